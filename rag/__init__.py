@@ -1,0 +1,17 @@
+"""Cited-passage retrieval and answering over immunotherapy literature.
+
+    from rag import retrieve
+    for p in retrieve("What response rates does TIL therapy achieve in metastatic melanoma?", k=5):
+        print(p.citation.short(), p.url)
+
+The pipeline, one module a stage: load (rag/load/) -> chunk -> embed -> index -> retrieve -> answer.
+Heavy libraries (torch, faiss, gradio) load on first use, not on import.
+"""
+
+from .build import BuildReport, add_files, build
+from .config import Settings
+from .records import Answer, Chunk, Citation, Document, Passage, Section
+from .retrieve import retrieve
+
+__all__ = ["retrieve", "build", "add_files", "Settings", "Document", "Section", "Chunk", "Passage", "Citation",
+           "Answer", "BuildReport"]

@@ -1,0 +1,375 @@
+"""Build or update the index from the corpus folder: load -> chunk -> embed -> index.
+
+Incremental by default: each file's content hash is compared with the previous generation's; only new or
+changed files are parsed, only new chunk texts are embedded (the embedding cache remembers the rest), and
+documents whose files disappeared are dropped. The result is a new generation published atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from . import index as store
+from .chunk import chunk_document
+from .config import Settings
+from .dedup import Candidate, choose_copies, text_fingerprint
+from .embed import EmbeddingCache, embed_with_cache, embedding_input, get_embedder, model_fingerprint, text_key
+from .lexical import lexical_input
+from .load import LoadError, discover, load_file
+from .records import Document
+
+# progress(stage, done, total): the CLI draws tqdm bars, the app a Gradio progress bar.
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class BuildReport:
+    corpus_dir: str
+    index_dir: str
+    generation: str | None = None
+    full_rebuild: bool = False
+    rebuild_reason: str = ""
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (source path, doc id, reason)
+    documents: int = 0
+    chunks: int = 0
+    new_chunks: int = 0
+    embedded: int = 0
+    seconds: float = 0.0
+    embed_seconds: float = 0.0
+    up_to_date: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """Non-zero exit only when nothing could be indexed although there was something to index."""
+        return self.documents > 0 or not (self.skipped or self.added or self.updated)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def summary(self) -> str:
+        lines = []
+        if self.up_to_date:
+            lines.append(f"Index {self.index_dir} is up to date with {self.corpus_dir} ({self.unchanged} files unchanged).")
+        else:
+            what = "Full build" if self.full_rebuild else "Incremental update"
+            lines.append(f"{what} of {self.index_dir} from {self.corpus_dir} -> {self.generation}"
+                         + (f" ({self.rebuild_reason})" if self.rebuild_reason else ""))
+        lines.append(
+            f"  files: {len(self.added)} added, {len(self.updated)} updated, {len(self.removed)} removed, "
+            f"{self.unchanged} unchanged, {len(self.skipped)} skipped"
+        )
+        rate = f", {self.embedded / self.embed_seconds:.1f} chunks/s" if self.embedded and self.embed_seconds else ""
+        lines.append(
+            f"  index: {self.documents} documents, {self.chunks} chunks ({self.new_chunks} new, "
+            f"{self.embedded} embedded in {self.embed_seconds:.1f} s{rate}, the rest from the embedding cache)"
+        )
+        if self.duplicates:
+            lines.append(f"  duplicates ({len(self.duplicates)}), linked to the copy that serves:")
+            lines += [f"    {path} [{doc_id}]: {reason}" for path, doc_id, reason in self.duplicates[:20]]
+            if len(self.duplicates) > 20:
+                lines.append(f"    ... and {len(self.duplicates) - 20} more")
+        if self.skipped:
+            lines.append("  skipped files:")
+            lines += [f"    {path}: {reason}" for path, reason in self.skipped]
+        if self.warnings:
+            lines.append(f"  warnings ({len(self.warnings)}):")
+            lines += [f"    {path}: {msg}" for path, msg in self.warnings[:20]]
+            if len(self.warnings) > 20:
+                lines.append(f"    ... and {len(self.warnings) - 20} more")
+        lines.append(f"  time: {self.seconds:.1f} s")
+        return "\n".join(lines)
+
+
+def tqdm_progress() -> Progress:
+    """A Progress that draws one tqdm bar per stage on stderr."""
+    from tqdm import tqdm
+
+    bars: dict[str, Any] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        bar = bars.get(stage)
+        if bar is None:
+            bar = bars[stage] = tqdm(total=total, desc=stage, unit="", file=sys.stderr, dynamic_ncols=True)
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    return report
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def build(
+    settings: Settings | None = None,
+    rebuild: bool = False,
+    progress: Progress | None = None,
+    log: Callable[[str], None] | None = None,
+) -> BuildReport:
+    """Bring the index in ``settings.index_dir`` up to date with ``settings.corpus_dir``."""
+    s = settings or Settings.load()
+    progress = progress or (lambda stage, done, total: None)
+    say = log or (lambda msg: None)
+    started = time.perf_counter()
+    report = BuildReport(corpus_dir=str(s.corpus_dir), index_dir=str(s.index_dir))
+    if not Path(s.corpus_dir).is_dir():
+        raise FileNotFoundError(f"corpus folder {s.corpus_dir} does not exist")
+
+    with store.build_lock(s.index_dir):
+        store.collect_garbage(s.index_dir)
+        previous = store.current_generation(s.index_dir)
+        fingerprint = model_fingerprint(s.model)
+        if previous is not None and not rebuild:
+            reason = _shape_change(store.read_manifest(previous), s, fingerprint)
+            if reason:
+                say(f"{reason}: rebuilding the whole index (an index never mixes settings)")
+                report.rebuild_reason = reason
+                previous = None
+        elif rebuild:
+            report.rebuild_reason = "--rebuild asked"
+            previous = None
+        report.full_rebuild = previous is None
+        prev_files, prev_docs = store.previous_state(previous) if previous else ({}, [])
+        prev_manifest = store.read_manifest(previous) if previous else {}
+
+        # Which files are new, changed, gone or unchanged (by content hash).
+        paths, discovery_skips = discover(Path(s.corpus_dir))
+        current = {_rel(p, s.corpus_dir): p for p in paths}
+        hashes = {rel: (file_sha256(p), p.stat().st_size) for rel, p in current.items()}
+        unchanged = {rel for rel, (sha, _) in hashes.items() if rel in prev_files and prev_files[rel][0] == sha}
+        report.added = sorted(rel for rel in current if rel not in prev_files)
+        report.updated = sorted(rel for rel in current if rel in prev_files and rel not in unchanged)
+        report.removed = sorted(rel for rel in prev_files if rel not in current)
+        report.unchanged = len(unchanged)
+        report.skipped = [(_rel(p, s.corpus_dir), why) for p, why in discovery_skips]
+        report.skipped += [(rel, prev_files[rel][2] or "") for rel in sorted(unchanged) if prev_files[rel][1] == "skipped"]
+        if previous is not None and not (report.added or report.updated or report.removed):
+            stats = store.LocalStore(previous).stats()
+            report.up_to_date, report.generation = True, previous.name
+            report.documents, report.chunks = stats["documents"], stats["chunks"]
+            report.seconds = time.perf_counter() - started
+            return report
+
+        # Parse what is new or changed.
+        to_load = report.added + report.updated
+        loaded: dict[str, list[Document]] = {}
+        for i, rel in enumerate(to_load):
+            try:
+                result = load_file(current[rel], root=Path(s.corpus_dir))
+                loaded[rel] = [d for d in result.documents if d.text.strip()]
+                report.warnings += [(rel, w) for w in result.warnings]
+                if not loaded[rel]:
+                    raise LoadError("no text found")
+            except LoadError as err:
+                loaded.pop(rel, None)
+                report.skipped.append((rel, str(err)))
+                say(f"skipped {rel}: {err}")
+            progress("parsing", i + 1, len(to_load))
+
+        writer = store.GenerationWriter(s.index_dir)
+        try:
+            report = _write_generation(
+                writer, s, report, previous, prev_docs, prev_manifest, unchanged, loaded, hashes, fingerprint, progress
+            )
+            staged = writer.path
+            report.generation = store.publish(s.index_dir, staged).name
+        except BaseException:
+            writer.abandon()
+            raise
+        store.collect_garbage(s.index_dir)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unchanged, loaded, hashes, fingerprint, progress) -> BuildReport:
+    next_doc_no = prev_manifest.get("next_doc_no", 1)
+    next_chunk_id = prev_manifest.get("next_chunk_id", 1)
+
+    # Candidates for dedup: documents of unchanged files (from the previous generation) and the new ones.
+    kept_prev = [d for d in prev_docs if d["source_path"] in unchanged]
+    docs_per_file: dict[str, int] = {}
+    for d in kept_prev:
+        docs_per_file[d["source_path"]] = docs_per_file.get(d["source_path"], 0) + 1
+    candidates = [Candidate(**{k: d[k] for k in Candidate.__dataclass_fields__}) for d in kept_prev]
+    new_docs: dict[int, Document] = {}
+    new_sha: dict[int, str] = {}
+    for rel in sorted(loaded):
+        for doc in loaded[rel]:
+            doc.source_path = rel
+            new_docs[next_doc_no] = doc
+            new_sha[next_doc_no] = text_fingerprint(doc.text)
+            candidates.append(Candidate(
+                doc_no=next_doc_no, doc_id=doc.doc_id, source_type=doc.source_type, source_path=rel,
+                text_sha=new_sha[next_doc_no], text_len=len(doc.text), title=doc.title,
+                text_kind=doc.extra.get("text_kind"), pmid=doc.pmid, doi=doc.doi, pmcid=doc.pmcid,
+                nct_id=doc.nct_id, url=doc.url,
+            ))
+            next_doc_no += 1
+    decisions = choose_copies(candidates)
+
+    # Carry unchanged documents over; their chunks too when they still serve.
+    was_indexed = {d["doc_no"] for d in kept_prev if d["status"] == "indexed"}
+    stays_indexed = {n for n in was_indexed if decisions[n].status == "indexed"}
+    if previous is not None:
+        writer.copy_documents(previous, [d["doc_no"] for d in kept_prev], stays_indexed)
+    to_chunk: list[tuple[int, Document]] = []
+    for d in kept_prev:
+        dec = decisions[d["doc_no"]]
+        writer.set_status(d["doc_no"], dec.status, dec.duplicate_of)
+        if dec.status == "indexed" and d["doc_no"] not in was_indexed:
+            to_chunk.append((d["doc_no"], writer.document(d["doc_no"])))  # its richer copy is gone: it serves now
+    for doc_no, doc in new_docs.items():
+        dec = decisions[doc_no]
+        writer.add_document(doc_no, doc, new_sha[doc_no], dec.status, dec.duplicate_of)
+        if dec.status == "indexed":
+            to_chunk.append((doc_no, doc))
+    _link_duplicates(writer, candidates, decisions, report)
+
+    for i, (doc_no, doc) in enumerate(to_chunk):
+        chunks = chunk_document(doc, s.chunk_tokens, s.chunk_overlap, s.encoding)
+        writer.add_chunks(doc_no, chunks, next_chunk_id)
+        next_chunk_id += len(chunks)
+        report.new_chunks += len(chunks)
+        progress("chunking", i + 1, len(to_chunk))
+
+    skipped = dict(report.skipped)
+    files = [(rel, sha, size, "skipped", skipped[rel], 0) if rel in skipped
+             else (rel, sha, size, "indexed", None, len(loaded[rel]) if rel in loaded else docs_per_file.get(rel, 0))
+             for rel, (sha, size) in hashes.items()]
+    writer.add_files(files)
+
+    # Vectors for every chunk: from the cache, embedding only texts never seen with this model.
+    rows = writer.chunk_rows()
+    inputs = [embedding_input(title, section, text) for _, title, section, text in rows]
+    cache_dir = Path(s.index_dir) / "cache"
+    embedder = None
+    dimension = prev_manifest.get("dimension")
+    cache = EmbeddingCache(cache_dir, fingerprint, dimension or 0)
+    try:
+        missing = len(inputs) - len(cache.get_many([text_key(t) for t in inputs]))
+        if missing or not dimension:
+            embedder = get_embedder(s.model, s.threads)
+            dimension = embedder.dimension
+        t0 = time.perf_counter()
+        done = [0]
+
+        def tick(n: int) -> None:
+            done[0] += n
+            progress("embedding", done[0], missing)
+
+        if embedder is not None:
+            vectors, report.embedded = embed_with_cache(embedder, cache, inputs, s.embed_batch_size, tick)
+        else:
+            vectors = _cached_vectors(cache, inputs, dimension)
+        report.embed_seconds = time.perf_counter() - t0
+        cache.prune({text_key(t) for t in inputs})
+    finally:
+        cache.close()
+
+    import numpy as np
+
+    ids = np.array([r[0] for r in rows], dtype=np.int64)
+    lexical = [lexical_input(title, section, text) for _, title, section, text in rows]
+    report.documents = sum(1 for d in decisions.values() if d.status == "indexed")
+    report.chunks = len(rows)
+    manifest = {
+        "shape": s.index_shape(),
+        "model_fingerprint": fingerprint,
+        "dimension": int(dimension),
+        "documents": report.documents,
+        "chunks": report.chunks,
+        "next_doc_no": next_doc_no,
+        "next_chunk_id": next_chunk_id,
+        "corpus_dir": str(s.corpus_dir),
+    }
+    writer.finish(vectors, ids, lexical, manifest)
+    return report
+
+
+def _cached_vectors(cache: EmbeddingCache, inputs: list[str], dimension: int):
+    import numpy as np
+
+    keys = [text_key(t) for t in inputs]
+    known = cache.get_many(keys)
+    return np.vstack([known[k] for k in keys]) if keys else np.zeros((0, dimension), np.float32)
+
+
+def _link_duplicates(writer, candidates: list[Candidate], decisions, report: BuildReport) -> None:
+    """Record each duplicate in the serving copy's metadata, and fill the serving copy's missing identifiers."""
+    serving = {c.doc_id: c for c in candidates if decisions[c.doc_no].status == "indexed"}
+    linked: dict[str, list[Candidate]] = {}
+    for c in candidates:
+        dec = decisions[c.doc_no]
+        if dec.status == "duplicate":
+            linked.setdefault(dec.duplicate_of, []).append(c)
+            report.duplicates.append((c.source_path, c.doc_id, dec.reason))
+    for doc_id, copies in linked.items():
+        winner = serving[doc_id]
+        doc = writer.document(winner.doc_no)
+        fills = {}
+        for name in ("pmid", "doi", "pmcid"):
+            if not getattr(doc, name):
+                value = next((getattr(c, name) for c in copies if getattr(c, name)), None)
+                if value:
+                    fills[name] = value
+        extra = dict(doc.extra, also_in=[
+            {"doc_id": c.doc_id, "source_path": c.source_path, "source_type": c.source_type} for c in copies
+        ])
+        writer.set_status(winner.doc_no, "indexed", None, extra=extra, **fills)
+
+
+def add_files(paths: Iterable[str | Path], settings: Settings | None = None, progress: Progress | None = None,
+              log: Callable[[str], None] | None = None) -> BuildReport:
+    """Copy files (or the files of folders) into the corpus folder and bring the index up to date."""
+    s = settings or Settings.load()
+    dest_root = Path(s.corpus_dir) / "added"
+    for src in map(Path, paths):
+        if not src.exists():
+            raise FileNotFoundError(src)
+        items = [src] if src.is_file() else [p for p in sorted(src.rglob("*")) if p.is_file()]
+        for item in items:
+            rel = item.name if src.is_file() else item.relative_to(src.parent)
+            target = dest_root / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.exists() and file_sha256(target) != file_sha256(item):
+                target = target.with_name(f"{target.stem}-{file_sha256(item)[:8]}{target.suffix}")
+            tmp = target.with_name(f".{target.name}.part")
+            shutil.copyfile(item, tmp)
+            tmp.replace(target)  # never leaves a half-copied file for a concurrent build to index
+    return build(s, progress=progress, log=log)
+
+
+def _shape_change(manifest: dict[str, Any], s: Settings, fingerprint: str) -> str:
+    if manifest.get("format") != store.FORMAT_VERSION:
+        return f"index format {manifest.get('format')} is not the current {store.FORMAT_VERSION}"
+    built = manifest.get("shape", {})
+    changed = [f"{k} {built.get(k)!r} -> {v!r}" for k, v in s.index_shape().items() if built.get(k) != v]
+    if changed:
+        return "settings changed: " + ", ".join(changed)
+    if manifest.get("model_fingerprint") != fingerprint:
+        return "the embedding model's files changed"
+    return ""
+
+
+def _rel(path: Path, root: Path | str) -> str:
+    try:
+        return Path(path).relative_to(root).as_posix()
+    except ValueError:
+        return Path(path).as_posix()

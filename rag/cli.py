@@ -1,0 +1,203 @@
+"""The `rag` command: build, add, search, ask, eval, status. Thin: it calls the same functions a Python user calls."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .config import Settings
+
+
+def _settings_args(p: argparse.ArgumentParser, corpus: bool = False) -> None:
+    """Flags that map onto Settings fields (each also settable as RAG_<NAME> in the environment)."""
+    if corpus:
+        p.add_argument("--corpus", dest="corpus_dir", type=Path, help="corpus folder (default: corpus/)")
+    p.add_argument("--index", dest="index_dir", type=Path, help="index folder (default: index/)")
+    p.add_argument("--model", help="embedding model: a packaged model name or a sentence-transformers folder")
+    p.add_argument("--chunk-tokens", type=int, help="chunk size in tokens (default 200)")
+    p.add_argument("--chunk-overlap", type=int, help="overlap between chunks in tokens (default 40)")
+    p.add_argument("--threads", type=int, help="CPU threads for the model (default: all cores)")
+
+
+def _retrieval_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-k", type=int, default=5, help="number of passages (default 5)")
+    p.add_argument("--mode", choices=["full", "hybrid", "dense", "bm25"], help="retrieval pipeline (default full)")
+    p.add_argument("--year-min", type=int)
+    p.add_argument("--year-max", type=int)
+    p.add_argument("--source-type", action="append", choices=["abstract", "fulltext", "trial", "nci"],
+                   help="keep only this kind of source (repeatable)")
+    p.add_argument("--filter", action="append", default=[], metavar="FIELD=VALUE",
+                   help="metadata filter, e.g. journal='J Immunol' or pmid=24907378 (repeatable)")
+    p.add_argument("--per-doc", type=int, help="passages per paper (1 merges a paper's spans; 0 no limit)")
+    p.add_argument("--no-synonyms", action="store_true", help="do not expand drug and gene names")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    names = ("corpus_dir", "index_dir", "model", "chunk_tokens", "chunk_overlap", "threads", "llm_base_url",
+             "llm_model", "llm_api_key")
+    overrides = {n: getattr(args, n, None) for n in names}
+    if getattr(args, "no_synonyms", False):
+        overrides["synonyms"] = False
+    return Settings.load(**overrides)
+
+
+def _filters(args: argparse.Namespace) -> dict:
+    f: dict = {}
+    for item in args.filter:
+        if "=" not in item:
+            raise SystemExit(f"--filter expects FIELD=VALUE, got {item!r}")
+        key, value = item.split("=", 1)
+        f.setdefault(key.strip(), []).append(value.strip())
+    if args.year_min is not None:
+        f["year_min"] = args.year_min
+    if args.year_max is not None:
+        f["year_max"] = args.year_max
+    if args.source_type:
+        f["source_type"] = args.source_type
+    return f
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build, tqdm_progress
+
+    s = _settings(args)
+    log = None if args.quiet else (lambda msg: print(msg, file=sys.stderr))
+    report = build(s, rebuild=args.rebuild, progress=None if args.quiet else tqdm_progress(), log=log)
+    print(json.dumps(report.to_dict(), indent=2) if args.json else report.summary())
+    if args.strict and report.skipped:
+        return 2
+    return 0 if report.ok else 1
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from .build import add_files, tqdm_progress
+
+    s = _settings(args)
+    report = add_files(args.paths, s, progress=tqdm_progress(), log=lambda m: print(m, file=sys.stderr))
+    print(json.dumps(report.to_dict(), indent=2) if args.json else report.summary())
+    if args.strict and report.skipped:
+        return 2
+    return 0 if report.ok else 1
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from .retrieve import get_searcher
+
+    s = _settings(args)
+    passages = get_searcher(s).search(args.query, k=args.k, mode=args.mode, filters=_filters(args) or None,
+                                      per_doc=args.per_doc)
+    if args.json:
+        print(json.dumps([p.to_dict() for p in passages], ensure_ascii=False, indent=2))
+    else:
+        if not passages:
+            print("No passage matches.")
+        for i, p in enumerate(passages, 1):
+            c = p.citation
+            print(f"[{i}] {c.title or p.doc_id}")
+            print(f"    {c.short()}  score {p.score:.4f}")
+            where = ", ".join(x for x in (c.section, f"page {c.page}" if c.page else "") if x)
+            print(f"    {c.url or c.source_type}" + (f"  ({where})" if where else ""))
+            print("    " + p.text[:400].replace("\n", " ") + ("..." if len(p.text) > 400 else ""))
+            print()
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .build import build, tqdm_progress
+    from .evaluate import METHODS, evaluate, load_questions, prepare_eval_corpus, table
+    from .index import current_generation
+
+    questions = load_questions(args.questions)
+    s = _settings(args)
+    if args.index_dir is None:
+        s = s.replace(index_dir=s.index_dir.parent / "index-eval")
+    if args.extra is None:
+        # The shared data's layout: eval/QUESTIONS.jsonl beside corpus/pubmed/<distractors>.
+        default = args.questions.resolve().parent.parent / "corpus" / "pubmed" / "biomedical_distractor_abstracts.jsonl"
+        args.extra = [default] if default.exists() else []
+    if args.index_dir is None or current_generation(s.index_dir) is None:
+        corpus = prepare_eval_corpus(s.index_dir / "eval-corpus", s.corpus_dir, args.extra)
+        report = build(s.replace(corpus_dir=corpus), progress=tqdm_progress())
+        print(report.summary().splitlines()[0], file=sys.stderr)
+    methods = tuple(m.strip() for m in args.methods.split(",") if m.strip())
+    unknown = set(methods) - set(METHODS)
+    if unknown:
+        raise ValueError(f"unknown methods {sorted(unknown)}: use {', '.join(METHODS)}")
+    results = evaluate(questions, s, methods)
+    if args.json:
+        print(json.dumps({"questions": len(questions), "index": str(s.index_dir),
+                          "results": [{k: v for k, v in r.__dict__.items() if k != "per_question"} for r in results],
+                          "per_question": {r.method: r.per_question for r in results}}, indent=2))
+    else:
+        print(f"{len(questions)} questions, index {s.index_dir}")
+        print(table(results))
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from .index import LocalStore, current_generation
+
+    s = _settings(args)
+    gen = current_generation(s.index_dir)
+    if gen is None:
+        print(f"No index in {s.index_dir}; build one with `rag build`.")
+        return 1
+    stats = LocalStore(gen).stats()
+    print(json.dumps(stats, indent=2) if args.json else "\n".join(f"{k}: {v}" for k, v in stats.items()))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="rag", description="Cited passages from immunotherapy literature.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("build", help="build or update the index from the corpus folder")
+    _settings_args(p, corpus=True)
+    p.add_argument("--rebuild", action="store_true", help="rebuild everything instead of updating")
+    p.add_argument("--strict", action="store_true", help="exit with status 2 if any file was skipped")
+    p.add_argument("--json", action="store_true", help="print the build report as JSON")
+    p.add_argument("--quiet", action="store_true", help="no progress bars")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("add", help="copy files or folders into the corpus and index them")
+    p.add_argument("paths", nargs="+", type=Path)
+    _settings_args(p, corpus=True)
+    p.add_argument("--strict", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("search", help="print the passages that best match a query")
+    p.add_argument("query")
+    _settings_args(p)
+    _retrieval_args(p)
+    p.add_argument("--json", action="store_true", help="print one JSON array of passages")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("eval", help="document-level retrieval metrics of bm25, dense, hybrid and full side by side")
+    p.add_argument("--questions", type=Path, required=True, help="JSON lines with question and gold_pmids")
+    _settings_args(p)
+    p.add_argument("--extra", action="append", type=Path,
+                   help="file or folder added to the bundled corpus for the evaluation index (repeatable; default: "
+                        "the distractor abstracts beside the questions, ../corpus/pubmed/biomedical_distractor_abstracts.jsonl)")
+    p.add_argument("--methods", default="bm25,dense,hybrid,full", help="comma-separated methods to compare")
+    p.add_argument("--no-synonyms", action="store_true", help="do not expand drug and gene names")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("status", help="what the index holds")
+    _settings_args(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_status)
+
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except (ValueError, FileNotFoundError, RuntimeError) as err:
+        print(f"rag {args.command}: {err}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

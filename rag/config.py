@@ -1,0 +1,106 @@
+"""One settings object for the whole pipeline.
+
+Every field has a default, can be set by an environment variable ``RAG_<FIELD>`` (``RAG_INDEX_DIR=/data/idx``),
+and by the CLI flag of the same name. The fields that shape an index (model, chunking) are written into the
+index manifest and checked on load, so an index built with other settings is refused rather than mixed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_dir(name: str) -> Path:
+    """``./<name>`` when the working directory is a project (has corpus/ or index/), else the repository's own."""
+    cwd = Path.cwd()
+    if (cwd / "corpus").is_dir() or (cwd / "index").is_dir():
+        return cwd / name
+    return PROJECT_ROOT / name
+
+
+@dataclass
+class Settings:
+    # Where things are.
+    corpus_dir: Path = field(default_factory=lambda: _default_dir("corpus"))
+    index_dir: Path = field(default_factory=lambda: _default_dir("index"))
+
+    # What shapes the index (recorded in the manifest; a change forces a full rebuild).
+    model: str = "all-MiniLM-L6-v2"
+    chunk_tokens: int = 200
+    chunk_overlap: int = 40
+    encoding: str = "cl100k_base"
+
+    # How embedding runs (does not change the vectors beyond float noise).
+    embed_batch_size: int = 32
+    threads: int = 0  # torch threads; 0 leaves torch's default (all cores)
+
+    # Retrieval.
+    k: int = 5
+    mode: str = "full"  # full | hybrid | dense | bm25
+    candidates: int = 100  # depth of each first-stage list before fusion
+    per_doc: int = 1  # passages per paper in the top k; 1 merges a paper's matching spans into one hit; 0: no limit
+    synonyms: bool = True  # expand drug and gene names in the lexical query
+
+    # Answering.
+    abstain_below: float = 0.0  # calibrated in answer.py; 0 means "use the calibrated default"
+    llm_base_url: str = ""  # an OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1; empty: no LLM
+    llm_model: str = ""
+    llm_api_key: str = ""
+    llm_timeout: float = 120.0
+
+    # App.
+    max_upload_mb: int = 50
+
+    @classmethod
+    def load(cls, **overrides: Any) -> "Settings":
+        """Defaults, then ``RAG_*`` environment variables, then explicit overrides (None means 'not given')."""
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            env = os.environ.get("RAG_" + f.name.upper())
+            if env is not None and env != "":
+                values[f.name] = _coerce(f, env)
+        # Common names for an OpenAI-compatible endpoint are honoured too.
+        for name, env_name in (("llm_base_url", "OPENAI_BASE_URL"), ("llm_api_key", "OPENAI_API_KEY")):
+            if name not in values and os.environ.get(env_name):
+                values[name] = os.environ[env_name]
+        for key, value in overrides.items():
+            if value is None:
+                continue
+            if key not in {f.name for f in fields(cls)}:
+                raise TypeError(f"unknown setting {key!r}")
+            values[key] = value
+        s = cls(**values)
+        s.corpus_dir = Path(s.corpus_dir)
+        s.index_dir = Path(s.index_dir)
+        return s
+
+    def replace(self, **changes: Any) -> "Settings":
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def index_shape(self) -> dict[str, Any]:
+        """The settings an index is built with; two indexes with different shapes must not be mixed."""
+        return {
+            "model": self.model,
+            "chunk_tokens": self.chunk_tokens,
+            "chunk_overlap": self.chunk_overlap,
+            "encoding": self.encoding,
+        }
+
+
+def _coerce(f: dataclasses.Field, raw: str) -> Any:
+    kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
+    if kind == "int":
+        return int(raw)
+    if kind == "float":
+        return float(raw)
+    if kind == "bool":
+        return raw.strip().lower() in {"1", "true", "yes", "on"}
+    if kind == "Path":
+        return Path(raw)
+    return raw

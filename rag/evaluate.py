@@ -1,0 +1,133 @@
+"""Document-level retrieval evaluation: BM25 alone, dense alone, hybrid and the full pipeline, side by side.
+
+A passage counts for its paper's PMID. Metrics per method: Hit@5, MRR@10, Recall@20, nDCG@10 and query latency
+(p50/p95, warm, query embedding included). Questions are JSON lines with ``question`` and ``gold_pmids``
+(BioASQ style); they are read from the path given and never copied into the project.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .config import Settings
+
+METHODS = ("bm25", "dense", "hybrid", "full")
+DEPTH = 20  # documents retrieved per question: enough for Recall@20
+
+
+@dataclass
+class MethodResult:
+    method: str
+    hit5: float = 0.0
+    mrr10: float = 0.0
+    recall20: float = 0.0
+    ndcg10: float = 0.0
+    p50_ms: float = 0.0
+    p95_ms: float = 0.0
+    per_question: list[dict[str, Any]] = field(default_factory=list)
+
+    def row(self) -> str:
+        return (f"| {self.method} | {self.hit5:.3f} | {self.mrr10:.3f} | {self.recall20:.3f} | {self.ndcg10:.3f} "
+                f"| {self.p50_ms:.0f} | {self.p95_ms:.0f} |")
+
+
+def load_questions(path: Path) -> list[dict[str, Any]]:
+    questions = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            q = json.loads(line)
+            if q.get("question") and q.get("gold_pmids"):
+                questions.append(q)
+    if not questions:
+        raise ValueError(f"no questions with gold_pmids in {path}")
+    return questions
+
+
+def doc_metrics(ranked_pmids: list[str | None], gold: set[str]) -> dict[str, float]:
+    """Metrics of one ranked list of documents (None for a document without a PMID) against the gold PMIDs."""
+    rel = [1 if p in gold else 0 for p in ranked_pmids]
+    first = next((i for i, r in enumerate(rel[:10]) if r), None)
+    dcg = sum(r / math.log2(i + 2) for i, r in enumerate(rel[:10]))
+    idcg = sum(1 / math.log2(i + 2) for i in range(min(len(gold), 10)))
+    return {
+        "hit5": float(any(rel[:5])),
+        "mrr10": 0.0 if first is None else 1.0 / (first + 1),
+        "recall20": len({p for p in ranked_pmids[:20] if p in gold}) / len(gold),
+        "ndcg10": dcg / idcg if idcg else 0.0,
+    }
+
+
+def ranked_documents(passages) -> list[str | None]:
+    """Passages -> documents in first-seen order, each as its PMID (a paper counts once)."""
+    seen, out = set(), []
+    for p in passages:
+        if p.doc_id in seen:
+            continue
+        seen.add(p.doc_id)
+        out.append(p.citation.pmid)
+    return out
+
+
+def evaluate(questions: list[dict[str, Any]], settings: Settings, methods: tuple[str, ...] = METHODS,
+             progress: Callable[[str, int, int], None] | None = None) -> list[MethodResult]:
+    from .retrieve import get_searcher
+
+    searcher = get_searcher(settings)
+    searcher.search(questions[0]["question"], k=1, mode="full")  # load model and index before timing
+    results = []
+    for method in methods:
+        res = MethodResult(method)
+        sums = {"hit5": 0.0, "mrr10": 0.0, "recall20": 0.0, "ndcg10": 0.0}
+        times = []
+        for i, q in enumerate(questions):
+            t0 = time.perf_counter()
+            passages = searcher.search(q["question"], k=DEPTH, mode=method, per_doc=1)
+            times.append((time.perf_counter() - t0) * 1000)
+            ranked = ranked_documents(passages)
+            gold = {str(p) for p in q["gold_pmids"]}
+            m = doc_metrics(ranked, gold)
+            for key in sums:
+                sums[key] += m[key]
+            res.per_question.append({"id": q.get("id"), "question": q["question"], **m, "top5": ranked[:5]})
+            if progress:
+                progress(method, i + 1, len(questions))
+        n = len(questions)
+        res.hit5, res.mrr10, res.recall20, res.ndcg10 = (sums[k] / n for k in ("hit5", "mrr10", "recall20", "ndcg10"))
+        res.p50_ms = statistics.median(times)
+        res.p95_ms = sorted(times)[max(0, math.ceil(0.95 * n) - 1)]
+        results.append(res)
+    return results
+
+
+def table(results: list[MethodResult]) -> str:
+    lines = ["| method | Hit@5 | MRR@10 | Recall@20 | nDCG@10 | p50 ms | p95 ms |",
+             "|---|---|---|---|---|---|---|"]
+    return "\n".join(lines + [r.row() for r in results])
+
+
+def prepare_eval_corpus(folder: Path, corpus_dir: Path, extra: list[Path]) -> Path:
+    """A corpus folder of symlinks: the bundled corpus plus extra files or folders (e.g. the distractor abstracts)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    links = {"bundled": Path(corpus_dir).resolve()}
+    for path in extra:
+        links[f"extra-{Path(path).name}"] = Path(path).resolve()
+    for name, target in links.items():
+        if not target.exists():
+            raise FileNotFoundError(f"{target} does not exist")
+        link = folder / name
+        if link.is_symlink() and Path(os.readlink(link)) == target:
+            continue
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(target, target_is_directory=target.is_dir())
+    for stale in folder.iterdir():
+        if stale.name not in links and stale.is_symlink():
+            stale.unlink()
+    return folder

@@ -1,0 +1,472 @@
+"""The on-disk index: FAISS vectors + SQLite metadata + BM25, in immutable generations swapped atomically.
+
+Layout of an index folder::
+
+    index/
+      CURRENT            name of the live generation (replaced atomically with os.replace)
+      gen-000007/        one complete, never-modified build
+        manifest.json    model, dimension, chunking, FAISS type, counts (written last)
+        meta.sqlite      files, documents (with text and citation fields), chunks (text, offsets, section, page)
+        dense.faiss      vectors under stable chunk ids
+        lexical/         the bm25s index and its position -> chunk id map
+      cache/             embeddings by (model fingerprint, text), shared by all generations
+      tmp-*/             a build in progress (removed by the next build if that one crashed)
+      .lock              held by the one build allowed at a time
+
+Readers open the generation CURRENT names; a build writes a new generation beside it and only then
+replaces CURRENT, so a crash at any moment leaves the previous index complete and loadable.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import sqlite3
+import threading
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import numpy as np
+
+from .records import Chunk, Citation, Document, Section
+
+FORMAT_VERSION = 1
+CURRENT = "CURRENT"
+MANIFEST = "manifest.json"
+META = "meta.sqlite"
+DENSE = "dense.faiss"
+LEXICAL = "lexical"
+
+SCHEMA = """
+CREATE TABLE files (
+    path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER, status TEXT NOT NULL, reason TEXT, n_docs INTEGER
+);
+CREATE TABLE documents (
+    doc_no INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, source_path TEXT NOT NULL, source_type TEXT NOT NULL,
+    title TEXT, authors TEXT, year INTEGER, journal TEXT, pmid TEXT, doi TEXT, pmcid TEXT, nct_id TEXT, url TEXT,
+    text TEXT NOT NULL, sections TEXT NOT NULL, extra TEXT NOT NULL, text_sha TEXT NOT NULL,
+    status TEXT NOT NULL,         -- 'indexed', or 'duplicate' (another copy of the same paper serves)
+    duplicate_of TEXT             -- doc_id of the copy that serves
+);
+CREATE TABLE chunks (
+    chunk_id INTEGER PRIMARY KEY, doc_no INTEGER NOT NULL, ordinal INTEGER NOT NULL, text TEXT NOT NULL,
+    char_start INTEGER, char_end INTEGER, section TEXT, page INTEGER, page_end INTEGER, n_tokens INTEGER
+);
+CREATE INDEX chunks_doc ON chunks(doc_no);
+CREATE INDEX documents_path ON documents(source_path);
+CREATE INDEX documents_id ON documents(doc_id);
+"""
+
+DOC_FIELDS = ("doc_id", "source_path", "source_type", "title", "authors", "year", "journal", "pmid", "doi",
+              "pmcid", "nct_id", "url", "text", "sections", "extra", "text_sha", "status", "duplicate_of")
+# Metadata fields a filter may name directly (besides year ranges and source type).
+FILTERABLE = {"doc_id", "source_type", "year", "journal", "pmid", "doi", "pmcid", "nct_id", "source_path", "title"}
+
+
+class IndexNotFound(FileNotFoundError):
+    pass
+
+
+class IndexMismatch(RuntimeError):
+    """The index was built with other settings (model, chunking) than the ones in use."""
+
+
+# --- generations and the CURRENT pointer -----------------------------------------------------------------
+
+
+def current_generation(index_dir: Path) -> Path | None:
+    pointer = Path(index_dir) / CURRENT
+    try:
+        name = pointer.read_text().strip()
+    except FileNotFoundError:
+        return None
+    gen = Path(index_dir) / name
+    return gen if (gen / MANIFEST).exists() else None
+
+
+def read_manifest(gen: Path) -> dict[str, Any]:
+    return json.loads((gen / MANIFEST).read_text())
+
+
+def publish(index_dir: Path, staged: Path) -> Path:
+    """Move a complete staged build into place and point CURRENT at it (the atomic step)."""
+    index_dir = Path(index_dir)
+    numbers = [int(p.name[4:]) for p in index_dir.glob("gen-*") if p.name[4:].isdigit()]
+    gen = index_dir / f"gen-{max(numbers, default=0) + 1:06d}"
+    _fsync_tree(staged)
+    os.rename(staged, gen)
+    tmp_pointer = index_dir / f"{CURRENT}.tmp"
+    with open(tmp_pointer, "w") as f:
+        f.write(gen.name + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp_pointer, index_dir / CURRENT)
+    _fsync_dir(index_dir)
+    return gen
+
+
+def collect_garbage(index_dir: Path, keep: int = 2) -> list[str]:
+    """Remove crashed builds' leftovers and generations older than the last ``keep`` (call under the build lock)."""
+    index_dir = Path(index_dir)
+    removed = []
+    for p in index_dir.glob("tmp-*"):
+        shutil.rmtree(p, ignore_errors=True)
+        removed.append(p.name)
+    live = current_generation(index_dir)
+    gens = sorted(p for p in index_dir.glob("gen-*") if p.is_dir())
+    # Readers that loaded an older generation keep working: FAISS and BM25 are in memory, SQLite holds its inode.
+    for p in gens[:-keep]:
+        if live is None or p.resolve() != live.resolve():
+            shutil.rmtree(p, ignore_errors=True)
+            removed.append(p.name)
+    return removed
+
+
+@contextmanager
+def build_lock(index_dir: Path, wait: bool = True) -> Iterator[None]:
+    """One build at a time per index folder; the OS releases the lock if the build is killed."""
+    Path(index_dir).mkdir(parents=True, exist_ok=True)
+    with open(Path(index_dir) / ".lock", "w") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError as err:
+            raise RuntimeError(f"another build is running on {index_dir}") from err
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def _fsync_tree(folder: Path) -> None:
+    for p in folder.rglob("*"):
+        if p.is_file():
+            with open(p, "rb") as f:
+                os.fsync(f.fileno())
+    _fsync_dir(folder)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+# --- FAISS ---------------------------------------------------------------------------------------------------
+
+# Below this many vectors exact search is fast enough (about 2 ms per 10k vectors here); above, HNSW.
+HNSW_THRESHOLD = 200_000
+HNSW_M = 32
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH = 128
+
+
+def make_faiss_index(vectors: np.ndarray, ids: np.ndarray, dimension: int):
+    import faiss
+
+    if len(ids) >= HNSW_THRESHOLD:
+        base = faiss.IndexHNSWFlat(dimension, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        base.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+        base.hnsw.efSearch = HNSW_EF_SEARCH
+        kind = {"type": "hnsw", "M": HNSW_M, "efConstruction": HNSW_EF_CONSTRUCTION, "efSearch": HNSW_EF_SEARCH}
+    else:
+        base = faiss.IndexFlatIP(dimension)
+        kind = {"type": "flat"}
+    index = faiss.IndexIDMap2(base)
+    if len(ids):
+        index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), np.asarray(ids, dtype=np.int64))
+    return index, kind
+
+
+# --- writing a generation --------------------------------------------------------------------------------
+
+
+class GenerationWriter:
+    """Stages a new generation in tmp-*/ ; nothing is visible to readers until publish()."""
+
+    def __init__(self, index_dir: Path):
+        self.index_dir = Path(index_dir)
+        self.path = self.index_dir / f"tmp-{uuid.uuid4().hex[:12]}"
+        self.path.mkdir(parents=True)
+        self.db = sqlite3.connect(self.path / META)
+        self.db.execute("PRAGMA journal_mode=OFF")  # a crashed staging folder is thrown away whole
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.executescript(SCHEMA)
+
+    def copy_documents(self, previous: Path, doc_nos: list[int], with_chunks: set[int]) -> None:
+        """Carry unchanged documents (and the chunks of those still indexed) over from the previous generation."""
+        self.db.execute("ATTACH DATABASE ? AS prev", (f"file:{previous / META}?mode=ro",))
+        self.db.execute("CREATE TEMP TABLE keep_docs (doc_no INTEGER PRIMARY KEY)")
+        self.db.execute("CREATE TEMP TABLE keep_chunks (doc_no INTEGER PRIMARY KEY)")
+        self.db.executemany("INSERT INTO keep_docs VALUES (?)", [(n,) for n in doc_nos])
+        self.db.executemany("INSERT INTO keep_chunks VALUES (?)", [(n,) for n in with_chunks])
+        self.db.execute("INSERT INTO documents SELECT * FROM prev.documents WHERE doc_no IN (SELECT doc_no FROM keep_docs)")
+        self.db.execute("INSERT INTO chunks SELECT * FROM prev.chunks WHERE doc_no IN (SELECT doc_no FROM keep_chunks)")
+        self.db.commit()
+        self.db.execute("DETACH DATABASE prev")
+
+    def set_status(self, doc_no: int, status: str, duplicate_of: str | None, extra: dict | None = None, **fields: Any) -> None:
+        sets = {"status": status, "duplicate_of": duplicate_of, **fields}
+        if extra is not None:
+            sets["extra"] = json.dumps(extra)
+        self.db.execute(
+            f"UPDATE documents SET {', '.join(k + '=?' for k in sets)} WHERE doc_no=?", [*sets.values(), doc_no]
+        )
+
+    def drop_chunks(self, doc_no: int) -> None:
+        self.db.execute("DELETE FROM chunks WHERE doc_no=?", (doc_no,))
+
+    def add_document(self, doc_no: int, doc: Document, text_sha: str, status: str, duplicate_of: str | None) -> None:
+        self.db.execute(
+            f"INSERT INTO documents (doc_no, {', '.join(DOC_FIELDS)}) VALUES ({', '.join('?' * (len(DOC_FIELDS) + 1))})",
+            (
+                doc_no, doc.doc_id, doc.source_path, doc.source_type, doc.title, json.dumps(doc.authors), doc.year,
+                doc.journal, doc.pmid, doc.doi, doc.pmcid, doc.nct_id, doc.url, doc.text,
+                json.dumps([s.__dict__ for s in doc.sections]), json.dumps(doc.extra, default=str), text_sha,
+                status, duplicate_of,
+            ),
+        )
+
+    def add_chunks(self, doc_no: int, chunks: list[Chunk], first_id: int) -> None:
+        self.db.executemany(
+            "INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (first_id + i, doc_no, c.ordinal, c.text, c.char_start, c.char_end, c.section, c.page, c.page_end,
+                 c.n_tokens)
+                for i, c in enumerate(chunks)
+            ],
+        )
+
+    def add_files(self, rows: list[tuple[str, str, int, str, str | None, int]]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?)", rows)
+
+    def document(self, doc_no: int) -> Document:
+        row = self.db.execute(f"SELECT {', '.join(DOC_FIELDS)} FROM documents WHERE doc_no=?", (doc_no,)).fetchone()
+        return row_to_document(row)
+
+    def chunk_rows(self) -> list[tuple[int, str | None, str, str]]:
+        """(chunk_id, title, section, text) of every chunk, in id order."""
+        return self.db.execute(
+            "SELECT c.chunk_id, d.title, c.section, c.text FROM chunks c "
+            "JOIN documents d ON d.doc_no = c.doc_no ORDER BY c.chunk_id"
+        ).fetchall()
+
+    def finish(self, vectors: np.ndarray, ids: np.ndarray, lexical_texts: list[str], manifest: dict[str, Any]) -> Path:
+        """Write FAISS, BM25 and the manifest (last). Returns the staged folder, ready for publish()."""
+        import faiss
+
+        from .lexical import LexicalIndex
+
+        self.db.commit()
+        self.db.execute("ANALYZE")
+        self.db.close()
+        index, kind = make_faiss_index(vectors, ids, manifest["dimension"])
+        faiss.write_index(index, str(self.path / DENSE))
+        LexicalIndex.build(lexical_texts, ids).save(self.path / LEXICAL)
+        manifest = {**manifest, "faiss": kind, "format": FORMAT_VERSION, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+        (self.path / MANIFEST).write_text(json.dumps(manifest, indent=2))
+        return self.path
+
+    def abandon(self) -> None:
+        try:
+            self.db.close()
+        except sqlite3.Error:
+            pass
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def previous_state(gen: Path) -> tuple[dict[str, tuple[str, str, str | None]], list[dict[str, Any]]]:
+    """What an incremental build needs of the previous generation: files (path -> sha, status, reason) and
+    the identifying fields of every document (no texts)."""
+    db = sqlite3.connect(f"file:{gen / META}?mode=ro&immutable=1", uri=True)
+    try:
+        files = {p: (sha, status, reason) for p, sha, status, reason in db.execute("SELECT path, sha256, status, reason FROM files")}
+        cols = ("doc_no", "doc_id", "source_type", "source_path", "text_sha", "text_len", "title", "text_kind",
+                "pmid", "doi", "pmcid", "nct_id", "url", "status")
+        docs = [
+            dict(zip(cols, row))
+            for row in db.execute(
+                "SELECT doc_no, doc_id, source_type, source_path, text_sha, length(text), title, "
+                "json_extract(extra, '$.text_kind'), pmid, doi, pmcid, nct_id, url, status FROM documents"
+            )
+        ]
+    finally:
+        db.close()
+    return files, docs
+
+
+# --- reading a generation ---------------------------------------------------------------------------------
+
+
+@dataclass
+class ChunkHit:
+    """A chunk with its document's citation fields, as the store returns it."""
+
+    chunk_id: int
+    doc_no: int
+    doc_id: str
+    text: str
+    char_start: int
+    char_end: int
+    section: str
+    page: int | None
+    title: str | None
+    source_type: str
+    citation: Citation
+    extra: dict[str, Any]
+
+
+class LocalStore:
+    """A published generation, opened read-only: dense search, lexical search, filters and chunk lookup."""
+
+    def __init__(self, gen: Path):
+        import faiss
+
+        self.path = Path(gen)
+        self.manifest = read_manifest(self.path)
+        self._local = threading.local()
+        self.faiss = faiss.read_index(str(self.path / DENSE))
+        if self.manifest.get("faiss", {}).get("type") == "hnsw":
+            faiss.downcast_index(self.faiss.index).hnsw.efSearch = self.manifest["faiss"].get("efSearch", HNSW_EF_SEARCH)
+        from .lexical import LexicalIndex
+
+        self.lexical = LexicalIndex.load(self.path / LEXICAL)
+        self._position = {int(c): i for i, c in enumerate(self.lexical.chunk_ids)}
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """A connection per thread (Gradio answers from several); immutable=1: the file never changes once
+        published, so SQLite skips locking entirely."""
+        conn = getattr(self._local, "db", None)
+        if conn is None:
+            conn = self._local.db = sqlite3.connect(f"file:{self.path / META}?mode=ro&immutable=1", uri=True)
+        return conn
+
+    @property
+    def size(self) -> int:
+        return int(self.faiss.ntotal)
+
+    def check_shape(self, shape: dict[str, Any]) -> None:
+        built = self.manifest["shape"]
+        if built != shape:
+            diff = ", ".join(f"{k}: index {built.get(k)!r} vs settings {shape.get(k)!r}" for k in shape if built.get(k) != shape.get(k))
+            raise IndexMismatch(
+                f"the index at {self.path.parent} was built with other settings ({diff}); "
+                f"rebuild it with `rag build --rebuild --index {self.path.parent}` or use matching settings"
+            )
+
+    def allowed_ids(self, filters: dict[str, Any] | None) -> np.ndarray | None:
+        """Chunk ids whose documents pass the filters (None: no filter)."""
+        if not filters:
+            return None
+        where, args = filter_sql(filters)
+        rows = self.db.execute(
+            f"SELECT c.chunk_id FROM chunks c JOIN documents d ON d.doc_no = c.doc_no WHERE {where}", args
+        ).fetchall()
+        return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+
+    def dense_search(self, vector: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        import faiss
+
+        if self.size == 0 or k <= 0 or (allowed is not None and len(allowed) == 0):
+            return []
+        params, selector = None, None
+        if allowed is not None:
+            selector = faiss.IDSelectorBatch(allowed)  # must outlive the search call
+            if self.manifest.get("faiss", {}).get("type") == "hnsw":
+                params = faiss.SearchParametersHNSW(sel=selector, efSearch=max(HNSW_EF_SEARCH, k))
+            else:
+                params = faiss.SearchParameters(sel=selector)
+        scores, ids = self.faiss.search(vector.reshape(1, -1).astype(np.float32), min(k, self.size), params=params)
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+
+    def lexical_search(self, query: str, k: int, allowed: np.ndarray | None = None, synonyms: bool = True) -> list[tuple[int, float]]:
+        mask = None
+        if allowed is not None:
+            mask = np.zeros(len(self.lexical.chunk_ids), dtype=bool)
+            mask[[self._position[int(c)] for c in allowed if int(c) in self._position]] = True
+        return self.lexical.search(query, k, allowed=mask, synonyms=synonyms)
+
+    def vectors(self, chunk_ids: list[int]) -> np.ndarray:
+        return np.vstack([self.faiss.reconstruct(int(i)) for i in chunk_ids]) if chunk_ids else np.zeros((0, self.manifest["dimension"]), np.float32)
+
+    def fetch(self, chunk_ids: list[int]) -> dict[int, ChunkHit]:
+        if not chunk_ids:
+            return {}
+        rows = self.db.execute(
+            "SELECT c.chunk_id, c.doc_no, c.text, c.char_start, c.char_end, c.section, c.page, "
+            "d.doc_id, d.title, d.authors, d.year, d.journal, d.pmid, d.doi, d.pmcid, d.nct_id, d.url, d.source_type, d.extra "
+            f"FROM chunks c JOIN documents d ON d.doc_no = c.doc_no WHERE c.chunk_id IN ({','.join('?' * len(chunk_ids))})",
+            [int(i) for i in chunk_ids],
+        ).fetchall()
+        out = {}
+        for (cid, doc_no, text, cs, ce, section, page, doc_id, title, authors, year, journal, pmid, doi, pmcid,
+             nct_id, url, source_type, extra) in rows:
+            citation = Citation(title=title, authors=json.loads(authors or "[]"), year=year, journal=journal,
+                                pmid=pmid, doi=doi, pmcid=pmcid, nct_id=nct_id, url=url, source_type=source_type,
+                                section=section or "", page=page)
+            out[cid] = ChunkHit(cid, doc_no, doc_id, text, cs, ce, section or "", page, title, source_type, citation,
+                                json.loads(extra or "{}"))
+        return out
+
+    def document(self, doc_id: str) -> Document | None:
+        row = self.db.execute(
+            f"SELECT {', '.join(DOC_FIELDS)} FROM documents WHERE doc_id=? AND status='indexed'", (doc_id,)
+        ).fetchone()
+        return row_to_document(row) if row else None
+
+    def stats(self) -> dict[str, Any]:
+        q = self.db.execute
+        by_type = dict(q("SELECT source_type, COUNT(*) FROM documents WHERE status='indexed' GROUP BY source_type").fetchall())
+        return {
+            "generation": self.path.name,
+            "documents": sum(by_type.values()),
+            "documents_by_type": by_type,
+            "duplicates": q("SELECT COUNT(*) FROM documents WHERE status='duplicate'").fetchone()[0],
+            "chunks": self.size,
+            "files": q("SELECT COUNT(*) FROM files").fetchone()[0],
+            "skipped_files": q("SELECT COUNT(*) FROM files WHERE status='skipped'").fetchone()[0],
+            "model": self.manifest["shape"]["model"],
+            "dimension": self.manifest["dimension"],
+            "faiss": self.manifest.get("faiss", {}).get("type"),
+            "built": self.manifest.get("created"),
+            "years": q("SELECT MIN(year), MAX(year) FROM documents WHERE status='indexed'").fetchone(),
+        }
+
+def row_to_document(row: tuple) -> Document:
+    r = dict(zip(DOC_FIELDS, row))
+    return Document(
+        doc_id=r["doc_id"], source_type=r["source_type"], text=r["text"],
+        sections=[Section(**s) for s in json.loads(r["sections"])], title=r["title"],
+        authors=json.loads(r["authors"] or "[]"), year=r["year"], journal=r["journal"], pmid=r["pmid"], doi=r["doi"],
+        pmcid=r["pmcid"], nct_id=r["nct_id"], url=r["url"], source_path=r["source_path"],
+        extra=json.loads(r["extra"] or "{}"),
+    )
+
+
+def filter_sql(filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    """SQL over documents d for filters: year_min, year_max, source_type (str or list), any FILTERABLE field."""
+    clauses, args = ["d.status = 'indexed'"], []
+    for key, value in filters.items():
+        if value is None or value == [] or value == "":
+            continue
+        if key == "year_min":
+            clauses.append("d.year >= ?")
+            args.append(int(value))
+        elif key == "year_max":
+            clauses.append("d.year <= ?")
+            args.append(int(value))
+        elif key in FILTERABLE:
+            values = list(value) if isinstance(value, (list, tuple, set)) else [value]
+            clauses.append(f"d.{key} IN ({','.join('?' * len(values))})")
+            args.extend(values)
+        else:
+            raise ValueError(f"unknown filter {key!r}: use year_min, year_max or one of {sorted(FILTERABLE)}")
+    return " AND ".join(clauses), args

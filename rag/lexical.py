@@ -1,0 +1,163 @@
+"""Lexical search: BM25 (bm25s) over chunks, with biomedical tokenisation and synonym expansion.
+
+Tokens keep what matters in this field: "PD-L1", "IL-2" and "CTLA-4" become "pdl1", "il2", "ctla4" (plus their
+parts), so a hyphen or its absence does not break a match; plain words are stemmed (Snowball English).
+A small curated table (rag/data/synonyms.tsv) maps code names, generic and brand names of drugs, targets and
+common abbreviations onto each other; the expansion terms are searched with a lower weight than the query's own.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+SYNONYMS_FILE = Path(__file__).parent / "data" / "synonyms.tsv"
+EXPANSION_WEIGHT = 0.5
+
+_WORD = re.compile(r"[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF]+(?:[-/][0-9A-Za-z\u00C0-\u024F\u0370-\u03FF]+)*")
+
+
+@functools.lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_EN
+
+    return frozenset(STOPWORDS_EN)
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased, stemmed tokens; hyphenated names yield the joined form and their parts."""
+    stop = _stopwords()
+    out: list[str] = []
+    for m in _WORD.finditer(text.lower()):
+        word = m.group(0)
+        parts = re.split(r"[-/]", word)
+        if len(parts) > 1:
+            joined = "".join(parts)
+            out.append(joined)
+            out.extend(p for p in parts if len(p) > 1 and p not in stop)
+        elif len(word) > 1 and word not in stop:
+            out.append(word)
+        elif word.isdigit():
+            out.append(word)  # a lone digit matters in "stage 3", "grade 4"
+    stemmer = _stemmer()
+    return [stemmer.stemWord(t) if t.isalpha() else t for t in out]
+
+
+# --- synonyms --------------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def synonym_groups() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """Each group: the token sequences of equivalent names (one line of synonyms.tsv, names separated by '|')."""
+    groups = []
+    for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        names = [n.strip() for n in line.split("|") if n.strip()]
+        group = tuple(t for t in (tuple(_compact(n)) for n in names) if t)
+        if len(group) > 1:
+            groups.append(group)
+    return tuple(groups)
+
+
+def _compact(text: str) -> list[str]:
+    """Tokens without the parts of hyphenated words: used to match names inside a query."""
+    toks = []
+    stemmer = _stemmer()
+    for m in _WORD.finditer(text.lower()):
+        word = re.sub(r"[-/]", "", m.group(0))
+        if word not in _stopwords():
+            toks.append(stemmer.stemWord(word) if word.isalpha() else word)
+    return toks
+
+
+def expand(query: str) -> list[str]:
+    """Tokens of the synonyms of names found in the query (not the query's own tokens)."""
+    q = _compact(query)
+    present = set(tokenize(query))
+    extra: list[str] = []
+    for group in synonym_groups():
+        if any(_contains(q, name) for name in group):
+            for name in group:
+                extra.extend(t for t in tokenize(" ".join(name)) if t not in present and t not in extra)
+    return extra
+
+
+def _contains(seq: list[str], sub: tuple[str, ...]) -> bool:
+    n = len(sub)
+    return any(tuple(seq[i:i + n]) == sub for i in range(len(seq) - n + 1))
+
+
+def lexical_input(title: str | None, section: str, text: str) -> str:
+    """What BM25 indexes for a chunk: its paper's title and section heading count as part of it."""
+    return " ".join(p for p in (title or "", section or "", text) if p)
+
+
+# --- the index -------------------------------------------------------------------------------------------
+
+
+class LexicalIndex:
+    """bm25s over chunk texts; position i in the BM25 corpus is chunk ``chunk_ids[i]``."""
+
+    def __init__(self, retriever, chunk_ids: np.ndarray):
+        self.retriever = retriever
+        self.chunk_ids = chunk_ids
+
+    @classmethod
+    def build(cls, texts: Sequence[str], chunk_ids: Sequence[int]) -> "LexicalIndex":
+        import bm25s
+
+        retriever = bm25s.BM25()
+        corpus = [tokenize(t) or ["\u2205"] for t in texts]  # bm25s needs a token in every document
+        if corpus:
+            retriever.index(corpus, show_progress=False)
+        return cls(retriever, np.asarray(chunk_ids, dtype=np.int64))
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        if len(self.chunk_ids):
+            self.retriever.save(str(folder))
+        np.save(folder / "chunk_ids.npy", self.chunk_ids)
+
+    @classmethod
+    def load(cls, folder: Path) -> "LexicalIndex":
+        import bm25s
+
+        chunk_ids = np.load(folder / "chunk_ids.npy")
+        retriever = bm25s.BM25.load(str(folder), mmap=False) if len(chunk_ids) else bm25s.BM25()
+        return cls(retriever, chunk_ids)
+
+    def scores(self, tokens: list[str]) -> np.ndarray:
+        vocab = self.retriever.vocab_dict
+        known = [t for t in tokens if t in vocab]
+        if not known or not len(self.chunk_ids):
+            return np.zeros(len(self.chunk_ids), dtype=np.float32)
+        return np.asarray(self.retriever.get_scores(known), dtype=np.float32)
+
+    def search(self, query: str, k: int, allowed: np.ndarray | None = None, synonyms: bool = True) -> list[tuple[int, float]]:
+        """Top k (chunk_id, score); ``allowed`` is a boolean mask over positions (filters)."""
+        scores = self.scores(tokenize(query))
+        if synonyms:
+            extra = expand(query)
+            if extra:
+                scores = scores + EXPANSION_WEIGHT * self.scores(extra)
+        if allowed is not None:
+            scores = np.where(allowed, scores, 0.0)
+        k = min(k, len(scores))
+        if k <= 0:
+            return []
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(int(self.chunk_ids[i]), float(scores[i])) for i in top if scores[i] > 0]

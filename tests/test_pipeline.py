@@ -1,0 +1,143 @@
+"""From files to retrieve(): the real model, a real FAISS index, real papers."""
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from rag import retrieve
+from rag.index import LocalStore, current_generation, read_manifest
+from rag.retrieve import get_searcher
+
+from conftest import N_ABSTRACTS, ROOT
+
+
+def test_build_report_and_manifest(built):
+    settings, report = built
+    assert report.full_rebuild and not report.skipped
+    # 150 abstract lines (two of them one paper), the PDF, the PMC article, two NCI pages, three trials.
+    assert report.documents == N_ABSTRACTS - 1 + 1 + 1 + 2 + 3
+    assert [d[1] for d in report.duplicates] == ["TITLE:Donor-derived CD19-targeted T cells cause regression of mali"]
+    assert report.chunks == report.new_chunks == report.embedded > report.documents
+    gen = current_generation(settings.index_dir)
+    manifest = read_manifest(gen)
+    assert manifest["shape"] == settings.index_shape()
+    assert manifest["dimension"] == 384 and manifest["chunks"] == report.chunks
+    assert manifest["faiss"]["type"] == "flat"
+    assert "Full build" in report.summary() and f"{report.chunks} chunks" in report.summary()
+
+
+def test_vectors_are_normalised_and_ids_map_to_chunk_records(settings):
+    store = LocalStore(current_generation(settings.index_dir))
+    ids = [int(i) for i in store.lexical.chunk_ids[:20]]
+    vectors = store.vectors(ids)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    hits = store.fetch(ids)
+    assert sorted(hits) == sorted(ids)
+    for hit in hits.values():
+        doc = store.document(hit.doc_id)
+        assert doc.text[hit.char_start:hit.char_end] == hit.text  # offsets point at the exact span
+
+
+@pytest.mark.parametrize(
+    "question, expected_pmid",
+    [
+        ("How long do complete responses last after adoptive transfer of tumor-infiltrating lymphocytes "
+         "in melanoma patients who had failed earlier treatments?", "21498393"),
+        ("Which anti-PD-L1 antibody was compared with docetaxel in previously treated non-small-cell lung cancer?",
+         None),  # either atezolizumab trial (OAK or POPLAR) is right
+    ],
+)
+def test_the_paper_with_the_answer_comes_first(settings, question, expected_pmid):
+    passages = retrieve(question, k=5, index_dir=settings.index_dir, settings=settings)
+    assert len(passages) == 5
+    top = passages[0]
+    if expected_pmid:
+        assert top.citation.pmid == expected_pmid
+    else:
+        assert top.citation.pmid in {"26970723", "27979383"}
+        assert "atezolizumab" in (top.citation.title or "").lower()
+    assert top.citation.url == f"https://pubmed.ncbi.nlm.nih.gov/{top.citation.pmid}/"
+    assert top.score >= passages[-1].score
+
+
+def test_passages_carry_full_citations(settings):
+    passages = retrieve("CAR-T cell trafficking to solid tumors", k=5, index_dir=settings.index_dir,
+                        settings=settings, source_type="fulltext")
+    assert passages and all(p.citation.source_type == "fulltext" for p in passages)
+    pdf = [p for p in passages if p.doc_id.startswith("FILE:pdf/")]
+    assert pdf, "the CAR-T review PDF should match a query about CAR-T trafficking"
+    assert pdf[0].citation.page and pdf[0].citation.page >= 1
+    assert pdf[0].citation.authors and pdf[0].citation.year == 2023
+    jats = retrieve("extracellular vesicles", k=3, index_dir=settings.index_dir, settings=settings,
+                    filters={"doi": "10.1042/bst20253065"})
+    assert jats and jats[0].citation.pmcid and jats[0].url.startswith("https://pmc.ncbi.nlm.nih.gov/articles/PMC")
+
+
+def test_filters_by_year_and_source_type(settings):
+    old = retrieve("interleukin-2 therapy", k=10, index_dir=settings.index_dir, settings=settings, year_max=1995)
+    assert old and all(p.citation.year <= 1995 for p in old)
+    trials = retrieve("interleukin-2", k=3, index_dir=settings.index_dir, settings=settings, source_type="trial")
+    assert trials and all(p.citation.nct_id and "clinicaltrials.gov/study/" in p.url for p in trials)
+    nci = retrieve("aldesleukin", k=3, index_dir=settings.index_dir, settings=settings, source_type=["nci"])
+    assert nci[0].url == "https://www.cancer.gov/about-cancer/treatment/drugs/aldesleukin"
+
+
+def test_one_hit_per_paper_with_its_other_spans(settings):
+    passages = retrieve("CAR T cells", k=5, index_dir=settings.index_dir, settings=settings)
+    assert len({p.doc_id for p in passages}) == len(passages)
+    several = retrieve("CAR T cells", k=5, index_dir=settings.index_dir, settings=settings, per_doc=0)
+    assert len({p.doc_id for p in several}) < len(several)  # without the limit one long text fills the list
+    merged = [p for p in passages if p.more_spans]
+    assert merged and all(s["chunk_id"] != p.chunk_id for p in merged for s in p.more_spans)
+
+
+@pytest.mark.parametrize("mode", ["bm25", "dense", "hybrid", "full"])
+def test_every_mode_answers(settings, mode):
+    passages = retrieve("tumor-infiltrating lymphocytes and interleukin-2", k=3, index_dir=settings.index_dir,
+                        settings=settings, mode=mode)
+    assert len(passages) == 3
+
+
+@pytest.mark.parametrize("query", ["", "   \n\t "])
+def test_empty_query_is_a_clear_error(settings, query):
+    with pytest.raises(ValueError, match="empty"):
+        retrieve(query, index_dir=settings.index_dir, settings=settings)
+
+
+def test_index_is_loaded_once_and_reused(settings):
+    searcher = get_searcher(settings)
+    retrieve("nivolumab", k=1, index_dir=settings.index_dir, settings=settings)
+    store = searcher.store
+    retrieve("pembrolizumab", k=1, index_dir=settings.index_dir, settings=settings)
+    assert searcher.store is store
+
+
+def test_missing_index_is_a_clear_error(tmp_path, settings):
+    with pytest.raises(FileNotFoundError, match="rag build"):
+        retrieve("nivolumab", index_dir=tmp_path / "nothing", settings=settings)
+
+
+def _rag(*args, **kw):
+    return subprocess.run([sys.executable, "-m", "rag", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=300, **kw)
+
+
+def test_cli_search_json(settings):
+    out = _rag("search", "tumour-infiltrating lymphocytes for metastatic melanoma", "--index",
+               str(settings.index_dir), "-k", "4", "--json")
+    assert out.returncode == 0, out.stderr
+    passages = json.loads(out.stdout)
+    assert len(passages) == 4
+    for p in passages:
+        assert {"doc_id", "title", "pmid", "doi", "url", "page", "section", "text", "score"} <= set(p)
+    assert [p["score"] for p in passages] == sorted((p["score"] for p in passages), reverse=True)
+
+
+def test_cli_search_text_and_errors(settings):
+    out = _rag("search", "aldesleukin", "--index", str(settings.index_dir), "-k", "2", "--source-type", "nci")
+    assert out.returncode == 0 and "[1] Aldesleukin" in out.stdout and "cancer.gov" in out.stdout
+    empty = _rag("search", "  ", "--index", str(settings.index_dir))
+    assert empty.returncode == 1 and "empty" in empty.stderr
