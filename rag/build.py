@@ -20,7 +20,7 @@ from .chunk import chunk_document
 from .config import Settings
 from .dedup import Candidate, choose_copies, text_fingerprint
 from .embed import EmbeddingCache, embed_with_cache, embedding_input, get_embedder, model_fingerprint, text_key
-from .lexical import lexical_input
+from .lexical import chunk_tokens
 from .load import LoadError, discover, load_file
 from .records import Document
 
@@ -244,7 +244,7 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
 
     for i, (doc_no, doc) in enumerate(to_chunk):
         chunks = chunk_document(doc, s.chunk_tokens, s.chunk_overlap, s.encoding)
-        writer.add_chunks(doc_no, chunks, next_chunk_id)
+        writer.add_chunks(doc_no, chunks, next_chunk_id, [chunk_tokens(doc.title, c.section, c.text) for c in chunks])
         next_chunk_id += len(chunks)
         report.new_chunks += len(chunks)
         progress("chunking", i + 1, len(to_chunk))
@@ -257,7 +257,7 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
 
     # Vectors for every chunk: from the cache, embedding only texts never seen with this model.
     rows = writer.chunk_rows()
-    inputs = [embedding_input(title, section, text) for _, title, section, text in rows]
+    inputs = [embedding_input(title, section, text) for _, title, section, text, _ in rows]
     cache_dir = Path(s.index_dir) / "cache"
     embedder = None
     dimension = prev_manifest.get("dimension")
@@ -286,7 +286,7 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
     import numpy as np
 
     ids = np.array([r[0] for r in rows], dtype=np.int64)
-    lexical = [lexical_input(title, section, text) for _, title, section, text in rows]
+    lexical = [tokens.split() for *_, tokens in rows]
     report.documents = sum(1 for d in decisions.values() if d.status == "indexed")
     report.chunks = len(rows)
     manifest = {

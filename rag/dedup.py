@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 _RICHNESS = {"fulltext": 4, "nci": 3, "trial": 3, "abstract": 2}
 _TEXT_KIND_PENALTY = {"abstract_partial": 1, "abstract_excerpt": 2}
-_KEY_NAMES = {"id": "doc id", "text": "text", "pmid": "PMID", "doi": "DOI", "pmcid": "PMCID", "nct_id": "trial id",
-              "url": "page URL", "title": "title"}
+# Most telling first: a duplicate is explained by the strongest key it shares.
+_KEY_NAMES = {"pmid": "PMID", "doi": "DOI", "pmcid": "PMCID", "nct_id": "trial id", "url": "page URL", "id": "doc id",
+              "text": "text", "title": "title"}
 
 
 @dataclass
@@ -96,7 +97,7 @@ def choose_copies(candidates: list[Candidate]) -> dict[int, Decision]:
             idents[b].setdefault(n, set()).update(values)
 
     first_with_key: dict[str, int] = {}
-    why: dict[tuple[int, int], str] = {}
+    why: dict[tuple[int, int], set[str]] = {}
     for i, c in enumerate(candidates):
         for key, strong in _keys(c):
             j = first_with_key.setdefault(key, i)
@@ -107,7 +108,8 @@ def choose_copies(candidates: list[Candidate]) -> dict[int, Decision]:
                 if not strong and conflict(a, b):
                     continue
                 union(a, b)
-            why[(i, j)] = why[(j, i)] = _KEY_NAMES[key.split(":", 1)[0]]
+            why.setdefault((i, j), set()).add(key.split(":", 1)[0])
+            why[(j, i)] = why[(i, j)]
 
     groups: dict[int, list[int]] = {}
     for i in range(len(candidates)):
@@ -122,7 +124,8 @@ def choose_copies(candidates: list[Candidate]) -> dict[int, Decision]:
             if i == best:
                 decisions[c.doc_no] = Decision(c.doc_no, "indexed", None)
             else:
-                shared = why.get((i, best)) or next((why[(i, j)] for j in members if (i, j) in why), "paper")
+                shared = why.get((i, best)) or next((why[(i, j)] for j in members if (i, j) in why), set())
+                shared = next((_KEY_NAMES[k] for k in _KEY_NAMES if k in shared), "paper")
                 decisions[c.doc_no] = Decision(
                     c.doc_no, "duplicate", winner.doc_id,
                     f"same {shared} as {winner.doc_id} ({winner.source_type}, {winner.source_path}), which is richer",

@@ -93,15 +93,20 @@ class Embedder:
 
     def encode(self, texts: Sequence[str], batch_size: int = 32, query: bool = False) -> np.ndarray:
         prefix = self.query_prefix if query else self.passage_prefix
-        with self._lock:
-            vectors = self.model.encode(
-                [prefix + t for t in texts],
-                batch_size=batch_size,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            )
-        return np.ascontiguousarray(vectors, dtype=np.float32)
+        parts = []
+        # The lock is taken per batch, so a query waits for one batch of a running build, not for the build.
+        for i in range(0, len(texts), batch_size):
+            with self._lock:
+                parts.append(self.model.encode(
+                    [prefix + t for t in texts[i:i + batch_size]],
+                    batch_size=batch_size,
+                    normalize_embeddings=True,
+                    convert_to_numpy=True,
+                    show_progress_bar=False,
+                ))
+        if not parts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return np.ascontiguousarray(np.vstack(parts), dtype=np.float32)
 
     def encode_query(self, text: str) -> np.ndarray:
         return self.encode([text], query=True)[0]

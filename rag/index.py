@@ -36,7 +36,7 @@ import numpy as np
 
 from .records import Chunk, Citation, Document, Section
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 META = "meta.sqlite"
@@ -56,7 +56,8 @@ CREATE TABLE documents (
 );
 CREATE TABLE chunks (
     chunk_id INTEGER PRIMARY KEY, doc_no INTEGER NOT NULL, ordinal INTEGER NOT NULL, text TEXT NOT NULL,
-    char_start INTEGER, char_end INTEGER, section TEXT, page INTEGER, page_end INTEGER, n_tokens INTEGER
+    char_start INTEGER, char_end INTEGER, section TEXT, page INTEGER, page_end INTEGER, n_tokens INTEGER,
+    lexical_tokens TEXT NOT NULL  -- BM25 tokens, kept so an update re-tokenises only new chunks
 );
 CREATE INDEX chunks_doc ON chunks(doc_no);
 CREATE INDEX documents_path ON documents(source_path);
@@ -234,13 +235,13 @@ class GenerationWriter:
             ),
         )
 
-    def add_chunks(self, doc_no: int, chunks: list[Chunk], first_id: int) -> None:
+    def add_chunks(self, doc_no: int, chunks: list[Chunk], first_id: int, lexical_tokens: list[list[str]]) -> None:
         self.db.executemany(
-            "INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (first_id + i, doc_no, c.ordinal, c.text, c.char_start, c.char_end, c.section, c.page, c.page_end,
-                 c.n_tokens)
-                for i, c in enumerate(chunks)
+                 c.n_tokens, " ".join(tokens))
+                for i, (c, tokens) in enumerate(zip(chunks, lexical_tokens))
             ],
         )
 
@@ -251,14 +252,14 @@ class GenerationWriter:
         row = self.db.execute(f"SELECT {', '.join(DOC_FIELDS)} FROM documents WHERE doc_no=?", (doc_no,)).fetchone()
         return row_to_document(row)
 
-    def chunk_rows(self) -> list[tuple[int, str | None, str, str]]:
-        """(chunk_id, title, section, text) of every chunk, in id order."""
+    def chunk_rows(self) -> list[tuple[int, str | None, str, str, str]]:
+        """(chunk_id, title, section, text, lexical tokens) of every chunk, in id order."""
         return self.db.execute(
-            "SELECT c.chunk_id, d.title, c.section, c.text FROM chunks c "
+            "SELECT c.chunk_id, d.title, c.section, c.text, c.lexical_tokens FROM chunks c "
             "JOIN documents d ON d.doc_no = c.doc_no ORDER BY c.chunk_id"
         ).fetchall()
 
-    def finish(self, vectors: np.ndarray, ids: np.ndarray, lexical_texts: list[str], manifest: dict[str, Any]) -> Path:
+    def finish(self, vectors: np.ndarray, ids: np.ndarray, lexical_tokens: list[list[str]], manifest: dict[str, Any]) -> Path:
         """Write FAISS, BM25 and the manifest (last). Returns the staged folder, ready for publish()."""
         import faiss
 
@@ -269,7 +270,7 @@ class GenerationWriter:
         self.db.close()
         index, kind = make_faiss_index(vectors, ids, manifest["dimension"])
         faiss.write_index(index, str(self.path / DENSE))
-        LexicalIndex.build(lexical_texts, ids).save(self.path / LEXICAL)
+        LexicalIndex.build(lexical_tokens, ids).save(self.path / LEXICAL)
         manifest = {**manifest, "faiss": kind, "format": FORMAT_VERSION, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
         (self.path / MANIFEST).write_text(json.dumps(manifest, indent=2))
         return self.path

@@ -100,9 +100,9 @@ def _contains(seq: list[str], sub: tuple[str, ...]) -> bool:
     return any(tuple(seq[i:i + n]) == sub for i in range(len(seq) - n + 1))
 
 
-def lexical_input(title: str | None, section: str, text: str) -> str:
-    """What BM25 indexes for a chunk: its paper's title and section heading count as part of it."""
-    return " ".join(p for p in (title or "", section or "", text) if p)
+def chunk_tokens(title: str | None, section: str, text: str) -> list[str]:
+    """What BM25 indexes for a chunk: its own words plus its paper's title and its section heading."""
+    return tokenize(" ".join(p for p in (title or "", section or "", text) if p))
 
 
 # --- the index -------------------------------------------------------------------------------------------
@@ -116,11 +116,12 @@ class LexicalIndex:
         self.chunk_ids = chunk_ids
 
     @classmethod
-    def build(cls, texts: Sequence[str], chunk_ids: Sequence[int]) -> "LexicalIndex":
+    def build(cls, token_lists: Sequence[list[str]], chunk_ids: Sequence[int]) -> "LexicalIndex":
+        """From each chunk's tokens (see tokenize; the build stores them, so updates never re-tokenise)."""
         import bm25s
 
         retriever = bm25s.BM25()
-        corpus = [tokenize(t) or ["\u2205"] for t in texts]  # bm25s needs a token in every document
+        corpus = [tokens or ["\u2205"] for tokens in token_lists]  # bm25s needs a token in every document
         if corpus:
             retriever.index(corpus, show_progress=False)
         return cls(retriever, np.asarray(chunk_ids, dtype=np.int64))

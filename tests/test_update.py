@@ -1,0 +1,280 @@
+"""Incremental updates, duplicates, settings changes, crash safety and bad input, on copies of the session index."""
+
+import io
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from rag import add_files, build, retrieve
+from rag.index import IndexMismatch, LocalStore, current_generation
+from rag.load import load_file
+from rag.retrieve import get_searcher
+
+from conftest import ABSTRACTS, DATA, N_ABSTRACTS, ROOT
+
+NCI_PAGE = ROOT / "corpus" / "nci" / "about-cancer-treatment-drugs-lifileucel.md"
+DVT_PDF = ROOT / "corpus" / "pdf" / "JTraumaManagOutcomes_2010_4_1_DVT_prophylaxis_review_CC-BY.pdf"
+
+
+def doc_ids(settings):
+    store = LocalStore(current_generation(settings.index_dir))
+    return {r[0] for r in store.db.execute("SELECT doc_id FROM documents WHERE status='indexed'")}
+
+
+def test_adding_a_paper_embeds_only_that_paper(own_index):
+    before = doc_ids(own_index)
+    shutil.copy(NCI_PAGE, own_index.corpus_dir / "nci")
+    report = build(own_index)
+    assert report.added == ["nci/" + NCI_PAGE.name] and not report.updated and not report.removed
+    assert not report.full_rebuild and report.unchanged == 6
+    assert report.embedded == report.new_chunks > 0  # only the new page's chunks went through the model
+    assert doc_ids(own_index) == before | {"NCI:/about-cancer/treatment/drugs/lifileucel"}
+    top = retrieve("What is Amtagvi (lifileucel)?", k=1, settings=own_index)[0]
+    assert top.doc_id == "NCI:/about-cancer/treatment/drugs/lifileucel"
+
+
+def test_nothing_changed_means_no_new_generation(own_index):
+    gen = current_generation(own_index.index_dir)
+    report = build(own_index)
+    assert report.up_to_date and report.generation == gen.name
+    assert current_generation(own_index.index_dir) == gen
+    assert "up to date" in report.summary()
+
+
+def test_changed_and_removed_files(own_index):
+    abstracts = own_index.corpus_dir / "pubmed" / "abstracts.jsonl"
+    extra_line = ABSTRACTS.read_text(encoding="utf-8").splitlines()[N_ABSTRACTS]
+    new_id = json.loads(extra_line)["doc_id"]
+    with open(abstracts, "a", encoding="utf-8") as f:
+        f.write(extra_line + "\n")
+    (own_index.corpus_dir / "nci" / "nci_aldesleukin.md").unlink()
+    report = build(own_index)
+    assert report.updated == ["pubmed/abstracts.jsonl"] and report.removed == ["nci/nci_aldesleukin.md"]
+    # The changed file was parsed again, but only the new record's chunks were embedded.
+    assert 0 < report.embedded <= 3
+    ids = doc_ids(own_index)
+    assert new_id in ids and "NCI:/about-cancer/treatment/drugs/aldesleukin" not in ids
+    hits = retrieve("aldesleukin", k=5, settings=own_index, source_type="nci")
+    assert all("aldesleukin" not in p.doc_id for p in hits)
+    assert "1 updated, 1 removed" in report.summary()
+
+
+def test_the_full_text_serves_and_its_abstract_is_linked(own_index):
+    # The PubMed record of the PMC article: same PMID, abstract only.
+    (article,) = load_file(DATA / "pmc_bst20253065_trimmed.xml").documents
+    abstract_text = article.text[article.sections[0].start:article.sections[0].end]
+    record = {"doc_id": f"PMID:{article.pmid}", "pmid": article.pmid, "doi": article.doi, "title": article.title,
+              "abstract": abstract_text, "authors": article.authors, "year": article.year,
+              "journal": article.journal, "text_kind": "abstract"}
+    (own_index.corpus_dir / "pubmed" / "bst_abstract.jsonl").write_text(json.dumps(record) + "\n")
+    report = build(own_index)
+    (dup,) = [d for d in report.duplicates if d[0] == "pubmed/bst_abstract.jsonl"]
+    assert "same PMID" in dup[2] and "fulltext" in dup[2]
+    assert "bst_abstract.jsonl" in report.summary()
+    hits = retrieve(article.title, k=10, settings=own_index, per_doc=0)
+    assert {p.citation.source_type for p in hits if p.citation.pmid == article.pmid} == {"fulltext"}
+    store = LocalStore(current_generation(own_index.index_dir))
+    serving = store.document(f"PMID:{article.pmid}")
+    assert serving.source_type == "fulltext"
+    assert serving.extra["also_in"] == [{"doc_id": f"PMID:{article.pmid}", "source_path": "pubmed/bst_abstract.jsonl",
+                                         "source_type": "abstract"}]
+    # Remove the full text: the abstract serves again, without a manual step.
+    (own_index.corpus_dir / "pmc" / "pmc_bst20253065_trimmed.xml").unlink()
+    report = build(own_index)
+    hits = retrieve(article.title, k=3, settings=own_index)
+    assert hits[0].citation.pmid == article.pmid and hits[0].citation.source_type == "abstract"
+
+
+def test_changed_settings_force_a_full_rebuild_never_a_mix(own_index):
+    with pytest.raises(IndexMismatch, match="chunk_tokens: index 200 vs settings 120"):
+        retrieve("nivolumab", settings=own_index.replace(chunk_tokens=120))
+    report = build(own_index.replace(chunk_tokens=120))
+    assert report.full_rebuild and "chunk_tokens 200 -> 120" in report.rebuild_reason
+    assert retrieve("nivolumab", k=2, settings=own_index.replace(chunk_tokens=120))
+    with pytest.raises(IndexMismatch):
+        retrieve("nivolumab", settings=own_index)
+
+
+def test_rebuild_flag_reuses_the_embedding_cache(own_index):
+    report = build(own_index, rebuild=True)
+    assert report.full_rebuild and report.rebuild_reason == "--rebuild asked"
+    assert report.embedded == 0 and report.chunks == report.new_chunks
+
+
+def _cache_rows(index_dir: Path) -> int:
+    total = 0
+    for f in (index_dir / "cache").glob("embeddings-*.sqlite"):
+        with sqlite3.connect(f) as db:
+            total += db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0]
+    return total
+
+
+def test_a_build_killed_mid_way_leaves_the_old_index_and_the_next_build_recovers(own_index):
+    gen = current_generation(own_index.index_dir)
+    before = doc_ids(own_index)
+    lines = ABSTRACTS.read_text(encoding="utf-8").splitlines()[N_ABSTRACTS:N_ABSTRACTS + 200]
+    (own_index.corpus_dir / "pubmed" / "more.jsonl").write_text("\n".join(lines) + "\n")
+    cached = _cache_rows(own_index.index_dir)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rag", "build", "--quiet", "--corpus", str(own_index.corpus_dir),
+         "--index", str(own_index.index_dir)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 240
+    while _cache_rows(own_index.index_dir) < cached + 64 and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+    assert proc.poll() is None, "the build finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    embedded_before_kill = _cache_rows(own_index.index_dir) - cached
+    assert embedded_before_kill >= 64
+
+    # The old index is untouched and answers; the half-written generation is invisible.
+    assert current_generation(own_index.index_dir) == gen
+    assert list(own_index.index_dir.glob("tmp-*"))
+    get_searcher(own_index)._store = None  # load from disk again, as a fresh process would
+    assert doc_ids(own_index) == before
+    assert retrieve("tumor-infiltrating lymphocytes", k=3, settings=own_index)
+
+    report = build(own_index)
+    assert report.added == ["pubmed/more.jsonl"]
+    assert report.embedded <= report.new_chunks - embedded_before_kill  # what was embedded is not embedded again
+    assert not list(own_index.index_dir.glob("tmp-*"))
+    assert len(doc_ids(own_index)) > len(before)
+
+
+def test_retrieve_keeps_answering_during_a_build_and_picks_up_the_new_index(own_index):
+    searcher = get_searcher(own_index)
+    assert retrieve("lifileucel", k=1, settings=own_index)[0].doc_id != "NCI:/about-cancer/treatment/drugs/lifileucel"
+    shutil.copy(NCI_PAGE, own_index.corpus_dir / "nci")
+    lines = ABSTRACTS.read_text(encoding="utf-8").splitlines()[N_ABSTRACTS + 200:N_ABSTRACTS + 240]
+    (own_index.corpus_dir / "pubmed" / "later.jsonl").write_text("\n".join(lines) + "\n")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rag", "build", "--quiet", "--corpus", str(own_index.corpus_dir),
+         "--index", str(own_index.index_dir)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    answered_during = 0
+    while proc.poll() is None:
+        assert retrieve("interleukin-2", k=2, settings=own_index)
+        answered_during += 1
+        time.sleep(0.2)
+    assert proc.returncode == 0, proc.stderr.read()
+    assert answered_during > 0
+    assert retrieve("What is Amtagvi (lifileucel)?", k=1, settings=own_index)[0].doc_id == \
+        "NCI:/about-cancer/treatment/drugs/lifileucel"
+    assert get_searcher(own_index) is searcher  # same process, same searcher: no restart needed
+
+
+def test_add_files_copies_into_the_corpus_and_indexes(own_index, tmp_path):
+    folder = tmp_path / "new papers" / "études ü"
+    folder.mkdir(parents=True)
+    shutil.copy(NCI_PAGE, folder / "lifileucel page.md")
+    report = add_files([folder], own_index)
+    assert report.added == ["added/études ü/lifileucel page.md"]
+    assert (own_index.corpus_dir / "added" / "études ü" / "lifileucel page.md").exists()
+    assert "NCI:/about-cancer/treatment/drugs/lifileucel" in doc_ids(own_index)
+
+
+# --- bad input, tried on purpose ------------------------------------------------------------------------------
+
+
+def _pdf(writer: PdfWriter, path: Path) -> None:
+    buf = io.BytesIO()
+    writer.write(buf)
+    path.write_bytes(buf.getvalue())
+
+
+def make_bad_inputs(folder: Path) -> dict[str, str]:
+    """Broken files of every kind the issue names; returns {relative path: expected reason fragment}."""
+    folder.mkdir(parents=True, exist_ok=True)
+    real = DVT_PDF.read_bytes()
+    (folder / "corrupt.pdf").write_bytes(real[: len(real) // 3])
+    locked = PdfWriter()
+    locked.add_page(PdfReader(DVT_PDF).pages[0])
+    locked.encrypt(user_password="secret", owner_password="owner")
+    _pdf(locked, folder / "encrypted.pdf")
+    (folder / "empty.pdf").write_bytes(b"")
+    scanned = PdfWriter()
+    scanned.add_blank_page(width=612, height=792)
+    _pdf(scanned, folder / "scanned.pdf")
+    (folder / "broken.xml").write_text("<article><front><article-meta><title-group>unclosed", encoding="utf-8")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04 not really a docx")
+    loop = folder / "loop"
+    loop.mkdir()
+    (loop / "again").symlink_to(loop, target_is_directory=True)
+    return {
+        "corrupt.pdf": "not a readable PDF",
+        "encrypted.pdf": "encrypted PDF (password required)",
+        "empty.pdf": "empty file (0 bytes)",
+        "scanned.pdf": "no text layer",
+        "broken.xml": "malformed XML",
+        "notes.docx": "unsupported file type .docx",
+        "loop/again": "symlink loop",
+    }
+
+
+def make_odd_but_readable_inputs(folder: Path) -> dict[str, str]:
+    """Files that must be indexed despite their shape: {relative path: a doc id they must yield (None: any)}."""
+    folder.mkdir(parents=True, exist_ok=True)
+    long_pdf = PdfWriter()
+    pages = PdfReader(DVT_PDF).pages
+    for _ in range(20):  # 220 pages of real text
+        for page in pages:
+            long_pdf.add_page(page)
+    _pdf(long_pdf, folder / "long review.pdf")
+    no_body = (DATA / "pmc_bst20253065_trimmed.xml").read_text(encoding="utf-8")
+    start, end = no_body.index("<body>"), no_body.index("</body>") + len("</body>")
+    (folder / "abstract only.xml").write_text(no_body[:start] + no_body[end:], encoding="utf-8")
+    medline = (DATA / "pubmed_sample.medline").read_text(encoding="utf-8")  # has a broken record in the middle
+    (folder / "pubmed export.txt").write_text(medline, encoding="utf-8")
+    (folder / "notes cp1252 é.txt").write_bytes("Café-au-lait spots and nivolumab: naïve T cells respond.".encode("cp1252"))
+    return {
+        "long review.pdf": None,  # its DOI line repeats on every copied page, so it is a running head
+        "abstract only.xml": "PMID:41032705",
+        "pubmed export.txt": "PMID:21808266",
+        "notes cp1252 é.txt": "FILE:odd/notes cp1252 é.txt",
+    }
+
+
+def test_bad_input_is_skipped_with_reasons_and_nothing_indexed_is_lost(own_index):
+    before = doc_ids(own_index)
+    expected_bad = make_bad_inputs(own_index.corpus_dir / "bad")
+    expected_odd = make_odd_but_readable_inputs(own_index.corpus_dir / "odd")
+    out = subprocess.run(
+        [sys.executable, "-m", "rag", "build", "--quiet", "--corpus", str(own_index.corpus_dir),
+         "--index", str(own_index.index_dir), "--json"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr  # some files skipped, the rest indexed: success
+    report = json.loads(out.stdout)
+    skipped = dict(report["skipped"])
+    for name, reason in expected_bad.items():
+        assert reason in skipped[f"bad/{name}"], (name, skipped.get(f"bad/{name}"))
+    after = doc_ids(own_index)
+    assert before <= after  # nothing previously indexed is lost
+    store = LocalStore(current_generation(own_index.index_dir))
+    for name, doc_id in expected_odd.items():
+        # Loaded, not skipped (the body-less JATS is a duplicate: the session corpus has that article in full).
+        loaded = {r[0] for r in store.db.execute("SELECT doc_id FROM documents WHERE source_path=?", (f"odd/{name}",))}
+        assert loaded and (doc_id is None or doc_id in loaded), name
+    warnings = [w for path, w in report["warnings"]]
+    assert any("no body" in w for w in warnings) and any("not valid UTF-8" in w for w in warnings)
+    assert any("skipped" in w for path, w in report["warnings"] if path == "odd/pubmed export.txt")
+
+    strict = subprocess.run(
+        [sys.executable, "-m", "rag", "build", "--quiet", "--strict", "--corpus", str(own_index.corpus_dir),
+         "--index", str(own_index.index_dir)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert strict.returncode == 2 and "bad/corrupt.pdf: not a readable PDF" in strict.stdout
+
+
+def test_nothing_readable_is_a_failed_build(tmp_path):
+    make_bad_inputs(tmp_path / "corpus")
+    out = subprocess.run(
+        [sys.executable, "-m", "rag", "build", "--quiet", "--corpus", str(tmp_path / "corpus"),
+         "--index", str(tmp_path / "index")], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 1
+    assert "0 documents" in out.stdout and "encrypted PDF" in out.stdout
