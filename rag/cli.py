@@ -104,6 +104,34 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ask(args: argparse.Namespace) -> int:
+    from .answer import answer_stream
+
+    s = _settings(args)
+    use_llm = False if args.no_llm else (True if args.llm else None)
+    final = None
+    printed = 0
+    for text, final in answer_stream(args.question, k=args.k, settings=s, filters=_filters(args) or None,
+                                     use_llm=use_llm):
+        if final is None and not args.json:  # stream an LLM's tokens as they come
+            print(text[printed:], end="", flush=True)
+            printed = len(text)
+    assert final is not None
+    if args.json:
+        print(json.dumps(final.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    if printed:
+        print("\n\n--- checked ---")
+    print(final.text)
+    for note in final.notes:
+        print(f"\nNote: {note}")
+    print("\nSources:")
+    for i, p in enumerate(final.passages, 1):
+        c = p.citation
+        print(f"[{i}] {c.title or p.doc_id}. {c.short()} {c.url or ''}")
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from .build import build, tqdm_progress
     from .evaluate import METHODS, evaluate, load_questions, prepare_eval_corpus, table
@@ -174,6 +202,18 @@ def main(argv: list[str] | None = None) -> int:
     _retrieval_args(p)
     p.add_argument("--json", action="store_true", help="print one JSON array of passages")
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("ask", help="answer a question with cited passages")
+    p.add_argument("question")
+    _settings_args(p)
+    _retrieval_args(p)
+    p.add_argument("--llm", action="store_true", help="require the configured language model")
+    p.add_argument("--no-llm", action="store_true", help="extractive answer even if a language model is configured")
+    p.add_argument("--llm-base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1")
+    p.add_argument("--llm-model")
+    p.add_argument("--llm-api-key")
+    p.add_argument("--json", action="store_true", help="print one JSON object: answer, passages, abstained, ...")
+    p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("eval", help="document-level retrieval metrics of bm25, dense, hybrid and full side by side")
     p.add_argument("--questions", type=Path, required=True, help="JSON lines with question and gold_pmids")

@@ -3,13 +3,15 @@
 Tokens keep what matters in this field: "PD-L1", "IL-2" and "CTLA-4" become "pdl1", "il2", "ctla4" (plus their
 parts), so a hyphen or its absence does not break a match; plain words are stemmed (Snowball English).
 A small curated table (rag/data/synonyms.tsv) maps code names, generic and brand names of drugs, targets and
-common abbreviations onto each other; the expansion terms are searched with a lower weight than the query's own.
+common abbreviations onto each other; a name in the query adds the best-matching of its synonyms at a lower
+weight than the query's own words.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
@@ -57,16 +59,23 @@ def tokenize(text: str) -> list[str]:
 # --- synonyms --------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class SynonymName:
+    text: str  # as written in the table
+    key: tuple[str, ...]  # compact tokens, to find the name inside a query
+    tokens: tuple[str, ...]  # index tokens, to score documents that use this name
+
+
 @functools.lru_cache(maxsize=1)
-def synonym_groups() -> tuple[tuple[tuple[str, ...], ...], ...]:
-    """Each group: the token sequences of equivalent names (one line of synonyms.tsv, names separated by '|')."""
+def synonym_groups() -> tuple[tuple[SynonymName, ...], ...]:
+    """One group per line of synonyms.tsv (names separated by '|')."""
     groups = []
     for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
         names = [n.strip() for n in line.split("|") if n.strip()]
-        group = tuple(t for t in (tuple(_compact(n)) for n in names) if t)
+        group = tuple(SynonymName(n, tuple(_compact(n)), tuple(tokenize(n))) for n in names if _compact(n))
         if len(group) > 1:
             groups.append(group)
     return tuple(groups)
@@ -83,15 +92,32 @@ def _compact(text: str) -> list[str]:
     return toks
 
 
-def expand(query: str) -> list[str]:
-    """Tokens of the synonyms of names found in the query (not the query's own tokens)."""
+def expansions(query: str) -> list[list[tuple[str, ...]]]:
+    """For each synonym group the query names: the index tokens of the group's other names."""
     q = _compact(query)
     present = set(tokenize(query))
-    extra: list[str] = []
+    out = []
     for group in synonym_groups():
-        if any(_contains(q, name) for name in group):
-            for name in group:
-                extra.extend(t for t in tokenize(" ".join(name)) if t not in present and t not in extra)
+        named = [n for n in group if _contains(q, n.key)]
+        if named:
+            others = [n.tokens for n in group if n not in named and not set(n.tokens) <= present]
+            if others:
+                out.append(others)
+    return out
+
+
+def named_in_query(query: str) -> set[str]:
+    """Index tokens of the synonym-table names that the query itself uses."""
+    q = _compact(query)
+    return {t for group in synonym_groups() for n in group if _contains(q, n.key) for t in n.tokens}
+
+
+def expand(query: str) -> list[str]:
+    """The tokens of all synonyms of names found in the query (not the query's own tokens)."""
+    present = set(tokenize(query))
+    extra: list[str] = []
+    for others in expansions(query):
+        extra.extend(t for name in others for t in name if t not in present and t not in extra)
     return extra
 
 
@@ -151,9 +177,10 @@ class LexicalIndex:
         """Top k (chunk_id, score); ``allowed`` is a boolean mask over positions (filters)."""
         scores = self.scores(tokenize(query))
         if synonyms:
-            extra = expand(query)
-            if extra:
-                scores = scores + EXPANSION_WEIGHT * self.scores(extra)
+            # A group counts once, by the best-matching other name: a paper that lists five brand and code
+            # names must not outrank one that uses the name the question asked about.
+            for others in expansions(query):
+                scores = scores + EXPANSION_WEIGHT * np.max([self.scores(list(name)) for name in others], axis=0)
         if allowed is not None:
             scores = np.where(allowed, scores, 0.0)
         k = min(k, len(scores))

@@ -1,0 +1,81 @@
+"""Citation markers in answers: check them against the passages, number them, keep the sources' own apart."""
+
+from __future__ import annotations
+
+import re
+
+from .chunk import sentence_spans
+from .records import CitationCheck, Passage
+
+UNSUPPORTED = "[unsupported]"
+_MARKER = re.compile(r"\[(\d+(?:\s*[-–,]\s*\d+)*)\]")
+
+
+def _expand_marker(body: str) -> list[int]:
+    out: list[int] = []
+    for part in re.split(r"\s*,\s*", body):
+        if re.search(r"[-–]", part):
+            a, b = (int(x) for x in re.split(r"\s*[-–]\s*", part)[:2])
+            out.extend(range(min(a, b), min(max(a, b), min(a, b) + 20) + 1))
+        else:
+            out.append(int(part))
+    return out
+
+
+def check_citations(text: str, n_passages: int) -> tuple[str, CitationCheck]:
+    """Keep markers that point at a passage (1..n), drop and report the others, mark sentences with none."""
+    check = CitationCheck()
+
+    def fix(m: re.Match) -> str:
+        kept: list[int] = []
+        for n in _expand_marker(m.group(1)):
+            if 1 <= n <= n_passages:
+                if n not in kept:
+                    kept.append(n)
+            elif n not in check.dangling:
+                check.dangling.append(n)
+        return "".join(f"[{n}]" for n in kept)
+
+    text = _MARKER.sub(fix, text)
+    text = re.sub(r"(\[\d+\])(\s*\1)+", r"\1", text)  # [1][1] -> [1]
+    # A marker written after the full stop belongs to the sentence before it: "... survival. [2] Next" -> "... survival [2]."
+    text = re.sub(r"([.!?])\s*((?:\[\d+\]\s*)+)", lambda m: " " + m.group(2).strip() + m.group(1) + " ", text)
+    text = re.sub(r"[ \t]+([.!?,;:])", r"\1", re.sub(r"[ \t]+\n", "\n", text)).strip()
+    out, last = [], 0
+    for a, b in sentence_spans(text):
+        sentence = text[a:b]
+        out.append(text[last:a])
+        numbers = [int(x) for x in re.findall(r"\[(\d+)\]", sentence)]
+        check.cited.extend(n for n in numbers if n not in check.cited)
+        words = re.findall(r"[A-Za-z]{2,}", sentence)
+        if not numbers and len(words) >= 4 and not sentence.rstrip().endswith(":"):
+            check.unsupported.append(sentence.strip())
+            sentence = _insert_before_stop(sentence, UNSUPPORTED)
+        out.append(sentence)
+        last = b
+    out.append(text[last:])
+    return "".join(out), check
+
+
+def strip_reference_markers(text: str) -> str:
+    """A source's own reference numbers ('[15]', '[16,17]') would read like our citation markers: drop them."""
+    return re.sub(r"\s*\[\d+(?:\s*[-–,]\s*\d+)*\]", "", text)
+
+
+def _insert_before_stop(sentence: str, marker: str) -> str:
+    m = re.search(r"([.!?]*)(\s*)$", sentence)
+    cut = m.start() if m else len(sentence)
+    return sentence[:cut].rstrip() + " " + marker + sentence[cut:]
+
+
+def renumber(text: str, passages: list[Passage]) -> tuple[str, list[Passage]]:
+    """Number passages in order of first citation (uncited ones follow), and rewrite the markers to match."""
+    order: list[int] = []
+    for m in re.finditer(r"\[(\d+)\]", text):
+        n = int(m.group(1))
+        if 1 <= n <= len(passages) and n not in order:
+            order.append(n)
+    order += [n for n in range(1, len(passages) + 1) if n not in order]
+    new_number = {old: new for new, old in enumerate(order, 1)}
+    text = re.sub(r"\[(\d+)\]", lambda m: f"[{new_number.get(int(m.group(1)), m.group(1))}]", text)
+    return text, [passages[old - 1] for old in order]
