@@ -20,6 +20,7 @@ from .chunk import chunk_document
 from .config import Settings
 from .dedup import Candidate, choose_copies, text_fingerprint
 from .embed import EmbeddingCache, embed_with_cache, embedding_input, get_embedder, model_fingerprint, text_key
+from .vectors import build_dense, dense_ids, update_dense
 from .lexical import chunk_tokens
 from .load import LoadError, discover, load_file
 from .records import Document
@@ -255,38 +256,33 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
              for rel, (sha, size) in hashes.items()]
     writer.add_files(files)
 
-    # Vectors for every chunk: from the cache, embedding only texts never seen with this model.
+    # Vectors: the previous generation's FAISS index, less the chunks that went, plus the new ones (embedded
+    # only when the cache has never seen their text with this model). A fresh index when there is none to
+    # update or the index must change type; its vectors then come mostly from the cache.
+    import faiss
+    import numpy as np
+
     rows = writer.chunk_rows()
-    inputs = [embedding_input(title, section, text) for _, title, section, text, _ in rows]
-    cache_dir = Path(s.index_dir) / "cache"
-    embedder = None
-    dimension = prev_manifest.get("dimension")
-    cache = EmbeddingCache(cache_dir, fingerprint, dimension or 0)
+    ids = np.array([r[0] for r in rows], dtype=np.int64)
+    cache = EmbeddingCache(Path(s.index_dir) / "cache", fingerprint, prev_manifest.get("dimension") or 0)
     try:
-        missing = len(inputs) - len(cache.get_many([text_key(t) for t in inputs]))
-        if missing or not dimension:
-            embedder = get_embedder(s.model, s.threads)
-            dimension = embedder.dimension
-        t0 = time.perf_counter()
-        done = [0]
-
-        def tick(n: int) -> None:
-            done[0] += n
-            progress("embedding", done[0], missing)
-
-        if embedder is not None:
-            vectors, report.embedded = embed_with_cache(embedder, cache, inputs, s.embed_batch_size, tick)
-        else:
-            vectors = _cached_vectors(cache, inputs, dimension)
-        report.embed_seconds = time.perf_counter() - t0
-        cache.prune({text_key(t) for t in inputs})
+        dense = None
+        if previous is not None:
+            held_index = faiss.read_index(str(previous / store.DENSE))
+            held = dense_ids(held_index)
+            new = ~np.isin(ids, held)
+            vectors, dimension = _embed(s, cache, [rows[i] for i in np.flatnonzero(new)], prev_manifest.get("dimension"),
+                                        progress, report)
+            dense = update_dense(held_index, prev_manifest.get("faiss", {"type": "flat"}), np.setdiff1d(held, ids),
+                                 vectors, ids[new], len(ids))
+        if dense is None:
+            vectors, dimension = _embed(s, cache, rows, prev_manifest.get("dimension"), progress, report)
+            dense = build_dense(vectors, ids, dimension)
+        if cache.count() > 2 * len(ids):
+            cache.prune({text_key(embedding_input(r[1], r[2], r[3])) for r in rows})
     finally:
         cache.close()
 
-    import numpy as np
-
-    ids = np.array([r[0] for r in rows], dtype=np.int64)
-    lexical = [tokens.split() for *_, tokens in rows]
     report.documents = sum(1 for d in decisions.values() if d.status == "indexed")
     report.chunks = len(rows)
     manifest = {
@@ -299,16 +295,35 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
         "next_chunk_id": next_chunk_id,
         "corpus_dir": str(s.corpus_dir),
     }
-    writer.finish(vectors, ids, lexical, manifest)
+    writer.finish(dense[0], dense[1], ids, [r[4].split() for r in rows], manifest)
     return report
 
 
-def _cached_vectors(cache: EmbeddingCache, inputs: list[str], dimension: int):
+def _embed(s: Settings, cache: EmbeddingCache, rows: list[tuple], dimension: int | None, progress: Progress,
+           report: BuildReport):
+    """Vectors of these chunk rows (chunk_id, title, section, text, tokens): cached ones read, the rest embedded."""
     import numpy as np
 
+    inputs = [embedding_input(title, section, text) for _, title, section, text, _ in rows]
     keys = [text_key(t) for t in inputs]
     known = cache.get_many(keys)
-    return np.vstack([known[k] for k in keys]) if keys else np.zeros((0, dimension), np.float32)
+    missing = len({k for k in keys if k not in known})
+    dimension = dimension or (len(next(iter(known.values()))) if known else None)
+    if not missing and dimension:
+        vectors = np.vstack([known[k] for k in keys]) if keys else np.zeros((0, dimension), np.float32)
+        return vectors, dimension
+    embedder = get_embedder(s.model, s.threads)
+    done = [0]
+
+    def tick(n: int) -> None:
+        done[0] += n
+        progress("embedding", done[0], missing)
+
+    t0 = time.perf_counter()
+    vectors, embedded = embed_with_cache(embedder, cache, inputs, s.embed_batch_size, tick)
+    report.embed_seconds += time.perf_counter() - t0
+    report.embedded += embedded
+    return vectors, embedder.dimension
 
 
 def _link_duplicates(writer, candidates: list[Candidate], decisions, report: BuildReport) -> None:

@@ -164,10 +164,7 @@ class EmbeddingCache:
         return self.db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0]
 
     def prune(self, live_keys: set[bytes]) -> int:
-        """Drop vectors of texts no longer indexed (kept while they are fewer than the live ones)."""
-        total = self.count()
-        if total <= 2 * max(len(live_keys), 1):
-            return 0
+        """Drop vectors of texts no longer indexed."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS live (key BLOB PRIMARY KEY)")
         self.db.execute("DELETE FROM live")
         self.db.executemany("INSERT OR IGNORE INTO live VALUES (?)", [(k,) for k in live_keys])

@@ -35,6 +35,10 @@ from typing import Any, Iterator
 import numpy as np
 
 from .records import Chunk, Citation, Document, Section
+from .vectors import search_dense
+
+# A filter that leaves at most this many chunks is searched exactly, whatever the index type.
+EXACT_FILTERED_MAX = 50_000
 
 FORMAT_VERSION = 2
 CURRENT = "CURRENT"
@@ -160,32 +164,6 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-# --- FAISS ---------------------------------------------------------------------------------------------------
-
-# Below this many vectors exact search is fast enough (about 2 ms per 10k vectors here); above, HNSW.
-HNSW_THRESHOLD = 200_000
-HNSW_M = 32
-HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 128
-
-
-def make_faiss_index(vectors: np.ndarray, ids: np.ndarray, dimension: int):
-    import faiss
-
-    if len(ids) >= HNSW_THRESHOLD:
-        base = faiss.IndexHNSWFlat(dimension, HNSW_M, faiss.METRIC_INNER_PRODUCT)
-        base.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
-        base.hnsw.efSearch = HNSW_EF_SEARCH
-        kind = {"type": "hnsw", "M": HNSW_M, "efConstruction": HNSW_EF_CONSTRUCTION, "efSearch": HNSW_EF_SEARCH}
-    else:
-        base = faiss.IndexFlatIP(dimension)
-        kind = {"type": "flat"}
-    index = faiss.IndexIDMap2(base)
-    if len(ids):
-        index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), np.asarray(ids, dtype=np.int64))
-    return index, kind
-
-
 # --- writing a generation --------------------------------------------------------------------------------
 
 
@@ -259,7 +237,8 @@ class GenerationWriter:
             "JOIN documents d ON d.doc_no = c.doc_no ORDER BY c.chunk_id"
         ).fetchall()
 
-    def finish(self, vectors: np.ndarray, ids: np.ndarray, lexical_tokens: list[list[str]], manifest: dict[str, Any]) -> Path:
+    def finish(self, dense, dense_kind: dict[str, Any], ids: np.ndarray, lexical_tokens: list[list[str]],
+               manifest: dict[str, Any]) -> Path:
         """Write FAISS, BM25 and the manifest (last). Returns the staged folder, ready for publish()."""
         import faiss
 
@@ -268,10 +247,10 @@ class GenerationWriter:
         self.db.commit()
         self.db.execute("ANALYZE")
         self.db.close()
-        index, kind = make_faiss_index(vectors, ids, manifest["dimension"])
-        faiss.write_index(index, str(self.path / DENSE))
+        faiss.write_index(dense, str(self.path / DENSE))
         LexicalIndex.build(lexical_tokens, ids).save(self.path / LEXICAL)
-        manifest = {**manifest, "faiss": kind, "format": FORMAT_VERSION, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+        manifest = {**manifest, "faiss": dense_kind, "format": FORMAT_VERSION,
+                    "created": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
         (self.path / MANIFEST).write_text(json.dumps(manifest, indent=2))
         return self.path
 
@@ -334,8 +313,7 @@ class LocalStore:
         self.manifest = read_manifest(self.path)
         self._local = threading.local()
         self.faiss = faiss.read_index(str(self.path / DENSE))
-        if self.manifest.get("faiss", {}).get("type") == "hnsw":
-            faiss.downcast_index(self.faiss.index).hnsw.efSearch = self.manifest["faiss"].get("efSearch", HNSW_EF_SEARCH)
+        self.dense_kind = self.manifest.get("faiss", {"type": "flat"})
         from .lexical import LexicalIndex
 
         self.lexical = LexicalIndex.load(self.path / LEXICAL)
@@ -374,19 +352,16 @@ class LocalStore:
         return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
 
     def dense_search(self, vector: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
-        import faiss
-
         if self.size == 0 or k <= 0 or (allowed is not None and len(allowed) == 0):
             return []
-        params, selector = None, None
-        if allowed is not None:
-            selector = faiss.IDSelectorBatch(allowed)  # must outlive the search call
-            if self.manifest.get("faiss", {}).get("type") == "hnsw":
-                params = faiss.SearchParametersHNSW(sel=selector, efSearch=max(HNSW_EF_SEARCH, k))
-            else:
-                params = faiss.SearchParameters(sel=selector)
-        scores, ids = self.faiss.search(vector.reshape(1, -1).astype(np.float32), min(k, self.size), params=params)
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+        if allowed is not None and len(allowed) <= EXACT_FILTERED_MAX and self.dense_kind["type"] != "flat":
+            # A narrow filter on an approximate index: the probed cells may hold too few allowed chunks;
+            # exact scores over the allowed ones are cheap and complete.
+            scores = self.vectors([int(i) for i in allowed]) @ vector
+            top = np.argsort(-scores)[:k]
+            return [(int(allowed[i]), float(scores[i])) for i in top]
+        scores, ids = search_dense(self.faiss, self.dense_kind, vector, k, allowed)
+        return [(int(i), float(s)) for i, s in zip(ids, scores) if i >= 0]
 
     def lexical_search(self, query: str, k: int, allowed: np.ndarray | None = None, synonyms: bool = True) -> list[tuple[int, float]]:
         mask = None

@@ -278,3 +278,29 @@ def test_nothing_readable_is_a_failed_build(tmp_path):
          "--index", str(tmp_path / "index")], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 1
     assert "0 documents" in out.stdout and "encrypted PDF" in out.stdout
+
+
+def test_a_large_index_uses_ivf_and_updates_it_in_place(own_index, monkeypatch):
+    import rag.vectors
+
+    monkeypatch.setattr(rag.vectors, "FLAT_MAX", 60)  # the session index (~330 chunks) counts as large here
+    report = build(own_index, rebuild=True)
+    store = LocalStore(current_generation(own_index.index_dir))
+    kind = store.manifest["faiss"]
+    assert kind["type"] == "ivf" and kind["nlist"] == rag.vectors.ivf_cells(report.chunks) and kind["nprobe"] >= 1
+    question = ("How long do complete responses last after adoptive transfer of tumor-infiltrating lymphocytes "
+                "in melanoma patients who had failed earlier treatments?")
+    assert retrieve(question, k=1, settings=own_index)[0].citation.pmid == "21498393"
+    shutil.copy(NCI_PAGE, own_index.corpus_dir / "nci")
+    (own_index.corpus_dir / "nci" / "nci_aldesleukin.md").unlink()
+    report = build(own_index)
+    store = LocalStore(current_generation(own_index.index_dir))
+    assert store.manifest["faiss"] == kind  # updated in place: same cells, not retrained
+    assert store.size == report.chunks
+    assert retrieve("What is Amtagvi (lifileucel)?", k=1, settings=own_index)[0].doc_id == \
+        "NCI:/about-cancer/treatment/drugs/lifileucel"
+    # A narrow filter is searched exactly: every allowed chunk can be found.
+    hits = retrieve("lifileucel", k=50, settings=own_index, source_type="nci", mode="dense", per_doc=0)
+    n_nci = store.db.execute("SELECT COUNT(*) FROM chunks c JOIN documents d ON d.doc_no=c.doc_no "
+                             "WHERE d.source_type='nci' AND d.status='indexed'").fetchone()[0]
+    assert len(hits) == min(50, n_nci)
