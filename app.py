@@ -1,51 +1,431 @@
-"""The web chat over the bundled corpus: `python app.py [--index DIR] [--host H] [--port N]`."""
+"""The web chat over the immunotherapy library: `python app.py [--index DIR] [--host H] [--port N]`.
+
+A Gradio app with two tabs. "Ask": a chat column (streaming answers, follow-ups use the conversation) beside a
+sources column (each cited passage with its paper, a link to it, and the cited sentences highlighted), plus
+search settings (k, years, source types, language model on/off). "Library": the index status, uploads that are
+added to the corpus and indexed incrementally with a progress bar, and the build report.
+
+Binds to 127.0.0.1 unless told otherwise. Options by flag or environment:
+  --host / RAG_APP_HOST, --port / RAG_APP_PORT, --user / RAG_APP_USER and --password / RAG_APP_PASSWORD
+  (HTTP login when both are set; prefer the environment for the password), --index / RAG_INDEX_DIR,
+  --corpus / RAG_CORPUS_DIR, --llm-base-url / RAG_LLM_BASE_URL, --llm-model / RAG_LLM_MODEL,
+  --max-upload-mb / RAG_MAX_UPLOAD_MB. With an existing index the app starts without loading the model
+  (it loads in the background once the server is up); with none, it builds one first.
+
+API (gradio_client): `Client(url).predict(question, api_name="/ask")` returns the answer as JSON
+(text, mode, passages numbered as the [n] markers, notes); "/add_files" adds files to the library.
+"""
 
 from __future__ import annotations
 
-import argparse
-import sys
+import time
 
-from rag import Settings, retrieve
-from rag.build import build, tqdm_progress
-from rag.index import current_generation
+_STARTED = time.perf_counter()
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+from urllib.parse import quote  # noqa: E402
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # offline: no calls home
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from rag.config import Settings  # noqa: E402
+
+EXAMPLES = [
+    "What objective response rates does TIL therapy achieve in metastatic melanoma?",
+    "What is the mechanism of action of pembrolizumab?",
+    "What are the side effects of CAR T-cell therapy?",
+    "Is high-dose interleukin-2 effective for metastatic renal cell carcinoma?",
+]
+SOURCE_CHOICES = [("PubMed abstracts", "abstract"), ("Full-text articles", "fulltext"),
+                  ("Clinical trials", "trial"), ("NCI pages", "nci")]
+STAGES = {"parsing": "Reading files", "chunking": "Cutting documents into passages", "embedding": "Embedding passages"}
+UNITS = {"parsing": "files", "chunking": "documents", "embedding": "passages"}
+
+CSS = """
+.gradio-container { max-width: 1500px !important; margin: 0 auto !important; }
+#app-header h1 { font-size: 1.45rem; margin: 0 0 2px 0; font-weight: 650; letter-spacing: -0.01em; }
+#app-header p { margin: 0; color: var(--body-text-color-subdued); font-size: 0.92rem; }
+#status-line { font-size: 0.85rem; color: var(--body-text-color-subdued); }
+#status-line p { margin: 0; }
+#sources-title h3 { margin: 0 0 4px 0; font-size: 1.05rem; }
+#chat .message-wrap .prose { font-size: 0.95rem; line-height: 1.5; }
+#chat blockquote { border-left: 3px solid #d97706; background: rgba(217, 119, 6, 0.08); padding: 4px 10px;
+                   margin: 8px 0; font-size: 0.88rem; }
+#sources { max-height: calc(68vh + 150px); overflow-y: auto !important; padding-right: 6px; }
+.src-panel a { padding: 0 !important; }
+.src-panel { display: flex; flex-direction: column; gap: 10px; font-size: 0.9rem; line-height: 1.45; }
+.src-summary { font-size: 0.85rem; color: var(--body-text-color-subdued); }
+.src-summary-abstain { color: #b45309; font-weight: 600; }
+.src-empty { color: var(--body-text-color-subdued); padding: 28px 16px; text-align: center;
+             border: 1px dashed var(--border-color-primary); border-radius: 10px; }
+.src-card { border: 1px solid var(--border-color-primary); border-radius: 10px; padding: 10px 12px;
+            background: var(--block-background-fill); }
+.src-card.src-cited { border-left: 4px solid #2563eb; }
+.src-head { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; margin-bottom: 4px; }
+.src-n { display: inline-flex; align-items: center; justify-content: center; min-width: 24px; height: 24px;
+         padding: 0 6px; border-radius: 12px; background: #2563eb; color: #fff; font-weight: 700; font-size: 0.8rem; }
+.src-card:not(.src-cited) .src-n { background: #9ca3af; }
+.src-kind { font-size: 0.72rem; text-transform: uppercase; letter-spacing: 0.04em; padding: 1px 7px;
+            border-radius: 4px; font-weight: 600; }
+.src-kind-abstract { background: #dbeafe; color: #1e40af; }
+.src-kind-fulltext { background: #dcfce7; color: #166534; }
+.src-kind-trial { background: #f3e8ff; color: #6b21a8; }
+.src-kind-nci { background: #ffedd5; color: #9a3412; }
+.src-kind-other { background: #e5e7eb; color: #374151; }
+.src-uncited { font-size: 0.75rem; color: var(--body-text-color-subdued); font-style: italic; }
+.src-sim { margin-left: auto; font-size: 0.75rem; color: var(--body-text-color-subdued); }
+.src-title { font-weight: 650; font-size: 0.98rem; line-height: 1.3; margin: 2px 0; }
+.src-title a { color: var(--body-text-color); text-decoration: none; }
+.src-title a:hover { text-decoration: underline; color: #2563eb; }
+.src-meta { color: var(--body-text-color-subdued); font-size: 0.85rem; }
+.src-journal { font-style: italic; }
+.src-links { font-size: 0.82rem; margin-top: 2px; }
+.src-links a { color: #2563eb; text-decoration: none; }
+.src-links a:hover { text-decoration: underline; }
+.src-where { font-size: 0.8rem; color: var(--body-text-color-subdued); margin-top: 2px; }
+.src-text { margin-top: 6px; white-space: pre-line; font-size: 0.88rem; padding: 6px 10px;
+            background: var(--background-fill-secondary); border-radius: 6px; }
+.src-text mark.cited { background: #fef08a; color: #1f2937; padding: 1px 2px; border-radius: 3px; }
+.dark .src-text mark.cited { background: #854d0e; color: #fefce8; }
+.src-more, .src-rest { margin-top: 6px; }
+.src-more summary, .src-rest summary { cursor: pointer; font-size: 0.82rem; color: #2563eb; }
+.src-more-item { margin-top: 6px; padding-left: 8px; border-left: 2px solid var(--border-color-primary); }
+.src-rest > .src-card { margin-top: 8px; }
+#upload-result p, #upload-result li { font-size: 0.92rem; }
+"""
+
+
+# --- settings and the index ---------------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    env = os.environ.get
+    p = argparse.ArgumentParser(description="Chat over the immunotherapy library (Gradio).")
+    p.add_argument("--index", dest="index_dir", help="index folder (default: index/; RAG_INDEX_DIR)")
+    p.add_argument("--corpus", dest="corpus_dir", help="corpus folder (default: corpus/; RAG_CORPUS_DIR)")
+    p.add_argument("--host", default=env("RAG_APP_HOST") or "127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=int(env("RAG_APP_PORT") or 7860), help="port (default 7860)")
+    p.add_argument("--user", default=env("RAG_APP_USER"), help="login name (RAG_APP_USER); needs --password")
+    p.add_argument("--password", default=env("RAG_APP_PASSWORD"),
+                   help="login password (RAG_APP_PASSWORD, preferred: a flag shows in the process list)")
+    p.add_argument("--llm-base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (RAG_LLM_BASE_URL)")
+    p.add_argument("--llm-model", help="model name at that endpoint (RAG_LLM_MODEL)")
+    p.add_argument("--max-upload-mb", type=int, help="largest file the Library tab accepts (RAG_MAX_UPLOAD_MB, default 50)")
+    args = p.parse_args(argv)
+    if bool(args.user) != bool(args.password):
+        p.error("give both --user and --password (or RAG_APP_USER and RAG_APP_PASSWORD), or neither")
+    return args
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    return Settings.load(index_dir=args.index_dir, corpus_dir=args.corpus_dir, llm_base_url=args.llm_base_url,
+                         llm_model=args.llm_model, max_upload_mb=args.max_upload_mb)
 
 
 def ensure_index(settings: Settings) -> None:
+    """Build the index (with a console progress bar) only when there is none."""
+    from rag.index import current_generation
+
     if current_generation(settings.index_dir) is None:
+        from rag.build import build, tqdm_progress
+
         print(f"No index in {settings.index_dir}: building it from {settings.corpus_dir} (first run only).", file=sys.stderr)
         report = build(settings, progress=tqdm_progress(), log=lambda m: print(m, file=sys.stderr))
         print(report.summary(), file=sys.stderr)
 
 
+_warm_lock = threading.Lock()
+_warmed = threading.Event()
+
+
+def warm_up(settings: Settings) -> None:
+    """Load the index and the embedding model, once: started in the background when the server is up; a question
+    or a build that comes first waits here instead of loading a second copy of the model."""
+    if _warmed.is_set():
+        return
+    from rag.retrieve import get_searcher
+
+    with _warm_lock:
+        if not _warmed.is_set():
+            searcher = get_searcher(settings)
+            searcher.store  # noqa: B018  (loads FAISS, BM25, SQLite)
+            searcher.embedder.encode_query("warm-up")
+            _warmed.set()
+
+
+def index_stats(settings: Settings) -> dict[str, Any] | None:
+    from rag.index import IndexNotFound
+    from rag.retrieve import get_searcher
+
+    try:
+        return get_searcher(settings).store.stats()
+    except IndexNotFound:
+        return None
+
+
+# --- the app ------------------------------------------------------------------------------------------------
+
+
 def make_app(settings: Settings):
     import gradio as gr
 
-    def reply(message: str, history):
-        try:
-            passages = retrieve(message, k=settings.k, settings=settings)
-        except ValueError as err:
-            return str(err)
-        if not passages:
-            return "The library has no passage that matches."
-        lines = []
-        for i, p in enumerate(passages, 1):
-            c = p.citation
-            lines.append(f"**[{i}]** [{c.title or p.doc_id}]({c.url}) — {c.short()}\n\n> {p.text[:600]}")
-        return "\n\n".join(lines)
+    from rag import add_files, answer, answer_stream, build
+    from rag.answer import EXTRACTIVE_NOTE
+    from rag.load import SUPPORTED_SUFFIXES
+    from rag.ui_format import (answer_markdown, empty_sources_html, md_escape, report_markdown, sources_html,
+                               status_markdown, streaming_markdown, upload_problem)
 
-    return gr.ChatInterface(reply, title="Immunotherapy literature")
+    llm_on = bool(settings.llm_base_url)
+    llm_name = settings.llm_model or None
+    corpus_root = Path(settings.corpus_dir).resolve()
+
+    def local_links(ans) -> dict[str, str]:
+        """Links to the local PDF (served by Gradio at the cited page) for passages of PDF files in the corpus."""
+        out: dict[str, str] = {}
+        for p in ans.passages:
+            source_path = p.citation.source_path
+            if p.doc_id in out or not source_path.lower().endswith(".pdf"):
+                continue
+            path = (corpus_root / source_path).resolve()
+            if not path.is_file() or not path.is_relative_to(corpus_root):
+                continue
+            # Only the PDFs that get linked are served, not the whole corpus folder (an uploaded XML or Markdown
+            # file served inline from this origin could carry script).
+            if str(path) not in demo.allowed_paths:
+                demo.allowed_paths.append(str(path))
+            out[p.doc_id] = f"gradio_api/file={quote(str(path))}" + (f"#page={p.citation.page}" if p.citation.page else "")
+        return out
+
+    def filters_for(year_from, year_to, types, year_range) -> dict[str, Any] | None:
+        """The filters the controls ask for. A year bound left at the library's own range is no filter (a
+        bound would leave out the undated documents)."""
+        f: dict[str, Any] = {}
+        years = [int(y) if y not in (None, "") else None for y in (year_from, year_to)]
+        if years[0] and years[1] and years[0] > years[1]:
+            years.reverse()
+        low, high = year_range or (None, None)
+        if years[0] and not (low and years[0] <= low):
+            f["year_min"] = years[0]
+        if years[1] and not (high and years[1] >= high):
+            f["year_max"] = years[1]
+        types = list(types or [])
+        if not types:
+            raise ValueError("choose at least one source type under Search settings")
+        if set(types) != {v for _, v in SOURCE_CHOICES}:
+            f["source_type"] = types
+        return f or None
+
+    def plain_history(history) -> list[dict[str, str]]:
+        """Gradio's messages (content may be a list of parts) as {'role', 'content': str} for answer_stream."""
+        out = []
+        for m in history or []:
+            content = m.get("content") if isinstance(m, dict) else None
+            if isinstance(content, list):
+                content = " ".join(part.get("text", "") if isinstance(part, dict) else str(part) for part in content)
+            if isinstance(content, str) and m.get("role") in ("user", "assistant"):
+                out.append({"role": m["role"], "content": content})
+        return out
+
+    def respond(message, history, k, year_from, year_to, types, use_llm, year_range):
+        message = " ".join((message or "").split())
+        prior = plain_history(history)
+        if not message:
+            yield prior, gr.skip()
+            return
+        chat = prior + [{"role": "user", "content": message},
+                        {"role": "assistant", "content": "*Searching the library…*"}]
+        yield chat, empty_sources_html("Searching the library…")
+        try:
+            filters = filters_for(year_from, year_to, types, year_range)
+            warm_up(settings)
+            for text, final in answer_stream(message, prior, k=int(k), settings=settings, filters=filters,
+                                             use_llm=bool(use_llm) if llm_on else False):
+                if final is None:
+                    chat[-1]["content"] = streaming_markdown(text, llm_name)
+                    yield chat, gr.skip()
+                else:
+                    chat[-1]["content"] = answer_markdown(final, llm_name, EXTRACTIVE_NOTE)
+                    yield chat, sources_html(final, local_links(final), llm_name)
+        except (ValueError, FileNotFoundError, RuntimeError) as err:
+            chat[-1]["content"] = f"**Could not answer:** {md_escape(err)}"
+            yield chat, empty_sources_html("No sources: the question could not be answered.")
+
+    def ask(question: str, k: int = 0, year_min: int | None = None, year_max: int | None = None,
+            source_types: list[str] | None = None, use_llm: bool = False,
+            history: list[dict] | None = None) -> dict:
+        """Answer a question: the answer text (with [n] markers), its mode ('extractive', 'llm', 'abstain') and
+        notes, and the passages numbered as the markers, each with its citation, URL and, for a PDF in the
+        library, file_url (the PDF served by this app, at the page). history: earlier messages, for follow-ups."""
+        filters: dict[str, Any] = {}
+        if year_min:
+            filters["year_min"] = int(year_min)
+        if year_max:
+            filters["year_max"] = int(year_max)
+        if source_types:
+            filters["source_type"] = list(source_types)
+        try:
+            warm_up(settings)
+            a = answer(question, plain_history(history), k=int(k) or settings.k, settings=settings,
+                       filters=filters or None, use_llm=bool(use_llm) and llm_on)
+        except (ValueError, FileNotFoundError, RuntimeError) as err:
+            raise gr.Error(str(err)) from err  # the client gets the reason, not a bare "error"
+        out = a.to_dict()
+        links = local_links(a)
+        for p in out["passages"]:
+            p["file_url"] = links.get(p["doc_id"])  # the local PDF (relative to the app's URL), at the cited page
+        return out
+
+    def refresh_status():
+        stats = index_stats(settings)
+        return status_markdown(stats, compact=True), status_markdown(stats)
+
+    def on_load():
+        """Status lines, and the year fields set to the library's range (left there, they filter nothing)."""
+        stats = index_stats(settings)
+        years = tuple((stats or {}).get("years") or (None, None))
+        return (status_markdown(stats, compact=True), status_markdown(stats), years[0], years[1], list(years))
+
+    def add_uploaded(files, progress=gr.Progress()):
+        paths = [f if isinstance(f, str) else getattr(f, "path", None) or getattr(f, "name", "") for f in files or []]
+        accepted, rejected = [], []
+        for path in paths:
+            problem = upload_problem(Path(path).name, os.path.getsize(path), settings.max_upload_mb, SUPPORTED_SUFFIXES)
+            (rejected if problem else accepted).append(problem or path)
+        if not accepted:
+            if rejected:
+                gr.Warning("Nothing was added: " + "; ".join(rejected))
+            return report_markdown(None, rejected), "", *refresh_status()
+        report = _run_build(progress, lambda prog, log: add_files(accepted, settings, progress=prog, log=log))
+        return report_markdown(report, rejected), report.summary(), *refresh_status()
+
+    def rescan(progress=gr.Progress()):
+        report = _run_build(progress, lambda prog, log: build(settings, progress=prog, log=log))
+        return report_markdown(report), report.summary(), *refresh_status()
+
+    def _run_build(progress, run):
+        progress(0, desc="Loading the model…")
+        warm_up(settings)  # one model load: a build started during the start-up warm-up would load a second copy
+        progress(0, desc="Waiting for any other build to finish…")
+
+        def on_progress(stage: str, done: int, total: int) -> None:
+            progress((done, max(total, 1)), desc=STAGES.get(stage, stage), unit=UNITS.get(stage, "steps"))
+
+        return run(on_progress, lambda msg: print(msg, file=sys.stderr))
+
+    def pick_example(evt):
+        value = evt.value
+        return value.get("text", "") if isinstance(value, dict) else str(value)
+
+    pick_example.__annotations__["evt"] = gr.SelectData  # a real class: Gradio fills it by type
+
+    theme = gr.themes.Soft(
+        primary_hue="blue", neutral_hue="slate",
+        font=["Inter", "ui-sans-serif", "system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
+        font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"],
+    )
+    types_all = [v for _, v in SOURCE_CHOICES]
+    with gr.Blocks(title="Immunotherapy literature assistant", analytics_enabled=False) as demo:
+        gr.HTML('<div id="app-header"><h1>Immunotherapy literature assistant</h1>'
+                '<p>Answers from the indexed papers, abstracts, trials and NCI pages; every sentence cites its '
+                'source [n], shown on the right with the cited sentences highlighted.</p></div>')
+        status = gr.Markdown("**Library:** loading…", elem_id="status-line")
+        pending = gr.State("")
+        year_range = gr.State([None, None])  # the library's (min, max) year, filled on page load
+        with gr.Tabs():
+            with gr.Tab("Ask", id="ask"):
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=6, min_width=420):
+                        chatbot = gr.Chatbot(
+                            elem_id="chat", show_label=False, height="68vh", latex_delimiters=[],
+                            feedback_options=None, buttons=["copy", "copy_all"],
+                            examples=[{"text": q} for q in EXAMPLES],
+                            placeholder="**Ask about cancer immunotherapy research.** Answers cite the library's "
+                                        "passages as [n]; follow-up questions build on the conversation.",
+                        )
+                        with gr.Row(equal_height=True):
+                            msg = gr.Textbox(placeholder="Ask a question, e.g. What are the side effects of CAR T-cell therapy?",
+                                             show_label=False, scale=8, lines=1, max_lines=4, autofocus=True,
+                                             elem_id="question")
+                            ask_btn = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="ask-button")
+                        with gr.Accordion("Search settings", open=False):
+                            with gr.Row():
+                                k = gr.Slider(1, 15, value=settings.k, step=1, label="Passages to retrieve (k)", scale=2)
+                                year_from = gr.Number(label="From year", precision=0, value=None)
+                                year_to = gr.Number(label="To year", precision=0, value=None)
+                            types = gr.CheckboxGroup(SOURCE_CHOICES, value=types_all, label="Source types")
+                            use_llm = gr.Checkbox(value=llm_on, visible=llm_on,
+                                                  label=f"Write answers with the language model{f' ({llm_name})' if llm_name else ''}"
+                                                        f" (off: extracted sentences)")
+                            if not llm_on:
+                                gr.Markdown("No language model is configured, so answers are sentences extracted from "
+                                            "the sources. Set `RAG_LLM_BASE_URL` (or `--llm-base-url`) to an "
+                                            "OpenAI-compatible endpoint to have a model write them.")
+                        clear = gr.Button("New conversation", size="sm", variant="secondary")
+                    with gr.Column(scale=5, min_width=360):
+                        gr.Markdown("### Sources", elem_id="sources-title")
+                        sources = gr.HTML(empty_sources_html(), elem_id="sources")
+            with gr.Tab("Library", id="library"):
+                lib_status = gr.Markdown("**Library:** loading…")
+                gr.Markdown(
+                    f"Add papers: PDF, PMC/JATS XML, PubMed exports (XML, MEDLINE `.nbib`/`.medline`, JSON lines), "
+                    f"Markdown, plain text, ClinicalTrials.gov JSON lines — up to {settings.max_upload_mb} MB each "
+                    f"(accepted: {', '.join(sorted(SUPPORTED_SUFFIXES))}). Files are copied into "
+                    f"`{md_escape(Path(settings.corpus_dir) / 'added')}` and indexed incrementally; questions keep "
+                    f"being answered meanwhile and use the new index once it is ready."
+                )
+                files = gr.File(label="Files to add", file_count="multiple", type="filepath", height=140)
+                with gr.Row():
+                    add_btn = gr.Button("Add to the library", variant="primary")
+                    rescan_btn = gr.Button("Re-scan the corpus folder", variant="secondary")
+                result = gr.Markdown(elem_id="upload-result")
+                with gr.Accordion("Build report", open=False):
+                    report_box = gr.Textbox(show_label=False, lines=10, max_lines=30, buttons=["copy"])
+
+        chat_inputs = [pending, chatbot, k, year_from, year_to, types, use_llm, year_range]
+        for trigger in (msg.submit, ask_btn.click):
+            trigger(lambda m: ("", m), [msg], [msg, pending], queue=False, api_visibility="private").then(
+                respond, chat_inputs, [chatbot, sources], show_progress="minimal", api_visibility="private")
+        chatbot.example_select(pick_example, None, [pending], queue=False, api_visibility="private").then(
+            respond, chat_inputs, [chatbot, sources], show_progress="minimal", api_visibility="private")
+        clear.click(lambda: ([], empty_sources_html(), ""), None, [chatbot, sources, msg], queue=False,
+                    api_visibility="private")
+        add_btn.click(add_uploaded, [files], [result, report_box, status, lib_status], api_name="add_files").then(
+            lambda: None, None, [files], queue=False, api_visibility="private")
+        rescan_btn.click(rescan, None, [result, report_box, status, lib_status], api_name="rescan")
+        demo.load(on_load, None, [status, lib_status, year_from, year_to, year_range], api_visibility="private")
+        gr.api(ask, api_name="ask")
+    return demo, theme
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--index", dest="index_dir")
-    parser.add_argument("--corpus", dest="corpus_dir")
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=7860)
-    args = parser.parse_args(argv)
-    settings = Settings.load(index_dir=args.index_dir, corpus_dir=args.corpus_dir)
+    args = parse_args(argv)
+    settings = settings_from_args(args)
     ensure_index(settings)
-    make_app(settings).launch(server_name=args.host, server_port=args.port)
+    demo, theme = make_app(settings)
+    auth = (args.user, args.password) if args.user else None
+    if auth is None and args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"Warning: serving on {args.host} without a login; set RAG_APP_USER and RAG_APP_PASSWORD.", file=sys.stderr)
+    demo.queue(default_concurrency_limit=1)
+    demo.launch(
+        server_name=args.host, server_port=args.port, auth=auth,
+        auth_message="Log in to the immunotherapy literature assistant." if auth else None,
+        max_file_size=f"{settings.max_upload_mb * 2 + 16}mb",  # a hard cap; the Library tab explains the real limit
+        theme=theme, css=CSS, ssr_mode=False, prevent_thread_lock=True, quiet=True,
+        footer_links=["api", "settings"],
+    )
+    print(f"Serving on http://{args.host}:{args.port} (started in {time.perf_counter() - _STARTED:.1f} s; "
+          f"index {settings.index_dir})", file=sys.stderr, flush=True)
+    threading.Thread(target=warm_up, args=(settings,), daemon=True).start()
+    try:
+        demo.block_thread()
+    except KeyboardInterrupt:
+        pass
 
 
 if __name__ == "__main__":

@@ -57,15 +57,28 @@ _QUESTION_WORDS = {"what", "which", "who", "whom", "whose", "when", "where", "wh
 
 
 def previous_questions(history: Iterable[Any] | None) -> list[str]:
-    """User turns of a chat history given as (user, assistant) pairs or as {'role', 'content'} messages."""
+    """User turns of a chat history given as (user, assistant) pairs or as {'role', 'content'} messages, where
+    content is a string or (Gradio 6) a list of parts like {'type': 'text', 'text': ...}."""
     out = []
     for turn in history or []:
         if isinstance(turn, dict):
-            if turn.get("role") == "user" and isinstance(turn.get("content"), str):
-                out.append(turn["content"])
+            if turn.get("role") == "user":
+                text = _message_text(turn.get("content"))
+                if text:
+                    out.append(text)
         elif isinstance(turn, (list, tuple)) and turn and isinstance(turn[0], str):
             out.append(turn[0])
     return out
+
+
+def _message_text(content: Any) -> str:
+    if isinstance(content, str):
+        return content
+    if isinstance(content, dict):
+        return str(content.get("text") or "")
+    if isinstance(content, (list, tuple)):
+        return " ".join(t for t in (_message_text(part) for part in content) if t)
+    return ""
 
 
 def topic_terms(question: str) -> list[str]:
@@ -146,7 +159,8 @@ def _candidate_sentences(passages: list[Passage]) -> list[_Sentence]:
         for span_text in [p.text] + [s["text"] for s in p.more_spans[:1]]:
             for a, b in sentence_spans(span_text):
                 s = span_text[a:b].strip()
-                if len(re.findall(r"[A-Za-z]{2,}", s)) >= 6 and not s.endswith(":"):
+                # Headings ("Side effects:") and questions ("What are the risks?") answer nothing.
+                if len(re.findall(r"[A-Za-z]{2,}", s)) >= 6 and not s.endswith((":", "?")):
                     out.append(_Sentence(i, strip_reference_markers(" ".join(s.split())), len(out)))
     return out
 

@@ -6,7 +6,6 @@ model's fingerprint and the exact text means a build never embeds the same text 
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import importlib
 import json
@@ -112,9 +111,16 @@ class Embedder:
         return self.encode([text], query=True)[0]
 
 
-@functools.lru_cache(maxsize=4)
+_embedders: dict[tuple[str, int], Embedder] = {}
+_embedders_lock = threading.Lock()
+
+
 def get_embedder(name: str, threads: int = 0) -> Embedder:
-    return Embedder(name, threads)
+    """One loaded model per process, however many threads (app requests, a build) ask at once."""
+    with _embedders_lock:
+        if (name, threads) not in _embedders:
+            _embedders[(name, threads)] = Embedder(name, threads)
+        return _embedders[(name, threads)]
 
 
 def embedding_input(title: str | None, section: str, text: str) -> str:

@@ -378,16 +378,17 @@ class LocalStore:
             return {}
         rows = self.db.execute(
             "SELECT c.chunk_id, c.doc_no, c.text, c.char_start, c.char_end, c.section, c.page, "
-            "d.doc_id, d.title, d.authors, d.year, d.journal, d.pmid, d.doi, d.pmcid, d.nct_id, d.url, d.source_type, d.extra "
+            "d.doc_id, d.title, d.authors, d.year, d.journal, d.pmid, d.doi, d.pmcid, d.nct_id, d.url, d.source_type, "
+            "d.extra, d.source_path "
             f"FROM chunks c JOIN documents d ON d.doc_no = c.doc_no WHERE c.chunk_id IN ({','.join('?' * len(chunk_ids))})",
             [int(i) for i in chunk_ids],
         ).fetchall()
         out = {}
         for (cid, doc_no, text, cs, ce, section, page, doc_id, title, authors, year, journal, pmid, doi, pmcid,
-             nct_id, url, source_type, extra) in rows:
+             nct_id, url, source_type, extra, source_path) in rows:
             citation = Citation(title=title, authors=json.loads(authors or "[]"), year=year, journal=journal,
                                 pmid=pmid, doi=doi, pmcid=pmcid, nct_id=nct_id, url=url, source_type=source_type,
-                                section=section or "", page=page)
+                                section=section or "", page=page, source_path=source_path)
             out[cid] = ChunkHit(cid, doc_no, doc_id, text, cs, ce, section or "", page, title, source_type, citation,
                                 json.loads(extra or "{}"))
         return out

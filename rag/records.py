@@ -79,6 +79,7 @@ class Citation:
     source_type: str
     section: str = ""
     page: int | None = None
+    source_path: str = ""  # the file in the corpus folder (a local PDF without a URL is opened from it)
 
     def short(self) -> str:
         """A one-line reference: 'Rosenberg SA et al. (2014) J Immunol. PMID 24907378'."""

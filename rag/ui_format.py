@@ -281,7 +281,7 @@ def _where(section: str | None, page: int | None) -> str:
 
 
 def passage_card(n: int, passage: Any, claims: list[str], cited: bool, local_href: str | None = None,
-                 paraphrase: bool = True) -> str:
+                 paraphrase: bool = True, label_uncited: bool = True) -> str:
     """One source: number, kind, title linked to the paper, authors, year, journal, identifiers, where in the
     paper, the passage with the cited sentences marked, and the paper's other matching spans (collapsed)."""
     c = passage.citation
@@ -290,7 +290,7 @@ def passage_card(n: int, passage: Any, claims: list[str], cited: bool, local_hre
     kind = c.source_type if c.source_type in SOURCE_LABELS else "other"
     head = [f'<span class="src-n">{n}</span>',
             f'<span class="src-kind src-kind-{kind}">{esc(SOURCE_LABELS.get(c.source_type, c.source_type or "document"))}</span>']
-    if not cited:
+    if not cited and label_uncited:
         head.append('<span class="src-uncited">not cited</span>')
     cosine = (passage.signals or {}).get("cosine")
     if cosine is not None:
@@ -354,7 +354,8 @@ def sources_html(answer: Any, local_links: Mapping[str, str] | None = None, llm_
     cards_cited, cards_other = [], []
     for n, p in enumerate(answer.passages, 1):
         cited = n in cited_numbers and not answer.abstained
-        card = passage_card(n, p, claims.get(n, []), cited, local_links.get(p.doc_id), paraphrase=answer.mode == "llm")
+        card = passage_card(n, p, claims.get(n, []), cited, local_links.get(p.doc_id), paraphrase=answer.mode == "llm",
+                            label_uncited=not answer.abstained)
         (cards_cited if cited else cards_other).append(card)
     if answer.abstained:
         head = (f'<div class="src-summary src-summary-abstain">No passage answers the question. '

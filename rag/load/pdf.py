@@ -16,10 +16,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pypdf import PasswordType, PdfReader
+from typing import TYPE_CHECKING
 
 from rag.load import LoadError, LoadResult, TextBuilder, clean_doi, doc_id_for, first_year, pubmed_name, squash
 from rag.records import Document
+
+if TYPE_CHECKING:  # pypdf is imported when a PDF is read, not when rag is imported
+    from pypdf import PdfReader
 
 _MIN_TEXT_CHARS = 20
 _EDGE_LINES = 4  # lines at the top and at the bottom of a page where running headers and footers are spotted
@@ -121,6 +124,8 @@ def _quiet_pypdf():
 
 
 def _open(path: Path) -> PdfReader:
+    from pypdf import PasswordType, PdfReader
+
     with open(path, "rb") as fh:
         if b"%PDF" not in fh.read(1024):
             raise LoadError("not a readable PDF: no %PDF header")

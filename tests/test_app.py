@@ -1,0 +1,228 @@
+"""The web app, run for real: `python app.py` as a subprocess on a copy of the session index, driven over HTTP
+with gradio_client (the named API endpoints) and httpx (login, served files)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import httpx
+import pytest
+
+from conftest import ROOT
+
+USER, PASSWORD = "reader", "correct horse battery"
+TIL_QUESTION = "What objective response rates does TIL therapy achieve in metastatic melanoma?"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def app_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_", "OPENAI_"))}  # no LLM, default limits
+    env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False", **extra)
+    return env
+
+
+def start_app(index: Path, corpus: Path, log_path: Path, *args: str, env: dict[str, str] | None = None,
+              timeout: float = 90) -> SimpleNamespace:
+    """Start `python app.py` on 127.0.0.1 and wait until it serves; the returned object has url, proc, seconds."""
+    port = free_port()
+    log = open(log_path, "w")
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "app.py", "--index", str(index), "--corpus", str(corpus),
+                             "--port", str(port), *args], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                            env=env or app_env())
+    url = f"http://127.0.0.1:{port}/"
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"app.py exited with {proc.returncode}:\n{log_path.read_text()}")
+        try:
+            # The app prints its "Serving on" line once launch() returns, right after the server answers.
+            if httpx.get(url, timeout=2).status_code == 200 and "Serving on" in log_path.read_text():
+                break
+        except httpx.HTTPError:
+            pass
+        if time.perf_counter() - started > timeout:
+            proc.kill()
+            raise RuntimeError(f"app.py did not serve within {timeout} s:\n{log_path.read_text()}")
+        time.sleep(0.1)
+    return SimpleNamespace(url=url, proc=proc, seconds=time.perf_counter() - started, log_path=log_path, log=log)
+
+
+def stop_app(app: SimpleNamespace) -> None:
+    app.proc.terminate()
+    try:
+        app.proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        app.proc.kill()
+        app.proc.wait()
+    app.log.close()
+
+
+_SHARED: dict[str, SimpleNamespace] = {}
+
+
+def shared_app(settings, tmp_path_factory, config) -> SimpleNamespace:
+    """The app with a login and a 1 MB upload limit, on a private copy of the session's corpus and index (uploads
+    change them). One per test session, for this file and test_browser.py: each start loads Gradio and the model."""
+    if "app" not in _SHARED:
+        base = tmp_path_factory.mktemp("app")
+        corpus, index = base / "corpus", base / "index"
+        shutil.copytree(settings.corpus_dir, corpus)
+        shutil.copytree(settings.index_dir, index, ignore=shutil.ignore_patterns(".lock"))
+        running = start_app(index, corpus, base / "app.log", "--user", USER, "--password", PASSWORD,
+                            env=app_env(RAG_MAX_UPLOAD_MB="1"))
+        running.corpus, running.index = corpus, index
+        config.add_cleanup(lambda: stop_app(running))
+        _SHARED["app"] = running
+    return _SHARED["app"]
+
+
+@pytest.fixture(scope="module")
+def app(settings, tmp_path_factory, pytestconfig):
+    return shared_app(settings, tmp_path_factory, pytestconfig)
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    from gradio_client import Client
+
+    return Client(app.url, auth=(USER, PASSWORD), verbose=False)
+
+
+def _normal(s: str) -> str:
+    return " ".join(re.sub(r"\s*\[\d+(?:\s*[-–,]\s*\d+)*\]", "", s).split())
+
+
+# --- start-up and login ----------------------------------------------------------------------------------------
+
+
+def test_starts_on_loopback_and_reports_its_start_up_time(app):
+    log = app.log_path.read_text()
+    m = re.search(r"Serving on http://127\.0\.0\.1:(\d+) \(started in ([\d.]+) s", log)
+    assert m and app.url.endswith(f":{m.group(1)}/"), log
+    print(f"app served after {app.seconds:.1f} s (own measure {m.group(2)} s)")
+
+
+def test_login_is_required_when_a_user_and_password_are_set(app):
+    from gradio_client import Client
+    from gradio_client.exceptions import AuthenticationError
+
+    with pytest.raises(AuthenticationError):
+        Client(app.url, verbose=False)
+    with pytest.raises(Exception):
+        Client(app.url, auth=(USER, "wrong password"), verbose=False)
+    assert httpx.get(app.url + "config").status_code == 401
+
+
+def test_user_and_password_come_from_the_environment_and_come_in_pairs(monkeypatch):
+    sys.path.insert(0, str(ROOT))
+    import app as app_module
+
+    monkeypatch.setenv("RAG_APP_USER", "ann")
+    monkeypatch.setenv("RAG_APP_PASSWORD", "pw")
+    args = app_module.parse_args([])
+    assert (args.user, args.password, args.host, args.port) == ("ann", "pw", "127.0.0.1", 7860)
+    monkeypatch.delenv("RAG_APP_PASSWORD")
+    with pytest.raises(SystemExit):
+        app_module.parse_args([])
+    args = app_module.parse_args(["--llm-base-url", "http://127.0.0.1:9/v1", "--llm-model", "m", "--user", "a",
+                                  "--password", "b", "--max-upload-mb", "3"])
+    s = app_module.settings_from_args(args)
+    assert (s.llm_base_url, s.llm_model, s.max_upload_mb) == ("http://127.0.0.1:9/v1", "m", 3)
+
+
+# --- asking -------------------------------------------------------------------------------------------------------
+
+
+def test_ask_returns_an_answer_whose_markers_point_at_its_passages(client):
+    data = client.predict(TIL_QUESTION, api_name="/ask")
+    assert data["mode"] == "extractive" and not data["abstained"]
+    assert data["answer"].startswith("Extracted from the retrieved passages")
+    passages = {p["n"]: p for p in data["passages"]}
+    assert list(passages) == list(range(1, len(passages) + 1))
+    cited = [int(n) for n in re.findall(r"\[(\d+)\]", data["answer"])]
+    assert cited and set(cited) <= set(passages) and cited[0] == 1
+    for line in data["answer"].splitlines():
+        for n in re.findall(r"\[(\d+)\]", line):  # the quoted sentence is in the passage its marker names
+            p = passages[int(n)]
+            spans = [p["text"]] + [s["text"] for s in p["more_spans"]]
+            assert any(_normal(line[2:]) in _normal(t) for t in spans), (line, p["doc_id"])
+    for p in passages.values():
+        assert p["url"] or p["file_url"], p["doc_id"]
+    text = " ".join(p["text"] + (p["title"] or "") for p in data["passages"][:3]).lower()
+    assert "lymphocyte" in text or "til" in text
+
+
+def test_a_bad_question_gets_its_reason(client):
+    with pytest.raises(Exception, match="the question is empty"):
+        client.predict("   ", api_name="/ask")
+
+
+def test_follow_up_uses_the_history_and_filters_apply(client):
+    history = [{"role": "user", "content": TIL_QUESTION}, {"role": "assistant", "content": "..."}]
+    data = client.predict("and what about its toxicity?", history=history, api_name="/ask")
+    assert "TIL" in data["search_query"] and any(n.startswith("Searched for:") for n in data["notes"])
+    only_trials = client.predict(TIL_QUESTION, source_types=["trial"], k=3, api_name="/ask")
+    assert only_trials["passages"] and {p["source_type"] for p in only_trials["passages"]} == {"trial"}
+
+
+def test_a_local_pdf_is_linked_at_its_page_and_other_corpus_files_are_not_served(app, client):
+    data = client.predict("What are the side effects of CAR T-cell therapy?", source_types=["fulltext"],
+                          api_name="/ask")
+    pdfs = [p for p in data["passages"] if p["file_url"]]
+    assert pdfs and pdfs[0]["url"] is None  # the CAR-T review manuscript has no URL: the local file is the link
+    assert re.fullmatch(r"gradio_api/file=.+\.pdf#page=\d+", pdfs[0]["file_url"])
+    web = httpx.Client(base_url=app.url)
+    path = pdfs[0]["file_url"].split("#")[0]
+    assert web.get(path).status_code in (401, 403)  # not without logging in
+    assert web.post("login", data={"username": USER, "password": PASSWORD}).status_code == 200
+    r = web.get(path)
+    assert r.status_code == 200 and r.headers["content-type"] == "application/pdf" and r.content[:5] == b"%PDF-"
+    markdown = next((app.corpus / "nci").glob("*.md")).resolve()
+    assert web.get(f"gradio_api/file={markdown}").status_code == 403  # only linked PDFs are served
+
+
+# --- the library -----------------------------------------------------------------------------------------------
+
+
+def test_upload_of_a_wrong_type_or_an_oversized_file_says_why(client, tmp_path):
+    from gradio_client import handle_file
+
+    docx = tmp_path / "notes.docx"
+    docx.write_bytes(b"PK\x03\x04 not really a document")
+    big = tmp_path / "big.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + b"0" * (1024 * 1024 + 300_000))
+    message, report, *_ = client.predict([handle_file(str(docx)), handle_file(str(big))], api_name="/add_files")
+    message = re.sub(r"\\(.)", r"\1", message)  # Markdown escapes
+    assert "**Not accepted:**" in message
+    assert "notes.docx: .docx files are not accepted (accepted: " in message and ".pdf" in message
+    assert "big.pdf: 1.3 MB is over the 1 MB upload limit" in message
+    assert report == ""  # nothing was built
+
+
+def test_uploaded_file_is_indexed_and_answers_use_it(app, client, tmp_path):
+    from gradio_client import handle_file
+
+    page = ROOT / "corpus" / "nci" / "about-cancer-treatment-drugs-lifileucel.md"  # not in the session corpus
+    upload = tmp_path / page.name
+    shutil.copy(page, upload)
+    message, report, header_status, library_status = client.predict([handle_file(str(upload))], api_name="/add_files")
+    assert f"**Added 1 file:** added/{page.name}" in message, message
+    assert "Incremental update" in report and "1 added" in report
+    documents = int(re.search(r"([\d,]+) documents", header_status).group(1).replace(",", ""))
+    assert f"{documents:,} documents" in library_status and "NCI pages" in library_status
+    assert (app.corpus / "added" / page.name).is_file()
+    data = client.predict("What is lifileucel approved for?", source_types=["nci"], k=3, api_name="/ask")
+    assert any("lifileucel" in (p["url"] or "") for p in data["passages"]), [p["url"] for p in data["passages"]]

@@ -1,0 +1,92 @@
+"""The app in a real browser: Debian's headless Chromium driven by Playwright (never Playwright's own download)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from test_app import PASSWORD, TIL_QUESTION, USER, shared_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run"]
+CITATION_URL = re.compile(r"^https://(pubmed\.ncbi\.nlm\.nih\.gov|pmc\.ncbi\.nlm\.nih\.gov|doi\.org|www\.cancer\.gov|"
+                          r"clinicaltrials\.gov)/")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
+                                                     "(scripts/install-browser or `apt-get install chromium`)"),
+]
+
+
+@pytest.fixture(scope="module")
+def app(settings, tmp_path_factory, pytestconfig):
+    return shared_app(settings, tmp_path_factory, pytestconfig)
+
+
+@pytest.fixture(scope="module")
+def page(app):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1440, "height": 1000})
+        page.goto(app.url)
+        page.fill("input[type=text]", USER)  # Gradio's login page
+        page.fill("input[type=password]", PASSWORD)
+        page.click("button:has-text('Login')")
+        page.wait_for_selector("#question textarea", timeout=30_000)
+        yield page
+        browser.close()
+
+
+def ask(page, question: str, answers_before: int) -> None:
+    page.fill("#question textarea", question)
+    page.keyboard.press("Enter")
+    # Finished when the new answer carries its source list (written once the answer is final).
+    page.wait_for_function(
+        "n => [...document.querySelectorAll('#chat .bot')].filter(m => m.innerText.includes('Sources:')).length > n",
+        arg=answers_before, timeout=90_000)
+
+
+def test_question_answer_and_sources_panel(page, tmp_path):
+    ask(page, TIL_QUESTION, 0)
+    chat = page.inner_text("#chat")
+    assert "Extracted answer (no language model)" in chat
+    assert "[1]" in chat
+    page.wait_for_selector("#sources .src-card")
+    first = page.locator("#source-1")
+    assert first.locator("mark.cited").count() >= 1  # the cited sentence is highlighted in its passage
+    hrefs = [a.get_attribute("href") for a in page.locator("#sources .src-title a").all()]
+    assert any(CITATION_URL.match(h or "") for h in hrefs), hrefs
+    first_href = first.locator(".src-title a").get_attribute("href")
+    assert first_href and (CITATION_URL.match(first_href) or first_href.startswith("gradio_api/file="))
+    assert first.locator(".src-title a").get_attribute("target") == "_blank"
+
+    shot = tmp_path / "app.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.exists() and shot.stat().st_size > 20_000
+    from PIL import Image
+
+    with Image.open(shot) as img:
+        colours = img.convert("RGB").getcolors(maxcolors=1 << 20)
+    assert colours is None or len(colours) > 500, "the screenshot is (nearly) one colour"
+
+
+def test_follow_up_question_uses_the_conversation(page):
+    ask(page, "and what about its toxicity?", 1)
+    last = page.locator("#chat .bot").last.inner_text()
+    assert re.search(r"Searched for: .*TIL", last), last
+
+
+def test_library_tab_shows_the_index_and_refuses_a_wrong_file_type(page, tmp_path):
+    page.get_by_role("tab", name="Library").click()
+    page.wait_for_function("() => /\\d+ documents/.test(document.body.innerText)", timeout=10_000)
+    wrong = tmp_path / "slides.pptx"
+    wrong.write_bytes(b"PK\x03\x04 slides")
+    page.locator("input[type=file]").set_input_files(str(wrong))
+    page.wait_for_selector("text=slides.pptx", timeout=10_000)
+    page.click("button:has-text('Add to the library')")
+    page.wait_for_selector("#upload-result :text('.pptx files are not accepted')", timeout=10_000)
