@@ -24,7 +24,7 @@ from .retrieve import get_searcher
 
 # Calibrated on the dev questions and a set of off-topic questions (see docs/benchmarks.md, "Abstaining"):
 # the best passage's cosine similarity to the question.
-ABSTAIN_BELOW = 0.30
+ABSTAIN_BELOW = 0.40
 WEAK_BELOW = 0.45
 
 EXTRACTIVE_NOTE = "Extracted from the retrieved passages; no language model wrote this."

