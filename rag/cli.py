@@ -19,6 +19,17 @@ def _settings_args(p: argparse.ArgumentParser, corpus: bool = False) -> None:
     p.add_argument("--chunk-tokens", type=int, help="chunk size in tokens (default 200)")
     p.add_argument("--chunk-overlap", type=int, help="overlap between chunks in tokens (default 40)")
     p.add_argument("--threads", type=int, help="CPU threads for the model (default: all cores)")
+    p.add_argument("--store", dest="store_url", metavar="URL",
+                   help="read from (and, for build, mirror into) PostgreSQL at this postgresql:// URL instead of "
+                        "the embedded index (RAG_STORE_URL; default: embedded)")
+
+
+def _engine_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=["local", "ray"],
+                   help="where parsing, chunking and embedding run: here (default) or on a Ray cluster (RAG_ENGINE)")
+    p.add_argument("--address", dest="ray_address", metavar="HOST:PORT",
+                   help="the Ray cluster for --engine ray (RAG_RAY_ADDRESS; default: start a local Ray); a cluster "
+                        "with token auth also needs RAY_AUTH_TOKEN or RAY_AUTH_TOKEN_PATH")
 
 
 def _retrieval_args(p: argparse.ArgumentParser) -> None:
@@ -36,7 +47,7 @@ def _retrieval_args(p: argparse.ArgumentParser) -> None:
 
 def _settings(args: argparse.Namespace) -> Settings:
     names = ("corpus_dir", "index_dir", "model", "chunk_tokens", "chunk_overlap", "threads", "llm_base_url",
-             "llm_model", "llm_api_key")
+             "llm_model", "llm_api_key", "store_url", "engine", "ray_address")
     overrides = {n: getattr(args, n, None) for n in names}
     if getattr(args, "no_synonyms", False):
         overrides["synonyms"] = False
@@ -65,10 +76,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     s = _settings(args)
     log = None if args.quiet else (lambda msg: print(msg, file=sys.stderr))
     report = build(s, rebuild=args.rebuild, progress=None if args.quiet else tqdm_progress(), log=log)
-    print(json.dumps(report.to_dict(), indent=2) if args.json else report.summary())
-    if args.strict and report.skipped:
-        return 2
-    return 0 if report.ok else 1
+    return _report_build(report, args)
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -76,6 +84,11 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     s = _settings(args)
     report = add_files(args.paths, s, progress=tqdm_progress(), log=lambda m: print(m, file=sys.stderr))
+    return _report_build(report, args)
+
+
+def _report_build(report, args: argparse.Namespace) -> int:
+    """Print a build report; exit 1 when nothing could be indexed, 2 with --strict when a file was skipped."""
     print(json.dumps(report.to_dict(), indent=2) if args.json else report.summary())
     if args.strict and report.skipped:
         return 2
@@ -165,15 +178,28 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from .index import LocalStore, current_generation
+    from .index import IndexNotFound
+    from .stores import open_store
 
     s = _settings(args)
-    gen = current_generation(s.index_dir)
-    if gen is None:
-        print(f"No index in {s.index_dir}; build one with `rag build`.")
+    try:
+        stats = open_store(s).stats()
+    except IndexNotFound as err:
+        print(str(err)[:1].upper() + str(err)[1:] + ".")
         return 1
-    stats = LocalStore(gen).stats()
     print(json.dumps(stats, indent=2) if args.json else "\n".join(f"{k}: {v}" for k, v in stats.items()))
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from .stores import sync
+
+    s = _settings(args)
+    if not s.store_url:
+        raise ValueError("give the store to sync into: --store postgresql://USER@HOST:PORT/DB (or RAG_STORE_URL)")
+    done = sync(s, log=lambda msg: print(msg, file=sys.stderr))
+    print(json.dumps(done, indent=2) if args.json else
+          f"{done['generation']}: {done['mode']} in {done.get('seconds', 0):.1f} s")
     return 0
 
 
@@ -187,12 +213,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--strict", action="store_true", help="exit with status 2 if any file was skipped")
     p.add_argument("--json", action="store_true", help="print the build report as JSON")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
+    _engine_args(p)
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("add", help="copy files or folders into the corpus and index them")
     p.add_argument("paths", nargs="+", type=Path)
     _settings_args(p, corpus=True)
     p.add_argument("--strict", action="store_true")
+    _engine_args(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_add)
 
@@ -230,6 +258,11 @@ def main(argv: list[str] | None = None) -> int:
     _settings_args(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("sync", help="mirror the index's live generation into the store given by --store (PostgreSQL)")
+    _settings_args(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_sync)
 
     args = parser.parse_args(argv)
     try:

@@ -29,6 +29,9 @@ class Settings:
     # Where things are.
     corpus_dir: Path = field(default_factory=lambda: _default_dir("corpus"))
     index_dir: Path = field(default_factory=lambda: _default_dir("index"))
+    # Where retrieval reads from: empty = the embedded index in index_dir (FAISS + SQLite + BM25); a
+    # postgresql:// URL = PostgreSQL with pgvector, which `rag build` keeps in step with index_dir (rag/pgstore.py).
+    store_url: str = ""
 
     # What shapes the index (recorded in the manifest; a change forces a full rebuild).
     model: str = "all-MiniLM-L6-v2"
@@ -39,6 +42,10 @@ class Settings:
     # How embedding runs (does not change the vectors beyond float noise).
     embed_batch_size: int = 32
     threads: int = 0  # torch threads; 0 leaves torch's default (all cores)
+    # Where a build parses, chunks and embeds: "local" (this process) or "ray" (Ray Data on a Ray cluster,
+    # rag/engines/ray_build.py); ray_address: the cluster's HOST:PORT, empty for a local Ray started by the build.
+    engine: str = "local"
+    ray_address: str = ""
 
     # Retrieval.
     k: int = 5

@@ -93,7 +93,7 @@ def model_fingerprint(name: str) -> str:
 class Embedder:
     """A loaded model with the prefixes it expects; one per process per model (see get_embedder)."""
 
-    def __init__(self, name: str, threads: int = 0):
+    def __init__(self, name: str, threads: int = 0, device: str = "cpu"):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         self.name = name
@@ -103,17 +103,17 @@ class Embedder:
         if spec.runtime == "onnx":
             self._encode_batch = self._onnx(spec, threads)
         else:
-            self._encode_batch = self._sentence_transformers(threads)
+            self._encode_batch = self._sentence_transformers(threads, device)
         self.fingerprint = model_fingerprint(name)
         self._lock = threading.Lock()  # inference from several Gradio threads at once only thrashes 2 cores
 
-    def _sentence_transformers(self, threads: int):
+    def _sentence_transformers(self, threads: int, device: str = "cpu"):  # device "cuda": a Ray GPU actor
         import torch
         from sentence_transformers import SentenceTransformer
 
         if threads > 0:
             torch.set_num_threads(threads)
-        model = SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
+        model = SentenceTransformer(str(self.path), device=device, local_files_only=True)
         self.dimension = int(model.get_embedding_dimension() if hasattr(model, "get_embedding_dimension")
                              else model.get_sentence_embedding_dimension())
         self.max_tokens = int(model.max_seq_length)

@@ -303,6 +303,23 @@ class ChunkHit:
     extra: dict[str, Any]
 
 
+# What a search hit needs from a chunk row joined with its document row (the same in SQLite and PostgreSQL).
+FETCH_COLUMNS = ("c.chunk_id, c.doc_no, c.text, c.char_start, c.char_end, c.section, c.page, d.doc_id, d.title, "
+                 "d.authors, d.year, d.journal, d.pmid, d.doi, d.pmcid, d.nct_id, d.url, d.source_type, d.extra, "
+                 "d.source_path")
+
+
+def row_to_hit(row) -> ChunkHit:
+    """A row of ``SELECT FETCH_COLUMNS`` -> ChunkHit with its citation."""
+    (cid, doc_no, text, cs, ce, section, page, doc_id, title, authors, year, journal, pmid, doi, pmcid,
+     nct_id, url, source_type, extra, source_path) = row
+    citation = Citation(title=title, authors=json.loads(authors or "[]"), year=year, journal=journal,
+                        pmid=pmid, doi=doi, pmcid=pmcid, nct_id=nct_id, url=url, source_type=source_type,
+                        section=section or "", page=page, source_path=source_path)
+    return ChunkHit(int(cid), int(doc_no), doc_id, text, cs, ce, section or "", page, title, source_type, citation,
+                    json.loads(extra or "{}"))
+
+
 class LocalStore:
     """A published generation, opened read-only: dense search, lexical search, filters and chunk lookup."""
 
@@ -377,21 +394,11 @@ class LocalStore:
         if not chunk_ids:
             return {}
         rows = self.db.execute(
-            "SELECT c.chunk_id, c.doc_no, c.text, c.char_start, c.char_end, c.section, c.page, "
-            "d.doc_id, d.title, d.authors, d.year, d.journal, d.pmid, d.doi, d.pmcid, d.nct_id, d.url, d.source_type, "
-            "d.extra, d.source_path "
-            f"FROM chunks c JOIN documents d ON d.doc_no = c.doc_no WHERE c.chunk_id IN ({','.join('?' * len(chunk_ids))})",
+            f"SELECT {FETCH_COLUMNS} FROM chunks c JOIN documents d ON d.doc_no = c.doc_no "
+            f"WHERE c.chunk_id IN ({','.join('?' * len(chunk_ids))})",
             [int(i) for i in chunk_ids],
         ).fetchall()
-        out = {}
-        for (cid, doc_no, text, cs, ce, section, page, doc_id, title, authors, year, journal, pmid, doi, pmcid,
-             nct_id, url, source_type, extra, source_path) in rows:
-            citation = Citation(title=title, authors=json.loads(authors or "[]"), year=year, journal=journal,
-                                pmid=pmid, doi=doi, pmcid=pmcid, nct_id=nct_id, url=url, source_type=source_type,
-                                section=section or "", page=page, source_path=source_path)
-            out[cid] = ChunkHit(cid, doc_no, doc_id, text, cs, ce, section or "", page, title, source_type, citation,
-                                json.loads(extra or "{}"))
-        return out
+        return {int(row[0]): row_to_hit(row) for row in rows}
 
     def document(self, doc_id: str) -> Document | None:
         row = self.db.execute(

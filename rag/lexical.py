@@ -189,6 +189,9 @@ class LexicalIndex:
         k = min(k, len(scores))
         if k <= 0:
             return []
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.argsort(-scores[top], kind="stable")]
-        return [(int(self.chunk_ids[i]), float(scores[i])) for i in top if scores[i] > 0]
+        # Best first; equal scores in chunk order (positions follow chunk ids), so the order is reproducible and
+        # the same as PostgreSQL's (ORDER BY score DESC, chunk_id; rag/pgstore.py).
+        kth = -np.partition(-scores, k - 1)[k - 1]
+        top = np.flatnonzero((scores >= kth) & (scores > 0))
+        top = top[np.argsort(-scores[top], kind="stable")][:k]
+        return [(int(self.chunk_ids[i]), float(scores[i])) for i in top]

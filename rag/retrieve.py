@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from . import index as store
+from . import stores
 from .config import Settings
 from .records import Passage
 
@@ -32,22 +33,20 @@ class Searcher:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.index_dir = Path(settings.index_dir)
-        self._store: store.LocalStore | None = None
+        self._store = None  # a LocalStore or a PgStore (rag/stores.py chooses by settings.store_url)
+        self._held = None  # the store's identity when opened: its generation
         self._lock = threading.Lock()
 
     @property
-    def store(self) -> store.LocalStore:
-        gen = store.current_generation(self.index_dir)
-        if gen is None:
-            raise store.IndexNotFound(
-                f"no index in {self.index_dir}: build it with `rag build --index {self.index_dir}`"
-            )
-        if self._store is None or self._store.path != gen:
-            with self._lock:
-                if self._store is None or self._store.path != gen:
-                    fresh = store.LocalStore(gen)
-                    fresh.check_shape(self.settings.index_shape())
-                    self._store = fresh
+    def store(self):
+        held = self._store
+        if held is not None and stores.is_current(held, self._held, self.settings):
+            return held
+        with self._lock:
+            if self._store is None or not stores.is_current(self._store, self._held, self.settings):
+                fresh = stores.open_store(self.settings)
+                fresh.check_shape(self.settings.index_shape())
+                self._store, self._held = fresh, stores.identity(fresh)
         return self._store
 
     @property
@@ -76,26 +75,27 @@ class Searcher:
         if k <= 0:
             return []
         st = self.store
-        allowed = st.allowed_ids(filters)
         depth = max(s.candidates, k * 4)
 
         expand = synonyms and mode == "full"  # the baselines are plain
-        lexical = st.lexical_search(query, depth, allowed, expand) if mode != "dense" else []
         qvec = self.embedder.encode_query(query) if mode != "bm25" else None
-        dense = st.dense_search(qvec, depth, allowed) if qvec is not None else []
+        with stores.reading(st):  # every call below sees one state of the store (PostgreSQL: one snapshot)
+            allowed = st.allowed_ids(filters)
+            lexical = st.lexical_search(query, depth, allowed, expand) if mode != "dense" else []
+            dense = st.dense_search(qvec, depth, allowed) if qvec is not None else []
 
-        if mode == "bm25":
-            ranked = lexical
-        elif mode == "dense":
-            ranked = dense
-        elif mode == "hybrid":
-            ranked = reciprocal_rank_fusion([lexical, dense])
-        else:
-            ranked = convex_fusion(lexical, dense, LEXICAL_WEIGHT)
-        signals = _signals(lexical, dense)
-        if qvec is not None and ranked:
-            _add_cosine(st, qvec, ranked, signals)
-        return self._passages(st, ranked, signals, k, per_doc)
+            if mode == "bm25":
+                ranked = lexical
+            elif mode == "dense":
+                ranked = dense
+            elif mode == "hybrid":
+                ranked = reciprocal_rank_fusion([lexical, dense])
+            else:
+                ranked = convex_fusion(lexical, dense, LEXICAL_WEIGHT)
+            signals = _signals(lexical, dense)
+            if qvec is not None and ranked:
+                _add_cosine(st, qvec, ranked, signals)
+            return self._passages(st, ranked, signals, k, per_doc)
 
     def _passages(self, st, ranked, signals, k, per_doc) -> list[Passage]:
         # Fetch in slices: enough candidates to fill k slots after the per-paper limit.
@@ -185,7 +185,7 @@ _searchers_lock = threading.Lock()
 
 
 def get_searcher(settings: Settings) -> Searcher:
-    key = (str(Path(settings.index_dir).resolve()), tuple(settings.index_shape().items()))
+    key = (str(Path(settings.index_dir).resolve()), settings.store_url, tuple(settings.index_shape().items()))
     with _searchers_lock:
         searcher = _searchers.get(key)
         if searcher is None:

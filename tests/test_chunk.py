@@ -77,3 +77,13 @@ def test_a_tiny_section_joins_the_next_instead_of_standing_alone():
     chunks = chunk_document(doc, chunk_tokens=200, overlap=40)
     assert len(chunks) == 1 and chunks[0].section == "Funding"
     assert chunks[0].text.endswith("Responses were durable.")
+
+
+def test_the_int8_onnx_model_gives_nearly_the_same_vectors():
+    from rag.embed import get_embedder, model_fingerprint
+
+    texts = ["Pembrolizumab blocks PD-1 on T cells.", "Tumor-infiltrating lymphocytes mediate durable responses."]
+    fp32, int8 = get_embedder("all-MiniLM-L6-v2"), get_embedder("all-MiniLM-L6-v2-int8")
+    cosines = (fp32.encode(texts) * int8.encode(texts)).sum(axis=1)
+    assert int8.dimension == fp32.dimension == 384 and (cosines > 0.999).all()
+    assert model_fingerprint("all-MiniLM-L6-v2") != model_fingerprint("all-MiniLM-L6-v2-int8")
