@@ -23,7 +23,7 @@ from .config import Settings
 from .dedup import Candidate, choose_copies, text_fingerprint
 from .embed import EmbeddingCache, embed_with_cache, embedding_input, get_embedder, model_fingerprint, text_key
 from .vectors import build_dense, dense_ids, update_dense
-from .lexical import chunk_tokens
+from .lexical import LexicalIndex, chunk_tokens
 from .load import LoadError, discover, load_file
 from .records import Document
 
@@ -255,7 +255,8 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
     to_chunk: list[tuple[int, Document]] = []
     for d in kept_prev:
         dec = decisions[d["doc_no"]]
-        writer.set_status(d["doc_no"], dec.status, dec.duplicate_of)
+        if (dec.status, dec.duplicate_of) != (d["status"], d["duplicate_of"]):  # most documents keep theirs
+            writer.set_status(d["doc_no"], dec.status, dec.duplicate_of)
         if dec.status == "indexed" and d["doc_no"] not in was_indexed:
             to_chunk.append((d["doc_no"], writer.document(d["doc_no"])))  # its richer copy is gone: it serves now
     for doc_no, doc in new_docs.items():
@@ -286,29 +287,35 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
     import faiss
     import numpy as np
 
-    rows = writer.chunk_rows()
-    ids = np.array([r[0] for r in rows], dtype=np.int64)
+    ids = writer.chunk_ids()
     cache = EmbeddingCache(Path(s.index_dir) / "cache", fingerprint, prev_manifest.get("dimension") or 0)
     try:
-        dense = None
+        dense = lexical = None
         if previous is not None:
             held_index = faiss.read_index(str(previous / store.DENSE))
             held = dense_ids(held_index)
             new = ~np.isin(ids, held)
-            vectors, dimension = _embed(s, cache, [rows[i] for i in np.flatnonzero(new)], prev_manifest.get("dimension"),
-                                        progress, report)
-            dense = update_dense(held_index, prev_manifest.get("faiss", {"type": "flat"}), np.setdiff1d(held, ids),
-                                 vectors, ids[new], len(ids))
+            new_rows = writer.chunk_rows(ids[new])
+            gone = np.setdiff1d(held, ids)
+            vectors, dimension = _embed(s, cache, new_rows, prev_manifest.get("dimension"), progress, report)
+            dense = update_dense(held_index, prev_manifest.get("faiss", {"type": "flat"}), gone, vectors, ids[new],
+                                 len(ids))
+            # BM25: the previous generation's postings (hard-linked), plus a segment for the new chunks.
+            lexical = LexicalIndex.load(previous / store.LEXICAL).updated(
+                [r[4].split() for r in new_rows], ids[new], gone)
         if dense is None:
+            rows = writer.chunk_rows()
             vectors, dimension = _embed(s, cache, rows, prev_manifest.get("dimension"), progress, report)
             dense = build_dense(vectors, ids, dimension)
+        if lexical is None:
+            lexical = LexicalIndex.build([r[4].split() for r in writer.chunk_rows()], ids)
         if cache.count() > 2 * len(ids):
-            cache.prune({text_key(embedding_input(r[1], r[2], r[3])) for r in rows})
+            cache.prune({text_key(embedding_input(r[1], r[2], r[3])) for r in writer.chunk_rows()})
     finally:
         cache.close()
 
     report.documents = sum(1 for d in decisions.values() if d.status == "indexed")
-    report.chunks = len(rows)
+    report.chunks = len(ids)
     manifest = {
         "shape": s.index_shape(),
         "model_fingerprint": fingerprint,
@@ -322,7 +329,7 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
         "lineage": prev_manifest.get("lineage") or uuid.uuid4().hex,
         "corpus_dir": str(s.corpus_dir),
     }
-    writer.finish(dense[0], dense[1], ids, [r[4].split() for r in rows], manifest)
+    writer.finish(dense[0], dense[1], lexical, manifest)
     return report
 
 

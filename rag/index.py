@@ -8,7 +8,7 @@ Layout of an index folder::
         manifest.json    model, dimension, chunking, FAISS type, counts (written last)
         meta.sqlite      files, documents (with text and citation fields), chunks (text, offsets, section, page)
         dense.faiss      vectors under stable chunk ids
-        lexical/         the bm25s index and its position -> chunk id map
+        lexical/         BM25 postings in segments (shared with earlier generations by hard links)
       cache/             embeddings by (model fingerprint, text), shared by all generations
       tmp-*/             a build in progress (removed by the next build if that one crashed)
       .lock              held by the one build allowed at a time
@@ -40,7 +40,7 @@ from .vectors import search_dense
 # A filter that leaves at most this many chunks is searched exactly, whatever the index type.
 EXACT_FILTERED_MAX = 50_000
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: incremental BM25 postings (rag/lexical.py) instead of a bm25s index
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 META = "meta.sqlite"
@@ -230,25 +230,34 @@ class GenerationWriter:
         row = self.db.execute(f"SELECT {', '.join(DOC_FIELDS)} FROM documents WHERE doc_no=?", (doc_no,)).fetchone()
         return row_to_document(row)
 
-    def chunk_rows(self) -> list[tuple[int, str | None, str, str, str]]:
-        """(chunk_id, title, section, text, lexical tokens) of every chunk, in id order."""
-        return self.db.execute(
-            "SELECT c.chunk_id, d.title, c.section, c.text, c.lexical_tokens FROM chunks c "
-            "JOIN documents d ON d.doc_no = c.doc_no ORDER BY c.chunk_id"
-        ).fetchall()
+    def chunk_ids(self) -> np.ndarray:
+        """The ids of every chunk, in order."""
+        return np.array([r[0] for r in self.db.execute("SELECT chunk_id FROM chunks ORDER BY chunk_id")],
+                        dtype=np.int64)
 
-    def finish(self, dense, dense_kind: dict[str, Any], ids: np.ndarray, lexical_tokens: list[list[str]],
-               manifest: dict[str, Any]) -> Path:
-        """Write FAISS, BM25 and the manifest (last). Returns the staged folder, ready for publish()."""
+    def chunk_rows(self, ids: np.ndarray | None = None) -> list[tuple[int, str | None, str, str, str]]:
+        """(chunk_id, title, section, text, lexical tokens) of these chunks (default: all), in id order."""
+        sql = ("SELECT c.chunk_id, d.title, c.section, c.text, c.lexical_tokens FROM chunks c "
+               "JOIN documents d ON d.doc_no = c.doc_no")
+        if ids is None:
+            return self.db.execute(sql + " ORDER BY c.chunk_id").fetchall()
+        rows: list[tuple] = []
+        ids = [int(i) for i in ids]
+        for i in range(0, len(ids), 900):  # SQLite's limit on bound parameters
+            part = ids[i:i + 900]
+            rows += self.db.execute(sql + f" WHERE c.chunk_id IN ({','.join('?' * len(part))})", part).fetchall()
+        return sorted(rows)
+
+    def finish(self, dense, dense_kind: dict[str, Any], lexical, manifest: dict[str, Any]) -> Path:
+        """Write FAISS, BM25 (a lexical.LexicalIndex) and the manifest (last). Returns the staged folder, ready
+        for publish()."""
         import faiss
-
-        from .lexical import LexicalIndex
 
         self.db.commit()
         self.db.execute("ANALYZE")
         self.db.close()
         faiss.write_index(dense, str(self.path / DENSE))
-        LexicalIndex.build(lexical_tokens, ids).save(self.path / LEXICAL)
+        lexical.save(self.path / LEXICAL)
         manifest = {**manifest, "faiss": dense_kind, "format": FORMAT_VERSION,
                     "created": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
         (self.path / MANIFEST).write_text(json.dumps(manifest, indent=2))
@@ -269,12 +278,12 @@ def previous_state(gen: Path) -> tuple[dict[str, tuple[str, str, str | None]], l
     try:
         files = {p: (sha, status, reason) for p, sha, status, reason in db.execute("SELECT path, sha256, status, reason FROM files")}
         cols = ("doc_no", "doc_id", "source_type", "source_path", "text_sha", "text_len", "title", "text_kind",
-                "pmid", "doi", "pmcid", "nct_id", "url", "status")
+                "pmid", "doi", "pmcid", "nct_id", "url", "status", "duplicate_of")
         docs = [
             dict(zip(cols, row))
             for row in db.execute(
                 "SELECT doc_no, doc_id, source_type, source_path, text_sha, length(text), title, "
-                "json_extract(extra, '$.text_kind'), pmid, doi, pmcid, nct_id, url, status FROM documents"
+                "json_extract(extra, '$.text_kind'), pmid, doi, pmcid, nct_id, url, status, duplicate_of FROM documents"
             )
         ]
     finally:

@@ -1,4 +1,4 @@
-"""Lexical search: BM25 (bm25s) over chunks, with biomedical tokenisation and synonym expansion.
+"""Lexical search: BM25 over chunks, updated incrementally, with biomedical tokenisation and synonym expansion.
 
 Tokens keep what matters in this field: "PD-L1", "IL-2" and "CTLA-4" become "pdl1", "il2", "ctla4" (plus their
 parts), so a hyphen or its absence does not break a match; plain words are stemmed (Snowball English).
@@ -136,45 +136,194 @@ def chunk_tokens(title: str | None, section: str, text: str) -> list[str]:
 
 # --- the index -------------------------------------------------------------------------------------------
 
+# BM25 as bm25s scores it by default (method 'lucene'): idf ln(1 + (N - df + 0.5) / (df + 0.5)), term frequency
+# saturation k1 1.5, length normalisation b 0.75, each term's contribution rounded to float32 (bm25s stores
+# them so; tests/test_pipeline.py checks the scores against bm25s itself; rag/pgstore.py computes the same in SQL).
+K1, B = 1.5, 0.75
+EMPTY_TOKEN = "\u2205"  # what a chunk without tokens is indexed as (it still counts in N and avgdl)
+# An update appends a segment and marks removed chunks dead; when there are more segments than this, or more
+# than this share of dead positions, the next update compacts everything into one segment.
+MAX_SEGMENTS = 8
+MAX_DEAD_SHARE = 0.25
+
+
+@dataclass
+class _Segment:
+    """Postings of the chunks at positions start.. (term-major: the postings of term t are
+    positions[indptr[t]:indptr[t + 1]], with their term frequencies in tf); immutable once written."""
+
+    name: str
+    indptr: np.ndarray
+    positions: np.ndarray
+    tf: np.ndarray
+    source: Path | None = None  # the file it was loaded from: a later generation hard-links it
+
+    @classmethod
+    def build(cls, term_ids: list[np.ndarray], first_position: int, vocab_size: int) -> "_Segment":
+        """From each chunk's term ids (with repeats), chunks at positions first_position, first_position + 1..."""
+        import uuid
+
+        lengths = np.fromiter((len(t) for t in term_ids), dtype=np.int64, count=len(term_ids))
+        terms = np.concatenate(term_ids) if term_ids else np.zeros(0, np.int64)
+        chunks = np.repeat(np.arange(len(term_ids), dtype=np.int64) + first_position, lengths)
+        # (term, chunk) pairs with their counts, term-major.
+        pairs, tf = np.unique(terms * (first_position + len(term_ids) + 1) + chunks, return_counts=True)
+        stride = first_position + len(term_ids) + 1
+        indptr = np.zeros(vocab_size + 1, dtype=np.int64)
+        np.add.at(indptr, pairs // stride + 1, 1)
+        return cls(f"seg-{uuid.uuid4().hex[:12]}.npz", np.cumsum(indptr), (pairs % stride).astype(np.int64),
+                   tf.astype(np.int32))
+
+    def postings(self, term: int) -> tuple[np.ndarray, np.ndarray]:
+        if term + 1 >= len(self.indptr):
+            return self.positions[:0], self.tf[:0]
+        lo, hi = self.indptr[term], self.indptr[term + 1]
+        return self.positions[lo:hi], self.tf[lo:hi]
+
+    def term_ids(self) -> np.ndarray:
+        """The term of every posting (for compaction and document frequencies)."""
+        return np.repeat(np.arange(len(self.indptr) - 1, dtype=np.int64), np.diff(self.indptr))
+
 
 class LexicalIndex:
-    """bm25s over chunk texts; position i in the BM25 corpus is chunk ``chunk_ids[i]``."""
+    """BM25 over chunks, scored at query time from postings, so that an update costs what the change costs.
 
-    def __init__(self, retriever, chunk_ids: np.ndarray):
-        self.retriever = retriever
+    (bm25s precomputes every score with the collection's statistics, so adding one paper meant rebuilding the
+    whole index: 3 s at 15k chunks, linear in the library.) Position i holds chunk ``chunk_ids[i]``; removed
+    chunks stay as dead positions (``live``) until a compaction. Collection statistics (N, average length,
+    document frequencies) count live chunks only, so the scores are exactly those of a fresh index.
+    """
+
+    def __init__(self, vocab: dict[str, int], segments: list[_Segment], chunk_ids: np.ndarray, lengths: np.ndarray,
+                 live: np.ndarray, df: np.ndarray):
+        self.vocab = vocab
+        self.segments = segments
         self.chunk_ids = chunk_ids
+        self.lengths = lengths
+        self.live = live
+        self.df = df
+
+    # -- building and updating
 
     @classmethod
     def build(cls, token_lists: Sequence[list[str]], chunk_ids: Sequence[int]) -> "LexicalIndex":
         """From each chunk's tokens (see tokenize; the build stores them, so updates never re-tokenise)."""
-        import bm25s
+        empty = cls({}, [], np.zeros(0, np.int64), np.zeros(0, np.int32), np.zeros(0, bool), np.zeros(0, np.int64))
+        return empty.updated(token_lists, chunk_ids, ())
 
-        retriever = bm25s.BM25()
-        corpus = [tokens or ["\u2205"] for tokens in token_lists]  # bm25s needs a token in every document
-        if corpus:
-            retriever.index(corpus, show_progress=False)
-        return cls(retriever, np.asarray(chunk_ids, dtype=np.int64))
+    def updated(self, token_lists: Sequence[list[str]], chunk_ids: Sequence[int],
+                removed_ids: Sequence[int]) -> "LexicalIndex":
+        """A new index: these chunks added (one new segment), removed_ids gone; this one is left as it was."""
+        vocab = dict(self.vocab)
+        term_ids = []
+        for tokens in token_lists:
+            term_ids.append(np.fromiter((vocab.setdefault(t, len(vocab)) for t in (tokens or [EMPTY_TOKEN])),
+                                        dtype=np.int64))
+        n_old = len(self.chunk_ids)
+        live = np.concatenate([self.live, np.ones(len(term_ids), bool)])
+        df = np.concatenate([self.df, np.zeros(len(vocab) - len(self.df), np.int64)])
+        if len(removed_ids):
+            gone = np.flatnonzero(np.isin(self.chunk_ids, np.asarray(removed_ids, np.int64)) & self.live)
+            live[gone] = False
+            for seg in self.segments:  # their terms no longer count in document frequencies
+                hit = np.isin(seg.positions, gone)
+                if hit.any():
+                    df -= np.bincount(seg.term_ids()[hit], minlength=len(df))
+        segments = list(self.segments)
+        if term_ids:
+            seg = _Segment.build(term_ids, n_old, len(vocab))
+            df += np.bincount(seg.term_ids(), minlength=len(df))
+            segments.append(seg)
+        index = LexicalIndex(vocab, segments,
+                             np.concatenate([self.chunk_ids, np.asarray(chunk_ids, np.int64)]),
+                             np.concatenate([self.lengths, np.array([len(t) for t in term_ids], np.int32)]),
+                             live, df)
+        dead = len(live) - int(live.sum())
+        if len(segments) > MAX_SEGMENTS or dead > MAX_DEAD_SHARE * max(1, len(live)):
+            index = index.compacted()
+        return index
+
+    def compacted(self) -> "LexicalIndex":
+        """One segment, live chunks only, positions renumbered in chunk order."""
+        keep = np.flatnonzero(self.live)
+        new_position = np.full(len(self.live), -1, np.int64)
+        new_position[keep] = np.arange(len(keep))
+        terms = [seg.term_ids() for seg in self.segments]
+        positions = [seg.positions for seg in self.segments]
+        tfs = [seg.tf for seg in self.segments]
+        terms, positions, tf = (np.concatenate(x) if x else np.zeros(0, np.int64) for x in (terms, positions, tfs))
+        alive = self.live[positions] if len(positions) else np.zeros(0, bool)
+        terms, positions, tf = terms[alive], new_position[positions[alive]], tf[alive]
+        order = np.lexsort((positions, terms))
+        indptr = np.zeros(len(self.vocab) + 1, np.int64)
+        np.add.at(indptr, terms + 1, 1)
+        import uuid
+
+        seg = _Segment(f"seg-{uuid.uuid4().hex[:12]}.npz", np.cumsum(indptr), positions[order],
+                       tf[order].astype(np.int32))
+        return LexicalIndex(self.vocab, [seg], self.chunk_ids[keep], self.lengths[keep], np.ones(len(keep), bool),
+                            self.df)
+
+    # -- files
 
     def save(self, folder: Path) -> None:
+        """Segments loaded from an earlier generation are hard-linked (copied where links fail), not rewritten."""
+        import json
+        import os
+        import shutil
+
         folder.mkdir(parents=True, exist_ok=True)
-        if len(self.chunk_ids):
-            self.retriever.save(str(folder))
+        for seg in self.segments:
+            target = folder / seg.name
+            if seg.source is not None and seg.source.exists():
+                try:
+                    os.link(seg.source, target)
+                except OSError:
+                    shutil.copyfile(seg.source, target)
+            else:
+                np.savez(target, indptr=seg.indptr, positions=seg.positions, tf=seg.tf)
+                seg.source = target
         np.save(folder / "chunk_ids.npy", self.chunk_ids)
+        np.save(folder / "lengths.npy", self.lengths)
+        np.save(folder / "live.npy", self.live)
+        np.save(folder / "df.npy", self.df)
+        terms = sorted(self.vocab, key=self.vocab.get)
+        (folder / "lexical.json").write_text(json.dumps(
+            {"format": 1, "k1": K1, "b": B, "segments": [s.name for s in self.segments], "terms": terms}))
 
     @classmethod
     def load(cls, folder: Path) -> "LexicalIndex":
-        import bm25s
+        import json
 
-        chunk_ids = np.load(folder / "chunk_ids.npy")
-        retriever = bm25s.BM25.load(str(folder), mmap=False) if len(chunk_ids) else bm25s.BM25()
-        return cls(retriever, chunk_ids)
+        meta = json.loads((folder / "lexical.json").read_text())
+        segments = []
+        for name in meta["segments"]:
+            with np.load(folder / name) as z:
+                segments.append(_Segment(name, z["indptr"], z["positions"], z["tf"], folder / name))
+        return cls({t: i for i, t in enumerate(meta["terms"])}, segments, np.load(folder / "chunk_ids.npy"),
+                   np.load(folder / "lengths.npy"), np.load(folder / "live.npy"), np.load(folder / "df.npy"))
+
+    # -- search
 
     def scores(self, tokens: list[str]) -> np.ndarray:
-        vocab = self.retriever.vocab_dict
-        known = [t for t in tokens if t in vocab]
-        if not known or not len(self.chunk_ids):
-            return np.zeros(len(self.chunk_ids), dtype=np.float32)
-        return np.asarray(self.retriever.get_scores(known), dtype=np.float32)
+        """BM25 score of every position for these query tokens (a token counts as often as it occurs)."""
+        n = int(self.live.sum())
+        out = np.zeros(len(self.chunk_ids), dtype=np.float64)
+        known = [self.vocab[t] for t in tokens if t in self.vocab]
+        if not known or n == 0:
+            return out.astype(np.float32)
+        avgdl = float(self.lengths[self.live].sum()) / n
+        for term in known:
+            df = float(self.df[term])
+            idf = np.float32(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+            for seg in self.segments:
+                pos, tf = seg.postings(term)
+                if len(pos):  # in float32, in bm25s's order of operations
+                    tf = tf.astype(np.float32)
+                    norm = tf / ((K1 * ((1 - B) + B * self.lengths[pos] / avgdl)).astype(np.float32) + tf)
+                    out += np.bincount(pos, weights=idf * norm, minlength=len(out))
+        out[~self.live] = 0.0
+        return out.astype(np.float32)
 
     def search(self, query: str, k: int, allowed: np.ndarray | None = None, synonyms: bool = True) -> list[tuple[int, float]]:
         """Top k (chunk_id, score); ``allowed`` is a boolean mask over positions (filters)."""

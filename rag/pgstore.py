@@ -35,13 +35,10 @@ import numpy as np
 
 from . import index as local
 from .index import ChunkHit, IndexMismatch, IndexNotFound, row_to_document
-from .lexical import EXPANSION_WEIGHT, expansions, tokenize
+from .lexical import B, EMPTY_TOKEN, EXPANSION_WEIGHT, K1, expansions, tokenize
 from .records import Document
 
 SCHEMA_VERSION = 1
-# bm25s's defaults (LexicalIndex uses them): method 'lucene', k1 1.5, b 0.75.
-K1, B = 1.5, 0.75
-EMPTY_TOKEN = "\u2205"  # what LexicalIndex indexes for a chunk without tokens
 # HNSW graph: m 16 (pgvector's default), ef_construction 128 (default 64: some queries then lost most of their
 # exact top 10). ef_search, a query's candidate list, is max(EF_SEARCH, EF_PER_RESULT * k). Measured on the
 # evaluation index (15k chunks, docs/benchmarks.md): top 10 at 200 overlaps the exact top 10 by 0.99; the

@@ -141,3 +141,39 @@ def test_cli_search_text_and_errors(settings):
     assert out.returncode == 0 and "[1] Aldesleukin" in out.stdout and "cancer.gov" in out.stdout
     empty = _rag("search", "  ", "--index", str(settings.index_dir))
     assert empty.returncode == 1 and "empty" in empty.stderr
+
+
+def test_bm25_scores_are_bm25s_scores_and_an_update_equals_a_fresh_build(settings, tmp_path):
+    """Our query-time BM25 against bm25s (the reference implementation) on the session index's chunks, and an
+    incrementally updated index (chunks removed, others added, compacted, saved, loaded) against a fresh one."""
+    import bm25s
+
+    from rag.lexical import LexicalIndex, tokenize
+
+    store = LocalStore(current_generation(settings.index_dir))
+    rows = store.db.execute("SELECT chunk_id, lexical_tokens FROM chunks ORDER BY chunk_id").fetchall()
+    ids, tokens = [r[0] for r in rows], [r[1].split() for r in rows]
+    reference = bm25s.BM25()
+    reference.index([t or ["\u2205"] for t in tokens], show_progress=False)
+    queries = ["CD19 CAR T cells in lymphoma", "pembrolizumab melanoma response rate", "cytokine release syndrome",
+               "tumor infiltrating lymphocytes interleukin-2"]
+    for query in queries:
+        ours = store.lexical.scores(tokenize(query))
+        theirs = reference.get_scores([t for t in tokenize(query) if t in reference.vocab_dict])
+        assert ours.max() > 0
+        assert np.allclose(ours, theirs, rtol=1e-5, atol=1e-6), query
+
+    # Remove 30 chunks and add them back under new ids: the same scores as an index built fresh that way.
+    gone, kept = ids[10:40], ids[:10] + ids[40:]
+    new_ids = [i + 1_000_000 for i in gone]
+    updated = store.lexical.updated(tokens[10:40], new_ids, gone)
+    updated.save(tmp_path / "a")
+    loaded = LexicalIndex.load(tmp_path / "a")
+    fresh = LexicalIndex.build(tokens[:10] + tokens[40:] + tokens[10:40], kept + new_ids)
+    for query in queries:
+        expected = fresh.search(query, 20)
+        assert expected
+        for index in (updated, loaded, loaded.compacted()):
+            got = index.search(query, 20)
+            assert [c for c, _ in got] == [c for c, _ in expected], query
+            assert np.allclose([s for _, s in got], [s for _, s in expected], rtol=1e-6), query

@@ -32,11 +32,18 @@ def doc_ids(settings):
 
 def test_adding_a_paper_embeds_only_that_paper(own_index):
     before = doc_ids(own_index)
+    old_gen = current_generation(own_index.index_dir)
     shutil.copy(NCI_PAGE, own_index.corpus_dir / "nci")
     report = build(own_index)
     assert report.added == ["nci/" + NCI_PAGE.name] and not report.updated and not report.removed
     assert not report.full_rebuild and report.unchanged == 6
     assert report.embedded == report.new_chunks > 0  # only the new page's chunks went through the model
+    # BM25: the old postings are shared with the previous generation (hard links), one segment holds the new.
+    new_gen = current_generation(own_index.index_dir)
+    old_segments = sorted((old_gen / "lexical").glob("seg-*.npz"))
+    new_segments = sorted((new_gen / "lexical").glob("seg-*.npz"))
+    assert old_segments and len(new_segments) == len(old_segments) + 1
+    assert all(os.path.samefile(s, new_gen / "lexical" / s.name) for s in old_segments)
     assert doc_ids(own_index) == before | {"NCI:/about-cancer/treatment/drugs/lifileucel"}
     top = retrieve("What is Amtagvi (lifileucel)?", k=1, settings=own_index)[0]
     assert top.doc_id == "NCI:/about-cancer/treatment/drugs/lifileucel"
