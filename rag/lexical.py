@@ -10,7 +10,11 @@ weight than the query's own words.
 from __future__ import annotations
 
 import functools
+import json
+import os
 import re
+import shutil
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -161,14 +165,12 @@ class _Segment:
     @classmethod
     def build(cls, term_ids: list[np.ndarray], first_position: int, vocab_size: int) -> "_Segment":
         """From each chunk's term ids (with repeats), chunks at positions first_position, first_position + 1..."""
-        import uuid
-
         lengths = np.fromiter((len(t) for t in term_ids), dtype=np.int64, count=len(term_ids))
         terms = np.concatenate(term_ids) if term_ids else np.zeros(0, np.int64)
         chunks = np.repeat(np.arange(len(term_ids), dtype=np.int64) + first_position, lengths)
-        # (term, chunk) pairs with their counts, term-major.
-        pairs, tf = np.unique(terms * (first_position + len(term_ids) + 1) + chunks, return_counts=True)
+        # (term, chunk) pairs with their counts, term-major: each pair encoded as one integer, term * stride + chunk.
         stride = first_position + len(term_ids) + 1
+        pairs, tf = np.unique(terms * stride + chunks, return_counts=True)
         indptr = np.zeros(vocab_size + 1, dtype=np.int64)
         np.add.at(indptr, pairs // stride + 1, 1)
         return cls(f"seg-{uuid.uuid4().hex[:12]}.npz", np.cumsum(indptr), (pairs % stride).astype(np.int64),
@@ -257,8 +259,6 @@ class LexicalIndex:
         order = np.lexsort((positions, terms))
         indptr = np.zeros(len(self.vocab) + 1, np.int64)
         np.add.at(indptr, terms + 1, 1)
-        import uuid
-
         seg = _Segment(f"seg-{uuid.uuid4().hex[:12]}.npz", np.cumsum(indptr), positions[order],
                        tf[order].astype(np.int32))
         return LexicalIndex(self.vocab, [seg], self.chunk_ids[keep], self.lengths[keep], np.ones(len(keep), bool),
@@ -268,10 +268,6 @@ class LexicalIndex:
 
     def save(self, folder: Path) -> None:
         """Segments loaded from an earlier generation are hard-linked (copied where links fail), not rewritten."""
-        import json
-        import os
-        import shutil
-
         folder.mkdir(parents=True, exist_ok=True)
         for seg in self.segments:
             target = folder / seg.name
@@ -293,8 +289,6 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, folder: Path) -> "LexicalIndex":
-        import json
-
         meta = json.loads((folder / "lexical.json").read_text())
         segments = []
         for name in meta["segments"]:
