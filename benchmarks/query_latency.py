@@ -6,7 +6,8 @@ The larger sizes are synthetic: every chunk is copied (10 or 100 times) with its
 and renormalised, and its BM25 tokens repeated; the copies map back to the real chunk records, so the whole
 pipeline (BM25 with synonyms, FAISS, fusion, SQLite lookups, per-paper merging) runs unchanged on them. The
 FAISS type is the one the build would choose at that size (exact up to rag.vectors.FLAT_MAX, IVF above), and
-for IVF the recall@10 against exact search is reported. Also: resident memory after loading each size.
+for IVF the recall@10 against exact search is reported. Also: resident memory after loading each size, and
+the cost of exact search alone at --exact-sizes (random vectors), the measurement behind rag.vectors.FLAT_MAX.
 """
 
 from __future__ import annotations
@@ -106,11 +107,32 @@ def percentile(values: list[float], q: float) -> float:
     return values[max(0, math.ceil(q * len(values)) - 1)]
 
 
+def exact_search_cost(sizes: list[int], dimension: int = 384, queries: int = 50) -> list[dict]:
+    """ms per query of exact (flat) FAISS search, top 100, over random unit vectors: what FLAT_MAX rests on."""
+    import faiss
+
+    rng = np.random.default_rng(0)
+    out = []
+    for n in sizes:
+        vectors = rng.normal(size=(n, dimension)).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        flat = faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
+        flat.add_with_ids(vectors, np.arange(n, dtype=np.int64))
+        t0 = time.perf_counter()
+        for q in vectors[rng.integers(0, n, queries)]:
+            search_dense(flat, {"type": "flat"}, q, 100)
+        out.append({"vectors": n, "exact_ms_per_query": round((time.perf_counter() - t0) / queries * 1000, 2)})
+        print(json.dumps(out[-1]), flush=True)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--index", type=Path, default=ROOT / "index")
     ap.add_argument("--scales", default="1,10,100")
     ap.add_argument("--repeat", type=int, default=3, help="passes over the query list per mode")
+    ap.add_argument("--exact-sizes", default="10000,100000,200000,400000",
+                    help="sizes at which to time exact search alone (random vectors); empty to skip")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
 
@@ -151,8 +173,9 @@ def main() -> None:
         results.append(row)
         searcher._store = None
         del store
+    exact = exact_search_cost([int(n) for n in args.exact_sizes.split(",") if n.strip()])
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2))
+        args.json.write_text(json.dumps({"scales": results, "exact_search": exact}, indent=2))
 
 
 if __name__ == "__main__":

@@ -83,8 +83,8 @@ def model_fingerprint(name: str) -> str:
     h = hashlib.sha256(name.encode())
     for f in files:
         if f.suffix in {".json", ".txt", ".safetensors", ".bin", ".onnx", ".xml"}:
-            name = f.relative_to(path) if f.is_relative_to(path) else f.name
-            h.update(f"{name}:{f.stat().st_size}".encode())
+            rel = f.relative_to(path) if f.is_relative_to(path) else f.name
+            h.update(f"{rel}:{f.stat().st_size}".encode())
             if f.suffix in {".json", ".txt"}:
                 h.update(f.read_bytes())
     return h.hexdigest()[:16]

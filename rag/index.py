@@ -312,6 +312,12 @@ class ChunkHit:
     extra: dict[str, Any]
 
 
+def shape_difference(built: dict[str, Any], wanted: dict[str, Any]) -> str:
+    """What differs between the settings an index was built with and the settings asked for ('' if nothing)."""
+    return ", ".join(f"{k}: index {built.get(k)!r} vs settings {wanted.get(k)!r}"
+                     for k in wanted if built.get(k) != wanted.get(k))
+
+
 # What a search hit needs from a chunk row joined with its document row (the same in SQLite and PostgreSQL).
 FETCH_COLUMNS = ("c.chunk_id, c.doc_no, c.text, c.char_start, c.char_end, c.section, c.page, d.doc_id, d.title, "
                  "d.authors, d.year, d.journal, d.pmid, d.doi, d.pmcid, d.nct_id, d.url, d.source_type, d.extra, "
@@ -359,13 +365,17 @@ class LocalStore:
         return int(self.faiss.ntotal)
 
     def check_shape(self, shape: dict[str, Any]) -> None:
-        built = self.manifest["shape"]
-        if built != shape:
-            diff = ", ".join(f"{k}: index {built.get(k)!r} vs settings {shape.get(k)!r}" for k in shape if built.get(k) != shape.get(k))
+        diff = shape_difference(self.manifest["shape"], shape)
+        if diff:
             raise IndexMismatch(
                 f"the index at {self.path.parent} was built with other settings ({diff}); "
                 f"rebuild it with `rag build --rebuild --index {self.path.parent}` or use matching settings"
             )
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """One search's calls see one state: a published generation never changes, so nothing to hold."""
+        yield
 
     def allowed_ids(self, filters: dict[str, Any] | None) -> np.ndarray | None:
         """Chunk ids whose documents pass the filters (None: no filter)."""

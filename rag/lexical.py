@@ -204,6 +204,9 @@ class LexicalIndex:
         self.lengths = lengths
         self.live = live
         self.df = df
+        # Collection statistics over live chunks (an index never changes once made: updated() makes a new one).
+        self.n_live = int(live.sum())
+        self.avgdl = float(lengths[live].sum()) / self.n_live if self.n_live else 0.0
 
     # -- building and updating
 
@@ -240,7 +243,7 @@ class LexicalIndex:
                              np.concatenate([self.chunk_ids, np.asarray(chunk_ids, np.int64)]),
                              np.concatenate([self.lengths, np.array([len(t) for t in term_ids], np.int32)]),
                              live, df)
-        dead = len(live) - int(live.sum())
+        dead = len(live) - index.n_live
         if len(segments) > MAX_SEGMENTS or dead > MAX_DEAD_SHARE * max(1, len(live)):
             index = index.compacted()
         return index
@@ -301,12 +304,11 @@ class LexicalIndex:
 
     def scores(self, tokens: list[str]) -> np.ndarray:
         """BM25 score of every position for these query tokens (a token counts as often as it occurs)."""
-        n = int(self.live.sum())
+        n, avgdl = self.n_live, self.avgdl
         out = np.zeros(len(self.chunk_ids), dtype=np.float64)
         known = [self.vocab[t] for t in tokens if t in self.vocab]
         if not known or n == 0:
             return out.astype(np.float32)
-        avgdl = float(self.lengths[self.live].sum()) / n
         for term in known:
             df = float(self.df[term])
             idf = np.float32(np.log(1 + (n - df + 0.5) / (df + 0.5)))

@@ -212,18 +212,13 @@ class PgStore:
     def path(self) -> str:  # what LocalStore.path is for messages
         return f"{redact(self.url)}#{self.generation}"
 
-    def still_current(self, generation: str) -> bool:
-        return self.generation == generation
-
     @property
     def size(self) -> int:
         return int(self.refresh()["n_chunks"])
 
     def check_shape(self, shape: dict[str, Any]) -> None:
-        built = self.manifest["shape"]
-        if built != shape:
-            diff = ", ".join(f"{k}: index {built.get(k)!r} vs settings {shape.get(k)!r}"
-                             for k in shape if built.get(k) != shape.get(k))
+        diff = local.shape_difference(self.manifest["shape"], shape)
+        if diff:
             raise IndexMismatch(f"the index in {redact(self.url)} was built with other settings ({diff}); "
                                 f"sync an index built with these settings into it, or use matching settings")
 

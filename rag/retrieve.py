@@ -79,7 +79,7 @@ class Searcher:
 
         expand = synonyms and mode == "full"  # the baselines are plain
         qvec = self.embedder.encode_query(query) if mode != "bm25" else None
-        with stores.reading(st):  # every call below sees one state of the store (PostgreSQL: one snapshot)
+        with st.reading():  # every call below sees one state of the store (PostgreSQL: one snapshot)
             allowed = st.allowed_ids(filters)
             lexical = st.lexical_search(query, depth, allowed, expand) if mode != "dense" else []
             dense = st.dense_search(qvec, depth, allowed) if qvec is not None else []

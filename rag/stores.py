@@ -2,13 +2,12 @@
 
 ``Settings.store_url`` empty: the embedded store, a published generation in ``index_dir`` (FAISS + SQLite + BM25,
 ``index.LocalStore``). A ``postgresql://`` URL: PostgreSQL with pgvector (``pgstore.PgStore``), which a build
-keeps in step with ``index_dir``. Both have the same read interface; the rest of the code does not ask which.
+keeps in step with ``index_dir``. Both have the same read interface (searches, fetch, stats, ``reading()``); the rest of the code does not ask which.
 psycopg is imported only when a URL is set.
 """
 
 from __future__ import annotations
 
-from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, Callable
 
@@ -53,12 +52,6 @@ def is_current(store, held: Any, settings: Settings) -> bool:
     if isinstance(store, index.LocalStore):
         return not settings.store_url and store.path == index.current_generation(settings.index_dir)
     return settings.store_url == store.url and store.generation == held
-
-
-def reading(store):
-    """A context in which all of one search's store calls see one consistent state."""
-    snapshot = getattr(store, "reading", None)
-    return snapshot() if snapshot is not None else nullcontext()
 
 
 def sync(settings: Settings, log: Callable[[str], None] | None = None) -> dict[str, Any] | None:

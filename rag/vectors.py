@@ -14,9 +14,10 @@ from typing import Any
 
 import numpy as np
 
-# Measured (docs/benchmarks.md): exact search costs about 0.2 ms per 10k vectors a query here, so up to
-# 200k vectors it stays under ~5 ms; past that IVF, with nprobe set for recall@10 >= 0.98 against exact.
-FLAT_MAX = 200_000
+# Measured (docs/benchmarks.md, "Query latency"): exact search costs ~2.4 ms per 10k vectors a query here
+# (48 ms at 200k), IVF a few ms at any size tested with recall@10 1.0 against exact. Past 50k vectors (~12 ms
+# exact, half the question's own embedding time) IVF, with nprobe set for recall@10 >= 0.98.
+FLAT_MAX = 50_000
 IVF_NPROBE_FRACTION = 0.06  # share of the cells searched
 RETRAIN_GROWTH = 4.0
 
