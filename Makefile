@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ARGS   ?=
 
-.PHONY: setup run test build clean eval bench-build bench-query bench-startup bench-update bench-load bench-ray
+.PHONY: setup run test build clean eval eval-answers bench-answer bench-build bench-query bench-startup bench-update bench-load bench-ray
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ index/CURRENT: | setup
 
 eval: setup
 	$(BIN)/rag eval --questions $(SHARED)/eval/bioasq_immunotherapy_dev.jsonl $(ARGS)
+
+eval-answers: setup
+	$(BIN)/rag eval --answers --questions $(SHARED)/eval/bioasq_immunotherapy_dev.jsonl $(ARGS)
+
+bench-answer: index/CURRENT
+	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/answer_latency.py $(ARGS)
 
 bench-build: setup
 	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/build_speed.py $(ARGS)

@@ -10,6 +10,9 @@ from pathlib import Path
 from .config import Settings
 
 
+_OFF_TOPIC = Path(__file__).resolve().parent.parent / "benchmarks" / "questions" / "off_topic.jsonl"
+
+
 def _settings_args(p: argparse.ArgumentParser, corpus: bool = False) -> None:
     """Flags that map onto Settings fields (each also settable as RAG_<NAME> in the environment)."""
     if corpus:
@@ -145,23 +148,56 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_eval(args: argparse.Namespace) -> int:
+def _eval_index(args: argparse.Namespace, s: Settings) -> Settings:
+    """The evaluation index: --index, or index-eval/ (built once from the bundled corpus plus the extras)."""
     from .build import build, tqdm_progress
-    from .evaluate import METHODS, evaluate, load_questions, prepare_eval_corpus, table
+    from .evaluate import prepare_eval_corpus
     from .index import current_generation
 
-    questions = load_questions(args.questions)
-    s = _settings(args)
     if args.index_dir is None:
         s = s.replace(index_dir=s.index_dir.parent / "index-eval")
-    if args.extra is None:
-        # The shared data's layout: eval/QUESTIONS.jsonl beside corpus/pubmed/<distractors>.
+    extra = args.extra
+    if extra is None:
+        # The shared data's layout: eval/QUESTIONS.jsonl beside corpus/pubmed/<distractors>. Questions kept
+        # elsewhere (the tuning set in benchmarks/) use the evaluation index as it is, distractors and all.
         default = args.questions.resolve().parent.parent / "corpus" / "pubmed" / "biomedical_distractor_abstracts.jsonl"
-        args.extra = [default] if default.exists() else []
-    if args.index_dir is None or current_generation(s.index_dir) is None:
-        corpus = prepare_eval_corpus(s.index_dir / "eval-corpus", s.corpus_dir, args.extra)
+        extra = [default] if default.exists() else None
+    built = current_generation(s.index_dir) is not None
+    if not built or (args.index_dir is None and extra is not None):
+        corpus = prepare_eval_corpus(s.index_dir / "eval-corpus", s.corpus_dir, extra or [])
         report = build(s.replace(corpus_dir=corpus), progress=tqdm_progress())
         print(report.summary().splitlines()[0], file=sys.stderr)
+    return s
+
+
+def cmd_eval_answers(args: argparse.Namespace) -> int:
+    from .evaluate_answers import answers_table, evaluate_answers, load_answer_questions
+
+    questions = load_answer_questions(args.questions)
+    off_topic = load_answer_questions(args.off_topic) if args.off_topic and args.off_topic.exists() else []
+    s = _eval_index(args, _settings(args))
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if not args.json:
+            print(f"\r{stage}: {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+    report = evaluate_answers(questions, s, off_topic, k=args.k, progress=progress)
+    if args.json:
+        print(json.dumps({"index": str(s.index_dir), **report.to_dict()}, ensure_ascii=False, indent=2))
+    else:
+        print(f"{len(questions)} questions ({args.questions}), {len(off_topic)} off-topic questions, index {s.index_dir}")
+        print(answers_table(report))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import METHODS, evaluate, load_questions, table
+
+    if args.answers:
+        return cmd_eval_answers(args)
+    questions = load_questions(args.questions)
+    s = _settings(args)
+    s = _eval_index(args, s)
     methods = tuple(m.strip() for m in args.methods.split(",") if m.strip())
     unknown = set(methods) - set(METHODS)
     if unknown:
@@ -243,13 +279,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true", help="print one JSON object: answer, passages, abstained, ...")
     p.set_defaults(func=cmd_ask)
 
-    p = sub.add_parser("eval", help="document-level retrieval metrics of bm25, dense, hybrid and full side by side")
+    p = sub.add_parser("eval", help="retrieval metrics of bm25, dense, hybrid and full side by side; --answers: answer "
+                                    "metrics beside a baseline")
     p.add_argument("--questions", type=Path, required=True, help="JSON lines with question and gold_pmids")
     _settings_args(p)
     p.add_argument("--extra", action="append", type=Path,
                    help="file or folder added to the bundled corpus for the evaluation index (repeatable; default: "
                         "the distractor abstracts beside the questions, ../corpus/pubmed/biomedical_distractor_abstracts.jsonl)")
     p.add_argument("--methods", default="bm25,dense,hybrid,full", help="comma-separated methods to compare")
+    p.add_argument("--answers", action="store_true",
+                   help="evaluate answers instead of retrieval: exact answer, ROUGE-2, ROUGE-SU4, cited gold papers, "
+                        "declines and latency, beside a bm25s baseline (questions need type, exact_answer, ideal_answer)")
+    p.add_argument("--off-topic", type=Path, default=_OFF_TOPIC,
+                   help="with --answers: questions the library cannot answer, to count declines (default: "
+                        "benchmarks/questions/off_topic.jsonl)")
+    p.add_argument("-k", type=int, default=None, help="with --answers: passages per answer (default: the k setting)")
     p.add_argument("--no-synonyms", action="store_true", help="do not expand drug and gene names")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)

@@ -425,6 +425,15 @@ class LocalStore:
         ).fetchone()
         return row_to_document(row) if row else None
 
+    def documents_text(self) -> list[tuple[str, str | None, str, str | None]]:
+        """(doc_id, pmid, text, title) of every indexed document (the answer evaluation's baseline reads them)."""
+        return self.db.execute("SELECT doc_id, pmid, text, title FROM documents WHERE status='indexed' "
+                               "ORDER BY doc_no").fetchall()
+
+    def idf(self, tokens: list[str]) -> dict[str, float]:
+        """BM25 idf of each index token (a token the index does not know gets the idf of a single occurrence)."""
+        return self.lexical.idf(tokens)
+
     def stats(self) -> dict[str, Any]:
         q = self.db.execute
         by_type = dict(q("SELECT source_type, COUNT(*) FROM documents WHERE status='indexed' GROUP BY source_type").fetchall())

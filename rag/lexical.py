@@ -113,6 +113,20 @@ def expansions(query: str) -> list[list[tuple[str, ...]]]:
     return out
 
 
+def synonym_alternatives(query: str) -> dict[str, list[tuple[str, ...]]]:
+    """For each index token of a synonym-table name the query uses: the index tokens of that name's other names
+    (an answer sentence that uses any of them speaks of the same thing)."""
+    q = _compact(query)
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for group in synonym_groups():
+        named = [n for n in group if _contains(q, n.key)]
+        for n in named:
+            others = [o.tokens for o in group if o not in named and o.tokens]
+            for t in n.tokens:
+                out.setdefault(t, []).extend(o for o in others if o not in out.get(t, []))
+    return out
+
+
 def named_in_query(query: str) -> set[str]:
     """Index tokens of the synonym-table names that the query itself uses."""
     q = _compact(query)
@@ -301,6 +315,15 @@ class LexicalIndex:
                    np.load(folder / "lengths.npy"), np.load(folder / "live.npy"), np.load(folder / "df.npy"))
 
     # -- search
+
+    def idf(self, tokens: list[str]) -> dict[str, float]:
+        """BM25 idf per token over live chunks; unknown tokens count as occurring once."""
+        n = self.n_live
+        out = {}
+        for t in tokens:
+            df = float(self.df[self.vocab[t]]) if t in self.vocab else 1.0
+            out[t] = float(np.log(1 + (n - df + 0.5) / (df + 0.5))) if n else 0.0
+        return out
 
     def scores(self, tokens: list[str]) -> np.ndarray:
         """BM25 score of every position for these query tokens (a token counts as often as it occurs)."""

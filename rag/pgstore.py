@@ -22,6 +22,7 @@ synonym expansion of rag/lexical.py is the same per-group maximum over the group
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 import threading
 import time
@@ -346,6 +347,23 @@ FROM m {where} GROUP BY m.chunk_id ORDER BY score DESC, m.chunk_id LIMIT %s"""
             row = conn.execute(f"SELECT {', '.join(local.DOC_FIELDS)} FROM rag_documents "
                                f"WHERE doc_id = %s AND status = 'indexed' LIMIT 1", (doc_id,)).fetchone()
         return row_to_document(row) if row else None
+
+    def documents_text(self) -> list[tuple[str, str | None, str, str | None]]:
+        """(doc_id, pmid, text, title) of every indexed document, as LocalStore.documents_text."""
+        with self._conn() as conn:
+            return conn.execute("SELECT doc_id, pmid, text, title FROM rag_documents WHERE status = 'indexed' "
+                                "ORDER BY doc_no").fetchall()
+
+    def idf(self, tokens: list[str]) -> dict[str, float]:
+        """BM25 idf per token, as LexicalIndex.idf (unknown tokens count as occurring once)."""
+        if not tokens:
+            return {}
+        with self._conn() as conn:
+            n = conn.execute("SELECT n_chunks FROM rag_meta WHERE id = 1").fetchone()[0] or 0
+            known = dict(conn.execute("SELECT term, df FROM rag_terms WHERE term = ANY(%s)",
+                                      (list(set(tokens)),)).fetchall())
+        return {t: float(math.log(1 + (n - known.get(t, 1) + 0.5) / (known.get(t, 1) + 0.5))) if n else 0.0
+                for t in tokens}
 
     def stats(self) -> dict[str, Any]:
         meta = self.refresh()

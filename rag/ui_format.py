@@ -185,7 +185,7 @@ def _body_markdown(text: str) -> str:
             last = mk.end()
         pieces.append(md_escape(line[last:]))
         rendered = "".join(pieces)
-        if not bullet and re.match(r"^Evidence (for|against)\b.*:$", line.strip()):
+        if not bullet and re.match(r"^(Evidence (for|against)\b.*|Supporting evidence\b.*):$", line.strip()):
             lines += ["", f"**{rendered.strip()}**", ""]  # blank lines: not a continuation of the list above
             continue
         lines.append(bullet + rendered)

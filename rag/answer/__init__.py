@@ -1,0 +1,146 @@
+"""Answers that cite: every sentence points at the retrieved passage it rests on.
+
+Without a language model (the default, offline) the answer is extractive (rag/answer/extractive.py): a lead
+sentence and supporting sentences of the retrieved papers, chosen by the question's type and terms, each followed
+by its [n]. With an OpenAI-compatible model the answer is generated from numbered passages and then checked:
+markers that point at no passage are removed and reported, sentences without a marker are marked unsupported.
+Either way the question is declined when the passages do not speak to it (by meaning and by its key terms).
+Follow-up questions are resolved against the conversation first (rag/answer/followup.py).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Iterator
+
+from .. import prompts
+from ..cite import UNSUPPORTED, check_citations, renumber
+from ..config import Settings
+from ..llm import ChatModel, LLMError
+from ..records import Answer, CitationCheck, Passage
+from ..retrieve import get_searcher
+from .extractive import (AGAINST_HEADING, FOR_HEADING, NO_AGAINST, NO_SUPPORT, SUPPORT_HEADING, WEIGHTS,
+                         AnswerWeights, extract)
+from .followup import is_follow_up, previous_questions, standalone_question, topic_terms
+from .question import question_type
+
+# The cosine at or above which a passage answers by its meaning alone, and below which the evidence is called
+# weak (see AnswerWeights for the lexical route; docs/benchmarks.md, "Answers", for how they were chosen).
+ABSTAIN_BELOW = WEIGHTS.dense_answer
+WEAK_BELOW = WEIGHTS.weak_below
+
+EXTRACTIVE_NOTE = "Extracted from the retrieved passages; no language model wrote this."
+ABSTAIN_TEXT = ("The library has no passage that answers this question. The closest passages are listed below; "
+                "they match the question only loosely.")
+# Lines of an answer that frame it rather than say something (the evaluation leaves them out).
+FRAMING = (EXTRACTIVE_NOTE, SUPPORT_HEADING, FOR_HEADING, AGAINST_HEADING, NO_SUPPORT, NO_AGAINST)
+
+__all__ = ["answer", "answer_stream", "is_follow_up", "standalone_question", "topic_terms", "previous_questions",
+           "question_type", "evidence_strength", "is_yes_no", "AnswerWeights", "EXTRACTIVE_NOTE", "ABSTAIN_TEXT",
+           "FRAMING"]
+
+
+def is_yes_no(question: str) -> bool:
+    return question_type(question) == "yesno"
+
+
+def evidence_strength(passages: list[Passage]) -> float:
+    """The best cosine similarity between the question and a retrieved passage (0 when unknown)."""
+    return max((p.signals.get("cosine", 0.0) for p in passages), default=0.0)
+
+
+# --- the answer --------------------------------------------------------------------------------------------
+
+
+def answer_stream(
+    question: str,
+    history: Iterable[Any] | None = None,
+    *,
+    k: int | None = None,
+    settings: Settings | None = None,
+    filters: dict[str, Any] | None = None,
+    use_llm: bool | None = None,
+) -> Iterator[tuple[str, Answer | None]]:
+    """Yields (text so far, None) while an LLM writes, then (final text, Answer) once the answer is checked."""
+    s = settings or Settings.load()
+    question = " ".join((question or "").split())
+    if not question:
+        raise ValueError("the question is empty")
+    llm = ChatModel.from_settings(s) if use_llm is not False else None
+    if use_llm and llm is None:
+        raise ValueError("no language model is configured: set RAG_LLM_BASE_URL (an OpenAI-compatible endpoint)")
+    notes: list[str] = []
+    history = list(history or [])  # a generator would be used up by the first look
+    search_query = standalone_question(question, history, llm)
+    if search_query != question:
+        notes.append(f"Searched for: {search_query}")
+    searcher = get_searcher(s)
+    if not searcher.store.size:
+        result = Answer(question, "The library is empty: add papers (the Library tab, `rag add`) and ask again.", [],
+                        abstained=True, mode="abstain", search_query=search_query, notes=notes)
+        yield result.text, result
+        return
+    k = k or s.k
+    weights = WEIGHTS if not s.abstain_below else AnswerWeights(**{**WEIGHTS.__dict__, "dense_answer": s.abstain_below})
+    # The extractive answer reads a few more papers than it shows; the k shown are the cited ones, then the best
+    # of the rest.
+    reads = max(k, weights.pool) if llm is None else k
+    weights = AnswerWeights(**{**weights.__dict__, "pool": reads})
+    passages = searcher.search(search_query, k=reads, filters=filters)
+    # The decision (and, without a language model, the answer) rests on the question as asked, plus what a
+    # follow-up carried over from the conversation.
+    found = extract(search_query, passages, searcher.store, searcher.embedder, weights, compose=llm is None)
+    if not found.evidence.answer:
+        closest = " The closest passages are listed below; they match the question only loosely." if passages else ""
+        result = Answer(question, ABSTAIN_TEXT if passages else "The library has no passage that answers this question.",
+                        passages[:k], abstained=True, mode="abstain", search_query=search_query,
+                        notes=notes + [f"Declined: {found.evidence.reason}.{closest}"])
+        yield result.text, result
+        return
+    if found.evidence.weak:
+        notes.append(found.evidence.weak)
+
+    if llm is not None:
+        messages = [{"role": "system", "content": prompts.SYSTEM},
+                    {"role": "user", "content": prompts.ANSWER.format(passages=prompts.format_passages(passages),
+                                                                      question=question)}]
+        text = ""
+        try:
+            for token in llm.stream(messages):
+                text += token
+                yield text, None
+        except LLMError as err:
+            notes.append(f"{err}; showing an extractive answer instead.")
+            text = ""
+        if text.strip():
+            checked, check = check_citations(text, len(passages))
+            if check.dangling:
+                notes.append(f"Removed citation markers that point at no passage: {check.dangling}")
+            if check.unsupported:
+                notes.append(f"{len(check.unsupported)} sentence(s) cite no passage and are marked {UNSUPPORTED}.")
+            checked, ordered = renumber(checked, passages)
+            check.cited = sorted({int(n) for n in re.findall(r"\[(\d+)\]", checked)})
+            result = Answer(question, checked, ordered, mode="llm", search_query=search_query, check=check, notes=notes)
+            yield result.text, result
+            return
+
+    if llm is not None:  # the model failed: fall back to the extractive answer
+        found = extract(search_query, passages, searcher.store, searcher.embedder, weights)
+    body, ordered = renumber(found.text, passages)  # built from the passages: every sentence carries its marker
+    check = CitationCheck(cited=sorted({int(n) for n in re.findall(r"\[(\d+)\]", body)}))
+    ordered = ordered[:max(k, len(check.cited))]
+    if found.question_type == "yesno":
+        notes.append("A yes/no question: the cited sentences for and against are shown, not a verdict.")
+    text = f"{EXTRACTIVE_NOTE}\n\n{body}" if body else ABSTAIN_TEXT
+    result = Answer(question, text, ordered, abstained=not body, mode="extractive" if body else "abstain",
+                    search_query=search_query, check=check, notes=notes)
+    yield result.text, result
+
+
+def answer(question: str, history: Iterable[Any] | None = None, **kwargs: Any) -> Answer:
+    """The checked answer with its numbered passages (see answer_stream for the arguments)."""
+    final = None
+    for _, final in answer_stream(question, history, **kwargs):
+        pass
+    assert final is not None
+    return final

@@ -1,0 +1,308 @@
+"""The answer without a language model: chosen sentences of the retrieved papers, shaped by the question's type.
+
+1. **Decide whether to answer** from lexical and dense evidence together: a question is answered when a retrieved
+   passage is close to it in meaning (cosine), or, for a question that names something (a drug, gene, trial or
+   acronym: names a general-domain embedding model barely knows), when one paper holds every name and enough of
+   the question's other words; otherwise it is declined, with the reason.
+2. **Score every candidate sentence** (rag/answer/sentences.py) on several signals: the share of the question's
+   idf mass it holds (synonyms count), the same for the sentence before it (the answer often follows the sentence
+   that matches), its cosine to the question, its paper's retrieval rank, its role in the paper (findings and
+   conclusions over aims and methods), a penalty for restating the question; a paper that mentions none of the
+   question's key terms has its sentences demoted.
+3. **Shape**: a lead sentence, then the supporting sentences grouped by paper (factoid, list, summary); for yes/no
+   questions the evidence for and against, never a bare verdict. Near-duplicates are merged, a paper gives at most
+   two sentences.
+
+The weights were chosen on the project's own tuning questions (benchmarks/questions/tuning.jsonl, with
+benchmarks/tune_answers.py), never on the evaluation questions; docs/benchmarks.md has the figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..records import Passage
+from .question import QuestionTerms, answer_kind, question_terms, question_type
+from .sentences import Sentence, has_answer_shape, paper_sentences, title_tokens
+
+FOR_HEADING = "Evidence for:"
+AGAINST_HEADING = "Evidence against or qualifying it:"
+SUPPORT_HEADING = "Supporting evidence, by paper:"
+NO_SUPPORT = "No retrieved sentence supports it directly."
+NO_AGAINST = "No retrieved sentence argues against it."
+
+_NEGATIVE = re.compile(
+    r"\b(no|not|nor|neither|failed to|fail to|did not|does not|was not|were not|without)\b.{0,60}?"
+    r"\b(significant|improve|improved|benefit|effective|efficacy|prolong|prolonged|superior|differen\w*|associated|"
+    r"increase\w*|reduce\w*|response|survival|met)\b|\b(ineffective|no benefit|no significant|did not meet|"
+    r"was not associated|not associated|lack of (efficacy|benefit|response)|inferior|futility|detrimental|"
+    r"limited (efficacy|benefit|activity)|modest (efficacy|benefit|activity))\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class AnswerWeights:
+    """What the extractive answer weighs, and where it declines. Chosen on the tuning questions."""
+
+    lexical: float = 0.23  # share of the question's idf mass in the sentence
+    previous: float = 0.03  # ... in the sentence before it
+    dense: float = 0.16  # cosine of the sentence to the question
+    paper: float = 0.4  # the paper's retrieval rank (1 for the first, falling to 0)
+    echo: float = 0.28  # penalty: the sentence mostly restates the question
+    answer_shape: float = 0.07  # the sentence holds what a factoid or list question asks for (number or new name)
+    conclusion: float = 0.01  # role bonuses and penalties
+    result: float = 0.1
+    method: float = -0.17
+    background: float = -0.0
+    aim: float = -0.07
+    off_topic_paper: float = 0.26  # multiplier for the sentences of a paper that mentions no key term
+    keep_ratio: float = 0.71  # a supporting sentence scores at least this share of the lead's
+    max_per_paper: int = 2
+    sentences_factoid: int = 2
+    sentences_list: int = 6
+    sentences_yesno: int = 6
+    sentences_summary: int = 2
+    dense_candidates: int = 13  # sentences embedded per question (the best by the other signals)
+    pool: int = 5  # passages the answer reads (the best k of them, cited ones first, are shown)
+    key_idf: float = 5.0  # idf at which a question word is a key term
+    # Declining.
+    dense_answer: float = 0.445  # a passage this close to the question in meaning: answer
+    dense_floor: float = 0.17  # below this, declined whatever the words say
+    lexical_answer: float = 0.21  # share of the question's idf mass in one paper that holds every key term
+    weak_below: float = 0.50  # answered, but the evidence is called weak
+
+    def role_weight(self, role: str) -> float:
+        return getattr(self, role, 0.0) if role in ("conclusion", "result", "method", "background", "aim") else 0.0
+
+    def sentences_for(self, qtype: str) -> int:
+        return getattr(self, f"sentences_{qtype}", self.sentences_summary)
+
+
+WEIGHTS = AnswerWeights()
+
+
+@dataclass
+class Evidence:
+    """How well the retrieved passages speak to the question, and the decision taken from it."""
+
+    dense: float  # best cosine of a passage to the question
+    lexical: float  # best share of the question's idf mass in one paper
+    keys_in_one_paper: bool  # one paper holds every key term
+    answer: bool
+    reason: str = ""
+    weak: str = ""
+
+
+@dataclass
+class Extract:
+    text: str  # lines with [n] markers (n = passage index + 1), no framing note
+    question_type: str
+    evidence: Evidence
+    chosen: list[Sentence] = field(default_factory=list)
+
+
+def passage_cosines(passages: list[Passage], store, qvec: np.ndarray) -> list[float]:
+    """Each passage's cosine to the question: from retrieval when it computed one, else from the stored vectors
+    (retrieval by BM25 alone computes none)."""
+    missing = [p.chunk_id for p in passages if "cosine" not in (p.signals or {})]
+    computed = dict(zip(missing, (store.vectors(missing) @ qvec).tolist())) if missing else {}
+    out = []
+    for p in passages:
+        c = (p.signals or {}).get("cosine")
+        if c is None:
+            c = float(computed.get(p.chunk_id, 0.0))
+            p.signals["cosine"] = c
+        out.append(float(c))
+    return out
+
+
+def decide(terms: QuestionTerms, cosines: list[float], paper_tokens: list[set[str]], w: AnswerWeights) -> Evidence:
+    dense = max(cosines, default=0.0)
+    lexical, keys_together = 0.0, False
+    for tokens in paper_tokens:
+        cov = terms.coverage(tokens)
+        together = bool(terms.key) and terms.key_coverage(tokens) >= 1.0
+        if (together, cov) > (keys_together, lexical):
+            lexical, keys_together = cov, together
+    if not cosines:
+        return Evidence(dense, lexical, keys_together, False, "no passage was retrieved")
+    key_names = ", ".join(t.token for t in terms.key) or "none"
+    if dense >= w.dense_answer:
+        weak = f"The evidence is weak: the best passage matches the question only loosely (similarity {dense:.2f})." \
+            if dense < w.weak_below and not (keys_together and lexical >= w.lexical_answer) else ""
+        return Evidence(dense, lexical, keys_together, True, weak=weak)
+    # Names are what a general-domain embedding model misses; a question without one is judged by meaning alone.
+    if terms.named and dense >= w.dense_floor and keys_together and lexical >= w.lexical_answer:
+        return Evidence(dense, lexical, keys_together, True,
+                        weak=f"Answered because one paper holds every key term of the question ({key_names}); its "
+                             f"similarity in meaning is low ({dense:.2f}), so check the cited passages.")
+    why = f"best passage similarity {dense:.2f} < {w.dense_answer:.2f}"
+    if not terms.named:
+        why += ", and the question names no drug, gene or trial to look for by name"
+    elif not keys_together:
+        why += f", and no paper mentions all of the question's key terms ({key_names})"
+    else:
+        why += f", and the best paper holds only {lexical:.0%} of the question's terms"
+    return Evidence(dense, lexical, keys_together, False, why)
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / max(1, len(a | b))
+
+
+def sentence_features(sentences: list[Sentence], terms: QuestionTerms, question_tokens: set[str],
+                      paper_key: list[float], kind: str = "") -> None:
+    """The signals of every sentence but the dense one, into ``features``."""
+    for s in sentences:
+        content = [t for t in s.tokens if not t.isdigit()]
+        novelty = sum(1 for t in content if t not in question_tokens) / max(1, len(content))
+        s.features = {
+            "lexical": terms.coverage(s.tokens),
+            "previous": terms.coverage(s.previous.tokens) if s.previous is not None else 0.0,
+            "echo": 1.0 if novelty < 0.4 else 0.0,
+            "key": paper_key[s.passage],
+            "shape": 1.0 if has_answer_shape(s.text, kind, question_tokens) else 0.0,
+        }
+
+
+def weighted(s: Sentence, w: AnswerWeights, dense: bool = True) -> float:
+    f = s.features
+    gate = w.off_topic_paper + (1 - w.off_topic_paper) * f["key"]
+    paper = 1.0 - s.passage / max(1, w.pool)
+    return gate * (w.lexical * f["lexical"] + w.previous * f["previous"] + w.paper * paper
+                   + (w.dense * f.get("dense", 0.0) if dense else 0.0) + w.answer_shape * f.get("shape", 0.0)
+                   - w.echo * f["echo"] + w.role_weight(s.role))
+
+
+def add_dense(sentences: list[Sentence], embedder, qvec: np.ndarray, w: AnswerWeights) -> list[Sentence]:
+    """The best ``w.dense_candidates`` sentences by the other signals, with their cosine to the question added,
+    best first."""
+    for s in sentences:
+        s.score = weighted(s, w, dense=False)
+    best = sorted(sentences, key=lambda s: -s.score)[:w.dense_candidates]
+    if best:
+        vectors = embedder.encode([s.text for s in best], batch_size=64)
+        for s, c in zip(best, vectors @ qvec):
+            s.features["dense"] = float(c)
+            s.score = weighted(s, w)
+    return sorted(best, key=lambda s: -s.score)
+
+
+def select(ranked: list[Sentence], n: int, w: AnswerWeights) -> list[Sentence]:
+    if not ranked:
+        return []
+    chosen: list[Sentence] = []
+    per_paper: dict[int, int] = {}
+    lead = ranked[0].score
+    for s in ranked:
+        if len(chosen) >= n:
+            break
+        if chosen and s.score < w.keep_ratio * lead:
+            break
+        if per_paper.get(s.passage, 0) >= w.max_per_paper:
+            continue
+        if any(_jaccard(s.tokens, c.tokens) > 0.5 or s.text in c.text or c.text in s.text for c in chosen):
+            continue
+        chosen.append(s)
+        per_paper[s.passage] = per_paper.get(s.passage, 0) + 1
+    return chosen
+
+
+def _by_paper(sentences: list[Sentence]) -> list[str]:
+    """One line per paper (papers in order of their best sentence), its sentences in reading order."""
+    papers: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        papers.setdefault(s.passage, []).append(s)
+    return ["- " + " ".join(f"{s.text} [{s.passage + 1}]" for s in sorted(group, key=lambda s: s.start))
+            for group in papers.values()]
+
+
+def shape(qtype: str, chosen: list[Sentence]) -> str:
+    if not chosen:
+        return ""
+    lead, rest = chosen[0], chosen[1:]
+    lines = [f"{lead.text} [{lead.passage + 1}]"]
+    if qtype == "yesno":
+        against = [s for s in rest if _NEGATIVE.search(s.text)]
+        support = [s for s in rest if s not in against]
+        lines += ["", FOR_HEADING] + (_by_paper(support) or [f"- {NO_SUPPORT}"])
+        lines += [AGAINST_HEADING] + (_by_paper(against) or [f"- {NO_AGAINST}"])
+    elif rest:
+        lines += ["", SUPPORT_HEADING] + _by_paper(rest)
+    return "\n".join(lines)
+
+
+def show_in_passage(passages: list[Passage], chosen: list[Sentence]) -> None:
+    """A quoted sentence outside the passage's spans (the next sentence, the abstract's conclusion) is added to
+    the passage's spans, so the sources panel shows and marks it."""
+    for s in chosen:
+        if not s.visible:
+            p = passages[s.passage]
+            p.more_spans.append({"chunk_id": None, "char_start": s.start, "char_end": s.end, "section": s.section,
+                                 "page": p.citation.page, "text": s.text})
+            s.visible = True
+
+
+@dataclass
+class Prepared:
+    """Everything about one question and its passages that does not depend on the weights."""
+
+    question_type: str
+    terms: QuestionTerms
+    passages: list[Passage]
+    cosines: list[float]
+    paper_tokens: list[set[str]]
+    sentences: list[Sentence]
+
+
+def prepare(question: str, passages: list[Passage], store, embedder, w: AnswerWeights = WEIGHTS,
+            dense_for_all: bool = False) -> Prepared:
+    """The question's type and terms, the passages' cosines, the papers' candidate sentences with their signals
+    (the dense one for the best ``w.dense_candidates`` of them, or for all)."""
+    qtype = question_type(question)
+    terms = question_terms(question, store.idf, w.key_idf)
+    qvec = embedder.encode_query(question)
+    cosines = passage_cosines(passages, store, qvec)
+    docs = {}
+    for p in passages:
+        if p.doc_id not in docs:
+            docs[p.doc_id] = store.document(p.doc_id)
+    per_paper = [paper_sentences(i, p, docs.get(p.doc_id)) for i, p in enumerate(passages)]
+    paper_tokens = [title_tokens(p).union(*(s.tokens for s in group)) for p, group in zip(passages, per_paper)]
+    question_tokens = {t.token for t in terms.terms} | {a for t in terms.terms for alt in t.alternatives for a in alt}
+    sentences = [s for group in per_paper for s in group]
+    sentence_features(sentences, terms, question_tokens, [terms.key_coverage(t) for t in paper_tokens],
+                      answer_kind(question, qtype))
+    if dense_for_all:
+        w = AnswerWeights(**{**w.__dict__, "dense_candidates": len(sentences)})
+    sentences = add_dense(sentences, embedder, qvec, w)
+    return Prepared(qtype, terms, passages, cosines, paper_tokens, sentences)
+
+
+def finish(prep: Prepared, w: AnswerWeights = WEIGHTS, compose: bool = True) -> Extract:
+    """Decide, and (when answering and ``compose``) choose and shape the sentences, by these weights."""
+    evidence = decide(prep.terms, prep.cosines[:w.pool], prep.paper_tokens[:w.pool], w)
+    if not evidence.answer or not compose:
+        return Extract("", prep.question_type, evidence)
+    pool = [s for s in prep.sentences if s.passage < w.pool]
+    for s in pool:
+        s.score = weighted(s, w, dense=False)
+    pool = sorted(pool, key=lambda s: -s.score)[:w.dense_candidates]  # those add_dense embedded
+    for s in pool:
+        s.score = weighted(s, w)
+    ranked = sorted(pool, key=lambda s: -s.score)
+    chosen = select(ranked, w.sentences_for(prep.question_type), w)
+    return Extract(shape(prep.question_type, chosen), prep.question_type, evidence, chosen)
+
+
+def extract(question: str, passages: list[Passage], store, embedder, w: AnswerWeights = WEIGHTS,
+            compose: bool = True) -> Extract:
+    """Decide whether the passages answer the question and, when they do and ``compose`` is set, write the
+    extractive answer from them."""
+    found = finish(prepare(question, passages, store, embedder, w), w, compose)
+    show_in_passage(passages, found.chosen)
+    return found

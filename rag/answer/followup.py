@@ -1,0 +1,127 @@
+"""Follow-up questions: what to search for when a question leans on the conversation before it.
+
+"and what about its toxicity?" after a TIL question searches for TIL toxicity; "What about atezolizumab?" after
+"What are the side effects of aldesleukin?" searches for atezolizumab's side effects (the new subject replaces
+the old one, the aspect asked about carries over); "and how is it managed?" after a question on CAR T-cell side
+effects keeps both the subject and the side effects. With a language model the question is rewritten by it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from .. import prompts
+from ..lexical import named_in_query, tokenize
+from ..llm import ChatModel, LLMError
+
+_FOLLOW_UP = re.compile(r"\b(it|its|it's|they|them|their|this|that|these|those|the drug|the therapy|the same|"
+                        r"such|he|she|the latter|the former|there)\b|^\s*(and|also|what about|how about|but)\b", re.I)
+# Words that name a subject (kept when a follow-up borrows the previous question's topic).
+_TOPIC = re.compile(r"(mab|cel|leucel|nib|tinib|kin|cept|ept|tide|stat|platin|taxel|rubicin|cillin)$|"
+                    r"(cancer|oma|emia|aemia|tumou?r|sarcoma|carcinoma|lymphocytes?|cells?)$", re.I)
+# Outcome words name what is asked about, not the subject: a follow-up does not carry them as the subject.
+_NOT_TOPIC = {"objective", "response", "responses", "rate", "rates", "overall", "survival", "progression", "free",
+              "complete", "adverse", "events", "event", "efficacy", "safety", "toxicity", "toxicities", "effect",
+              "effects", "patients", "treatment", "therapy", "disease", "approval", "approved", "mechanism", "action",
+              "side"}
+_QUESTION_WORDS = {"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "does", "do", "did", "is",
+                   "are", "was", "were", "can", "could", "should", "would", "will", "describe", "list", "name",
+                   "tell", "explain", "about", "and", "also", "but", "the", "a", "an", "of", "for", "in", "on", "to",
+                   "with", "it", "its", "they", "them", "their", "this", "that", "these", "those", "be", "there",
+                   "me", "any", "some", "known", "used", "use", "main"}
+_FOLLOWING_NOUNS = {"therapy", "therapies", "cells", "cell", "transfer", "treatment", "inhibitors", "inhibitor",
+                    "vaccine", "vaccines", "blockade"}
+
+
+def previous_questions(history: Iterable[Any] | None) -> list[str]:
+    """User turns of a chat history given as (user, assistant) pairs or as {'role', 'content'} messages, where
+    content is a string or (Gradio 6) a list of parts like {'type': 'text', 'text': ...}."""
+    out = []
+    for turn in list(history or []):
+        if isinstance(turn, dict):
+            if turn.get("role") == "user":
+                text = _message_text(turn.get("content"))
+                if text:
+                    out.append(text)
+        elif isinstance(turn, (list, tuple)) and turn and isinstance(turn[0], str):
+            out.append(turn[0])
+    return out
+
+
+def _message_text(content: Any) -> str:
+    if isinstance(content, str):
+        return content
+    if isinstance(content, dict):
+        return str(content.get("text") or "")
+    if isinstance(content, (list, tuple)):
+        return " ".join(t for t in (_message_text(part) for part in content) if t)
+    return ""
+
+
+def _words(question: str) -> list[str]:
+    return re.findall(r"[A-Za-z0-9][A-Za-z0-9\-+/]*", question)
+
+
+def topic_terms(question: str) -> list[str]:
+    """The words of a question that name its subject: drug, cell and disease names, acronyms, synonym-table names."""
+    words = _words(question)
+    in_table = named_in_query(question)
+    terms: list[str] = []
+    for i, w in enumerate(words):
+        lower = w.lower()
+        if lower in _QUESTION_WORDS or (lower in _NOT_TOPIC and not (i > 0 and words[i - 1] in terms)):
+            continue
+        subject = (
+            (w.isupper() and len(w) > 1) or any(ch.isdigit() for ch in w) or "-" in w
+            or _TOPIC.search(lower) is not None or (tokenize(w) and tokenize(w)[0] in in_table)
+        )
+        # "TIL therapy", "CAR T cells": the noun after a subject word belongs to it.
+        after_subject = i > 0 and words[i - 1] in terms and lower in _FOLLOWING_NOUNS
+        if (subject or after_subject) and w not in terms:
+            terms.append(w)
+    return terms
+
+
+def aspect_terms(question: str) -> list[str]:
+    """The words of a question that say what is asked about its subject ('side effects', 'response rates'):
+    content words that are neither question words nor subject words."""
+    subject = {t.lower() for t in topic_terms(question)}
+    return [w for w in _words(question) if w.lower() not in _QUESTION_WORDS and w.lower() not in subject
+            and len(w) > 2 and tokenize(w)]
+
+
+def is_follow_up(question: str, history: Iterable[Any] | None) -> bool:
+    return bool(previous_questions(history)) and (bool(_FOLLOW_UP.search(question)) or not topic_terms(question))
+
+
+def standalone_question(question: str, history: Iterable[Any] | None, llm: ChatModel | None = None) -> str:
+    """The question to search for: a follow-up gets its conversation's subject (by the LLM when there is one,
+    else by carrying the previous question's subject words, and its aspect when the follow-up names a new subject)."""
+    history = list(history or [])  # a generator would be used up by the first look
+    if not is_follow_up(question, history):
+        return question
+    previous = previous_questions(history)
+    if llm is not None:
+        try:
+            convo = "\n".join(f"User: {q}" for q in previous[-3:])
+            rewritten = llm.complete([{"role": "user", "content": prompts.REWRITE.format(history=convo, question=question)}],
+                                     max_tokens=60)
+            rewritten = rewritten.strip().strip('"').splitlines()[0] if rewritten.strip() else ""
+            if len(rewritten) > 8:
+                return rewritten
+        except LLMError:
+            pass
+    source = next((q for q in reversed(previous) if topic_terms(q)), previous[-1])
+    present = {w.lower() for w in _words(question)}
+    # "and what about its toxicity?" names a new aspect (toxicity) of the old subject; "and how is it managed?"
+    # and "What about atezolizumab?" name none, so the aspect asked about before carries over.
+    new_aspect = any(w.lower() in _NOT_TOPIC for w in aspect_terms(question))
+    carried = [] if topic_terms(question) else topic_terms(source)
+    if not new_aspect:
+        carried += aspect_terms(source)
+    extra = []
+    for t in carried:
+        if t.lower() not in present and t not in extra:
+            extra.append(t)
+    return f"{question} ({' '.join(extra)})" if extra else question

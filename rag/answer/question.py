@@ -1,0 +1,129 @@
+"""What a question asks: its type (factoid, list, yes/no, summary) and its terms, weighted by rarity.
+
+The type shapes the answer (a lead sentence for factoid and list questions, evidence for and against for yes/no,
+a synthesis of distinct points for summaries). The terms are the question's content words as the index tokenises
+them, each with its BM25 idf in the library and the other names the synonym table knows for it; the rare ones
+(and names shaped like drugs, genes or trials) are the question's key terms, which a passage must mention to
+speak to the question at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..lexical import synonym_alternatives, tokenize
+
+QUESTION_TYPES = ("factoid", "list", "yesno", "summary")
+
+_YES_NO = re.compile(r"^(is|are|was|were|does|do|did|can|could|should|has|have|had|will|would|may|might|must)\b", re.I)
+_LIST = re.compile(r"^(list|enumerate|name (the |all |some )?|give (the |a list))|\b(which|what) (are|were) the\b|"
+                   r"^(which|what) \w+(s|ies|ae|es)\b (are|were|have|do|can|is|has)\b", re.I)
+_SUMMARY = re.compile(r"^(describe|explain|summari[sz]e|discuss|outline|how (does|do|did|can|is|are)|why\b|"
+                      r"what (is|are) the (role|roles|mechanism|mechanisms|effect|effects|function|impact|"
+                      r"advantage|advantages|rationale|evidence|outcome|outcomes|current|status)\b|"
+                      r"what is known|what do we know)", re.I)
+# Words that frame a question rather than say what it is about.
+_FRAME = {"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "list", "name", "describe",
+          "explain", "tell", "give", "known", "main", "kind", "type", "types", "role", "please", "there", "any",
+          "many", "much", "often", "use", "used", "using", "common", "commonly", "usual", "usually", "current",
+          "currently", "summarize", "summarise", "discuss", "outline", "enumerate", "does", "do", "did", "can",
+          "could", "should", "would", "will", "may", "might", "must", "has", "have", "had", "is", "are", "was",
+          "were", "be", "been", "being", "it", "its", "they", "them", "their", "this", "that", "these", "those"}
+_FRAME_TOKENS = {t for w in _FRAME for t in tokenize(w)}
+# Word shapes that name a drug, gene, cell product or trial: key terms whatever their frequency.
+_ENTITY = re.compile(r"(mab|cept|leucel|cel|tinib|nib|kin|ase|tide)$", re.I)
+
+
+def question_type(question: str) -> str:
+    q = " ".join(question.strip().split())
+    if _YES_NO.match(q):
+        return "yesno"
+    if _LIST.search(q):
+        return "list"
+    if _SUMMARY.match(q):
+        return "summary"
+    if re.match(r"^(which|what|who|when|where|how many|how much|how long|in which|at what|by how)\b", q, re.I):
+        return "factoid"
+    return "summary"
+
+
+_QUANTITY = re.compile(r"\b(how (many|much|long|often|frequent)|proportion|percentage|percent|fraction|rates?|"
+                       r"dose|dosage|median|incidence|frequency|number of|hazard ratio|odds ratio|duration|"
+                       r"survival time|response rate)\b", re.I)
+
+
+def answer_kind(question: str, qtype: str) -> str:
+    """What a factoid or list answer looks like: 'number' (a rate, a dose, a median...) or 'name' (a drug, gene,
+    receptor, company...); '' for yes/no and summary questions."""
+    if qtype not in ("factoid", "list"):
+        return ""
+    return "number" if _QUANTITY.search(question) else "name"
+
+
+@dataclass
+class Term:
+    """One content word of the question as the index tokenises it."""
+
+    token: str
+    idf: float
+    alternatives: list[tuple[str, ...]] = field(default_factory=list)  # other names, as index tokens
+    key: bool = False
+
+    def found_in(self, tokens: set[str]) -> bool:
+        return self.token in tokens or any(all(t in tokens for t in alt) for alt in self.alternatives)
+
+
+@dataclass
+class QuestionTerms:
+    terms: list[Term]
+    named: bool = False  # the key terms are names (drug, gene, trial, acronym), not just rare words
+
+    @property
+    def key(self) -> list[Term]:
+        return [t for t in self.terms if t.key]
+
+    @property
+    def total(self) -> float:
+        return sum(t.idf for t in self.terms)
+
+    def coverage(self, tokens: set[str]) -> float:
+        """Share of the question's idf mass found in these tokens (synonyms count)."""
+        total = self.total
+        return sum(t.idf for t in self.terms if t.found_in(tokens)) / total if total else 0.0
+
+    def key_coverage(self, tokens: set[str]) -> float:
+        key = self.key
+        total = sum(t.idf for t in key)
+        return sum(t.idf for t in key if t.found_in(tokens)) / total if total else 1.0
+
+
+def question_terms(question: str, idf: Callable[[list[str]], dict[str, float]], key_idf: float) -> QuestionTerms:
+    """The question's content terms; a term is key when its idf reaches ``key_idf`` or it is shaped like a name
+    (acronym, digits, drug suffix). Without either, the rarest term is the key."""
+    seen: dict[str, str] = {}  # token -> the word it came from
+    for m in re.finditer(r"[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF]+(?:[-/‐‑][0-9A-Za-z\u00C0-\u024F\u0370-\u03FF]+)*",
+                         question):
+        word = re.sub(r"[‐‑]", "-", m.group(0))
+        tokens = tokenize(word)
+        if not tokens or word.lower() in _FRAME or tokens[0] in _FRAME_TOKENS:
+            continue
+        seen.setdefault(tokens[0], word)  # a hyphenated name counts once, by its joined form
+    weights = idf(list(seen))
+    alternatives = synonym_alternatives(question)
+    terms = []
+    for token, word in seen.items():
+        shaped = (word.isupper() and len(word) > 1) or (any(c.isdigit() for c in word) and any(c.isalpha() for c in word)) \
+            or _ENTITY.search(word) is not None or token in alternatives
+        terms.append(Term(token, weights.get(token, 0.0), alternatives.get(token, []), key=shaped))
+    # Names (drugs, genes, trials, acronyms) are the key terms when the question has any: "company" in "Which
+    # company produces Keytruda?" is rare in this literature but is not what a passage must mention. Without
+    # names, the rare words are the keys, or else the rarest word.
+    named = any(t.key for t in terms)
+    if not named:
+        for t in terms:
+            t.key = t.idf >= key_idf
+    if terms and not any(t.key for t in terms):
+        max(terms, key=lambda t: t.idf).key = True
+    return QuestionTerms(terms, named)
