@@ -58,7 +58,9 @@ def check_citations(text: str, n_passages: int) -> tuple[str, CitationCheck]:
 
 
 def strip_reference_markers(text: str) -> str:
-    """A source's own reference numbers ('[15]', '[16,17]') would read like our citation markers: drop them."""
+    """A source's own reference numbers ('[15]', '[16,17]', '[pubmed:35793866]', '[doi:...]') would read like our
+    citation markers: drop them."""
+    text = re.sub(r"\s*\[(?:pubmed|pmid|doi|ref)\b[^\]]{0,80}\]", "", text, flags=re.I)
     return re.sub(r"\s*\[\d+(?:\s*[-–,]\s*\d+)*\]", "", text)
 
 

@@ -218,7 +218,7 @@ def paper_sentences(passage_index: int, passage: Passage, doc: Document | None) 
                 kept.append((s, e))  # the sentence after the window: the answer often follows the match
                 after = 1
         previous = None
-        for s, e in kept:
+        for s, e in _join_lists(text, kept):
             raw = text[s:e]
             heading = _section_at(doc, s)
             sentence = clean(raw)
@@ -230,6 +230,21 @@ def paper_sentences(passage_index: int, passage: Passage, doc: Document | None) 
                             set(tokenize(sentence)), visible, previous)
             out.append(item)
             previous = item
+    return out
+
+
+def _join_lists(text: str, spans: list[tuple[int, int]], most: int = 8) -> list[tuple[int, int]]:
+    """A lead-in ending with ':' and the list items under it become one span ("X is approved to treat: - A. - B."):
+    on web pages the answer is often the list."""
+    out, i = [], 0
+    while i < len(spans):
+        s, e = spans[i]
+        j = i + 1
+        if text[s:e].rstrip().endswith(":"):
+            while j < len(spans) and j - i <= most and _line_start(text, spans[j][0]) in ("-", "*", "•"):
+                j += 1
+        out.append((s, spans[j - 1][1]))
+        i = j
     return out
 
 
