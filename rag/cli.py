@@ -35,8 +35,22 @@ def _engine_args(p: argparse.ArgumentParser) -> None:
                         "with token auth also needs RAY_AUTH_TOKEN or RAY_AUTH_TOKEN_PATH")
 
 
+MAX_K = 100  # passages a query may ask for: past this one query costs as much as reading the library
+
+
+def _passage_count(value: str) -> int:
+    """-k: a whole number from 1 to MAX_K."""
+    try:
+        k = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of passages, got {value!r}") from None
+    if not 1 <= k <= MAX_K:
+        raise argparse.ArgumentTypeError(f"the number of passages must be between 1 and {MAX_K}, got {k}")
+    return k
+
+
 def _retrieval_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-k", type=int, default=5, help="number of passages (default 5)")
+    p.add_argument("-k", type=_passage_count, default=5, help=f"number of passages (default 5, at most {MAX_K})")
     p.add_argument("--mode", choices=["full", "hybrid", "dense", "bm25"], help="retrieval pipeline (default full)")
     p.add_argument("--year-min", type=int)
     p.add_argument("--year-max", type=int)
@@ -50,7 +64,7 @@ def _retrieval_args(p: argparse.ArgumentParser) -> None:
 
 def _settings(args: argparse.Namespace) -> Settings:
     names = ("corpus_dir", "index_dir", "model", "chunk_tokens", "chunk_overlap", "threads", "llm_base_url",
-             "llm_model", "llm_api_key", "store_url", "engine", "ray_address")
+             "llm_model", "llm_api_key", "store_url", "engine", "ray_address", "mode", "per_doc")
     overrides = {n: getattr(args, n, None) for n in names}
     if getattr(args, "no_synonyms", False):
         overrides["synonyms"] = False
@@ -144,7 +158,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     print("\nSources:")
     for i, p in enumerate(final.passages, 1):
         c = p.citation
-        print(f"[{i}] {c.title or p.doc_id}. {c.short()} {c.url or ''}")
+        title = (c.title or p.doc_id).rstrip(" .")  # a title's own full stop is not printed twice
+        print(f"[{i}] {title}. {c.short()} {c.url or ''}")
     return 0
 
 
@@ -199,6 +214,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     s = _settings(args)
     s = _eval_index(args, s)
     methods = tuple(m.strip() for m in args.methods.split(",") if m.strip())
+    if not methods:
+        raise ValueError(f"--methods names no method: use one or more of {', '.join(METHODS)}")
     unknown = set(methods) - set(METHODS)
     if unknown:
         raise ValueError(f"unknown methods {sorted(unknown)}: use {', '.join(METHODS)}")
@@ -293,7 +310,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--off-topic", type=Path, default=_OFF_TOPIC,
                    help="with --answers: questions the library cannot answer, to count declines (default: "
                         "benchmarks/questions/off_topic.jsonl)")
-    p.add_argument("-k", type=int, default=None, help="with --answers: passages per answer (default: the k setting)")
+    p.add_argument("-k", type=_passage_count, default=None,
+                   help="with --answers: passages per answer (default: the k setting)")
     p.add_argument("--no-synonyms", action="store_true", help="do not expand drug and gene names")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)

@@ -7,7 +7,6 @@ A passage counts for its paper's PMID. Metrics per method: Hit@5, MRR@10, Recall
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import statistics
@@ -39,12 +38,11 @@ class MethodResult:
 
 
 def load_questions(path: Path) -> list[dict[str, Any]]:
-    questions = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            q = json.loads(line)
-            if q.get("question") and q.get("gold_pmids"):
-                questions.append(q)
+    """Questions with gold PMIDs (the answer evaluation's loader: file and line named on a bad line; a PMID given
+    as a string is one PMID)."""
+    from .evaluate_answers import load_answer_questions
+
+    questions = [q for q in load_answer_questions(path) if q["gold_pmids"]]
     if not questions:
         raise ValueError(f"no questions with gold_pmids in {path}")
     return questions

@@ -228,3 +228,24 @@ def test_cli_ask_json(settings):
     assert cited and cited <= {p["n"] for p in data["passages"]}
     for p in data["passages"]:
         assert {"doc_id", "title", "pmid", "doi", "url", "page", "section", "text", "score"} <= set(p)
+
+
+def test_cli_ask_mode_per_doc_and_k_are_honoured(settings):
+    import argparse
+
+    from rag import cli
+
+    s = cli._settings(argparse.Namespace(mode="bm25", per_doc=0))
+    assert s.mode == "bm25" and s.per_doc == 0
+    for k in ("0", "-1", "1000"):
+        out = subprocess.run([sys.executable, "-m", "rag", "search", "interleukin-2", "--index", str(settings.index_dir),
+                              "-k", k], capture_output=True, text=True, cwd=ROOT, timeout=120)
+        assert out.returncode == 2 and "between 1 and 100" in out.stderr, (k, out.stderr)
+
+
+def test_cli_ask_prints_a_title_s_own_full_stop_once(settings):
+    out = subprocess.run([sys.executable, "-m", "rag", "ask", "Is hyperthermia used in combined cancer treatment?",
+                          "--index", str(settings.index_dir)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 0, out.stderr
+    sources = out.stdout.split("Sources:", 1)[1]
+    assert "Hyperthermia in combined treatment of cancer." in sources and ".." not in sources

@@ -109,3 +109,14 @@ def test_rag_eval_answers_json(settings, tmp_path):
     assert data["per_question"][0]["exact"] == 1.0 and data["per_question"][0]["cited_gold"] > 0
     assert 0 < ours["su4"] <= 1 and 0 < base["su4"] <= 1 and ours["p50_ms"] > 0
     assert set(data["by_type"]) == {"factoid", "summary"}
+
+
+def test_retrieval_questions_too_take_a_string_pmid_and_name_a_bad_line(tmp_path):
+    from rag.evaluate import load_questions
+
+    f = tmp_path / "q.jsonl"
+    f.write_text('{"question": "What is IL-2?", "gold_pmids": "24907378"}\n')
+    assert load_questions(f)[0]["gold_pmids"] == ["24907378"]
+    f.write_text('{"question": "What is IL-2?", "gold_pmids": ["1"]}\n["not", "an", "object"]\n')
+    with pytest.raises(ValueError, match="line 2"):
+        load_questions(f)
