@@ -36,7 +36,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # offline: no calls 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from rag.config import Settings  # noqa: E402
+from rag.config import MAX_K, Settings  # noqa: E402
 
 EXAMPLES = [
     "What objective response rates does TIL therapy achieve in metastatic melanoma?",
@@ -274,10 +274,13 @@ def make_app(settings: Settings):
         if source_types:
             filters["source_type"] = list(source_types)
         try:
+            k = int(k or 0)
+            if not 0 <= k <= MAX_K:  # one query for the whole library would cost as much as reading it
+                raise ValueError(f"k (the number of passages) must be between 1 and {MAX_K}, or 0 for the default; got {k}")
             warm_up(settings)
-            a = answer(question, plain_history(history), k=int(k) or settings.k, settings=settings,
+            a = answer(question, plain_history(history), k=k or settings.k, settings=settings,
                        filters=filters or None, use_llm=bool(use_llm) and llm_on)
-        except (ValueError, FileNotFoundError, RuntimeError) as err:
+        except (ValueError, TypeError, FileNotFoundError, RuntimeError) as err:
             raise gr.Error(str(err)) from err  # the client gets the reason, not a bare "error"
         out = a.to_dict()
         links = local_links(a)

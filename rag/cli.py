@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from .config import Settings
+from .config import MAX_K, Settings
 
 
 _OFF_TOPIC = Path(__file__).resolve().parent.parent / "benchmarks" / "questions" / "off_topic.jsonl"
@@ -33,9 +33,6 @@ def _engine_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--address", dest="ray_address", metavar="HOST:PORT",
                    help="the Ray cluster for --engine ray (RAG_RAY_ADDRESS; default: start a local Ray); a cluster "
                         "with token auth also needs RAY_AUTH_TOKEN or RAY_AUTH_TOKEN_PATH")
-
-
-MAX_K = 100  # passages a query may ask for: past this one query costs as much as reading the library
 
 
 def _passage_count(value: str) -> int:

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Passages one query may ask for (CLI -k, the app's /ask): past this a query costs as much as reading the library.
+MAX_K = 100
 
 
 def _default_dir(name: str) -> Path:

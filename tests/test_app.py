@@ -168,6 +168,8 @@ def test_ask_returns_an_answer_whose_markers_point_at_its_passages(client):
 def test_a_bad_question_gets_its_reason(client):
     with pytest.raises(Exception, match="the question is empty"):
         client.predict("   ", api_name="/ask")
+    with pytest.raises(Exception, match="between 1 and 100"):
+        client.predict("What is IL-2?", 100000, api_name="/ask")
 
 
 def test_follow_up_uses_the_history_and_filters_apply(client):
