@@ -1,4 +1,8 @@
-"""Where to abstain: the best passage's cosine similarity for answerable and for off-topic questions.
+"""The cosine side of declining: the best passage's cosine similarity for answerable and off-topic questions.
+
+(Issue 5's calibration. Since issue 11 the decision also uses the question's key terms, and its thresholds are
+chosen with the rest of the answer's weights by benchmarks/tune_answers.py; `rag eval --answers` reports the
+declines of both question sets.)
 
     python benchmarks/calibrate_abstain.py --questions ../shared/eval/bioasq_immunotherapy_dev.jsonl [--index index-eval]
 

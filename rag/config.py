@@ -57,7 +57,7 @@ class Settings:
     synonyms: bool = True  # expand drug and gene names in the lexical query
 
     # Answering.
-    abstain_below: float = 0.0  # calibrated in answer.py; 0 means "use the calibrated default"
+    abstain_below: float = 0.0  # answer on meaning alone from this cosine; 0: the tuned default (rag/answer/extractive.py)
     llm_base_url: str = ""  # an OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1; empty: no LLM
     llm_model: str = ""
     llm_api_key: str = ""
