@@ -95,16 +95,22 @@ def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def ends_abbreviation(text: str, period: int) -> bool:
+    """The full stop at ``period`` closes an abbreviation ("et al.", "e.g.", "J.") rather than a sentence."""
+    word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, period - 12):period])
+    if not word:
+        return False
+    w = word.group(1).lower()
+    return w in _ABBREVIATIONS or (len(w) == 1 and text[period - 1].isupper())
+
+
 def _is_sentence_end(text: str, sent_start: int, punct: int, after: int, limit: int) -> bool:
     if after >= limit or not _NEXT_STARTS_SENTENCE.match(text, after):
         return False
     if text[punct] != ".":
         return True
-    word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(sent_start, punct - 12):punct])
-    if word:
-        w = word.group(1).lower()
-        if w in _ABBREVIATIONS or (len(w) == 1 and text[punct - 1].isupper()):  # "et al.", "J. Smith"
-            return False
+    if ends_abbreviation(text[sent_start:], punct - sent_start):  # "et al.", "J. Smith"
+        return False
     # "p < 0.05" style decimals never reach here (no whitespace after the period).
     return True
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .chunk import sentence_spans
+from .chunk import ends_abbreviation, sentence_spans
 from .records import CitationCheck, Passage
 
 UNSUPPORTED = "[unsupported]"
@@ -39,7 +39,13 @@ def check_citations(text: str, n_passages: int) -> tuple[str, CitationCheck]:
     text = _MARKER.sub(fix, text)
     text = re.sub(r"(\[\d+\])(\s*\1)+", r"\1", text)  # [1][1] -> [1]
     # A marker written after the full stop belongs to the sentence before it: "... survival. [2] Next" -> "... survival [2]."
-    text = re.sub(r"([.!?])\s*((?:\[\d+\]\s*)+)", lambda m: " " + m.group(2).strip() + m.group(1) + " ", text)
+    # Not after an abbreviation's full stop: "Smith et al. [3] showed" and "(e.g. [2])" stay as written.
+    def move(m: re.Match) -> str:
+        if m.group(1) == "." and ends_abbreviation(text, m.start(1)):
+            return m.group(0)
+        return " " + m.group(2).strip() + m.group(1) + " "
+
+    text = re.sub(r"([.!?])\s*((?:\[\d+\]\s*)+)", move, text)
     text = re.sub(r"[ \t]+([.!?,;:])", r"\1", re.sub(r"[ \t]+\n", "\n", text)).strip()
     out, last = [], 0
     for a, b in sentence_spans(text):

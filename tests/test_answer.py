@@ -249,3 +249,10 @@ def test_cli_ask_prints_a_title_s_own_full_stop_once(settings):
     assert out.returncode == 0, out.stderr
     sources = out.stdout.split("Sources:", 1)[1]
     assert "Hyperthermia in combined treatment of cancer." in sources and ".." not in sources
+
+
+def test_a_marker_after_an_abbreviation_stays_where_it_is():
+    text, _ = check_citations("Smith et al. [3] showed durable responses. Some drugs (e.g. [2]) work.", 3)
+    assert "Smith et al. [3] showed durable responses." in text and "(e.g. [2])" in text
+    text, _ = check_citations("Responses lasted years. [2] Toxicity was manageable.", 2)
+    assert text.startswith("Responses lasted years [2].")
