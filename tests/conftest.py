@@ -65,3 +65,50 @@ def own_index(built, tmp_path):
     shutil.copytree(settings.corpus_dir, corpus)
     shutil.copytree(settings.index_dir, index, ignore=shutil.ignore_patterns(".lock"))
     return settings.replace(corpus_dir=corpus, index_dir=index)
+
+
+# --- a CI run that cannot pass without its real parts -------------------------------------------------------
+# Tests that need a real part (headless Chromium, the llama.cpp server, PostgreSQL, Ray) skip with the reason
+# on a developer's machine without it. Under CI (CI set, as `.ci/run` runs) every part is installed, so a skip
+# means an install broke: the run fails, and the summary says how many tests of each part ran.
+
+REAL_PARTS = ("browser", "llm", "postgres", "ray")
+_ran: dict[str, int] = {}
+_skipped: list[tuple[str, str, str]] = []
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _part(report) -> str:
+    return next((m for m in REAL_PARTS if m in report.keywords), "other")
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        _skipped.append((report.nodeid, _part(report), reason))
+    elif report.when == "call":
+        _ran[_part(report)] = _ran.get(_part(report), 0) + 1
+
+
+def pytest_collectreport(report):
+    if report.skipped:  # a whole module skipped at import (pytest.importorskip)
+        _skipped.append((report.nodeid, "collection", str(report.longrepr)))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session, exitstatus):
+    if _in_ci() and _skipped and session.exitstatus == 0:
+        session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    counts = ", ".join(f"{part} {_ran.get(part, 0)}" for part in REAL_PARTS + ("other",))
+    terminalreporter.write_line(f"tests run, by the real part they need: {counts}")
+    if _in_ci() and _skipped:
+        terminalreporter.write_line(f"CI: {len(_skipped)} test(s) skipped, which fails the run (every real part "
+                                    f"is installed under CI):", red=True)
+        for nodeid, part, reason in _skipped:
+            terminalreporter.write_line(f"  {nodeid} [{part}]: {reason}", red=True)
