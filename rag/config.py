@@ -16,6 +16,7 @@ from typing import Any
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Passages one query may ask for (CLI -k, the app's /ask): past this a query costs as much as reading the library.
 MAX_K = 100
+MODES = ("full", "hybrid", "dense", "bm25")  # retrieval pipelines (rag/retrieve.py)
 
 
 def _default_dir(name: str) -> Path:
@@ -66,6 +67,30 @@ class Settings:
     # App.
     max_upload_mb: int = 50
 
+    def __post_init__(self) -> None:
+        """Refuse values that cannot work, with the field's name and the reason (flags and RAG_* alike), before
+        they reach a build (a chunk size of 0 would loop forever) or a query."""
+        def need(ok: bool, name: str, what: str) -> None:
+            if not ok:
+                raise ValueError(f"setting {name} (RAG_{name.upper()}) {what}, got {getattr(self, name)!r}")
+
+        for name in ("chunk_tokens", "embed_batch_size", "k", "candidates", "max_upload_mb"):
+            if not isinstance(getattr(self, name), (int, float)) or isinstance(getattr(self, name), bool):
+                raise ValueError(f"setting {name} (RAG_{name.upper()}) must be a number, got {getattr(self, name)!r}")
+        need(16 <= self.chunk_tokens <= 8192, "chunk_tokens", "must be between 16 and 8192 tokens")
+        need(0 <= self.chunk_overlap < self.chunk_tokens, "chunk_overlap",
+             f"must be at least 0 and below chunk_tokens ({self.chunk_tokens})")
+        need(self.embed_batch_size >= 1, "embed_batch_size", "must be at least 1")
+        need(self.threads >= 0, "threads", "must be 0 (all cores) or more")
+        need(1 <= self.k <= MAX_K, "k", f"must be between 1 and {MAX_K}")
+        need(self.candidates >= 1, "candidates", "must be at least 1")
+        need(self.per_doc >= 0, "per_doc", "must be 0 (no limit) or more")
+        need(self.mode in MODES, "mode", f"must be one of {', '.join(MODES)}")
+        need(self.engine in ("local", "ray"), "engine", "must be local or ray")
+        need(0.0 <= self.abstain_below < 1.0, "abstain_below", "must be a cosine from 0 to below 1 (0: the tuned default)")
+        need(self.llm_timeout > 0, "llm_timeout", "must be more than 0 seconds")
+        need(self.max_upload_mb > 0, "max_upload_mb", "must be more than 0")
+
     @classmethod
     def load(cls, **overrides: Any) -> "Settings":
         """Defaults, then ``RAG_*`` environment variables, then explicit overrides (None means 'not given')."""
@@ -104,10 +129,13 @@ class Settings:
 
 def _coerce(f: dataclasses.Field, raw: str) -> Any:
     kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
-    if kind == "int":
-        return int(raw)
-    if kind == "float":
-        return float(raw)
+    try:
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+    except ValueError:
+        raise ValueError(f"RAG_{f.name.upper()} must be a {'whole ' if kind == 'int' else ''}number, got {raw!r}") from None
     if kind == "bool":
         return raw.strip().lower() in {"1", "true", "yes", "on"}
     if kind == "Path":

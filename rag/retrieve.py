@@ -17,10 +17,9 @@ import numpy as np
 
 from . import index as store
 from . import stores
-from .config import Settings
+from .config import MODES, Settings
 from .records import Passage
 
-MODES = ("full", "hybrid", "dense", "bm25")
 RRF_K = 60
 # Share of BM25 in the full pipeline's fusion: BM25 is the stronger signal on biomedical questions here
 # (drug and gene names the general-domain embedding model barely knows), dense adds paraphrase recall.
