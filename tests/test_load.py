@@ -224,6 +224,18 @@ def test_malformed_xml_is_a_load_error(tmp_path):
         load_file(path)
 
 
+def test_xml_entity_bombs_are_refused_not_expanded(tmp_path):
+    # The "billion laughs": ten levels of ten entities each would expand to 10^9 copies of "lol".
+    levels = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    bomb = f'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY l0 "lol">{levels}]><article><body><p>&l9;</p></body></article>'
+    path = tmp_path / "bomb.xml"
+    path.write_text(bomb, encoding="utf-8")
+    with pytest.raises(LoadError, match="entity declarations"):
+        load_file(path)
+    # A real PMC article with its DOCTYPE still loads.
+    assert load_file(DATA / "pmc_bst20253065_trimmed.xml").documents
+
+
 # ---------------------------------------------------------------------------------------------- PDF
 
 

@@ -318,9 +318,16 @@ _XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
 
 
 def parse_xml(path: Path) -> ET.Element:
-    """The parsed root element; HTML named entities (&nbsp;), which some exports carry without a DTD, are resolved."""
+    """The parsed root element; HTML named entities (&nbsp;), which some exports carry without a DTD, are resolved.
+    Parsed with defusedxml: a file may come from anyone (the app's upload), and entity declarations (the "billion
+    laughs") or external entities are refused rather than expanded."""
+    from defusedxml import DefusedXmlException
+    from defusedxml import ElementTree as SafeET
+
     try:
-        return ET.parse(path).getroot()
+        return SafeET.parse(path).getroot()
+    except DefusedXmlException as exc:
+        raise LoadError(f"XML with entity declarations or external references refused ({type(exc).__name__})") from None
     except ET.ParseError as exc:
         if "undefined entity" not in str(exc):
             raise LoadError(f"malformed XML: {exc}") from None
@@ -334,7 +341,9 @@ def parse_xml(path: Path) -> ET.Element:
         return char.replace("&", "&amp;").replace("<", "&lt;") if char else m.group(0)
 
     try:
-        return ET.fromstring(re.sub(r"&([A-Za-z][A-Za-z0-9]*);", entity, text))
+        return SafeET.fromstring(re.sub(r"&([A-Za-z][A-Za-z0-9]*);", entity, text))
+    except DefusedXmlException as exc:
+        raise LoadError(f"XML with entity declarations or external references refused ({type(exc).__name__})") from None
     except ET.ParseError as exc:
         raise LoadError(f"malformed XML: {exc}") from None
 
