@@ -311,3 +311,27 @@ def test_a_large_index_uses_ivf_and_updates_it_in_place(own_index, monkeypatch):
     n_nci = store.db.execute("SELECT COUNT(*) FROM chunks c JOIN documents d ON d.doc_no=c.doc_no "
                              "WHERE d.source_type='nci' AND d.status='indexed'").fetchone()[0]
     assert len(hits) == min(50, n_nci)
+
+
+def test_add_files_checks_before_copying(own_index, tmp_path):
+    from rag import add_files
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "README.md").write_text("# Aldesleukin notes\n\nAldesleukin was given to twelve patients with renal "
+                                   "cancer in this local series and four responded.\n")
+    (src / "blank.pdf").write_bytes(b"")
+    (src / "paper.docx").write_bytes(b"PK\x03\x04 not a supported type")
+    messages = []
+    add_files([src / "README.md", src / "blank.pdf", src / "paper.docx"], own_index, log=messages.append)
+    added = sorted(p.name for p in (own_index.corpus_dir / "added").rglob("*") if p.is_file())
+    assert added == ["added-README.md"]  # the upload named README.md is indexed under a name the build reads
+    top = retrieve("aldesleukin twelve patients local series four responded", k=1, settings=own_index)[0]
+    assert top.citation.source_path.endswith("added-README.md")
+    assert any("the file is empty" in m for m in messages) and any("unsupported file type .docx" in m for m in messages)
+    # Adding a file of the corpus itself makes no second copy.
+    inside = next(p for p in own_index.corpus_dir.rglob("*.xml"))
+    add_files([inside], own_index, log=messages.append)
+    assert sorted(p.name for p in (own_index.corpus_dir / "added").rglob("*") if p.is_file()) == ["added-README.md"]
+    with pytest.raises(FileNotFoundError, match=str(tmp_path)):
+        add_files([tmp_path / "missing.pdf"], own_index)

@@ -20,7 +20,7 @@ from rag.records import Document, Section
 SUPPORTED_SUFFIXES = {".pdf", ".xml", ".nxml", ".json", ".jsonl", ".md", ".markdown", ".txt", ".nbib", ".medline"}
 
 # Documentation that sits beside corpus files and is not itself evidence.
-_DOC_FILE = re.compile(r"^(readme|license|licence|notice|provenance)([._-].*)?$|\.licen[cs]e$", re.IGNORECASE)
+DOC_FILE = re.compile(r"^(readme|license|licence|notice|provenance)([._-].*)?$|\.licen[cs]e$", re.IGNORECASE)
 
 
 class LoadError(Exception):
@@ -160,7 +160,7 @@ def _walk(directory: Path, ancestors: tuple, seen: set, files: list[Path], skipp
         if is_dir:
             _walk(path, ancestors + (identity,), seen, files, skipped)
         elif is_file:
-            if not _DOC_FILE.search(entry.name):
+            if not DOC_FILE.search(entry.name):
                 files.append(path)
         elif entry.is_symlink():
             reason = "symlink loop" if _is_link_loop(path) else "broken symlink"
