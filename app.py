@@ -412,7 +412,27 @@ def make_app(settings: Settings):
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
+    try:
+        serve(args)
+    except ModuleNotFoundError as err:
+        extra = "postgres" if err.name and err.name.split(".")[0] in ("psycopg", "psycopg_pool", "pgvector") else None
+        hint = f": pip install -e '.[{extra}]'" if extra else ""
+        sys.exit(f"app.py: {err.name} is not installed{hint}")
+    except (ValueError, FileNotFoundError, NotADirectoryError, RuntimeError) as err:
+        sys.exit(f"app.py: {err}")
+    except OSError as err:  # the port is taken, a folder cannot be written...
+        if "port" in str(err).lower() or "address" in str(err).lower():
+            sys.exit(f"app.py: port {args.port} on {args.host} is taken (another app?): choose another with --port")
+        sys.exit(f"app.py: {err}")
+
+
+def serve(args: argparse.Namespace) -> None:
+    from rag.index import current_generation
+
     settings = settings_from_args(args)
+    if not settings.store_url and not Path(settings.corpus_dir).is_dir() and current_generation(settings.index_dir) is None:
+        raise FileNotFoundError(f"no index in {settings.index_dir} and no corpus folder at {settings.corpus_dir} "
+                                f"to build one from: give --corpus DIR (or --index DIR of a built index)")
     ensure_index(settings)
     demo, theme = make_app(settings)
     auth = (args.user, args.password) if args.user else None

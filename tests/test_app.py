@@ -228,3 +228,19 @@ def test_uploaded_file_is_indexed_and_answers_use_it(app, client, tmp_path):
     assert (app.corpus / "added" / page.name).is_file()
     data = client.predict("What is lifileucel approved for?", source_types=["nci"], k=3, api_name="/ask")
     assert any("lifileucel" in (p["url"] or "") for p in data["passages"]), [p["url"] for p in data["passages"]]
+
+
+def test_start_up_problems_are_said_in_one_line(settings, tmp_path):
+    busy = socket.socket()
+    busy.bind(("127.0.0.1", 0))
+    busy.listen()
+    port = busy.getsockname()[1]
+    try:
+        out = subprocess.run([sys.executable, "app.py", "--index", str(settings.index_dir), "--port", str(port)],
+                             capture_output=True, text=True, cwd=ROOT, timeout=180)
+    finally:
+        busy.close()
+    assert out.returncode == 1 and f"port {port} on 127.0.0.1 is taken" in out.stderr and "Traceback" not in out.stderr
+    out = subprocess.run([sys.executable, "app.py", "--corpus", str(tmp_path / "none"), "--index", str(tmp_path / "idx")],
+                         capture_output=True, text=True, cwd=ROOT, timeout=180)
+    assert out.returncode == 1 and "no corpus folder at" in out.stderr and "Traceback" not in out.stderr
