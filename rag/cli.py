@@ -65,7 +65,21 @@ def _settings(args: argparse.Namespace) -> Settings:
     overrides = {n: getattr(args, n, None) for n in names}
     if getattr(args, "no_synonyms", False):
         overrides["synonyms"] = False
-    return Settings.load(**overrides)
+    s = Settings.load(**overrides)
+    _check_paths(s)
+    return s
+
+
+def _check_paths(s: Settings) -> None:
+    """Folders given where files are (or the reverse) get a sentence, not a traceback."""
+    index = Path(s.index_dir)
+    if index.exists() and not index.is_dir():
+        raise ValueError(f"--index {index} is a file; give the index folder (made by `rag build --index DIR`)")
+    if (index / "manifest.json").exists() and not (index / "CURRENT").exists():
+        raise ValueError(f"--index {index} is one generation inside an index; give the index folder: {index.parent}")
+    corpus = Path(s.corpus_dir)
+    if corpus.exists() and not corpus.is_dir():
+        raise ValueError(f"--corpus {corpus} is a file; give the corpus folder (to add one file: rag add {corpus})")
 
 
 def _filters(args: argparse.Namespace) -> dict:

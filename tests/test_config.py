@@ -42,3 +42,14 @@ def test_a_build_with_a_zero_chunk_size_stops_at_once_with_the_reason(tmp_path):
                           "--index", str(tmp_path / "index")], capture_output=True, text=True, cwd=ROOT, timeout=120,
                          env={**os.environ, "HF_HUB_OFFLINE": "1"})
     assert out.returncode == 1 and "chunk_tokens" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_paths_given_wrong_get_a_sentence(settings, tmp_path):
+    a_file = tmp_path / "f.txt"
+    a_file.write_text("x")
+    generation = next(settings.index_dir.glob("gen-*"))
+    for args, words in ((["status", "--index", str(a_file)], "is a file; give the index folder"),
+                        (["status", "--index", str(generation)], "one generation inside an index"),
+                        (["build", "--corpus", str(a_file), "--index", str(tmp_path / "i")], "is a file; give the corpus folder")):
+        out = subprocess.run([sys.executable, "-m", "rag", *args], capture_output=True, text=True, cwd=ROOT, timeout=120)
+        assert out.returncode == 1 and words in out.stderr and "Traceback" not in out.stderr, (args, out.stderr)
