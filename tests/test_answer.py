@@ -256,3 +256,14 @@ def test_a_marker_after_an_abbreviation_stays_where_it_is():
     assert "Smith et al. [3] showed durable responses." in text and "(e.g. [2])" in text
     text, _ = check_citations("Responses lasted years. [2] Toxicity was manageable.", 2)
     assert text.startswith("Responses lasted years [2].")
+
+
+def test_findings_lead_and_aims_or_protocols_are_not_evidence(settings):
+    # The failure the answer issue names: a trial's OBJECTIVES and an abstract's aim used as the answer.
+    a = answer("Is high-dose interleukin-2 effective for metastatic renal cell carcinoma?", settings=settings)
+    assert not a.abstained
+    quoted = _assert_quotes_are_in_their_passages(a)
+    for sentence, n in quoted:
+        assert not sentence.lower().startswith(("determine", "to determine", "objective", "the primary objective")), sentence
+    lead, n = quoted[0]
+    assert a.passages[n - 1].citation.source_type != "trial", lead  # a registry record reports no findings

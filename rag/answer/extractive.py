@@ -33,6 +33,7 @@ AGAINST_HEADING = "Evidence against or qualifying it:"
 SUPPORT_HEADING = "Supporting evidence, by paper:"
 NO_SUPPORT = "No retrieved sentence supports it directly."
 NO_AGAINST = "No retrieved sentence argues against it."
+NOT_FINDINGS = ("aim", "method")
 
 _NEGATIVE = re.compile(
     r"\b(no|not|nor|neither|failed to|fail to|did not|does not|was not|were not|without)\b.{0,60}?"
@@ -62,6 +63,7 @@ class AnswerWeights:
     off_topic_paper: float = 0.26  # multiplier for the sentences of a paper that mentions no key term
     keep_ratio: float = 0.71  # a supporting sentence scores at least this share of the lead's
     max_per_paper: int = 2
+    aim_leads: bool = False  # may an aim or a method ("To determine...", "Patients receive...") lead the answer?
     sentences_factoid: int = 2
     sentences_list: int = 6
     sentences_yesno: int = 6
@@ -195,6 +197,10 @@ def add_dense(sentences: list[Sentence], embedder, qvec: np.ndarray, w: AnswerWe
 def select(ranked: list[Sentence], n: int, w: AnswerWeights) -> list[Sentence]:
     if not ranked:
         return []
+    if not w.aim_leads:  # aims and methods are not findings: the best sentence that is neither leads
+        first = next((s for s in ranked if s.role not in NOT_FINDINGS), None)
+        if first is not None and first is not ranked[0]:
+            ranked = [first] + [s for s in ranked if s is not first]
     chosen: list[Sentence] = []
     per_paper: dict[int, int] = {}
     lead = ranked[0].score
@@ -227,6 +233,7 @@ def shape(qtype: str, chosen: list[Sentence]) -> str:
     lead, rest = chosen[0], chosen[1:]
     lines = [f"{lead.text} [{lead.passage + 1}]"]
     if qtype == "yesno":
+        rest = [s for s in rest if s.role not in NOT_FINDINGS]  # what a study set out to do is evidence neither way
         against = [s for s in rest if _NEGATIVE.search(s.text)]
         support = [s for s in rest if s not in against]
         lines += ["", FOR_HEADING] + (_by_paper(support) or [f"- {NO_SUPPORT}"])

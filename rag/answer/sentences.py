@@ -54,7 +54,7 @@ _CUE_ROLE = [
                        r"identify|test|describe)\b|(here|in this (review|study|article|paper)),? we "
                        r"(review|describe|summari[sz]e|discuss|present|provide|report|investigate|explore|examine|"
                        r"evaluate|aim|focus|highlight|outline))", re.I)),
-    ("method", re.compile(r"\bwill (be|receive|undergo|enrol|enroll)\b|^(patients were|participants were|we (enrolled|recruited|analy[sz]ed|performed|conducted|"
+    ("method", re.compile(r"\bwill (be|receive|undergo|enrol|enroll)\b|^(patients (were|are|receive|will)|participants were|we (enrolled|recruited|analy[sz]ed|performed|conducted|"
                           r"retrospectively|prospectively|searched|included|used)|a total of \d+|eligible patients|"
                           r"(this|a) (phase|randomi[sz]ed|retrospective|prospective|multicenter|multicentre|"
                           r"single-arm|open-label))", re.I)),
@@ -226,7 +226,10 @@ def paper_sentences(passage_index: int, passage: Passage, doc: Document | None) 
                 previous = None
                 continue
             visible = any(ps <= s and e <= pe for ps, pe in passage_spans)
-            item = Sentence(passage_index, sentence, s, e, heading, role_of(raw.strip(), heading), len(out),
+            role = role_of(raw.strip(), heading)
+            if doc.source_type == "trial" and role in ("", "result"):
+                role = "method"  # a registry record describes a protocol: it reports no findings
+            item = Sentence(passage_index, sentence, s, e, heading, role, len(out),
                             set(tokenize(sentence)), visible, previous)
             out.append(item)
             previous = item
