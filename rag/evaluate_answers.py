@@ -32,10 +32,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from .answer.question import QUESTION_TYPES
 from .config import Settings
 
 MARKER = re.compile(r"\s*\[(?:\d+|unsupported)\]")
-QUESTION_TYPES = ("factoid", "list", "yesno", "summary")
 
 
 # --- loading -------------------------------------------------------------------------------------------------
