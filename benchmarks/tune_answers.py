@@ -102,9 +102,9 @@ def main() -> None:
     off_topic = [q for i, q in enumerate(load_answer_questions(args.off_topic)) if i % 2 == 0]  # off:001, 003, ...
     t0 = time.perf_counter()
     prepared = [prepare(q["question"], searcher.search(q["question"], k=args.depth), searcher.store, searcher.embedder,
-                        WEIGHTS, dense_for_all=True) for q in questions]
+                        WEIGHTS, embed=10_000) for q in questions]
     off_prepared = [prepare(q["question"], searcher.search(q["question"], k=args.depth), searcher.store,
-                            searcher.embedder, WEIGHTS, dense_for_all=True) for q in off_topic]
+                            searcher.embedder, WEIGHTS, embed=10_000) for q in off_topic]
     print(f"prepared {len(prepared)} tuning and {len(off_prepared)} off-topic questions in "
           f"{time.perf_counter() - t0:.0f} s", file=sys.stderr)
 

@@ -345,10 +345,11 @@ def evaluate_answers(questions: list[dict[str, Any]], settings: Settings,
         t0 = time.perf_counter()
         b_text, b_cited = baseline.answer(q["question"])
         b_ms = (time.perf_counter() - t0) * 1000
-        ours = score_answer(q, a.text, cited_papers(a), a.abstained, FRAMING)
+        cited = cited_papers(a)
+        ours = score_answer(q, a.text, cited, a.abstained, FRAMING)
         base = score_answer(q, b_text, b_cited, False)
         row = {"id": q.get("id"), "type": q["type"], "question": q["question"], "answer": a.text,
-               "cited_pmids": cited_papers(a), **ours, "ms": round(ms, 1),
+               "cited_pmids": cited, **ours, "ms": round(ms, 1),
                "baseline_answer": b_text, **{f"baseline_{key}": v for key, v in base.items()},
                "baseline_ms": round(b_ms, 1)}
         rows.append(row)

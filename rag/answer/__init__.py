@@ -10,6 +10,7 @@ Follow-up questions are resolved against the conversation first (rag/answer/foll
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any, Iterable, Iterator
 
@@ -81,11 +82,11 @@ def answer_stream(
         yield result.text, result
         return
     k = k or s.k
-    weights = WEIGHTS if not s.abstain_below else AnswerWeights(**{**WEIGHTS.__dict__, "dense_answer": s.abstain_below})
+    weights = dataclasses.replace(WEIGHTS, dense_answer=s.abstain_below) if s.abstain_below else WEIGHTS
     # The extractive answer reads a few more papers than it shows; the k shown are the cited ones, then the best
     # of the rest.
     reads = max(k, weights.pool) if llm is None else k
-    weights = AnswerWeights(**{**weights.__dict__, "pool": reads})
+    weights = dataclasses.replace(weights, pool=reads)
     passages = searcher.search(search_query, k=reads, filters=filters)
     # The decision (and, without a language model, the answer) rests on the question as asked, plus what a
     # follow-up carried over from the conversation.

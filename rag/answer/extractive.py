@@ -19,6 +19,7 @@ benchmarks/tune_answers.py), never on the evaluation questions; docs/benchmarks.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -261,15 +262,16 @@ class Prepared:
     question_type: str
     terms: QuestionTerms
     passages: list[Passage]
+    qvec: np.ndarray
     cosines: list[float]
     paper_tokens: list[set[str]]
     sentences: list[Sentence]
 
 
 def prepare(question: str, passages: list[Passage], store, embedder, w: AnswerWeights = WEIGHTS,
-            dense_for_all: bool = False) -> Prepared:
-    """The question's type and terms, the passages' cosines, the papers' candidate sentences with their signals
-    (the dense one for the best ``w.dense_candidates`` of them, or for all)."""
+            embed: int | None = None) -> Prepared:
+    """The question's type and terms, the passages' cosines, the papers' candidate sentences with their signals;
+    the dense signal for the best ``embed`` sentences (default ``w.dense_candidates``; 0: none yet, see embed())."""
     qtype = question_type(question)
     terms = question_terms(question, store.idf, w.key_idf)
     qvec = embedder.encode_query(question)
@@ -284,10 +286,15 @@ def prepare(question: str, passages: list[Passage], store, embedder, w: AnswerWe
     sentences = [s for group in per_paper for s in group]
     sentence_features(sentences, terms, question_tokens, [terms.key_coverage(t) for t in paper_tokens],
                       answer_kind(question, qtype))
-    if dense_for_all:
-        w = AnswerWeights(**{**w.__dict__, "dense_candidates": len(sentences)})
-    sentences = add_dense(sentences, embedder, qvec, w)
-    return Prepared(qtype, terms, passages, cosines, paper_tokens, sentences)
+    prep = Prepared(qtype, terms, passages, qvec, cosines, paper_tokens, sentences)
+    return embed_sentences(prep, embedder, w, w.dense_candidates if embed is None else embed)
+
+
+def embed_sentences(prep: Prepared, embedder, w: AnswerWeights, n: int) -> Prepared:
+    """Add the dense signal to the best ``n`` sentences by the other signals (the rest are dropped)."""
+    if n:
+        prep.sentences = add_dense(prep.sentences, embedder, prep.qvec, dataclasses.replace(w, dense_candidates=n))
+    return prep
 
 
 def finish(prep: Prepared, w: AnswerWeights = WEIGHTS, compose: bool = True) -> Extract:
@@ -309,7 +316,10 @@ def finish(prep: Prepared, w: AnswerWeights = WEIGHTS, compose: bool = True) -> 
 def extract(question: str, passages: list[Passage], store, embedder, w: AnswerWeights = WEIGHTS,
             compose: bool = True) -> Extract:
     """Decide whether the passages answer the question and, when they do and ``compose`` is set, write the
-    extractive answer from them."""
-    found = finish(prepare(question, passages, store, embedder, w), w, compose)
-    show_in_passage(passages, found.chosen)
+    extractive answer from them (sentences are embedded only then: a decline or an LLM answer needs none)."""
+    prep = prepare(question, passages, store, embedder, w, embed=0)
+    found = finish(prep, w, compose=False)
+    if found.evidence.answer and compose:
+        found = finish(embed_sentences(prep, embedder, w, w.dense_candidates), w)
+        show_in_passage(passages, found.chosen)
     return found
