@@ -180,6 +180,7 @@ def make_app(settings: Settings):
     import gradio as gr
 
     from rag import add_files, answer, answer_stream, build
+    from rag.build import BuildRefused
     from rag.answer import EXTRACTIVE_NOTE
     from rag.load import SUPPORTED_SUFFIXES
     from rag.ui_format import (answer_markdown, empty_sources_html, md_escape, report_markdown, sources_html,
@@ -308,11 +309,19 @@ def make_app(settings: Settings):
             if rejected:
                 gr.Warning("Nothing was added: " + "; ".join(rejected))
             return report_markdown(None, rejected), "", *refresh_status()
-        report = _run_build(progress, lambda prog, log: add_files(accepted, settings, progress=prog, log=log))
+        try:
+            report = _run_build(progress, lambda prog, log: add_files(accepted, settings, progress=prog, log=log))
+        except BuildRefused as err:  # the app's corpus is not the index's: say so, change nothing
+            gr.Warning(f"Not indexed: {err}")
+            return f"**Not indexed:** {md_escape(str(err))}", str(err), *refresh_status()
         return report_markdown(report, rejected), report.summary(), *refresh_status()
 
     def rescan(progress=gr.Progress()):
-        report = _run_build(progress, lambda prog, log: build(settings, progress=prog, log=log))
+        try:
+            report = _run_build(progress, lambda prog, log: build(settings, progress=prog, log=log))
+        except BuildRefused as err:
+            gr.Warning(f"Not rebuilt: {err}")
+            return f"**Not rebuilt:** {md_escape(str(err))}", str(err), *refresh_status()
         return report_markdown(report), report.summary(), *refresh_status()
 
     def _run_build(progress, run):

@@ -8,6 +8,7 @@ documents whose files disappeared are dropped. The result is a new generation pu
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sys
 import time
@@ -127,13 +128,22 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+class BuildRefused(RuntimeError):
+    """A build that would lose most of an index (a wrong or empty corpus folder): refused unless forced."""
+
+
 def build(
     settings: Settings | None = None,
     rebuild: bool = False,
     progress: Progress | None = None,
     log: Callable[[str], None] | None = None,
+    force: bool = False,
 ) -> BuildReport:
-    """Bring the index in ``settings.index_dir`` up to date with ``settings.corpus_dir``."""
+    """Bring the index in ``settings.index_dir`` up to date with ``settings.corpus_dir``.
+
+    Refuses (BuildRefused) a build that would drop the documents of another corpus folder, or every or most of
+    the indexed files, unless ``force``: a mistyped or forgotten ``--corpus`` must not empty an index.
+    """
     s = settings or Settings.load()
     progress = progress or (lambda stage, done, total: None)
     say = log or (lambda msg: None)
@@ -147,7 +157,7 @@ def build(
 
     with store.build_lock(s.index_dir):
         store.collect_garbage(s.index_dir)
-        previous = store.current_generation(s.index_dir)
+        previous = live = store.current_generation(s.index_dir)
         fingerprint = model_fingerprint(s.model)
         if previous is not None and not rebuild:
             reason = _shape_change(store.read_manifest(previous), s, fingerprint)
@@ -172,6 +182,9 @@ def build(
         report.removed = sorted(rel for rel in prev_files if rel not in current)
         report.unchanged = len(unchanged)
         report.skipped = [(_rel(p, s.corpus_dir), why) for p, why in discovery_skips]
+        if live is not None and not force:
+            live_files = prev_files if live == previous else store.previous_state(live)[0]
+            _refuse_loss(store.read_manifest(live), live_files, set(current), s)
         report.skipped += [(rel, prev_files[rel][2] or "") for rel in sorted(unchanged) if prev_files[rel][1] == "skipped"]
         if previous is not None and not (report.added or report.updated or report.removed):
             stats = store.LocalStore(previous).stats()
@@ -327,7 +340,9 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
         # Chunk ids and doc_no mean the same across the generations of one lineage (a full build starts one):
         # what lets a store mirror a generation as a change to the previous one (rag/pgstore.py).
         "lineage": prev_manifest.get("lineage") or uuid.uuid4().hex,
-        "corpus_dir": str(s.corpus_dir),
+        "corpus_dir": str(Path(s.corpus_dir).resolve()),
+        # Also relative to the index: a project folder moved or copied whole keeps its corpus.
+        "corpus_from_index": os.path.relpath(Path(s.corpus_dir).resolve(), Path(s.index_dir).resolve()),
     }
     writer.finish(dense[0], dense[1], lexical, manifest)
     return report
@@ -397,8 +412,9 @@ def _link_duplicates(writer, candidates: list[Candidate], decisions, report: Bui
 
 
 def add_files(paths: Iterable[str | Path], settings: Settings | None = None, progress: Progress | None = None,
-              log: Callable[[str], None] | None = None) -> BuildReport:
-    """Copy files (or the files of folders) into the corpus folder and bring the index up to date."""
+              log: Callable[[str], None] | None = None, force: bool = False) -> BuildReport:
+    """Copy files (or the files of folders) into the corpus folder and bring the index up to date (``force``: as
+    in build(), even if the index was built from another corpus folder)."""
     from .load import DOC_FILE, SUPPORTED_SUFFIXES
 
     s = settings or Settings.load()
@@ -436,7 +452,29 @@ def add_files(paths: Iterable[str | Path], settings: Settings | None = None, pro
             tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
             shutil.copyfile(item, tmp)
             tmp.replace(target)  # never leaves a half-copied file for a concurrent build to index
-    return build(s, progress=progress, log=log)
+    return build(s, progress=progress, log=log, force=force)
+
+
+def _refuse_loss(manifest: dict[str, Any], live_files: dict[str, Any], current: set[str], s: Settings) -> None:
+    """Raise BuildRefused when this build would drop another corpus's files, or all or most of the index's."""
+    gone = [rel for rel in live_files if rel not in current]
+    if not gone:
+        return  # nothing lost (a corpus folder that moved with its files is fine)
+    built_from = manifest.get("corpus_dir")
+    here = Path(s.corpus_dir).resolve()
+    override = "pass --force (force=True) to build it anyway"
+    same = [(Path(s.index_dir) / manifest["corpus_from_index"]).resolve()] if manifest.get("corpus_from_index") else []
+    same += [Path(built_from).resolve()] if built_from else []
+    if same and here not in same:
+        built_from = next((p for p in same if p.is_dir()), same[-1])  # where that corpus is now, if anywhere
+        raise BuildRefused(
+            f"the index {s.index_dir} was built from the corpus {built_from}, not {here}: this build would remove "
+            f"{len(gone)} of its {len(live_files)} files. Give --corpus {built_from}, another --index, or {override}")
+    if len(gone) == len(live_files) or (len(gone) >= 2 and 2 * len(gone) > len(live_files)):
+        raise BuildRefused(
+            f"{len(gone)} of the {len(live_files)} files indexed in {s.index_dir} are no longer in {here} "
+            f"(e.g. {gone[0]}): this build would remove {'all' if len(gone) == len(live_files) else 'most'} of the "
+            f"index. Check the corpus folder, or {override}")
 
 
 def _shape_change(manifest: dict[str, Any], s: Settings, fingerprint: str) -> str:

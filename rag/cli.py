@@ -103,7 +103,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     s = _settings(args)
     log = None if args.quiet else (lambda msg: print(msg, file=sys.stderr))
-    report = build(s, rebuild=args.rebuild, progress=None if args.quiet else tqdm_progress(), log=log)
+    report = build(s, rebuild=args.rebuild, progress=None if args.quiet else tqdm_progress(), log=log,
+                   force=args.force)
     return _report_build(report, args)
 
 
@@ -111,7 +112,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     from .build import add_files, tqdm_progress
 
     s = _settings(args)
-    report = add_files(args.paths, s, progress=tqdm_progress(), log=lambda m: print(m, file=sys.stderr))
+    report = add_files(args.paths, s, progress=tqdm_progress(), log=lambda m: print(m, file=sys.stderr),
+                       force=args.force)
     return _report_build(report, args)
 
 
@@ -277,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--strict", action="store_true", help="exit with status 2 if any file was skipped")
     p.add_argument("--json", action="store_true", help="print the build report as JSON")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
+    p.add_argument("--force", action="store_true",
+                   help="build even if the corpus is not the one the index was built from, or most files are gone")
     _engine_args(p)
     p.set_defaults(func=cmd_build)
 
@@ -284,6 +288,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("paths", nargs="+", type=Path)
     _settings_args(p, corpus=True)
     p.add_argument("--strict", action="store_true")
+    p.add_argument("--force", action="store_true",
+                   help="build even if the corpus is not the one the index was built from, or most files are gone")
     _engine_args(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_add)

@@ -335,3 +335,52 @@ def test_add_files_checks_before_copying(own_index, tmp_path):
     assert sorted(p.name for p in (own_index.corpus_dir / "added").rglob("*") if p.is_file()) == ["added-README.md"]
     with pytest.raises(FileNotFoundError, match=str(tmp_path)):
         add_files([tmp_path / "missing.pdf"], own_index)
+
+
+def test_a_wrong_or_empty_corpus_never_empties_an_index(own_index, tmp_path, capsys):
+    from rag.build import BuildRefused
+    from rag.cli import main
+
+    gen = current_generation(own_index.index_dir)
+    before = doc_ids(own_index)
+    other = tmp_path / "other-corpus"
+    other.mkdir()
+    paper = tmp_path / "new.md"
+    paper.write_text("# A note\n\nInterleukin-2 was given to ten patients with melanoma.\n", encoding="utf-8")
+    index = str(own_index.index_dir)
+    # `rag add` with another corpus folder (or a forgotten --corpus): refused, with the reason and the override.
+    assert main(["add", str(paper), "--index", index, "--corpus", str(other)]) == 1
+    err = capsys.readouterr().err
+    assert f"built from the corpus {own_index.corpus_dir.resolve()}" in err and "--force" in err
+    # `rag build` from an empty folder elsewhere, even with --rebuild: refused.
+    (tmp_path / "empty").mkdir()
+    assert main(["build", "--index", index, "--corpus", str(tmp_path / "empty"), "--rebuild", "--quiet"]) == 1
+    assert current_generation(own_index.index_dir) == gen and doc_ids(own_index) == before
+    # The index's own corpus emptied, or most of it gone: refused too.
+    moved = tmp_path / "aside"
+    shutil.move(own_index.corpus_dir / "pubmed", moved / "pubmed")
+    shutil.move(own_index.corpus_dir / "nci", moved / "nci")
+    shutil.move(own_index.corpus_dir / "trials", moved / "trials")
+    with pytest.raises(BuildRefused, match=r"4 of the 6 files .* remove most of the index"):
+        build(own_index)
+    for name in ("pdf", "pmc"):
+        shutil.move(own_index.corpus_dir / name, moved / name)
+    with pytest.raises(BuildRefused, match="remove all of the index"):
+        build(own_index)
+    assert current_generation(own_index.index_dir) == gen and doc_ids(own_index) == before
+    # Asked explicitly, it is done.
+    assert main(["add", str(paper), "--index", index, "--corpus", str(other), "--force"]) == 0
+    assert len(doc_ids(own_index)) == 1
+    assert retrieve("interleukin-2 melanoma", k=1, settings=own_index)[0].citation.source_path == "added/new.md"
+
+
+def test_a_project_moved_whole_keeps_updating(own_index, tmp_path):
+    """The corpus path in the manifest is also kept relative to the index: a moved project is the same corpus."""
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    shutil.move(own_index.corpus_dir, moved / "corpus")
+    shutil.move(own_index.index_dir, moved / "index")
+    s = own_index.replace(corpus_dir=moved / "corpus", index_dir=moved / "index")
+    (s.corpus_dir / "nci" / "nci_aldesleukin.md").unlink()
+    report = build(s)
+    assert report.removed == ["nci/nci_aldesleukin.md"] and not report.full_rebuild
