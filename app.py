@@ -133,15 +133,25 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def ensure_index(settings: Settings) -> None:
-    """Build the index (with a console progress bar) only when there is none."""
-    from rag.index import current_generation
+    """Build the index (with a console progress bar) when there is none, or when it was built with other settings
+    or by an older version (a new tokeniser or loader): otherwise every question would be refused."""
+    from rag.index import current_generation, read_manifest, shape_difference
 
-    if not settings.store_url and current_generation(settings.index_dir) is None:  # a store is filled by `rag sync`
-        from rag.build import build, tqdm_progress
+    if settings.store_url:
+        return  # a store is filled by `rag sync`
+    gen = current_generation(settings.index_dir)
+    if gen is None:
+        why = f"No index in {settings.index_dir}: building it from {settings.corpus_dir} (first run only)."
+    else:
+        diff = shape_difference(read_manifest(gen).get("shape", {}), settings.index_shape())
+        if not diff:
+            return
+        why = f"The index in {settings.index_dir} was built with other settings ({diff}): rebuilding it."
+    from rag.build import build, tqdm_progress
 
-        print(f"No index in {settings.index_dir}: building it from {settings.corpus_dir} (first run only).", file=sys.stderr)
-        report = build(settings, progress=tqdm_progress(), log=lambda m: print(m, file=sys.stderr))
-        print(report.summary(), file=sys.stderr)
+    print(why, file=sys.stderr)
+    report = build(settings, progress=tqdm_progress(), log=lambda m: print(m, file=sys.stderr))
+    print(report.summary(), file=sys.stderr)
 
 
 _warm_lock = threading.Lock()

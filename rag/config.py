@@ -17,6 +17,10 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Passages one query may ask for (CLI -k, the app's /ask): past this a query costs as much as reading the library.
 MAX_K = 100
 MODES = ("full", "hybrid", "dense", "bm25")  # retrieval pipelines (rag/retrieve.py)
+# Version of what the loaders (rag/load/) make of a file: bump it when that changes, and every index is rebuilt
+# on its next build (the embedding cache keeps what did not change); tests/test_config.py fails when their
+# output changes without a bump. The tokeniser needs no number: its fingerprint is computed from its output.
+LOADER_VERSION = 2  # 2: mojibake repaired (ftfy)
 
 
 def _default_dir(name: str) -> Path:
@@ -119,11 +123,14 @@ class Settings:
 
     def index_shape(self) -> dict[str, Any]:
         """The settings an index is built with; two indexes with different shapes must not be mixed."""
+        from .lexical import tokenizer_fingerprint
         return {
             "model": self.model,
             "chunk_tokens": self.chunk_tokens,
             "chunk_overlap": self.chunk_overlap,
             "encoding": self.encoding,
+            "tokenizer": tokenizer_fingerprint(),
+            "loaders": LOADER_VERSION,
         }
 
 

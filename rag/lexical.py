@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +28,31 @@ SYNONYMS_FILE = Path(__file__).parent / "data" / "synonyms.tsv"
 # queries whose name the corpus does not use.
 EXPANSION_WEIGHT = 0.1
 
-_WORD = re.compile(r"[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF]+(?:[-/][0-9A-Za-z\u00C0-\u024F\u0370-\u03FF]+)*")
+# A word: letters and digits of any script, joined by hyphens or slashes ("PD-L1", "CD4/CD8").
+WORD = re.compile(r"[^\W_]+(?:[-/][^\W_]+)*")
+# Hyphen-like characters written for "-" in names ("PD‑L1" with U+2011 occurs in PubMed abstracts); the long
+# dashes separate clauses, never join a name.
+_DASHES = str.maketrans({**{c: "-" for c in "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"}, "\u2014": " ", "\u2015": " "})
+# Scripts written without spaces: each character is a token (unigrams, as search engines index CJK text).
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def normalize(text: str) -> str:
+    """NFKC (ligatures, full-width forms, compatibility characters) and one hyphen for all hyphen-like dashes."""
+    return unicodedata.normalize("NFKC", text).translate(_DASHES)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text after normalize(), hyphenated names whole; unspaced scripts one character each."""
+    out = []
+    for m in WORD.finditer(normalize(text)):
+        word = m.group(0)
+        if _UNSPACED.search(word):
+            out.extend(piece for piece in _UNSPACED.split(word) if piece)
+            out.extend(_UNSPACED.findall(word))
+        else:
+            out.append(word)
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,19 +73,37 @@ def tokenize(text: str) -> list[str]:
     """Lower-cased, stemmed tokens; hyphenated names yield the joined form and their parts."""
     stop = _stopwords()
     out: list[str] = []
-    for m in _WORD.finditer(text.lower()):
-        word = m.group(0)
+    for word in map(str.lower, words(text)):
         parts = re.split(r"[-/]", word)
         if len(parts) > 1:
-            joined = "".join(parts)
-            out.append(joined)
+            if all(p.isdigit() for p in parts):  # "3-4", "49-72": a range, not a name
+                out.extend(p for p in parts if p)
+                continue
+            out.append("".join(parts))
             out.extend(p for p in parts if len(p) > 1 and p not in stop)
-        elif len(word) > 1 and word not in stop:
+        elif (len(word) > 1 and word not in stop) or _UNSPACED.match(word):
             out.append(word)
         elif word.isdigit():
             out.append(word)  # a lone digit matters in "stage 3", "grade 4"
     stemmer = _stemmer()
     return [stemmer.stemWord(t) if t.isalpha() else t for t in out]
+
+
+# Text that exercises every rule of tokenize(): its tokens, the stop words and the stemmer's version make the
+# tokeniser's fingerprint, recorded in each index (Settings.index_shape): when any of them changes (our code,
+# PyStemmer, bm25s's stop word list), indexes are rebuilt instead of mixing old stored tokens with new query ones.
+_PROBE = ("The PD-L1/PD‑L1 and CTLA−4 inhibitors were given to 3 patients (grade 3-4, 49–72%) with ﬁbrosis; "
+          "ＩＬ－２ therapies, running trials of T cells — Иммунотерапия 免疫疗法 αβ T-cell receptors.")
+
+
+@functools.lru_cache(maxsize=1)
+def tokenizer_fingerprint() -> str:
+    import hashlib
+
+    import Stemmer
+
+    probe = json.dumps([tokenize(_PROBE), sorted(_stopwords()), getattr(Stemmer, "__version__", "")])
+    return hashlib.sha256(probe.encode()).hexdigest()[:12]
 
 
 # --- synonyms --------------------------------------------------------------------------------------------
@@ -92,8 +135,8 @@ def _compact(text: str) -> list[str]:
     """Tokens without the parts of hyphenated words: used to match names inside a query."""
     toks = []
     stemmer = _stemmer()
-    for m in _WORD.finditer(text.lower()):
-        word = re.sub(r"[-/]", "", m.group(0))
+    for word in map(str.lower, words(text)):
+        word = re.sub(r"[-/]", "", word)
         if word not in _stopwords():
             toks.append(stemmer.stemWord(word) if word.isalpha() else word)
     return toks

@@ -53,3 +53,41 @@ def test_paths_given_wrong_get_a_sentence(settings, tmp_path):
                         (["build", "--corpus", str(a_file), "--index", str(tmp_path / "i")], "is a file; give the corpus folder")):
         out = subprocess.run([sys.executable, "-m", "rag", *args], capture_output=True, text=True, cwd=ROOT, timeout=120)
         assert out.returncode == 1 and words in out.stderr and "Traceback" not in out.stderr, (args, out.stderr)
+
+
+def test_the_tokeniser_fingerprint_follows_its_output(monkeypatch):
+    """What makes an index rebuild when tokenising changes: a change of the stop words (as a bm25s release could
+    bring) or of the rules changes the fingerprint recorded in the manifest."""
+    import rag.lexical as lexical
+
+    before = lexical.tokenizer_fingerprint()
+    assert Settings.load().index_shape()["tokenizer"] == before
+    lexical.tokenizer_fingerprint.cache_clear()
+    monkeypatch.setattr(lexical, "_stopwords", lambda: frozenset({"the", "and", "were"}))
+    try:
+        assert lexical.tokenizer_fingerprint() != before
+    finally:
+        lexical.tokenizer_fingerprint.cache_clear()
+
+
+# What the loaders make of the test files (all but PDF, whose text is pypdf's), as a digest per LOADER_VERSION.
+# When this test fails, a loader's output changed: bump LOADER_VERSION in rag/config.py (existing indexes are
+# then rebuilt on their next build) and add the new digest here.
+LOADER_DIGESTS = {1: "e77a5a400f926141", 2: "e77a5a400f926141"}  # 2: the test files hold no mojibake
+
+
+def test_a_change_of_loader_output_comes_with_a_new_loader_version():
+    import dataclasses
+    import hashlib
+    import json
+
+    from rag.config import LOADER_VERSION
+    from rag.load import load_file
+
+    data = ROOT / "tests" / "data"
+    outputs = []
+    for path in sorted(p for p in data.iterdir() if p.suffix in (".md", ".xml", ".jsonl", ".medline")):
+        result = load_file(path, root=data)
+        outputs.append([path.name, [dataclasses.asdict(d) for d in result.documents], result.warnings])
+    digest = hashlib.sha256(json.dumps(outputs, sort_keys=True, default=str).encode()).hexdigest()[:16]
+    assert LOADER_DIGESTS.get(LOADER_VERSION) == digest, f"loader output digest {digest} (LOADER_VERSION {LOADER_VERSION})"

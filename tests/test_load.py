@@ -453,3 +453,18 @@ def test_discover_skips_hidden_and_documentation_and_reports_bad_links(tmp_path)
     assert reasons["self.md"].startswith("symlink loop")
     with pytest.raises(LoadError, match=r"unsupported file type \.docx"):
         load_file(corpus / "paper.docx")
+
+
+def test_mojibake_from_the_source_is_repaired_at_load_and_other_text_kept():
+    """PMID 32306958 in the bundled corpus arrived as UTF-8 read as Windows-1252 ("pâ\\x80\\x89<â\\x80\\x890.001")."""
+    from rag.load import repair_text
+
+    abstracts = Path(__file__).parent.parent / "corpus" / "pubmed" / "immunotherapy_abstracts.jsonl"
+    raw = next(json.loads(line) for line in abstracts.open(encoding="utf-8") if '"32306958"' in line)
+    assert "p\u00e2\u0080\u0089<" in json.dumps(raw, ensure_ascii=False)  # as the source has it
+    doc = next(d for d in load_file(abstracts).documents if d.pmid == "32306958")
+    assert "p\u2009<\u20090.001" in doc.text and "\u00e2" not in doc.text
+    assert_sections_valid(doc)
+    for fine in ("Müller et al.", "TNF-α and IFN-γ ≥ 3 µg", "PD\u2011L1", "Ｔ cells", "免疫疗法", "naïve T cells"):
+        assert repair_text(fine) == fine
+    assert repair_text("MD\u00e2\u0080\u0089=\u00e2\u0080\u00897.71, Î²-cells") == "MD\u2009=\u20097.71, β-cells"

@@ -384,3 +384,34 @@ def test_a_project_moved_whole_keeps_updating(own_index, tmp_path):
     (s.corpus_dir / "nci" / "nci_aldesleukin.md").unlink()
     report = build(s)
     assert report.removed == ["nci/nci_aldesleukin.md"] and not report.full_rebuild
+
+
+def test_unicode_dashes_ligatures_and_other_scripts_are_searchable(own_index):
+    """Text as PDFs and PubMed write it: U+2011 in "PD‑L1", a minus sign, ligatures, full-width letters, Cyrillic
+    and Chinese all index as the plain forms a user types."""
+    notes = own_index.corpus_dir / "notes"
+    notes.mkdir()
+    (notes / "unicode.md").write_text(
+        "# Ｓｔｒｏｍａｌ ＰＤ‑Ｌ１ in ﬁbrotic tumours\n\n"
+        "Tumour PD\u2011L1 expression rose with ﬁbrosis grade; CTLA\u22124 blockade was not tested. "
+        "Иммунотерапия меланомы. 免疫疗法的纤维化研究。\n", encoding="utf-8")
+    report = build(own_index)
+    assert report.added == ["notes/unicode.md"] and not report.skipped
+    for query in ("PD-L1 fibrosis", "stromal fibrotic", "CTLA-4 fibrosis grade", "иммунотерапия", "纤维化"):
+        top = retrieve(query, k=1, settings=own_index, mode="bm25")
+        assert top and top[0].citation.source_path == "notes/unicode.md", query
+
+
+def test_a_new_tokeniser_or_loader_version_rebuilds_the_index(own_index, monkeypatch):
+    """The manifest records the tokeniser and loader versions: a query refuses an index cut by older code, and
+    the next build rebuilds it whole (the embedding cache keeps every vector)."""
+    import rag.config
+    import rag.lexical
+
+    monkeypatch.setattr(rag.lexical, "tokenizer_fingerprint", lambda: "a-new-tokeniser")
+    monkeypatch.setattr(rag.config, "LOADER_VERSION", rag.config.LOADER_VERSION + 1)
+    with pytest.raises(IndexMismatch, match="tokenizer: index"):
+        retrieve("nivolumab", settings=own_index)
+    report = build(own_index)
+    assert report.full_rebuild and "tokenizer" in report.rebuild_reason and "loaders" in report.rebuild_reason
+    assert report.embedded == 0 and retrieve("nivolumab", k=1, settings=own_index)

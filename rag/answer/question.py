@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..lexical import synonym_alternatives, tokenize
+from ..lexical import synonym_alternatives, tokenize, words
 
 QUESTION_TYPES = ("factoid", "list", "yesno", "summary")
 
@@ -103,9 +103,7 @@ def question_terms(question: str, idf: Callable[[list[str]], dict[str, float]], 
     """The question's content terms; a term is key when its idf reaches ``key_idf`` or it is shaped like a name
     (acronym, digits, drug suffix). Without either, the rarest term is the key."""
     seen: dict[str, str] = {}  # token -> the word it came from
-    for m in re.finditer(r"[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF]+(?:[-/‐‑][0-9A-Za-z\u00C0-\u024F\u0370-\u03FF]+)*",
-                         question):
-        word = re.sub(r"[‐‑]", "-", m.group(0))
+    for word in words(question):
         tokens = tokenize(word)
         if not tokens or word.lower() in _FRAME or tokens[0] in _FRAME_TOKENS:
             continue

@@ -55,6 +55,9 @@ def load_file(path: Path, root: Path | None = None) -> LoadResult:
     numbered = len(result.documents) > 1
     for n, doc in enumerate(result.documents, start=1):
         doc.source_path = source_path
+        doc.title = repair_text(doc.title) if doc.title else doc.title
+        doc.journal = repair_text(doc.journal) if doc.journal else doc.journal
+        doc.authors = [repair_text(a) for a in doc.authors]
         if not doc.doc_id:
             doc.doc_id = f"FILE:{source_path}" + (f"#{n}" if numbered else "")
         doc.url = citation_url(doc)
@@ -194,7 +197,7 @@ class TextBuilder:
         self.sections: list[Section] = []
 
     def add(self, heading: str, block: str, page: int | None = None, joiner: str = "\n\n") -> None:
-        block = block.strip()
+        block = repair_text(block).strip()
         if not block:
             return
         if self._parts:
@@ -212,6 +215,16 @@ class TextBuilder:
     @property
     def text(self) -> str:
         return "".join(self._parts)
+
+
+def repair_text(text: str) -> str:
+    """Put back UTF-8 that was read as Latin-1 or Windows-1252 somewhere upstream ("MDâ\x80\x89=" for "MD =",
+    "Î±" for "α": found in real PubMed exports), with ftfy, which leaves text that is not mojibake alone."""
+    if text.isascii():
+        return text
+    import ftfy
+
+    return ftfy.fix_encoding(text)
 
 
 def squash(text: str | None) -> str:
