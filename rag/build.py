@@ -42,6 +42,10 @@ class BuildReport:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    # New or changed files that could not be read this time (also in skipped, with the reason); of those, the
+    # changed files whose last good version stays indexed.
+    failed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
     unchanged: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
@@ -67,7 +71,9 @@ class BuildReport:
 
     def summary(self) -> str:
         lines = []
-        if self.up_to_date:
+        if self.up_to_date and self.failed:
+            lines.append(f"Index {self.index_dir} unchanged: nothing new in {self.corpus_dir} could be indexed.")
+        elif self.up_to_date:
             lines.append(f"Index {self.index_dir} is up to date with {self.corpus_dir} ({self.unchanged} files unchanged).")
         else:
             what = "Full build" if self.full_rebuild else "Incremental update"
@@ -215,6 +221,27 @@ def build(
                 say(f"skipped {rel}: {err}")
             if parsed is None:
                 progress("parsing", i + 1, len(to_load))
+        # A file that no longer parses keeps its last good version in the index (recorded with that version's
+        # hash, so the next build tries the new one again); added/updated name only what was indexed.
+        reasons = dict(report.skipped)
+        report.failed = [rel for rel in to_load if rel not in loaded]
+        for rel in report.failed:
+            if prev_files.get(rel, ("", ""))[1] == "indexed":
+                unchanged.add(rel)
+                hashes[rel] = (prev_files[rel][0], hashes[rel][1])
+                report.kept.append(rel)
+                reasons[rel] += "; its last good version stays indexed"
+        report.skipped = list(reasons.items())
+        report.added = [rel for rel in report.added if rel in loaded]
+        report.updated = [rel for rel in report.updated if rel in loaded]
+        report.unchanged = len(unchanged)
+        if previous is not None and not (loaded or report.removed):  # nothing readable changed: no new generation
+            stats = store.LocalStore(previous).stats()
+            report.up_to_date, report.generation = True, previous.name
+            report.documents, report.chunks = stats["documents"], stats["chunks"]
+            report.seconds = time.perf_counter() - started
+            stores.sync(s, say)
+            return report
 
         writer = store.GenerationWriter(s.index_dir)
         try:
@@ -288,7 +315,7 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
         report.new_chunks += len(chunks)
         progress("chunking", i + 1, len(to_chunk))
 
-    skipped = dict(report.skipped)
+    skipped = {rel: why for rel, why in report.skipped if rel not in report.kept}
     files = [(rel, sha, size, "skipped", skipped[rel], 0) if rel in skipped
              else (rel, sha, size, "indexed", None, len(loaded[rel]) if rel in loaded else docs_per_file.get(rel, 0))
              for rel, (sha, size) in hashes.items()]

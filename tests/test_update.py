@@ -415,3 +415,34 @@ def test_a_new_tokeniser_or_loader_version_rebuilds_the_index(own_index, monkeyp
     report = build(own_index)
     assert report.full_rebuild and "tokenizer" in report.rebuild_reason and "loaders" in report.rebuild_reason
     assert report.embedded == 0 and retrieve("nivolumab", k=1, settings=own_index)
+
+
+def test_a_changed_file_that_no_longer_parses_keeps_its_last_good_version(own_index):
+    abstracts = own_index.corpus_dir / "pubmed" / "abstracts.jsonl"
+    good = abstracts.read_bytes()
+    before = doc_ids(own_index)
+    gen = current_generation(own_index.index_dir)
+    abstracts.write_text("{not json\n" * 3, encoding="utf-8")  # a bad save over a good file
+    report = build(own_index)
+    assert report.kept == ["pubmed/abstracts.jsonl"] and not report.updated
+    assert "its last good version stays indexed" in dict(report.skipped)["pubmed/abstracts.jsonl"]
+    assert report.up_to_date and current_generation(own_index.index_dir) == gen  # nothing else changed
+    # With another change the new generation still carries the last good version.
+    shutil.copy(NCI_PAGE, own_index.corpus_dir / "nci")
+    report = build(own_index)
+    assert report.added == ["nci/" + NCI_PAGE.name] and report.kept == ["pubmed/abstracts.jsonl"]
+    assert doc_ids(own_index) == before | {"NCI:/about-cancer/treatment/drugs/lifileucel"}
+    assert retrieve("tumor-infiltrating lymphocytes melanoma", k=1, settings=own_index, source_type="abstract")
+    # The good file put back: nothing to do, and no file is reported as failing any more.
+    abstracts.write_bytes(good)
+    report = build(own_index)
+    assert report.up_to_date and not report.failed and not report.skipped
+
+
+def test_a_build_whose_only_change_is_an_unreadable_file_publishes_nothing(own_index):
+    gen = current_generation(own_index.index_dir)
+    (own_index.corpus_dir / "pdf" / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
+    report = build(own_index)
+    assert report.added == [] and report.failed == ["pdf/broken.pdf"] and report.up_to_date
+    assert current_generation(own_index.index_dir) == gen
+    assert "nothing new" in report.summary() and "0 added" in report.summary() and "pdf/broken.pdf" in report.summary()
