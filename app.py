@@ -36,7 +36,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # offline: no calls 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from rag.config import MAX_K, Settings  # noqa: E402
+from rag.config import Settings  # noqa: E402
 
 EXAMPLES = [
     "What objective response rates does TIL therapy achieve in metastatic melanoma?",
@@ -191,7 +191,8 @@ def make_app(settings: Settings):
 
     from rag import add_files, answer, answer_stream, build
     from rag.build import BuildRefused
-    from rag.answer import EXTRACTIVE_NOTE
+    from rag.answer import EXTRACTIVE_NOTE, chat_messages
+    from rag.retrieve import check_filters
     from rag.load import SUPPORTED_SUFFIXES
     from rag.ui_format import (answer_markdown, empty_sources_html, md_escape, report_markdown, sources_html,
                                status_markdown, streaming_markdown, upload_problem)
@@ -236,20 +237,9 @@ def make_app(settings: Settings):
             f["source_type"] = types
         return f or None
 
-    def plain_history(history) -> list[dict[str, str]]:
-        """Gradio's messages (content may be a list of parts) as {'role', 'content': str} for answer_stream."""
-        out = []
-        for m in history or []:
-            content = m.get("content") if isinstance(m, dict) else None
-            if isinstance(content, list):
-                content = " ".join(part.get("text", "") if isinstance(part, dict) else str(part) for part in content)
-            if isinstance(content, str) and m.get("role") in ("user", "assistant"):
-                out.append({"role": m["role"], "content": content})
-        return out
-
     def respond(message, history, k, year_from, year_to, types, use_llm, year_range):
         message = " ".join((message or "").split())
-        prior = plain_history(history)
+        prior = chat_messages(history)
         if not message:
             yield prior, gr.skip()
             return
@@ -271,26 +261,24 @@ def make_app(settings: Settings):
             chat[-1]["content"] = f"**Could not answer:** {md_escape(err)}"
             yield chat, empty_sources_html("No sources: the question could not be answered.")
 
-    def ask(question: str, k: int = 0, year_min: int | None = None, year_max: int | None = None,
+    def ask(question: str | None = None, k: int | None = 0, year_min: int | None = None, year_max: int | None = None,
             source_types: list[str] | None = None, use_llm: bool = False,
             history: list[dict] | None = None) -> dict:
         """Answer a question: the answer text (with [n] markers), its mode ('extractive', 'llm', 'abstain') and
         notes, and the passages numbered as the markers, each with its citation, URL and, for a PDF in the
-        library, file_url (the PDF served by this app, at the page). history: earlier messages, for follow-ups."""
-        filters: dict[str, Any] = {}
-        if year_min:
-            filters["year_min"] = int(year_min)
-        if year_max:
-            filters["year_max"] = int(year_max)
-        if source_types:
-            filters["source_type"] = list(source_types)
+        library, file_url (the PDF served by this app, at the page). history: earlier messages {'role', 'content'}
+        or (question, answer) pairs, for follow-ups. Every argument is checked; a bad one is refused with the reason."""
         try:
-            k = int(k or 0)
-            if not 0 <= k <= MAX_K:  # one query for the whole library would cost as much as reading it
-                raise ValueError(f"k (the number of passages) must be between 1 and {MAX_K}, or 0 for the default; got {k}")
+            if k in (None, "", 0, "0"):
+                k = settings.k
+            filters = check_filters({"year_min": year_min, "year_max": year_max, "source_type": source_types})
+            if use_llm not in (None, True, False, 0, 1):
+                raise ValueError(f"use_llm must be true or false, got {use_llm!r}")
+            messages = chat_messages(history)
             warm_up(settings)
-            a = answer(question, plain_history(history), k=k or settings.k, settings=settings,
-                       filters=filters or None, use_llm=bool(use_llm) and llm_on)
+            # k is checked by the search: a whole number from 1 to MAX_K (a huge one would cost as much as reading
+            # the whole library).
+            a = answer(question, messages, k=k, settings=settings, filters=filters, use_llm=bool(use_llm) and llm_on)
         except (ValueError, TypeError, FileNotFoundError, RuntimeError) as err:
             raise gr.Error(str(err)) from err  # the client gets the reason, not a bare "error"
         out = a.to_dict()

@@ -161,7 +161,7 @@ def build(
         raise ValueError(f"unknown engine {s.engine!r}: use local or ray")
     report.engine = s.engine
 
-    with store.build_lock(s.index_dir):
+    with store.build_lock(s.index_dir, on_wait=say):
         store.collect_garbage(s.index_dir)
         previous = live = store.current_generation(s.index_dir)
         fingerprint = model_fingerprint(s.model)

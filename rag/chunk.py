@@ -10,6 +10,7 @@ import bisect
 import functools
 import gzip
 import hashlib
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -62,9 +63,12 @@ _ABBREVIATIONS = {
     "ms", "prof", "st", "cf", "ca", "resp", "vol", "pp", "p", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "dept", "univ", "eq", "suppl", "tab", "sec",
 }
-# A candidate boundary: sentence-final punctuation (maybe closed by a quote or bracket), then whitespace.
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+")
-_NEXT_STARTS_SENTENCE = re.compile(r"[\"'“‘(\[]?[A-Z0-9]")
+# A candidate boundary: sentence-final punctuation (maybe closed by a quote or bracket), then whitespace; or,
+# with no space, a structured abstract's next label ("(P > 0.05).CONCLUSIONS:", "10.3%.Methods:").
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?:\s+|(?=[A-Z][A-Za-z]+(?: [A-Za-z]+){0,3}:))")
+# What a sentence starts with: a capital or a digit; or a symbol written lower-case first ("p53", "mRNA",
+# "gp100", "iNKT", "eRNAs") or a Greek letter ("α-PD-1", "γδ T cells").
+_NEXT_STARTS_SENTENCE = re.compile(r"[\"'“‘(\[]?(?:[A-Z0-9]|[a-z]+[0-9A-Z]|[\u0370-\u03ff])")
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -101,7 +105,9 @@ def ends_abbreviation(text: str, period: int) -> bool:
     if not word:
         return False
     w = word.group(1).lower()
-    return w in _ABBREVIATIONS or (len(w) == 1 and text[period - 1].isupper())
+    initial = len(w) == 1 and text[period - 1].isupper() and not (period > 1 and text[period - 2].isalnum())
+    return w in _ABBREVIATIONS or initial \
+        or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w) is not None  # "U.S.", "U.K."
 
 
 def _is_sentence_end(text: str, sent_start: int, punct: int, after: int, limit: int) -> bool:
@@ -217,3 +223,16 @@ def _split_long(text: str, a: int, b: int, enc, limit: int, section_index: int) 
             pieces.append(_Unit(s, _rstrip(text, s, e), j - i, section_index))
         i = j
     return pieces
+
+
+@functools.lru_cache(maxsize=1)
+def chunker_fingerprint() -> str:
+    """What chunks and sentences an index was cut with, recorded in its shape (Settings.index_shape): the source
+    of the functions and the tables above. A change rebuilds indexes (the embedding cache keeps every chunk whose
+    text did not change) instead of leaving chunks cut two ways."""
+    import inspect
+
+    rules = [inspect.getsource(f) for f in (sentence_spans, _paragraph_spans, ends_abbreviation, _is_sentence_end,
+                                            _rstrip, chunk_document, _units, _split_long)]
+    tables = [sorted(_ABBREVIATIONS), _BOUNDARY.pattern, _NEXT_STARTS_SENTENCE.pattern]
+    return hashlib.sha256(json.dumps([rules, tables]).encode()).hexdigest()[:12]

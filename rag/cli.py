@@ -251,7 +251,10 @@ def cmd_status(args: argparse.Namespace) -> int:
     try:
         stats = open_store(s).stats()
     except IndexNotFound as err:
-        print(str(err)[:1].upper() + str(err)[1:] + ".")
+        if args.json:  # --json always prints JSON, the reason included
+            print(json.dumps({"index": str(s.index_dir), "built": False, "error": str(err)}, indent=2))
+        else:
+            print(str(err)[:1].upper() + str(err)[1:] + ".")
         return 1
     print(json.dumps(stats, indent=2) if args.json else "\n".join(f"{k}: {v}" for k, v in stats.items()))
     return 0

@@ -19,8 +19,9 @@ MAX_K = 100
 MODES = ("full", "hybrid", "dense", "bm25")  # retrieval pipelines (rag/retrieve.py)
 # Version of what the loaders (rag/load/) make of a file: bump it when that changes, and every index is rebuilt
 # on its next build (the embedding cache keeps what did not change); tests/test_config.py fails when their
-# output changes without a bump. The tokeniser needs no number: its fingerprint is computed from its output.
-LOADER_VERSION = 2  # 2: mojibake repaired (ftfy)
+# output changes without a bump. The chunker and the tokeniser need no number: their fingerprints are computed
+# from their code (rag/chunk.py, rag/lexical.py).
+LOADER_VERSION = 3  # 2: mojibake repaired (ftfy); 3: HTML tags in abstracts and titles removed
 
 
 def _default_dir(name: str) -> Path:
@@ -123,12 +124,14 @@ class Settings:
 
     def index_shape(self) -> dict[str, Any]:
         """The settings an index is built with; two indexes with different shapes must not be mixed."""
+        from .chunk import chunker_fingerprint
         from .lexical import tokenizer_fingerprint
         return {
             "model": self.model,
             "chunk_tokens": self.chunk_tokens,
             "chunk_overlap": self.chunk_overlap,
             "encoding": self.encoding,
+            "chunker": chunker_fingerprint(),
             "tokenizer": tokenizer_fingerprint(),
             "loaders": LOADER_VERSION,
         }

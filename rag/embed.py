@@ -111,8 +111,12 @@ class Embedder:
         import torch
         from sentence_transformers import SentenceTransformer
 
+        from transformers.utils import logging as transformers_logging
+
         if threads > 0:
             torch.set_num_threads(threads)
+        # A sub-second "Loading weights" bar on every start says nothing (and broke `rag build --quiet`).
+        transformers_logging.disable_progress_bar()
         model = SentenceTransformer(str(self.path), device=device, local_files_only=True)
         self.dimension = int(model.get_embedding_dimension() if hasattr(model, "get_embedding_dimension")
                              else model.get_sentence_embedding_dimension())

@@ -24,7 +24,6 @@ import json
 import os
 import shutil
 import sqlite3
-import threading
 import time
 import uuid
 from contextlib import contextmanager
@@ -134,14 +133,19 @@ def collect_garbage(index_dir: Path, keep: int = 2) -> list[str]:
 
 
 @contextmanager
-def build_lock(index_dir: Path, wait: bool = True) -> Iterator[None]:
-    """One build at a time per index folder; the OS releases the lock if the build is killed."""
+def build_lock(index_dir: Path, wait: bool = True, on_wait=None) -> Iterator[None]:
+    """One build at a time per index folder; the OS releases the lock if the build is killed. ``on_wait(msg)``
+    is told when this build has to wait for another."""
     Path(index_dir).mkdir(parents=True, exist_ok=True)
     with open(Path(index_dir) / ".lock", "w") as f:
         try:
-            fcntl.flock(f, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as err:
-            raise RuntimeError(f"another build is running on {index_dir}") from err
+            if not wait:
+                raise RuntimeError(f"another build is running on {index_dir}") from err
+            if on_wait:
+                on_wait(f"another build is running on {index_dir}: waiting for it to finish")
+            fcntl.flock(f, fcntl.LOCK_EX)
         try:
             yield
         finally:
@@ -343,22 +347,16 @@ class LocalStore:
 
         self.path = Path(gen)
         self.manifest = read_manifest(self.path)
-        self._local = threading.local()
+        # One connection, opened now and shared by every thread (SQLite's serialized mode; the file is read-only
+        # and immutable): a generation deleted by a later build stays readable through it, where a connection
+        # opened lazily by a new thread after the deletion would fail mid-query.
+        self.db = sqlite3.connect(f"file:{self.path / META}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         self.faiss = faiss.read_index(str(self.path / DENSE))
         self.dense_kind = self.manifest.get("faiss", {"type": "flat"})
         from .lexical import LexicalIndex
 
         self.lexical = LexicalIndex.load(self.path / LEXICAL)
         self._position = {int(c): i for i, c in enumerate(self.lexical.chunk_ids)}
-
-    @property
-    def db(self) -> sqlite3.Connection:
-        """A connection per thread (Gradio answers from several); immutable=1: the file never changes once
-        published, so SQLite skips locking entirely."""
-        conn = getattr(self._local, "db", None)
-        if conn is None:
-            conn = self._local.db = sqlite3.connect(f"file:{self.path / META}?mode=ro&immutable=1", uri=True)
-        return conn
 
     @property
     def size(self) -> int:

@@ -37,9 +37,17 @@ _DASHES = str.maketrans({**{c: "-" for c in "\u2010\u2011\u2012\u2013\u2212\ufe6
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
+# What NFKC would glue onto the word before it: "Kymriah™" must not become "kymriahtm", nor "lymphoma¹" (a
+# footnote) "lymphoma1"; marks go, superscript and subscript characters become separate plain ones.
+_MARKS = {"\u2122": " ", "\u2120": " ", "\u00ae": " ", "\u00a9": " "}
+_SCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2071" + "".join(map(chr, range(0x2074, 0x209d)))
+_DETACH = str.maketrans({**_MARKS, **{c: " " + unicodedata.normalize("NFKC", c) + " " for c in _SCRIPTS}})
+
+
 def normalize(text: str) -> str:
-    """NFKC (ligatures, full-width forms, compatibility characters) and one hyphen for all hyphen-like dashes."""
-    return unicodedata.normalize("NFKC", text).translate(_DASHES)
+    """NFKC (ligatures, full-width forms, compatibility characters) and one hyphen for all hyphen-like dashes;
+    trademark signs dropped and superscripts set apart first."""
+    return unicodedata.normalize("NFKC", text.translate(_DETACH)).translate(_DASHES)
 
 
 def words(text: str) -> list[str]:
@@ -89,20 +97,24 @@ def tokenize(text: str) -> list[str]:
     return [stemmer.stemWord(t) if t.isalpha() else t for t in out]
 
 
-# Text that exercises every rule of tokenize(): its tokens, the stop words and the stemmer's version make the
-# tokeniser's fingerprint, recorded in each index (Settings.index_shape): when any of them changes (our code,
-# PyStemmer, bm25s's stop word list), indexes are rebuilt instead of mixing old stored tokens with new query ones.
+# The tokeniser's fingerprint, recorded in each index (Settings.index_shape): the source of its functions and
+# tables, the stop words, the stemmer's version and its output on a text with every case. When any of them
+# changes (our code, PyStemmer, bm25s's stop word list), indexes are rebuilt instead of mixing old stored tokens
+# with new query ones.
 _PROBE = ("The PD-L1/PD‑L1 and CTLA−4 inhibitors were given to 3 patients (grade 3-4, 49–72%) with ﬁbrosis; "
-          "ＩＬ－２ therapies, running trials of T cells — Иммунотерапия 免疫疗法 αβ T-cell receptors.")
+          "ＩＬ－２ therapies, running trials of T cells — Kymriah™ 10⁹ cells¹ Иммунотерапия 免疫疗法 αβ T-cell receptors.")
 
 
 @functools.lru_cache(maxsize=1)
 def tokenizer_fingerprint() -> str:
     import hashlib
+    import inspect
 
     import Stemmer
 
-    probe = json.dumps([tokenize(_PROBE), sorted(_stopwords()), getattr(Stemmer, "__version__", "")])
+    rules = [inspect.getsource(f) for f in (normalize, words, tokenize)]
+    tables = [WORD.pattern, _UNSPACED.pattern, sorted(_DASHES.items()), sorted(_DETACH.items())]
+    probe = json.dumps([rules, tables, tokenize(_PROBE), sorted(_stopwords()), getattr(Stemmer, "__version__", "")])
     return hashlib.sha256(probe.encode()).hexdigest()[:12]
 
 

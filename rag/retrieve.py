@@ -9,6 +9,7 @@ Why these choices, and what was measured and rejected (rerankers among them): do
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from pathlib import Path
 from typing import Any
@@ -17,8 +18,9 @@ import numpy as np
 
 from . import index as store
 from . import stores
-from .config import MODES, Settings
-from .records import Passage
+from .config import MAX_K, MODES, Settings
+from .lexical import tokenize
+from .records import SOURCE_TYPES, Passage
 
 RRF_K = 60
 # Share of BM25 in the full pipeline's fusion: BM25 is the stronger signal on biomedical questions here
@@ -26,12 +28,12 @@ RRF_K = 60
 LEXICAL_WEIGHT = 0.7
 
 
-class Searcher:
-    """One index folder, loaded once and reloaded when a build publishes a new generation."""
+class Library:
+    """One index (a folder, or a PostgreSQL store), opened once per process and reopened when a build publishes a
+    new generation; shared by every Searcher of that index, whatever their other settings."""
 
     def __init__(self, settings: Settings):
-        self.settings = settings
-        self.index_dir = Path(settings.index_dir)
+        self.settings = settings  # where the index is and the shape it must have: the same for every sharer
         self._store = None  # a LocalStore or a PgStore (rag/stores.py chooses by settings.store_url)
         self._held = None  # the store's identity when opened: its generation
         self._lock = threading.Lock()
@@ -47,6 +49,24 @@ class Searcher:
                 fresh.check_shape(self.settings.index_shape())
                 self._store, self._held = fresh, stores.identity(fresh)
         return self._store
+
+    def forget(self) -> None:
+        """Open the store again on next use, as a fresh process would."""
+        with self._lock:
+            self._store = self._held = None
+
+
+class Searcher:
+    """Searches one index with one set of settings (k, mode, per_doc... never changed by other callers)."""
+
+    def __init__(self, settings: Settings, library: Library | None = None):
+        self.settings = settings
+        self.index_dir = Path(settings.index_dir)
+        self.library = library or Library(settings)
+
+    @property
+    def store(self):
+        return self.library.store
 
     @property
     def embedder(self):
@@ -65,14 +85,17 @@ class Searcher:
     ) -> list[Passage]:
         query = _clean_query(query)
         s = self.settings
-        k = s.k if k is None else int(k)
+        k = s.k if k is None else check_k(k)
+        if not isinstance(mode, (str, type(None))):
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
         mode = (mode or s.mode).lower()
-        per_doc = s.per_doc if per_doc is None else per_doc
+        per_doc = s.per_doc if per_doc is None else _whole(per_doc, "per_doc", "a whole number (0: no limit)")
+        if per_doc < 0:
+            raise ValueError(f"per_doc must be 0 (no limit) or more, got {per_doc}")
+        filters = check_filters(filters)
         synonyms = s.synonyms if synonyms is None else synonyms
         if mode not in MODES:
             raise ValueError(f"unknown retrieval mode {mode!r}: use one of {', '.join(MODES)}")
-        if k <= 0:
-            return []
         st = self.store
         depth = max(s.candidates, k * 4)
 
@@ -170,33 +193,97 @@ def _add_cosine(st, qvec, ranked, signals) -> None:
         signals.setdefault(cid, {})["cosine"] = float(sim)
 
 
+def _whole(value: Any, name: str, what: str) -> int:
+    """An int from an int or a string of digits (as a form or a URL gives it); ValueError naming the argument."""
+    if isinstance(value, (list, tuple)) and len(value) == 1:  # `--filter year_min=2024` arrives as a list
+        value = value[0]
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().lstrip("-").isdigit():
+        raise ValueError(f"{name} must be {what}, got {value!r}")
+    return int(str(value).strip())
+
+
+def check_k(k: Any) -> int:
+    """The number of passages asked for, 1 to MAX_K (more would make one query cost as much as reading the
+    whole library); ValueError with the reason otherwise."""
+    k = _whole(k, "k", f"a number of passages from 1 to {MAX_K}")
+    if not 1 <= k <= MAX_K:
+        raise ValueError(f"k must be a number of passages from 1 to {MAX_K}, got {k}")
+    return k
+
+
+def check_filters(filters: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Filters checked and normalised before any store sees them: years as ints (year_min <= year_max), source
+    types among SOURCE_TYPES, other fields among the filterable ones with text or number values. ValueError
+    with the reason otherwise."""
+    if not filters:
+        return None
+    if not isinstance(filters, dict):
+        raise ValueError(f"filters must be a mapping of field to value, got {type(filters).__name__}")
+    out: dict[str, Any] = {}
+    for key, value in filters.items():
+        if value is None or value == "" or value == []:
+            continue
+        if key in ("year_min", "year_max"):
+            year = _whole(value, key, "a year such as 2015")
+            if not 1000 <= year <= 2999:
+                raise ValueError(f"{key} must be a year such as 2015, got {year}")
+            out[key] = year
+        elif key == "source_type":
+            types = [value] if isinstance(value, str) else value
+            if not isinstance(types, (list, tuple, set)) or not all(isinstance(v, str) for v in types):
+                raise ValueError(f"source_type must be a type or a list of types, got {value!r}")
+            unknown = sorted(set(types) - set(SOURCE_TYPES))
+            if unknown:
+                raise ValueError(f"unknown source type {', '.join(map(repr, unknown))}: use {', '.join(SOURCE_TYPES)}")
+            out[key] = list(types)
+        elif key in store.FILTERABLE:
+            values = list(value) if isinstance(value, (list, tuple, set)) else [value]
+            if not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in values):
+                raise ValueError(f"filter {key} takes text or numbers, got {value!r}")
+            out[key] = values
+        else:
+            raise ValueError(f"unknown filter {key!r}: use year_min, year_max or one of {', '.join(sorted(store.FILTERABLE))}")
+    if "year_min" in out and "year_max" in out and out["year_min"] > out["year_max"]:
+        raise ValueError(f"year_min {out['year_min']} is after year_max {out['year_max']}")
+    return out or None
+
+
 def _clean_query(query: str) -> str:
     if not isinstance(query, str):
-        raise TypeError(f"query must be a string, not {type(query).__name__}")
+        raise ValueError(f"the query must be text, not {type(query).__name__}")
     q = " ".join(query.split())
     if not q:
         raise ValueError("the query is empty: ask a question or give search terms")
+    if not tokenize(q):  # any passage would be as good as any other: say so instead of listing unrelated ones
+        raise ValueError(f"the query {q!r} has only common words or punctuation: add what you are looking for")
     return q
 
 
+_libraries: dict[tuple, Library] = {}
 _searchers: dict[tuple, Searcher] = {}
 _searchers_lock = threading.Lock()
+_MAX_SEARCHERS = 64  # distinct settings kept; the libraries (the loaded indexes) are kept regardless
 
 
 def get_searcher(settings: Settings) -> Searcher:
-    key = (str(Path(settings.index_dir).resolve()), settings.store_url, tuple(settings.index_shape().items()))
+    """The searcher for these settings: the index loaded once per process and shared, the settings its own."""
+    where = (str(Path(settings.index_dir).resolve()), settings.store_url, tuple(settings.index_shape().items()))
+    key = (where, repr(settings))
     with _searchers_lock:
         searcher = _searchers.get(key)
         if searcher is None:
-            searcher = _searchers[key] = Searcher(settings)
-        else:
-            searcher.settings = settings
+            library = _libraries.get(where)
+            if library is None:
+                library = _libraries[where] = Library(settings)
+            if len(_searchers) >= _MAX_SEARCHERS:
+                _searchers.pop(next(iter(_searchers)))
+            searcher = _searchers[key] = Searcher(dataclasses.replace(settings), library)
     return searcher
 
 
 def retrieve(
     query: str,
-    k: int = 5,
+    k: int | None = None,
     index_dir: str | Path | None = None,
     *,
     mode: str | None = None,
@@ -207,7 +294,7 @@ def retrieve(
     per_doc: int | None = None,
     settings: Settings | None = None,
 ) -> list[Passage]:
-    """The k best passages for a query, best first, each with its citation.
+    """The k best passages for a query (k: 1 to 100, default the k setting, 5), best first, each with its citation.
 
     mode: 'full' (default: BM25 with synonyms + dense, convex fusion), 'hybrid' (RRF), 'dense' or 'bm25'.
     Filters: year_min/year_max, source_type ('abstract', 'fulltext', 'trial', 'nci', or a list), and ``filters`` naming any metadata field

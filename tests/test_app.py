@@ -3,6 +3,7 @@ with gradio_client (the named API endpoints) and httpx (login, served files)."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -168,8 +169,46 @@ def test_ask_returns_an_answer_whose_markers_point_at_its_passages(client):
 def test_a_bad_question_gets_its_reason(client):
     with pytest.raises(Exception, match="the question is empty"):
         client.predict("   ", api_name="/ask")
-    with pytest.raises(Exception, match="between 1 and 100"):
+    with pytest.raises(Exception, match="k must be a number of passages from 1 to 100, got 100000"):
         client.predict("What is IL-2?", 100000, api_name="/ask")
+
+
+def _call_ask(app, data) -> tuple[str, object]:
+    """/ask over Gradio's HTTP API as any client makes it (no gradio_client to tidy the payload): (event, data)."""
+    with httpx.Client(base_url=app.url, timeout=180) as http:
+        http.post("login", data={"username": USER, "password": PASSWORD}).raise_for_status()
+        started = http.post("gradio_api/call/ask", json={"data": data})
+        assert started.status_code == 200, started.text
+        body = http.get(f"gradio_api/call/ask/{started.json()['event_id']}").text
+    event, payload = re.findall(r"event: (\w+)\ndata: (.*)", body)[-1]
+    return event, json.loads(payload)
+
+
+@pytest.mark.parametrize("data, reason", [
+    ([], "the question is empty"),
+    ([123], "the question must be text, got int"),
+    (["What is IL-2?", "many"], "k must be a number of passages from 1 to 100, got 'many'"),
+    (["What is IL-2?", 5, "abc"], "year_min must be a year such as 2015, got 'abc'"),
+    (["What is IL-2?", 5, 2020, 2010], "year_min 2020 is after year_max 2010"),
+    (["What is IL-2?", 5, None, None, ["trials"]], "unknown source type 'trials'"),
+    (["What is IL-2?", 5, None, None, None, False, "not a history"], "history must be a list"),
+    (["What is IL-2?", 5, None, None, None, False, [{"text": "hi"}]], "history item 1 is neither"),
+])
+def test_every_bad_api_argument_is_refused_with_its_reason(app, data, reason):
+    event, payload = _call_ask(app, data)
+    assert event == "error" and payload and reason in str(payload), (event, payload)
+
+
+def test_the_api_takes_what_forms_and_other_clients_send(app):
+    # k null means the default; a single source type as a string; history as (question, answer) pairs.
+    event, (data,) = _call_ask(app, [TIL_QUESTION, None, None, None, "trial"])
+    assert event == "complete" and data["passages"] and {p["source_type"] for p in data["passages"]} == {"trial"}
+    event, (data,) = _call_ask(app, ["and what about its toxicity?", 3, None, None, None, False,
+                                     [[TIL_QUESTION, "Tumour-infiltrating lymphocytes ..."]]])
+    assert event == "complete" and "TIL" in data["search_query"]
+    event, (data,) = _call_ask(app, [TIL_QUESTION, 3, 2090])
+    assert event == "complete" and data["abstained"] and not data["passages"]
+    assert "matches the search filters" in data["answer"] and "listed below" not in data["answer"]
 
 
 def test_follow_up_uses_the_history_and_filters_apply(client):

@@ -26,6 +26,29 @@ def test_sentences_respect_abbreviations_and_decimals():
     ]
 
 
+def test_sentences_may_start_with_symbols_greek_letters_and_follow_a_label_without_a_space():
+    """The splitter's defects found on real abstracts (docs/benchmarks.md, "Sentence splitting")."""
+    text = ("ORR was 40%. α-PD-1 therapy works. p53 was mutated in 12 of 20. mRNA levels rose. The U.S. Food and "
+            "Drug Administration approved it (P < 0.05).CONCLUSIONS: KRASG12C. We saw it in San Diego, J. Smith said.")
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "ORR was 40%.",
+        "α-PD-1 therapy works.",
+        "p53 was mutated in 12 of 20.",
+        "mRNA levels rose.",
+        "The U.S. Food and Drug Administration approved it (P < 0.05).",
+        "CONCLUSIONS: KRASG12C.",
+        "We saw it in San Diego, J. Smith said.",
+    ]
+
+
+def test_pubmed_html_tags_become_breaks_or_nothing():
+    from rag.load import strip_markup
+
+    assert strip_markup("an adverse event.<br><b>CONCLUSIONS</b>: Among I<sup>2</sup> = 40%, <i>P</i> < 0.05 "
+                        "(<or=50% or > 2 cm)") == \
+        "an adverse event.\nCONCLUSIONS: Among I2 = 40%, P < 0.05 (<or=50% or > 2 cm)"
+
+
 def test_paragraph_breaks_end_sentences():
     text = "Background\nIL-2 expands T cells\n\nMethods were standard."
     assert [text[a:b] for a, b in sentence_spans(text)] == ["Background", "IL-2 expands T cells", "Methods were standard."]

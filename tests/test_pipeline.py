@@ -1,8 +1,10 @@
 """From files to retrieve(): the real model, a real FAISS index, real papers."""
 
 import json
+import re
 import subprocess
 import sys
+import threading
 
 import numpy as np
 import pytest
@@ -177,3 +179,70 @@ def test_bm25_scores_are_bm25s_scores_and_an_update_equals_a_fresh_build(setting
             got = index.search(query, 20)
             assert [c for c, _ in got] == [c for c, _ in expected], query
             assert np.allclose([s for _, s in got], [s for _, s in expected], rtol=1e-6), query
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    ({"source_type": "abstracts"}, "unknown source type 'abstracts': use fulltext, abstract, trial, nci"),
+    ({"filters": {"journal": {"name": "J Immunol"}}}, "filter journal takes text or numbers"),
+    ({"filters": {"colour": "red"}}, "unknown filter 'colour'"),
+    ({"per_doc": "two"}, "per_doc must be a whole number"),
+    ({"per_doc": -1}, "per_doc must be 0"),
+    ({"year_min": "abc"}, "year_min must be a year such as 2015, got 'abc'"),
+    ({"year_min": 2020, "year_max": 2010}, "year_min 2020 is after year_max 2010"),
+    ({"k": 0}, "k must be a number of passages from 1 to 100, got 0"),
+    ({"k": 101}, "got 101"),
+    ({"k": "many"}, "k must be"),
+    ({"mode": "semantic"}, "unknown retrieval mode 'semantic'"),
+])
+def test_retrieve_refuses_bad_arguments_with_the_reason(settings, kwargs, words):
+    with pytest.raises(ValueError, match=re.escape(words)):
+        retrieve("nivolumab", settings=settings, **kwargs)
+
+
+def test_retrieve_takes_numbers_written_as_text_as_forms_send_them(settings):
+    passages = retrieve("nivolumab", k="3", per_doc="1", year_min="2015", settings=settings)
+    assert len(passages) == 3 and all(p.citation.year >= 2015 for p in passages)
+    assert len({p.doc_id for p in passages}) == 3
+
+
+def test_cli_filter_on_years_and_fields(settings):
+    out = _rag("search", "nivolumab", "--index", str(settings.index_dir), "--filter", "year_min=2018", "--json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) and all(p["year"] >= 2018 for p in json.loads(out.stdout))
+    bad = _rag("search", "nivolumab", "--index", str(settings.index_dir), "--filter", "year_min=soon")
+    assert bad.returncode == 1 and "year_min must be a year" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_searchers_with_other_settings_share_the_index_but_not_the_settings(settings):
+    """Callers with different settings at once each keep theirs; the index is loaded once for all of them."""
+    few, many = settings.replace(k=2, per_doc=1), settings.replace(k=6, per_doc=0)
+    a, b = get_searcher(few), get_searcher(many)
+    assert a.store is b.store and (a.settings.k, b.settings.k) == (2, 6)
+    errors, sizes = [], {2: set(), 6: set()}
+
+    def ask(s, n):
+        try:
+            for _ in range(15):
+                sizes[n].add(len(retrieve("interleukin-2 toxicity", settings=s)))
+        except Exception as err:  # noqa: BLE001 - any error fails the test below
+            errors.append(err)
+
+    threads = [threading.Thread(target=ask, args=(s, s.k)) for s in (few, many, few, many)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and sizes == {2: {2}, 6: {6}}
+
+
+def test_a_query_of_common_words_or_punctuation_says_so(settings):
+    for query in ("the of and", "?!?", "..."):
+        with pytest.raises(ValueError, match="only common words or punctuation"):
+            retrieve(query, settings=settings)
+
+
+def test_status_json_without_an_index_is_json(tmp_path):
+    out = _rag("status", "--index", str(tmp_path / "none"), "--json")
+    assert out.returncode == 1
+    data = json.loads(out.stdout)
+    assert data["built"] is False and "rag build" in data["error"]

@@ -146,7 +146,7 @@ def test_a_build_killed_mid_way_leaves_the_old_index_and_the_next_build_recovers
     # The old index is untouched and answers; the half-written generation is invisible.
     assert current_generation(own_index.index_dir) == gen
     assert list(own_index.index_dir.glob("tmp-*"))
-    get_searcher(own_index)._store = None  # load from disk again, as a fresh process would
+    get_searcher(own_index).library.forget()  # load from disk again, as a fresh process would
     assert doc_ids(own_index) == before
     assert retrieve("tumor-infiltrating lymphocytes", k=3, settings=own_index)
 
@@ -388,16 +388,17 @@ def test_a_project_moved_whole_keeps_updating(own_index, tmp_path):
 
 def test_unicode_dashes_ligatures_and_other_scripts_are_searchable(own_index):
     """Text as PDFs and PubMed write it: U+2011 in "PD‑L1", a minus sign, ligatures, full-width letters, Cyrillic
-    and Chinese all index as the plain forms a user types."""
+    and Chinese, a trademark sign and superscripts all index as the plain forms a user types."""
     notes = own_index.corpus_dir / "notes"
     notes.mkdir()
     (notes / "unicode.md").write_text(
         "# Ｓｔｒｏｍａｌ ＰＤ‑Ｌ１ in ﬁbrotic tumours\n\n"
         "Tumour PD\u2011L1 expression rose with ﬁbrosis grade; CTLA\u22124 blockade was not tested. "
-        "Иммунотерапия меланомы. 免疫疗法的纤维化研究。\n", encoding="utf-8")
+        "Иммунотерапия меланомы. 免疫疗法的纤维化研究。 Quizartinib™ was given at 10⁹ cells¹.\n", encoding="utf-8")
     report = build(own_index)
     assert report.added == ["notes/unicode.md"] and not report.skipped
-    for query in ("PD-L1 fibrosis", "stromal fibrotic", "CTLA-4 fibrosis grade", "иммунотерапия", "纤维化"):
+    for query in ("PD-L1 fibrosis", "stromal fibrotic", "CTLA-4 fibrosis grade", "иммунотерапия", "纤维化",
+                  "quizartinib cells"):
         top = retrieve(query, k=1, settings=own_index, mode="bm25")
         assert top and top[0].citation.source_path == "notes/unicode.md", query
 
@@ -446,3 +447,49 @@ def test_a_build_whose_only_change_is_an_unreadable_file_publishes_nothing(own_i
     assert report.added == [] and report.failed == ["pdf/broken.pdf"] and report.up_to_date
     assert current_generation(own_index.index_dir) == gen
     assert "nothing new" in report.summary() and "0 added" in report.summary() and "pdf/broken.pdf" in report.summary()
+
+
+def test_a_reader_of_a_deleted_generation_keeps_answering_from_new_threads(own_index):
+    """Two publishes delete the generation a reader still holds; threads that first touch it afterwards (as
+    Gradio's workers do) still read it: its SQLite file is held open from the start."""
+    import threading
+
+    held = LocalStore(current_generation(own_index.index_dir))
+    ids = [int(i) for i in held.lexical.chunk_ids[:5]]
+    for name in ("first.md", "second.md"):
+        (own_index.corpus_dir / "nci" / name).write_text(f"# {name}\n\nInterleukin-2 notes, {name}.\n", encoding="utf-8")
+        build(own_index)
+    assert not held.path.exists()  # collected: only the last two generations stay
+    results, errors = [], []
+
+    def read():
+        try:
+            results.append((len(held.fetch(ids)), len(held.allowed_ids({"source_type": ["abstract"]}))))
+        except Exception as err:  # noqa: BLE001 - any error fails the test below
+            errors.append(err)
+
+    threads = [threading.Thread(target=read) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and len(results) == 4 and all(r == results[0] and r[0] == 5 and r[1] > 0 for r in results)
+
+
+def test_two_builds_at_once_take_turns_say_so_and_leave_a_correct_index(own_index):
+    lines = ABSTRACTS.read_text(encoding="utf-8").splitlines()[N_ABSTRACTS + 300:N_ABSTRACTS + 340]
+    (own_index.corpus_dir / "pubmed" / "together.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = {json.loads(line)["doc_id"] for line in lines}
+    command = [sys.executable, "-m", "rag", "build", "--json", "--corpus", str(own_index.corpus_dir),
+               "--index", str(own_index.index_dir)]
+    procs = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    outs = [p.communicate(timeout=600) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err[-2000:] for _, err in outs]
+    reports = [json.loads(out) for out, _ in outs]
+    # One did the work; the other waited (and said so), then found the index up to date.
+    assert sorted(bool(r["up_to_date"]) for r in reports) == [False, True]
+    assert sum("waiting for it to finish" in err for _, err in outs) == 1
+    assert "Loading weights" not in "".join(err for _, err in outs)
+    assert expected <= doc_ids(own_index)
+    assert len(list(own_index.index_dir.glob("gen-*"))) <= 2 and not list(own_index.index_dir.glob("tmp-*"))

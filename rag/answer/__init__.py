@@ -19,10 +19,10 @@ from ..cite import UNSUPPORTED, check_citations, renumber
 from ..config import Settings
 from ..llm import ChatModel, LLMError
 from ..records import Answer, CitationCheck, Passage
-from ..retrieve import get_searcher
+from ..retrieve import check_filters, check_k, get_searcher
 from .extractive import (AGAINST_HEADING, FOR_HEADING, NO_AGAINST, NO_SUPPORT, SUPPORT_HEADING, WEIGHTS,
                          AnswerWeights, extract)
-from .followup import is_follow_up, previous_questions, standalone_question, topic_terms
+from .followup import chat_messages, is_follow_up, previous_questions, standalone_question, topic_terms
 from .question import question_type
 
 # The cosine at or above which a passage answers by its meaning alone, and below which the evidence is called
@@ -36,7 +36,7 @@ ABSTAIN_TEXT = ("The library has no passage that answers this question. The clos
 # Lines of an answer that frame it rather than say something (the evaluation leaves them out).
 FRAMING = (EXTRACTIVE_NOTE, SUPPORT_HEADING, FOR_HEADING, AGAINST_HEADING, NO_SUPPORT, NO_AGAINST)
 
-__all__ = ["answer", "answer_stream", "is_follow_up", "standalone_question", "topic_terms", "previous_questions",
+__all__ = ["answer", "answer_stream", "chat_messages", "is_follow_up", "standalone_question", "topic_terms", "previous_questions",
            "question_type", "evidence_strength", "is_yes_no", "AnswerWeights", "EXTRACTIVE_NOTE", "ABSTAIN_TEXT",
            "FRAMING"]
 
@@ -64,14 +64,18 @@ def answer_stream(
 ) -> Iterator[tuple[str, Answer | None]]:
     """Yields (text so far, None) while an LLM writes, then (final text, Answer) once the answer is checked."""
     s = settings or Settings.load()
+    if question is not None and not isinstance(question, str):
+        raise ValueError(f"the question must be text, got {type(question).__name__}")
     question = " ".join((question or "").split())
     if not question:
         raise ValueError("the question is empty")
+    k = s.k if k in (None, 0) else check_k(k)
+    filters = check_filters(filters)
     llm = ChatModel.from_settings(s) if use_llm is not False else None
     if use_llm and llm is None:
         raise ValueError("no language model is configured: set RAG_LLM_BASE_URL (an OpenAI-compatible endpoint)")
     notes: list[str] = []
-    history = list(history or [])  # a generator would be used up by the first look
+    history = chat_messages(history)  # pairs or messages; a generator would be used up by the first look
     search_query = standalone_question(question, history, llm)
     if search_query != question:
         notes.append(f"Searched for: {search_query}")
@@ -81,7 +85,6 @@ def answer_stream(
                         abstained=True, mode="abstain", search_query=search_query, notes=notes)
         yield result.text, result
         return
-    k = k or s.k
     weights = dataclasses.replace(WEIGHTS, dense_answer=s.abstain_below) if s.abstain_below else WEIGHTS
     # The extractive answer reads a few more papers than it shows; the k shown are the cited ones, then the best
     # of the rest.
@@ -93,7 +96,9 @@ def answer_stream(
     found = extract(search_query, passages, searcher.store, searcher.embedder, weights, compose=llm is None)
     if not found.evidence.answer:
         closest = " The closest passages are listed below; they match the question only loosely." if passages else ""
-        result = Answer(question, ABSTAIN_TEXT if passages else "The library has no passage that answers this question.",
+        none = ("No passage in the library matches the search filters (years, source types): widen them and ask "
+                "again." if filters else "The library has no passage that answers this question.")
+        result = Answer(question, ABSTAIN_TEXT if passages else none,
                         passages[:k], abstained=True, mode="abstain", search_query=search_query,
                         notes=notes + [f"Declined: {found.evidence.reason}.{closest}"])
         yield result.text, result

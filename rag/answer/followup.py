@@ -34,19 +34,31 @@ _FOLLOWING_NOUNS = {"therapy", "therapies", "cells", "cell", "transfer", "treatm
                     "vaccine", "vaccines", "blockade"}
 
 
-def previous_questions(history: Iterable[Any] | None) -> list[str]:
-    """User turns of a chat history given as (user, assistant) pairs or as {'role', 'content'} messages, where
-    content is a string or (Gradio 6) a list of parts like {'type': 'text', 'text': ...}."""
+def chat_messages(history: Iterable[Any] | None) -> list[dict[str, str]]:
+    """A chat history as {'role', 'content': str} messages. Accepted: messages whose content is a string or
+    (Gradio 6) a list of parts like {'type': 'text', 'text': ...}, and (question, answer) pairs; anything else is
+    a ValueError naming the item."""
+    if history is None:
+        return []
+    if isinstance(history, (str, bytes, dict)):
+        raise ValueError("history must be a list of messages {'role', 'content'} or (question, answer) pairs")
     out = []
-    for turn in list(history or []):
-        if isinstance(turn, dict):
-            if turn.get("role") == "user":
-                text = _message_text(turn.get("content"))
-                if text:
-                    out.append(text)
-        elif isinstance(turn, (list, tuple)) and turn and isinstance(turn[0], str):
-            out.append(turn[0])
+    for i, turn in enumerate(history, start=1):
+        if isinstance(turn, dict) and turn.get("role") in ("user", "assistant", "system"):
+            text = _message_text(turn.get("content"))
+            if text:
+                out.append({"role": turn["role"], "content": text})
+        elif isinstance(turn, (list, tuple)) and len(turn) == 2 and all(x is None or isinstance(x, str) for x in turn):
+            out += [{"role": role, "content": text} for role, text in zip(("user", "assistant"), turn) if text]
+        else:
+            raise ValueError(f"history item {i} is neither a message {{'role', 'content'}} nor a (question, answer) "
+                             f"pair: {str(turn)[:80]!r}")
     return out
+
+
+def previous_questions(history: Iterable[Any] | None) -> list[str]:
+    """The user turns of a chat history (any shape chat_messages accepts)."""
+    return [m["content"] for m in chat_messages(history) if m["role"] == "user"]
 
 
 def _message_text(content: Any) -> str:
@@ -98,7 +110,7 @@ def is_follow_up(question: str, history: Iterable[Any] | None) -> bool:
 def standalone_question(question: str, history: Iterable[Any] | None, llm: ChatModel | None = None) -> str:
     """The question to search for: a follow-up gets its conversation's subject (by the LLM when there is one,
     else by carrying the previous question's subject words, and its aspect when the follow-up names a new subject)."""
-    history = list(history or [])  # a generator would be used up by the first look
+    history = chat_messages(history)  # a generator would be used up by the first look
     if not is_follow_up(question, history):
         return question
     previous = previous_questions(history)

@@ -55,7 +55,7 @@ def load_file(path: Path, root: Path | None = None) -> LoadResult:
     numbered = len(result.documents) > 1
     for n, doc in enumerate(result.documents, start=1):
         doc.source_path = source_path
-        doc.title = repair_text(doc.title) if doc.title else doc.title
+        doc.title = " ".join(strip_markup(repair_text(doc.title)).split()) if doc.title else doc.title
         doc.journal = repair_text(doc.journal) if doc.journal else doc.journal
         doc.authors = [repair_text(a) for a in doc.authors]
         if not doc.doc_id:
@@ -197,7 +197,7 @@ class TextBuilder:
         self.sections: list[Section] = []
 
     def add(self, heading: str, block: str, page: int | None = None, joiner: str = "\n\n") -> None:
-        block = repair_text(block).strip()
+        block = strip_markup(repair_text(block)).strip()
         if not block:
             return
         if self._parts:
@@ -215,6 +215,18 @@ class TextBuilder:
     @property
     def text(self) -> str:
         return "".join(self._parts)
+
+
+# HTML that PubMed keeps inside abstracts and titles ("<br><b>METHODS</b>:", "I<sup>2</sup>", "<i>p</i>"):
+# a line break where it breaks a line, nothing where it only styled the text.
+_BREAK_TAG = re.compile(r"<(?:br|p|/p|sec|/sec|title|/title)\s*/?>", re.IGNORECASE)
+_STYLE_TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|span|sc|italic|bold)(?:\s[^<>]{0,80})?>", re.IGNORECASE)
+
+
+def strip_markup(text: str) -> str:
+    if "<" not in text:
+        return text
+    return _STYLE_TAG.sub("", _BREAK_TAG.sub("\n", text))
 
 
 def repair_text(text: str) -> str:
