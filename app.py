@@ -451,6 +451,7 @@ def serve(args: argparse.Namespace) -> None:
         auth_message="Log in to the immunotherapy literature assistant." if auth else None,
         max_file_size=f"{settings.max_upload_mb * 2 + 16}mb",  # a hard cap; the Library tab explains the real limit
         theme=theme, css=CSS, ssr_mode=False, prevent_thread_lock=True, quiet=True,
+        show_error=True,  # an API call with missing or malformed inputs gets Gradio's reason, not {"error": null}
         footer_links=["api", "settings"],
     )
     print(f"Serving on http://{args.host}:{args.port} (started in {time.perf_counter() - _STARTED:.1f} s; "

@@ -179,6 +179,7 @@ class Answer:
     search_query: str = ""  # the query actually searched (a rewritten follow-up, say)
     check: CitationCheck = field(default_factory=CitationCheck)
     notes: list[str] = field(default_factory=list)
+    generation: str = ""  # the index generation every passage and check of this answer came from
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -190,4 +191,5 @@ class Answer:
             "passages": [dict(p.to_dict(), n=i + 1) for i, p in enumerate(self.passages)],
             "citation_check": self.check.to_dict(),
             "notes": self.notes,
+            "generation": self.generation,
         }

@@ -82,6 +82,7 @@ class Searcher:
         filters: dict[str, Any] | None = None,
         per_doc: int | None = None,
         synonyms: bool | None = None,
+        store=None,
     ) -> list[Passage]:
         query = _clean_query(query)
         s = self.settings
@@ -96,7 +97,7 @@ class Searcher:
         synonyms = s.synonyms if synonyms is None else synonyms
         if mode not in MODES:
             raise ValueError(f"unknown retrieval mode {mode!r}: use one of {', '.join(MODES)}")
-        st = self.store
+        st = store or self.store  # a caller that pins one generation passes it
         depth = max(s.candidates, k * 4)
 
         expand = synonyms and mode == "full"  # the baselines are plain

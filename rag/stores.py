@@ -47,6 +47,11 @@ def identity(store) -> Any:
     return store.path if isinstance(store, index.LocalStore) else store.generation
 
 
+def generation_name(store) -> str:
+    """The name of the generation a store serves ("gen-000012"), as answers report it."""
+    return store.path.name if isinstance(store, index.LocalStore) else str(store.generation)
+
+
 def is_current(store, held: Any, settings: Settings) -> bool:
     """Whether ``store`` (opened when its identity was ``held``) still serves what these settings point at."""
     if isinstance(store, index.LocalStore):

@@ -184,8 +184,11 @@ def _call_ask(app, data) -> tuple[str, object]:
     return event, json.loads(payload)
 
 
+ASK_DEFAULTS = [None, 0, None, None, None, False, None]  # question, k, year_min, year_max, source_types, use_llm, history
+
+
 @pytest.mark.parametrize("data, reason", [
-    ([], "the question is empty"),
+    ([None], "the question is empty"),
     ([123], "the question must be text, got int"),
     (["What is IL-2?", "many"], "k must be a number of passages from 1 to 100, got 'many'"),
     (["What is IL-2?", 5, "abc"], "year_min must be a year such as 2015, got 'abc'"),
@@ -195,18 +198,25 @@ def _call_ask(app, data) -> tuple[str, object]:
     (["What is IL-2?", 5, None, None, None, False, [{"text": "hi"}]], "history item 1 is neither"),
 ])
 def test_every_bad_api_argument_is_refused_with_its_reason(app, data, reason):
-    event, payload = _call_ask(app, data)
+    event, payload = _call_ask(app, data + ASK_DEFAULTS[len(data):])
     assert event == "error" and payload and reason in str(payload), (event, payload)
+
+
+def test_a_call_with_arguments_missing_gets_the_reason_too(app):
+    # gradio_client fills in the defaults; a bare HTTP client must send all seven (Gradio says so).
+    for data in ([], ["What is IL-2?", 5]):
+        event, payload = _call_ask(app, data)
+        assert event == "error" and f"needed: 7, got: {len(data)}" in str(payload), (event, payload)
 
 
 def test_the_api_takes_what_forms_and_other_clients_send(app):
     # k null means the default; a single source type as a string; history as (question, answer) pairs.
-    event, (data,) = _call_ask(app, [TIL_QUESTION, None, None, None, "trial"])
+    event, (data,) = _call_ask(app, [TIL_QUESTION, None, None, None, "trial", False, None])
     assert event == "complete" and data["passages"] and {p["source_type"] for p in data["passages"]} == {"trial"}
     event, (data,) = _call_ask(app, ["and what about its toxicity?", 3, None, None, None, False,
                                      [[TIL_QUESTION, "Tumour-infiltrating lymphocytes ..."]]])
     assert event == "complete" and "TIL" in data["search_query"]
-    event, (data,) = _call_ask(app, [TIL_QUESTION, 3, 2090])
+    event, (data,) = _call_ask(app, [TIL_QUESTION, 3, 2090, None, None, False, None])
     assert event == "complete" and data["abstained"] and not data["passages"]
     assert "matches the search filters" in data["answer"] and "listed below" not in data["answer"]
 
@@ -283,3 +293,65 @@ def test_start_up_problems_are_said_in_one_line(settings, tmp_path):
     out = subprocess.run([sys.executable, "app.py", "--corpus", str(tmp_path / "none"), "--index", str(tmp_path / "idx")],
                          capture_output=True, text=True, cwd=ROOT, timeout=180)
     assert out.returncode == 1 and "no corpus folder at" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_clients_asking_while_builds_publish_get_answers_from_one_generation_each(app):
+    """Four clients ask through /ask while `rag build` publishes two new generations from the command line:
+    no errors, and every answer's passages belong to the one generation it names (docs/benchmarks.md,
+    "Reliability")."""
+    import threading
+
+    from gradio_client import Client
+
+    from rag.index import LocalStore, current_generation
+
+    from conftest import ABSTRACTS, N_ABSTRACTS
+
+    def documents(gen) -> set[str]:
+        return {r[0] for r in LocalStore(gen).db.execute("SELECT doc_id FROM documents WHERE status='indexed'")}
+
+    gens = {current_generation(app.index).name: documents(current_generation(app.index))}
+    questions = ["What does adjuvant nivolumab do in resected melanoma?", TIL_QUESTION,
+                 "Which toxicities does high-dose interleukin-2 cause?"]
+    answers, errors, done = [], [], threading.Event()
+
+    def ask(n: int) -> None:
+        client = Client(app.url, auth=(USER, PASSWORD), verbose=False)
+        i = n
+        while not done.is_set():
+            try:
+                data = client.predict(questions[i % len(questions)], 5, api_name="/ask")
+                answers.append((data["generation"], {p["doc_id"] for p in data["passages"]}))
+            except Exception as err:  # noqa: BLE001 - counted, and the test fails on any
+                errors.append(repr(err))
+            i += 1
+
+    clients = [threading.Thread(target=ask, args=(n,)) for n in range(4)]
+    for c in clients:
+        c.start()
+    try:
+        additions = [("nci", ROOT / "corpus" / "nci" / "types-skin-research-nivolumab.md"), ("pubmed", None)]
+        for folder, page in additions:
+            if page is not None:
+                shutil.copy(page, app.corpus / folder / page.name)
+            else:
+                lines = ABSTRACTS.read_text(encoding="utf-8").splitlines()[N_ABSTRACTS + 400:N_ABSTRACTS + 440]
+                (app.corpus / folder / "concurrent.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            out = subprocess.run([sys.executable, "-m", "rag", "build", "--quiet", "--corpus", str(app.corpus),
+                                  "--index", str(app.index)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+            assert out.returncode == 0, out.stderr[-3000:]
+            gen = current_generation(app.index)
+            gens[gen.name] = documents(gen)
+            time.sleep(3)  # let the clients ask the new generation
+    finally:
+        done.set()
+        for c in clients:
+            c.join(timeout=300)
+    assert not errors, errors[:3]
+    assert len(gens) == 3 and len(set(map(frozenset, gens.values()))) == 3
+    seen = {g for g, _ in answers}
+    assert len(answers) >= 12 and len(seen) >= 2, (len(answers), seen)
+    for gen, cited in answers:  # every passage from the generation the answer names
+        assert gen in gens and cited <= gens[gen], (gen, cited - gens.get(gen, set()))
+    print(f"\nconcurrency: 4 clients, {len(answers)} answers, {len(errors)} errors, 2 generations published, "
+          f"answers from {len(seen)} generations")

@@ -493,3 +493,13 @@ def test_two_builds_at_once_take_turns_say_so_and_leave_a_correct_index(own_inde
     assert "Loading weights" not in "".join(err for _, err in outs)
     assert expected <= doc_ids(own_index)
     assert len(list(own_index.index_dir.glob("gen-*"))) <= 2 and not list(own_index.index_dir.glob("tmp-*"))
+
+
+def test_rag_add_json_is_one_json_report(own_index, tmp_path):
+    note = tmp_path / "note.md"
+    note.write_text("# A note\n\nTumour-infiltrating lymphocytes were expanded with interleukin-2.\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "rag", "add", str(note), "--json", "--corpus", str(own_index.corpus_dir),
+                          "--index", str(own_index.index_dir)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    report = json.loads(out.stdout)
+    assert report["added"] == ["added/note.md"] and report["documents"] == len(doc_ids(own_index))

@@ -14,7 +14,7 @@ import dataclasses
 import re
 from typing import Any, Iterable, Iterator
 
-from .. import prompts
+from .. import prompts, stores
 from ..cite import UNSUPPORTED, check_citations, renumber
 from ..config import Settings
 from ..llm import ChatModel, LLMError
@@ -80,9 +80,12 @@ def answer_stream(
     if search_query != question:
         notes.append(f"Searched for: {search_query}")
     searcher = get_searcher(s)
-    if not searcher.store.size:
+    # One generation of the index for the whole answer: a build publishing meanwhile changes nothing here.
+    store = searcher.store
+    here = {"generation": stores.generation_name(store)}
+    if not store.size:
         result = Answer(question, "The library is empty: add papers (the Library tab, `rag add`) and ask again.", [],
-                        abstained=True, mode="abstain", search_query=search_query, notes=notes)
+                        abstained=True, mode="abstain", search_query=search_query, notes=notes, **here)
         yield result.text, result
         return
     weights = dataclasses.replace(WEIGHTS, dense_answer=s.abstain_below) if s.abstain_below else WEIGHTS
@@ -90,17 +93,17 @@ def answer_stream(
     # of the rest.
     reads = max(k, weights.pool) if llm is None else k
     weights = dataclasses.replace(weights, pool=reads)
-    passages = searcher.search(search_query, k=reads, filters=filters)
+    passages = searcher.search(search_query, k=reads, filters=filters, store=store)
     # The decision (and, without a language model, the answer) rests on the question as asked, plus what a
     # follow-up carried over from the conversation.
-    found = extract(search_query, passages, searcher.store, searcher.embedder, weights, compose=llm is None)
+    found = extract(search_query, passages, store, searcher.embedder, weights, compose=llm is None)
     if not found.evidence.answer:
         closest = " The closest passages are listed below; they match the question only loosely." if passages else ""
         none = ("No passage in the library matches the search filters (years, source types): widen them and ask "
                 "again." if filters else "The library has no passage that answers this question.")
         result = Answer(question, ABSTAIN_TEXT if passages else none,
                         passages[:k], abstained=True, mode="abstain", search_query=search_query,
-                        notes=notes + [f"Declined: {found.evidence.reason}.{closest}"])
+                        notes=notes + [f"Declined: {found.evidence.reason}.{closest}"], **here)
         yield result.text, result
         return
     if found.evidence.weak:
@@ -126,12 +129,13 @@ def answer_stream(
                 notes.append(f"{len(check.unsupported)} sentence(s) cite no passage and are marked {UNSUPPORTED}.")
             checked, ordered = renumber(checked, passages)
             check.cited = sorted({int(n) for n in re.findall(r"\[(\d+)\]", checked)})
-            result = Answer(question, checked, ordered, mode="llm", search_query=search_query, check=check, notes=notes)
+            result = Answer(question, checked, ordered, mode="llm", search_query=search_query, check=check,
+                            notes=notes, **here)
             yield result.text, result
             return
 
     if llm is not None:  # the model failed: fall back to the extractive answer
-        found = extract(search_query, passages, searcher.store, searcher.embedder, weights)
+        found = extract(search_query, passages, store, searcher.embedder, weights)
     body, ordered = renumber(found.text, passages)  # built from the passages: every sentence carries its marker
     check = CitationCheck(cited=sorted({int(n) for n in re.findall(r"\[(\d+)\]", body)}))
     ordered = ordered[:max(k, len(check.cited))]
@@ -139,7 +143,7 @@ def answer_stream(
         notes.append("A yes/no question: the cited sentences for and against are shown, not a verdict.")
     text = f"{EXTRACTIVE_NOTE}\n\n{body}" if body else ABSTAIN_TEXT
     result = Answer(question, text, ordered, abstained=not body, mode="extractive" if body else "abstain",
-                    search_query=search_query, check=check, notes=notes)
+                    search_query=search_query, check=check, notes=notes, **here)
     yield result.text, result
 
 
