@@ -80,6 +80,16 @@ CSS = """
 .src-kind-trial { background: #f3e8ff; color: #6b21a8; }
 .src-kind-nci { background: #ffedd5; color: #9a3412; }
 .src-kind-other { background: #e5e7eb; color: #374151; }
+.src-evidence { font-size: 0.72rem; padding: 1px 7px; border-radius: 4px; font-weight: 600; border: 1px solid; }
+.src-ev-l1 { background: #dcfce7; color: #14532d; border-color: #86efac; }
+.src-ev-l2 { background: #ecfccb; color: #365314; border-color: #bef264; }
+.src-ev-l3 { background: #fef9c3; color: #713f12; border-color: #fde047; }
+.src-ev-l4, .src-ev-l5 { background: #ffedd5; color: #7c2d12; border-color: #fdba74; }
+.src-ev-guidance { background: #e0f2fe; color: #0c4a6e; border-color: #7dd3fc; }
+.src-ev-pre { background: #f3e8ff; color: #581c87; border-color: #d8b4fe; }
+.src-ev-reg, .src-ev-unrated { background: #f3f4f6; color: #374151; border-color: #d1d5db; }
+.src-notice { font-size: 0.72rem; padding: 1px 7px; border-radius: 4px; font-weight: 700; background: #dc2626;
+              color: #fff; }
 .src-uncited { font-size: 0.75rem; color: var(--body-text-color-subdued); font-style: italic; }
 .src-sim { margin-left: auto; font-size: 0.75rem; color: var(--body-text-color-subdued); }
 .src-title { font-weight: 650; font-size: 0.98rem; line-height: 1.3; margin: 2px 0; }
@@ -192,6 +202,7 @@ def make_app(settings: Settings):
     from rag import add_files, answer, answer_stream, build
     from rag.build import BuildRefused
     from rag.answer import EXTRACTIVE_NOTE, chat_messages
+    from rag.evidence import EVIDENCE_LEVELS
     from rag.retrieve import check_filters
     from rag.load import SUPPORTED_SUFFIXES
     from rag.ui_format import (answer_markdown, empty_sources_html, md_escape, report_markdown, sources_html,
@@ -218,7 +229,7 @@ def make_app(settings: Settings):
             out[p.doc_id] = f"gradio_api/file={quote(str(path))}" + (f"#page={p.citation.page}" if p.citation.page else "")
         return out
 
-    def filters_for(year_from, year_to, types, year_range) -> dict[str, Any] | None:
+    def filters_for(year_from, year_to, types, year_range, levels=None) -> dict[str, Any] | None:
         """The filters the controls ask for. A year bound left at the library's own range is no filter (a
         bound would leave out the undated documents)."""
         f: dict[str, Any] = {}
@@ -235,9 +246,14 @@ def make_app(settings: Settings):
             raise ValueError("choose at least one source type under Search settings")
         if set(types) != {v for _, v in SOURCE_CHOICES}:
             f["source_type"] = types
+        levels = list(levels if levels is not None else EVIDENCE_LEVELS)
+        if not levels:
+            raise ValueError("choose at least one evidence level under Search settings")
+        if set(levels) != set(EVIDENCE_LEVELS):
+            f["evidence"] = levels
         return f or None
 
-    def respond(message, history, k, year_from, year_to, types, use_llm, year_range):
+    def respond(message, history, k, year_from, year_to, types, use_llm, year_range, levels):
         message = " ".join((message or "").split())
         prior = chat_messages(history)
         if not message:
@@ -247,7 +263,7 @@ def make_app(settings: Settings):
                         {"role": "assistant", "content": "*Searching the library…*"}]
         yield chat, empty_sources_html("Searching the library…")
         try:
-            filters = filters_for(year_from, year_to, types, year_range)
+            filters = filters_for(year_from, year_to, types, year_range, levels)
             warm_up(settings)
             for text, final in answer_stream(message, prior, k=int(k), settings=settings, filters=filters,
                                              use_llm=bool(use_llm) if llm_on else False):
@@ -263,15 +279,18 @@ def make_app(settings: Settings):
 
     def ask(question: str | None = None, k: int | None = 0, year_min: int | None = None, year_max: int | None = None,
             source_types: list[str] | None = None, use_llm: bool = False,
-            history: list[dict] | None = None) -> dict:
+            history: list[dict] | None = None, evidence: list[str] | None = None) -> dict:
         """Answer a question: the answer text (with [n] markers), its mode ('extractive', 'llm', 'abstain') and
         notes, and the passages numbered as the markers, each with its citation, URL and, for a PDF in the
         library, file_url (the PDF served by this app, at the page). history: earlier messages {'role', 'content'}
-        or (question, answer) pairs, for follow-ups. Every argument is checked; a bad one is refused with the reason."""
+        or (question, answer) pairs, for follow-ups. evidence: the evidence levels to search ('level 1'...'level 5',
+        'guidance', 'preclinical', 'registration', 'unrated'; default all). Every argument is checked; a bad one is
+        refused with the reason."""
         try:
             if k in (None, "", 0, "0"):
                 k = settings.k
-            filters = check_filters({"year_min": year_min, "year_max": year_max, "source_type": source_types})
+            filters = check_filters({"year_min": year_min, "year_max": year_max, "source_type": source_types,
+                                     "evidence": evidence})
             if use_llm not in (None, True, False, 0, 1):
                 raise ValueError(f"use_llm must be true or false, got {use_llm!r}")
             messages = chat_messages(history)
@@ -373,6 +392,9 @@ def make_app(settings: Settings):
                                 year_from = gr.Number(label="From year", precision=0, value=None)
                                 year_to = gr.Number(label="To year", precision=0, value=None)
                             types = gr.CheckboxGroup(SOURCE_CHOICES, value=types_all, label="Source types")
+                            levels = gr.CheckboxGroup([(f"{level}: {what}", level) for level, what in EVIDENCE_LEVELS.items()],
+                                                      value=list(EVIDENCE_LEVELS), label="Evidence levels",
+                                                      elem_id="evidence-levels")
                             use_llm = gr.Checkbox(value=llm_on, visible=llm_on,
                                                   label=f"Write answers with the language model{f' ({llm_name})' if llm_name else ''}"
                                                         f" (off: extracted sentences)")
@@ -401,7 +423,7 @@ def make_app(settings: Settings):
                 with gr.Accordion("Build report", open=False):
                     report_box = gr.Textbox(show_label=False, lines=10, max_lines=30, buttons=["copy"])
 
-        chat_inputs = [pending, chatbot, k, year_from, year_to, types, use_llm, year_range]
+        chat_inputs = [pending, chatbot, k, year_from, year_to, types, use_llm, year_range, levels]
         for trigger in (msg.submit, ask_btn.click):
             trigger(lambda m: ("", m), [msg], [msg, pending], queue=False, api_visibility="private").then(
                 respond, chat_inputs, [chatbot, sources], show_progress="minimal", api_visibility="private")

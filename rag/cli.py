@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .config import MAX_K, Settings
+from .evidence import EVIDENCE_LEVELS
 
 
 _OFF_TOPIC = Path(__file__).resolve().parent.parent / "benchmarks" / "questions" / "off_topic.jsonl"
@@ -55,6 +56,8 @@ def _retrieval_args(p: argparse.ArgumentParser) -> None:
                    help="keep only this kind of source (repeatable)")
     p.add_argument("--filter", action="append", default=[], metavar="FIELD=VALUE",
                    help="metadata filter, e.g. journal='J Immunol' or pmid=24907378 (repeatable)")
+    p.add_argument("--evidence", action="append", choices=list(EVIDENCE_LEVELS), metavar="LEVEL",
+                   help="keep only sources of this evidence level (repeatable): " + ", ".join(EVIDENCE_LEVELS))
     p.add_argument("--per-doc", type=int, help="passages per paper (1 merges a paper's spans; 0 no limit)")
     p.add_argument("--no-synonyms", action="store_true", help="do not expand drug and gene names")
 
@@ -95,6 +98,8 @@ def _filters(args: argparse.Namespace) -> dict:
         f["year_max"] = args.year_max
     if args.source_type:
         f["source_type"] = args.source_type
+    if args.evidence:
+        f["evidence"] = args.evidence
     return f
 
 
@@ -139,7 +144,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         for i, p in enumerate(passages, 1):
             c = p.citation
             print(f"[{i}] {c.title or p.doc_id}")
-            print(f"    {c.short()}  score {p.score:.4f}")
+            print(f"    {c.short()}  score {p.score:.4f}  {_evidence_label(c)}")
             where = ", ".join(x for x in (c.section, f"page {c.page}" if c.page else "") if x)
             print(f"    {c.url or c.source_type}" + (f"  ({where})" if where else ""))
             print("    " + p.text[:400].replace("\n", " ") + ("..." if len(p.text) > 400 else ""))
@@ -172,8 +177,16 @@ def cmd_ask(args: argparse.Namespace) -> int:
     for i, p in enumerate(final.passages, 1):
         c = p.citation
         title = (c.title or p.doc_id).rstrip(" .")  # a title's own full stop is not printed twice
-        print(f"[{i}] {title}. {c.short()} {c.url or ''}")
+        print(f"[{i}] {title}. {c.short()} {c.url or ''} {_evidence_label(c)}".rstrip())
     return 0
+
+
+def _evidence_label(c) -> str:
+    """'[randomised trial · level 2]', with a notice ('RETRACTED') in front when PubMed gives one."""
+    if not c.study_type:
+        return ""
+    notice = f"{c.notice.upper()}: " if c.notice else ""
+    return f"[{notice}{c.study_type} · {c.evidence}]"
 
 
 def _eval_index(args: argparse.Namespace, s: Settings) -> Settings:

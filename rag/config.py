@@ -21,7 +21,7 @@ MODES = ("full", "hybrid", "dense", "bm25")  # retrieval pipelines (rag/retrieve
 # on its next build (the embedding cache keeps what did not change); tests/test_config.py fails when their
 # output changes without a bump. The chunker and the tokeniser need no number: their fingerprints are computed
 # from their code (rag/chunk.py, rag/lexical.py).
-LOADER_VERSION = 3  # 2: mojibake repaired (ftfy); 3: HTML tags in abstracts and titles removed
+LOADER_VERSION = 4  # 2: mojibake repaired (ftfy); 3: HTML tags removed; 4: study type and evidence level
 
 
 def _default_dir(name: str) -> Path:
@@ -125,6 +125,7 @@ class Settings:
     def index_shape(self) -> dict[str, Any]:
         """The settings an index is built with; two indexes with different shapes must not be mixed."""
         from .chunk import chunker_fingerprint
+        from .evidence import classifier_fingerprint
         from .lexical import tokenizer_fingerprint
         return {
             "model": self.model,
@@ -134,6 +135,7 @@ class Settings:
             "chunker": chunker_fingerprint(),
             "tokenizer": tokenizer_fingerprint(),
             "loaders": LOADER_VERSION,
+            "evidence": classifier_fingerprint(),
         }
 
 

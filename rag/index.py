@@ -332,11 +332,15 @@ def row_to_hit(row) -> ChunkHit:
     """A row of ``SELECT FETCH_COLUMNS`` -> ChunkHit with its citation."""
     (cid, doc_no, text, cs, ce, section, page, doc_id, title, authors, year, journal, pmid, doi, pmcid,
      nct_id, url, source_type, extra, source_path) = row
+    extra = json.loads(extra or "{}")
+    evidence = extra.get("evidence") or {}
     citation = Citation(title=title, authors=json.loads(authors or "[]"), year=year, journal=journal,
                         pmid=pmid, doi=doi, pmcid=pmcid, nct_id=nct_id, url=url, source_type=source_type,
-                        section=section or "", page=page, source_path=source_path)
+                        section=section or "", page=page, source_path=source_path,
+                        study_type=evidence.get("study_type", ""), evidence=evidence.get("level", ""),
+                        evidence_basis=evidence.get("basis", ""), notice=evidence.get("notice"))
     return ChunkHit(int(cid), int(doc_no), doc_id, text, cs, ce, section or "", page, title, source_type, citation,
-                    json.loads(extra or "{}"))
+                    extra)
 
 
 class LocalStore:
@@ -435,10 +439,18 @@ class LocalStore:
     def stats(self) -> dict[str, Any]:
         q = self.db.execute
         by_type = dict(q("SELECT source_type, COUNT(*) FROM documents WHERE status='indexed' GROUP BY source_type").fetchall())
+        levels = dict(q("SELECT json_extract(extra, '$.evidence.level'), COUNT(*) FROM documents WHERE status='indexed' "
+                        "GROUP BY 1").fetchall())
+        notices = dict(q("SELECT json_extract(extra, '$.evidence.notice'), COUNT(*) FROM documents "
+                         "WHERE status='indexed' AND json_extract(extra, '$.evidence.notice') IS NOT NULL GROUP BY 1").fetchall())
+        from .evidence import EVIDENCE_LEVELS
+
         return {
             "generation": self.path.name,
             "documents": sum(by_type.values()),
             "documents_by_type": by_type,
+            "documents_by_evidence": {level: levels[level] for level in EVIDENCE_LEVELS if level in levels},
+            "notices": notices,  # retracted, retraction notice, expression of concern, erratum
             "duplicates": q("SELECT COUNT(*) FROM documents WHERE status='duplicate'").fetchone()[0],
             "chunks": self.size,
             "files": q("SELECT COUNT(*) FROM files").fetchone()[0],
@@ -461,7 +473,14 @@ def row_to_document(row: tuple) -> Document:
     )
 
 
-def filter_sql(filters: dict[str, Any]) -> tuple[str, list[Any]]:
+EVIDENCE_FILTERS = {"evidence": "level", "study_type": "study_type"}
+
+
+def _sqlite_json(key: str) -> str:
+    return f"json_extract(d.extra, '$.evidence.{key}')"
+
+
+def filter_sql(filters: dict[str, Any], json_field=_sqlite_json) -> tuple[str, list[Any]]:
     """SQL over documents d for filters: year_min, year_max, source_type (str or list), any FILTERABLE field."""
     clauses, args = ["d.status = 'indexed'"], []
     for key, value in filters.items():
@@ -473,6 +492,10 @@ def filter_sql(filters: dict[str, Any]) -> tuple[str, list[Any]]:
         elif key == "year_max":
             clauses.append("d.year <= ?")
             args.append(int(value))
+        elif key in EVIDENCE_FILTERS:  # kept in the document's JSON extra (rag/evidence.py)
+            values = list(value) if isinstance(value, (list, tuple, set)) else [value]
+            clauses.append(f"{json_field(EVIDENCE_FILTERS[key])} IN ({','.join('?' * len(values))})")
+            args.extend(values)
         elif key in FILTERABLE:
             values = list(value) if isinstance(value, (list, tuple, set)) else [value]
             clauses.append(f"d.{key} IN ({','.join('?' * len(values))})")

@@ -254,7 +254,7 @@ class PgStore:
         """The filters as a SQL condition on rag_documents d (applied inside each search's own query)."""
         if not filters:
             return None
-        where, args = local.filter_sql(filters)
+        where, args = local.filter_sql(filters, json_field=lambda key: f"(d.extra::jsonb -> 'evidence' ->> '{key}')")
         return where.replace("?", "%s"), args
 
     def dense_search(self, vector: np.ndarray, k: int, allowed: tuple[str, list[Any]] | None = None

@@ -80,6 +80,12 @@ class Citation:
     section: str = ""
     page: int | None = None
     source_path: str = ""  # the file in the corpus folder (a local PDF without a URL is opened from it)
+    # The kind of study and the weight of its evidence (rag/evidence.py): "level 1".."level 5", "guidance",
+    # "preclinical", "registration", "unrated"; where the label came from; a notice such as "retracted".
+    study_type: str = ""
+    evidence: str = ""
+    evidence_basis: str = ""
+    notice: str | None = None
 
     def short(self) -> str:
         """A one-line reference: 'Rosenberg SA et al. (2014) J Immunol. PMID 24907378'."""
@@ -149,6 +155,10 @@ class Passage:
             "char_end": self.char_end,
             "more_spans": self.more_spans,
             "citation": c.short(),
+            "study_type": c.study_type,
+            "evidence": c.evidence,
+            "evidence_basis": c.evidence_basis,
+            "notice": c.notice,
         }
 
     def __str__(self) -> str:

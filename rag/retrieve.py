@@ -19,6 +19,7 @@ import numpy as np
 from . import index as store
 from . import stores
 from .config import MAX_K, MODES, Settings
+from .evidence import EVIDENCE_LEVELS, STUDY_TYPES
 from .lexical import tokenize
 from .records import SOURCE_TYPES, Passage
 
@@ -237,13 +238,23 @@ def check_filters(filters: dict[str, Any] | None) -> dict[str, Any] | None:
             if unknown:
                 raise ValueError(f"unknown source type {', '.join(map(repr, unknown))}: use {', '.join(SOURCE_TYPES)}")
             out[key] = list(types)
+        elif key in ("evidence", "study_type"):
+            allowed = EVIDENCE_LEVELS if key == "evidence" else STUDY_TYPES
+            values = [value] if isinstance(value, str) else value
+            if not isinstance(values, (list, tuple, set)) or not all(isinstance(v, str) for v in values):
+                raise ValueError(f"{key} must be one or a list of: {', '.join(allowed)}; got {value!r}")
+            unknown = sorted(set(values) - set(allowed))
+            if unknown:
+                raise ValueError(f"unknown {key.replace('_', ' ')} {', '.join(map(repr, unknown))}: use {', '.join(allowed)}")
+            out[key] = list(values)
         elif key in store.FILTERABLE:
             values = list(value) if isinstance(value, (list, tuple, set)) else [value]
             if not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in values):
                 raise ValueError(f"filter {key} takes text or numbers, got {value!r}")
             out[key] = values
         else:
-            raise ValueError(f"unknown filter {key!r}: use year_min, year_max or one of {', '.join(sorted(store.FILTERABLE))}")
+            raise ValueError(f"unknown filter {key!r}: use year_min, year_max, evidence, study_type or one of "
+                             f"{', '.join(sorted(store.FILTERABLE))}")
     if "year_min" in out and "year_max" in out and out["year_min"] > out["year_max"]:
         raise ValueError(f"year_min {out['year_min']} is after year_max {out['year_max']}")
     return out or None
@@ -294,11 +305,14 @@ def retrieve(
     source_type: str | list[str] | None = None,
     per_doc: int | None = None,
     settings: Settings | None = None,
+    evidence: str | list[str] | None = None,
 ) -> list[Passage]:
     """The k best passages for a query (k: 1 to 100, default the k setting, 5), best first, each with its citation.
 
     mode: 'full' (default: BM25 with synonyms + dense, convex fusion), 'hybrid' (RRF), 'dense' or 'bm25'.
-    Filters: year_min/year_max, source_type ('abstract', 'fulltext', 'trial', 'nci', or a list), and ``filters`` naming any metadata field
+    Filters: year_min/year_max, source_type ('abstract', 'fulltext', 'trial', 'nci', or a list), evidence (levels
+    of rag.evidence.EVIDENCE_LEVELS: 'level 1'...'level 5', 'guidance', 'preclinical', 'registration', 'unrated'),
+    and ``filters`` naming study_type or any metadata field
     (journal, pmid, doi, doc_id...). per_doc: passages per paper (1: one hit per paper, its other matching
     spans in ``more_spans``; 0: no limit). The index is loaded once per process and reused.
     """
@@ -312,4 +326,6 @@ def retrieve(
         f["year_max"] = year_max
     if source_type:
         f["source_type"] = source_type
+    if evidence:
+        f["evidence"] = evidence
     return get_searcher(s).search(query, k=k, mode=mode, filters=f or None, per_doc=per_doc)

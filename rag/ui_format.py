@@ -280,6 +280,25 @@ def _where(section: str | None, page: int | None) -> str:
     return " · ".join(bits)
 
 
+# The badge's colour class by evidence level (CSS in app.py).
+_LEVEL_CLASS = {"level 1": "l1", "level 2": "l2", "level 3": "l3", "level 4": "l4", "level 5": "l5",
+                "guidance": "guidance", "preclinical": "pre", "registration": "reg", "unrated": "unrated"}
+
+
+def evidence_badge(c: Any) -> str:
+    """The study type and evidence level of a source, and a red mark for a retraction or other notice."""
+    out = []
+    if getattr(c, "notice", None):
+        out.append(f'<span class="src-notice" title="PubMed notice on this paper: weigh or drop it">'
+                   f'⚠ {esc(c.notice.upper())}</span>')
+    if getattr(c, "study_type", ""):
+        basis = f"labelled from {c.evidence_basis}" if c.evidence_basis else ""
+        level = c.evidence.replace("level ", "level ") if c.evidence else ""
+        out.append(f'<span class="src-evidence src-ev-{_LEVEL_CLASS.get(c.evidence, "unrated")}" '
+                   f'title="{esc(basis)}">{esc(c.study_type)}{" · " + esc(level) if level else ""}</span>')
+    return "".join(out)
+
+
 def passage_card(n: int, passage: Any, claims: list[str], cited: bool, local_href: str | None = None,
                  paraphrase: bool = True, label_uncited: bool = True) -> str:
     """One source: number, kind, title linked to the paper, authors, year, journal, identifiers, where in the
@@ -290,6 +309,9 @@ def passage_card(n: int, passage: Any, claims: list[str], cited: bool, local_hre
     kind = c.source_type if c.source_type in SOURCE_LABELS else "other"
     head = [f'<span class="src-n">{n}</span>',
             f'<span class="src-kind src-kind-{kind}">{esc(SOURCE_LABELS.get(c.source_type, c.source_type or "document"))}</span>']
+    badge = evidence_badge(c)
+    if badge:
+        head.append(badge)
     if not cited and label_uncited:
         head.append('<span class="src-uncited">not cited</span>')
     cosine = (passage.signals or {}).get("cosine")
@@ -409,7 +431,14 @@ def status_markdown(stats: Mapping[str, Any] | None, compact: bool = False) -> s
         bits.append(f"last build {esc(built)}")
     if stats.get("skipped_files"):
         bits.append(_plural(int(stats["skipped_files"]), "file") + " skipped")
-    return " · ".join(bits)
+    line = " · ".join(bits)
+    levels = stats.get("documents_by_evidence") or {}
+    if levels:
+        line += "\n\n**By evidence level:** " + ", ".join(f"{esc(level)}: {n:,}" for level, n in levels.items())
+    notices = stats.get("notices") or {}
+    if notices:
+        line += " · **notices:** " + ", ".join(f"{n:,} {esc(kind)}" for kind, n in notices.items())
+    return line
 
 
 def upload_problem(name: str, size_bytes: int, max_mb: float, suffixes: Iterable[str]) -> str | None:

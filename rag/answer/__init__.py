@@ -129,6 +129,7 @@ def answer_stream(
                 notes.append(f"{len(check.unsupported)} sentence(s) cite no passage and are marked {UNSUPPORTED}.")
             checked, ordered = renumber(checked, passages)
             check.cited = sorted({int(n) for n in re.findall(r"\[(\d+)\]", checked)})
+            checked += notices_said(ordered, check.cited)
             result = Answer(question, checked, ordered, mode="llm", search_query=search_query, check=check,
                             notes=notes, **here)
             yield result.text, result
@@ -141,10 +142,18 @@ def answer_stream(
     ordered = ordered[:max(k, len(check.cited))]
     if found.question_type == "yesno":
         notes.append("A yes/no question: the cited sentences for and against are shown, not a verdict.")
-    text = f"{EXTRACTIVE_NOTE}\n\n{body}" if body else ABSTAIN_TEXT
+    text = f"{EXTRACTIVE_NOTE}\n\n{body}{notices_said(ordered, check.cited)}" if body else ABSTAIN_TEXT
     result = Answer(question, text, ordered, abstained=not body, mode="extractive" if body else "abstain",
                     search_query=search_query, check=check, notes=notes, **here)
     yield result.text, result
+
+
+def notices_said(passages: list[Passage], cited: list[int]) -> str:
+    """A line for each cited paper under a PubMed notice (retracted, expression of concern...): a retracted
+    paper is never cited silently."""
+    lines = [f"⚠ [{n}] is from a paper marked **{passages[n - 1].citation.notice}** in PubMed: weigh it accordingly."
+             for n in cited if 0 < n <= len(passages) and passages[n - 1].citation.notice]
+    return "\n\n" + "\n".join(lines) if lines else ""
 
 
 def answer(question: str, history: Iterable[Any] | None = None, **kwargs: Any) -> Answer:

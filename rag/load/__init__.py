@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+from rag.evidence import classify
 from rag.records import Document, Section
 
 SUPPORTED_SUFFIXES = {".pdf", ".xml", ".nxml", ".json", ".jsonl", ".md", ".markdown", ".txt", ".nbib", ".medline"}
@@ -58,6 +59,7 @@ def load_file(path: Path, root: Path | None = None) -> LoadResult:
         doc.title = " ".join(strip_markup(repair_text(doc.title)).split()) if doc.title else doc.title
         doc.journal = repair_text(doc.journal) if doc.journal else doc.journal
         doc.authors = [repair_text(a) for a in doc.authors]
+        doc.extra["evidence"] = classify(doc).to_extra()  # study type, evidence level, notices (rag/evidence.py)
         if not doc.doc_id:
             doc.doc_id = f"FILE:{source_path}" + (f"#{n}" if numbered else "")
         doc.url = citation_url(doc)
