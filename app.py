@@ -27,6 +27,7 @@ _STARTED = time.perf_counter()
 import argparse  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
+import tempfile  # noqa: E402
 import threading  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
@@ -90,6 +91,8 @@ CSS = """
 .src-ev-reg, .src-ev-unrated { background: #f3f4f6; color: #374151; border-color: #d1d5db; }
 .src-notice { font-size: 0.72rem; padding: 1px 7px; border-radius: 4px; font-weight: 700; background: #dc2626;
               color: #fff; }
+.src-support-ok { color: #15803d; }
+.src-support-doubt { color: #dc2626; font-weight: 600; }
 .src-uncited { font-size: 0.75rem; color: var(--body-text-color-subdued); font-style: italic; }
 .src-sim { margin-left: auto; font-size: 0.75rem; color: var(--body-text-color-subdued); }
 .src-title { font-weight: 650; font-size: 0.98rem; line-height: 1.3; margin: 2px 0; }
@@ -203,6 +206,7 @@ def make_app(settings: Settings):
     from rag.build import BuildRefused
     from rag.answer import EXTRACTIVE_NOTE, chat_messages
     from rag.evidence import EVIDENCE_LEVELS
+    from rag.export import FORMATS, export
     from rag.retrieve import check_filters
     from rag.load import SUPPORTED_SUFFIXES
     from rag.ui_format import (answer_markdown, empty_sources_html, md_escape, report_markdown, sources_html,
@@ -261,7 +265,7 @@ def make_app(settings: Settings):
             return
         chat = prior + [{"role": "user", "content": message},
                         {"role": "assistant", "content": "*Searching the library…*"}]
-        yield chat, empty_sources_html("Searching the library…")
+        yield chat, empty_sources_html("Searching the library…"), gr.skip()
         try:
             filters = filters_for(year_from, year_to, types, year_range, levels)
             warm_up(settings)
@@ -269,13 +273,23 @@ def make_app(settings: Settings):
                                              use_llm=bool(use_llm) if llm_on else False):
                 if final is None:
                     chat[-1]["content"] = streaming_markdown(text, llm_name)
-                    yield chat, gr.skip()
+                    yield chat, gr.skip(), gr.skip()
                 else:
                     chat[-1]["content"] = answer_markdown(final, llm_name, EXTRACTIVE_NOTE)
-                    yield chat, sources_html(final, local_links(final), llm_name)
+                    yield chat, sources_html(final, local_links(final), llm_name), final
         except (ValueError, FileNotFoundError, RuntimeError) as err:
             chat[-1]["content"] = f"**Could not answer:** {md_escape(err)}"
-            yield chat, empty_sources_html("No sources: the question could not be answered.")
+            yield chat, empty_sources_html("No sources: the question could not be answered."), gr.skip()
+
+    def export_last(final, fmt):
+        """The last answer and its cited sources as a file to download (Markdown, BibTeX, RIS or CSL-JSON)."""
+        if final is None:
+            gr.Warning("Ask a question first: the export holds the last answer and its sources.")
+            return None
+        folder = Path(tempfile.mkdtemp(prefix="rag-export-"))
+        path = folder / f"answer.{FORMATS[fmt]}"
+        path.write_text(export(final, fmt), encoding="utf-8")
+        return str(path)
 
     def ask(question: str | None = None, k: int | None = 0, year_min: int | None = None, year_max: int | None = None,
             source_types: list[str] | None = None, use_llm: bool = False,
@@ -402,7 +416,16 @@ def make_app(settings: Settings):
                                 gr.Markdown("No language model is configured, so answers are sentences extracted from "
                                             "the sources. Set `RAG_LLM_BASE_URL` (or `--llm-base-url`) to an "
                                             "OpenAI-compatible endpoint to have a model write them.")
-                        clear = gr.Button("New conversation", size="sm", variant="secondary")
+                        with gr.Row(equal_height=True):
+                            clear = gr.Button("New conversation", size="sm", variant="secondary")
+                            export_format = gr.Dropdown([("Markdown", "markdown"), ("BibTeX", "bibtex"), ("RIS", "ris"),
+                                                         ("CSL-JSON", "csl")], value="markdown", show_label=False,
+                                                        container=False, elem_id="export-format", scale=1)
+                            export_btn = gr.Button("Export the last answer", size="sm", variant="secondary",
+                                                   elem_id="export-button")
+                        export_file = gr.File(label="Export (the answer with its references, identifiers, cited "
+                                                    "spans and index generation)", visible=True, interactive=False,
+                                              elem_id="export-file", height=70)
                     with gr.Column(scale=5, min_width=360):
                         gr.Markdown("### Sources", elem_id="sources-title")
                         sources = gr.HTML(empty_sources_html(), elem_id="sources")
@@ -424,12 +447,15 @@ def make_app(settings: Settings):
                     report_box = gr.Textbox(show_label=False, lines=10, max_lines=30, buttons=["copy"])
 
         chat_inputs = [pending, chatbot, k, year_from, year_to, types, use_llm, year_range, levels]
+        last_answer = gr.State(None)  # the last finished Answer, for the export
         for trigger in (msg.submit, ask_btn.click):
             trigger(lambda m: ("", m), [msg], [msg, pending], queue=False, api_visibility="private").then(
-                respond, chat_inputs, [chatbot, sources], show_progress="minimal", api_visibility="private")
+                respond, chat_inputs, [chatbot, sources, last_answer], show_progress="minimal",
+                api_visibility="private")
         chatbot.example_select(pick_example, None, [pending], queue=False, api_visibility="private").then(
-            respond, chat_inputs, [chatbot, sources], show_progress="minimal", api_visibility="private")
-        clear.click(lambda: ([], empty_sources_html(), ""), None, [chatbot, sources, msg], queue=False,
+            respond, chat_inputs, [chatbot, sources, last_answer], show_progress="minimal", api_visibility="private")
+        export_btn.click(export_last, [last_answer, export_format], [export_file], api_visibility="private")
+        clear.click(lambda: ([], empty_sources_html(), "", None), None, [chatbot, sources, msg, last_answer], queue=False,
                     api_visibility="private")
         add_btn.click(add_uploaded, [files], [result, report_box, status, lib_status], api_name="add_files").then(
             lambda: None, None, [files], queue=False, api_visibility="private")

@@ -56,7 +56,7 @@ def check_citations(text: str, n_passages: int) -> tuple[str, CitationCheck]:
         words = re.findall(r"[A-Za-z]{2,}", sentence)
         if not numbers and len(words) >= 4 and not sentence.rstrip().endswith(":"):
             check.unsupported.append(sentence.strip())
-            sentence = _insert_before_stop(sentence, UNSUPPORTED)
+            sentence = insert_before_stop(sentence, UNSUPPORTED)
         out.append(sentence)
         last = b
     out.append(text[last:])
@@ -70,7 +70,7 @@ def strip_reference_markers(text: str) -> str:
     return re.sub(r"\s*\[\d+(?:\s*[-–,]\s*\d+)*\]", "", text)
 
 
-def _insert_before_stop(sentence: str, marker: str) -> str:
+def insert_before_stop(sentence: str, marker: str) -> str:
     m = re.search(r"([.!?]*)(\s*)$", sentence)
     cut = m.start() if m else len(sentence)
     return sentence[:cut].rstrip() + " " + marker + sentence[cut:]

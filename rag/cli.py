@@ -161,10 +161,15 @@ def cmd_ask(args: argparse.Namespace) -> int:
     printed = 0
     for text, final in answer_stream(args.question, k=args.k, settings=s, filters=_filters(args) or None,
                                      use_llm=use_llm):
-        if final is None and not args.json:  # stream an LLM's tokens as they come
+        if final is None and not (args.json or args.format):  # stream an LLM's tokens as they come
             print(text[printed:], end="", flush=True)
             printed = len(text)
     assert final is not None
+    if args.format:
+        from .export import export
+
+        print(export(final, args.format), end="")
+        return 0
     if args.json:
         print(json.dumps(final.to_dict(), ensure_ascii=False, indent=2))
         return 0
@@ -327,6 +332,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--llm-model")
     p.add_argument("--llm-api-key")
     p.add_argument("--json", action="store_true", help="print one JSON object: answer, passages, abstained, ...")
+    p.add_argument("--format", choices=["markdown", "bibtex", "ris", "csl"],
+                   help="print the answer and its cited sources for notes or a reference manager: Markdown, or the "
+                        "references as BibTeX, RIS or CSL-JSON (with identifiers, cited spans, index generation)")
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("eval", help="retrieval metrics of bm25, dense, hybrid and full side by side; --answers: answer "

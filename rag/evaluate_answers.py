@@ -13,6 +13,8 @@ For each question (BioASQ-style JSON lines: ``type``, ``question``, ``gold_pmids
   questions whose answer cites something).
 - **declined**: answerable questions the system declined; and for the off-topic questions, the share declined.
 - the answer's length in words and its latency (warm; retrieval included).
+- **sentences not supported**: answer sentences the support check (rag/support.py) did not find in full in their
+  cited passages (an extractive answer copies its sentences: always 0; counts what an LLM would add).
 
 The baseline: bm25s (English stop words, Snowball stems) over whole records (title + text), the top 3 papers,
 and from them the 4 sentences that share the most stemmed question words (ties: the better-ranked paper, then
@@ -235,13 +237,18 @@ class SystemScores:
     p50_ms: float = 0.0
     p95_ms: float = 0.0
     off_topic_declined: float | None = None
+    # Answer sentences the support check (rag/support.py) did not find fully in their cited passages, of all
+    # checked (None: the system cites no passages sentence by sentence).
+    not_supported: int | None = None
+    checked: int = 0
 
     def row(self) -> str:
         def f(x):
             return "—" if x is None else f"{x:.3f}"
         off = "—" if self.off_topic_declined is None else f"{self.off_topic_declined:.0%}"
         return (f"| {self.name} | {f(self.exact)} | {self.rouge2:.3f} | {self.su4:.3f} | {f(self.cited_gold)} | "
-                f"{self.declined} of {self.questions} | {off} | {self.words:.0f} | {self.p50_ms:.0f} | {self.p95_ms:.0f} |")
+                f"{self.declined} of {self.questions} | {off} | {self.words:.0f} | {self.p50_ms:.0f} | {self.p95_ms:.0f} | "
+                f"{'—' if self.not_supported is None else f'{self.not_supported} of {self.checked}'} |")
 
 
 @dataclass
@@ -263,7 +270,7 @@ class AnswerReport:
 
 
 HEADER = ("| system | exact | ROUGE-2 | ROUGE-SU4 | cited gold | answerable declined | off-topic declined "
-          "| words | p50 ms | p95 ms |\n|---|---|---|---|---|---|---|---|---|---|")
+          "| words | p50 ms | p95 ms | sentences not supported |\n|---|---|---|---|---|---|---|---|---|---|---|")
 
 
 def answers_table(report: AnswerReport) -> str:
@@ -297,6 +304,8 @@ def _summarise(name: str, rows: list[dict[str, Any]], prefix: str) -> SystemScor
         words=statistics.fmean(r[f"{prefix}words"] for r in rows) if rows else 0.0,
         p50_ms=statistics.median(ms) if ms else 0.0,
         p95_ms=_percentile(ms, 0.95),
+        not_supported=None if prefix else sum(r.get("not_supported", 0) for r in rows),
+        checked=0 if prefix else sum(r.get("checked", 0) for r in rows),
     )
 
 
@@ -349,7 +358,8 @@ def evaluate_answers(questions: list[dict[str, Any]], settings: Settings,
         ours = score_answer(q, a.text, cited, a.abstained, FRAMING)
         base = score_answer(q, b_text, b_cited, False)
         row = {"id": q.get("id"), "type": q["type"], "question": q["question"], "answer": a.text,
-               "cited_pmids": cited, **ours, "ms": round(ms, 1),
+               "cited_pmids": cited, **ours, "ms": round(ms, 1), "checked": len(a.check.support),
+               "not_supported": sum(1 for v in a.check.support if v["status"] != "supported"),
                "baseline_answer": b_text, **{f"baseline_{key}": v for key, v in base.items()},
                "baseline_ms": round(b_ms, 1)}
         rows.append(row)

@@ -213,6 +213,9 @@ def check_k(k: Any) -> int:
     return k
 
 
+_CHOICES = {"source_type": SOURCE_TYPES, "evidence": tuple(EVIDENCE_LEVELS), "study_type": tuple(STUDY_TYPES)}
+
+
 def check_filters(filters: dict[str, Any] | None) -> dict[str, Any] | None:
     """Filters checked and normalised before any store sees them: years as ints (year_min <= year_max), source
     types among SOURCE_TYPES, other fields among the filterable ones with text or number values. ValueError
@@ -230,16 +233,8 @@ def check_filters(filters: dict[str, Any] | None) -> dict[str, Any] | None:
             if not 1000 <= year <= 2999:
                 raise ValueError(f"{key} must be a year such as 2015, got {year}")
             out[key] = year
-        elif key == "source_type":
-            types = [value] if isinstance(value, str) else value
-            if not isinstance(types, (list, tuple, set)) or not all(isinstance(v, str) for v in types):
-                raise ValueError(f"source_type must be a type or a list of types, got {value!r}")
-            unknown = sorted(set(types) - set(SOURCE_TYPES))
-            if unknown:
-                raise ValueError(f"unknown source type {', '.join(map(repr, unknown))}: use {', '.join(SOURCE_TYPES)}")
-            out[key] = list(types)
-        elif key in ("evidence", "study_type"):
-            allowed = EVIDENCE_LEVELS if key == "evidence" else STUDY_TYPES
+        elif key in _CHOICES:  # source_type, evidence, study_type: one or a list of known values
+            allowed = _CHOICES[key]
             values = [value] if isinstance(value, str) else value
             if not isinstance(values, (list, tuple, set)) or not all(isinstance(v, str) for v in values):
                 raise ValueError(f"{key} must be one or a list of: {', '.join(allowed)}; got {value!r}")

@@ -385,6 +385,7 @@ def sources_html(answer: Any, local_links: Mapping[str, str] | None = None, llm_
         return f'<div class="src-panel">{head}{"".join(cards_other)}</div>'
     label = mode_label(answer.mode, answer.abstained, llm_model)
     head = (f'<div class="src-summary"><b>{len(cards_cited)}</b> cited · {esc(label)}'
+            + support_summary(getattr(answer.check, "support", None) or [])
             + (f' · searched for “{esc(answer.search_query)}”' if answer.search_query and answer.search_query != answer.question else "")
             + "</div>")
     rest = ""
@@ -392,6 +393,20 @@ def sources_html(answer: Any, local_links: Mapping[str, str] | None = None, llm_
         rest = (f'<details class="src-rest"><summary>{len(cards_other)} more retrieved, not cited in the answer</summary>'
                 f'{"".join(cards_other)}</details>')
     return f'<div class="src-panel">{head}{"".join(cards_cited)}{rest}</div>'
+
+
+def support_summary(support: list[dict[str, Any]]) -> str:
+    """' · support check: all 4 sentences found in their sources' (or how many were not, in red)."""
+    if not support:
+        return ""
+    doubtful = [v for v in support if v.get("status") != "supported"]
+    if not doubtful:
+        return (f' · <span class="src-support-ok" title="numbers, names and negation of every cited sentence were '
+                f'found in the passages it cites">support check: all {len(support)} sentences found in their '
+                f'sources</span>')
+    reasons = "; ".join(r for v in doubtful for r in v.get("reasons", []))[:300]
+    return (f' · <span class="src-support-doubt" title="{esc(reasons)}">support check: {len(doubtful)} of '
+            f'{len(support)} sentences not found in their sources (marked ⚠)</span>')
 
 
 def empty_sources_html(message: str = "Ask a question: the passages its answer cites appear here, each with a "

@@ -184,7 +184,8 @@ def _call_ask(app, data) -> tuple[str, object]:
     return event, json.loads(payload)
 
 
-ASK_DEFAULTS = [None, 0, None, None, None, False, None]  # question, k, year_min, year_max, source_types, use_llm, history
+# question, k, year_min, year_max, source_types, use_llm, history, evidence
+ASK_DEFAULTS = [None, 0, None, None, None, False, None, None]
 
 
 @pytest.mark.parametrize("data, reason", [
@@ -196,6 +197,7 @@ ASK_DEFAULTS = [None, 0, None, None, None, False, None]  # question, k, year_min
     (["What is IL-2?", 5, None, None, ["trials"]], "unknown source type 'trials'"),
     (["What is IL-2?", 5, None, None, None, False, "not a history"], "history must be a list"),
     (["What is IL-2?", 5, None, None, None, False, [{"text": "hi"}]], "history item 1 is neither"),
+    (["What is IL-2?", 5, None, None, None, False, None, ["level 9"]], "unknown evidence 'level 9'"),
 ])
 def test_every_bad_api_argument_is_refused_with_its_reason(app, data, reason):
     event, payload = _call_ask(app, data + ASK_DEFAULTS[len(data):])
@@ -203,20 +205,21 @@ def test_every_bad_api_argument_is_refused_with_its_reason(app, data, reason):
 
 
 def test_a_call_with_arguments_missing_gets_the_reason_too(app):
-    # gradio_client fills in the defaults; a bare HTTP client must send all seven (Gradio says so).
+    # gradio_client fills in the defaults; a bare HTTP client must send all eight (Gradio says so).
     for data in ([], ["What is IL-2?", 5]):
         event, payload = _call_ask(app, data)
-        assert event == "error" and f"needed: 7, got: {len(data)}" in str(payload), (event, payload)
+        assert event == "error" and f"needed: 8, got: {len(data)}" in str(payload), (event, payload)
 
 
 def test_the_api_takes_what_forms_and_other_clients_send(app):
     # k null means the default; a single source type as a string; history as (question, answer) pairs.
-    event, (data,) = _call_ask(app, [TIL_QUESTION, None, None, None, "trial", False, None])
+    event, (data,) = _call_ask(app, [TIL_QUESTION, None, None, None, "trial", False, None, None])
     assert event == "complete" and data["passages"] and {p["source_type"] for p in data["passages"]} == {"trial"}
     event, (data,) = _call_ask(app, ["and what about its toxicity?", 3, None, None, None, False,
-                                     [[TIL_QUESTION, "Tumour-infiltrating lymphocytes ..."]]])
+                                     [[TIL_QUESTION, "Tumour-infiltrating lymphocytes ..."]], ["registration", "level 5"]])
     assert event == "complete" and "TIL" in data["search_query"]
-    event, (data,) = _call_ask(app, [TIL_QUESTION, 3, 2090, None, None, False, None])
+    assert data["passages"] and {p["evidence"] for p in data["passages"]} <= {"registration", "level 5"}
+    event, (data,) = _call_ask(app, [TIL_QUESTION, 3, 2090, None, None, False, None, None])
     assert event == "complete" and data["abstained"] and not data["passages"]
     assert "matches the search filters" in data["answer"] and "listed below" not in data["answer"]
 

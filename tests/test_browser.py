@@ -61,6 +61,9 @@ def test_question_answer_and_sources_panel(page, tmp_path):
     assert first.locator("mark.cited").count() >= 1  # the cited sentence is highlighted in its passage
     hrefs = [a.get_attribute("href") for a in page.locator("#sources .src-title a").all()]
     assert any(CITATION_URL.match(h or "") for h in hrefs), hrefs
+    assert re.search(r"support check: all \d+ sentences found in their sources", page.inner_text("#sources .src-summary"))
+    badges = page.locator("#sources .src-evidence").all_text_contents()  # study type · evidence level on every source
+    assert badges and all(re.search(r"· (level \d|guidance|preclinical|registration|unrated)$", b) for b in badges), badges
     first_href = first.locator(".src-title a").get_attribute("href")
     assert first_href and (CITATION_URL.match(first_href) or first_href.startswith("gradio_api/file="))
     assert first.locator(".src-title a").get_attribute("target") == "_blank"
@@ -75,10 +78,52 @@ def test_question_answer_and_sources_panel(page, tmp_path):
     assert colours is None or len(colours) > 500, "the screenshot is (nearly) one colour"
 
 
+def test_the_last_answer_exports_with_its_references(page):
+    page.click("#export-button")
+    link = page.locator("#export-file a[download]").first
+    link.wait_for(timeout=30_000)
+    assert "answer.md" in page.inner_text("#export-file").replace("\n", "")
+    with page.expect_download() as info:
+        link.click()
+    text = open(info.value.path(), encoding="utf-8").read()
+    assert text.startswith(f"# {TIL_QUESTION}") and "## References" in text and re.search(r"gen-\d{6}", text)
+
+
 def test_follow_up_question_uses_the_conversation(page):
     ask(page, "and what about its toxicity?", 1)
     last = page.locator("#chat .bot").last.inner_text()
     assert re.search(r"Searched for: .*TIL", last), last
+
+
+def test_evidence_filter_and_the_retraction_mark(app, page, tmp_path):
+    """A retracted paper carries a red mark in the sources and the answer says so; the evidence-level control
+    narrows the sources to the levels ticked."""
+    from gradio_client import Client, handle_file
+
+    from test_evidence import retracted_record
+
+    upload = tmp_path / "retracted.jsonl"
+    upload.write_text(retracted_record() + "\n", encoding="utf-8")
+    Client(app.url, auth=(USER, PASSWORD), verbose=False).predict([handle_file(str(upload))], api_name="/add_files")
+    answers = page.locator("#chat .bot").count()
+    ask(page, "Is Miller Fisher syndrome associated with immunotherapy for metastatic melanoma?", answers)
+    page.wait_for_selector("#sources .src-notice")
+    assert "RETRACTED" in page.locator("#sources .src-notice").first.inner_text()
+    assert "marked RETRACTED in PubMed" in page.locator("#chat .bot").last.inner_text()
+
+    page.get_by_text("Search settings").click()
+    levels = page.locator("#evidence-levels input[type=checkbox]")
+    assert levels.count() == 9
+    for i in range(levels.count()):  # keep only the trial registrations
+        box = levels.nth(i)
+        if box.is_checked() != (box.get_attribute("value") == "registration" or i == 7):
+            box.click()
+    ask(page, TIL_QUESTION, answers + 1)
+    badges = page.locator("#sources .src-evidence").all_text_contents()
+    assert badges and all(b.endswith("· registration") for b in badges), badges
+    for i in range(levels.count()):
+        if not levels.nth(i).is_checked():
+            levels.nth(i).click()
 
 
 def test_library_tab_shows_the_index_and_refuses_a_wrong_file_type(page, tmp_path):

@@ -82,6 +82,12 @@ def test_the_llm_answer_streams_and_is_checked(settings, llm_url):
     assert set(final.check.cited) == {int(m) for m in re.findall(r"\[(\d+)\]", final.text)}
     if final.check.dangling:
         assert any("point at no passage" in note for note in final.notes)
+    # Every cited sentence has a verdict of the support check, and each doubtful one is marked with its reasons.
+    statuses = [v["status"] for v in final.check.support]
+    assert bool(statuses) == bool(final.check.cited) and set(statuses) <= {"supported", "partly supported", "unsupported"}
+    assert {n for v in final.check.support for n in v["cited"]} == set(final.check.cited)
+    doubtful = [v for v in final.check.support if v["status"] != "supported"]
+    assert final.text.count("⚠ (") == len(doubtful) and all(v["reasons"] for v in doubtful)
 
 
 def test_rag_ask_json_with_the_llm(settings, llm_url):
@@ -91,7 +97,7 @@ def test_rag_ask_json_with_the_llm(settings, llm_url):
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["mode"] == "llm" and data["answer"] and data["abstained"] is False
-    assert {"dangling", "unsupported", "cited"} <= set(data["citation_check"])
+    assert {"dangling", "unsupported", "cited", "support"} <= set(data["citation_check"])
 
 
 def test_a_follow_up_is_rewritten_by_the_llm(settings, llm_url):

@@ -20,6 +20,7 @@ from ..config import Settings
 from ..llm import ChatModel, LLMError
 from ..records import Answer, CitationCheck, Passage
 from ..retrieve import check_filters, check_k, get_searcher
+from ..support import SUPPORTED, check_answer, mark_unverified
 from .extractive import (AGAINST_HEADING, FOR_HEADING, NO_AGAINST, NO_SUPPORT, SUPPORT_HEADING, WEIGHTS,
                          AnswerWeights, extract)
 from .followup import chat_messages, is_follow_up, previous_questions, standalone_question, topic_terms
@@ -129,6 +130,13 @@ def answer_stream(
                 notes.append(f"{len(check.unsupported)} sentence(s) cite no passage and are marked {UNSUPPORTED}.")
             checked, ordered = renumber(checked, passages)
             check.cited = sorted({int(n) for n in re.findall(r"\[(\d+)\]", checked)})
+            verdicts = check_answer(checked, ordered)
+            check.support = [v.to_dict() for v in verdicts]
+            doubtful = [v for v in verdicts if v.status != SUPPORTED]
+            if doubtful:
+                notes.append(f"{len(doubtful)} sentence(s) say something their cited passages do not (numbers, names "
+                             f"or negation): marked ⚠ in the answer.")
+                checked = mark_unverified(checked, verdicts)
             checked += notices_said(ordered, check.cited)
             result = Answer(question, checked, ordered, mode="llm", search_query=search_query, check=check,
                             notes=notes, **here)
@@ -140,6 +148,7 @@ def answer_stream(
     body, ordered = renumber(found.text, passages)  # built from the passages: every sentence carries its marker
     check = CitationCheck(cited=sorted({int(n) for n in re.findall(r"\[(\d+)\]", body)}))
     ordered = ordered[:max(k, len(check.cited))]
+    check.support = [v.to_dict() for v in check_answer(body, ordered)]  # copied sentences: all supported
     if found.question_type == "yesno":
         notes.append("A yes/no question: the cited sentences for and against are shown, not a verdict.")
     text = f"{EXTRACTIVE_NOTE}\n\n{body}{notices_said(ordered, check.cited)}" if body else ABSTAIN_TEXT
@@ -151,7 +160,7 @@ def answer_stream(
 def notices_said(passages: list[Passage], cited: list[int]) -> str:
     """A line for each cited paper under a PubMed notice (retracted, expression of concern...): a retracted
     paper is never cited silently."""
-    lines = [f"⚠ [{n}] is from a paper marked **{passages[n - 1].citation.notice}** in PubMed: weigh it accordingly."
+    lines = [f"⚠ [{n}] is from a paper marked {passages[n - 1].citation.notice.upper()} in PubMed: weigh it accordingly."
              for n in cited if 0 < n <= len(passages) and passages[n - 1].citation.notice]
     return "\n\n" + "\n".join(lines) if lines else ""
 

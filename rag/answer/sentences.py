@@ -68,7 +68,7 @@ _BOILERPLATE = re.compile(
     r"all rights reserved|trial registration|clinicaltrials\.gov|\bregistered (with|at|in|on)\b|\bfunded by\b|"
     r"\bfunding\b|conflicts? of interest|competing interests?|the authors declare|https?://|www\.|\S+@\S+\.\w+|"
     r"\bdoi:|creative commons|open access|licensee|this (page|article) (is|was) (updated|reviewed|published)|"
-    r"en español|for reprint|supplementary (material|data|information)|\bsee (table|figure|fig\.)|"
+    r"this page contains (brief )?information|a collection of links|en español|for reprint|supplementary (material|data|information)|\bsee (table|figure|fig\.)|"
     r"talk (to|with) your (doctor|health care)|ask your (doctor|health care)", re.I)
 
 

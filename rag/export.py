@@ -1,0 +1,190 @@
+"""An answer and its cited sources, exported for notes and reference managers: Markdown, BibTeX, RIS, CSL-JSON.
+
+Every reference carries its identifiers (PMID, DOI, PMCID, NCT id), its URL, where the cited passage is (section,
+page, character offsets into the document's text) and the study type; every export records the question, when
+it was made and the index generation the answer came from, so that the same passages can be found again.
+BibTeX is written with bibtexparser and RIS with rispy (both read their own output back in the tests); CSL-JSON
+is the JSON that citeproc-js and citeproc-py read (the tests format it with citeproc-py).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from typing import Any
+
+from .records import Answer, Passage
+
+FORMATS = {"markdown": "md", "bibtex": "bib", "ris": "ris", "csl": "json"}  # format -> file extension
+
+
+def export(answer: Answer, fmt: str, when: _dt.datetime | None = None) -> str:
+    """The answer (markdown) or its references (bibtex, ris, csl) in the format asked for."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    when = when or _dt.datetime.now(_dt.timezone.utc)
+    refs = references(answer)
+    if fmt == "markdown":
+        return _markdown(answer, refs, when)
+    if fmt == "bibtex":
+        return _bibtex(answer, refs, when)
+    if fmt == "ris":
+        return _ris(answer, refs, when)
+    return _csl(answer, refs, when)
+
+
+def references(answer: Answer) -> list[tuple[int, Passage]]:
+    """The passages the answer cites, with their numbers (all passages when it cites none: a declined answer)."""
+    cited = sorted(set(answer.check.cited)) or list(range(1, len(answer.passages) + 1))
+    return [(n, answer.passages[n - 1]) for n in cited if 1 <= n <= len(answer.passages)]
+
+
+def provenance(answer: Answer, when: _dt.datetime) -> str:
+    gen = f"index generation {answer.generation}" if answer.generation else "the index"
+    return f"Exported {when:%Y-%m-%d %H:%M} UTC from {gen} (immuno-rag), question: {answer.question}"
+
+
+def spans(p: Passage) -> list[dict[str, Any]]:
+    """The cited span and the paper's other matching spans: section, page, character offsets."""
+    out = [{"section": p.citation.section or None, "page": p.citation.page, "char_start": p.char_start,
+            "char_end": p.char_end}]
+    for s in p.more_spans or []:
+        out.append({"section": s.get("section") or None, "page": s.get("page"), "char_start": s.get("char_start"),
+                    "char_end": s.get("char_end")})
+    return out
+
+
+def where(p: Passage) -> str:
+    """'RESULTS, p. 3, characters 120-480 (and 2 more spans)'."""
+    first = spans(p)[0]
+    bits = [x for x in (first["section"], f"p. {first['page']}" if first["page"] else "") if x]
+    bits.append(f"characters {first['char_start']}-{first['char_end']}")
+    more = len(spans(p)) - 1
+    return ", ".join(bits) + (f" (and {more} more span{'s' * (more > 1)})" if more else "")
+
+
+def _split_name(name: str) -> tuple[str, str]:
+    """'Rosenberg SA' -> ('Rosenberg', 'S. A.'); 'van der Berg JH' -> ('van der Berg', 'J. H.'); else (name, '')."""
+    m = re.fullmatch(r"(.+?)\s+([A-Z]{1,4})", name.strip())
+    if m:
+        return m.group(1), " ".join(f"{c}." for c in m.group(2))
+    if "," in name:
+        family, given = name.split(",", 1)
+        return family.strip(), given.strip()
+    return name.strip(), ""
+
+
+def _identifiers(p: Passage) -> list[str]:
+    c = p.citation
+    return [x for x in (f"PMID {c.pmid}" if c.pmid else "", f"doi:{c.doi}" if c.doi else "", c.pmcid or "",
+                        c.nct_id or "") if x]
+
+
+def _study(p: Passage) -> str:
+    c = p.citation
+    bits = [x for x in (c.study_type, c.evidence) if x]
+    text = " · ".join(bits)
+    return f"{c.notice.upper()}: {text}" if c.notice else text
+
+
+def _key(n: int, p: Passage) -> str:
+    c = p.citation
+    family = _split_name(c.authors[0])[0] if c.authors else (c.title or "ref").split()[0]
+    return re.sub(r"[^A-Za-z0-9]", "", family).lower()[:20] + (str(c.year) if c.year else "") + f"_{n}"
+
+
+# --- formats ------------------------------------------------------------------------------------------------
+
+
+def _markdown(answer: Answer, refs: list[tuple[int, Passage]], when: _dt.datetime) -> str:
+    lines = [f"# {answer.question}", "", answer.text.strip(), ""]
+    if answer.notes:
+        lines += [f"> {note}" for note in answer.notes] + [""]
+    lines += ["## References", ""]
+    for n, p in refs:
+        c = p.citation
+        who = ", ".join(c.authors[:3]) + (" et al." if len(c.authors) > 3 else "")
+        head = ". ".join(x for x in (who, f"({c.year})" if c.year else "", (c.title or p.doc_id).rstrip("."),
+                                     f"*{c.journal}*" if c.journal else "") if x)
+        link = f" <{c.url}>" if c.url else ""
+        lines.append(f"{n}. {head}. {'; '.join(_identifiers(p))}{link}")
+        lines.append(f"   Cited: {where(p)}." + (f" Study: {_study(p)}." if _study(p) else ""))
+    lines += ["", "---", provenance(answer, when) + "."]
+    return "\n".join(lines) + "\n"
+
+
+def _bibtex(answer: Answer, refs: list[tuple[int, Passage]], when: _dt.datetime) -> str:
+    import bibtexparser
+    from bibtexparser import Library
+    from bibtexparser.model import Entry, Field, String
+
+    library = Library()
+    library.add(String("exported", provenance(answer, when)))  # an @string block: the export's provenance
+    for n, p in refs:
+        c = p.citation
+        fields = {
+            "title": c.title or p.doc_id,
+            "author": " and ".join(", ".join(x for x in _split_name(a) if x) for a in c.authors),
+            "year": str(c.year) if c.year else "",
+            "journal": c.journal or "",
+            "doi": c.doi or "",
+            "pmid": c.pmid or "",
+            "pmcid": c.pmcid or "",
+            "nctid": c.nct_id or "",
+            "url": c.url or "",
+            "note": f"Cited: {where(p)}" + (f". Study: {_study(p)}" if _study(p) else "")
+                    + f". [{n}] in the answer; {provenance(answer, when)}",
+            "citedspans": json.dumps(spans(p)),
+        }
+        kind = "article" if c.source_type in ("abstract", "fulltext") and c.journal else "misc"
+        library.add(Entry(kind, _key(n, p), [Field(k, v) for k, v in fields.items() if v]))
+    return bibtexparser.write_string(library)
+
+
+def _ris(answer: Answer, refs: list[tuple[int, Passage]], when: _dt.datetime) -> str:
+    import rispy
+
+    entries = []
+    for n, p in refs:
+        c = p.citation
+        kind = {"abstract": "JOUR", "fulltext": "JOUR", "trial": "DBASE", "nci": "ELEC"}.get(c.source_type, "GEN")
+        entry: dict[str, Any] = {
+            "type_of_reference": kind,
+            "id": _key(n, p),
+            "title": c.title or p.doc_id,
+            "authors": [", ".join(x for x in _split_name(a) if x) for a in c.authors],
+            "year": str(c.year) if c.year else None,
+            "journal_name": c.journal,
+            "doi": c.doi,
+            "accession_number": c.pmid or c.nct_id,
+            "urls": [c.url] if c.url else [],
+            "notes": [f"Cited: {where(p)}", *(f"Study: {_study(p)}" for _ in [0] if _study(p)),
+                      *_identifiers(p), f"[{n}] in the answer; {provenance(answer, when)}"],
+        }
+        entries.append({k: v for k, v in entry.items() if v not in (None, [], "")})
+    return rispy.dumps(entries)
+
+
+def _csl(answer: Answer, refs: list[tuple[int, Passage]], when: _dt.datetime) -> str:
+    items = []
+    for n, p in refs:
+        c = p.citation
+        item: dict[str, Any] = {
+            "id": _key(n, p),
+            "type": {"abstract": "article-journal", "fulltext": "article-journal", "trial": "dataset",
+                     "nci": "webpage"}.get(c.source_type, "document"),
+            "title": c.title or p.doc_id,
+            "author": [dict(zip(("family", "given"), _split_name(a))) for a in c.authors],
+            "container-title": c.journal,
+            "DOI": c.doi,
+            "PMID": c.pmid,
+            "PMCID": c.pmcid,
+            "URL": c.url,
+            "note": f"Cited: {where(p)}" + (f". Study: {_study(p)}" if _study(p) else "")
+                    + (f". {c.nct_id}" if c.nct_id else "") + f". [{n}] in the answer; {provenance(answer, when)}",
+        }
+        if c.year:
+            item["issued"] = {"date-parts": [[int(c.year)]]}
+        items.append({k: v for k, v in item.items() if v not in (None, [], "")})
+    return json.dumps(items, ensure_ascii=False, indent=2)
