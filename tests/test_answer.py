@@ -267,3 +267,19 @@ def test_findings_lead_and_aims_or_protocols_are_not_evidence(settings):
         assert not sentence.lower().startswith(("determine", "to determine", "objective", "the primary objective")), sentence
     lead, n = quoted[0]
     assert a.passages[n - 1].citation.source_type != "trial", lead  # a registry record reports no findings
+
+
+def test_a_quantity_question_wants_a_quantity_of_its_kind():
+    from rag.answer.question import answer_kind
+    from rag.answer.sentences import has_answer_shape
+
+    dose = "What IL-2 dose is given per infusion in the high-dose bolus regimen?"
+    assert answer_kind(dose, "factoid") == "dose"
+    assert answer_kind("What objective response rate did nivolumab achieve?", "factoid") == "percent"
+    assert answer_kind("What median progression-free survival was achieved with durvalumab?", "factoid") == "time"
+    assert answer_kind("What hazard ratio was reported?", "factoid") == "number"
+    assert answer_kind("Which company produces Keytruda?", "factoid") == "name"
+    assert has_answer_shape("IL-2 was given at 720,000 IU/kg every 8 hours.", "dose", set())
+    assert not has_answer_shape("Thirty-three of 409 (8.1%) patients achieved a complete response.", "dose", set())
+    assert has_answer_shape("Thirty-three of 409 (8.1%) patients achieved a complete response.", "percent", set())
+    assert has_answer_shape("Median PFS was 16.8 months with durvalumab.", "time", set())

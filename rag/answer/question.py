@@ -54,12 +54,26 @@ _QUANTITY = re.compile(r"\b(how (many|much|long|often|frequent)|proportion|perce
                        r"survival time|response rate)\b", re.I)
 
 
+# Which quantity a question asks for, by its wording: a dose has mass or units per body weight, a rate is a
+# percentage or "x of y", a duration is in months or years.
+_QUANTITY_KINDS = (
+    ("dose", re.compile(r"\b(dose|dosage|dosing|how much)\b", re.I)),
+    ("percent", re.compile(r"\b(rates?|proportion|percentage|percent|fraction|incidence|frequency|how often|"
+                           r"how frequent)\b", re.I)),
+    ("time", re.compile(r"\b(how long|duration|survival time|time to|median (overall |progression-free |event-free |"
+                        r"disease-free |recurrence-free |relapse-free )?survival|months|years)\b", re.I)),
+)
+
+
 def answer_kind(question: str, qtype: str) -> str:
-    """What a factoid or list answer looks like: 'number' (a rate, a dose, a median...) or 'name' (a drug, gene,
-    receptor, company...); '' for yes/no and summary questions."""
+    """What a factoid or list answer looks like: a quantity ('dose', 'percent', 'time' or, for others such as a
+    hazard ratio or a count, 'number') or 'name' (a drug, gene, receptor, company...); '' for yes/no and summary
+    questions."""
     if qtype not in ("factoid", "list"):
         return ""
-    return "number" if _QUANTITY.search(question) else "name"
+    if not _QUANTITY.search(question):
+        return "name"
+    return next((kind for kind, cue in _QUANTITY_KINDS if cue.search(question)), "number")
 
 
 @dataclass

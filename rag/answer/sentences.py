@@ -84,8 +84,20 @@ _NOT_ANSWERS = {"FDA", "EMA", "NCI", "WHO", "USA", "US", "UK", "EU", "CI", "HR",
                 "RNA", "CR", "PR", "SD", "PD", "NR", "NA", "IQR", "SD", "RECIST", "ASCO", "ESMO", "NCCN", "IHC"}
 
 
+# The quantities of answer_kind: what a sentence holding one of them shows.
+_QUANTITY_SHAPES = {
+    "dose": re.compile(r"\d[\d,.\s]*\s?(?:mg|µg|mcg|g|iu|IU|units?|U|MIU|cells)\s?(?:/\s?(?:kg|m2|m²|day|dose|d)\b)?|"
+                       r"\d\s?(?:mg|µg|IU|U)/kg", re.I),
+    "percent": re.compile(r"\d+(?:[.·]\d+)?\s?%|\bpercent\b|\b\d+ of \d+\b|\b\d+/\d+\b", re.I),
+    "time": re.compile(r"\d+(?:[.·]\d+)?\s?(?:months?|years?|weeks?|days?|hours?|mo)\b", re.I),
+}
+
+
 def has_answer_shape(text: str, kind: str, question_tokens: set[str]) -> bool:
-    """The sentence holds what the question asks for: a quantity, or a name the question does not already use."""
+    """The sentence holds what the question asks for: a quantity of the kind asked (a dose, a percentage, a
+    duration), or a name the question does not already use."""
+    if kind in _QUANTITY_SHAPES:
+        return _QUANTITY_SHAPES[kind].search(text) is not None
     if kind == "number":
         return _NUMBER.search(text) is not None
     if kind == "name":
