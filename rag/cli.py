@@ -274,8 +274,17 @@ def cmd_status(args: argparse.Namespace) -> int:
         else:
             print(str(err)[:1].upper() + str(err)[1:] + ".")
         return 1
-    print(json.dumps(stats, indent=2) if args.json else "\n".join(f"{k}: {v}" for k, v in stats.items()))
+    print(json.dumps(stats, indent=2) if args.json else "\n".join(f"{k}: {_plain(v)}" for k, v in stats.items()))
     return 0
+
+
+def _plain(value) -> str:
+    """A status value as text: '{"abstract": 674}' reads 'abstract 674, ...'; a year range '1985-2025'."""
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v:,}" if isinstance(v, int) else f"{k} {v}" for k, v in value.items()) or "none"
+    if isinstance(value, (list, tuple)) and len(value) == 2 and all(isinstance(v, (int, type(None))) for v in value):
+        return "-".join(str(v) for v in value if v is not None) or "none"
+    return str(value)
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
