@@ -126,7 +126,8 @@ class Settings:
         """The settings an index is built with; two indexes with different shapes must not be mixed."""
         from .chunk import chunker_fingerprint
         from .evidence import classifier_fingerprint
-        from .lexical import tokenizer_fingerprint
+        from .lexical import USE_CONCEPTS, tokenizer_fingerprint
+        from .vocabulary import vocabulary_fingerprint
         return {
             "model": self.model,
             "chunk_tokens": self.chunk_tokens,
@@ -136,6 +137,7 @@ class Settings:
             "tokenizer": tokenizer_fingerprint(),
             "loaders": LOADER_VERSION,
             "evidence": classifier_fingerprint(),
+            "vocabulary": vocabulary_fingerprint() if USE_CONCEPTS else None,
         }
 
 

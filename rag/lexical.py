@@ -27,6 +27,9 @@ SYNONYMS_FILE = Path(__file__).parent / "data" / "synonyms.tsv"
 # drug's other names crowd out those using the name asked about; at 0.1 synonyms break ties and rescue
 # queries whose name the corpus does not use.
 EXPANSION_WEIGHT = 0.1
+# MeSH concept tokens in chunks and queries (rag/vocabulary.py). Off: measured neutral on the tuning questions
+# (full nDCG@10 0.892 either way) and worse on the dev questions (0.789 -> 0.763); docs/benchmarks.md, issue 12.
+USE_CONCEPTS = False
 
 # A word: letters and digits of any script, joined by hyphens or slashes ("PD-L1", "CD4/CD8").
 WORD = re.compile(r"[^\W_]+(?:[-/][^\W_]+)*")
@@ -165,6 +168,11 @@ def expansions(query: str) -> list[list[tuple[str, ...]]]:
             others = [n.tokens for n in group if n not in named and not set(n.tokens) <= present]
             if others:
                 out.append(others)
+    if USE_CONCEPTS:
+        # The MeSH descriptors the query names (rag/vocabulary.py): a passage naming one by another term matches.
+        from .vocabulary import concepts
+
+        out += [[(token,)] for token in dict.fromkeys(concepts(query))]
     return out
 
 
@@ -203,8 +211,14 @@ def _contains(seq: list[str], sub: tuple[str, ...]) -> bool:
 
 
 def chunk_tokens(title: str | None, section: str, text: str) -> list[str]:
-    """What BM25 indexes for a chunk: its own words plus its paper's title and its section heading."""
-    return tokenize(" ".join(p for p in (title or "", section or "", text) if p))
+    """What BM25 indexes for a chunk: its own words plus its paper's title and its section heading, and the MeSH
+    descriptors they name (``mesh_d007376``: rag/vocabulary.py)."""
+    joined = " ".join(p for p in (title or "", section or "", text) if p)
+    if not USE_CONCEPTS:
+        return tokenize(joined)
+    from .vocabulary import concepts
+
+    return tokenize(joined) + concepts(joined)
 
 
 # --- the index -------------------------------------------------------------------------------------------

@@ -1,0 +1,76 @@
+"""MeSH concepts in text: which descriptors of NLM's Medical Subject Headings a text names, by any entry term.
+
+"T-cell growth factor", "IL2" and "interleukin-2" all name descriptor D007376 (Interleukin-2); a question and a
+passage that name the same descriptor in different words then share a token (``mesh_d007376``), which BM25
+uses as it uses a synonym (rag/lexical.py). The vocabulary is rag/data/mesh_c_d.tsv.gz: the Diseases and
+Chemicals and Drugs trees (15,572 descriptors, about 98,000 terms), derived from NLM's MeSH by
+scripts/extract-mesh (provenance and terms of use: rag/data/MESH-NOTICE.md).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import hashlib
+from pathlib import Path
+
+MESH_FILE = Path(__file__).parent / "data" / "mesh_c_d.tsv.gz"
+LONGEST = 8  # tokens in the longest term matched
+
+
+@functools.lru_cache(maxsize=1)
+def _terms() -> dict[tuple[str, ...], str]:
+    """Each usable term, as compact tokens, -> its descriptor's token. A one-word term must look like a name
+    (digits, capitals, or five letters or more): "Lead" and "Gold" would tag every "lead to"."""
+    from .lexical import _compact
+
+    out: dict[tuple[str, ...], str] = {}
+    with gzip.open(MESH_FILE, "rt", encoding="utf-8") as f:
+        for line in f:
+            descriptor, name, entries = (line.rstrip("\n").split("\t") + ["", ""])[:3]
+            token = "mesh_" + descriptor.lower()
+            for term in [name] + [t for t in entries.split("|") if t]:
+                key = tuple(_compact(term))
+                if not key or len(key) > LONGEST:
+                    continue
+                if len(key) == 1 and not (any(c.isdigit() for c in term) or term.isupper() or len(term) >= 5):
+                    continue
+                out.setdefault(key, token)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _starts() -> dict[str, list[tuple[str, ...]]]:
+    """First token -> the terms starting with it, longest first."""
+    starts: dict[str, list[tuple[str, ...]]] = {}
+    for key in _terms():
+        starts.setdefault(key[0], []).append(key)
+    for keys in starts.values():
+        keys.sort(key=len, reverse=True)
+    return starts
+
+
+def concepts(text: str) -> list[str]:
+    """The descriptor tokens a text names, once per mention, the longest term winning at each place."""
+    from .lexical import _compact
+
+    toks = _compact(text)
+    terms, starts = _terms(), _starts()
+    out, i = [], 0
+    while i < len(toks):
+        for key in starts.get(toks[i], ()):
+            if tuple(toks[i:i + len(key)]) == key:
+                out.append(terms[key])
+                i += len(key)
+                break
+        else:
+            i += 1
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary_fingerprint() -> str:
+    """Recorded in each index's shape: another vocabulary or matcher re-tags the library on the next build."""
+    h = hashlib.sha256(MESH_FILE.read_bytes())
+    h.update(Path(__file__).read_bytes())
+    return h.hexdigest()[:12]
