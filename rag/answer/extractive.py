@@ -63,7 +63,7 @@ class AnswerWeights:
     aim: float = -0.07
     off_topic_paper: float = 0.26  # multiplier for the sentences of a paper that mentions no key term
     keep_ratio: float = 0.71  # a supporting sentence scores at least this share of the lead's
-    max_per_paper: int = 2
+    max_per_paper: int = 3  # 2 before: list answers lost items that sat in a third sentence of the gold paper
     aim_leads: bool = False  # may an aim or a method ("To determine...", "Patients receive...") lead the answer?
     sentences_factoid: int = 2
     sentences_list: int = 6
