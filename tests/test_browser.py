@@ -113,6 +113,7 @@ def test_evidence_filter_and_the_retraction_mark(app, page, tmp_path):
 
     page.get_by_text("Search settings").click()
     levels = page.locator("#evidence-levels input[type=checkbox]")
+    levels.first.wait_for(state="visible", timeout=10_000)  # the accordion renders its contents on opening
     assert levels.count() == 9
     for i in range(levels.count()):  # keep only the trial registrations
         box = levels.nth(i)
