@@ -353,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--extra", action="append", type=Path,
                    help="file or folder added to the bundled corpus for the evaluation index (repeatable; default: "
                         "the distractor abstracts beside the questions, ../corpus/pubmed/biomedical_distractor_abstracts.jsonl)")
-    p.add_argument("--methods", default="bm25,dense,hybrid,full", help="comma-separated methods to compare")
+    p.add_argument("--methods", default="records,bm25,dense,hybrid,full", help="comma-separated methods to compare")
     p.add_argument("--answers", action="store_true",
                    help="evaluate answers instead of retrieval: exact answer, ROUGE-2, ROUGE-SU4, cited gold papers, "
                         "declines and latency, beside a bm25s baseline (questions need type, exact_answer, ideal_answer)")

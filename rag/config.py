@@ -61,6 +61,11 @@ class Settings:
     candidates: int = 100  # depth of each first-stage list before fusion
     per_doc: int = 1  # passages per paper in the top k; 1 merges a paper's matching spans into one hit; 0: no limit
     synonyms: bool = True  # expand drug and gene names in the lexical query
+    # The record as a unit (full mode): a paper of at most record_chunks chunks (an abstract) is also scored as
+    # one whole text by BM25, and record_weight times that score (scaled to the best candidate's) is added to
+    # each of its chunks' fused scores. 0 turns it off. Chosen on the tuning questions (docs/benchmarks.md).
+    record_weight: float = 0.1
+    record_chunks: int = 3
 
     # Answering.
     abstain_below: float = 0.0  # answer on meaning alone from this cosine; 0: the tuned default (rag/answer/extractive.py)
@@ -90,6 +95,8 @@ class Settings:
         need(1 <= self.k <= MAX_K, "k", f"must be between 1 and {MAX_K}")
         need(self.candidates >= 1, "candidates", "must be at least 1")
         need(self.per_doc >= 0, "per_doc", "must be 0 (no limit) or more")
+        need(0.0 <= self.record_weight <= 10.0, "record_weight", "must be from 0 (off) to 10")
+        need(self.record_chunks >= 0, "record_chunks", "must be 0 (no limit) or more")
         need(self.mode in MODES, "mode", f"must be one of {', '.join(MODES)}")
         need(self.engine in ("local", "ray"), "engine", "must be local or ray")
         need(0.0 <= self.abstain_below < 1.0, "abstain_below", "must be a cosine from 0 to below 1 (0: the tuned default)")

@@ -1,4 +1,5 @@
-"""Document-level retrieval evaluation: BM25 alone, dense alone, hybrid and the full pipeline, side by side.
+"""Document-level retrieval evaluation: BM25 alone, dense alone, hybrid and the full pipeline, side by side,
+and the baseline a user would pick instead: bm25s over whole records (``records``).
 
 A passage counts for its paper's PMID. Metrics per method: Hit@5, MRR@10, Recall@20, nDCG@10 and query latency
 (p50/p95, warm, query embedding included). Questions are JSON lines with ``question`` and ``gold_pmids``
@@ -17,8 +18,36 @@ from typing import Any, Callable
 
 from .config import Settings
 
-METHODS = ("bm25", "dense", "hybrid", "full")
+METHODS = ("records", "bm25", "dense", "hybrid", "full")
 DEPTH = 20  # documents retrieved per question: enough for Recall@20
+
+
+class WholeRecordBM25:
+    """bm25s (English stop words, Snowball stems) over whole records, title and text, of every indexed document:
+    the plain baseline of both evaluations (retrieval's ``records`` method, the answer evaluation's baseline)."""
+
+    def __init__(self, documents: list[tuple[str, str | None, str, str | None]]):
+        import bm25s
+        import Stemmer
+
+        self.stemmer = Stemmer.Stemmer("english")
+        self.docs = documents  # (doc_id, pmid, text, title)
+        corpus = [f"{title or ''}\n{text}" for _, _, text, title in documents]
+        self.bm25 = bm25s.BM25()
+        self.bm25.index(bm25s.tokenize(corpus, stopwords="en", stemmer=self.stemmer, show_progress=False),
+                        show_progress=False)
+
+    @classmethod
+    def from_store(cls, store) -> "WholeRecordBM25":
+        return cls(store.documents_text())
+
+    def top(self, question: str, k: int) -> list[int]:
+        """Positions in ``docs`` of the best k records, best first."""
+        import bm25s
+
+        q = bm25s.tokenize([question], stopwords="en", stemmer=self.stemmer, show_progress=False)
+        found, _ = self.bm25.retrieve(q, k=min(k, len(self.docs)), show_progress=False)
+        return [int(i) for i in found[0]]
 
 
 @dataclass
@@ -79,6 +108,7 @@ def evaluate(questions: list[dict[str, Any]], settings: Settings, methods: tuple
 
     searcher = get_searcher(settings)
     searcher.search(questions[0]["question"], k=1, mode="full")  # load model and index before timing
+    records = WholeRecordBM25.from_store(searcher.store) if "records" in methods else None
     results = []
     for method in methods:
         res = MethodResult(method)
@@ -86,9 +116,11 @@ def evaluate(questions: list[dict[str, Any]], settings: Settings, methods: tuple
         times = []
         for i, q in enumerate(questions):
             t0 = time.perf_counter()
-            passages = searcher.search(q["question"], k=DEPTH, mode=method, per_doc=1)
+            if method == "records":
+                ranked = [records.docs[d][1] for d in records.top(q["question"], DEPTH)]
+            else:
+                ranked = ranked_documents(searcher.search(q["question"], k=DEPTH, mode=method, per_doc=1))
             times.append((time.perf_counter() - t0) * 1000)
-            ranked = ranked_documents(passages)
             gold = {str(p) for p in q["gold_pmids"]}
             m = doc_metrics(ranked, gold)
             for key in sums:

@@ -172,16 +172,12 @@ class Baseline:
 
     def __init__(self, documents: list[tuple[str, str | None, str, str | None]], papers: int = 3,
                  sentences: int = 4):
-        import bm25s
-        import Stemmer
+        from .evaluate import WholeRecordBM25
 
-        self.stemmer = Stemmer.Stemmer("english")
+        self.records = WholeRecordBM25(documents)
+        self.stemmer = self.records.stemmer
         self.docs = documents  # (doc_id, pmid, text, title)
         self.papers, self.n_sentences = papers, sentences
-        corpus = [f"{title or ''}\n{text}" for _, _, text, title in documents]
-        tokens = bm25s.tokenize(corpus, stopwords="en", stemmer=self.stemmer, show_progress=False)
-        self.bm25 = bm25s.BM25()
-        self.bm25.index(tokens, show_progress=False)
 
     @classmethod
     def from_store(cls, store) -> "Baseline":
@@ -196,14 +192,12 @@ class Baseline:
 
     def answer(self, question: str) -> tuple[str, list[str | None]]:
         """(answer text with [n] markers, PMIDs of the cited papers in citation order)."""
-        import bm25s
         from .chunk import sentence_spans
 
-        q = bm25s.tokenize([question], stopwords="en", stemmer=self.stemmer, show_progress=False)
-        docs, _ = self.bm25.retrieve(q, k=min(self.papers, len(self.docs)), show_progress=False)
+        top = self.records.top(question, self.papers)
         q_stems = self._stems(question)
         candidates = []
-        for rank, i in enumerate(docs[0]):
+        for rank, i in enumerate(top):
             text = self.docs[int(i)][2]
             for order, (a, b) in enumerate(sentence_spans(text)):
                 s = " ".join(text[a:b].split())
@@ -212,7 +206,7 @@ class Baseline:
         chosen = sorted(candidates)[:self.n_sentences]
         lines, cited = [], []
         for _, rank, _, s in chosen:
-            pmid = self.docs[int(docs[0][rank])][1]
+            pmid = self.docs[top[rank]][1]
             if pmid not in cited:
                 cited.append(pmid)
             lines.append(f"{s} [{cited.index(pmid) + 1}]")

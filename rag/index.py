@@ -20,6 +20,7 @@ replaces CURRENT, so a crash at any moment leaves the previous index complete an
 from __future__ import annotations
 
 import fcntl
+import functools
 import json
 import os
 import shutil
@@ -407,6 +408,28 @@ class LocalStore:
             mask = np.zeros(len(self.lexical.chunk_ids), dtype=bool)
             mask[[self._position[int(c)] for c in allowed if int(c) in self._position]] = True
         return self.lexical.search(query, k, allowed=mask, synonyms=synonyms)
+
+    @functools.cached_property
+    def _records(self):
+        """The lexical index seen by whole documents (built on first use: one pass over the chunk table)."""
+        from .lexical import RecordView
+
+        doc_no = dict(self.db.execute("SELECT chunk_id, doc_no FROM chunks").fetchall())
+        doc_of = np.fromiter((doc_no.get(int(c), -1) for c in self.lexical.chunk_ids), dtype=np.int64,
+                             count=len(self.lexical.chunk_ids))
+        return RecordView(self.lexical, doc_of)
+
+    def record_scores(self, query: str, chunk_ids: list[int], synonyms: bool = True,
+                      most_chunks: int = 0) -> dict[int, float]:
+        """Each chunk's whole-document BM25 (rag/lexical.py RecordView): the score of its paper read as one record,
+        0 for a paper longer than ``most_chunks`` chunks (when set)."""
+        view = self._records
+        positions = [self._position.get(int(c), -1) for c in chunk_ids]
+        docs = np.array([view.doc_of[p] if p >= 0 else -1 for p in positions], dtype=np.int64)
+        known = docs >= 0
+        scores = np.zeros(len(chunk_ids))
+        scores[known] = view.record_scores(query, docs[known], synonyms, most_chunks)
+        return {int(c): float(v) for c, v in zip(chunk_ids, scores)}
 
     def vectors(self, chunk_ids: list[int]) -> np.ndarray:
         return np.vstack([self.faiss.reconstruct(int(i)) for i in chunk_ids]) if chunk_ids else np.zeros((0, self.manifest["dimension"]), np.float32)

@@ -270,6 +270,18 @@ class _Segment:
         return np.repeat(np.arange(len(self.indptr) - 1, dtype=np.int64), np.diff(self.indptr))
 
 
+def expanded_scores(query: str, score, synonyms: bool = True) -> np.ndarray:
+    """``score(tokens)`` for the query, plus EXPANSION_WEIGHT times each synonym group's best other name.
+
+    A group counts once, by the best-matching other name: a paper that lists five brand and code names must not
+    outrank one that uses the name the question asked about."""
+    scores = score(tokenize(query))
+    if synonyms:
+        for others in expansions(query):
+            scores = scores + EXPANSION_WEIGHT * np.max([score(list(name)) for name in others], axis=0)
+    return scores
+
+
 class LexicalIndex:
     """BM25 over chunks, scored at query time from postings, so that an update costs what the change costs.
 
@@ -415,12 +427,7 @@ class LexicalIndex:
 
     def search(self, query: str, k: int, allowed: np.ndarray | None = None, synonyms: bool = True) -> list[tuple[int, float]]:
         """Top k (chunk_id, score); ``allowed`` is a boolean mask over positions (filters)."""
-        scores = self.scores(tokenize(query))
-        if synonyms:
-            # A group counts once, by the best-matching other name: a paper that lists five brand and code
-            # names must not outrank one that uses the name the question asked about.
-            for others in expansions(query):
-                scores = scores + EXPANSION_WEIGHT * np.max([self.scores(list(name)) for name in others], axis=0)
+        scores = expanded_scores(query, self.scores, synonyms)
         if allowed is not None:
             scores = np.where(allowed, scores, 0.0)
         k = min(k, len(scores))
@@ -432,3 +439,51 @@ class LexicalIndex:
         top = np.flatnonzero((scores >= kth) & (scores > 0))
         top = top[np.argsort(-scores[top], kind="stable")][:k]
         return [(int(self.chunk_ids[i]), float(scores[i])) for i in top]
+
+
+class RecordView:
+    """BM25 over whole documents ("records"): a document's live chunks taken together as one text, their term
+    frequencies and lengths summed (the overlap between neighbouring chunks counts twice, as it does for chunks).
+    Built from the chunk postings at query time, so it needs no index of its own and follows every update.
+
+    ``doc_of[i]`` is the document number of position i (-1: not a document of this generation)."""
+
+    def __init__(self, index: LexicalIndex, doc_of: np.ndarray):
+        self.index = index
+        self.doc_of = doc_of
+        counted = index.live & (doc_of >= 0)
+        size = int(doc_of.max()) + 1 if len(doc_of) else 0
+        self.lengths = np.bincount(doc_of[counted], weights=index.lengths[counted], minlength=size)
+        self.chunks = np.bincount(doc_of[counted], minlength=size)
+        self.counted = counted
+        self.n = int((self.chunks > 0).sum())
+        self.avgdl = float(self.lengths.sum()) / self.n if self.n else 0.0
+
+    def scores(self, tokens: list[str]) -> np.ndarray:
+        """BM25 (the chunk index's formula and parameters) of every document number for these query tokens."""
+        out = np.zeros(len(self.lengths), dtype=np.float64)
+        vocab = self.index.vocab
+        for term in (vocab[t] for t in tokens if t in vocab):
+            tf = np.zeros(len(out))
+            for seg in self.index.segments:
+                pos, counts = seg.postings(term)
+                keep = self.counted[pos]
+                tf += np.bincount(self.doc_of[pos[keep]], weights=counts[keep], minlength=len(out))
+            found = np.flatnonzero(tf)
+            if not len(found):
+                continue
+            df = float(len(found))
+            idf = np.log(1 + (self.n - df + 0.5) / (df + 0.5))
+            norm = tf[found] / (K1 * ((1 - B) + B * self.lengths[found] / self.avgdl) + tf[found])
+            out[found] += idf * norm
+        return out
+
+    def record_scores(self, query: str, docs: np.ndarray, synonyms: bool = True, most_chunks: int = 0) -> np.ndarray:
+        """The whole-record BM25 of these document numbers (0 for a document of more than ``most_chunks`` chunks,
+        when set: a long full text is no record to score whole)."""
+        if not len(docs) or self.n == 0:
+            return np.zeros(len(docs))
+        scores = expanded_scores(query, self.scores, synonyms)[docs]
+        if most_chunks:
+            scores[self.chunks[docs] > most_chunks] = 0.0
+        return scores

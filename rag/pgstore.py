@@ -39,7 +39,7 @@ from .index import ChunkHit, IndexMismatch, IndexNotFound, row_to_document
 from .lexical import B, EMPTY_TOKEN, EXPANSION_WEIGHT, K1, expansions, tokenize
 from .records import Document
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: rag_records (whole-document BM25 statistics)
 # HNSW graph: m 16 (pgvector's default), ef_construction 128 (default 64: some queries then lost most of their
 # exact top 10). ef_search, a query's candidate list, is max(EF_SEARCH, EF_PER_RESULT * k). Measured on the
 # evaluation index (15k chunks, docs/benchmarks.md): top 10 at 200 overlaps the exact top 10 by 0.99; the
@@ -58,7 +58,7 @@ CHUNK_COLUMNS = ("chunk_id", "doc_no", "ordinal", "text", "char_start", "char_en
 MUTABLE_DOC_COLUMNS = ("doc_id", "source_path", "source_type", "title", "authors", "year", "journal", "pmid", "doi",
                        "pmcid", "nct_id", "url", "extra", "status", "duplicate_of")
 
-TABLES = ("rag_postings", "rag_terms", "rag_chunks", "rag_documents", "rag_files")
+TABLES = ("rag_postings", "rag_terms", "rag_records", "rag_chunks", "rag_documents", "rag_files")
 
 
 def redact(url: str) -> str:
@@ -99,6 +99,9 @@ CREATE TABLE IF NOT EXISTS rag_chunks (
     embedding vector({int(dimension)}) NOT NULL
 );
 CREATE INDEX IF NOT EXISTS rag_chunks_doc ON rag_chunks (doc_no);
+CREATE TABLE IF NOT EXISTS rag_records (  -- each document's chunks as one record: count and summed BM25 length
+    doc_no bigint PRIMARY KEY, n_chunks int NOT NULL, len bigint NOT NULL
+);
 CREATE TABLE IF NOT EXISTS rag_terms (term_id serial PRIMARY KEY, term text NOT NULL UNIQUE, df int NOT NULL);
 CREATE TABLE IF NOT EXISTS rag_postings (
     term_id int NOT NULL, chunk_id bigint NOT NULL, tf int NOT NULL, dl int NOT NULL,
@@ -286,17 +289,7 @@ class PgStore:
         """BM25 (bm25s 'lucene') over the stored postings, with the synonym expansion of LexicalIndex.search."""
         if k <= 0:
             return []
-        groups, names, terms, counts = [], [], [], []
-
-        def add(group: int, name: int, tokens: list[str]) -> None:
-            for term, n in Counter(tokens).items():
-                groups.append(group), names.append(name), terms.append(term), counts.append(n)
-
-        add(0, 0, tokenize(query))
-        if synonyms:
-            for g, others in enumerate(expansions(query), 1):
-                for n, name in enumerate(others):
-                    add(g, n, list(name))
+        groups, names, terms, counts = _query_terms(query, synonyms)
         if not terms:
             return []
         where, args = "", []
@@ -319,6 +312,41 @@ FROM m {where} GROUP BY m.chunk_id ORDER BY score DESC, m.chunk_id LIMIT %s"""
         with self._conn() as conn:
             rows = conn.execute(sql, [groups, names, terms, counts, *args, int(k)]).fetchall()
         return [(int(cid), float(score)) for cid, score in rows if score > 0]
+
+    def record_scores(self, query: str, chunk_ids: list[int], synonyms: bool = True,
+                      most_chunks: int = 0) -> dict[int, float]:
+        """Each chunk's whole-document BM25, as LocalStore.record_scores computes it (rag/lexical.py RecordView):
+        term frequencies summed over a document's chunks, its length from rag_records."""
+        if not chunk_ids:
+            return {}
+        groups, names, terms, counts = _query_terms(query, synonyms)
+        if not terms:
+            return {int(c): 0.0 for c in chunk_ids}
+        sql = f"""
+WITH q AS (SELECT * FROM unnest(%s::int[], %s::int[], %s::text[], %s::int[]) AS q(g, n, term, cnt)),
+st AS (SELECT count(*)::float8 AS n, sum(len)::float8 / greatest(count(*), 1) AS avgdl FROM rag_records),
+qt AS (SELECT DISTINCT t.term_id FROM q JOIN rag_terms t ON t.term = q.term),
+tf AS (SELECT p.term_id, c.doc_no, sum(p.tf)::float8 AS tf
+       FROM qt JOIN rag_postings p ON p.term_id = qt.term_id JOIN rag_chunks c ON c.chunk_id = p.chunk_id
+       GROUP BY p.term_id, c.doc_no),
+df AS (SELECT term_id, count(*)::float8 AS df FROM tf GROUP BY term_id),
+want AS (SELECT chunk_id, doc_no FROM rag_chunks WHERE chunk_id = ANY(%s)),
+s AS (SELECT q.g, q.n, tf.doc_no,
+             sum(q.cnt * ln(1 + (st.n - df.df + 0.5) / (df.df + 0.5))
+                 * tf.tf / (tf.tf + {K1} * ((1 - {B}) + {B} * r.len / st.avgdl))) AS score
+      FROM q JOIN rag_terms t ON t.term = q.term JOIN tf ON tf.term_id = t.term_id
+      JOIN df ON df.term_id = t.term_id JOIN rag_records r ON r.doc_no = tf.doc_no CROSS JOIN st
+      WHERE tf.doc_no IN (SELECT doc_no FROM want) AND (%s = 0 OR r.n_chunks <= %s)
+      GROUP BY q.g, q.n, tf.doc_no),
+m AS (SELECT doc_no, g, max(score) AS score FROM s GROUP BY doc_no, g),
+d AS (SELECT doc_no, sum(CASE WHEN g = 0 THEN score ELSE {EXPANSION_WEIGHT} * score END) AS score
+      FROM m GROUP BY doc_no)
+SELECT want.chunk_id, coalesce(d.score, 0) FROM want LEFT JOIN d ON d.doc_no = want.doc_no"""
+        with self._conn() as conn:
+            rows = conn.execute(sql, [groups, names, terms, counts, [int(c) for c in chunk_ids],
+                                      int(most_chunks), int(most_chunks)]).fetchall()
+        found = {int(cid): float(score) for cid, score in rows}
+        return {int(c): found.get(int(c), 0.0) for c in chunk_ids}
 
     def vectors(self, chunk_ids: list[int]) -> np.ndarray:
         dim = int(self.manifest["dimension"])
@@ -380,6 +408,23 @@ FROM m {where} GROUP BY m.chunk_id ORDER BY score DESC, m.chunk_id LIMIT %s"""
         return sync(url, gen, log)
 
 
+def _query_terms(query: str, synonyms: bool) -> tuple[list[int], list[int], list[str], list[int]]:
+    """The query as SQL arrays (group, name, term, count): group 0 is the query's own tokens, each later group one
+    synonym group, each of its names numbered (a group counts by its best name, as in LexicalIndex.search)."""
+    groups, names, terms, counts = [], [], [], []
+
+    def add(group: int, name: int, tokens: list[str]) -> None:
+        for term, n in Counter(tokens).items():
+            groups.append(group), names.append(name), terms.append(term), counts.append(n)
+
+    add(0, 0, tokenize(query))
+    if synonyms:
+        for g, others in enumerate(expansions(query), 1):
+            for n, name in enumerate(others):
+                add(g, n, list(name))
+    return groups, names, terms, counts
+
+
 def _where(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.hostname or 'localhost'}:{parts.port or 5432}{parts.path or ''}"
@@ -408,9 +453,11 @@ def sync(url: str, gen: Path, log: Callable[[str], None] | None = None) -> dict[
             conn.execute("SELECT pg_advisory_xact_lock(7261001)")
             conn.execute("INSERT INTO rag_meta (id, schema_version) VALUES (1, %s) ON CONFLICT (id) DO NOTHING",
                          (SCHEMA_VERSION,))
-            held = conn.execute("SELECT generation, lineage, index_dir, manifest FROM rag_meta WHERE id = 1 FOR UPDATE"
-                                ).fetchone()
-            held_gen, held_lineage, held_dir, held_manifest = held
+            held = conn.execute("SELECT generation, lineage, index_dir, manifest, schema_version FROM rag_meta "
+                                "WHERE id = 1 FOR UPDATE").fetchone()
+            held_gen, held_lineage, held_dir, held_manifest, held_schema = held
+            if held_schema != SCHEMA_VERSION:  # written by an older version: its tables lack what this one reads
+                held_gen = held_lineage = None
             if (held_gen == gen.name and held_dir == str(gen.parent.resolve())
                     and (held_manifest or {}).get("created") == manifest.get("created")):
                 return {"generation": gen.name, "mode": "unchanged", "seconds": time.perf_counter() - t0}
@@ -506,6 +553,20 @@ def _insert_chunks(conn, db: sqlite3.Connection, gen: Path, where: str, args: li
     return n, int(added_len)
 
 
+def _sync_records(conn, db: sqlite3.Connection, doc_nos: list[int] | None) -> None:
+    """rag_records of these documents (None: all) recomputed from the generation's chunks."""
+    where, args = ("", []) if doc_nos is None else ("WHERE doc_no IN (SELECT value FROM json_each(?))",
+                                                      [json.dumps(doc_nos)])
+    if doc_nos is not None:
+        conn.execute("DELETE FROM rag_records WHERE doc_no = ANY(%s)", (doc_nos,))
+    records: dict[int, list[int]] = {}
+    for doc_no, tokens in db.execute(f"SELECT doc_no, lexical_tokens FROM main.chunks {where}", args):
+        r = records.setdefault(doc_no, [0, 0])
+        r[0] += 1
+        r[1] += len(tokens.split()) or 1  # a chunk without tokens is indexed as one (EMPTY_TOKEN)
+    _copy_rows(conn, "rag_records", ("doc_no", "n_chunks", "len"), ((d, n, t) for d, (n, t) in records.items()))
+
+
 def _sync_files(conn, db: sqlite3.Connection) -> None:
     conn.execute("CREATE TEMP TABLE stage_files (LIKE rag_files) ON COMMIT DROP")
     _copy_rows(conn, "stage_files", ("path", "sha256", "size", "status", "reason", "n_docs"),
@@ -535,12 +596,14 @@ def _load_full(conn, gen: Path, manifest: dict[str, Any]) -> dict[str, Any]:
         docs = _copy_rows(conn, "rag_documents", DOC_COLUMNS,
                           db.execute(f"SELECT {', '.join(DOC_COLUMNS)} FROM documents"))
         chunks, added_len = _insert_chunks(conn, db, gen, "1 = 1", [])
+        _sync_records(conn, db, None)
         _sync_files(conn, db)
     finally:
         db.close()
     conn.execute("SET LOCAL maintenance_work_mem = '1GB'")
     conn.execute(HNSW_SQL)
-    conn.execute("ANALYZE rag_documents; ANALYZE rag_chunks; ANALYZE rag_terms; ANALYZE rag_postings")
+    conn.execute("ANALYZE rag_documents; ANALYZE rag_chunks; ANALYZE rag_terms; ANALYZE rag_postings; "
+                 "ANALYZE rag_records")
     return {"mode": "full", "chunks_added": chunks, "chunks_removed": 0, "docs_added": docs, "docs_removed": 0,
             "docs_changed": 0, "added_len": added_len, "removed_len": 0}
 
@@ -550,7 +613,7 @@ def _load_changes(conn, gen: Path, manifest: dict[str, Any], base: Path) -> dict
     db = sqlite3.connect(f"file:{gen / local.META}?mode=ro&immutable=1", uri=True)
     try:
         db.execute("ATTACH DATABASE ? AS old", (f"file:{base / local.META}?mode=ro&immutable=1",))
-        ids = lambda sql: [r[0] for r in db.execute(sql)]  # noqa: E731
+        ids = lambda sql, *args: [r[0] for r in db.execute(sql, args)]  # noqa: E731
         removed_chunks = ids("SELECT chunk_id FROM old.chunks EXCEPT SELECT chunk_id FROM main.chunks")
         added_chunks = ids("SELECT chunk_id FROM main.chunks EXCEPT SELECT chunk_id FROM old.chunks")
         removed_docs = ids("SELECT doc_no FROM old.documents EXCEPT SELECT doc_no FROM main.documents")
@@ -598,6 +661,11 @@ def _load_changes(conn, gen: Path, manifest: dict[str, Any], base: Path) -> dict
         if added_chunks:
             _, added_len = _insert_chunks(conn, db, gen, "chunk_id IN (SELECT value FROM json_each(?))",
                                           [json.dumps(added_chunks)])
+        if added_chunks or removed_chunks:
+            _sync_records(conn, db, sorted(set(ids(
+                "SELECT doc_no FROM main.chunks WHERE chunk_id IN (SELECT value FROM json_each(?)) UNION "
+                "SELECT doc_no FROM old.chunks WHERE chunk_id IN (SELECT value FROM json_each(?))",
+                json.dumps(added_chunks), json.dumps(removed_chunks)))))
         _sync_files(conn, db)
     finally:
         db.close()

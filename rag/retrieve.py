@@ -117,6 +117,8 @@ class Searcher:
             else:
                 ranked = convex_fusion(lexical, dense, LEXICAL_WEIGHT)
             signals = _signals(lexical, dense)
+            if mode == "full" and s.record_weight > 0 and ranked:
+                ranked = _add_records(st, query, ranked, signals, expand, s.record_weight, s.record_chunks)
             if qvec is not None and ranked:
                 _add_cosine(st, qvec, ranked, signals)
             return self._passages(st, ranked, signals, k, per_doc)
@@ -176,6 +178,20 @@ def convex_fusion(lexical: list[tuple[int, float]], dense: list[tuple[int, float
     lex, den = normalised(lexical), normalised(dense)
     fused = {cid: weight * lex.get(cid, 0.0) + (1 - weight) * den.get(cid, 0.0) for cid in lex.keys() | den.keys()}
     return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _add_records(st, query: str, ranked, signals, synonyms: bool, weight: float, most_chunks: int):
+    """The record as a unit: each candidate's paper scored whole by BM25 (abstract-sized papers only), scaled to
+    the best candidate's and added with ``weight``. A question's words spread over two chunks of one abstract
+    then count together, as they do for a reader."""
+    records = st.record_scores(query, [cid for cid, _ in ranked], synonyms, most_chunks)
+    best = max(records.values(), default=0.0)
+    if best <= 0:
+        return ranked
+    for cid, score in records.items():
+        signals.setdefault(cid, {})["record_score"] = score
+    rescored = [(cid, score + weight * records.get(cid, 0.0) / best) for cid, score in ranked]
+    return sorted(rescored, key=lambda kv: (-kv[1], kv[0]))
 
 
 def _signals(lexical, dense) -> dict[int, dict[str, float]]:

@@ -180,6 +180,19 @@ def test_bm25_top10_is_the_embedded_one(local, remote, synonyms):
     assert all(len(d) == 100 for d in deep)
 
 
+def same_records(local, remote, q: str, synonyms: bool = True) -> bool:
+    """Whole-record BM25 of the top chunks' papers: equal in both stores (and not all zero)."""
+    ids = [cid for cid, _ in local.lexical_search(q, 30, None, synonyms)]
+    a, b = local.record_scores(q, ids, synonyms, 3), remote.record_scores(q, ids, synonyms, 3)
+    return a.keys() == b.keys() and any(a.values()) and all(np.isclose(a[c], b[c], rtol=1e-6) for c in a)
+
+
+@pytest.mark.parametrize("synonyms", [False, True])
+def test_whole_record_bm25_is_the_embedded_one(local, remote, synonyms):
+    for q in QUESTIONS:
+        assert same_records(local, remote, q, synonyms), q
+
+
 def test_dense_top10_overlaps_exact_search(local, remote, embedder):
     """The HNSW index (forced, so the planner's exact scan on a small table does not hide it) at EF_SEARCH keeps
     >= 90% of the exact top 10; the planner's own choice does too."""
@@ -294,6 +307,7 @@ def test_incremental_sync_adds_and_removes(pg, own_index):
     local, remote = LocalStore(current_generation(s.index_dir)), _fresh_store(url)
     for q in ("zorblaxumab glioblastoma", QUESTIONS[0], QUESTIONS[7]):
         assert same_ranking(local.lexical_search(q, 10), remote.lexical_search(q, 10)), q
+        assert same_records(local, remote, q), q
 
     paper.unlink()
     logs.clear()
@@ -307,6 +321,7 @@ def test_incremental_sync_adds_and_removes(pg, own_index):
     local, remote = LocalStore(current_generation(s.index_dir)), _fresh_store(url)
     for q in QUESTIONS[:4]:
         assert same_ranking(local.lexical_search(q, 10), remote.lexical_search(q, 10)), q
+        assert same_records(local, remote, q), q
     remote.close()
 
 

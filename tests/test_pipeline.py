@@ -181,6 +181,39 @@ def test_bm25_scores_are_bm25s_scores_and_an_update_equals_a_fresh_build(setting
             assert np.allclose([s for _, s in got], [s for _, s in expected], rtol=1e-6), query
 
 
+def test_whole_record_scores_are_bm25s_over_each_papers_chunks(settings):
+    """The record as a unit: a paper's chunks read as one text score what bm25s gives that text; retrieval adds
+    the score, scaled, to the fused one of abstract-sized papers only."""
+    import bm25s
+
+    from rag.lexical import tokenize
+
+    store = LocalStore(current_generation(settings.index_dir))
+    rows = store.db.execute("SELECT doc_no, chunk_id, lexical_tokens FROM chunks ORDER BY chunk_id").fetchall()
+    by_doc: dict[int, list[str]] = {}
+    first_chunk: dict[int, int] = {}
+    n_chunks: dict[int, int] = {}
+    for doc_no, chunk_id, tokens in rows:
+        by_doc.setdefault(doc_no, []).extend(tokens.split() or ["\u2205"])
+        first_chunk.setdefault(doc_no, chunk_id)
+        n_chunks[doc_no] = n_chunks.get(doc_no, 0) + 1
+    docs = sorted(by_doc)
+    reference = bm25s.BM25()
+    reference.index([by_doc[d] for d in docs], show_progress=False)
+    for query in ("CD19 CAR T cells in lymphoma", "tumor infiltrating lymphocytes interleukin-2"):
+        theirs = reference.get_scores([t for t in tokenize(query) if t in reference.vocab_dict])
+        ours = store.record_scores(query, [first_chunk[d] for d in docs], synonyms=False)
+        assert max(ours.values()) > 0
+        assert np.allclose([ours[first_chunk[d]] for d in docs], theirs, rtol=1e-5, atol=1e-6), query
+        short = store.record_scores(query, [first_chunk[d] for d in docs], synonyms=False, most_chunks=3)
+        assert all(short[first_chunk[d]] == (ours[first_chunk[d]] if n_chunks[d] <= 3 else 0.0) for d in docs)
+
+    hits = retrieve("tumor infiltrating lymphocytes interleukin-2", k=5, settings=settings)
+    assert any(h.signals.get("record_score", 0) > 0 for h in hits)
+    plain = retrieve("tumor infiltrating lymphocytes interleukin-2", k=5, settings=settings.replace(record_weight=0.0))
+    assert not any("record_score" in h.signals for h in plain)
+
+
 @pytest.mark.parametrize("kwargs, words", [
     ({"source_type": "abstracts"}, "unknown source type 'abstracts': use fulltext, abstract, trial, nci"),
     ({"filters": {"journal": {"name": "J Immunol"}}}, "filter journal takes text or numbers"),
