@@ -194,6 +194,10 @@ def test_boilerplate_and_roles():
     assert role_of("Objective.\u2014To determine the efficacy of IL-2.") == "aim"
     assert role_of("The overall response rate was 15% in 255 patients.", "RESULTS") == "result"
     assert role_of("In conclusion, IL-2 induces durable responses.") == "conclusion"
+    # An unstructured abstract's opening states the aim; a sentence that says what was found does not.
+    assert role_of("We describe here the preliminary results of LAK cells plus interleukin-2.") == "aim"
+    assert role_of("We investigated the ability of tumor-infiltrating lymphocytes to mediate regressions.") == "aim"
+    assert role_of("We investigated whether TILs persist and found that longer telomeres predict it.") != "aim"
     assert role_of("Patients received 720,000 IU/kg.", "PATIENTS AND METHODS") == "method"
     assert clean("Objective.\u2014To determine the efficacy [12].") == "To determine the efficacy."
 

@@ -51,7 +51,13 @@ _CUE_ROLE = [
                        r"this (study|trial|review|article|paper) (aimed|aims|was designed|sought|investigates|"
                        r"evaluates|examines|describes|reviews|summari[sz]es|discusses|explores|focuses)|"
                        r"to (determine|evaluate|assess|investigate|examine|explore|compare|characteri[sz]e|"
-                       r"identify|test|describe)\b|(here|in this (review|study|article|paper)),? we "
+                       r"identify|test|describe)\b|"
+                       # an unstructured abstract's opening: "We describe here the results...", "We investigated
+                       # the ability of..." (findings say what was found: "we found", "we show that")
+                       r"we (here )?(describe|present)( here)? (the|our|a|an|preliminary|initial)\b|"
+                       r"we (investigated|examined|explored|studied|tested|asked) (whether|if|how|the|a|an)\b"
+                       r"(?!.*\b(found|showed|shown|demonstrated|revealed|observed)\b)|"
+                       r"(here|in this (review|study|article|paper)),? we "
                        r"(review|describe|summari[sz]e|discuss|present|provide|report|investigate|explore|examine|"
                        r"evaluate|aim|focus|highlight|outline))", re.I)),
     ("method", re.compile(r"\bwill (be|receive|undergo|enrol|enroll)\b|^(patients (were|are|receive|will)|participants were|we (enrolled|recruited|analy[sz]ed|performed|conducted|"
