@@ -66,6 +66,10 @@ class Settings:
     # each of its chunks' fused scores. 0 turns it off. Chosen on the tuning questions (docs/benchmarks.md).
     record_weight: float = 0.1
     record_chunks: int = 3
+    # A local sentence-transformers CrossEncoder folder that re-scores the best rerank_depth candidates (full
+    # mode); empty: none (none ships offline; rag/rerank.py says how to plug one in).
+    reranker: str = ""
+    rerank_depth: int = 20
 
     # Answering.
     abstain_below: float = 0.0  # answer on meaning alone from this cosine; 0: the tuned default (rag/answer/extractive.py)
@@ -97,6 +101,9 @@ class Settings:
         need(self.per_doc >= 0, "per_doc", "must be 0 (no limit) or more")
         need(0.0 <= self.record_weight <= 10.0, "record_weight", "must be from 0 (off) to 10")
         need(self.record_chunks >= 0, "record_chunks", "must be 0 (no limit) or more")
+        need(not self.reranker or Path(self.reranker).is_dir(), "reranker",
+             "must be a folder holding a saved sentence-transformers CrossEncoder (or empty for none)")
+        need(1 <= self.rerank_depth <= 200, "rerank_depth", "must be between 1 and 200")
         need(self.mode in MODES, "mode", f"must be one of {', '.join(MODES)}")
         need(self.engine in ("local", "ray"), "engine", "must be local or ray")
         need(0.0 <= self.abstain_below < 1.0, "abstain_below", "must be a cosine from 0 to below 1 (0: the tuned default)")

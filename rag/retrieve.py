@@ -119,6 +119,10 @@ class Searcher:
             signals = _signals(lexical, dense)
             if mode == "full" and s.record_weight > 0 and ranked:
                 ranked = _add_records(st, query, ranked, signals, expand, s.record_weight, s.record_chunks)
+            if mode == "full" and s.reranker and ranked:
+                from .rerank import rerank
+
+                ranked = rerank(st, query, ranked, signals, s.reranker, s.rerank_depth)
             if qvec is not None and ranked:
                 _add_cosine(st, qvec, ranked, signals)
             return self._passages(st, ranked, signals, k, per_doc)
