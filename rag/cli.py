@@ -224,8 +224,12 @@ def cmd_eval_answers(args: argparse.Namespace) -> int:
     s = _eval_index(args, _settings(args))
 
     def progress(stage: str, done: int, total: int) -> None:
-        if not args.json:
+        if args.json:
+            return
+        if sys.stderr.isatty():  # a counter that rewrites itself
             print(f"\r{stage}: {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+        elif done == total:  # a log: one line a stage
+            print(f"{stage}: {done}/{total}", file=sys.stderr, flush=True)
 
     report = evaluate_answers(questions, s, off_topic, k=args.k, progress=progress)
     if args.json:
