@@ -92,7 +92,7 @@ def main() -> None:
     for a in (0.5, 0.6, 0.7, 0.8):
         report(f"convex, BM25 share {a} (no synonyms)", lambda q, a=a: convex_fusion(plain[q], dense[q], a))
         report(f"convex, BM25 share {a} + synonyms", lambda q, a=a: convex_fusion(best_syn[q], dense[q], a))
-    from rag.retrieve import LEXICAL_WEIGHT
+    LEXICAL_WEIGHT = Settings().lexical_weight
 
     fused = {q: convex_fusion(best_syn[q], dense[q], LEXICAL_WEIGHT) for q in qvecs}
 

@@ -3,7 +3,7 @@
     python benchmarks/tune_answers.py [--index index-eval] [--trials 400] [--seed 0]
 
 Questions: benchmarks/questions/tuning.jsonl (written from papers of the bundled corpus, with gold PMIDs, exact
-and ideal answers) and the odd-numbered half of benchmarks/questions/off_topic.jsonl (the even half is kept for
+and ideal answers) and tuning_hard.jsonl (in a clinician's words, most with several gold papers) and the odd-numbered half of benchmarks/questions/off_topic.jsonl (the even half is kept for
 reporting). Retrieval and every weight-free signal are computed once per question; then random weight settings
 around the shipped ones are scored on
 
@@ -90,7 +90,8 @@ def draw(rng: random.Random) -> AnswerWeights:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--index", type=Path, default=ROOT / "index-eval")
-    ap.add_argument("--questions", type=Path, default=QUESTIONS / "tuning.jsonl")
+    ap.add_argument("--questions", type=Path, nargs="+",
+                    default=[QUESTIONS / "tuning.jsonl", QUESTIONS / "tuning_hard.jsonl"])
     ap.add_argument("--off-topic", type=Path, default=QUESTIONS / "off_topic.jsonl")
     ap.add_argument("--trials", type=int, default=400)
     ap.add_argument("--seed", type=int, default=0)
@@ -98,7 +99,7 @@ def main() -> None:
     args = ap.parse_args()
 
     searcher = get_searcher(Settings.load(index_dir=args.index))
-    questions = load_answer_questions(args.questions)
+    questions = [q for path in args.questions for q in load_answer_questions(path)]
     off_topic = [q for i, q in enumerate(load_answer_questions(args.off_topic)) if i % 2 == 0]  # off:001, 003, ...
     t0 = time.perf_counter()
     prepared = [prepare(q["question"], searcher.search(q["question"], k=args.depth), searcher.store, searcher.embedder,

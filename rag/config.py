@@ -61,10 +61,12 @@ class Settings:
     candidates: int = 100  # depth of each first-stage list before fusion
     per_doc: int = 1  # passages per paper in the top k; 1 merges a paper's matching spans into one hit; 0: no limit
     synonyms: bool = True  # expand drug and gene names in the lexical query
+    # Share of BM25 in the full pipeline's convex fusion of min-max normalised scores (the rest: dense).
+    lexical_weight: float = 0.6
     # The record as a unit (full mode): a paper of at most record_chunks chunks (an abstract) is also scored as
     # one whole text by BM25, and record_weight times that score (scaled to the best candidate's) is added to
     # each of its chunks' fused scores. 0 turns it off. Chosen on the tuning questions (docs/benchmarks.md).
-    record_weight: float = 0.1
+    record_weight: float = 0.2
     record_chunks: int = 3
     # A local sentence-transformers CrossEncoder folder that re-scores the best rerank_depth candidates (full
     # mode); empty: none (none ships offline; rag/rerank.py says how to plug one in).
@@ -99,6 +101,7 @@ class Settings:
         need(1 <= self.k <= MAX_K, "k", f"must be between 1 and {MAX_K}")
         need(self.candidates >= 1, "candidates", "must be at least 1")
         need(self.per_doc >= 0, "per_doc", "must be 0 (no limit) or more")
+        need(0.0 <= self.lexical_weight <= 1.0, "lexical_weight", "must be from 0 (dense only) to 1 (BM25 only)")
         need(0.0 <= self.record_weight <= 10.0, "record_weight", "must be from 0 (off) to 10")
         need(self.record_chunks >= 0, "record_chunks", "must be 0 (no limit) or more")
         need(not self.reranker or Path(self.reranker).is_dir(), "reranker",

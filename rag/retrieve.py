@@ -24,9 +24,6 @@ from .lexical import tokenize
 from .records import SOURCE_TYPES, Passage
 
 RRF_K = 60
-# Share of BM25 in the full pipeline's fusion: BM25 is the stronger signal on biomedical questions here
-# (drug and gene names the general-domain embedding model barely knows), dense adds paraphrase recall.
-LEXICAL_WEIGHT = 0.7
 
 
 class Library:
@@ -115,7 +112,9 @@ class Searcher:
             elif mode == "hybrid":
                 ranked = reciprocal_rank_fusion([lexical, dense])
             else:
-                ranked = convex_fusion(lexical, dense, LEXICAL_WEIGHT)
+                # BM25 weighs more: drug and gene names, which the general-domain embedding model barely
+                # knows, carry biomedical questions; dense adds paraphrase recall (Settings.lexical_weight).
+                ranked = convex_fusion(lexical, dense, s.lexical_weight)
             signals = _signals(lexical, dense)
             if mode == "full" and s.record_weight > 0 and ranked:
                 ranked = _add_records(st, query, ranked, signals, expand, s.record_weight, s.record_chunks)

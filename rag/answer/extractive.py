@@ -11,7 +11,7 @@
    question's key terms has its sentences demoted.
 3. **Shape**: a lead sentence, then the supporting sentences grouped by paper (factoid, list, summary); for yes/no
    questions the evidence for and against, never a bare verdict. Near-duplicates are merged, a paper gives at most
-   two sentences.
+   three sentences.
 
 The weights were chosen on the project's own tuning questions (benchmarks/questions/tuning.jsonl, with
 benchmarks/tune_answers.py), never on the evaluation questions; docs/benchmarks.md has the figures.
@@ -68,7 +68,7 @@ class AnswerWeights:
     sentences_factoid: int = 2
     sentences_list: int = 6
     sentences_yesno: int = 6
-    sentences_summary: int = 2
+    sentences_summary: int = 3
     dense_candidates: int = 13  # sentences embedded per question (the best by the other signals)
     pool: int = 5  # passages the answer reads (the best k of them, cited ones first, are shown)
     key_idf: float = 5.0  # idf at which a question word is a key term
