@@ -3,7 +3,7 @@
     python benchmarks/tune_answers.py [--index index-eval] [--trials 400] [--seed 0]
 
 Questions: benchmarks/questions/tuning.jsonl (written from papers of the bundled corpus, with gold PMIDs, exact
-and ideal answers) and tuning_hard.jsonl (in a clinician's words, most with several gold papers) and the odd-numbered half of benchmarks/questions/off_topic.jsonl (the even half is kept for
+and ideal answers; add tuning_hard.jsonl, in a clinician's words with several gold papers each, with --questions) and the odd-numbered half of benchmarks/questions/off_topic.jsonl (the even half is kept for
 reporting). Retrieval and every weight-free signal are computed once per question; then random weight settings
 around the shipped ones are scored on
 
@@ -90,8 +90,9 @@ def draw(rng: random.Random) -> AnswerWeights:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--index", type=Path, default=ROOT / "index-eval")
-    ap.add_argument("--questions", type=Path, nargs="+",
-                    default=[QUESTIONS / "tuning.jsonl", QUESTIONS / "tuning_hard.jsonl"])
+    # The hard set is opt-in (--questions tuning.jsonl tuning_hard.jsonl): its gold lists are incomplete (cited gold
+    # about 0.53 whatever the weights), so pooled with it no setting meets the cited-gold >= 0.8 constraint.
+    ap.add_argument("--questions", type=Path, nargs="+", default=[QUESTIONS / "tuning.jsonl"])
     ap.add_argument("--off-topic", type=Path, default=QUESTIONS / "off_topic.jsonl")
     ap.add_argument("--trials", type=int, default=400)
     ap.add_argument("--seed", type=int, default=0)
