@@ -5,9 +5,9 @@
 The larger sizes are synthetic: every chunk is copied (10 or 100 times) with its vector moved by Gaussian noise
 and renormalised, and its BM25 tokens repeated; the copies map back to the real chunk records, so the whole
 pipeline (BM25 with synonyms, FAISS, fusion, SQLite lookups, per-paper merging) runs unchanged on them. The
-FAISS type is the one the build would choose at that size (exact up to rag.vectors.FLAT_MAX, IVF above), and
+FAISS type is the one the build would choose at that size (exact up to rag.index.dense.FLAT_MAX, IVF above), and
 for IVF the recall@10 against exact search is reported. Also: resident memory after loading each size, and
-the cost of exact search alone at --exact-sizes (random vectors), the measurement behind rag.vectors.FLAT_MAX.
+the cost of exact search alone at --exact-sizes (random vectors), the measurement behind rag.index.dense.FLAT_MAX.
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT))
 
 from rag import Settings  # noqa: E402
 from rag.index import LocalStore, current_generation  # noqa: E402
-from rag.lexical import LexicalIndex  # noqa: E402
+from rag.index.bm25 import LexicalIndex  # noqa: E402
 from rag.retrieve import Searcher  # noqa: E402
-from rag.vectors import build_dense, search_dense  # noqa: E402
+from rag.index.dense import build_dense, search_dense  # noqa: E402
 
 # Latency questions (not the evaluation questions).
 QUERIES = [

@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rag import Settings  # noqa: E402
-from rag import lexical  # noqa: E402
-from rag.chunk import sentence_spans  # noqa: E402
+from rag.lexical import synonyms as lexical  # noqa: E402
+from rag.chunk.sentences import sentence_spans  # noqa: E402
 from rag.evaluate import doc_metrics, load_questions  # noqa: E402
 from rag.retrieve import convex_fusion, get_searcher, reciprocal_rank_fusion  # noqa: E402
 

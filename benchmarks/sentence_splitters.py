@@ -1,4 +1,4 @@
-"""Sentence splitting on real abstracts: rag.chunk.sentence_spans against pysbd and syntok (issue 14, defect 5).
+"""Sentence splitting on real abstracts: rag.chunk.sentences.sentence_spans against pysbd and syntok (issue 14, defect 5).
 
 Splits every bundled PubMed abstract (or the JSON lines given) with each splitter, reports the time each takes
 and how often they disagree, and writes the boundaries where they disagree, with their context, to a file
@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rag.chunk import sentence_spans  # noqa: E402
+from rag.chunk.sentences import sentence_spans  # noqa: E402
 from rag.load import repair_text, strip_markup  # noqa: E402
 
 

@@ -27,9 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rag.chunk import sentence_spans  # noqa: E402
+from rag.chunk.sentences import sentence_spans  # noqa: E402
 from rag.cite import strip_reference_markers  # noqa: E402
-from rag.lexical import synonym_groups, tokenize  # noqa: E402
+from rag.lexical.synonyms import synonym_groups
+from rag.lexical.tokens import tokenize  # noqa: E402
 from rag.load import load_file  # noqa: E402
 from rag.support import _NEGATION, _NUMBER, SUPPORTED, check_sentence, names  # noqa: E402
 

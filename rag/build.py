@@ -17,14 +17,16 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from . import index as store
-from . import stores
 from .chunk import chunk_document
 from .config import Settings
 from .dedup import Candidate, choose_copies, text_fingerprint
 from .embed import EmbeddingCache, embed_with_cache, embedding_input, get_embedder, model_fingerprint, text_key
-from .vectors import build_dense, dense_ids, update_dense
-from .lexical import LexicalIndex, chunk_tokens
+from .index import generations, store
+from .index.bm25 import LexicalIndex
+from .index.dense import build_dense, dense_ids, update_dense
+from .index.local import LocalStore
+from .index.writer import GenerationWriter, previous_state
+from .lexical.tokens import chunk_tokens
 from .load import LoadError, discover, load_file
 from .records import Document
 
@@ -161,12 +163,12 @@ def build(
         raise ValueError(f"unknown engine {s.engine!r}: use local or ray")
     report.engine = s.engine
 
-    with store.build_lock(s.index_dir, on_wait=say):
-        store.collect_garbage(s.index_dir)
-        previous = live = store.current_generation(s.index_dir)
+    with generations.build_lock(s.index_dir, on_wait=say):
+        generations.collect_garbage(s.index_dir)
+        previous = live = generations.current_generation(s.index_dir)
         fingerprint = model_fingerprint(s.model)
         if previous is not None and not rebuild:
-            reason = _shape_change(store.read_manifest(previous), s, fingerprint)
+            reason = _shape_change(generations.read_manifest(previous), s, fingerprint)
             if reason:
                 say(f"{reason}: rebuilding the whole index (an index never mixes settings)")
                 report.rebuild_reason = reason
@@ -175,8 +177,8 @@ def build(
             report.rebuild_reason = "--rebuild asked"
             previous = None
         report.full_rebuild = previous is None
-        prev_files, prev_docs = store.previous_state(previous) if previous else ({}, [])
-        prev_manifest = store.read_manifest(previous) if previous else {}
+        prev_files, prev_docs = previous_state(previous) if previous else ({}, [])
+        prev_manifest = generations.read_manifest(previous) if previous else {}
 
         # Which files are new, changed, gone or unchanged (by content hash).
         paths, discovery_skips = discover(Path(s.corpus_dir))
@@ -189,15 +191,15 @@ def build(
         report.unchanged = len(unchanged)
         report.skipped = [(_rel(p, s.corpus_dir), why) for p, why in discovery_skips]
         if live is not None and not force:
-            live_files = prev_files if live == previous else store.previous_state(live)[0]
-            _refuse_loss(store.read_manifest(live), live_files, set(current), s)
+            live_files = prev_files if live == previous else previous_state(live)[0]
+            _refuse_loss(generations.read_manifest(live), live_files, set(current), s)
         report.skipped += [(rel, prev_files[rel][2] or "") for rel in sorted(unchanged) if prev_files[rel][1] == "skipped"]
         if previous is not None and not (report.added or report.updated or report.removed):
-            stats = store.LocalStore(previous).stats()
+            stats = LocalStore(previous).stats()
             report.up_to_date, report.generation = True, previous.name
             report.documents, report.chunks = stats["documents"], stats["chunks"]
             report.seconds = time.perf_counter() - started
-            stores.sync(s, say)  # a store behind the index (settings.store_url) catches up
+            store.sync(s, say)  # a store behind the index (settings.store_url) catches up
             return report
 
         # Parse what is new or changed (engine "ray": on a Ray cluster, which also cuts their chunks).
@@ -236,26 +238,26 @@ def build(
         report.updated = [rel for rel in report.updated if rel in loaded]
         report.unchanged = len(unchanged)
         if previous is not None and not (loaded or report.removed):  # nothing readable changed: no new generation
-            stats = store.LocalStore(previous).stats()
+            stats = LocalStore(previous).stats()
             report.up_to_date, report.generation = True, previous.name
             report.documents, report.chunks = stats["documents"], stats["chunks"]
             report.seconds = time.perf_counter() - started
-            stores.sync(s, say)
+            store.sync(s, say)
             return report
 
-        writer = store.GenerationWriter(s.index_dir)
+        writer = GenerationWriter(s.index_dir)
         try:
             report = _write_generation(
                 writer, s, report, previous, prev_docs, prev_manifest, unchanged, loaded, hashes, fingerprint, progress,
                 prepared,
             )
             staged = writer.path
-            report.generation = store.publish(s.index_dir, staged).name
+            report.generation = generations.publish(s.index_dir, staged).name
         except BaseException:
             writer.abandon()
             raise
-        store.collect_garbage(s.index_dir)
-        stores.sync(s, say)  # mirror the new generation into settings.store_url (PostgreSQL), if set
+        generations.collect_garbage(s.index_dir)
+        store.sync(s, say)  # mirror the new generation into settings.store_url (PostgreSQL), if set
     report.seconds = time.perf_counter() - started
     return report
 
@@ -332,7 +334,7 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
     try:
         dense = lexical = None
         if previous is not None:
-            held_index = faiss.read_index(str(previous / store.DENSE))
+            held_index = faiss.read_index(str(previous / generations.DENSE))
             held = dense_ids(held_index)
             new = ~np.isin(ids, held)
             new_rows = writer.chunk_rows(ids[new])
@@ -341,7 +343,7 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
             dense = update_dense(held_index, prev_manifest.get("faiss", {"type": "flat"}), gone, vectors, ids[new],
                                  len(ids))
             # BM25: the previous generation's postings (hard-linked), plus a segment for the new chunks.
-            lexical = LexicalIndex.load(previous / store.LEXICAL).updated(
+            lexical = LexicalIndex.load(previous / generations.LEXICAL).updated(
                 [r[4].split() for r in new_rows], ids[new], gone)
         if dense is None:
             rows = writer.chunk_rows()
@@ -365,7 +367,7 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
         "next_doc_no": next_doc_no,
         "next_chunk_id": next_chunk_id,
         # Chunk ids and doc_no mean the same across the generations of one lineage (a full build starts one):
-        # what lets a store mirror a generation as a change to the previous one (rag/pgstore.py).
+        # what lets a store mirror a generation as a change to the previous one (rag/index/postgres_sync.py).
         "lineage": prev_manifest.get("lineage") or uuid.uuid4().hex,
         "corpus_dir": str(Path(s.corpus_dir).resolve()),
         # Also relative to the index: a project folder moved or copied whole keeps its corpus.
@@ -505,8 +507,8 @@ def _refuse_loss(manifest: dict[str, Any], live_files: dict[str, Any], current: 
 
 
 def _shape_change(manifest: dict[str, Any], s: Settings, fingerprint: str) -> str:
-    if manifest.get("format") != store.FORMAT_VERSION:
-        return f"index format {manifest.get('format')} is not the current {store.FORMAT_VERSION}"
+    if manifest.get("format") != generations.FORMAT_VERSION:
+        return f"index format {manifest.get('format')} is not the current {generations.FORMAT_VERSION}"
     built = manifest.get("shape", {})
     changed = [f"{k} {built.get(k)!r} -> {v!r}" for k, v in s.index_shape().items() if built.get(k) != v]
     if changed:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .chunk import ends_abbreviation, sentence_spans
+from .chunk.sentences import ends_abbreviation, sentence_spans
 from .records import CitationCheck, Passage
 
 UNSUPPORTED = "[unsupported]"

@@ -266,8 +266,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from .index import IndexNotFound
-    from .stores import open_store
+    from .index import IndexNotFound, open_store
 
     s = _settings(args)
     try:
@@ -292,7 +291,7 @@ def _plain(value) -> str:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from .stores import sync
+    from .index import sync
 
     s = _settings(args)
     if not s.store_url:

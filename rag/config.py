@@ -20,7 +20,7 @@ MODES = ("full", "hybrid", "dense", "bm25")  # retrieval pipelines (rag/retrieve
 # Version of what the loaders (rag/load/) make of a file: bump it when that changes, and every index is rebuilt
 # on its next build (the embedding cache keeps what did not change); tests/test_config.py fails when their
 # output changes without a bump. The chunker and the tokeniser need no number: their fingerprints are computed
-# from their code (rag/chunk.py, rag/lexical.py).
+# from their code (rag/chunk/, rag/lexical/tokens.py).
 LOADER_VERSION = 4  # 2: mojibake repaired (ftfy); 3: HTML tags removed; 4: study type and evidence level
 
 
@@ -38,7 +38,7 @@ class Settings:
     corpus_dir: Path = field(default_factory=lambda: _default_dir("corpus"))
     index_dir: Path = field(default_factory=lambda: _default_dir("index"))
     # Where retrieval reads from: empty = the embedded index in index_dir (FAISS + SQLite + BM25); a
-    # postgresql:// URL = PostgreSQL with pgvector, which `rag build` keeps in step with index_dir (rag/pgstore.py).
+    # postgresql:// URL = PostgreSQL with pgvector, which `rag build` keeps in step with index_dir (rag/index/postgres.py).
     store_url: str = ""
 
     # What shapes the index (recorded in the manifest; a change forces a full rebuild).
@@ -143,7 +143,7 @@ class Settings:
         """The settings an index is built with; two indexes with different shapes must not be mixed."""
         from .chunk import chunker_fingerprint
         from .evidence import classifier_fingerprint
-        from .lexical import USE_CONCEPTS, tokenizer_fingerprint
+        from .lexical import tokens
         from .vocabulary import vocabulary_fingerprint
         return {
             "model": self.model,
@@ -151,10 +151,10 @@ class Settings:
             "chunk_overlap": self.chunk_overlap,
             "encoding": self.encoding,
             "chunker": chunker_fingerprint(),
-            "tokenizer": tokenizer_fingerprint(),
+            "tokenizer": tokens.tokenizer_fingerprint(),
             "loaders": LOADER_VERSION,
             "evidence": classifier_fingerprint(),
-            "vocabulary": vocabulary_fingerprint() if USE_CONCEPTS else None,
+            "vocabulary": vocabulary_fingerprint() if tokens.USE_CONCEPTS else None,
         }
 
 

@@ -192,7 +192,7 @@ class Baseline:
 
     def answer(self, question: str) -> tuple[str, list[str | None]]:
         """(answer text with [n] markers, PMIDs of the cited papers in citation order)."""
-        from .chunk import sentence_spans
+        from .chunk.sentences import sentence_spans
 
         top = self.records.top(question, self.papers)
         q_stems = self._stems(question)

@@ -16,11 +16,11 @@ from typing import Any
 
 import numpy as np
 
-from . import index as store
-from . import stores
 from .config import MAX_K, MODES, Settings
 from .evidence import EVIDENCE_LEVELS, STUDY_TYPES
-from .lexical import tokenize
+from .index import Store, open_store
+from .index.rows import FILTERABLE
+from .lexical.tokens import tokenize
 from .records import SOURCE_TYPES, Passage
 
 RRF_K = 60
@@ -32,20 +32,20 @@ class Library:
 
     def __init__(self, settings: Settings):
         self.settings = settings  # where the index is and the shape it must have: the same for every sharer
-        self._store = None  # a LocalStore or a PgStore (rag/stores.py chooses by settings.store_url)
+        self._store: Store | None = None  # a Store (rag/index/store.py opens the kind settings.store_url names)
         self._held = None  # the store's identity when opened: its generation
         self._lock = threading.Lock()
 
     @property
-    def store(self):
+    def store(self) -> Store:
         held = self._store
-        if held is not None and stores.is_current(held, self._held, self.settings):
+        if held is not None and held.is_current(self._held, self.settings):
             return held
         with self._lock:
-            if self._store is None or not stores.is_current(self._store, self._held, self.settings):
-                fresh = stores.open_store(self.settings)
+            if self._store is None or not self._store.is_current(self._held, self.settings):
+                fresh = open_store(self.settings)
                 fresh.check_shape(self.settings.index_shape())
-                self._store, self._held = fresh, stores.identity(fresh)
+                self._store, self._held = fresh, fresh.identity()
         return self._store
 
     def forget(self) -> None:
@@ -261,14 +261,14 @@ def check_filters(filters: dict[str, Any] | None) -> dict[str, Any] | None:
             if unknown:
                 raise ValueError(f"unknown {key.replace('_', ' ')} {', '.join(map(repr, unknown))}: use {', '.join(allowed)}")
             out[key] = list(values)
-        elif key in store.FILTERABLE:
+        elif key in FILTERABLE:
             values = list(value) if isinstance(value, (list, tuple, set)) else [value]
             if not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in values):
                 raise ValueError(f"filter {key} takes text or numbers, got {value!r}")
             out[key] = values
         else:
             raise ValueError(f"unknown filter {key!r}: use year_min, year_max, evidence, study_type or one of "
-                             f"{', '.join(sorted(store.FILTERABLE))}")
+                             f"{', '.join(sorted(FILTERABLE))}")
     if "year_min" in out and "year_max" in out and out["year_min"] > out["year_max"]:
         raise ValueError(f"year_min {out['year_min']} is after year_max {out['year_max']}")
     return out or None

@@ -17,9 +17,10 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable
 
-from .chunk import sentence_spans
+from .chunk.sentences import sentence_spans
 from .cite import insert_before_stop
-from .lexical import synonym_alternatives, tokenize, words
+from .lexical.synonyms import synonym_alternatives
+from .lexical.tokens import tokenize, words
 
 SUPPORTED, PARTLY, UNSUPPORTED = "supported", "partly supported", "unsupported"
 

@@ -12,7 +12,7 @@ import re
 from typing import Any, Iterable, Mapping
 from urllib.parse import quote, urlparse
 
-from .chunk import sentence_spans
+from .chunk.sentences import sentence_spans
 from .cite import strip_reference_markers
 
 EXTRACTIVE_LABEL = "Extracted answer (no language model)"

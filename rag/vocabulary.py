@@ -2,7 +2,7 @@
 
 "T-cell growth factor", "IL2" and "interleukin-2" all name descriptor D007376 (Interleukin-2); a question and a
 passage that name the same descriptor in different words then share a token (``mesh_d007376``), which BM25
-uses as it uses a synonym (rag/lexical.py). The vocabulary is rag/data/mesh_c_d.tsv.gz: the Diseases and
+uses as it uses a synonym (rag/lexical/synonyms.py). The vocabulary is rag/data/mesh_c_d.tsv.gz: the Diseases and
 Chemicals and Drugs trees (15,572 descriptors, about 98,000 terms), derived from NLM's MeSH by
 scripts/extract-mesh (provenance and terms of use: rag/data/MESH-NOTICE.md).
 """
@@ -22,7 +22,7 @@ LONGEST = 8  # tokens in the longest term matched
 def _terms() -> dict[tuple[str, ...], str]:
     """Each usable term, as compact tokens, -> its descriptor's token. A one-word term must look like a name
     (digits, capitals, or five letters or more): "Lead" and "Gold" would tag every "lead to"."""
-    from .lexical import _compact
+    from .lexical.tokens import compact_tokens
 
     out: dict[tuple[str, ...], str] = {}
     with gzip.open(MESH_FILE, "rt", encoding="utf-8") as f:
@@ -30,7 +30,7 @@ def _terms() -> dict[tuple[str, ...], str]:
             descriptor, name, entries = (line.rstrip("\n").split("\t") + ["", ""])[:3]
             token = "mesh_" + descriptor.lower()
             for term in [name] + [t for t in entries.split("|") if t]:
-                key = tuple(_compact(term))
+                key = tuple(compact_tokens(term))
                 if not key or len(key) > LONGEST:
                     continue
                 if len(key) == 1 and not (any(c.isdigit() for c in term) or term.isupper() or len(term) >= 5):
@@ -52,9 +52,9 @@ def _starts() -> dict[str, list[tuple[str, ...]]]:
 
 def concepts(text: str) -> list[str]:
     """The descriptor tokens a text names, once per mention, the longest term winning at each place."""
-    from .lexical import _compact
+    from .lexical.tokens import compact_tokens
 
-    toks = _compact(text)
+    toks = compact_tokens(text)
     terms, starts = _terms(), _starts()
     out, i = [], 0
     while i < len(toks):

@@ -1,6 +1,8 @@
 from pathlib import Path
 
-from rag.chunk import chunk_document, count_tokens, get_encoding, sentence_spans
+from rag.chunk import chunk_document
+from rag.chunk.encoding import count_tokens, get_encoding
+from rag.chunk.sentences import sentence_spans
 from rag.load import load_file
 from rag.records import Document, Section
 

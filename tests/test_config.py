@@ -58,7 +58,7 @@ def test_paths_given_wrong_get_a_sentence(settings, tmp_path):
 def test_the_tokeniser_fingerprint_follows_its_output(monkeypatch):
     """What makes an index rebuild when tokenising changes: a change of the stop words (as a bm25s release could
     bring) or of the rules changes the fingerprint recorded in the manifest."""
-    import rag.lexical as lexical
+    import rag.lexical.tokens as lexical
 
     before = lexical.tokenizer_fingerprint()
     assert Settings.load().index_shape()["tokenizer"] == before

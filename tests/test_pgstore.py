@@ -78,7 +78,7 @@ def pg():
     if os.environ.get("RAG_TEST_PG_URL"):
         yield External(os.environ["RAG_TEST_PG_URL"], os.environ.get("RAG_TEST_PG_STANDBY_URL")), None
         return
-    from rag.pglocal import Cluster, PostgresUnavailable
+    from rag.index.postgres_local import Cluster, PostgresUnavailable
 
     try:
         cluster = Cluster.create()
@@ -113,7 +113,7 @@ def wait_for_standby(pg) -> None:
 @pytest.fixture(scope="session")
 def pg_url(pg, settings):
     """A database holding the session's index, synced whole."""
-    from rag.stores import sync
+    from rag.index import sync
 
     url = pg[0].create_database("rag_session")
     done = sync(settings.replace(store_url=url))
@@ -128,7 +128,7 @@ def local(settings):
 
 @pytest.fixture(scope="session")
 def remote(pg_url):
-    from rag.pgstore import PgStore
+    from rag.index.postgres import PgStore
 
     return PgStore.shared(pg_url)
 
@@ -326,14 +326,14 @@ def test_incremental_sync_adds_and_removes(pg, own_index):
 
 
 def _fresh_store(url: str):
-    from rag.pgstore import PgStore
+    from rag.index.postgres import PgStore
 
     return PgStore(url)
 
 
 def test_a_sync_is_one_transaction(pg, own_index, monkeypatch):
     """Mid-sync (new chunks written, not committed), readers see the old generation whole; then the new one."""
-    import rag.pgstore as pgstore
+    import rag.index.postgres_sync as pgsync
 
     url = pg[0].create_database(f"rag_tx_{uuid.uuid4().hex[:6]}")
     s = own_index.replace(store_url=url)
@@ -345,14 +345,14 @@ def test_a_sync_is_one_transaction(pg, own_index, monkeypatch):
     paper.write_text(NEW_PAPER)
 
     inside, release, seen = threading.Event(), threading.Event(), {}
-    real = pgstore._sync_files
+    real = pgsync._sync_files
 
     def paused(conn, db):
         real(conn, db)
         inside.set()
         release.wait(30)
 
-    monkeypatch.setattr(pgstore, "_sync_files", paused)
+    monkeypatch.setattr(pgsync, "_sync_files", paused)
     worker = threading.Thread(target=lambda: seen.setdefault("report", build(s)))
     worker.start()
     try:
@@ -382,8 +382,8 @@ def test_sync_of_another_lineage_reloads_whole(pg, own_index):
 
 
 def test_the_standby_serves_the_same_and_follows_syncs(pg, own_index, settings):
-    from rag.pgstore import PgStore
-    from rag.stores import sync
+    from rag.index.postgres import PgStore
+    from rag.index import sync
 
     name = f"rag_rep_{uuid.uuid4().hex[:6]}"
     primary = pg[0].create_database(name)
@@ -438,7 +438,7 @@ def test_an_empty_store_says_how_to_fill_it(pg, settings):
 
 
 def test_the_default_path_does_not_import_psycopg():
-    code = ("import sys, rag; from rag import retrieve; import rag.retrieve, rag.build, rag.cli, rag.stores; "
+    code = ("import sys, rag; from rag import retrieve; import rag.retrieve, rag.build, rag.cli, rag.index.store; "
             "assert not [m for m in sys.modules if m.startswith(('psycopg', 'pgvector'))], 'psycopg imported'")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, timeout=60)
 

@@ -150,7 +150,8 @@ def test_bm25_scores_are_bm25s_scores_and_an_update_equals_a_fresh_build(setting
     incrementally updated index (chunks removed, others added, compacted, saved, loaded) against a fresh one."""
     import bm25s
 
-    from rag.lexical import LexicalIndex, tokenize
+    from rag.index.bm25 import LexicalIndex
+    from rag.lexical.tokens import tokenize
 
     store = LocalStore(current_generation(settings.index_dir))
     rows = store.db.execute("SELECT chunk_id, lexical_tokens FROM chunks ORDER BY chunk_id").fetchall()
@@ -186,7 +187,7 @@ def test_whole_record_scores_are_bm25s_over_each_papers_chunks(settings):
     the score, scaled, to the fused one of abstract-sized papers only."""
     import bm25s
 
-    from rag.lexical import tokenize
+    from rag.lexical.tokens import tokenize
 
     store = LocalStore(current_generation(settings.index_dir))
     rows = store.db.execute("SELECT doc_no, chunk_id, lexical_tokens FROM chunks ORDER BY chunk_id").fetchall()

@@ -288,13 +288,13 @@ def test_nothing_readable_is_a_failed_build(tmp_path):
 
 
 def test_a_large_index_uses_ivf_and_updates_it_in_place(own_index, monkeypatch):
-    import rag.vectors
+    import rag.index.dense
 
-    monkeypatch.setattr(rag.vectors, "FLAT_MAX", 60)  # the session index (~330 chunks) counts as large here
+    monkeypatch.setattr(rag.index.dense, "FLAT_MAX", 60)  # the session index (~330 chunks) counts as large here
     report = build(own_index, rebuild=True)
     store = LocalStore(current_generation(own_index.index_dir))
     kind = store.manifest["faiss"]
-    assert kind["type"] == "ivf" and kind["nlist"] == rag.vectors.ivf_cells(report.chunks) and kind["nprobe"] >= 1
+    assert kind["type"] == "ivf" and kind["nlist"] == rag.index.dense.ivf_cells(report.chunks) and kind["nprobe"] >= 1
     question = ("How long do complete responses last after adoptive transfer of tumor-infiltrating lymphocytes "
                 "in melanoma patients who had failed earlier treatments?")
     assert retrieve(question, k=1, settings=own_index)[0].citation.pmid == "21498393"
@@ -407,9 +407,9 @@ def test_a_new_tokeniser_or_loader_version_rebuilds_the_index(own_index, monkeyp
     """The manifest records the tokeniser and loader versions: a query refuses an index cut by older code, and
     the next build rebuilds it whole (the embedding cache keeps every vector)."""
     import rag.config
-    import rag.lexical
+    import rag.lexical.tokens
 
-    monkeypatch.setattr(rag.lexical, "tokenizer_fingerprint", lambda: "a-new-tokeniser")
+    monkeypatch.setattr(rag.lexical.tokens, "tokenizer_fingerprint", lambda: "a-new-tokeniser")
     monkeypatch.setattr(rag.config, "LOADER_VERSION", rag.config.LOADER_VERSION + 1)
     with pytest.raises(IndexMismatch, match="tokenizer: index"):
         retrieve("nivolumab", settings=own_index)

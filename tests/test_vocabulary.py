@@ -1,6 +1,7 @@
 """MeSH concepts in text (rag/vocabulary.py): different words for one descriptor give one token."""
 
-from rag.lexical import chunk_tokens, expansions
+from rag.lexical.synonyms import expansions
+from rag.lexical.tokens import chunk_tokens
 from rag.vocabulary import concepts
 
 
@@ -12,9 +13,9 @@ def test_entry_terms_of_one_descriptor_share_its_token():
 
 
 def test_the_switch_puts_concepts_into_chunks_and_queries(monkeypatch):
-    import rag.lexical
+    import rag.lexical.tokens
 
     assert not any(t.startswith("mesh_") for t in chunk_tokens("IL-2 therapy", "", "T-cell growth factor was given."))
-    monkeypatch.setattr(rag.lexical, "USE_CONCEPTS", True)
+    monkeypatch.setattr(rag.lexical.tokens, "USE_CONCEPTS", True)
     assert chunk_tokens("IL-2 therapy", "", "T-cell growth factor was given.").count("mesh_d007376") == 2
     assert [("mesh_d007376",)] in expansions("What does T-cell growth factor do?")

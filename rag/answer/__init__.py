@@ -14,7 +14,7 @@ import dataclasses
 import re
 from typing import Any, Iterable, Iterator
 
-from .. import prompts, stores
+from .. import prompts
 from ..cite import UNSUPPORTED, check_citations, renumber
 from ..config import Settings
 from ..llm import ChatModel, LLMError
@@ -83,7 +83,7 @@ def answer_stream(
     searcher = get_searcher(s)
     # One generation of the index for the whole answer: a build publishing meanwhile changes nothing here.
     store = searcher.store
-    here = {"generation": stores.generation_name(store)}
+    here = {"generation": store.generation_name()}
     if not store.size:
         result = Answer(question, "The library is empty: add papers (the Library tab, `rag add`) and ask again.", [],
                         abstained=True, mode="abstain", search_query=search_query, notes=notes, **here)

@@ -12,7 +12,8 @@ import re
 from typing import Any, Iterable
 
 from .. import prompts
-from ..lexical import named_in_query, tokenize
+from ..lexical.synonyms import named_in_query
+from ..lexical.tokens import tokenize
 from ..llm import ChatModel, LLMError
 
 _FOLLOW_UP = re.compile(r"\b(it|its|it's|they|them|their|this|that|these|those|the drug|the therapy|the same|"

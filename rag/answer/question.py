@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..lexical import synonym_alternatives, tokenize, words
+from ..lexical.synonyms import synonym_alternatives
+from ..lexical.tokens import tokenize, words
 
 QUESTION_TYPES = ("factoid", "list", "yesno", "summary")
 

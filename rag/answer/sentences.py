@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..chunk import sentence_spans
+from ..chunk.sentences import sentence_spans
 from ..cite import strip_reference_markers
-from ..lexical import tokenize
+from ..lexical.tokens import tokenize
 from ..records import Document, Passage
 
 # A document up to this size is read whole; a longer one around its matching spans.

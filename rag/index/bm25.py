@@ -1,20 +1,10 @@
-"""Lexical search: BM25 over chunks, updated incrementally, with biomedical tokenisation and synonym expansion.
-
-Tokens keep what matters in this field: "PD-L1", "IL-2" and "CTLA-4" become "pdl1", "il2", "ctla4" (plus their
-parts), so a hyphen or its absence does not break a match; plain words are stemmed (Snowball English).
-A small curated table (rag/data/synonyms.tsv) maps code names, generic and brand names of drugs, targets and
-common abbreviations onto each other; a name in the query adds the best-matching of its synonyms at a lower
-weight than the query's own words.
-"""
+"""BM25 over chunks, updated incrementally, and the same postings read as whole records."""
 
 from __future__ import annotations
 
-import functools
 import json
 import os
-import re
 import shutil
-import unicodedata
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,210 +12,12 @@ from typing import Sequence
 
 import numpy as np
 
-SYNONYMS_FILE = Path(__file__).parent / "data" / "synonyms.tsv"
-# Measured on the dev questions at 0.1/0.2/0.3/0.5 (docs/benchmarks.md): larger weights let papers about a
-# drug's other names crowd out those using the name asked about; at 0.1 synonyms break ties and rescue
-# queries whose name the corpus does not use.
-EXPANSION_WEIGHT = 0.1
-# MeSH concept tokens in chunks and queries (rag/vocabulary.py). Off: measured neutral on the tuning questions
-# (full nDCG@10 0.892 either way) and worse on the dev questions (0.789 -> 0.763); docs/benchmarks.md, issue 12.
-USE_CONCEPTS = False
+from ..lexical.synonyms import expanded_scores
 
-# A word: letters and digits of any script, joined by hyphens or slashes ("PD-L1", "CD4/CD8").
-WORD = re.compile(r"[^\W_]+(?:[-/][^\W_]+)*")
-# Hyphen-like characters written for "-" in names ("PD‑L1" with U+2011 occurs in PubMed abstracts); the long
-# dashes separate clauses, never join a name.
-_DASHES = str.maketrans({**{c: "-" for c in "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"}, "\u2014": " ", "\u2015": " "})
-# Scripts written without spaces: each character is a token (unigrams, as search engines index CJK text).
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-
-
-# What NFKC would glue onto the word before it: "Kymriah™" must not become "kymriahtm", nor "lymphoma¹" (a
-# footnote) "lymphoma1"; marks go, superscript and subscript characters become separate plain ones.
-_MARKS = {"\u2122": " ", "\u2120": " ", "\u00ae": " ", "\u00a9": " "}
-_SCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2071" + "".join(map(chr, range(0x2074, 0x209d)))
-_DETACH = str.maketrans({**_MARKS, **{c: " " + unicodedata.normalize("NFKC", c) + " " for c in _SCRIPTS}})
-
-
-def normalize(text: str) -> str:
-    """NFKC (ligatures, full-width forms, compatibility characters) and one hyphen for all hyphen-like dashes;
-    trademark signs dropped and superscripts set apart first."""
-    return unicodedata.normalize("NFKC", text.translate(_DETACH)).translate(_DASHES)
-
-
-def words(text: str) -> list[str]:
-    """The words of a text after normalize(), hyphenated names whole; unspaced scripts one character each."""
-    out = []
-    for m in WORD.finditer(normalize(text)):
-        word = m.group(0)
-        if _UNSPACED.search(word):
-            out.extend(piece for piece in _UNSPACED.split(word) if piece)
-            out.extend(_UNSPACED.findall(word))
-        else:
-            out.append(word)
-    return out
-
-
-@functools.lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    from bm25s.stopwords import STOPWORDS_EN
-
-    return frozenset(STOPWORDS_EN)
-
-
-@functools.lru_cache(maxsize=1)
-def _stemmer():
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
-
-
-def tokenize(text: str) -> list[str]:
-    """Lower-cased, stemmed tokens; hyphenated names yield the joined form and their parts."""
-    stop = _stopwords()
-    out: list[str] = []
-    for word in map(str.lower, words(text)):
-        parts = re.split(r"[-/]", word)
-        if len(parts) > 1:
-            if all(p.isdigit() for p in parts):  # "3-4", "49-72": a range, not a name
-                out.extend(p for p in parts if p)
-                continue
-            out.append("".join(parts))
-            out.extend(p for p in parts if len(p) > 1 and p not in stop)
-        elif (len(word) > 1 and word not in stop) or _UNSPACED.match(word):
-            out.append(word)
-        elif word.isdigit():
-            out.append(word)  # a lone digit matters in "stage 3", "grade 4"
-    stemmer = _stemmer()
-    return [stemmer.stemWord(t) if t.isalpha() else t for t in out]
-
-
-# The tokeniser's fingerprint, recorded in each index (Settings.index_shape): the source of its functions and
-# tables, the stop words, the stemmer's version and its output on a text with every case. When any of them
-# changes (our code, PyStemmer, bm25s's stop word list), indexes are rebuilt instead of mixing old stored tokens
-# with new query ones.
-_PROBE = ("The PD-L1/PD‑L1 and CTLA−4 inhibitors were given to 3 patients (grade 3-4, 49–72%) with ﬁbrosis; "
-          "ＩＬ－２ therapies, running trials of T cells — Kymriah™ 10⁹ cells¹ Иммунотерапия 免疫疗法 αβ T-cell receptors.")
-
-
-@functools.lru_cache(maxsize=1)
-def tokenizer_fingerprint() -> str:
-    import hashlib
-    import inspect
-
-    import Stemmer
-
-    rules = [inspect.getsource(f) for f in (normalize, words, tokenize)]
-    tables = [WORD.pattern, _UNSPACED.pattern, sorted(_DASHES.items()), sorted(_DETACH.items())]
-    probe = json.dumps([rules, tables, tokenize(_PROBE), sorted(_stopwords()), getattr(Stemmer, "__version__", "")])
-    return hashlib.sha256(probe.encode()).hexdigest()[:12]
-
-
-# --- synonyms --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SynonymName:
-    text: str  # as written in the table
-    key: tuple[str, ...]  # compact tokens, to find the name inside a query
-    tokens: tuple[str, ...]  # index tokens, to score documents that use this name
-
-
-@functools.lru_cache(maxsize=1)
-def synonym_groups() -> tuple[tuple[SynonymName, ...], ...]:
-    """One group per line of synonyms.tsv (names separated by '|')."""
-    groups = []
-    for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        names = [n.strip() for n in line.split("|") if n.strip()]
-        group = tuple(SynonymName(n, tuple(_compact(n)), tuple(tokenize(n))) for n in names if _compact(n))
-        if len(group) > 1:
-            groups.append(group)
-    return tuple(groups)
-
-
-def _compact(text: str) -> list[str]:
-    """Tokens without the parts of hyphenated words: used to match names inside a query."""
-    toks = []
-    stemmer = _stemmer()
-    for word in map(str.lower, words(text)):
-        word = re.sub(r"[-/]", "", word)
-        if word not in _stopwords():
-            toks.append(stemmer.stemWord(word) if word.isalpha() else word)
-    return toks
-
-
-def expansions(query: str) -> list[list[tuple[str, ...]]]:
-    """For each synonym group the query names: the index tokens of the group's other names."""
-    q = _compact(query)
-    present = set(tokenize(query))
-    out = []
-    for group in synonym_groups():
-        named = [n for n in group if _contains(q, n.key)]
-        if named:
-            others = [n.tokens for n in group if n not in named and not set(n.tokens) <= present]
-            if others:
-                out.append(others)
-    if USE_CONCEPTS:
-        # The MeSH descriptors the query names (rag/vocabulary.py): a passage naming one by another term matches.
-        from .vocabulary import concepts
-
-        out += [[(token,)] for token in dict.fromkeys(concepts(query))]
-    return out
-
-
-def synonym_alternatives(query: str) -> dict[str, list[tuple[str, ...]]]:
-    """For each index token of a synonym-table name the query uses: the index tokens of that name's other names
-    (an answer sentence that uses any of them speaks of the same thing)."""
-    q = _compact(query)
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for group in synonym_groups():
-        named = [n for n in group if _contains(q, n.key)]
-        for n in named:
-            others = [o.tokens for o in group if o not in named and o.tokens]
-            for t in n.tokens:
-                out.setdefault(t, []).extend(o for o in others if o not in out.get(t, []))
-    return out
-
-
-def named_in_query(query: str) -> set[str]:
-    """Index tokens of the synonym-table names that the query itself uses."""
-    q = _compact(query)
-    return {t for group in synonym_groups() for n in group if _contains(q, n.key) for t in n.tokens}
-
-
-def expand(query: str) -> list[str]:
-    """The tokens of all synonyms of names found in the query (not the query's own tokens)."""
-    present = set(tokenize(query))
-    extra: list[str] = []
-    for others in expansions(query):
-        extra.extend(t for name in others for t in name if t not in present and t not in extra)
-    return extra
-
-
-def _contains(seq: list[str], sub: tuple[str, ...]) -> bool:
-    n = len(sub)
-    return any(tuple(seq[i:i + n]) == sub for i in range(len(seq) - n + 1))
-
-
-def chunk_tokens(title: str | None, section: str, text: str) -> list[str]:
-    """What BM25 indexes for a chunk: its own words plus its paper's title and its section heading, and the MeSH
-    descriptors they name (``mesh_d007376``: rag/vocabulary.py)."""
-    joined = " ".join(p for p in (title or "", section or "", text) if p)
-    if not USE_CONCEPTS:
-        return tokenize(joined)
-    from .vocabulary import concepts
-
-    return tokenize(joined) + concepts(joined)
-
-
-# --- the index -------------------------------------------------------------------------------------------
 
 # BM25 as bm25s scores it by default (method 'lucene'): idf ln(1 + (N - df + 0.5) / (df + 0.5)), term frequency
 # saturation k1 1.5, length normalisation b 0.75, each term's contribution rounded to float32 (bm25s stores
-# them so; tests/test_pipeline.py checks the scores against bm25s itself; rag/pgstore.py computes the same in SQL).
+# them so; tests/test_pipeline.py checks the scores against bm25s itself; rag/index/postgres.py computes the same in SQL).
 K1, B = 1.5, 0.75
 EMPTY_TOKEN = "\u2205"  # what a chunk without tokens is indexed as (it still counts in N and avgdl)
 # An update appends a segment and marks removed chunks dead; when there are more segments than this, or more
@@ -269,17 +61,6 @@ class _Segment:
         """The term of every posting (for compaction and document frequencies)."""
         return np.repeat(np.arange(len(self.indptr) - 1, dtype=np.int64), np.diff(self.indptr))
 
-
-def expanded_scores(query: str, score, synonyms: bool = True) -> np.ndarray:
-    """``score(tokens)`` for the query, plus EXPANSION_WEIGHT times each synonym group's best other name.
-
-    A group counts once, by the best-matching other name: a paper that lists five brand and code names must not
-    outrank one that uses the name the question asked about."""
-    scores = score(tokenize(query))
-    if synonyms:
-        for others in expansions(query):
-            scores = scores + EXPANSION_WEIGHT * np.max([score(list(name)) for name in others], axis=0)
-    return scores
 
 
 class LexicalIndex:
@@ -434,7 +215,7 @@ class LexicalIndex:
         if k <= 0:
             return []
         # Best first; equal scores in chunk order (positions follow chunk ids), so the order is reproducible and
-        # the same as PostgreSQL's (ORDER BY score DESC, chunk_id; rag/pgstore.py).
+        # the same as PostgreSQL's (ORDER BY score DESC, chunk_id; rag/index/postgres.py).
         kth = -np.partition(-scores, k - 1)[k - 1]
         top = np.flatnonzero((scores >= kth) & (scores > 0))
         top = top[np.argsort(-scores[top], kind="stable")][:k]

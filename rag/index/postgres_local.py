@@ -1,6 +1,6 @@
 """A throw-away PostgreSQL (with pgvector) on 127.0.0.1: a primary and hot standbys, for the tests and benchmarks.
 
-    from rag.pglocal import Cluster
+    from rag.index.postgres_local import Cluster
     with Cluster.create("/tmp/pg", port=0) as primary:          # initdb, start on a free port
         standby = primary.add_standby("/tmp/pg-standby")        # pg_basebackup -R, start, streaming
         url = primary.url("rag")                                # postgresql://postgres@127.0.0.1:PORT/rag
@@ -191,7 +191,7 @@ class Cluster:
 
     def _configure(self, settings: dict[str, str]) -> None:
         with open(self.data / "postgresql.conf", "a") as f:
-            f.write("\n# rag.pglocal\n")
+            f.write("\n# rag.index.postgres_local\n")
             for key, value in settings.items():
                 f.write(f"{key} = '{value}'\n")
 

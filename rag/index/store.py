@@ -1,0 +1,103 @@
+"""What retrieval reads an index through: the ``Store`` interface, and the one factory that picks a back-end.
+
+``Settings.store_url`` empty: the embedded store, the published generation in ``index_dir`` (FAISS + SQLite +
+BM25, ``LocalStore`` in rag/index/local.py). A ``postgresql://`` URL: PostgreSQL with pgvector (``PgStore`` in
+rag/index/postgres.py), which a build keeps in step with ``index_dir`` (rag/index/postgres_sync.py). Nothing
+outside this module asks which kind a store is; psycopg is imported only when a URL is set.
+
+Reads are thread-safe on both; a search wraps its calls in ``reading()`` so that they see one state.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, ContextManager, Protocol
+
+import numpy as np
+
+from ..config import Settings
+from ..records import Document
+from .generations import IndexNotFound, current_generation
+from .rows import ChunkHit
+
+SCHEMES = ("postgresql://", "postgres://")
+
+
+class Store(Protocol):
+    """A built index opened for reading. ``Allowed`` results of ``allowed_ids`` are opaque: each store passes
+    its own form (chunk ids, or a SQL condition) back into its own searches."""
+
+    manifest: dict[str, Any]
+
+    @property
+    def size(self) -> int: ...  # chunks searchable
+
+    def identity(self) -> Any: ...  # what changes when the data changes (a generation folder, a generation name)
+
+    def generation_name(self) -> str: ...  # the generation served ("gen-000012"), as answers report it
+
+    def is_current(self, held: Any, settings: Settings) -> bool: ...  # still what these settings point at?
+
+    def check_shape(self, shape: dict[str, Any]) -> None: ...  # raises IndexMismatch
+
+    def reading(self) -> ContextManager[None]: ...
+
+    def allowed_ids(self, filters: dict[str, Any] | None) -> Any: ...
+
+    def dense_search(self, vector: np.ndarray, k: int, allowed: Any = None) -> list[tuple[int, float]]: ...
+
+    def lexical_search(self, query: str, k: int, allowed: Any = None,
+                       synonyms: bool = True) -> list[tuple[int, float]]: ...
+
+    def record_scores(self, query: str, chunk_ids: list[int], synonyms: bool = True,
+                      most_chunks: int = 0) -> dict[int, float]: ...
+
+    def vectors(self, chunk_ids: list[int]) -> np.ndarray: ...
+
+    def fetch(self, chunk_ids: list[int]) -> dict[int, ChunkHit]: ...
+
+    def document(self, doc_id: str) -> Document | None: ...
+
+    def documents_text(self) -> list[tuple[str, str | None, str, str | None]]: ...
+
+    def idf(self, tokens: list[str]) -> dict[str, float]: ...
+
+    def stats(self) -> dict[str, Any]: ...
+
+
+def is_postgres(url: str) -> bool:
+    return url.startswith(SCHEMES)
+
+
+def _check(url: str) -> None:
+    if not is_postgres(url):
+        raise ValueError(f"unsupported store URL {url.split('@')[-1]!r}: use postgresql://USER@HOST:PORT/DB "
+                         f"(or leave it empty for the embedded index)")
+
+
+def open_store(settings: Settings) -> Store:
+    """The store for these settings, opened for reading. Raises IndexNotFound when it holds no index."""
+    if settings.store_url:
+        _check(settings.store_url)
+        from .postgres import PgStore
+
+        return PgStore.shared(settings.store_url)
+    gen = current_generation(settings.index_dir)
+    if gen is None:
+        raise IndexNotFound(f"no index in {settings.index_dir}: build it with `rag build --index {settings.index_dir}`")
+    from .local import LocalStore
+
+    return LocalStore(gen)
+
+
+def sync(settings: Settings, log: Callable[[str], None] | None = None) -> dict[str, Any] | None:
+    """After a build: mirror index_dir's live generation into the store at ``store_url`` (no-op without one)."""
+    if not settings.store_url:
+        return None
+    _check(settings.store_url)
+    gen = current_generation(settings.index_dir)
+    if gen is None:
+        raise IndexNotFound(f"no index in {settings.index_dir} to sync: build it first")
+    from .postgres_sync import sync as pg_sync
+
+    return pg_sync(settings.store_url, Path(gen), log)

@@ -1,0 +1,127 @@
+"""Words into index tokens, the same way for chunks (at build time) and questions (at query time).
+
+Tokens keep what matters in this field: "PD-L1", "IL-2" and "CTLA-4" become "pdl1", "il2", "ctla4" (plus their
+parts), so a hyphen or its absence does not break a match; plain words are stemmed (Snowball English).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+
+# MeSH concept tokens in chunks and queries (rag/vocabulary.py). Off: measured neutral on the tuning questions
+# (full nDCG@10 0.892 either way) and worse on the dev questions (0.789 -> 0.763); docs/benchmarks.md, issue 12.
+USE_CONCEPTS = False
+
+# A word: letters and digits of any script, joined by hyphens or slashes ("PD-L1", "CD4/CD8").
+WORD = re.compile(r"[^\W_]+(?:[-/][^\W_]+)*")
+# Hyphen-like characters written for "-" in names ("PD‑L1" with U+2011 occurs in PubMed abstracts); the long
+# dashes separate clauses, never join a name.
+_DASHES = str.maketrans({**{c: "-" for c in "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"}, "\u2014": " ", "\u2015": " "})
+# Scripts written without spaces: each character is a token (unigrams, as search engines index CJK text).
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+# What NFKC would glue onto the word before it: "Kymriah™" must not become "kymriahtm", nor "lymphoma¹" (a
+# footnote) "lymphoma1"; marks go, superscript and subscript characters become separate plain ones.
+_MARKS = {"\u2122": " ", "\u2120": " ", "\u00ae": " ", "\u00a9": " "}
+_SCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2071" + "".join(map(chr, range(0x2074, 0x209d)))
+_DETACH = str.maketrans({**_MARKS, **{c: " " + unicodedata.normalize("NFKC", c) + " " for c in _SCRIPTS}})
+
+
+def normalize(text: str) -> str:
+    """NFKC (ligatures, full-width forms, compatibility characters) and one hyphen for all hyphen-like dashes;
+    trademark signs dropped and superscripts set apart first."""
+    return unicodedata.normalize("NFKC", text.translate(_DETACH)).translate(_DASHES)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text after normalize(), hyphenated names whole; unspaced scripts one character each."""
+    out = []
+    for m in WORD.finditer(normalize(text)):
+        word = m.group(0)
+        if _UNSPACED.search(word):
+            out.extend(piece for piece in _UNSPACED.split(word) if piece)
+            out.extend(_UNSPACED.findall(word))
+        else:
+            out.append(word)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_EN
+
+    return frozenset(STOPWORDS_EN)
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased, stemmed tokens; hyphenated names yield the joined form and their parts."""
+    stop = _stopwords()
+    out: list[str] = []
+    for word in map(str.lower, words(text)):
+        parts = re.split(r"[-/]", word)
+        if len(parts) > 1:
+            if all(p.isdigit() for p in parts):  # "3-4", "49-72": a range, not a name
+                out.extend(p for p in parts if p)
+                continue
+            out.append("".join(parts))
+            out.extend(p for p in parts if len(p) > 1 and p not in stop)
+        elif (len(word) > 1 and word not in stop) or _UNSPACED.match(word):
+            out.append(word)
+        elif word.isdigit():
+            out.append(word)  # a lone digit matters in "stage 3", "grade 4"
+    stemmer = _stemmer()
+    return [stemmer.stemWord(t) if t.isalpha() else t for t in out]
+
+
+# The tokeniser's fingerprint, recorded in each index (Settings.index_shape): the source of its functions and
+# tables, the stop words, the stemmer's version and its output on a text with every case. When any of them
+# changes (our code, PyStemmer, bm25s's stop word list), indexes are rebuilt instead of mixing old stored tokens
+# with new query ones.
+_PROBE = ("The PD-L1/PD‑L1 and CTLA−4 inhibitors were given to 3 patients (grade 3-4, 49–72%) with ﬁbrosis; "
+          "ＩＬ－２ therapies, running trials of T cells — Kymriah™ 10⁹ cells¹ Иммунотерапия 免疫疗法 αβ T-cell receptors.")
+
+
+@functools.lru_cache(maxsize=1)
+def tokenizer_fingerprint() -> str:
+    import hashlib
+    import inspect
+
+    import Stemmer
+
+    rules = [inspect.getsource(f) for f in (normalize, words, tokenize)]
+    tables = [WORD.pattern, _UNSPACED.pattern, sorted(_DASHES.items()), sorted(_DETACH.items())]
+    probe = json.dumps([rules, tables, tokenize(_PROBE), sorted(_stopwords()), getattr(Stemmer, "__version__", "")])
+    return hashlib.sha256(probe.encode()).hexdigest()[:12]
+
+def compact_tokens(text: str) -> list[str]:
+    """Tokens without the parts of hyphenated words: used to find a name inside a query."""
+    toks = []
+    stemmer = _stemmer()
+    for word in map(str.lower, words(text)):
+        word = re.sub(r"[-/]", "", word)
+        if word not in _stopwords():
+            toks.append(stemmer.stemWord(word) if word.isalpha() else word)
+    return toks
+
+
+def chunk_tokens(title: str | None, section: str, text: str) -> list[str]:
+    """What BM25 indexes for a chunk: its own words plus its paper's title and its section heading, and the MeSH
+    descriptors they name (``mesh_d007376``: rag/vocabulary.py)."""
+    joined = " ".join(p for p in (title or "", section or "", text) if p)
+    if not USE_CONCEPTS:
+        return tokenize(joined)
+    from ..vocabulary import concepts
+
+    return tokenize(joined) + concepts(joined)
+
