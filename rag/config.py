@@ -51,7 +51,7 @@ class Settings:
     embed_batch_size: int = 32
     threads: int = 0  # torch threads; 0 leaves torch's default (all cores)
     # Where a build parses, chunks and embeds: "local" (this process) or "ray" (Ray Data on a Ray cluster,
-    # rag/engines/ray_build.py); ray_address: the cluster's HOST:PORT, empty for a local Ray started by the build.
+    # rag/build/ray_engine.py); ray_address: the cluster's HOST:PORT, empty for a local Ray started by the build.
     engine: str = "local"
     ray_address: str = ""
 

@@ -9,123 +9,24 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
-import sys
 import time
 import uuid
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
-from .chunk import chunk_document
-from .config import Settings
-from .dedup import Candidate, choose_copies, text_fingerprint
-from .embed import EmbeddingCache, embed_with_cache, embedding_input, get_embedder, model_fingerprint, text_key
-from .index import generations, store
-from .index.bm25 import LexicalIndex
-from .index.dense import build_dense, dense_ids, update_dense
-from .index.local import LocalStore
-from .index.writer import GenerationWriter, previous_state
-from .lexical.tokens import chunk_tokens
-from .load import LoadError, discover, load_file
-from .records import Document
-
-# progress(stage, done, total): the CLI draws tqdm bars, the app a Gradio progress bar.
-Progress = Callable[[str, int, int], None]
-
-
-@dataclass
-class BuildReport:
-    corpus_dir: str
-    index_dir: str
-    generation: str | None = None
-    full_rebuild: bool = False
-    rebuild_reason: str = ""
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    # New or changed files that could not be read this time (also in skipped, with the reason); of those, the
-    # changed files whose last good version stays indexed.
-    failed: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    warnings: list[tuple[str, str]] = field(default_factory=list)
-    duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (source path, doc id, reason)
-    documents: int = 0
-    chunks: int = 0
-    new_chunks: int = 0
-    embedded: int = 0
-    seconds: float = 0.0
-    embed_seconds: float = 0.0
-    up_to_date: bool = False
-    engine: str = "local"
-    # engine "ray": the work each Ray node did, {node id: {address, files, chunks, embedded}}.
-    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        """Non-zero exit only when nothing could be indexed although there was something to index."""
-        return self.documents > 0 or not (self.skipped or self.added or self.updated)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    def summary(self) -> str:
-        lines = []
-        if self.up_to_date and self.failed:
-            lines.append(f"Index {self.index_dir} unchanged: nothing new in {self.corpus_dir} could be indexed.")
-        elif self.up_to_date:
-            lines.append(f"Index {self.index_dir} is up to date with {self.corpus_dir} ({self.unchanged} files unchanged).")
-        else:
-            what = "Full build" if self.full_rebuild else "Incremental update"
-            lines.append(f"{what} of {self.index_dir} from {self.corpus_dir} -> {self.generation}"
-                         + (f" ({self.rebuild_reason})" if self.rebuild_reason else ""))
-        lines.append(
-            f"  files: {len(self.added)} added, {len(self.updated)} updated, {len(self.removed)} removed, "
-            f"{self.unchanged} unchanged, {len(self.skipped)} skipped"
-        )
-        rate = f", {self.embedded / self.embed_seconds:.1f} chunks/s" if self.embedded and self.embed_seconds else ""
-        lines.append(
-            f"  index: {self.documents} documents, {self.chunks} chunks ({self.new_chunks} new, "
-            f"{self.embedded} embedded in {self.embed_seconds:.1f} s{rate}, the rest from the embedding cache)"
-        )
-        if self.duplicates:
-            lines.append(f"  duplicates ({len(self.duplicates)}), linked to the copy that serves:")
-            lines += [f"    {path} [{doc_id}]: {reason}" for path, doc_id, reason in self.duplicates[:20]]
-            if len(self.duplicates) > 20:
-                lines.append(f"    ... and {len(self.duplicates) - 20} more")
-        if self.skipped:
-            lines.append("  skipped files:")
-            lines += [f"    {path}: {reason}" for path, reason in self.skipped]
-        if self.warnings:
-            lines.append(f"  warnings ({len(self.warnings)}):")
-            lines += [f"    {path}: {msg}" for path, msg in self.warnings[:20]]
-            if len(self.warnings) > 20:
-                lines.append(f"    ... and {len(self.warnings) - 20} more")
-        if self.nodes:
-            lines.append(f"  engine {self.engine}, {len(self.nodes)} nodes: " + "; ".join(
-                f"{n['address'] or node[:8]} ({n['files']} files, {n['chunks']} chunks cut, {n['embedded']} embedded)"
-                for node, n in sorted(self.nodes.items(), key=lambda kv: kv[1]['address'])))
-        lines.append(f"  time: {self.seconds:.1f} s")
-        return "\n".join(lines)
-
-
-def tqdm_progress() -> Progress:
-    """A Progress that draws one tqdm bar per stage on stderr."""
-    from tqdm import tqdm
-
-    bars: dict[str, Any] = {}
-
-    def report(stage: str, done: int, total: int) -> None:
-        bar = bars.get(stage)
-        if bar is None:
-            bar = bars[stage] = tqdm(total=total, desc=stage, unit="", file=sys.stderr, dynamic_ncols=True)
-        bar.update(done - bar.n)
-        if done >= total:
-            bar.close()
-
-    return report
+from ..chunk import chunk_document
+from ..config import Settings
+from ..dedup import Candidate, choose_copies, text_fingerprint
+from ..embed import EmbeddingCache, embed_with_cache, embedding_input, get_embedder, model_fingerprint, text_key
+from ..index import generations, store
+from ..index.bm25 import LexicalIndex
+from ..index.dense import build_dense, dense_ids, update_dense
+from ..index.local import LocalStore
+from ..index.writer import GenerationWriter, previous_state
+from ..lexical.tokens import chunk_tokens
+from ..load import LoadError, discover, load_file
+from ..records import Document
+from .report import BuildReport, Progress
 
 
 def file_sha256(path: Path) -> str:
@@ -410,10 +311,10 @@ def _embed(s: Settings, cache: EmbeddingCache, rows: list[tuple], dimension: int
 
 
 def _ray():
-    """The Ray engine (rag/engines/ray_build.py), imported only when a build asks for it: `import rag` needs no Ray."""
-    from .engines import ray_build
+    """The Ray engine (rag/build/ray_engine.py), imported only when a build asks for it: `import rag` needs no Ray."""
+    from . import ray_engine
 
-    return ray_build
+    return ray_engine
 
 
 def _link_duplicates(writer, candidates: list[Candidate], decisions, report: BuildReport) -> None:
@@ -438,50 +339,6 @@ def _link_duplicates(writer, candidates: list[Candidate], decisions, report: Bui
             {"doc_id": c.doc_id, "source_path": c.source_path, "source_type": c.source_type} for c in copies
         ])
         writer.set_status(winner.doc_no, "indexed", None, extra=extra, **fills)
-
-
-def add_files(paths: Iterable[str | Path], settings: Settings | None = None, progress: Progress | None = None,
-              log: Callable[[str], None] | None = None, force: bool = False) -> BuildReport:
-    """Copy files (or the files of folders) into the corpus folder and bring the index up to date (``force``: as
-    in build(), even if the index was built from another corpus folder)."""
-    from .load import DOC_FILE, SUPPORTED_SUFFIXES
-
-    s = settings or Settings.load()
-    corpus = Path(s.corpus_dir).resolve()
-    dest_root = Path(s.corpus_dir) / "added"
-    say = log or (lambda msg: None)
-    for src in map(Path, paths):
-        if not src.exists():
-            raise FileNotFoundError(f"{src.resolve()} does not exist")
-        items = [src] if src.is_file() else [p for p in sorted(src.rglob("*")) if p.is_file()]
-        for item in items:
-            # Checked before copying: what could never be indexed, or is already in the corpus, stays out.
-            if item.resolve().is_relative_to(corpus):
-                say(f"{item}: already in the corpus, not copied")
-                continue
-            if item.suffix.lower() not in SUPPORTED_SUFFIXES:
-                say(f"{item}: not copied: unsupported file type {item.suffix or '(no extension)'} "
-                    f"(accepted: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
-                continue
-            if item.stat().st_size == 0:
-                say(f"{item}: not copied: the file is empty")
-                continue
-            rel = Path(item.name if src.is_file() else item.relative_to(src.parent))
-            if DOC_FILE.search(rel.name) or any(part.startswith(".") for part in rel.parts):
-                if not src.is_file():
-                    continue  # a folder's own README, LICENSE or hidden files: the build would skip them too
-                rel = rel.with_name(f"added-{rel.name.lstrip('.')}")  # named so that the build reads it
-            target = dest_root / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.exists() and file_sha256(target) == file_sha256(item):
-                continue  # the same file was added before
-            if target.exists():
-                target = target.with_name(f"{target.stem}-{file_sha256(item)[:8]}{target.suffix}")
-            # A private temporary name: two uploads of one name at once must not share it.
-            tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
-            shutil.copyfile(item, tmp)
-            tmp.replace(target)  # never leaves a half-copied file for a concurrent build to index
-    return build(s, progress=progress, log=log, force=force)
 
 
 def _refuse_loss(manifest: dict[str, Any], live_files: dict[str, Any], current: set[str], s: Settings) -> None:

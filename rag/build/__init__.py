@@ -1,0 +1,13 @@
+"""Build: the corpus folder made into a published index generation (load -> chunk -> embed -> index).
+
+    update.py      build(): what changed since the last generation, parsed, chunked, embedded and published
+    add.py         add_files(): files copied into the corpus, then build()
+    report.py      BuildReport (what a build did) and progress bars
+    ray_engine.py  parsing, chunking and embedding on a Ray cluster (Settings.engine "ray"), imported on demand
+"""
+
+from .add import add_files
+from .report import BuildReport, Progress, tqdm_progress
+from .update import BuildRefused, build
+
+__all__ = ["BuildRefused", "BuildReport", "Progress", "add_files", "build", "tqdm_progress"]
