@@ -23,7 +23,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rag import Settings  # noqa: E402
-from rag.lexical import synonyms as lexical  # noqa: E402
 from rag.chunk.sentences import sentence_spans  # noqa: E402
 from rag.evaluate import doc_metrics, load_questions  # noqa: E402
 from rag.retrieve import convex_fusion, get_searcher, reciprocal_rank_fusion  # noqa: E402
@@ -59,11 +58,7 @@ def main() -> None:
     plain = {q: st.lexical_search(q, DEPTH, synonyms=False) for q in qvecs}
 
     def lex(weight):
-        saved, lexical.EXPANSION_WEIGHT = lexical.EXPANSION_WEIGHT, weight
-        try:
-            return {q: st.lexical_search(q, DEPTH, synonyms=True) for q in qvecs}
-        finally:
-            lexical.EXPANSION_WEIGHT = saved
+        return {q: st.lexical_search(q, DEPTH, synonyms=True, expansion_weight=weight) for q in qvecs}
 
     rows = []
 
@@ -86,8 +81,8 @@ def main() -> None:
         syn[w] = lex(w)
         report(f"BM25 + synonyms, weight {w}", lambda q, w=w: syn[w][q])
     report("RRF(BM25, dense)", lambda q: reciprocal_rank_fusion([plain[q], dense[q]]))
-    best_syn = syn[lexical.EXPANSION_WEIGHT]
-    report(f"RRF(BM25 + synonyms {lexical.EXPANSION_WEIGHT}, dense)",
+    best_syn = syn[Settings().expansion_weight]
+    report(f"RRF(BM25 + synonyms {Settings().expansion_weight}, dense)",
            lambda q: reciprocal_rank_fusion([best_syn[q], dense[q]]))
     for a in (0.5, 0.6, 0.7, 0.8):
         report(f"convex, BM25 share {a} (no synonyms)", lambda q, a=a: convex_fusion(plain[q], dense[q], a))
@@ -145,7 +140,7 @@ def main() -> None:
         per_query = (time.perf_counter() - t0) / len(qvecs)
         for share in (0.3, 0.5, 1.0):
             report(f"full + {args.rescorer.name} re-scoring ({share})", lambda q, s=share: rescored(q, other[q], s), per_query)
-    report(f"full (as shipped: convex {LEXICAL_WEIGHT}, synonyms {lexical.EXPANSION_WEIGHT})", lambda q: fused[q])
+    report(f"full (as shipped: convex {LEXICAL_WEIGHT}, synonyms {Settings().expansion_weight})", lambda q: fused[q])
 
 
 def _minmax(scores: dict[int, float]) -> dict[int, float]:

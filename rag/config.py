@@ -8,6 +8,7 @@ index manifest and checked on load, so an index built with other settings is ref
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -30,6 +31,60 @@ def _default_dir(name: str) -> Path:
     if (cwd / "corpus").is_dir() or (cwd / "index").is_dir():
         return cwd / name
     return PROJECT_ROOT / name
+
+
+@dataclass(frozen=True)
+class AnswerWeights:
+    """What the extractive answer (rag/answer/extractive.py) weighs, and where it declines. Chosen on the tuning
+    questions (benchmarks/tune_answers.py; docs/benchmarks.md, "Answers")."""
+
+    lexical: float = 0.23  # share of the question's idf mass in the sentence
+    previous: float = 0.03  # ... in the sentence before it
+    dense: float = 0.16  # cosine of the sentence to the question
+    paper: float = 0.4  # the paper's retrieval rank (1 for the first, falling to 0)
+    echo: float = 0.28  # penalty: the sentence mostly restates the question
+    answer_shape: float = 0.07  # the sentence holds what a factoid or list question asks for (number or new name)
+    conclusion: float = 0.01  # role bonuses and penalties
+    result: float = 0.1
+    method: float = -0.17
+    background: float = -0.0
+    aim: float = -0.07
+    off_topic_paper: float = 0.26  # multiplier for the sentences of a paper that mentions no key term
+    keep_ratio: float = 0.71  # a supporting sentence scores at least this share of the lead's
+    max_per_paper: int = 3  # 2 before: list answers lost items that sat in a third sentence of the gold paper
+    aim_leads: bool = False  # may an aim or a method ("To determine...", "Patients receive...") lead the answer?
+    sentences_factoid: int = 2
+    sentences_list: int = 6
+    sentences_yesno: int = 6
+    sentences_summary: int = 3
+    dense_candidates: int = 13  # sentences embedded per question (the best by the other signals)
+    pool: int = 5  # passages the answer reads (the best k of them, cited ones first, are shown)
+    key_idf: float = 5.0  # idf at which a question word is a key term
+    # Declining.
+    dense_answer: float = 0.445  # a passage this close to the question in meaning: answer
+    dense_floor: float = 0.17  # below this, declined whatever the words say
+    lexical_answer: float = 0.21  # share of the question's idf mass in one paper that holds every key term
+    weak_below: float = 0.50  # answered, but the evidence is called weak
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.type in ("float", "int") and (not isinstance(value, (int, float)) or isinstance(value, bool)):
+                raise ValueError(f"setting answer.{f.name} must be a number, got {value!r}")
+        whole = [f.name for f in fields(self) if f.name.startswith("sentences_")] + ["max_per_paper", "dense_candidates", "pool"]
+        for name in whole:
+            if getattr(self, name) < 1:
+                raise ValueError(f"setting answer.{name} must be at least 1, got {getattr(self, name)!r}")
+        for name in ("dense_answer", "dense_floor", "lexical_answer", "weak_below", "keep_ratio", "off_topic_paper"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ValueError(f"setting answer.{name} must be from 0 to 1, got {getattr(self, name)!r}")
+
+    def role_weight(self, role: str) -> float:
+        return getattr(self, role, 0.0) if role in ("conclusion", "result", "method", "background", "aim") else 0.0
+
+    def sentences_for(self, qtype: str) -> int:
+        return getattr(self, f"sentences_{qtype}", self.sentences_summary)
+
 
 
 @dataclass
@@ -61,6 +116,11 @@ class Settings:
     candidates: int = 100  # depth of each first-stage list before fusion
     per_doc: int = 1  # passages per paper in the top k; 1 merges a paper's matching spans into one hit; 0: no limit
     synonyms: bool = True  # expand drug and gene names in the lexical query
+    # BM25's synonym expansion: each synonym group the query names adds its best other name's score at this weight.
+    # Measured at 0.1/0.2/0.3/0.5 (docs/benchmarks.md): larger weights let papers about a drug's other names crowd
+    # out those using the name asked about; at 0.1 synonyms break ties and rescue names the corpus does not use.
+    expansion_weight: float = 0.1
+    rrf_k: int = 60  # the hybrid baseline's reciprocal rank fusion constant (the usual 60)
     # Share of BM25 in the full pipeline's convex fusion of min-max normalised scores (the rest: dense).
     lexical_weight: float = 0.6
     # The record as a unit (full mode): a paper of at most record_chunks chunks (an abstract) is also scored as
@@ -74,7 +134,10 @@ class Settings:
     rerank_depth: int = 20
 
     # Answering.
-    abstain_below: float = 0.0  # answer on meaning alone from this cosine; 0: the tuned default (rag/answer/extractive.py)
+    abstain_below: float = 0.0  # answer on meaning alone from this cosine; 0: the tuned answer.dense_answer
+    # How the extractive answer weighs sentences and when it declines (AnswerWeights above). RAG_ANSWER takes a
+    # JSON object of the fields to change: RAG_ANSWER='{"pool": 8, "weak_below": 0.55}'.
+    answer: AnswerWeights = field(default_factory=AnswerWeights)
     llm_base_url: str = ""  # an OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1; empty: no LLM
     llm_model: str = ""
     llm_api_key: str = ""
@@ -86,11 +149,20 @@ class Settings:
     def __post_init__(self) -> None:
         """Refuse values that cannot work, with the field's name and the reason (flags and RAG_* alike), before
         they reach a build (a chunk size of 0 would loop forever) or a query."""
+        if isinstance(self.answer, dict):
+            unknown = sorted(set(self.answer) - {f.name for f in fields(AnswerWeights)})
+            if unknown:
+                raise ValueError(f"setting answer (RAG_ANSWER) has no field {', '.join(unknown)}: use "
+                                 f"{', '.join(f.name for f in fields(AnswerWeights))}")
+            self.answer = AnswerWeights(**self.answer)
+        elif not isinstance(self.answer, AnswerWeights):
+            raise ValueError(f"setting answer (RAG_ANSWER) must be a JSON object of AnswerWeights fields, got {self.answer!r}")
+
         def need(ok: bool, name: str, what: str) -> None:
             if not ok:
                 raise ValueError(f"setting {name} (RAG_{name.upper()}) {what}, got {getattr(self, name)!r}")
 
-        for name in ("chunk_tokens", "embed_batch_size", "k", "candidates", "max_upload_mb"):
+        for name in ("chunk_tokens", "embed_batch_size", "k", "candidates", "max_upload_mb", "expansion_weight", "rrf_k"):
             if not isinstance(getattr(self, name), (int, float)) or isinstance(getattr(self, name), bool):
                 raise ValueError(f"setting {name} (RAG_{name.upper()}) must be a number, got {getattr(self, name)!r}")
         need(16 <= self.chunk_tokens <= 8192, "chunk_tokens", "must be between 16 and 8192 tokens")
@@ -102,6 +174,8 @@ class Settings:
         need(self.candidates >= 1, "candidates", "must be at least 1")
         need(self.per_doc >= 0, "per_doc", "must be 0 (no limit) or more")
         need(0.0 <= self.lexical_weight <= 1.0, "lexical_weight", "must be from 0 (dense only) to 1 (BM25 only)")
+        need(0.0 <= self.expansion_weight <= 1.0, "expansion_weight", "must be from 0 (no synonyms) to 1")
+        need(self.rrf_k >= 1, "rrf_k", "must be at least 1")
         need(0.0 <= self.record_weight <= 10.0, "record_weight", "must be from 0 (off) to 10")
         need(self.record_chunks >= 0, "record_chunks", "must be 0 (no limit) or more")
         need(not self.reranker or Path(self.reranker).is_dir(), "reranker",
@@ -171,4 +245,9 @@ def _coerce(f: dataclasses.Field, raw: str) -> Any:
         return raw.strip().lower() in {"1", "true", "yes", "on"}
     if kind == "Path":
         return Path(raw)
+    if kind == "AnswerWeights":
+        try:
+            return json.loads(raw)
+        except ValueError:
+            raise ValueError(f"RAG_{f.name.upper()} must be a JSON object, got {raw!r}") from None
     return raw

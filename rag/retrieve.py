@@ -23,9 +23,6 @@ from .index.rows import FILTERABLE
 from .lexical.tokens import tokenize
 from .records import SOURCE_TYPES, Passage
 
-RRF_K = 60
-
-
 class Library:
     """One index (a folder, or a PostgreSQL store), opened once per process and reopened when a build publishes a
     new generation; shared by every Searcher of that index, whatever their other settings."""
@@ -102,7 +99,7 @@ class Searcher:
         qvec = self.embedder.encode_query(query) if mode != "bm25" else None
         with st.reading():  # every call below sees one state of the store (PostgreSQL: one snapshot)
             allowed = st.allowed_ids(filters)
-            lexical = st.lexical_search(query, depth, allowed, expand) if mode != "dense" else []
+            lexical = st.lexical_search(query, depth, allowed, expand, s.expansion_weight) if mode != "dense" else []
             dense = st.dense_search(qvec, depth, allowed) if qvec is not None else []
 
             if mode == "bm25":
@@ -110,14 +107,14 @@ class Searcher:
             elif mode == "dense":
                 ranked = dense
             elif mode == "hybrid":
-                ranked = reciprocal_rank_fusion([lexical, dense])
+                ranked = reciprocal_rank_fusion([lexical, dense], s.rrf_k)
             else:
                 # BM25 weighs more: drug and gene names, which the general-domain embedding model barely
                 # knows, carry biomedical questions; dense adds paraphrase recall (Settings.lexical_weight).
                 ranked = convex_fusion(lexical, dense, s.lexical_weight)
             signals = _signals(lexical, dense)
             if mode == "full" and s.record_weight > 0 and ranked:
-                ranked = _add_records(st, query, ranked, signals, expand, s.record_weight, s.record_chunks)
+                ranked = _add_records(st, query, ranked, signals, expand, s)
             if mode == "full" and s.reranker and ranked:
                 from .rerank import rerank
 
@@ -160,7 +157,7 @@ class Searcher:
         return out
 
 
-def reciprocal_rank_fusion(lists: list[list[tuple[int, float]]], k: int = RRF_K) -> list[tuple[int, float]]:
+def reciprocal_rank_fusion(lists: list[list[tuple[int, float]]], k: int = Settings.rrf_k) -> list[tuple[int, float]]:
     scores: dict[int, float] = {}
     for ranked in lists:
         for rank, (cid, _) in enumerate(ranked):
@@ -183,17 +180,17 @@ def convex_fusion(lexical: list[tuple[int, float]], dense: list[tuple[int, float
     return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def _add_records(st, query: str, ranked, signals, synonyms: bool, weight: float, most_chunks: int):
+def _add_records(st: Store, query: str, ranked, signals, synonyms: bool, s: Settings):
     """The record as a unit: each candidate's paper scored whole by BM25 (abstract-sized papers only), scaled to
-    the best candidate's and added with ``weight``. A question's words spread over two chunks of one abstract
+    the best candidate's and added with ``s.record_weight``. A question's words spread over two chunks of one abstract
     then count together, as they do for a reader."""
-    records = st.record_scores(query, [cid for cid, _ in ranked], synonyms, most_chunks)
+    records = st.record_scores(query, [cid for cid, _ in ranked], synonyms, s.record_chunks, s.expansion_weight)
     best = max(records.values(), default=0.0)
     if best <= 0:
         return ranked
     for cid, score in records.items():
         signals.setdefault(cid, {})["record_score"] = score
-    rescored = [(cid, score + weight * records.get(cid, 0.0) / best) for cid, score in ranked]
+    rescored = [(cid, score + s.record_weight * records.get(cid, 0.0) / best) for cid, score in ranked]
     return sorted(rescored, key=lambda kv: (-kv[1], kv[0]))
 
 

@@ -19,6 +19,11 @@ from conftest import ROOT
     ({"k": 0}, "between 1 and 100"),
     ({"per_doc": -1}, "per_doc"),
     ({"abstain_below": 1.5}, "abstain_below"),
+    ({"expansion_weight": 2.0}, "expansion_weight"),
+    ({"rrf_k": 0}, "rrf_k"),
+    ({"answer": {"pool": 0}}, "answer.pool must be at least 1"),
+    ({"answer": {"weak_below": 1.5}}, "answer.weak_below must be from 0 to 1"),
+    ({"answer": {"echoes": 0.3}}, "has no field echoes"),
 ])
 def test_invalid_values_are_refused_with_the_field_and_the_reason(change, words):
     with pytest.raises(ValueError, match=words):
@@ -34,6 +39,38 @@ def test_environment_values_are_checked_too(monkeypatch):
     monkeypatch.setenv("RAG_CHUNK_TOKENS", "0")
     with pytest.raises(ValueError, match="chunk_tokens"):
         Settings.load()
+
+
+def test_tuned_numbers_are_settings_overridable_by_environment(monkeypatch):
+    defaults = Settings.load()
+    monkeypatch.setenv("RAG_ANSWER", '{"pool": 8, "weak_below": 0.55}')
+    monkeypatch.setenv("RAG_EXPANSION_WEIGHT", "0.3")
+    s = Settings.load()
+    assert (s.answer.pool, s.answer.weak_below, s.expansion_weight) == (8, 0.55, 0.3)
+    # the fields not named keep their defaults
+    assert s.answer.echo == defaults.answer.echo and s.answer.sentences_list == defaults.answer.sentences_list
+    monkeypatch.setenv("RAG_ANSWER", "pool=8")
+    with pytest.raises(ValueError, match="RAG_ANSWER must be a JSON object"):
+        Settings.load()
+
+
+def test_the_expansion_weight_reaches_the_lexical_scores(settings):
+    """A query naming a drug by its brand name: its synonyms add exactly expansion_weight times their best score."""
+    from rag.retrieve import get_searcher
+
+    store = get_searcher(settings).store
+    query = "Keytruda response rate"
+    plain = dict(store.lexical_search(query, 50, None, synonyms=False))
+    for weight in (0.1, 0.4):
+        expanded = dict(store.lexical_search(query, 50, None, synonyms=True, expansion_weight=weight))
+        assert expanded != plain
+        gains = {cid: expanded[cid] - plain.get(cid, 0.0) for cid in expanded}
+        assert max(gains.values()) > 0
+        if weight == 0.1:
+            low = gains
+    # the added part grows linearly with the weight
+    common = [cid for cid in low if cid in gains and low[cid] > 1e-6]
+    assert common and all(abs(gains[c] / low[c] - 4.0) < 1e-3 for c in common)
 
 
 def test_a_build_with_a_zero_chunk_size_stops_at_once_with_the_reason(tmp_path):

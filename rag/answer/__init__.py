@@ -89,7 +89,7 @@ def answer_stream(
                         abstained=True, mode="abstain", search_query=search_query, notes=notes, **here)
         yield result.text, result
         return
-    weights = dataclasses.replace(WEIGHTS, dense_answer=s.abstain_below) if s.abstain_below else WEIGHTS
+    weights = dataclasses.replace(s.answer, dense_answer=s.abstain_below) if s.abstain_below else s.answer
     # The extractive answer reads a few more papers than it shows; the k shown are the cited ones, then the best
     # of the rest.
     reads = max(k, weights.pool) if llm is None else k

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..config import AnswerWeights
 from ..records import Passage
 from .question import QuestionTerms, answer_kind, question_terms, question_type
 from .sentences import Sentence, has_answer_shape, paper_sentences, title_tokens
@@ -46,46 +47,7 @@ _NEGATIVE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class AnswerWeights:
-    """What the extractive answer weighs, and where it declines. Chosen on the tuning questions."""
-
-    lexical: float = 0.23  # share of the question's idf mass in the sentence
-    previous: float = 0.03  # ... in the sentence before it
-    dense: float = 0.16  # cosine of the sentence to the question
-    paper: float = 0.4  # the paper's retrieval rank (1 for the first, falling to 0)
-    echo: float = 0.28  # penalty: the sentence mostly restates the question
-    answer_shape: float = 0.07  # the sentence holds what a factoid or list question asks for (number or new name)
-    conclusion: float = 0.01  # role bonuses and penalties
-    result: float = 0.1
-    method: float = -0.17
-    background: float = -0.0
-    aim: float = -0.07
-    off_topic_paper: float = 0.26  # multiplier for the sentences of a paper that mentions no key term
-    keep_ratio: float = 0.71  # a supporting sentence scores at least this share of the lead's
-    max_per_paper: int = 3  # 2 before: list answers lost items that sat in a third sentence of the gold paper
-    aim_leads: bool = False  # may an aim or a method ("To determine...", "Patients receive...") lead the answer?
-    sentences_factoid: int = 2
-    sentences_list: int = 6
-    sentences_yesno: int = 6
-    sentences_summary: int = 3
-    dense_candidates: int = 13  # sentences embedded per question (the best by the other signals)
-    pool: int = 5  # passages the answer reads (the best k of them, cited ones first, are shown)
-    key_idf: float = 5.0  # idf at which a question word is a key term
-    # Declining.
-    dense_answer: float = 0.445  # a passage this close to the question in meaning: answer
-    dense_floor: float = 0.17  # below this, declined whatever the words say
-    lexical_answer: float = 0.21  # share of the question's idf mass in one paper that holds every key term
-    weak_below: float = 0.50  # answered, but the evidence is called weak
-
-    def role_weight(self, role: str) -> float:
-        return getattr(self, role, 0.0) if role in ("conclusion", "result", "method", "background", "aim") else 0.0
-
-    def sentences_for(self, qtype: str) -> int:
-        return getattr(self, f"sentences_{qtype}", self.sentences_summary)
-
-
-WEIGHTS = AnswerWeights()
+WEIGHTS = AnswerWeights()  # the shipped defaults (Settings.answer)
 
 
 @dataclass

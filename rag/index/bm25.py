@@ -12,6 +12,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ..config import Settings
 from ..lexical.synonyms import expanded_scores
 
 
@@ -206,9 +207,10 @@ class LexicalIndex:
         out[~self.live] = 0.0
         return out.astype(np.float32)
 
-    def search(self, query: str, k: int, allowed: np.ndarray | None = None, synonyms: bool = True) -> list[tuple[int, float]]:
+    def search(self, query: str, k: int, allowed: np.ndarray | None = None, synonyms: bool = True,
+               expansion_weight: float = Settings.expansion_weight) -> list[tuple[int, float]]:
         """Top k (chunk_id, score); ``allowed`` is a boolean mask over positions (filters)."""
-        scores = expanded_scores(query, self.scores, synonyms)
+        scores = expanded_scores(query, self.scores, synonyms, expansion_weight)
         if allowed is not None:
             scores = np.where(allowed, scores, 0.0)
         k = min(k, len(scores))
@@ -259,12 +261,13 @@ class RecordView:
             out[found] += idf * norm
         return out
 
-    def record_scores(self, query: str, docs: np.ndarray, synonyms: bool = True, most_chunks: int = 0) -> np.ndarray:
+    def record_scores(self, query: str, docs: np.ndarray, synonyms: bool = True, most_chunks: int = 0,
+                      expansion_weight: float = Settings.expansion_weight) -> np.ndarray:
         """The whole-record BM25 of these document numbers (0 for a document of more than ``most_chunks`` chunks,
         when set: a long full text is no record to score whole)."""
         if not len(docs) or self.n == 0:
             return np.zeros(len(docs))
-        scores = expanded_scores(query, self.scores, synonyms)[docs]
+        scores = expanded_scores(query, self.scores, synonyms, expansion_weight)[docs]
         if most_chunks:
             scores[self.chunks[docs] > most_chunks] = 0.0
         return scores

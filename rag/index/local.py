@@ -10,6 +10,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
+from ..config import Settings
 from ..records import Document
 from .bm25 import LexicalIndex, RecordView
 from .dense import search_dense
@@ -86,12 +87,13 @@ class LocalStore:
         scores, ids = search_dense(self.faiss, self.dense_kind, vector, k, allowed)
         return [(int(i), float(s)) for i, s in zip(ids, scores) if i >= 0]
 
-    def lexical_search(self, query: str, k: int, allowed: np.ndarray | None = None, synonyms: bool = True) -> list[tuple[int, float]]:
+    def lexical_search(self, query: str, k: int, allowed: np.ndarray | None = None, synonyms: bool = True,
+                       expansion_weight: float = Settings.expansion_weight) -> list[tuple[int, float]]:
         mask = None
         if allowed is not None:
             mask = np.zeros(len(self.lexical.chunk_ids), dtype=bool)
             mask[[self._position[int(c)] for c in allowed if int(c) in self._position]] = True
-        return self.lexical.search(query, k, allowed=mask, synonyms=synonyms)
+        return self.lexical.search(query, k, allowed=mask, synonyms=synonyms, expansion_weight=expansion_weight)
 
     @functools.cached_property
     def _records(self):
@@ -102,8 +104,8 @@ class LocalStore:
                              count=len(self.lexical.chunk_ids))
         return RecordView(self.lexical, doc_of)
 
-    def record_scores(self, query: str, chunk_ids: list[int], synonyms: bool = True,
-                      most_chunks: int = 0) -> dict[int, float]:
+    def record_scores(self, query: str, chunk_ids: list[int], synonyms: bool = True, most_chunks: int = 0,
+                      expansion_weight: float = Settings.expansion_weight) -> dict[int, float]:
         """Each chunk's whole-document BM25 (rag/index/bm25.py RecordView): the score of its paper read as one record,
         0 for a paper longer than ``most_chunks`` chunks (when set)."""
         view = self._records
@@ -111,7 +113,7 @@ class LocalStore:
         docs = np.array([view.doc_of[p] if p >= 0 else -1 for p in positions], dtype=np.int64)
         known = docs >= 0
         scores = np.zeros(len(chunk_ids))
-        scores[known] = view.record_scores(query, docs[known], synonyms, most_chunks)
+        scores[known] = view.record_scores(query, docs[known], synonyms, most_chunks, expansion_weight)
         return {int(c): float(v) for c, v in zip(chunk_ids, scores)}
 
     def vectors(self, chunk_ids: list[int]) -> np.ndarray:

@@ -25,7 +25,8 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from ..lexical.synonyms import EXPANSION_WEIGHT, expansions
+from ..config import Settings
+from ..lexical.synonyms import expansions
 from ..lexical.tokens import tokenize
 from ..records import Document
 from .bm25 import B, K1
@@ -287,7 +288,8 @@ class PgStore:
         return [(int(cid), float(score)) for cid, score in rows]
 
     def lexical_search(self, query: str, k: int, allowed: tuple[str, list[Any]] | None = None,
-                       synonyms: bool = True) -> list[tuple[int, float]]:
+                       synonyms: bool = True,
+                       expansion_weight: float = Settings.expansion_weight) -> list[tuple[int, float]]:
         """BM25 (bm25s 'lucene') over the stored postings, with the synonym expansion of LexicalIndex.search."""
         if k <= 0:
             return []
@@ -309,14 +311,14 @@ s AS (SELECT p.chunk_id, qt.g, qt.n,
       FROM qt JOIN rag_postings p ON p.term_id = qt.term_id CROSS JOIN st
       GROUP BY p.chunk_id, qt.g, qt.n),
 m AS (SELECT chunk_id, g, max(score) AS score FROM s GROUP BY chunk_id, g)
-SELECT m.chunk_id, sum(CASE WHEN m.g = 0 THEN m.score ELSE {EXPANSION_WEIGHT} * m.score END) AS score
+SELECT m.chunk_id, sum(CASE WHEN m.g = 0 THEN m.score ELSE {float(expansion_weight)!r} * m.score END) AS score
 FROM m {where} GROUP BY m.chunk_id ORDER BY score DESC, m.chunk_id LIMIT %s"""
         with self._conn() as conn:
             rows = conn.execute(sql, [groups, names, terms, counts, *args, int(k)]).fetchall()
         return [(int(cid), float(score)) for cid, score in rows if score > 0]
 
-    def record_scores(self, query: str, chunk_ids: list[int], synonyms: bool = True,
-                      most_chunks: int = 0) -> dict[int, float]:
+    def record_scores(self, query: str, chunk_ids: list[int], synonyms: bool = True, most_chunks: int = 0,
+                      expansion_weight: float = Settings.expansion_weight) -> dict[int, float]:
         """Each chunk's whole-document BM25, as LocalStore.record_scores computes it (rag/index/bm25.py RecordView):
         term frequencies summed over a document's chunks, its length from rag_records."""
         if not chunk_ids:
@@ -341,7 +343,7 @@ s AS (SELECT q.g, q.n, tf.doc_no,
       WHERE tf.doc_no IN (SELECT doc_no FROM want) AND (%s = 0 OR r.n_chunks <= %s)
       GROUP BY q.g, q.n, tf.doc_no),
 m AS (SELECT doc_no, g, max(score) AS score FROM s GROUP BY doc_no, g),
-d AS (SELECT doc_no, sum(CASE WHEN g = 0 THEN score ELSE {EXPANSION_WEIGHT} * score END) AS score
+d AS (SELECT doc_no, sum(CASE WHEN g = 0 THEN score ELSE {float(expansion_weight)!r} * score END) AS score
       FROM m GROUP BY doc_no)
 SELECT want.chunk_id, coalesce(d.score, 0) FROM want LEFT JOIN d ON d.doc_no = want.doc_no"""
         with self._conn() as conn:

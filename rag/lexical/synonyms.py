@@ -12,14 +12,11 @@ from pathlib import Path
 
 import numpy as np
 
+from ..config import Settings
 from . import tokens
 from .tokens import compact_tokens, tokenize
 
 SYNONYMS_FILE = Path(__file__).resolve().parent.parent / "data" / "synonyms.tsv"
-# Measured on the dev questions at 0.1/0.2/0.3/0.5 (docs/benchmarks.md): larger weights let papers about a
-# drug's other names crowd out those using the name asked about; at 0.1 synonyms break ties and rescue
-# queries whose name the corpus does not use.
-EXPANSION_WEIGHT = 0.1
 
 
 @dataclass(frozen=True)
@@ -97,14 +94,15 @@ def _contains(seq: list[str], sub: tuple[str, ...]) -> bool:
     return any(tuple(seq[i:i + n]) == sub for i in range(len(seq) - n + 1))
 
 
-def expanded_scores(query: str, score, synonyms: bool = True) -> np.ndarray:
-    """``score(tokens)`` for the query, plus EXPANSION_WEIGHT times each synonym group's best other name.
+def expanded_scores(query: str, score, synonyms: bool = True,
+                    expansion_weight: float = Settings.expansion_weight) -> np.ndarray:
+    """``score(tokens)`` for the query, plus ``expansion_weight`` times each synonym group's best other name.
 
     A group counts once, by the best-matching other name: a paper that lists five brand and code names must not
     outrank one that uses the name the question asked about."""
     scores = score(tokenize(query))
     if synonyms:
         for others in expansions(query):
-            scores = scores + EXPANSION_WEIGHT * np.max([score(list(name)) for name in others], axis=0)
+            scores = scores + expansion_weight * np.max([score(list(name)) for name in others], axis=0)
     return scores
 
