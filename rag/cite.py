@@ -8,7 +8,15 @@ from .chunk.sentences import ends_abbreviation, sentence_spans
 from .records import CitationCheck, Passage
 
 UNSUPPORTED = "[unsupported]"
-_MARKER = re.compile(r"\[(\d+(?:\s*[-–,]\s*\d+)*)\]")
+# The one rule for a citation marker: "[3]" cites passage 3. MARKER_GROUP is what a language model may write
+# instead ("[1, 3]", "[2-4]"), rewritten into single markers before the check.
+MARKER = re.compile(r"\[(\d+)\]")
+MARKER_GROUP = re.compile(r"\[(\d+(?:\s*[-–,]\s*\d+)*)\]")
+
+
+def cited_numbers(text: str) -> list[int]:
+    """The passage numbers the markers of ``text`` cite, each once, in ascending order."""
+    return sorted({int(n) for n in MARKER.findall(text)})
 
 
 def _expand_marker(body: str) -> list[int]:
@@ -36,7 +44,7 @@ def check_citations(text: str, n_passages: int) -> tuple[str, CitationCheck]:
                 check.dangling.append(n)
         return "".join(f"[{n}]" for n in kept)
 
-    text = _MARKER.sub(fix, text)
+    text = MARKER_GROUP.sub(fix, text)
     text = re.sub(r"(\[\d+\])(\s*\1)+", r"\1", text)  # [1][1] -> [1]
     # A marker written after the full stop belongs to the sentence before it: "... survival. [2] Next" -> "... survival [2]."
     # Not after an abbreviation's full stop: "Smith et al. [3] showed" and "(e.g. [2])" stay as written.
@@ -51,7 +59,7 @@ def check_citations(text: str, n_passages: int) -> tuple[str, CitationCheck]:
     for a, b in sentence_spans(text):
         sentence = text[a:b]
         out.append(text[last:a])
-        numbers = [int(x) for x in re.findall(r"\[(\d+)\]", sentence)]
+        numbers = [int(x) for x in MARKER.findall(sentence)]
         check.cited.extend(n for n in numbers if n not in check.cited)
         words = re.findall(r"[A-Za-z]{2,}", sentence)
         if not numbers and len(words) >= 4 and not sentence.rstrip().endswith(":"):
@@ -67,7 +75,7 @@ def strip_reference_markers(text: str) -> str:
     """A source's own reference numbers ('[15]', '[16,17]', '[pubmed:35793866]', '[doi:...]') would read like our
     citation markers: drop them."""
     text = re.sub(r"\s*\[(?:pubmed|pmid|doi|ref)\b[^\]]{0,80}\]", "", text, flags=re.I)
-    return re.sub(r"\s*\[\d+(?:\s*[-–,]\s*\d+)*\]", "", text)
+    return re.sub(r"\s*" + MARKER_GROUP.pattern, "", text)
 
 
 def insert_before_stop(sentence: str, marker: str) -> str:
@@ -79,11 +87,11 @@ def insert_before_stop(sentence: str, marker: str) -> str:
 def renumber(text: str, passages: list[Passage]) -> tuple[str, list[Passage]]:
     """Number passages in order of first citation (uncited ones follow), and rewrite the markers to match."""
     order: list[int] = []
-    for m in re.finditer(r"\[(\d+)\]", text):
+    for m in MARKER.finditer(text):
         n = int(m.group(1))
         if 1 <= n <= len(passages) and n not in order:
             order.append(n)
     order += [n for n in range(1, len(passages) + 1) if n not in order]
     new_number = {old: new for new, old in enumerate(order, 1)}
-    text = re.sub(r"\[(\d+)\]", lambda m: f"[{new_number.get(int(m.group(1)), m.group(1))}]", text)
+    text = MARKER.sub(lambda m: f"[{new_number.get(int(m.group(1)), m.group(1))}]", text)
     return text, [passages[old - 1] for old in order]

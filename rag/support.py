@@ -18,13 +18,13 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable
 
 from .chunk.sentences import sentence_spans
-from .cite import insert_before_stop
+from .cite import MARKER, insert_before_stop
 from .lexical.synonyms import synonym_alternatives
 from .lexical.tokens import tokenize, words
 
 SUPPORTED, PARTLY, UNSUPPORTED = "supported", "partly supported", "unsupported"
 
-_MARKERS = re.compile(r"\s*\[(\d+)\]")
+_MARKERS = re.compile(r"\s*" + MARKER.pattern)  # with the space before them
 # A number: digits with thousands separators or a decimal point ("1,034", "0.45", "10·4"), maybe a percent.
 # Not the digits of a code ("MK-3475", "MDX-010", "CD19"): those are names, checked as names.
 _NUMBER = re.compile(r"(?<![\w.])(?<![A-Za-z]-)(\d{1,3}(?:,\d{3})+|\d+(?:[.·]\d+)?)(?![A-Za-z])(\s?%|\s?percent\b)?")
@@ -188,6 +188,6 @@ def mark_unverified(text: str, verdicts: list[SentenceSupport]) -> str:
     """The answer with each sentence that is not supported followed by what the check could not find."""
     for v in verdicts:
         if v.status != SUPPORTED and v.original and v.original in text:
-            why = "; ".join(re.sub(r"\[(\d+)\]", r"passage \1", r) for r in v.reasons)
+            why = "; ".join(MARKER.sub(r"passage \1", r) for r in v.reasons)
             text = text.replace(v.original, insert_before_stop(v.original, f"⚠ ({v.status}: {why})"), 1)
     return text

@@ -11,11 +11,10 @@ Follow-up questions are resolved against the conversation first (rag/answer/foll
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import Any, Iterable, Iterator
 
 from .. import prompts
-from ..cite import UNSUPPORTED, check_citations, renumber
+from ..cite import UNSUPPORTED, check_citations, cited_numbers, renumber
 from ..config import Settings
 from ..llm import ChatModel, LLMError
 from ..records import Answer, CitationCheck, Passage
@@ -129,7 +128,7 @@ def answer_stream(
             if check.unsupported:
                 notes.append(f"{len(check.unsupported)} sentence(s) cite no passage and are marked {UNSUPPORTED}.")
             checked, ordered = renumber(checked, passages)
-            check.cited = sorted({int(n) for n in re.findall(r"\[(\d+)\]", checked)})
+            check.cited = cited_numbers(checked)
             verdicts = check_answer(checked, ordered)
             check.support = [v.to_dict() for v in verdicts]
             doubtful = [v for v in verdicts if v.status != SUPPORTED]
@@ -146,7 +145,7 @@ def answer_stream(
     if llm is not None:  # the model failed: fall back to the extractive answer
         found = extract(search_query, passages, store, searcher.embedder, weights)
     body, ordered = renumber(found.text, passages)  # built from the passages: every sentence carries its marker
-    check = CitationCheck(cited=sorted({int(n) for n in re.findall(r"\[(\d+)\]", body)}))
+    check = CitationCheck(cited=cited_numbers(body))
     ordered = ordered[:max(k, len(check.cited))]
     check.support = [v.to_dict() for v in check_answer(body, ordered)]  # copied sentences: all supported
     if found.question_type == "yesno":
