@@ -95,3 +95,11 @@ def renumber(text: str, passages: list[Passage]) -> tuple[str, list[Passage]]:
     new_number = {old: new for new, old in enumerate(order, 1)}
     text = MARKER.sub(lambda m: f"[{new_number.get(int(m.group(1)), m.group(1))}]", text)
     return text, [passages[old - 1] for old in order]
+
+
+def notices_said(passages: list[Passage], cited: list[int]) -> str:
+    """A line for each cited paper under a PubMed notice (retracted, expression of concern...): a retracted
+    paper is never cited silently."""
+    lines = [f"⚠ [{n}] is from a paper marked {passages[n - 1].citation.notice.upper()} in PubMed: weigh it accordingly."
+             for n in cited if 0 < n <= len(passages) and passages[n - 1].citation.notice]
+    return "\n\n" + "\n".join(lines) if lines else ""

@@ -2,8 +2,9 @@
 
 Without a language model (the default, offline) the answer is extractive (rag/answer/extractive.py): a lead
 sentence and supporting sentences of the retrieved papers, chosen by the question's type and terms, each followed
-by its [n]. With an OpenAI-compatible model the answer is generated from numbered passages and then checked:
-markers that point at no passage are removed and reported, sentences without a marker are marked unsupported.
+by its [n]. With an OpenAI-compatible model the answer is generated from numbered passages and then checked
+(rag/answer/generate.py): markers that point at no passage are removed and reported, sentences without a marker are
+marked unsupported.
 Either way the question is declined when the passages do not speak to it (by meaning and by its key terms).
 Follow-up questions are resolved against the conversation first (rag/answer/followup.py).
 """
@@ -13,16 +14,16 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Iterable, Iterator
 
-from .. import prompts
-from ..cite import UNSUPPORTED, check_citations, cited_numbers, renumber
+from ..cite import cited_numbers, notices_said, renumber
 from ..config import Settings
-from ..llm import ChatModel, LLMError
+from ..llm import ChatModel
 from ..records import Answer, CitationCheck, Passage
 from ..retrieve import check_filters, check_k, get_searcher
-from ..support import SUPPORTED, check_answer, mark_unverified
+from ..support import check_answer
 from .extractive import (AGAINST_HEADING, FOR_HEADING, NO_AGAINST, NO_SUPPORT, SUPPORT_HEADING, WEIGHTS,
                          AnswerWeights, extract)
 from .followup import chat_messages, is_follow_up, previous_questions, standalone_question, topic_terms
+from .generate import write
 from .question import question_type
 
 # The cosine at or above which a passage answers by its meaning alone, and below which the evidence is called
@@ -110,33 +111,9 @@ def answer_stream(
         notes.append(found.evidence.weak)
 
     if llm is not None:
-        messages = [{"role": "system", "content": prompts.SYSTEM},
-                    {"role": "user", "content": prompts.ANSWER.format(passages=prompts.format_passages(passages),
-                                                                      question=question)}]
-        text = ""
-        try:
-            for token in llm.stream(messages):
-                text += token
-                yield text, None
-        except LLMError as err:
-            notes.append(f"{err}; showing an extractive answer instead.")
-            text = ""
-        if text.strip():
-            checked, check = check_citations(text, len(passages))
-            if check.dangling:
-                notes.append(f"Removed citation markers that point at no passage: {check.dangling}")
-            if check.unsupported:
-                notes.append(f"{len(check.unsupported)} sentence(s) cite no passage and are marked {UNSUPPORTED}.")
-            checked, ordered = renumber(checked, passages)
-            check.cited = cited_numbers(checked)
-            verdicts = check_answer(checked, ordered)
-            check.support = [v.to_dict() for v in verdicts]
-            doubtful = [v for v in verdicts if v.status != SUPPORTED]
-            if doubtful:
-                notes.append(f"{len(doubtful)} sentence(s) say something their cited passages do not (numbers, names "
-                             f"or negation): marked ⚠ in the answer.")
-                checked = mark_unverified(checked, verdicts)
-            checked += notices_said(ordered, check.cited)
+        written = yield from write(llm, question, passages, notes)
+        if written is not None:
+            checked, ordered, check = written
             result = Answer(question, checked, ordered, mode="llm", search_query=search_query, check=check,
                             notes=notes, **here)
             yield result.text, result
@@ -154,14 +131,6 @@ def answer_stream(
     result = Answer(question, text, ordered, abstained=not body, mode="extractive" if body else "abstain",
                     search_query=search_query, check=check, notes=notes, **here)
     yield result.text, result
-
-
-def notices_said(passages: list[Passage], cited: list[int]) -> str:
-    """A line for each cited paper under a PubMed notice (retracted, expression of concern...): a retracted
-    paper is never cited silently."""
-    lines = [f"⚠ [{n}] is from a paper marked {passages[n - 1].citation.notice.upper()} in PubMed: weigh it accordingly."
-             for n in cited if 0 < n <= len(passages) and passages[n - 1].citation.notice]
-    return "\n\n" + "\n".join(lines) if lines else ""
 
 
 def answer(question: str, history: Iterable[Any] | None = None, **kwargs: Any) -> Answer:
