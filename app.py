@@ -209,8 +209,9 @@ def make_app(settings: Settings):
     from rag.export import FORMATS, export
     from rag.retrieve import check_filters
     from rag.load import SUPPORTED_SUFFIXES
-    from rag.ui_format import (answer_markdown, empty_sources_html, md_escape, report_markdown, sources_html,
-                               status_markdown, streaming_markdown, upload_problem)
+    from rag.ui.html import empty_sources_html, sources_html
+    from rag.ui.markdown import answer_markdown, md_escape, report_markdown, status_markdown, streaming_markdown
+    from rag.ui.uploads import upload_problem
 
     llm_on = bool(settings.llm_base_url)
     llm_name = settings.llm_model or None
