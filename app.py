@@ -30,6 +30,7 @@ import sys  # noqa: E402
 import tempfile  # noqa: E402
 import threading  # noqa: E402
 from pathlib import Path  # noqa: E402
+from types import SimpleNamespace  # noqa: E402
 from typing import Any  # noqa: E402
 from urllib.parse import quote  # noqa: E402
 
@@ -200,17 +201,158 @@ def index_stats(settings: Settings) -> dict[str, Any] | None:
 
 
 def make_app(settings: Settings):
+    """The Gradio app and its theme: a header with the library status, the Ask and Library tabs, their events."""
     import gradio as gr
 
-    from rag import add_files, answer, answer_stream, build
-    from rag.build import BuildRefused
+    theme = _theme(gr)
+    with gr.Blocks(title="Immunotherapy literature assistant", analytics_enabled=False) as demo:
+        top = _header(gr)
+        with gr.Tabs():
+            with gr.Tab("Ask", id="ask"):
+                ask_tab = _ask_tab(gr, settings)
+            with gr.Tab("Library", id="library"):
+                library_tab = _library_tab(gr, settings)
+        _wire_events(gr, settings, demo, top, ask_tab, library_tab)
+    return demo, theme
+
+
+def _theme(gr):
+    return gr.themes.Soft(
+        primary_hue="blue", neutral_hue="slate",
+        font=["Inter", "ui-sans-serif", "system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
+        font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"],
+    )
+
+
+def _header(gr) -> SimpleNamespace:
+    """The title, the status line, and the state the Ask tab's events share."""
+    gr.HTML('<div id="app-header"><h1>Immunotherapy literature assistant</h1>'
+            '<p>Answers from the indexed papers, abstracts, trials and NCI pages; every sentence cites its '
+            'source [n], shown on the right with the cited sentences highlighted.</p></div>')
+    status = gr.Markdown("**Library:** loading…", elem_id="status-line")
+    pending = gr.State("")
+    year_range = gr.State([None, None])  # the library's (min, max) year, filled on page load
+    return SimpleNamespace(status=status, pending=pending, year_range=year_range)
+
+
+def _ask_tab(gr, settings: Settings) -> SimpleNamespace:
+    """The chat column (question, search settings, export) beside the sources column."""
+    from rag.evidence import EVIDENCE_LEVELS
+    from rag.ui.html import empty_sources_html
+
+    llm_on = bool(settings.llm_base_url)
+    llm_name = settings.llm_model or None
+    types_all = [v for _, v in SOURCE_CHOICES]
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=6, min_width=420):
+            chatbot = gr.Chatbot(
+                elem_id="chat", show_label=False, height="68vh", latex_delimiters=[],
+                feedback_options=None, buttons=["copy", "copy_all"],
+                examples=[{"text": q} for q in EXAMPLES],
+                placeholder="**Ask about cancer immunotherapy research.** Answers cite the library's "
+                            "passages as [n]; follow-up questions build on the conversation.",
+            )
+            with gr.Row(equal_height=True):
+                msg = gr.Textbox(placeholder="Ask a question, e.g. What are the side effects of CAR T-cell therapy?",
+                                 show_label=False, scale=8, lines=1, max_lines=4, autofocus=True,
+                                 elem_id="question")
+                ask_btn = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="ask-button")
+            with gr.Accordion("Search settings", open=False):
+                with gr.Row():
+                    k = gr.Slider(1, 15, value=settings.k, step=1, label="Passages to retrieve (k)", scale=2)
+                    year_from = gr.Number(label="From year", precision=0, value=None)
+                    year_to = gr.Number(label="To year", precision=0, value=None)
+                types = gr.CheckboxGroup(SOURCE_CHOICES, value=types_all, label="Source types")
+                levels = gr.CheckboxGroup([(f"{level}: {what}", level) for level, what in EVIDENCE_LEVELS.items()],
+                                          value=list(EVIDENCE_LEVELS), label="Evidence levels",
+                                          elem_id="evidence-levels")
+                use_llm = gr.Checkbox(value=llm_on, visible=llm_on,
+                                      label=f"Write answers with the language model{f' ({llm_name})' if llm_name else ''}"
+                                            f" (off: extracted sentences)")
+                if not llm_on:
+                    gr.Markdown("No language model is configured, so answers are sentences extracted from "
+                                "the sources. Set `RAG_LLM_BASE_URL` (or `--llm-base-url`) to an "
+                                "OpenAI-compatible endpoint to have a model write them.")
+            with gr.Row(equal_height=True):
+                clear = gr.Button("New conversation", size="sm", variant="secondary")
+                export_format = gr.Dropdown([("Markdown", "markdown"), ("BibTeX", "bibtex"), ("RIS", "ris"),
+                                             ("CSL-JSON", "csl")], value="markdown", show_label=False,
+                                            container=False, elem_id="export-format", scale=1)
+                export_btn = gr.Button("Export the last answer", size="sm", variant="secondary",
+                                       elem_id="export-button")
+            export_file = gr.File(label="Export (the answer with its references, identifiers, cited "
+                                        "spans and index generation)", visible=True, interactive=False,
+                                  elem_id="export-file", height=70)
+        with gr.Column(scale=5, min_width=360):
+            gr.Markdown("### Sources", elem_id="sources-title")
+            sources = gr.HTML(empty_sources_html(), elem_id="sources")
+    return SimpleNamespace(chatbot=chatbot, msg=msg, ask_btn=ask_btn, k=k, year_from=year_from, year_to=year_to,
+                           types=types, levels=levels, use_llm=use_llm, clear=clear, export_format=export_format,
+                           export_btn=export_btn, export_file=export_file, sources=sources)
+
+
+def _library_tab(gr, settings: Settings) -> SimpleNamespace:
+    """The library status, the upload of files to add, the re-scan of the corpus folder and the build report."""
+    from rag.load import SUPPORTED_SUFFIXES
+    from rag.ui.markdown import md_escape
+
+    lib_status = gr.Markdown("**Library:** loading…")
+    gr.Markdown(
+        f"Add papers: PDF, PMC/JATS XML, PubMed exports (XML, MEDLINE `.nbib`/`.medline`, JSON lines), "
+        f"Markdown, plain text, ClinicalTrials.gov JSON lines — up to {settings.max_upload_mb} MB each "
+        f"(accepted: {', '.join(sorted(SUPPORTED_SUFFIXES))}). Files are copied into "
+        f"`{md_escape(Path(settings.corpus_dir) / 'added')}` and indexed incrementally; questions keep "
+        f"being answered meanwhile and use the new index once it is ready."
+    )
+    files = gr.File(label="Files to add", file_count="multiple", type="filepath", height=140)
+    with gr.Row():
+        add_btn = gr.Button("Add to the library", variant="primary")
+        rescan_btn = gr.Button("Re-scan the corpus folder", variant="secondary")
+    result = gr.Markdown(elem_id="upload-result")
+    with gr.Accordion("Build report", open=False):
+        report_box = gr.Textbox(show_label=False, lines=10, max_lines=30, buttons=["copy"])
+    return SimpleNamespace(lib_status=lib_status, files=files, add_btn=add_btn, rescan_btn=rescan_btn, result=result,
+                           report_box=report_box)
+
+
+def _wire_events(gr, settings: Settings, demo, top: SimpleNamespace, ask_tab: SimpleNamespace,
+                 library_tab: SimpleNamespace) -> None:
+    """What each control does, the page-load status, and the /ask, /add_files and /rescan API."""
+    from rag.ui.html import empty_sources_html
+
+    chat = _chat_actions(gr, settings, demo)
+    library = _library_actions(gr, settings)
+    a, lib = ask_tab, library_tab
+    chat_inputs = [top.pending, a.chatbot, a.k, a.year_from, a.year_to, a.types, a.use_llm, top.year_range, a.levels]
+    last_answer = gr.State(None)  # the last finished Answer, for the export
+    for trigger in (a.msg.submit, a.ask_btn.click):
+        trigger(lambda m: ("", m), [a.msg], [a.msg, top.pending], queue=False, api_visibility="private").then(
+            chat.respond, chat_inputs, [a.chatbot, a.sources, last_answer], show_progress="minimal",
+            api_visibility="private")
+    a.chatbot.example_select(chat.pick_example, None, [top.pending], queue=False, api_visibility="private").then(
+        chat.respond, chat_inputs, [a.chatbot, a.sources, last_answer], show_progress="minimal",
+        api_visibility="private")
+    a.export_btn.click(chat.export_last, [last_answer, a.export_format], [a.export_file], api_visibility="private")
+    a.clear.click(lambda: ([], empty_sources_html(), "", None), None, [a.chatbot, a.sources, a.msg, last_answer],
+                  queue=False, api_visibility="private")
+    statuses = [lib.result, lib.report_box, top.status, lib.lib_status]
+    lib.add_btn.click(library.add_uploaded, [lib.files], statuses, api_name="add_files").then(
+        lambda: None, None, [lib.files], queue=False, api_visibility="private")
+    lib.rescan_btn.click(library.rescan, None, statuses, api_name="rescan")
+    demo.load(library.on_load, None, [top.status, lib.lib_status, a.year_from, a.year_to, top.year_range],
+              api_visibility="private")
+    gr.api(chat.ask, api_name="ask")
+
+
+def _chat_actions(gr, settings: Settings, demo) -> SimpleNamespace:
+    """The Ask tab's handlers (and the /ask API): answer with streaming, export, pick an example."""
+    from rag import answer, answer_stream
     from rag.answer import EXTRACTIVE_NOTE, chat_messages
     from rag.evidence import EVIDENCE_LEVELS
     from rag.export import FORMATS, export
     from rag.retrieve import check_filters
-    from rag.load import SUPPORTED_SUFFIXES
-    from rag.ui_format import (answer_markdown, empty_sources_html, md_escape, report_markdown, sources_html,
-                               status_markdown, streaming_markdown, upload_problem)
+    from rag.ui.html import empty_sources_html, sources_html
+    from rag.ui.markdown import answer_markdown, md_escape, streaming_markdown
 
     llm_on = bool(settings.llm_base_url)
     llm_name = settings.llm_model or None
@@ -320,6 +462,23 @@ def make_app(settings: Settings):
             p["file_url"] = links.get(p["doc_id"])  # the local PDF (relative to the app's URL), at the cited page
         return out
 
+    def pick_example(evt):
+        value = evt.value
+        return value.get("text", "") if isinstance(value, dict) else str(value)
+
+    pick_example.__annotations__["evt"] = gr.SelectData  # a real class: Gradio fills it by type
+
+    return SimpleNamespace(respond=respond, export_last=export_last, ask=ask, pick_example=pick_example)
+
+
+def _library_actions(gr, settings: Settings) -> SimpleNamespace:
+    """The Library tab's handlers: status lines, adding uploaded files, re-scanning the corpus folder."""
+    from rag import add_files, build
+    from rag.build import BuildRefused
+    from rag.load import SUPPORTED_SUFFIXES
+    from rag.ui.markdown import md_escape, report_markdown, status_markdown
+    from rag.ui.uploads import upload_problem
+
     def refresh_status():
         stats = index_stats(settings)
         return status_markdown(stats, compact=True), status_markdown(stats)
@@ -365,104 +524,7 @@ def make_app(settings: Settings):
 
         return run(on_progress, lambda msg: print(msg, file=sys.stderr))
 
-    def pick_example(evt):
-        value = evt.value
-        return value.get("text", "") if isinstance(value, dict) else str(value)
-
-    pick_example.__annotations__["evt"] = gr.SelectData  # a real class: Gradio fills it by type
-
-    theme = gr.themes.Soft(
-        primary_hue="blue", neutral_hue="slate",
-        font=["Inter", "ui-sans-serif", "system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
-        font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"],
-    )
-    types_all = [v for _, v in SOURCE_CHOICES]
-    with gr.Blocks(title="Immunotherapy literature assistant", analytics_enabled=False) as demo:
-        gr.HTML('<div id="app-header"><h1>Immunotherapy literature assistant</h1>'
-                '<p>Answers from the indexed papers, abstracts, trials and NCI pages; every sentence cites its '
-                'source [n], shown on the right with the cited sentences highlighted.</p></div>')
-        status = gr.Markdown("**Library:** loading…", elem_id="status-line")
-        pending = gr.State("")
-        year_range = gr.State([None, None])  # the library's (min, max) year, filled on page load
-        with gr.Tabs():
-            with gr.Tab("Ask", id="ask"):
-                with gr.Row(equal_height=False):
-                    with gr.Column(scale=6, min_width=420):
-                        chatbot = gr.Chatbot(
-                            elem_id="chat", show_label=False, height="68vh", latex_delimiters=[],
-                            feedback_options=None, buttons=["copy", "copy_all"],
-                            examples=[{"text": q} for q in EXAMPLES],
-                            placeholder="**Ask about cancer immunotherapy research.** Answers cite the library's "
-                                        "passages as [n]; follow-up questions build on the conversation.",
-                        )
-                        with gr.Row(equal_height=True):
-                            msg = gr.Textbox(placeholder="Ask a question, e.g. What are the side effects of CAR T-cell therapy?",
-                                             show_label=False, scale=8, lines=1, max_lines=4, autofocus=True,
-                                             elem_id="question")
-                            ask_btn = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="ask-button")
-                        with gr.Accordion("Search settings", open=False):
-                            with gr.Row():
-                                k = gr.Slider(1, 15, value=settings.k, step=1, label="Passages to retrieve (k)", scale=2)
-                                year_from = gr.Number(label="From year", precision=0, value=None)
-                                year_to = gr.Number(label="To year", precision=0, value=None)
-                            types = gr.CheckboxGroup(SOURCE_CHOICES, value=types_all, label="Source types")
-                            levels = gr.CheckboxGroup([(f"{level}: {what}", level) for level, what in EVIDENCE_LEVELS.items()],
-                                                      value=list(EVIDENCE_LEVELS), label="Evidence levels",
-                                                      elem_id="evidence-levels")
-                            use_llm = gr.Checkbox(value=llm_on, visible=llm_on,
-                                                  label=f"Write answers with the language model{f' ({llm_name})' if llm_name else ''}"
-                                                        f" (off: extracted sentences)")
-                            if not llm_on:
-                                gr.Markdown("No language model is configured, so answers are sentences extracted from "
-                                            "the sources. Set `RAG_LLM_BASE_URL` (or `--llm-base-url`) to an "
-                                            "OpenAI-compatible endpoint to have a model write them.")
-                        with gr.Row(equal_height=True):
-                            clear = gr.Button("New conversation", size="sm", variant="secondary")
-                            export_format = gr.Dropdown([("Markdown", "markdown"), ("BibTeX", "bibtex"), ("RIS", "ris"),
-                                                         ("CSL-JSON", "csl")], value="markdown", show_label=False,
-                                                        container=False, elem_id="export-format", scale=1)
-                            export_btn = gr.Button("Export the last answer", size="sm", variant="secondary",
-                                                   elem_id="export-button")
-                        export_file = gr.File(label="Export (the answer with its references, identifiers, cited "
-                                                    "spans and index generation)", visible=True, interactive=False,
-                                              elem_id="export-file", height=70)
-                    with gr.Column(scale=5, min_width=360):
-                        gr.Markdown("### Sources", elem_id="sources-title")
-                        sources = gr.HTML(empty_sources_html(), elem_id="sources")
-            with gr.Tab("Library", id="library"):
-                lib_status = gr.Markdown("**Library:** loading…")
-                gr.Markdown(
-                    f"Add papers: PDF, PMC/JATS XML, PubMed exports (XML, MEDLINE `.nbib`/`.medline`, JSON lines), "
-                    f"Markdown, plain text, ClinicalTrials.gov JSON lines — up to {settings.max_upload_mb} MB each "
-                    f"(accepted: {', '.join(sorted(SUPPORTED_SUFFIXES))}). Files are copied into "
-                    f"`{md_escape(Path(settings.corpus_dir) / 'added')}` and indexed incrementally; questions keep "
-                    f"being answered meanwhile and use the new index once it is ready."
-                )
-                files = gr.File(label="Files to add", file_count="multiple", type="filepath", height=140)
-                with gr.Row():
-                    add_btn = gr.Button("Add to the library", variant="primary")
-                    rescan_btn = gr.Button("Re-scan the corpus folder", variant="secondary")
-                result = gr.Markdown(elem_id="upload-result")
-                with gr.Accordion("Build report", open=False):
-                    report_box = gr.Textbox(show_label=False, lines=10, max_lines=30, buttons=["copy"])
-
-        chat_inputs = [pending, chatbot, k, year_from, year_to, types, use_llm, year_range, levels]
-        last_answer = gr.State(None)  # the last finished Answer, for the export
-        for trigger in (msg.submit, ask_btn.click):
-            trigger(lambda m: ("", m), [msg], [msg, pending], queue=False, api_visibility="private").then(
-                respond, chat_inputs, [chatbot, sources, last_answer], show_progress="minimal",
-                api_visibility="private")
-        chatbot.example_select(pick_example, None, [pending], queue=False, api_visibility="private").then(
-            respond, chat_inputs, [chatbot, sources, last_answer], show_progress="minimal", api_visibility="private")
-        export_btn.click(export_last, [last_answer, export_format], [export_file], api_visibility="private")
-        clear.click(lambda: ([], empty_sources_html(), "", None), None, [chatbot, sources, msg, last_answer], queue=False,
-                    api_visibility="private")
-        add_btn.click(add_uploaded, [files], [result, report_box, status, lib_status], api_name="add_files").then(
-            lambda: None, None, [files], queue=False, api_visibility="private")
-        rescan_btn.click(rescan, None, [result, report_box, status, lib_status], api_name="rescan")
-        demo.load(on_load, None, [status, lib_status, year_from, year_to, year_range], api_visibility="private")
-        gr.api(ask, api_name="ask")
-    return demo, theme
+    return SimpleNamespace(refresh_status=refresh_status, on_load=on_load, add_uploaded=add_uploaded, rescan=rescan)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -10,7 +10,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from rag.load import (
+from rag.load.common import (
     LoadError,
     LoadResult,
     TextBuilder,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from rag.load import (
+from rag.load.common import (
     LoadError,
     LoadResult,
     TextBuilder,

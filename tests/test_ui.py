@@ -1,4 +1,5 @@
-"""The app's pure formatting: the sources panel (escaping, links, highlighting), the chat message, upload checks."""
+"""The app's pure formatting (rag/ui/): the sources panel (escaping, links, highlighting), the chat message, the
+status and upload report, upload checks."""
 
 import re
 
@@ -7,8 +8,11 @@ from rag.answer import EXTRACTIVE_NOTE
 from rag.build import BuildReport
 from rag.load import SUPPORTED_SUFFIXES
 from rag.records import Answer, Citation, CitationCheck, Passage
-from rag.ui_format import (EXTRACTIVE_LABEL, answer_markdown, cited_claims, highlight, matching_sentences,
-                           md_escape, safe_url, sources_html, status_markdown, upload_problem)
+from rag.ui.claims import cited_claims, matching_sentences
+from rag.ui.html import highlight, safe_url, sources_html
+from rag.ui.labels import EXTRACTIVE_LABEL
+from rag.ui.markdown import answer_markdown, md_escape, report_markdown, status_markdown
+from rag.ui.uploads import upload_problem
 
 TIL_TEXT = ("Adoptive cell transfer of tumor-infiltrating lymphocytes can mediate durable regressions. "
             "Objective response rates of 49% to 72% were seen in patients with metastatic melanoma. "
@@ -230,8 +234,6 @@ def test_status_and_report_text():
         "**Library:** 157 documents · 612 passages · last build 2026-11-27 09:38"
     report = BuildReport(corpus_dir="c", index_dir="i", added=["added/a.md", "added/b.pdf"],
                          skipped=[("added/b.pdf", "encrypted PDF (password required)")], documents=158, chunks=615)
-    from rag.ui_format import report_markdown
-
     report.duplicates = [("added/a.md", "PMID:1", "same PMID"), ("pubmed/old.jsonl", "PMID:2", "same text")]
     md = report_markdown(report, rejected=["x.docx: .docx files are not accepted"])
     assert md.split("\n\n") == [

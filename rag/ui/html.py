@@ -1,0 +1,228 @@
+"""HTML for the sources panel: escaping, safe links, passage cards with their badges, highlighted sentences.
+
+Built from escaped pieces only; a link is kept only when it is an absolute http(s) address.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any, Iterable, Mapping
+from urllib.parse import quote, urlparse
+
+from .claims import cited_claims, passage_marks
+from .labels import SOURCE_LABELS, mode_label
+
+# --- escaping and links ---------------------------------------------------------------------------------------
+
+
+def esc(text: Any) -> str:
+    """HTML-escape any value (None becomes the empty string)."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is an absolute http(s) address, else None (no javascript:, data: or relative links)."""
+    if not url or not isinstance(url, str):
+        return None
+    url = url.strip()
+    try:
+        parsed = urlparse(url)
+    except ValueError:
+        return None
+    if parsed.scheme.lower() not in ("http", "https") or not parsed.netloc or any(c in url for c in "\r\n\t \"'<>`"):
+        return None
+    return url
+
+
+def _link(href: str | None, label_html: str, cls: str = "", title: str = "") -> str:
+    """An <a> opening in a new tab; the label (already HTML) alone when there is no usable href."""
+    if not href:
+        return label_html
+    attrs = f' class="{cls}"' if cls else ""
+    attrs += f' title="{esc(title)}"' if title else ""
+    return f'<a href="{esc(href)}" target="_blank" rel="noopener noreferrer"{attrs}>{label_html}</a>'
+
+
+# --- highlighting ---------------------------------------------------------------------------------------------
+
+
+def highlight(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """The text as HTML with each (start, end) span wrapped in <mark>; everything escaped."""
+    out, last = [], 0
+    for a, b in sorted(spans):
+        a, b = max(a, last), min(b, len(text))
+        if a >= b:
+            continue
+        out.append(esc(text[last:a]))
+        out.append(f'<mark class="cited">{esc(text[a:b])}</mark>')
+        last = b
+    out.append(esc(text[last:]))
+    return "".join(out)
+
+
+# --- the sources panel ---------------------------------------------------------------------------------------
+
+
+def format_authors(authors: list[str] | None, limit: int = 3) -> str:
+    authors = [a for a in (authors or []) if a]
+    if not authors:
+        return ""
+    if len(authors) <= limit:
+        return ", ".join(authors)
+    return ", ".join(authors[:limit]) + ", et al."
+
+
+def _identifier_links(c: Any) -> list[str]:
+    out = []
+    if c.pmid:
+        out.append(_link(f"https://pubmed.ncbi.nlm.nih.gov/{quote(str(c.pmid))}/", f"PMID {esc(c.pmid)}"))
+    if c.pmcid:
+        out.append(_link(f"https://pmc.ncbi.nlm.nih.gov/articles/{quote(str(c.pmcid))}/", esc(c.pmcid)))
+    if c.doi:
+        out.append(_link(f"https://doi.org/{quote(str(c.doi), safe='/:;()._-')}", f"doi:{esc(c.doi)}"))
+    if c.nct_id:
+        out.append(_link(f"https://clinicaltrials.gov/study/{quote(str(c.nct_id))}", esc(c.nct_id)))
+    return out
+
+
+def _where(section: str | None, page: int | None) -> str:
+    bits = []
+    if section:
+        bits.append(f"§ {esc(section)}")
+    if page:
+        bits.append(f"p. {esc(page)}")
+    return " · ".join(bits)
+
+
+# The badge's colour class by evidence level (CSS in app.py).
+_LEVEL_CLASS = {"level 1": "l1", "level 2": "l2", "level 3": "l3", "level 4": "l4", "level 5": "l5",
+                "guidance": "guidance", "preclinical": "pre", "registration": "reg", "unrated": "unrated"}
+
+
+def evidence_badge(c: Any) -> str:
+    """The study type and evidence level of a source, and a red mark for a retraction or other notice."""
+    out = []
+    if getattr(c, "notice", None):
+        out.append(f'<span class="src-notice" title="PubMed notice on this paper: weigh or drop it">'
+                   f'⚠ {esc(c.notice.upper())}</span>')
+    if getattr(c, "study_type", ""):
+        basis = f"labelled from {c.evidence_basis}" if c.evidence_basis else ""
+        level = c.evidence.replace("level ", "level ") if c.evidence else ""
+        out.append(f'<span class="src-evidence src-ev-{_LEVEL_CLASS.get(c.evidence, "unrated")}" '
+                   f'title="{esc(basis)}">{esc(c.study_type)}{" · " + esc(level) if level else ""}</span>')
+    return "".join(out)
+
+
+def passage_card(n: int, passage: Any, claims: list[str], cited: bool, local_href: str | None = None,
+                 paraphrase: bool = True, label_uncited: bool = True) -> str:
+    """One source: number, kind, title linked to the paper, authors, year, journal, identifiers, where in the
+    paper, the passage with the cited sentences marked, and the paper's other matching spans (collapsed)."""
+    c = passage.citation
+    url = safe_url(c.url)
+    title = c.title or passage.doc_id
+    kind = c.source_type if c.source_type in SOURCE_LABELS else "other"
+    head = [f'<span class="src-n">{n}</span>',
+            f'<span class="src-kind src-kind-{kind}">{esc(SOURCE_LABELS.get(c.source_type, c.source_type or "document"))}</span>']
+    badge = evidence_badge(c)
+    if badge:
+        head.append(badge)
+    if not cited and label_uncited:
+        head.append('<span class="src-uncited">not cited</span>')
+    cosine = (passage.signals or {}).get("cosine")
+    if cosine is not None:
+        head.append(f'<span class="src-sim" title="cosine similarity of the passage to the question">'
+                    f'similarity {float(cosine):.2f}</span>')
+    meta = []
+    authors = format_authors(c.authors)
+    if authors:
+        meta.append(f'<span class="src-authors" title="{esc(", ".join(c.authors))}">{esc(authors)}</span>')
+    if c.year:
+        meta.append(f'<span class="src-year">{esc(c.year)}</span>')
+    if c.journal:
+        meta.append(f'<span class="src-journal">{esc(c.journal)}</span>')
+    links = _identifier_links(c)
+    where = _where(c.section, c.page)
+    if local_href:
+        page = f" at p. {esc(c.page)}" if c.page else ""
+        links.append(_link(local_href, f"open the PDF{page}", cls="src-local"))
+    if url and not any(f'href="{esc(url)}"' in link for link in links):
+        host = urlparse(url).netloc.removeprefix("www.")
+        links.insert(0, _link(url, f"{esc(host)} ↗", cls="src-open"))
+
+    others = [span for span in passage.more_spans or [] if (span.get("text") or "").strip()]
+    texts = [passage.text] + [span["text"] for span in others]
+    all_marks = passage_marks(texts, claims, paraphrase) if claims else [[] for _ in texts]
+    text_html = highlight(passage.text, all_marks[0])
+    more = []
+    for span, marks in zip(others, all_marks[1:]):
+        span_text = span["text"]
+        where_more = _where(span.get("section"), span.get("page"))
+        more.append((bool(marks), f'<div class="src-more-item">'
+                                  + (f'<div class="src-where">{where_more}</div>' if where_more else "")
+                                  + f'<div class="src-text">{highlight(span_text, marks)}</div></div>'))
+    more_html = ""
+    if more:
+        is_open = " open" if any(m for m, _ in more) else ""
+        label = f"{len(more)} more matching passage{'s' if len(more) > 1 else ''} in this {'paper' if kind in ('abstract', 'fulltext') else 'source'}"
+        more_html = f'<details class="src-more"{is_open}><summary>{label}</summary>{"".join(h for _, h in more)}</details>'
+
+    title_html = _link(url or local_href, esc(title), cls="src-title-link")
+    return (
+        f'<div class="src-card{" src-cited" if cited else ""}" id="source-{n}">'
+        f'<div class="src-head">{"".join(head)}</div>'
+        f'<div class="src-title">{title_html}</div>'
+        + (f'<div class="src-meta">{" · ".join(meta)}</div>' if meta else "")
+        + (f'<div class="src-links">{" · ".join(links)}</div>' if links else "")
+        + (f'<div class="src-where">{where}</div>' if where else "")
+        + f'<div class="src-text">{text_html}</div>'
+        + more_html
+        + "</div>"
+    )
+
+
+def sources_html(answer: Any, local_links: Mapping[str, str] | None = None, llm_model: str | None = None) -> str:
+    """The sources panel for an Answer: cited passages first (as numbered in the answer), then the rest."""
+    local_links = local_links or {}
+    if not answer.passages:
+        return empty_sources_html("No passage matched the question (or the filters).")
+    claims = cited_claims(answer.text) if not answer.abstained else {}
+    cited_numbers = set(getattr(answer.check, "cited", []) or []) | set(claims)
+    cards_cited, cards_other = [], []
+    for n, p in enumerate(answer.passages, 1):
+        cited = n in cited_numbers and not answer.abstained
+        card = passage_card(n, p, claims.get(n, []), cited, local_links.get(p.doc_id), paraphrase=answer.mode == "llm",
+                            label_uncited=not answer.abstained)
+        (cards_cited if cited else cards_other).append(card)
+    if answer.abstained:
+        head = (f'<div class="src-summary src-summary-abstain">No passage answers the question. '
+                f'The {len(answer.passages)} closest, for you to judge:</div>')
+        return f'<div class="src-panel">{head}{"".join(cards_other)}</div>'
+    label = mode_label(answer.mode, answer.abstained, llm_model)
+    head = (f'<div class="src-summary"><b>{len(cards_cited)}</b> cited · {esc(label)}'
+            + support_summary(getattr(answer.check, "support", None) or [])
+            + (f' · searched for “{esc(answer.search_query)}”' if answer.search_query and answer.search_query != answer.question else "")
+            + "</div>")
+    rest = ""
+    if cards_other:
+        rest = (f'<details class="src-rest"><summary>{len(cards_other)} more retrieved, not cited in the answer</summary>'
+                f'{"".join(cards_other)}</details>')
+    return f'<div class="src-panel">{head}{"".join(cards_cited)}{rest}</div>'
+
+
+def support_summary(support: list[dict[str, Any]]) -> str:
+    """' · support check: all 4 sentences found in their sources' (or how many were not, in red)."""
+    if not support:
+        return ""
+    doubtful = [v for v in support if v.get("status") != "supported"]
+    if not doubtful:
+        return (f' · <span class="src-support-ok" title="numbers, names and negation of every cited sentence were '
+                f'found in the passages it cites">support check: all {len(support)} sentences found in their '
+                f'sources</span>')
+    reasons = "; ".join(r for v in doubtful for r in v.get("reasons", []))[:300]
+    return (f' · <span class="src-support-doubt" title="{esc(reasons)}">support check: {len(doubtful)} of '
+            f'{len(support)} sentences not found in their sources (marked ⚠)</span>')
+
+
+def empty_sources_html(message: str = "Ask a question: the passages its answer cites appear here, each with a "
+                                       "link to the paper and the cited sentences highlighted.") -> str:
+    return f'<div class="src-panel"><div class="src-empty">{esc(message)}</div></div>'
