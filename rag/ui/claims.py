@@ -7,14 +7,10 @@ import re
 from typing import Iterable
 
 from ..chunk.sentences import sentence_spans
-from ..cite import strip_reference_markers
+from ..cite import MARKER, strip_reference_markers
+from ..lexical.tokens import tokenize
 
-_MARKER_GROUP = re.compile(r"(?:\s*\[\d+\])+")
-_WORD = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
-_STOP = set("""a an the and or of in on at to for with by from as is are was were be been being this that these those
-it its their there than then which who whom whose what when where why how not no nor but also into onto over under
-after before between during about against among per via vs versus both each all any some such can could may might
-will would should shall has have had do does did done our we they them he she his her i you your my me us""".split())
+_MARKER_GROUP = re.compile(r"(?:\s*" + MARKER.pattern + ")+")  # "[1][3]", "[2] [4]"
 
 
 def cited_claims(answer_text: str) -> dict[int, list[str]]:
@@ -35,18 +31,14 @@ def cited_claims(answer_text: str) -> dict[int, list[str]]:
             claim = re.sub(r"^[\s\-*•.]+", "", claim).strip()
             if not claim:
                 continue
-            for n in re.findall(r"\[(\d+)\]", m.group(0)):
+            for n in MARKER.findall(m.group(0)):
                 claims.setdefault(int(n), []).append(claim)
     return claims
 
 
 def _words(text: str) -> set[str]:
-    out = set()
-    for w in _WORD.findall(strip_reference_markers(text).lower()):
-        if w in _STOP or len(w) < 2:
-            continue
-        out.add(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
-    return out
+    """The index tokens of a text (stemmed, without stop words): a paraphrase shares most of them."""
+    return set(tokenize(strip_reference_markers(text)))
 
 
 def _normal(text: str) -> str:

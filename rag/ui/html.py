@@ -157,7 +157,7 @@ def passage_card(n: int, passage: Any, claims: list[str], cited: bool, local_hre
     for span, marks in zip(others, all_marks[1:]):
         span_text = span["text"]
         where_more = _where(span.get("section"), span.get("page"))
-        more.append((bool(marks), f'<div class="src-more-item">'
+        more.append((bool(marks), '<div class="src-more-item">'
                                   + (f'<div class="src-where">{where_more}</div>' if where_more else "")
                                   + f'<div class="src-text">{highlight(span_text, marks)}</div></div>'))
     more_html = ""

@@ -7,10 +7,11 @@ import html
 import re
 from typing import Any, Mapping
 
+from ..cite import MARKER, UNSUPPORTED
 from .html import esc
 from .labels import KIND_PLURALS, LLM_LABEL, mode_label
 
-_MARKER = re.compile(r"\[(\d+)\]|\[unsupported\]")
+_MARKER = re.compile(MARKER.pattern + "|" + re.escape(UNSUPPORTED))
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#+|~$])")  # with [ and ] escaped no link or image can form
 
 
