@@ -39,6 +39,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from rag.config import Settings  # noqa: E402
+from rag.ui.labels import KIND_PLURALS  # noqa: E402
 
 EXAMPLES = [
     "What objective response rates does TIL therapy achieve in metastatic melanoma?",
@@ -46,8 +47,8 @@ EXAMPLES = [
     "What are the side effects of CAR T-cell therapy?",
     "Is high-dose interleukin-2 effective for metastatic renal cell carcinoma?",
 ]
-SOURCE_CHOICES = [("PubMed abstracts", "abstract"), ("Full-text articles", "fulltext"),
-                  ("Clinical trials", "trial"), ("NCI pages", "nci")]
+# The source-type filter's choices: "PubMed abstracts", "Full-text articles", "Clinical trials", "NCI pages".
+SOURCE_CHOICES = [(plural[0].upper() + plural[1:], kind) for kind, (_, plural) in KIND_PLURALS.items()]
 STAGES = {"parsing": "Reading files", "chunking": "Cutting documents into passages", "embedding": "Embedding passages"}
 UNITS = {"parsing": "files", "chunking": "documents", "embedding": "passages"}
 

@@ -231,6 +231,13 @@ class Settings:
             "vocabulary": vocabulary_fingerprint() if tokens.USE_CONCEPTS else None,
         }
 
+    def index_fingerprint(self) -> str:
+        """One short hash of index_shape(), written into each index's manifest: two indexes with the same fingerprint
+        were built the same way (as paper-qa names an index by the hash of the settings that shape it)."""
+        import hashlib
+
+        return hashlib.sha256(json.dumps(self.index_shape(), sort_keys=True).encode()).hexdigest()[:16]
+
 
 def _coerce(f: dataclasses.Field, raw: str) -> Any:
     kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))

@@ -290,7 +290,7 @@ _MAX_SEARCHERS = 64  # distinct settings kept; the libraries (the loaded indexes
 
 def get_searcher(settings: Settings) -> Searcher:
     """The searcher for these settings: the index loaded once per process and shared, the settings its own."""
-    where = (str(Path(settings.index_dir).resolve()), settings.store_url, tuple(settings.index_shape().items()))
+    where = (str(Path(settings.index_dir).resolve()), settings.store_url, settings.index_fingerprint())
     key = (where, repr(settings))
     with _searchers_lock:
         searcher = _searchers.get(key)

@@ -128,3 +128,12 @@ def test_a_change_of_loader_output_comes_with_a_new_loader_version():
         outputs.append([path.name, [dataclasses.asdict(d) for d in result.documents], result.warnings])
     digest = hashlib.sha256(json.dumps(outputs, sort_keys=True, default=str).encode()).hexdigest()[:16]
     assert LOADER_DIGESTS.get(LOADER_VERSION) == digest, f"loader output digest {digest} (LOADER_VERSION {LOADER_VERSION})"
+
+
+def test_the_index_records_the_fingerprint_of_the_settings_that_shape_it(settings):
+    from rag.index import current_generation, read_manifest
+
+    manifest = read_manifest(current_generation(settings.index_dir))
+    assert manifest["shape_fingerprint"] == settings.index_fingerprint()
+    assert settings.replace(chunk_tokens=120).index_fingerprint() != settings.index_fingerprint()
+    assert settings.replace(k=9, lexical_weight=0.3).index_fingerprint() == settings.index_fingerprint()

@@ -261,6 +261,7 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
     report.chunks = len(ids)
     manifest = {
         "shape": s.index_shape(),
+        "shape_fingerprint": s.index_fingerprint(),  # the same, hashed: equal for indexes built the same way
         "model_fingerprint": fingerprint,
         "dimension": int(dimension),
         "documents": report.documents,

@@ -164,6 +164,7 @@ class LocalStore:
             "files": q("SELECT COUNT(*) FROM files").fetchone()[0],
             "skipped_files": q("SELECT COUNT(*) FROM files WHERE status='skipped'").fetchone()[0],
             "model": self.manifest["shape"]["model"],
+            "shape_fingerprint": self.manifest.get("shape_fingerprint"),
             "dimension": self.manifest["dimension"],
             "faiss": self.manifest.get("faiss", {}).get("type"),
             "built": self.manifest.get("created"),

@@ -280,6 +280,7 @@ def _stats(conn, generation: str, manifest: dict[str, Any], n_chunks: int) -> di
         "files": q("SELECT count(*) FROM rag_files")[0][0],
         "skipped_files": q("SELECT count(*) FROM rag_files WHERE status = 'skipped'")[0][0],
         "model": manifest["shape"]["model"],
+        "shape_fingerprint": manifest.get("shape_fingerprint"),
         "dimension": manifest["dimension"],
         "faiss": f"pgvector hnsw (m={HNSW_M}, ef_construction={HNSW_EF_CONSTRUCTION}, ef_search={EF_SEARCH})",
         "built": manifest.get("created"),
