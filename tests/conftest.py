@@ -7,8 +7,10 @@ Tests that change an index work on a copy (the embedding cache comes along, so n
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,36 @@ DATA = Path(__file__).resolve().parent / "data"
 ABSTRACTS = ROOT / "corpus" / "pubmed" / "immunotherapy_abstracts.jsonl"
 CAR_T_PDF = ROOT / "corpus" / "pdf" / "walaj_carreview_CAR-T_review_draft_2023.pdf"
 N_ABSTRACTS = 150
+
+
+# --- helpers for several test files (import them: `from conftest import free_port, write_pdf`) ---------------
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port that is free on host now (the OS picks it; it may be taken again before it is used)."""
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+def write_pdf(writer, path: Path) -> Path:
+    """Write a pypdf PdfWriter's document to path; returns path."""
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def copy_library(settings, base: Path):
+    """A private copy of settings' corpus and index in base/corpus and base/index (the embedding cache comes
+    along, so nothing is embedded twice; the index lock does not): settings pointing at the copy."""
+    corpus, index = base / "corpus", base / "index"
+    shutil.copytree(settings.corpus_dir, corpus)
+    shutil.copytree(settings.index_dir, index, ignore=shutil.ignore_patterns(".lock"))
+    return settings.replace(corpus_dir=corpus, index_dir=index)
+
+
+# --- the small corpus and the session index ------------------------------------------------------------------
 
 
 def make_small_corpus(folder: Path) -> Path:
@@ -60,11 +92,7 @@ def settings(built):
 def own_index(built, tmp_path):
     """A private copy of the session's corpus and index, for tests that change them."""
     settings, _ = built
-    corpus = tmp_path / "corpus"
-    index = tmp_path / "index"
-    shutil.copytree(settings.corpus_dir, corpus)
-    shutil.copytree(settings.index_dir, index, ignore=shutil.ignore_patterns(".lock"))
-    return settings.replace(corpus_dir=corpus, index_dir=index)
+    return copy_library(settings, tmp_path)
 
 
 # --- a CI run that cannot pass without its real parts -------------------------------------------------------

@@ -20,13 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from conftest import free_port  # tests/ is on sys.path: pytest's rootdir conftest, or benchmarks/ray_build.py
+
 HEAD_IP, WORKER_IP = "127.0.0.2", "127.0.0.3"
-
-
-def _free_port(host: str) -> int:
-    with socket.socket() as s:
-        s.bind((host, 0))
-        return s.getsockname()[1]
 
 
 class Cluster:
@@ -35,7 +31,7 @@ class Cluster:
     def __init__(self, cpus_per_node: int = 1) -> None:
         self.cpus = cpus_per_node
         self.tmp = Path(tempfile.mkdtemp(prefix="rag-ray-", dir="/tmp"))  # Ray's socket paths must stay short
-        self.port = _free_port(HEAD_IP)
+        self.port = free_port(HEAD_IP)
         self.address = f"{HEAD_IP}:{self.port}"
         # What the nodes and every driver run with: the cluster's token (never ~/.ray/auth_token), no usage
         # reports, and a SIGTERM that stops a node at once (not after Ray's 30 s drain).
@@ -55,7 +51,7 @@ class Cluster:
 
     def start(self) -> None:
         self._start("head", ["--head", f"--node-ip-address={HEAD_IP}", f"--port={self.port}",
-                             "--include-dashboard=false", f"--dashboard-port={_free_port(HEAD_IP)}",
+                             "--include-dashboard=false", f"--dashboard-port={free_port(HEAD_IP)}",
                              f"--temp-dir={self.tmp}"])
         deadline = time.monotonic() + 90
         while True:  # the worker node needs the head's GCS

@@ -17,16 +17,10 @@ from types import SimpleNamespace
 import httpx
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, copy_library, free_port
 
 USER, PASSWORD = "reader", "correct horse battery"
 TIL_QUESTION = "What objective response rates does TIL therapy achieve in metastatic melanoma?"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def app_env(**extra: str) -> dict[str, str]:
@@ -79,9 +73,8 @@ def shared_app(settings, tmp_path_factory, config) -> SimpleNamespace:
     change them). One per test session, for this file and test_browser.py: each start loads Gradio and the model."""
     if "app" not in _SHARED:
         base = tmp_path_factory.mktemp("app")
-        corpus, index = base / "corpus", base / "index"
-        shutil.copytree(settings.corpus_dir, corpus)
-        shutil.copytree(settings.index_dir, index, ignore=shutil.ignore_patterns(".lock"))
+        copy = copy_library(settings, base)
+        corpus, index = copy.corpus_dir, copy.index_dir
         running = start_app(index, corpus, base / "app.log", "--user", USER, "--password", PASSWORD,
                             env=app_env(RAG_MAX_UPLOAD_MB="1"))
         running.corpus, running.index = corpus, index

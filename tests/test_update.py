@@ -1,6 +1,5 @@
 """Incremental updates, duplicates, settings changes, crash safety and bad input, on copies of the session index."""
 
-import io
 import json
 import os
 import shutil
@@ -19,7 +18,7 @@ from rag.index import IndexMismatch, LocalStore, current_generation
 from rag.load import load_file
 from rag.retrieve import get_searcher
 
-from conftest import ABSTRACTS, DATA, N_ABSTRACTS, ROOT
+from conftest import ABSTRACTS, DATA, N_ABSTRACTS, ROOT, write_pdf
 
 NCI_PAGE = ROOT / "corpus" / "nci" / "about-cancer-treatment-drugs-lifileucel.md"
 DVT_PDF = ROOT / "corpus" / "pdf" / "JTraumaManagOutcomes_2010_4_1_DVT_prophylaxis_review_CC-BY.pdf"
@@ -191,12 +190,6 @@ def test_add_files_copies_into_the_corpus_and_indexes(own_index, tmp_path):
 # --- bad input, tried on purpose ------------------------------------------------------------------------------
 
 
-def _pdf(writer: PdfWriter, path: Path) -> None:
-    buf = io.BytesIO()
-    writer.write(buf)
-    path.write_bytes(buf.getvalue())
-
-
 def make_bad_inputs(folder: Path) -> dict[str, str]:
     """Broken files of every kind the issue names; returns {relative path: expected reason fragment}."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -205,11 +198,11 @@ def make_bad_inputs(folder: Path) -> dict[str, str]:
     locked = PdfWriter()
     locked.add_page(PdfReader(DVT_PDF).pages[0])
     locked.encrypt(user_password="secret", owner_password="owner")
-    _pdf(locked, folder / "encrypted.pdf")
+    write_pdf(locked, folder / "encrypted.pdf")
     (folder / "empty.pdf").write_bytes(b"")
     scanned = PdfWriter()
     scanned.add_blank_page(width=612, height=792)
-    _pdf(scanned, folder / "scanned.pdf")
+    write_pdf(scanned, folder / "scanned.pdf")
     (folder / "broken.xml").write_text("<article><front><article-meta><title-group>unclosed", encoding="utf-8")
     (folder / "notes.docx").write_bytes(b"PK\x03\x04 not really a docx")
     loop = folder / "loop"
@@ -234,7 +227,7 @@ def make_odd_but_readable_inputs(folder: Path) -> dict[str, str]:
     for _ in range(20):  # 220 pages of real text
         for page in pages:
             long_pdf.add_page(page)
-    _pdf(long_pdf, folder / "long review.pdf")
+    write_pdf(long_pdf, folder / "long review.pdf")
     no_body = (DATA / "pmc_bst20253065_trimmed.xml").read_text(encoding="utf-8")
     start, end = no_body.index("<body>"), no_body.index("</body>") + len("</body>")
     (folder / "abstract only.xml").write_text(no_body[:start] + no_body[end:], encoding="utf-8")
