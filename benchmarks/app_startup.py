@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import statistics
 import subprocess
 import sys
@@ -21,6 +20,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from rag.index.postgres_local import free_port  # noqa: E402
 
 QUESTIONS = [
     "What objective response rates does TIL therapy achieve in metastatic melanoma?",
@@ -29,12 +30,6 @@ QUESTIONS = [
     "What are the side effects of CAR T-cell therapy?",
     "Which CAR-T products are approved for multiple myeloma?",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def rss_mb(pid: int) -> float:

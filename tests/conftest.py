@@ -10,13 +10,14 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import socket
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from rag.index.postgres_local import free_port  # noqa: E402,F401  (the test files import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -26,13 +27,6 @@ N_ABSTRACTS = 150
 
 
 # --- helpers for several test files (import them: `from conftest import free_port, write_pdf`) ---------------
-
-
-def free_port(host: str = "127.0.0.1") -> int:
-    """A TCP port that is free on host now (the OS picks it; it may be taken again before it is used)."""
-    with socket.socket() as s:
-        s.bind((host, 0))
-        return s.getsockname()[1]
 
 
 def write_pdf(writer, path: Path) -> Path:

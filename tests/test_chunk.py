@@ -1,5 +1,3 @@
-from pathlib import Path
-
 from rag.chunk import chunk_document
 from rag.chunk.encoding import count_tokens, get_encoding
 from rag.chunk.sentences import sentence_spans

@@ -72,9 +72,11 @@ def find_bin() -> Path:
     )
 
 
-def free_port() -> int:
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port that is free on host now (the OS picks it; it may be taken again before it is used). The tests
+    and benchmarks use it for every server they start."""
     with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
+        s.bind((host, 0))
         return s.getsockname()[1]
 
 
