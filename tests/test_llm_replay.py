@@ -236,6 +236,7 @@ def test_a_stream_without_events_gives_no_text_and_the_answer_is_extractive(sett
     llm_server.play(recording)
     *partial, (_, final) = answer_stream(TIL_QUESTION, settings=with_llm(settings, llm_server.url), use_llm=True)
     assert not partial and final.mode == "extractive" and final.text.startswith(EXTRACTIVE_NOTE)
+    assert any(n.startswith("The language model returned no text") for n in final.notes), final.notes
     assert [r["stream"] for r in llm_server.chat_requests()] == [True, True]
 
 

@@ -27,23 +27,26 @@ def write(llm: ChatModel, question: str, passages: list[Passage],
             yield text, None
     except LLMError as err:
         notes.append(f"{err}; showing an extractive answer instead.")
-        text = ""
-    if text.strip():
-        checked, check = check_citations(text, len(passages))
-        if check.dangling:
-            notes.append(f"Removed citation markers that point at no passage: {check.dangling}")
-        if check.unsupported:
-            notes.append(f"{len(check.unsupported)} sentence(s) cite no passage and are marked {UNSUPPORTED}.")
-        checked, ordered = renumber(checked, passages)
-        check.cited = cited_numbers(checked)
-        verdicts = check_answer(checked, ordered)
-        check.support = [v.to_dict() for v in verdicts]
-        doubtful = [v for v in verdicts if v.status != SUPPORTED]
-        if doubtful:
-            notes.append(f"{len(doubtful)} sentence(s) say something their cited passages do not (numbers, names "
-                         f"or negation): marked ⚠ in the answer.")
-            checked = mark_unverified(checked, verdicts)
-        checked += notices_said(ordered, check.cited)
-        return checked, ordered, check
-    return None
+        return None
+    if not text.strip():
+        # llama.cpp's server answers a prompt longer than its context with an empty stream: say so.
+        notes.append("The language model returned no text (the passages may exceed its context); showing an "
+                     "extractive answer instead.")
+        return None
+    checked, check = check_citations(text, len(passages))
+    if check.dangling:
+        notes.append(f"Removed citation markers that point at no passage: {check.dangling}")
+    if check.unsupported:
+        notes.append(f"{len(check.unsupported)} sentence(s) cite no passage and are marked {UNSUPPORTED}.")
+    checked, ordered = renumber(checked, passages)
+    check.cited = cited_numbers(checked)
+    verdicts = check_answer(checked, ordered)
+    check.support = [v.to_dict() for v in verdicts]
+    doubtful = [v for v in verdicts if v.status != SUPPORTED]
+    if doubtful:
+        notes.append(f"{len(doubtful)} sentence(s) say something their cited passages do not (numbers, names "
+                     f"or negation): marked ⚠ in the answer.")
+        checked = mark_unverified(checked, verdicts)
+    checked += notices_said(ordered, check.cited)
+    return checked, ordered, check
 
