@@ -85,10 +85,8 @@ MEASURES = {"hit5": "Success@5", "mrr10": "RR@10", "recall20": "R@20", "ndcg10":
 
 @functools.lru_cache(maxsize=1)
 def _measures():
-    try:
-        import ir_measures
-    except ImportError:
-        raise RuntimeError("the retrieval evaluation needs ir-measures: pip install -e '.[eval]'") from None
+    import ir_measures
+
     return {ir_measures.parse_measure(name): key for key, name in MEASURES.items()}
 
 
@@ -109,7 +107,7 @@ def _run(ranked_pmids: list[str | None], gold: set[str]) -> dict[str, float]:
 
 def doc_metrics_many(rankings: list[tuple[list[str | None], set[str]]]) -> list[dict[str, float]]:
     """``doc_metrics`` of many (ranked PMIDs, gold PMIDs) pairs at once (one ir-measures evaluation)."""
-    measures = _measures()  # first: it names the extra when ir-measures is missing
+    measures = _measures()
     import ir_measures
 
     qrels, run = {}, {}

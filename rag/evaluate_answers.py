@@ -34,10 +34,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from . import cite
 from .answer.question import QUESTION_TYPES
 from .config import Settings
 
-MARKER = re.compile(r"\s*\[(?:\d+|unsupported)\]")
+MARKER = re.compile(r"\s*(?:" + cite.MARKER.pattern + "|" + re.escape(cite.UNSUPPORTED) + ")")
 
 
 # --- loading -------------------------------------------------------------------------------------------------
@@ -322,7 +323,7 @@ def score_answer(q: dict[str, Any], text: str, cited_pmids: list[str | None], de
 def cited_papers(answer) -> list[str | None]:
     """PMIDs (None for papers without one) of the distinct papers the answer's markers point at."""
     out, seen = [], set()
-    for n in sorted({int(x) for x in re.findall(r"\[(\d+)\]", answer.text)}):
+    for n in cite.cited_numbers(answer.text):
         if 1 <= n <= len(answer.passages):
             p = answer.passages[n - 1]
             if p.doc_id not in seen:
