@@ -302,9 +302,10 @@ def test_a_follow_up_is_rewritten_by_the_model_and_the_rewrite_is_searched(setti
     said = "".join(recorded_tokens("followup_rewrite.sse"))
     assert said.startswith('"') and final.search_query == said.strip().strip('"')
     assert final.notes[0] == f"Searched for: {final.search_query}"
-    # ...so the passages in the answer prompt are those the rewrite retrieves (the question stays as asked).
+    # ...so the passages in the answer prompt are those the rewrite retrieves, and the model is asked the rewrite
+    # (the follow-up alone, "its toxicity", names nothing the passages hold).
     passages = sent_passages(s, final.search_query)
-    assert answer_request["messages"] == answer_prompt(passages, question)
+    assert answer_request["messages"] == answer_prompt(passages, final.search_query)
     assert list(map(key, passages)) != list(map(key, sent_passages(s, question)))
     assert final.mode == "llm" and not final.check.dangling and not final.check.unsupported
     assert sorted(map(key, final.passages)) == sorted(map(key, passages))
@@ -320,7 +321,7 @@ def test_a_follow_up_whose_rewrite_fails_is_resolved_without_the_model(settings,
     assert final.search_query == standalone_question(question, history) != question  # the rule-based rewrite
     assert final.notes[0] == f"Searched for: {final.search_query}"
     assert final.mode == "llm" and not any(FALLBACK in n for n in final.notes)
-    assert llm_server.chat_requests()[-1]["messages"] == answer_prompt(sent_passages(s, final.search_query), question)
+    assert llm_server.chat_requests()[-1]["messages"] == answer_prompt(sent_passages(s, final.search_query), final.search_query)
 
 
 # --- (e) failures fall back to the extractive answer ---------------------------------------------------------------

@@ -111,7 +111,8 @@ def answer_stream(
         notes.append(found.evidence.weak)
 
     if llm is not None:
-        written = yield from write(llm, question, passages, notes)
+        # The model answers the standalone question: "and its toxicity?" alone names nothing the passages hold.
+        written = yield from write(llm, search_query, passages, notes)
         if written is not None:
             checked, ordered, check = written
             result = Answer(question, checked, ordered, mode="llm", search_query=search_query, check=check,
