@@ -21,7 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from rag import answer_stream, prompts
+from rag import answer, answer_stream, prompts
 from rag.answer import EXTRACTIVE_NOTE, is_follow_up, standalone_question
 from rag.cite import UNSUPPORTED
 from rag.llm import ChatModel
@@ -344,7 +344,8 @@ def test_a_failing_model_falls_back_to_the_extractive_answer_with_a_note(setting
     s = with_llm(settings, llm_server.url, timeout=timeout)
     llm_server.play(*replies)
     started = time.perf_counter()
-    *partial, (final_text, final) = answer_stream(TIL_QUESTION, settings=s, use_llm=True)
+    # k 3: the model is given 3 passages; the extractive answer reads answer.pool (5) papers and shows 3.
+    *partial, (final_text, final) = answer_stream(TIL_QUESTION, settings=s, use_llm=True, k=3)
     assert time.perf_counter() - started < 15
     assert len(llm_server.chat_requests()) == posts
 
@@ -354,6 +355,9 @@ def test_a_failing_model_falls_back_to_the_extractive_answer_with_a_note(setting
     # The extractive answer copies its sentences from the passages: the support check finds them all supported.
     assert final.check.support and all(v["status"] == SUPPORTED for v in final.check.support)
     assert not final.check.dangling and not final.check.unsupported
+    # It is the answer the project gives without a model (it reads as many papers).
+    without = answer(TIL_QUESTION, settings=s, use_llm=False, k=3)
+    assert final.text == without.text and list(map(key, final.passages)) == list(map(key, without.passages))
     # Tokens that arrived before the failure were shown while streaming, and are not in the answer.
     if partial:
         streamed = partial[-1][0]

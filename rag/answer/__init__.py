@@ -92,7 +92,8 @@ def answer_stream(
     weights = dataclasses.replace(s.answer, dense_answer=s.abstain_below) if s.abstain_below else s.answer
     # The extractive answer reads a few more papers than it shows; the k shown are the cited ones, then the best
     # of the rest.
-    reads = max(k, weights.pool) if llm is None else k
+    extractive_reads = max(k, weights.pool)
+    reads = extractive_reads if llm is None else k
     weights = dataclasses.replace(weights, pool=reads)
     passages = searcher.search(search_query, k=reads, filters=filters, store=store)
     # The decision (and, without a language model, the answer) rests on the question as asked, plus what a
@@ -120,7 +121,9 @@ def answer_stream(
             yield result.text, result
             return
 
-    if llm is not None:  # the model failed: fall back to the extractive answer
+    if llm is not None:  # the model failed: the extractive answer, reading as many papers as without a model
+        weights = dataclasses.replace(weights, pool=extractive_reads)
+        passages = searcher.search(search_query, k=extractive_reads, filters=filters, store=store)
         found = extract(search_query, passages, store, searcher.embedder, weights)
     body, ordered = renumber(found.text, passages)  # built from the passages: every sentence carries its marker
     check = CitationCheck(cited=cited_numbers(body))
