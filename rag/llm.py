@@ -19,6 +19,7 @@ class ChatModel:
         self.client = OpenAI(base_url=base_url, api_key=api_key or "not-needed", timeout=timeout, max_retries=1)
         self.base_url = base_url
         self._model = model
+        self._unreachable: LLMError | None = None  # once the server did not answer, later calls do not wait again
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "ChatModel | None":
@@ -30,10 +31,13 @@ class ChatModel:
     def model(self) -> str:
         """The configured model, else the first one the server lists (llama.cpp serves exactly one)."""
         if not self._model:
+            if self._unreachable is not None:
+                raise self._unreachable
             try:
                 models = self.client.models.list().data
             except Exception as err:  # connection refused, timeout, bad URL
-                raise LLMError(f"cannot reach the language model at {self.base_url}: {err}") from err
+                self._unreachable = LLMError(f"cannot reach the language model at {self.base_url}: {err}")
+                raise self._unreachable from err
             if not models:
                 raise LLMError(f"the server at {self.base_url} lists no model; set RAG_LLM_MODEL")
             self._model = models[0].id

@@ -63,6 +63,7 @@ class ReplayServer:
     def __init__(self) -> None:
         self.requests: list[dict] = []
         self.replies: deque[Reply] = deque()
+        self.models_delay = 0.0  # seconds before GET /v1/models answers (a server that hangs)
         self.stop = threading.Event()  # releases handlers that wait (delays, stalls) when the test ends
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.httpd.daemon_threads = True
@@ -97,6 +98,8 @@ class ReplayServer:
             def do_GET(self) -> None:
                 server.requests.append({"method": "GET", "path": self.path, "body": None})
                 if self.path == "/v1/models":
+                    if server.models_delay and server.stop.wait(server.models_delay):
+                        return
                     self._send_json(200, (RECORDINGS / "models.json").read_bytes())
                 else:
                     self._send_json(404, b'{"detail": "Not Found"}')
@@ -362,6 +365,19 @@ def test_a_failing_model_falls_back_to_the_extractive_answer_with_a_note(setting
     if partial:
         streamed = partial[-1][0]
         assert streamed and all(a is None for _, a in partial) and streamed not in final.text
+
+
+def test_a_hanging_server_is_waited_for_once_per_answer(settings, llm_server):
+    """A server that accepts connections but never answers: the rewrite of a follow-up waits for it (the timeout,
+    one retry), the answer itself does not wait again."""
+    s = with_llm(settings, llm_server.url, timeout=0.5)
+    llm_server.models_delay = 30
+    history = [(TIL_QUESTION, "...")]
+    *_, (_, final) = answer_stream("and what about its toxicity?", history, settings=s, use_llm=True)
+    assert final.mode == "extractive" and final.search_query == standalone_question("and what about its toxicity?", history)
+    assert llm_server.calls() == ["GET /v1/models", "GET /v1/models"]  # the first call and its retry, then no more
+    (note,) = [n for n in final.notes if n.endswith(FALLBACK)]
+    assert note.startswith(f"cannot reach the language model at {s.llm_base_url}: ")
 
 
 def test_an_unreachable_server_falls_back_for_the_rewrite_and_the_answer(settings):
