@@ -1,0 +1,153 @@
+"""How well rag/outcomes/ reads outcome values: precision and recall against the hand-labelled set
+(benchmarks/outcomes/labels.jsonl, texts in to_label.jsonl), per endpoint, arm attribution, spans, and speed.
+
+    python benchmarks/outcomes_extraction.py [--split dev|test|all] [--own] [--errors N] [--json]
+
+A predicted value matches a labelled one of the same document when the endpoint is the same and the value is
+equal (to 0.05); for ratios the confidence interval must be the same too (both absent, or equal to 0.01).
+Matching is one-to-one. ``--own`` leaves out values the labellers marked as cited from other studies (and the
+extractor's own ``cited`` values). Speed: abstracts per second on one core, extraction only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rag.outcomes import extract_outcomes  # noqa: E402
+
+HERE = Path(__file__).resolve().parent / "outcomes"
+
+
+def load(split: str):
+    texts = {json.loads(line)["doc_id"]: json.loads(line) for line in open(HERE / "to_label.jsonl")}
+    labels = [json.loads(line) for line in open(HERE / "labels.jsonl")]
+    return [(texts[lab["doc_id"]], lab) for lab in labels if split == "all" or lab["split"] == split]
+
+
+def same_value(p: dict, g: dict) -> bool:
+    if p["endpoint"] != g["endpoint"] or g["value"] is None or abs(p["value"] - float(g["value"])) > 0.051:
+        return False
+    if p["unit"] == "ratio" or g["unit"] == "ratio":
+        pc, gc = (p.get("ci_low"), p.get("ci_high")), (g.get("ci_low"), g.get("ci_high"))
+        if (pc[0] is None) != (gc[0] is None):
+            return False
+        if gc[0] is not None and (abs(pc[0] - gc[0]) > 0.011 or abs(pc[1] - gc[1]) > 0.011):
+            return False
+    return True
+
+
+def _norm(arm: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", (arm or "").lower()) if w not in {"plus", "and", "the", "with", "alone"}}
+
+
+def same_arm(p: str, g: str) -> bool:
+    if p == g:
+        return True
+    a, b = _norm(p), _norm(g)
+    return bool(a and b and (a <= b or b <= a))
+
+
+def evaluate(pairs, own: bool, errors: int = 0):
+    per = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
+    arm_ok = arm_total = 0
+    spans_ok = spans_total = 0
+    shown = 0
+    for item, lab in pairs:
+        text = item["text"]
+        record = extract_outcomes(text, item["doc_id"], title=item.get("title"))
+        preds = [o.to_json() for o in record.outcomes]
+        gold = [g for g in lab["outcomes"] if g.get("value") is not None]
+        if own:
+            preds = [p for p in preds if not p["cited"]]
+            gold = [g for g in gold if not g.get("cited")]
+        for p in preds:
+            spans_total += 1
+            spans_ok += text[p["char_start"]:p["char_end"]] == p["text"] and p["text"] in text
+        used = set()
+        matched = []
+        for g in gold:
+            hit = next((i for i, p in enumerate(preds) if i not in used and same_value(p, g)), None)
+            if hit is None:
+                per[g["endpoint"]]["fn"] += 1
+                if shown < errors:
+                    print(f"MISS {lab['doc_id']} {g['endpoint']} {g['value']} {g['arm']!r}: {g['text']!r}")
+                    shown += 1
+                continue
+            used.add(hit)
+            matched.append((preds[hit], g))
+            per[g["endpoint"]]["tp"] += 1
+        for i, p in enumerate(preds):
+            if i not in used:
+                per[p["endpoint"]]["fp"] += 1
+                if shown < errors:
+                    print(f"EXTRA {lab['doc_id']} {p['endpoint']} {p['value']} {p['arm']!r} ci={p['ci_low']},{p['ci_high']}: {p['text']!r}")
+                    shown += 1
+        for p, g in matched:
+            if g["arm"] not in ("all", "comparison"):
+                arm_total += 1
+                # One arm (a single-arm study, or a review quoting one drug): "all" is that arm.
+                ok = same_arm(p["arm"], g["arm"]) or (p["arm"] == "all" and len(lab["arms"]) <= 1)
+                arm_ok += ok
+                if not ok and shown < errors:
+                    print(f"ARM {lab['doc_id']} {g['endpoint']} {g['value']}: got {p['arm']!r}, want {g['arm']!r}")
+                    shown += 1
+    tp = sum(v["tp"] for v in per.values())
+    fp = sum(v["fp"] for v in per.values())
+    fn = sum(v["fn"] for v in per.values())
+    return {
+        "values_labelled": tp + fn, "values_extracted": tp + fp, "matched": tp,
+        "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+        "recall": round(tp / (tp + fn), 3) if tp + fn else None,
+        "arm_attribution": round(arm_ok / arm_total, 3) if arm_total else None, "per_arm_values": arm_total,
+        "spans_found": f"{spans_ok}/{spans_total}",
+        "per_endpoint": {k: {**v, "precision": round(v["tp"] / (v["tp"] + v["fp"]), 3) if v["tp"] + v["fp"] else None,
+                             "recall": round(v["tp"] / (v["tp"] + v["fn"]), 3) if v["tp"] + v["fn"] else None}
+                         for k, v in sorted(per.items())},
+    }
+
+
+def speed(pairs) -> float:
+    texts = [(item["text"], item["doc_id"], item.get("title")) for item, _ in pairs]
+    abstracts = [t for t in texts if len(t[0]) < 4000] or texts
+    rounds, started = 0, time.perf_counter()
+    while time.perf_counter() - started < 3:
+        for text, doc_id, title in abstracts:
+            extract_outcomes(text, doc_id, title=title)
+        rounds += 1
+    return rounds * len(abstracts) / (time.perf_counter() - started)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
+    ap.add_argument("--own", action="store_true", help="leave out values cited from other studies")
+    ap.add_argument("--errors", type=int, default=0, help="print this many misses and extras")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    pairs = load(args.split)
+    result = {"split": args.split, "documents": len(pairs), "own_values_only": args.own,
+              **evaluate(pairs, args.own, args.errors), "abstracts_per_second": round(speed(pairs))}
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return
+    print(f"{result['documents']} documents ({args.split}{', own values only' if args.own else ''}): "
+          f"precision {result['precision']}, recall {result['recall']} ({result['matched']} of "
+          f"{result['values_labelled']} labelled, {result['values_extracted']} extracted); arm attribution "
+          f"{result['arm_attribution']} of {result['per_arm_values']} per-arm values; spans found "
+          f"{result['spans_found']}; {result['abstracts_per_second']} abstracts/s on one core")
+    print(f"{'endpoint':<15}{'tp':>5}{'fp':>5}{'fn':>5}{'precision':>11}{'recall':>8}")
+    for k, v in result["per_endpoint"].items():
+        print(f"{k:<15}{v['tp']:>5}{v['fp']:>5}{v['fn']:>5}{v['precision'] if v['precision'] is not None else '-':>11}"
+              f"{v['recall'] if v['recall'] is not None else '-':>8}")
+
+
+if __name__ == "__main__":
+    main()

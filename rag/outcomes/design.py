@@ -1,0 +1,214 @@
+"""What kind of study a text reports: design, phase, number of patients, the arms as the paper names them, and
+the trial's acronym. Read from the study's own sentences (methods, results), not from the studies it mentions."""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import COUNT, to_float
+
+_I = re.I
+_PHASE = re.compile(
+    r"\bphase[- ]?(?P<p>I{1,3}V?|IV|[1-4])(?:\s*(?:[ab]\b))?(?:\s*(?:/|-|–|and|or)\s*(?P<q>I{1,3}|[1-3])[ab]?\b)?",
+    _I)
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+_RANDOMIZED = re.compile(r"\b(?:were|was|been|being|are) (?:randomly )?(?:randomi[sz]ed|assigned|allocated) (?:\(\d[:：]\d\) )?"
+                         r"(?:in a \d:\d ratio )?to\b|\brandomly (?:assigned|allocated)|\b(?:we )?randomi[sz]ed\b[^.]{0,80}\b"
+                         r"(?:to|patients|participants)\b|\brandomi[sz]ed,? (?:[\w-]+,? ){0,4}(?:phase|trial|study)|"
+                         r"\bunderwent randomi[sz]ation\b|\brandomi[sz]ed (?:controlled |clinical )?trial\b", _I)
+_RCT_OF_OTHERS = re.compile(r"\b(?:of|from|in|several|two|three|\d+) (?:\w+ ){0,2}randomi[sz]ed (?:controlled )?trials\b", _I)
+_META = re.compile(r"\bmeta-?analys[ie]s\b|\bpooled analysis\b|\bsystematic review\b", _I)
+_OBSERVATIONAL = re.compile(r"\bretrospective(?:ly)?\b|\bcohort study\b|\bconsecutive (?:series|patients)\b|\bregistry\b|"
+                            r"\breal[- ]world\b|\bchart review\b|\bcase series\b|\bpopulation-based\b|\bobservational\b", _I)
+_SINGLE_ARM = re.compile(r"\bsingle[- ]arm\b|\bopen-label,? (?:[\w-]+,? ){0,3}(?:phase|trial|study)\b|\bdose[- ]escalation\b|"
+                         r"\bnon-?randomi[sz]ed\b|\bphase (?:I{1,2}|[12])\b[^.]{0,40}\b(?:trial|study)\b|\bexpansion cohorts?\b|"
+                         r"\bpatients (?:were|was) (?:treated|enrolled)\b|\bwe (?:treated|enrolled)\b|\breceived\b", _I)
+_OTHER = re.compile(r"\b(?:this|the present|our) (?:mini-?)?(?:review|overview|article|perspective|commentary)\b|"
+                    r"\bwe (?:review|summari[sz]e|discuss)\b|\bin (?:mice|murine)\b|\bmouse models?\b|\bin vitro\b", _I)
+
+_N_PATTERNS = (
+    ("randomized", re.compile(rf"(?P<n>{COUNT}) (?:\w+ ){{0,4}}?(?:patients|participants|subjects|women|men|children|adults)"
+                              rf"(?: \w+){{0,6}}? (?:were|was|had been|underwent) (?:randomly (?:assigned|allocated)|randomi[sz]ed|randomi[sz]ation)|"
+                              rf"\b(?:of|a total of|in total,?) (?P<n2>{COUNT}) (?:\w+ ){{0,2}}?(?:patients )?(?:who )?(?:underwent|were) randomi[sz]|"
+                              rf"\brandomi[sz]ed (?P<n3>{COUNT}) (?:\w+ ){{0,3}}?(?:patients|participants|subjects)", _I)),
+    ("enrolled", re.compile(rf"(?P<n>{COUNT}) (?:\w+ ){{0,4}}?(?:patients|participants|subjects|women|men|children|adults)"
+                            rf"(?: \w+){{0,6}}? (?:were|was|had been) (?:enrolled|included|recruited|treated|accrued)|"
+                            rf"\b(?:enrolled|included|recruited|accrued|treated) (?P<n2>{COUNT}) (?:\w+ ){{0,4}}?(?:patients|participants|subjects)|"
+                            rf"\b(?:a total of|in total,?|total of) (?P<n3>{COUNT}) (?:\w+ ){{0,4}}?(?:patients|participants|subjects)|"
+                            rf"\b(?:patients|participants|subjects) \((?:N|n) ?= ?(?P<n4>\d[\d,]*)\)|"
+                            rf"^(?P<n5>{COUNT}) (?:\w+ ){{0,3}}?(?:patients|participants|subjects)\b", _I | re.M)),
+    ("evaluable", re.compile(rf"(?P<n>{COUNT}) (?:\w+ ){{0,2}}?(?:patients )?(?:were |was )?(?:evaluable|assessable)", _I)),
+    ("analysed", re.compile(rf"(?P<n>{COUNT}) (?:\w+ ){{0,4}}?(?:patients|participants|subjects) (?:were |was )?(?:analy[sz]ed|included in the analysis)", _I)),
+)
+
+# The arms of a comparison: what follows "randomly assigned ... to receive" up to the sentence's end, split at
+# "or" and commas, each cut before its dose and schedule; or the two sides of the title's "X versus Y".
+_ASSIGN = re.compile(r"\b(?:randomly |randomised |randomized )?(?:assigned|allocated|randomi[sz]ed)\b(?:[^.;]{0,60}?\bto |"
+                     r"[^.;]{0,220}?\bto (?=(?:intravenously |orally )?receive |either |be treated with ))"
+                     r"(?:(?:intravenously |orally )?receive |either |be treated with |treatment with )*", _I)
+_SCHEDULE = re.compile(r"\s+(?:at|every|once|twice|on days?|for|until|intravenously|orally|administered|given|daily|"
+                       r"weekly|monthly|q\d|in combination|as|after|before|followed|during|over|up to|with or|on a|by)\b.*$|"
+                       r"\s+\d.*$", _I)
+_ARM_SPLIT = re.compile(r",?\s+(?:or|versus|vs\.?)\s+(?:to receive\s+|either\s+)?|,\s+", _I)
+_ARM_STOP = re.compile(r"^(?:the|a|an|either|receive|patients|to|of|standard|both|intravenous|oral)\s+", _I)
+_ARM_TRAIL = re.compile(r"\s+(?:alone|monotherapy|group|arm|regimen)$", _I)
+_NOT_ARM = re.compile(r"^(?:patients?|placebo-controlled|each|treatment|therapy|one|two|three|\d+|the same)$", _I)
+
+
+# "in the durvalumab group", "the pembrolizumab-combination arm": the groups a randomized excerpt names.
+_GROUP = re.compile(r"\b(?:in|with|of|for|to|and|versus|vs\.?|than) the (?P<g>[\w-]+(?: (?:plus|and|\+) [\w-]+)?) (?:group|arm)s?\b", _I)
+_NOT_GROUP = re.compile(r"^(?:same|two|both|treatment|control|study|other|each|overall|whole|first|second|third|age|"
+                        r"high|low|\d+|this|that|intervention|experimental|standard|combination|pooled|all)$", _I)
+_DRUG = r"[\w-]*(?:mab|nib|cel|cept|platin|taxel|rubicin|placebo|chemotherapy|docetaxel|pemetrexed|ipilimumab|dacarbazine|" \
+        r"everolimus|sorafenib|sunitinib|interferon|interleukin-2|IL-2|vaccine|observation|gemcitabine|cetuximab|methotrexate)"
+_DRUG_VS = re.compile(rf"\b(?:with |of )?(?P<a>{_DRUG}(?: (?:plus|and|\+) {_DRUG})?) (?:than|versus|vs\.?|compared with) (?:with )?"
+                      rf"(?P<b>{_DRUG}(?: (?:plus|and|\+) {_DRUG})?)\b", _I)
+
+
+def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
+    """The text without (...) groups, and the abbreviations they held ("(ACP)") by the index of the arm before."""
+    out, depth, aliases, held = [], 0, {}, []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+            held.append("")
+            continue
+        if ch in ")]" and depth:
+            depth -= 1
+            inner = held.pop()
+            if re.fullmatch(r"[A-Z][A-Za-z0-9+\-]{1,9}", inner.strip()):
+                aliases[inner.strip()] = len(_ARM_SPLIT.split("".join(out))) - 1
+            continue
+        if depth:
+            held[-1] += ch
+        else:
+            out.append(ch)
+    return re.sub(r"\s+", " ", "".join(out)), aliases
+
+
+def _clean_arm(arm: str) -> str:
+    if re.match(r"\s*(?:at|every|once|twice|given|administered|intravenously|orally|for|until|in|on|by|with a|"
+                r"as|then|followed|stratified|according)\b", arm, _I):
+        return ""  # a dose or schedule between commas, not an arm
+    arm = re.sub(r"^(?:matching|matched|a|an|the)\s+", "", _SCHEDULE.sub("", arm.strip(" ,;:")), flags=_I)
+    for _ in range(3):
+        arm = _ARM_STOP.sub("", arm)
+    return _ARM_TRAIL.sub("", arm).strip(" ,;:")
+
+
+def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], dict[str, str]]:
+    """The arms of a comparison as the methods (or the title) name them, and their abbreviations (ABCP -> arm)."""
+    if design not in ("randomized", "single-arm"):
+        return [], {}
+    candidates: list[tuple[list[str], dict[str, int]]] = []
+    for m in _ASSIGN.finditer(text):
+        end = re.search(r"(?<!\d)[.;](?!\d)|$", text[m.end():m.end() + 400])
+        rest, aliases = _drop_parentheses(text[m.end():m.end() + (end.start() if end else 400)])
+        candidates.append((_ARM_SPLIT.split(rest), aliases))
+    head = re.split(r"\s+(?:in|for|among|as|after|on)\s+|[:;(]", title or "")[0]
+    if re.search(r"\b(?:versus|vs\.?|compared with)\s", head, _I):
+        candidates.append((re.split(r",?\s+(?:or|versus|vs\.?|compared with)\s+", head, flags=_I), {}))
+    groups: list[str] = []
+    for m in _GROUP.finditer(text):
+        name = m.group("g")
+        if not _NOT_GROUP.search(name) and name.lower() not in (g.lower() for g in groups):
+            groups.append(name)
+    # The names the results use ("the pembrolizumab-combination group") come first: values are attributed by them.
+    candidates.insert(0, (groups, {}))
+    for m in _DRUG_VS.finditer(text):
+        candidates.append(([m.group("a"), m.group("b")], {}))
+    for parts, aliases in candidates:
+        arms, alias_of = [], {}
+        for i, part in enumerate(parts):
+            arm = _clean_arm(part)
+            if 2 <= len(arm) <= 60 and re.search(r"[A-Za-z]{2}", arm) and not _NOT_ARM.match(arm) \
+                    and arm.lower() not in (a.lower() for a in arms):
+                arms.append(arm)
+                for alias, at in aliases.items():
+                    if at == i:
+                        alias_of[alias] = arm
+        if len(arms) >= 2:
+            return arms[:4], alias_of
+    return [], {}
+
+
+def arms_of(title: str, text: str, design: str) -> list[str]:
+    return arms_with_aliases(title, text, design)[0]
+
+
+_TRIAL = re.compile(r"\b(?:KEYNOTE|CheckMate|IMpower|IMbrave|IMvigor|JAVELIN|PACIFIC|CASPIAN|POSEIDON|EMPOWER|ORIENT|"
+                    r"RATIONALE|CodeBreaK|KRYSTAL|ZUMA|JULIET|ELIANA|TRANSCEND|KarMMa|CARTITUDE|COMBI|coBRIM|"
+                    r"DESTINY|CLEOPATRA|OAK|POPLAR|MYSTIC|ARCTIC|ATLANTIC|DANUBE|NADIM|NEOSTAR|RELATIVITY|"
+                    r"[A-Z][A-Za-z]{2,}[A-Z]?)[- ]?\d{2,4}[A-Za-z]?\b|\b(?:OAK|POPLAR|PACIFIC|MYSTIC|CASPIAN|ARCTIC|"
+                    r"ATLANTIC|DANUBE|NADIM|MONALEESA|PROSPECT)\b")
+_NOT_TRIAL = re.compile(r"^(?:CD|IL|PD|HLA|NCT|MHC|CTLA|TLR|COVID|SARS|HER|VEGF|FGF|KRAS|BRAF|EGFR|ALK|ROS|MET|TP|"
+                        r"ECOG|RECIST|TNM|AJCC|MAGE|NY|WHO|ISRCTN|EudraCT|UMIN|JPRN|ChiCTR|ACTRN|DRKS|Grade|Phase|"
+                        r"Stage|Figure|Table|Version|GP|gp|MART|LAG|TIM|TIGIT|OX|KIR|NKG|ICOS)", _I)
+
+
+def phase_of(text: str) -> str | None:
+    m = _PHASE.search(text)
+    if not m:
+        return None
+    p = _ROMAN.get(m.group("p"), m.group("p").upper())
+    q = m.group("q")
+    if q:
+        q = _ROMAN.get(q, q.upper())
+        return "I/II" if (p, q) == ("I", "II") else (p if p not in ("I", "II") else "I/II")
+    return p if p in ("I", "II", "III", "IV") else None
+
+
+def design_of(title: str, text: str) -> str:
+    """randomized | single-arm | observational | meta-analysis | other, the title's words first."""
+    title = title or ""
+    if _META.search(title):
+        return "meta-analysis"
+    if re.search(r"\brandomi[sz]ed\b", title, _I) and not _RCT_OF_OTHERS.search(title):
+        return "randomized"
+    if _OTHER.search(text) and not _RANDOMIZED.search(text):
+        return "other"
+    if _META.search(text) and re.search(r"\b(?:we|this|our|present)\b[^.]{0,60}\b(?:meta-?analys|pooled analysis|systematic)", text, _I):
+        return "meta-analysis"
+    if _RANDOMIZED.search(text) and not (_RCT_OF_OTHERS.search(text) and not re.search(
+            r"\b(?:were|was) randomi[sz]ed|randomly (?:assigned|allocated)", text, _I)):
+        return "randomized"
+    if _OBSERVATIONAL.search(title) or _OBSERVATIONAL.search(text):
+        return "observational"
+    if _SINGLE_ARM.search(title) or _SINGLE_ARM.search(text):
+        return "single-arm"
+    return "other"
+
+
+_N_WORD = re.compile(r"\b(?:patients|participants|subjects|women|men|children|adults|evaluable|assessable|randomi[sz])", _I)
+
+
+def n_of(text: str) -> dict | None:
+    """The study's main number of patients and what it counts (randomized > enrolled > evaluable > analysed)."""
+    # The patterns are tried only around the words they need: running them over a whole text is slow.
+    windows: list[tuple[int, int]] = []
+    for hit in _N_WORD.finditer(text):
+        a, b = max(0, hit.start() - 140), min(len(text), hit.end() + 90)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], b)
+        else:
+            windows.append((a, b))
+    for what, pattern in _N_PATTERNS:
+        for a, b in windows:
+            for m in pattern.finditer(text, a, b):
+                group = next(g for g in ("n", "n2", "n3", "n4", "n5") if g in m.groupdict() and m.group(g))
+                value = to_float(m.group(group))
+                if value is None or value < 2 or value != int(value) or 1900 <= value <= 2100:
+                    continue
+                return {"value": int(value), "what": what, "text": m.group(0), "char_start": m.start(),
+                        "char_end": m.end()}
+    return None
+
+
+def trial_of(title: str, text: str) -> str | None:
+    """The trial's acronym (KEYNOTE-006, CheckMate 067, OAK) when the title or text names one."""
+    for source in (title or "", text[:1500]):
+        for m in _TRIAL.finditer(source):
+            name = m.group(0)
+            if not _NOT_TRIAL.match(name) and re.search(r"[A-Z]{2}", name):
+                return name
+    return None

@@ -1,0 +1,461 @@
+"""Outcome values read out of a study's text, each with its span: a sentence at a time, the endpoint words and
+the values found in it, each value filed under the nearest endpoint that fits its unit, its arm from the arms
+named in the sentence (or their order in "A vs B" and "..., respectively"), its confidence interval and p-value
+from what follows it. Deterministic: the same text always gives the same record."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..chunk.sentences import sentence_spans
+from .design import arms_with_aliases, design_of, n_of, phase_of, trial_of
+from .numbers import COUNT, NUM, ci_after, p_after, to_float
+from .record import NotReached, Outcome, StudyOutcomes
+
+# Bump when what the extractor makes of a text changes: every index re-extracts on its next build (no
+# re-embedding); tests/test_outcomes.py fails when the output on the fixed texts changes without a bump.
+EXTRACTOR_VERSION = "1"
+
+_I = re.I
+# Endpoint words, most specific first; each gives a family (what a value near it measures).
+_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("pCR", r"\bpath(?:ologic(?:al)?)? complete (?:response|remission)s?(?: rates?)?|\bpCRs?\b"),
+    ("AE3", r"\bgrade\s*(?:3|III)\s*(?:,\s*4\s*,?\s*)?(?:or|to|-|–|/|and)\s*(?:4|5|IV|V|higher|greater|worse|above|more)\b"
+            r"(?=[^.;]{0,90}?\b(?:adverse|toxic|side|events?|effects?|AEs?|TRAEs?|irAEs?|toxicit))|"
+            r"\bgrade\s*(?:≥|>=|≧|>)\s*(?:3|III)\b(?=[^.;]{0,90}?\b(?:adverse|toxic|side|events?|effects?|AEs?|TRAEs?|irAEs?))|"
+            r"\b(?:adverse events?|AEs|TRAEs|toxicit(?:y|ies)|side effects)\s+(?:of\s+)?grade\s*(?:(?:3|III)\s*(?:or|to|-|–|/)\s*"
+            r"(?:4|5|IV|V|higher|greater|worse|above|more)|(?:≥|>=|>)\s*3)\b|"
+            r"\b(?:severe|high-grade) (?:treatment-related |immune-related |drug-related )?(?:adverse (?:events?|effects?|"
+            r"reactions?)|toxicit(?:y|ies))|\bgrade\s*(?:3|III)\s*(?:or|to|-|–|/)\s*(?:4|5|IV|V)\b|\bgrade\s*(?:≥|>=|>)\s*3\b"),
+    ("DCR", r"\bdisease[- ]control(?: rates?)?|\bDCRs?\b|\bclinical benefit(?: rates?)?|\bCBRs?\b"),
+    ("CR", r"\bcomplete (?:response|remission|regression)s?(?: rates?)?|\bCRs?\b(?! ?\d)|\bcomplete(?:ly)? (?:responded|regressed)"),
+    ("PR", r"\bpartial (?:response|remission|regression)s?|\bPRs?\b(?! ?\d)"),
+    ("SD", r"\bstable disease\b|\bSD\b"),
+    ("DOR", r"\bduration of (?:the )?(?:objective |tumou?r )?responses?|\bresponse duration|\bDoRs?\b|\bresponses? "
+            r"(?:lasted|lasting|were durable)|\bmedian (?:duration of )?response (?:duration|time)"),
+    ("TTP", r"\btime to (?:disease |tumou?r )?progression\b|\bTTP\b"),
+    ("PFS", r"\bprogression[- ]free(?: survival)?|\bPFS\b|\bprogression or death\b"),
+    ("EFS", r"\bevent[- ]free(?: survival)?|\bEFS\b"),
+    ("RFS", r"\b(?:relapse|recurrence)[- ]free(?: survival)?|\bRFS\b"),
+    ("DFS", r"\bdisease[- ]free(?: survival)?|\bDFS\b|\brecurrence or death\b"),
+    ("OS", r"\boverall survival\b|\bOS\b|\bsurvival(?: rates?)?\b|\b(?:were|be|remain(?:ed)?|are) alive\b|\bdeath\b|\bsurvived\b"),
+    ("ORR", r"\b(?:objective|overall|clinical|tumou?r|best overall|confirmed|major|durable|antitumou?r|radiographic|"
+            r"intracranial|investigator-assessed) (?:\w+ )?(?:response|remission|regression)s?(?: rates?)?|\bresponse rates?\b|"
+            r"\bORRs?\b|\bRRs?\b|\bresponded\b|\bresponders?\b|\bresponses?\b|\bpartial or complete\b|\bcomplete or partial\b|"
+            r"\bCR\s*\+\s*PR\b|\bregression of (?:measurable|all)|\bobjective(?:ly)? (?:tumou?r )?respon"),
+    ("HR", r"\bhazard ratios?\b|\bHRs?\b"),
+    ("OR", r"\bodds ratios?\b|\bORs?\b(?=\s*(?:[=:,]|of|was|\d|\())"),
+    ("STOP", r"\bfollow[- ]?up\b|\bmedian age\b|\baged?\b|\byears? old\b|\bduration of (?:therapy|treatment)\b|"
+             r"\btime to (?:response|onset|treatment)\b|\bmedian time\b|\bexpression\b|\bprevalence\b|\bincidence\b|"
+             r"\bsensitivity\b|\bspecificity\b|\baccuracy\b|\bpositive\b|\bmutations?\b|\bdoses?\b|\bmg\b|\bcells?\b"),
+)
+_KEYWORD = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _KEYWORDS), re.I)
+_CASE_SENSITIVE = {"CR", "PR", "SD", "OS", "HR", "OR", "DCR", "TTP", "PFS", "EFS", "RFS", "DFS", "ORR"}
+
+_TIME_UNIT = r"(?:months?|mo\.?|weeks?|wk|years?|yr|days?)"
+_VALUE = re.compile(
+    rf"(?P<frac>(?P<num>{COUNT})\s*(?:of|/|out of)\s*(?:the\s+)?(?P<den>\d[\d,]*)(?:\s+\w+){{0,4}}?\s*\((?P<pct1>{NUM})\s*%\))"
+    rf"|(?P<fracpct>(?P<num2>{COUNT})\s*/\s*(?P<den2>\d+)\s*\((?P<pct2>{NUM})\s*%\))"
+    rf"|(?P<pct>(?<![\w.·≥≤<>=])(?P<pv>{NUM})\s*(?:%|percent\b|per cent\b))"
+    rf"|(?P<time>(?<![\w.·\-])(?P<tv>{NUM})(?:\s*(?:versus|vs\.?|and|to|or|–|-)\s*{NUM})?\s*(?P<tu>{_TIME_UNIT})(?![\w-]))"
+    rf"|(?P<count>(?<![\w.·])(?P<num3>{COUNT})\s+(?:of|out of)\s+(?:the\s+)?(?P<den3>\d[\d,]*)\b(?!\s*%))"
+    rf"|(?P<bare>(?<![\w.·%\-])(?P<bv>\d*[.·]\d+)(?![\w.·%]|\s*[-–]\s*\d|-[A-Za-z]))",
+    re.I,
+)
+_TIMEPOINT = re.compile(r"\b(?P<n>\d+(?:[.·]\d+)?|one|two|three|four|five|ten)[- ](?P<u>year|month|week)s?\b(?![- ]old)|"
+                        r"\bat (?P<n2>\d+(?:[.·]\d+)?|one|two|three|five) (?P<u2>years?|months?|weeks?)\b", re.I)
+_TIMEPOINT_LIST = re.compile(r"\b(?P<list>\d+-?,\s*(?:\d+-?,?\s*)*(?:and|or)\s*\d+)[- ](?P<u>year|month)s?\b", re.I)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_NOT_REACHED = re.compile(r"\b(?:was |were |had )?not (?:yet )?(?:been )?reached\b|\bNR\b", re.I)
+_CITED = re.compile(r"\b(?:previous(?:ly)?|earlier|prior) (?:\w+ ){0,2}(?:stud(?:y|ies)|trials?|reports?|analys[ie]s)\b|"
+                    r"\bhas been (?:shown|reported)\b|\bhave (?:shown|reported|demonstrated)\b|\bwas reported\b", re.I)
+_SUBGROUP = re.compile(r"\b(?:among|in|for) (?:the )?(?:\d+ )?(?:patients?|those|subgroups?|cohorts?|participants)"
+                       r"(?: who| with| whose)[^,;.()]{3,70}|\bPD-?L1[^,;.()]{0,30}?(?:[≥>≤<]=?|of at least|of ≥)\s*\d+\s*%|"
+                       r"\b(?:in|among) (?:the )?[\w-]+(?: [\w-]+)? (?:subgroup|cohort|population)\b", re.I)
+_HAS_NUMBER = re.compile(r"\d|not (?:yet )?(?:been )?reached", re.I)
+_PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_TIME_TO_MONTHS = {"month": "months", "months": "months", "mo": "months", "mo.": "months", "week": "weeks",
+                   "weeks": "weeks", "wk": "weeks", "year": "years", "years": "years", "yr": "years"}
+_WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "ten": "10"}
+
+
+@dataclass
+class _Mention:
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Value:
+    value: float
+    unit: str  # "%", "time:<unit>", "ratio", "bare"
+    start: int
+    end: int
+    tail: int  # end of the value with its CI and p-value
+    ci: tuple[float | None, float | None] = (None, None)
+    p: str | None = None
+
+
+def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | None = None,
+                     pmid: str | None = None) -> StudyOutcomes:
+    """The study record of one document (a ``Document``) or text: design, phase, N, arms and every outcome value
+    with its span (``text == document_text[char_start:char_end]``). A text with no outcomes gives an empty list."""
+    if isinstance(text_or_doc, str):
+        text, regions = text_or_doc, [(0, len(text_or_doc))]
+    else:
+        doc = text_or_doc
+        text, regions = doc.text, study_regions(doc)
+        doc_id = doc_id or doc.doc_id
+        title = title if title is not None else doc.title
+        pmid = pmid or doc.pmid
+    title = title or ""
+    read = " ".join(text[a:b] for a, b in regions)
+    design = design_of(title, read)
+    record = StudyOutcomes(doc_id=doc_id or "", pmid=pmid, design=design, phase=phase_of(title) or phase_of(read),
+                           version=EXTRACTOR_VERSION, trial=trial_of(title, read))
+    n = n_of(read)
+    record.n = {"value": n["value"], "what": n["what"]} if n else None
+    arms, aliases = arms_with_aliases(title, read, design)
+    record.arms = arms
+    seen: set[tuple] = set()
+    for a, b in regions:
+        for s, e in sentence_spans(text, a, b):
+            if not _HAS_NUMBER.search(text, s, e):
+                continue
+            for outcome in _sentence_outcomes(text, s, e, record, aliases):
+                key = (outcome.endpoint, outcome.arm, round(outcome.value, 3), outcome.timepoint, outcome.population)
+                if key not in seen:  # a value repeated in the conclusions is reported once
+                    seen.add(key)
+                    record.outcomes.append(outcome)
+            record.not_reached += _not_reached(text, s, e, record)
+    return record
+
+
+def study_regions(doc) -> list[tuple[int, int]]:
+    """Where a document reports its own study: all of an abstract, a trial record or a page; for a full text its
+    abstract, results and conclusions (not the introduction's or discussion's account of other studies)."""
+    if doc.source_type != "fulltext" or not doc.sections:
+        return [(0, len(doc.text))]
+    keep = re.compile(r"^(?:abstract|summary|results?|findings|conclusions?|outcomes?|efficacy|safety)\b", re.I)
+    regions = [(s.start, s.end) for s in doc.sections if keep.match(s.heading.split(">")[0].strip())]
+    return regions or [(0, len(doc.text))]
+
+
+def _mentions(text: str, s: int, e: int) -> list[_Mention]:
+    out = []
+    for m in _KEYWORD.finditer(text, s, e):
+        kind = m.lastgroup
+        if kind in _CASE_SENSITIVE and m.group(0).isalpha() and m.group(0).upper() == m.group(0) \
+                and not re.fullmatch(r"[A-Z]+s?", m.group(0)):
+            continue
+        if kind in ("OS", "HR", "OR", "CR", "PR", "SD") and len(m.group(0)) <= 3 and not m.group(0)[:2].isupper():
+            continue  # "or", "os", "hr" in running text are words, not abbreviations
+        out.append(_Mention(kind, m.start(), m.end()))
+    return out
+
+
+def _values(text: str, s: int, e: int) -> list[_Value]:
+    out: list[_Value] = []
+    consumed_to = s
+    for m in _VALUE.finditer(text, s, e):
+        if m.start() < consumed_to:
+            continue
+        unit, value, vs, ve = None, None, m.start(), m.end()
+        if m.group("frac") or m.group("fracpct"):
+            value = to_float(m.group("pct1") or m.group("pct2"))
+            unit = "%"
+        elif m.group("pct"):
+            value, unit = to_float(m.group("pv")), "%"
+            before = text[max(s, vs - 14):vs]
+            if re.search(r"(?:[≥≤<>]=?|at least|of|TPS|CPS|score|expression)\s*$", before, re.I) \
+                    and re.search(r"PD-?L1|TPS|CPS|expression|score|≥|≤|<|>", text[max(s, vs - 40):vs], re.I):
+                continue  # a biomarker cut-off ("PD-L1 ≥50%"), not an outcome
+            if re.match(r"\s*(?:CI|confidence|credible)", text[ve:ve + 16], re.I):
+                continue  # "95% CI"
+        elif m.group("time"):
+            value, unit = to_float(m.group("tv")), "time:" + _TIME_TO_MONTHS.get(m.group("tu").lower().rstrip("."), "days")
+        elif m.group("count"):
+            num, den = to_float(m.group("num3")), to_float(m.group("den3").replace(",", ""))
+            if num is None or not den or num > den:
+                continue
+            value, unit = round(100 * num / den, 1), "%"
+        elif m.group("bare"):
+            value, unit = to_float(m.group("bv")), "bare"
+        if value is None:
+            continue
+        low, high, tail = ci_after(text, ve)
+        p, p_end = p_after(text, tail)
+        if low is not None and unit == "%" and not (low <= value <= high):
+            low = high = None
+            tail = ve
+        out.append(_Value(value, unit, vs, ve, max(tail, p_end if p else tail), (low, high), p))
+        consumed_to = max(tail, p_end if p else tail)
+    return out
+
+
+def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases: dict[str, str]) -> list[Outcome]:
+    mentions = _mentions(text, s, e)
+    if not mentions:
+        return []
+    values = _values(text, s, e)
+    # A bare number next to a unit-bearing one in a list takes its unit ("9.2 versus 6.0 months", "0.63 and 0.69").
+    for i, v in enumerate(values):
+        if v.unit == "bare":
+            for w in values[i + 1:i + 3]:
+                if w.unit != "bare" and re.fullmatch(r"[\s,;]*(?:versus|vs\.?|and|or|,|to|compared with)?[\s,]*",
+                                                     text[v.tail:w.start], re.I):
+                    v.unit = w.unit
+                    break
+    sentence = text[s:e]
+    cited = record.design == "other" or bool(_CITED.search(sentence))
+    respectively = bool(_RESPECTIVELY.search(sentence))
+    arm_mentions = _arm_mentions(text, s, e, record.arms, aliases)
+    timepoints = _timepoint_list(sentence, s)
+    out: list[Outcome] = []
+    placed: list[tuple[_Value, str]] = []
+    anchors: dict[int, _Mention] = {}
+    previous: tuple[_Value, str, _Mention] | None = None
+    for v in values:
+        found = _endpoint_for(text, v, mentions, s)
+        if found is None and previous is not None and _continues(text, previous[0], v, mentions):
+            found = previous[1], previous[2]  # "66.3% in the durvalumab group and 55.6% in the placebo group"
+        if found is None:
+            continue
+        endpoint, anchor = found
+        anchors[id(v)] = anchor
+        placed.append((v, endpoint))
+        previous = (v, endpoint, anchor)
+    for index, (v, endpoint) in enumerate(placed):
+        timepoint = None
+        if endpoint.endswith("_rate_pending"):
+            timepoint = _timepoint_for(text, v, s, placed, index, timepoints)
+            if timepoint is None:
+                continue
+            endpoint = endpoint.replace("_rate_pending", "_rate")
+        unit = v.unit.split(":")[-1] if v.unit.startswith("time:") else v.unit
+        if unit == "bare":
+            if not endpoint.startswith(("HR_", "OR_")):
+                continue
+            unit = "ratio"
+        if unit == "days":
+            continue
+        if endpoint.startswith(("HR_", "OR_")) and (unit != "ratio" or not 0 < v.value < 20):
+            continue
+        if unit == "%" and not 0 <= v.value <= 100:
+            continue
+        if endpoint.endswith("_median") and unit not in ("months", "weeks", "years"):
+            continue
+        arm = "comparison" if endpoint.startswith(("HR_", "OR_")) else _arm_for(
+            text, v, placed, index, endpoint, arm_mentions, record, respectively)
+        start, end = _span(text, v, anchors[id(v)])
+        population = _population(text, v, s, e)
+        out.append(Outcome(endpoint=endpoint, arm=arm, value=v.value, unit=unit, ci_low=v.ci[0], ci_high=v.ci[1],
+                           p=v.p, timepoint=timepoint, text=text[start:end], char_start=start, char_end=end,
+                           population=population, subgroup=population is not None, cited=cited))
+    return out
+
+
+_FAMILY_UNITS = {
+    "ORR": ("%",), "CR": ("%",), "DCR": ("%",), "pCR": ("%",), "AE3": ("%",), "PR": ("%",), "SD": ("%",),
+    "PFS": ("%", "time"), "OS": ("%", "time"), "DFS": ("%", "time"), "RFS": ("%", "time"), "EFS": ("%", "time"),
+    "DOR": ("time",), "TTP": ("time",), "HR": ("bare",), "OR": ("bare",), "STOP": ("%", "time", "bare"),
+}
+
+
+def _continues(text: str, prev: _Value, v: _Value, mentions: list[_Mention]) -> bool:
+    """Is ``v`` the next item of a list that ``prev`` started (same unit, close, no endpoint word between)?"""
+    gap = text[prev.tail:v.start]
+    return (prev.unit == v.unit and len(gap) <= 70 and not any(prev.tail <= m.start < v.start for m in mentions)
+            and bool(re.search(r"\b(?:and|versus|vs\.?|compared with|to|or)\b|,", gap)))
+
+
+def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tuple[str, _Mention] | None:
+    """The endpoint a value reports: the nearest endpoint word that fits its unit (left of it preferred)."""
+    kind_of_unit = "time" if v.unit.startswith("time:") else v.unit
+    best, best_cost = None, 1e9
+    for m in mentions:
+        if kind_of_unit not in _FAMILY_UNITS[m.kind] and not (kind_of_unit == "bare" and m.kind in ("HR", "OR")):
+            continue
+        if m.end <= v.start:
+            gap = text[m.end:v.start]
+            cost = len(gap) + (40 if re.search(r"[;]|\bwhereas\b|\bbut\b", gap) else 0)
+        elif m.start >= v.end:
+            gap = text[v.tail:m.start] if m.start >= v.tail else text[v.end:m.start]
+            if re.search(r"[;,)]|\b(?:whereas|but|while|as (?:were|was|did))\b", gap):
+                continue  # "(73.4% vs. 90.0%), as were grade 3 events": the word after belongs to the next clause
+            cost = 1.6 * len(gap) + 8
+        else:
+            continue
+        if m.kind in ("HR", "OR") and m.end <= v.start:
+            cost *= 0.5  # a ratio follows its name closely ("hazard ratio for death, 0.73")
+        if cost < best_cost:
+            best, best_cost = m, cost
+    if best is None or best_cost > 140 or best.kind in ("STOP", "PR", "SD"):
+        return None
+    endpoint = _endpoint_of(text, v, best, mentions, s, kind_of_unit)
+    return (endpoint, best) if endpoint else None
+
+
+def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention], s: int, kind_of_unit: str) -> str | None:
+    if v.unit in ("bare", "ratio") and best.kind in ("HR", "OR"):
+        return _ratio_endpoint(text, best, mentions, s) if best.kind == "HR" else "OR_other"
+    if best.kind in ("HR", "OR"):
+        return None
+    if best.kind == "AE3" and best.end <= v.start and re.search(
+            r"\b(?:including|such as|most(?:ly)? commonly|most (?:common|frequent)\w*|namely|mainly|notably)\b|:|"
+            r"\b(?:was|were) (?!observed|reported|seen|noted|experienced|similar|more|less|higher|lower)[a-z]+",
+            text[best.end:v.start], re.I):
+        return None  # one kind of event ("grade 3-4 events, including fatigue (4%)"), not all of them
+    if kind_of_unit == "time":
+        if best.kind in ("ORR", "CR", "DCR", "pCR", "AE3"):
+            return None
+        before = text[max(s, v.start - 14):v.start]
+        if re.search(r"(?:\b(?:every|each|per|up to|than|within|beyond|after|at|by|over|least)\s*|[≥≤<>]\s*)$", before, re.I):
+            return None  # "at 12 months", "every 2 weeks", "≥6 months": a time point or a schedule, not a median
+        return {"RFS": "RFS_median"}.get(best.kind, f"{best.kind}_median")
+    if best.kind in ("PFS", "OS", "DFS", "RFS", "EFS"):
+        if best.kind == "EFS":
+            return None
+        return ("DFS" if best.kind == "RFS" else best.kind) + "_rate_pending"
+    return {"AE3": "AE_grade3plus"}.get(best.kind, best.kind)
+
+
+def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -> str:
+    """HR_PFS, HR_OS, ...: what follows "hazard ratio for", else the survival endpoint named nearest before it."""
+    after = text[hr.end:hr.end + 45]
+    for kind, name in (("PFS", r"progression|PFS"), ("DFS", r"recurrence|relapse|disease[- ]free|DFS|RFS"),
+                       ("EFS", r"event|EFS"), ("OS", r"death|OS\b|overall survival|mortality")):
+        if re.match(rf"\s*(?:\(|,)?\s*(?:for|of)\s+(?:\w+\s+){{0,3}}?(?:{name})", after, re.I):
+            return f"HR_{kind}"
+    near = [m for m in mentions if m.kind in ("PFS", "OS", "DFS", "RFS", "EFS") and m.end <= hr.start + 1]
+    if near:
+        kind = near[-1].kind
+        return "HR_DFS" if kind == "RFS" else f"HR_{kind}"
+    near = [m for m in mentions if m.kind in ("PFS", "OS", "DFS", "RFS", "EFS") and m.start >= hr.end
+            and m.start - hr.end < 40]
+    if near:
+        return "HR_DFS" if near[0].kind == "RFS" else f"HR_{near[0].kind}"
+    return "HR_other"
+
+
+def _timepoint_list(sentence: str, s: int) -> list[str]:
+    m = _TIMEPOINT_LIST.search(sentence)
+    if not m:
+        return []
+    numbers = re.findall(r"\d+", m.group("list"))
+    return [f"{n}-{m.group('u').lower()}" for n in numbers]
+
+
+def _timepoint_for(text: str, v: _Value, s: int, placed, index: int, timepoints: list[str]) -> str | None:
+    if timepoints:
+        rates = [p for p in placed if p[1].endswith("_rate_pending")]
+        position = next(i for i, p in enumerate(rates) if p[0] is v)
+        if len(rates) % len(timepoints) == 0:
+            return timepoints[position % len(timepoints)]
+    window = text[max(s, v.start - 90):v.tail + 30]
+    found = list(_TIMEPOINT.finditer(window))
+    if not found:
+        return None
+    offset = max(s, v.start - 90)
+    # The time point nearest the value, before it preferred.
+    best = min(found, key=lambda m: abs(offset + m.start() - v.start) * (1 if offset + m.start() < v.start else 1.5))
+    n = best.group("n") or best.group("n2")
+    unit = (best.group("u") or best.group("u2")).lower().rstrip("s")
+    return f"{_WORD_NUMBERS.get(n.lower(), n)}-{unit}"
+
+
+def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Where the sentence names an arm: its full name, its first word (the drug), its abbreviation, or "placebo"."""
+    names: list[tuple[str, str]] = []
+    for arm in arms:
+        names.append((arm, arm))
+        head = re.split(r"\s+(?:plus|and|with|\+)\s+|\s+", arm)[0]
+        if len(head) >= 4 and sum(1 for a in arms if a.lower().startswith(head.lower())) == 1:
+            names.append((head, arm))
+    names += [(alias, arm) for alias, arm in aliases.items()]
+    found: list[tuple[int, int, str]] = []
+    for name, arm in sorted(names, key=lambda x: -len(x[0])):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[s:e], re.I):
+            a, b = s + m.start(), s + m.end()
+            if not any(a < fb and b > fa for fa, fb, _ in found):
+                found.append((a, b, arm))
+    return sorted(found)
+
+
+def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentions, record: StudyOutcomes,
+             respectively: bool) -> str:
+    arms = record.arms
+    if len(arms) < 2:
+        return "all"
+    same = [p for p in placed if p[1] == endpoint]
+    # "x% and y%, respectively" or "x% vs y%" with the arms named in order (or not named at all).
+    if len(same) >= 2 and len(same) <= len(arms):
+        named = []
+        for a, b, arm in arm_mentions:
+            if arm not in named:
+                named.append(arm)
+        order = named if len(named) >= len(same) else (arms if not named else None)
+        if respectively or _listed(text, same):
+            if order:
+                position = next(i for i, p in enumerate(same) if p[0] is v)
+                return order[position]
+    # The arm named closest: just after the value ("66.3% in the durvalumab group"), else before it.
+    after = [(len(_PARENTHESES.sub("", text[v.tail:a])), arm) for a, b, arm in arm_mentions if a >= v.tail]
+    after = [(d, arm) for d, arm in after if d <= 45]
+    if after:
+        return min(after)[1]
+    before = [(v.start - b, arm) for a, b, arm in arm_mentions if 0 <= v.start - b <= 90]
+    if before:
+        return min(before)[1]
+    return "all"
+
+
+def _listed(text: str, same) -> bool:
+    """Are these values a list ("20% versus 9%", "9.2 vs 6.0 months", "42%, 24% and 18%")?"""
+    for (v, _), (w, _) in zip(same, same[1:]):
+        if not re.fullmatch(r"[\s,;()]*(?:\w+\s+){0,4}?(?:versus|vs\.?|and|or|compared with|with|,)[\s\w,-]{0,30}",
+                            text[v.tail:w.start], re.I):
+            return False
+    return True
+
+
+def _population(text: str, v: _Value, s: int, e: int) -> str | None:
+    """The subgroup a value is for, when the clause around it names one ("among patients with PD-L1 ≥50%")."""
+    clause_start = max(s, text.rfind(";", s, v.start) + 1, text.rfind(", whereas", s, v.start) + 1)
+    window_start, window_end = max(clause_start, v.start - 110), min(e, v.tail + 60)
+    best = None
+    for m in _SUBGROUP.finditer(text, window_start, window_end):
+        if m.start() >= v.tail and text[v.tail:m.start()].count(",") > 0:
+            continue
+        best = m.group(0).strip() if best is None or m.start() < v.start else best
+    return best
+
+
+def _span(text: str, v: _Value, anchor: _Mention) -> tuple[int, int]:
+    """From the endpoint word before the value (when close) to the end of the value, its CI and p-value; from the
+    value to the endpoint word when the word follows ("17% had objective responses")."""
+    start, end = v.start, v.tail
+    if anchor.end <= v.start and v.start - anchor.end <= 120:
+        start = anchor.start
+    elif anchor.start >= v.end and anchor.start - v.tail <= 80:
+        end = max(end, anchor.end)
+    while end > start and text[end - 1] in " ,;(":
+        end -= 1
+    if text.count("(", start, end) > text.count(")", start, end) and end < len(text) and text[end] == ")":
+        end += 1
+    return start, end
+
+
+def _not_reached(text: str, s: int, e: int, record: StudyOutcomes) -> list[NotReached]:
+    out = []
+    for m in _NOT_REACHED.finditer(text, s, e):
+        mentions = [x for x in _mentions(text, s, m.start()) if x.kind in ("PFS", "OS", "DOR", "DFS", "RFS", "EFS", "TTP")]
+        if not mentions or m.start() - mentions[-1].end > 80:
+            continue
+        kind = mentions[-1].kind
+        arms = [(m.start() - b, arm) for a, b, arm in _arm_mentions(text, s, e, record.arms, {}) if b <= m.start()]
+        arm = min(arms)[1] if arms and len(record.arms) >= 2 else "all"
+        out.append(NotReached(f"{kind}_median", arm, text[mentions[-1].start:m.end()], mentions[-1].start, m.end()))
+    return out

@@ -1,0 +1,89 @@
+"""Numbers as abstracts write them: digits with a point or the Lancet's middle dot, words ("Twenty-one"), ranges
+and confidence intervals in their several forms, p-values. Every match keeps its offsets in the text."""
+
+from __future__ import annotations
+
+import re
+
+# A decimal number: "43", "43.5", "0·60" (middle dot), ".72" (as in "P < .001" or "HR .72").
+NUM = r"(?:\d+(?:[.·]\d+)?|[.·]\d+)"
+# Between the ends of a range: hyphen, en/em dash, minus, "to", a comma ("95% CI: 28.6%, 54.3%").
+RANGE_SEP = r"\s*(?:[-‐‑–—−]|to|,)\s*"
+_CI_LEVEL = r"(?:\d{2}(?:[.·]\d+)?\s?%\s*)"
+# A confidence interval after a value: "(95% CI 0.60-0.90)", "95% CI, 8.9 to 16.7", "[95% confidence interval
+# (CI), 0.31 to 0.57]", or a bare "(0.60 to 0.90)" / "(0·60–0·90)".
+CI = re.compile(
+    rf"^[\s,;:]*[(\[]?\s*(?:{_CI_LEVEL}?(?:CI|C\.I\.|confidence intervals?(?:\s*[(\[]CI[)\]])?|credible interval)"
+    rf"(?:\s*(?:was|of|=|:))?[\s,:=]*|(?=[(\[]\s*-?{NUM}\s*%?{RANGE_SEP}-?{NUM}\s*%?\s*[)\];,]))[(\[]?\s*"
+    rf"(?P<low>-?{NUM})\s*(?:%|months?|mo|weeks?|years?)?{RANGE_SEP}(?P<high>-?{NUM}|not (?:yet )?(?:reached|estimable|evaluable|applicable)|NR|NE|NA)\s*%?",
+    re.I,
+)
+# A p-value as written: "P < .001", "p=0.02", "P value of 0.03", "P<0·0001".
+P_VALUE = re.compile(
+    rf"\b[Pp](?:\s*(?:-?\s*values?|for\s+\w+))?\s*(?:[<>=≤≥]|&lt;|&gt;|was|of|=)\s*(?:[<>=≤≥]\s*)?{NUM}(?:\s*[x×]\s*10\S+)?"
+)
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SMALL = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(k for k in _UNITS if k != 'zero')}))?|{'|'.join(_UNITS)})"
+# "Twenty-one", "two hundred eighty-three", "one hundred and five".
+NUMBER_WORDS = rf"(?:{_SMALL}\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
+# A count as written: digits (with thousands separators) or words.
+COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})"
+
+
+def words_to_int(words: str) -> int | None:
+    """"Twenty-one" -> 21, "two hundred eighty-three" -> 283; None when it is not a number in words."""
+    total, current = 0, 0
+    seen = False
+    for w in re.split(r"[\s-]+", words.lower().strip()):
+        if w == "and":
+            continue
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def to_float(text: str) -> float | None:
+    """A number as written ("0·60", ".72", "1,024", "twenty-one") -> float; None when malformed ("0.7-", "")."""
+    t = text.strip().replace("·", ".").replace("−", "-").replace("–", "-")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t):
+        t = t.replace(",", "")
+    if re.fullmatch(r"-?(?:\d+(?:\.\d+)?|\.\d+)", t):
+        return float(t)
+    n = words_to_int(t)
+    return float(n) if n is not None else None
+
+
+def ci_after(text: str, pos: int, limit: int = 70) -> tuple[float | None, float | None, int]:
+    """The confidence interval written right after ``pos`` (low, high, end offset), or (None, None, pos)."""
+    m = CI.match(text[pos:pos + limit])
+    if not m:
+        return None, None, pos
+    low, high = to_float(m.group("low")), to_float(m.group("high"))
+    if low is not None and high is None and not re.match(r"-?\d|[.·]\d", m.group("high")):
+        return low, None, pos + m.end()  # "6.7 to not reached": an open interval
+    if low is None or high is None or low > high:
+        return None, None, pos
+    return low, high, pos + m.end()
+
+
+def p_after(text: str, pos: int, limit: int = 60) -> tuple[str | None, int]:
+    """The p-value written within ``limit`` characters after ``pos`` (before the next value's clause ends)."""
+    window = text[pos:pos + limit]
+    stop = re.search(r"[.;]\s|\band\b|,\s(?!\s*[Pp]\b)", window)
+    m = P_VALUE.search(window)
+    if not m or (stop and stop.start() < m.start() and not window[:m.start()].rstrip().endswith((";", ","))):
+        return None, pos
+    return m.group(0).strip(), pos + m.end()

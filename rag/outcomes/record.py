@@ -1,0 +1,87 @@
+"""The outcome records: one ``StudyOutcomes`` per document, one ``Outcome`` per reported value, each with its span."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# The endpoints a value can be filed under (issue 20's vocabulary); nothing else is extracted.
+ENDPOINTS = (
+    "ORR", "CR", "DCR", "PFS_median", "OS_median", "DOR_median", "EFS_median", "DFS_median", "RFS_median",
+    "TTP_median", "PFS_rate", "OS_rate", "DFS_rate", "HR_PFS", "HR_OS", "HR_DFS", "HR_EFS", "HR_other",
+    "OR_other", "AE_grade3plus", "pCR",
+)
+UNITS = ("%", "months", "weeks", "years", "ratio")
+DESIGNS = ("randomized", "single-arm", "observational", "meta-analysis", "other")
+PHASES = ("I", "I/II", "II", "III", "IV")
+N_KINDS = ("enrolled", "randomized", "evaluable", "analysed")
+
+
+@dataclass
+class Outcome:
+    """One reported value. ``text`` is exactly ``document_text[char_start:char_end]``."""
+
+    endpoint: str
+    arm: str  # an arm's name, "comparison" (a ratio between arms) or "all" (single arm, pooled)
+    value: float
+    unit: str
+    ci_low: float | None
+    ci_high: float | None
+    p: str | None
+    timepoint: str | None
+    text: str
+    char_start: int
+    char_end: int
+    population: str | None = None  # a subgroup or cohort ("PD-L1 ≥50%", "melanoma"); None: the main population
+    subgroup: bool = False
+    cited: bool = False  # the value belongs to another study the text reports on (a review, a background line)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class NotReached:
+    """A median the paper says was not reached: no value, but worth showing ("NR")."""
+
+    endpoint: str
+    arm: str
+    text: str
+    char_start: int
+    char_end: int
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class StudyOutcomes:
+    """What one document reports of its study: design, phase, size, arms, and every outcome value."""
+
+    doc_id: str
+    pmid: str | None = None
+    design: str = "other"
+    phase: str | None = None
+    n: dict[str, Any] | None = None  # {"value": 945, "what": "randomized", "text", "char_start", "char_end"}
+    arms: list[str] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+    not_reached: list[NotReached] = field(default_factory=list)
+    trial: str | None = None  # the trial's acronym when the text names one (KEYNOTE-006, CheckMate 067)
+    version: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id, "pmid": self.pmid, "design": self.design, "phase": self.phase, "n": self.n,
+            "arms": list(self.arms), "outcomes": [o.to_json() for o in self.outcomes],
+            "not_reached": [o.to_json() for o in self.not_reached], "trial": self.trial, "version": self.version,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StudyOutcomes:
+        return cls(
+            doc_id=data["doc_id"], pmid=data.get("pmid"), design=data.get("design") or "other",
+            phase=data.get("phase"), n=data.get("n"), arms=list(data.get("arms") or []),
+            outcomes=[Outcome(**o) for o in data.get("outcomes") or []],
+            not_reached=[NotReached(**o) for o in data.get("not_reached") or []],
+            trial=data.get("trial"), version=data.get("version") or "",
+        )
