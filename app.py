@@ -109,6 +109,14 @@ CSS = """
 .src-text { margin-top: 6px; white-space: pre-line; font-size: 0.88rem; padding: 6px 10px;
             background: var(--background-fill-secondary); border-radius: 6px; }
 .src-text mark.cited { background: #fef08a; color: #1f2937; padding: 1px 2px; border-radius: 3px; }
+.src-text mark.value { background: #bfdbfe; color: #1f2937; padding: 1px 2px; border-radius: 3px; }
+.src-text mark.value:target { background: #f97316; color: #fff; outline: 2px solid #c2410c; }
+.studies-table { margin: 6px 0 10px; overflow-x: auto; font-size: 0.84rem; }
+.studies-table table { border-collapse: collapse; width: 100%; }
+.studies-table th, .studies-table td { border: 1px solid #d1d5db; padding: 3px 6px; vertical-align: top; text-align: left; }
+.studies-table .st-title { font-weight: 600; margin-bottom: 4px; }
+.studies-table .st-disagree { color: #b45309; margin-top: 4px; }
+.studies-table .st-foot { color: #6b7280; font-size: 0.78rem; margin-top: 3px; }
 .dark .src-text mark.cited { background: #854d0e; color: #fefce8; }
 .src-more, .src-rest { margin-top: 6px; }
 .src-more summary, .src-rest summary { cursor: pointer; font-size: 0.82rem; color: #2563eb; }

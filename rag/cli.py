@@ -48,7 +48,8 @@ def _passage_count(value: str) -> int:
 
 
 def _retrieval_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-k", type=_passage_count, default=5, help=f"number of passages (default 5, at most {MAX_K})")
+    p.add_argument("-k", type=_passage_count, default=None,
+                   help=f"number of passages (default: the k setting, RAG_K, 5; at most {MAX_K})")
     p.add_argument("--mode", choices=["full", "hybrid", "dense", "bm25"], help="retrieval pipeline (default full)")
     p.add_argument("--year-min", type=int)
     p.add_argument("--year-max", type=int)
@@ -134,7 +135,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from .retrieve import get_searcher
 
     s = _settings(args)
-    passages = get_searcher(s).search(args.query, k=args.k, mode=args.mode, filters=_filters(args) or None,
+    passages = get_searcher(s).search(args.query, k=args.k or s.k, mode=args.mode, filters=_filters(args) or None,
                                       per_doc=args.per_doc)
     if args.json:
         print(json.dumps([p.to_dict() for p in passages], ensure_ascii=False, indent=2))
@@ -183,6 +184,81 @@ def cmd_ask(args: argparse.Namespace) -> int:
         c = p.citation
         title = (c.title or p.doc_id).rstrip(" .")  # a title's own full stop is not printed twice
         print(f"[{i}] {title}. {c.short()} {c.url or ''} {_evidence_label(c)}".rstrip())
+    return 0
+
+
+def cmd_outcomes(args: argparse.Namespace) -> int:
+    """Outcome records: of each record of a PubMed JSON-lines file (in input order), or of indexed papers."""
+    from .outcomes import extract_outcomes
+    from .outcomes.record import StudyOutcomes
+
+    records: list[StudyOutcomes] = []
+    if args.pubmed:
+        from .load.pubmed import json_line_documents
+
+        for number, raw, doc, why in json_line_documents(args.pubmed):
+            if doc is None:
+                rec = StudyOutcomes(doc_id=str(raw.get("doc_id") or raw.get("pmid") or f"record {number}"),
+                                    pmid=str(raw["pmid"]) if raw.get("pmid") else None)
+                out = rec.to_json()
+                out["skipped"] = why
+                records.append(out)  # type: ignore[arg-type]
+                continue
+            records.append(extract_outcomes(doc))
+    else:
+        if not args.ids:
+            raise ValueError("give a paper's id (PMID:..., DOI:..., or a PMID), or --pubmed FILE.jsonl")
+        from .index.store import open_store
+        from .outcomes.table import records_for
+
+        s = _settings(args)
+        store = open_store(s)
+        for given in args.ids:
+            candidates = [given, f"PMID:{given}", f"DOI:{given}", f"NCT:{given}"]
+            found = next((c for c in candidates if store.document(c) is not None), None)
+            if found is None:
+                raise ValueError(f"no indexed paper has the id {given!r} (try `rag search` to find its doc_id)")
+            records.append(records_for(store, [found])[found])
+    for rec in records:
+        data = rec if isinstance(rec, dict) else rec.to_json()
+        if args.json:
+            print(json.dumps(data, ensure_ascii=False))
+        else:
+            print(_outcomes_text(data))
+    return 0
+
+
+def _outcomes_text(d: dict) -> str:
+    n = f"N={d['n']['value']} {d['n']['what']}" if d.get("n") else "N not stated"
+    lines = [f"{d['doc_id']}: {d['design']}" + (f", phase {d['phase']}" if d.get("phase") else "") + f", {n}"
+             + (f", arms: {' | '.join(d['arms'])}" if d.get("arms") else "") + (f"  ({d['skipped']})" if d.get("skipped") else "")]
+    if not d["outcomes"] and not d.get("not_reached"):
+        lines.append("  no outcome values found")
+    for o in d["outcomes"]:
+        ci = f" ({o['ci_low']:g}–{o['ci_high']:g})" if o["ci_low"] is not None and o["ci_high"] is not None else ""
+        unit = "" if o["unit"] == "ratio" else (o["unit"] if o["unit"] == "%" else " " + o["unit"])
+        extra = ", ".join(x for x in (o.get("timepoint"), o.get("p"), o.get("population"), "cited" if o.get("cited") else "") if x)
+        lines.append(f"  {o['endpoint']:<14} {o['arm'][:28]:<28} {o['value']:g}{unit}{ci}" + (f"  [{extra}]" if extra else "")
+                     + f"  @{o['char_start']}-{o['char_end']}: {_printable(o['text'])[:90]}")
+    for o in d.get("not_reached", []):
+        lines.append(f"  {o['endpoint']:<14} {o['arm'][:28]:<28} not reached  @{o['char_start']}-{o['char_end']}")
+    return "\n".join(lines)
+
+
+def _printable(text: str) -> str:
+    """Text for a terminal: no control characters (a paper's text must not drive the terminal)."""
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
+def cmd_table(args: argparse.Namespace) -> int:
+    from .outcomes.table import outcome_table, to_format
+
+    s = _settings(args)
+    table = outcome_table(args.question, k=args.k or max(s.k, 10), settings=s, filters=_filters(args) or None,
+                          mode=args.mode)
+    print(to_format(table, args.format), end="" if args.format == "csv" else "\n")
+    if args.format == "markdown" and table.not_shown:
+        print(f"\n{table.not_shown} of the retrieved studies report none of these endpoints.")
     return 0
 
 
@@ -348,6 +424,21 @@ def main(argv: list[str] | None = None) -> int:
                    help="print the answer and its cited sources for notes or a reference manager: Markdown, or the "
                         "references as BibTeX, RIS or CSL-JSON (with identifiers, cited spans, index generation)")
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("outcomes", help="trial outcomes read from papers: design, arms, N and every value with its span")
+    p.add_argument("ids", nargs="*", help="indexed papers' ids (PMID:..., DOI:..., or a bare PMID)")
+    p.add_argument("--pubmed", type=Path, metavar="FILE.jsonl",
+                   help="read the records of a PubMed JSON-lines file instead of the index (one output per record)")
+    _settings_args(p)
+    p.add_argument("--json", action="store_true", help="one JSON object per record")
+    p.set_defaults(func=cmd_outcomes)
+
+    p = sub.add_parser("table", help="the studies a question retrieves, one row each, with the endpoints it asks about")
+    p.add_argument("question")
+    _settings_args(p)
+    _retrieval_args(p)
+    p.add_argument("--format", choices=["markdown", "csv", "json"], default="markdown")
+    p.set_defaults(func=cmd_table)
 
     p = sub.add_parser("eval", help="retrieval metrics of bm25, dense, hybrid and full side by side; --answers: answer "
                                     "metrics beside a baseline")

@@ -193,9 +193,12 @@ class Answer:
     check: CitationCheck = field(default_factory=CitationCheck)
     notes: list[str] = field(default_factory=list)
     generation: str = ""  # the index generation every passage and check of this answer came from
+    # The studies table (rag/outcomes/table.py StudyTable.to_json()) under an answer about efficacy or safety.
+    table: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "table": self.table,
             "question": self.question,
             "answer": self.text,
             "abstained": self.abstained,

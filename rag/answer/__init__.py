@@ -24,6 +24,7 @@ from .extractive import (AGAINST_HEADING, FOR_HEADING, NO_AGAINST, NO_SUPPORT, S
                          AnswerWeights, extract)
 from .followup import chat_messages, is_follow_up, previous_questions, standalone_question, topic_terms
 from .generate import write
+from .numbers import add_value_spans, number_lead
 from .question import question_type
 
 # The cosine at or above which a passage answers by its meaning alone, and below which the evidence is called
@@ -117,7 +118,7 @@ def answer_stream(
         if written is not None:
             checked, ordered, check = written
             result = Answer(question, checked, ordered, mode="llm", search_query=search_query, check=check,
-                            notes=notes, **here)
+                            notes=notes, table=_table(search_query, ordered, store), **here)
             yield result.text, result
             return
 
@@ -125,16 +126,35 @@ def answer_stream(
         weights = dataclasses.replace(weights, pool=extractive_reads)
         passages = searcher.search(search_query, k=extractive_reads, filters=filters, store=store)
         found = extract(search_query, passages, store, searcher.embedder, weights)
-    body, ordered = renumber(found.text, passages)  # built from the passages: every sentence carries its marker
+    text = found.text
+    lead = number_lead(search_query, passages, store)  # a rate, a median, a ratio: the extracted values lead
+    if lead and text:
+        text = f"{lead[0]}\n\n{text}"
+    body, ordered = renumber(text, passages)  # built from the passages: every sentence carries its marker
     check = CitationCheck(cited=cited_numbers(body))
     ordered = ordered[:max(k, len(check.cited))]
-    check.support = [v.to_dict() for v in check_answer(body, ordered)]  # copied sentences: all supported
+    table = _table(search_query, ordered, store)
+    check.support = [v.to_dict() for v in check_answer(body, ordered)]  # (after the table adds its spans)  # copied sentences: all supported
     if found.question_type == "yesno":
         notes.append("A yes/no question: the cited sentences for and against are shown, not a verdict.")
     text = f"{EXTRACTIVE_NOTE}\n\n{body}{notices_said(ordered, check.cited)}" if body else ABSTAIN_TEXT
     result = Answer(question, text, ordered, abstained=not body, mode="extractive" if body else "abstain",
-                    search_query=search_query, check=check, notes=notes, **here)
+                    search_query=search_query, check=check, notes=notes, table=table if body else None, **here)
     yield result.text, result
+
+
+def _table(question: str, passages: list[Passage], store) -> dict[str, Any] | None:
+    """The studies table of an answer about efficacy or safety (None when no cited study reports its endpoints);
+    each cell's span joins its passage's spans so the sources panel can mark it."""
+    from ..outcomes.table import asked_endpoints, table_for_passages
+
+    if not asked_endpoints(question):
+        return None
+    table = table_for_passages(question, passages, store)
+    if not table.rows:
+        return None
+    add_value_spans(passages, table)
+    return table.to_json()
 
 
 def answer(question: str, history: Iterable[Any] | None = None, **kwargs: Any) -> Answer:

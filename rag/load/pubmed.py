@@ -123,6 +123,21 @@ def _json_records(text: str, warnings: list[str]):
             warnings.append(f"record {number} (line {line_no}): invalid JSON ({exc.msg}), skipped")
 
 
+def json_line_documents(path: Path):
+    """(record number, Document or None, why not) for each record of a PubMed JSON-lines file, in input order: what
+    `rag outcomes --pubmed` and `rag evidence --pubmed` read, one output per input record."""
+    text, _ = read_text(path)
+    for number, _, record in _json_records(text, []):
+        try:
+            if not isinstance(record, dict):
+                raise _Skip("not a JSON object")
+            doc = _trial_document(record) if record.get("nct_id") else _pubmed_json_document(record)
+        except (_Skip, TypeError, ValueError, AttributeError) as why:
+            yield number, record if isinstance(record, dict) else {}, None, str(why) or type(why).__name__
+            continue
+        yield number, record, doc, ""
+
+
 def _pubmed_json_document(record: dict) -> Document:
     pmid = squash(str(record.get("pmid") or "")) or None
     doi = clean_doi(record.get("doi"))

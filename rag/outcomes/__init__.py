@@ -9,6 +9,7 @@
 
 from .extract import EXTRACTOR_VERSION, extract_outcomes, study_regions
 from .record import ENDPOINTS, NotReached, Outcome, StudyOutcomes
+from .table import StudyTable, asked_endpoints, outcome_table, table_for_passages
 
 __all__ = ["extract_outcomes", "study_regions", "EXTRACTOR_VERSION", "ENDPOINTS", "Outcome", "NotReached",
-           "StudyOutcomes"]
+           "StudyOutcomes", "StudyTable", "outcome_table", "table_for_passages", "asked_endpoints"]

@@ -282,7 +282,7 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
             gap = text[m.end:v.start]
             cost = len(gap) + (40 if re.search(r"[;]|\bwhereas\b|\bbut\b", gap) else 0)
         elif m.start >= v.end:
-            gap = text[v.tail:m.start] if m.start >= v.tail else text[v.end:m.start]
+            gap = (text[v.tail:m.start] if m.start >= v.tail else text[v.end:m.start]).lstrip(")] ")
             if re.search(r"[;,)]|\b(?:whereas|but|while|as (?:were|was|did))\b", gap):
                 continue  # "(73.4% vs. 90.0%), as were grade 3 events": the word after belongs to the next clause
             cost = 1.6 * len(gap) + 8

@@ -46,15 +46,24 @@ def _link(href: str | None, label_html: str, cls: str = "", title: str = "") -> 
 # --- highlighting ---------------------------------------------------------------------------------------------
 
 
-def highlight(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    """The text as HTML with each (start, end) span wrapped in <mark>; everything escaped."""
+def highlight(text: str, spans: Iterable[tuple[int, int]], values: Iterable[tuple[int, int, str]] = ()) -> str:
+    """The text as HTML with each (start, end) span wrapped in <mark>; everything escaped. ``values``: the spans of
+    the studies table's cells (start, end, anchor id), marked so that a click on a cell shows its span; a cited
+    sentence they fall in is cut around them."""
+    values = sorted(v for v in values if 0 <= v[0] < v[1] <= len(text))
+    marks = [(a, b, "cited", "") for a, b in spans]
+    for va, vb, _ in values:
+        marks = [piece for a, b, cls, ident in marks for piece in ((a, min(b, va), cls, ident), (max(a, vb), b, cls, ident))
+                 if piece[0] < piece[1]] if any(a < vb and va < b for a, b, _, _ in marks) else marks
+    marks += [(a, b, "value", ident) for a, b, ident in values]
     out, last = [], 0
-    for a, b in sorted(spans):
+    for a, b, cls, ident in sorted(marks):
         a, b = max(a, last), min(b, len(text))
         if a >= b:
             continue
         out.append(esc(text[last:a]))
-        out.append(f'<mark class="cited">{esc(text[a:b])}</mark>')
+        anchor = f' id="{esc(ident)}"' if ident else ""
+        out.append(f'<mark class="{cls}"{anchor}>{esc(text[a:b])}</mark>')
         last = b
     out.append(esc(text[last:]))
     return "".join(out)
@@ -113,8 +122,22 @@ def evidence_badge(c: Any) -> str:
     return "".join(out)
 
 
+def value_anchor(n: int, char_start: int) -> str:
+    """The id of a table cell's span in the sources panel (passage n, the span's offset in its paper)."""
+    return f"value-{n}-{char_start}"
+
+
+def _values_in(segment_start: int, segment_text: str, n: int, cells: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
+    out = []
+    for c in cells:
+        a, b = c["char_start"] - segment_start, c["char_end"] - segment_start
+        if 0 <= a < b <= len(segment_text) and segment_text[a:b] == c["span"]:
+            out.append((a, b, value_anchor(n, c["char_start"])))
+    return out
+
+
 def passage_card(n: int, passage: Any, claims: list[str], cited: bool, local_href: str | None = None,
-                 paraphrase: bool = True, label_uncited: bool = True) -> str:
+                 paraphrase: bool = True, label_uncited: bool = True, cells: list[dict[str, Any]] | None = None) -> str:
     """One source: number, kind, title linked to the paper, authors, year, journal, identifiers, where in the
     paper, the passage with the cited sentences marked, and the paper's other matching spans (collapsed)."""
     c = passage.citation
@@ -152,14 +175,16 @@ def passage_card(n: int, passage: Any, claims: list[str], cited: bool, local_hre
     others = [span for span in passage.more_spans or [] if (span.get("text") or "").strip()]
     texts = [passage.text] + [span["text"] for span in others]
     all_marks = passage_marks(texts, claims, paraphrase) if claims else [[] for _ in texts]
-    text_html = highlight(passage.text, all_marks[0])
+    cells = cells or []
+    text_html = highlight(passage.text, all_marks[0], _values_in(passage.char_start, passage.text, n, cells))
     more = []
     for span, marks in zip(others, all_marks[1:]):
         span_text = span["text"]
         where_more = _where(span.get("section"), span.get("page"))
-        more.append((bool(marks), '<div class="src-more-item">'
+        values = _values_in(span.get("char_start", -10**9), span_text, n, cells)
+        more.append((bool(marks) or bool(values), '<div class="src-more-item">'
                                   + (f'<div class="src-where">{where_more}</div>' if where_more else "")
-                                  + f'<div class="src-text">{highlight(span_text, marks)}</div></div>'))
+                                  + f'<div class="src-text">{highlight(span_text, marks, values)}</div></div>'))
     more_html = ""
     if more:
         is_open = " open" if any(m for m, _ in more) else ""
@@ -188,10 +213,15 @@ def sources_html(answer: Any, local_links: Mapping[str, str] | None = None, llm_
     claims = cited_claims(answer.text) if not answer.abstained else {}
     cited_numbers = set(getattr(answer.check, "cited", []) or []) | set(claims)
     cards_cited, cards_other = [], []
+    table = getattr(answer, "table", None) if not answer.abstained else None
+    cells_of: dict[int, list[dict[str, Any]]] = {}
+    for row in (table or {}).get("rows", []):
+        for cells in row["cells"].values():
+            cells_of.setdefault(row["passage"], []).extend(cells)
     for n, p in enumerate(answer.passages, 1):
-        cited = n in cited_numbers and not answer.abstained
+        cited = (n in cited_numbers or n in cells_of) and not answer.abstained
         card = passage_card(n, p, claims.get(n, []), cited, local_links.get(p.doc_id), paraphrase=answer.mode == "llm",
-                            label_uncited=not answer.abstained)
+                            label_uncited=not answer.abstained, cells=cells_of.get(n))
         (cards_cited if cited else cards_other).append(card)
     if answer.abstained:
         head = (f'<div class="src-summary src-summary-abstain">No passage answers the question. '
@@ -206,7 +236,39 @@ def sources_html(answer: Any, local_links: Mapping[str, str] | None = None, llm_
     if cards_other:
         rest = (f'<details class="src-rest"><summary>{len(cards_other)} more retrieved, not cited in the answer</summary>'
                 f'{"".join(cards_other)}</details>')
-    return f'<div class="src-panel">{head}{"".join(cards_cited)}{rest}</div>'
+    return f'<div class="src-panel">{head}{studies_table_html(table)}{"".join(cards_cited)}{rest}</div>'
+
+
+def studies_table_html(table: Mapping[str, Any] | None) -> str:
+    """The studies table: one row per study, a column per endpoint; every value links to its span in the source
+    card below (the span is marked, and shown outlined when its cell is clicked). Everything escaped."""
+    if not table or not table.get("rows"):
+        return ""
+    labels = table.get("labels") or table["columns"]
+    head = "".join(f"<th>{esc(h)}</th>" for h in ["Study", "Design", "N", "Arms", *labels])
+    body = []
+    for row in table["rows"]:
+        n = row["passage"]
+        design = row["design"] + (f", phase {row['phase']}" if row.get("phase") else "")
+        size = f"{row['n']['value']} {row['n']['what']}" if row.get("n") else "–"
+        tds = [f'<td class="st-study"><a href="#source-{n}" class="st-src">[{n}]</a> {esc(row["study"])}</td>',
+               f"<td>{esc(design)}</td>", f"<td>{esc(size)}</td>", f'<td>{esc(" vs ".join(row["arms"]) or "–")}</td>']
+        for endpoint in table["columns"]:
+            parts = []
+            for c in row["cells"].get(endpoint, []):
+                who = c.get("population") or (c["arm"] if c["arm"] not in ("all", "comparison") else "")
+                label = (f'<span class="st-arm">{esc(who)}:</span> ' if who else "") + esc(c["display"])
+                parts.append(f'<a class="st-value" href="#{value_anchor(n, c["char_start"])}" '
+                             f'title="{esc(c["span"])}" data-doc="{esc(c["doc_id"])}" '
+                             f'data-span="{c["char_start"]}-{c["char_end"]}">{label}</a>')
+            tds.append(f'<td>{"<br>".join(parts) or "–"}</td>')
+        body.append(f"<tr>{''.join(tds)}</tr>")
+    notes = "".join(f'<div class="st-disagree">⚠ {esc(d)}</div>' for d in table.get("disagreements", []))
+    hidden = table.get("studies_without_values") or 0
+    foot = (f'<div class="st-foot">Values read from the papers\' text by rules (rag/outcomes/); click one to see its '
+            f'span.{f" {hidden} other retrieved studies report none of these endpoints." if hidden else ""}</div>')
+    return (f'<div class="studies-table" id="studies-table"><div class="st-title">Studies</div>'
+            f'<table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{notes}{foot}</div>')
 
 
 def support_summary(support: list[dict[str, Any]]) -> str:

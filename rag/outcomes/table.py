@@ -1,0 +1,341 @@
+"""The studies table: the studies a question retrieves, one row each, with the endpoints the question asks about
+(or the common ones), every cell pointing at the span its value was read from. Studies that report the same
+ratio for the same intervention with significance in different directions are marked as disagreeing.
+
+    from rag import outcome_table
+    t = outcome_table("What response rates does high-dose IL-2 achieve in metastatic melanoma?")
+    print(t.to_markdown())   # or t.to_csv(), t.to_json()
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .extract import extract_outcomes
+from .record import Outcome, StudyOutcomes
+
+# What a question's words ask for, in the vocabulary's terms; the first match of each group wins a column.
+_ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"path(?:ologic(?:al)?)? complete|\bpCR\b", ("pCR",)),
+    (r"complete (?:response|remission|regression)|\bCR\b", ("CR", "ORR")),
+    (r"disease control|\bDCR\b|clinical benefit", ("DCR",)),
+    (r"respon|\bORR\b|regression|remission|efficacy|effective|activity|benefit", ("ORR", "CR")),
+    (r"duration of response|response duration|\bDoR\b", ("DOR_median",)),
+    (r"progression[- ]free|\bPFS\b|progression", ("PFS_median", "PFS_rate", "HR_PFS")),
+    (r"event[- ]free|\bEFS\b", ("EFS_median", "HR_EFS")),
+    (r"disease[- ]free|relapse[- ]free|recurrence[- ]free|\b[DR]FS\b|recurrence|relapse", ("DFS_median", "RFS_median",
+                                                                                          "DFS_rate", "HR_DFS")),
+    (r"time to progression|\bTTP\b", ("TTP_median",)),
+    (r"overall survival|\bOS\b|surviv|live longer|mortality|death", ("OS_median", "OS_rate", "HR_OS")),
+    (r"hazard ratio|\bHR\b", ("HR_OS", "HR_PFS", "HR_DFS", "HR_EFS", "HR_other")),
+    (r"odds ratio", ("OR_other",)),
+    (r"toxicit|adverse|side[- ]effect|safety|safe\b|grade\s*(?:3|≥|>)|tolerab|harm", ("AE_grade3plus",)),
+)
+# Shown when the question names no endpoint: what clinicians compare first.
+COMMON = ("ORR", "PFS_median", "OS_median", "HR_OS", "AE_grade3plus")
+LABELS = {
+    "ORR": "ORR", "CR": "CR", "DCR": "DCR", "pCR": "pCR", "PFS_median": "median PFS", "OS_median": "median OS",
+    "DOR_median": "median DOR", "EFS_median": "median EFS", "DFS_median": "median DFS", "RFS_median": "median RFS",
+    "TTP_median": "median TTP", "PFS_rate": "PFS rate", "OS_rate": "OS rate", "DFS_rate": "DFS rate",
+    "HR_PFS": "HR (PFS)", "HR_OS": "HR (OS)", "HR_DFS": "HR (DFS)", "HR_EFS": "HR (EFS)", "HR_other": "HR (other)",
+    "OR_other": "odds ratio", "AE_grade3plus": "grade ≥3 AEs",
+}
+NAMES = {
+    "ORR": "objective response rate", "CR": "complete response rate", "DCR": "disease control rate",
+    "pCR": "pathological complete response rate", "PFS_median": "median progression-free survival",
+    "OS_median": "median overall survival", "DOR_median": "median duration of response",
+    "EFS_median": "median event-free survival", "DFS_median": "median disease-free survival",
+    "RFS_median": "median relapse-free survival", "TTP_median": "median time to progression",
+    "PFS_rate": "progression-free survival rate", "OS_rate": "overall survival rate", "DFS_rate": "disease-free survival rate",
+    "HR_PFS": "hazard ratio for progression-free survival", "HR_OS": "hazard ratio for overall survival",
+    "HR_DFS": "hazard ratio for disease-free survival", "HR_EFS": "hazard ratio for event-free survival",
+    "HR_other": "hazard ratio", "OR_other": "odds ratio", "AE_grade3plus": "grade 3 or higher adverse events",
+}
+
+
+def asked_endpoints(question: str) -> list[str]:
+    """The endpoints a question asks about, in the order it names them ([] when it names none)."""
+    found: list[tuple[int, str]] = []
+    for pattern, endpoints in _ASKS:
+        m = re.search(pattern, question, re.I)
+        if m:
+            found += [(m.start() * 10 + i, e) for i, e in enumerate(endpoints)]
+    out: list[str] = []
+    for _, e in sorted(found):
+        if e not in out:
+            out.append(e)
+    return out
+
+
+def format_value(o: Outcome) -> str:
+    """"43% (95% CI 30–56)", "11.2 months", "HR 0.73 (0.59–0.91), P=0.002": the value as a cell shows it."""
+    number = f"{o.value:.2f}" if o.unit == "ratio" else f"{o.value:g}"
+    text = f"{number}%" if o.unit == "%" else (number if o.unit == "ratio" else f"{number} {o.unit}")
+    if o.ci_low is not None:
+        high = f"{o.ci_high:g}" if o.ci_high is not None else "NR"
+        low = f"{o.ci_low:.2f}" if o.unit == "ratio" else f"{o.ci_low:g}"
+        high = f"{o.ci_high:.2f}" if o.unit == "ratio" and o.ci_high is not None else high
+        text += f" ({low}–{high})"
+    if o.p and o.unit == "ratio":
+        text += f", {o.p}"
+    if o.timepoint:
+        text = f"{o.timepoint}: {text}"
+    return text
+
+
+@dataclass
+class Cell:
+    """One value in the table, with the span it came from: ``doc_id``'s text[char_start:char_end] is ``span``."""
+
+    endpoint: str
+    arm: str
+    display: str
+    value: float
+    unit: str
+    doc_id: str
+    passage: int  # the passage's number in the answer ([n]), 0 when the table stands alone
+    char_start: int
+    char_end: int
+    span: str
+    population: str | None = None
+    cited: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Row:
+    """One study: what it is, and its cells by endpoint."""
+
+    doc_id: str
+    study: str  # trial name, or first author and year
+    title: str | None
+    year: int | None
+    design: str
+    phase: str | None
+    n: dict[str, Any] | None
+    arms: list[str]
+    passage: int
+    cells: dict[str, list[Cell]] = field(default_factory=dict)
+    url: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "study": self.study, "title": self.title, "year": self.year,
+                "design": self.design, "phase": self.phase, "n": self.n, "arms": self.arms, "passage": self.passage,
+                "url": self.url, "cells": {e: [c.to_json() for c in cs] for e, cs in self.cells.items()}}
+
+
+@dataclass
+class StudyTable:
+    question: str
+    columns: list[str]
+    rows: list[Row]
+    disagreements: list[str] = field(default_factory=list)
+    not_shown: int = 0  # studies retrieved that report none of the columns' values
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"question": self.question, "columns": self.columns, "labels": [LABELS[c] for c in self.columns],
+                "rows": [r.to_json() for r in self.rows], "disagreements": self.disagreements,
+                "studies_without_values": self.not_shown}
+
+    def to_csv(self) -> str:
+        return table_csv(self.to_json())
+
+    def to_markdown(self) -> str:
+        return table_markdown(self.to_json())
+
+
+# Rendered from the JSON form, which an Answer carries (Answer.table): the same text for the CLI, the chat and
+# the exports.
+def _cell_text(cells: list[dict[str, Any]]) -> str:
+    """A cell as plain text: each arm's value, "arm: value" when the study has several."""
+    parts = []
+    for c in cells:
+        who = c.get("population") or (c["arm"] if c["arm"] not in ("all", "comparison") else "")
+        parts.append(f"{who}: {c['display']}" if who else c["display"])
+    return "; ".join(parts)
+
+
+def _header(data: dict[str, Any]) -> list[str]:
+    return ["study", "design", "phase", "N", "arms"] + [LABELS[c] for c in data["columns"]] + ["source"]
+
+
+def _plain_rows(data: dict[str, Any]) -> list[list[str]]:
+    out = []
+    for r in data["rows"]:
+        n = f"{r['n']['value']} {r['n']['what']}" if r.get("n") else ""
+        out.append([r["study"], r["design"], r.get("phase") or "", n, " vs ".join(r["arms"])]
+                   + [_cell_text(r["cells"].get(e, [])) for e in data["columns"]]
+                   + [f"[{r['passage']}]" if r.get("passage") else r["doc_id"]])
+    return out
+
+
+def table_csv(data: dict[str, Any]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(_header(data))
+    for row in _plain_rows(data):  # a cell starting with = + - @ would run as a formula in a spreadsheet
+        writer.writerow(["'" + v if v[:1] in ("=", "+", "-", "@") else v for v in row])
+    return buf.getvalue()
+
+
+def table_markdown(data: dict[str, Any] | None) -> str:
+    if not data or not data.get("rows"):
+        return "No retrieved study reports these endpoints."
+
+    def esc(value: str) -> str:  # nothing in a paper's text may become markup in the table
+        return re.sub(r"([\\`*_{}\[\]<>|#])", r"\\\1", value).replace("\n", " ")
+
+    header = _header(data)
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for plain in _plain_rows(data):
+        cells = [esc(v) for v in plain[:-1]] + [plain[-1].replace("[", "\\[").replace("]", "\\]")]
+        lines.append("| " + " | ".join(cells) + " |")
+    for d in data.get("disagreements", []):
+        lines.append(f"\n⚠ {esc(d)}")
+    return "\n".join(lines)
+
+
+def study_label(record: StudyOutcomes, title: str | None, authors: list[str] | None, year: int | None) -> str:
+    """The trial's name when the text gives one, else the first author and year, else the start of the title."""
+    if record.trial:
+        return record.trial + (f" ({year})" if year else "")
+    if authors:
+        return f"{authors[0].split(',')[0].split(' ')[0]} {year or ''}".strip()
+    return (title or record.doc_id)[:60]
+
+
+def find_disagreements(rows: list[Row], columns: list[str], records: dict[str, StudyOutcomes]) -> list[str]:
+    """Ratios for the same endpoint whose confidence intervals say different things: one excludes 1, another
+    includes it (or excludes it on the other side). Said in words, without a language model."""
+    out = []
+    groups: dict[str, list[Row]] = {}
+    for r in rows:  # the same intervention: the experimental arm's first word ("nivolumab", "pembrolizumab")
+        if r.arms:
+            groups.setdefault(re.split(r"[\s+/-]+", r.arms[0].lower())[0], []).append(r)
+    for endpoint in columns:
+        if endpoint.startswith(("HR_", "OR_")):
+            for drug, group in groups.items():
+                out += _disagreement(endpoint, drug, group, records)
+    return out
+
+
+def _disagreement(endpoint: str, drug: str, rows: list[Row], records: dict[str, StudyOutcomes]) -> list[str]:
+    out = []
+    if len(rows) > 1:
+        verdicts: dict[str, list[str]] = {"benefit": [], "harm": [], "no difference": []}
+        for r in rows:
+            for c in r.cells.get(endpoint, []):
+                o = next((x for x in records[r.doc_id].outcomes if x.char_start == c.char_start and x.endpoint == endpoint), None)
+                if o is None or o.ci_low is None or o.ci_high is None or o.cited:
+                    continue
+                kind = "benefit" if o.ci_high < 1 else "harm" if o.ci_low > 1 else "no difference"
+                verdicts[kind].append(f"{r.study} [{r.passage}]" if r.passage else r.study)
+                break
+        said = [k for k, v in verdicts.items() if v]
+        if len(said) > 1:
+            parts = "; ".join(f"{k}: {', '.join(v)}" for k, v in verdicts.items() if v)
+            out.append(f"The studies of {drug} disagree on the {NAMES[endpoint]} ({parts}): their confidence "
+                       f"intervals do not point the same way.")
+            for r in rows:
+                for c in r.cells.get(endpoint, []):
+                    c.display += " ⚠"
+    return out
+
+
+def build_table(question: str, studies: list[tuple[Any, StudyOutcomes, int]], columns: list[str] | None = None,
+                own_only: bool = True) -> StudyTable:
+    """The table from (passage or document, its outcome record, passage number) triples, best first."""
+    asked = columns or asked_endpoints(question)
+    present = {o.endpoint for _, rec, _ in studies for o in rec.outcomes if not (own_only and o.cited)}
+    cols = [e for e in (asked or COMMON) if e in present]
+    if not asked:
+        cols = cols or [e for e in ("ORR", "CR", "PFS_median", "OS_median", "OS_rate", "HR_OS", "HR_PFS",
+                                    "AE_grade3plus") if e in present]
+    rows, records = [], {}
+    not_shown = 0
+    for source, record, number in studies:
+        citation = getattr(source, "citation", None)
+        title = getattr(citation, "title", None) if citation else getattr(source, "title", None)
+        authors = getattr(citation, "authors", None) if citation else getattr(source, "authors", None)
+        year = getattr(citation, "year", None) if citation else getattr(source, "year", None)
+        url = getattr(citation, "url", None) if citation else getattr(source, "url", None)
+        row = Row(record.doc_id, study_label(record, title, authors, year), title, year, record.design,
+                  record.phase, record.n, list(record.arms), number, url=url)
+        for o in record.outcomes:
+            if o.endpoint in cols and not (own_only and o.cited):
+                row.cells.setdefault(o.endpoint, []).append(Cell(
+                    o.endpoint, o.arm, format_value(o), o.value, o.unit, record.doc_id, number, o.char_start,
+                    o.char_end, o.text, o.population, o.cited))
+        if row.cells:
+            rows.append(row)
+            records[record.doc_id] = record
+        else:
+            not_shown += 1
+    cols = [c for c in cols if any(c in r.cells for r in rows)]
+    table = StudyTable(question, cols, rows, not_shown=not_shown)
+    table.disagreements = find_disagreements(rows, cols, records)
+    return table
+
+
+def records_for(store: Any, doc_ids: list[str]) -> dict[str, StudyOutcomes]:
+    """Each document's outcome record: stored at build time when the index has it, else read now."""
+    stored: dict[str, StudyOutcomes] = {}
+    reader = getattr(store, "outcomes", None)
+    if reader is not None:
+        try:
+            stored = reader(doc_ids) or {}
+        except Exception:  # an index built before outcomes were stored: read them from the text instead
+            stored = {}
+    for doc_id in doc_ids:
+        if doc_id not in stored:
+            doc = store.document(doc_id)
+            if doc is not None:
+                stored[doc_id] = extract_outcomes(doc)
+    return stored
+
+
+def table_for_passages(question: str, passages: list[Any], store: Any, columns: list[str] | None = None) -> StudyTable:
+    """The table of an answer: its passages (numbered from 1), their documents' stored outcomes."""
+    ids = list(dict.fromkeys(p.doc_id for p in passages))
+    records = records_for(store, ids)
+    studies = [(p, records[p.doc_id], i) for i, p in enumerate(passages, 1) if p.doc_id in records]
+    seen, unique = set(), []
+    for item in studies:
+        if item[1].doc_id not in seen:
+            seen.add(item[1].doc_id)
+            unique.append(item)
+    return build_table(question, unique, columns)
+
+
+def outcome_table(question: str, k: int | None = None, index_dir: Any = None, *, settings: Any = None,
+                  columns: list[str] | None = None, **retrieve_args: Any) -> StudyTable:
+    """One row per study retrieved for the question (k papers, as ``retrieve``), with the endpoints the question
+    asks about, or the common ones; each cell carries the span its value was read from."""
+    from pathlib import Path
+
+    from ..config import Settings
+    from ..retrieve import get_searcher, retrieve
+
+    s = settings or Settings.load()
+    if index_dir is not None:
+        s = s.replace(index_dir=Path(index_dir))
+    passages = retrieve(question, k=k, settings=s, **retrieve_args)
+    return table_for_passages(question, passages, get_searcher(s).store, columns)
+
+
+def to_format(table: StudyTable, fmt: str) -> str:
+    if fmt == "csv":
+        return table.to_csv()
+    if fmt == "json":
+        return json.dumps(table.to_json(), ensure_ascii=False, indent=2)
+    return table.to_markdown()
