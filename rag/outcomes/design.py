@@ -96,10 +96,31 @@ def _clean_arm(arm: str) -> str:
     return _ARM_TRAIL.sub("", arm).strip(" ,;:")
 
 
+# "group 1 (nivolumab)", "arm B: placebo", "group A received ipilimumab": labels the results use for the arms.
+_LABELLED = re.compile(r"\b(?P<label>(?:group|arm|cohort) (?:[A-D1-4]|I{1,3}|one|two|three))\b\s*(?:\((?:received |receiving |given |"
+                       r"treated with )?(?P<a>[^();]{2,60})\)|[:=,]\s*(?P<b>[^,;.()]{2,60})|\s+(?:received|was given|was treated "
+                       r"with)\s+(?P<c>[^,;.()]{2,60}))", _I)
+
+
+def labelled_arms(text: str) -> dict[str, str]:
+    """{"group 1": "nivolumab", "arm B": "placebo"} from the methods' "group 1 (nivolumab)" and the like."""
+    out: dict[str, str] = {}
+    for m in _LABELLED.finditer(text):
+        label = m.group("label").lower()
+        name = _clean_arm(m.group("a") or m.group("b") or m.group("c") or "")
+        if label not in out and 2 <= len(name) <= 60 and re.search(r"[A-Za-z]{2}", name) and not _NOT_ARM.match(name):
+            out[label] = name
+    return out
+
+
 def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], dict[str, str]]:
-    """The arms of a comparison as the methods (or the title) name them, and their abbreviations (ABCP -> arm)."""
+    """The arms of a comparison as the methods (or the title) name them, and their abbreviations (ABCP -> arm) and
+    labels ("group 1" -> arm)."""
     if design not in ("randomized", "single-arm"):
         return [], {}
+    labelled = labelled_arms(text)
+    if len(set(labelled.values())) >= 2:
+        return list(dict.fromkeys(labelled.values()))[:4], labelled
     candidates: list[tuple[list[str], dict[str, int]]] = []
     for m in _ASSIGN.finditer(text):
         end = re.search(r"(?<!\d)[.;](?!\d)|$", text[m.end():m.end() + 400])
@@ -114,7 +135,21 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
         if not _NOT_GROUP.search(name) and name.lower() not in (g.lower() for g in groups):
             groups.append(name)
     # The names the results use ("the pembrolizumab-combination group") come first: values are attributed by them.
-    candidates.insert(0, (groups, {}))
+    # A group named by its abbreviation ("the ABCP group") is the arm the methods spelled out.
+    spelled = {}
+    for parts, aliases in candidates:
+        for alias, at in aliases.items():
+            if at < len(parts):
+                spelled[alias.lower()] = _clean_arm(parts[at])
+    if any(g.lower() in spelled for g in groups):
+        alias_groups = {spelled[g.lower()]: g for g in groups if g.lower() in spelled}
+        groups = [spelled.get(g.lower(), g) for g in groups]
+        candidates.insert(0, (groups, {alias: at for at, (arm, alias) in enumerate(alias_groups.items())
+                                       if False}))
+        extra_aliases = {alias: arm for arm, alias in alias_groups.items()}
+    else:
+        candidates.insert(0, (groups, {}))
+        extra_aliases = {}
     for m in _DRUG_VS.finditer(text):
         candidates.append(([m.group("a"), m.group("b")], {}))
     for parts, aliases in candidates:
@@ -128,6 +163,7 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
                     if at == i:
                         alias_of[alias] = arm
         if len(arms) >= 2:
+            alias_of.update({k: v for k, v in extra_aliases.items() if v in arms})
             return arms[:4], alias_of
     return [], {}
 

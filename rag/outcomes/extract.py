@@ -46,9 +46,9 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"\bCR\s*\+\s*PR\b|\bregression of (?:measurable|all)|\bobjective(?:ly)? (?:tumou?r )?respon"),
     ("HR", r"\bhazard ratios?\b|\bHRs?\b"),
     ("OR", r"\bodds ratios?\b|\bORs?\b(?=\s*(?:[=:,]|of|was|\d|\())"),
-    ("STOP", r"\bfollow[- ]?up\b|\bmedian age\b|\baged?\b|\byears? old\b|\bduration of (?:therapy|treatment)\b|"
+    ("STOP", r"\bfollow[- ]?up\b|\btime to (?:death|distant|second|subsequent)|\bmetastasis-free|\bmedian age\b|\baged?\b|\byears? old\b|\bduration of (?:therapy|treatment)\b|"
              r"\btime to (?:response|onset|treatment)\b|\bmedian time\b|\bexpression\b|\bprevalence\b|\bincidence\b|"
-             r"\bsensitivity\b|\bspecificity\b|\baccuracy\b|\bpositive\b|\bmutations?\b|\bdoses?\b|\bmg\b|\bcells?\b"),
+             r"\bsensitivity\b|\bspecificity\b|\baccuracy\b|\bpositive\b|\bmutations?\b"),
 )
 _KEYWORD = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _KEYWORDS), re.I)
 _CASE_SENSITIVE = {"CR", "PR", "SD", "OS", "HR", "OR", "DCR", "TTP", "PFS", "EFS", "RFS", "DFS", "ORR"}
@@ -58,7 +58,11 @@ _VALUE = re.compile(
     rf"(?P<frac>(?P<num>{COUNT})\s*(?:of|/|out of)\s*(?:the\s+)?(?P<den>\d[\d,]*)(?:\s+\w+){{0,4}}?\s*\((?P<pct1>{NUM})\s*%\))"
     rf"|(?P<fracpct>(?P<num2>{COUNT})\s*/\s*(?P<den2>\d+)\s*\((?P<pct2>{NUM})\s*%\))"
     rf"|(?P<pct>(?<![\w.·≥≤<>=])(?P<pv>{NUM})\s*(?:%|percent\b|per cent\b))"
-    rf"|(?P<time>(?<![\w.·\-])(?P<tv>{NUM})(?:\s*(?:versus|vs\.?|and|to|or|–|-)\s*{NUM})?\s*(?P<tu>{_TIME_UNIT})(?![\w-]))"
+    rf"|(?P<time>(?<![\w.·\-])(?P<tv>{NUM})\s*(?P<tu>{_TIME_UNIT})(?![\w-]))"
+    # The first items of a list whose unit is written once, at its end: "2.2 and 5.0 months", "17, 32 and 29%".
+    rf"|(?P<listtime>(?<![\w.·\-])(?P<ltv>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:and|or|versus|vs\.?)\s*{NUM}\s*"
+    rf"(?P<ltu>{_TIME_UNIT})(?![\w-])))"
+    rf"|(?P<listpct>(?<![\w.·\-])(?P<lpv>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:and|or)\s*{NUM}\s*%))"
     rf"|(?P<count>(?<![\w.·])(?P<num3>{COUNT})\s+(?:of|out of)\s+(?:the\s+)?(?P<den3>\d[\d,]*)\b(?!\s*%))"
     rf"|(?P<bare>(?<![\w.·%\-])(?P<bv>\d*[.·]\d+)(?![\w.·%]|\s*[-–]\s*\d|-[A-Za-z]))",
     re.I,
@@ -73,6 +77,14 @@ _CITED = re.compile(r"\b(?:previous(?:ly)?|earlier|prior) (?:\w+ ){0,2}(?:stud(?
 _SUBGROUP = re.compile(r"\b(?:among|in|for) (?:the )?(?:\d+ )?(?:patients?|those|subgroups?|cohorts?|participants)"
                        r"(?: who| with| whose)[^,;.()]{3,70}|\bPD-?L1[^,;.()]{0,30}?(?:[≥>≤<]=?|of at least|of ≥)\s*\d+\s*%|"
                        r"\b(?:in|among) (?:the )?[\w-]+(?: [\w-]+)? (?:subgroup|cohort|population)\b", re.I)
+_PLANNED = re.compile(r"\b(?:we (?:will |would )?(?:expect|assume|hypothesi[sz]e|anticipate)|(?:is|are|was|were) "
+                      r"(?:expected|assumed|hypothesi[sz]ed|anticipated)|sample size|(?:statistical )?power(?:ed)? to|"
+                      r"will be (?:enrolled|randomi[sz]ed|treated)|to detect (?:an?|the) )", re.I)
+# A share of responders ("84% of responses were ongoing"), not a response rate.
+_OF_RESPONDERS = re.compile(r"(?:ongoing|continuing|remain(?:ed|s)? in|still in|of (?:the )?(?:\d+ )?(?:confirmed )?"
+                            r"responders|among (?:the )?responders|unconventional|immune-pattern|stabili[sz]ation)\b", re.I)
+_LABEL_BEFORE = re.compile(r"\b(?:group|arm|cohort|phase|grade|stage|day|cycle|version|type|part|step|level|class|"
+                           r"CD|IL|G|n|N)\s*[=:]?\s*$", re.I)
 _HAS_NUMBER = re.compile(r"\d|not (?:yet )?(?:been )?reached", re.I)
 _PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _TIME_TO_MONTHS = {"month": "months", "months": "months", "mo": "months", "mo.": "months", "week": "weeks",
@@ -129,7 +141,7 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
                 if key not in seen:  # a value repeated in the conclusions is reported once
                     seen.add(key)
                     record.outcomes.append(outcome)
-            record.not_reached += _not_reached(text, s, e, record)
+            record.not_reached += _not_reached(text, s, e, record, aliases)
     return record
 
 
@@ -169,13 +181,20 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
         elif m.group("pct"):
             value, unit = to_float(m.group("pv")), "%"
             before = text[max(s, vs - 14):vs]
+            if re.search(r"\d\s*%?\s*(?:to|-|–)\s*$", before):
+                continue  # the end of a range ("6 to 17%", "5-25%"): not one value
             if re.search(r"(?:[≥≤<>]=?|at least|of|TPS|CPS|score|expression)\s*$", before, re.I) \
                     and re.search(r"PD-?L1|TPS|CPS|expression|score|≥|≤|<|>", text[max(s, vs - 40):vs], re.I):
                 continue  # a biomarker cut-off ("PD-L1 ≥50%"), not an outcome
             if re.match(r"\s*(?:CI|confidence|credible)", text[ve:ve + 16], re.I):
                 continue  # "95% CI"
-        elif m.group("time"):
-            value, unit = to_float(m.group("tv")), "time:" + _TIME_TO_MONTHS.get(m.group("tu").lower().rstrip("."), "days")
+        elif m.group("time") or m.group("listtime"):
+            number, word = (m.group("tv"), m.group("tu")) if m.group("time") else (m.group("ltv"), m.group("ltu"))
+            if re.match(r"\s*(?:longer|shorter|more|less|gain|improvement|increase|difference|benefit)\b", text[ve:ve + 20], re.I):
+                continue  # "6 months longer median overall survival": a difference, not a median
+            value, unit = to_float(number), "time:" + _TIME_TO_MONTHS.get(word.lower().rstrip("."), "days")
+        elif m.group("listpct"):
+            value, unit = to_float(m.group("lpv")), "%"
         elif m.group("count"):
             num, den = to_float(m.group("num3")), to_float(m.group("den3").replace(",", ""))
             if num is None or not den or num > den:
@@ -185,6 +204,8 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
             value, unit = to_float(m.group("bv")), "bare"
         if value is None:
             continue
+        if _LABEL_BEFORE.search(text, max(s, vs - 12), vs):
+            continue  # "group 1", "grade 3", "phase 2", "cycle 4": a label, not a value
         low, high, tail = ci_after(text, ve)
         p, p_end = p_after(text, tail)
         if low is not None and unit == "%" and not (low <= value <= high):
@@ -209,6 +230,8 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
                     v.unit = w.unit
                     break
     sentence = text[s:e]
+    if _PLANNED.search(sentence):
+        return []  # a sample-size assumption or an expectation, not a result
     cited = record.design == "other" or bool(_CITED.search(sentence))
     respectively = bool(_RESPECTIVELY.search(sentence))
     arm_mentions = _arm_mentions(text, s, e, record.arms, aliases)
@@ -227,12 +250,25 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
         anchors[id(v)] = anchor
         placed.append((v, endpoint))
         previous = (v, endpoint, anchor)
+    # Backwards: "30.5% of ... and 26.1% of ... had grade 3 or 4 adverse events": the list's first items take the
+    # endpoint its last item found after it.
+    for i in range(len(values) - 2, -1, -1):
+        v, w = values[i], values[i + 1]
+        if id(v) in anchors or id(w) not in anchors or anchors[id(w)].start < w.end:
+            continue
+        if _continues(text, v, w, mentions):
+            anchors[id(v)] = anchors[id(w)]
+            endpoint = next(e for x, e in placed if x is w)
+            placed.insert(next(j for j, (x, _) in enumerate(placed) if x is w), (v, endpoint))
+    last_timepoint: dict[str, str] = {}
     for index, (v, endpoint) in enumerate(placed):
+        placed_as = endpoint
         timepoint = None
         if endpoint.endswith("_rate_pending"):
-            timepoint = _timepoint_for(text, v, s, placed, index, timepoints)
+            timepoint = _timepoint_for(text, v, s, placed, index, timepoints) or last_timepoint.get(endpoint)
             if timepoint is None:
                 continue
+            last_timepoint[endpoint] = timepoint  # "... at 12 months was 69.2% ... versus 49.4% ...": the same time
             endpoint = endpoint.replace("_rate_pending", "_rate")
         unit = v.unit.split(":")[-1] if v.unit.startswith("time:") else v.unit
         if unit == "bare":
@@ -248,7 +284,7 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
         if endpoint.endswith("_median") and unit not in ("months", "weeks", "years"):
             continue
         arm = "comparison" if endpoint.startswith(("HR_", "OR_")) else _arm_for(
-            text, v, placed, index, endpoint, arm_mentions, record, respectively)
+            text, v, placed, index, placed_as, arm_mentions, record, respectively)
         start, end = _span(text, v, anchors[id(v)])
         population = _population(text, v, s, e)
         out.append(Outcome(endpoint=endpoint, arm=arm, value=v.value, unit=unit, ci_low=v.ci[0], ci_high=v.ci[1],
@@ -282,10 +318,14 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
             gap = text[m.end:v.start]
             cost = len(gap) + (40 if re.search(r"[;]|\bwhereas\b|\bbut\b", gap) else 0)
         elif m.start >= v.end:
+            if m.kind == "STOP":
+                continue  # "(8.1%) patients treated with high-dose...": a stop word only counts before the value
             gap = (text[v.tail:m.start] if m.start >= v.tail else text[v.end:m.start]).lstrip(")] ")
             if re.search(r"[;,)]|\b(?:whereas|but|while|as (?:were|was|did))\b", gap):
                 continue  # "(73.4% vs. 90.0%), as were grade 3 events": the word after belongs to the next clause
             cost = 1.6 * len(gap) + 8
+            if re.match(r"(?:patients?\s+)?(?:had|achieved|experienced|showed|developed|attained|obtained)\b", gap, re.I):
+                cost *= 0.4  # "37 (9%) achieved a partial response": the verb ties the value to the word after it
         else:
             continue
         if m.kind in ("HR", "OR") and m.end <= v.start:
@@ -303,6 +343,9 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
         return _ratio_endpoint(text, best, mentions, s) if best.kind == "HR" else "OR_other"
     if best.kind in ("HR", "OR"):
         return None
+    if best.kind in ("ORR", "CR") and _OF_RESPONDERS.search(
+            text[min(best.start, v.start):max(best.end, v.tail) + 40]):
+        return None
     if best.kind == "AE3" and best.end <= v.start and re.search(
             r"\b(?:including|such as|most(?:ly)? commonly|most (?:common|frequent)\w*|namely|mainly|notably)\b|:|"
             r"\b(?:was|were) (?!observed|reported|seen|noted|experienced|similar|more|less|higher|lower)[a-z]+",
@@ -312,7 +355,7 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
         if best.kind in ("ORR", "CR", "DCR", "pCR", "AE3"):
             return None
         before = text[max(s, v.start - 14):v.start]
-        if re.search(r"(?:\b(?:every|each|per|up to|than|within|beyond|after|at|by|over|least)\s*|[≥≤<>]\s*)$", before, re.I):
+        if re.search(r"(?:\b(?:every|each|per|up to|than|within|beyond|after|at|by|over|least|for)\s*|[≥≤<>]\s*)$", before, re.I):
             return None  # "at 12 months", "every 2 weeks", "≥6 months": a time point or a schedule, not a median
         return {"RFS": "RFS_median"}.get(best.kind, f"{best.kind}_median")
     if best.kind in ("PFS", "OS", "DFS", "RFS", "EFS"):
@@ -354,13 +397,13 @@ def _timepoint_for(text: str, v: _Value, s: int, placed, index: int, timepoints:
         position = next(i for i, p in enumerate(rates) if p[0] is v)
         if len(rates) % len(timepoints) == 0:
             return timepoints[position % len(timepoints)]
-    window = text[max(s, v.start - 90):v.tail + 30]
-    found = list(_TIMEPOINT.finditer(window))
-    if not found:
+    before = list(_TIMEPOINT.finditer(text, max(s, v.start - 90), v.start))
+    after = list(_TIMEPOINT.finditer(text, v.tail, min(len(text), v.tail + 30)))
+    # The time point nearest before the value ("the 12-month rate was 55.9% versus 35.3%, and the 18-month..."),
+    # else one just after it ("55.9% at 12 months").
+    best = before[-1] if before else (after[0] if after else None)
+    if best is None:
         return None
-    offset = max(s, v.start - 90)
-    # The time point nearest the value, before it preferred.
-    best = min(found, key=lambda m: abs(offset + m.start() - v.start) * (1 if offset + m.start() < v.start else 1.5))
     n = best.group("n") or best.group("n2")
     unit = (best.group("u") or best.group("u2")).lower().rstrip("s")
     return f"{_WORD_NUMBERS.get(n.lower(), n)}-{unit}"
@@ -389,21 +432,27 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
     arms = record.arms
     if len(arms) < 2:
         return "all"
+    named: list[str] = []
+    for a, b, arm in arm_mentions:
+        if arm not in named:
+            named.append(arm)
+    # "x% and y%, respectively", "a vs b", "(13.8 months [CI] vs 9.6 months [CI])": the values of one endpoint that
+    # form a list take the arms in the order the sentence names them (or the study's order, when it names none).
     same = [p for p in placed if p[1] == endpoint]
-    # "x% and y%, respectively" or "x% vs y%" with the arms named in order (or not named at all).
-    if len(same) >= 2 and len(same) <= len(arms):
-        named = []
-        for a, b, arm in arm_mentions:
-            if arm not in named:
-                named.append(arm)
-        order = named if len(named) >= len(same) else (arms if not named else None)
-        if respectively or _listed(text, same):
-            if order:
-                position = next(i for i, p in enumerate(same) if p[0] is v)
-                return order[position]
+    chain = _chain(text, same, v)
+    if len(chain) >= 2:
+        order = named if len(named) >= len(chain) else (
+            arms if not named or respectively or (len(chain) == len(arms) and named[0] == arms[0]) else None)
+        if order and len(chain) <= len(order):
+            return order[next(j for j, x in enumerate(chain) if x is v)]
+    if respectively and 2 <= len(same) <= len(arms):
+        order = named if len(named) >= len(same) else arms
+        return order[next(i for i, p in enumerate(same) if p[0] is v)]
     # The arm named closest: just after the value ("66.3% in the durvalumab group"), else before it.
-    after = [(len(_PARENTHESES.sub("", text[v.tail:a])), arm) for a, b, arm in arm_mentions if a >= v.tail]
-    after = [(d, arm) for d, arm in after if d <= 45]
+    after = [(_PARENTHESES.sub("", text[v.tail:a]), arm) for a, b, arm in arm_mentions if a >= v.tail]
+    # "... in the durvalumab group", "... of those who received placebo"; not "... than with docetaxel".
+    after = [(len(gap), arm) for gap, arm in after
+             if len(gap) <= 45 and not re.search(r"\b(?:than|versus|vs|compared|whereas|and|but)\b|[;]", gap, re.I)]
     if after:
         return min(after)[1]
     before = [(v.start - b, arm) for a, b, arm in arm_mentions if 0 <= v.start - b <= 90]
@@ -412,13 +461,21 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
     return "all"
 
 
-def _listed(text: str, same) -> bool:
-    """Are these values a list ("20% versus 9%", "9.2 vs 6.0 months", "42%, 24% and 18%")?"""
-    for (v, _), (w, _) in zip(same, same[1:]):
-        if not re.fullmatch(r"[\s,;()]*(?:\w+\s+){0,4}?(?:versus|vs\.?|and|or|compared with|with|,)[\s\w,-]{0,30}",
-                            text[v.tail:w.start], re.I):
-            return False
-    return True
+_LIST_GAP = re.compile(r"[\s,;:()\[\]]*(?:versus|vs\.?|compared with|and|or|to|,)\s*(?:with\s+|in\s+|for\s+)?", re.I)
+
+
+def _chain(text: str, same, v: _Value) -> list[_Value]:
+    """The run of values of one endpoint around ``v`` joined only by "vs", "and", commas (CIs in brackets aside)."""
+    values = [p[0] for p in same]
+    if not any(x is v for x in values):
+        return [v]
+    i = next(j for j, x in enumerate(values) if x is v)
+    start = end = i
+    while start > 0 and _LIST_GAP.fullmatch(_PARENTHESES.sub("", text[values[start - 1].tail:values[start].start])):
+        start -= 1
+    while end + 1 < len(values) and _LIST_GAP.fullmatch(_PARENTHESES.sub("", text[values[end].tail:values[end + 1].start])):
+        end += 1
+    return values[start:end + 1]
 
 
 def _population(text: str, v: _Value, s: int, e: int) -> str | None:
@@ -448,14 +505,16 @@ def _span(text: str, v: _Value, anchor: _Mention) -> tuple[int, int]:
     return start, end
 
 
-def _not_reached(text: str, s: int, e: int, record: StudyOutcomes) -> list[NotReached]:
+def _not_reached(text: str, s: int, e: int, record: StudyOutcomes, aliases: dict[str, str]) -> list[NotReached]:
     out = []
     for m in _NOT_REACHED.finditer(text, s, e):
         mentions = [x for x in _mentions(text, s, m.start()) if x.kind in ("PFS", "OS", "DOR", "DFS", "RFS", "EFS", "TTP")]
         if not mentions or m.start() - mentions[-1].end > 80:
             continue
         kind = mentions[-1].kind
-        arms = [(m.start() - b, arm) for a, b, arm in _arm_mentions(text, s, e, record.arms, {}) if b <= m.start()]
+        arms = [(abs(m.start() - b) if b <= m.start() else a - m.end(), arm)
+                for a, b, arm in _arm_mentions(text, s, e, record.arms, aliases)]
+        arms = [(d, arm) for d, arm in arms if d <= 60]
         arm = min(arms)[1] if arms and len(record.arms) >= 2 else "all"
         out.append(NotReached(f"{kind}_median", arm, text[mentions[-1].start:m.end()], mentions[-1].start, m.end()))
     return out

@@ -15,7 +15,7 @@ _CI_LEVEL = r"(?:\d{2}(?:[.·]\d+)?\s?%\s*)"
 CI = re.compile(
     rf"^[\s,;:]*[(\[]?\s*(?:{_CI_LEVEL}?(?:CI|C\.I\.|confidence intervals?(?:\s*[(\[]CI[)\]])?|credible interval)"
     rf"(?:\s*(?:was|of|=|:))?[\s,:=]*|(?=[(\[]\s*-?{NUM}\s*%?{RANGE_SEP}-?{NUM}\s*%?\s*[)\];,]))[(\[]?\s*"
-    rf"(?P<low>-?{NUM})\s*(?:%|months?|mo|weeks?|years?)?{RANGE_SEP}(?P<high>-?{NUM}|not (?:yet )?(?:reached|estimable|evaluable|applicable)|NR|NE|NA)\s*%?",
+    rf"(?P<low>-?{NUM})\s*(?:%|months?|mo|weeks?|years?)?{RANGE_SEP}(?P<high>-?{NUM}|not (?:yet )?(?:reached|estimable|evaluable|applicable)|NR|NE|NA)\s*%?(?:\s*(?:months?|mo|weeks?|years?))?\s*[)\]]?",
     re.I,
 )
 # A p-value as written: "P < .001", "p=0.02", "P value of 0.03", "P<0·0001".
@@ -79,11 +79,11 @@ def ci_after(text: str, pos: int, limit: int = 70) -> tuple[float | None, float 
     return low, high, pos + m.end()
 
 
-def p_after(text: str, pos: int, limit: int = 60) -> tuple[str | None, int]:
-    """The p-value written within ``limit`` characters after ``pos`` (before the next value's clause ends)."""
+def p_after(text: str, pos: int, limit: int = 40) -> tuple[str | None, int]:
+    """The p-value written right after ``pos`` (only punctuation, "two-sided" or the like between), or None."""
     window = text[pos:pos + limit]
-    stop = re.search(r"[.;]\s|\band\b|,\s(?!\s*[Pp]\b)", window)
     m = P_VALUE.search(window)
-    if not m or (stop and stop.start() < m.start() and not window[:m.start()].rstrip().endswith((";", ","))):
+    if not m or not re.fullmatch(r"[\s,;:()\[\]]*(?:(?:two|one)-sided|log-rank|stratified|nominal|exploratory)?\s*",
+                                 window[:m.start()], re.I):
         return None, pos
     return m.group(0).strip(), pos + m.end()
