@@ -285,7 +285,8 @@ def _ask_tab(gr, settings: Settings) -> SimpleNamespace:
             with gr.Row(equal_height=True):
                 clear = gr.Button("New conversation", size="sm", variant="secondary")
                 export_format = gr.Dropdown([("Markdown", "markdown"), ("BibTeX", "bibtex"), ("RIS", "ris"),
-                                             ("CSL-JSON", "csl")], value="markdown", show_label=False,
+                                             ("CSL-JSON", "csl"), ("CSV (studies table)", "csv")], value="markdown",
+                                            show_label=False,
                                             container=False, elem_id="export-format", scale=1)
                 export_btn = gr.Button("Export the last answer", size="sm", variant="secondary",
                                        elem_id="export-button")

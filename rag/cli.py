@@ -420,9 +420,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--llm-model")
     p.add_argument("--llm-api-key")
     p.add_argument("--json", action="store_true", help="print one JSON object: answer, passages, abstained, ...")
-    p.add_argument("--format", choices=["markdown", "bibtex", "ris", "csl"],
-                   help="print the answer and its cited sources for notes or a reference manager: Markdown, or the "
-                        "references as BibTeX, RIS or CSL-JSON (with identifiers, cited spans, index generation)")
+    p.add_argument("--format", choices=["markdown", "bibtex", "ris", "csl", "csv"],
+                   help="print the answer and its cited sources for notes or a reference manager: Markdown (with the "
+                        "studies table), or the references as BibTeX, RIS or CSL-JSON (with identifiers, cited spans, "
+                        "index generation), or the studies table as CSV")
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("outcomes", help="trial outcomes read from papers: design, arms, N and every value with its span")

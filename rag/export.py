@@ -16,11 +16,11 @@ from typing import Any
 
 from .records import Answer, Passage
 
-FORMATS = {"markdown": "md", "bibtex": "bib", "ris": "ris", "csl": "json"}  # format -> file extension
+FORMATS = {"markdown": "md", "bibtex": "bib", "ris": "ris", "csl": "json", "csv": "csv"}  # format -> file extension
 
 
 def export(answer: Answer, fmt: str, when: _dt.datetime | None = None) -> str:
-    """The answer (markdown) or its references (bibtex, ris, csl) in the format asked for."""
+    """The answer (markdown, with its studies table), its references (bibtex, ris, csl) or its studies table (csv)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
     when = when or _dt.datetime.now(_dt.timezone.utc)
@@ -31,6 +31,8 @@ def export(answer: Answer, fmt: str, when: _dt.datetime | None = None) -> str:
         return _bibtex(answer, refs, when)
     if fmt == "ris":
         return _ris(answer, refs, when)
+    if fmt == "csv":
+        return _csv(answer, refs, when)
     return _csl(answer, refs, when)
 
 
@@ -101,6 +103,11 @@ def _markdown(answer: Answer, refs: list[tuple[int, Passage]], when: _dt.datetim
     lines = [f"# {answer.question}", "", answer.text.strip(), ""]
     if answer.notes:
         lines += [f"> {note}" for note in answer.notes] + [""]
+    if answer.table:
+        from .outcomes.table import table_markdown
+
+        lines += ["## Studies", "", table_markdown(answer.table), "",
+                  "Values read from the papers' text by rules (rag/outcomes/); each cell's span is in the CSV export.", ""]
     lines += ["## References", ""]
     for n, p in refs:
         c = p.citation
@@ -188,3 +195,23 @@ def _csl(answer: Answer, refs: list[tuple[int, Passage]], when: _dt.datetime) ->
             item["issued"] = {"date-parts": [[int(c.year)]]}
         items.append({k: v for k, v in item.items() if v not in (None, [], "")})
     return json.dumps(items, ensure_ascii=False, indent=2)
+
+
+def _csv(answer: Answer, refs: list[tuple[int, Passage]], when: _dt.datetime) -> str:
+    """The studies table: a row per study, a column per endpoint (header only when the answer has no table), and
+    per value the paper and character offsets of its span in a last column."""
+    import csv
+    import io
+
+    from .outcomes.table import table_csv
+
+    data = answer.table or {"columns": [], "rows": []}
+    text = table_csv(data)
+    rows = list(csv.reader(io.StringIO(text)))
+    rows[0].append("spans")
+    for row, study in zip(rows[1:], data["rows"]):
+        row.append("; ".join(f"{c['endpoint']} {c['doc_id']}:{c['char_start']}-{c['char_end']}"
+                             for cells in study["cells"].values() for c in cells))
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    return out.getvalue()

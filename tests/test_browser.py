@@ -136,3 +136,28 @@ def test_library_tab_shows_the_index_and_refuses_a_wrong_file_type(page, tmp_pat
     page.wait_for_selector("text=slides.pptx", timeout=10_000)
     page.click("button:has-text('Add to the library')")
     page.wait_for_selector("#upload-result :text('.pptx files are not accepted')", timeout=10_000)
+
+
+IL2_QUESTION = "What response rates does high-dose IL-2 achieve in metastatic melanoma and renal cell carcinoma?"
+
+
+def test_the_studies_table_links_each_value_to_its_marked_span(page):
+    """A question about response rates: the answer leads with the extracted values, the sources panel opens with
+    the studies table, and a click on a value shows its span, marked, in the source card."""
+    page.get_by_role("tab", name="Ask").click()
+    answers = page.locator("#chat .bot").count()
+    ask(page, IL2_QUESTION, answers)
+    last = page.locator("#chat .bot").last.inner_text()
+    assert re.search(r"complete response rate 7% \(melanoma\)", last), last
+    page.wait_for_selector("#studies-table .st-value")
+    cell = page.locator("#studies-table .st-value").first
+    target = cell.get_attribute("href")
+    assert target and target.startswith("#value-")
+    mark = page.locator(f"mark.value[id='{target[1:]}']")
+    assert mark.count() == 1 and "%" in mark.inner_text()
+    assert cell.get_attribute("title") == mark.inner_text()  # the cell's span is the marked text
+    cell.click()
+    page.wait_for_function("id => document.getElementById(id).matches(':target')", arg=target[1:], timeout=10_000)
+    colour = mark.evaluate("m => getComputedStyle(m).backgroundColor")
+    assert colour == "rgb(249, 115, 22)", colour  # the clicked value's span stands out
+    assert mark.is_visible()

@@ -201,8 +201,10 @@ def shape(qtype: str, chosen: list[Sentence]) -> str:
         support = [s for s in rest if s not in against]
         lines += ["", FOR_HEADING] + (_by_paper(support) or [f"- {NO_SUPPORT}"])
         lines += [AGAINST_HEADING] + (_by_paper(against) or [f"- {NO_AGAINST}"])
-    elif rest:
-        lines += ["", SUPPORT_HEADING] + _by_paper(rest)
+    else:
+        rest = [s for s in rest if s.role not in NOT_FINDINGS]  # a registration's objectives support nothing
+        if rest:
+            lines += ["", SUPPORT_HEADING] + _by_paper(rest)
     return "\n".join(lines)
 
 

@@ -27,6 +27,20 @@ def _who(cell) -> str:
     return ", ".join(parts)
 
 
+def _written(cell) -> bool:
+    """Is the value written in its span as a number (not computed from "n of N")?"""
+    number = re.escape(f"{cell.value:g}").replace("\\.", "[.·]")
+    return bool(re.search(r"(?<![\d.·])" + number + r"(?:[.·]0+)?(?!\d)", cell.span))
+
+
+def _as_written(cell) -> str:
+    """The cell as the lead says it: its display, or "n of N" when the percentage was computed from a count."""
+    if _written(cell):
+        return cell.display.rstrip(" ⚠")
+    m = re.search(r"(\S+) (?:of|out of) (?:the )?(\d[\d,]*)", cell.span)
+    return f"{m.group(1)} of {m.group(2)}" if m else cell.display.rstrip(" ⚠")
+
+
 def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, StudyTable] | None:
     """The lead sentences (markers numbered as ``passages``) and the table they come from; None when no retrieved
     study reports what the question asks for."""
@@ -35,26 +49,30 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
     table = table_for_passages(question, passages, store)
     if not table.rows:
         return None
-    endpoint = next((e for e in asked_endpoints(question) if e in table.columns), None)
-    if endpoint is None:
+    asked = [e for e in asked_endpoints(question) if e in table.columns]
+    # The best-retrieved study that reports what is asked leads, with the first asked endpoint it reports.
+    best = next((r for r in table.rows if any(r.cells.get(e) for e in asked)), None)
+    if best is None:
         return None
+    endpoint = next(e for e in asked if best.cells.get(e))
     reporting = [r for r in table.rows if r.cells.get(endpoint)]
-    best = reporting[0]
-    values = "; ".join(f"{c.display.rstrip(' ⚠')}" + (f" ({_who(c)})" if _who(c) else "")
-                       for c in best.cells[endpoint][:4])
+    values = "; ".join(_as_written(c) + (f" ({_who(c)})" if _who(c) else "") for c in best.cells[endpoint][:4])
     name = NAMES[endpoint]
-    study = best.study.split(" (")[0]  # the year stays out: every number in the sentence must be in the passage
+    # The year stays out: every number of the sentence must be found in the passage it cites.
+    study = re.sub(r"\s*\(?\b(?:19|20)\d\d\)?$", "", best.study)
     lines = [f"{study}: {name} {values} [{best.passage}]."]
-    if len(reporting) > 1:
-        numbers = [(c.value, r.passage) for r in reporting for c in r.cells[endpoint] if not c.population]
-        if len(numbers) > 1:
-            low, high = min(v for v, _ in numbers), max(v for v, _ in numbers)
-            unit = best.cells[endpoint][0].unit
-            fmt = (lambda v: f"{v:g}%") if unit == "%" else (lambda v: f"{v:g}") if unit == "ratio" else \
-                (lambda v: f"{v:g} {unit}")
-            markers = "".join(f"[{n}]" for n in dict.fromkeys(n for _, n in numbers))
-            lines.append(f"Across {len({n for _, n in numbers})} studies the {name} ranges from {fmt(low)} to "
-                         f"{fmt(high)} {markers}.")
+    # Each study's own population and its experimental arm (a single arm's "all", or the first arm named), as
+    # written: a control arm's value is not what the treatment achieves, a computed share is not in the text.
+    numbers = [(c.value, r.passage) for r in reporting for c in r.cells[endpoint]
+               if not c.population and not c.cited and _written(c)
+               and (c.arm == "all" or (r.arms and c.arm == r.arms[0]))]
+    if len({n for _, n in numbers}) > 1:
+        low, high = min(v for v, _ in numbers), max(v for v, _ in numbers)
+        unit = best.cells[endpoint][0].unit
+        fmt = (lambda v: f"{v:g}%") if unit == "%" else (lambda v: f"{v:.2f}") if unit == "ratio" else \
+            (lambda v: f"{v:g} {unit}")
+        markers = "".join(f"[{n}]" for n in dict.fromkeys(n for _, n in numbers))
+        lines.append(f"Across the studies that report it, the {name} ranges from {fmt(low)} to {fmt(high)} {markers}.")
     lines += table.disagreements
     return "\n".join(lines), table
 

@@ -30,7 +30,8 @@ _N_PATTERNS = (
     ("randomized", re.compile(rf"(?P<n>{COUNT}) (?:\w+ ){{0,4}}?(?:patients|participants|subjects|women|men|children|adults)"
                               rf"(?: \w+){{0,6}}? (?:were|was|had been|underwent) (?:randomly (?:assigned|allocated)|randomi[sz]ed|randomi[sz]ation)|"
                               rf"\b(?:of|a total of|in total,?) (?P<n2>{COUNT}) (?:\w+ ){{0,2}}?(?:patients )?(?:who )?(?:underwent|were) randomi[sz]|"
-                              rf"\brandomi[sz]ed (?P<n3>{COUNT}) (?:\w+ ){{0,3}}?(?:patients|participants|subjects)", _I)),
+                              rf"\brandomi[sz]ed (?P<n3>{COUNT}) (?:\w+ ){{0,3}}?(?:patients|participants|subjects)|"
+                              rf"\b(?:randomly )?(?:assigned|allocated) (?P<n6>{COUNT}) (?:\w+ ){{0,3}}?(?:patients|participants|subjects)", _I)),
     ("enrolled", re.compile(rf"(?P<n>{COUNT}) (?:\w+ ){{0,4}}?(?:patients|participants|subjects|women|men|children|adults)"
                             rf"(?: \w+){{0,6}}? (?:were|was|had been) (?:enrolled|included|recruited|treated|accrued)|"
                             rf"\b(?:enrolled|included|recruited|accrued|treated) (?P<n2>{COUNT}) (?:\w+ ){{0,4}}?(?:patients|participants|subjects)|"
@@ -231,7 +232,7 @@ def n_of(text: str) -> dict | None:
     for what, pattern in _N_PATTERNS:
         for a, b in windows:
             for m in pattern.finditer(text, a, b):
-                group = next(g for g in ("n", "n2", "n3", "n4", "n5") if g in m.groupdict() and m.group(g))
+                group = next(g for g in ("n", "n2", "n3", "n4", "n5", "n6") if g in m.groupdict() and m.group(g))
                 value = to_float(m.group(group))
                 if value is None or value < 2 or value != int(value) or 1900 <= value <= 2100:
                     continue

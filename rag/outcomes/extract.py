@@ -15,7 +15,7 @@ from .record import NotReached, Outcome, StudyOutcomes
 
 # Bump when what the extractor makes of a text changes: every index re-extracts on its next build (no
 # re-embedding); tests/test_outcomes.py fails when the output on the fixed texts changes without a bump.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 _I = re.I
 # Endpoint words, most specific first; each gives a family (what a value near it measures).
@@ -81,7 +81,7 @@ _PLANNED = re.compile(r"\b(?:we (?:will |would )?(?:expect|assume|hypothesi[sz]e
                       r"(?:expected|assumed|hypothesi[sz]ed|anticipated)|sample size|(?:statistical )?power(?:ed)? to|"
                       r"will be (?:enrolled|randomi[sz]ed|treated)|to detect (?:an?|the) )", re.I)
 # A share of responders ("84% of responses were ongoing"), not a response rate.
-_OF_RESPONDERS = re.compile(r"(?:ongoing|continuing|remain(?:ed|s)? in|still in|of (?:the )?(?:\d+ )?(?:confirmed )?"
+_OF_RESPONDERS = re.compile(r"\b(?:ongoing|continuing|remain(?:ed|s)? in|still in|of (?:the )?(?:\d+ )?(?:confirmed )?"
                             r"responders|among (?:the )?responders|unconventional|immune-pattern|stabili[sz]ation)\b", re.I)
 _LABEL_BEFORE = re.compile(r"\b(?:group|arm|cohort|phase|grade|stage|day|cycle|version|type|part|step|level|class|"
                            r"CD|IL|G|n|N)\s*[=:]?\s*$", re.I)
@@ -287,10 +287,36 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             text, v, placed, index, placed_as, arm_mentions, record, respectively)
         start, end = _span(text, v, anchors[id(v)])
         population = _population(text, v, s, e)
+        cohort = cohort_of(text, v) if population is None else None
         out.append(Outcome(endpoint=endpoint, arm=arm, value=v.value, unit=unit, ci_low=v.ci[0], ci_high=v.ci[1],
                            p=v.p, timepoint=timepoint, text=text[start:end], char_start=start, char_end=end,
-                           population=population, subgroup=population is not None, cited=cited))
+                           population=population or cohort, subgroup=population is not None, cited=cited))
+    if respectively:
+        _cohorts_respectively(text, e, out)
     return out
+
+
+_RESPECTIVE_COHORTS = re.compile(r"\b(?:with|in|among|for) (?:the )?(?P<list>[^;()]{3,120}?),? respectively", re.I)
+
+
+def _cohorts_respectively(text: str, e: int, out: list[Outcome]) -> None:
+    """"6.6% and 9.3% of patients with metastatic melanoma and renal cancer, respectively": each value its cohort."""
+    by_endpoint: dict[str, list[Outcome]] = {}
+    for o in out:
+        if not o.subgroup and o.arm == "all":
+            by_endpoint.setdefault(o.endpoint, []).append(o)
+    for group in by_endpoint.values():
+        if len(group) < 2:
+            continue
+        m = _RESPECTIVE_COHORTS.search(text, group[-1].char_end - 1, e)
+        if not m:
+            continue
+        names = [re.sub(r"^(?:patients? with |those with |the )?(?:metastatic |advanced |unresectable |recurrent )*", "",
+                        n.strip(), flags=re.I) for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list"))]
+        names = [n for n in names if n]
+        if len(names) == len(group):
+            for o, name in zip(group, names):
+                o.population = name
 
 
 _FAMILY_UNITS = {
@@ -325,7 +351,7 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
                 continue  # "(73.4% vs. 90.0%), as were grade 3 events": the word after belongs to the next clause
             cost = 1.6 * len(gap) + 8
             if re.match(r"(?:patients?\s+)?(?:had|achieved|experienced|showed|developed|attained|obtained)\b", gap, re.I):
-                cost *= 0.4  # "37 (9%) achieved a partial response": the verb ties the value to the word after it
+                cost *= 0.2  # "37 (9%) achieved a partial response": the verb ties the value to the word after it
         else:
             continue
         if m.kind in ("HR", "OR") and m.end <= v.start:
@@ -478,6 +504,20 @@ def _chain(text: str, same, v: _Value) -> list[_Value]:
     return values[start:end + 1]
 
 
+_COHORT = re.compile(r"[\s)\]]*(?:of (?:the |those )?(?:\d+ )?(?:patients?|participants)?\s*)?(?:with|in) (?:the )?"
+                     r"(?:metastatic |advanced |unresectable |recurrent |refractory |relapsed |previously treated )*"
+                     r"(?P<d>melanoma|NSCLC|SCLC|RCC|HCC|[\w-]+(?: [\w-]+){0,3}? (?:cancer|carcinoma|melanoma|lymphoma|"
+                     r"leuka?emia|myeloma|sarcoma|glioma|glioblastoma|mesothelioma|NSCLC|SCLC|RCC|HCC|tumou?rs?|disease))"
+                     r"(?: (?:cohort|group|patients))?\b", re.I)
+
+
+def cohort_of(text: str, v: _Value) -> str | None:
+    """The disease cohort a value is given for, when the words right after it name one: "Nine patients (7%) with
+    metastatic melanoma achieved...", "29% of the patients with renal cell cancer"."""
+    m = _COHORT.match(text, v.tail, min(len(text), v.tail + 110))
+    return m.group("d") if m else None
+
+
 def _population(text: str, v: _Value, s: int, e: int) -> str | None:
     """The subgroup a value is for, when the clause around it names one ("among patients with PD-L1 ≥50%")."""
     clause_start = max(s, text.rfind(";", s, v.start) + 1, text.rfind(", whereas", s, v.start) + 1)
@@ -498,6 +538,9 @@ def _span(text: str, v: _Value, anchor: _Mention) -> tuple[int, int]:
         start = anchor.start
     elif anchor.start >= v.end and anchor.start - v.tail <= 80:
         end = max(end, anchor.end)
+        count = re.search(r"(?:\b[\w-]+ )?(?:\b[\w-]+ )?patients? [(\[]$", text[max(0, v.start - 40):v.start])
+        if count:  # "Nine patients (7%) with ... achieved": from the count
+            start = v.start - len(count.group(0))
     while end > start and text[end - 1] in " ,;(":
         end -= 1
     if text.count("(", start, end) > text.count(")", start, end) and end < len(text) and text[end] == ")":

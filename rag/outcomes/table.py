@@ -198,7 +198,7 @@ def table_markdown(data: dict[str, Any] | None) -> str:
     header = _header(data)
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for plain in _plain_rows(data):
-        cells = [esc(v) for v in plain[:-1]] + [plain[-1].replace("[", "\\[").replace("]", "\\]")]
+        cells = [esc(v) for v in plain]
         lines.append("| " + " | ".join(cells) + " |")
     for d in data.get("disagreements", []):
         lines.append(f"\n⚠ {esc(d)}")
@@ -288,7 +288,8 @@ def build_table(question: str, studies: list[tuple[Any, StudyOutcomes, int]], co
 
 
 def records_for(store: Any, doc_ids: list[str]) -> dict[str, StudyOutcomes]:
-    """Each document's outcome record: stored at build time when the index has it, else read now."""
+    """Each document's outcome record: stored at build time when the index has it (of this extractor's version),
+    else read now from the document's text."""
     stored: dict[str, StudyOutcomes] = {}
     reader = getattr(store, "outcomes", None)
     if reader is not None:
@@ -296,6 +297,10 @@ def records_for(store: Any, doc_ids: list[str]) -> dict[str, StudyOutcomes]:
             stored = reader(doc_ids) or {}
         except Exception:  # an index built before outcomes were stored: read them from the text instead
             stored = {}
+    from .extract import EXTRACTOR_VERSION
+
+    # A record of an older extractor (an index not rebuilt since) is read again from the text.
+    stored = {k: v for k, v in stored.items() if v.version == EXTRACTOR_VERSION}
     for doc_id in doc_ids:
         if doc_id not in stored:
             doc = store.document(doc_id)

@@ -61,8 +61,17 @@ def answer_markdown(answer: Any, llm_model: str | None = None, extractive_note: 
             explain = "Its citation markers were checked against the retrieved passages."
         else:
             explain = "The sentences below are quoted from the sources; no language model wrote them."
+        table = getattr(answer, "table", None)
+        if table and answer.mode != "llm":
+            explain = ("Values in the first lines were read out of the cited papers by rules; the sentences after "
+                       "them are quoted from the sources; no language model wrote them.")
         parts.append(f"**{label}.** {explain}")
         parts.append(_body_markdown(text))
+        if table:
+            from ..outcomes.table import table_markdown
+
+            parts.append("**Studies** (each value is marked in its source under Sources; click it in the table "
+                         "there):\n\n" + table_markdown(table))
     if answer.notes:
         parts.append("\n".join(f"> {md_escape(note)}  " for note in answer.notes))
     cited = sorted(set(getattr(answer.check, "cited", []) or []))

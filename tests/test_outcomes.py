@@ -1,0 +1,238 @@
+"""The outcomes stage (rag/outcomes/): what real abstracts write, read as values with their spans; the table; the
+contracts `rag outcomes --pubmed FILE --json` and `rag table`, and `from rag import extract_outcomes, outcome_table`."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rag import extract_outcomes, outcome_table
+from rag.outcomes import EXTRACTOR_VERSION, ENDPOINTS
+from rag.outcomes.numbers import ci_after, to_float, words_to_int
+from rag.outcomes.table import asked_endpoints, build_table, table_csv, table_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+
+RCT = ("In this randomized, open-label, phase 3 trial, we randomly assigned 600 patients to receive nivolumab or "
+       "docetaxel. The objective response rate was 20% with nivolumab versus 9% with docetaxel (P=0.008). Median "
+       "overall survival was 9.2 months (95% CI, 7.3 to 13.3) with nivolumab and 6.0 months (95% CI, 5.1 to 7.3) "
+       "with docetaxel (hazard ratio for death, 0.59; 95% CI, 0.44 to 0.79; P<0.001). Grade 3 or 4 "
+       "treatment-related adverse events occurred in 7% and 55% of patients, respectively. In conclusion, the "
+       "objective response rate was 20% with nivolumab.")
+
+
+def _values(record):
+    return {(o.endpoint, o.arm, o.value) for o in record.outcomes}
+
+
+def test_a_randomized_abstract_gives_design_arms_and_values_with_spans():
+    r = extract_outcomes(RCT, "PMID:1")
+    assert (r.design, r.phase, r.n) == ("randomized", "III", {"value": 600, "what": "randomized"})
+    assert r.arms == ["nivolumab", "docetaxel"]
+    assert _values(r) == {
+        ("ORR", "nivolumab", 20.0), ("ORR", "docetaxel", 9.0), ("OS_median", "nivolumab", 9.2),
+        ("OS_median", "docetaxel", 6.0), ("HR_OS", "comparison", 0.59), ("AE_grade3plus", "nivolumab", 7.0),
+        ("AE_grade3plus", "docetaxel", 55.0),
+    }  # the conclusions' 20% is the results' 20%: reported once
+    hr = next(o for o in r.outcomes if o.endpoint == "HR_OS")
+    assert (hr.ci_low, hr.ci_high, hr.p, hr.unit) == (0.44, 0.79, "P<0.001", "ratio")
+    for o in r.outcomes:
+        assert RCT[o.char_start:o.char_end] == o.text and o.endpoint in ENDPOINTS
+
+
+@pytest.mark.parametrize("text, endpoint, value, ci", [
+    ("Overall, 17 of 42 patients (40.5%) had an objective response.", "ORR", 40.5, None),
+    ("Twenty-one of 73 patients had an objective response.", "ORR", 28.8, None),
+    ("The hazard ratio for death was 0.72 (95% CI 0.60-0.90).", "HR_OS", 0.72, (0.60, 0.90)),
+    ("Overall survival favoured the combination (HR 0.72; 95% CI 0.60 to 0.90; P < .001).", "HR_OS", 0.72, (0.60, 0.90)),
+    ("Overall survival improved (hazard ratio 0·72 [95% CI 0·60–0·90]; p=0·0003).", "HR_OS", 0.72, (0.60, 0.90)),
+    ("Median progression-free survival was 24 weeks.", "PFS_median", 24.0, None),
+    ("Median overall survival was 2.5 years.", "OS_median", 2.5, None),
+    ("The 2-year overall survival rate was 63%.", "OS_rate", 63.0, None),
+    ("The pathological complete response rate was 64.8% (95% CI, 59.9 to 69.5).", "pCR", 64.8, (59.9, 69.5)),
+    ("The disease control rate was 71%.", "DCR", 71.0, None),
+])
+def test_the_forms_abstracts_write(text, endpoint, value, ci):
+    found = [o for o in extract_outcomes(text, "x").outcomes if o.endpoint == endpoint]
+    assert [o.value for o in found] == [value], found
+    if ci:
+        assert (found[0].ci_low, found[0].ci_high) == ci
+    if endpoint == "OS_rate":
+        assert found[0].timepoint == "2-year"
+
+
+def test_group_labels_resolve_to_arm_names_and_not_reached_has_no_value():
+    text = ("Patients were randomly assigned to group 1 (nivolumab) or group 2 (placebo). The objective response "
+            "rate was 31% in group 1 and 12% in group 2. Median overall survival was not reached in group 1.")
+    r = extract_outcomes(text, "x")
+    assert _values(r) == {("ORR", "nivolumab", 31.0), ("ORR", "placebo", 12.0)}
+    assert [(n.endpoint, n.arm) for n in r.not_reached] == [("OS_median", "nivolumab")]
+    assert all(text[n.char_start:n.char_end] == n.text for n in r.not_reached)
+
+
+def test_subgroup_values_are_kept_apart_from_the_main_population():
+    text = ("In this single-arm phase 2 study, 100 patients were treated with pembrolizumab. The objective response "
+            "rate was 30%. Among patients with PD-L1 expression of at least 50%, the objective response rate was 45%.")
+    r = extract_outcomes(text, "x")
+    main = [o for o in r.outcomes if o.endpoint == "ORR" and not o.subgroup]
+    sub = [o for o in r.outcomes if o.endpoint == "ORR" and o.subgroup]
+    assert [o.value for o in main] == [30.0] and [o.value for o in sub] == [45.0]
+    assert "PD-L1" in sub[0].population
+    assert 50.0 not in {o.value for o in r.outcomes}  # the cut-off is not an outcome
+
+
+@pytest.mark.parametrize("text", [
+    "", "No numbers here at all.", "The 95% CI was not reported.", "Response rate 0.7- was malformed.",
+    "We will enroll 200 patients; we expect a median progression-free survival of 6 months.",
+    "Patients received 720 000 IU/kg every 8 hours for 15 doses.",
+])
+def test_bad_or_empty_input_gives_an_empty_list(text):
+    assert extract_outcomes(text, "x").outcomes == []
+
+
+def test_number_parsing():
+    assert words_to_int("Two hundred eighty-three") == 283 and words_to_int("Twenty-one") == 21
+    assert to_float("0·60") == 0.6 and to_float(".72") == 0.72 and to_float("0.7-") is None
+    assert ci_after(" (0.7-", 0) == (None, None, 0)
+    assert ci_after(" (95% CI, 6.7 to not reached)", 0)[:2] == (6.7, None)
+
+
+def test_output_on_fixed_texts_changes_only_with_a_version_bump():
+    """The extractor's output on the labelled texts is pinned to EXTRACTOR_VERSION: a change of what it extracts
+    must bump the version, so every index re-extracts on its next build."""
+    rows = [json.loads(line) for line in open(ROOT / "benchmarks/outcomes/to_label.jsonl")][:60]
+    out = json.dumps([extract_outcomes(r["text"], r["doc_id"], title=r["title"]).to_json() for r in rows], sort_keys=True)
+    digest = hashlib.sha256(out.encode()).hexdigest()[:16]
+    pinned = {"1": PINNED_V1}
+    assert pinned.get(EXTRACTOR_VERSION) == digest, f"extractor output changed: bump EXTRACTOR_VERSION ({digest})"
+
+
+PINNED_V1 = "to-be-filled"
+
+
+def _record(text, doc_id):
+    return extract_outcomes(text, doc_id)
+
+
+def test_the_table_asks_the_questions_columns_links_spans_and_marks_disagreement():
+    class Source:
+        def __init__(self, title, year):
+            self.title, self.year, self.authors, self.url = title, year, ["Brahmer J"], None
+
+    other = ("In this randomized phase 3 trial, patients were randomly assigned to receive nivolumab or chemotherapy. "
+             "Overall survival did not differ (hazard ratio for death, 1.02; 95% CI, 0.80 to 1.30).")
+    studies = [(Source("A", 2015), _record(RCT, "PMID:1"), 1), (Source("B", 2017), _record(other, "PMID:2"), 2)]
+    table = build_table("What is the hazard ratio for overall survival with nivolumab?", studies)
+    assert table.columns[0] == "HR_OS"
+    cells = {r.doc_id: r.cells["HR_OS"][0] for r in table.rows}
+    assert RCT[cells["PMID:1"].char_start:cells["PMID:1"].char_end] == cells["PMID:1"].span
+    assert table.disagreements and "nivolumab" in table.disagreements[0]
+    md, csv_text = table.to_markdown(), table.to_csv()
+    assert "| study |" in md and "HR (OS)" in csv_text.splitlines()[0]
+
+
+def test_nothing_in_a_papers_text_becomes_markup():
+    text = ("In this single-arm phase 2 trial of <b>pembrolizumab</b> | [x](javascript:alert(1)), the objective "
+            "response rate was 40%.")
+    table = build_table("response rate", [(None, extract_outcomes(text, "<script>"), 0)])
+    md = table_markdown(table.to_json())
+    assert "<b>" not in md and "<script>" not in md
+    from rag.ui.html import studies_table_html
+
+    html = studies_table_html(table.to_json())
+    assert "<b>" not in html and "<script>" not in html and "&lt;" in html
+    assert table_csv({"columns": [], "rows": [dict(table.to_json()["rows"][0], study="=cmd()")]}).splitlines()[1].startswith("'=")
+
+
+def test_asked_endpoints():
+    assert asked_endpoints("What response rates does high-dose IL-2 achieve?")[0] == "ORR"
+    assert "OS_median" in asked_endpoints("How long do patients survive with ipilimumab?")
+    assert asked_endpoints("How much grade 3 or worse toxicity does nivolumab cause?") == ["AE_grade3plus"]
+    assert asked_endpoints("Which gene encodes PD-1?") == []
+
+
+def test_cli_outcomes_pubmed_json_one_object_per_record_in_order(tmp_path):
+    records = [
+        {"pmid": "1", "title": "A randomized trial", "abstract": RCT, "year": 2015},
+        {"pmid": "2", "title": 123},  # not text: still one output line, saying why
+        {"pmid": "3", "title": "A review", "abstract": "Immunotherapy is reviewed."},
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    out = subprocess.run([sys.executable, "-m", "rag", "outcomes", "--pubmed", str(path), "--json"],
+                         capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["pmid"] for line in lines] == ["1", "2", "3"]
+    keys = {"doc_id", "pmid", "design", "phase", "n", "arms", "outcomes"}
+    assert all(keys <= set(line) for line in lines)
+    first = lines[0]
+    assert first["doc_id"] == "PMID:1" and first["design"] == "randomized"
+    o = first["outcomes"][0]
+    assert set(o) >= {"endpoint", "arm", "value", "unit", "ci_low", "ci_high", "p", "timepoint", "text",
+                      "char_start", "char_end"}
+    assert lines[2]["outcomes"] == []
+    readable = subprocess.run([sys.executable, "-m", "rag", "outcomes", "--pubmed", str(path)],
+                              capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    assert "ORR" in readable and "PMID:1" in readable
+
+
+# --- on the session's real index (the real model, FAISS, the stored outcome records) -------------------------
+
+IL2 = "What response rates does high-dose IL-2 achieve in metastatic melanoma and renal cell carcinoma?"
+
+
+def test_a_quantitative_question_is_answered_with_the_number_and_its_table(settings):
+    from rag import answer
+    from rag.index.store import open_store
+
+    a = answer(IL2, settings=settings, use_llm=False)
+    lead = a.text.splitlines()[2]  # after the extractive note and a blank line
+    assert "complete response rate 7% (melanoma); 7% (renal cell cancer) [1]" in lead, a.text
+    assert a.passages[0].doc_id == "PMID:8120071"
+    assert all(v["status"] == "supported" for v in a.check.support), a.check.support  # the numbers are in [1]
+    assert a.table and a.table["columns"][:2] == ["ORR", "CR"]
+    store = open_store(settings)
+    for row in a.table["rows"]:
+        text = store.document(row["doc_id"]).text
+        for cells in row["cells"].values():
+            for c in cells:
+                assert text[c["char_start"]:c["char_end"]] == c["span"]
+    assert "Determine the response rate" not in a.text  # a registration's objectives support nothing
+    assert a.to_dict()["table"] == a.table
+
+
+def test_outcome_table_and_the_rag_table_command(settings):
+    table = outcome_table("What objective response rates and survival does nivolumab achieve?", k=10, settings=settings)
+    assert table.rows and {"ORR"} & set(table.columns)
+    out = subprocess.run([sys.executable, "-m", "rag", "table", "response rates of high-dose IL-2", "--index",
+                          str(settings.index_dir), "--format", "json"], capture_output=True, text=True, cwd=ROOT,
+                         check=True, env={**__import__("os").environ, "HF_HUB_OFFLINE": "1"}).stdout
+    data = json.loads(out)
+    assert data["rows"] and data["rows"][0]["cells"]
+    csv_out = subprocess.run([sys.executable, "-m", "rag", "table", "response rates of high-dose IL-2", "--index",
+                              str(settings.index_dir), "--format", "csv"], capture_output=True, text=True, cwd=ROOT,
+                             check=True).stdout
+    assert csv_out.splitlines()[0].startswith("study,design,phase,N,arms")
+
+
+def test_the_export_carries_the_table(settings):
+    from rag import answer
+    from rag.export import export
+
+    a = answer(IL2, settings=settings, use_llm=False)
+    md = export(a, "markdown")
+    assert "## Studies" in md and "| study |" in md
+    csv_text = export(a, "csv")
+    assert csv_text.splitlines()[0].endswith(",spans") and "PMID:8120071:" in csv_text
+
+
+def test_an_indexed_papers_record_by_id(settings):
+    out = subprocess.run([sys.executable, "-m", "rag", "outcomes", "8120071", "--index", str(settings.index_dir),
+                          "--json"], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    record = json.loads(out)
+    assert record["doc_id"] == "PMID:8120071" and {o["value"] for o in record["outcomes"]} >= {7.0}
