@@ -49,8 +49,9 @@ EXAMPLES = [
 ]
 # The source-type filter's choices: "PubMed abstracts", "Full-text articles", "Clinical trials", "NCI pages".
 SOURCE_CHOICES = [(plural[0].upper() + plural[1:], kind) for kind, (_, plural) in KIND_PLURALS.items()]
-STAGES = {"parsing": "Reading files", "chunking": "Cutting documents into passages", "embedding": "Embedding passages"}
-UNITS = {"parsing": "files", "chunking": "documents", "embedding": "passages"}
+STAGES = {"parsing": "Reading files", "chunking": "Cutting documents into passages",
+          "outcomes": "Reading trial outcomes", "embedding": "Embedding passages"}
+UNITS = {"parsing": "files", "chunking": "documents", "outcomes": "documents", "embedding": "passages"}
 
 CSS = """
 .gradio-container { max-width: 1500px !important; margin: 0 auto !important; }

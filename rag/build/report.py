@@ -34,6 +34,10 @@ class BuildReport:
     embedded: int = 0
     seconds: float = 0.0
     embed_seconds: float = 0.0
+    # Trial outcomes (rag/outcomes/): documents whose record was extracted in this build (the rest were copied
+    # from the previous generation), and the time extraction took.
+    outcomes_extracted: int = 0
+    outcomes_seconds: float = 0.0
     up_to_date: bool = False
     engine: str = "local"
     # engine "ray": the work each Ray node did, {node id: {address, files, chunks, embedded}}.
@@ -66,6 +70,9 @@ class BuildReport:
             f"  index: {self.documents} documents, {self.chunks} chunks ({self.new_chunks} new, "
             f"{self.embedded} embedded in {self.embed_seconds:.1f} s{rate}, the rest from the embedding cache)"
         )
+        if self.outcomes_extracted:
+            rest = ", the rest copied" if self.outcomes_extracted < self.documents else ""
+            lines.append(f"  outcomes: {self.outcomes_extracted} documents extracted in {self.outcomes_seconds:.1f} s{rest}")
         if self.duplicates:
             lines.append(f"  duplicates ({len(self.duplicates)}), linked to the copy that serves:")
             lines += [f"    {path} [{doc_id}]: {reason}" for path, doc_id, reason in self.duplicates[:20]]

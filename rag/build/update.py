@@ -8,6 +8,7 @@ documents whose files disappeared are dropped. The result is a new generation pu
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import time
 import uuid
@@ -25,8 +26,11 @@ from ..index.local import LocalStore
 from ..index.writer import GenerationWriter, previous_state
 from ..lexical.tokens import chunk_tokens
 from ..load import LoadError, discover, load_file
+from ..outcomes import EXTRACTOR_VERSION, StudyOutcomes, extract_outcomes
 from ..records import Document
 from .report import BuildReport, Progress
+
+logger = logging.getLogger(__name__)
 
 
 def file_sha256(path: Path) -> str:
@@ -80,6 +84,12 @@ def build(
         report.full_rebuild = previous is None
         prev_files, prev_docs = previous_state(previous) if previous else ({}, [])
         prev_manifest = generations.read_manifest(previous) if previous else {}
+        # A new outcome extractor (rag/outcomes/) is not a new index shape: the next build re-extracts every
+        # document's outcomes into a new generation, nothing parsed or embedded again.
+        outcomes_stale = previous is not None and prev_manifest.get("outcomes_version") != EXTRACTOR_VERSION
+        if outcomes_stale:
+            say(f"outcome extractor {prev_manifest.get('outcomes_version') or '(none)'} -> {EXTRACTOR_VERSION}: "
+                f"re-extracting the outcomes of every document (nothing is embedded again)")
 
         # Which files are new, changed, gone or unchanged (by content hash).
         paths, discovery_skips = discover(Path(s.corpus_dir))
@@ -95,7 +105,7 @@ def build(
             live_files = prev_files if live == previous else previous_state(live)[0]
             _refuse_loss(generations.read_manifest(live), live_files, set(current), s)
         report.skipped += [(rel, prev_files[rel][2] or "") for rel in sorted(unchanged) if prev_files[rel][1] == "skipped"]
-        if previous is not None and not (report.added or report.updated or report.removed):
+        if previous is not None and not (report.added or report.updated or report.removed or outcomes_stale):
             stats = LocalStore(previous).stats()
             report.up_to_date, report.generation = True, previous.name
             report.documents, report.chunks = stats["documents"], stats["chunks"]
@@ -138,7 +148,7 @@ def build(
         report.added = [rel for rel in report.added if rel in loaded]
         report.updated = [rel for rel in report.updated if rel in loaded]
         report.unchanged = len(unchanged)
-        if previous is not None and not (loaded or report.removed):  # nothing readable changed: no new generation
+        if previous is not None and not (loaded or report.removed or outcomes_stale):  # nothing readable changed
             stats = LocalStore(previous).stats()
             report.up_to_date, report.generation = True, previous.name
             report.documents, report.chunks = stats["documents"], stats["chunks"]
@@ -217,6 +227,7 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
         next_chunk_id += len(chunks)
         report.new_chunks += len(chunks)
         progress("chunking", i + 1, len(to_chunk))
+    _store_outcomes(writer, report, progress)
 
     skipped = {rel: why for rel, why in report.skipped if rel not in report.kept}
     files = [(rel, sha, size, "skipped", skipped[rel], 0) if rel in skipped
@@ -268,6 +279,7 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
         "chunks": report.chunks,
         "next_doc_no": next_doc_no,
         "next_chunk_id": next_chunk_id,
+        "outcomes_version": EXTRACTOR_VERSION,  # a build with another extractor re-extracts (see build())
         # Chunk ids and doc_no mean the same across the generations of one lineage (a full build starts one):
         # what lets a store mirror a generation as a change to the previous one (rag/index/postgres_sync.py).
         "lineage": prev_manifest.get("lineage") or uuid.uuid4().hex,
@@ -277,6 +289,29 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
     }
     writer.finish(dense[0], dense[1], lexical, manifest)
     return report
+
+
+def _store_outcomes(writer, report: BuildReport, progress: Progress) -> None:
+    """Every indexed document gets an outcome record of this EXTRACTOR_VERSION: copied from the previous
+    generation when it has one (copy_documents), else extracted from the document's text. One document's failure
+    never fails the build: it is reported, and its record stays empty."""
+    t0 = time.perf_counter()
+    todo = writer.outcomes_missing(EXTRACTOR_VERSION)
+    for i, doc_no in enumerate(todo):
+        doc = writer.document(doc_no)
+        try:
+            record = extract_outcomes(doc)
+            record.version = EXTRACTOR_VERSION
+            data = record.to_json()
+        except Exception as err:  # noqa: BLE001 (an extractor bug must not cost an index)
+            msg = f"outcome extraction failed for {doc.doc_id} ({type(err).__name__}: {err}); its record is empty"
+            logger.warning("%s: %s", doc.source_path, msg)
+            report.warnings.append((doc.source_path, msg))
+            data = StudyOutcomes(doc_id=doc.doc_id, pmid=doc.pmid, version=EXTRACTOR_VERSION).to_json()
+        writer.add_outcomes(doc_no, EXTRACTOR_VERSION, data)
+        progress("outcomes", i + 1, len(todo))
+    report.outcomes_extracted = len(todo)
+    report.outcomes_seconds = time.perf_counter() - t0
 
 
 def _embed(s: Settings, cache: EmbeddingCache, rows: list[tuple], dimension: int | None, progress: Progress,

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
+import json
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import numpy as np
 
@@ -16,6 +17,9 @@ from .bm25 import LexicalIndex, RecordView
 from .dense import search_dense
 from .generations import DENSE, LEXICAL, META, IndexMismatch, current_generation, read_manifest, shape_difference
 from .rows import DOC_FIELDS, FETCH_COLUMNS, ChunkHit, filter_sql, row_to_document, row_to_hit
+
+if TYPE_CHECKING:
+    from ..outcomes import StudyOutcomes
 
 # A filter that leaves at most this many chunks is searched exactly, whatever the index type.
 EXACT_FILTERED_MAX = 50_000
@@ -135,6 +139,23 @@ class LocalStore:
         ).fetchone()
         return row_to_document(row) if row else None
 
+    @functools.cached_property
+    def _has_outcomes(self) -> bool:
+        """Whether this generation stores outcome records (one built before they were stored does not)."""
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='outcomes'").fetchone() is not None
+
+    def outcomes(self, doc_ids: list[str]) -> dict[str, StudyOutcomes]:
+        """The stored outcome record of each indexed document among ``doc_ids`` (ids not found are left out)."""
+        if not doc_ids or not self._has_outcomes:
+            return {}
+        rows = self.db.execute(
+            "SELECT d.doc_id, o.record FROM outcomes o JOIN documents d ON d.doc_no = o.doc_no "
+            "WHERE d.status='indexed' AND d.doc_id IN (SELECT value FROM json_each(?))", (json.dumps(list(doc_ids)),)
+        ).fetchall()
+        from ..outcomes import StudyOutcomes  # here: reading an index never needs the extractor
+
+        return {doc_id: StudyOutcomes.from_json(json.loads(record)) for doc_id, record in rows}
+
     def documents_text(self) -> list[tuple[str, str | None, str, str | None]]:
         """(doc_id, pmid, text, title) of every indexed document (the answer evaluation's baseline reads them)."""
         return self.db.execute("SELECT doc_id, pmid, text, title FROM documents WHERE status='indexed' "
@@ -163,6 +184,11 @@ class LocalStore:
             "chunks": self.size,
             "files": q("SELECT COUNT(*) FROM files").fetchone()[0],
             "skipped_files": q("SELECT COUNT(*) FROM files WHERE status='skipped'").fetchone()[0],
+            # documents with an outcome record, and those reporting at least one outcome value
+            "outcomes": q("SELECT COUNT(*) FROM outcomes").fetchone()[0] if self._has_outcomes else 0,
+            "outcomes_with_values": q("SELECT COUNT(*) FROM outcomes WHERE json_array_length(record, '$.outcomes') > 0"
+                                      ).fetchone()[0] if self._has_outcomes else 0,
+            "outcomes_version": self.manifest.get("outcomes_version"),
             "model": self.manifest["shape"]["model"],
             "shape_fingerprint": self.manifest.get("shape_fingerprint"),
             "dimension": self.manifest["dimension"],

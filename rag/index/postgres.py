@@ -15,12 +15,13 @@ synonym expansion of rag/lexical/synonyms.py is the same per-group maximum over 
 
 from __future__ import annotations
 
+import json
 import math
 import threading
 import time
 from collections import Counter
 from contextlib import contextmanager, nullcontext
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -32,6 +33,9 @@ from ..records import Document
 from .bm25 import B, K1
 from .generations import IndexMismatch, IndexNotFound, shape_difference
 from .rows import DOC_FIELDS, FETCH_COLUMNS, ChunkHit, filter_sql, row_to_document, row_to_hit
+
+if TYPE_CHECKING:
+    from ..outcomes import StudyOutcomes
 
 SCHEMA_VERSION = 2  # 2: rag_records (whole-document BM25 statistics)
 # HNSW graph: m 16 (pgvector's default), ef_construction 128 (default 64: some queries then lost most of their
@@ -52,7 +56,7 @@ CHUNK_COLUMNS = ("chunk_id", "doc_no", "ordinal", "text", "char_start", "char_en
 MUTABLE_DOC_COLUMNS = ("doc_id", "source_path", "source_type", "title", "authors", "year", "journal", "pmid", "doi",
                        "pmcid", "nct_id", "url", "extra", "status", "duplicate_of")
 
-TABLES = ("rag_postings", "rag_terms", "rag_records", "rag_chunks", "rag_documents", "rag_files")
+TABLES = ("rag_postings", "rag_terms", "rag_records", "rag_chunks", "rag_documents", "rag_files", "rag_outcomes")
 
 
 def redact(url: str) -> str:
@@ -95,6 +99,9 @@ CREATE TABLE IF NOT EXISTS rag_chunks (
 CREATE INDEX IF NOT EXISTS rag_chunks_doc ON rag_chunks (doc_no);
 CREATE TABLE IF NOT EXISTS rag_records (  -- each document's chunks as one record: count and summed BM25 length
     doc_no bigint PRIMARY KEY, n_chunks int NOT NULL, len bigint NOT NULL
+);
+CREATE TABLE IF NOT EXISTS rag_outcomes (  -- each indexed document's trial outcomes (rag/outcomes/), as built
+    doc_no bigint PRIMARY KEY, version text NOT NULL, record text NOT NULL
 );
 CREATE TABLE IF NOT EXISTS rag_terms (term_id serial PRIMARY KEY, term text NOT NULL UNIQUE, df int NOT NULL);
 CREATE TABLE IF NOT EXISTS rag_postings (
@@ -385,6 +392,21 @@ SELECT want.chunk_id, coalesce(d.score, 0) FROM want LEFT JOIN d ON d.doc_no = w
         with self._conn() as conn:
             return conn.execute("SELECT doc_id, pmid, text, title FROM rag_documents WHERE status = 'indexed' "
                                 "ORDER BY doc_no").fetchall()
+
+    def outcomes(self, doc_ids: list[str]) -> dict[str, StudyOutcomes]:
+        """The outcome record of each indexed document among ``doc_ids``, as LocalStore.outcomes (ids not found,
+        and a database synced before outcomes were stored, give none)."""
+        if not doc_ids:
+            return {}
+        with self._conn() as conn:
+            if conn.execute("SELECT to_regclass('rag_outcomes')").fetchone()[0] is None:
+                return {}  # (checked, not caught: an error would end a reading() snapshot's transaction)
+            rows = conn.execute("SELECT d.doc_id, o.record FROM rag_outcomes o JOIN rag_documents d "
+                                "ON d.doc_no = o.doc_no WHERE d.status = 'indexed' AND d.doc_id = ANY(%s)",
+                                (list(doc_ids),)).fetchall()
+        from ..outcomes import StudyOutcomes  # here: reading an index never needs the extractor
+
+        return {doc_id: StudyOutcomes.from_json(json.loads(record)) for doc_id, record in rows}
 
     def idf(self, tokens: list[str]) -> dict[str, float]:
         """BM25 idf per token, as LexicalIndex.idf (unknown tokens count as occurring once)."""

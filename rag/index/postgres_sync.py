@@ -74,8 +74,8 @@ def sync(url: str, gen: Path, log: Callable[[str], None] | None = None) -> dict[
             )
     done.update(generation=gen.name, seconds=time.perf_counter() - t0)
     say(f"synced {gen.name} into {redact(url)} ({done['mode']}: +{done['chunks_added']} / -{done['chunks_removed']} "
-        f"chunks, +{done['docs_added']} / -{done['docs_removed']} / ~{done['docs_changed']} documents) "
-        f"in {done['seconds']:.1f} s")
+        f"chunks, +{done['docs_added']} / -{done['docs_removed']} / ~{done['docs_changed']} documents, "
+        f"{done['outcomes_written']} outcome records written) in {done['seconds']:.1f} s")
     return done
 
 
@@ -158,6 +158,45 @@ def _sync_records(conn, db: sqlite3.Connection, doc_nos: list[int] | None) -> No
     _copy_rows(conn, "rag_records", ("doc_no", "n_chunks", "len"), ((d, n, t) for d, (n, t) in records.items()))
 
 
+def _has_outcomes(db: sqlite3.Connection, schema: str = "main") -> bool:
+    """Whether a generation stores outcome records (one built before they were stored does not)."""
+    return db.execute(f"SELECT 1 FROM {schema}.sqlite_master WHERE type = 'table' AND name = 'outcomes'"
+                      ).fetchone() is not None
+
+
+def _copy_outcomes(conn, db: sqlite3.Connection, doc_nos: list[int] | None) -> int:
+    """The generation's outcome rows of these documents (None: all) into rag_outcomes; returns how many."""
+    if not _has_outcomes(db):
+        return 0
+    where, args = ("", []) if doc_nos is None else ("WHERE doc_no IN (SELECT value FROM json_each(?))",
+                                                      [json.dumps(doc_nos)])
+    return _copy_rows(conn, "rag_outcomes", ("doc_no", "version", "record"),
+                      db.execute(f"SELECT doc_no, version, record FROM main.outcomes {where}", args))
+
+
+def _sync_outcomes(conn, db: sqlite3.Connection) -> tuple[int, int]:
+    """rag_outcomes brought to the generation's outcome rows, as a change to the attached ``old`` generation's
+    (what the database holds): (rows written, rows removed). A side without the table (a generation built before
+    outcomes were stored) counts as holding none, and the table is then rewritten whole: a database synced by an
+    earlier version fills here."""
+    if not (_has_outcomes(db, "main") and _has_outcomes(db, "old")):
+        removed = conn.execute("DELETE FROM rag_outcomes").rowcount
+        return _copy_outcomes(conn, db, None), removed
+    ids = lambda sql: [r[0] for r in db.execute(sql)]  # noqa: E731
+    gone = ids("SELECT doc_no FROM old.outcomes EXCEPT SELECT doc_no FROM main.outcomes")
+    changed = ids("SELECT doc_no FROM (SELECT doc_no, version, record FROM main.outcomes "
+                  "EXCEPT SELECT doc_no, version, record FROM old.outcomes)")
+    if gone or changed:
+        conn.execute("DELETE FROM rag_outcomes WHERE doc_no = ANY(%s)", (gone + changed,))
+    written = _copy_outcomes(conn, db, changed) if changed else 0
+    # Rows the database missed (synced by an earlier version from a generation that had them): rewrite it whole.
+    if conn.execute("SELECT count(*) FROM rag_outcomes").fetchone()[0] != db.execute(
+            "SELECT count(*) FROM main.outcomes").fetchone()[0]:
+        removed = conn.execute("DELETE FROM rag_outcomes").rowcount
+        return _copy_outcomes(conn, db, None), removed
+    return written, len(gone)
+
+
 def _sync_files(conn, db: sqlite3.Connection) -> None:
     conn.execute("CREATE TEMP TABLE stage_files (LIKE rag_files) ON COMMIT DROP")
     _copy_rows(conn, "stage_files", ("path", "sha256", "size", "status", "reason", "n_docs"),
@@ -188,15 +227,17 @@ def _load_full(conn, gen: Path, manifest: dict[str, Any]) -> dict[str, Any]:
                           db.execute(f"SELECT {', '.join(DOC_COLUMNS)} FROM documents"))
         chunks, added_len = _insert_chunks(conn, db, gen, "1 = 1", [])
         _sync_records(conn, db, None)
+        outcomes = _copy_outcomes(conn, db, None)
         _sync_files(conn, db)
     finally:
         db.close()
     conn.execute("SET LOCAL maintenance_work_mem = '1GB'")
     conn.execute(HNSW_SQL)
     conn.execute("ANALYZE rag_documents; ANALYZE rag_chunks; ANALYZE rag_terms; ANALYZE rag_postings; "
-                 "ANALYZE rag_records")
+                 "ANALYZE rag_records; ANALYZE rag_outcomes")
     return {"mode": "full", "chunks_added": chunks, "chunks_removed": 0, "docs_added": docs, "docs_removed": 0,
-            "docs_changed": 0, "added_len": added_len, "removed_len": 0}
+            "docs_changed": 0, "added_len": added_len, "removed_len": 0, "outcomes_written": outcomes,
+            "outcomes_removed": 0}
 
 
 def _load_changes(conn, gen: Path, manifest: dict[str, Any], base: Path) -> dict[str, Any]:
@@ -257,13 +298,15 @@ def _load_changes(conn, gen: Path, manifest: dict[str, Any], base: Path) -> dict
                 "SELECT doc_no FROM main.chunks WHERE chunk_id IN (SELECT value FROM json_each(?)) UNION "
                 "SELECT doc_no FROM old.chunks WHERE chunk_id IN (SELECT value FROM json_each(?))",
                 json.dumps(added_chunks), json.dumps(removed_chunks)))))
+        outcomes_written, outcomes_removed = _sync_outcomes(conn, db)
         _sync_files(conn, db)
     finally:
         db.close()
     return {"mode": "incremental", "base": base.name, "chunks_added": len(added_chunks),
             "chunks_removed": len(removed_chunks), "docs_added": len(added_docs), "docs_removed": len(removed_docs),
             "docs_changed": len(changed_docs), "added_len": added_len,
-            "removed_len": sum(dl for _, dl in {(p[1], p[3]) for p in removed_postings})}
+            "removed_len": sum(dl for _, dl in {(p[1], p[3]) for p in removed_postings}),
+            "outcomes_written": outcomes_written, "outcomes_removed": outcomes_removed}
 
 
 def _stats(conn, generation: str, manifest: dict[str, Any], n_chunks: int) -> dict[str, Any]:
@@ -279,6 +322,10 @@ def _stats(conn, generation: str, manifest: dict[str, Any], n_chunks: int) -> di
         "chunks": int(n_chunks),
         "files": q("SELECT count(*) FROM rag_files")[0][0],
         "skipped_files": q("SELECT count(*) FROM rag_files WHERE status = 'skipped'")[0][0],
+        "outcomes": q("SELECT count(*) FROM rag_outcomes")[0][0],
+        "outcomes_with_values": q("SELECT count(*) FROM rag_outcomes "
+                                  "WHERE jsonb_array_length(record::jsonb -> 'outcomes') > 0")[0][0],
+        "outcomes_version": manifest.get("outcomes_version"),
         "model": manifest["shape"]["model"],
         "shape_fingerprint": manifest.get("shape_fingerprint"),
         "dimension": manifest["dimension"],

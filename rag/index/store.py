@@ -11,7 +11,7 @@ Reads are thread-safe on both; a search wraps its calls in ``reading()`` so that
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, ContextManager, Protocol
+from typing import TYPE_CHECKING, Any, Callable, ContextManager, Protocol
 
 import numpy as np
 
@@ -19,6 +19,9 @@ from ..config import Settings
 from ..records import Document
 from .generations import IndexNotFound, current_generation
 from .rows import ChunkHit
+
+if TYPE_CHECKING:
+    from ..outcomes import StudyOutcomes
 
 SCHEMES = ("postgresql://", "postgres://")
 
@@ -59,6 +62,10 @@ class Store(Protocol):
     def document(self, doc_id: str) -> Document | None: ...
 
     def documents_text(self) -> list[tuple[str, str | None, str, str | None]]: ...
+
+    # The trial outcomes stored at build time (rag/outcomes/) of these indexed documents; ids without one
+    # (not found, or an index built before outcomes were stored) are left out.
+    def outcomes(self, doc_ids: list[str]) -> dict[str, StudyOutcomes]: ...
 
     def idf(self, tokens: list[str]) -> dict[str, float]: ...
 

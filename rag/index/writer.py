@@ -33,6 +33,10 @@ CREATE TABLE chunks (
     char_start INTEGER, char_end INTEGER, section TEXT, page INTEGER, page_end INTEGER, n_tokens INTEGER,
     lexical_tokens TEXT NOT NULL  -- BM25 tokens, kept so an update re-tokenises only new chunks
 );
+CREATE TABLE outcomes (          -- each indexed document's trial outcomes (rag/outcomes/), beside its chunks
+    doc_no INTEGER PRIMARY KEY, version TEXT NOT NULL,  -- the EXTRACTOR_VERSION that read it
+    record TEXT NOT NULL          -- StudyOutcomes.to_json()
+);
 CREATE INDEX chunks_doc ON chunks(doc_no);
 CREATE INDEX documents_path ON documents(source_path);
 CREATE INDEX documents_id ON documents(doc_id);
@@ -60,6 +64,10 @@ class GenerationWriter:
         self.db.executemany("INSERT INTO keep_chunks VALUES (?)", [(n,) for n in with_chunks])
         self.db.execute("INSERT INTO documents SELECT * FROM prev.documents WHERE doc_no IN (SELECT doc_no FROM keep_docs)")
         self.db.execute("INSERT INTO chunks SELECT * FROM prev.chunks WHERE doc_no IN (SELECT doc_no FROM keep_chunks)")
+        if self.db.execute("SELECT 1 FROM prev.sqlite_master WHERE type='table' AND name='outcomes'").fetchone():
+            # (an index built before outcomes were stored has none: every document is then extracted)
+            self.db.execute("INSERT INTO outcomes SELECT doc_no, version, record FROM prev.outcomes "
+                            "WHERE doc_no IN (SELECT doc_no FROM keep_docs)")
         self.db.commit()
         self.db.execute("DETACH DATABASE prev")
 
@@ -94,6 +102,20 @@ class GenerationWriter:
                 for i, (c, tokens) in enumerate(zip(chunks, lexical_tokens))
             ],
         )
+
+    def add_outcomes(self, doc_no: int, version: str, record: dict[str, Any]) -> None:
+        """Add or replace a document's outcome record (a StudyOutcomes.to_json())."""
+        self.db.execute("INSERT OR REPLACE INTO outcomes VALUES (?,?,?)", (doc_no, version, json.dumps(record)))
+
+    def outcomes_missing(self, version: str) -> list[int]:
+        """The indexed documents whose outcome record is missing, of another extractor version, or no longer
+        names the document as it is now (its doc_id, or a PMID filled from a duplicate since). Rows of documents
+        no longer indexed (duplicates now) are dropped on the way."""
+        self.db.execute("DELETE FROM outcomes WHERE doc_no NOT IN (SELECT doc_no FROM documents WHERE status='indexed')")
+        return [r[0] for r in self.db.execute(
+            "SELECT d.doc_no FROM documents d LEFT JOIN outcomes o ON o.doc_no = d.doc_no WHERE d.status='indexed' "
+            "AND (o.doc_no IS NULL OR o.version IS NOT ? OR json_extract(o.record, '$.doc_id') IS NOT d.doc_id "
+            "OR json_extract(o.record, '$.pmid') IS NOT d.pmid) ORDER BY d.doc_no", (version,))]
 
     def add_files(self, rows: list[tuple[str, str, int, str, str | None, int]]) -> None:
         self.db.executemany("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?)", rows)
