@@ -60,6 +60,7 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
     name = NAMES[endpoint]
     # The year stays out: every number of the sentence must be found in the passage it cites.
     study = re.sub(r"\s*\(?\b(?:19|20)\d\d\)?$", "", best.study)
+    study += " et al." if not re.search(r"\d", study) and " " not in study and best.n_authors > 1 else ""
     lines = [f"{study}: {name} {values} [{best.passage}]."]
     # Each study's own population and its experimental arm (a single arm's "all", or the first arm named), as
     # written: a control arm's value is not what the treatment achieves, a computed share is not in the text.
@@ -86,7 +87,8 @@ def add_value_spans(passages: list[Any], table: StudyTable) -> None:
         for cells in row.cells.values():
             for c in cells:
                 inside = p.char_start <= c.char_start and c.char_end <= p.char_end
-                known = any(s.get("char_start") == c.char_start for s in p.more_spans)
+                known = any(s.get("char_start") is not None and s["char_start"] <= c.char_start
+                            and c.char_end <= s["char_start"] + len(s.get("text") or "") for s in p.more_spans)
                 if not inside and not known:
                     p.more_spans.append({"chunk_id": None, "char_start": c.char_start, "char_end": c.char_end,
                                          "text": c.span})

@@ -26,20 +26,34 @@ _SINGLE_ARM = re.compile(r"\bsingle[- ]arm\b|\bopen-label,? (?:[\w-]+,? ){0,3}(?
 _OTHER = re.compile(r"\b(?:this|the present|our) (?:mini-?)?(?:review|overview|article|perspective|commentary)\b|"
                     r"\bwe (?:review|summari[sz]e|discuss)\b|\bin (?:mice|murine)\b|\bmouse models?\b|\bin vitro\b", _I)
 
+_WHO = r"(?:patients|participants|subjects|women|men|children|adults|individuals|cases)"
+_RATIO = r"(?:,?\s*\(?in a \d:\d ratio\)?,?|\s*\(\d:\d\))?"
 _N_PATTERNS = (
-    ("randomized", re.compile(rf"(?P<n>{COUNT}) (?:\w+ ){{0,4}}?(?:patients|participants|subjects|women|men|children|adults)"
-                              rf"(?: \w+){{0,6}}? (?:were|was|had been|underwent) (?:randomly (?:assigned|allocated)|randomi[sz]ed|randomi[sz]ation)|"
-                              rf"\b(?:of|a total of|in total,?) (?P<n2>{COUNT}) (?:\w+ ){{0,2}}?(?:patients )?(?:who )?(?:underwent|were) randomi[sz]|"
-                              rf"\brandomi[sz]ed (?P<n3>{COUNT}) (?:\w+ ){{0,3}}?(?:patients|participants|subjects)|"
-                              rf"\b(?:randomly )?(?:assigned|allocated) (?P<n6>{COUNT}) (?:\w+ ){{0,3}}?(?:patients|participants|subjects)", _I)),
-    ("enrolled", re.compile(rf"(?P<n>{COUNT}) (?:\w+ ){{0,4}}?(?:patients|participants|subjects|women|men|children|adults)"
-                            rf"(?: \w+){{0,6}}? (?:were|was|had been) (?:enrolled|included|recruited|treated|accrued)|"
-                            rf"\b(?:enrolled|included|recruited|accrued|treated) (?P<n2>{COUNT}) (?:\w+ ){{0,4}}?(?:patients|participants|subjects)|"
-                            rf"\b(?:a total of|in total,?|total of) (?P<n3>{COUNT}) (?:\w+ ){{0,4}}?(?:patients|participants|subjects)|"
-                            rf"\b(?:patients|participants|subjects) \((?:N|n) ?= ?(?P<n4>\d[\d,]*)\)|"
-                            rf"^(?P<n5>{COUNT}) (?:\w+ ){{0,3}}?(?:patients|participants|subjects)\b", _I | re.M)),
+    ("randomized", re.compile(
+        rf"(?P<n>{COUNT}) (?:\w+ ){{0,4}}?{_WHO}(?: \w+){{0,6}}? (?:were|was|had been|underwent|who were) (?:randomly "
+        rf"(?:assigned|allocated)|randomi[sz]ed|randomi[sz]ation)|"
+        rf"\b(?:of|a total of|in total,?) (?P<n2>{COUNT}) (?:\w+ ){{0,2}}?(?:patients )?(?:who )?(?:underwent|were) randomi[sz]|"
+        rf"\brandomi[sz]ed{_RATIO} (?P<n3>{COUNT}) (?:[\w-]+ ){{0,3}}?{_WHO}|"
+        rf"\b(?:randomly )?(?:assigned|allocated){_RATIO} (?P<n6>{COUNT}) (?:[\w-]+ ){{0,3}}?{_WHO}", _I)),
+    ("enrolled", re.compile(
+        rf"(?P<n>{COUNT}) (?:[\w-]+ ){{0,4}}?{_WHO}(?: \w+){{0,6}}? (?:were|was|had been) (?:enrolled|included|recruited|"
+        rf"treated|accrued)|"
+        rf"\b(?:enroll(?:ed|ing)|included|recruited|accrued|treated) (?P<n2>{COUNT}) (?:[\w-]+ ){{0,4}}?{_WHO}|"
+        rf"\b(?:a total of|in total,?|total of) (?P<n3>{COUNT}) (?:[\w-]+ ){{0,4}}?{_WHO}|"
+        rf"\b{_WHO} \((?:N|n) ?= ?(?P<n4>\d[\d,]*)\)|"
+        rf"(?:^|(?<=[.—:] )|(?<=[.—:]))(?P<n5>{COUNT}) (?:[\w-]+ ){{0,3}}?{_WHO}\b|"
+        rf"\b(?:series|cohort|population) of (?P<n7>{COUNT}) (?:[\w-]+ ){{0,3}}?{_WHO}|"
+        rf"(?P<n8>{COUNT}) (?:[\w-]+ ){{0,3}}?{_WHO} (?:received|were given|underwent)\b|"
+        rf"\bAmong (?:the |all )?(?P<n9>{COUNT}) (?:enrolled|treated) {_WHO}", _I | re.M)),
     ("evaluable", re.compile(rf"(?P<n>{COUNT}) (?:\w+ ){{0,2}}?(?:patients )?(?:were |was )?(?:evaluable|assessable)", _I)),
-    ("analysed", re.compile(rf"(?P<n>{COUNT}) (?:\w+ ){{0,4}}?(?:patients|participants|subjects) (?:were |was )?(?:analy[sz]ed|included in the analysis)", _I)),
+    ("analysed", re.compile(
+        rf"(?P<n>{COUNT}) (?:[\w-]+ ){{0,4}}?{_WHO} (?:were |was )?(?:analy[sz]ed|included in the analysis)|"
+        rf"\b(?:identified|analy[sz]ed|reviewed|included|studied|evaluated|profiled)(?: the (?:records|data|charts) of| "
+        rf"data from)? (?P<n2>{COUNT}) (?:[\w-]+ ){{0,4}}?{_WHO}|"
+        rf"\b(?:review|analysis|study) (?:on|of) (?P<n3>{COUNT}) (?:[\w()-]+ ){{0,4}}?{_WHO}", _I)),
+    # The first number of patients the text gives, when nothing above says what it counts.
+    ("enrolled", re.compile(rf"\b(?:in|of|from|on|with) (?:the |a total of )?(?P<n>{COUNT}) (?:[\w-]+ ){{0,3}}?{_WHO}\b"
+                            rf"(?! (?:with|who) (?:a |an )?(?:response|complete|partial|grade))", _I)),
 )
 
 # The arms of a comparison: what follows "randomly assigned ... to receive" up to the sentence's end, split at
@@ -216,7 +230,8 @@ def design_of(title: str, text: str) -> str:
     return "other"
 
 
-_N_WORD = re.compile(r"\b(?:patients|participants|subjects|women|men|children|adults|evaluable|assessable|randomi[sz])", _I)
+_N_WORD = re.compile(r"\b(?:patients|participants|subjects|women|men|children|adults|individuals|cases|evaluable|"
+                     r"assessable|randomi[sz])", _I)
 
 
 def n_of(text: str) -> dict | None:
@@ -232,8 +247,11 @@ def n_of(text: str) -> dict | None:
     for what, pattern in _N_PATTERNS:
         for a, b in windows:
             for m in pattern.finditer(text, a, b):
-                group = next(g for g in ("n", "n2", "n3", "n4", "n5", "n6") if g in m.groupdict() and m.group(g))
-                value = to_float(m.group(group))
+                group = next(g for g in ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9")
+                             if g in m.groupdict() and m.group(g))
+                value = to_float(m.group(group).replace(",", "") if m.group(group)[:1].isdigit() else m.group(group))
+                if re.search(r"\d\s*(?:of|/)\s*$", text[max(0, m.start(group) - 8):m.start(group)]):
+                    continue  # "128 of 212 patients": a share of the study, not its size
                 if value is None or value < 2 or value != int(value) or 1900 <= value <= 2100:
                     continue
                 return {"value": int(value), "what": what, "text": m.group(0), "char_start": m.start(),

@@ -124,6 +124,7 @@ class Row:
     passage: int
     cells: dict[str, list[Cell]] = field(default_factory=dict)
     url: str | None = None
+    n_authors: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {"doc_id": self.doc_id, "study": self.study, "title": self.title, "year": self.year,
@@ -188,7 +189,8 @@ def table_csv(data: dict[str, Any]) -> str:
     return buf.getvalue()
 
 
-def table_markdown(data: dict[str, Any] | None) -> str:
+def table_markdown(data: dict[str, Any] | None, compact: bool = False) -> str:
+    """The table in Markdown; ``compact`` (the chat column): the study, its design in a word, and the endpoints."""
     if not data or not data.get("rows"):
         return "No retrieved study reports these endpoints."
 
@@ -196,8 +198,14 @@ def table_markdown(data: dict[str, Any] | None) -> str:
         return re.sub(r"([\\`*_{}\[\]<>|#])", r"\\\1", value).replace("\n", " ")
 
     header = _header(data)
+    keep = list(range(len(header)))
+    if compact:  # study, design (with phase), endpoints, source
+        keep = [0, 1] + list(range(5, len(header)))
+    header = [header[i] for i in keep]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for plain in _plain_rows(data):
+        if compact:
+            plain = [plain[0], plain[1] + (f" {plain[2]}" if plain[2] else "")] + plain[5:]
         cells = [esc(v) for v in plain]
         lines.append("| " + " | ".join(cells) + " |")
     for d in data.get("disagreements", []):
@@ -270,7 +278,7 @@ def build_table(question: str, studies: list[tuple[Any, StudyOutcomes, int]], co
         year = getattr(citation, "year", None) if citation else getattr(source, "year", None)
         url = getattr(citation, "url", None) if citation else getattr(source, "url", None)
         row = Row(record.doc_id, study_label(record, title, authors, year), title, year, record.design,
-                  record.phase, record.n, list(record.arms), number, url=url)
+                  record.phase, record.n, list(record.arms), number, url=url, n_authors=len(authors or []))
         for o in record.outcomes:
             if o.endpoint in cols and not (own_only and o.cited):
                 row.cells.setdefault(o.endpoint, []).append(Cell(

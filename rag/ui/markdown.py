@@ -71,7 +71,7 @@ def answer_markdown(answer: Any, llm_model: str | None = None, extractive_note: 
             from ..outcomes.table import table_markdown
 
             parts.append("**Studies** (each value is marked in its source under Sources; click it in the table "
-                         "there):\n\n" + table_markdown(table))
+                         "there):\n\n" + table_markdown(table, compact=True))
     if answer.notes:
         parts.append("\n".join(f"> {md_escape(note)}  " for note in answer.notes))
     cited = sorted(set(getattr(answer.check, "cited", []) or []))
