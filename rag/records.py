@@ -195,10 +195,13 @@ class Answer:
     generation: str = ""  # the index generation every passage and check of this answer came from
     # The studies table (rag/outcomes/table.py StudyTable.to_json()) under an answer about efficacy or safety.
     table: dict[str, Any] | None = None
+    # Lines of ``text`` composed from extracted values (rag/answer/numbers.py), not quoted from a source.
+    composed: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "table": self.table,
+            "composed": self.composed,
             "question": self.question,
             "answer": self.text,
             "abstained": self.abstained,

@@ -81,6 +81,8 @@ def _quoted(a):
     """(sentence, passage number) for every quoted sentence of an extractive answer."""
     out = []
     for line in a.text.splitlines():
+        if line in a.composed:  # composed from extracted values (tests/test_outcomes.py checks those)
+            continue
         line = line.removeprefix("- ")
         for m in re.finditer(r"(.+?)\s*\[(\d+)\]\s*", line):
             out.append((m.group(1).strip(), int(m.group(2))))

@@ -138,8 +138,10 @@ def answer_stream(
     if found.question_type == "yesno":
         notes.append("A yes/no question: the cited sentences for and against are shown, not a verdict.")
     text = f"{EXTRACTIVE_NOTE}\n\n{body}{notices_said(ordered, check.cited)}" if body else ABSTAIN_TEXT
+    composed = [line for line in body.splitlines()[:len(lead[0].splitlines())]] if lead and body else []
     result = Answer(question, text, ordered, abstained=not body, mode="extractive" if body else "abstain",
-                    search_query=search_query, check=check, notes=notes, table=table if body else None, **here)
+                    search_query=search_query, check=check, notes=notes, table=table if body else None,
+                    composed=composed, **here)
     yield result.text, result
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..outcomes.table import NAMES, StudyTable, asked_endpoints, format_value, table_for_passages
+from ..outcomes.table import NAMES, StudyTable, asked_endpoints, format_value, relevance, table_for_passages
 
 _WANTS_NUMBER = re.compile(
     r"\b(?:rates?|median|ratio|how (?:long|many|much|often|effective)|percentage|proportion|percent|fraction|"
@@ -50,12 +50,15 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
     if not table.rows:
         return None
     asked = [e for e in asked_endpoints(question) if e in table.columns]
-    # The best-retrieved study that reports what is asked leads, with the first asked endpoint it reports.
-    best = next((r for r in table.rows if any(r.cells.get(e) for e in asked)), None)
-    if best is None:
+    # The study that reports the first asked endpoint and matches the question best (its drug, disease, trial
+    # name; then its retrieval rank) leads.
+    endpoint = next((e for e in asked if any(r.cells.get(e) for r in table.rows)), None)
+    if endpoint is None:
         return None
-    endpoint = next(e for e in asked if best.cells.get(e))
-    reporting = [r for r in table.rows if r.cells.get(endpoint)]
+    reporting = sorted((r for r in table.rows if r.cells.get(endpoint)), key=lambda r: -relevance(question, r))
+    best = reporting[0]
+    # The range: the studies that share the leading study's match to the question (the same drug or disease).
+    reporting = [r for r in reporting if relevance(question, r) >= 1 or r is best]
     values = "; ".join(_as_written(c) + (f" ({_who(c)})" if _who(c) else "") for c in best.cells[endpoint][:4])
     name = NAMES[endpoint]
     # The year stays out: every number of the sentence must be found in the passage it cites.
@@ -73,7 +76,11 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
         fmt = (lambda v: f"{v:g}%") if unit == "%" else (lambda v: f"{v:.2f}") if unit == "ratio" else \
             (lambda v: f"{v:g} {unit}")
         markers = "".join(f"[{n}]" for n in dict.fromkeys(n for _, n in numbers))
-        lines.append(f"Across the studies that report it, the {name} ranges from {fmt(low)} to {fmt(high)} {markers}.")
+        if low == high:
+            lines.append(f"The studies that report it give the same {name}, {fmt(low)} {markers}.")
+        else:
+            lines.append(f"Across the studies that report it, the {name} ranges from {fmt(low)} to {fmt(high)} "
+                         f"{markers}.")
     lines += table.disagreements
     return "\n".join(lines), table
 

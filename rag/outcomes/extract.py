@@ -13,9 +13,25 @@ from .design import arms_with_aliases, design_of, n_of, phase_of, trial_of
 from .numbers import COUNT, NUM, ci_after, p_after, to_float
 from .record import NotReached, Outcome, StudyOutcomes
 
-# Bump when what the extractor makes of a text changes: every index re-extracts on its next build (no
-# re-embedding); tests/test_outcomes.py fails when the output on the fixed texts changes without a bump.
-EXTRACTOR_VERSION = "2"
+
+
+def _code_fingerprint() -> str:
+    """A hash of the code that reads outcomes (this package's rules and the sentence splitter they use)."""
+    import hashlib
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in (here / "extract.py", here / "design.py", here / "numbers.py", here / "record.py",
+                 here.parent / "chunk" / "sentences.py"):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:10]
+
+
+# The extractor's version: a number for the record's shape, and the hash of the rules' code, so that any change
+# of what the extractor may make of a text re-extracts every index's outcomes on its next build (no
+# re-embedding), with nothing to remember to bump.
+EXTRACTOR_VERSION = f"2.{_code_fingerprint()}"
 
 _I = re.I
 # Endpoint words, most specific first; each gives a family (what a value near it measures).
@@ -58,7 +74,8 @@ _VALUE = re.compile(
     rf"(?P<frac>(?P<num>{COUNT})\s*(?:of|/|out of)\s*(?:the\s+)?(?P<den>\d[\d,]*)(?:\s+\w+){{0,4}}?\s*\((?P<pct1>{NUM})\s*%\))"
     rf"|(?P<fracpct>(?P<num2>{COUNT})\s*/\s*(?P<den2>\d+)\s*\((?P<pct2>{NUM})\s*%\))"
     rf"|(?P<pct>(?<![\w.·≥≤<>=])(?P<pv>{NUM})\s*(?:%|percent\b|per cent\b))"
-    rf"|(?P<time>(?<![\w.·\-])(?P<tv>{NUM})\s*(?P<tu>{_TIME_UNIT})(?![\w-]))"
+    rf"|(?P<time>(?<![\w.·\-])(?P<tv>{NUM})\s*(?:\((?:IQR|range|interquartile range)?[,:;]?\s*{NUM}\s*(?:[-–]|to)\s*"
+    rf"{NUM}\)\s*)?(?P<tu>{_TIME_UNIT})(?![\w-]))"
     # The first items of a list whose unit is written once, at its end: "2.2 and 5.0 months", "17, 32 and 29%".
     rf"|(?P<listtime>(?<![\w.·\-])(?P<ltv>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:and|or|versus|vs\.?)\s*{NUM}\s*"
     rf"(?P<ltu>{_TIME_UNIT})(?![\w-])))"

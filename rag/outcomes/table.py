@@ -69,7 +69,26 @@ def asked_endpoints(question: str) -> list[str]:
     for _, e in sorted(found):
         if e not in out:
             out.append(e)
+    # "the hazard ratio for progression": the ratio of the survival endpoint named comes first.
+    if re.search(r"hazard ratio|\bHR\b", question, re.I):
+        named = [e for e in out if e.endswith(("_median", "_rate")) and f"HR_{e.split('_')[0]}" in out]
+        ratios = list(dict.fromkeys(f"HR_{'DFS' if e.startswith('RFS') else e.split('_')[0]}" for e in named))
+        out = ratios + [e for e in out if e not in ratios]
     return out
+
+
+_STOP = {"what", "which", "does", "with", "from", "that", "this", "were", "have", "after", "than", "versus", "patients",
+         "rate", "rates", "response", "responses", "survival", "median", "overall", "achieve", "achieved", "give",
+         "there", "their", "treated", "therapy", "treatment", "cancer", "trial", "study", "phase", "much", "many",
+         "long", "often", "how", "the", "and", "for", "grade", "higher", "adverse", "events", "ratio", "hazard"}
+
+
+def relevance(question: str, row: "Row") -> float:
+    """How well a study matches the question: the question's own words (a drug, a disease, a trial's name) found
+    in its title, arms and trial name; the retrieval rank breaks ties."""
+    words = {w for w in re.findall(r"[a-z0-9][a-z0-9-]{2,}", question.lower()) if w not in _STOP}
+    seen = set(re.findall(r"[a-z0-9][a-z0-9-]{2,}", " ".join([row.title or "", row.study, *row.arms]).lower()))
+    return len(words & seen) - 0.01 * row.passage
 
 
 def format_value(o: Outcome) -> str:
@@ -219,7 +238,10 @@ def study_label(record: StudyOutcomes, title: str | None, authors: list[str] | N
         return record.trial + (f" ({year})" if year else "")
     if authors:
         return f"{authors[0].split(',')[0].split(' ')[0]} {year or ''}".strip()
-    return (title or record.doc_id)[:60]
+    if title:
+        short = re.split(r"[:.?]", title)[0].strip()
+        return f"“{short[:57]}…”" if len(short) > 57 else f"“{short}”"
+    return record.doc_id
 
 
 def find_disagreements(rows: list[Row], columns: list[str], records: dict[str, StudyOutcomes]) -> list[str]:
@@ -310,10 +332,15 @@ def records_for(store: Any, doc_ids: list[str]) -> dict[str, StudyOutcomes]:
     # A record of an older extractor (an index not rebuilt since) is read again from the text.
     stored = {k: v for k, v in stored.items() if v.version == EXTRACTOR_VERSION}
     for doc_id in doc_ids:
-        if doc_id not in stored:
-            doc = store.document(doc_id)
-            if doc is not None:
-                stored[doc_id] = extract_outcomes(doc)
+        doc = store.document(doc_id)
+        if doc is None:
+            stored.pop(doc_id, None)
+            continue
+        record = stored.get(doc_id) or extract_outcomes(doc)
+        # A value whose span is not the document's text at its offsets is dropped, never shown.
+        record.outcomes = [o for o in record.outcomes if doc.text[o.char_start:o.char_end] == o.text and o.text]
+        record.not_reached = [o for o in record.not_reached if doc.text[o.char_start:o.char_end] == o.text]
+        stored[doc_id] = record
     return stored
 
 
