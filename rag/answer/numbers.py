@@ -50,13 +50,16 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
     if not table.rows:
         return None
     asked = [e for e in asked_endpoints(question) if e in table.columns]
-    # The study that reports the first asked endpoint and matches the question best (its drug, disease, trial
-    # name; then its retrieval rank) leads.
-    endpoint = next((e for e in asked if any(r.cells.get(e) for r in table.rows)), None)
-    if endpoint is None:
+    # The study that matches the question best (its drug, disease, trial name; then its retrieval rank) among
+    # those that report an asked endpoint leads, with the first asked endpoint it reports.
+    candidates = [r for r in table.rows if any(r.cells.get(e) for e in asked)]
+    if not candidates:
         return None
+    best = max(candidates, key=lambda r: relevance(question, r))
+    endpoint = next(e for e in asked if best.cells.get(e))  # the first asked endpoint the study reports
     reporting = sorted((r for r in table.rows if r.cells.get(endpoint)), key=lambda r: -relevance(question, r))
-    best = reporting[0]
+    reporting.remove(best)
+    reporting.insert(0, best)
     # The range: the studies that share the leading study's match to the question (the same drug or disease).
     reporting = [r for r in reporting if relevance(question, r) >= 1 or r is best]
     values = "; ".join(_as_written(c) + (f" ({_who(c)})" if _who(c) else "") for c in best.cells[endpoint][:4])

@@ -87,8 +87,9 @@ def relevance(question: str, row: "Row") -> float:
     """How well a study matches the question: the question's own words (a drug, a disease, a trial's name) found
     in its title, arms and trial name; the retrieval rank breaks ties."""
     words = {w for w in re.findall(r"[a-z0-9][a-z0-9-]{2,}", question.lower()) if w not in _STOP}
-    seen = set(re.findall(r"[a-z0-9][a-z0-9-]{2,}", " ".join([row.title or "", row.study, *row.arms]).lower()))
-    return len(words & seen) - 0.01 * row.passage
+    named = set(re.findall(r"[a-z0-9][a-z0-9-]{2,}", " ".join([row.title or "", row.study, *row.arms]).lower()))
+    passage = set(re.findall(r"[a-z0-9][a-z0-9-]{2,}", row.context.lower()))
+    return len(words & named) + 0.5 * len((words & passage) - named) - 0.05 * row.passage
 
 
 def format_value(o: Outcome) -> str:
@@ -144,6 +145,7 @@ class Row:
     cells: dict[str, list[Cell]] = field(default_factory=dict)
     url: str | None = None
     n_authors: int = 0
+    context: str = field(default="", repr=False)  # the retrieved passage's text (how well the row fits a question)
 
     def to_json(self) -> dict[str, Any]:
         return {"doc_id": self.doc_id, "study": self.study, "title": self.title, "year": self.year,
@@ -300,7 +302,9 @@ def build_table(question: str, studies: list[tuple[Any, StudyOutcomes, int]], co
         year = getattr(citation, "year", None) if citation else getattr(source, "year", None)
         url = getattr(citation, "url", None) if citation else getattr(source, "url", None)
         row = Row(record.doc_id, study_label(record, title, authors, year), title, year, record.design,
-                  record.phase, record.n, list(record.arms), number, url=url, n_authors=len(authors or []))
+                  record.phase, record.n, list(record.arms), number, url=url, n_authors=len(authors or []),
+                  context=" ".join([getattr(source, "text", "") or ""] + [m.get("text", "") for m in
+                                                                          getattr(source, "more_spans", None) or []]))
         for o in record.outcomes:
             if o.endpoint in cols and not (own_only and o.cited):
                 row.cells.setdefault(o.endpoint, []).append(Cell(
