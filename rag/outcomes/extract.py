@@ -98,10 +98,11 @@ _PLANNED = re.compile(r"\b(?:we (?:will |would )?(?:expect|assume|hypothesi[sz]e
                       r"(?:expected|assumed|hypothesi[sz]ed|anticipated)|sample size|(?:statistical )?power(?:ed)? to|"
                       r"will be (?:enrolled|randomi[sz]ed|treated)|to detect (?:an?|the) )", re.I)
 # A share of responders ("84% of responses were ongoing"), not a response rate.
-_OF_RESPONDERS = re.compile(r"\b(?:ongoing|continuing|remain(?:ed|s)? in|still in|of (?:the )?(?:\d+ )?(?:confirmed )?"
+_OF_RESPONDERS = re.compile(r"\b(?:defined as|criteri\w*|threshold|cut-?off|ongoing|continuing|remain(?:ed|s)? in|still in|of (?:the )?(?:\d+ )?(?:confirmed )?"
                             r"responders|among (?:the )?responders|unconventional|immune-pattern|stabili[sz]ation)\b", re.I)
 _LABEL_BEFORE = re.compile(r"\b(?:group|arm|cohort|phase|grade|stage|day|cycle|version|type|part|step|level|class|"
                            r"CD|IL|G|n|N)\s*[=:]?\s*$", re.I)
+_BARE_CI = re.compile(r",\s*(\d*[.·]\d+)\s*(?:[-–]|to)\s*(\d*[.·]\d+)\b")
 _HAS_NUMBER = re.compile(r"\d|not (?:yet )?(?:been )?reached", re.I)
 _PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _TIME_TO_MONTHS = {"month": "months", "months": "months", "mo": "months", "mo.": "months", "week": "weeks",
@@ -223,7 +224,14 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
             continue
         if _LABEL_BEFORE.search(text, max(s, vs - 12), vs):
             continue  # "group 1", "grade 3", "phase 2", "cycle 4": a label, not a value
+        if re.search(r"\b[Pp](?:\s*-?\s*values?)?\s*(?:[=<>≤≥]|&lt;|&gt;)\s*$", text[max(s, vs - 12):vs]):
+            continue  # a p-value written where no value took it
         low, high, tail = ci_after(text, ve)
+        if low is None and unit == "bare":  # Lancet style: "HR 0.88, 0.75-1.03; p=0.12" (a ratio, then its CI)
+            m2 = _BARE_CI.match(text, ve)
+            if m2 and to_float(m2.group(1)) is not None and to_float(m2.group(2)) is not None \
+                    and to_float(m2.group(1)) <= value <= to_float(m2.group(2)):
+                low, high, tail = to_float(m2.group(1)), to_float(m2.group(2)), m2.end()
         p, p_end = p_after(text, tail)
         if low is not None and unit == "%" and not (low <= value <= high):
             low = high = None
@@ -359,7 +367,8 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
             continue
         if m.end <= v.start:
             gap = text[m.end:v.start]
-            cost = len(gap) + (40 if re.search(r"[;]|\bwhereas\b|\bbut\b", gap) else 0)
+            # A parenthesis between the word and its value ("rates by RECIST (...) were 49%") does not part them.
+            cost = len(_PARENTHESES.sub("", gap)) + (40 if re.search(r"[;]|\bwhereas\b|\bbut\b", gap) else 0)
         elif m.start >= v.end:
             if m.kind == "STOP":
                 continue  # "(8.1%) patients treated with high-dose...": a stop word only counts before the value
