@@ -7,13 +7,14 @@ path, the fallback document id and the citation URL. Every failure to read a fil
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from pathlib import Path
 
 from rag.evidence import classify
 from rag.load import jats, pdf, pubmed, text
-from rag.load.common import LoadError, LoadResult, repair_text, strip_markup, xml_root_name
+from rag.load.common import LoadError, LoadResult, repair_text, strip_markup, text_head, xml_root_name
 from rag.records import Document
 
 __all__ = ["DOC_FILE", "SUPPORTED_SUFFIXES", "LoadError", "LoadResult", "citation_url", "discover", "load_file",
@@ -44,14 +45,20 @@ def load_file(path: Path, root: Path | None = None) -> LoadResult:
         raise LoadError(f"no documents ({reason})")
     source_path = _relative(path, root)
     numbered = len(result.documents) > 1
+    this_year = datetime.date.today().year
     for n, doc in enumerate(result.documents, start=1):
         doc.source_path = source_path
         doc.title = " ".join(strip_markup(repair_text(doc.title)).split()) if doc.title else doc.title
         doc.journal = repair_text(doc.journal) if doc.journal else doc.journal
         doc.authors = [repair_text(a) for a in doc.authors]
-        doc.extra["evidence"] = classify(doc).to_extra()  # study type, evidence level, notices (rag/evidence.py)
         if not doc.doc_id:
             doc.doc_id = f"FILE:{source_path}" + (f"#{n}" if numbered else "")
+        if doc.year is not None and not 1800 <= doc.year <= this_year:  # a typo or a placeholder, not a year
+            when = f"after this year ({this_year})" if doc.year > this_year else "before 1800"
+            name = f"'{doc.title[:80]}' ({doc.doc_id})" if doc.title else doc.doc_id
+            result.warnings.append(f"{name}: publication year {doc.year} is {when}: not stored as its year")
+            doc.year = None
+        doc.extra["evidence"] = classify(doc).to_extra()  # study type, evidence level, notices (rag/evidence.py)
         doc.url = citation_url(doc)
     return result
 
@@ -76,11 +83,43 @@ def _loader_for(path: Path):
         raise LoadError(f"unsupported XML (root element <{root}>)")
     if suffix in (".json", ".jsonl", ".nbib", ".medline"):
         return pubmed.load
-    if suffix == ".txt":
-        return pubmed.load if pubmed.looks_like_medline(path) else text.load
-    if suffix in (".md", ".markdown"):
-        return text.load
+    if suffix in (".txt", ".md", ".markdown"):
+        return _sniffed(path, suffix) or text.load
     raise LoadError(f"unsupported file type {suffix or '(no extension)'}")
+
+
+def _sniffed(path: Path, suffix: str):
+    """The loader for a text file whose content is another format (MEDLINE, JATS or PubMed XML saved as .txt or .md),
+    with a warning saying so; None for text. XML of another kind is refused: it is markup, not text to index."""
+    head = text_head(path).lstrip()
+    if pubmed.looks_like_medline(path):
+        return _noting(lambda p: pubmed.load(p, fmt="medline"), f"MEDLINE records in a {suffix} file: read as MEDLINE",
+                       suffix != ".txt")
+    if not head.startswith("<"):
+        return None
+    try:
+        root = xml_root_name(path)
+    except LoadError:
+        if head.startswith("<?xml"):
+            raise
+        return None  # Markdown that opens with HTML or a comment
+    if root == "article":
+        return _noting(jats.load, f"JATS XML in a {suffix} file: read as JATS")
+    if root in ("PubmedArticleSet", "PubmedArticle"):
+        return _noting(lambda p: pubmed.load(p, fmt="xml"), f"PubMed XML in a {suffix} file: read as PubMed XML")
+    if head.startswith("<?xml"):
+        raise LoadError(f"XML (root element <{root}>) in a {suffix} file: not a format this library reads")
+    return None
+
+
+def _noting(loader, warning: str, say: bool = True):
+    def load(path: Path) -> LoadResult:
+        result = loader(path)
+        if say:
+            result.warnings.insert(0, warning)
+        return result
+
+    return load
 
 
 def _relative(path: Path, root: Path | None) -> str:
