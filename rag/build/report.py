@@ -6,6 +6,8 @@ import sys
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable
 
+from ..dedup import where
+
 # progress(stage, done, total): the CLI draws tqdm bars, the app a Gradio progress bar.
 Progress = Callable[[str, int, int], None]
 
@@ -68,7 +70,7 @@ class BuildReport:
         )
         if self.duplicates:
             lines.append(f"  duplicates ({len(self.duplicates)}), linked to the copy that serves:")
-            lines += [f"    {path} [{doc_id}]: {reason}" for path, doc_id, reason in self.duplicates[:20]]
+            lines += [f"    {where(path, doc_id)}: {reason}" for path, doc_id, reason in self.duplicates[:20]]
             if len(self.duplicates) > 20:
                 lines.append(f"    ... and {len(self.duplicates) - 20} more")
         if self.skipped:
