@@ -306,7 +306,8 @@ def test_9_jats_pubmed_xml_or_medline_saved_as_md_are_read_with_their_own_loader
     assert doc.doc_id == JATS_PMID and doc.source_type == "fulltext" and "<article" not in doc.text
     shutil.copy(DATA / "pubmed_efetch_sample.xml", tmp_path / "efetch.markdown")
     result = load_file(tmp_path / "efetch.markdown")
-    assert result.documents and all(d.pmid and "<" not in d.text for d in result.documents)
+    as_xml = load_file(DATA / "pubmed_efetch_sample.xml").documents
+    assert [(d.doc_id, d.text) for d in result.documents] == [(d.doc_id, d.text) for d in as_xml]
     shutil.copy(DATA / "pubmed_sample.medline", tmp_path / "export.md")
     result = load_file(tmp_path / "export.md")
     assert "PMID:24907378" in {d.doc_id for d in result.documents}
