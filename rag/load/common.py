@@ -157,9 +157,12 @@ def read_text(path: Path) -> tuple[str, list[str]]:
     unicode = _utf16_or_32(data)
     if unicode:
         try:
-            return data.decode(unicode[0]).lstrip("\ufeff"), [f"{unicode[1]} text (decoded)"]
+            text = data.decode(unicode[0]).lstrip("\ufeff")
         except UnicodeDecodeError as exc:
             raise LoadError(f"not valid {unicode[1]} ({exc.reason} at byte {exc.start})") from None
+        if sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f") > len(text[:8192]) * 0.05:
+            raise LoadError("binary file, not text")  # zero bytes that only looked like UTF-16
+        return text, [f"{unicode[1]} text (decoded)"]
     if b"\x00" in data[:8192]:
         raise LoadError("binary file, not text")
     try:
