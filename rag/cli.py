@@ -118,9 +118,12 @@ def cmd_add(args: argparse.Namespace) -> int:
     from .build import add_files, tqdm_progress
 
     s = _settings(args)
+    if args.max_file_mb is not None and args.max_file_mb <= 0:
+        raise ValueError(f"--max-file-mb must be more than 0, got {args.max_file_mb:g}")
     report = add_files(args.paths, s, progress=tqdm_progress(), log=lambda m: print(m, file=sys.stderr),
-                       force=args.force)
-    return _report_build(report, args)
+                       force=args.force, max_file_mb=args.max_file_mb)
+    code = _report_build(report, args)
+    return 1 if report.refused and not report.copied else code  # nothing of what was asked could be added
 
 
 def _report_build(report, args: argparse.Namespace) -> int:
@@ -399,6 +402,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--strict", action="store_true")
     p.add_argument("--force", action="store_true",
                    help="build even if the corpus is not the one the index was built from, or most files are gone")
+    p.add_argument("--max-file-mb", type=float, metavar="N",
+                   help="do not copy a file larger than N MB (default: the max_upload_mb setting, the app's upload "
+                        "limit, 50)")
     _engine_args(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_add)
@@ -477,6 +483,9 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, FileNotFoundError, RuntimeError) as err:
         print(f"rag {args.command}: {err}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl-C: what was done and what was not is logged above; no traceback
+        print(f"rag {args.command}: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

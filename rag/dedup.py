@@ -128,6 +128,14 @@ def choose_copies(candidates: list[Candidate]) -> dict[int, Decision]:
                 shared = next((_KEY_NAMES[k] for k in _KEY_NAMES if k in shared), "paper")
                 decisions[c.doc_no] = Decision(
                     c.doc_no, "duplicate", winner.doc_id,
-                    f"same {shared} as {winner.doc_id} ({winner.source_type}, {winner.source_path}), which is richer",
+                    f"same {shared} as {where(winner.source_path, winner.doc_id)} ({winner.source_type}), "
+                    f"which is richer and serves",
                 )
     return decisions
+
+
+def where(source_path: str, doc_id: str) -> str:
+    """The file a copy came from, as a reader can find it: its path, with the identifier a reader can look up
+    (PMID, DOI, PMCID, NCT id) where it has one; never an internal id (FILE:, TITLE:, NCI:)."""
+    known = doc_id.split(":", 1)[0] in ("PMID", "DOI", "PMC", "NCT")
+    return f"{source_path} ({doc_id})" if known else source_path

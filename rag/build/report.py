@@ -6,8 +6,30 @@ import sys
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable
 
+from ..dedup import where
+
 # progress(stage, done, total): the CLI draws tqdm bars, the app a Gradio progress bar.
 Progress = Callable[[str, int, int], None]
+
+# For the rough time a file will take, said before the work starts: characters of text per chunk (200-token
+# chunks overlapping by 40, measured on the bundled corpus: 490 for abstracts, 720 for full texts) and the
+# embedding speed measured on 2 CPU cores (docs/benchmarks.md: 13.4 chunks/s), which most of a build's time is.
+CHARS_PER_CHUNK = 650
+CHUNKS_PER_SECOND_2_CORES = 13.4
+
+
+def size_text(n_bytes: int) -> str:
+    """'35 KB', '1.5 MB' (KB and MB of 1024, as the upload limit counts them)."""
+    return f"{n_bytes / 1024:.0f} KB" if n_bytes < 1024 * 1024 else f"{n_bytes / 1024 / 1024:.1f} MB"
+
+
+def rough_time(chars: int, cores: int) -> str:
+    """'roughly 60 chunks to embed, about 5 s' for this much text: an estimate from the text's length alone."""
+    chunks = max(1, round(chars / CHARS_PER_CHUNK))
+    seconds = chunks / (CHUNKS_PER_SECOND_2_CORES * max(1, cores) / 2)
+    when = (f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.0f} min" if seconds < 5400
+            else f"{seconds / 3600:.1f} h")
+    return f"roughly {chunks:,} chunks to embed, about {when} on {cores} CPU cores"
 
 
 @dataclass
@@ -28,6 +50,11 @@ class BuildReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (source path, doc id, reason)
+    # Documentation files beside the papers (README, LICENSE, NOTICE, PROVENANCE), not read: (path, reason).
+    ignored: list[tuple[str, str]] = field(default_factory=list)
+    # rag add: the files copied into the corpus (corpus-relative), and those it did not copy, with the reason.
+    copied: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)
     documents: int = 0
     chunks: int = 0
     new_chunks: int = 0
@@ -53,6 +80,11 @@ class BuildReport:
 
     def summary(self) -> str:
         lines = []
+        if self.refused and not self.copied and self.generation is None and not self.up_to_date:  # rag add, no build
+            lines.append(f"Nothing added to {self.corpus_dir}: no file could be copied "
+                         f"(index {self.index_dir} unchanged).")
+            lines += [f"    {path}: {reason}" for path, reason in self.refused]
+            return "\n".join(lines)
         if self.up_to_date and self.failed:
             lines.append(f"Index {self.index_dir} unchanged: nothing new in {self.corpus_dir} could be indexed.")
         elif self.up_to_date:
@@ -73,14 +105,20 @@ class BuildReport:
         if self.outcomes_extracted:
             rest = ", the rest copied" if self.outcomes_extracted < self.documents else ""
             lines.append(f"  outcomes: {self.outcomes_extracted} documents extracted in {self.outcomes_seconds:.1f} s{rest}")
+        if self.refused:
+            lines.append("  not added (not copied into the corpus):")
+            lines += [f"    {path}: {reason}" for path, reason in self.refused]
         if self.duplicates:
             lines.append(f"  duplicates ({len(self.duplicates)}), linked to the copy that serves:")
-            lines += [f"    {path} [{doc_id}]: {reason}" for path, doc_id, reason in self.duplicates[:20]]
+            lines += [f"    {where(path, doc_id)}: {reason}" for path, doc_id, reason in self.duplicates[:20]]
             if len(self.duplicates) > 20:
                 lines.append(f"    ... and {len(self.duplicates) - 20} more")
         if self.skipped:
             lines.append("  skipped files:")
             lines += [f"    {path}: {reason}" for path, reason in self.skipped]
+        if self.ignored:
+            lines.append(f"  not read ({len(self.ignored)} documentation files beside the papers):")
+            lines += [f"    {path}" for path, _ in self.ignored]
         if self.warnings:
             lines.append(f"  warnings ({len(self.warnings)}):")
             lines += [f"    {path}: {msg}" for path, msg in self.warnings[:20]]

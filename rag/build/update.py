@@ -25,7 +25,7 @@ from ..index.dense import build_dense, dense_ids, update_dense
 from ..index.local import LocalStore
 from ..index.writer import GenerationWriter, previous_state
 from ..lexical.tokens import chunk_tokens
-from ..load import LoadError, discover, load_file
+from ..load import LoadError, discover, display_path, load_file
 from ..outcomes import EXTRACTOR_VERSION, StudyOutcomes, extract_outcomes
 from ..records import Document
 from .report import BuildReport, Progress
@@ -92,7 +92,8 @@ def build(
                 f"re-extracting the outcomes of every document (nothing is embedded again)")
 
         # Which files are new, changed, gone or unchanged (by content hash).
-        paths, discovery_skips = discover(Path(s.corpus_dir))
+        ignored: list[tuple[Path, str]] = []
+        paths, discovery_skips = discover(Path(s.corpus_dir), ignored)
         current = {_rel(p, s.corpus_dir): p for p in paths}
         hashes = {rel: (file_sha256(p), p.stat().st_size) for rel, p in current.items()}
         unchanged = {rel for rel, (sha, _) in hashes.items() if rel in prev_files and prev_files[rel][0] == sha}
@@ -100,10 +101,13 @@ def build(
         report.updated = sorted(rel for rel in current if rel in prev_files and rel not in unchanged)
         report.removed = sorted(rel for rel in prev_files if rel not in current)
         report.unchanged = len(unchanged)
-        report.skipped = [(_rel(p, s.corpus_dir), why) for p, why in discovery_skips]
+        report.skipped = [(display_path(_rel(p, s.corpus_dir)), why) for p, why in discovery_skips]
+        report.ignored = [(_rel(p, s.corpus_dir), why) for p, why in ignored]
         if live is not None and not force:
             live_files = prev_files if live == previous else previous_state(live)[0]
             _refuse_loss(generations.read_manifest(live), live_files, set(current), s)
+        # Files an interrupted `rag add` copied are indexed now: said, never done silently (they can be large).
+        interrupted = _interrupted_adds(s, current, unchanged, say)
         report.skipped += [(rel, prev_files[rel][2] or "") for rel in sorted(unchanged) if prev_files[rel][1] == "skipped"]
         if previous is not None and not (report.added or report.updated or report.removed or outcomes_stale):
             stats = LocalStore(previous).stats()
@@ -111,6 +115,7 @@ def build(
             report.documents, report.chunks = stats["documents"], stats["chunks"]
             report.seconds = time.perf_counter() - started
             store.sync(s, say)  # a store behind the index (settings.store_url) catches up
+            _finish(interrupted)
             return report
 
         # Parse what is new or changed (engine "ray": on a Ray cluster, which also cuts their chunks).
@@ -154,6 +159,7 @@ def build(
             report.documents, report.chunks = stats["documents"], stats["chunks"]
             report.seconds = time.perf_counter() - started
             store.sync(s, say)
+            _finish(interrupted)
             return report
 
         writer = GenerationWriter(s.index_dir)
@@ -169,8 +175,47 @@ def build(
             raise
         generations.collect_garbage(s.index_dir)
         store.sync(s, say)  # mirror the new generation into settings.store_url (PostgreSQL), if set
+        _finish(interrupted)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def check_refusal(s: Settings) -> None:
+    """Raise BuildRefused now when a build of this corpus into this index would be refused (the index was built from
+    another corpus folder, or most of its files are gone): rag add asks before it copies anything."""
+    live = generations.current_generation(s.index_dir)
+    if live is None:
+        return
+    paths, _ = discover(Path(s.corpus_dir))
+    _refuse_loss(generations.read_manifest(live), previous_state(live)[0], {_rel(p, s.corpus_dir) for p in paths}, s)
+
+
+def _interrupted_adds(s: Settings, current: dict[str, Path], unchanged: set[str], say) -> list[Path]:
+    """The records of `rag add` runs that stopped before their build finished (rag/build/add.py); for each whose
+    files this build indexes, a message naming them, their size and a rough time."""
+    from .add import interrupted_adds
+    from .report import rough_time, size_text
+
+    markers = []
+    for marker, info in interrupted_adds(Path(s.corpus_dir)):
+        markers.append(marker)
+        waiting = [rel for rel in info.get("files", []) if rel in current and rel not in unchanged]
+        if not waiting:
+            continue
+        sizes = {rel: current[rel].stat().st_size for rel in waiting}
+        chars = sum(size // (20 if rel.lower().endswith(".pdf") else 1) for rel, size in sizes.items())
+        shown = ", ".join(f"{rel} ({size_text(size)})" for rel, size in list(sizes.items())[:10])
+        more = f" and {len(waiting) - 10} more" if len(waiting) > 10 else ""
+        say(f"finishing a `rag add` that was interrupted (started {info.get('started', '?')}): {shown}{more}; "
+            f"{rough_time(chars, s.threads or os.cpu_count() or 1)}. To cancel it, delete these files from "
+            f"{Path(s.corpus_dir) / 'added'} and build again")
+    return markers
+
+
+def _finish(markers: list[Path]) -> None:
+    """The interrupted adds whose files this build took in are done."""
+    for marker in markers:
+        marker.unlink(missing_ok=True)
 
 
 def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unchanged, loaded, hashes, fingerprint, progress,

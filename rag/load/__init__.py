@@ -7,22 +7,42 @@ path, the fallback document id and the citation URL. Every failure to read a fil
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from pathlib import Path
 
 from rag.evidence import classify
 from rag.load import jats, pdf, pubmed, text
-from rag.load.common import LoadError, LoadResult, repair_text, strip_markup, xml_root_name
+from rag.load.common import LoadError, LoadResult, repair_text, strip_markup, text_head, xml_root_name
 from rag.records import Document
 
-__all__ = ["DOC_FILE", "SUPPORTED_SUFFIXES", "LoadError", "LoadResult", "citation_url", "discover", "load_file",
-           "repair_text", "strip_markup"]
+__all__ = ["DOC_FILE", "SUPPORTED_SUFFIXES", "LoadError", "LoadResult", "citation_url", "discover", "display_path",
+           "load_file", "repair_text", "strip_markup", "utf8_name_problem"]
 
 SUPPORTED_SUFFIXES = {".pdf", ".xml", ".nxml", ".json", ".jsonl", ".md", ".markdown", ".txt", ".nbib", ".medline"}
 
-# Documentation that sits beside corpus files and is not itself evidence.
-DOC_FILE = re.compile(r"^(readme|license|licence|notice|provenance)([._-].*)?$|\.licen[cs]e$", re.IGNORECASE)
+# Documentation that sits beside corpus files and is not itself evidence: exactly README, LICENSE, NOTICE,
+# PROVENANCE... with a common documentation extension or none (a paper named "notice-of-retraction.pdf" or
+# "license_agreement_trial.md" is a paper), and a file's licence beside it ("paper.pdf.license").
+DOC_FILE = re.compile(r"^(readme|license|licence|copying|notice|provenance)(\.(md|markdown|txt|rst|text|html?))?$"
+                      r"|\.licen[cs]e$", re.IGNORECASE)
+
+
+def display_path(path) -> str:
+    """A path as text that can always be printed and stored: bytes that are not UTF-8 (a file name from another
+    system) shown escaped, 'bad\\xffname.md'."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def utf8_name_problem(path) -> str | None:
+    """Why a path cannot be indexed under its name (bytes that are not UTF-8), or None."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return ("the file name is not valid UTF-8 (the index stores names as text): rename it, e.g. with "
+                "`convmv -f latin1 -t utf8`")
+    return None
 
 
 # ---------------------------------------------------------------------------------------------- loading
@@ -44,14 +64,20 @@ def load_file(path: Path, root: Path | None = None) -> LoadResult:
         raise LoadError(f"no documents ({reason})")
     source_path = _relative(path, root)
     numbered = len(result.documents) > 1
+    this_year = datetime.date.today().year
     for n, doc in enumerate(result.documents, start=1):
         doc.source_path = source_path
         doc.title = " ".join(strip_markup(repair_text(doc.title)).split()) if doc.title else doc.title
         doc.journal = repair_text(doc.journal) if doc.journal else doc.journal
         doc.authors = [repair_text(a) for a in doc.authors]
-        doc.extra["evidence"] = classify(doc).to_extra()  # study type, evidence level, notices (rag/evidence.py)
         if not doc.doc_id:
             doc.doc_id = f"FILE:{source_path}" + (f"#{n}" if numbered else "")
+        if doc.year is not None and not 1800 <= doc.year <= this_year:  # a typo or a placeholder, not a year
+            when = f"after this year ({this_year})" if doc.year > this_year else "before 1800"
+            name = f"'{doc.title[:80]}' ({doc.doc_id})" if doc.title else doc.doc_id
+            result.warnings.append(f"{name}: publication year {doc.year} is {when}: not stored as its year")
+            doc.year = None
+        doc.extra["evidence"] = classify(doc).to_extra()  # study type, evidence level, notices (rag/evidence.py)
         doc.url = citation_url(doc)
     return result
 
@@ -76,11 +102,43 @@ def _loader_for(path: Path):
         raise LoadError(f"unsupported XML (root element <{root}>)")
     if suffix in (".json", ".jsonl", ".nbib", ".medline"):
         return pubmed.load
-    if suffix == ".txt":
-        return pubmed.load if pubmed.looks_like_medline(path) else text.load
-    if suffix in (".md", ".markdown"):
-        return text.load
+    if suffix in (".txt", ".md", ".markdown"):
+        return _sniffed(path, suffix) or text.load
     raise LoadError(f"unsupported file type {suffix or '(no extension)'}")
+
+
+def _sniffed(path: Path, suffix: str):
+    """The loader for a text file whose content is another format (MEDLINE, JATS or PubMed XML saved as .txt or .md),
+    with a warning saying so; None for text. XML of another kind is refused: it is markup, not text to index."""
+    head = text_head(path).lstrip()
+    if pubmed.looks_like_medline(path):
+        return _noting(lambda p: pubmed.load(p, fmt="medline"), f"MEDLINE records in a {suffix} file: read as MEDLINE",
+                       suffix != ".txt")
+    if not head.startswith("<"):
+        return None
+    try:
+        root = xml_root_name(path)
+    except LoadError:
+        if head.startswith("<?xml"):
+            raise
+        return None  # Markdown that opens with HTML or a comment
+    if root == "article":
+        return _noting(jats.load, f"JATS XML in a {suffix} file: read as JATS")
+    if root in ("PubmedArticleSet", "PubmedArticle"):
+        return _noting(lambda p: pubmed.load(p, fmt="xml"), f"PubMed XML in a {suffix} file: read as PubMed XML")
+    if head.startswith("<?xml"):
+        raise LoadError(f"XML (root element <{root}>) in a {suffix} file: not a format this library reads")
+    return None
+
+
+def _noting(loader, warning: str, say: bool = True):
+    def load(path: Path) -> LoadResult:
+        result = loader(path)
+        if say:
+            result.warnings.insert(0, warning)
+        return result
+
+    return load
 
 
 def _relative(path: Path, root: Path | None) -> str:
@@ -113,22 +171,26 @@ def citation_url(doc: Document) -> str | None:
 # ---------------------------------------------------------------------------------------------- discovery
 
 
-def discover(corpus_dir: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Files under corpus_dir to load (sorted), and the things skipped for a reason (symlink loops, broken links).
+def discover(corpus_dir: Path,
+             ignored: list[tuple[Path, str]] | None = None) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Files under corpus_dir to load (sorted), and the things skipped for a reason (symlink loops, broken links,
+    names that are not UTF-8).
 
-    Hidden entries and documentation files (README, LICENSE, ...) are skipped silently. Files of unknown type are
-    returned: load_file rejects them with a reason the build summary can show.
+    Hidden entries are skipped silently; documentation files (README, LICENSE, ...) too, or, when ``ignored`` is
+    given, listed there with the reason (the build report shows them). Files of unknown type are returned:
+    load_file rejects them with a reason the build summary can show.
     """
     corpus_dir = Path(corpus_dir)
     files: list[Path] = []
     skipped: list[tuple[Path, str]] = []
     if not corpus_dir.is_dir():
         return files, [(corpus_dir, "corpus folder not found")]
-    _walk(corpus_dir, (), set(), files, skipped)
+    _walk(corpus_dir, (), set(), files, skipped, [] if ignored is None else ignored)
     return files, skipped
 
 
-def _walk(directory: Path, ancestors: tuple, seen: set, files: list[Path], skipped: list[tuple[Path, str]]) -> None:
+def _walk(directory: Path, ancestors: tuple, seen: set, files: list[Path], skipped: list[tuple[Path, str]],
+          ignored: list[tuple[Path, str]]) -> None:
     """Depth-first, in name order; folders are known by (device, inode), so links cannot lead round in circles."""
     try:
         st = directory.stat()
@@ -152,14 +214,19 @@ def _walk(directory: Path, ancestors: tuple, seen: set, files: list[Path], skipp
             is_dir, is_file = entry.is_dir(), entry.is_file()  # both follow symlinks
         except OSError:  # e.g. a symlink that points at itself (ELOOP)
             is_dir = is_file = False
-        if is_dir:
-            _walk(path, ancestors + (identity,), seen, files, skipped)
+        bad_name = utf8_name_problem(entry.name)
+        if bad_name and (is_dir or is_file):
+            skipped.append((path, bad_name if is_file else f"folder: {bad_name}; nothing in it is read"))
+        elif is_dir:
+            _walk(path, ancestors + (identity,), seen, files, skipped, ignored)
         elif is_file:
-            if not DOC_FILE.search(entry.name):
+            if DOC_FILE.search(entry.name):
+                ignored.append((path, "documentation beside the papers (README, LICENSE, NOTICE...), not read"))
+            else:
                 files.append(path)
         elif entry.is_symlink():
             reason = "symlink loop" if _is_link_loop(path) else "broken symlink"
-            skipped.append((path, f"{reason} -> {os.readlink(path)}"))
+            skipped.append((path, f"{reason} -> {display_path(os.readlink(path))}"))
         else:
             skipped.append((path, "not a regular file"))
 

@@ -3,6 +3,7 @@ a document's text and sections, text cleaning, identifiers and the reading of te
 
 from __future__ import annotations
 
+import codecs
 import html.entities
 import re
 import xml.etree.ElementTree as ET
@@ -84,9 +85,13 @@ def squash(text: str | None) -> str:
 
 
 def first_year(value) -> int | None:
-    """The first plausible year (1800-2199) in a value such as 2014, '2014', '2014 Jul-Aug' or '1998 Dec-1999 Jan'."""
-    if isinstance(value, int):
-        return value if 1800 <= value <= 2199 else None
+    """The first plausible year (1800-2199) in a value such as 2014, '2014', '2014 Jul-Aug' or '1998 Dec-1999 Jan'.
+    A value that is a year and nothing else (1750, '2999') is returned as it is: load_file reports a year before
+    1800 or after this one rather than storing it."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if 1000 <= value <= 2999 else None
+    if re.fullmatch(r"\s*[12]\d\d\d\s*", str(value or "")):
+        return int(str(value))
     m = re.search(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)", str(value or ""))
     return int(m.group(1)) if m else None
 
@@ -149,6 +154,15 @@ def read_text(path: Path) -> tuple[str, list[str]]:
     Raises LoadError for binary content, which no text encoding makes readable.
     """
     data = path.read_bytes()
+    unicode = _utf16_or_32(data)
+    if unicode:
+        try:
+            text = data.decode(unicode[0]).lstrip("\ufeff")
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"not valid {unicode[1]} ({exc.reason} at byte {exc.start})") from None
+        if sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f") > len(text[:8192]) * 0.05:
+            raise LoadError("binary file, not text")  # zero bytes that only looked like UTF-16
+        return text, [f"{unicode[1]} text (decoded)"]
     if b"\x00" in data[:8192]:
         raise LoadError("binary file, not text")
     try:
@@ -167,15 +181,61 @@ def read_text(path: Path) -> tuple[str, list[str]]:
     raise LoadError("cannot decode text")  # unreachable: latin-1 decodes any bytes
 
 
-def xml_root_name(path: Path) -> str:
-    """The local name of a file's root element, read from its head (no full parse)."""
+def _utf16_or_32(data: bytes) -> tuple[str, str] | None:
+    """(codec, name) of text in UTF-32 or UTF-16: by its byte-order mark, or, without one, by the zero bytes that
+    UTF-16 puts beside every ASCII character; None for anything else (UTF-8, legacy encodings, binary)."""
+    for bom, codec, name in ((codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+                             (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"), (codecs.BOM_UTF16_BE, "utf-16", "UTF-16")):
+        if data.startswith(bom):
+            return codec, name
+    head = data[:4096]
+    if len(head) < 16:
+        return None
+    even, odd = head[0::2], head[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.4 and zeros_even < 0.05:
+        return "utf-16-le", "UTF-16"
+    if zeros_even > 0.4 and zeros_odd < 0.05:
+        return "utf-16-be", "UTF-16"
+    return None
+
+
+def text_head(path: Path, size: int = 4096) -> str:
+    """The start of a file as text, for sniffing its format (UTF-16 and UTF-32 decoded, a BOM dropped)."""
     with open(path, "rb") as fh:
-        head = fh.read(65536).decode("utf-8", "replace")
-    head = re.sub(r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(\[.*?\])?\s*>", "", head, flags=re.DOTALL)
-    m = re.search(r"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)", head)
-    if not m:
-        raise LoadError("malformed XML: no root element")
-    return m.group(2)
+        data = fh.read(size)
+    unicode = _utf16_or_32(data)
+    if unicode:
+        data = data[: len(data) - len(data) % (4 if unicode[1] == "UTF-32" else 2)]
+    return data.decode(unicode[0] if unicode else "utf-8", "replace").lstrip("\ufeff")
+
+
+class _Root(Exception):
+    pass
+
+
+def xml_root_name(path: Path) -> str:
+    """The local name of a file's root element. Read with expat up to the root's start tag, however long the prolog
+    (a DTD of any size, comments), in any encoding XML allows (UTF-16 with its byte-order mark); entity
+    declarations are not expanded here (parse_xml refuses them)."""
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate()
+
+    def start(name, attrs):
+        raise _Root(name.rsplit(":", 1)[-1])
+
+    parser.StartElementHandler = start
+    try:
+        with open(path, "rb") as fh:  # expat detects UTF-16 by its byte-order mark or its first '<'
+            for block in iter(lambda: fh.read(1 << 16), b""):
+                parser.Parse(block, False)
+            parser.Parse(b"", True)
+    except _Root as root:
+        return str(root)
+    except expat.ExpatError as exc:
+        raise LoadError(f"malformed XML: {expat.ErrorString(exc.code)} (line {exc.lineno}) before the root element") from None
+    raise LoadError("malformed XML: no root element")
 
 
 _XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
@@ -195,7 +255,11 @@ def parse_xml(path: Path) -> ET.Element:
     except ET.ParseError as exc:
         if "undefined entity" not in str(exc):
             raise LoadError(f"malformed XML: {exc}") from None
-    text = path.read_bytes().decode("utf-8", "replace")
+    data = path.read_bytes()
+    unicode = _utf16_or_32(data)
+    text = data.decode(unicode[0] if unicode else "utf-8", "replace").lstrip("\ufeff")
+    if unicode:  # the text is handed over decoded: its declaration must not name another encoding
+        text = re.sub(r"^<\?xml[^>]*\?>", "", text)
 
     def entity(m: re.Match) -> str:
         name = m.group(1)

@@ -22,6 +22,7 @@ from rag.load.common import (
     pubmed_name,
     read_text,
     squash,
+    text_head,
 )
 from rag.records import Document, Section
 
@@ -30,19 +31,20 @@ class _Skip(Exception):
     """A record that cannot become a document; the message says why."""
 
 
-def load(path: Path) -> LoadResult:
+def load(path: Path, fmt: str | None = None) -> LoadResult:
+    """The records of a file; ``fmt`` ('json', 'xml' or 'medline') when its name does not tell (a .md sniffed)."""
     suffix = path.suffix.lower()
-    if suffix in (".json", ".jsonl"):
+    fmt = fmt or ("json" if suffix in (".json", ".jsonl") else "xml" if suffix in (".xml", ".nxml") else "medline")
+    if fmt == "json":
         return _load_json(path)
-    if suffix in (".xml", ".nxml"):
+    if fmt == "xml":
         return _load_xml(path)
     return _load_medline(path)
 
 
 def looks_like_medline(path: Path) -> bool:
     """True when the first non-blank line of the file is a MEDLINE 'PMID-' line."""
-    with open(path, "rb") as fh:
-        head = fh.read(4096).decode("utf-8", "replace").lstrip("\ufeff")
+    head = text_head(path)
     first = next((line for line in head.splitlines() if line.strip()), "")
     return bool(re.match(r"PMID\s*-", first))
 
@@ -92,12 +94,33 @@ def _load_json(path: Path) -> LoadResult:
         try:
             if not isinstance(record, dict):
                 raise _Skip("not a JSON object")
+            _check_fields(record)
             doc = _trial_document(record) if record.get("nct_id") else _pubmed_json_document(record)
         except _Skip as why:
             result.warnings.append(f"{where}: {why}, skipped")
             continue
+        except (TypeError, ValueError, AttributeError) as exc:  # a field of a shape nobody foresaw: this record only
+            result.warnings.append(f"{where}: unreadable record ({type(exc).__name__}: {exc}), skipped")
+            continue
         result.documents.append(doc)
     return result
+
+
+# Fields read as text (identifiers may also be written as numbers); a record with anything else in one of them is
+# skipped with the field named, never the whole file.
+_TEXT_FIELDS = ("title", "abstract", "journal", "doi", "doc_id", "text", "text_kind")
+_ID_FIELDS = ("pmid", "pmcid", "nct_id")
+
+
+def _check_fields(record: dict) -> None:
+    for name in _TEXT_FIELDS + _ID_FIELDS:
+        value = record.get(name)
+        if value is None or isinstance(value, str):
+            continue
+        if name in _ID_FIELDS and isinstance(value, int) and not isinstance(value, bool):
+            continue
+        shown = json.dumps(value)
+        raise _Skip(f"field {name!r} is not text ({type(value).__name__} {shown[:40]}{'...' if len(shown) > 40 else ''})")
 
 
 def _json_records(text: str, warnings: list[str]):
@@ -131,6 +154,7 @@ def json_line_documents(path: Path):
         try:
             if not isinstance(record, dict):
                 raise _Skip("not a JSON object")
+            _check_fields(record)
             doc = _trial_document(record) if record.get("nct_id") else _pubmed_json_document(record)
         except (_Skip, TypeError, ValueError, AttributeError) as why:
             yield number, record if isinstance(record, dict) else {}, None, str(why) or type(why).__name__

@@ -53,15 +53,73 @@ def _split_front_matter(raw: str, warnings: list[str]) -> tuple[dict, str]:
     m = re.match(r"---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", raw, re.DOTALL)
     if not m:
         return {}, raw
+    loader = _FrontMatterLoader(m.group(1))
     try:
-        front = yaml.safe_load(m.group(1))
-    except yaml.YAMLError as exc:
+        front = loader.get_single_data()
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
         warnings.append(f"front matter is not valid YAML ({squash(str(exc))[:80]}); read as text")
         return {}, raw
+    finally:
+        loader.dispose()
+    warnings += [f"front matter: {value!r} is not a valid date; kept as text" for value in loader.bad_dates]
     if not isinstance(front, dict):
         warnings.append("front matter is not a mapping; read as text")
         return {}, raw
+    # Aliases let a few lines of YAML stand for billions of values (nine levels of nine aliases: 9^9), which
+    # become real when the front matter is stored as JSON: refused, as XML entity declarations are.
+    limit = 10 * len(m.group(1)) + 10_000
+    if _expanded_size(front, limit) > limit:
+        raise LoadError(f"front matter refused: its YAML aliases expand to over {limit:,} values and characters "
+                        f"(an alias bomb)")
     return front, raw[m.end():]
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, but a date that is no date ('2099-13-45') stays text instead of failing the file."""
+
+    def __init__(self, stream) -> None:
+        super().__init__(stream)
+        self.bad_dates: list[str] = []
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            self.bad_dates.append(node.value)
+            return node.value
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_yaml_timestamp)
+
+
+def _expanded_size(value, limit: int) -> int:
+    """Values and characters the front matter holds once its aliases are expanded (as JSON would write it out),
+    counted without expanding it: each shared value is measured once. A value that contains itself (a recursive
+    alias) cannot be written out at all: refused."""
+    sizes: dict[int, int] = {}
+    open_: set[int] = set()
+
+    def size(v) -> int:
+        if isinstance(v, str):
+            return 1 + len(v)
+        if not isinstance(v, (dict, list)):
+            return 1
+        if id(v) in sizes:
+            return sizes[id(v)]
+        if id(v) in open_:
+            raise LoadError("front matter refused: a YAML alias refers to the value that contains it")
+        open_.add(id(v))
+        items = [x for kv in v.items() for x in kv] if isinstance(v, dict) else v
+        total = 1
+        for item in items:
+            total += size(item)
+            if total > limit:
+                break
+        open_.discard(id(v))
+        sizes[id(v)] = total
+        return total
+
+    return size(value)
 
 
 class _Page:

@@ -145,6 +145,9 @@ def status_markdown(stats: Mapping[str, Any] | None, compact: bool = False) -> s
 def report_markdown(report: Any, rejected: list[str] | None = None) -> str:
     """What an upload did, in words: added, skipped (with reasons), rejected before indexing, the index size."""
     blocks = []
+    # Files add_files did not copy (one that cannot be parsed, say), with the reason, beside those refused before.
+    refused = getattr(report, "refused", [])
+    rejected = list(rejected or []) + [f"{path.rsplit('/', 1)[-1]}: {why}" for path, why in refused]
     if rejected:
         blocks.append("**Not accepted:**\n" + "\n".join(f"- {md_escape(r)}" for r in rejected))
     if report is None:
