@@ -146,11 +146,40 @@ def _json_records(text: str, warnings: list[str]):
             warnings.append(f"record {number} (line {line_no}): invalid JSON ({exc.msg}), skipped")
 
 
+_INVALID = object()
+
+
+def _with_invalid_lines(text: str, warnings: list[str]):
+    """_json_records, with a placeholder for each line that is not JSON (so that every input line has an output)."""
+    stripped = text.strip()
+    try:
+        whole = json.loads(stripped) if stripped else None
+    except json.JSONDecodeError:
+        whole = None
+    if isinstance(whole, (list, dict)) or not stripped:
+        yield from _json_records(text, warnings)
+        return
+    number = 0
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        number += 1
+        try:
+            yield number, line_no, json.loads(line)
+        except json.JSONDecodeError as exc:
+            warnings.append(f"record {number} (line {line_no}): invalid JSON ({exc.msg})")
+            yield number, line_no, _INVALID
+
+
 def json_line_documents(path: Path):
     """(record number, Document or None, why not) for each record of a PubMed JSON-lines file, in input order: what
     `rag outcomes --pubmed` and `rag evidence --pubmed` read, one output per input record."""
     text, _ = read_text(path)
-    for number, _, record in _json_records(text, []):
+    bad: list[str] = []
+    for number, _, record in _with_invalid_lines(text, bad):
+        if record is _INVALID:
+            yield number, {}, None, bad[-1] if bad else "invalid JSON"
+            continue
         try:
             if not isinstance(record, dict):
                 raise _Skip("not a JSON object")
