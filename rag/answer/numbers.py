@@ -37,7 +37,7 @@ def _as_written(cell) -> str:
     """The cell as the lead says it: its display, or "n of N" when the percentage was computed from a count."""
     if _written(cell):
         return cell.display.rstrip(" ⚠")
-    m = re.search(r"(\S+) (?:of|out of) (?:the )?(\d[\d,]*)", cell.span)
+    m = re.search(r"([\w-]+) (?:of|out of) (?:the )?(\d[\d,]*)", cell.span)
     return f"{m.group(1)} of {m.group(2)}" if m else cell.display.rstrip(" ⚠")
 
 

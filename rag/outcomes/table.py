@@ -89,7 +89,9 @@ def relevance(question: str, row: "Row") -> float:
     words = {w for w in re.findall(r"[a-z0-9][a-z0-9-]{2,}", question.lower()) if w not in _STOP}
     named = set(re.findall(r"[a-z0-9][a-z0-9-]{2,}", " ".join([row.title or "", row.study, *row.arms]).lower()))
     passage = set(re.findall(r"[a-z0-9][a-z0-9-]{2,}", row.context.lower()))
-    return len(words & named) + 0.5 * len((words & passage) - named) - 0.05 * row.passage
+    trial = re.sub(r"\s*\(\d{4}\)$", "", row.study).lower()
+    named_trial = 3 if re.search(r"\d", trial) and trial.replace(" ", "-") in question.lower().replace(" ", "-") else 0
+    return named_trial + len(words & named) + 0.5 * len((words & passage) - named) - 0.05 * row.passage
 
 
 def format_value(o: Outcome) -> str:
