@@ -22,7 +22,8 @@ MODES = ("full", "hybrid", "dense", "bm25")  # retrieval pipelines (rag/retrieve
 # on its next build (the embedding cache keeps what did not change); tests/test_config.py fails when their
 # output changes without a bump. The chunker and the tokeniser need no number: their fingerprints are computed
 # from their code (rag/chunk/, rag/lexical/tokens.py).
-LOADER_VERSION = 4  # 2: mojibake repaired (ftfy); 3: HTML tags removed; 4: study type and evidence level
+LOADER_VERSION = 5  # 2: mojibake repaired (ftfy); 3: HTML tags removed; 4: study type and evidence level;
+# 5: an excerpt record's overlapping snippets said once, one a line
 
 
 def _default_dir(name: str) -> Path:
