@@ -65,6 +65,7 @@ class AnswerWeights:
     dense_answer: float = 0.445  # a passage this close to the question in meaning: answer
     dense_floor: float = 0.17  # below this, declined whatever the words say
     lexical_answer: float = 0.21  # share of the question's idf mass in one paper that holds every key term
+    exact_answer: float = 0.75  # ... in a paper whose title or opening names the question's rare words (no names)
     weak_below: float = 0.50  # answered, but the evidence is called weak
 
     def __post_init__(self) -> None:
@@ -76,7 +77,8 @@ class AnswerWeights:
         for name in whole:
             if getattr(self, name) < 1:
                 raise ValueError(f"setting answer.{name} must be at least 1, got {getattr(self, name)!r}")
-        for name in ("dense_answer", "dense_floor", "lexical_answer", "weak_below", "keep_ratio", "off_topic_paper"):
+        for name in ("dense_answer", "dense_floor", "lexical_answer", "exact_answer", "weak_below", "keep_ratio",
+                     "off_topic_paper"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"setting answer.{name} must be from 0 to 1, got {getattr(self, name)!r}")
 
