@@ -113,6 +113,7 @@ def test_quoted_sentences_are_whole_sentences_of_the_document(library):
     for sentence, n in _quoted(a):
         assert re.search(r"[.!?][\"'”’)\]]*$", sentence), sentence  # not "... after proving to h"
         assert not re.match(r"I{1,3} [a-z]", sentence), sentence
+        assert not re.match(r"[\w-]+: ", sentence), sentence  # an untitled excerpt's title line is not evidence
     a = answer("What did the IMbrave150 trial show for atezolizumab plus bevacizumab?", settings=library)
     for sentence, _ in _quoted(a):
         assert not re.match(r"I{1,3} [a-z]", sentence) and not sentence[0].islower(), sentence

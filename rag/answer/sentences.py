@@ -261,7 +261,7 @@ def paper_sentences(passage_index: int, passage: Passage, doc: Document | None) 
             heading = _section_at(doc, s)
             sentence = clean(raw)
             if is_boilerplate(raw.strip(), _line_start(text, s)) or not sentence or _same(sentence, doc.title) \
-                    or (excerpt and _cut(text, s, e)):
+                    or (excerpt and (_cut(text, s, e) or (s == 0 and not doc.title and _title_line(text, e)))):
                 previous = None
                 continue
             visible = any(ps <= s and e <= pe for ps, pe in passage_spans)
@@ -290,6 +290,13 @@ def _cut(text: str, s: int, e: int) -> bool:
     sentence = text[s:e].strip()
     return (starts_line and _CUT_START.match(sentence) is not None) or \
         (ends_line and _ENDS_SENTENCE.search(sentence) is None)
+
+
+def _title_line(text: str, e: int) -> bool:
+    """An untitled excerpt's first line that is its paper's title ("nextNEOpi: a comprehensive pipeline for
+    computational neoantigen prediction."): a line of its own, short, with a colon, not a sentence."""
+    line = text[:e].strip()
+    return text[e:].lstrip(" \t")[:1] in ("", "\n") and ": " in line and len(line.split()) < 20
 
 
 def _join_lists(text: str, spans: list[tuple[int, int]], most: int = 8) -> list[tuple[int, int]]:
