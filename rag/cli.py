@@ -147,13 +147,18 @@ def cmd_search(args: argparse.Namespace) -> int:
             print("No passage matches.")
         for i, p in enumerate(passages, 1):
             c = p.citation
-            print(f"[{i}] {c.title or p.doc_id}")
+            print(f"[{i}] {_title(p)}")
             print(f"    {c.short()}  score {p.score:.4f}  {_evidence_label(c)}")
             where = ", ".join(x for x in (c.section, f"page {c.page}" if c.page else "") if x)
             print(f"    {c.url or c.source_type}" + (f"  ({where})" if where else ""))
             print("    " + p.text[:400].replace("\n", " ") + ("..." if len(p.text) > 400 else ""))
             print()
     return 0
+
+
+def _title(p) -> str:
+    """A passage's paper by its title; an untitled record (an excerpt of an abstract) by its id, said to be one."""
+    return p.citation.title or f"{p.doc_id} (no title)"
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -185,7 +190,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     print("\nSources:")
     for i, p in enumerate(final.passages, 1):
         c = p.citation
-        title = (c.title or p.doc_id).rstrip(" .")  # a title's own full stop is not printed twice
+        title = _title(p).rstrip(" .")  # a title's own full stop is not printed twice
         print(f"[{i}] {title}. {c.short()} {c.url or ''} {_evidence_label(c)}".rstrip())
     return 0
 

@@ -22,8 +22,9 @@ MODES = ("full", "hybrid", "dense", "bm25")  # retrieval pipelines (rag/retrieve
 # on its next build (the embedding cache keeps what did not change); tests/test_config.py fails when their
 # output changes without a bump. The chunker and the tokeniser need no number: their fingerprints are computed
 # from their code (rag/chunk/, rag/lexical/tokens.py).
-LOADER_VERSION = 5  # 2: mojibake repaired (ftfy); 3: HTML tags removed; 4: study type and evidence level;
-# 5: no year after this one or before 1800, JATS/PubMed/MEDLINE saved as .md read as such, UTF-16 decoded
+LOADER_VERSION = 6  # 2: mojibake repaired (ftfy); 3: HTML tags removed; 4: study type and evidence level;
+# 5: no year after this one or before 1800, JATS/PubMed/MEDLINE saved as .md read as such, UTF-16 decoded;
+# 6: an excerpt record's overlapping snippets said once, one a line
 
 
 def _default_dir(name: str) -> Path:
@@ -65,6 +66,7 @@ class AnswerWeights:
     dense_answer: float = 0.445  # a passage this close to the question in meaning: answer
     dense_floor: float = 0.17  # below this, declined whatever the words say
     lexical_answer: float = 0.21  # share of the question's idf mass in one paper that holds every key term
+    exact_answer: float = 0.75  # ... in a paper whose title or opening names the question's rare words (no names)
     weak_below: float = 0.50  # answered, but the evidence is called weak
 
     def __post_init__(self) -> None:
@@ -76,7 +78,8 @@ class AnswerWeights:
         for name in whole:
             if getattr(self, name) < 1:
                 raise ValueError(f"setting answer.{name} must be at least 1, got {getattr(self, name)!r}")
-        for name in ("dense_answer", "dense_floor", "lexical_answer", "weak_below", "keep_ratio", "off_topic_paper"):
+        for name in ("dense_answer", "dense_floor", "lexical_answer", "exact_answer", "weak_below", "keep_ratio",
+                     "off_topic_paper"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"setting answer.{name} must be from 0 to 1, got {getattr(self, name)!r}")
 

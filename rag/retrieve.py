@@ -20,7 +20,7 @@ from .config import MAX_K, MODES, Settings
 from .evidence import EVIDENCE_LEVELS, STUDY_TYPES
 from .index import Store, open_store
 from .index.rows import FILTERABLE
-from .lexical.tokens import tokenize
+from .lexical.tokens import normalize, tokenize
 from .records import SOURCE_TYPES, Passage
 
 class Library:
@@ -272,9 +272,11 @@ def check_filters(filters: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 def _clean_query(query: str) -> str:
+    """The query as both searches see it: normalised once (rag.lexical.tokens.normalize: NFKC, one hyphen for all
+    dashes, soft hyphens removed), so BM25's tokens and the embedded text say the same thing."""
     if not isinstance(query, str):
         raise ValueError(f"the query must be text, not {type(query).__name__}")
-    q = " ".join(query.split())
+    q = " ".join(normalize(query).split())
     if not q:
         raise ValueError("the query is empty: ask a question or give search terms")
     if not tokenize(q):  # any passage would be as good as any other: say so instead of listing unrelated ones

@@ -25,6 +25,7 @@ from .lexical.tokens import tokenize, words
 SUPPORTED, PARTLY, UNSUPPORTED = "supported", "partly supported", "unsupported"
 
 _MARKERS = re.compile(r"\s*" + MARKER.pattern)  # with the space before them
+_LEADING_MARKERS = re.compile(r"\s*(?:" + MARKER.pattern + r"\s*)+")
 # A number: digits with thousands separators or a decimal point ("1,034", "0.45", "10·4"), maybe a percent.
 # Not the digits of a code ("MK-3475", "MDX-010", "CD19"): those are names, checked as names.
 _NUMBER = re.compile(r"(?<![\w.])(?<![A-Za-z]-)(\d{1,3}(?:,\d{3})+|\d+(?:[.·]\d+)?)(?![A-Za-z])(\s?%|\s?percent\b)?")
@@ -168,13 +169,19 @@ def check_answer(text: str, passages: Iterable[Any]) -> list[SentenceSupport]:
         texts[n] = "\n".join(s for s in spans if s)
     sentences: list[tuple[str, list[int]]] = []
     for line in text.splitlines():
+        first = len(sentences)
         for a, b in sentence_spans(line):
             sentence = line[a:b]
-            cited = [int(n) for n in _MARKERS.findall(sentence)]
-            if sentences and not _MARKERS.sub("", sentence).strip():  # "… survival. [2]": the markers of the sentence before
-                sentences[-1][1].extend(n for n in cited if n not in sentences[-1][1])
-            else:
-                sentences.append((sentence, cited))
+            # "First finding. [1] Second finding. [1]" (an extractive answer's line): a sentence splitter cuts after
+            # the full stop, so markers that open a sentence are those of the sentence before (markers alone on a
+            # line too).
+            lead = _LEADING_MARKERS.match(sentence)
+            if lead and sentences and (len(sentences) > first or not _MARKERS.sub("", sentence).strip()):
+                sentences[-1][1].extend(n for n in map(int, MARKER.findall(lead.group(0))) if n not in sentences[-1][1])
+                sentence = sentence[lead.end():]
+            if not _MARKERS.sub("", sentence).strip():
+                continue
+            sentences.append((sentence, [int(n) for n in _MARKERS.findall(sentence)]))
     out = []
     for s, cited in sentences:
         if cited:

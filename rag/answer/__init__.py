@@ -104,8 +104,10 @@ def answer_stream(
         closest = " The closest passages are listed below; they match the question only loosely." if passages else ""
         none = ("No passage in the library matches the search filters (years, source types): widen them and ask "
                 "again." if filters else "The library has no passage that answers this question.")
+        # The closest passages by meaning, best first (retrieval ranks by words and meaning together).
+        closest_first = sorted(passages, key=lambda p: -float(p.signals.get("cosine", 0.0)))
         result = Answer(question, ABSTAIN_TEXT if passages else none,
-                        passages[:k], abstained=True, mode="abstain", search_query=search_query,
+                        closest_first[:k], abstained=True, mode="abstain", search_query=search_query,
                         notes=notes + [f"Declined: {found.evidence.reason}.{closest}"], **here)
         yield result.text, result
         return

@@ -26,9 +26,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..config import AnswerWeights
+from ..lexical.tokens import normalize
 from ..records import Passage
-from .question import QuestionTerms, answer_kind, question_terms, question_type
-from .sentences import Sentence, has_answer_shape, paper_sentences, title_tokens
+from .question import (ASPECT_CUES, ASPECT_NAMES, ASPECT_SPECIFIC, QuestionTerms, Term, answer_kind, asked_aspect,
+                       aspect_tokens, question_terms, question_type)
+from .sentences import Sentence, has_answer_shape, opening_tokens, paper_sentences, title_tokens
 
 FOR_HEADING = "Evidence for:"
 AGAINST_HEADING = "Evidence against or qualifying it:"
@@ -85,7 +87,9 @@ def passage_cosines(passages: list[Passage], store, qvec: np.ndarray) -> list[fl
     return out
 
 
-def decide(terms: QuestionTerms, cosines: list[float], paper_tokens: list[set[str]], w: AnswerWeights) -> Evidence:
+def decide(terms: QuestionTerms, cosines: list[float], paper_tokens: list[set[str]], w: AnswerWeights,
+           heads: list[set[str]] | None = None) -> Evidence:
+    """``heads``: each paper's title and opening sentence, as index tokens (where a paper names what it is about)."""
     dense = max(cosines, default=0.0)
     lexical, keys_together = 0.0, False
     for tokens in paper_tokens:
@@ -105,6 +109,17 @@ def decide(terms: QuestionTerms, cosines: list[float], paper_tokens: list[set[st
         return Evidence(dense, lexical, keys_together, True,
                         weak=f"Answered because one paper holds every key term of the question ({key_names}); its "
                              f"similarity in meaning is low ({dense:.2f}), so check the cited passages.")
+    # A rare word the model does not know ("Describe nextNEOpi"), named exactly in a paper's title or opening
+    # sentence, in a paper that holds nearly all of the question's words: what the paper is about.
+    rare = [t for t in terms.key if t.idf >= w.key_idf]
+    exact = [cov for tokens, head in zip(paper_tokens, heads or [])
+             if rare and all(t.found_in(head) for t in rare) and (cov := terms.coverage(tokens)) >= w.exact_answer]
+    if exact and dense >= w.dense_floor:
+        rare_names = ", ".join(t.token for t in rare)
+        return Evidence(dense, max(exact), True, True,
+                        weak=f"Answered because a paper's title or opening names the question's rare terms "
+                             f"({rare_names}); its similarity in meaning is low ({dense:.2f}), so check the cited "
+                             f"passages.")
     why = f"best passage similarity {dense:.2f} < {w.dense_answer:.2f}"
     if not terms.named:
         why += ", and the question names no drug, gene or trial to look for by name"
@@ -120,8 +135,10 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 
 
 def sentence_features(sentences: list[Sentence], terms: QuestionTerms, question_tokens: set[str],
-                      paper_key: list[float], kind: str = "") -> None:
-    """The signals of every sentence but the dense one, into ``features``."""
+                      paper_key: list[float], kind: str = "", aspect: str = "") -> None:
+    """The signals of every sentence but the dense one, into ``features`` (``aspect``: 1 for a finding that says
+    what the question's aspect asks for, side effects or their management)."""
+    cue, specific = ASPECT_CUES.get(aspect), ASPECT_SPECIFIC.get(aspect)
     for s in sentences:
         content = [t for t in s.tokens if not t.isdigit()]
         novelty = sum(1 for t in content if t not in question_tokens) / max(1, len(content))
@@ -131,7 +148,10 @@ def sentence_features(sentences: list[Sentence], terms: QuestionTerms, question_
             "echo": 1.0 if novelty < 0.4 else 0.0,
             "key": paper_key[s.passage],
             "shape": 1.0 if has_answer_shape(s.text, kind, question_tokens) else 0.0,
+            "aspect": 1.0 if cue is not None and s.role not in NOT_FINDINGS and cue.search(s.text) else 0.0,
         }
+        if s.features["aspect"] and specific.search(s.text):
+            s.features["shape"] = 1.0  # what a question on side effects asks for: which ones, how they are managed
 
 
 def weighted(s: Sentence, w: AnswerWeights, dense: bool = True) -> float:
@@ -143,12 +163,14 @@ def weighted(s: Sentence, w: AnswerWeights, dense: bool = True) -> float:
                    - w.echo * f["echo"] + w.role_weight(s.role))
 
 
-def add_dense(sentences: list[Sentence], embedder, qvec: np.ndarray, w: AnswerWeights) -> list[Sentence]:
-    """The best ``w.dense_candidates`` sentences by the other signals, with their cosine to the question added,
-    best first."""
+def add_dense(sentences: list[Sentence], embedder, qvec: np.ndarray, w: AnswerWeights,
+              first: list[Sentence] | None = None) -> list[Sentence]:
+    """The best ``w.dense_candidates`` sentences by the other signals (those of ``first`` before the others),
+    with their cosine to the question added, best first."""
     for s in sentences:
         s.score = weighted(s, w, dense=False)
-    best = sorted(sentences, key=lambda s: -s.score)[:w.dense_candidates]
+    preferred = {id(s) for s in first or []}
+    best = sorted(sentences, key=lambda s: (id(s) not in preferred, -s.score))[:w.dense_candidates]
     if best:
         vectors = embedder.encode([s.text for s in best], batch_size=64)
         for s, c in zip(best, vectors @ qvec):
@@ -230,6 +252,9 @@ class Prepared:
     cosines: list[float]
     paper_tokens: list[set[str]]
     sentences: list[Sentence]
+    heads: list[set[str]] = field(default_factory=list)  # each paper's title and opening sentence, as tokens
+    aspect: str = ""  # asked_aspect(question): 'toxicity', 'management' or ''
+    subject: list[Term] = field(default_factory=list)  # the key terms that name the subject, not the aspect
 
 
 def prepare(question: str, passages: list[Passage], store, embedder, w: AnswerWeights = WEIGHTS,
@@ -238,7 +263,7 @@ def prepare(question: str, passages: list[Passage], store, embedder, w: AnswerWe
     the dense signal for the best ``embed`` sentences (default ``w.dense_candidates``; 0: none yet, see embed())."""
     qtype = question_type(question)
     terms = question_terms(question, store.idf, w.key_idf)
-    qvec = embedder.encode_query(question)
+    qvec = embedder.encode_query(" ".join(normalize(question).split()))  # as retrieval embeds it
     cosines = passage_cosines(passages, store, qvec)
     docs = {}
     for p in passages:
@@ -246,27 +271,69 @@ def prepare(question: str, passages: list[Passage], store, embedder, w: AnswerWe
             docs[p.doc_id] = store.document(p.doc_id)
     per_paper = [paper_sentences(i, p, docs.get(p.doc_id)) for i, p in enumerate(passages)]
     paper_tokens = [title_tokens(p).union(*(s.tokens for s in group)) for p, group in zip(passages, per_paper)]
+    heads = [title_tokens(p) | opening_tokens(docs.get(p.doc_id)) for p in passages]
     question_tokens = {t.token for t in terms.terms} | {a for t in terms.terms for alt in t.alternatives for a in alt}
     sentences = [s for group in per_paper for s in group]
+    aspect = asked_aspect(question)
     sentence_features(sentences, terms, question_tokens, [terms.key_coverage(t) for t in paper_tokens],
-                      answer_kind(question, qtype))
-    prep = Prepared(qtype, terms, passages, qvec, cosines, paper_tokens, sentences)
+                      answer_kind(question, qtype), aspect)
+    asked = aspect_tokens(question) if aspect else set()
+    prep = Prepared(qtype, terms, passages, qvec, cosines, paper_tokens, sentences, heads, aspect,
+                    [t for t in terms.key if t.token not in asked])
     return embed_sentences(prep, embedder, w, w.dense_candidates if embed is None else embed)
 
 
+def on_aspect(prep: Prepared, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences that say what the question's aspect asks for (side effects, their management): from a paper
+    that names every key term of the question, or from one about that aspect itself (its title or opening holds
+    at least half of the question's other words: a guideline on managing immune-related adverse events, for a
+    question on those of nivolumab plus ipilimumab). None when the question asks for no aspect."""
+    if not prep.aspect:
+        return []
+    others = [t for t in prep.terms.terms if t not in prep.subject]
+    total = sum(t.idf for t in others)
+
+    def names_subject(i: int) -> bool:
+        return all(t.found_in(prep.paper_tokens[i]) for t in prep.subject)
+
+    def about_it(i: int) -> bool:
+        head = prep.heads[i] if i < len(prep.heads) else set()
+        return total > 0 and sum(t.idf for t in others if t.found_in(head)) >= 0.5 * total
+
+    return [s for s in sentences if s.features.get("aspect") and (names_subject(s.passage) or about_it(s.passage))]
+
+
 def embed_sentences(prep: Prepared, embedder, w: AnswerWeights, n: int) -> Prepared:
-    """Add the dense signal to the best ``n`` sentences by the other signals (the rest are dropped)."""
+    """Add the dense signal to the best ``n`` sentences by the other signals (the rest are dropped); a question
+    on side effects or their management keeps the sentences that say them, when its papers have any."""
     if n:
-        prep.sentences = add_dense(prep.sentences, embedder, prep.qvec, dataclasses.replace(w, dense_candidates=n))
+        said = on_aspect(prep, [s for s in prep.sentences if s.passage < w.pool])
+        prep.sentences = add_dense(prep.sentences, embedder, prep.qvec, dataclasses.replace(w, dense_candidates=n),
+                                   first=said)
     return prep
 
 
 def finish(prep: Prepared, w: AnswerWeights = WEIGHTS, compose: bool = True) -> Extract:
     """Decide, and (when answering and ``compose``) choose and shape the sentences, by these weights."""
-    evidence = decide(prep.terms, prep.cosines[:w.pool], prep.paper_tokens[:w.pool], w)
+    evidence = decide(prep.terms, prep.cosines[:w.pool], prep.paper_tokens[:w.pool], w, prep.heads[:w.pool])
     if not evidence.answer or not compose:
         return Extract("", prep.question_type, evidence)
     pool = [s for s in prep.sentences if s.passage < w.pool]
+    if prep.aspect:
+        said = on_aspect(prep, pool)
+        if not said:
+            keys = ", ".join(t.token for t in prep.subject)
+            evidence.weak = evidence.weak or (
+                f"The evidence is weak: no retrieved sentence reports {ASPECT_NAMES[prep.aspect]}"
+                f"{f' ({keys})' if keys else ''}; the closest sentences are shown.")
+        else:
+            pool = said
+            best = max(said, key=lambda s: s.features["key"])
+            missing = [t.token for t in prep.subject if not t.found_in(prep.paper_tokens[best.passage])]
+            if missing:
+                evidence.weak = evidence.weak or (
+                    f"The evidence is weak: the sentences on {ASPECT_NAMES[prep.aspect]} come from papers that do "
+                    f"not name {', '.join(missing)}.")
     for s in pool:
         s.score = weighted(s, w, dense=False)
     pool = sorted(pool, key=lambda s: -s.score)[:w.dense_candidates]  # those add_dense embedded

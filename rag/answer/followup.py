@@ -127,14 +127,74 @@ def standalone_question(question: str, history: Iterable[Any] | None, llm: ChatM
             pass
     source = next((q for q in reversed(previous) if topic_terms(q)), previous[-1])
     present = {w.lower() for w in _words(question)}
-    # "and what about its toxicity?" names a new aspect (toxicity) of the old subject; "and how is it managed?"
-    # and "What about atezolizumab?" name none, so the aspect asked about before carries over.
+    # "and what about its toxicity?" names a new aspect (toxicity) of the old subject; "and how are they managed?"
+    # and "What about atezolizumab?" name none, so the aspect asked about before carries over (what is managed is
+    # the side effects asked about before).
     new_aspect = any(w.lower() in _NOT_TOPIC for w in aspect_terms(question))
-    carried = [] if topic_terms(question) else topic_terms(source)
+    subjects, aspects = phrases(source)
+    carried = [] if topic_terms(question) else subjects
     if not new_aspect:
-        carried += aspect_terms(source)
-    extra = []
-    for t in carried:
-        if t.lower() not in present and t not in extra:
-            extra.append(t)
+        carried += aspects
+    extra: list[str] = []
+    for phrase in carried:
+        kept = _trim([w for w in phrase.split() if w.lower() not in present or w.lower() in _CONNECTORS])
+        if kept and " ".join(kept) not in extra:
+            extra.append(" ".join(kept))
     return f"{question} ({' '.join(extra)})" if extra else question
+
+
+# Words that join two subject words into one subject ("nivolumab plus ipilimumab"), and words that qualify what
+# was asked ("most common") rather than name it: neither is carried alone.
+_CONNECTORS = {"plus", "and", "with", "or", "versus", "vs", "+", "combined"}
+_QUALIFIERS = {"most", "common", "commonly", "frequent", "frequently", "main", "major", "often", "usual", "usually",
+               "typical", "typically", "important", "key", "likely", "reported", "seen", "observed", "associated"}
+# Outcome words: an aspect even where topic_terms counts them into a subject ("immune-related adverse events").
+_ASPECT_WORDS = _NOT_TOPIC - {"patients", "treatment", "therapy", "disease"}
+# "immune-related", "treatment-related": a modifier of the aspect that follows it.
+_MODIFIER = re.compile(r"-(related|associated|induced|mediated|emergent)$", re.I)
+
+
+def _trim(words: list[str]) -> list[str]:
+    while words and words[0].lower() in _CONNECTORS:
+        words = words[1:]
+    while words and words[-1].lower() in _CONNECTORS:
+        words = words[:-1]
+    return words
+
+
+def phrases(question: str) -> tuple[list[str], list[str]]:
+    """(subject phrases, aspect phrases) of a question, as written and in order: "Which immune-related adverse
+    events are most common with nivolumab plus ipilimumab?" -> (["nivolumab plus ipilimumab"],
+    ["immune-related adverse events"]). Qualifiers ("most common") belong to neither."""
+    words = _words(question)
+    topic = set(topic_terms(question))
+    aspect = {w for w in aspect_terms(question) if w.lower() not in _QUALIFIERS}
+    labels = []
+    for w in words:
+        lower = w.lower()
+        if lower in _CONNECTORS:
+            labels.append("C")
+        elif lower in _ASPECT_WORDS or (w in aspect and w not in topic):
+            labels.append("A")
+        elif w in topic:
+            labels.append("S")
+        else:
+            labels.append("")
+    for i in range(len(words) - 2, -1, -1):  # a modifier joins the aspect it qualifies
+        if labels[i] == "S" and labels[i + 1] == "A" and _MODIFIER.search(words[i]):
+            labels[i] = "A"
+    subjects: list[str] = []
+    aspects: list[str] = []
+    run: list[str] = []
+    kind = ""
+    for i, (w, label) in enumerate(zip(words, labels)):
+        bridge = label == "C" and kind == "S" and i + 1 < len(words) and labels[i + 1] == "S"
+        if label in ("S", "A") and label == kind or bridge:
+            run.append(w)
+            continue
+        if run:
+            (subjects if kind == "S" else aspects).append(" ".join(_trim(run)))
+        run, kind = ([w], label) if label in ("S", "A") else ([], "")
+    if run:
+        (subjects if kind == "S" else aspects).append(" ".join(_trim(run)))
+    return [p for p in subjects if p], [p for p in aspects if p]

@@ -77,6 +77,62 @@ def answer_kind(question: str, qtype: str) -> str:
     return next((kind for kind, cue in _QUANTITY_KINDS if cue.search(question)), "number")
 
 
+# What a question asks about a treatment besides what it does: its side effects, or how they are managed. Such a
+# question is answered by sentences that say them (ASPECT_CUES), or its answer is called weak.
+_ASKS_TOXICITY = re.compile(r"\b(toxicit(y|ies)|toxic effects?|side[- ]effects?|adverse (events?|effects?|reactions?)|"
+                            r"ir-?AEs?|safety|tolerability|complications?|harms?|cytokine release syndrome|CRS|ICANS|"
+                            r"neurotoxicity|colitis|pneumonitis|hepatitis)\b", re.I)
+_ASKS_MANAGEMENT = re.compile(r"\b(manag(e|ed|es|ing|ement)|mitigat\w*|prevent(ed|ion)?|handled?|reversed?)\b", re.I)
+_ASKS_EFFICACY = re.compile(r"\b(efficacy|effective(ness)?|responses?|survival|benefits?|outcomes?|work)\b", re.I)
+ASPECT_CUES = {
+    "toxicity": re.compile(
+        r"\b(adverse|toxicit\w*|toxic|side[- ]effects?|grade\s?[1-5]\b|grade [≥>]|tolera\w*|safety|safe|dose-limiting|"
+        r"fatal\w*|deaths?|died|ir-?AEs?|immune-related|immune-mediated|complications?|hypotension|capillary leak|"
+        r"fluid retention|oedema|edema|fever|chills|rash|pruritus|colitis|diarrh\w*|hepatitis|hepatotox\w*|"
+        r"pneumonitis|nephritis|myocarditis|endocrinopath\w*|thyroid\w*|hypophysitis|fatigue|nausea|vomiting|"
+        r"neurotox\w*|cytokine release|CRS|ICANS|neutropenia|an(a)?emia|thrombocytopenia|myelosuppression|"
+        r"discontinu\w*|well tolerated)\b", re.I),
+    "management": re.compile(
+        r"\b(manag(e|ed|es|ing|ement)|guidelines?|recommend\w*|corticosteroids?|steroids?|glucocorticoids?|prednis\w*|"
+        r"methylprednis\w*|tocilizumab|infliximab|vedolizumab|mycophenolate|immunosuppress\w*|supportive care|"
+        r"withh[eo]ld\w*|interrupt\w*|resum\w*|dose (reduction|delay|modification)s?|monitor\w*|"
+        r"hormone replacement|levothyroxine|algorithms?|treated with (high-dose )?(cortico)?steroids)\b", re.I),
+}
+# What makes a sentence on the aspect concrete: a named event, a grade, a death; a drug or an action that manages it.
+ASPECT_SPECIFIC = {
+    "toxicity": re.compile(
+        r"\b(grade\s?[1-5]\b|grade [≥>]|dose-limiting|fatal\w*|deaths?|died|hypotension|capillary leak|"
+        r"fluid retention|oedema|edema|fever|chills|rash|pruritus|colitis|diarrh\w*|hepatitis|hepatotox\w*|"
+        r"pneumonitis|nephritis|myocarditis|endocrinopath\w*|thyroid\w*|hypophysitis|fatigue|nausea|vomiting|"
+        r"neurotox\w*|cytokine release|CRS|ICANS|neutropenia|an(a)?emia|thrombocytopenia|myelosuppression|"
+        r"inflammation|allergic)\b|\d\s?%", re.I),
+    "management": re.compile(
+        r"\b(corticosteroids?|steroids?|glucocorticoids?|prednis\w*|methylprednis\w*|tocilizumab|infliximab|"
+        r"vedolizumab|mycophenolate|immunosuppress\w*|withh[eo]ld\w*|interrupt\w*|suspen\w*|resum\w*|"
+        r"discontinu\w*|hormone replacement|levothyroxine|grade\s?[1-5]\b)", re.I),
+}
+ASPECT_NAMES = {"toxicity": "side effects or toxicity", "management": "how side effects are managed"}
+
+
+def aspect_tokens(question: str) -> set[str]:
+    """The index tokens of the words that name the aspect asked about ("immune-related adverse events"), not its
+    subject."""
+    found = [m.group(0) for cue in (_ASKS_TOXICITY, _ASKS_MANAGEMENT, *ASPECT_CUES.values())
+             for m in cue.finditer(question)]
+    return set(tokenize(" ".join(found)))
+
+
+def asked_aspect(question: str) -> str:
+    """'management' for a question on managing side effects ("and how are they managed? (... adverse events)"),
+    'toxicity' for one on side effects alone (not "efficacy and safety"), else ''."""
+    toxicity = _ASKS_TOXICITY.search(question) is not None
+    if toxicity and _ASKS_MANAGEMENT.search(question):
+        return "management"
+    if toxicity and not _ASKS_EFFICACY.search(question):
+        return "toxicity"
+    return ""
+
+
 @dataclass
 class Term:
     """One content word of the question as the index tokenises it."""

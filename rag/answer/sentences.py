@@ -22,11 +22,14 @@ from ..records import Document, Passage
 # A document up to this size is read whole; a longer one around its matching spans.
 WHOLE_DOCUMENT_CHARS = 6000
 MIN_WORDS, MAX_WORDS = 6, 80
+# How far before and after a window sentences are looked for (a paragraph longer than this is cut at a sentence).
+PARAGRAPH_REACH = 4000
 
 ROLES = ("conclusion", "result", "", "method", "background", "aim")
 
 _SECTION_ROLE = [  # first match wins: "METHODS AND FINDINGS" reports findings
-    ("conclusion", re.compile(r"conclu|interpretation|implication|significance|relevance|discussion|summary", re.I)),
+    ("conclusion", re.compile(r"conclu|interpretation|implication|significance|relevance|discussion|summary|"
+                              r"recommendation", re.I)),
     ("result", re.compile(r"result|finding|outcome", re.I)),
     ("method", re.compile(r"method|design|setting|participant|patients|material|intervention|measure|procedure|"
                           r"outline|accrual|eligib|criteria|schedule|protocol", re.I)),
@@ -39,6 +42,10 @@ _INLINE_LABEL = re.compile(r"^(?:(background|introduction|context|objectives?|ai
                            r"results?|findings|conclusions?|interpretation|significance|summary)\s*(?:[.:]\s*[—–-]*|[—–])"
                            r"|([A-Z][A-Z &/,-]{2,40}[A-Z]):)\s*(?:-\s+)?", re.I)
 _UPPER_LABEL = re.compile(r"^[A-Z][A-Z &/,-]{2,40}[A-Z]:")
+# A label run into its sentence without punctuation, as some journals print them: "Purpose To increase awareness...",
+# "Recommendations Management varies...".
+_RUN_IN_LABEL = re.compile(r"^(Purpose|Background|Objectives?|Aims?|Methods|Results|Conclusions?|Recommendations?|"
+                           r"Findings|Interpretation) (?=[A-Z][a-z]* [a-z])")
 _CUE_ROLE = [
     ("conclusion", re.compile(r"^(in conclusion|in summary|to conclude|taken together|collectively|overall,|together,|"
                               r"these (results|data|findings|observations|studies) (suggest|indicate|show|demonstrate|"
@@ -147,6 +154,9 @@ def role_of(text: str, heading: str = "") -> str:
     label = _INLINE_LABEL.match(text)
     if label and (label.group(1) or _UPPER_LABEL.match(text)):
         return _role_of_section(label.group(1) or label.group(2)) or "method"
+    run_in = _RUN_IN_LABEL.match(text)
+    if run_in:
+        return _role_of_section(run_in.group(1))
     for role, pattern in _CUE_ROLE:
         if pattern.search(text):
             return role
@@ -156,8 +166,8 @@ def role_of(text: str, heading: str = "") -> str:
 def clean(text: str) -> str:
     """The sentence as it will be quoted: its own reference numbers and inline labels removed, spaces collapsed."""
     text = " ".join(strip_reference_markers(text).split())
-    label = _INLINE_LABEL.match(text)
-    if label and (label.group(1) or _UPPER_LABEL.match(text)):
+    label = _INLINE_LABEL.match(text) or _RUN_IN_LABEL.match(text)
+    if label and (label.re is _RUN_IN_LABEL or label.group(1) or _UPPER_LABEL.match(text)):
         text = text[label.end():]
     return re.sub(r"^[-•*]\s+", "", text)
 
@@ -225,14 +235,24 @@ def paper_sentences(passage_index: int, passage: Passage, doc: Document | None) 
         windows = _windows(doc, passage)
     out: list[Sentence] = []
     text = doc.text
+    excerpt = (doc.extra or {}).get("text_kind") == "abstract_excerpt"
+    seen: set[tuple[int, int]] = set()  # a sentence two windows reach is a candidate once
     for a, b in windows:
-        limit = min(len(text), b + 800)
-        spans = sentence_spans(text, a, limit)
+        # Sentences as the document has them, not as the window cuts them: from the start of the paragraph the
+        # window starts in (a chunk may start inside a sentence) to the end of the one it ends in.
+        start = max(text.rfind("\n", 0, a) + 1, a - PARAGRAPH_REACH)
+        end = text.find("\n", min(len(text), b + 800))
+        end = len(text) if end < 0 else end
+        limit = min(end, b + PARAGRAPH_REACH)
         kept, after = [], 0
-        for s, e in spans:
+        for s, e in sentence_spans(text, start, limit):
+            if (s == start and start > 0 and text[start - 1] != "\n") or (e == limit and limit < end) or e <= a \
+                    or (s, e) in seen:
+                continue  # cut by the reach, not by the document; before the window; or already a candidate
+            seen.add((s, e))
             if s < b:
                 kept.append((s, e))
-            elif after == 0 and (e < limit or limit == len(text)):
+            elif after == 0:
                 kept.append((s, e))  # the sentence after the window: the answer often follows the match
                 after = 1
         previous = None
@@ -240,7 +260,8 @@ def paper_sentences(passage_index: int, passage: Passage, doc: Document | None) 
             raw = text[s:e]
             heading = _section_at(doc, s)
             sentence = clean(raw)
-            if is_boilerplate(raw.strip(), _line_start(text, s)) or not sentence or _same(sentence, doc.title):
+            if is_boilerplate(raw.strip(), _line_start(text, s)) or not sentence or _same(sentence, doc.title) \
+                    or (excerpt and (_cut(text, s, e) or (s == 0 and not doc.title and _title_line(text, e)))):
                 previous = None
                 continue
             visible = any(ps <= s and e <= pe for ps, pe in passage_spans)
@@ -252,6 +273,30 @@ def paper_sentences(passage_index: int, passage: Passage, doc: Document | None) 
             out.append(item)
             previous = item
     return out
+
+
+# An excerpt's snippet (one a line) may start or end inside a word: "I trial (IMbrave150) showed..." (of "phase
+# III trial"), "...in both patients with metastatic uveal melanoma and pati".
+# ("B cells", "T cells" and "IV infusion" start sentences; "I", "II", "III" before a lower-case word are what is
+# left of "phase I/II/III").
+_CUT_START = re.compile(r"^I{1,3}\s+[a-z]")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
+def _cut(text: str, s: int, e: int) -> bool:
+    """An excerpt's sentence that starts or ends where its snippet was cut rather than where a sentence does."""
+    starts_line = text[:s].rstrip(" \t")[-1:] in ("", "\n")
+    ends_line = text[e:].lstrip(" \t")[:1] in ("", "\n")
+    sentence = text[s:e].strip()
+    return (starts_line and _CUT_START.match(sentence) is not None) or \
+        (ends_line and _ENDS_SENTENCE.search(sentence) is None)
+
+
+def _title_line(text: str, e: int) -> bool:
+    """An untitled excerpt's first line that is its paper's title ("nextNEOpi: a comprehensive pipeline for
+    computational neoantigen prediction."): a line of its own, short, with a colon, not a sentence."""
+    line = text[:e].strip()
+    return text[e:].lstrip(" \t")[:1] in ("", "\n") and ": " in line and len(line.split()) < 20
 
 
 def _join_lists(text: str, spans: list[tuple[int, int]], most: int = 8) -> list[tuple[int, int]]:
@@ -278,3 +323,11 @@ def _same(sentence: str, title: str | None) -> bool:
 
 def title_tokens(passage: Passage) -> set[str]:
     return set(tokenize(passage.citation.title or ""))
+
+
+def opening_tokens(doc: Document | None) -> set[str]:
+    """The tokens of a document's opening sentence (an untitled excerpt's first line is often its title)."""
+    if doc is None or not doc.text:
+        return set()
+    spans = sentence_spans(doc.text, 0, min(len(doc.text), 1500))
+    return set(tokenize(doc.text[spans[0][0]:spans[0][1]])) if spans else set()

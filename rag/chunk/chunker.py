@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from ..records import Chunk, Document
 from .encoding import get_encoding
-from .sentences import (_ABBREVIATIONS, _BOUNDARY, _NEXT_STARTS_SENTENCE, _is_sentence_end, _paragraph_spans, _rstrip,
-                        ends_abbreviation, sentence_spans)
+from .sentences import (_ABBREVIATIONS, _BOUNDARY, _NEXT_STARTS_SENTENCE, _OPENING, _is_sentence_end, _paragraph_spans,
+                        _rstrip, ends_abbreviation, sentence_spans, starts_sentence)
 
 
 @dataclass
@@ -121,6 +121,6 @@ def chunker_fingerprint() -> str:
     import inspect
 
     rules = [inspect.getsource(f) for f in (sentence_spans, _paragraph_spans, ends_abbreviation, _is_sentence_end,
-                                            _rstrip, chunk_document, _units, _split_long)]
-    tables = [sorted(_ABBREVIATIONS), _BOUNDARY.pattern, _NEXT_STARTS_SENTENCE.pattern]
+                                            starts_sentence, _rstrip, chunk_document, _units, _split_long)]
+    tables = [sorted(_ABBREVIATIONS), _BOUNDARY.pattern, _NEXT_STARTS_SENTENCE.pattern, _OPENING]
     return hashlib.sha256(json.dumps([rules, tables]).encode()).hexdigest()[:12]

@@ -15,8 +15,10 @@ _ABBREVIATIONS = {
 # with no space, a structured abstract's next label ("(P > 0.05).CONCLUSIONS:", "10.3%.Methods:").
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?:\s+|(?=[A-Z][A-Za-z]+(?: [A-Za-z]+){0,3}:))")
 # What a sentence starts with: a capital or a digit; or a symbol written lower-case first ("p53", "mRNA",
-# "gp100", "iNKT", "eRNAs") or a Greek letter ("α-PD-1", "γδ T cells").
+# "gp100", "iNKT", "eRNAs") or a Greek letter ("α-PD-1", "γδ T cells"). A capital of any script ("Étude",
+# "Ørsted", "Иммунотерапия") counts too: see starts_sentence.
 _NEXT_STARTS_SENTENCE = re.compile(r"[\"'“‘(\[]?(?:[A-Z0-9]|[a-z]+[0-9A-Z]|[\u0370-\u03ff])")
+_OPENING = "\"'“‘([«„"
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -58,8 +60,18 @@ def ends_abbreviation(text: str, period: int) -> bool:
         or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w) is not None  # "U.S.", "U.K."
 
 
+def starts_sentence(text: str, at: int) -> bool:
+    """Can a sentence start at ``at``: a capital of any script (str.isupper), a digit, a lower-case-first symbol
+    or a Greek letter, maybe after an opening quote or bracket."""
+    if _NEXT_STARTS_SENTENCE.match(text, at):
+        return True
+    if at < len(text) and text[at] in _OPENING:
+        at += 1
+    return at < len(text) and (text[at].isupper() or text[at].istitle())
+
+
 def _is_sentence_end(text: str, sent_start: int, punct: int, after: int, limit: int) -> bool:
-    if after >= limit or not _NEXT_STARTS_SENTENCE.match(text, after):
+    if after >= limit or not starts_sentence(text, after):
         return False
     if text[punct] != ".":
         return True

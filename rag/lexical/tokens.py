@@ -20,6 +20,9 @@ WORD = re.compile(r"[^\W_]+(?:[-/][^\W_]+)*")
 # Hyphen-like characters written for "-" in names ("PD‑L1" with U+2011 occurs in PubMed abstracts); the long
 # dashes separate clauses, never join a name.
 _DASHES = str.maketrans({**{c: "-" for c in "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"}, "\u2014": " ", "\u2015": " "})
+# Invisible characters inside a word: a soft hyphen ("PD\u00adL1", "immuno\u00adtherapy": a place the word may be
+# broken at the end of a line), a word joiner, a zero-width no-break space. They go, and the word stays whole.
+_INVISIBLE = str.maketrans({c: None for c in "\u00ad\u2060\ufeff"})
 # Scripts written without spaces: each character is a token (unigrams, as search engines index CJK text).
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
@@ -33,8 +36,9 @@ _DETACH = str.maketrans({**_MARKS, **{c: " " + unicodedata.normalize("NFKC", c) 
 
 def normalize(text: str) -> str:
     """NFKC (ligatures, full-width forms, compatibility characters) and one hyphen for all hyphen-like dashes;
-    trademark signs dropped and superscripts set apart first."""
-    return unicodedata.normalize("NFKC", text.translate(_DETACH)).translate(_DASHES)
+    trademark signs dropped and superscripts set apart first; soft hyphens and other invisible characters inside
+    words removed."""
+    return unicodedata.normalize("NFKC", text.translate(_INVISIBLE).translate(_DETACH)).translate(_DASHES)
 
 
 def words(text: str) -> list[str]:
@@ -88,7 +92,7 @@ def tokenize(text: str) -> list[str]:
 # tables, the stop words, the stemmer's version and its output on a text with every case. When any of them
 # changes (our code, PyStemmer, bm25s's stop word list), indexes are rebuilt instead of mixing old stored tokens
 # with new query ones.
-_PROBE = ("The PD-L1/PD‑L1 and CTLA−4 inhibitors were given to 3 patients (grade 3-4, 49–72%) with ﬁbrosis; "
+_PROBE = ("The PD-L1/PD‑L1/PD\u00adL1 and CTLA−4 inhibitors were given to 3 patients (grade 3-4, 49–72%) with ﬁbrosis; "
           "ＩＬ－２ therapies, running trials of T cells — Kymriah™ 10⁹ cells¹ Иммунотерапия 免疫疗法 αβ T-cell receptors.")
 
 
@@ -100,7 +104,7 @@ def tokenizer_fingerprint() -> str:
     import Stemmer
 
     rules = [inspect.getsource(f) for f in (normalize, words, tokenize)]
-    tables = [WORD.pattern, _UNSPACED.pattern, sorted(_DASHES.items()), sorted(_DETACH.items())]
+    tables = [WORD.pattern, _UNSPACED.pattern, sorted(_DASHES.items()), sorted(_DETACH.items()), sorted(_INVISIBLE.items())]
     probe = json.dumps([rules, tables, tokenize(_PROBE), sorted(_stopwords()), getattr(Stemmer, "__version__", "")])
     return hashlib.sha256(probe.encode()).hexdigest()[:12]
 

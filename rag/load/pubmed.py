@@ -69,10 +69,40 @@ def abstract_parts(text: str) -> list[tuple[str, str]]:
     return parts
 
 
-def _abstract_document(doc_id: str, parts: list[tuple[str, str]], **fields) -> Document:
+def excerpt_snippets(text: str) -> list[str]:
+    """The snippets of an excerpt record (sentences quoted from an abstract, one a line), each said once: a snippet
+    another one holds is dropped ("...after proving to h" under the whole sentence), and one that begins where
+    another ends ("...phase III trial (IMbrave150) showed ... soon." and "I trial (IMbrave150) showed ... soon. This
+    review descri") is joined to it."""
+    out: list[str] = []
+    for snippet in (squash(line) for line in text.splitlines()):
+        if not snippet or any(snippet in kept for kept in out):
+            continue
+        out = [kept for kept in out if kept not in snippet]
+        for i, kept in enumerate(out):
+            if (k := _overlap(kept, snippet)):
+                out[i] = kept + snippet[k:]
+                break
+            if (k := _overlap(snippet, kept)):
+                out[i] = snippet + kept[k:]
+                break
+        else:
+            out.append(snippet)
+    return out
+
+
+def _overlap(first: str, second: str, least: int = 40) -> int:
+    """The length of the longest end of ``first`` that begins ``second`` (0 when shorter than ``least``)."""
+    for k in range(min(len(first), len(second)) - 1, least - 1, -1):
+        if first.endswith(second[:k]):
+            return k
+    return 0
+
+
+def _abstract_document(doc_id: str, parts: list[tuple[str, str]], joiner: str = "\n\n", **fields) -> Document:
     builder = TextBuilder()
     for label, body in parts:
-        builder.add(label, body)
+        builder.add(label, body, joiner=joiner)
     if not builder.text:
         raise _Skip("no abstract text")
     return Document(doc_id=doc_id, source_type="abstract", text=builder.text, sections=builder.sections, **fields)
@@ -198,9 +228,18 @@ def _pubmed_json_document(record: dict) -> Document:
     authors = record.get("authors") or []
     if isinstance(authors, str):
         authors = [authors]
+    abstract = str(record.get("abstract") or "")
+    if record.get("text_kind") == "abstract_excerpt":
+        # Quoted snippets, one a line, often overlapping: each said once, each its own line (a snippet cut
+        # mid-word ends its line instead of running into the next one).
+        parts = [part for snippet in excerpt_snippets(abstract) for part in abstract_parts(snippet)]
+        joiner = "\n"
+    else:
+        parts, joiner = abstract_parts(abstract), "\n\n"
     return _abstract_document(
         doc_id_for(pmid, doi, pmcid) or squash(str(record.get("doc_id") or "")),
-        abstract_parts(str(record.get("abstract") or "")),
+        parts,
+        joiner=joiner,
         title=squash(record.get("title")) or None,
         authors=[pubmed_name(a) for a in authors if isinstance(a, str) and a.strip()],
         year=first_year(record.get("year")),
