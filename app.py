@@ -38,7 +38,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # offline: no calls 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from rag.config import Settings  # noqa: E402
+from rag.config import MAX_QUESTION_CHARS, Settings  # noqa: E402
 from rag.ui.labels import KIND_PLURALS  # noqa: E402
 
 EXAMPLES = [
@@ -264,7 +264,7 @@ def _ask_tab(gr, settings: Settings) -> SimpleNamespace:
             with gr.Row(equal_height=True):
                 msg = gr.Textbox(placeholder="Ask a question, e.g. What are the side effects of CAR T-cell therapy?",
                                  show_label=False, scale=8, lines=1, max_lines=4, autofocus=True,
-                                 elem_id="question")
+                                 elem_id="question", max_length=MAX_QUESTION_CHARS)
                 ask_btn = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="ask-button")
             with gr.Accordion("Search settings", open=False):
                 with gr.Row():

@@ -17,6 +17,9 @@ from typing import Any
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Passages one query may ask for (CLI -k, the app's /ask): past this a query costs as much as reading the library.
 MAX_K = 100
+# The longest question or query (characters, after runs of spaces are made one): a question is a sentence or a
+# paragraph; a megabyte of text would hold the search for minutes (API, app and CLI alike).
+MAX_QUESTION_CHARS = 4000
 MODES = ("full", "hybrid", "dense", "bm25")  # retrieval pipelines (rag/retrieve.py)
 # Version of what the loaders (rag/load/) make of a file: bump it when that changes, and every index is rebuilt
 # on its next build (the embedding cache keeps what did not change); tests/test_config.py fails when their

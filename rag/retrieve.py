@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .config import MAX_K, MODES, Settings
+from .config import MAX_K, MAX_QUESTION_CHARS, MODES, Settings
 from .evidence import EVIDENCE_LEVELS, STUDY_TYPES
 from .index import Store, open_store
 from .index.rows import FILTERABLE
@@ -271,10 +271,17 @@ def check_filters(filters: dict[str, Any] | None) -> dict[str, Any] | None:
     return out or None
 
 
+def check_length(text: str, what: str = "question") -> str:
+    """text, when it is at most MAX_QUESTION_CHARS long; ValueError with its length otherwise."""
+    if len(text) > MAX_QUESTION_CHARS:
+        raise ValueError(f"the {what} is too long ({len(text)} characters, at most {MAX_QUESTION_CHARS})")
+    return text
+
+
 def _clean_query(query: str) -> str:
     if not isinstance(query, str):
         raise ValueError(f"the query must be text, not {type(query).__name__}")
-    q = " ".join(query.split())
+    q = check_length(" ".join(query.split()), "query")
     if not q:
         raise ValueError("the query is empty: ask a question or give search terms")
     if not tokenize(q):  # any passage would be as good as any other: say so instead of listing unrelated ones

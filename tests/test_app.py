@@ -191,10 +191,19 @@ ASK_DEFAULTS = [None, 0, None, None, None, False, None, None]
     (["What is IL-2?", 5, None, None, None, False, "not a history"], "history must be a list"),
     (["What is IL-2?", 5, None, None, None, False, [{"text": "hi"}]], "history item 1 is neither"),
     (["What is IL-2?", 5, None, None, None, False, None, ["level 9"]], "unknown evidence 'level 9'"),
+    (["IL-2 " * 1000], "the question is too long (4999 characters, at most 4000)"),
 ])
 def test_every_bad_api_argument_is_refused_with_its_reason(app, data, reason):
     event, payload = _call_ask(app, data + ASK_DEFAULTS[len(data):])
     assert event == "error" and payload and reason in str(payload), (event, payload)
+
+
+def test_a_huge_question_is_refused_at_once_and_does_not_hold_up_other_questions(app):
+    started = time.perf_counter()
+    event, payload = _call_ask(app, ["pembrolizumab melanoma response " * 175_000] + ASK_DEFAULTS[1:])  # 5.6 MB
+    assert event == "error" and "the question is too long (5599999 characters, at most 4000)" in str(payload)
+    event, _ = _call_ask(app, ["What is IL-2?"] + ASK_DEFAULTS[1:])
+    assert event == "complete" and time.perf_counter() - started < 30
 
 
 def test_a_call_with_arguments_missing_gets_the_reason_too(app):
