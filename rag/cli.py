@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -125,7 +126,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def _report_build(report, args: argparse.Namespace) -> int:
     """Print a build report; exit 1 when nothing could be indexed, 2 with --strict when a file was skipped."""
-    print(json.dumps(report.to_dict(), indent=2) if args.json else report.summary())
+    print(json.dumps(report.to_dict(), indent=2) if args.json else _terminal(report.summary()))
     if args.strict and report.skipped:
         return 2
     return 0 if report.ok else 1
@@ -144,11 +145,11 @@ def cmd_search(args: argparse.Namespace) -> int:
             print("No passage matches.")
         for i, p in enumerate(passages, 1):
             c = p.citation
-            print(f"[{i}] {c.title or p.doc_id}")
-            print(f"    {c.short()}  score {p.score:.4f}  {_evidence_label(c)}")
+            print(_terminal(f"[{i}] {c.title or p.doc_id}"))
+            print(_terminal(f"    {c.short()}  score {p.score:.4f}  {_evidence_label(c)}"))
             where = ", ".join(x for x in (c.section, f"page {c.page}" if c.page else "") if x)
-            print(f"    {c.url or c.source_type}" + (f"  ({where})" if where else ""))
-            print("    " + p.text[:400].replace("\n", " ") + ("..." if len(p.text) > 400 else ""))
+            print(_terminal(f"    {c.url or c.source_type}" + (f"  ({where})" if where else "")))
+            print(_terminal("    " + p.text[:400].replace("\n", " ") + ("..." if len(p.text) > 400 else "")))
             print()
     return 0
 
@@ -163,7 +164,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     for text, final in answer_stream(args.question, k=args.k, settings=s, filters=_filters(args) or None,
                                      use_llm=use_llm):
         if final is None and not (args.json or args.format):  # stream an LLM's tokens as they come
-            print(text[printed:], end="", flush=True)
+            print(_terminal(text[printed:]), end="", flush=True)
             printed = len(text)
     assert final is not None
     if args.format:
@@ -176,14 +177,15 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return 0
     if printed:
         print("\n\n--- checked ---")
-    print(final.text)
+    print(_terminal(final.text))
     for note in final.notes:
-        print(f"\nNote: {note}")
-    print("\nSources:")
+        print(_terminal(f"\nNote: {note}"))
+    if final.passages:  # an empty library, or filters no paper matches: no heading over nothing
+        print("\nSources:")
     for i, p in enumerate(final.passages, 1):
         c = p.citation
         title = (c.title or p.doc_id).rstrip(" .")  # a title's own full stop is not printed twice
-        print(f"[{i}] {title}. {c.short()} {c.url or ''} {_evidence_label(c)}".rstrip())
+        print(_terminal(f"[{i}] {title}. {c.short()} {c.url or ''} {_evidence_label(c)}".rstrip()))
     return 0
 
 
@@ -245,6 +247,19 @@ def _outcomes_text(d: dict) -> str:
     return "\n".join(lines)
 
 
+# What a terminal acts on instead of showing: escape sequences (CSI "ESC [ ... m", OSC "ESC ] ... BEL", two-character
+# ones), then any control character left (C0 but the newline, DEL, C1) and the bidirectional overrides.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]")
+_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _terminal(text: str) -> str:
+    """Text a paper (or a model) wrote, made safe to print: its escape sequences and control characters removed
+    (a tab or carriage return becomes a space), newlines kept. Human-readable output only: --json is left as is."""
+    text = _ESCAPES.sub("", str(text))
+    return _CONTROLS.sub(lambda m: " " if m.group() in "\t\r" else "", text)
+
+
 def _printable(text: str) -> str:
     """Text for a terminal: no control characters (a paper's text must not drive the terminal)."""
     return "".join(ch if ch.isprintable() else " " for ch in text)
@@ -256,7 +271,8 @@ def cmd_table(args: argparse.Namespace) -> int:
     s = _settings(args)
     table = outcome_table(args.question, k=args.k or max(s.k, 10), settings=s, filters=_filters(args) or None,
                           mode=args.mode)
-    print(to_format(table, args.format), end="" if args.format == "csv" else "\n")
+    text = to_format(table, args.format)
+    print(_terminal(text) if args.format == "markdown" else text, end="" if args.format == "csv" else "\n")
     if args.format == "markdown" and table.not_shown:
         print(f"\n{table.not_shown} of the retrieved studies report none of these endpoints.")
     return 0
@@ -353,7 +369,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         else:
             print(str(err)[:1].upper() + str(err)[1:] + ".")
         return 1
-    print(json.dumps(stats, indent=2) if args.json else "\n".join(f"{k}: {_plain(v)}" for k, v in stats.items()))
+    print(json.dumps(stats, indent=2) if args.json else _terminal("\n".join(f"{k}: {_plain(v)}" for k, v in stats.items())))
     return 0
 
 
