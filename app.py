@@ -38,7 +38,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # offline: no calls 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from rag.config import MAX_QUESTION_CHARS, Settings  # noqa: E402
+from rag.config import MAX_QUESTION_CHARS, Settings, check_paths  # noqa: E402
 from rag.ui.labels import KIND_PLURALS  # noqa: E402
 
 EXAMPLES = [
@@ -556,6 +556,7 @@ def serve(args: argparse.Namespace) -> None:
     from rag.index import current_generation
 
     settings = settings_from_args(args)
+    check_paths(settings)  # a generation given as the index (a build would nest a new index inside it), a file...
     if not settings.store_url and not Path(settings.corpus_dir).is_dir() and current_generation(settings.index_dir) is None:
         raise FileNotFoundError(f"no index in {settings.index_dir} and no corpus folder at {settings.corpus_dir} "
                                 f"to build one from: give --corpus DIR (or --index DIR of a built index)")

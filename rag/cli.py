@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import sqlite3
 import sys
 from pathlib import Path
 
-from .config import MAX_K, Settings
+from .config import MAX_K, Settings, check_paths
 from .evidence import EVIDENCE_LEVELS
 
 
@@ -76,15 +78,8 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _check_paths(s: Settings) -> None:
-    """Folders given where files are (or the reverse) get a sentence, not a traceback."""
-    index = Path(s.index_dir)
-    if index.exists() and not index.is_dir():
-        raise ValueError(f"--index {index} is a file; give the index folder (made by `rag build --index DIR`)")
-    if (index / "manifest.json").exists() and not (index / "CURRENT").exists():
-        raise ValueError(f"--index {index} is one generation inside an index; give the index folder: {index.parent}")
-    corpus = Path(s.corpus_dir)
-    if corpus.exists() and not corpus.is_dir():
-        raise ValueError(f"--corpus {corpus} is a file; give the corpus folder (to add one file: rag add {corpus})")
+    """Folders given where files are (or the reverse) get a sentence, not a traceback (rag/config.py)."""
+    check_paths(s)
 
 
 def _filters(args: argparse.Namespace) -> dict:
@@ -488,9 +483,25 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # here, not at exit: a reader that went away (`rag status | head -3`) is said below
+        return code
+    except BrokenPipeError:
+        # Nothing more can be written to stdout; point it at /dev/null so that the exit's own flush is quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        print(f"rag {args.command}: the output was closed before all of it was written", file=sys.stderr)
+        return 1
     except (ValueError, FileNotFoundError, RuntimeError) as err:
         print(f"rag {args.command}: {err}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as err:  # a damaged index file found while reading it
+        print(f"rag {args.command}: the index database is damaged ({err}): rebuild the index with "
+              f"`rag build --rebuild`", file=sys.stderr)
+        return 1
+    except OSError as err:  # a folder that cannot be read (rag add /proc), a path through a file...
+        where = f": {err.filename}" if err.filename else ""
+        print(f"rag {args.command}: {err.strerror or err}{where}", file=sys.stderr)
         return 1
 
 

@@ -242,6 +242,22 @@ class Settings:
         return hashlib.sha256(json.dumps(self.index_shape(), sort_keys=True).encode()).hexdigest()[:16]
 
 
+def check_paths(s: Settings) -> None:
+    """Folders given where files are (or the reverse), or a generation given for the index, get a sentence, not a
+    traceback, and nothing is written there (the CLI and the app; their flags are --index and --corpus)."""
+    index, corpus = Path(s.index_dir), Path(s.corpus_dir)
+    for flag, path in (("--index", index), ("--corpus", corpus)):
+        above = next((p for p in path.parents if p.exists()), None)  # FILE/sub: the first part that exists
+        if above is not None and not above.is_dir():
+            raise ValueError(f"{flag} {path}: {above} is a file, not a folder")
+    if index.exists() and not index.is_dir():
+        raise ValueError(f"--index {index} is a file; give the index folder (made by `rag build --index DIR`)")
+    if (index / "manifest.json").exists() and not (index / "CURRENT").exists():
+        raise ValueError(f"--index {index} is one generation inside an index; give the index folder: {index.parent}")
+    if corpus.exists() and not corpus.is_dir():
+        raise ValueError(f"--corpus {corpus} is a file; give the corpus folder (to add one file: rag add {corpus})")
+
+
 def _coerce(f: dataclasses.Field, raw: str) -> Any:
     kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
     try:

@@ -271,17 +271,21 @@ def check_filters(filters: dict[str, Any] | None) -> dict[str, Any] | None:
     return out or None
 
 
-def check_length(text: str, what: str = "question") -> str:
-    """text, when it is at most MAX_QUESTION_CHARS long; ValueError with its length otherwise."""
+def check_text(text: str, what: str = "question") -> str:
+    """text, when it is at most MAX_QUESTION_CHARS long and all text; ValueError with the reason otherwise (its
+    length; bytes that were not UTF-8, which reach Python as lone surrogates: a shell argument in another encoding)."""
     if len(text) > MAX_QUESTION_CHARS:
         raise ValueError(f"the {what} is too long ({len(text)} characters, at most {MAX_QUESTION_CHARS})")
+    bad = next((i for i, ch in enumerate(text) if "\ud800" <= ch <= "\udfff"), None)
+    if bad is not None:
+        raise ValueError(f"the {what} is not valid text: it holds bytes that are not UTF-8 (at character {bad + 1})")
     return text
 
 
 def _clean_query(query: str) -> str:
     if not isinstance(query, str):
         raise ValueError(f"the query must be text, not {type(query).__name__}")
-    q = check_length(" ".join(query.split()), "query")
+    q = check_text(" ".join(query.split()), "query")
     if not q:
         raise ValueError("the query is empty: ask a question or give search terms")
     if not tokenize(q):  # any passage would be as good as any other: say so instead of listing unrelated ones

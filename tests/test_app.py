@@ -300,6 +300,18 @@ def test_start_up_problems_are_said_in_one_line(settings, tmp_path):
     assert out.returncode == 1 and "no corpus folder at" in out.stderr and "Traceback" not in out.stderr
 
 
+def test_a_generation_given_as_the_index_is_refused_and_left_alone(settings):
+    """`app.py --index index/gen-000001` used to build a new index inside the live generation."""
+    generation = next(settings.index_dir.glob("gen-*"))
+    before = sorted(p.name for p in generation.iterdir())
+    out = subprocess.run([sys.executable, "app.py", "--index", str(generation), "--corpus", str(settings.corpus_dir),
+                          "--port", str(free_port())], capture_output=True, text=True, cwd=ROOT, timeout=180)
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr[-3000:]
+    assert out.stderr.strip() == (f"app.py: --index {generation} is one generation inside an index; give the index "
+                                  f"folder: {settings.index_dir}")
+    assert sorted(p.name for p in generation.iterdir()) == before
+
+
 def test_clients_asking_while_builds_publish_get_answers_from_one_generation_each(app):
     """Four clients ask through /ask while `rag build` publishes two new generations from the command line:
     no errors, and every answer's passages belong to the one generation it names (docs/benchmarks.md,

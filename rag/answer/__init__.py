@@ -19,7 +19,7 @@ from ..config import Settings
 from ..llm import ChatModel
 from ..records import Answer, CitationCheck, Passage
 from ..config import MAX_QUESTION_CHARS
-from ..retrieve import check_filters, check_k, check_length, get_searcher
+from ..retrieve import check_filters, check_k, check_text, get_searcher
 from ..support import check_answer
 from .extractive import (AGAINST_HEADING, FOR_HEADING, NO_AGAINST, NO_SUPPORT, SUPPORT_HEADING, WEIGHTS,
                          AnswerWeights, extract)
@@ -69,7 +69,7 @@ def answer_stream(
     s = settings or Settings.load()
     if question is not None and not isinstance(question, str):
         raise ValueError(f"the question must be text, got {type(question).__name__}")
-    question = check_length(" ".join((question or "").split()))
+    question = check_text(" ".join((question or "").split()))
     if not question:
         raise ValueError("the question is empty")
     k = s.k if k in (None, 0) else check_k(k)

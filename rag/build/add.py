@@ -21,10 +21,17 @@ def add_files(paths: Iterable[str | Path], settings: Settings | None = None, pro
     corpus = Path(s.corpus_dir).resolve()
     dest_root = Path(s.corpus_dir) / "added"
     say = log or (lambda msg: None)
+    # Every folder is read before anything is copied: one that cannot be (rag add /proc) copies nothing.
+    walked = []
     for src in map(Path, paths):
         if not src.exists():
             raise FileNotFoundError(f"{src.resolve()} does not exist")
-        items = [src] if src.is_file() else [p for p in sorted(src.rglob("*")) if p.is_file()]
+        try:
+            items = [src] if src.is_file() else [p for p in sorted(src.rglob("*")) if p.is_file()]
+        except OSError as err:
+            raise ValueError(f"cannot read {err.filename or src} ({err.strerror or err}): nothing was copied") from err
+        walked.append((src, items))
+    for src, items in walked:
         for item in items:
             # Checked before copying: what could never be indexed, or is already in the corpus, stays out.
             if item.resolve().is_relative_to(corpus):
