@@ -162,14 +162,17 @@ def cmd_ask(args: argparse.Namespace) -> int:
             print(_terminal(text[printed:]), end="", flush=True)
             printed = len(text)
     assert final is not None
+    # --llm asks for the model's answer: when the model failed and the extractive answer stood in, it is printed
+    # (its note says why) and the exit status says so.
+    code = _llm_failed(final) if args.llm else 0
     if args.format:
         from .export import export
 
         print(export(final, args.format), end="")
-        return 0
+        return code
     if args.json:
         print(json.dumps(final.to_dict(), ensure_ascii=False, indent=2))
-        return 0
+        return code
     if printed:
         print("\n\n--- checked ---")
     print(_terminal(final.text))
@@ -181,7 +184,17 @@ def cmd_ask(args: argparse.Namespace) -> int:
         c = p.citation
         title = (c.title or p.doc_id).rstrip(" .")  # a title's own full stop is not printed twice
         print(_terminal(f"[{i}] {title}. {c.short()} {c.url or ''} {_evidence_label(c)}".rstrip()))
-    return 0
+    return code
+
+
+def _llm_failed(final) -> int:
+    """1, with the reason on stderr, when --llm was asked for and the language model did not write the answer
+    (a declined question, which no model is asked, is not a failure)."""
+    if final.mode != "extractive":
+        return 0
+    why = next((n for n in final.notes if "language model" in n), "the language model did not answer")
+    print(_terminal(f"rag ask: --llm: {why}"), file=sys.stderr)
+    return 1
 
 
 def cmd_outcomes(args: argparse.Namespace) -> int:

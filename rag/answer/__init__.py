@@ -77,6 +77,8 @@ def answer_stream(
     llm = ChatModel.from_settings(s) if use_llm is not False else None
     if use_llm and llm is None:
         raise ValueError("no language model is configured: set RAG_LLM_BASE_URL (an OpenAI-compatible endpoint)")
+    if llm is not None:
+        llm.start_answer()  # the timeout holds for all this answer asks of the model
     notes: list[str] = []
     history = chat_messages(history)  # pairs or messages; a generator would be used up by the first look
     for m in history:  # the earlier questions are read for a follow-up's subject: the same limit
