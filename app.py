@@ -25,6 +25,7 @@ import time
 _STARTED = time.perf_counter()
 
 import argparse  # noqa: E402
+import contextvars  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
@@ -38,7 +39,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # offline: no calls 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from rag.config import Settings  # noqa: E402
+from rag.config import MAX_QUESTION_CHARS, Settings, check_paths  # noqa: E402
 from rag.ui.labels import KIND_PLURALS  # noqa: E402
 
 EXAMPLES = [
@@ -265,7 +266,7 @@ def _ask_tab(gr, settings: Settings) -> SimpleNamespace:
             with gr.Row(equal_height=True):
                 msg = gr.Textbox(placeholder="Ask a question, e.g. What are the side effects of CAR T-cell therapy?",
                                  show_label=False, scale=8, lines=1, max_lines=4, autofocus=True,
-                                 elem_id="question")
+                                 elem_id="question", max_length=MAX_QUESTION_CHARS)
                 ask_btn = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="ask-button")
             with gr.Accordion("Search settings", open=False):
                 with gr.Row():
@@ -291,8 +292,10 @@ def _ask_tab(gr, settings: Settings) -> SimpleNamespace:
                                             container=False, elem_id="export-format", scale=1)
                 export_btn = gr.Button("Export the last answer", size="sm", variant="secondary",
                                        elem_id="export-button")
+            # Hidden until there is an export to download (empty, the box took 290 px), and again once the
+            # conversation it came from is left.
             export_file = gr.File(label="Export (the answer with its references, identifiers, cited "
-                                        "spans and index generation)", visible=True, interactive=False,
+                                        "spans and index generation)", visible=False, interactive=False,
                                   elem_id="export-file", height=70)
         with gr.Column(scale=5, min_width=360):
             gr.Markdown("### Sources", elem_id="sources-title")
@@ -336,16 +339,19 @@ def _wire_events(gr, settings: Settings, demo, top: SimpleNamespace, ask_tab: Si
     a, lib = ask_tab, library_tab
     chat_inputs = [top.pending, a.chatbot, a.k, a.year_from, a.year_to, a.types, a.use_llm, top.year_range, a.levels]
     last_answer = gr.State(None)  # the last finished Answer, for the export
+    no_export = gr.update(value=None, visible=False)  # the export box emptied and hidden
     for trigger in (a.msg.submit, a.ask_btn.click):
-        trigger(lambda m: ("", m), [a.msg], [a.msg, top.pending], queue=False, api_visibility="private").then(
+        # A new question: the export of the previous answer goes (the next export holds the new one).
+        trigger(lambda m: ("", m, no_export), [a.msg], [a.msg, top.pending, a.export_file], queue=False,
+                api_visibility="private").then(
             chat.respond, chat_inputs, [a.chatbot, a.sources, last_answer], show_progress="minimal",
             api_visibility="private")
     a.chatbot.example_select(chat.pick_example, None, [top.pending], queue=False, api_visibility="private").then(
         chat.respond, chat_inputs, [a.chatbot, a.sources, last_answer], show_progress="minimal",
         api_visibility="private")
     a.export_btn.click(chat.export_last, [last_answer, a.export_format], [a.export_file], api_visibility="private")
-    a.clear.click(lambda: ([], empty_sources_html(), "", None), None, [a.chatbot, a.sources, a.msg, last_answer],
-                  queue=False, api_visibility="private")
+    a.clear.click(lambda: ([], empty_sources_html(), "", None, no_export), None,
+                  [a.chatbot, a.sources, a.msg, last_answer, a.export_file], queue=False, api_visibility="private")
     statuses = [lib.result, lib.report_box, top.status, lib.lib_status]
     lib.add_btn.click(library.add_uploaded, [lib.files], statuses, api_name="add_files").then(
         lambda: None, None, [lib.files], queue=False, api_visibility="private")
@@ -353,6 +359,26 @@ def _wire_events(gr, settings: Settings, demo, top: SimpleNamespace, ask_tab: Si
     demo.load(library.on_load, None, [top.status, lib.lib_status, a.year_from, a.year_to, top.year_range],
               api_visibility="private")
     gr.api(chat.ask, api_name="ask")
+    _readable_arity_errors(demo)
+
+
+def _readable_arity_errors(demo) -> None:
+    """A call of an API endpoint (/ask) with too few values is told the arguments by name, in order: Gradio's
+    own message ("needed: 8, got: 3") lists them as '<gradio.components.api_component.Api object at 0x...>'."""
+    import inspect
+
+    original = demo.validate_inputs
+
+    def validate_inputs(block_fn, inputs):
+        wanted = block_fn.inputs
+        if (len(inputs) < len(wanted) and block_fn.fn is not None and block_fn.api_name
+                and all(type(b).__name__ == "Api" for b in wanted)):
+            names = list(inspect.signature(block_fn.fn).parameters)[:len(wanted)]
+            raise ValueError(f"/{block_fn.api_name} takes {len(wanted)} values, in this order: {', '.join(names)} "
+                             f"(null for a default); needed: {len(wanted)}, got: {len(inputs)}")
+        return original(block_fn, inputs)
+
+    demo.validate_inputs = validate_inputs
 
 
 def _chat_actions(gr, settings: Settings, demo) -> SimpleNamespace:
@@ -438,11 +464,11 @@ def _chat_actions(gr, settings: Settings, demo) -> SimpleNamespace:
         """The last answer and its cited sources as a file to download (Markdown, BibTeX, RIS or CSL-JSON)."""
         if final is None:
             gr.Warning("Ask a question first: the export holds the last answer and its sources.")
-            return None
+            return gr.File(value=None, visible=False)
         folder = Path(tempfile.mkdtemp(prefix="rag-export-"))
         path = folder / f"answer.{FORMATS[fmt]}"
         path.write_text(export(final, fmt), encoding="utf-8")
-        return str(path)
+        return gr.File(value=str(path), visible=True)
 
     def ask(question: str | None = None, k: int | None = 0, year_min: int | None = None, year_max: int | None = None,
             source_types: list[str] | None = None, use_llm: bool = False,
@@ -538,6 +564,84 @@ def _library_actions(gr, settings: Settings) -> SimpleNamespace:
     return SimpleNamespace(refresh_status=refresh_status, on_load=on_load, add_uploaded=add_uploaded, rescan=rescan)
 
 
+# --- the login ------------------------------------------------------------------------------------------------
+
+# Which client is logging in: set for each /login request by the middleware below (Gradio gives the login
+# function only the name and the password).
+_login_client: contextvars.ContextVar[str] = contextvars.ContextVar("login_client", default="?")
+
+
+class _ClientAddress:
+    """ASGI middleware: the address of the client of each HTTP request, for the login function."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope.get("path", "").rstrip("/").endswith("/login"):
+            _login_client.set((scope.get("client") or ("?", 0))[0])
+        await self.app(scope, receive, send)
+
+
+class LoginThrottle:
+    """Wrong passwords from one client address are slowed down: the first FREE attempts that fail cost nothing,
+    then each attempt waits its turn, FIRST seconds after the one before and twice as long each time, up to MOST
+    (200 guesses took 2.1 s; now they take about an hour and a half). Attempts in flight count as failures until
+    they are checked, so guesses sent in parallel queue up too; one that would wait more than GIVE_UP is refused
+    unchecked. A right password clears the client's count."""
+
+    FREE, FIRST, MOST, GIVE_UP, CLIENTS = 5, 0.5, 30.0, 120.0, 10_000
+
+    def __init__(self, user: str, password: str):
+        self.user, self.password = user, password
+        self.failures: dict[str, int] = {}  # per client address: attempts that failed, and those in flight
+        self.next_try: dict[str, float] = {}  # when the client's next attempt may be checked
+        self.lock = threading.Lock()
+
+    def wait(self, client: str) -> float | None:
+        """Seconds this attempt waits before it is checked (it takes its turn: the next one comes after it, twice
+        as long after); None: refused unchecked. Every call is followed by record()."""
+        with self.lock:
+            if client not in self.failures and len(self.failures) >= self.CLIENTS:  # many addresses: forget the oldest
+                oldest = next(iter(self.failures))
+                self.failures.pop(oldest)
+                self.next_try.pop(oldest, None)
+            n = self.failures.get(client, 0)
+            self.failures[client] = n + 1  # in flight: counted as a failure until record() says otherwise
+            if n < self.FREE:
+                return 0.0
+            now = time.monotonic()
+            start = max(now, self.next_try.get(client, now + self.FIRST))
+            if start - now > self.GIVE_UP:
+                return None
+            self.next_try[client] = start + min(self.FIRST * 2 ** (n + 1 - self.FREE), self.MOST)
+            return start - now
+
+    def record(self, client: str, ok: bool) -> None:
+        with self.lock:
+            if ok:
+                self.failures.pop(client, None)
+                self.next_try.pop(client, None)
+
+    async def check(self, username: str, password: str) -> bool:
+        """Gradio's login check: a coroutine function (Gradio awaits it; a waiting attempt holds no thread and
+        blocks no other request). Given as the bound method: Gradio tells a coroutine function by inspection, and
+        an object with an async __call__ would pass for a plain function whose every answer is true."""
+        import asyncio
+        import hmac
+
+        client = _login_client.get()
+        wait = self.wait(client)
+        if wait is None:
+            return False
+        if wait:
+            await asyncio.sleep(wait)
+        ok = hmac.compare_digest(username.encode(), self.user.encode()) & \
+            hmac.compare_digest(password.encode(), self.password.encode())
+        self.record(client, ok)
+        return ok
+
+
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     try:
@@ -558,12 +662,15 @@ def serve(args: argparse.Namespace) -> None:
     from rag.index import current_generation
 
     settings = settings_from_args(args)
+    check_paths(settings)  # a generation given as the index (a build would nest a new index inside it), a file...
     if not settings.store_url and not Path(settings.corpus_dir).is_dir() and current_generation(settings.index_dir) is None:
         raise FileNotFoundError(f"no index in {settings.index_dir} and no corpus folder at {settings.corpus_dir} "
                                 f"to build one from: give --corpus DIR (or --index DIR of a built index)")
     ensure_index(settings)
+    from starlette.middleware import Middleware
+
     demo, theme = make_app(settings)
-    auth = (args.user, args.password) if args.user else None
+    auth = LoginThrottle(args.user, args.password).check if args.user else None
     if auth is None and args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"Warning: serving on {args.host} without a login; set RAG_APP_USER and RAG_APP_PASSWORD.", file=sys.stderr)
     demo.queue(default_concurrency_limit=1)
@@ -574,6 +681,7 @@ def serve(args: argparse.Namespace) -> None:
         theme=theme, css=CSS, ssr_mode=False, prevent_thread_lock=True, quiet=True,
         show_error=True,  # an API call with missing or malformed inputs gets Gradio's reason, not {"error": null}
         footer_links=["api", "settings"],
+        app_kwargs={"middleware": [Middleware(_ClientAddress)]},  # the client's address, for the login throttle
     )
     print(f"Serving on http://{args.host}:{args.port} (started in {time.perf_counter() - _STARTED:.1f} s; "
           f"index {settings.index_dir if not settings.store_url else settings.store_url.split('@')[-1]})",

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
+import sqlite3
 import sys
 from pathlib import Path
 
-from .config import MAX_K, Settings
+from .config import MAX_K, Settings, check_paths
 from .evidence import EVIDENCE_LEVELS
 
 
@@ -75,15 +78,8 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _check_paths(s: Settings) -> None:
-    """Folders given where files are (or the reverse) get a sentence, not a traceback."""
-    index = Path(s.index_dir)
-    if index.exists() and not index.is_dir():
-        raise ValueError(f"--index {index} is a file; give the index folder (made by `rag build --index DIR`)")
-    if (index / "manifest.json").exists() and not (index / "CURRENT").exists():
-        raise ValueError(f"--index {index} is one generation inside an index; give the index folder: {index.parent}")
-    corpus = Path(s.corpus_dir)
-    if corpus.exists() and not corpus.is_dir():
-        raise ValueError(f"--corpus {corpus} is a file; give the corpus folder (to add one file: rag add {corpus})")
+    """Folders given where files are (or the reverse) get a sentence, not a traceback (rag/config.py)."""
+    check_paths(s)
 
 
 def _filters(args: argparse.Namespace) -> dict:
@@ -128,7 +124,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def _report_build(report, args: argparse.Namespace) -> int:
     """Print a build report; exit 1 when nothing could be indexed, 2 with --strict when a file was skipped."""
-    print(json.dumps(report.to_dict(), indent=2) if args.json else report.summary())
+    print(json.dumps(report.to_dict(), indent=2) if args.json else _terminal(report.summary()))
     if args.strict and report.skipped:
         return 2
     return 0 if report.ok else 1
@@ -147,11 +143,11 @@ def cmd_search(args: argparse.Namespace) -> int:
             print("No passage matches.")
         for i, p in enumerate(passages, 1):
             c = p.citation
-            print(f"[{i}] {_title(p)}")
-            print(f"    {c.short()}  score {p.score:.4f}  {_evidence_label(c)}")
+            print(_terminal(f"[{i}] {_title(p)}"))
+            print(_terminal(f"    {c.short()}  score {p.score:.4f}  {_evidence_label(c)}"))
             where = ", ".join(x for x in (c.section, f"page {c.page}" if c.page else "") if x)
-            print(f"    {c.url or c.source_type}" + (f"  ({where})" if where else ""))
-            print("    " + p.text[:400].replace("\n", " ") + ("..." if len(p.text) > 400 else ""))
+            print(_terminal(f"    {c.url or c.source_type}" + (f"  ({where})" if where else "")))
+            print(_terminal("    " + p.text[:400].replace("\n", " ") + ("..." if len(p.text) > 400 else "")))
             print()
     return 0
 
@@ -171,28 +167,42 @@ def cmd_ask(args: argparse.Namespace) -> int:
     for text, final in answer_stream(args.question, k=args.k, settings=s, filters=_filters(args) or None,
                                      use_llm=use_llm):
         if final is None and not (args.json or args.format):  # stream an LLM's tokens as they come
-            print(text[printed:], end="", flush=True)
+            print(_terminal(text[printed:]), end="", flush=True)
             printed = len(text)
     assert final is not None
+    # --llm asks for the model's answer: when the model failed and the extractive answer stood in, it is printed
+    # (its note says why) and the exit status says so.
+    code = _llm_failed(final) if args.llm else 0
     if args.format:
         from .export import export
 
         print(export(final, args.format), end="")
-        return 0
+        return code
     if args.json:
         print(json.dumps(final.to_dict(), ensure_ascii=False, indent=2))
-        return 0
+        return code
     if printed:
         print("\n\n--- checked ---")
-    print(final.text)
+    print(_terminal(final.text))
     for note in final.notes:
-        print(f"\nNote: {note}")
-    print("\nSources:")
+        print(_terminal(f"\nNote: {note}"))
+    if final.passages:  # an empty library, or filters no paper matches: no heading over nothing
+        print("\nSources:")
     for i, p in enumerate(final.passages, 1):
         c = p.citation
         title = _title(p).rstrip(" .")  # a title's own full stop is not printed twice
-        print(f"[{i}] {title}. {c.short()} {c.url or ''} {_evidence_label(c)}".rstrip())
-    return 0
+        print(_terminal(f"[{i}] {title}. {c.short()} {c.url or ''} {_evidence_label(c)}".rstrip()))
+    return code
+
+
+def _llm_failed(final) -> int:
+    """1, with the reason on stderr, when --llm was asked for and the language model did not write the answer
+    (a declined question, which no model is asked, is not a failure)."""
+    if final.mode != "extractive":
+        return 0
+    why = next((n for n in final.notes if "language model" in n), "the language model did not answer")
+    print(_terminal(f"rag ask: --llm: {why}"), file=sys.stderr)
+    return 1
 
 
 def cmd_outcomes(args: argparse.Namespace) -> int:
@@ -253,6 +263,19 @@ def _outcomes_text(d: dict) -> str:
     return "\n".join(lines)
 
 
+# What a terminal acts on instead of showing: escape sequences (CSI "ESC [ ... m", OSC "ESC ] ... BEL", two-character
+# ones), then any control character left (C0 but the newline, DEL, C1) and the bidirectional overrides.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]")
+_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _terminal(text: str) -> str:
+    """Text a paper (or a model) wrote, made safe to print: its escape sequences and control characters removed
+    (a tab or carriage return becomes a space), newlines kept. Human-readable output only: --json is left as is."""
+    text = _ESCAPES.sub("", str(text))
+    return _CONTROLS.sub(lambda m: " " if m.group() in "\t\r" else "", text)
+
+
 def _printable(text: str) -> str:
     """Text for a terminal: no control characters (a paper's text must not drive the terminal)."""
     return "".join(ch if ch.isprintable() else " " for ch in text)
@@ -264,7 +287,8 @@ def cmd_table(args: argparse.Namespace) -> int:
     s = _settings(args)
     table = outcome_table(args.question, k=args.k or max(s.k, 10), settings=s, filters=_filters(args) or None,
                           mode=args.mode)
-    print(to_format(table, args.format), end="" if args.format == "csv" else "\n")
+    text = to_format(table, args.format)
+    print(_terminal(text) if args.format == "markdown" else text, end="" if args.format == "csv" else "\n")
     if args.format == "markdown" and table.not_shown:
         print(f"\n{table.not_shown} of the retrieved studies report none of these endpoints.")
     return 0
@@ -361,7 +385,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         else:
             print(str(err)[:1].upper() + str(err)[1:] + ".")
         return 1
-    print(json.dumps(stats, indent=2) if args.json else "\n".join(f"{k}: {_plain(v)}" for k, v in stats.items()))
+    print(json.dumps(stats, indent=2) if args.json else _terminal("\n".join(f"{k}: {_plain(v)}" for k, v in stats.items())))
     return 0
 
 
@@ -484,13 +508,29 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # here, not at exit: a reader that went away (`rag status | head -3`) is said below
+        return code
+    except BrokenPipeError:
+        # Nothing more can be written to stdout; point it at /dev/null so that the exit's own flush is quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        print(f"rag {args.command}: the output was closed before all of it was written", file=sys.stderr)
+        return 1
     except (ValueError, FileNotFoundError, RuntimeError) as err:
         print(f"rag {args.command}: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:  # Ctrl-C: what was done and what was not is logged above; no traceback
         print(f"rag {args.command}: interrupted", file=sys.stderr)
         return 130
+    except sqlite3.DatabaseError as err:  # a damaged index file found while reading it
+        print(f"rag {args.command}: the index database is damaged ({err}): rebuild the index with "
+              f"`rag build --rebuild`", file=sys.stderr)
+        return 1
+    except OSError as err:  # a folder that cannot be read (rag add /proc), a path through a file...
+        where = f": {err.filename}" if err.filename else ""
+        print(f"rag {args.command}: {err.strerror or err}{where}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

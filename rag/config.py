@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -17,6 +18,9 @@ from typing import Any
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Passages one query may ask for (CLI -k, the app's /ask): past this a query costs as much as reading the library.
 MAX_K = 100
+# The longest question or query (characters, after runs of spaces are made one): a question is a sentence or a
+# paragraph; a megabyte of text would hold the search for minutes (API, app and CLI alike).
+MAX_QUESTION_CHARS = 4000
 MODES = ("full", "hybrid", "dense", "bm25")  # retrieval pipelines (rag/retrieve.py)
 # Version of what the loaders (rag/load/) make of a file: bump it when that changes, and every index is rebuilt
 # on its next build (the embedding cache keeps what did not change); tests/test_config.py fails when their
@@ -70,18 +74,35 @@ class AnswerWeights:
     weak_below: float = 0.50  # answered, but the evidence is called weak
 
     def __post_init__(self) -> None:
+        """Refuse values that cannot work, naming the field as RAG_ANSWER does (answer.pool, not the k it becomes)."""
         for f in fields(self):
             value = getattr(self, f.name)
             if f.type in ("float", "int") and (not isinstance(value, (int, float)) or isinstance(value, bool)):
                 raise ValueError(f"setting answer.{f.name} must be a number, got {value!r}")
-        whole = [f.name for f in fields(self) if f.name.startswith("sentences_")] + ["max_per_paper", "dense_candidates", "pool"]
-        for name in whole:
+            if f.type == "int" and not isinstance(value, int):
+                raise ValueError(f"setting answer.{f.name} must be a whole number, got {value!r}")
+            if f.type == "float" and not math.isfinite(value):
+                raise ValueError(f"setting answer.{f.name} must be a finite number, got {value!r}")
+            if f.type == "bool" and not isinstance(value, bool):
+                raise ValueError(f"setting answer.{f.name} must be true or false, got {value!r}")
+        # Whole numbers: at least 1, and at most what one answer can use (pool: passages read, as k).
+        whole = {**{f.name: 50 for f in fields(self) if f.name.startswith("sentences_")}, "max_per_paper": 50,
+                 "dense_candidates": 1000, "pool": MAX_K}
+        for name, most in whole.items():
             if getattr(self, name) < 1:
                 raise ValueError(f"setting answer.{name} must be at least 1, got {getattr(self, name)!r}")
-        for name in ("dense_answer", "dense_floor", "lexical_answer", "exact_answer", "weak_below", "keep_ratio",
-                     "off_topic_paper"):
+            if getattr(self, name) > most:
+                raise ValueError(f"setting answer.{name} must be at most {most}, got {getattr(self, name)!r}")
+        shares = ("dense_answer", "dense_floor", "lexical_answer", "exact_answer", "weak_below", "keep_ratio",
+                  "off_topic_paper")
+        for name in shares:
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"setting answer.{name} must be from 0 to 1, got {getattr(self, name)!r}")
+        if not 0.0 <= self.key_idf <= 50.0:
+            raise ValueError(f"setting answer.key_idf must be from 0 to 50, got {self.key_idf!r}")
+        for f in fields(self):  # the signals' weights and the role bonuses: the tuned ones are all below 1
+            if f.type == "float" and f.name not in shares + ("key_idf",) and not -10.0 <= getattr(self, f.name) <= 10.0:
+                raise ValueError(f"setting answer.{f.name} must be from -10 to 10, got {getattr(self, f.name)!r}")
 
     def role_weight(self, role: str) -> float:
         return getattr(self, role, 0.0) if role in ("conclusion", "result", "method", "background", "aim") else 0.0
@@ -169,6 +190,15 @@ class Settings:
         for name in ("chunk_tokens", "embed_batch_size", "k", "candidates", "max_upload_mb", "expansion_weight", "rrf_k"):
             if not isinstance(getattr(self, name), (int, float)) or isinstance(getattr(self, name), bool):
                 raise ValueError(f"setting {name} (RAG_{name.upper()}) must be a number, got {getattr(self, name)!r}")
+        for f in fields(self):  # by type: whole numbers, finite numbers, true or false
+            value = getattr(self, f.name)
+            if f.type == "int" and (not isinstance(value, int) or isinstance(value, bool)):
+                need(False, f.name, "must be a whole number")
+            if f.type == "float" and (not isinstance(value, (int, float)) or isinstance(value, bool)
+                                      or not math.isfinite(value)):
+                need(False, f.name, "must be a finite number")
+            if f.type == "bool" and not isinstance(value, bool):
+                need(False, f.name, "must be true or false")
         need(16 <= self.chunk_tokens <= 8192, "chunk_tokens", "must be between 16 and 8192 tokens")
         need(0 <= self.chunk_overlap < self.chunk_tokens, "chunk_overlap",
              f"must be at least 0 and below chunk_tokens ({self.chunk_tokens})")
@@ -243,6 +273,25 @@ class Settings:
         return hashlib.sha256(json.dumps(self.index_shape(), sort_keys=True).encode()).hexdigest()[:16]
 
 
+def check_paths(s: Settings) -> None:
+    """Folders given where files are (or the reverse), or a generation given for the index, get a sentence, not a
+    traceback, and nothing is written there (the CLI and the app; their flags are --index and --corpus)."""
+    index, corpus = Path(s.index_dir), Path(s.corpus_dir)
+    for flag, path in (("--index", index), ("--corpus", corpus)):
+        above = next((p for p in path.parents if p.exists()), None)  # FILE/sub: the first part that exists
+        if above is not None and not above.is_dir():
+            raise ValueError(f"{flag} {path}: {above} is a file, not a folder")
+    if index.exists() and not index.is_dir():
+        raise ValueError(f"--index {index} is a file; give the index folder (made by `rag build --index DIR`)")
+    if (index / "manifest.json").exists() and not (index / "CURRENT").exists():
+        raise ValueError(f"--index {index} is one generation inside an index; give the index folder: {index.parent}")
+    if corpus.exists() and not corpus.is_dir():
+        raise ValueError(f"--corpus {corpus} is a file; give the corpus folder (to add one file: rag add {corpus})")
+
+
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
+
+
 def _coerce(f: dataclasses.Field, raw: str) -> Any:
     kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
     try:
@@ -253,7 +302,10 @@ def _coerce(f: dataclasses.Field, raw: str) -> Any:
     except ValueError:
         raise ValueError(f"RAG_{f.name.upper()} must be a {'whole ' if kind == 'int' else ''}number, got {raw!r}") from None
     if kind == "bool":
-        return raw.strip().lower() in {"1", "true", "yes", "on"}
+        word = raw.strip().lower()
+        if word not in _TRUE | _FALSE:
+            raise ValueError(f"RAG_{f.name.upper()} must be true or false (1/0, yes/no, on/off), got {raw!r}")
+        return word in _TRUE
     if kind == "Path":
         return Path(raw)
     if kind == "AnswerWeights":

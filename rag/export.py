@@ -127,26 +127,54 @@ def _bibtex(answer: Answer, refs: list[tuple[int, Passage]], when: _dt.datetime)
     from bibtexparser.model import Entry, Field, String
 
     library = Library()
-    library.add(String("exported", provenance(answer, when)))  # an @string block: the export's provenance
+    library.add(String("exported", _bib_text(provenance(answer, when))))  # an @string block: the provenance
     for n, p in refs:
         c = p.citation
+        # Every value is written between braces: a brace of its own (a title's "{", a backslash before the closing
+        # one) would end it early or never, and the file would not parse. Text gets LaTeX's escapes, links
+        # percent-encoding, the spans JSON's u-escapes.
         fields = {
-            "title": c.title or p.doc_id,
-            "author": " and ".join(", ".join(x for x in _split_name(a) if x) for a in c.authors),
+            "title": _bib_text(c.title or p.doc_id),
+            "author": _bib_text(" and ".join(", ".join(x for x in _split_name(a) if x) for a in c.authors)),
             "year": str(c.year) if c.year else "",
-            "journal": c.journal or "",
-            "doi": c.doi or "",
-            "pmid": c.pmid or "",
-            "pmcid": c.pmcid or "",
-            "nctid": c.nct_id or "",
-            "url": c.url or "",
-            "note": f"Cited: {where(p)}" + (f". Study: {_study(p)}" if _study(p) else "")
-                    + f". [{n}] in the answer; {provenance(answer, when)}",
-            "citedspans": json.dumps(spans(p)),
+            "journal": _bib_text(c.journal or ""),
+            "doi": _bib_link(c.doi or ""),
+            "pmid": _bib_text(c.pmid or ""),
+            "pmcid": _bib_text(c.pmcid or ""),
+            "nctid": _bib_text(c.nct_id or ""),
+            "url": _bib_link(c.url or ""),
+            "note": _bib_text(f"Cited: {where(p)}" + (f". Study: {_study(p)}" if _study(p) else "")
+                              + f". [{n}] in the answer; {provenance(answer, when)}"),
+            "citedspans": _json_without_braces(spans(p)),
         }
         kind = "article" if c.source_type in ("abstract", "fulltext") and c.journal else "misc"
         library.add(Entry(kind, _key(n, p), [Field(k, v) for k, v in fields.items() if v]))
     return bibtexparser.write_string(library)
+
+
+_BIB_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}"}
+
+
+def _bib_text(text: str) -> str:
+    r"""Text for a BibTeX value: its braces and backslashes escaped as LaTeX writes them ("\{", "\}",
+    "\textbackslash{}"), so that a title's own unbalanced brace cannot end or swallow the entry."""
+    return re.sub(r"[\\{}]", lambda m: _BIB_ESCAPES[m.group()], text)
+
+
+def _bib_link(link: str) -> str:
+    """A URL or DOI for a BibTeX value: braces and backslashes percent-encoded (a link stays a link)."""
+    return link.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
+
+
+def _json_without_braces(value: Any) -> str:
+    r"""json.dumps(value), with the braces inside its strings written as \u007b and \u007d (json.loads reads
+    them back): the JSON's own braces are balanced, a section heading's need not be."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_json_without_braces(str(k))}: {_json_without_braces(v)}"
+                               for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_json_without_braces(v) for v in value) + "]"
+    return json.dumps(value).replace("{", "\\u007b").replace("}", "\\u007d")
 
 
 def _ris(answer: Answer, refs: list[tuple[int, Passage]], when: _dt.datetime) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .config import MAX_K, MODES, Settings
+from .config import MAX_K, MAX_QUESTION_CHARS, MODES, Settings
 from .evidence import EVIDENCE_LEVELS, STUDY_TYPES
 from .index import Store, open_store
 from .index.rows import FILTERABLE
@@ -271,12 +271,23 @@ def check_filters(filters: dict[str, Any] | None) -> dict[str, Any] | None:
     return out or None
 
 
+def check_text(text: str, what: str = "question") -> str:
+    """text, when it is at most MAX_QUESTION_CHARS long and all text; ValueError with the reason otherwise (its
+    length; bytes that were not UTF-8, which reach Python as lone surrogates: a shell argument in another encoding)."""
+    if len(text) > MAX_QUESTION_CHARS:
+        raise ValueError(f"the {what} is too long ({len(text)} characters, at most {MAX_QUESTION_CHARS})")
+    bad = next((i for i, ch in enumerate(text) if "\ud800" <= ch <= "\udfff"), None)
+    if bad is not None:
+        raise ValueError(f"the {what} is not valid text: it holds bytes that are not UTF-8 (at character {bad + 1})")
+    return text
+
+
 def _clean_query(query: str) -> str:
     """The query as both searches see it: normalised once (rag.lexical.tokens.normalize: NFKC, one hyphen for all
     dashes, soft hyphens removed), so BM25's tokens and the embedded text say the same thing."""
     if not isinstance(query, str):
         raise ValueError(f"the query must be text, not {type(query).__name__}")
-    q = " ".join(normalize(query).split())
+    q = " ".join(normalize(check_text(" ".join(query.split()), "query")).split())
     if not q:
         raise ValueError("the query is empty: ask a question or give search terms")
     if not tokenize(q):  # any passage would be as good as any other: say so instead of listing unrelated ones

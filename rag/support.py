@@ -191,10 +191,21 @@ def check_answer(text: str, passages: Iterable[Any]) -> list[SentenceSupport]:
     return out
 
 
+_MARKER_RUN = re.compile(r"(?:\[\d+\])+")  # "[2][3][4]": the passages a reason names
+
+
+def _passages_named(m: re.Match) -> str:
+    """'[3]' -> 'passage 3'; '[2][3][4]' -> 'passages 2, 3 and 4'."""
+    ns = MARKER.findall(m.group())
+    if len(ns) == 1:
+        return f"passage {ns[0]}"
+    return f"passages {', '.join(ns[:-1])} and {ns[-1]}"
+
+
 def mark_unverified(text: str, verdicts: list[SentenceSupport]) -> str:
     """The answer with each sentence that is not supported followed by what the check could not find."""
     for v in verdicts:
         if v.status != SUPPORTED and v.original and v.original in text:
-            why = "; ".join(MARKER.sub(r"passage \1", r) for r in v.reasons)
+            why = "; ".join(_MARKER_RUN.sub(_passages_named, r) for r in v.reasons)
             text = text.replace(v.original, insert_before_stop(v.original, f"⚠ ({v.status}: {why})"), 1)
     return text

@@ -95,6 +95,11 @@ def own_index(built, tmp_path):
 # means an install broke: the run fails, and the summary says how many tests of each part ran.
 
 REAL_PARTS = ("browser", "llm", "postgres", "ray")
+# The command that installs each part (what `make test` runs, or would have to).
+INSTALL = {"browser": "scripts/install-browser", "llm": "scripts/install-llm-server",
+           "postgres": "scripts/install-postgres", "ray": "pip install -c constraints.txt -e '.[ray]'"}
+# Test files skipped whole at collection (pytest.importorskip), by the part they need.
+PART_FILES = {"test_browser.py": "browser", "test_llm.py": "llm", "test_pgstore.py": "postgres", "test_ray.py": "ray"}
 _ran: dict[str, int] = {}
 _skipped: list[tuple[str, str, str]] = []
 
@@ -117,7 +122,8 @@ def pytest_runtest_logreport(report):
 
 def pytest_collectreport(report):
     if report.skipped:  # a whole module skipped at import (pytest.importorskip)
-        _skipped.append((report.nodeid, "collection", str(report.longrepr)))
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        _skipped.append((report.nodeid, PART_FILES.get(report.nodeid.rsplit("/", 1)[-1], "collection"), reason))
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -129,8 +135,26 @@ def pytest_sessionfinish(session, exitstatus):
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     counts = ", ".join(f"{part} {_ran.get(part, 0)}" for part in REAL_PARTS + ("other",))
     terminalreporter.write_line(f"tests run, by the real part they need: {counts}")
+    for line in skipped_lines(_skipped):
+        terminalreporter.write_line(line, yellow=not _in_ci(), red=_in_ci())
     if _in_ci() and _skipped:
         terminalreporter.write_line(f"CI: {len(_skipped)} test(s) skipped, which fails the run (every real part "
                                     f"is installed under CI):", red=True)
         for nodeid, part, reason in _skipped:
             terminalreporter.write_line(f"  {nodeid} [{part}]: {reason}", red=True)
+
+
+def skipped_lines(skipped: list[tuple[str, str, str]]) -> list[str]:
+    """One line per part with skipped tests: how many, why, and the command that installs the part
+    ("skipped: 3 llm tests (llama-cpp-python[server] is not installed): install with scripts/install-llm-server")."""
+    by_part: dict[str, list[str]] = {}
+    for _, part, reason in skipped:
+        by_part.setdefault(part, []).append(reason.removeprefix("Skipped: ").strip())
+    lines = []
+    for part in [p for p in REAL_PARTS if p in by_part] + [p for p in by_part if p not in REAL_PARTS]:
+        reasons = list(dict.fromkeys(by_part[part]))
+        n = len(by_part[part])
+        what = f"{n} {part} test{'s' * (n != 1)}" if part in REAL_PARTS else f"{n} other test{'s' * (n != 1)}"
+        how = f": install the part with {INSTALL[part]}, then run the tests again" if part in INSTALL else ""
+        lines.append(f"skipped: {what} ({'; '.join(reasons)}){how}")
+    return lines

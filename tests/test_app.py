@@ -120,6 +120,38 @@ def test_login_is_required_when_a_user_and_password_are_set(app):
     assert httpx.get(app.url + "config").status_code == 401
 
 
+def test_repeated_wrong_passwords_are_slowed_down_per_client(settings, tmp_path):
+    """Five wrong passwords cost nothing; then each attempt from that address waits, twice as long each time
+    (0.5 s, 1 s, 2 s...), the right password included; another address is not held up, and the right password
+    clears the count. (200 wrong passwords took 2.1 s.)"""
+    running = start_app(settings.index_dir, settings.corpus_dir, tmp_path / "app.log", "--user", USER,
+                        "--password", PASSWORD)
+
+    def login(password: str, address: str = "127.0.0.1") -> tuple[int, float]:
+        with httpx.Client(transport=httpx.HTTPTransport(local_address=address), timeout=60) as http:
+            started = time.perf_counter()
+            status = http.post(running.url + "login", data={"username": USER, "password": password}).status_code
+            return status, time.perf_counter() - started
+
+    try:
+        free = [login("wrong") for _ in range(5)]
+        assert all(status != 200 for status, _ in free) and sum(s for _, s in free) < 10, free
+        slowed = [login("wrong") for _ in range(3)]
+        assert all(status != 200 for status, _ in slowed)
+        waits = [seconds for _, seconds in slowed]
+        # Each waits its turn, counted from the start of the attempt before (0.5 s, 1 s, 2 s), less that attempt's
+        # own time.
+        assert waits[0] >= 0.4 and waits[1] >= 0.7 and waits[2] >= 1.5 and sum(waits) >= 3, waits
+        status, seconds = login(PASSWORD, "127.0.0.2")  # another client is not held up
+        assert status == 200 and seconds < 2, (status, seconds)
+        status, seconds = login(PASSWORD)  # the right password waits its turn too, then clears the count
+        assert status == 200 and seconds >= 3, (status, seconds)
+        status, seconds = login("wrong")
+        assert status != 200 and seconds < 2, seconds  # the count starts again (else: 8 s)
+    finally:
+        stop_app(running)
+
+
 def test_user_and_password_come_from_the_environment_and_come_in_pairs(monkeypatch):
     sys.path.insert(0, str(ROOT))
     import app as app_module
@@ -197,10 +229,19 @@ ASK_DEFAULTS = [None, 0, None, None, None, False, None, None]
     (["What is IL-2?", 5, None, None, None, False, "not a history"], "history must be a list"),
     (["What is IL-2?", 5, None, None, None, False, [{"text": "hi"}]], "history item 1 is neither"),
     (["What is IL-2?", 5, None, None, None, False, None, ["level 9"]], "unknown evidence 'level 9'"),
+    (["IL-2 " * 1000], "the question is too long (4999 characters, at most 4000)"),
 ])
 def test_every_bad_api_argument_is_refused_with_its_reason(app, data, reason):
     event, payload = _call_ask(app, data + ASK_DEFAULTS[len(data):])
     assert event == "error" and payload and reason in str(payload), (event, payload)
+
+
+def test_a_huge_question_is_refused_at_once_and_does_not_hold_up_other_questions(app):
+    started = time.perf_counter()
+    event, payload = _call_ask(app, ["pembrolizumab melanoma response " * 175_000] + ASK_DEFAULTS[1:])  # 5.6 MB
+    assert event == "error" and "the question is too long (5599999 characters, at most 4000)" in str(payload)
+    event, _ = _call_ask(app, ["What is IL-2?"] + ASK_DEFAULTS[1:])
+    assert event == "complete" and time.perf_counter() - started < 30
 
 
 def test_a_call_with_arguments_missing_gets_the_reason_too(app):
@@ -208,6 +249,9 @@ def test_a_call_with_arguments_missing_gets_the_reason_too(app):
     for data in ([], ["What is IL-2?", 5]):
         event, payload = _call_ask(app, data)
         assert event == "error" and f"needed: 8, got: {len(data)}" in str(payload), (event, payload)
+        # The arguments by name, not as '<gradio.components.api_component.Api object at 0x...>'.
+        assert ("takes 8 values, in this order: question, k, year_min, year_max, source_types, use_llm, history, "
+                "evidence") in str(payload) and "object at 0x" not in str(payload), payload
 
 
 def test_the_api_takes_what_forms_and_other_clients_send(app):
@@ -295,6 +339,18 @@ def test_start_up_problems_are_said_in_one_line(settings, tmp_path):
     out = subprocess.run([sys.executable, "app.py", "--corpus", str(tmp_path / "none"), "--index", str(tmp_path / "idx")],
                          capture_output=True, text=True, cwd=ROOT, timeout=180)
     assert out.returncode == 1 and "no corpus folder at" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_a_generation_given_as_the_index_is_refused_and_left_alone(settings):
+    """`app.py --index index/gen-000001` used to build a new index inside the live generation."""
+    generation = next(settings.index_dir.glob("gen-*"))
+    before = sorted(p.name for p in generation.iterdir())
+    out = subprocess.run([sys.executable, "app.py", "--index", str(generation), "--corpus", str(settings.corpus_dir),
+                          "--port", str(free_port())], capture_output=True, text=True, cwd=ROOT, timeout=180)
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr[-3000:]
+    assert out.stderr.strip() == (f"app.py: --index {generation} is one generation inside an index; give the index "
+                                  f"folder: {settings.index_dir}")
+    assert sorted(p.name for p in generation.iterdir()) == before
 
 
 def test_clients_asking_while_builds_publish_get_answers_from_one_generation_each(app):

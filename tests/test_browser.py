@@ -52,7 +52,10 @@ def ask(page, question: str, answers_before: int) -> None:
 
 
 def test_question_answer_and_sources_panel(page, tmp_path):
+    # Nothing exported yet: no export box (empty, it took 290 px).
+    assert not page.locator("#export-file").is_visible()
     ask(page, TIL_QUESTION, 0)
+    assert not page.locator("#export-file").is_visible()
     chat = page.inner_text("#chat")
     assert "Extracted answer (no language model)" in chat
     assert "[1]" in chat
@@ -90,7 +93,9 @@ def test_the_last_answer_exports_with_its_references(page):
 
 
 def test_follow_up_question_uses_the_conversation(page):
+    assert page.locator("#export-file").is_visible()  # the export of the first answer...
     ask(page, "and what about its toxicity?", 1)
+    assert not page.locator("#export-file").is_visible()  # ...goes with the next question
     last = page.locator("#chat .bot").last.inner_text()
     assert re.search(r"Searched for: .*TIL", last), last
 
@@ -161,3 +166,14 @@ def test_the_studies_table_links_each_value_to_its_marked_span(page):
     colour = mark.evaluate("m => getComputedStyle(m).backgroundColor")
     assert colour == "rgb(249, 115, 22)", colour  # the clicked value's span stands out
     assert mark.is_visible()
+
+
+def test_new_conversation_clears_the_chat_the_sources_and_the_export(page):
+    page.get_by_role("tab", name="Ask").click()
+    page.wait_for_selector("#chat .bot", timeout=10_000)
+    page.click("#export-button")
+    page.locator("#export-file a[download]").first.wait_for(timeout=30_000)
+    page.click("button:has-text('New conversation')")
+    page.wait_for_function("() => document.querySelectorAll('#chat .bot').length === 0", timeout=10_000)
+    page.locator("#export-file").wait_for(state="hidden", timeout=10_000)  # the last answer's export is gone
+    assert page.locator("#sources .src-card").count() == 0

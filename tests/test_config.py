@@ -24,6 +24,19 @@ from conftest import ROOT
     ({"answer": {"pool": 0}}, "answer.pool must be at least 1"),
     ({"answer": {"weak_below": 1.5}}, "answer.weak_below must be from 0 to 1"),
     ({"answer": {"echoes": 0.3}}, "has no field echoes"),
+    # Numbers that parse but cannot work: refused at load by the answer field's own name.
+    ({"answer": {"lexical": 1e308}}, r"answer.lexical must be from -10 to 10, got 1e\+308"),
+    ({"answer": {"paper": -1e308}}, r"answer.paper must be from -10 to 10, got -1e\+308"),
+    ({"answer": {"dense": float("nan")}}, "answer.dense must be a finite number, got nan"),
+    ({"answer": {"echo": float("inf")}}, "answer.echo must be a finite number"),
+    ({"answer": {"pool": 10**9}}, "answer.pool must be at most 100, got 1000000000"),
+    ({"answer": {"pool": 5.5}}, "answer.pool must be a whole number, got 5.5"),
+    ({"answer": {"sentences_list": 10**6}}, "answer.sentences_list must be at most 50"),
+    ({"answer": {"aim_leads": "maybe"}}, "answer.aim_leads must be true or false"),
+    ({"k": 5.5}, r"k \(RAG_K\) must be a whole number, got 5.5"),
+    ({"llm_timeout": float("inf")}, "llm_timeout .* must be a finite number"),
+    ({"lexical_weight": float("nan")}, "lexical_weight .* must be a finite number"),
+    ({"synonyms": "maybe"}, "synonyms .* must be true or false"),
 ])
 def test_invalid_values_are_refused_with_the_field_and_the_reason(change, words):
     with pytest.raises(ValueError, match=words):
@@ -39,6 +52,32 @@ def test_environment_values_are_checked_too(monkeypatch):
     monkeypatch.setenv("RAG_CHUNK_TOKENS", "0")
     with pytest.raises(ValueError, match="chunk_tokens"):
         Settings.load()
+
+
+@pytest.mark.parametrize("name, raw, words", [
+    ("RAG_SYNONYMS", "maybe", "RAG_SYNONYMS must be true or false (1/0, yes/no, on/off), got 'maybe'"),
+    ("RAG_ANSWER", '{"lexical": 1e308}', "answer.lexical must be from -10 to 10"),
+    ("RAG_ANSWER", '{"weak_below": NaN}', "answer.weak_below must be a finite number, got nan"),
+    ("RAG_ANSWER", '{"dense": -Infinity}', "answer.dense must be a finite number, got -inf"),
+    ("RAG_ANSWER", '{"pool": 1000000000}', "answer.pool must be at most 100"),
+    ("RAG_ANSWER", '{"pool": 5.5}', "answer.pool must be a whole number"),
+])
+def test_nonsense_in_the_environment_is_refused_at_load(monkeypatch, name, raw, words):
+    monkeypatch.setenv(name, raw)
+    with pytest.raises(ValueError) as err:
+        Settings.load()
+    assert words in str(err.value)
+    monkeypatch.setenv("RAG_SYNONYMS", "off")
+    monkeypatch.delenv("RAG_ANSWER", raising=False)
+    assert Settings.load().synonyms is False
+
+
+def test_an_answer_setting_that_cannot_work_is_named_by_the_cli_not_as_k(settings):
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "RAG_ANSWER": '{"pool": 1000000000}'}
+    out = subprocess.run([sys.executable, "-m", "rag", "ask", "What is IL-2?", "--index", str(settings.index_dir)],
+                         capture_output=True, text=True, cwd=ROOT, timeout=120, env=env)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert out.stderr == "rag ask: setting answer.pool must be at most 100, got 1000000000\n", out.stderr
 
 
 def test_tuned_numbers_are_settings_overridable_by_environment(monkeypatch):

@@ -55,6 +55,41 @@ def test_bibtex_is_read_back_by_bibtexparser(til_answer):
         assert len(entry["author"].split(" and ")) == len(p.citation.authors)
 
 
+# Titles, names and headings with braces and backslashes of their own: BibTeX writes every value between braces.
+AWKWARD = ["Effect of {IL-2 on T cells", "Closing} brace first", "A {balanced} title with a stray } and \\ backslash",
+           "Ends with a backslash \\"]
+
+
+def test_bibtex_with_braces_of_its_own_is_read_back(til_answer):
+    import dataclasses
+
+    import bibtexparser
+
+    passages = list(til_answer.passages)
+    for i, n in enumerate(sorted(set(til_answer.check.cited))[:len(AWKWARD)]):
+        p = passages[n - 1]
+        citation = dataclasses.replace(p.citation, title=AWKWARD[i], journal="J {Immunother", authors=["O'Brien} J"],
+                                       section="RESULTS {part", url="https://example.org/a{b")
+        passages[n - 1] = dataclasses.replace(p, citation=citation)
+    a = dataclasses.replace(til_answer, passages=passages, question="Does {IL-2 work?")
+    text = export(a, "bibtex")
+    library = bibtexparser.parse_string(text)
+    assert not library.failed_blocks, text
+    assert len(library.entries) == len(cited(a)) and len(library.strings) == 1
+
+    def latex(value: str) -> str:  # LaTeX's escapes read back
+        return value.replace("\\textbackslash{}", "\\").replace("\\{", "{").replace("\\}", "}")
+
+    assert "Does {IL-2 work?" in latex(library.strings[0].value)
+    for entry, p in zip(library.entries, cited(a)):
+        assert latex(entry["title"]) == p.citation.title
+        assert latex(entry["journal"]) == p.citation.journal
+        spans = json.loads(entry["citedspans"])
+        assert spans[0]["char_start"] == p.char_start and spans[0]["section"] == p.citation.section
+    assert sum(latex(e["title"]) in AWKWARD for e in library.entries) == min(len(AWKWARD), len(cited(a)))
+    assert "https://example.org/a%7Bb" in text
+
+
 def test_ris_is_read_back_by_rispy(til_answer):
     import rispy
 

@@ -57,6 +57,8 @@ class Reply:
     name: str  # a file in tests/data/llm: NAME.sse (200, event stream), NAME.json (200), NAME.STATUS.json
     delay: float = 0.0  # seconds before the response starts
     stall_after: int | None = None  # stop sending after this many events and hold the connection open
+    interval: float = 0.0  # seconds between events (a server trickling tokens, each read well within the timeout)
+    repeat: int = 1  # send the recording's text events this many times over (a server ignoring max_tokens)
 
 
 class ReplayServer:
@@ -132,10 +134,16 @@ class ReplayServer:
                 self.send_header("x-accel-buffering", "no")
                 self.send_header("transfer-encoding", "chunked")
                 self.end_headers()
-                for i, event in enumerate(recorded_events(reply.name)):
+                events = recorded_events(reply.name)
+                if reply.repeat > 1:
+                    text = [e for e in events if '"content"' in e]
+                    events = [e for e in events if e not in text][:1] + text * reply.repeat + events[-2:]
+                for i, event in enumerate(events):
                     if reply.stall_after is not None and i == reply.stall_after:
                         server.stop.wait(30)
                         self.close_connection = True
+                        return
+                    if reply.interval and i and server.stop.wait(reply.interval):
                         return
                     data = (event + "\n\n").encode()
                     self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
@@ -389,3 +397,51 @@ def test_an_unreachable_server_falls_back_for_the_rewrite_and_the_answer(setting
     assert final.search_query == standalone_question("and what about its toxicity?", history)
     (note,) = [n for n in final.notes if n.endswith(FALLBACK)]
     assert note.startswith(f"cannot reach the language model at {url}: ")
+
+
+# --- (f) limits that hold for the whole answer, not for each read -------------------------------------------------
+
+
+def test_a_server_trickling_tokens_is_stopped_at_the_timeout_for_the_whole_answer(settings, llm_server):
+    """Every event arrives well within the read timeout, but the reply would take 117 x 0.3 s = 35 s: the answer
+    gives up at the timeout (2 s) for the whole answer, and the extractive answer stands in."""
+    s = with_llm(settings, llm_server.url, timeout=2.0)
+    llm_server.play(Reply("til_answer.sse", interval=0.3))
+    started = time.perf_counter()
+    *partial, (_, final) = answer_stream(TIL_QUESTION, settings=s, use_llm=True, k=3)
+    took = time.perf_counter() - started
+    assert took < 20, took  # the timeout, one read at most past it, the extractive answer (the reply: 35 s)
+    assert partial and final.mode == "extractive" and final.text.startswith(EXTRACTIVE_NOTE)
+    (note,) = [n for n in final.notes if n.endswith(FALLBACK)]
+    assert "took longer than 2 s to answer (the timeout holds for the whole answer)" in note, note
+
+
+def test_a_server_ignoring_max_tokens_is_stopped_at_what_max_tokens_can_hold(settings, llm_server):
+    from rag.llm import CHARS_PER_TOKEN
+
+    s = with_llm(settings, llm_server.url)
+    llm_server.play(Reply("til_answer.sse", repeat=400))  # hundreds of KB of text for a 400-token reply
+    *partial, (_, final) = answer_stream(TIL_QUESTION, settings=s, use_llm=True, k=3)
+    assert partial and len(partial[-1][0]) <= 400 * CHARS_PER_TOKEN
+    assert final.mode == "extractive"
+    (note,) = [n for n in final.notes if n.endswith(FALLBACK)]
+    assert f"wrote more than {400 * CHARS_PER_TOKEN:,} characters for at most 400 tokens" in note, note
+
+
+def test_rag_ask_llm_exits_non_zero_when_the_model_does_not_answer(settings):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    url = f"http://127.0.0.1:{free_port()}/v1"  # nothing listens there
+    out = subprocess.run([sys.executable, "-m", "rag", "ask", TIL_QUESTION, "--llm", "--llm-base-url", url,
+                          "--index", str(settings.index_dir)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 1, (out.returncode, out.stderr)
+    assert out.stdout.startswith(EXTRACTIVE_NOTE)  # the extractive answer is still printed, with its note
+    assert out.stderr.startswith(f"rag ask: --llm: cannot reach the language model at {url}")
+    assert out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
+    # Without --llm a configured model that fails is a fallback, not an error.
+    out = subprocess.run([sys.executable, "-m", "rag", "ask", TIL_QUESTION, "--llm-base-url", url, "--index",
+                          str(settings.index_dir)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 0, out.stderr

@@ -80,6 +80,21 @@ def test_unverified_sentences_are_marked_in_the_text():
     assert "[1] ⚠ (partly supported: 14.4 not in passage 1)." in marked and marked.count("⚠") == 2
 
 
+def test_a_reason_names_each_passage_a_sentence_cites():
+    """A sentence citing several passages: '⚠ (unsupported: 14.4 not in passages 1, 2 and 3)', not
+    'passage 1passage 2passage 3'."""
+    from rag.records import Citation, Passage
+
+    passages = [Passage(f"PMID:{n}", n, text, 1.0, Citation("t", [], 2016, "J", str(n), None, None, None, None,
+                                                               "abstract"))
+                for n, text in enumerate([KEYNOTE_010, "Docetaxel was the comparator.", "Patients had NSCLC."], 1)]
+    text = "Median overall survival was 14.4 months [1][2][3]."
+    (v,) = check_answer(text, passages)
+    assert v.cited == [1, 2, 3] and "14.4 not in [1][2][3]" in v.reasons
+    marked = mark_unverified(text, [v])
+    assert "14.4 not in passages 1, 2 and 3" in marked and "passage 1passage" not in marked, marked
+
+
 def test_extractive_answers_are_always_supported(settings):
     """The check of the check: an extractive answer copies its sentences from the passages it cites."""
     for question in ("What objective response rates does TIL therapy achieve in metastatic melanoma?",

@@ -18,7 +18,8 @@ from ..cite import cited_numbers, notices_said, renumber
 from ..config import Settings
 from ..llm import ChatModel
 from ..records import Answer, CitationCheck, Passage
-from ..retrieve import check_filters, check_k, get_searcher
+from ..config import MAX_QUESTION_CHARS
+from ..retrieve import check_filters, check_k, check_text, get_searcher
 from ..support import check_answer
 from .extractive import (AGAINST_HEADING, FOR_HEADING, NO_AGAINST, NO_SUPPORT, SUPPORT_HEADING, WEIGHTS,
                          AnswerWeights, extract)
@@ -68,7 +69,7 @@ def answer_stream(
     s = settings or Settings.load()
     if question is not None and not isinstance(question, str):
         raise ValueError(f"the question must be text, got {type(question).__name__}")
-    question = " ".join((question or "").split())
+    question = check_text(" ".join((question or "").split()))
     if not question:
         raise ValueError("the question is empty")
     k = s.k if k in (None, 0) else check_k(k)
@@ -76,9 +77,17 @@ def answer_stream(
     llm = ChatModel.from_settings(s) if use_llm is not False else None
     if use_llm and llm is None:
         raise ValueError("no language model is configured: set RAG_LLM_BASE_URL (an OpenAI-compatible endpoint)")
+    if llm is not None:
+        llm.start_answer()  # the timeout holds for all this answer asks of the model
     notes: list[str] = []
     history = chat_messages(history)  # pairs or messages; a generator would be used up by the first look
+    for m in history:  # the earlier questions are read for a follow-up's subject: the same limit
+        if m["role"] == "user" and len(m["content"]) > MAX_QUESTION_CHARS:
+            raise ValueError(f"a question in the history is too long ({len(m['content'])} characters, at most "
+                             f"{MAX_QUESTION_CHARS})")
     search_query = standalone_question(question, history, llm)
+    if len(search_query) > MAX_QUESTION_CHARS:  # a rewrite that grew past the limit: search the question as asked
+        search_query = question
     if search_query != question:
         notes.append(f"Searched for: {search_query}")
     searcher = get_searcher(s)

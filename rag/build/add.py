@@ -64,7 +64,10 @@ def add_files(paths: Iterable[str | Path], settings: Settings | None = None, pro
         if kind not in ("file", "folder"):
             refuse(src, f"not a regular file ({kind})")
             continue
-        items = [src] if kind == "file" else [p for p in sorted(src.rglob("*")) if not p.is_dir()]
+        try:  # a folder that cannot be read (rag add /proc) copies nothing, and says why
+            items = [src] if kind == "file" else [p for p in sorted(src.rglob("*")) if not p.is_dir()]
+        except OSError as err:
+            raise ValueError(f"cannot read {err.filename or src} ({err.strerror or err}): nothing was copied") from err
         for item in items:
             rel = Path(item.name if kind == "file" else item.relative_to(src.parent))
             if DOC_FILE.search(rel.name) or any(part.startswith(".") for part in rel.parts):

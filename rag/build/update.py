@@ -21,7 +21,7 @@ from ..dedup import Candidate, choose_copies, text_fingerprint
 from ..embed import EmbeddingCache, embed_with_cache, embedding_input, get_embedder, model_fingerprint, text_key
 from ..index import generations, store
 from ..index.bm25 import LexicalIndex
-from ..index.dense import build_dense, dense_ids, update_dense
+from ..index.dense import build_dense, dense_ids, read_dense, update_dense
 from ..index.local import LocalStore
 from ..index.writer import GenerationWriter, previous_state
 from ..lexical.tokens import chunk_tokens
@@ -104,8 +104,18 @@ def build(
         report.skipped = [(display_path(_rel(p, s.corpus_dir)), why) for p, why in discovery_skips]
         report.ignored = [(_rel(p, s.corpus_dir), why) for p, why in ignored]
         if live is not None and not force:
-            live_files = prev_files if live == previous else previous_state(live)[0]
-            _refuse_loss(generations.read_manifest(live), live_files, set(current), s)
+            live_manifest = generations.read_manifest(live)
+            try:
+                live_files = prev_files if live == previous else previous_state(live)[0]
+            except generations.IndexCorrupt as err:
+                if not rebuild:
+                    raise
+                # A rebuild replaces a damaged index: what it held cannot be read, so only its corpus folder is
+                # checked (a rebuild from another folder still needs --force).
+                _refuse_other_corpus(live_manifest, s)
+                say(f"{err.path} is damaged and cannot be read: rebuilding the index from {s.corpus_dir}")
+                live_files = {}
+            _refuse_loss(live_manifest, live_files, set(current), s)
         # Files an interrupted `rag add` copied are indexed now: said, never done silently (they can be large).
         interrupted = _interrupted_adds(s, current, unchanged, say)
         report.skipped += [(rel, prev_files[rel][2] or "") for rel in sorted(unchanged) if prev_files[rel][1] == "skipped"]
@@ -283,7 +293,6 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
     # Vectors: the previous generation's FAISS index, less the chunks that went, plus the new ones (embedded
     # only when the cache has never seen their text with this model). A fresh index when there is none to
     # update or the index must change type; its vectors then come mostly from the cache.
-    import faiss
     import numpy as np
 
     ids = writer.chunk_ids()
@@ -291,7 +300,7 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
     try:
         dense = lexical = None
         if previous is not None:
-            held_index = faiss.read_index(str(previous / generations.DENSE))
+            held_index = read_dense(previous / generations.DENSE)
             held = dense_ids(held_index)
             new = ~np.isin(ids, held)
             new_rows = writer.chunk_rows(ids[new])
@@ -442,6 +451,16 @@ def _refuse_loss(manifest: dict[str, Any], live_files: dict[str, Any], current: 
             f"{len(gone)} of the {len(live_files)} files indexed in {s.index_dir} are no longer in {here} "
             f"(e.g. {gone[0]}): this build would remove {'all' if len(gone) == len(live_files) else 'most'} of the "
             f"index. Check the corpus folder, or {override}")
+
+
+def _refuse_other_corpus(manifest: dict[str, Any], s: Settings) -> None:
+    """Raise BuildRefused when the index was built from another corpus folder than this build's."""
+    here = Path(s.corpus_dir).resolve()
+    same = [(Path(s.index_dir) / manifest["corpus_from_index"]).resolve()] if manifest.get("corpus_from_index") else []
+    same += [Path(manifest["corpus_dir"]).resolve()] if manifest.get("corpus_dir") else []
+    if same and here not in same:
+        raise BuildRefused(f"the index {s.index_dir} was built from the corpus {same[-1]}, not {here}: give --corpus "
+                           f"{same[-1]}, another --index, or pass --force (force=True) to build it anyway")
 
 
 def _shape_change(manifest: dict[str, Any], s: Settings, fingerprint: str) -> str:

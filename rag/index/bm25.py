@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import uuid
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -169,13 +170,25 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, folder: Path) -> "LexicalIndex":
-        meta = json.loads((folder / "lexical.json").read_text())
-        segments = []
-        for name in meta["segments"]:
+        """The postings of a generation; IndexCorrupt naming the file when one cannot be read."""
+        from .generations import IndexCorrupt
+
+        def read(name: str, how):
+            try:
+                return how(folder / name)
+            except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile) as err:
+                raise IndexCorrupt(folder / name, err) from err
+
+        def segment(name: str) -> _Segment:
             with np.load(folder / name) as z:
-                segments.append(_Segment(name, z["indptr"], z["positions"], z["tf"], folder / name))
-        return cls({t: i for i, t in enumerate(meta["terms"])}, segments, np.load(folder / "chunk_ids.npy"),
-                   np.load(folder / "lengths.npy"), np.load(folder / "live.npy"), np.load(folder / "df.npy"))
+                return _Segment(name, z["indptr"], z["positions"], z["tf"], folder / name)
+
+        meta = read("lexical.json", lambda p: json.loads(p.read_text()))
+        if not isinstance(meta, dict) or not isinstance(meta.get("segments"), list) or not isinstance(meta.get("terms"), list):
+            raise IndexCorrupt(folder / "lexical.json", "not the postings' description")
+        segments = [read(name, lambda _, n=name: segment(n)) for name in meta["segments"]]
+        arrays = [read(f"{name}.npy", np.load) for name in ("chunk_ids", "lengths", "live", "df")]
+        return cls({t: i for i, t in enumerate(meta["terms"])}, segments, *arrays)
 
     # -- search
 

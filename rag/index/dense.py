@@ -10,6 +10,7 @@ fourfold since its cells were learnt). The choice and its parameters go into the
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -69,6 +70,18 @@ def update_dense(index, kind: dict[str, Any], removed: np.ndarray, vectors: np.n
     if len(ids):
         index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), np.asarray(ids, dtype=np.int64))
     return index, kind
+
+
+def read_dense(path: Path):
+    """A generation's FAISS index; IndexCorrupt naming the file when it cannot be read."""
+    import faiss
+
+    from .generations import IndexCorrupt
+
+    try:
+        return faiss.read_index(str(path))
+    except RuntimeError as err:
+        raise IndexCorrupt(path, err) from err
 
 
 def dense_ids(index) -> np.ndarray:

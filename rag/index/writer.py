@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from ..records import Chunk, Document
-from .generations import DENSE, FORMAT_VERSION, LEXICAL, MANIFEST, META
+from .generations import DENSE, FORMAT_VERSION, LEXICAL, MANIFEST, META, IndexCorrupt
 from .rows import DOC_FIELDS, row_to_document
 
 SCHEMA = """
@@ -180,6 +180,8 @@ def previous_state(gen: Path) -> tuple[dict[str, tuple[str, str, str | None]], l
                 "json_extract(extra, '$.text_kind'), pmid, doi, pmcid, nct_id, url, status, duplicate_of FROM documents"
             )
         ]
+    except sqlite3.DatabaseError as err:  # a damaged file: say which, and that a rebuild replaces it
+        raise IndexCorrupt(gen / META, err) from err
     finally:
         db.close()
     return files, docs

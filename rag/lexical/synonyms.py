@@ -41,13 +41,37 @@ def synonym_groups() -> tuple[tuple[SynonymName, ...], ...]:
     return tuple(groups)
 
 
+@functools.lru_cache(maxsize=1)
+def _by_first_token() -> dict[str, list[tuple[int, SynonymName]]]:
+    """Every name of the table, as (its group's number, the name), under the first of its compact tokens."""
+    index: dict[str, list[tuple[int, SynonymName]]] = {}
+    for g, group in enumerate(synonym_groups()):
+        for name in group:
+            index.setdefault(name.key[0], []).append((g, name))
+    return index
+
+
+def _named(q: list[str]) -> dict[int, list[SynonymName]]:
+    """The table's names found in the compact tokens q, by group number (in table order): one look-up per query
+    token, so the time grows with the query's length, not with its length times the table's size."""
+    index = _by_first_token()
+    found: dict[int, list[SynonymName]] = {}
+    for i, token in enumerate(q):
+        for g, name in index.get(token, ()):
+            if tuple(q[i:i + len(name.key)]) == name.key and name not in found.get(g, []):
+                found.setdefault(g, []).append(name)
+    groups = synonym_groups()
+    return {g: [n for n in groups[g] if n in found[g]] for g in sorted(found)}
+
+
 def expansions(query: str) -> list[list[tuple[str, ...]]]:
     """For each synonym group the query names: the index tokens of the group's other names."""
     q = compact_tokens(query)
     present = set(tokenize(query))
     out = []
-    for group in synonym_groups():
-        named = [n for n in group if _contains(q, n.key)]
+    groups = synonym_groups()
+    for g, named in _named(q).items():
+        group = groups[g]
         if named:
             others = [n.tokens for n in group if n not in named and not set(n.tokens) <= present]
             if others:
@@ -65,8 +89,9 @@ def synonym_alternatives(query: str) -> dict[str, list[tuple[str, ...]]]:
     (an answer sentence that uses any of them speaks of the same thing)."""
     q = compact_tokens(query)
     out: dict[str, list[tuple[str, ...]]] = {}
-    for group in synonym_groups():
-        named = [n for n in group if _contains(q, n.key)]
+    groups = synonym_groups()
+    for g, named in _named(q).items():
+        group = groups[g]
         for n in named:
             others = [o.tokens for o in group if o not in named and o.tokens]
             for t in n.tokens:
@@ -76,8 +101,7 @@ def synonym_alternatives(query: str) -> dict[str, list[tuple[str, ...]]]:
 
 def named_in_query(query: str) -> set[str]:
     """Index tokens of the synonym-table names that the query itself uses."""
-    q = compact_tokens(query)
-    return {t for group in synonym_groups() for n in group if _contains(q, n.key) for t in n.tokens}
+    return {t for named in _named(compact_tokens(query)).values() for n in named for t in n.tokens}
 
 
 def expand(query: str) -> list[str]:
@@ -87,11 +111,6 @@ def expand(query: str) -> list[str]:
     for others in expansions(query):
         extra.extend(t for name in others for t in name if t not in present and t not in extra)
     return extra
-
-
-def _contains(seq: list[str], sub: tuple[str, ...]) -> bool:
-    n = len(sub)
-    return any(tuple(seq[i:i + n]) == sub for i in range(len(seq) - n + 1))
 
 
 def expanded_scores(query: str, score, synonyms: bool = True,
