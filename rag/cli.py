@@ -263,9 +263,9 @@ def cmd_table(args: argparse.Namespace) -> int:
 
 
 def _evidence_label(c) -> str:
-    """'[randomised trial · level 2]', with a notice ('RETRACTED') in front when PubMed gives one."""
+    """'[randomised trial · level 2]', with a notice ('RETRACTED') in front when the paper is under one."""
     if not c.study_type:
-        return ""
+        return f"[{c.notice.upper()}]" if c.notice else ""
     notice = f"{c.notice.upper()}: " if c.notice else ""
     return f"[{notice}{c.study_type} · {c.evidence}]"
 

@@ -112,8 +112,8 @@ def evidence_badge(c: Any) -> str:
     """The study type and evidence level of a source, and a red mark for a retraction or other notice."""
     out = []
     if getattr(c, "notice", None):
-        out.append(f'<span class="src-notice" title="PubMed notice on this paper: weigh or drop it">'
-                   f'⚠ {esc(c.notice.upper())}</span>')
+        out.append(f'<span class="src-notice" title="Notice on this paper (from PubMed or its publisher): weigh or '
+                   f'drop it">⚠ {esc(c.notice.upper())}</span>')
     if getattr(c, "study_type", ""):
         basis = f"labelled from {c.evidence_basis}" if c.evidence_basis else ""
         level = c.evidence.replace("level ", "level ") if c.evidence else ""
