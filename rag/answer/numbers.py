@@ -43,18 +43,22 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
     values = "; ".join(f"{c.display.rstrip(' ⚠')}" + (f" ({_who(c)})" if _who(c) else "")
                        for c in best.cells[endpoint][:4])
     name = NAMES[endpoint]
-    study = best.study.split(" (")[0]  # the year stays out: every number in the sentence must be in the passage
+    # The year stays out ("KEYNOTE-010 (2016)", "Kradin 1989"): every number in the sentence must be in the passage.
+    study = re.sub(r"\s*\(?\b(19|20)\d\d\)?$", "", best.study.split(" (")[0]) or best.study
+    if len(study) >= 60 and " " in study:  # a title cut at 60 characters: not in the middle of a word
+        study = study[:study.rfind(" ")].rstrip(" ,:;-") + "…"
     lines = [f"{study}: {name} {values} [{best.passage}]."]
     if len(reporting) > 1:
         numbers = [(c.value, r.passage) for r in reporting for c in r.cells[endpoint] if not c.population]
-        if len(numbers) > 1:
+        if len({n for _, n in numbers}) > 1:  # a range across studies, not within one
             low, high = min(v for v, _ in numbers), max(v for v, _ in numbers)
             unit = best.cells[endpoint][0].unit
             fmt = (lambda v: f"{v:g}%") if unit == "%" else (lambda v: f"{v:g}") if unit == "ratio" else \
                 (lambda v: f"{v:g} {unit}")
             markers = "".join(f"[{n}]" for n in dict.fromkeys(n for _, n in numbers))
-            lines.append(f"Across {len({n for _, n in numbers})} studies the {name} ranges from {fmt(low)} to "
-                         f"{fmt(high)} {markers}.")
+            # No count of studies: every number of a sentence the support check reads must be in its passages.
+            lines.append(f"Across the studies that report it, the {name} ranges from {fmt(low)} to {fmt(high)} "
+                         f"{markers}.")
     lines += table.disagreements
     return "\n".join(lines), table
 
