@@ -89,6 +89,10 @@ _FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "one-third
 _FRACTION = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True)) + r")\b", re.I)
 
 
+# A paper's identifier in a sentence: which paper, not what it says.
+_IDENTIFIER = re.compile(r"\b(?:PMID|PMCID|PMC|doi)\s*:?\s*[\w./-]*\d[\w./-]*", re.I)
+
+
 @dataclass(frozen=True)
 class _Quantity:
     value: float
@@ -289,6 +293,7 @@ class _Passages:
     def of(cls, texts: list[str]) -> "_Passages":
         sentences = []
         for text in texts:
+            text = re.sub(r"(?<=[A-Za-z0-9)])\.(?=[A-Z][a-z])", ". ", text)  # "HNSCC.To assess": two sentences
             for a, b in sentence_spans(text):
                 s = text[a:b].strip()
                 if s:
@@ -315,6 +320,7 @@ class _Passages:
 
 _INTRO = re.compile(r"^\s*(although|though|even though|while|whereas|despite|if|when|because|since)\b[^,]{3,}?,\s", re.I)
 _CLAUSE = re.compile(r";|:\s|\s[–—]\s|,\s*(?=(?:but|while|whereas|although|though|yet|as|because|since|which)\b)|"
+                     r",\s*and\s+(?=(?:no|none|not|neither|all|some|most|few)\b)|"
                      r"\s(?=(?:but|whereas|while|although)\s)", re.I)
 
 
@@ -388,11 +394,12 @@ def names(sentence: str) -> list[str]:
     out: list[str] = []
     text = normalize(sentence)
     for m in _NAMED_NUMBER.finditer(text):
-        out.append(f"{m.group(1)} {m.group(2)}")
-    in_trial = {w for n in out for w in n.split()}
+        out.append(m.group(0))  # as written: "KEYNOTE-010", "CheckMate 057"
+    in_trial = {w for n in out for w in re.split(r"[\s-]", n)} | set(out)
     for i, word in enumerate(words(sentence)):
         w = word.strip("-/")
-        if len(w) < 2 or w in in_trial or any(part in in_trial for part in w.split("-")) or w in _LABELS:
+        if len(w) < 2 or w in in_trial or any(part in in_trial for part in w.split("-")) or w in _LABELS \
+                or re.fullmatch(r"\d[\d.]*-(NR|NA|NE|NC)", w):  # "6.7–NR": a bound not reached, not a name
             continue
         coded = w[0].isalpha() and any(c.isdigit() for c in w)  # "CD19", "IL-2"; not "1,000-fold"
         acronym = sum(c.isupper() for c in w) >= 2
@@ -536,6 +543,17 @@ _NEGATION = re.compile(r"(?<!\()(?<!\[)(?<!median )(?<!duration )\b(not(?! (?:ap
                        r"never|neither|nor|"
                        r"none|cannot|can't|didn't|did not|doesn't|don't|isn't|wasn't|weren't|aren't|failed to|"
                        r"non-?significant(?:ly)?|insignificant|little is known|unknown|unclear)\b", re.I)
+def _neg(text: str) -> re.Match | None:
+    """The first negation of a text that denies something ("median duration of response not reached" gives a value,
+    not a denial)."""
+    for m in _NEGATION.finditer(text):
+        if m.group(0).lower() == "not" and re.match(r"\s+(yet\s+)?reached", text[m.end():]) \
+                and re.search(r"median|duration|\(|\[", text[max(0, m.start() - 50):m.start()], re.I):
+            continue
+        return m
+    return None
+
+
 # Words that deny a noun rather than a claim: counted only where an answer's own negation needs its match.
 _WEAK_NEGATION = re.compile(r"\b(without|absence of|absent|lack(?:ed|s|ing)? of|free of|failed|fails)\b", re.I)
 # Between a negation and the word it denies ("did not significantly prolong", "no clear difference", "none of them
@@ -576,7 +594,8 @@ _CLAIMS: dict[str, re.Pattern] = {
                           re.I),
     "stop": re.compile(r"\b(disappear\w*|vanish\w*|abolish\w*|lost|stopp\w*|halt\w*|terminat\w*|abandon\w*|"
                        r"discontinued development)\b", re.I),
-    "all": re.compile(r"\b(all|every|each|entire)\b(?!-| at all)(?<!at all)", re.I),
+    "all": re.compile(r"\b(all|every|entire)\b(?!-| at all| \d| other| (two|three|four|six|eight|twelve) )"
+                      r"(?<!at all)", re.I),
     "only": re.compile(r"\b(only|solely|exclusively|confined to|restricted to|limited to)\b", re.I),
     "some": re.compile(r"\b(some|several|a few|few|many|a subset|a minority|most)\b", re.I),
     "known": re.compile(r"\b(much|well|already) (is )?(known|established|understood)\b", re.I),
@@ -600,7 +619,7 @@ def _claims(clause: str) -> set[str]:
     found = set()
     for name, pattern in _CLAIMS.items():
         for m in pattern.finditer(text):
-            denied = _NEGATION.search(text[max(0, m.start() - 45):m.start()])
+            denied = _neg(text[max(0, m.start() - 45):m.start()])
             if denied and name in ("up", "down", "differ", "linked"):
                 found.add("same")
             elif denied and name == "all" and re.search(r"\bnot\s+$", text[:m.start()], re.I):
@@ -633,13 +652,18 @@ def check_sentence(sentence: str, cited: list[int], passage_texts: dict[int, str
     spans the outcomes stage read values from (number -> span texts: a value there is the passage's own)."""
     plain = _MARKERS.sub("", sentence).strip()
     where = "".join(f"[{n}]" for n in cited)
+    shown_plain = plain
+    plain = _IDENTIFIER.sub(" ", plain)  # "PMID:37459873": which paper, not what it says
     texts = [passage_texts[n] for n in cited if n in passage_texts]
     if not texts:
         return SentenceSupport(plain, cited, UNSUPPORTED, [f"cites no passage that exists: {where or 'none'}"])
+    # A sentence quoted word for word from a cited passage says what the passage says.
+    if _verbatim(shown_plain, texts):
+        return SentenceSupport(shown_plain, cited, SUPPORTED)
     titles = {n: t for n, t in (titles or {}).items() if n in cited and t}
     value_spans = [v for n in cited for v in (values or {}).get(n, []) if v]
     papers = {n: t for n, t in (papers or {}).items() if n in cited and t}
-    passages = _Passages.of(texts)
+    passages = _Passages.of(texts + list(titles.values()))  # a title is what its paper says too
     answer_words = _content(plain)
     facts, missing, notes = 0, [], []
 
@@ -666,8 +690,10 @@ def check_sentence(sentence: str, cited: list[int], passage_texts: dict[int, str
         around = _window(_plain(plain), q.start, q.end, 3) if slot else set()
         if any(_supports_number(q, v) for v in value_spans):
             continue  # a value the outcomes stage read from this passage (the studies table's cell)
+        wide = _window(_plain(plain), q.start, q.end, 6)  # a holder with the same words beside the number is enough
         if not any((precise or s in near or s in titles.values() or passages.overlap(answer_words, s) >= enough
-                    or _shared_numbers(others, s) >= 2) and (precise or _beside(q, around, s)) for s in holders):
+                    or _shared_numbers(others, s) >= 2) and (precise or _beside(q, around, s))
+                   or (wide and _beside(q, wide, s) and (not slot or _beside(q, around, s))) for s in holders):
             shown = q.text if q.loose or not q.text[:1].isdigit() else f"{q.value:g}{'%' if q.percent else ''}"
             missing.append(f"{shown} not in {where}")
 
@@ -708,26 +734,33 @@ def check_sentence(sentence: str, cited: list[int], passage_texts: dict[int, str
         clause_words = _content(clause)
         if len(clause_words) < 2:
             continue
+        reported = _quantities(clause, sentence=True)
+        if value_spans and reported and all(any(_supports_number(q, v) for v in value_spans) for q in reported):
+            continue  # it reports the values the outcomes stage read from the passage, and claims nothing else
         total = sum(passages.weight.get(t, math.log(2)) for t in clause_words)
         ranked_clauses = sorted(passages.clauses, key=lambda c: (-passages.overlap(clause_words, c),
                                                                  len(_content(c) - clause_words)))
         # The passage clauses the answer clause follows: each holds at least half of its (rarity-weighted) words.
         matched = [c for c in ranked_clauses[:3] if passages.overlap(clause_words, c) >= max(1.0, COVERAGE * total)]
-        neg = _NEGATION.search(clause)
+        neg = _neg(clause)
         said = set(_tok(clause))
         if neg:
             # The passage clause it follows must deny something too (there "without" and "absence of" count).
             against = matched[:1] or [c for s in ranked[:3] for c in _clauses(s)]
-            if not any(_NEGATION.search(c) or _WEAK_NEGATION.search(c) for c in against):
+            if not any(_neg(c) or _WEAK_NEGATION.search(c) for c in against):
                 said_negation.append(neg.group(0))
         else:
             # The answer says what a passage clause it follows denies ("improved" where it says "did not improve"):
             # a sentence that only reports the numbers denies nothing.
-            for c in matched[:2]:
-                cue = _NEGATION.search(c)
+            # (not when the clause it follows nearly word for word denies nothing)
+            followed = matched[:1] if matched and not _neg(matched[0]) and \
+                passages.overlap(clause_words, matched[0]) >= 0.9 * total else matched[:2]
+            for c in followed:
+                cue = _neg(c)
                 denied = _denied(c) if cue else set()
                 # What it denies is said; or the sentence, with no numbers of its own, follows it nearly word for word.
-                close = passages.overlap(clause_words, c) >= 0.8 * total and not _quantities(clause, sentence=True)
+                close = (passages.overlap(clause_words, c) >= 0.75 * total
+                         and all(_supports_number(q, c) for q in _quantities(clause, sentence=True)))
                 if denied and (denied & said or _claims_of_words(denied) & _claims(clause) - {"some", "all"} or close):
                     source_negation.append(cue.group(0))
                     break
@@ -738,6 +771,8 @@ def check_sentence(sentence: str, cited: list[int], passage_texts: dict[int, str
         near = [c for c in ranked_clauses[:3] if passages.overlap(clause_words, c) >= max(1.0, CLAIM_COVERAGE * total)]
         if matched:  # a clause that holds half the answer clause's words: the one it follows
             near = matched[:1]
+        elif len(near) > 1 and passages.overlap(clause_words, near[0]) >= 1.3 * passages.overlap(clause_words, near[1]):
+            near = near[:1]  # one clause it follows clearly more than any other
         theirs = set().union(*(_claims(c) for c in near)) if near else set()
         near_claims = set().union(*(_claims(c) for s in ranked[:3] for c in _clauses(s))) if ranked else set()
         for kind in sorted(mine):
@@ -760,9 +795,21 @@ def check_sentence(sentence: str, cited: list[int], passage_texts: dict[int, str
         facts += len(claim_flags)
         missing.extend(claim_flags)
     if not missing:
-        return SentenceSupport(plain, cited, SUPPORTED, notes=notes)
+        return SentenceSupport(shown_plain, cited, SUPPORTED, notes=notes)
     status = PARTLY if len(missing) * 2 <= facts and facts > 1 else UNSUPPORTED
-    return SentenceSupport(plain, cited, status, missing, notes=notes)
+    return SentenceSupport(shown_plain, cited, status, missing, notes=notes)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w%.,;:()\-–/ ]", " ", normalize(text))).strip().lower()
+
+
+def _verbatim(sentence: str, texts: list[str]) -> bool:
+    """Is the sentence (markers and the source's own reference numbers aside) word for word in a passage?"""
+    from .cite import strip_reference_markers
+
+    s = _squash(sentence).rstrip(".")
+    return len(s) >= 20 and any(s in _squash(strip_reference_markers(t)) for t in texts)
 
 
 @functools.lru_cache(maxsize=64)
@@ -770,11 +817,12 @@ def _paper_source(text: str) -> _Source:
     return _Source.of(text)
 
 
-def check_answer(text: str, passages: Iterable[Any],
-                 paper: Callable[[str], Any] | None = None) -> list[SentenceSupport]:
+def check_answer(text: str, passages: Iterable[Any], paper: Callable[[str], Any] | None = None,
+                 table: dict[str, Any] | None = None) -> list[SentenceSupport]:
     """The verdict on every sentence of an answer that carries [n] markers (passages numbered from 1). The cited
     papers' titles come with the passages; ``paper(doc_id)`` (e.g. an index store's ``document``) gives a paper's
-    whole text, against which names are checked when the passage is a chunk of it."""
+    whole text, against which names are checked when the passage is a chunk of it; ``table`` (the answer's studies
+    table, rag/outcomes/table.py) gives the spans its values were read from, a value there being the passage's own."""
     texts, titles, papers, values = {}, {}, {}, {}
     for n, p in enumerate(passages, 1):
         spans = [p.text] + [s.get("text", "") for s in (getattr(p, "more_spans", None) or [])]
@@ -792,6 +840,9 @@ def check_answer(text: str, passages: Iterable[Any],
             body = getattr(doc, "text", None) if doc is not None else None
             if body and len(body) > len(texts[n]):
                 papers[n] = body
+    for row in (table or {}).get("rows", []):
+        values.setdefault(row.get("passage"), []).extend(c.get("span", "") for cells in row.get("cells", {}).values()
+                                                         for c in cells)
     sentences: list[tuple[str, list[int]]] = []
     for line in text.splitlines():
         for a, b in sentence_spans(line):

@@ -199,3 +199,33 @@ def test_retraction_in_the_abstract_and_in_publication_types():
         assert classify(_doc("Nivolumab in melanoma", "We treated 12 patients.", publication_types=types)).notice == notice
     # A notice record is not a study: its study type is "other", whatever the title says of the paper.
     assert classify(_doc("Retraction Note: A randomised phase 3 trial of nivolumab", "")).study_type == "other"
+
+
+def test_rag_evidence_prints_one_line_per_record_in_order(tmp_path):
+    real = [line for line in ABSTRACTS.open(encoding="utf-8") if '"26712084"' in line or '"34551229"' in line]
+    lines = [real[0].strip(), "{not json", json.dumps({"pmid": "2", "title": "Retraction Note: Nivolumab in melanoma",
+                                                       "abstract": ""}),
+             json.dumps({"pmid": "3", "title": "RETRACTED ARTICLE: IL-2 in mice", "abstract": "Mice were treated."}),
+             json.dumps({"pmid": "4", "title": "Expression of Concern: TIL therapy", "abstract": "We treated 20 patients."}),
+             "[1, 2]", real[1].strip()]
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "rag", "evidence", "--pubmed", str(path), "--json"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(rows) == len(lines)
+    keys = {"doc_id", "pmid", "study_type", "level", "retracted", "concern", "basis"}
+    assert all(keys <= set(r) for r in rows) and set(rows[0]) == keys
+    assert [r["pmid"] for r in rows] == [json.loads(real[0])["pmid"], None, "2", "3", "4", None,
+                                         json.loads(real[1])["pmid"]]
+    assert rows[0]["study_type"] in STUDY_TYPES and rows[0]["level"] == STUDY_TYPES[rows[0]["study_type"]]
+    assert "skipped" in rows[1] and rows[1]["study_type"] is None and "skipped" in rows[5]
+    assert rows[2]["retracted"] is True and "skipped" in rows[2]  # no abstract, but the title says it
+    assert rows[3]["retracted"] is True and rows[3]["concern"] is False
+    assert rows[4]["concern"] is True and rows[4]["retracted"] is False
+    assert rows[6]["study_type"] == "randomised trial" and rows[6]["level"] == "level 2"
+    text = subprocess.run([sys.executable, "-m", "rag", "evidence", "--pubmed", str(path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert text.returncode == 0 and len(text.stdout.splitlines()) == len(lines)
+    assert "RETRACTED" in text.stdout and "EXPRESSION OF CONCERN" in text.stdout

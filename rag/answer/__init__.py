@@ -135,7 +135,7 @@ def answer_stream(
     ordered = ordered[:max(k, len(check.cited))]
     table = _table(search_query, ordered, store)
     # (after the table adds its spans; names are also read in the whole cited paper) copied sentences: all supported
-    check.support = [v.to_dict() for v in check_answer(body, ordered, paper=store.document)]
+    check.support = [v.to_dict() for v in check_answer(body, ordered, paper=store.document, table=table)]
     if found.question_type == "yesno":
         notes.append("A yes/no question: the cited sentences for and against are shown, not a verdict.")
     text = f"{EXTRACTIVE_NOTE}\n\n{body}{notices_said(ordered, check.cited)}" if body else ABSTAIN_TEXT

@@ -45,8 +45,6 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
     name = NAMES[endpoint]
     # The year stays out ("KEYNOTE-010 (2016)", "Kradin 1989"): every number in the sentence must be in the passage.
     study = re.sub(r"\s*\(?\b(19|20)\d\d\)?$", "", best.study.split(" (")[0]) or best.study
-    if len(study) >= 60 and " " in study:  # a title cut at 60 characters: not in the middle of a word
-        study = study[:study.rfind(" ")].rstrip(" ,:;-") + "…"
     lines = [f"{study}: {name} {values} [{best.passage}]."]
     if len(reporting) > 1:
         numbers = [(c.value, r.passage) for r in reporting for c in r.cells[endpoint] if not c.population]
