@@ -1,11 +1,16 @@
 """Study-type classifier (rag/evidence.py) against the labelled set benchmarks/evidence/labels.jsonl.
 
-Loads the bundled corpus, classifies the labelled documents as a build does, and prints accuracy, per-class
-precision and recall, and the agreement of the evidence levels. With --pubmed FILE... (records that carry
-PubMed publication types, e.g. tests/data/pubmed_sample.* or a real PubMed export), it also reports how often
-the text classifier agrees with the label the metadata gives.
+Loads each labelled document from the corpus files by its doc_id (so its metadata, e.g. PubMed publication types,
+is used as in the product), classifies it as a build does, and prints per split (dev, test): study type accuracy,
+evidence level accuracy and the share of documents whose level is OVERSTATED (a better rung of the ladder than the
+label's: level 1 < 2 < 3 < 4 < 5; guidance, preclinical, registration and unrated are off the ladder, and a ladder
+level given to a document whose true level is off the ladder is overstated too), with the counts. Rules are written
+looking at dev documents only (--errors lists dev errors unless --split says otherwise); test is read once, at the end.
+With --pubmed FILE... (records that carry PubMed publication types), it also reports how often the text classifier
+agrees with the label the metadata gives.
 
-    python benchmarks/evidence_classifier.py [--corpus corpus] [--pubmed FILE ...] [--errors]
+    python benchmarks/evidence_classifier.py [--corpus corpus] [--split dev|test|all] [--errors] [--classes]
+                                             [--pubmed FILE ...] [--json]
 """
 
 from __future__ import annotations
@@ -13,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +25,17 @@ sys.path.insert(0, str(ROOT))
 
 from rag.evidence import STUDY_TYPES, _from_text, classify  # noqa: E402
 from rag.load import discover, load_file  # noqa: E402
+
+LADDER = {"level 1": 1, "level 2": 2, "level 3": 3, "level 4": 4, "level 5": 5}
+
+
+def overstated(gold_level: str, got_level: str) -> bool:
+    """A better rung than the label's, or a rung at all where the label is off the ladder."""
+    if got_level not in LADDER:
+        return False
+    if gold_level not in LADDER:
+        return True
+    return LADDER[got_level] < LADDER[gold_level]
 
 
 def table(pairs: list[tuple[str, str]], classes: list[str]) -> list[str]:
@@ -37,44 +52,72 @@ def table(pairs: list[tuple[str, str]], classes: list[str]) -> list[str]:
     return lines
 
 
+def load_documents(corpus: Path, wanted: set[str]) -> dict:
+    docs = {}
+    for path in discover(corpus)[0]:
+        for doc in load_file(path, root=corpus).documents:
+            if doc.doc_id in wanted:
+                docs[doc.doc_id] = doc
+    return docs
+
+
+def figures(rows: list[dict]) -> dict:
+    n = len(rows)
+    ok = sum(r["gold"] == r["got"] for r in rows)
+    level = sum(STUDY_TYPES[r["gold"]] == STUDY_TYPES[r["got"]] for r in rows)
+    over = sum(overstated(STUDY_TYPES[r["gold"]], STUDY_TYPES[r["got"]]) for r in rows)
+    sure = [r for r in rows if r["sure"]]
+    ok_sure = sum(r["gold"] == r["got"] for r in sure)
+    return {"documents": n, "study_type": ok, "level": level, "overstated": over, "sure": len(sure),
+            "study_type_sure": ok_sure}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     ap.add_argument("--labels", type=Path, default=ROOT / "benchmarks" / "evidence" / "labels.jsonl")
+    ap.add_argument("--split", choices=["dev", "test", "all"], default="all", help="which splits to report")
     ap.add_argument("--pubmed", type=Path, nargs="*", default=[])
-    ap.add_argument("--errors", action="store_true", help="list the documents classified wrongly")
+    ap.add_argument("--errors", action="store_true", help="list the documents classified wrongly (dev only unless "
+                                                          "--split test or all)")
+    ap.add_argument("--classes", action="store_true", help="per-class precision and recall")
+    ap.add_argument("--json", action="store_true", help="the figures as one JSON object")
     args = ap.parse_args()
-    labels = [json.loads(line) for line in args.labels.open(encoding="utf-8")]
-    wanted = {row["doc_id"] for row in labels}
-    docs = {}
-    for path in discover(args.corpus)[0]:
-        for doc in load_file(path, root=args.corpus).documents:
-            if doc.doc_id in wanted:
-                docs[doc.doc_id] = doc
-    missing = wanted - set(docs)
+    labels = [json.loads(line) for line in args.labels.open(encoding="utf-8") if line.strip()]
+    splits = ["dev", "test"] if args.split == "all" else [args.split]
+    labels = [row for row in labels if row["split"] in splits]
+    docs = load_documents(args.corpus, {row["doc_id"] for row in labels})
+    missing = sorted({row["doc_id"] for row in labels} - set(docs))
     if missing:
-        print(f"{len(missing)} labelled documents not found in {args.corpus}: {sorted(missing)[:5]}")
-    pairs, sure, errors = [], [], []
+        print(f"{len(missing)} labelled documents not found in {args.corpus}: {missing[:5]}")
+    rows = []
     for row in labels:
         if row["doc_id"] not in docs:
             continue
         got = classify(docs[row["doc_id"]])
-        pairs.append((row["study_type"], got.study_type))
-        if row.get("sure", True):
-            sure.append((row["study_type"], got.study_type))
-        if got.study_type != row["study_type"]:
-            errors.append((row["doc_id"], row["study_type"], got.study_type, got.reason))
-    classes = list(STUDY_TYPES)
-    acc = sum(g == p for g, p in pairs) / len(pairs)
-    acc_sure = sum(g == p for g, p in sure) / len(sure)
-    level = sum(STUDY_TYPES[g] == STUDY_TYPES[p] for g, p in pairs) / len(pairs)
-    print(f"{len(pairs)} labelled documents: study type accuracy {acc:.3f} ({len(sure)} labelled with certainty: "
-          f"{acc_sure:.3f}); evidence level accuracy {level:.3f}")
-    macro = [c for c in classes if any(g == c for g, _ in pairs)]
-    print("\n".join(table(pairs, classes)))
+        rows.append({"doc_id": row["doc_id"], "split": row["split"], "gold": row["study_type"], "sure": row.get("sure", True),
+                     "got": got.study_type, "reason": got.reason, "basis": got.basis})
+    out = {split: figures([r for r in rows if r["split"] == split]) for split in splits}
+    if args.json:
+        print(json.dumps(out))
+    else:
+        print("| split | documents | study type | level | overstated | study type, sure labels |")
+        print("|---|---|---|---|---|---|")
+        for split, f in out.items():
+            n = f["documents"] or 1
+            print(f"| {split} | {f['documents']} | {f['study_type'] / n:.3f} ({f['study_type']}) | "
+                  f"{f['level'] / n:.3f} ({f['level']}) | {f['overstated'] / n:.3f} ({f['overstated']}) | "
+                  f"{f['study_type_sure'] / max(1, f['sure']):.3f} ({f['study_type_sure']} of {f['sure']}) |")
+    if args.classes:
+        for split in splits:
+            print(f"\n{split}:")
+            print("\n".join(table([(r["gold"], r["got"]) for r in rows if r["split"] == split], list(STUDY_TYPES))))
     if args.errors:
-        for e in errors:
-            print(" | ".join(e))
+        shown = [r for r in rows if r["split"] in (splits if args.split != "all" else ["dev"])]
+        for r in shown:
+            if r["gold"] != r["got"]:
+                mark = " OVERSTATED" if overstated(STUDY_TYPES[r["gold"]], STUDY_TYPES[r["got"]]) else ""
+                print(f"{r['doc_id']} | gold {r['gold']} | got {r['got']}{mark} | {r['basis']}: {r['reason']}")
     if args.pubmed:
         agree = []
         for path in args.pubmed:
@@ -88,7 +131,6 @@ def main() -> None:
         print(f"\nrecords with publication types: {len(agree)}; text label = metadata label for {same}")
         for m, t, doc_id in agree:
             print(f"  {doc_id}: metadata {m}, text {t}")
-    del macro
 
 
 if __name__ == "__main__":

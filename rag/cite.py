@@ -98,8 +98,15 @@ def renumber(text: str, passages: list[Passage]) -> tuple[str, list[Passage]]:
 
 
 def notices_said(passages: list[Passage], cited: list[int]) -> str:
-    """A line for each cited paper under a PubMed notice (retracted, expression of concern...): a retracted
-    paper is never cited silently."""
-    lines = [f"⚠ [{n}] is from a paper marked {passages[n - 1].citation.notice.upper()} in PubMed: weigh it accordingly."
-             for n in cited if 0 < n <= len(passages) and passages[n - 1].citation.notice]
+    """A line for each cited paper under a notice (retracted, withdrawn, expression of concern...; from PubMed's
+    publication types or the publisher's own mark in the title or abstract): a retracted paper is never cited
+    silently."""
+    from .evidence import NOTICE_SAYS
+
+    lines = []
+    for n in cited:
+        notice = passages[n - 1].citation.notice if 0 < n <= len(passages) else None
+        if notice:
+            says = NOTICE_SAYS.get(notice, f"is from a paper marked {notice.upper()}: weigh it accordingly")
+            lines.append(f"⚠ [{n}] {says}.")
     return "\n\n" + "\n".join(lines) if lines else ""

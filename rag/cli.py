@@ -294,10 +294,118 @@ def cmd_table(args: argparse.Namespace) -> int:
     return 0
 
 
+def _json_lines(path: Path):
+    """(record number, the record as read or {}, its Document or None, why not) for every record of a PubMed
+    JSON-lines file (or a JSON array), in input order: a line that is not valid JSON, not an object, or not a record
+    the PubMed loader can read still gets its turn, with the reason."""
+    from .load.common import read_text
+    from .load.pubmed import _Skip, _pubmed_json_document, _trial_document
+
+    text, _ = read_text(path)
+    stripped = text.strip()
+    try:
+        whole = json.loads(stripped) if stripped.startswith("[") else None
+    except json.JSONDecodeError:
+        whole = None
+    if isinstance(whole, list):
+        items = [(i, value, "") for i, value in enumerate(whole, 1)]
+    else:
+        items, number = [], 0
+        for line in text.splitlines():
+            if not line.strip():
+                continue
+            number += 1
+            try:
+                items.append((number, json.loads(line), ""))
+            except json.JSONDecodeError as err:
+                items.append((number, None, f"invalid JSON ({err.msg})"))
+    for number, record, why in items:
+        if why:
+            yield number, {}, None, why
+            continue
+        if not isinstance(record, dict):
+            yield number, {}, None, "not a JSON object"
+            continue
+        try:
+            doc = _trial_document(record) if record.get("nct_id") else _pubmed_json_document(record)
+        except (_Skip, TypeError, ValueError, AttributeError) as err:
+            yield number, record, None, str(err) or type(err).__name__
+            continue
+        yield number, record, doc, ""
+
+
+def cmd_evidence(args: argparse.Namespace) -> int:
+    """Study type, evidence level and notices of each record of a PubMed JSON-lines file, in input order."""
+    from .evidence import RETRACTED, _as_list, _notice, classify
+
+    for number, record, doc, why in _json_lines(args.pubmed):
+        if doc is None:
+            pmid = str(record.get("pmid")) if record.get("pmid") else None
+            # A record without an abstract (a retraction notice often has none) still says its notice by its title
+            # and publication types.
+            title = record.get("title") if isinstance(record.get("title"), str) else ""
+            notice = _notice({"publication_types": _as_list(record.get("publication_types"))}, title or "")
+            out = {"doc_id": str(record.get("doc_id") or (f"PMID:{pmid}" if pmid else f"record {number}")), "pmid": pmid,
+                   "study_type": None, "level": None, "retracted": notice in RETRACTED,
+                   "concern": notice == "expression of concern", "basis": None, "skipped": why}
+        else:
+            e = classify(doc)
+            out = {"doc_id": doc.doc_id, "pmid": doc.pmid, "study_type": e.study_type, "level": e.level,
+                   "retracted": e.notice in RETRACTED, "concern": e.notice == "expression of concern", "basis": e.basis}
+        if args.json:
+            print(json.dumps(out, ensure_ascii=False))
+        else:
+            marks = [m for m, on in (("RETRACTED", out["retracted"]), ("EXPRESSION OF CONCERN", out["concern"])) if on]
+            label = f"{out['study_type']} · {out['level']} (from {out['basis']})" if out["study_type"] else \
+                f"not read: {out['skipped']}"
+            print(_printable(f"{out['doc_id']}: {label}" + (f"  ⚠ {', '.join(marks)}" if marks else "")))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """The support check on sentence-passages pairs: one verdict per input line, in order."""
+    from .cite import MARKER
+    from .support import SUPPORTED, check_sentence
+
+    for number, line in enumerate((ln for ln in args.pairs.read_text(encoding="utf-8").splitlines() if ln.strip()), 1):
+        try:
+            pair = json.loads(line)
+            sentence, passages = pair["sentence"], pair["passages"]
+            if isinstance(passages, str):
+                passages = [passages]
+            if not isinstance(sentence, str) or not isinstance(passages, list) \
+                    or not all(isinstance(p, str) for p in passages):
+                raise ValueError("needs a text 'sentence' and a list of texts 'passages'")
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
+            detail = (f"invalid JSON ({err.msg})" if isinstance(err, json.JSONDecodeError)
+                      else f"no {err}" if isinstance(err, KeyError) else str(err))
+            why = f"line {number} not read: {detail}"
+            out = {"supported": False, "reasons": [why]}
+        else:
+            texts = dict(enumerate(passages, 1))
+            cited = [int(n) for n in MARKER.findall(sentence)] or list(texts)
+            if not MARKER.search(sentence):
+                sentence = sentence + " " + "".join(f"[{n}]" for n in cited)
+            titles = pair.get("titles") or pair.get("title")
+            if isinstance(titles, str):
+                titles = {n: titles for n in texts}
+            elif isinstance(titles, list):
+                titles = {n: t for n, t in enumerate(titles, 1) if isinstance(t, str)}
+            else:
+                titles = {}
+            v = check_sentence(sentence, cited, texts, titles=titles)
+            out = {"supported": v.status == SUPPORTED, "reasons": v.reasons}
+        if args.json:
+            print(json.dumps(out, ensure_ascii=False))
+        else:
+            print(_printable("supported" if out["supported"] else "not supported: " + "; ".join(out["reasons"])))
+    return 0
+
+
 def _evidence_label(c) -> str:
-    """'[randomised trial · level 2]', with a notice ('RETRACTED') in front when PubMed gives one."""
+    """'[randomised trial · level 2]', with a notice ('RETRACTED') in front when the paper is under one."""
     if not c.study_type:
-        return ""
+        return f"[{c.notice.upper()}]" if c.notice else ""
     notice = f"{c.notice.upper()}: " if c.notice else ""
     return f"[{notice}{c.study_type} · {c.evidence}]"
 
@@ -468,6 +576,21 @@ def main(argv: list[str] | None = None) -> int:
     _settings_args(p)
     p.add_argument("--json", action="store_true", help="one JSON object per record")
     p.set_defaults(func=cmd_outcomes)
+
+    p = sub.add_parser("evidence", help="study type, evidence level and notices (retracted, expression of concern) of "
+                                        "each record of a PubMed JSON-lines file, in input order")
+    p.add_argument("--pubmed", type=Path, metavar="FILE.jsonl", required=True,
+                   help="PubMed records as JSON lines (pmid, title, abstract, publication_types, ...)")
+    p.add_argument("--json", action="store_true", help="one JSON object per record: doc_id, pmid, study_type, level, "
+                                                       "retracted, concern, basis (and skipped, with the reason)")
+    p.set_defaults(func=cmd_evidence)
+
+    p = sub.add_parser("check", help="the support check on sentences and the passages they cite: numbers, names, "
+                                     "negation and claims")
+    p.add_argument("--pairs", type=Path, metavar="FILE.jsonl", required=True,
+                   help='JSON lines {"sentence": "...", "passages": ["...", ...], "title": "..." (optional)}')
+    p.add_argument("--json", action="store_true", help='one JSON object per line: {"supported": true|false, "reasons": [...]}')
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("table", help="the studies a question retrieves, one row each, with the endpoints it asks about")
     p.add_argument("question")

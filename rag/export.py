@@ -66,15 +66,71 @@ def where(p: Passage) -> str:
     return ", ".join(bits) + (f" (and {more} more span{'s' * (more > 1)})" if more else "")
 
 
+# Particles that belong to a family name written after the given names ("Jan van der Berg").
+_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "ter", "ten", "bin",
+              "al", "el", "st", "st."}
+# Words of a group's name ("Keynote Investigators", "National Cancer Institute"): kept whole.
+_GROUP = re.compile(r"(?i)\b(group|committee|consortium|society|institute|association|panel|collaborat\w*|network|"
+                    r"investigators|team|working|organi[sz]ation|cent(er|re)|university|board|council|foundation|"
+                    r"alliance|agency|trialists|study)\b")
+
+
 def _split_name(name: str) -> tuple[str, str]:
-    """'Rosenberg SA' -> ('Rosenberg', 'S. A.'); 'van der Berg JH' -> ('van der Berg', 'J. H.'); else (name, '')."""
-    m = re.fullmatch(r"(.+?)\s+([A-Z]{1,4})", name.strip())
+    """(family, given) of an author as the record writes the name: 'Rosenberg SA' -> ('Rosenberg', 'S. A.') and
+    'van der Berg JH' -> ('van der Berg', 'J. H.') (PubMed); 'Lütje, Susanne' -> ('Lütje', 'Susanne'); given names
+    first, 'Susanne Lütje' -> ('Lütje', 'Susanne') and 'Jan van der Berg' -> ('van der Berg', 'Jan'); a group's
+    name or a single word -> (name, '')."""
+    name = " ".join(name.split())
+    m = re.fullmatch(r"(.+?)\s+([A-Z]{1,4})", name)
     if m:
         return m.group(1), " ".join(f"{c}." for c in m.group(2))
     if "," in name:
         family, given = name.split(",", 1)
         return family.strip(), given.strip()
-    return name.strip(), ""
+    parts = name.split(" ")
+    if len(parts) < 2 or _GROUP.search(name) or not all(p[:1].isupper() or p.lower() in _PARTICLES for p in parts):
+        return name, ""
+    start = len(parts) - 1  # the family name is the last word, with the particles before it
+    while start > 1 and parts[start - 1].lower() in _PARTICLES:
+        start -= 1
+    if start == 0:
+        return name, ""
+    return " ".join(parts[start:]), " ".join(parts[:start])
+
+
+def _reference_name(name: str) -> str:
+    """An author as a reference list writes one: 'Lütje S' for 'Susanne Lütje' or 'Lütje, Susanne'; a PubMed name
+    ('Lütje S') or a group's name as it is."""
+    family, given = _split_name(name)
+    if not given or re.fullmatch(r"(?:[A-Z]\.\s?)+", given):
+        return name.strip() if not given else f"{family} {given.replace('.', '').replace(' ', '')}"
+    initials = "".join(p[0] for p in re.split(r"[\s\-.]+", given) if p[:1].isalpha()).upper()
+    return f"{family} {initials}" if initials else family
+
+
+def has_metadata(c: Any) -> bool:
+    """Does the record say what it is (a title, authors, a journal or a year)? An excerpt alone does not."""
+    return bool(c.title or c.authors or c.journal or c.year)
+
+
+def display_title(p: Passage) -> str:
+    """The title to show for a passage's source: its own, or for an untitled record a stand-in made of the
+    excerpt's first words, marked as such: '“Tebentafusp is a bispecific…” (excerpt, PMID 123)'."""
+    c = p.citation
+    if c.title:
+        return c.title
+    words, out = (p.text or "").split(), ""
+    for w in words:
+        if len(out) + len(w) + 1 > 48:
+            break
+        out = f"{out} {w}".strip()
+    out = out.rstrip(".,;:")
+    more = "…" if len(out) < len(" ".join(words).rstrip(".,;:")) else ""
+    ident = (f"PMID {c.pmid}" if c.pmid else f"doi:{c.doi}" if c.doi else c.nct_id or c.pmcid or p.doc_id)
+    return f"“{out}{more}” (excerpt, {ident})" if out else f"(untitled excerpt, {ident})"
+
+
+NO_METADATA = "The record has no metadata (no title, authors, journal or year): its title is the excerpt's first words."
 
 
 def _identifiers(p: Passage) -> list[str]:
@@ -90,9 +146,20 @@ def _study(p: Passage) -> str:
     return f"{c.notice.upper()}: {text}" if c.notice else text
 
 
+def _notice(p: Passage) -> str:
+    """'⚠ RETRACTED: this paper is marked retracted; do not rely on its findings.' for a source under a notice."""
+    from .evidence import NOTICE_SAYS
+
+    notice = p.citation.notice
+    if not notice:
+        return ""
+    says = NOTICE_SAYS.get(notice, f"is from a paper marked {notice.upper()}: weigh it accordingly")
+    return f"⚠ {notice.upper()}: this source {says}."
+
+
 def _key(n: int, p: Passage) -> str:
     c = p.citation
-    family = _split_name(c.authors[0])[0] if c.authors else (c.title or "ref").split()[0]
+    family = _split_name(c.authors[0])[0] if c.authors else (c.title or p.text or "ref").split()[0]
     return re.sub(r"[^A-Za-z0-9]", "", family).lower()[:20] + (str(c.year) if c.year else "") + f"_{n}"
 
 
@@ -111,12 +178,15 @@ def _markdown(answer: Answer, refs: list[tuple[int, Passage]], when: _dt.datetim
     lines += ["## References", ""]
     for n, p in refs:
         c = p.citation
-        who = ", ".join(c.authors[:3]) + (" et al." if len(c.authors) > 3 else "")
-        head = ". ".join(x for x in (who, f"({c.year})" if c.year else "", (c.title or p.doc_id).rstrip("."),
-                                     f"*{c.journal}*" if c.journal else "") if x)
+        who = ", ".join(_reference_name(a) for a in c.authors[:3]) + (", et al." if len(c.authors) > 3 else "")
+        head = ". ".join(x.rstrip(".") for x in (who, f"({c.year})" if c.year else "", display_title(p),
+                                                 f"*{c.journal}*" if c.journal else "") if x)
         link = f" <{c.url}>" if c.url else ""
         lines.append(f"{n}. {head}. {'; '.join(_identifiers(p))}{link}")
-        lines.append(f"   Cited: {where(p)}." + (f" Study: {_study(p)}." if _study(p) else ""))
+        if _notice(p):
+            lines.append(f"   **{_notice(p)}**")
+        lines.append(f"   Cited: {where(p)}." + (f" Study: {_study(p)}." if _study(p) else "")
+                     + ("" if has_metadata(c) else f" {NO_METADATA}"))
     lines += ["", "---", provenance(answer, when) + "."]
     return "\n".join(lines) + "\n"
 
@@ -134,8 +204,8 @@ def _bibtex(answer: Answer, refs: list[tuple[int, Passage]], when: _dt.datetime)
         # one) would end it early or never, and the file would not parse. Text gets LaTeX's escapes, links
         # percent-encoding, the spans JSON's u-escapes.
         fields = {
-            "title": _bib_text(c.title or p.doc_id),
-            "author": _bib_text(" and ".join(", ".join(x for x in _split_name(a) if x) for a in c.authors)),
+            "title": _bib_text(display_title(p)),
+            "author": _bib_text(" and ".join(_bibtex_name(a) for a in c.authors)),
             "year": str(c.year) if c.year else "",
             "journal": _bib_text(c.journal or ""),
             "doi": _bib_link(c.doi or ""),
@@ -143,7 +213,9 @@ def _bibtex(answer: Answer, refs: list[tuple[int, Passage]], when: _dt.datetime)
             "pmcid": _bib_text(c.pmcid or ""),
             "nctid": _bib_text(c.nct_id or ""),
             "url": _bib_link(c.url or ""),
-            "note": _bib_text(f"Cited: {where(p)}" + (f". Study: {_study(p)}" if _study(p) else "")
+            "note": _bib_text((f"{_notice(p)} " if _notice(p) else "") + f"Cited: {where(p)}"
+                              + (f". Study: {_study(p)}" if _study(p) else "")
+                              + ("" if has_metadata(c) else f". {NO_METADATA}")
                               + f". [{n}] in the answer; {provenance(answer, when)}"),
             "citedspans": _json_without_braces(spans(p)),
         }
@@ -187,18 +259,33 @@ def _ris(answer: Answer, refs: list[tuple[int, Passage]], when: _dt.datetime) ->
         entry: dict[str, Any] = {
             "type_of_reference": kind,
             "id": _key(n, p),
-            "title": c.title or p.doc_id,
+            "title": display_title(p),
             "authors": [", ".join(x for x in _split_name(a) if x) for a in c.authors],
             "year": str(c.year) if c.year else None,
             "journal_name": c.journal,
             "doi": c.doi,
             "accession_number": c.pmid or c.nct_id,
             "urls": [c.url] if c.url else [],
-            "notes": [f"Cited: {where(p)}", *(f"Study: {_study(p)}" for _ in [0] if _study(p)),
+            "notes": [*(_notice(p) for _ in [0] if _notice(p)), f"Cited: {where(p)}",
+                      *(f"Study: {_study(p)}" for _ in [0] if _study(p)), *(NO_METADATA for _ in [0] if not has_metadata(c)),
                       *_identifiers(p), f"[{n}] in the answer; {provenance(answer, when)}"],
         }
         entries.append({k: v for k, v in entry.items() if v not in (None, [], "")})
     return rispy.dumps(entries)
+
+
+def _bibtex_name(name: str) -> str:
+    family, given = _split_name(name)
+    if not given:
+        return f"{{{family}}}" if " " in family else family  # a group's name, kept whole by BibTeX's braces
+    return f"{family}, {given}"
+
+
+def _csl_name(name: str) -> dict[str, str]:
+    family, given = _split_name(name)
+    if not given:
+        return {"literal": family} if " " in family else {"family": family}
+    return {"family": family, "given": given}
 
 
 def _csl(answer: Answer, refs: list[tuple[int, Passage]], when: _dt.datetime) -> str:
@@ -209,14 +296,15 @@ def _csl(answer: Answer, refs: list[tuple[int, Passage]], when: _dt.datetime) ->
             "id": _key(n, p),
             "type": {"abstract": "article-journal", "fulltext": "article-journal", "trial": "dataset",
                      "nci": "webpage"}.get(c.source_type, "document"),
-            "title": c.title or p.doc_id,
-            "author": [dict(zip(("family", "given"), _split_name(a))) for a in c.authors],
+            "title": display_title(p),
+            "author": [_csl_name(a) for a in c.authors],
             "container-title": c.journal,
             "DOI": c.doi,
             "PMID": c.pmid,
             "PMCID": c.pmcid,
             "URL": c.url,
-            "note": f"Cited: {where(p)}" + (f". Study: {_study(p)}" if _study(p) else "")
+            "note": (f"{_notice(p)} " if _notice(p) else "") + f"Cited: {where(p)}"
+                    + (f". Study: {_study(p)}" if _study(p) else "") + ("" if has_metadata(c) else f". {NO_METADATA}")
                     + (f". {c.nct_id}" if c.nct_id else "") + f". [{n}] in the answer; {provenance(answer, when)}",
         }
         if c.year:

@@ -114,7 +114,7 @@ def test_evidence_filter_and_the_retraction_mark(app, page, tmp_path):
     ask(page, "Is Miller Fisher syndrome associated with immunotherapy for metastatic melanoma?", answers)
     page.wait_for_selector("#sources .src-notice")
     assert "RETRACTED" in page.locator("#sources .src-notice").first.inner_text()
-    assert "marked RETRACTED in PubMed" in page.locator("#chat .bot").last.inner_text()
+    assert "marked RETRACTED" in page.locator("#chat .bot").last.inner_text()
 
     page.get_by_text("Search settings").click()
     levels = page.locator("#evidence-levels input[type=checkbox]")

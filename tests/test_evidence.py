@@ -19,7 +19,7 @@ from conftest import ABSTRACTS, DATA, ROOT
 RETRACTED_PMID = "30245770"  # a real abstract, marked retracted here only, to test how a notice is shown
 
 
-def _doc(title: str, text: str, **extra) -> Document:
+def _doc(title: str | None, text: str, **extra) -> Document:
     return Document(doc_id="X:1", source_type="abstract", text=text, sections=[Section("", 0, len(text))],
                     title=title, extra=extra)
 
@@ -59,7 +59,7 @@ def test_the_text_classifier_on_real_abstracts(pmid, study_type):
     line = next(line for line in ABSTRACTS.open(encoding="utf-8") if f'"pmid": "{pmid}"' in line)
     doc = next(d for d in _load_line(line))
     e = doc.extra["evidence"]
-    assert e["study_type"] == study_type and e["basis"] == "text" and e["reason"].startswith("text")
+    assert e["study_type"] == study_type and e["basis"] == "text" and e["reason"].startswith(("text", "title"))
 
 
 def _load_line(line: str):
@@ -104,5 +104,128 @@ def test_an_answer_that_cites_a_retracted_paper_says_so(own_index):
     cited = [p for p in a.passages if p.citation.pmid == RETRACTED_PMID]
     assert cited and cited[0].citation.notice == "retracted"
     n = a.passages.index(cited[0]) + 1
-    assert f"⚠ [{n}] is from a paper marked RETRACTED in PubMed" in a.text
+    assert f"⚠ [{n}] is from a paper marked RETRACTED: do not rely on its findings." in a.text
     assert a.to_dict()["passages"][n - 1]["notice"] == "retracted"
+
+
+# --- issue 22: study types that hold on unseen papers, every retraction form ------------------------------------
+
+
+def _corpus_doc(pmid: str) -> Document:
+    line = next(line for line in ABSTRACTS.open(encoding="utf-8") if f'"pmid": "{pmid}"' in line)
+    return next(d for d in _load_line(line))
+
+
+@pytest.mark.parametrize("pmid, study_type", [
+    ("34551229", "randomised trial"),  # the phase 3 tebentafusp trial (untitled record, title in its text), was "review"
+    ("26412456", "randomised trial"),  # "In this randomized, open-label, international phase 3 study, we assigned"
+    ("36315377", "review"),  # "Sotorasib: A Review in ...": mentions the phase I/II CodeBreaK 100 trial
+])
+def test_real_abstracts_by_title_then_own_design(pmid, study_type):
+    assert _corpus_doc(pmid).extra["evidence"]["study_type"] == study_type
+
+
+def test_a_debate_piece_about_trials_is_not_a_trial():
+    e = _corpus_doc("37101895").extra["evidence"]  # "CodeBreak 200: Sotorasib Has Not Broken the KRASG12C Enigma Code."
+    assert "trial" not in e["study_type"] and e["level"] in ("level 5", "unrated")
+
+
+@pytest.mark.parametrize("title, text, study_type", [
+    # The title's own words come first.
+    ("Sotorasib versus docetaxel for previously treated NSCLC with KRASG12C mutation: a randomised, open-label, "
+     "phase 3 trial.", "We compared sotorasib with docetaxel.", "randomised trial"),
+    ("Management of immune-related adverse events: ASCO Clinical Practice Guideline.",
+     "We systematically searched PubMed and Embase for studies of immune-related adverse events; the panel made "
+     "recommendations.", "guideline"),
+    ("Immunotherapy for bladder cancer: report of a consensus conference.",
+     "This review of the evidence summarises the discussion of the panel.", "guideline"),
+    ("Tebentafusp in previously untreated metastatic uveal melanoma: a phase 3 randomised trial.",
+     "In this article we report the primary analysis.", "randomised trial"),
+    # Then the study the abstract itself reports, not the ones it mentions.
+    ("Five-year outcomes with pembrolizumab in NSCLC.",
+     "In this article, we report updated results: 305 patients were randomly assigned (1:1) to pembrolizumab or "
+     "chemotherapy. Median overall survival was 26.3 months.", "randomised trial"),
+    ("Immunotherapy of mismatch repair-deficient tumours.",
+     "Pembrolizumab was studied in a phase 2 trial and nivolumab in the phase I/II CheckMate 142 trial; the phase III "
+     "KEYNOTE-177 trial then showed longer progression-free survival. Resistance mechanisms and biomarkers are "
+     "discussed.", "review"),
+    ("Anti-CD19 CAR T cells with ibrutinib in a xenograft model.",
+     "Tumour-bearing mice received CAR T cells with or without ibrutinib; tumour growth was delayed in treated mice "
+     "(p < 0.01). These results support a planned phase 2 trial in patients.", "animal study"),
+    ("Nivolumab in advanced melanoma.", "In a randomized, double-blind, phase 3 study, we assigned 418 patients to "
+     "nivolumab or dacarbazine.", "randomised trial"),
+])
+def test_title_first_then_the_design_of_the_study_itself(title, text, study_type):
+    assert classify(_doc(title, text)).study_type == study_type
+
+
+def test_an_untitled_excerpt_without_a_design_is_not_rated():
+    """When the reading is unclear the lower level wins: a background sentence is not a review, nor a trial."""
+    e = classify(_doc(None, "Avelumab has been approved by the U.S. FDA for the treatment of metastatic Merkel cell "
+                            "carcinoma and metastatic urothelial carcinoma."))
+    assert (e.study_type, e.level) == ("other", "unrated")
+    e = classify(_doc(None, "In a phase II trial, the drug yielded a median progression-free survival of 6.8 months."))
+    assert e.level == "unrated"
+
+
+@pytest.mark.parametrize("title, notice", [
+    ("RETRACTED ARTICLE: Pembrolizumab for metastatic melanoma", "retracted"),  # Springer Nature
+    ("Retracted: Interleukin-2 in renal cell carcinoma", "retracted"),
+    ("[Retracted] Nivolumab in squamous NSCLC", "retracted"),
+    ("Nivolumab in squamous NSCLC [Retracted]", "retracted"),
+    ("Nivolumab in squamous NSCLC. (RETRACTED ARTICLE)", "retracted"),
+    ("WITHDRAWN: Interleukin-2 for metastatic renal cell carcinoma", "withdrawn"),
+    ("Retraction Note: Nivolumab in squamous NSCLC", "retraction notice"),
+    ("Retraction note to: Nivolumab in squamous NSCLC", "retraction notice"),
+    ("Notice of Retraction: Nivolumab in squamous NSCLC", "retraction notice"),
+    ("Retraction: Nivolumab in squamous NSCLC", "retraction notice"),
+    ("Expression of Concern: Nivolumab in squamous NSCLC", "expression of concern"),
+    ("Editorial Expression of Concern: Nivolumab in squamous NSCLC", "expression of concern"),
+    ("Retraction of the tongue after glossectomy", None),
+    ("Retracted mesentery in sclerosing mesenteritis treated with steroids", None),
+    ("Withdrawn patients in immunotherapy trials", None),
+    ("Expression of concern-related genes in melanoma", None),
+])
+def test_every_retraction_form_in_the_title_and_no_false_mark(title, notice):
+    assert classify(_doc(title, "Patients were treated with nivolumab.")).notice == notice
+
+
+def test_retraction_in_the_abstract_and_in_publication_types():
+    assert classify(_doc("Nivolumab in melanoma", "This article has been retracted: please see Elsevier Policy on "
+                                                  "Article Withdrawal.")).notice == "retracted"
+    assert classify(_doc("Nivolumab in melanoma", "The retracted tongue was repaired.")).notice is None
+    for types, notice in ((["Retracted Publication"], "retracted"), (["Retraction of Publication"], "retraction notice"),
+                          (["Expression of Concern"], "expression of concern"), (["Published Erratum"], "erratum")):
+        assert classify(_doc("Nivolumab in melanoma", "We treated 12 patients.", publication_types=types)).notice == notice
+    # A notice record is not a study: its study type is "other", whatever the title says of the paper.
+    assert classify(_doc("Retraction Note: A randomised phase 3 trial of nivolumab", "")).study_type == "other"
+
+
+def test_rag_evidence_prints_one_line_per_record_in_order(tmp_path):
+    real = [line for line in ABSTRACTS.open(encoding="utf-8") if '"26712084"' in line or '"34551229"' in line]
+    lines = [real[0].strip(), "{not json", json.dumps({"pmid": "2", "title": "Retraction Note: Nivolumab in melanoma",
+                                                       "abstract": ""}),
+             json.dumps({"pmid": "3", "title": "RETRACTED ARTICLE: IL-2 in mice", "abstract": "Mice were treated."}),
+             json.dumps({"pmid": "4", "title": "Expression of Concern: TIL therapy", "abstract": "We treated 20 patients."}),
+             "[1, 2]", real[1].strip()]
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "rag", "evidence", "--pubmed", str(path), "--json"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(rows) == len(lines)
+    keys = {"doc_id", "pmid", "study_type", "level", "retracted", "concern", "basis"}
+    assert all(keys <= set(r) for r in rows) and set(rows[0]) == keys
+    assert [r["pmid"] for r in rows] == [json.loads(real[0])["pmid"], None, "2", "3", "4", None,
+                                         json.loads(real[1])["pmid"]]
+    assert rows[0]["study_type"] in STUDY_TYPES and rows[0]["level"] == STUDY_TYPES[rows[0]["study_type"]]
+    assert "skipped" in rows[1] and rows[1]["study_type"] is None and "skipped" in rows[5]
+    assert rows[2]["retracted"] is True and "skipped" in rows[2]  # no abstract, but the title says it
+    assert rows[3]["retracted"] is True and rows[3]["concern"] is False
+    assert rows[4]["concern"] is True and rows[4]["retracted"] is False
+    assert rows[6]["study_type"] == "randomised trial" and rows[6]["level"] == "level 2"
+    text = subprocess.run([sys.executable, "-m", "rag", "evidence", "--pubmed", str(path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert text.returncode == 0 and len(text.stdout.splitlines()) == len(lines)
+    assert "RETRACTED" in text.stdout and "EXPRESSION OF CONCERN" in text.stdout

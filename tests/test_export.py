@@ -129,3 +129,74 @@ def test_rag_ask_format_prints_the_export(settings):
     bad = subprocess.run([sys.executable, "-m", "rag", "ask", QUESTION, "--format", "docx"], cwd=ROOT,
                          capture_output=True, text=True, timeout=300)
     assert bad.returncode == 2 and "invalid choice: 'docx'" in bad.stderr
+
+
+# --- issue 22: author names, "et al.", untitled excerpts, notices ----------------------------------------------------
+
+
+def _answer_with(*passages):
+    from rag.records import Answer, CitationCheck
+
+    body = " ".join(f"Tebentafusp prolonged overall survival [{n}]." for n in range(1, len(passages) + 1))
+    return Answer("Is tebentafusp effective?", body, list(passages), check=CitationCheck(cited=list(range(1, len(passages) + 1))),
+                  generation="gen-000001")
+
+
+def _passage(text, **cit):
+    from rag.records import Citation, Passage
+
+    base = dict(title="Tebentafusp in metastatic uveal melanoma", authors=[], year=2021, journal="N Engl J Med",
+                pmid="34551229", doi=None, pmcid=None, nct_id=None, url="https://pubmed.ncbi.nlm.nih.gov/34551229/",
+                source_type="abstract", study_type="randomised trial", evidence="level 2", evidence_basis="text")
+    base.update(cit)
+    return Passage("PMID:" + base["pmid"], 1, text, 1.0, Citation(**base), char_start=0, char_end=len(text))
+
+
+def test_given_name_first_authors_are_split_into_family_and_given():
+    from rag.export import _split_name
+
+    assert _split_name("Susanne Lütje") == ("Lütje", "Susanne")
+    assert _split_name("Lütje S") == ("Lütje", "S.")  # PubMed style stays as it is
+    assert _split_name("Jan van der Berg") == ("van der Berg", "Jan")
+    assert _split_name("Steven A. Rosenberg") == ("Rosenberg", "Steven A.")
+    assert _split_name("KEYNOTE-010 Investigators") == ("KEYNOTE-010 Investigators", "")
+    a = _answer_with(_passage("Tebentafusp prolonged overall survival.",
+                              authors=["Susanne Lütje", "Lütje S", "Jan van der Berg", "Steven A. Rosenberg"]))
+    items = json.loads(export(a, "csl"))
+    assert items[0]["author"][:2] == [{"family": "Lütje", "given": "Susanne"}, {"family": "Lütje", "given": "S."}]
+    assert items[0]["author"][2] == {"family": "van der Berg", "given": "Jan"}
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    bib = CitationStylesBibliography(CitationStylesStyle("harvard-cite-them-right", validate=False),
+                                     CiteProcJSON(items), formatter.plain)
+    bib.register(Citation([CitationItem(items[0]["id"])]))
+    rendered = str(bib.bibliography()[0])
+    assert rendered.startswith("Lütje, S.") and "Susanne Lütje" not in rendered, rendered
+    md = export(a, "markdown")
+    assert "Lütje S, Lütje S, van der Berg J, et al. (2021)" in md and "et al.." not in md
+    bib_entry = __import__("bibtexparser").parse_string(export(a, "bibtex")).entries[0]
+    assert bib_entry["author"].split(" and ")[0] == "Lütje, Susanne"
+
+
+def test_an_untitled_excerpt_gets_a_stand_in_title_and_says_it_has_no_metadata():
+    text = "Tebentafusp is a bispecific gp100 peptide-HLA-directed CD3 T cell engager that prolonged survival."
+    p = _passage(text, title=None, authors=[], year=None, journal=None, pmid="123")
+    a = _answer_with(p)
+    title = "“Tebentafusp is a bispecific gp100…” (excerpt, PMID 123)"
+    md = export(a, "markdown")
+    assert title in md and "PMID:123" not in md and "no metadata" in md
+    entry = __import__("bibtexparser").parse_string(export(a, "bibtex")).entries[0]
+    assert entry["title"] == title and "no metadata" in entry["note"]
+    ris = __import__("rispy").loads(export(a, "ris"))[0]
+    assert ris["title"] == title and any("no metadata" in note for note in ris["notes"])
+    item = json.loads(export(a, "csl"))[0]
+    assert item["title"] == title and "no metadata" in item["note"]
+
+
+@pytest.mark.parametrize("notice, said", [("retracted", "RETRACTED"), ("expression of concern", "EXPRESSION OF CONCERN"),
+                                          ("withdrawn", "WITHDRAWN")])
+def test_every_export_shows_a_notice(notice, said):
+    a = _answer_with(_passage("Tebentafusp prolonged overall survival.", authors=["Nathan P"], notice=notice))
+    for fmt in FORMATS:
+        assert f"⚠ {said}" in export(a, fmt), fmt

@@ -104,3 +104,124 @@ def test_extractive_answers_are_always_supported(settings):
         assert a.abstained or a.check.support, question
         assert all(v["status"] == SUPPORTED for v in a.check.support), (question, a.check.support)
         assert a.to_dict()["citation_check"]["support"] == a.check.support
+
+
+def test_rag_check_prints_one_verdict_per_pair_in_order(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    pairs = [{"sentence": "Median overall survival was 10.4 months with pembrolizumab 2 mg/kg.", "passages": [KEYNOTE_010]},
+             {"sentence": "Median overall survival was 14.4 months with nivolumab 2 mg/kg.", "passages": [KEYNOTE_010]},
+             "not a pair",
+             {"sentence": "In KEYNOTE-010, we enrolled 1,034 patients.", "passages": [KEYNOTE_010],
+              "title": "Pembrolizumab versus docetaxel (KEYNOTE-010): a randomised controlled trial"}]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("\n".join(p if isinstance(p, str) else json.dumps(p) for p in pairs) + "\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "rag", "check", "--pairs", str(path), "--json"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [set(r) for r in rows] == [{"supported", "reasons"}] * 4
+    assert [r["supported"] for r in rows] == [True, False, False, True]
+    assert "14.4 not in [1]" in rows[1]["reasons"] and "nivolumab not in [1]" in rows[1]["reasons"]
+    assert "not read" in rows[2]["reasons"][0]
+    text = subprocess.run([sys.executable, "-m", "rag", "check", "--pairs", str(path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert text.stdout.splitlines()[:2] == ["supported", "not supported: 14.4 not in [1]; nivolumab not in [1]"]
+
+
+# --- issue 22 ---------------------------------------------------------------------------------------------------
+
+TIL = json.loads(next(line for line in ABSTRACTS.open(encoding="utf-8") if '"2564111"' in line))["abstract"]
+
+
+def test_numbers_in_words_and_digits_are_the_same_numbers():
+    assert "twenty-eight patients (thirteen with malignant melanoma" in TIL  # the real abstract says it in words
+    v = check_sentence("TIL were grown from biopsies of 28 patients: 13 with melanoma, 7 with renal cell carcinoma "
+                       "and 8 with non-small-cell lung cancer [1].", [1], {1: TIL})
+    assert v.status == SUPPORTED, v.reasons
+    v = check_sentence("TIL were grown from biopsies of 29 patients [1].", [1], {1: TIL})
+    assert "29 not in [1]" in v.reasons
+    assert numbers("11\u2009502 patients, 7·7 months, Seventy-two percent") == [(11502.0, False), (7.7, False), (72.0, True)]
+    assert numbers("17, 32 and 29%") == [(17.0, True), (32.0, True), (29.0, True)]
+
+
+def test_shares_and_percentages_of_each_other():
+    passage = "Eight of nine patients were women aged between 20 and 40 years."
+    assert check_sentence("About 89% of the patients (8 of 9) were women [1].", [1], {1: passage}).status == SUPPORTED
+    passage = "Responses lasted for 1 year or more in 8 of 16 patients with at least 1 year of follow-up."
+    assert check_sentence("Half of the 16 patients had responses lasting a year or more [1].", [1],
+                          {1: passage}).status == SUPPORTED
+    assert check_sentence("A quarter of the 16 patients had responses lasting a year or more [1].", [1],
+                          {1: passage}).status != SUPPORTED
+
+
+def test_names_from_the_title_and_the_whole_paper_are_found_and_said_where():
+    passage = "Median overall survival was 10.4 months with pembrolizumab 2 mg/kg and 8.5 months with docetaxel."
+    title = "Pembrolizumab versus docetaxel for PD-L1-positive NSCLC (KEYNOTE-010): a randomised controlled trial"
+    v = check_sentence("In KEYNOTE-010, median overall survival was 10.4 months with pembrolizumab 2 mg/kg [1].", [1],
+                       {1: passage}, titles={1: title})
+    assert v.status == SUPPORTED and v.notes == ["KEYNOTE-010: in the title of [1]"], v
+    v = check_sentence("Median overall survival was 10.4 months with pembrolizumab 2 mg/kg, compared with docetaxel "
+                       "[1].", [1], {1: passage.split(" and ")[0]}, papers={1: KEYNOTE_010})
+    assert v.status == SUPPORTED and v.notes == ["docetaxel: elsewhere in the paper of [1], not in the cited passage"], v
+    v = check_sentence("In KEYNOTE-042, median overall survival was 10.4 months [1].", [1], {1: passage},
+                       titles={1: title})
+    assert v.status != SUPPORTED and any(r.startswith("KEYNOTE-042 not in [1]") for r in v.reasons), v
+    v = check_sentence("A patient with follicular lymphoma responded [1].", [1],
+                       {1: "A patient with mantle cell lymphoma obtained an ongoing partial remission."})
+    assert "follicular lymphoma not in [1]" in v.reasons
+
+
+def test_check_answer_reads_titles_and_papers_through_the_passages():
+    from rag.records import Citation, Passage
+
+    passage = Passage("PMID:26712084", 1, "Median overall survival was 10.4 months with pembrolizumab 2 mg/kg.", 1.0,
+                      Citation("Pembrolizumab versus docetaxel (KEYNOTE-010): a randomised controlled trial", [], 2016,
+                               "Lancet", "26712084", None, None, None, None, "abstract"))
+    [v] = check_answer("In KEYNOTE-010, median overall survival was 10.4 months with pembrolizumab [1].", [passage])
+    assert v.status == SUPPORTED and "KEYNOTE-010: in the title of [1]" in v.notes
+    from rag.records import Document
+
+    paper = Document("PMID:26712084", "abstract", KEYNOTE_010, [], title=None)
+    passage.citation.title = "Pembrolizumab in PD-L1-positive NSCLC"
+    [v] = check_answer("Median overall survival was 10.4 months with pembrolizumab 2 mg/kg, compared with docetaxel "
+                       "[1].", [passage], paper=lambda _: paper)
+    assert v.status == SUPPORTED, v  # docetaxel is in the paper; the passage is a chunk of it
+    assert v.to_dict()["notes"] == ["docetaxel: elsewhere in the paper of [1], not in the cited passage"]
+    [v] = check_answer("Patients received docetaxel 75 mg/m2 every 3 weeks [1].", [passage], paper=lambda _: paper)
+    assert "75 not in [1]" in v.reasons  # numbers must be in the cited passage itself
+
+
+def test_negation_is_read_in_the_clause_that_carries_the_claim():
+    passage = ("Toxic side-effects were limited, and no patient required intensive-care monitoring. Responses were "
+               "seen in patients without prior therapy.")
+    assert check_sentence("Some patients required intensive-care monitoring [1].", [1], {1: passage}).status != SUPPORTED
+    assert check_sentence("Toxic side-effects were limited [1].", [1], {1: passage}).status == SUPPORTED
+    # "without" qualifies patients: a sentence about responses does not deny anything
+    assert check_sentence("Responses were seen in patients [1].", [1], {1: passage}).status == SUPPORTED
+
+
+def test_claims_must_not_contradict_the_clause_they_follow():
+    passage = "The likelihood of achieving a complete response was similar regardless of prior therapy."
+    v = check_sentence("Patients with prior therapy were less likely to achieve a complete response [1].", [1], {1: passage})
+    assert v.status != SUPPORTED and any(r.startswith('"less"') for r in v.reasons), v
+    v = check_sentence("All 15 patients showed objective regression [1].", [1],
+                       {1: "Only two patients with high sustained engraftment showed objective regression."})
+    assert v.status != SUPPORTED
+
+
+def test_one_drug_name_rule_and_common_words_are_not_drugs():
+    from rag.answer.followup import topic_terms
+    from rag.answer.question import question_terms
+    from rag.lexical.names import name_shaped
+    from rag.support import names
+
+    assert all(name_shaped(w) for w in ("nivolumab", "aldesleukin", "tisagenlecleucel", "sotorasib", "kinase"))
+    assert not any(name_shaped(w) for w in ("skin", "concept", "phase", "disease", "peptide", "increase"))
+    assert "skin" not in names("Rash of the skin was common with nivolumab.")
+    terms = question_terms("Does skin toxicity follow aldesleukin?", lambda toks: {t: 1.0 for t in toks}, 99.0)
+    assert {t.token: t.key for t in terms.terms}["aldesleukin"] and not {t.token: t.key for t in terms.terms}["skin"]
+    assert topic_terms("What about aldesleukin skin reactions?")[:1] == ["aldesleukin"]

@@ -256,3 +256,17 @@ def test_every_cited_passage_of_a_real_extractive_answer_has_its_sentence_marked
         card = html[html.index(f'id="source-{n}"'):]
         card = card[:card.index('<div class="src-card', 1)] if '<div class="src-card' in card[1:] else card
         assert '<mark class="cited">' in card, n
+
+
+def test_an_untitled_excerpt_card_shows_its_first_words_not_its_id():
+    p = passage(text="Tebentafusp is a bispecific gp100 peptide-HLA-directed CD3 T cell engager.", title=None,
+                authors=[], year=None, journal=None, pmid="123", doc_id="PMID:123")
+    html = sources_html(extractive("- Tebentafusp is a bispecific T cell engager. [1]", [p]))
+    assert "“Tebentafusp is a bispecific gp100…” (excerpt, PMID 123)" in html and "PMID:123<" not in html
+    assert 'class="src-excerpt"' in html
+
+
+def test_notices_have_their_badge():
+    for notice in ("retracted", "expression of concern", "withdrawn", "retraction notice"):
+        html = sources_html(extractive("- Responses were durable. [1]", [passage(notice=notice)]))
+        assert f"⚠ {notice.upper()}</span>" in html

@@ -125,7 +125,7 @@ def answer_stream(
 
     if llm is not None:
         # The model answers the standalone question: "and its toxicity?" alone names nothing the passages hold.
-        written = yield from write(llm, search_query, passages, notes)
+        written = yield from write(llm, search_query, passages, notes, paper=store.document)
         if written is not None:
             checked, ordered, check = written
             result = Answer(question, checked, ordered, mode="llm", search_query=search_query, check=check,
@@ -145,7 +145,8 @@ def answer_stream(
     check = CitationCheck(cited=cited_numbers(body))
     ordered = ordered[:max(k, len(check.cited))]
     table = _table(search_query, ordered, store)
-    check.support = [v.to_dict() for v in check_answer(body, ordered)]  # (after the table adds its spans)  # copied sentences: all supported
+    # (after the table adds its spans; names are also read in the whole cited paper) copied sentences: all supported
+    check.support = [v.to_dict() for v in check_answer(body, ordered, paper=store.document, table=table)]
     if found.question_type == "yesno":
         notes.append("A yes/no question: the cited sentences for and against are shown, not a verdict.")
     text = f"{EXTRACTIVE_NOTE}\n\n{body}{notices_said(ordered, check.cited)}" if body else ABSTAIN_TEXT

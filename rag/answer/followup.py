@@ -12,15 +12,16 @@ import re
 from typing import Any, Iterable
 
 from .. import prompts
+from ..lexical.names import name_shaped
 from ..lexical.synonyms import named_in_query
 from ..lexical.tokens import tokenize
 from ..llm import ChatModel, LLMError
 
 _FOLLOW_UP = re.compile(r"\b(it|its|it's|they|them|their|this|that|these|those|the drug|the therapy|the same|"
                         r"such|he|she|the latter|the former|there)\b|^\s*(and|also|what about|how about|but)\b", re.I)
-# Words that name a subject (kept when a follow-up borrows the previous question's topic).
-_TOPIC = re.compile(r"(mab|cel|leucel|nib|tinib|kin|cept|ept|tide|stat|platin|taxel|rubicin|cillin)$|"
-                    r"(cancer|oma|emia|aemia|tumou?r|sarcoma|carcinoma|lymphocytes?|cells?)$", re.I)
+# Words that name a subject (kept when a follow-up borrows the previous question's topic): drug names by the one
+# rule in rag/lexical/names.py, and diseases and cells by their endings.
+_TOPIC = re.compile(r"(cancer|oma|emia|aemia|tumou?r|sarcoma|carcinoma|lymphocytes?|cells?)$", re.I)
 # Outcome words name what is asked about, not the subject: a follow-up does not carry them as the subject.
 _NOT_TOPIC = {"objective", "response", "responses", "rate", "rates", "overall", "survival", "progression", "free",
               "complete", "adverse", "events", "event", "efficacy", "safety", "toxicity", "toxicities", "effect",
@@ -87,7 +88,7 @@ def topic_terms(question: str) -> list[str]:
             continue
         subject = (
             (w.isupper() and len(w) > 1) or any(ch.isdigit() for ch in w) or "-" in w
-            or _TOPIC.search(lower) is not None or (tokenize(w) and tokenize(w)[0] in in_table)
+            or name_shaped(lower) or _TOPIC.search(lower) is not None or (tokenize(w) and tokenize(w)[0] in in_table)
         )
         # "TIL therapy", "CAR T cells": the noun after a subject word belongs to it.
         after_subject = i > 0 and words[i - 1] in terms and lower in _FOLLOWING_NOUNS

@@ -4,7 +4,7 @@ passages it cites (rag/cite.py, rag/support.py)."""
 
 from __future__ import annotations
 
-from typing import Generator
+from typing import Any, Callable, Generator
 
 from .. import prompts
 from ..cite import UNSUPPORTED, check_citations, cited_numbers, notices_said, renumber
@@ -13,10 +13,12 @@ from ..records import CitationCheck, Passage
 from ..support import SUPPORTED, check_answer, mark_unverified
 
 
-def write(llm: ChatModel, question: str, passages: list[Passage],
-          notes: list[str]) -> Generator[tuple[str, None], None, tuple[str, list[Passage], CitationCheck] | None]:
+def write(llm: ChatModel, question: str, passages: list[Passage], notes: list[str],
+          paper: Callable[[str], Any] | None = None,
+          ) -> Generator[tuple[str, None], None, tuple[str, list[Passage], CitationCheck] | None]:
     """Yields (text so far, None) while the model writes; returns (checked text, passages in citation order, the
-    check), or None when the model failed or wrote nothing (``notes`` then says why)."""
+    check), or None when the model failed or wrote nothing (``notes`` then says why). ``paper(doc_id)`` gives a cited
+    paper's whole text to the support check (names in it count, noted)."""
     messages = [{"role": "system", "content": prompts.SYSTEM},
                 {"role": "user", "content": prompts.ANSWER.format(passages=prompts.format_passages(passages),
                                                                   question=question)}]
@@ -40,7 +42,7 @@ def write(llm: ChatModel, question: str, passages: list[Passage],
         notes.append(f"{len(check.unsupported)} sentence(s) cite no passage and are marked {UNSUPPORTED}.")
     checked, ordered = renumber(checked, passages)
     check.cited = cited_numbers(checked)
-    verdicts = check_answer(checked, ordered)
+    verdicts = check_answer(checked, ordered, paper=paper)
     check.support = [v.to_dict() for v in verdicts]
     doubtful = [v for v in verdicts if v.status != SUPPORTED]
     if doubtful:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..lexical.names import name_shaped
 from ..lexical.synonyms import synonym_alternatives
 from ..lexical.tokens import tokenize, words
 
@@ -33,8 +34,6 @@ _FRAME = {"what", "which", "who", "whom", "whose", "when", "where", "why", "how"
           "could", "should", "would", "will", "may", "might", "must", "has", "have", "had", "is", "are", "was",
           "were", "be", "been", "being", "it", "its", "they", "them", "their", "this", "that", "these", "those"}
 _FRAME_TOKENS = {t for w in _FRAME for t in tokenize(w)}
-# Word shapes that name a drug, gene, cell product or trial: key terms whatever their frequency.
-_ENTITY = re.compile(r"(mab|cept|leucel|cel|tinib|nib|kin|ase|tide)$", re.I)
 
 
 def question_type(question: str) -> str:
@@ -184,7 +183,7 @@ def question_terms(question: str, idf: Callable[[list[str]], dict[str, float]], 
     terms = []
     for token, word in seen.items():
         shaped = (word.isupper() and len(word) > 1) or (any(c.isdigit() for c in word) and any(c.isalpha() for c in word)) \
-            or _ENTITY.search(word) is not None or token in alternatives
+            or name_shaped(word) or token in alternatives  # drug, biologic or enzyme names: rag/lexical/names.py
         terms.append(Term(token, weights.get(token, 0.0), alternatives.get(token, []), key=shaped))
     # Names (drugs, genes, trials, acronyms) are the key terms when the question has any: "company" in "Which
     # company produces Keytruda?" is rare in this literature but is not what a passage must mention. Without

@@ -266,20 +266,21 @@ def find_disagreements(rows: list[Row], columns: list[str], records: dict[str, S
 def _disagreement(endpoint: str, drug: str, rows: list[Row], records: dict[str, StudyOutcomes]) -> list[str]:
     out = []
     if len(rows) > 1:
-        verdicts: dict[str, list[str]] = {"benefit": [], "harm": [], "no difference": []}
+        # Said without negation words: the answer's support check reads this sentence as it reads any other.
+        verdicts: dict[str, list[str]] = {"benefit": [], "harm": [], "interval across 1": []}
         for r in rows:
             for c in r.cells.get(endpoint, []):
                 o = next((x for x in records[r.doc_id].outcomes if x.char_start == c.char_start and x.endpoint == endpoint), None)
                 if o is None or o.ci_low is None or o.ci_high is None or o.cited:
                     continue
-                kind = "benefit" if o.ci_high < 1 else "harm" if o.ci_low > 1 else "no difference"
+                kind = "benefit" if o.ci_high < 1 else "harm" if o.ci_low > 1 else "interval across 1"
                 verdicts[kind].append(f"{r.study} [{r.passage}]" if r.passage else r.study)
                 break
         said = [k for k, v in verdicts.items() if v]
         if len(said) > 1:
             parts = "; ".join(f"{k}: {', '.join(v)}" for k, v in verdicts.items() if v)
             out.append(f"The studies of {drug} disagree on the {NAMES[endpoint]} ({parts}): their confidence "
-                       f"intervals do not point the same way.")
+                       f"intervals point different ways.")
             for r in rows:
                 for c in r.cells.get(endpoint, []):
                     c.display += " ⚠"

@@ -112,8 +112,8 @@ def evidence_badge(c: Any) -> str:
     """The study type and evidence level of a source, and a red mark for a retraction or other notice."""
     out = []
     if getattr(c, "notice", None):
-        out.append(f'<span class="src-notice" title="PubMed notice on this paper: weigh or drop it">'
-                   f'⚠ {esc(c.notice.upper())}</span>')
+        out.append(f'<span class="src-notice" title="Notice on this paper (from PubMed or its publisher): weigh or '
+                   f'drop it">⚠ {esc(c.notice.upper())}</span>')
     if getattr(c, "study_type", ""):
         basis = f"labelled from {c.evidence_basis}" if c.evidence_basis else ""
         level = c.evidence.replace("level ", "level ") if c.evidence else ""
@@ -140,9 +140,11 @@ def passage_card(n: int, passage: Any, claims: list[str], cited: bool, local_hre
                  paraphrase: bool = True, label_uncited: bool = True, cells: list[dict[str, Any]] | None = None) -> str:
     """One source: number, kind, title linked to the paper, authors, year, journal, identifiers, where in the
     paper, the passage with the cited sentences marked, and the paper's other matching spans (collapsed)."""
+    from ..export import display_title, has_metadata
+
     c = passage.citation
     url = safe_url(c.url)
-    title = c.title or passage.doc_id
+    title = display_title(passage)  # an untitled excerpt: its first words, marked as an excerpt
     kind = c.source_type if c.source_type in SOURCE_LABELS else "other"
     head = [f'<span class="src-n">{n}</span>',
             f'<span class="src-kind src-kind-{kind}">{esc(SOURCE_LABELS.get(c.source_type, c.source_type or "document"))}</span>']
@@ -192,6 +194,9 @@ def passage_card(n: int, passage: Any, claims: list[str], cited: bool, local_hre
         more_html = f'<details class="src-more"{is_open}><summary>{label}</summary>{"".join(h for _, h in more)}</details>'
 
     title_html = _link(url or local_href, esc(title), cls="src-title-link")
+    if not has_metadata(c):
+        title_html = (f'<span class="src-excerpt" title="this record has no title, authors, journal or year: the '
+                      f'title shown is its first words">{title_html}</span>')
     return (
         f'<div class="src-card{" src-cited" if cited else ""}" id="source-{n}">'
         f'<div class="src-head">{"".join(head)}</div>'
