@@ -62,7 +62,7 @@ def _quoted(a) -> list[tuple[str, int]]:
 
 IRAE = "Which immune-related adverse events are most common with nivolumab plus ipilimumab?"
 MANAGEMENT = re.compile(r"\b(manag\w*|guideline\w*|recommend\w*|corticosteroid\w*|steroid\w*|treat(ed|ment) with|"
-                        r"discontinu\w*|withh[eo]ld\w*|monitor\w*|supportive care)\b", re.I)
+                        r"discontinu\w*|withh[eo]ld\w*|monitor\w*|supportive care|infliximab|immunosuppress\w*)\b", re.I)
 
 
 def test_a_follow_up_keeps_the_subject_and_asks_the_new_aspect():
