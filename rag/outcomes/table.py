@@ -148,11 +148,12 @@ class Row:
     url: str | None = None
     n_authors: int = 0
     context: str = field(default="", repr=False)  # the retrieved passage's text (how well the row fits a question)
+    notice: str | None = None  # retracted, expression of concern...: said in the row, never left out
 
     def to_json(self) -> dict[str, Any]:
         return {"doc_id": self.doc_id, "study": self.study, "title": self.title, "year": self.year,
                 "design": self.design, "phase": self.phase, "n": self.n, "arms": self.arms, "passage": self.passage,
-                "url": self.url, "cells": {e: [c.to_json() for c in cs] for e, cs in self.cells.items()}}
+                "url": self.url, "notice": self.notice, "cells": {e: [c.to_json() for c in cs] for e, cs in self.cells.items()}}
 
 
 @dataclass
@@ -197,7 +198,7 @@ def _plain_rows(data: dict[str, Any]) -> list[list[str]]:
     out = []
     for r in data["rows"]:
         n = f"{r['n']['value']} {r['n']['what']}" if r.get("n") else ""
-        out.append([r["study"], r["design"], r.get("phase") or "", n, " vs ".join(r["arms"])]
+        out.append([r["study"] + (f" ⚠ {r['notice'].upper()}" if r.get("notice") else ""), r["design"], r.get("phase") or "", n, " vs ".join(r["arms"])]
                    + [_cell_text(r["cells"].get(e, [])) for e in data["columns"]]
                    + [f"[{r['passage']}]" if r.get("passage") else r["doc_id"]])
     return out
@@ -306,6 +307,7 @@ def build_table(question: str, studies: list[tuple[Any, StudyOutcomes, int]], co
         url = getattr(citation, "url", None) if citation else getattr(source, "url", None)
         row = Row(record.doc_id, study_label(record, title, authors, year), title, year, record.design,
                   record.phase, record.n, list(record.arms), number, url=url, n_authors=len(authors or []),
+                  notice=getattr(citation, "notice", None) if citation else None,
                   context=" ".join([getattr(source, "text", "") or ""] + [m.get("text", "") for m in
                                                                           getattr(source, "more_spans", None) or []]))
         for o in record.outcomes:

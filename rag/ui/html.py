@@ -256,7 +256,8 @@ def studies_table_html(table: Mapping[str, Any] | None) -> str:
         n = row["passage"]
         design = row["design"] + (f", phase {row['phase']}" if row.get("phase") else "")
         size = f"{row['n']['value']} {row['n']['what']}" if row.get("n") else "–"
-        tds = [f'<td class="st-study"><a href="#source-{n}" class="st-src">[{n}]</a> {esc(row["study"])}</td>',
+        notice = f' <span class="src-notice">⚠ {esc(row["notice"].upper())}</span>' if row.get("notice") else ""
+        tds = [f'<td class="st-study"><a href="#source-{n}" class="st-src">[{n}]</a> {esc(row["study"])}{notice}</td>',
                f"<td>{esc(design)}</td>", f"<td>{esc(size)}</td>", f'<td>{esc(" vs ".join(row["arms"]) or "–")}</td>']
         for endpoint in table["columns"]:
             parts = []
