@@ -122,6 +122,15 @@ def cmd_add(args: argparse.Namespace) -> int:
     return 1 if report.refused and not report.copied else code  # nothing of what was asked could be added
 
 
+def cmd_remove(args: argparse.Namespace) -> int:
+    from .build import tqdm_progress
+    from .build.remove import remove_files
+
+    s = _settings(args)
+    report = remove_files(args.targets, s, progress=tqdm_progress(), log=lambda m: print(m, file=sys.stderr))
+    return _report_build(report, args)
+
+
 def _report_build(report, args: argparse.Namespace) -> int:
     """Print a build report; exit 1 when nothing could be indexed, 2 with --strict when a file was skipped."""
     print(json.dumps(report.to_dict(), indent=2) if args.json else _terminal(report.summary()))
@@ -545,6 +554,14 @@ def main(argv: list[str] | None = None) -> int:
     _engine_args(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("remove", help="take papers out of the corpus (by path or indexed id) and update the index")
+    p.add_argument("targets", nargs="+", help="corpus files, or indexed ids (PMID:..., DOI:..., a bare PMID): the "
+                                              "file an id came from is removed whole")
+    _settings_args(p, corpus=True)
+    p.add_argument("--strict", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser("search", help="print the passages that best match a query")
     p.add_argument("query")

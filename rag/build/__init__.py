@@ -2,12 +2,14 @@
 
     update.py      build(): what changed since the last generation, parsed, chunked, embedded and published
     add.py         add_files(): files copied into the corpus, then build()
+    remove.py      remove_files(): files (or the files of indexed ids) taken out of the corpus, then build()
     report.py      BuildReport (what a build did) and progress bars
     ray_engine.py  parsing, chunking and embedding on a Ray cluster (Settings.engine "ray"), imported on demand
 """
 
 from .add import add_files
+from .remove import remove_files
 from .report import BuildReport, Progress, tqdm_progress
 from .update import BuildRefused, build
 
-__all__ = ["BuildRefused", "BuildReport", "Progress", "add_files", "build", "tqdm_progress"]
+__all__ = ["BuildRefused", "BuildReport", "Progress", "add_files", "build", "remove_files", "tqdm_progress"]
