@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rag.evidence import STUDY_TYPES, _from_text, classify  # noqa: E402
+from rag.evidence import STUDY_TYPES, _embedded_title, _from_text, classify  # noqa: E402
 from rag.load import discover, load_file  # noqa: E402
 
 LADDER = {"level 1": 1, "level 2": 2, "level 3": 3, "level 4": 4, "level 5": 5}
@@ -81,6 +81,8 @@ def main() -> None:
     ap.add_argument("--errors", action="store_true", help="list the documents classified wrongly (dev only unless "
                                                           "--split test or all)")
     ap.add_argument("--classes", action="store_true", help="per-class precision and recall")
+    ap.add_argument("--by-kind", action="store_true", help="the figures apart for titled documents and untitled "
+                                                           "excerpts (no title, none at the head of the text)")
     ap.add_argument("--json", action="store_true", help="the figures as one JSON object")
     args = ap.parse_args()
     labels = [json.loads(line) for line in args.labels.open(encoding="utf-8") if line.strip()]
@@ -95,8 +97,10 @@ def main() -> None:
         if row["doc_id"] not in docs:
             continue
         got = classify(docs[row["doc_id"]])
+        doc = docs[row["doc_id"]]
+        excerpt = not doc.title and not _embedded_title(doc.text)
         rows.append({"doc_id": row["doc_id"], "split": row["split"], "gold": row["study_type"], "sure": row.get("sure", True),
-                     "got": got.study_type, "reason": got.reason, "basis": got.basis})
+                     "got": got.study_type, "reason": got.reason, "basis": got.basis, "excerpt": excerpt})
     out = {split: figures([r for r in rows if r["split"] == split]) for split in splits}
     if args.json:
         print(json.dumps(out))
@@ -108,6 +112,13 @@ def main() -> None:
             print(f"| {split} | {f['documents']} | {f['study_type'] / n:.3f} ({f['study_type']}) | "
                   f"{f['level'] / n:.3f} ({f['level']}) | {f['overstated'] / n:.3f} ({f['overstated']}) | "
                   f"{f['study_type_sure'] / max(1, f['sure']):.3f} ({f['study_type_sure']} of {f['sure']}) |")
+    if args.by_kind:
+        for split in splits:
+            for kind, excerpt in (("titled", False), ("untitled excerpts", True)):
+                f = figures([r for r in rows if r["split"] == split and r["excerpt"] == excerpt])
+                n = f["documents"] or 1
+                print(f"{split}, {kind}: {f['documents']} documents, study type {f['study_type'] / n:.3f} "
+                      f"({f['study_type']}), level {f['level'] / n:.3f} ({f['level']}), overstated {f['overstated']}")
     if args.classes:
         for split in splits:
             print(f"\n{split}:")

@@ -189,9 +189,10 @@ def _same_number(q: _Quantity, p: _Quantity) -> bool:
         return False
     if p.value == q.value:
         return True
-    # A rounded percentage for a precise one ("24%" for "23.7%"), rounded half up.
+    # A rounded value for a precise one, rounded half up: a percentage ("24%" for "23.7%") or a decimal ("1.00" for
+    # "0.997"); never a count.
     scale = 10 ** q.decimals
-    return q.percent and p.decimals > q.decimals and math.floor(p.value * scale + 0.5) / scale == q.value
+    return (q.percent or q.decimals > 0) and p.decimals > q.decimals and math.floor(p.value * scale + 0.5) / scale == q.value
 
 
 # Words beside a number that say nothing of what it counts.
@@ -406,7 +407,8 @@ def names(sentence: str) -> list[str]:
         acronym = sum(c.isupper() for c in w) >= 2
         toks = tokenize(w)
         known = bool(toks) and toks[0] in table and w[0].isupper() and i > 0  # "Keytruda", not "survival"
-        if (coded or acronym or name_shaped(w) or known) and w not in out:
+        shaped = name_shaped(w) or name_shaped(w.split("-")[0])  # "sipuleucel-T"
+        if (coded or acronym or shaped or known) and w not in out:
             out.append(w)
     for token, key in _mesh_terms(text):
         if token in _GENERIC_MESH or (len(key) < 2 and len(key[0]) < 6):
@@ -496,10 +498,12 @@ def _found_name(name: str, where: _Source, alternatives: dict[str, list[tuple[st
     joined = re.sub(r"[^a-z0-9]", "", name.lower())
     if len(joined) >= 4 and re.search(r"\d", joined) and re.search(r"[a-z]", joined) and joined in where.compact:
         return True  # "G12C" in "KRASG12C"
-    if name.isupper() or sum(c.isupper() for c in name) >= 2:
-        if plain and plain in where.initials:  # "HR" for "hazard ratio", "NSCLC" for "non-small-cell lung cancer"
+    if (name.isupper() or sum(c.isupper() for c in name) >= 2) and not re.search(r"\d", name) and len(plain) >= 3:
+        # "ORR" for "objective response rate", "NSCLC" for "non-small-cell lung cancer" (not a gene such as "CD8":
+        # two letters and a digit are spelled out by nothing)
+        if plain in where.initials:
             return True
-        if plain.endswith("s") and plain[:-1] in where.initials:  # "AEs", "TKIs"
+        if plain.endswith("s") and len(plain) >= 4 and plain[:-1] in where.initials:  # "AEs", "TKIs"
             return True
     # "PD-1/CD274", "anti-CD19": each part by itself, as the passage may write them apart or by another name.
     parts = [part for part in re.split(r"/", name) if len(part) > 1]

@@ -136,6 +136,14 @@ def _values_in(segment_start: int, segment_text: str, n: int, cells: list[dict[s
     return out
 
 
+def _value_sentences(text: str, start: int, n: int, cells: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """The sentences of a segment that hold a table cell's value span."""
+    from ..chunk.sentences import sentence_spans
+
+    values = _values_in(start, text, n, cells)
+    return [(a, b) for a, b in sentence_spans(text) if any(a < vb and va < b for va, vb, _ in values)]
+
+
 def passage_card(n: int, passage: Any, claims: list[str], cited: bool, local_href: str | None = None,
                  paraphrase: bool = True, label_uncited: bool = True, cells: list[dict[str, Any]] | None = None) -> str:
     """One source: number, kind, title linked to the paper, authors, year, journal, identifiers, where in the
@@ -178,6 +186,11 @@ def passage_card(n: int, passage: Any, claims: list[str], cited: bool, local_hre
     texts = [passage.text] + [span["text"] for span in others]
     all_marks = passage_marks(texts, claims, paraphrase) if claims else [[] for _ in texts]
     cells = cells or []
+    if cited and cells and not any(all_marks):
+        # Cited only by the answer's lead of extracted values: the sentences those values were read from are the
+        # cited ones.
+        starts = [passage.char_start] + [span.get("char_start", -10**9) for span in others]
+        all_marks = [_value_sentences(text, start, n, cells) for text, start in zip(texts, starts)]
     text_html = highlight(passage.text, all_marks[0], _values_in(passage.char_start, passage.text, n, cells))
     more = []
     for span, marks in zip(others, all_marks[1:]):
