@@ -86,7 +86,7 @@ _ASKS_EFFICACY = re.compile(r"\b(efficacy|effective(ness)?|responses?|survival|b
 ASPECT_CUES = {
     "toxicity": re.compile(
         r"\b(adverse|toxicit\w*|toxic|side[- ]effects?|grade\s?[1-5]\b|grade [≥>]|tolera\w*|safety|safe|dose-limiting|"
-        r"fatal\w*|deaths?|died|ir-?AEs?|immune-related|immune-mediated|complications?|hypotension|capillary leak|"
+        r"fatal\w*|(?<!cell )deaths?|died|ir-?AEs?|immune-related|immune-mediated|complications?|hypotension|capillary leak|"
         r"fluid retention|oedema|edema|fever|chills|rash|pruritus|colitis|diarrh\w*|hepatitis|hepatotox\w*|"
         r"pneumonitis|nephritis|myocarditis|endocrinopath\w*|thyroid\w*|hypophysitis|fatigue|nausea|vomiting|"
         r"neurotox\w*|cytokine release|CRS|ICANS|neutropenia|an(a)?emia|thrombocytopenia|myelosuppression|"
@@ -100,7 +100,7 @@ ASPECT_CUES = {
 # What makes a sentence on the aspect concrete: a named event, a grade, a death; a drug or an action that manages it.
 ASPECT_SPECIFIC = {
     "toxicity": re.compile(
-        r"\b(grade\s?[1-5]\b|grade [≥>]|dose-limiting|fatal\w*|deaths?|died|hypotension|capillary leak|"
+        r"\b(grade\s?[1-5]\b|grade [≥>]|dose-limiting|fatal\w*|(?<!cell )deaths?|died|hypotension|capillary leak|"
         r"fluid retention|oedema|edema|fever|chills|rash|pruritus|colitis|diarrh\w*|hepatitis|hepatotox\w*|"
         r"pneumonitis|nephritis|myocarditis|endocrinopath\w*|thyroid\w*|hypophysitis|fatigue|nausea|vomiting|"
         r"neurotox\w*|cytokine release|CRS|ICANS|neutropenia|an(a)?emia|thrombocytopenia|myelosuppression|"
