@@ -322,11 +322,18 @@ def _library_tab(gr, settings: Settings) -> SimpleNamespace:
     with gr.Row():
         add_btn = gr.Button("Add to the library", variant="primary")
         rescan_btn = gr.Button("Re-scan the corpus folder", variant="secondary")
+    with gr.Accordion("Remove papers", open=False, elem_id="remove-papers"):
+        gr.Markdown("Choose the corpus files to take out (or type an indexed id: PMID:…, DOI:…, NCT…). The files are "
+                    "deleted from the corpus folder and the index is updated; a file holding several papers (a "
+                    "PubMed export) goes whole.")
+        remove_targets = gr.Dropdown(label="Files or ids to remove", multiselect=True, allow_custom_value=True,
+                                     choices=[], elem_id="remove-targets")
+        remove_btn = gr.Button("Remove from the library", variant="stop", elem_id="remove-button")
     result = gr.Markdown(elem_id="upload-result")
     with gr.Accordion("Build report", open=False):
         report_box = gr.Textbox(show_label=False, lines=10, max_lines=30, buttons=["copy"])
     return SimpleNamespace(lib_status=lib_status, files=files, add_btn=add_btn, rescan_btn=rescan_btn, result=result,
-                           report_box=report_box)
+                           report_box=report_box, remove_targets=remove_targets, remove_btn=remove_btn)
 
 
 def _wire_events(gr, settings: Settings, demo, top: SimpleNamespace, ask_tab: SimpleNamespace,
@@ -354,10 +361,18 @@ def _wire_events(gr, settings: Settings, demo, top: SimpleNamespace, ask_tab: Si
                   [a.chatbot, a.sources, a.msg, last_answer, a.export_file], queue=False, api_visibility="private")
     statuses = [lib.result, lib.report_box, top.status, lib.lib_status]
     lib.add_btn.click(library.add_uploaded, [lib.files], statuses, api_name="add_files").then(
-        lambda: None, None, [lib.files], queue=False, api_visibility="private")
-    lib.rescan_btn.click(library.rescan, None, statuses, api_name="rescan")
+        lambda: None, None, [lib.files], queue=False, api_visibility="private").then(
+        library.corpus_choices, None, [lib.remove_targets], queue=False, api_visibility="private")
+    lib.rescan_btn.click(library.rescan, None, statuses, api_name="rescan").then(
+        library.corpus_choices, [lib.remove_targets], [lib.remove_targets], queue=False, api_visibility="private")
+    # Deleting files is asked once more in the browser; a cancel sends no targets, and nothing is removed.
+    lib.remove_btn.click(library.remove, [lib.remove_targets], statuses, api_name="remove_files",
+                         js="(targets) => (targets && targets.length && confirm('Delete ' + targets.length + "
+                            "' file(s) from the corpus folder and update the index?')) ? [targets] : [[]]").then(
+        library.corpus_choices, [lib.remove_targets], [lib.remove_targets], queue=False, api_visibility="private")
     demo.load(library.on_load, None, [top.status, lib.lib_status, a.year_from, a.year_to, top.year_range],
               api_visibility="private")
+    demo.load(library.corpus_choices, None, [lib.remove_targets], api_visibility="private")
     gr.api(chat.ask, api_name="ask")
     _readable_arity_errors(demo)
 
@@ -509,10 +524,10 @@ def _chat_actions(gr, settings: Settings, demo) -> SimpleNamespace:
 
 
 def _library_actions(gr, settings: Settings) -> SimpleNamespace:
-    """The Library tab's handlers: status lines, adding uploaded files, re-scanning the corpus folder."""
-    from rag import add_files, build
+    """The Library tab's handlers: status lines, adding uploaded files, removing papers, re-scanning the corpus."""
+    from rag import add_files, build, remove_files
     from rag.build import BuildRefused
-    from rag.load import SUPPORTED_SUFFIXES
+    from rag.load import SUPPORTED_SUFFIXES, discover
     from rag.ui.markdown import md_escape, report_markdown, status_markdown
     from rag.ui.uploads import upload_problem
 
@@ -551,6 +566,25 @@ def _library_actions(gr, settings: Settings) -> SimpleNamespace:
             return f"**Not rebuilt:** {md_escape(str(err))}", str(err), *refresh_status()
         return report_markdown(report), report.summary(), *refresh_status()
 
+    def corpus_choices(chosen=None):
+        """The corpus's files, as the remove list offers them (corpus-relative paths); of what was chosen, the
+        files still there stay chosen (a cancelled removal keeps its choice)."""
+        corpus = Path(settings.corpus_dir)
+        files, _ = discover(corpus)
+        choices = [str(f.relative_to(corpus)) for f in files]
+        return gr.update(choices=choices, value=[c for c in chosen or [] if c in set(choices)])
+
+    def remove(targets, progress=gr.Progress()):
+        targets = [t for t in (targets or []) if str(t).strip()]
+        if not targets:
+            return "Choose the files (or ids) to remove first.", "", *refresh_status()
+        try:
+            report = _run_build(progress, lambda prog, log: remove_files(targets, settings, progress=prog, log=log))
+        except (ValueError, BuildRefused) as err:  # a target that is no corpus file or id: nothing is deleted
+            gr.Warning(f"Nothing was removed: {err}")
+            return f"**Nothing was removed:** {md_escape(str(err))}", str(err), *refresh_status()
+        return report_markdown(report), report.summary(), *refresh_status()
+
     def _run_build(progress, run):
         progress(0, desc="Loading the model…")
         warm_up(settings)  # one model load: a build started during the start-up warm-up would load a second copy
@@ -561,7 +595,8 @@ def _library_actions(gr, settings: Settings) -> SimpleNamespace:
 
         return run(on_progress, lambda msg: print(msg, file=sys.stderr))
 
-    return SimpleNamespace(refresh_status=refresh_status, on_load=on_load, add_uploaded=add_uploaded, rescan=rescan)
+    return SimpleNamespace(refresh_status=refresh_status, on_load=on_load, add_uploaded=add_uploaded, rescan=rescan,
+                           corpus_choices=corpus_choices, remove=remove)
 
 
 # --- the login ------------------------------------------------------------------------------------------------

@@ -10,10 +10,11 @@ Heavy libraries (torch, faiss, gradio) load on first use, not on import.
 
 from .answer import answer, answer_stream
 from .build import BuildReport, add_files, build
+from .build.remove import remove_files
 from .config import Settings
 from .outcomes import extract_outcomes, outcome_table
 from .records import Answer, Chunk, Citation, Document, Passage, Section
 from .retrieve import retrieve
 
-__all__ = ["retrieve", "answer", "extract_outcomes", "outcome_table", "answer_stream", "build", "add_files", "Settings", "Document", "Section", "Chunk", "Passage", "Citation",
+__all__ = ["retrieve", "answer", "extract_outcomes", "outcome_table", "answer_stream", "build", "add_files", "remove_files", "Settings", "Document", "Section", "Chunk", "Passage", "Citation",
            "Answer", "BuildReport"]

@@ -325,6 +325,32 @@ def test_uploaded_file_is_indexed_and_answers_use_it(app, client, tmp_path):
     assert any("lifileucel" in (p["url"] or "") for p in data["passages"]), [p["url"] for p in data["passages"]]
 
 
+def test_a_paper_removed_from_the_library_is_no_longer_found(app, client, tmp_path):
+    from gradio_client import handle_file
+
+    page = ROOT / "corpus" / "nci" / "about-cancer-treatment-drugs-ipilimumab.md"  # not in the session corpus
+    upload = tmp_path / page.name
+    shutil.copy(page, upload)
+    client.predict([handle_file(str(upload))], api_name="/add_files")
+    assert (app.corpus / "added" / page.name).is_file()
+    question = dict(question="What is ipilimumab approved for?", source_types=["nci"], k=5, api_name="/ask")
+    found = {p["doc_id"] for p in client.predict(**question)["passages"] if "ipilimumab" in (p["url"] or "")}
+    assert found
+    # A target that is neither a corpus file nor an indexed id: refused, and nothing is deleted.
+    message, *_ = client.predict([f"added/{page.name}", "PMID:0"], api_name="/remove_files")
+    assert "Nothing was removed" in message and "PMID:0" in message, message
+    assert (app.corpus / "added" / page.name).is_file()
+
+    message, report, *_ = client.predict([f"added/{page.name}"], api_name="/remove_files")
+    assert "**Removed 1 file:**" in message and page.name in re.sub(r"\\(.)", r"\1", message), message
+    assert "1 removed" in report, report
+    assert not (app.corpus / "added" / page.name).exists()
+    assert not found & {p["doc_id"] for p in client.predict(**question)["passages"]}
+    # Nothing chosen: said, not an error.
+    message, report, *_ = client.predict([], api_name="/remove_files")
+    assert message.startswith("Choose the files") and report == ""
+
+
 def test_start_up_problems_are_said_in_one_line(settings, tmp_path):
     busy = socket.socket()
     busy.bind(("127.0.0.1", 0))

@@ -178,3 +178,31 @@ def test_new_conversation_clears_the_chat_the_sources_and_the_export(page):
     page.wait_for_function("() => document.querySelectorAll('#chat .bot').length === 0", timeout=10_000)
     page.locator("#export-file").wait_for(state="hidden", timeout=10_000)  # the last answer's export is gone
     assert page.locator("#sources .src-card").count() == 0
+
+
+def test_a_paper_is_removed_from_the_library_tab_after_a_confirmation(app, page, tmp_path):
+    from gradio_client import Client, handle_file
+
+    upload = tmp_path / "removable-avelumab.md"
+    upload.write_text((Path(__file__).parents[1] / "corpus" / "nci" / "about-cancer-treatment-drugs-avelumab.md")
+                      .read_text(encoding="utf-8"), encoding="utf-8")
+    Client(app.url, auth=(USER, PASSWORD), verbose=False).predict([handle_file(str(upload))], api_name="/add_files")
+    page.reload()  # the remove list is filled when the page loads
+    page.wait_for_selector("#question textarea", timeout=30_000)
+    page.get_by_role("tab", name="Library").click()
+    page.get_by_text("Remove papers").click()
+    box = page.locator("#remove-targets input")
+    box.wait_for(state="visible", timeout=10_000)
+    box.click()
+    box.fill("removable-avelumab")
+    page.get_by_role("option", name=f"added/{upload.name}").click()
+    dialogs = []
+    page.once("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))  # cancelled: nothing happens
+    page.click("#remove-button")
+    page.wait_for_selector("#upload-result :text('Choose the files')", timeout=10_000)
+    assert (app.corpus / "added" / upload.name).is_file() and "Delete 1 file(s)" in dialogs[0]
+
+    page.once("dialog", lambda d: d.accept())
+    page.click("#remove-button")
+    page.wait_for_selector("#upload-result :text('Removed 1 file')", timeout=120_000)
+    assert not (app.corpus / "added" / upload.name).exists()

@@ -158,7 +158,10 @@ def report_markdown(report: Any, rejected: list[str] | None = None) -> str:
     added = [p for p in report.added + report.updated if p not in skipped]
     if added:
         blocks.append(f"**Added {_plural(len(added), 'file')}:** " + ", ".join(md_escape(p) for p in added))
-    elif report.up_to_date and not report.failed:
+    if report.removed:
+        blocks.append(f"**Removed {_plural(len(report.removed), 'file')}:** "
+                      + ", ".join(md_escape(p) for p in report.removed))
+    if not added and not report.removed and report.up_to_date and not report.failed:
         blocks.append("**Nothing new:** the index already has these files.")
     if report.skipped:
         blocks.append(f"**Skipped {_plural(len(report.skipped), 'file')}:**\n"
