@@ -8,9 +8,11 @@ Runtime loads in a fraction of one.
 
 Where the file lives: ``models/<model fingerprint>/model.onnx`` beside the index (``rag build`` writes it there),
 or under the user cache (``$XDG_CACHE_HOME/immuno-rag``, else ``~/.cache/immuno-rag``) when a reader needs it
-first: a search never writes into the index. The file is written to a temporary name and renamed, so a reader
-never sees half a file; it carries its own check in its metadata (the torch model's vector of a probe text, and
-the export's version), and a file that does not load or does not reproduce that vector is exported again.
+first: a search never writes into the index. The weights go to a file of their own (``weights-<id>.bin``, which
+ONNX Runtime opens in half the time of one big file), written before the graph file that names them; the graph
+file is written to a temporary name and renamed, so a reader never sees half an export. It carries its own check
+in its metadata (the torch model's vectors of probe texts, the export's version and the model's fingerprint), and
+a file that does not load or does not reproduce those vectors is passed over and exported again.
 """
 
 from __future__ import annotations
