@@ -20,9 +20,10 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
-# How a sentence-transformers model is run: "torch" (sentence-transformers itself: what builds use) or "onnx" (the
-# same model exported once to ONNX and run by ONNX Runtime, rag/onnx_model.py: what queries use, so that a search
-# never imports torch; it falls back to torch, with the reason logged, whenever the export cannot be had).
+# How a sentence-transformers model is run: "onnx" (the model exported once to ONNX and run by ONNX Runtime,
+# rag/onnx_model.py: what questions, answers and local builds use, so that a search never imports torch, and 1.2-1.4x
+# faster on passages here, docs/benchmarks.md) or "torch" (sentence-transformers itself: the reference, the Ray
+# engine's actors, and the fallback, with the reason logged, whenever the export cannot be had).
 BACKENDS = ("torch", "onnx")
 
 
@@ -204,13 +205,13 @@ _embedders: dict[tuple, Embedder] = {}
 _embedders_lock = threading.RLock()  # re-entered: an ONNX export loads the torch model as its reference
 
 
-def get_embedder(name: str, threads: int = 0, *, queries: bool = False, index_dir: str | Path | None = None) -> Embedder:
+def get_embedder(name: str, threads: int = 0, *, onnx: bool = False, index_dir: str | Path | None = None) -> Embedder:
     """One loaded model per process and backend, however many threads (app requests, a build) ask at once.
 
-    ``queries``: the encoder for questions and the answer's sentences, on ONNX Runtime without torch (the export
-    is looked for beside the index in ``index_dir``, then in the user cache, where it is made on first need).
-    Otherwise torch, which builds use."""
-    if queries:
+    ``onnx``: the model's ONNX export on ONNX Runtime, without torch (looked for beside the index in ``index_dir``,
+    then in the user cache, where it is made on first need): what questions, answers and builds use. Otherwise
+    sentence-transformers on torch."""
+    if onnx:
         from .onnx_model import model_roots, user_cache_dir
 
         roots = tuple(model_roots(index_dir))

@@ -68,7 +68,7 @@ class Searcher:
         from .embed import get_embedder
 
         # Questions are encoded by the model's ONNX export (no torch in a searching process; rag/onnx_model.py).
-        return get_embedder(self.settings.model, self.settings.threads, queries=True, index_dir=self.index_dir)
+        return get_embedder(self.settings.model, self.settings.threads, onnx=True, index_dir=self.index_dir)
 
     def search(
         self,

@@ -65,7 +65,7 @@ def test_onnx_vectors_match_torch_on_1000_real_passages(settings):
     assert len(texts) == 1000
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # as a build batches them
     ordered = [texts[i] for i in order]
-    onnx = get_embedder(MODEL, queries=True, index_dir=settings.index_dir)
+    onnx = get_embedder(MODEL, onnx=True, index_dir=settings.index_dir)
     assert onnx.backend == "onnx", "the export is missing or unusable: see the log"
     torch_vectors = get_embedder(MODEL).encode(ordered, batch_size=32)
     onnx_vectors = onnx.encode(ordered, batch_size=32)
@@ -156,3 +156,22 @@ def test_importing_rag_loads_no_heavy_library(name):
             "import rag.answer, rag.build, rag.retrieve; "
             "assert callable(rag.answer) and callable(rag.build) and callable(rag.retrieve), 'a function was hidden'")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, timeout=120)
+
+
+def test_a_build_embeds_with_the_export_without_torch(own_index, tmp_path):
+    """With the export at hand, a build that embeds new passages imports no torch either (ONNX Runtime is faster
+    on passages here too), and its vectors are the export's: the new paper is found by dense search."""
+    settings = own_index
+    (settings.corpus_dir / "nci" / "tebentafusp.md").write_text(
+        "# Tebentafusp for uveal melanoma\n\nTebentafusp is a bispecific gp100 peptide-HLA-directed CD3 T-cell "
+        "engager. In a phase 3 trial of previously untreated metastatic uveal melanoma, overall survival at one year "
+        "was 73% with tebentafusp and 59% with the investigator's choice of therapy.\n", encoding="utf-8")
+    code = ("import sys; from rag import Settings, build, retrieve; "
+            f"s = Settings.load(corpus_dir={str(settings.corpus_dir)!r}, index_dir={str(settings.index_dir)!r}); "
+            "r = build(s); assert r.embedded > 0, r.summary(); "
+            "hits = retrieve('bispecific T-cell engager for uveal melanoma', k=3, settings=s, mode='dense'); "
+            "assert 'tebentafusp' in hits[0].text.lower(), [h.doc_id for h in hits]; "
+            "assert 'torch' not in sys.modules, 'the build imported torch'")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "HF_HUB_OFFLINE": "1"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
