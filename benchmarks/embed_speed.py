@@ -8,7 +8,8 @@ exported first if the user cache has none), sorted, and all-MiniLM-L6-v2-int8 on
 sorted. Each variant encodes the same random sample of the bundled corpus's chunk texts (fixed seed) after a
 warm-up batch; the order of the variants is rotated over --rounds rounds and the best round kept, because this
 machine is shared. Also reported: the cosine similarity of the ONNX export's and the int8 vectors to the torch
-ones. Quality (nDCG@10) is measured separately with `rag eval --model all-MiniLM-L6-v2-int8 --index index-eval-int8` (docs/benchmarks.md).
+ones. Quality (nDCG@10) is measured separately with `rag eval --model all-MiniLM-L6-v2-int8 --index
+index-eval-int8` (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -118,7 +119,8 @@ def paired(sample: list[str], torch_embedder, onnx_embedder, size: int) -> dict:
             took[name] = time.perf_counter() - t0
             spent[name] += took[name]
         ratios.append(took["torch"] / took["onnx"])
-        print(f"paired slice {n + 1}: torch {took['torch']:.1f} s, onnx {took['onnx']:.1f} s", file=sys.stderr, flush=True)
+        print(f"paired slice {n + 1}: torch {took['torch']:.1f} s, onnx {took['onnx']:.1f} s", file=sys.stderr,
+              flush=True)
     return {"slice": size, "slices": len(ratios),
             "chunks_per_s": {k: round(len(ordered) / v, 2) for k, v in spent.items()},
             "onnx_speedup_median_of_slices": round(statistics.median(ratios), 3),

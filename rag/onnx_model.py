@@ -38,7 +38,8 @@ OPSET = 17
 FILE = "model.onnx"
 # The exported file reproduces the torch model's vector of this text (checked at every load: a corrupt file that
 # still parses is caught here), with pieces that exercise the tokenizer (case, hyphens, unicode, digits).
-PROBE = ["Pembrolizumab (anti-PD-1) in advanced melanoma: ORR 33–45%, grade 3–4 irAEs in 17% of patients. ΑΒ naïve",
+PROBE = ["Pembrolizumab (anti-PD-1) in advanced melanoma: ORR 33–45%, grade 3–4 irAEs in 17% of patients. "
+         "ΑΒ naïve",
          "T cells"]
 PROBE_MIN_COSINE = 0.9999
 
@@ -159,7 +160,8 @@ def _crc32(file: Path) -> int:
     return crc
 
 
-def export(path: Path, fingerprint: str, folder: Path, reference: Callable[[list[str]], np.ndarray] | None = None) -> Path:
+def export(path: Path, fingerprint: str, folder: Path,
+           reference: Callable[[list[str]], np.ndarray] | None = None) -> Path:
     """Export the sentence-transformers model at ``path`` to ``folder/model.onnx`` (atomically), with pooling and
     normalisation in the graph. ``reference`` encodes texts with the torch model (sentence-transformers); its
     vectors of the probe texts are stored in the file and checked against the export before it is published.
