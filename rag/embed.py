@@ -21,8 +21,8 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 # How a sentence-transformers model is run: "onnx" (the model exported once to ONNX and run by ONNX Runtime,
-# rag/onnx_model.py: what questions, answers and local builds use, so that a search never imports torch, and 1.2-1.4x
-# faster on passages here, docs/benchmarks.md) or "torch" (sentence-transformers itself: the reference, the Ray
+# rag/onnx_model.py: what questions, answers and local builds use, so that a search never imports torch, and 1.1x
+# (quiet) to 1.4x (busy machine) faster on passages here, docs/benchmarks.md) or "torch" (sentence-transformers itself: the reference, the Ray
 # engine's actors, and the fallback, with the reason logged, whenever the export cannot be had).
 BACKENDS = ("torch", "onnx")
 

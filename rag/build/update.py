@@ -306,7 +306,7 @@ def _embed(s: Settings, cache: EmbeddingCache, rows: list[tuple], dimension: int
         vectors, embedded = _ray().embed_with_cache(s, cache, inputs, tick, report)
         dimension = vectors.shape[1]
     else:
-        # The ONNX export made at the start of the build (1.2-1.4x torch's speed here; torch if it cannot be had).
+        # The ONNX export made at the start of the build (1.1-1.4x torch's speed here; torch if it cannot be had).
         embedder = get_embedder(s.model, s.threads, onnx=True, index_dir=s.index_dir)
         vectors, embedded = embed_with_cache(embedder, cache, inputs, s.embed_batch_size, tick)
         dimension = embedder.dimension
