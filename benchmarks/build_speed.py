@@ -65,7 +65,7 @@ def main() -> None:
                 (sub / str(i) / f.name).symlink_to(f.resolve())
             corpus = sub
         texts = chunk_texts(corpus, settings, None)
-        embedder = get_embedder(args.model)
+        embedder = get_embedder(args.model, onnx=True)  # what the build embeds with (the ONNX export)
         ordered = sorted(texts, key=len)  # as the build does: little padding per batch
         embedder.encode(ordered[:64])  # warm up
         t0 = time.perf_counter()

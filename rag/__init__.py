@@ -5,16 +5,50 @@
         print(p.citation.short(), p.url)
 
 The pipeline, one module a stage: load (rag/load/) -> chunk -> embed -> index -> retrieve -> answer.
-Heavy libraries (torch, faiss, gradio) load on first use, not on import.
+Nothing is loaded on import: each name below is imported on first use (`rag search` needs neither the answer,
+the build nor the outcome tables), and heavy libraries (faiss, ONNX Runtime, torch, gradio) load when used.
 """
 
-from .answer import answer, answer_stream
-from .build import BuildReport, add_files, build
-from .build.remove import remove_files
-from .config import Settings
-from .outcomes import extract_outcomes, outcome_table
-from .records import Answer, Chunk, Citation, Document, Passage, Section
-from .retrieve import retrieve
+import importlib
+import sys
+import types
+
+# Public name -> the module that defines it, imported on first access (PEP 562).
+_EXPORTS = {
+    "retrieve": ".retrieve",
+    "answer": ".answer", "answer_stream": ".answer",
+    "extract_outcomes": ".outcomes", "outcome_table": ".outcomes",
+    "build": ".build", "add_files": ".build", "BuildReport": ".build", "remove_files": ".build.remove",
+    "Settings": ".config",
+    "Answer": ".records", "Chunk": ".records", "Citation": ".records", "Document": ".records", "Passage": ".records",
+    "Section": ".records",
+}
 
 __all__ = ["retrieve", "answer", "extract_outcomes", "outcome_table", "answer_stream", "build", "add_files", "remove_files", "Settings", "Document", "Section", "Chunk", "Passage", "Citation",
            "Answer", "BuildReport"]
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """`rag.answer`, `rag.build` and `rag.retrieve` name functions, as they always have, although subpackages of
+    those names exist: importing such a subpackage must not replace the function with the module."""
+
+    def __setattr__(self, name: str, value) -> None:
+        if name in _EXPORTS and isinstance(value, types.ModuleType):
+            return  # the module stays reachable as sys.modules["rag.<name>"], as for any submodule
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import logging
 import os
 import sqlite3
 import threading
@@ -16,6 +17,15 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 import numpy as np
+
+log = logging.getLogger(__name__)
+
+# How a sentence-transformers model is run: "onnx" (the model exported once to ONNX and run by ONNX Runtime,
+# rag/onnx_model.py: what questions, answers and local builds use, so that a search never imports torch, and 1.1x
+# (quiet) to 1.4x (busy machine) faster on passages here, docs/benchmarks.md) or "torch" (sentence-transformers itself: the reference, the Ray
+# engine's actors, and the fallback, with the reason logged, whenever the export cannot be had).
+BACKENDS = ("torch", "onnx")
+
 
 @dataclass(frozen=True)
 class PackagedModel:
@@ -90,21 +100,48 @@ def model_fingerprint(name: str) -> str:
 
 
 class Embedder:
-    """A loaded model with the prefixes it expects; one per process per model (see get_embedder)."""
+    """A loaded model with the prefixes it expects; one per process per model and backend (see get_embedder).
 
-    def __init__(self, name: str, threads: int = 0, device: str = "cpu"):
+    ``backend`` "onnx" runs a sentence-transformers model from its ONNX export (looked for under
+    ``model_roots``, exported into ``export_root`` on first need; rag/onnx_model.py), "torch" with
+    sentence-transformers. A model packaged as ONNX (the int8 one) always runs on ONNX Runtime.
+    """
+
+    def __init__(self, name: str, threads: int = 0, device: str = "cpu", backend: str = "torch",
+                 model_roots: Sequence[Path] = (), export_root: Path | None = None):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        if backend not in BACKENDS:
+            raise ValueError(f"unknown embedding backend {backend!r}: use one of {', '.join(BACKENDS)}")
         self.name = name
         self.path = resolve_model_path(name)
         spec = PACKAGED_MODELS.get(name, PackagedModel("", ""))
         self.query_prefix, self.passage_prefix = spec.query_prefix, spec.passage_prefix
+        self.fingerprint = model_fingerprint(name)
+        self.backend = "onnx" if spec.runtime == "onnx" else backend
         if spec.runtime == "onnx":
             self._encode_batch = self._onnx(spec, threads)
+        elif backend == "onnx":
+            self._encode_batch = self._exported(threads, device, list(model_roots), export_root)
         else:
             self._encode_batch = self._sentence_transformers(threads, device)
-        self.fingerprint = model_fingerprint(name)
         self._lock = threading.Lock()  # inference from several Gradio threads at once only thrashes 2 cores
+
+    def _exported(self, threads: int, device: str, roots: list[Path], export_root: Path | None):
+        """The model's ONNX export on ONNX Runtime; torch (with the reason logged) when it cannot be had."""
+        from .onnx_model import OnnxUnavailable, open_exported
+
+        try:
+            encoder = open_exported(self.path, self.fingerprint, roots, export_root, threads,
+                                    reference=lambda texts: torch_embedder(self.name, threads).encode(texts))
+        except Exception as err:  # noqa: BLE001  (OnnxUnavailable, or anything unforeseen: never fail a query)
+            why = str(err) if isinstance(err, OnnxUnavailable) else f"{type(err).__name__}: {err}"
+            log.warning("model %s runs on torch, not ONNX Runtime: %s", self.name, why)
+            self.backend = "torch"
+            return self._sentence_transformers(threads, device)
+        self.dimension, self.max_tokens = encoder.dimension, encoder.max_tokens
+        self.onnx_file = encoder.file
+        return encoder
 
     def _sentence_transformers(self, threads: int, device: str = "cpu"):  # device "cuda": a Ray GPU actor
         import torch
@@ -164,16 +201,79 @@ class Embedder:
         return self.encode([text], query=True)[0]
 
 
-_embedders: dict[tuple[str, int], Embedder] = {}
-_embedders_lock = threading.Lock()
+_embedders: dict[tuple, Embedder] = {}
+_embedders_lock = threading.RLock()  # re-entered: an ONNX export loads the torch model as its reference
 
 
-def get_embedder(name: str, threads: int = 0) -> Embedder:
-    """One loaded model per process, however many threads (app requests, a build) ask at once."""
+def get_embedder(name: str, threads: int = 0, *, onnx: bool = False, index_dir: str | Path | None = None) -> Embedder:
+    """One loaded model per process and backend, however many threads (app requests, a build) ask at once.
+
+    ``onnx``: the model's ONNX export on ONNX Runtime, without torch (looked for beside the index in ``index_dir``,
+    then in the user cache, where it is made on first need): what questions, answers and builds use. Otherwise
+    sentence-transformers on torch."""
+    if onnx:
+        from .onnx_model import model_roots, user_cache_dir
+
+        roots = tuple(model_roots(index_dir))
+        key: tuple = (name, threads, "onnx", roots)
+        make = lambda: Embedder(name, threads, backend="onnx", model_roots=roots,  # noqa: E731
+                                export_root=user_cache_dir() / "models")
+    else:
+        key = (name, threads, "torch")
+        make = lambda: Embedder(name, threads)  # noqa: E731
     with _embedders_lock:
-        if (name, threads) not in _embedders:
-            _embedders[(name, threads)] = Embedder(name, threads)
-        return _embedders[(name, threads)]
+        if key not in _embedders:
+            _embedders[key] = make()
+        return _embedders[key]
+
+
+def torch_embedder(name: str, threads: int = 0) -> Embedder:
+    return get_embedder(name, threads)
+
+
+def export_for_index(name: str, index_dir: str | Path, threads: int = 0,
+                     say: Callable[[str], None] | None = None) -> Path | None:
+    """Make sure the index has the ONNX export its readers encode questions with (``index_dir/models/<fingerprint>/
+    model.onnx``; rag/onnx_model.py), exporting it when missing or unusable, and drop other models' exports.
+    Never raises: a model that cannot be exported leaves queries on torch, with the reason returned by ``say``."""
+    from .onnx_model import FILE, OnnxUnavailable, open_exported, user_cache_dir
+
+    spec = PACKAGED_MODELS.get(name)
+    if spec is not None and spec.runtime == "onnx":
+        return None  # already an ONNX model
+    root = Path(index_dir) / "models"
+    try:
+        fingerprint = model_fingerprint(name)
+        path = resolve_model_path(name)
+        if root.is_dir():
+            for old in root.iterdir():
+                if old.is_dir() and old.name != fingerprint:
+                    import shutil
+
+                    shutil.rmtree(old, ignore_errors=True)
+        had = (root / fingerprint / FILE).exists()
+        # A fresh export goes to the user cache (one per model, whatever the index; the index's folder when the
+        # cache cannot be written) and is linked into the index.
+        cache = user_cache_dir() / "models"
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            writable = os.access(cache, os.W_OK)
+        except OSError:
+            writable = False
+        open_exported(path, fingerprint, [root, cache], cache if writable else root, threads,
+                      reference=lambda texts: torch_embedder(name, threads).encode(texts), place_in=root)
+        if not had and say:
+            say(f"the model's ONNX export (for queries) is in {root / fingerprint / FILE}")
+        return root / fingerprint / FILE
+    except OnnxUnavailable as err:
+        if say:
+            say(f"queries will use torch: {err}")
+        log.warning("no ONNX export of %s in %s: %s", name, index_dir, err)
+    except Exception as err:  # noqa: BLE001  (a build never fails for want of the query model's export)
+        if say:
+            say(f"queries will use torch: exporting the model failed: {type(err).__name__}: {err}")
+        log.warning("exporting %s to ONNX failed", name, exc_info=True)
+    return None
 
 
 def embedding_input(title: str | None, section: str, text: str) -> str:

@@ -67,7 +67,8 @@ class Searcher:
     def embedder(self):
         from .embed import get_embedder
 
-        return get_embedder(self.settings.model, self.settings.threads)
+        # Questions are encoded by the model's ONNX export (no torch in a searching process; rag/onnx_model.py).
+        return get_embedder(self.settings.model, self.settings.threads, onnx=True, index_dir=self.index_dir)
 
     def search(
         self,

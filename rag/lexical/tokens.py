@@ -10,6 +10,7 @@ import functools
 import json
 import re
 import unicodedata
+from pathlib import Path
 
 # MeSH concept tokens in chunks and queries (rag/vocabulary.py). Off: measured neutral on the tuning questions
 # (full nDCG@10 0.892 either way) and worse on the dev questions (0.789 -> 0.763); docs/benchmarks.md, issue 12.
@@ -56,6 +57,22 @@ def words(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
+    """bm25s's English stop words. Its module is a plain tuple, read here without running bm25s/__init__.py, which
+    imports scipy and more (~0.4 s at every start of `rag search` otherwise); the same list either way."""
+    import sys
+
+    if "bm25s.stopwords" not in sys.modules:
+        import importlib.util
+
+        try:
+            package = importlib.util.find_spec("bm25s")
+            spec = importlib.util.spec_from_file_location(
+                "rag.lexical._bm25s_stopwords", Path(package.submodule_search_locations[0]) / "stopwords.py")
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            return frozenset(module.STOPWORDS_EN)
+        except (AttributeError, ImportError, OSError, TypeError, IndexError):
+            pass  # laid out otherwise: import it the usual way
     from bm25s.stopwords import STOPWORDS_EN
 
     return frozenset(STOPWORDS_EN)
