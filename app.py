@@ -158,8 +158,9 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def ensure_index(settings: Settings) -> None:
-    """Build the index (with a console progress bar) when there is none, or when it was built with other settings
-    or by an older version (a new tokeniser or loader): otherwise every question would be refused."""
+    """Build the index when there is none, or when it was built with other settings or by an older version (a new
+    tokeniser or loader): otherwise every question would be refused. Only its keyword side is built here (seconds:
+    parse, chunk, BM25), so that the app serves at once; serve() then embeds the passages in the background."""
     from rag.index import current_generation, read_manifest, shape_difference
 
     if settings.store_url:
@@ -175,8 +176,16 @@ def ensure_index(settings: Settings) -> None:
     from rag.build import build, tqdm_progress
 
     print(why, file=sys.stderr)
-    report = build(settings, progress=tqdm_progress(), log=lambda m: print(m, file=sys.stderr))
+    report = build(settings, progress=tqdm_progress(), log=lambda m: print(m, file=sys.stderr), lexical_only=True)
     print(report.summary(), file=sys.stderr)
+
+
+def _keyword_only(settings: Settings) -> bool:
+    """Whether the index serves by keyword only (its vectors not embedded yet)."""
+    from rag.index import current_generation, read_manifest
+
+    gen = None if settings.store_url else current_generation(settings.index_dir)
+    return gen is not None and bool(read_manifest(gen).get("dense_pending"))
 
 
 _warm_lock = threading.Lock()
@@ -199,13 +208,18 @@ def warm_up(settings: Settings) -> None:
 
 
 def index_stats(settings: Settings) -> dict[str, Any] | None:
+    """The index's figures for the status lines; for a keyword-only index, the background embedding's progress."""
     from rag.index import IndexNotFound
     from rag.retrieve import get_searcher
+    from rag.ui.background import EMBEDDING
 
     try:
-        return get_searcher(settings).store.stats()
+        stats = get_searcher(settings).store.stats()
     except IndexNotFound:
         return None
+    if stats.get("dense_pending"):
+        stats["embedding"] = EMBEDDING.snapshot()
+    return stats
 
 
 # --- the app ------------------------------------------------------------------------------------------------
@@ -243,7 +257,9 @@ def _header(gr) -> SimpleNamespace:
     status = gr.Markdown("**Library:** loading…", elem_id="status-line")
     pending = gr.State("")
     year_range = gr.State([None, None])  # the library's (min, max) year, filled on page load
-    return SimpleNamespace(status=status, pending=pending, year_range=year_range)
+    # Ticks only while the index is keyword-only: the status lines follow the background embedding.
+    ticker = gr.Timer(2.0, active=False)
+    return SimpleNamespace(status=status, pending=pending, year_range=year_range, ticker=ticker)
 
 
 def _ask_tab(gr, settings: Settings) -> SimpleNamespace:
@@ -371,7 +387,10 @@ def _wire_events(gr, settings: Settings, demo, top: SimpleNamespace, ask_tab: Si
                             "' file(s) from the corpus folder and update the index?')) ? [targets] : [[]]").then(
         library.corpus_choices, [lib.remove_targets], [lib.remove_targets], queue=False, api_visibility="private")
     demo.load(library.on_load, None, [top.status, lib.lib_status, a.year_from, a.year_to, top.year_range],
-              api_visibility="private")
+              api_visibility="private").then(library.follow_embedding, None, [top.status, lib.lib_status, top.ticker],
+                                             queue=False, api_visibility="private")
+    top.ticker.tick(library.follow_embedding, None, [top.status, lib.lib_status, top.ticker], queue=False,
+                    api_visibility="private")
     demo.load(library.corpus_choices, None, [lib.remove_targets], api_visibility="private")
     gr.api(chat.ask, api_name="ask")
     _readable_arity_errors(demo)
@@ -541,6 +560,12 @@ def _library_actions(gr, settings: Settings) -> SimpleNamespace:
         years = tuple((stats or {}).get("years") or (None, None))
         return (status_markdown(stats, compact=True), status_markdown(stats), years[0], years[1], list(years))
 
+    def follow_embedding():
+        """The status lines, and the ticker on while the index is keyword-only (its embedding under way)."""
+        stats = index_stats(settings)
+        pending = bool(stats and stats.get("dense_pending") and (stats.get("embedding") or {}).get("running"))
+        return status_markdown(stats, compact=True), status_markdown(stats), gr.Timer(active=pending)
+
     def add_uploaded(files, progress=gr.Progress()):
         paths = [f if isinstance(f, str) else getattr(f, "path", None) or getattr(f, "name", "") for f in files or []]
         accepted, rejected = [], []
@@ -596,7 +621,7 @@ def _library_actions(gr, settings: Settings) -> SimpleNamespace:
         return run(on_progress, lambda msg: print(msg, file=sys.stderr))
 
     return SimpleNamespace(refresh_status=refresh_status, on_load=on_load, add_uploaded=add_uploaded, rescan=rescan,
-                           corpus_choices=corpus_choices, remove=remove)
+                           corpus_choices=corpus_choices, remove=remove, follow_embedding=follow_embedding)
 
 
 # --- the login ------------------------------------------------------------------------------------------------
@@ -722,6 +747,10 @@ def serve(args: argparse.Namespace) -> None:
           f"index {settings.index_dir if not settings.store_url else settings.store_url.split('@')[-1]})",
           file=sys.stderr, flush=True)
     threading.Thread(target=warm_up, args=(settings,), daemon=True).start()
+    if _keyword_only(settings):  # a first start (or one after a crash mid-embedding): the vectors, meanwhile
+        from rag.ui.background import embed_in_background
+
+        embed_in_background(settings)
     try:
         demo.block_thread()
     except KeyboardInterrupt:

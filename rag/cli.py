@@ -105,8 +105,19 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     s = _settings(args)
     log = None if args.quiet else (lambda msg: print(msg, file=sys.stderr))
-    report = build(s, rebuild=args.rebuild, progress=None if args.quiet else tqdm_progress(), log=log,
-                   force=args.force)
+    progress = None if args.quiet else tqdm_progress()
+    if args.lexical_first:
+        from .build import build_lexical_first
+
+        def ready(first) -> None:
+            print(f"keyword index ready: {first.generation} ({first.documents:,} documents, {first.chunks:,} passages, "
+                  f"{first.seconds:.1f} s); questions are answered by keyword search while the passages are "
+                  f"embedded", file=sys.stderr, flush=True)
+
+        report = build_lexical_first(s, rebuild=args.rebuild, progress=progress, log=log, force=args.force,
+                                     on_lexical=ready)
+    else:
+        report = build(s, rebuild=args.rebuild, progress=progress, log=log, force=args.force)
     return _report_build(report, args)
 
 
@@ -539,6 +550,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quiet", action="store_true", help="no progress bars")
     p.add_argument("--force", action="store_true",
                    help="build even if the corpus is not the one the index was built from, or most files are gone")
+    p.add_argument("--lexical-first", action="store_true",
+                   help="when everything must be embedded (a first build, a rebuild): publish a keyword-only index "
+                        "within seconds, answer from it meanwhile, then embed and publish the full index")
     _engine_args(p)
     p.set_defaults(func=cmd_build)
 

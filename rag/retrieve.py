@@ -97,11 +97,15 @@ class Searcher:
         depth = max(s.candidates, k * 4)
 
         expand = synonyms and mode == "full"  # the baselines are plain
-        qvec = self.embedder.encode_query(query) if mode != "bm25" else None
+        # A keyword-only index (its vectors still being embedded): every mode searches by keyword; the question
+        # is still encoded, for the cosines of the passages shown (what the answer decides on).
+        dense_ready = st.dense_ready
+        qvec = self.embedder.encode_query(query) if mode != "bm25" or not dense_ready else None
         with st.reading():  # every call below sees one state of the store (PostgreSQL: one snapshot)
             allowed = st.allowed_ids(filters)
-            lexical = st.lexical_search(query, depth, allowed, expand, s.expansion_weight) if mode != "dense" else []
-            dense = st.dense_search(qvec, depth, allowed) if qvec is not None else []
+            lexical = st.lexical_search(query, depth, allowed, expand, s.expansion_weight) \
+                if mode != "dense" or not dense_ready else []
+            dense = st.dense_search(qvec, depth, allowed) if qvec is not None and dense_ready else []
 
             if mode == "bm25":
                 ranked = lexical
@@ -120,9 +124,23 @@ class Searcher:
                 from .rerank import rerank
 
                 ranked = rerank(st, query, ranked, signals, s.reranker, s.rerank_depth)
-            if qvec is not None and ranked:
+            if mode == "dense" and not dense_ready:
+                ranked = lexical
+            if qvec is not None and ranked and dense_ready:
                 _add_cosine(st, qvec, ranked, signals)
-            return self._passages(st, ranked, signals, k, per_doc)
+            passages = self._passages(st, ranked, signals, k, per_doc)
+            if qvec is not None and not dense_ready:
+                self._embed_shown(st, qvec, passages)
+            return passages
+
+    def _embed_shown(self, st, qvec: np.ndarray, passages: list[Passage]) -> None:
+        """Cosines of the passages shown, embedded now: a keyword-only index stores no vectors (a few passages
+        cost a fraction of a second)."""
+        if not passages:
+            return
+        vectors = self.embedder.encode(st.embedding_inputs([p.chunk_id for p in passages]))
+        for p, sim in zip(passages, vectors @ qvec):
+            p.signals["cosine"] = float(sim)
 
     def _passages(self, st, ranked, signals, k, per_doc) -> list[Passage]:
         # Fetch in slices: enough candidates to fill k slots after the per-paper limit.

@@ -33,6 +33,9 @@ from .question import question_type
 ABSTAIN_BELOW = WEIGHTS.dense_answer
 WEAK_BELOW = WEIGHTS.weak_below
 
+# Said with every answer from an index whose vectors are still being embedded (built lexical-first).
+KEYWORD_ONLY_NOTE = ("Semantic search is not ready yet (the library's passages are still being embedded): this "
+                     "answer rests on keyword search alone.")
 EXTRACTIVE_NOTE = "Extracted from the retrieved passages; no language model wrote this."
 ABSTAIN_TEXT = ("The library has no passage that answers this question. The closest passages are listed below; "
                 "they match the question only loosely.")
@@ -94,6 +97,8 @@ def answer_stream(
     # One generation of the index for the whole answer: a build publishing meanwhile changes nothing here.
     store = searcher.store
     here = {"generation": store.generation_name()}
+    if not store.dense_ready:
+        notes.append(KEYWORD_ONLY_NOTE)
     if not store.size:
         result = Answer(question, "The library is empty: add papers (the Library tab, `rag add`) and ask again.", [],
                         abstained=True, mode="abstain", search_query=search_query, notes=notes, **here)

@@ -66,6 +66,10 @@ class BuildReport:
     outcomes_extracted: int = 0
     outcomes_seconds: float = 0.0
     up_to_date: bool = False
+    # A keyword-only generation was published (build(lexical_only=True)): its vectors are still to be embedded.
+    # lexical_seconds: how long that first generation took (build_lexical_first).
+    dense_pending: bool = False
+    lexical_seconds: float = 0.0
     engine: str = "local"
     # engine "ray": the work each Ray node did, {node id: {address, files, chunks, embedded}}.
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -102,6 +106,10 @@ class BuildReport:
             f"  index: {self.documents} documents, {self.chunks} chunks ({self.new_chunks} new, "
             f"{self.embedded} embedded in {self.embed_seconds:.1f} s{rate}, the rest from the embedding cache)"
         )
+        if self.dense_pending:
+            lines.append("  vectors: not embedded yet: keyword search only until the next build embeds them")
+        if self.lexical_seconds:
+            lines.append(f"  keyword-only index served after {self.lexical_seconds:.1f} s, while the passages were embedded")
         if self.outcomes_extracted:
             rest = ", the rest copied" if self.outcomes_extracted < self.documents else ""
             lines.append(f"  outcomes: {self.outcomes_extracted} documents extracted in {self.outcomes_seconds:.1f} s{rest}")

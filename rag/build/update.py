@@ -52,11 +52,17 @@ def build(
     progress: Progress | None = None,
     log: Callable[[str], None] | None = None,
     force: bool = False,
+    lexical_only: bool = False,
 ) -> BuildReport:
     """Bring the index in ``settings.index_dir`` up to date with ``settings.corpus_dir``.
 
     Refuses (BuildRefused) a build that would drop the documents of another corpus folder, or every or most of
     the indexed files, unless ``force``: a mistyped or forgotten ``--corpus`` must not empty an index.
+
+    ``lexical_only``: when there is no dense index to update (a first build, a rebuild), publish a generation
+    that holds everything but the vectors (parsed, chunked, BM25, outcomes: seconds, not minutes) and embed
+    nothing; it answers by keyword search, and the next build (``build_lexical_first`` runs it at once) embeds
+    it and publishes the full index. An index that has vectors is updated as usual.
     """
     s = settings or Settings.load()
     progress = progress or (lambda stage, done, total: None)
@@ -90,6 +96,8 @@ def build(
         # A new outcome extractor (rag/outcomes/) is not a new index shape: the next build re-extracts every
         # document's outcomes into a new generation, nothing parsed or embedded again.
         outcomes_stale = previous is not None and prev_manifest.get("outcomes_version") != EXTRACTOR_VERSION
+        # A keyword-only generation (lexical_only) is not up to date for a build that embeds: its vectors are due.
+        dense_due = previous is not None and bool(prev_manifest.get("dense_pending")) and not lexical_only
         if outcomes_stale:
             say(f"outcome extractor {prev_manifest.get('outcomes_version') or '(none)'} -> {EXTRACTOR_VERSION}: "
                 f"re-extracting the outcomes of every document (nothing is embedded again)")
@@ -122,7 +130,8 @@ def build(
         # Files an interrupted `rag add` copied are indexed now: said, never done silently (they can be large).
         interrupted = _interrupted_adds(s, current, unchanged, say)
         report.skipped += [(rel, prev_files[rel][2] or "") for rel in sorted(unchanged) if prev_files[rel][1] == "skipped"]
-        if previous is not None and not (report.added or report.updated or report.removed or outcomes_stale):
+        if previous is not None and not (report.added or report.updated or report.removed or outcomes_stale
+                                         or dense_due):
             stats = LocalStore(previous).stats()
             report.up_to_date, report.generation = True, previous.name
             report.documents, report.chunks = stats["documents"], stats["chunks"]
@@ -166,7 +175,7 @@ def build(
         report.added = [rel for rel in report.added if rel in loaded]
         report.updated = [rel for rel in report.updated if rel in loaded]
         report.unchanged = len(unchanged)
-        if previous is not None and not (loaded or report.removed or outcomes_stale):  # nothing readable changed
+        if previous is not None and not (loaded or report.removed or outcomes_stale or dense_due):  # nothing changed
             stats = LocalStore(previous).stats()
             report.up_to_date, report.generation = True, previous.name
             report.documents, report.chunks = stats["documents"], stats["chunks"]
@@ -179,7 +188,7 @@ def build(
         try:
             report = _write_generation(
                 writer, s, report, previous, prev_docs, prev_manifest, unchanged, loaded, hashes, fingerprint, progress,
-                prepared,
+                prepared, lexical_only,
             )
             staged = writer.path
             report.generation = generations.publish(s.index_dir, staged).name
@@ -187,7 +196,8 @@ def build(
             writer.abandon()
             raise
         generations.collect_garbage(s.index_dir)
-        store.sync(s, say)  # mirror the new generation into settings.store_url (PostgreSQL), if set
+        if not report.dense_pending:  # a store mirrors whole generations: the keyword-only one waits for its vectors
+            store.sync(s, say)  # mirror the new generation into settings.store_url (PostgreSQL), if set
         _finish(interrupted)
     report.seconds = time.perf_counter() - started
     return report
@@ -231,8 +241,31 @@ def _finish(markers: list[Path]) -> None:
         marker.unlink(missing_ok=True)
 
 
+def build_lexical_first(settings: Settings | None = None, rebuild: bool = False, progress: Progress | None = None,
+                        log: Callable[[str], None] | None = None, force: bool = False,
+                        on_lexical: Callable[[BuildReport], None] | None = None) -> BuildReport:
+    """A build that serves early: the keyword-only generation first (when a full embedding is due), then the
+    vectors. ``on_lexical`` hears of the first generation as soon as it is published (questions can be asked);
+    the report returned is the second build's, with the first's file lists. A crash between the two leaves the
+    keyword-only index serving, and the next build embeds it."""
+    first = build(settings, rebuild, progress, log, force, lexical_only=True)
+    if not first.dense_pending:
+        return first  # the index had vectors: updated as usual
+    if on_lexical is not None:
+        on_lexical(first)
+    second = build(settings, False, progress, log, force)
+    for name in ("added", "updated", "removed", "failed", "kept", "skipped", "warnings", "duplicates", "ignored"):
+        setattr(second, name, getattr(first, name) + [x for x in getattr(second, name) if x not in getattr(first, name)])
+    second.full_rebuild, second.rebuild_reason = first.full_rebuild, first.rebuild_reason
+    second.outcomes_extracted += first.outcomes_extracted
+    second.new_chunks += first.new_chunks
+    second.seconds += first.seconds
+    second.lexical_seconds = first.seconds
+    return second
+
+
 def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unchanged, loaded, hashes, fingerprint, progress,
-                      prepared=None) -> BuildReport:
+                      prepared=None, lexical_only=False) -> BuildReport:
     next_doc_no = prev_manifest.get("next_doc_no", 1)
     next_chunk_id = prev_manifest.get("next_chunk_id", 1)
 
@@ -299,31 +332,36 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
     import numpy as np
 
     ids = writer.chunk_ids()
-    cache = EmbeddingCache(Path(s.index_dir) / "cache", fingerprint, prev_manifest.get("dimension") or 0)
-    try:
-        dense = lexical = None
-        if previous is not None:
-            held_index = read_dense(previous / generations.DENSE)
-            held = dense_ids(held_index)
-            new = ~np.isin(ids, held)
-            new_rows = writer.chunk_rows(ids[new])
-            gone = np.setdiff1d(held, ids)
-            vectors, dimension = _embed(s, cache, new_rows, prev_manifest.get("dimension"), progress, report)
-            dense = update_dense(held_index, prev_manifest.get("faiss", {"type": "flat"}), gone, vectors, ids[new],
-                                 len(ids))
-            # BM25: the previous generation's postings (hard-linked), plus a segment for the new chunks.
-            lexical = LexicalIndex.load(previous / generations.LEXICAL).updated(
-                [r[4].split() for r in new_rows], ids[new], gone)
-        if dense is None:
-            rows = writer.chunk_rows()
-            vectors, dimension = _embed(s, cache, rows, prev_manifest.get("dimension"), progress, report)
-            dense = build_dense(vectors, ids, dimension)
-        if lexical is None:
-            lexical = LexicalIndex.build([r[4].split() for r in writer.chunk_rows()], ids)
-        if cache.count() > 2 * len(ids):
-            cache.prune({text_key(embedding_input(r[1], r[2], r[3])) for r in writer.chunk_rows()})
-    finally:
-        cache.close()
+    dense = lexical = None
+    dimension = prev_manifest.get("dimension") or 0
+    if previous is not None:
+        # BM25: the previous generation's postings (hard-linked), plus a segment for the new chunks.
+        held_lexical = LexicalIndex.load(previous / generations.LEXICAL)
+        held = held_lexical.chunk_ids[held_lexical.live]
+        new = ~np.isin(ids, held)
+        lexical = held_lexical.updated([r[4].split() for r in writer.chunk_rows(ids[new])], ids[new],
+                                       np.setdiff1d(held, ids))
+    if lexical is None:
+        lexical = LexicalIndex.build([r[4].split() for r in writer.chunk_rows()], ids)
+    has_vectors = previous is not None and not prev_manifest.get("dense_pending")
+    report.dense_pending = lexical_only and not has_vectors
+    if not report.dense_pending:
+        cache = EmbeddingCache(Path(s.index_dir) / "cache", fingerprint, dimension)
+        try:
+            if has_vectors:
+                held_index = read_dense(previous / generations.DENSE)
+                held = dense_ids(held_index)
+                new = ~np.isin(ids, held)
+                vectors, dimension = _embed(s, cache, writer.chunk_rows(ids[new]), dimension, progress, report)
+                dense = update_dense(held_index, prev_manifest.get("faiss", {"type": "flat"}), np.setdiff1d(held, ids),
+                                     vectors, ids[new], len(ids))
+            if dense is None:
+                vectors, dimension = _embed(s, cache, writer.chunk_rows(), dimension, progress, report)
+                dense = build_dense(vectors, ids, dimension)
+            if cache.count() > 2 * len(ids):
+                cache.prune({text_key(embedding_input(r[1], r[2], r[3])) for r in writer.chunk_rows()})
+        finally:
+            cache.close()
 
     report.documents = sum(1 for d in decisions.values() if d.status == "indexed")
     report.chunks = len(ids)
@@ -337,6 +375,8 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
         "next_doc_no": next_doc_no,
         "next_chunk_id": next_chunk_id,
         "outcomes_version": EXTRACTOR_VERSION,  # a build with another extractor re-extracts (see build())
+        # No vectors yet (lexical_only): readers search by keyword; the next build embeds.
+        "dense_pending": report.dense_pending,
         # Chunk ids and doc_no mean the same across the generations of one lineage (a full build starts one):
         # what lets a store mirror a generation as a change to the previous one (rag/index/postgres_sync.py).
         "lineage": prev_manifest.get("lineage") or uuid.uuid4().hex,
@@ -344,7 +384,7 @@ def _write_generation(writer, s, report, previous, prev_docs, prev_manifest, unc
         # Also relative to the index: a project folder moved or copied whole keeps its corpus.
         "corpus_from_index": os.path.relpath(Path(s.corpus_dir).resolve(), Path(s.index_dir).resolve()),
     }
-    writer.finish(dense[0], dense[1], lexical, manifest)
+    writer.finish(dense[0] if dense else None, dense[1] if dense else {"type": "pending"}, lexical, manifest)
     return report
 
 

@@ -41,8 +41,10 @@ class LocalStore:
         except sqlite3.DatabaseError as err:
             self.db.close()
             raise IndexCorrupt(self.path / META, err) from err
+        # A keyword-only generation (built with lexical_only: its vectors are being embedded) has no FAISS file.
+        self.dense_ready = not self.manifest.get("dense_pending")
         try:
-            self.faiss = read_dense(self.path / DENSE)
+            self.faiss = read_dense(self.path / DENSE) if self.dense_ready else None
         except IndexCorrupt:
             self.db.close()
             raise
@@ -53,7 +55,7 @@ class LocalStore:
 
     @property
     def size(self) -> int:
-        return int(self.faiss.ntotal)
+        return int(self.faiss.ntotal) if self.faiss is not None else self.lexical.n_live
 
     def identity(self) -> Path:
         return self.path
@@ -88,7 +90,7 @@ class LocalStore:
         return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
 
     def dense_search(self, vector: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
-        if self.size == 0 or k <= 0 or (allowed is not None and len(allowed) == 0):
+        if self.faiss is None or self.size == 0 or k <= 0 or (allowed is not None and len(allowed) == 0):
             return []
         if allowed is not None and len(allowed) <= EXACT_FILTERED_MAX and self.dense_kind["type"] != "flat":
             # A narrow filter on an approximate index: the probed cells may hold too few allowed chunks;
@@ -129,7 +131,19 @@ class LocalStore:
         return {int(c): float(v) for c, v in zip(chunk_ids, scores)}
 
     def vectors(self, chunk_ids: list[int]) -> np.ndarray:
+        if self.faiss is None:
+            raise RuntimeError(f"the index {self.path} has no vectors yet (keyword-only until its embedding is done)")
         return np.vstack([self.faiss.reconstruct(int(i)) for i in chunk_ids]) if chunk_ids else np.zeros((0, self.manifest["dimension"]), np.float32)
+
+    def embedding_inputs(self, chunk_ids: list[int]) -> list[str]:
+        """What the model is given for these chunks (rag/embed.py embedding_input), in order: a keyword-only
+        generation's readers embed the few passages they show."""
+        from ..embed import embedding_input
+
+        rows = dict((r[0], r[1:]) for r in self.db.execute(
+            "SELECT c.chunk_id, d.title, c.section, c.text FROM chunks c JOIN documents d ON d.doc_no = c.doc_no "
+            f"WHERE c.chunk_id IN ({','.join('?' * len(chunk_ids))})", [int(i) for i in chunk_ids]).fetchall())
+        return [embedding_input(*rows[int(i)]) for i in chunk_ids]
 
     def fetch(self, chunk_ids: list[int]) -> dict[int, ChunkHit]:
         if not chunk_ids:
@@ -201,6 +215,7 @@ class LocalStore:
             "shape_fingerprint": self.manifest.get("shape_fingerprint"),
             "dimension": self.manifest["dimension"],
             "faiss": self.manifest.get("faiss", {}).get("type"),
+            "dense_pending": not self.dense_ready,  # keyword search only until the vectors are embedded
             "built": self.manifest.get("created"),
             "years": q("SELECT MIN(year), MAX(year) FROM documents WHERE status='indexed'").fetchone(),
         }

@@ -370,6 +370,18 @@ SELECT want.chunk_id, coalesce(d.score, 0) FROM want LEFT JOIN d ON d.doc_no = w
                  for cid, v in rows}
         return np.vstack([found.get(int(i), np.zeros(dim, np.float32)) for i in chunk_ids])
 
+    dense_ready = True  # a store mirrors whole generations only (rag/build/update.py syncs after the vectors)
+
+    def embedding_inputs(self, chunk_ids: list[int]) -> list[str]:
+        """As LocalStore.embedding_inputs."""
+        from ..embed import embedding_input
+
+        with self._conn() as conn:
+            rows = {int(r[0]): r[1:] for r in conn.execute(
+                "SELECT c.chunk_id, d.title, c.section, c.text FROM rag_chunks c JOIN rag_documents d "
+                "ON d.doc_no = c.doc_no WHERE c.chunk_id = ANY(%s)", ([int(i) for i in chunk_ids],)).fetchall()}
+        return [embedding_input(*rows[int(i)]) for i in chunk_ids]
+
     def fetch(self, chunk_ids: list[int]) -> dict[int, ChunkHit]:
         if not chunk_ids:
             return {}

@@ -31,6 +31,9 @@ class Store(Protocol):
     its own form (chunk ids, or a SQL condition) back into its own searches."""
 
     manifest: dict[str, Any]
+    # False for a keyword-only generation (built lexical-first, its vectors still being embedded): no dense
+    # search, no stored vectors; readers embed the passages they show from embedding_inputs().
+    dense_ready: bool
 
     @property
     def size(self) -> int: ...  # chunks searchable
@@ -58,6 +61,8 @@ class Store(Protocol):
     def vectors(self, chunk_ids: list[int]) -> np.ndarray: ...
 
     def fetch(self, chunk_ids: list[int]) -> dict[int, ChunkHit]: ...
+
+    def embedding_inputs(self, chunk_ids: list[int]) -> list[str]: ...  # what the model is given, in order
 
     def document(self, doc_id: str) -> Document | None: ...
 

@@ -150,7 +150,8 @@ class GenerationWriter:
         self.db.commit()
         self.db.execute("ANALYZE")
         self.db.close()
-        faiss.write_index(dense, str(self.path / DENSE))
+        if dense is not None:  # None: a keyword-only generation (manifest "dense_pending")
+            faiss.write_index(dense, str(self.path / DENSE))
         lexical.save(self.path / LEXICAL)
         manifest = {**manifest, "faiss": dense_kind, "format": FORMAT_VERSION,
                     "created": time.strftime("%Y-%m-%dT%H:%M:%S%z")}

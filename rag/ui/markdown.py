@@ -115,7 +115,7 @@ def status_markdown(stats: Mapping[str, Any] | None, compact: bool = False) -> s
         built = re.match(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)", str(stats.get("built") or ""))
         return (f"**Library:** {_plural(int(stats.get('documents') or 0), 'document')} · "
                 f"{_plural(int(stats.get('chunks') or 0), 'passage')}"
-                + (f" · last build {built.group(1)} {built.group(2)}" if built else ""))
+                + (f" · last build {built.group(1)} {built.group(2)}" if built else "") + _semantic_state(stats))
     by_type = stats.get("documents_by_type") or {}
     kinds = ", ".join(f"{v:,} {KIND_PLURALS.get(k, (k, k))[v != 1]}" for k, v in sorted(by_type.items(), key=lambda kv: -kv[1]))
     years = stats.get("years") or (None, None)
@@ -132,7 +132,7 @@ def status_markdown(stats: Mapping[str, Any] | None, compact: bool = False) -> s
         bits.append(f"last build {esc(built)}")
     if stats.get("skipped_files"):
         bits.append(_plural(int(stats["skipped_files"]), "file") + " skipped")
-    line = " · ".join(bits)
+    line = " · ".join(bits) + _semantic_state(stats)
     levels = stats.get("documents_by_evidence") or {}
     if levels:
         line += "\n\n**By evidence level:** " + ", ".join(f"{esc(level)}: {n:,}" for level, n in levels.items())
@@ -140,6 +140,22 @@ def status_markdown(stats: Mapping[str, Any] | None, compact: bool = False) -> s
     if notices:
         line += " · **notices:** " + ", ".join(f"{n:,} {esc(kind)}" for kind, n in notices.items())
     return line
+
+
+def _semantic_state(stats: Mapping[str, Any]) -> str:
+    """For a keyword-only index (its vectors still being embedded): how far the embedding is, and what answers
+    rest on meanwhile."""
+    if not stats.get("dense_pending"):
+        return ""
+    emb = stats.get("embedding") or {}
+    if emb.get("error"):
+        return (f" · **semantic search failed to build** ({esc(emb['error'])}): answers use keyword search; the "
+                f"next build (an upload, a re-scan, `rag build`) tries again")
+    if emb.get("running"):
+        done, total = int(emb.get("done") or 0), int(emb.get("total") or 0)
+        where = f"{done:,} of {total:,} passages" if total else "starting"
+        return f" · **semantic search: {where}** (answers use keyword search until it is ready)"
+    return " · **keyword search only**: the passages are not embedded yet (a re-scan or `rag build` embeds them)"
 
 
 def report_markdown(report: Any, rejected: list[str] | None = None) -> str:
