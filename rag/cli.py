@@ -154,8 +154,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     from .retrieve import get_searcher
 
     s = _settings(args)
-    passages = get_searcher(s).search(args.query, k=args.k or s.k, mode=args.mode, filters=_filters(args) or None,
-                                      per_doc=args.per_doc)
+    searcher = get_searcher(s)
+    passages = searcher.search(args.query, k=args.k or s.k, mode=args.mode, filters=_filters(args) or None,
+                               per_doc=args.per_doc)
+    if not searcher.store.dense_ready:
+        print("note: keyword search only: this index's passages are not embedded yet (`rag build` embeds them)",
+              file=sys.stderr)
     if args.json:
         print(json.dumps([p.to_dict() for p in passages], ensure_ascii=False, indent=2))
     else:
