@@ -40,8 +40,15 @@ def numbers_in(sentence: str) -> list[float]:
 def correct(result, q: dict) -> bool:
     gold_doc = q["doc_id"]
     for line in result.text.splitlines():
+        sentences: list[str] = []
         for a, b in sentence_spans(line):
-            sentence = line[a:b]
+            # The extractive answer writes a copied sentence's marker after its full stop ("... 9% of patients.
+            # [1]"): a segment of markers alone belongs to the sentence before it.
+            if sentences and not MARKER.sub("", line[a:b]).strip():
+                sentences[-1] += " " + line[a:b]
+            else:
+                sentences.append(line[a:b])
+        for sentence in sentences:
             cited = [int(n) for n in MARKER.findall(sentence)]
             if not any(1 <= n <= len(result.passages) and result.passages[n - 1].doc_id == gold_doc for n in cited):
                 continue

@@ -253,3 +253,21 @@ def test_a_stored_value_whose_span_is_not_in_the_text_is_never_shown(own_index):
     db.close()
     got = records_for(LocalStore(gen), ["PMID:8120071"])["PMID:8120071"]
     assert len(got.outcomes) == kept - 1
+
+
+@pytest.mark.parametrize("question, leads, not_leads", [
+    ("What is the hazard ratio for progression with pembrolizumab versus chemotherapy?", ["HR_PFS"], ["PFS_median"]),
+    ("By how much does nivolumab cut the risk of death compared with docetaxel?", ["HR_OS"], ["OS_median"]),
+    ("What proportion of patients are progression-free at 12 months with durvalumab?", ["PFS_rate"], ["PFS_median"]),
+    ("What is the two-year overall survival with durvalumab compared with placebo?", ["OS_rate"], ["OS_median"]),
+    ("What median overall survival did nivolumab achieve versus docetaxel?", ["OS_median"], ["OS_rate", "HR_OS"]),
+    ("What share of patients reach a complete response on anti-PD-1 therapy?", ["CR"], ["ORR"]),
+    ("What complete and partial response rates does IL-2 achieve?", ["ORR", "CR"], []),
+    ("What odds ratio links PD-L1 expression with pathological complete response?", ["OR_other"], ["pCR"]),
+])
+def test_only_what_the_question_asks_for_may_lead_the_answer(question, leads, not_leads):
+    from rag.answer.numbers import lead_endpoints
+
+    got = lead_endpoints(question)
+    assert all(e in got for e in leads) and not set(not_leads) & set(got), got
+    assert got.index(leads[0]) == 0, got

@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..config import AnswerWeights
+from ..lexical.tokens import tokenize
 from ..outcomes.table import NAMES, StudyTable, asked_endpoints, format_value, relevance, table_for_passages
+from .question import question_terms
 
 _WANTS_NUMBER = re.compile(
     r"\b(?:rates?|median|ratio|how (?:long|many|much|often|effective)|percentage|proportion|percent|fraction|"
@@ -18,6 +21,44 @@ _WANTS_NUMBER = re.compile(
 def wants_number(question: str) -> bool:
     """Does the question ask for a value the outcomes vocabulary holds (a rate, a median, a ratio)?"""
     return bool(asked_endpoints(question)) and bool(_WANTS_NUMBER.search(question))
+
+
+_RATIO = re.compile(r"hazard ratio|\bHR\b|(?:cut|reduc\w*|lower\w*) (?:the )?risk|risk of (?:death|progression)", re.I)
+_ODDS = re.compile(r"\bodds\b", re.I)
+_TIMEPOINT = re.compile(r"\b(?:\d+|one|two|three|four|five|ten)[- ](?:years?|months?)\b(?![- ](?:median|follow))|"
+                        r"\bat (?:\d+|one|two|three|four|five|ten) (?:years?|months?)\b|\blandmark\b", re.I)
+_MEDIAN = re.compile(r"\bmedian\b|how long", re.I)
+_CR_ONLY = re.compile(r"complete (?:response|remission|regression)", re.I)
+_ANY_RESPONSE = re.compile(r"objective|overall response|partial|\bORR\b|response rates?\b(?! of complete)", re.I)
+
+
+def lead_endpoints(question: str) -> list[str]:
+    """The endpoints whose values may lead the answer, in the question's order: what it asks for precisely. The
+    table shows more columns ("complete response" also shows ORR), but a ratio question is not answered by a
+    median, a landmark ("two-year survival") by a median, a complete response by the overall response."""
+    asked = asked_endpoints(question)
+    if _RATIO.search(question):
+        return [e for e in asked if e.startswith("HR_")] or [e for e in asked if e.startswith(("HR_", "OR_"))]
+    if _ODDS.search(question):
+        return [e for e in asked if e == "OR_other"]
+    out = [e for e in asked if not e.startswith(("HR_", "OR_"))]
+    if _TIMEPOINT.search(question) and not _MEDIAN.search(question):
+        out = [e for e in out if not e.endswith("_median")]
+    elif _MEDIAN.search(question):
+        out = [e for e in out if not e.endswith("_rate")]
+    if _CR_ONLY.search(question) and not _ANY_RESPONSE.search(_CR_ONLY.sub("", question)):
+        out = [e for e in out if e != "ORR"]
+    return out
+
+
+def _names_the_study(terms, row) -> bool:
+    """Does the study hold one of the question's names (a drug, a trial, a gene), in its title, arms, trial name or
+    retrieved passage? A question about tremelimumab is not answered by a durvalumab trial's numbers."""
+    named = [t for t in terms.key] if terms.named else []
+    if not named:
+        return True
+    tokens = set(tokenize(" ".join([row.title or "", row.study, *row.arms, row.context])))
+    return any(t.found_in(tokens) for t in named)
 
 
 def _who(cell) -> str:
@@ -49,10 +90,11 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
     table = table_for_passages(question, passages, store)
     if not table.rows:
         return None
-    asked = [e for e in asked_endpoints(question) if e in table.columns]
+    asked = [e for e in lead_endpoints(question) if e in table.columns]
+    terms = question_terms(question, store.idf, AnswerWeights.key_idf)
     # The study that matches the question best (its drug, disease, trial name; then its retrieval rank) among
-    # those that report an asked endpoint leads, with the first asked endpoint it reports.
-    candidates = [r for r in table.rows if any(r.cells.get(e) for e in asked)]
+    # those that name what the question names and report an asked endpoint leads, with the first it reports.
+    candidates = [r for r in table.rows if any(r.cells.get(e) for e in asked) and _names_the_study(terms, r)]
     if not candidates:
         return None
     best = max(candidates, key=lambda r: relevance(question, r))
