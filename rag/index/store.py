@@ -17,7 +17,7 @@ import numpy as np
 
 from ..config import Settings
 from ..records import Document
-from .generations import IndexNotFound, current_generation
+from .generations import IndexNotFound, current_generation, read_manifest
 from .rows import ChunkHit
 
 if TYPE_CHECKING:
@@ -117,6 +117,9 @@ def sync(settings: Settings, log: Callable[[str], None] | None = None) -> dict[s
     gen = current_generation(settings.index_dir)
     if gen is None:
         raise IndexNotFound(f"no index in {settings.index_dir} to sync: build it first")
+    if read_manifest(gen).get("dense_pending"):  # a keyword-only generation: a store mirrors whole ones
+        raise RuntimeError(f"the index {settings.index_dir} is keyword-only ({gen.name}: its passages are not "
+                           f"embedded yet): run `rag build` to embed it, then sync")
     from .postgres_sync import sync as pg_sync
 
     return pg_sync(settings.store_url, Path(gen), log)
