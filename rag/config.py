@@ -1,19 +1,24 @@
-"""One settings object for the whole pipeline.
+"""One settings object for the whole pipeline, on pydantic-settings.
 
-Every field has a default, can be set by an environment variable ``RAG_<FIELD>`` (``RAG_INDEX_DIR=/data/idx``),
-and by the CLI flag of the same name. The fields that shape an index (model, chunking) are written into the
-index manifest and checked on load, so an index built with other settings is refused rather than mixed.
+Every field has a default, an environment variable ``RAG_<FIELD>`` (``RAG_INDEX_DIR=/data/idx``) and a flag
+named after it (``--index-dir``), which `rag` and app.py generate from the fields (``add_flags``), the names the
+README documents kept as aliases (``--index``). Types and ranges are checked when the settings are made, flag,
+environment and Python alike, and a value that cannot work is refused with the field and the reason. The fields
+that shape an index (model, chunking) are written into the index manifest and checked on load, so an index
+built with other settings is refused rather than mixed.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import math
-import os
-from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import AfterValidator, AliasChoices, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import field_validator, model_validator
+from pydantic.dataclasses import dataclass
+from pydantic_core import PydanticCustomError
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Passages one query may ask for (CLI -k, the app's /ask): past this a query costs as much as reading the library.
@@ -21,7 +26,8 @@ MAX_K = 100
 # The longest question or query (characters, after runs of spaces are made one): a question is a sentence or a
 # paragraph; a megabyte of text would hold the search for minutes (API, app and CLI alike).
 MAX_QUESTION_CHARS = 4000
-MODES = ("full", "hybrid", "dense", "bm25")  # retrieval pipelines (rag/retrieve.py)
+Mode = Literal["full", "hybrid", "dense", "bm25"]
+MODES: tuple[str, ...] = get_args(Mode)  # retrieval pipelines (rag/retrieve.py)
 # Version of what the loaders (rag/load/) make of a file: bump it when that changes, and every index is rebuilt
 # on its next build (the embedding cache keeps what did not change); tests/test_config.py fails when their
 # output changes without a bump. The chunker and the tokeniser need no number: their fingerprints are computed
@@ -29,6 +35,24 @@ MODES = ("full", "hybrid", "dense", "bm25")  # retrieval pipelines (rag/retrieve
 LOADER_VERSION = 6  # 2: mojibake repaired (ftfy); 3: HTML tags removed; 4: study type and evidence level;
 # 5: no year after this one or before 1800, JATS/PubMed/MEDLINE saved as .md read as such, UTF-16 decoded;
 # 6: an excerpt record's overlapping snippets said once, one a line
+
+
+def check_k(k: Any, default: int | None = None, name: str = "k") -> int:
+    """The one rule for k, the number of passages a search or an answer returns: a whole number from 1 to MAX_K
+    (more would make one query cost as much as reading the library), as an int or as digits (forms and URLs send
+    text). With a default (the k setting), k not given -- None, or the 0 or "" an API client or a form sends for
+    it -- is the default. ValueError naming ``name`` otherwise. The k setting (so RAG_K and -k), retrieve(),
+    answer() and the app's /ask all go through it."""
+    given = str(k).strip() if isinstance(k, (int, str)) and not isinstance(k, bool) else None
+    if default is not None and (k is None or given in ("0", "")):
+        return default
+    if given is None or not given.lstrip("-").isdigit() or not 1 <= int(given) <= MAX_K:
+        raise ValueError(f"{name} must be a number of passages from 1 to {MAX_K}, got {k!r}")
+    return int(given)
+
+
+def _k_setting(k: int) -> int:
+    return check_k(k, name="setting k (RAG_K)")
 
 
 def _default_dir(name: str) -> Path:
@@ -39,10 +63,51 @@ def _default_dir(name: str) -> Path:
     return PROJECT_ROOT / name
 
 
-@dataclass(frozen=True)
+def _no_bool(cls, value: Any, info) -> Any:
+    """A number field refuses True and False (pydantic would read them as 1 and 0)."""
+    if isinstance(value, bool) and cls.__pydantic_fields__[info.field_name].annotation in (int, float):
+        raise PydanticCustomError("number_type", "must be a number")
+    return value
+
+
+def _say(error: dict[str, Any]) -> str:
+    """One pydantic error as one sentence naming the setting: "setting k (RAG_K) must be a whole number, got 5.5";
+    an answer weight by its JSON name ("setting answer.pool ..."). Our own checks' sentences are said as they are."""
+    if error["type"] == "value_error":
+        return str(error["ctx"]["error"])
+    loc = [str(part) for part in error["loc"]]
+    if not loc:
+        return error["msg"]
+    if loc[0] == "answer" and len(loc) > 1:
+        if error["type"] == "unexpected_keyword_argument":
+            known = ", ".join(AnswerWeights.__pydantic_fields__)
+            return f"setting answer (RAG_ANSWER) has no field {loc[1]}: use {known}"
+        label = f"answer.{loc[1]}"
+    else:
+        label = f"{loc[0]} (RAG_{loc[0].upper()})"
+    what = _WORDS.get(error["type"]) or error["msg"][:1].lower() + error["msg"][1:]
+    if error["type"] == "literal_error":  # pydantic's "'full', 'hybrid', 'dense' or 'bm25'"
+        what = "must be one of " + error["ctx"]["expected"].replace("'", "").replace(" or ", ", ")
+    return f"setting {label} {what}, got {error['input']!r}"
+
+
+_WORDS = {"int_parsing": "must be a whole number", "int_from_float": "must be a whole number",
+          "int_type": "must be a whole number", "float_parsing": "must be a number", "float_type": "must be a number",
+          "finite_number": "must be a finite number", "bool_parsing": "must be true or false (1/0, yes/no, on/off)",
+          "bool_type": "must be true or false", "string_type": "must be text", "path_type": "must be a path",
+          "dataclass_type": "must be a JSON object of AnswerWeights fields"}
+
+
+def _refused(err: ValidationError) -> ValueError:
+    """The first of pydantic's errors as a one-line ValueError (the CLI and the app print it as it is)."""
+    return ValueError(_say(err.errors()[0]))
+
+
+@dataclass(frozen=True, config=ConfigDict(extra="forbid", allow_inf_nan=False))
 class AnswerWeights:
     """What the extractive answer (rag/answer/extractive.py) weighs, and where it declines. Chosen on the tuning
-    questions (benchmarks/tune_answers.py; docs/benchmarks.md, "Answers")."""
+    questions (benchmarks/tune_answers.py; docs/benchmarks.md, "Answers"). A pydantic dataclass: its types are
+    checked as it is made (also by ``dataclasses.replace``), its ranges below."""
 
     lexical: float = 0.23  # share of the question's idf mass in the sentence
     previous: float = 0.03  # ... in the sentence before it
@@ -73,36 +138,29 @@ class AnswerWeights:
     exact_answer: float = 0.75  # ... in a paper whose title or opening names the question's rare words (no names)
     weak_below: float = 0.50  # answered, but the evidence is called weak
 
+    _numbers = field_validator("*", mode="before")(_no_bool)
+
     def __post_init__(self) -> None:
         """Refuse values that cannot work, naming the field as RAG_ANSWER does (answer.pool, not the k it becomes)."""
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if f.type in ("float", "int") and (not isinstance(value, (int, float)) or isinstance(value, bool)):
-                raise ValueError(f"setting answer.{f.name} must be a number, got {value!r}")
-            if f.type == "int" and not isinstance(value, int):
-                raise ValueError(f"setting answer.{f.name} must be a whole number, got {value!r}")
-            if f.type == "float" and not math.isfinite(value):
-                raise ValueError(f"setting answer.{f.name} must be a finite number, got {value!r}")
-            if f.type == "bool" and not isinstance(value, bool):
-                raise ValueError(f"setting answer.{f.name} must be true or false, got {value!r}")
+        def need(ok: bool, name: str, what: str) -> None:
+            if not ok:
+                raise ValueError(f"setting answer.{name} must be {what}, got {getattr(self, name)!r}")
+
         # Whole numbers: at least 1, and at most what one answer can use (pool: passages read, as k).
-        whole = {**{f.name: 50 for f in fields(self) if f.name.startswith("sentences_")}, "max_per_paper": 50,
-                 "dense_candidates": 1000, "pool": MAX_K}
+        whole = {**{name: 50 for name in self.__pydantic_fields__ if name.startswith("sentences_")},
+                 "max_per_paper": 50, "dense_candidates": 1000, "pool": MAX_K}
         for name, most in whole.items():
-            if getattr(self, name) < 1:
-                raise ValueError(f"setting answer.{name} must be at least 1, got {getattr(self, name)!r}")
-            if getattr(self, name) > most:
-                raise ValueError(f"setting answer.{name} must be at most {most}, got {getattr(self, name)!r}")
+            need(getattr(self, name) >= 1, name, "at least 1")
+            need(getattr(self, name) <= most, name, f"at most {most}")
         shares = ("dense_answer", "dense_floor", "lexical_answer", "exact_answer", "weak_below", "keep_ratio",
                   "off_topic_paper")
         for name in shares:
-            if not 0.0 <= getattr(self, name) <= 1.0:
-                raise ValueError(f"setting answer.{name} must be from 0 to 1, got {getattr(self, name)!r}")
-        if not 0.0 <= self.key_idf <= 50.0:
-            raise ValueError(f"setting answer.key_idf must be from 0 to 50, got {self.key_idf!r}")
-        for f in fields(self):  # the signals' weights and the role bonuses: the tuned ones are all below 1
-            if f.type == "float" and f.name not in shares + ("key_idf",) and not -10.0 <= getattr(self, f.name) <= 10.0:
-                raise ValueError(f"setting answer.{f.name} must be from -10 to 10, got {getattr(self, f.name)!r}")
+            need(0.0 <= getattr(self, name) <= 1.0, name, "from 0 to 1")
+        need(0.0 <= self.key_idf <= 50.0, "key_idf", "from 0 to 50")
+        # The signals' weights and the role bonuses: the tuned ones are all below 1.
+        for name, f in self.__pydantic_fields__.items():
+            if f.annotation is float and name not in shares + ("key_idf",):
+                need(-10.0 <= getattr(self, name) <= 10.0, name, "from -10 to 10")
 
     def role_weight(self, role: str) -> float:
         return getattr(self, role, 0.0) if role in ("conclusion", "result", "method", "background", "aim") else 0.0
@@ -111,100 +169,148 @@ class AnswerWeights:
         return getattr(self, f"sentences_{qtype}", self.sentences_summary)
 
 
+def _json_object(value: Any) -> Any:
+    """RAG_ANSWER (and --answer) is JSON: '{"pool": 8, "weak_below": 0.55}'."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            raise PydanticCustomError("json_object", "must be a JSON object of AnswerWeights fields") from None
+    if not isinstance(value, (dict, AnswerWeights)):
+        raise PydanticCustomError("json_object", "must be a JSON object of AnswerWeights fields")
+    return value
 
-@dataclass
-class Settings:
+
+def _flag(group: str, *aliases: str, metavar: str | None = None) -> dict[str, Any]:
+    """A field's flag beyond what the field says: the commands that take it (by group: add_flags), the names the
+    README documents where they differ from --<field-name>, and the placeholder shown in --help."""
+    return {"flag": {"group": group, "aliases": list(aliases), "metavar": metavar}}
+
+
+class Settings(BaseSettings):
+    """Every setting of the product. Made from the defaults, then ``RAG_*`` environment variables, then what is
+    given (flags, ``Settings.load(k=9)``); immutable: ``replace()`` makes a changed copy, checked again."""
+
+    model_config = SettingsConfigDict(env_prefix="RAG_", env_ignore_empty=True, frozen=True, extra="forbid",
+                                      allow_inf_nan=False, validate_by_name=True)
+
     # Where things are.
-    corpus_dir: Path = field(default_factory=lambda: _default_dir("corpus"))
-    index_dir: Path = field(default_factory=lambda: _default_dir("index"))
-    # Where retrieval reads from: empty = the embedded index in index_dir (FAISS + SQLite + BM25); a
-    # postgresql:// URL = PostgreSQL with pgvector, which `rag build` keeps in step with index_dir (rag/index/postgres.py).
-    store_url: str = ""
+    corpus_dir: Path = Field(default_factory=lambda: _default_dir("corpus"), description="the papers' folder",
+                             json_schema_extra=_flag("where", "--corpus", metavar="DIR"))
+    index_dir: Path = Field(default_factory=lambda: _default_dir("index"), description="the built index's folder",
+                            json_schema_extra=_flag("where", "--index", metavar="DIR"))
+    store_url: str = Field("", description="where retrieval reads from: empty, the index folder (FAISS + SQLite + "
+                           "BM25); a postgresql:// URL, PostgreSQL with pgvector, which `rag build` and `rag sync` "
+                           "keep in step with the index folder (rag/index/postgres.py)",
+                           json_schema_extra=_flag("where", "--store", metavar="URL"))
 
     # What shapes the index (recorded in the manifest; a change forces a full rebuild).
-    model: str = "all-MiniLM-L6-v2"
-    chunk_tokens: int = 200
-    chunk_overlap: int = 40
-    encoding: str = "cl100k_base"
+    model: str = Field("all-MiniLM-L6-v2", description="embedding model: a packaged model name or a "
+                       "sentence-transformers folder", json_schema_extra=_flag("shape", metavar="NAME"))
+    chunk_tokens: int = Field(200, description="chunk size in tokens (16 to 8192)", json_schema_extra=_flag("shape"))
+    chunk_overlap: int = Field(40, description="overlap between chunks in tokens (below the chunk size)",
+                               json_schema_extra=_flag("shape"))
+    encoding: str = Field("cl100k_base", description="the tiktoken encoding chunks are counted in",
+                          json_schema_extra=_flag("shape", metavar="NAME"))
 
     # How embedding runs (does not change the vectors beyond float noise).
-    embed_batch_size: int = 32
-    threads: int = 0  # torch threads; 0 leaves torch's default (all cores)
-    # Where a build parses, chunks and embeds: "local" (this process) or "ray" (Ray Data on a Ray cluster,
-    # rag/build/ray_engine.py); ray_address: the cluster's HOST:PORT, empty for a local Ray started by the build.
-    engine: str = "local"
-    ray_address: str = ""
+    embed_batch_size: int = Field(32, description="texts embedded per batch", json_schema_extra=_flag("embed"))
+    threads: int = Field(0, description="CPU threads for the model (torch, ONNX Runtime); 0: all cores",
+                         json_schema_extra=_flag("embed"))
+    # Where a build parses, chunks and embeds.
+    engine: Literal["local", "ray"] = Field("local", description="where parsing, chunking and embedding run: here, "
+                                            "or on a Ray cluster (Ray Data, rag/build/ray_engine.py)",
+                                            json_schema_extra=_flag("engine"))
+    ray_address: str = Field("", description="the Ray cluster for engine ray (empty: a local Ray started by the "
+                             "build); a cluster with token auth also needs RAY_AUTH_TOKEN or RAY_AUTH_TOKEN_PATH",
+                             json_schema_extra=_flag("engine", "--address", metavar="HOST:PORT"))
 
     # Retrieval.
-    k: int = 5
-    mode: str = "full"  # full | hybrid | dense | bm25
-    candidates: int = 100  # depth of each first-stage list before fusion
-    per_doc: int = 1  # passages per paper in the top k; 1 merges a paper's matching spans into one hit; 0: no limit
-    synonyms: bool = True  # expand drug and gene names in the lexical query
-    # BM25's synonym expansion: each synonym group the query names adds its best other name's score at this weight.
+    k: Annotated[int, AfterValidator(_k_setting)] = Field(
+        5, description=f"passages a search or an answer returns (1 to {MAX_K})",
+        json_schema_extra=_flag("retrieval", "-k"))
+    mode: Mode = Field("full", description="retrieval pipeline: full (BM25 with synonyms + dense, convex fusion), "
+                       "hybrid (reciprocal rank fusion), dense or bm25", json_schema_extra=_flag("retrieval"))
+    candidates: int = Field(100, description="depth of each first-stage list before fusion",
+                            json_schema_extra=_flag("retrieval"))
+    per_doc: int = Field(1, description="passages per paper in the top k: 1 merges a paper's matching spans into one "
+                         "hit; 0: no limit", json_schema_extra=_flag("retrieval"))
+    synonyms: bool = Field(True, description="expand drug and gene names in the lexical query",
+                           json_schema_extra=_flag("retrieval"))
     # Measured at 0.1/0.2/0.3/0.5 (docs/benchmarks.md): larger weights let papers about a drug's other names crowd
     # out those using the name asked about; at 0.1 synonyms break ties and rescue names the corpus does not use.
-    expansion_weight: float = 0.1
-    rrf_k: int = 60  # the hybrid baseline's reciprocal rank fusion constant (the usual 60)
-    # Share of BM25 in the full pipeline's convex fusion of min-max normalised scores (the rest: dense).
-    lexical_weight: float = 0.6
-    # The record as a unit (full mode): a paper of at most record_chunks chunks (an abstract) is also scored as
-    # one whole text by BM25, and record_weight times that score (scaled to the best candidate's) is added to
-    # each of its chunks' fused scores. 0 turns it off. Chosen on the tuning questions (docs/benchmarks.md).
-    record_weight: float = 0.2
-    record_chunks: int = 3
-    # A local sentence-transformers CrossEncoder folder that re-scores the best rerank_depth candidates (full
-    # mode); empty: none (none ships offline; rag/rerank.py says how to plug one in).
-    reranker: str = ""
-    rerank_depth: int = 20
+    # The same number is the lexical stage's own default (rag/lexical/synonyms.py: EXPANSION_WEIGHT).
+    expansion_weight: float = Field(0.1, description="weight of a synonym's BM25 score: each synonym group the "
+                                    "query names adds its best other name's score at this weight (0 to 1)",
+                                    json_schema_extra=_flag("retrieval"))
+    rrf_k: int = Field(60, description="the hybrid baseline's reciprocal rank fusion constant",
+                       json_schema_extra=_flag("retrieval"))
+    lexical_weight: float = Field(0.6, description="BM25's share in the full pipeline's convex fusion of min-max "
+                                  "normalised scores (the rest: dense; 0 to 1)", json_schema_extra=_flag("retrieval"))
+    # Chosen on the tuning questions (docs/benchmarks.md).
+    record_weight: float = Field(0.2, description="the record as a unit (full mode): a paper of at most "
+                                 "record_chunks chunks is also scored whole by BM25, and this times that score "
+                                 "(scaled to the best candidate's) is added to its chunks' fused scores; 0: off",
+                                 json_schema_extra=_flag("retrieval"))
+    record_chunks: int = Field(3, description="the most chunks a paper may have to be scored whole (0: no limit)",
+                               json_schema_extra=_flag("retrieval"))
+    reranker: str = Field("", description="a local sentence-transformers CrossEncoder folder that re-scores the best "
+                          "rerank_depth candidates (full mode); empty: none (rag/rerank.py)",
+                          json_schema_extra=_flag("retrieval", metavar="DIR"))
+    rerank_depth: int = Field(20, description="candidates the reranker re-scores (1 to 200)",
+                              json_schema_extra=_flag("retrieval"))
 
     # Answering.
-    abstain_below: float = 0.0  # answer on meaning alone from this cosine; 0: the tuned answer.dense_answer
-    # How the extractive answer weighs sentences and when it declines (AnswerWeights above). RAG_ANSWER takes a
-    # JSON object of the fields to change: RAG_ANSWER='{"pool": 8, "weak_below": 0.55}'.
-    answer: AnswerWeights = field(default_factory=AnswerWeights)
-    llm_base_url: str = ""  # an OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1; empty: no LLM
-    llm_model: str = ""
-    llm_api_key: str = ""
-    llm_timeout: float = 120.0
+    abstain_below: float = Field(0.0, description="answer on meaning alone from this cosine; 0: the tuned "
+                                 "answer.dense_answer", json_schema_extra=_flag("answer", metavar="COSINE"))
+    answer: Annotated[AnswerWeights, NoDecode, BeforeValidator(_json_object)] = Field(
+        default_factory=AnswerWeights, description="how the extractive answer weighs sentences and when it declines: "
+        "a JSON object of the AnswerWeights fields to change, e.g. '{\"pool\": 8, \"weak_below\": 0.55}'",
+        json_schema_extra=_flag("answer", metavar="JSON"))
+    llm_base_url: str = Field("", validation_alias=AliasChoices("RAG_LLM_BASE_URL", "OPENAI_BASE_URL"),
+                              description="an OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 "
+                              "(OPENAI_BASE_URL too); empty: no language model",
+                              json_schema_extra=_flag("llm", metavar="URL"))
+    llm_model: str = Field("", description="the model's name at that endpoint",
+                           json_schema_extra=_flag("llm", metavar="NAME"))
+    llm_api_key: str = Field("", validation_alias=AliasChoices("RAG_LLM_API_KEY", "OPENAI_API_KEY"), repr=False,
+                             description="the endpoint's API key (OPENAI_API_KEY too)",
+                             json_schema_extra=_flag("llm", metavar="KEY"))
+    llm_timeout: float = Field(120.0, description="seconds one answer waits for the model in all",
+                               json_schema_extra=_flag("llm", metavar="SECONDS"))
 
-    # App.
-    max_upload_mb: int = 50
+    # The app (app.py).
+    max_upload_mb: int = Field(50, description="largest file the Library tab accepts, and `rag add`'s limit",
+                               json_schema_extra=_flag("app"))
+    app_host: str = Field("127.0.0.1", description="address the app binds",
+                          json_schema_extra=_flag("app", "--host", metavar="HOST"))
+    app_port: int = Field(7860, description="port the app serves on", json_schema_extra=_flag("app", "--port"))
+    app_user: str = Field("", description="login name (needs app_password; both or neither)",
+                          json_schema_extra=_flag("app", "--user", metavar="NAME"))
+    app_password: str = Field("", repr=False, description="login password (prefer RAG_APP_PASSWORD: a flag shows in "
+                              "the process list)", json_schema_extra=_flag("app", "--password", metavar="PASSWORD"))
 
-    def __post_init__(self) -> None:
+    _numbers = field_validator("*", mode="before")(_no_bool)
+
+    def __init__(self, **values: Any) -> None:
+        try:
+            super().__init__(**values)
+        except ValidationError as err:
+            raise _refused(err) from None
+
+    @model_validator(mode="after")
+    def _check(self) -> "Settings":
         """Refuse values that cannot work, with the field's name and the reason (flags and RAG_* alike), before
         they reach a build (a chunk size of 0 would loop forever) or a query."""
-        if isinstance(self.answer, dict):
-            unknown = sorted(set(self.answer) - {f.name for f in fields(AnswerWeights)})
-            if unknown:
-                raise ValueError(f"setting answer (RAG_ANSWER) has no field {', '.join(unknown)}: use "
-                                 f"{', '.join(f.name for f in fields(AnswerWeights))}")
-            self.answer = AnswerWeights(**self.answer)
-        elif not isinstance(self.answer, AnswerWeights):
-            raise ValueError(f"setting answer (RAG_ANSWER) must be a JSON object of AnswerWeights fields, got {self.answer!r}")
-
         def need(ok: bool, name: str, what: str) -> None:
             if not ok:
                 raise ValueError(f"setting {name} (RAG_{name.upper()}) {what}, got {getattr(self, name)!r}")
 
-        for name in ("chunk_tokens", "embed_batch_size", "k", "candidates", "max_upload_mb", "expansion_weight", "rrf_k"):
-            if not isinstance(getattr(self, name), (int, float)) or isinstance(getattr(self, name), bool):
-                raise ValueError(f"setting {name} (RAG_{name.upper()}) must be a number, got {getattr(self, name)!r}")
-        for f in fields(self):  # by type: whole numbers, finite numbers, true or false
-            value = getattr(self, f.name)
-            if f.type == "int" and (not isinstance(value, int) or isinstance(value, bool)):
-                need(False, f.name, "must be a whole number")
-            if f.type == "float" and (not isinstance(value, (int, float)) or isinstance(value, bool)
-                                      or not math.isfinite(value)):
-                need(False, f.name, "must be a finite number")
-            if f.type == "bool" and not isinstance(value, bool):
-                need(False, f.name, "must be true or false")
         need(16 <= self.chunk_tokens <= 8192, "chunk_tokens", "must be between 16 and 8192 tokens")
         need(0 <= self.chunk_overlap < self.chunk_tokens, "chunk_overlap",
              f"must be at least 0 and below chunk_tokens ({self.chunk_tokens})")
         need(self.embed_batch_size >= 1, "embed_batch_size", "must be at least 1")
         need(self.threads >= 0, "threads", "must be 0 (all cores) or more")
-        need(1 <= self.k <= MAX_K, "k", f"must be between 1 and {MAX_K}")
         need(self.candidates >= 1, "candidates", "must be at least 1")
         need(self.per_doc >= 0, "per_doc", "must be 0 (no limit) or more")
         need(0.0 <= self.lexical_weight <= 1.0, "lexical_weight", "must be from 0 (dense only) to 1 (BM25 only)")
@@ -215,37 +321,31 @@ class Settings:
         need(not self.reranker or Path(self.reranker).is_dir(), "reranker",
              "must be a folder holding a saved sentence-transformers CrossEncoder (or empty for none)")
         need(1 <= self.rerank_depth <= 200, "rerank_depth", "must be between 1 and 200")
-        need(self.mode in MODES, "mode", f"must be one of {', '.join(MODES)}")
-        need(self.engine in ("local", "ray"), "engine", "must be local or ray")
         need(0.0 <= self.abstain_below < 1.0, "abstain_below", "must be a cosine from 0 to below 1 (0: the tuned default)")
         need(self.llm_timeout > 0, "llm_timeout", "must be more than 0 seconds")
         need(self.max_upload_mb > 0, "max_upload_mb", "must be more than 0")
+        need(1 <= self.app_port <= 65535, "app_port", "must be a port from 1 to 65535")
+        return self
 
     @classmethod
     def load(cls, **overrides: Any) -> "Settings":
         """Defaults, then ``RAG_*`` environment variables, then explicit overrides (None means 'not given')."""
-        values: dict[str, Any] = {}
-        for f in fields(cls):
-            env = os.environ.get("RAG_" + f.name.upper())
-            if env is not None and env != "":
-                values[f.name] = _coerce(f, env)
-        # Common names for an OpenAI-compatible endpoint are honoured too.
-        for name, env_name in (("llm_base_url", "OPENAI_BASE_URL"), ("llm_api_key", "OPENAI_API_KEY")):
-            if name not in values and os.environ.get(env_name):
-                values[name] = os.environ[env_name]
-        for key, value in overrides.items():
-            if value is None:
-                continue
-            if key not in {f.name for f in fields(cls)}:
-                raise TypeError(f"unknown setting {key!r}")
-            values[key] = value
-        s = cls(**values)
-        s.corpus_dir = Path(s.corpus_dir)
-        s.index_dir = Path(s.index_dir)
-        return s
+        unknown = sorted(set(overrides) - set(cls.model_fields))
+        if unknown:
+            raise TypeError(f"unknown setting {unknown[0]!r}")
+        return cls(**{key: value for key, value in overrides.items() if value is not None})
 
     def replace(self, **changes: Any) -> "Settings":
-        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+        """A copy with these fields changed (None: unchanged), checked as a new one is; the environment is not read
+        again."""
+        changes = {key: value for key, value in changes.items() if value is not None}
+        unknown = sorted(set(changes) - set(type(self).model_fields))
+        if unknown:
+            raise TypeError(f"unknown setting {unknown[0]!r}")
+        try:
+            return self.model_validate({**dict(self), **changes})
+        except ValidationError as err:
+            raise _refused(err) from None
 
     def index_shape(self) -> dict[str, Any]:
         """The settings an index is built with; two indexes with different shapes must not be mixed."""
@@ -287,30 +387,3 @@ def check_paths(s: Settings) -> None:
         raise ValueError(f"--index {index} is one generation inside an index; give the index folder: {index.parent}")
     if corpus.exists() and not corpus.is_dir():
         raise ValueError(f"--corpus {corpus} is a file; give the corpus folder (to add one file: rag add {corpus})")
-
-
-_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
-
-
-def _coerce(f: dataclasses.Field, raw: str) -> Any:
-    kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
-    try:
-        if kind == "int":
-            return int(raw)
-        if kind == "float":
-            return float(raw)
-    except ValueError:
-        raise ValueError(f"RAG_{f.name.upper()} must be a {'whole ' if kind == 'int' else ''}number, got {raw!r}") from None
-    if kind == "bool":
-        word = raw.strip().lower()
-        if word not in _TRUE | _FALSE:
-            raise ValueError(f"RAG_{f.name.upper()} must be true or false (1/0, yes/no, on/off), got {raw!r}")
-        return word in _TRUE
-    if kind == "Path":
-        return Path(raw)
-    if kind == "AnswerWeights":
-        try:
-            return json.loads(raw)
-        except ValueError:
-            raise ValueError(f"RAG_{f.name.upper()} must be a JSON object, got {raw!r}") from None
-    return raw

@@ -9,14 +9,13 @@ Why these choices, and what was measured and rejected (rerankers among them): do
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .config import MAX_K, MAX_QUESTION_CHARS, MODES, Settings
+from .config import MAX_QUESTION_CHARS, MODES, Settings, check_k
 from .evidence import EVIDENCE_LEVELS, STUDY_TYPES
 from .index import Store, open_store
 from .index.rows import FILTERABLE
@@ -176,7 +175,7 @@ class Searcher:
         return out
 
 
-def reciprocal_rank_fusion(lists: list[list[tuple[int, float]]], k: int = Settings.rrf_k) -> list[tuple[int, float]]:
+def reciprocal_rank_fusion(lists: list[list[tuple[int, float]]], k: int) -> list[tuple[int, float]]:
     scores: dict[int, float] = {}
     for ranked in lists:
         for rank, (cid, _) in enumerate(ranked):
@@ -237,15 +236,6 @@ def _whole(value: Any, name: str, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().lstrip("-").isdigit():
         raise ValueError(f"{name} must be {what}, got {value!r}")
     return int(str(value).strip())
-
-
-def check_k(k: Any) -> int:
-    """The number of passages asked for, 1 to MAX_K (more would make one query cost as much as reading the
-    whole library); ValueError with the reason otherwise."""
-    k = _whole(k, "k", f"a number of passages from 1 to {MAX_K}")
-    if not 1 <= k <= MAX_K:
-        raise ValueError(f"k must be a number of passages from 1 to {MAX_K}, got {k}")
-    return k
 
 
 _CHOICES = {"source_type": SOURCE_TYPES, "evidence": tuple(EVIDENCE_LEVELS), "study_type": tuple(STUDY_TYPES)}
@@ -332,7 +322,7 @@ def get_searcher(settings: Settings) -> Searcher:
                 library = _libraries[where] = Library(settings)
             if len(_searchers) >= _MAX_SEARCHERS:
                 _searchers.pop(next(iter(_searchers)))
-            searcher = _searchers[key] = Searcher(dataclasses.replace(settings), library)
+            searcher = _searchers[key] = Searcher(settings, library)  # settings are immutable
     return searcher
 
 

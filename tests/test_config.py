@@ -16,7 +16,7 @@ from conftest import ROOT
     ({"chunk_tokens": -5}, "chunk_tokens"),
     ({"chunk_overlap": 200}, "below chunk_tokens"),
     ({"mode": "semantic"}, "must be one of full, hybrid, dense, bm25"),
-    ({"k": 0}, "between 1 and 100"),
+    ({"k": 0}, r"k \(RAG_K\) must be a number of passages from 1 to 100, got 0"),
     ({"per_doc": -1}, "per_doc"),
     ({"abstain_below": 1.5}, "abstain_below"),
     ({"expansion_weight": 2.0}, "expansion_weight"),
@@ -37,6 +37,13 @@ from conftest import ROOT
     ({"llm_timeout": float("inf")}, "llm_timeout .* must be a finite number"),
     ({"lexical_weight": float("nan")}, "lexical_weight .* must be a finite number"),
     ({"synonyms": "maybe"}, "synonyms .* must be true or false"),
+    # Types are checked whatever the source: a fraction for a whole number, a yes/no or a word for a number.
+    ({"record_chunks": 2.5}, r"record_chunks \(RAG_RECORD_CHUNKS\) must be a whole number, got 2.5"),
+    ({"k": True}, r"k \(RAG_K\) must be a number, got True"),
+    ({"answer": {"dense": True}}, "answer.dense must be a number, got True"),
+    ({"chunk_tokens": "many"}, r"chunk_tokens \(RAG_CHUNK_TOKENS\) must be a whole number, got 'many'"),
+    ({"engine": "spark"}, r"engine \(RAG_ENGINE\) must be one of local, ray, got 'spark'"),
+    ({"app_port": 70000}, r"app_port \(RAG_APP_PORT\) must be a port from 1 to 65535"),
 ])
 def test_invalid_values_are_refused_with_the_field_and_the_reason(change, words):
     with pytest.raises(ValueError, match=words):
@@ -47,7 +54,7 @@ def test_invalid_values_are_refused_with_the_field_and_the_reason(change, words)
 
 def test_environment_values_are_checked_too(monkeypatch):
     monkeypatch.setenv("RAG_CHUNK_TOKENS", "abc")
-    with pytest.raises(ValueError, match="RAG_CHUNK_TOKENS must be a whole number, got 'abc'"):
+    with pytest.raises(ValueError, match=r"chunk_tokens \(RAG_CHUNK_TOKENS\) must be a whole number, got 'abc'"):
         Settings.load()
     monkeypatch.setenv("RAG_CHUNK_TOKENS", "0")
     with pytest.raises(ValueError, match="chunk_tokens"):
@@ -55,7 +62,7 @@ def test_environment_values_are_checked_too(monkeypatch):
 
 
 @pytest.mark.parametrize("name, raw, words", [
-    ("RAG_SYNONYMS", "maybe", "RAG_SYNONYMS must be true or false (1/0, yes/no, on/off), got 'maybe'"),
+    ("RAG_SYNONYMS", "maybe", "synonyms (RAG_SYNONYMS) must be true or false (1/0, yes/no, on/off), got 'maybe'"),
     ("RAG_ANSWER", '{"lexical": 1e308}', "answer.lexical must be from -10 to 10"),
     ("RAG_ANSWER", '{"weak_below": NaN}', "answer.weak_below must be a finite number, got nan"),
     ("RAG_ANSWER", '{"dense": -Infinity}', "answer.dense must be a finite number, got -inf"),
@@ -80,6 +87,28 @@ def test_an_answer_setting_that_cannot_work_is_named_by_the_cli_not_as_k(setting
     assert out.stderr == "rag ask: setting answer.pool must be at most 100, got 1000000000\n", out.stderr
 
 
+def test_values_that_can_be_read_are_read_whatever_the_source(monkeypatch):
+    """Text where a number goes (as flags and variables give it) is read, not compared as text (a TypeError)."""
+    assert Settings.load(chunk_overlap="5").chunk_overlap == 5
+    monkeypatch.setenv("RAG_K", "9")
+    monkeypatch.setenv("RAG_SYNONYMS", "no")
+    s = Settings.load()
+    assert (s.k, s.synonyms) == (9, False)
+    assert Settings.load(k=3).k == 3  # what is given beats the environment
+
+
+def test_settings_are_immutable_and_a_changed_copy_is_checked_again(monkeypatch):
+    monkeypatch.delenv("RAG_K", raising=False)
+    s = Settings.load()
+    with pytest.raises(ValueError):  # pydantic's frozen-instance error
+        s.k = 9
+    monkeypatch.setenv("RAG_SYNONYMS", "maybe")  # replace() does not read the environment again
+    changed = s.replace(k=9, mode=None)
+    assert (changed.k, changed.mode, s.k) == (9, s.mode, 5)
+    with pytest.raises(TypeError, match="unknown setting 'colour'"):
+        s.replace(colour="red")
+
+
 def test_tuned_numbers_are_settings_overridable_by_environment(monkeypatch):
     defaults = Settings.load()
     monkeypatch.setenv("RAG_ANSWER", '{"pool": 8, "weak_below": 0.55}')
@@ -89,7 +118,7 @@ def test_tuned_numbers_are_settings_overridable_by_environment(monkeypatch):
     # the fields not named keep their defaults
     assert s.answer.echo == defaults.answer.echo and s.answer.sentences_list == defaults.answer.sentences_list
     monkeypatch.setenv("RAG_ANSWER", "pool=8")
-    with pytest.raises(ValueError, match="RAG_ANSWER must be a JSON object"):
+    with pytest.raises(ValueError, match=r"answer \(RAG_ANSWER\) must be a JSON object"):
         Settings.load()
 
 
@@ -110,6 +139,13 @@ def test_the_expansion_weight_reaches_the_lexical_scores(settings):
     # the added part grows linearly with the weight
     common = [cid for cid in low if cid in gains and low[cid] > 1e-6]
     assert common and all(abs(gains[c] / low[c] - 4.0) < 1e-3 for c in common)
+
+
+def test_the_lexical_stage_s_own_default_weight_is_the_setting_s():
+    """The stages take their defaults from no settings object (config is a leaf); the two numbers must agree."""
+    from rag.lexical.synonyms import EXPANSION_WEIGHT
+
+    assert Settings.model_fields["expansion_weight"].default == EXPANSION_WEIGHT
 
 
 def test_a_build_with_a_zero_chunk_size_stops_at_once_with_the_reason(tmp_path):

@@ -15,11 +15,10 @@ import dataclasses
 from typing import Any, Iterable, Iterator
 
 from ..cite import cited_numbers, notices_said, renumber
-from ..config import Settings
+from ..config import MAX_QUESTION_CHARS, Settings, check_k
 from ..llm import ChatModel
 from ..records import Answer, CitationCheck, Passage
-from ..config import MAX_QUESTION_CHARS
-from ..retrieve import check_filters, check_k, check_text, get_searcher
+from ..retrieve import check_filters, check_text, get_searcher
 from ..support import check_answer
 from .extractive import (AGAINST_HEADING, FOR_HEADING, NO_AGAINST, NO_SUPPORT, SUPPORT_HEADING, WEIGHTS,
                          AnswerWeights, extract)
@@ -75,7 +74,7 @@ def answer_stream(
     question = check_text(" ".join((question or "").split()))
     if not question:
         raise ValueError("the question is empty")
-    k = s.k if k in (None, 0) else check_k(k)
+    k = check_k(k, default=s.k)  # not given (None, or the 0 a form sends): the k setting
     filters = check_filters(filters)
     llm = ChatModel.from_settings(s) if use_llm is not False else None
     if use_llm and llm is None:

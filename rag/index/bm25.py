@@ -13,8 +13,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ..config import Settings
-from ..lexical.synonyms import expanded_scores
+from ..lexical.synonyms import EXPANSION_WEIGHT, expanded_scores
 
 
 # BM25 as bm25s scores it by default (method 'lucene'): idf ln(1 + (N - df + 0.5) / (df + 0.5)), term frequency
@@ -221,7 +220,7 @@ class LexicalIndex:
         return out.astype(np.float32)
 
     def search(self, query: str, k: int, allowed: np.ndarray | None = None, synonyms: bool = True,
-               expansion_weight: float = Settings.expansion_weight) -> list[tuple[int, float]]:
+               expansion_weight: float = EXPANSION_WEIGHT) -> list[tuple[int, float]]:
         """Top k (chunk_id, score); ``allowed`` is a boolean mask over positions (filters)."""
         scores = expanded_scores(query, self.scores, synonyms, expansion_weight)
         if allowed is not None:
@@ -275,7 +274,7 @@ class RecordView:
         return out
 
     def record_scores(self, query: str, docs: np.ndarray, synonyms: bool = True, most_chunks: int = 0,
-                      expansion_weight: float = Settings.expansion_weight) -> np.ndarray:
+                      expansion_weight: float = EXPANSION_WEIGHT) -> np.ndarray:
         """The whole-record BM25 of these document numbers (0 for a document of more than ``most_chunks`` chunks,
         when set: a long full text is no record to score whole)."""
         if not len(docs) or self.n == 0:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 import numpy as np
 
-from ..config import Settings
+from ..lexical.synonyms import EXPANSION_WEIGHT
 from ..records import Document
 from .bm25 import LexicalIndex, RecordView
 from .dense import read_dense, search_dense
@@ -102,7 +102,7 @@ class LocalStore:
         return [(int(i), float(s)) for i, s in zip(ids, scores) if i >= 0]
 
     def lexical_search(self, query: str, k: int, allowed: np.ndarray | None = None, synonyms: bool = True,
-                       expansion_weight: float = Settings.expansion_weight) -> list[tuple[int, float]]:
+                       expansion_weight: float = EXPANSION_WEIGHT) -> list[tuple[int, float]]:
         mask = None
         if allowed is not None:
             mask = np.zeros(len(self.lexical.chunk_ids), dtype=bool)
@@ -119,7 +119,7 @@ class LocalStore:
         return RecordView(self.lexical, doc_of)
 
     def record_scores(self, query: str, chunk_ids: list[int], synonyms: bool = True, most_chunks: int = 0,
-                      expansion_weight: float = Settings.expansion_weight) -> dict[int, float]:
+                      expansion_weight: float = EXPANSION_WEIGHT) -> dict[int, float]:
         """Each chunk's whole-document BM25 (rag/index/bm25.py RecordView): the score of its paper read as one record,
         0 for a paper longer than ``most_chunks`` chunks (when set)."""
         view = self._records

@@ -26,8 +26,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from ..config import Settings
-from ..lexical.synonyms import expansions
+from ..lexical.synonyms import EXPANSION_WEIGHT, expansions
 from ..lexical.tokens import tokenize
 from ..records import Document
 from .bm25 import B, K1
@@ -296,7 +295,7 @@ class PgStore:
 
     def lexical_search(self, query: str, k: int, allowed: tuple[str, list[Any]] | None = None,
                        synonyms: bool = True,
-                       expansion_weight: float = Settings.expansion_weight) -> list[tuple[int, float]]:
+                       expansion_weight: float = EXPANSION_WEIGHT) -> list[tuple[int, float]]:
         """BM25 (bm25s 'lucene') over the stored postings, with the synonym expansion of LexicalIndex.search."""
         if k <= 0:
             return []
@@ -325,7 +324,7 @@ FROM m {where} GROUP BY m.chunk_id ORDER BY score DESC, m.chunk_id LIMIT %s"""
         return [(int(cid), float(score)) for cid, score in rows if score > 0]
 
     def record_scores(self, query: str, chunk_ids: list[int], synonyms: bool = True, most_chunks: int = 0,
-                      expansion_weight: float = Settings.expansion_weight) -> dict[int, float]:
+                      expansion_weight: float = EXPANSION_WEIGHT) -> dict[int, float]:
         """Each chunk's whole-document BM25, as LocalStore.record_scores computes it (rag/index/bm25.py RecordView):
         term frequencies summed over a document's chunks, its length from rag_records."""
         if not chunk_ids:

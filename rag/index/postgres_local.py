@@ -11,6 +11,10 @@ system's PostgreSQL when pgvector is installed into it (``scripts/install-postgr
 refuses to run as root: as root the server runs as an unprivileged user (``RAG_PG_OS_USER``, else
 ``rag-postgres``, created when missing). Nothing here is needed to *use* a PostgreSQL store; it is how this
 project starts one for itself.
+
+RAG_PG_BIN and RAG_PG_OS_USER are read here, not made settings (rag/config.py): they configure the test and
+benchmark infrastructure (and scripts/install-postgres, a shell script, reads RAG_PG_OS_USER too), not the
+product, whose PostgreSQL store is named by the store_url setting alone.
 """
 
 from __future__ import annotations

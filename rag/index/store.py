@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, ContextManager, Protocol
 import numpy as np
 
 from ..config import Settings
+from ..lexical.synonyms import EXPANSION_WEIGHT
 from ..records import Document
 from .generations import IndexNotFound, current_generation, read_manifest
 from .rows import ChunkHit
@@ -53,10 +54,10 @@ class Store(Protocol):
     def dense_search(self, vector: np.ndarray, k: int, allowed: Any = None) -> list[tuple[int, float]]: ...
 
     def lexical_search(self, query: str, k: int, allowed: Any = None, synonyms: bool = True,
-                       expansion_weight: float = Settings.expansion_weight) -> list[tuple[int, float]]: ...
+                       expansion_weight: float = EXPANSION_WEIGHT) -> list[tuple[int, float]]: ...
 
     def record_scores(self, query: str, chunk_ids: list[int], synonyms: bool = True, most_chunks: int = 0,
-                      expansion_weight: float = Settings.expansion_weight) -> dict[int, float]: ...
+                      expansion_weight: float = EXPANSION_WEIGHT) -> dict[int, float]: ...
 
     def vectors(self, chunk_ids: list[int]) -> np.ndarray: ...
 

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import numpy as np
 
-from ..config import Settings
 from . import tokens
 from .tokens import compact_tokens, tokenize
 
 SYNONYMS_FILE = Path(__file__).resolve().parent.parent / "data" / "synonyms.tsv"
+# A synonym's share of the score when the caller gives none: the expansion_weight setting's default (rag/config.py).
+EXPANSION_WEIGHT = 0.1
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def expand(query: str) -> list[str]:
 
 
 def expanded_scores(query: str, score, synonyms: bool = True,
-                    expansion_weight: float = Settings.expansion_weight) -> np.ndarray:
+                    expansion_weight: float = EXPANSION_WEIGHT) -> np.ndarray:
     """``score(tokens)`` for the query, plus ``expansion_weight`` times each synonym group's best other name.
 
     A group counts once, by the best-matching other name: a paper that lists five brand and code names must not
