@@ -10,50 +10,21 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from .config import MAX_K, Settings, check_paths
+from .config import Settings, add_flags, check_paths
 from .evidence import EVIDENCE_LEVELS
 
 
 _OFF_TOPIC = Path(__file__).resolve().parent.parent / "benchmarks" / "questions" / "off_topic.jsonl"
 
 
-def _settings_args(p: argparse.ArgumentParser, corpus: bool = False) -> None:
-    """Flags that map onto Settings fields (each also settable as RAG_<NAME> in the environment)."""
-    if corpus:
-        p.add_argument("--corpus", dest="corpus_dir", type=Path, help="corpus folder (default: corpus/)")
-    p.add_argument("--index", dest="index_dir", type=Path, help="index folder (default: index/)")
-    p.add_argument("--model", help="embedding model: a packaged model name or a sentence-transformers folder")
-    p.add_argument("--chunk-tokens", type=int, help="chunk size in tokens (default 200)")
-    p.add_argument("--chunk-overlap", type=int, help="overlap between chunks in tokens (default 40)")
-    p.add_argument("--threads", type=int, help="CPU threads for the model (default: all cores)")
-    p.add_argument("--store", dest="store_url", metavar="URL",
-                   help="read from (and, for build, mirror into) PostgreSQL at this postgresql:// URL instead of "
-                        "the embedded index (RAG_STORE_URL; default: embedded)")
+# The settings each kind of command takes as flags, by group (generated from the fields: rag/config.py, add_flags).
+_INDEX = ("where", "shape", "embed")
+_BUILD = _INDEX + ("engine",)
+_SEARCH = _INDEX + ("retrieval",)
 
 
-def _engine_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--engine", choices=["local", "ray"],
-                   help="where parsing, chunking and embedding run: here (default) or on a Ray cluster (RAG_ENGINE)")
-    p.add_argument("--address", dest="ray_address", metavar="HOST:PORT",
-                   help="the Ray cluster for --engine ray (RAG_RAY_ADDRESS; default: start a local Ray); a cluster "
-                        "with token auth also needs RAY_AUTH_TOKEN or RAY_AUTH_TOKEN_PATH")
-
-
-def _passage_count(value: str) -> int:
-    """-k: a whole number from 1 to MAX_K."""
-    try:
-        k = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number of passages, got {value!r}") from None
-    if not 1 <= k <= MAX_K:
-        raise argparse.ArgumentTypeError(f"the number of passages must be between 1 and {MAX_K}, got {k}")
-    return k
-
-
-def _retrieval_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-k", type=_passage_count, default=None,
-                   help=f"number of passages (default: the k setting, RAG_K, 5; at most {MAX_K})")
-    p.add_argument("--mode", choices=["full", "hybrid", "dense", "bm25"], help="retrieval pipeline (default full)")
+def _filter_args(p: argparse.ArgumentParser) -> None:
+    """Which papers a search reads (not settings: they hold for one query)."""
     p.add_argument("--year-min", type=int)
     p.add_argument("--year-max", type=int)
     p.add_argument("--source-type", action="append", choices=["abstract", "fulltext", "trial", "nci"],
@@ -62,24 +33,13 @@ def _retrieval_args(p: argparse.ArgumentParser) -> None:
                    help="metadata filter, e.g. journal='J Immunol' or pmid=24907378 (repeatable)")
     p.add_argument("--evidence", action="append", choices=list(EVIDENCE_LEVELS), metavar="LEVEL",
                    help="keep only sources of this evidence level (repeatable): " + ", ".join(EVIDENCE_LEVELS))
-    p.add_argument("--per-doc", type=int, help="passages per paper (1 merges a paper's spans; 0 no limit)")
-    p.add_argument("--no-synonyms", action="store_true", help="do not expand drug and gene names")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    names = ("corpus_dir", "index_dir", "model", "chunk_tokens", "chunk_overlap", "threads", "llm_base_url",
-             "llm_model", "llm_api_key", "store_url", "engine", "ray_address", "mode", "per_doc")
-    overrides = {n: getattr(args, n, None) for n in names}
-    if getattr(args, "no_synonyms", False):
-        overrides["synonyms"] = False
-    s = Settings.load(**overrides)
-    _check_paths(s)
-    return s
-
-
-def _check_paths(s: Settings) -> None:
-    """Folders given where files are (or the reverse) get a sentence, not a traceback (rag/config.py)."""
+    """The flags given, over RAG_* variables, over the defaults; folders given wrong get a sentence (check_paths)."""
+    s = Settings.from_args(args)
     check_paths(s)
+    return s
 
 
 def _filters(args: argparse.Namespace) -> dict:
@@ -155,8 +115,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     s = _settings(args)
     searcher = get_searcher(s)
-    passages = searcher.search(args.query, k=args.k or s.k, mode=args.mode, filters=_filters(args) or None,
-                               per_doc=args.per_doc)
+    passages = searcher.search(args.query, filters=_filters(args) or None)  # k, mode, per_doc: the settings
     if not searcher.store.dense_ready:
         print("note: keyword search only: this index's passages are not embedded yet (`rag build` embeds them)",
               file=sys.stderr)
@@ -188,8 +147,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     use_llm = False if args.no_llm else (True if args.llm else None)
     final = None
     printed = 0
-    for text, final in answer_stream(args.question, k=args.k, settings=s, filters=_filters(args) or None,
-                                     use_llm=use_llm):
+    for text, final in answer_stream(args.question, settings=s, filters=_filters(args) or None, use_llm=use_llm):
         if final is None and not (args.json or args.format):  # stream an LLM's tokens as they come
             print(_terminal(text[printed:]), end="", flush=True)
             printed = len(text)
@@ -309,8 +267,7 @@ def cmd_table(args: argparse.Namespace) -> int:
     from .outcomes.table import outcome_table, to_format
 
     s = _settings(args)
-    table = outcome_table(args.question, k=args.k or max(s.k, 10), settings=s, filters=_filters(args) or None,
-                          mode=args.mode)
+    table = outcome_table(args.question, k=args.k or max(s.k, 10), settings=s, filters=_filters(args) or None)
     text = to_format(table, args.format)
     print(_terminal(text) if args.format == "markdown" else text, end="" if args.format == "csv" else "\n")
     if args.format == "markdown" and table.not_shown:
@@ -542,12 +499,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """The `rag` command line: its subcommands, their own flags and the settings each takes (add_flags)."""
     parser = argparse.ArgumentParser(prog="rag", description="Cited passages from immunotherapy literature.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("build", help="build or update the index from the corpus folder")
-    _settings_args(p, corpus=True)
+    add_flags(p, *_BUILD)
     p.add_argument("--rebuild", action="store_true", help="rebuild everything instead of updating")
     p.add_argument("--strict", action="store_true", help="exit with status 2 if any file was skipped")
     p.add_argument("--json", action="store_true", help="print the build report as JSON")
@@ -557,46 +515,41 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--lexical-first", action="store_true",
                    help="when everything must be embedded (a first build, a rebuild): publish a keyword-only index "
                         "within seconds, answer from it meanwhile, then embed and publish the full index")
-    _engine_args(p)
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("add", help="copy files or folders into the corpus and index them")
     p.add_argument("paths", nargs="+", type=Path)
-    _settings_args(p, corpus=True)
+    add_flags(p, *_BUILD)
     p.add_argument("--strict", action="store_true")
     p.add_argument("--force", action="store_true",
                    help="build even if the corpus is not the one the index was built from, or most files are gone")
     p.add_argument("--max-file-mb", type=float, metavar="N",
                    help="do not copy a file larger than N MB (default: the max_upload_mb setting, the app's upload "
                         "limit, 50)")
-    _engine_args(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_add)
 
     p = sub.add_parser("remove", help="take papers out of the corpus (by path or indexed id) and update the index")
     p.add_argument("targets", nargs="+", help="corpus files, or indexed ids (PMID:..., DOI:..., a bare PMID): the "
                                               "file an id came from is removed whole")
-    _settings_args(p, corpus=True)
+    add_flags(p, *_BUILD)
     p.add_argument("--strict", action="store_true")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser("search", help="print the passages that best match a query")
     p.add_argument("query")
-    _settings_args(p)
-    _retrieval_args(p)
+    add_flags(p, *_SEARCH)
+    _filter_args(p)
     p.add_argument("--json", action="store_true", help="print one JSON array of passages")
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("ask", help="answer a question with cited passages")
     p.add_argument("question")
-    _settings_args(p)
-    _retrieval_args(p)
+    add_flags(p, *_SEARCH, "answer", "llm")
+    _filter_args(p)
     p.add_argument("--llm", action="store_true", help="require the configured language model")
     p.add_argument("--no-llm", action="store_true", help="extractive answer even if a language model is configured")
-    p.add_argument("--llm-base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1")
-    p.add_argument("--llm-model")
-    p.add_argument("--llm-api-key")
     p.add_argument("--json", action="store_true", help="print one JSON object: answer, passages, abstained, ...")
     p.add_argument("--format", choices=["markdown", "bibtex", "ris", "csl", "csv"],
                    help="print the answer and its cited sources for notes or a reference manager: Markdown (with the "
@@ -608,7 +561,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("ids", nargs="*", help="indexed papers' ids (PMID:..., DOI:..., or a bare PMID)")
     p.add_argument("--pubmed", type=Path, metavar="FILE.jsonl",
                    help="read the records of a PubMed JSON-lines file instead of the index (one output per record)")
-    _settings_args(p)
+    add_flags(p, *_INDEX)
     p.add_argument("--json", action="store_true", help="one JSON object per record")
     p.set_defaults(func=cmd_outcomes)
 
@@ -629,15 +582,15 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("table", help="the studies a question retrieves, one row each, with the endpoints it asks about")
     p.add_argument("question")
-    _settings_args(p)
-    _retrieval_args(p)
+    add_flags(p, *_SEARCH)
+    _filter_args(p)
     p.add_argument("--format", choices=["markdown", "csv", "json"], default="markdown")
     p.set_defaults(func=cmd_table)
 
     p = sub.add_parser("eval", help="retrieval metrics of bm25, dense, hybrid and full side by side; --answers: answer "
                                     "metrics beside a baseline")
     p.add_argument("--questions", type=Path, required=True, help="JSON lines with question and gold_pmids")
-    _settings_args(p)
+    add_flags(p, *_SEARCH)
     p.add_argument("--extra", action="append", type=Path,
                    help="file or folder added to the bundled corpus for the evaluation index (repeatable; default: "
                         "the distractor abstracts beside the questions, ../corpus/pubmed/biomedical_distractor_abstracts.jsonl)")
@@ -648,23 +601,23 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--off-topic", type=Path, default=_OFF_TOPIC,
                    help="with --answers: questions the library cannot answer, to count declines (default: "
                         "benchmarks/questions/off_topic.jsonl)")
-    p.add_argument("-k", type=_passage_count, default=None,
-                   help="with --answers: passages per answer (default: the k setting)")
-    p.add_argument("--no-synonyms", action="store_true", help="do not expand drug and gene names")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("status", help="what the index holds")
-    _settings_args(p)
+    add_flags(p, *_INDEX)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("sync", help="mirror the index's live generation into the store given by --store (PostgreSQL)")
-    _settings_args(p)
+    add_flags(p, *_INDEX)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_sync)
+    return parser
 
-    args = parser.parse_args(argv)
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     try:
         code = args.func(args)
         sys.stdout.flush()  # here, not at exit: a reader that went away (`rag status | head -3`) is said below

@@ -10,11 +10,12 @@ built with other settings is refused rather than mixed.
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args, get_origin
 
-from pydantic import AfterValidator, AliasChoices, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, AliasChoices, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
 from pydantic import field_validator, model_validator
 from pydantic.dataclasses import dataclass
 from pydantic_core import PydanticCustomError
@@ -70,12 +71,12 @@ def _no_bool(cls, value: Any, info) -> Any:
     return value
 
 
-def _say(error: dict[str, Any]) -> str:
+def _say(error: dict[str, Any], field: str | None = None) -> str:
     """One pydantic error as one sentence naming the setting: "setting k (RAG_K) must be a whole number, got 5.5";
     an answer weight by its JSON name ("setting answer.pool ..."). Our own checks' sentences are said as they are."""
     if error["type"] == "value_error":
         return str(error["ctx"]["error"])
-    loc = [str(part) for part in error["loc"]]
+    loc = [str(part) for part in ((field,) if field else ()) + tuple(error["loc"])]
     if not loc:
         return error["msg"]
     if loc[0] == "answer" and len(loc) > 1:
@@ -98,9 +99,9 @@ _WORDS = {"int_parsing": "must be a whole number", "int_from_float": "must be a 
           "dataclass_type": "must be a JSON object of AnswerWeights fields"}
 
 
-def _refused(err: ValidationError) -> ValueError:
+def _refused(err: ValidationError, field: str | None = None) -> ValueError:
     """The first of pydantic's errors as a one-line ValueError (the CLI and the app print it as it is)."""
-    return ValueError(_say(err.errors()[0]))
+    return ValueError(_say(err.errors()[0], field))
 
 
 @dataclass(frozen=True, config=ConfigDict(extra="forbid", allow_inf_nan=False))
@@ -335,6 +336,11 @@ class Settings(BaseSettings):
             raise TypeError(f"unknown setting {unknown[0]!r}")
         return cls(**{key: value for key, value in overrides.items() if value is not None})
 
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> "Settings":
+        """Settings from the flags add_flags made (a flag not given is None: the environment, else the default)."""
+        return cls.load(**{name: getattr(args, name, None) for name in cls.model_fields})
+
     def replace(self, **changes: Any) -> "Settings":
         """A copy with these fields changed (None: unchanged), checked as a new one is; the environment is not read
         again."""
@@ -371,6 +377,46 @@ class Settings(BaseSettings):
         import hashlib
 
         return hashlib.sha256(json.dumps(self.index_shape(), sort_keys=True).encode()).hexdigest()[:16]
+
+
+def add_flags(parser: argparse.ArgumentParser, *groups: str) -> None:
+    """The flags of the settings in these groups (where, shape, embed, engine, retrieval, answer, llm, app),
+    generated from the fields: --<field-name> (--index-dir) and the README's names as aliases (--index), the
+    field's description as help, the value checked by the field's own type (a bad one: argparse's exit 2, with
+    the field's reason). A flag not given stays None, so the environment and the defaults apply (from_args)."""
+    for name, field in Settings.model_fields.items():
+        flag = (field.json_schema_extra or {}).get("flag", {})
+        if flag.get("group") not in groups:
+            continue
+        names = sorted([f"--{name.replace('_', '-')}", *flag["aliases"]], key=lambda n: n.startswith("--"))  # -k first
+        default = field.get_default(call_default_factory=True)
+        shown = "" if name in ("answer", "app_password") or default in ("", None) else f"; default {default}"
+        help_text = f"{field.description} (RAG_{name.upper()}{shown})".replace("%", "%%")
+        if field.annotation is bool:
+            parser.add_argument(*names, dest=name, action=argparse.BooleanOptionalAction, default=None, help=help_text)
+            continue
+        choices = get_args(field.annotation) if get_origin(field.annotation) is Literal else None
+        parser.add_argument(*names, dest=name, default=None, type=_FlagValue(name), choices=choices,
+                            metavar=None if choices else flag["metavar"] or _METAVARS.get(field.annotation, "VALUE"),
+                            help=help_text)
+
+
+_METAVARS = {int: "N", float: "X", Path: "DIR", str: "TEXT"}
+
+
+class _FlagValue:
+    """A flag's text made the field's value by the field's own type and per-field rule (k: check_k)."""
+
+    def __init__(self, name: str):
+        self.name = self.__name__ = name
+
+    def __call__(self, raw: str) -> Any:
+        field = Settings.model_fields[self.name]
+        try:
+            kind = Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
+            return TypeAdapter(kind).validate_python(raw)
+        except ValidationError as err:
+            raise argparse.ArgumentTypeError(str(_refused(err, self.name))) from None
 
 
 def check_paths(s: Settings) -> None:

@@ -246,7 +246,7 @@ def test_cli_ask_mode_per_doc_and_k_are_honoured(settings):
     for k in ("0", "-1", "1000"):
         out = subprocess.run([sys.executable, "-m", "rag", "search", "interleukin-2", "--index", str(settings.index_dir),
                               "-k", k], capture_output=True, text=True, cwd=ROOT, timeout=120)
-        assert out.returncode == 2 and "between 1 and 100" in out.stderr, (k, out.stderr)
+        assert out.returncode == 2 and "from 1 to 100" in out.stderr, (k, out.stderr)
 
 
 def test_cli_ask_prints_a_title_s_own_full_stop_once(settings):

@@ -109,6 +109,54 @@ def test_settings_are_immutable_and_a_changed_copy_is_checked_again(monkeypatch)
         s.replace(colour="red")
 
 
+def test_the_cli_s_flags_are_the_fields_with_the_readme_s_names_as_aliases():
+    from rag.cli import build_parser
+
+    commands = build_parser()._subparsers._group_actions[0].choices
+    # Each field of a group a command takes has its flag named after it.
+    search = {o for a in commands["search"]._actions for o in a.option_strings}
+    assert {"--index-dir", "--corpus-dir", "--store-url", "--k", "--mode", "--per-doc", "--synonyms", "--no-synonyms",
+            "--lexical-weight", "--record-chunks", "--reranker"} <= search
+    # The names the README documents, as aliases.
+    args = build_parser().parse_args(["build", "--corpus", "c", "--index", "i", "--store", "postgresql://h/db",
+                                      "--engine", "ray", "--address", "h:6379", "--chunk-tokens", "120", "--model", "m"])
+    s = Settings.from_args(args)
+    assert (str(s.corpus_dir), str(s.index_dir), s.store_url, s.engine, s.ray_address, s.chunk_tokens, s.model) == (
+        "c", "i", "postgresql://h/db", "ray", "h:6379", 120, "m")
+    s = Settings.from_args(build_parser().parse_args(["search", "q", "-k", "3", "--mode", "bm25", "--per-doc", "0",
+                                                      "--no-synonyms"]))
+    assert (s.k, s.mode, s.per_doc, s.synonyms) == (3, "bm25", 0, False)
+
+
+@pytest.mark.parametrize("command", ["build", "add", "remove", "search", "ask", "outcomes", "evidence", "check",
+                                     "table", "eval", "status", "sync"])
+def test_every_command_s_help_works(command, capsys):
+    from rag.cli import build_parser
+
+    with pytest.raises(SystemExit) as done:
+        build_parser().parse_args([command, "--help"])
+    assert done.value.code == 0 and "usage: rag " + command in capsys.readouterr().out
+
+
+def test_rag_k_in_the_environment_is_the_number_of_passages_of_search_and_ask(settings):
+    """RAG_K=9 used to give `rag search` 5 passages (the CLI passed its own default); -k still wins."""
+    import json
+
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "RAG_K": "9"}
+    question = "pembrolizumab melanoma"
+
+    def passages(*args: str) -> list:
+        out = subprocess.run([sys.executable, "-m", "rag", *args, "--index", str(settings.index_dir), "--json"],
+                             capture_output=True, text=True, cwd=ROOT, timeout=300, env=env)
+        assert out.returncode == 0, out.stderr
+        data = json.loads(out.stdout)
+        return data if args[0] == "search" else data["passages"]
+
+    assert len(passages("search", question)) == 9
+    assert len(passages("search", question, "-k", "4")) == 4
+    assert len(passages("ask", "What response rates does pembrolizumab achieve in melanoma?")) == 9
+
+
 def test_tuned_numbers_are_settings_overridable_by_environment(monkeypatch):
     defaults = Settings.load()
     monkeypatch.setenv("RAG_ANSWER", '{"pool": 8, "weak_below": 0.55}')
