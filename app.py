@@ -5,14 +5,16 @@ sources column (each cited passage with its paper, a link to it, and the cited s
 search settings (k, years, source types, language model on/off). "Library": the index status, uploads that are
 added to the corpus and indexed incrementally with a progress bar, and the build report.
 
-Binds to 127.0.0.1 unless told otherwise. Options by flag or environment:
+Binds to 127.0.0.1 unless told otherwise. Options are settings (rag/config.py), by flag or environment:
   --host / RAG_APP_HOST, --port / RAG_APP_PORT, --user / RAG_APP_USER and --password / RAG_APP_PASSWORD
   (HTTP login when both are set; prefer the environment for the password), --index / RAG_INDEX_DIR,
   --store / RAG_STORE_URL (read from PostgreSQL instead of the index folder: app processes keep no state of
   their own, so several can serve one store, from its primary or a hot standby, behind a load balancer),
   --corpus / RAG_CORPUS_DIR, --llm-base-url / RAG_LLM_BASE_URL, --llm-model / RAG_LLM_MODEL,
-  --max-upload-mb / RAG_MAX_UPLOAD_MB. With an existing index the app starts without loading the model
-  (it loads in the background once the server is up); with none, it builds one first.
+  --max-upload-mb / RAG_MAX_UPLOAD_MB (each flag is also spelled as its field: --app-host, --index-dir...;
+  `python app.py --help` lists them). Any other setting (k, mode...) by its RAG_* variable. With an existing
+  index the app starts without loading the model (it loads in the background once the server is up); with
+  none, it builds one first.
 
 API (gradio_client): `Client(url).predict(question, api_name="/ask")` returns the answer as JSON
 (text, mode, passages numbered as the [n] markers, notes); "/add_files" adds files to the library.
@@ -39,7 +41,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # offline: no calls 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from rag.config import MAX_QUESTION_CHARS, Settings, check_paths  # noqa: E402
+from rag.config import MAX_QUESTION_CHARS, Settings, add_flags, check_paths  # noqa: E402
 from rag.ui.labels import KIND_PLURALS  # noqa: E402
 
 EXAMPLES = [
@@ -132,29 +134,18 @@ CSS = """
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    env = os.environ.get
+    """The app's flags, generated from the settings (rag/config.py, add_flags): where, the language model, and
+    the app's own (host, port, login, upload limit); each also RAG_<FIELD>."""
     p = argparse.ArgumentParser(description="Chat over the immunotherapy library (Gradio).")
-    p.add_argument("--index", dest="index_dir", help="index folder (default: index/; RAG_INDEX_DIR)")
-    p.add_argument("--store", dest="store_url", metavar="URL",
-                   help="read from PostgreSQL at this postgresql:// URL (RAG_STORE_URL; default: the index folder)")
-    p.add_argument("--corpus", dest="corpus_dir", help="corpus folder (default: corpus/; RAG_CORPUS_DIR)")
-    p.add_argument("--host", default=env("RAG_APP_HOST") or "127.0.0.1", help="address to bind (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=int(env("RAG_APP_PORT") or 7860), help="port (default 7860)")
-    p.add_argument("--user", default=env("RAG_APP_USER"), help="login name (RAG_APP_USER); needs --password")
-    p.add_argument("--password", default=env("RAG_APP_PASSWORD"),
-                   help="login password (RAG_APP_PASSWORD, preferred: a flag shows in the process list)")
-    p.add_argument("--llm-base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (RAG_LLM_BASE_URL)")
-    p.add_argument("--llm-model", help="model name at that endpoint (RAG_LLM_MODEL)")
-    p.add_argument("--max-upload-mb", type=int, help="largest file the Library tab accepts (RAG_MAX_UPLOAD_MB, default 50)")
-    args = p.parse_args(argv)
-    if bool(args.user) != bool(args.password):
-        p.error("give both --user and --password (or RAG_APP_USER and RAG_APP_PASSWORD), or neither")
-    return args
+    add_flags(p, "where", "llm", "app")
+    return p.parse_args(argv)
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
-    return Settings.load(index_dir=args.index_dir, corpus_dir=args.corpus_dir, llm_base_url=args.llm_base_url,
-                         llm_model=args.llm_model, max_upload_mb=args.max_upload_mb, store_url=args.store_url)
+    settings = Settings.from_args(args)
+    if bool(settings.app_user) != bool(settings.app_password):
+        raise ValueError("give both --user and --password (or RAG_APP_USER and RAG_APP_PASSWORD), or neither")
+    return settings
 
 
 def ensure_index(settings: Settings) -> None:
@@ -286,7 +277,8 @@ def _ask_tab(gr, settings: Settings) -> SimpleNamespace:
                 ask_btn = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="ask-button")
             with gr.Accordion("Search settings", open=False):
                 with gr.Row():
-                    k = gr.Slider(1, 15, value=settings.k, step=1, label="Passages to retrieve (k)", scale=2)
+                    k = gr.Slider(1, max(15, settings.k), value=settings.k, step=1, label="Passages to retrieve (k)",
+                                  scale=2)  # up to RAG_K where it is set higher
                     year_from = gr.Number(label="From year", precision=0, value=None)
                     year_to = gr.Number(label="To year", precision=0, value=None)
                 types = gr.CheckboxGroup(SOURCE_CHOICES, value=types_all, label="Source types")
@@ -514,16 +506,13 @@ def _chat_actions(gr, settings: Settings, demo) -> SimpleNamespace:
         'guidance', 'preclinical', 'registration', 'unrated'; default all). Every argument is checked; a bad one is
         refused with the reason."""
         try:
-            if k in (None, "", 0, "0"):
-                k = settings.k
             filters = check_filters({"year_min": year_min, "year_max": year_max, "source_type": source_types,
                                      "evidence": evidence})
             if use_llm not in (None, True, False, 0, 1):
                 raise ValueError(f"use_llm must be true or false, got {use_llm!r}")
             messages = chat_messages(history)
             warm_up(settings)
-            # k is checked by the search: a whole number from 1 to MAX_K (a huge one would cost as much as reading
-            # the whole library).
+            # k: not given (0), the k setting; else a whole number from 1 to MAX_K (rag/config.py: check_k).
             a = answer(question, messages, k=k, settings=settings, filters=filters, use_llm=bool(use_llm) and llm_on)
         except (ValueError, TypeError, FileNotFoundError, RuntimeError) as err:
             raise gr.Error(str(err)) from err  # the client gets the reason, not a bare "error"
@@ -714,7 +703,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(f"app.py: {err}")
     except OSError as err:  # the port is taken, a folder cannot be written...
         if "port" in str(err).lower() or "address" in str(err).lower():
-            sys.exit(f"app.py: port {args.port} on {args.host} is taken (another app?): choose another with --port")
+            where = settings_from_args(args)
+            sys.exit(f"app.py: port {where.app_port} on {where.app_host} is taken (another app?): choose another "
+                     f"with --port")
         sys.exit(f"app.py: {err}")
 
 
@@ -730,12 +721,13 @@ def serve(args: argparse.Namespace) -> None:
     from starlette.middleware import Middleware
 
     demo, theme = make_app(settings)
-    auth = LoginThrottle(args.user, args.password).check if args.user else None
-    if auth is None and args.host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"Warning: serving on {args.host} without a login; set RAG_APP_USER and RAG_APP_PASSWORD.", file=sys.stderr)
+    auth = LoginThrottle(settings.app_user, settings.app_password).check if settings.app_user else None
+    if auth is None and settings.app_host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"Warning: serving on {settings.app_host} without a login; set RAG_APP_USER and RAG_APP_PASSWORD.",
+              file=sys.stderr)
     demo.queue(default_concurrency_limit=1)
     demo.launch(
-        server_name=args.host, server_port=args.port, auth=auth,
+        server_name=settings.app_host, server_port=settings.app_port, auth=auth,
         auth_message="Log in to the immunotherapy literature assistant." if auth else None,
         max_file_size=f"{settings.max_upload_mb * 2 + 16}mb",  # a hard cap; the Library tab explains the real limit
         theme=theme, css=CSS, ssr_mode=False, prevent_thread_lock=True, quiet=True,
@@ -743,7 +735,8 @@ def serve(args: argparse.Namespace) -> None:
         footer_links=["api", "settings"],
         app_kwargs={"middleware": [Middleware(_ClientAddress)]},  # the client's address, for the login throttle
     )
-    print(f"Serving on http://{args.host}:{args.port} (started in {time.perf_counter() - _STARTED:.1f} s; "
+    print(f"Serving on http://{settings.app_host}:{settings.app_port} "
+          f"(started in {time.perf_counter() - _STARTED:.1f} s; "
           f"index {settings.index_dir if not settings.store_url else settings.store_url.split('@')[-1]})",
           file=sys.stderr, flush=True)
     threading.Thread(target=warm_up, args=(settings,), daemon=True).start()

@@ -158,11 +158,11 @@ def test_user_and_password_come_from_the_environment_and_come_in_pairs(monkeypat
 
     monkeypatch.setenv("RAG_APP_USER", "ann")
     monkeypatch.setenv("RAG_APP_PASSWORD", "pw")
-    args = app_module.parse_args([])
-    assert (args.user, args.password, args.host, args.port) == ("ann", "pw", "127.0.0.1", 7860)
+    s = app_module.settings_from_args(app_module.parse_args([]))
+    assert (s.app_user, s.app_password, s.app_host, s.app_port) == ("ann", "pw", "127.0.0.1", 7860)
     monkeypatch.delenv("RAG_APP_PASSWORD")
-    with pytest.raises(SystemExit):
-        app_module.parse_args([])
+    with pytest.raises(ValueError, match="give both --user and --password"):
+        app_module.settings_from_args(app_module.parse_args([]))
     args = app_module.parse_args(["--llm-base-url", "http://127.0.0.1:9/v1", "--llm-model", "m", "--user", "a",
                                   "--password", "b", "--max-upload-mb", "3"])
     s = app_module.settings_from_args(args)

@@ -109,6 +109,28 @@ def test_settings_are_immutable_and_a_changed_copy_is_checked_again(monkeypatch)
         s.replace(colour="red")
 
 
+def test_every_rag_variable_of_the_product_is_a_setting(monkeypatch):
+    """The app's address and login are settings like the rest; OPENAI_* name the endpoint when RAG_LLM_* do not.
+    No module reads a RAG_* variable of its own but the test infrastructure's PostgreSQL (postgres_local.py)."""
+    import re
+
+    for name, value in (("RAG_APP_HOST", "0.0.0.0"), ("RAG_APP_PORT", "8000"), ("RAG_APP_USER", "ann"),
+                        ("RAG_APP_PASSWORD", "pw"), ("OPENAI_BASE_URL", "http://127.0.0.1:9/v1"),
+                        ("OPENAI_API_KEY", "sk-openai"), ("RAG_LLM_API_KEY", "sk-rag")):
+        monkeypatch.setenv(name, value)
+    s = Settings.load()
+    assert (s.app_host, s.app_port, s.app_user, s.app_password) == ("0.0.0.0", 8000, "ann", "pw")
+    assert (s.llm_base_url, s.llm_api_key) == ("http://127.0.0.1:9/v1", "sk-rag")
+    assert "pw" not in repr(s) and "sk-rag" not in repr(s)  # secrets stay out of logs (and the searchers' keys)
+    reads = re.compile(r"""(?:environ\.get|environ\[|getenv)\(?\s*["'](RAG_\w+)""")
+    for path in [ROOT / "app.py", *(ROOT / "rag").rglob("*.py")]:
+        found = set(reads.findall(path.read_text(encoding="utf-8")))
+        if path.name == "postgres_local.py":
+            assert found <= {"RAG_PG_BIN", "RAG_PG_OS_USER"}, found
+        else:
+            assert not found, (path, found)
+
+
 def test_the_cli_s_flags_are_the_fields_with_the_readme_s_names_as_aliases():
     from rag.cli import build_parser
 
@@ -126,6 +148,33 @@ def test_the_cli_s_flags_are_the_fields_with_the_readme_s_names_as_aliases():
     s = Settings.from_args(build_parser().parse_args(["search", "q", "-k", "3", "--mode", "bm25", "--per-doc", "0",
                                                       "--no-synonyms"]))
     assert (s.k, s.mode, s.per_doc, s.synonyms) == (3, "bm25", 0, False)
+
+
+def test_the_app_s_flags_are_the_fields_too_and_every_flag_the_readme_names_works(capsys):
+    import re
+
+    sys.path.insert(0, str(ROOT))
+    import app as app_module
+    from rag.cli import build_parser
+
+    s = app_module.settings_from_args(app_module.parse_args(
+        ["--host", "0.0.0.0", "--port", "8000", "--user", "u", "--password", "p", "--index", "i", "--corpus", "c",
+         "--store", "postgresql://h/db", "--llm-base-url", "http://x/v1", "--llm-model", "m", "--max-upload-mb", "3"]))
+    assert (s.app_host, s.app_port, s.app_user, s.app_password, str(s.index_dir), str(s.corpus_dir), s.store_url,
+            s.llm_base_url, s.llm_model, s.max_upload_mb) == (
+        "0.0.0.0", 8000, "u", "p", "i", "c", "postgresql://h/db", "http://x/v1", "m", 3)
+    assert app_module.parse_args(["--app-port", "9000"]).app_port == 9000
+    # Every flag the README names is one of the CLI's or the app's (whose --help lists them); a line naming a
+    # benchmark or a script speaks of that program's flags.
+    with pytest.raises(SystemExit):
+        app_module.parse_args(["--help"])
+    flag = r"(?<![\w-])--[a-z][a-z0-9-]*"
+    commands = build_parser()._subparsers._group_actions[0].choices
+    known = {o for p in commands.values() for a in p._actions for o in a.option_strings}
+    known |= set(re.findall(flag, capsys.readouterr().out))
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    readme = {f for line in lines if not re.search(r"benchmarks/|scripts/", line) for f in re.findall(flag, line)}
+    assert len(readme) > 30 and readme <= known, sorted(readme - known)
 
 
 @pytest.mark.parametrize("command", ["build", "add", "remove", "search", "ask", "outcomes", "evidence", "check",
