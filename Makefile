@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ARGS   ?=
 
-.PHONY: setup test-setup run test build clean eval eval-answers bench-answer bench-build bench-query bench-startup bench-cli bench-update bench-load bench-ray
+.PHONY: setup test-setup run lint test build clean eval eval-answers bench-answer bench-build bench-query bench-startup bench-cli bench-update bench-load bench-ray
 
 TEST_STAMP := $(VENV)/.installed-test
 
@@ -35,6 +35,9 @@ run: setup
 
 build: setup
 	$(BIN)/rag build $(ARGS)
+
+lint: test-setup
+	$(BIN)/ruff check .
 
 test: test-setup
 	scripts/install-browser
