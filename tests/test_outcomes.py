@@ -271,3 +271,25 @@ def test_only_what_the_question_asks_for_may_lead_the_answer(question, leads, no
     got = lead_endpoints(question)
     assert all(e in got for e in leads) and not set(not_leads) & set(got), got
     assert got.index(leads[0]) == 0, got
+
+
+@pytest.mark.parametrize("text, want, not_want", [
+    # Metastasis-free survival is not overall survival; its hazard ratio is another ratio.
+    ("The median time to death or distant metastasis was 28.3 months in the durvalumab group and 16.2 months in "
+     "the placebo group (stratified hazard ratio, 0.53; 95% CI, 0.41 to 0.68).", {("HR_other", 0.53)},
+     {("OS_median", 28.3), ("HR_OS", 0.53)}),
+    # An immune response is not a tumour response.
+    ("The vaccine induced functional tumor-specific T cell responses in 71% of the patients.", set(), {("ORR", 71.0)}),
+    ("The immune-related objective response rate was 40%.", {("ORR", 40.0)}, set()),
+    # "grade 3 events" are grade 3 or worse events; "a grade 4 event" alone is not.
+    ("Treatment-related adverse events occurred in 88 of 126 patients (69.8%), including grade 3 events in 25 "
+     "patients (19.8%) and a grade 4 event in 1 (0.8%).", {("AE_grade3plus", 19.8)}, {("AE_grade3plus", 0.8)}),
+    # "who had a partial response" ties the value to the partial response, not to the complete response before.
+    ("An objective response was observed in 46 patients (37.1%), including in 4 (3.2%) who had a complete "
+     "response and in 42 (33.9%) who had a partial response.", {("ORR", 37.1), ("CR", 3.2)}, {("CR", 33.9)}),
+    # The follow-up for survival is no survival.
+    ("Minimum follow-up for survival was 24.2 months.", set(), {("OS_median", 24.2)}),
+])
+def test_values_of_other_measures_are_not_filed_under_an_endpoint(text, want, not_want):
+    got = {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes}
+    assert want <= got and not (not_want & got), got

@@ -42,6 +42,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"\bgrade\s*(?:≥|>=|≧|>)\s*(?:3|III)\b(?=[^.;]{0,90}?\b(?:adverse|toxic|side|events?|effects?|AEs?|TRAEs?|irAEs?))|"
             r"\b(?:adverse events?|AEs|TRAEs|toxicit(?:y|ies)|side effects)\s+(?:of\s+)?grade\s*(?:(?:3|III)\s*(?:or|to|-|–|/)\s*"
             r"(?:4|5|IV|V|higher|greater|worse|above|more)|(?:≥|>=|>)\s*3)\b|"
+            r"\bgrade\s*(?:3|III)\s+(?:(?:treatment|immune|drug)-related\s+)?(?:adverse events?|AEs?|TRAEs?|irAEs?|events?|"
+            r"toxicit(?:y|ies))\b|"
             r"\b(?:severe|high-grade) (?:treatment-related |immune-related |drug-related )?(?:adverse (?:events?|effects?|"
             r"reactions?)|toxicit(?:y|ies))|\bgrade\s*(?:3|III)\s*(?:or|to|-|–|/)\s*(?:4|5|IV|V)\b|\bgrade\s*(?:≥|>=|>)\s*3\b"),
     ("DCR", r"\bdisease[- ]control(?: rates?)?|\bDCRs?\b|\bclinical benefit(?: rates?)?|\bCBRs?\b"),
@@ -55,6 +57,10 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("EFS", r"\bevent[- ]free(?: survival)?|\bEFS\b"),
     ("RFS", r"\b(?:relapse|recurrence)[- ]free(?: survival)?|\bRFS\b"),
     ("DFS", r"\bdisease[- ]free(?: survival)?|\bDFS\b|\brecurrence or death\b"),
+    # Metastasis-free survival ("time to death or distant metastasis"): not in the vocabulary, but its values and
+    # its hazard ratio must not be read as overall survival's.
+    ("MFS", r"\b(?:distant[- ])?metastasis[- ]free(?: survival)?|\b(?:death or (?:distant )?metastas[ie]s|"
+            r"(?:distant )?metastasis or death)\b|\bD?MFS\b"),
     ("OS", r"\boverall survival\b|\bOS\b|\bsurvival(?: rates?)?\b|\b(?:were|be|remain(?:ed)?|are) alive\b|\bdeath\b|\bsurvived\b"),
     ("ORR", r"\b(?:objective|overall|clinical|tumou?r|best overall|confirmed|major|durable|antitumou?r|radiographic|"
             r"intracranial|investigator-assessed) (?:\w+ )?(?:response|remission|regression)s?(?: rates?)?|\bresponse rates?\b|"
@@ -62,12 +68,14 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"\bCR\s*\+\s*PR\b|\bregression of (?:measurable|all)|\bobjective(?:ly)? (?:tumou?r )?respon"),
     ("HR", r"\bhazard ratios?\b|\bHRs?\b"),
     ("OR", r"\bodds ratios?\b|\bORs?\b(?=\s*(?:[=:,]|of|was|\d|\())"),
-    ("STOP", r"\bfollow[- ]?up\b|\btime to (?:death|distant|second|subsequent)|\bmetastasis-free|\bmedian age\b|\baged?\b|\byears? old\b|\bduration of (?:therapy|treatment)\b|"
+    ("STOP", r"\bgrade\s*(?:[1245]|I{1,2}|IV|V|one|two|four|five)(?:\s*(?:or|to|-|–|/|and)\s*(?:[12]|I{1,2}|one|two))?\s+"
+             r"(?:(?:treatment|immune|drug)-related\s+)?(?:adverse\s+)?(?:events?|AEs?|TRAEs?|irAEs?|toxicit(?:y|ies)|side "
+             r"effects)\b|\bfollow[- ]?up\b(?: (?:for|of) (?:overall )?survival\b)?|\btime to (?:death|distant|second|subsequent)|\bmedian age\b|\baged?\b|\byears? old\b|\bduration of (?:therapy|treatment)\b|"
              r"\btime to (?:response|onset|treatment)\b|\bmedian time\b|\bexpression\b|\bprevalence\b|\bincidence\b|"
              r"\bsensitivity\b|\bspecificity\b|\baccuracy\b|\bpositive\b|\bmutations?\b"),
 )
 _KEYWORD = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _KEYWORDS), re.I)
-_CASE_SENSITIVE = {"CR", "PR", "SD", "OS", "HR", "OR", "DCR", "TTP", "PFS", "EFS", "RFS", "DFS", "ORR"}
+_CASE_SENSITIVE = {"CR", "PR", "SD", "OS", "HR", "OR", "DCR", "TTP", "PFS", "EFS", "RFS", "DFS", "ORR", "MFS"}
 
 _TIME_UNIT = r"(?:months?|mo\.?|weeks?|wk|years?|yr|days?)"
 _VALUE = re.compile(
@@ -100,6 +108,12 @@ _PLANNED = re.compile(r"\b(?:we (?:will |would )?(?:expect|assume|hypothesi[sz]e
 # A share of responders ("84% of responses were ongoing"), not a response rate.
 _OF_RESPONDERS = re.compile(r"\b(?:defined as|criteri\w*|threshold|cut-?off|ongoing|continuing|remain(?:ed|s)? in|still in|of (?:the )?(?:\d+ )?(?:confirmed )?"
                             r"responders|among (?:the )?responders|unconventional|immune-pattern|stabili[sz]ation)\b", re.I)
+# A response of the immune system or a laboratory measure ("tumor-specific T cell responses", "antibody response"),
+# not a tumour's: the words just before "response".
+_LAB_RESPONSE = re.compile(r"(?:\bT[- ]?cells?|\bimmune|\bimmunologic(?:al)?|\bantibody|\bserologic(?:al)?|\bhumoral|"
+                           r"\bcellular|\bCD[48]\+?(?: T)?|\bantigen-specific|\bDTH|\bcytokine|\bIFN-?γ?|"
+                           r"\binterferon-?(?:γ|gamma)?|\bT-?helper|\bTh[12]|\bvaccine-induced|\bdelayed-type hypersensitivity)"
+                           r"(?:[- ](?!related)[\w-]+)?\s*$", re.I)
 _LABEL_BEFORE = re.compile(r"\b(?:group|arm|cohort|phase|grade|stage|day|cycle|version|type|part|step|level|class|"
                            r"CD|IL|G|n|N)\s*[=:]?\s*$", re.I)
 _BARE_CI = re.compile(r",\s*(\d*[.·]\d+)\s*(?:[-–]|to)\s*(\d*[.·]\d+)\b")
@@ -182,6 +196,8 @@ def _mentions(text: str, s: int, e: int) -> list[_Mention]:
             continue
         if kind in ("OS", "HR", "OR", "CR", "PR", "SD") and len(m.group(0)) <= 3 and not m.group(0)[:2].isupper():
             continue  # "or", "os", "hr" in running text are words, not abbreviations
+        if kind == "ORR" and _LAB_RESPONSE.search(text, max(s, m.start() - 40), m.start()):
+            kind = "STOP"  # "T cell responses in 71%", "an immune response was found in 62 patients (64%)"
         out.append(_Mention(kind, m.start(), m.end()))
     return out
 
@@ -348,6 +364,7 @@ _FAMILY_UNITS = {
     "ORR": ("%",), "CR": ("%",), "DCR": ("%",), "pCR": ("%",), "AE3": ("%",), "PR": ("%",), "SD": ("%",),
     "PFS": ("%", "time"), "OS": ("%", "time"), "DFS": ("%", "time"), "RFS": ("%", "time"), "EFS": ("%", "time"),
     "DOR": ("time",), "TTP": ("time",), "HR": ("bare",), "OR": ("bare",), "STOP": ("%", "time", "bare"),
+    "MFS": ("%", "time"),
 }
 
 
@@ -376,7 +393,8 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
             if re.search(r"[;,)]|\b(?:whereas|but|while|as (?:were|was|did))\b", gap):
                 continue  # "(73.4% vs. 90.0%), as were grade 3 events": the word after belongs to the next clause
             cost = 1.6 * len(gap) + 8
-            if re.match(r"(?:patients?\s+)?(?:had|achieved|experienced|showed|developed|attained|obtained)\b", gap, re.I):
+            if re.match(r"(?:patients?\s+)?(?:who\s+|that\s+)?(?:had|achieved|experienced|showed|developed|attained|obtained)\b",
+                        gap, re.I):
                 cost *= 0.2  # "37 (9%) achieved a partial response": the verb ties the value to the word after it
         else:
             continue
@@ -384,7 +402,7 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
             cost *= 0.5  # a ratio follows its name closely ("hazard ratio for death, 0.73")
         if cost < best_cost:
             best, best_cost = m, cost
-    if best is None or best_cost > 140 or best.kind in ("STOP", "PR", "SD"):
+    if best is None or best_cost > 140 or best.kind in ("STOP", "PR", "SD", "MFS"):
         return None
     endpoint = _endpoint_of(text, v, best, mentions, s, kind_of_unit)
     return (endpoint, best) if endpoint else None
@@ -424,9 +442,11 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
                        ("EFS", r"event|EFS"), ("OS", r"death|OS\b|overall survival|mortality")):
         if re.match(rf"\s*(?:\(|,)?\s*(?:for|of)\s+(?:\w+\s+){{0,3}}?(?:{name})", after, re.I):
             return f"HR_{kind}"
-    near = [m for m in mentions if m.kind in ("PFS", "OS", "DFS", "RFS", "EFS") and m.end <= hr.start + 1]
+    near = [m for m in mentions if m.kind in ("PFS", "OS", "DFS", "RFS", "EFS", "MFS") and m.end <= hr.start + 1]
     if near:
         kind = near[-1].kind
+        if kind == "MFS":
+            return "HR_other"
         return "HR_DFS" if kind == "RFS" else f"HR_{kind}"
     near = [m for m in mentions if m.kind in ("PFS", "OS", "DFS", "RFS", "EFS") and m.start >= hr.end
             and m.start - hr.end < 40]
