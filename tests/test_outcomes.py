@@ -293,3 +293,28 @@ def test_only_what_the_question_asks_for_may_lead_the_answer(question, leads, no
 def test_values_of_other_measures_are_not_filed_under_an_endpoint(text, want, not_want):
     got = {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes}
     assert want <= got and not (not_want & got), got
+
+
+@pytest.mark.parametrize("text, want", [
+    # A share restated as a count in brackets is one value, not two.
+    ("The objective response rate was 71% [5 of 7 patients].", [("ORR", 71.0)]),
+    # "n (x%) of N patients treated with ... had ...": the verb ties the value to the endpoint after it.
+    ("Eight (53%) of 15 patients treated with atezolizumab plus cobimetinib in the BRAFV600 wild-type cohort had "
+     "treatment-related grade 3 or worse adverse events.", [("AE_grade3plus", 53.0)]),
+    # "v" for versus, counts before each share, a colon before the values.
+    ("Rates of treatment-related adverse events were lower with nivolumab (grade 3 to 4, 10% v 55%).",
+     [("AE_grade3plus", 10.0), ("AE_grade3plus", 55.0)]),
+    ("Grade 3-4 adverse events: 7% versus 55%.", [("AE_grade3plus", 7.0), ("AE_grade3plus", 55.0)]),
+    ("Fewer adverse events of grade 3 or higher than in the ipilimumab group: 13.3 percent and 10.1 percent versus "
+     "19.9 percent, respectively.", [("AE_grade3plus", 13.3), ("AE_grade3plus", 10.1), ("AE_grade3plus", 19.9)]),
+    # Events of another kind, and values that are subjects of another verb, are not grade >=3 rates.
+    ("Sotorasib had fewer grade 3 or worse (n=56 [33%] vs n=61 [40%]) and serious treatment-related adverse events "
+     "(n=18 [11%] vs n=34 [23%]).", [("AE_grade3plus", 33.0), ("AE_grade3plus", 40.0)]),
+    ("A total of 30.5% of the patients and 26.1% of those in the placebo group had grade 3 or 4 adverse events; "
+     "15.4% and 9.8% of the patients, respectively, discontinued the trial regimen because of adverse events.",
+     [("AE_grade3plus", 30.5), ("AE_grade3plus", 26.1)]),
+    ("16 (11%) patients versus 52 (39%) patients had grade 3-4 adverse events, and three (2%) patients died from a "
+     "treatment-related adverse event.", [("AE_grade3plus", 11.0), ("AE_grade3plus", 39.0)]),
+])
+def test_lists_counts_and_verbs(text, want):
+    assert [(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes] == want

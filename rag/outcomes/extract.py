@@ -70,7 +70,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("OR", r"\bodds ratios?\b|\bORs?\b(?=\s*(?:[=:,]|of|was|\d|\())"),
     ("STOP", r"\bgrade\s*(?:[1245]|I{1,2}|IV|V|one|two|four|five)(?:\s*(?:or|to|-|–|/|and)\s*(?:[12]|I{1,2}|one|two))?\s+"
              r"(?:(?:treatment|immune|drug)-related\s+)?(?:adverse\s+)?(?:events?|AEs?|TRAEs?|irAEs?|toxicit(?:y|ies)|side "
-             r"effects)\b|\bfollow[- ]?up\b(?: (?:for|of) (?:overall )?survival\b)?|\btime to (?:death|distant|second|subsequent)|\bmedian age\b|\baged?\b|\byears? old\b|\bduration of (?:therapy|treatment)\b|"
+             r"effects)\b|\bserious (?:(?:treatment|immune|drug)-related )?(?:adverse (?:events?|effects?|reactions?)|AEs?|"
+             r"TRAEs?|toxicit(?:y|ies))|\bfollow[- ]?up\b(?: (?:for|of) (?:overall )?survival\b)?|\btime to (?:death|distant|second|subsequent)|\bmedian age\b|\baged?\b|\byears? old\b|\bduration of (?:therapy|treatment)\b|"
              r"\btime to (?:response|onset|treatment)\b|\bmedian time\b|\bexpression\b|\bprevalence\b|\bincidence\b|"
              r"\bsensitivity\b|\bspecificity\b|\baccuracy\b|\bpositive\b|\bmutations?\b"),
 )
@@ -85,7 +86,7 @@ _VALUE = re.compile(
     rf"|(?P<time>(?<![\w.·\-])(?P<tv>{NUM})\s*(?:\((?:IQR|range|interquartile range)?[,:;]?\s*{NUM}\s*(?:[-–]|to)\s*"
     rf"{NUM}\)\s*)?(?P<tu>{_TIME_UNIT})(?![\w-]))"
     # The first items of a list whose unit is written once, at its end: "2.2 and 5.0 months", "17, 32 and 29%".
-    rf"|(?P<listtime>(?<![\w.·\-])(?P<ltv>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:and|or|versus|vs\.?)\s*{NUM}\s*"
+    rf"|(?P<listtime>(?<![\w.·\-])(?P<ltv>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:and|or|versus|vs\.?|v\.?)\s*{NUM}\s*"
     rf"(?P<ltu>{_TIME_UNIT})(?![\w-])))"
     rf"|(?P<listpct>(?<![\w.·\-])(?P<lpv>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:and|or)\s*{NUM}\s*%))"
     rf"|(?P<count>(?<![\w.·])(?P<num3>{COUNT})\s+(?:of|out of)\s+(?:the\s+)?(?P<den3>\d[\d,]*)\b(?!\s*%))"
@@ -115,7 +116,19 @@ _LAB_RESPONSE = re.compile(r"(?:\bT[- ]?cells?|\bimmune|\bimmunologic(?:al)?|\ba
                            r"\binterferon-?(?:γ|gamma)?|\bT-?helper|\bTh[12]|\bvaccine-induced|\bdelayed-type hypersensitivity)"
                            r"(?:[- ](?!related)[\w-]+)?\s*$", re.I)
 _LABEL_BEFORE = re.compile(r"\b(?:group|arm|cohort|phase|grade|stage|day|cycle|version|type|part|step|level|class|"
-                           r"CD|IL|G|n|N)\s*[=:]?\s*$", re.I)
+                           r"CD|IL|G|n|N)\s*=?\s*$", re.I)
+# "(9%) achieved", "(53%) of 15 patients treated with X in the Y cohort had": the value is the subject's.
+_TIED_BY_VERB = re.compile(rf"(?P<who>(?:of\s+(?:the\s+)?(?:{COUNT})\s+)?(?:[\w-]+\s+){{0,2}}?(?:patients?|participants|subjects|"
+                           rf"those)\b[^,;()]{{0,80}}?\s)?(?:who\s+|that\s+)?(?:had|achieved|experienced|showed|developed|"
+                           rf"attained|obtained)\b", re.I)
+# The verb a value is the subject of, up to the end of its clause: "(2%) patients in the docetaxel group died", "15.4%
+# and 9.8% of the patients, respectively, discontinued the trial regimen": a value of another measure.
+_CLAUSE_VERB = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\.\s|\b(?:versus|vs|compared)\b|(?<!who )(?<!that )(?<!which )"
+                          r"\b(?P<v>had|has|have|achieved|experienced|developed|showed|attained|obtained|occurred|was|were|"
+                          r"died|discontinued|withdrew|stopped|required|needed)\b", re.I)
+_OTHER_VERBS = {"died", "discontinued", "withdrew", "stopped", "required", "needed"}
+_RESTATED = re.compile(rf"\s*[(\[]\s*(?:n\s*=\s*)?{COUNT}\s*(?:of|/|out of)\s*(?:the\s+)?\d[\d,]*(?:\s+[\w-]+){{0,2}}?\s*[)\]]",
+                       re.I)
 _BARE_CI = re.compile(r",\s*(\d*[.·]\d+)\s*(?:[-–]|to)\s*(\d*[.·]\d+)\b")
 _HAS_NUMBER = re.compile(r"\d|not (?:yet )?(?:been )?reached", re.I)
 _PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -222,6 +235,9 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
                 continue  # a biomarker cut-off ("PD-L1 ≥50%"), not an outcome
             if re.match(r"\s*(?:CI|confidence|credible)", text[ve:ve + 16], re.I):
                 continue  # "95% CI"
+            restated = _RESTATED.match(text, ve, min(e, ve + 50))
+            if restated:  # "40% (4 of 10 patients)": the count says the share again; one value
+                ve = restated.end()
         elif m.group("time") or m.group("listtime"):
             number, word = (m.group("tv"), m.group("tu")) if m.group("time") else (m.group("ltv"), m.group("ltu"))
             if re.match(r"\s*(?:longer|shorter|more|less|gain|improvement|increase|difference|benefit)\b", text[ve:ve + 20], re.I):
@@ -266,7 +282,7 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
     for i, v in enumerate(values):
         if v.unit == "bare":
             for w in values[i + 1:i + 3]:
-                if w.unit != "bare" and re.fullmatch(r"[\s,;]*(?:versus|vs\.?|and|or|,|to|compared with)?[\s,]*",
+                if w.unit != "bare" and re.fullmatch(r"[\s,;]*(?:versus|vs\.?|v\.?|and|or|,|to|compared with)?[\s,]*",
                                                      text[v.tail:w.start], re.I):
                     v.unit = w.unit
                     break
@@ -324,6 +340,10 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             continue
         if endpoint.endswith("_median") and unit not in ("months", "weeks", "years"):
             continue
+        if anchors[id(v)].end <= v.start:
+            verb = _CLAUSE_VERB.search(text, v.tail, min(e, v.tail + 120))
+            if verb and verb.group("v") and verb.group("v").lower() in _OTHER_VERBS:
+                continue
         arm = "comparison" if endpoint.startswith(("HR_", "OR_")) else _arm_for(
             text, v, placed, index, placed_as, arm_mentions, record, respectively)
         start, end = _span(text, v, anchors[id(v)])
@@ -372,7 +392,7 @@ def _continues(text: str, prev: _Value, v: _Value, mentions: list[_Mention]) -> 
     """Is ``v`` the next item of a list that ``prev`` started (same unit, close, no endpoint word between)?"""
     gap = text[prev.tail:v.start]
     return (prev.unit == v.unit and len(gap) <= 70 and not any(prev.tail <= m.start < v.start for m in mentions)
-            and bool(re.search(r"\b(?:and|versus|vs\.?|compared with|to|or)\b|,", gap)))
+            and bool(re.search(r"\b(?:and|versus|vs\.?|v\.?|compared with|to|or)\b|,", gap)))
 
 
 def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tuple[str, _Mention] | None:
@@ -393,9 +413,10 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
             if re.search(r"[;,)]|\b(?:whereas|but|while|as (?:were|was|did))\b", gap):
                 continue  # "(73.4% vs. 90.0%), as were grade 3 events": the word after belongs to the next clause
             cost = 1.6 * len(gap) + 8
-            if re.match(r"(?:patients?\s+)?(?:who\s+|that\s+)?(?:had|achieved|experienced|showed|developed|attained|obtained)\b",
-                        gap, re.I):
-                cost *= 0.2  # "37 (9%) achieved a partial response": the verb ties the value to the word after it
+            tie = _TIED_BY_VERB.match(gap)
+            if tie:  # "37 (9%) achieved a partial response", "Eight (53%) of 15 patients treated with ... had grade 3
+                # or worse adverse events": the verb ties the value to the word after it
+                cost = (1.6 * (len(gap) - tie.end()) + 8) * 0.2 + (5 if tie.group("who") else 0)
         else:
             continue
         if m.kind in ("HR", "OR") and m.end <= v.start:
@@ -417,7 +438,8 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
             text[min(best.start, v.start):max(best.end, v.tail) + 40]):
         return None
     if best.kind == "AE3" and best.end <= v.start and re.search(
-            r"\b(?:including|such as|most(?:ly)? commonly|most (?:common|frequent)\w*|namely|mainly|notably)\b|:|"
+            r"\b(?:including|such as|most(?:ly)? commonly|most (?:common|frequent)\w*|namely|mainly|notably)\b|"
+            r":(?=[^:]*[A-Za-z])|"
             r"\b(?:was|were) (?!observed|reported|seen|noted|experienced|similar|more|less|higher|lower)[a-z]+",
             text[best.end:v.start], re.I):
         return None  # one kind of event ("grade 3-4 events, including fatigue (4%)"), not all of them
@@ -533,7 +555,10 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
     return "all"
 
 
-_LIST_GAP = re.compile(r"[\s,;:()\[\]]*(?:versus|vs\.?|compared with|and|or|to|,)\s*(?:with\s+|in\s+|for\s+)?", re.I)
+# Between the items of a list: "vs", "and", commas; a count before the next item's share ("n=56 [33%] vs n=61 [40%]",
+# "16 (11%) versus 52 (39%)").
+_LIST_GAP = re.compile(r"[\s,;:()\[\]]*(?:versus|vs\.?|v\.?|compared with|and|or|to|,)\s*(?:with\s+|in\s+|for\s+)?"
+                       r"(?:(?:n\s*=\s*)?\d+\s*[(\[]\s*)?", re.I)
 
 
 def _chain(text: str, same, v: _Value) -> list[_Value]:
