@@ -318,3 +318,35 @@ def test_values_of_other_measures_are_not_filed_under_an_endpoint(text, want, no
 ])
 def test_lists_counts_and_verbs(text, want):
     assert [(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # Values per arm with "in the X group" after each, middle-dot decimals, a text that states no design.
+    ("Median overall survival did not differ between the treatment groups: 7·7 months (95% CI 6·8-8·9) in the "
+     "tremelimumab group and 7·3 months (5·9-8·7) in the placebo group (hazard ratio 0·92 [95% CI 0·76-1·12], "
+     "p=0·41).", {("OS_median", "tremelimumab", 7.7), ("OS_median", "placebo", 7.3), ("HR_OS", "comparison", 0.92)}),
+    # Groups named by their role; "Median (IQR)" and "n of N patients (x%)".
+    ("Median (IQR) overall survival was 14.9 (12.2-17.8) months in the standard group (N=158) and 14.3 (12.6-16.3) "
+     "months in the experimental group (N = 145). Grade 3 or higher adverse events occurred in 105 of 140 patients "
+     "(75%) in the standard group and in 115 of 142 patients (81%) in the experimental group (P > 0.05).",
+     {("OS_median", "standard", 14.9), ("OS_median", "experimental", 14.3), ("AE_grade3plus", "standard", 75.0),
+      ("AE_grade3plus", "experimental", 81.0)}),
+    # The results' groups ("the combination-therapy group", "the nivolumab group") are the methods' arms.
+    ("In this randomized phase 3 trial, 945 patients were randomly assigned to receive nivolumab plus ipilimumab, "
+     "nivolumab alone, or ipilimumab alone. Treatment-related adverse events of grade 3 or 4 occurred in 55% of "
+     "patients in the combination-therapy group, 21% of patients in the nivolumab group, and 28% of patients in the "
+     "ipilimumab group.", {("AE_grade3plus", "nivolumab plus ipilimumab", 55.0),
+                           ("AE_grade3plus", "nivolumab", 21.0), ("AE_grade3plus", "ipilimumab", 28.0)}),
+    # An arm named with another arm's abbreviation is spelled out.
+    ("We randomly assigned patients to receive atezolizumab plus carboplatin plus paclitaxel (ACP), bevacizumab plus "
+     "carboplatin plus paclitaxel (BCP), or atezolizumab plus BCP (ABCP) every 3 weeks. The median progression-free "
+     "survival was longer in the ABCP group than in the BCP group (8.3 months vs. 6.8 months).",
+     {("PFS_median", "atezolizumab plus bevacizumab plus carboplatin plus paclitaxel", 8.3),
+      ("PFS_median", "bevacizumab plus carboplatin plus paclitaxel", 6.8)}),
+    # Two-word group names.
+    ("Patients were randomly assigned to receive nivolumab or standard therapy with methotrexate, docetaxel, or "
+     "cetuximab. Median overall survival was 7.5 months in the nivolumab group and 5.1 months in the standard therapy "
+     "group.", {("OS_median", "nivolumab", 7.5), ("OS_median", "standard therapy", 5.1)}),
+])
+def test_arms_named_as_groups(text, want):
+    assert _values(extract_outcomes(text, "x")) == want

@@ -508,9 +508,14 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
     names: list[tuple[str, str]] = []
     for arm in arms:
         names.append((arm, arm))
-        head = re.split(r"\s+(?:plus|and|with|\+)\s+|\s+", arm)[0]
+        words = re.split(r"\s+(?:plus|and|with|\+)\s+|\s+", arm)
+        head = words[0]
         if len(head) >= 4 and sum(1 for a in arms if a.lower().startswith(head.lower())) == 1:
             names.append((head, arm))
+        # Its last word, when no other arm has it: "chemotherapy" for "platinum-based chemotherapy".
+        tail = words[-1]
+        if len(words) > 1 and len(tail) >= 5 and sum(1 for a in arms if tail.lower() in a.lower()) == 1:
+            names.append((tail, arm))
     names += [(alias, arm) for alias, arm in aliases.items()]
     found: list[tuple[int, int, str]] = []
     for name, arm in sorted(names, key=lambda x: -len(x[0])):
