@@ -350,3 +350,27 @@ def test_lists_counts_and_verbs(text, want):
 ])
 def test_arms_named_as_groups(text, want):
     assert _values(extract_outcomes(text, "x")) == want
+
+
+def test_tables_rows_of_arms_or_of_endpoints():
+    text = ("In this randomized phase 3 trial, patients were randomly assigned to receive nivolumab plus ipilimumab, "
+            "nivolumab alone, or ipilimumab alone.\n\n"
+            "Patient Group | Median Progression-Free Survival | Median Overall Survival\n"
+            "nivolumab plus ipilimumab | 11.5 months | not yet reached\n"
+            "nivolumab alone | 6.9 months | 37.6 months\n\n"
+            "Patient Group | Objective Response Rate | 3-Year Overall Survival Rate\n"
+            "nivolumab plus ipilimumab | 58% | 58%\n"
+            "nivolumab alone | 44% | 52%\n\n"
+            "Outcome | Nivolumab plus ipilimumab | Nivolumab\n"
+            "Complete response | 19% | 16%\n"
+            "Treatment Regimen | 1 mg per kilogram | 3 mg per kilogram")
+    r = extract_outcomes(text, "x")
+    assert {(o.endpoint, o.arm, o.value, o.timepoint) for o in r.outcomes} == {
+        ("PFS_median", "nivolumab plus ipilimumab", 11.5, None), ("PFS_median", "nivolumab", 6.9, None),
+        ("OS_median", "nivolumab", 37.6, None), ("ORR", "nivolumab plus ipilimumab", 58.0, None),
+        ("ORR", "nivolumab", 44.0, None), ("OS_rate", "nivolumab plus ipilimumab", 58.0, "3-year"),
+        ("OS_rate", "nivolumab", 52.0, "3-year"), ("CR", "nivolumab plus ipilimumab", 19.0, None),
+        ("CR", "nivolumab", 16.0, None)}
+    assert [(n.endpoint, n.arm) for n in r.not_reached] == [("OS_median", "nivolumab plus ipilimumab")]
+    for o in r.outcomes + r.not_reached:
+        assert text[o.char_start:o.char_end] == o.text

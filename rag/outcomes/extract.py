@@ -178,16 +178,109 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
     record.arms = arms
     seen: set[tuple] = set()
     for a, b in regions:
+        tables = _tables(text, a, b, record, aliases) if text.find("|", a, b) >= 0 else []
         for s, e in sentence_spans(text, a, b):
-            if not _HAS_NUMBER.search(text, s, e):
+            table = next((t for t in tables if t[0] <= s < t[1]), None)
+            if table is not None:  # a table's rows are read as a table, once
+                found, not_reached = table[2:] if s == table[0] else ([], [])
+            elif not _HAS_NUMBER.search(text, s, e):
                 continue
-            for outcome in _sentence_outcomes(text, s, e, record, aliases):
+            else:
+                found, not_reached = _sentence_outcomes(text, s, e, record, aliases), \
+                    _not_reached(text, s, e, record, aliases)
+            for outcome in found:
                 key = (outcome.endpoint, outcome.arm, round(outcome.value, 3), outcome.timepoint, outcome.population)
                 if key not in seen:  # a value repeated in the conclusions is reported once
                     seen.add(key)
                     record.outcomes.append(outcome)
-            record.not_reached += _not_reached(text, s, e, record, aliases)
+            record.not_reached += not_reached
     return record
+
+
+# A table as the loaders write it: one row a line, cells parted by "|" ("Patient Group | Median Overall Survival").
+_TABLE = re.compile(r"^[^\n|]*\|[^\n]*(?:\n[^\n|]*\|[^\n]*)+", re.M)
+_CELL = re.compile(r"[^|\n]+")
+_LINE = re.compile(r"[^\n]+")
+_TABLE_MEDIAN = {"PFS": "PFS_median", "OS": "OS_median", "DOR": "DOR_median", "EFS": "EFS_median", "DFS": "DFS_median",
+                 "RFS": "RFS_median", "TTP": "TTP_median"}
+_TABLE_RATE = {"PFS": "PFS_rate", "OS": "OS_rate", "DFS": "DFS_rate", "RFS": "DFS_rate"}
+_TABLE_SHARE = {"ORR": "ORR", "CR": "CR", "DCR": "DCR", "pCR": "pCR", "AE3": "AE_grade3plus"}
+
+
+def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    for m in _CELL.finditer(text, s, e):
+        a, b = m.start(), m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
+    return out
+
+
+def _tables(text: str, a: int, b: int, record: StudyOutcomes, aliases: dict[str, str]):
+    """The values of the tables in text[a:b]: (start, end, outcomes, not_reached) per table. The header row names the
+    endpoints and the first column the arms ("nivolumab alone | 6.9 months | 37.6 months"), or the other way round."""
+    out = []
+    for m in _TABLE.finditer(text, a, b):
+        rows = [_cells(text, r.start(), r.end()) for r in _LINE.finditer(text, m.start(), m.end())]
+        if len(rows) < 2 or any(len(r) != len(rows[0]) or len(r) < 2 for r in rows):
+            continue
+
+        def kind_of(cell):
+            kinds = [k for k in _mentions(text, *cell) if k.kind not in ("STOP", "PR", "SD")]
+            return kinds[0].kind if kinds else None
+
+        def arm_of(cell):
+            named = _arm_mentions(text, cell[0], cell[1], record.arms, aliases)
+            if named:
+                return named[0][2]
+            return re.sub(r"[- ](?:alone|only|group|arm)$", "", text[cell[0]:cell[1]].strip(), flags=re.I)
+
+        col_kinds = [kind_of(c) for c in rows[0]]
+        by_column = any(col_kinds[1:])
+        found, not_reached = [], []
+        for row in rows[1:]:
+            for j in range(1, len(row)):
+                kind = col_kinds[j] if by_column else kind_of(row[0])
+                arm = arm_of(row[0]) if by_column else arm_of(rows[0][j])
+                header = rows[0][j] if by_column else row[0]
+                cs, ce = row[j]
+                if kind is None or cs >= ce:
+                    continue
+                values = _values(text, cs, ce)
+                if not values:
+                    if kind in _TABLE_MEDIAN and _NOT_REACHED.search(text, cs, ce):
+                        not_reached.append(NotReached(_TABLE_MEDIAN[kind], arm, text[row[0][0]:ce], row[0][0], ce))
+                    continue
+                v = values[0]
+                unit = v.unit.split(":")[-1] if v.unit.startswith("time:") else v.unit
+                timepoint = None
+                if unit == "%" and kind in _TABLE_SHARE:
+                    endpoint = _TABLE_SHARE[kind]
+                elif unit == "%" and kind in _TABLE_RATE:
+                    endpoint = _TABLE_RATE[kind]
+                    tp = _TIMEPOINT.search(text, *header)
+                    if tp:
+                        n = tp.group("n") or tp.group("n2")
+                        timepoint = f"{_WORD_NUMBERS.get(n.lower(), n)}-{(tp.group('u') or tp.group('u2')).lower().rstrip('s')}"
+                elif unit in ("months", "weeks", "years") and kind in _TABLE_MEDIAN:
+                    endpoint = _TABLE_MEDIAN[kind]
+                elif unit == "bare" and kind == "HR" and 0 < v.value < 20:
+                    endpoint, unit = _ratio_endpoint(text, _mentions(text, *header)[0], _mentions(text, *header),
+                                                     header[0]), "ratio"
+                else:
+                    continue
+                if unit == "%" and not 0 <= v.value <= 100:
+                    continue
+                found.append(Outcome(endpoint=endpoint, arm="comparison" if unit == "ratio" else arm, value=v.value,
+                                     unit=unit, ci_low=v.ci[0], ci_high=v.ci[1], p=v.p, timepoint=timepoint,
+                                     text=text[row[0][0]:v.tail], char_start=row[0][0], char_end=v.tail,
+                                     cited=record.design == "other"))
+        if found or not_reached:
+            out.append((m.start(), m.end(), found, not_reached))
+    return out
 
 
 def study_regions(doc) -> list[tuple[int, int]]:
