@@ -374,3 +374,14 @@ def test_tables_rows_of_arms_or_of_endpoints():
     assert [(n.endpoint, n.arm) for n in r.not_reached] == [("OS_median", "nivolumab plus ipilimumab")]
     for o in r.outcomes + r.not_reached:
         assert text[o.char_start:o.char_end] == o.text
+
+
+def test_two_endpoints_named_together_take_their_values_in_order():
+    text = ("The coprimary end points were the objective response rate and the 20-week progression-free survival rate. "
+            "The objective response rate and progression-free survival rate were 40% (4 of 10 patients) and 78% (7 of "
+            "9 patients), respectively, for deficient cancers and 0% (0 of 18 patients) and 11% (2 of 18 patients) for "
+            "proficient cancers. The median progression-free survival and overall survival were not reached in the "
+            "first cohort but were 2.2 and 5.0 months, respectively, in the second.")
+    got = {(o.endpoint, o.value, o.timepoint) for o in extract_outcomes(text, "x").outcomes}
+    assert got == {("ORR", 40.0, None), ("PFS_rate", 78.0, "20-week"), ("ORR", 0.0, None), ("PFS_rate", 11.0, "20-week"),
+                   ("PFS_median", 2.2, None), ("OS_median", 5.0, None)}

@@ -177,6 +177,7 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
     arms, aliases = arms_with_aliases(title, read, design)
     record.arms = arms
     seen: set[tuple] = set()
+    defined = _defined_timepoints(read)
     for a, b in regions:
         tables = _tables(text, a, b, record, aliases) if text.find("|", a, b) >= 0 else []
         for s, e in sentence_spans(text, a, b):
@@ -186,7 +187,7 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
             elif not _HAS_NUMBER.search(text, s, e):
                 continue
             else:
-                found, not_reached = _sentence_outcomes(text, s, e, record, aliases), \
+                found, not_reached = _sentence_outcomes(text, s, e, record, aliases, defined), \
                     _not_reached(text, s, e, record, aliases)
             for outcome in found:
                 key = (outcome.endpoint, outcome.arm, round(outcome.value, 3), outcome.timepoint, outcome.population)
@@ -366,7 +367,8 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
     return out
 
 
-def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases: dict[str, str]) -> list[Outcome]:
+def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases: dict[str, str],
+                       defined: dict[str, str] | None = None) -> list[Outcome]:
     mentions = _mentions(text, s, e)
     if not mentions:
         return []
@@ -390,8 +392,14 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
     placed: list[tuple[_Value, str]] = []
     anchors: dict[int, _Mention] = {}
     previous: tuple[_Value, str, _Mention] | None = None
+    paired = _paired(text, e, mentions, values, respectively)
     for v in values:
-        found = _endpoint_for(text, v, mentions, s)
+        if id(v) in paired:
+            m = paired[id(v)]
+            endpoint = _endpoint_of(text, v, m, mentions, s, "time" if v.unit.startswith("time:") else v.unit)
+            found = (endpoint, m) if endpoint else None
+        else:
+            found = _endpoint_for(text, v, mentions, s)
         if found is None and previous is not None and _continues(text, previous[0], v, mentions):
             found = previous[1], previous[2]  # "66.3% in the durvalumab group and 55.6% in the placebo group"
         if found is None:
@@ -416,6 +424,8 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
         timepoint = None
         if endpoint.endswith("_rate_pending"):
             timepoint = _timepoint_for(text, v, s, placed, index, timepoints) or last_timepoint.get(endpoint)
+            if timepoint is None and defined and re.match(r"\s*rates?\b", text[anchors[id(v)].end:anchors[id(v)].end + 8]):
+                timepoint = defined.get(endpoint)  # "the progression-free survival rate" the methods defined
             if timepoint is None:
                 continue
             last_timepoint[endpoint] = timepoint  # "... at 12 months was 69.2% ... versus 49.4% ...": the same time
@@ -479,6 +489,33 @@ _FAMILY_UNITS = {
     "DOR": ("time",), "TTP": ("time",), "HR": ("bare",), "OR": ("bare",), "STOP": ("%", "time", "bare"),
     "MFS": ("%", "time"),
 }
+
+
+_PAIR_GAP = re.compile(r"\s*,?\s*(?:and|or)\s+(?:the\s+)?(?:median\s+)?(?:[\w-]+\s+){0,2}?", re.I)
+_PAIR_KINDS = {"ORR", "CR", "DCR", "pCR", "AE3", "PFS", "OS", "DFS", "RFS", "EFS", "DOR", "TTP", "MFS"}
+
+
+def _paired(text: str, e: int, mentions: list[_Mention], values: list[_Value], respectively: bool) -> dict[int, _Mention]:
+    """"The objective response rate and the progression-free survival rate were 40% and 78%, respectively": two
+    endpoints named together, then their values in the same order (in pairs, when the list goes on for another
+    cohort). {id(value): its endpoint word}."""
+    out: dict[int, _Mention] = {}
+    for i in range(len(mentions) - 1):
+        m1, m2 = mentions[i], mentions[i + 1]
+        if m1.kind == m2.kind or m1.kind not in _PAIR_KINDS or m2.kind not in _PAIR_KINDS \
+                or not _PAIR_GAP.fullmatch(text, m1.end, m2.start):
+            continue
+        after = [v for v in values if v.start > m2.end]
+        end = next((x.start for x in mentions[i + 2:] if x.start > m2.end and x.kind in _PAIR_KINDS), e)
+        semicolon = text.find(";", m2.end, end)
+        end = semicolon if semicolon >= 0 else end
+        run = [v for v in after if v.end <= end]
+        if len(run) < 2 or len(run) % 2 or len(run) > 6 or len({v.unit.split(":")[0] for v in run}) > 1 \
+                or (len(run) > 2 and not respectively) or text[m2.end:run[0].start].count(",") > 1:
+            continue
+        for j, v in enumerate(run):
+            out[id(v)] = (m1, m2)[j % 2]
+    return out
 
 
 def _continues(text: str, prev: _Value, v: _Value, mentions: list[_Mention]) -> bool:
@@ -568,6 +605,23 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
     if near:
         return "HR_DFS" if near[0].kind == "RFS" else f"HR_{near[0].kind}"
     return "HR_other"
+
+
+# An endpoint the methods define with its time point: "the 20-week immune-related progression-free survival rate".
+_DEFINED_RATE = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|ten)[- ](?P<u>week|month|year)s?[- ](?:[\w-]+ ){0,2}?"
+                          r"(?P<e>progression[- ]free|overall|disease[- ]free|relapse[- ]free|recurrence[- ]free)"
+                          r"(?: survival)? rates?\b", re.I)
+
+
+def _defined_timepoints(text: str) -> dict[str, str]:
+    """{"PFS_rate_pending": "20-week"} for each landmark rate the text defines with one time point only: the time
+    point of its rates reported without one ("... progression-free survival rate were 40% and 78%")."""
+    found: dict[str, set[str]] = {}
+    for m in _DEFINED_RATE.finditer(text):
+        family = {"p": "PFS", "o": "OS"}.get(m.group("e")[0].lower(), "DFS")
+        found.setdefault(f"{family}_rate_pending", set()).add(
+            f"{_WORD_NUMBERS.get(m.group('n').lower(), m.group('n'))}-{m.group('u').lower()}")
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
 def _timepoint_list(sentence: str, s: int) -> list[str]:
