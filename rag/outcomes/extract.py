@@ -75,11 +75,13 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
              r"\btime to (?:response|onset|treatment)\b|\bmedian time\b|\bexpression\b|\bprevalence\b|\bincidence\b|"
              r"\bsensitivity\b|\bspecificity\b|\baccuracy\b|\bpositive\b|\bmutations?\b"),
 )
-_KEYWORD = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _KEYWORDS), re.I)
+# Every endpoint word starts a word: the guard skips the other positions at once.
+_KEYWORD = re.compile(r"\b(?=[A-Za-z])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _KEYWORDS) + ")", re.I)
 _CASE_SENSITIVE = {"CR", "PR", "SD", "OS", "HR", "OR", "DCR", "TTP", "PFS", "EFS", "RFS", "DFS", "ORR", "MFS"}
 
 _TIME_UNIT = r"(?:months?|mo\.?|weeks?|wk|years?|yr|days?)"
 _VALUE = re.compile(
+    rf"(?=[\d.·]|\b[zotfsenZOTFSEN])(?:"
     rf"(?P<frac>(?P<num>{COUNT})\s*(?:of|/|out of)\s*(?:the\s+)?(?P<den>\d[\d,]*)(?:\s+\w+){{0,4}}?\s*\((?P<pct1>{NUM})\s*%\))"
     rf"|(?P<fracpct>(?P<num2>{COUNT})\s*/\s*(?P<den2>\d+)\s*\((?P<pct2>{NUM})\s*%\))"
     rf"|(?P<pct>(?<![\w.·≥≤<>=])(?P<pv>{NUM})\s*(?:%|percent\b|per cent\b))"
@@ -90,7 +92,7 @@ _VALUE = re.compile(
     rf"(?P<ltu>{_TIME_UNIT})(?![\w-])))"
     rf"|(?P<listpct>(?<![\w.·\-])(?P<lpv>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:and|or)\s*{NUM}\s*%))"
     rf"|(?P<count>(?<![\w.·])(?P<num3>{COUNT})\s+(?:of|out of)\s+(?:the\s+)?(?P<den3>\d[\d,]*)\b(?!\s*%))"
-    rf"|(?P<bare>(?<![\w.·%\-])(?P<bv>\d*[.·]\d+)(?![\w.·%]|\s*[-–]\s*\d|-[A-Za-z]))",
+    rf"|(?P<bare>(?<![\w.·%\-])(?P<bv>\d*[.·]\d+)(?![\w.·%]|\s*[-–]\s*\d|-[A-Za-z])))",
     re.I,
 )
 _TIMEPOINT = re.compile(r"\b(?P<n>\d+(?:[.·]\d+)?|one|two|three|four|five|ten)[- ](?P<u>year|month|week)s?\b(?![- ]old)|"

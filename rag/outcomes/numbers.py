@@ -32,8 +32,9 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _SMALL = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(k for k in _UNITS if k != 'zero')}))?|{'|'.join(_UNITS)})"
 # "Twenty-one", "two hundred eighty-three", "one hundred and five".
 NUMBER_WORDS = rf"(?:{_SMALL}\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
-# A count as written: digits (with thousands separators) or words.
-COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})"
+# A count as written: digits (with thousands separators) or words; it starts a word (the guard fails fast where no
+# count can start, which keeps the patterns built on it quick).
+COUNT = rf"(?:\b(?=[\dzotfsenZOTFSEN])(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS}))"
 
 
 def words_to_int(words: str) -> int | None:
