@@ -385,3 +385,20 @@ def test_two_endpoints_named_together_take_their_values_in_order():
     got = {(o.endpoint, o.value, o.timepoint) for o in extract_outcomes(text, "x").outcomes}
     assert got == {("ORR", 40.0, None), ("PFS_rate", 78.0, "20-week"), ("ORR", 0.0, None), ("PFS_rate", 11.0, "20-week"),
                    ("PFS_median", 2.2, None), ("OS_median", 5.0, None)}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The mPFS was 7.2 months and mOS was 15.1 months.", {("PFS_median", 7.2), ("OS_median", 15.1)}),
+    ("The 2-y OS rate was 45% and the 1-yr PFS rate was 30%.", {("OS_rate", 45.0), ("PFS_rate", 30.0)}),
+    ("The 12-mo OS was 70%.", {("OS_rate", 70.0)}),
+    ("Grades 3-4 toxicities were observed in 15% of patients.", {("AE_grade3plus", 15.0)}),
+    ("OS rates at 1 and 2 years were 80% and 60%, respectively.", {("OS_rate", 80.0), ("OS_rate", 60.0)}),
+    ("The median time to progression was 4.0 months.", {("TTP_median", 4.0)}),
+    ("The objective response rate was 32% in patients with PD-L1-positive tumors and 10% in those with "
+     "PD-L1-negative tumors.", {("ORR", 32.0), ("ORR", 10.0)}),
+    ("Median PFS and OS were 4.1 and 11.9 months.", {("PFS_median", 4.1), ("OS_median", 11.9)}),
+    ("The 1-, 2-, and 3-year OS rates were 80%, 60%, and 45%, respectively.",
+     {("OS_rate", 80.0), ("OS_rate", 60.0), ("OS_rate", 45.0)}),
+])
+def test_abbreviations_and_time_points(text, want):
+    assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == want

@@ -37,7 +37,7 @@ _I = re.I
 # Endpoint words, most specific first; each gives a family (what a value near it measures).
 _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("pCR", r"\bpath(?:ologic(?:al)?)? complete (?:response|remission)s?(?: rates?)?|\bpCRs?\b"),
-    ("AE3", r"\bgrade\s*(?:3|III)\s*(?:,\s*4\s*,?\s*)?(?:or|to|-|–|/|and)\s*(?:4|5|IV|V|higher|greater|worse|above|more)\b"
+    ("AE3", r"\bgrades?\s*(?:3|III)\s*(?:,\s*4\s*,?\s*)?(?:or|to|-|–|/|and)\s*(?:4|5|IV|V|higher|greater|worse|above|more)\b"
             r"(?=[^.;]{0,90}?\b(?:adverse|toxic|side|events?|effects?|AEs?|TRAEs?|irAEs?|toxicit))|"
             r"\bgrade\s*(?:≥|>=|≧|>)\s*(?:3|III)\b(?=[^.;]{0,90}?\b(?:adverse|toxic|side|events?|effects?|AEs?|TRAEs?|irAEs?))|"
             r"\b(?:adverse events?|AEs|TRAEs|toxicit(?:y|ies)|side effects)\s+(?:of\s+)?grade\s*(?:(?:3|III)\s*(?:or|to|-|–|/)\s*"
@@ -53,7 +53,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("DOR", r"\bduration of (?:the )?(?:objective |tumou?r )?responses?|\bresponse duration|\bDoRs?\b|\bresponses? "
             r"(?:lasted|lasting|were durable)|\bmedian (?:duration of )?response (?:duration|time)"),
     ("TTP", r"\btime to (?:disease |tumou?r )?progression\b|\bTTP\b"),
-    ("PFS", r"\bprogression[- ]free(?: survival)?|\bPFS\b|\bprogression or death\b"),
+    ("PFS", r"\bprogression[- ]free(?: survival)?|\bm?PFS\b|\bprogression or death\b"),
     ("EFS", r"\bevent[- ]free(?: survival)?|\bEFS\b"),
     ("RFS", r"\b(?:relapse|recurrence)[- ]free(?: survival)?|\bRFS\b"),
     ("DFS", r"\bdisease[- ]free(?: survival)?|\bDFS\b|\brecurrence or death\b"),
@@ -61,7 +61,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     # its hazard ratio must not be read as overall survival's.
     ("MFS", r"\b(?:distant[- ])?metastasis[- ]free(?: survival)?|\b(?:death or (?:distant )?metastas[ie]s|"
             r"(?:distant )?metastasis or death)\b|\bD?MFS\b"),
-    ("OS", r"\boverall survival\b|\bOS\b|\bsurvival(?: rates?)?\b|\b(?:were|be|remain(?:ed)?|are) alive\b|\bdeath\b|\bsurvived\b"),
+    ("OS", r"\boverall survival\b|\bm?OS\b|\bsurvival(?: rates?)?\b|\b(?:were|be|remain(?:ed)?|are) alive\b|\bdeath\b|\bsurvived\b"),
     ("ORR", r"\b(?:objective|overall|clinical|tumou?r|best overall|confirmed|major|durable|antitumou?r|radiographic|"
             r"intracranial|investigator-assessed) (?:\w+ )?(?:response|remission|regression)s?(?: rates?)?|\bresponse rates?\b|"
             r"\bORRs?\b|\bRRs?\b|\bresponded\b|\bresponders?\b|\bresponses?\b|\bpartial or complete\b|\bcomplete or partial\b|"
@@ -72,8 +72,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
              r"(?:(?:treatment|immune|drug)-related\s+)?(?:adverse\s+)?(?:events?|AEs?|TRAEs?|irAEs?|toxicit(?:y|ies)|side "
              r"effects)\b|\bserious (?:(?:treatment|immune|drug)-related )?(?:adverse (?:events?|effects?|reactions?)|AEs?|"
              r"TRAEs?|toxicit(?:y|ies))|\bfollow[- ]?up\b(?: (?:for|of) (?:overall )?survival\b)?|\btime to (?:death|distant|second|subsequent)|\bmedian age\b|\baged?\b|\byears? old\b|\bduration of (?:therapy|treatment)\b|"
-             r"\btime to (?:response|onset|treatment)\b|\bmedian time\b|\bexpression\b|\bprevalence\b|\bincidence\b|"
-             r"\bsensitivity\b|\bspecificity\b|\baccuracy\b|\bpositive\b|\bmutations?\b"),
+             r"\btime to (?:response|onset|treatment)\b|\bmedian time\b(?! to (?:disease |tumou?r )?progression)|\bexpression\b|\bprevalence\b|\bincidence\b|"
+             r"\bsensitivity\b|\bspecificity\b|\baccuracy\b|(?<![\w-])positive\b(?! (?:tumou?rs?|patients|disease|cohort|subgroup|group|population))|\bmutations?\b"),
 )
 # Every endpoint word starts a word: the guard skips the other positions at once.
 _KEYWORD = re.compile(r"\b(?=[A-Za-z])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _KEYWORDS) + ")", re.I)
@@ -95,9 +95,12 @@ _VALUE = re.compile(
     rf"|(?P<bare>(?<![\w.·%\-])(?P<bv>\d*[.·]\d+)(?![\w.·%]|\s*[-–]\s*\d|-[A-Za-z])))",
     re.I,
 )
-_TIMEPOINT = re.compile(r"\b(?P<n>\d+(?:[.·]\d+)?|one|two|three|four|five|ten)[- ](?P<u>year|month|week)s?\b(?![- ]old)|"
-                        r"\bat (?P<n2>\d+(?:[.·]\d+)?|one|two|three|five) (?P<u2>years?|months?|weeks?)\b", re.I)
-_TIMEPOINT_LIST = re.compile(r"\b(?P<list>\d+-?,\s*(?:\d+-?,?\s*)*(?:and|or)\s*\d+)[- ](?P<u>year|month)s?\b", re.I)
+# A time point: "2-year", "12-month", "2-y", "1-yr", "12-mo", "at 6 months".
+_TP_UNIT = r"(?:years?|months?|weeks?|yrs?|y|mos?|mths?|wks?)"
+_TIMEPOINT = re.compile(rf"\b(?P<n>\d+(?:[.·]\d+)?|one|two|three|four|five|ten)[- ](?P<u>{_TP_UNIT})\b(?![- ]old)|"
+                        rf"\bat (?P<n2>\d+(?:[.·]\d+)?|one|two|three|five) (?P<u2>{_TP_UNIT})\b", re.I)
+# "1-, 2-, and 3-year", "at 1 and 2 years".
+_TIMEPOINT_LIST = re.compile(rf"\b(?P<list>\d+(?:-?,\s*\d+)*-?,?\s*(?:and|or)\s*\d+)[- ](?P<u>{_TP_UNIT})\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _NOT_REACHED = re.compile(r"\b(?:was |were |had )?not (?:yet )?(?:been )?reached\b|\bNR\b", re.I)
 _CITED = re.compile(r"\b(?:previous(?:ly)?|earlier|prior) (?:\w+ ){0,2}(?:stud(?:y|ies)|trials?|reports?|analys[ie]s)\b|"
@@ -267,7 +270,7 @@ def _tables(text: str, a: int, b: int, record: StudyOutcomes, aliases: dict[str,
                     tp = _TIMEPOINT.search(text, *header)
                     if tp:
                         n = tp.group("n") or tp.group("n2")
-                        timepoint = f"{_WORD_NUMBERS.get(n.lower(), n)}-{(tp.group('u') or tp.group('u2')).lower().rstrip('s')}"
+                        timepoint = f"{_WORD_NUMBERS.get(n.lower(), n)}-{_tp_unit(tp.group('u') or tp.group('u2'))}"
                 elif unit in ("months", "weeks", "years") and kind in _TABLE_MEDIAN:
                     endpoint = _TABLE_MEDIAN[kind]
                 elif unit == "bare" and kind == "HR" and 0 < v.value < 20:
@@ -303,7 +306,8 @@ def _mentions(text: str, s: int, e: int) -> list[_Mention]:
         if kind in _CASE_SENSITIVE and m.group(0).isalpha() and m.group(0).upper() == m.group(0) \
                 and not re.fullmatch(r"[A-Z]+s?", m.group(0)):
             continue
-        if kind in ("OS", "HR", "OR", "CR", "PR", "SD") and len(m.group(0)) <= 3 and not m.group(0)[:2].isupper():
+        word = m.group(0)[1:] if m.group(0)[:2] in ("mO", "mP") else m.group(0)  # "mOS", "mPFS": median OS, PFS
+        if kind in ("OS", "HR", "OR", "CR", "PR", "SD") and len(word) <= 3 and not word[:2].isupper():
             continue  # "or", "os", "hr" in running text are words, not abbreviations
         if kind == "ORR" and _LAB_RESPONSE.search(text, max(s, m.start() - 40), m.start()):
             kind = "STOP"  # "T cell responses in 71%", "an immune response was found in 62 patients (64%)"
@@ -579,7 +583,9 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
         if best.kind in ("ORR", "CR", "DCR", "pCR", "AE3"):
             return None
         before = text[max(s, v.start - 14):v.start]
-        if re.search(r"(?:\b(?:every|each|per|up to|than|within|beyond|after|at|by|over|least|for)\s*|[≥≤<>]\s*)$", before, re.I):
+        if re.search(r"(?:\b(?:every|each|per|up to|than|within|beyond|after|at|by|over|least|for)\s*|[≥≤<>]\s*)$", before, re.I) \
+                or re.search(r"\b(?:at|after|by|within)\s+\d+(?:\s*,\s*\d+)*,?\s*(?:and|or|to|-)\s*$",
+                             text[max(s, v.start - 30):v.start], re.I):
             return None  # "at 12 months", "every 2 weeks", "≥6 months": a time point or a schedule, not a median
         return {"RFS": "RFS_median"}.get(best.kind, f"{best.kind}_median")
     if best.kind in ("PFS", "OS", "DFS", "RFS", "EFS"):
@@ -626,12 +632,18 @@ def _defined_timepoints(text: str) -> dict[str, str]:
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
+def _tp_unit(word: str) -> str:
+    """"years", "yr", "y" -> "year"; "mo", "months" -> "month"; "wk" -> "week"."""
+    w = word.lower()
+    return "year" if w.startswith("y") else "month" if w.startswith("m") else "week"
+
+
 def _timepoint_list(sentence: str, s: int) -> list[str]:
     m = _TIMEPOINT_LIST.search(sentence)
     if not m:
         return []
     numbers = re.findall(r"\d+", m.group("list"))
-    return [f"{n}-{m.group('u').lower()}" for n in numbers]
+    return [f"{n}-{_tp_unit(m.group('u'))}" for n in numbers]
 
 
 def _timepoint_for(text: str, v: _Value, s: int, placed, index: int, timepoints: list[str]) -> str | None:
@@ -648,7 +660,7 @@ def _timepoint_for(text: str, v: _Value, s: int, placed, index: int, timepoints:
     if best is None:
         return None
     n = best.group("n") or best.group("n2")
-    unit = (best.group("u") or best.group("u2")).lower().rstrip("s")
+    unit = _tp_unit(best.group("u") or best.group("u2"))
     return f"{_WORD_NUMBERS.get(n.lower(), n)}-{unit}"
 
 
