@@ -402,3 +402,13 @@ def test_two_endpoints_named_together_take_their_values_in_order():
 ])
 def test_abbreviations_and_time_points(text, want):
     assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("High-dose IL-2 produces objective responses in 15% to 20% of patients.", set()),  # a range: no value
+    ("The five-year survival rate increased from 38% to 53% (p < 0.01).", {("OS_rate", 38.0), ("OS_rate", 53.0)}),
+    ("Median EFS was 20.8 months in the chemotherapy-alone group (HR for disease progression, disease recurrence, or "
+     "death, 0.63).", {("EFS_median", 20.8), ("HR_EFS", 0.63)}),
+])
+def test_ranges_changes_and_composite_ratios(text, want):
+    assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == want

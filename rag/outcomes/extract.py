@@ -328,8 +328,12 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
         elif m.group("pct"):
             value, unit = to_float(m.group("pv")), "%"
             before = text[max(s, vs - 14):vs]
-            if re.search(r"\d\s*%?\s*(?:to|-|–)\s*$", before):
-                continue  # the end of a range ("6 to 17%", "5-25%"): not one value
+            if re.search(r"\d\s*%?\s*(?:to|-|–)\s*$", before) and not re.search(r"\bfrom\s+[\d.·]+\s*%?\s*(?:to|-|–)\s*$",
+                                                                              text[max(s, vs - 30):vs]):
+                continue  # the end of a range ("6 to 17%", "5-25%"): not one value; "from 38% to 53%" is two
+            if re.match(r"\s*(?:to|-|–)\s*[\d.·]+\s*%", text[ve:ve + 16]) \
+                    and not re.search(r"\bfrom\s*$", text[max(s, vs - 8):vs]):
+                continue  # the start of a range ("15% to 20%")
             if re.search(r"(?:[≥≤<>]=?|at least|of|TPS|CPS|score|expression)\s*$", before, re.I) \
                     and re.search(r"PD-?L1|TPS|CPS|expression|score|≥|≤|<|>", text[max(s, vs - 40):vs], re.I):
                 continue  # a biomarker cut-off ("PD-L1 ≥50%"), not an outcome
@@ -598,7 +602,8 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
 def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -> str:
     """HR_PFS, HR_OS, ...: what follows "hazard ratio for", else the survival endpoint named nearest before it."""
     after = text[hr.end:hr.end + 45]
-    for kind, name in (("PFS", r"progression|PFS"), ("DFS", r"recurrence|relapse|disease[- ]free|DFS|RFS"),
+    composite = re.search(r"progression", after, re.I) and re.search(r"recurrence|relapse", after, re.I)
+    for kind, name in () if composite else (("PFS", r"progression|PFS"), ("DFS", r"recurrence|relapse|disease[- ]free|DFS|RFS"),
                        ("EFS", r"event|EFS"), ("OS", r"death|OS\b|overall survival|mortality")):
         if re.match(rf"\s*(?:\(|,)?\s*(?:for|of)\s+(?:\w+\s+){{0,3}}?(?:{name})", after, re.I):
             return f"HR_{kind}"
