@@ -412,3 +412,20 @@ def test_abbreviations_and_time_points(text, want):
 ])
 def test_ranges_changes_and_composite_ratios(text, want):
     assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == want
+
+
+def test_cohorts_given_their_treatment_and_sentences_that_compare_treatments():
+    text = ("TRICOTEL was a single-arm, phase 2 study done in two cohorts. Patients in the BRAFV600 wild-type cohort "
+            "received intravenous atezolizumab (840 mg, days 1 and 15 of each 28-day cycle) plus oral cobimetinib (60 mg "
+            "once daily, days 1-21). Patients in the BRAFV600 mutation-positive cohort received intravenous atezolizumab "
+            "(840 mg) plus oral vemurafenib (720 mg twice daily) plus oral cobimetinib (60 mg once daily). Intracranial "
+            "objective response rate was 42% (95% CI 29-54) by IRC assessment in the BRAFV600 mutation-positive cohort "
+            "and 27% (95% CI 8-55) by investigator assessment in the BRAFV600 wild-type cohort.")
+    assert _values(extract_outcomes(text, "x")) == {("ORR", "atezolizumab plus vemurafenib plus cobimetinib", 42.0),
+                                                    ("ORR", "atezolizumab plus cobimetinib", 27.0)}
+    review = ("Nivolumab and pembrolizumab are in advanced development. Among these, nivolumab demonstrated a survival "
+              "benefit versus docetaxel (median overall survival: 9.2 versus 6.0 months; objective response rate: 20% "
+              "versus 9%).")
+    r = extract_outcomes(review, "x")
+    assert r.arms == [] and _values(r) == {("OS_median", "nivolumab", 9.2), ("OS_median", "docetaxel", 6.0),
+                                           ("ORR", "nivolumab", 20.0), ("ORR", "docetaxel", 9.0)}

@@ -172,12 +172,22 @@ _LABELLED = re.compile(r"\b(?P<label>(?:group|arm|cohort) (?:[A-D1-4]|I{1,3}|one
                        r"with)\s+(?P<c>[^,;.()]{2,60}))", _I)
 
 
+# "Patients in the BRAFV600 wild-type cohort received intravenous atezolizumab (840 mg, ...) plus oral cobimetinib".
+_COHORT_RECEIVED = re.compile(r"\b(?:patients|participants|those) (?:in|of) the (?P<label>[\w-]+(?: [\w-]+){0,3}? (?:cohort|group|arm))"
+                              r" (?:received|were given|were treated with) (?P<rest>(?:[^;.]|\.(?=\d)){2,300})", _I)
+_ROUTE = re.compile(r"\b(?:intravenous(?:ly)?|oral(?:ly)?|subcutaneous(?:ly)?|intratumou?ral(?:ly)?)\s+", _I)
+
+
 def labelled_arms(text: str) -> dict[str, str]:
-    """{"group 1": "nivolumab", "arm B": "placebo"} from the methods' "group 1 (nivolumab)" and the like."""
+    """{"group 1": "nivolumab", "arm B": "placebo", "braf v600 wild-type cohort": "atezolizumab plus cobimetinib"}
+    from the methods' "group 1 (nivolumab)", "Patients in the X cohort received Y" and the like."""
     out: dict[str, str] = {}
-    for m in _LABELLED.finditer(text):
-        label = m.group("label").lower()
-        name = _clean_arm(m.group("a") or m.group("b") or m.group("c") or "")
+    found = [(m.group("label"), m.group("a") or m.group("b") or m.group("c") or "") for m in _LABELLED.finditer(text)]
+    for m in _COHORT_RECEIVED.finditer(text):
+        rest = _drop_parentheses(m.group("rest"))[0]
+        found.append((m.group("label"), _ROUTE.sub("", rest)))
+    for label, name in found:
+        label, name = label.lower(), _clean_arm(name)
         if label not in out and 2 <= len(name) <= 60 and re.search(r"[A-Za-z]{2}", name) and not _NOT_ARM.match(name):
             out[label] = name
     return out

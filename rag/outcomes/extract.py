@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..chunk.sentences import sentence_spans
-from .design import arms_with_aliases, design_of, n_of, phase_of, trial_of
+from .design import _DRUG, arms_with_aliases, design_of, n_of, phase_of, trial_of
 from .numbers import COUNT, NUM, ci_after, p_after, to_float
 from .record import NotReached, Outcome, StudyOutcomes
 
@@ -73,7 +73,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
              r"effects)\b|\bserious (?:(?:treatment|immune|drug)-related )?(?:adverse (?:events?|effects?|reactions?)|AEs?|"
              r"TRAEs?|toxicit(?:y|ies))|\bfollow[- ]?up\b(?: (?:for|of) (?:overall )?survival\b)?|\btime to (?:death|distant|second|subsequent)|\bmedian age\b|\baged?\b|\byears? old\b|\bduration of (?:therapy|treatment)\b|"
              r"\btime to (?:response|onset|treatment)\b|\bmedian time\b(?! to (?:disease |tumou?r )?progression)|\bexpression\b|\bprevalence\b|\bincidence\b|"
-             r"\bsensitivity\b|\bspecificity\b|\baccuracy\b|(?<![\w-])positive\b(?! (?:tumou?rs?|patients|disease|cohort|subgroup|group|population))|\bmutations?\b"),
+             r"\bsensitivity\b|\bspecificity\b|\baccuracy\b|(?<![\w-])positive\b(?! (?:tumou?rs?|patients|disease|cohort|subgroup|group|population))|\bmutations?\b(?![- ](?:positive|negative|carriers?|cohorts?|groups?|subgroups?|populations?|patients))"),
 )
 # Every endpoint word starts a word: the guard skips the other positions at once.
 _KEYWORD = re.compile(r"\b(?=[A-Za-z])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _KEYWORDS) + ")", re.I)
@@ -396,7 +396,13 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
         return []  # a sample-size assumption or an expectation, not a result
     cited = record.design == "other" or bool(_CITED.search(sentence))
     respectively = bool(_RESPECTIVELY.search(sentence))
-    arm_mentions = _arm_mentions(text, s, e, record.arms, aliases)
+    arms = record.arms
+    if len(arms) < 2:
+        # A text with no arms of its own (a review, an excerpt) that compares treatments in this sentence:
+        # "nivolumab demonstrated a survival benefit versus docetaxel (median overall survival: 9.2 versus 6.0 months)".
+        arms = _local_arms(sentence)
+        arms = arms if len(arms) >= 2 else record.arms
+    arm_mentions = _arm_mentions(text, s, e, arms, aliases)
     timepoints = _timepoint_list(sentence, s)
     out: list[Outcome] = []
     placed: list[tuple[_Value, str]] = []
@@ -458,7 +464,7 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             if verb and verb.group("v") and verb.group("v").lower() in _OTHER_VERBS:
                 continue
         arm = "comparison" if endpoint.startswith(("HR_", "OR_")) else _arm_for(
-            text, v, placed, index, placed_as, arm_mentions, record, respectively)
+            text, v, placed, index, placed_as, arm_mentions, arms, respectively)
         start, end = _span(text, v, anchors[id(v)])
         population = _population(text, v, s, e)
         cohort = cohort_of(text, v) if population is None else None
@@ -692,9 +698,8 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
     return sorted(found)
 
 
-def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentions, record: StudyOutcomes,
+def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentions, arms: list[str],
              respectively: bool) -> str:
-    arms = record.arms
     if len(arms) < 2:
         return "all"
     named: list[str] = []
@@ -728,6 +733,23 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
 
 # Between the items of a list: "vs", "and", commas; a count before the next item's share ("n=56 [33%] vs n=61 [40%]",
 # "16 (11%) versus 52 (39%)").
+# A treatment as a sentence names it: a drug, or drugs given together ("atezolizumab plus cobimetinib").
+_TREATMENT = re.compile(rf"(?<![\w-])(?:{_DRUG})(?:\s*(?:plus|\+|combined with|in combination with)\s*(?:{_DRUG}))*(?![\w-])", re.I)
+_COMPARED = re.compile(r"\b(?:versus|vs\.?|v\.?|compared|than|over|relative to)(?![\w-])", re.I)
+
+
+def _local_arms(sentence: str) -> list[str]:
+    """The treatments a sentence compares ("X versus Y", "X ... compared with Y"), in the order it names them."""
+    if not _COMPARED.search(sentence):
+        return []
+    out: list[str] = []
+    for m in _TREATMENT.finditer(sentence):
+        name = m.group(0)
+        if name.lower() not in (a.lower() for a in out):
+            out.append(name)
+    return out
+
+
 _LIST_GAP = re.compile(r"[\s,;:()\[\]]*(?:versus|vs\.?|v\.?|compared with|and|or|to|,)\s*(?:with\s+|in\s+|for\s+)?"
                        r"(?:(?:n\s*=\s*)?\d+\s*[(\[]\s*)?", re.I)
 
