@@ -429,3 +429,33 @@ def test_cohorts_given_their_treatment_and_sentences_that_compare_treatments():
     r = extract_outcomes(review, "x")
     assert r.arms == [] and _values(r) == {("OS_median", "nivolumab", 9.2), ("OS_median", "docetaxel", 6.0),
                                            ("ORR", "nivolumab", 20.0), ("ORR", "docetaxel", 9.0)}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The median survival time (MST) was 12.5 months.", {("OS_median", 12.5)}),
+    ("The proportion of patients alive at 2 years was 60%.", {("OS_rate", 60.0)}),
+    ("Forty percent of patients responded.", {("ORR", 40.0)}),
+    ("Overall survival was longer (HR 0.72, 95% CI [0.60; 0.86]).", {("HR_OS", 0.72)}),
+    # Not values of an outcome: another cause's survival, ranges, changes, bounds, plans, CI bounds, any-grade events.
+    ("The 5-year disease-specific survival was 60%.", set()),
+    ("Pembrolizumab produced ORRs ranging from 20% to 40% across tumor types.", set()),
+    ("Response rates between 10% and 20% have been reported.", set()),
+    ("The ORR increased by 20% compared with historical controls.", set()),
+    ("Five-year survival rates are below 10%.", set()),
+    ("Assuming a median PFS of 6 months, 120 patients were needed.", set()),
+    ("Under the null hypothesis of an ORR of 10%, the study had 80% power.", set()),
+    ("The 95% CI was 0.5 to 0.9 for the hazard ratio.", set()),
+    ("Treatment-related adverse events of any grade occurred in 70% and grade 3-4 in 20%.", {("AE_grade3plus", 20.0)}),
+])
+def test_more_forms_and_what_is_not_a_value(text, want):
+    assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == want
+
+
+def test_arms_labelled_in_parentheses_and_the_one_arm_left():
+    text = ("Patients were randomized 1:1 to receive ipilimumab plus nivolumab (arm A) or nivolumab alone (arm B). The "
+            "ORR was 60% in arm A and 40% in arm B.")
+    assert _values(extract_outcomes(text, "x")) == {("ORR", "ipilimumab plus nivolumab", 60.0), ("ORR", "nivolumab", 40.0)}
+    text = ("Patients were randomly assigned to receive nivolumab or investigator's choice chemotherapy. The median "
+            "overall survival was 7.5 months in the nivolumab group versus 5.1 months in the standard-therapy group.")
+    assert _values(extract_outcomes(text, "x")) == {("OS_median", "nivolumab", 7.5),
+                                                    ("OS_median", "investigator's choice chemotherapy", 5.1)}

@@ -146,7 +146,7 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
         if ch in ")]" and depth:
             depth -= 1
             inner = held.pop()
-            if re.fullmatch(r"[A-Z][A-Za-z0-9+\-]{1,9}", inner.strip()):
+            if re.fullmatch(r"[A-Z][A-Za-z0-9+\-]{1,9}|(?:group|arm|cohort) (?:[A-D1-4]|I{1,3})", inner.strip(), _I):
                 aliases[inner.strip()] = len(_ARM_SPLIT.split("".join(out))) - 1
             continue
         if depth:
@@ -237,6 +237,9 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
         # nivolumab-alone group", "the combination-therapy group"); else the groups are the arms, as the results name them.
         arms, alias_of = methods
         mapped = {g: _group_arm(g, arms, spelled) for g in groups}
+        unmapped, unused = [g for g in groups if not mapped[g]], [a for a in arms if a not in mapped.values()]
+        if len(unmapped) == 1 and len(unused) == 1 and _ROLE_GROUP.match(unmapped[0]):
+            mapped[unmapped[0]] = unused[0]  # "the standard-therapy group": the one arm left
         if arms and all(mapped.values()):
             # An arm no group stands for is kept when it names a treatment (not "web response system").
             arms = [a for a in arms if a in mapped.values() or re.search(_DRUG, a, _I)]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..chunk.sentences import sentence_spans
 from .design import _DRUG, arms_with_aliases, design_of, n_of, phase_of, trial_of
-from .numbers import COUNT, NUM, ci_after, p_after, to_float
+from .numbers import COUNT, NUM, NUMBER_WORDS, ci_after, p_after, to_float
 from .record import NotReached, Outcome, StudyOutcomes
 
 
@@ -59,16 +59,19 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("DFS", r"\bdisease[- ]free(?: survival)?|\bDFS\b|\brecurrence or death\b"),
     # Metastasis-free survival ("time to death or distant metastasis"): not in the vocabulary, but its values and
     # its hazard ratio must not be read as overall survival's.
+    # Survival of one cause, not overall survival: not in the vocabulary.
+    ("DSS", r"\b(?:disease|cancer|melanoma|tumou?r|breast cancer)[- ]specific survival\b|\b(?:DSS|CSS)\b"),
     ("MFS", r"\b(?:distant[- ])?metastasis[- ]free(?: survival)?|\b(?:death or (?:distant )?metastas[ie]s|"
             r"(?:distant )?metastasis or death)\b|\bD?MFS\b"),
-    ("OS", r"\boverall survival\b|\bm?OS\b|\bsurvival(?: rates?)?\b|\b(?:were|be|remain(?:ed)?|are) alive\b|\bdeath\b|\bsurvived\b"),
+    ("OS", r"\boverall survival\b|\bm?OS\b|\bMST\b|\bsurvival(?: rates?)?\b|"
+           r"\b(?:were|be|remain(?:ed)?|are|patients|participants) alive\b(?! (?:and|without|free))|\bdeath\b|\bsurvived\b"),
     ("ORR", r"\b(?:objective|overall|clinical|tumou?r|best overall|confirmed|major|durable|antitumou?r|radiographic|"
             r"intracranial|investigator-assessed) (?:\w+ )?(?:response|remission|regression)s?(?: rates?)?|\bresponse rates?\b|"
             r"\bORRs?\b|\bRRs?\b|\bresponded\b|\bresponders?\b|\bresponses?\b|\bpartial or complete\b|\bcomplete or partial\b|"
             r"\bCR\s*\+\s*PR\b|\bregression of (?:measurable|all)|\bobjective(?:ly)? (?:tumou?r )?respon"),
     ("HR", r"\bhazard ratios?\b|\bHRs?\b"),
     ("OR", r"\bodds ratios?\b|\bORs?\b(?=\s*(?:[=:,]|of|was|\d|\())"),
-    ("STOP", r"\bgrade\s*(?:[1245]|I{1,2}|IV|V|one|two|four|five)(?:\s*(?:or|to|-|–|/|and)\s*(?:[12]|I{1,2}|one|two))?\s+"
+    ("STOP", r"\b(?:any|all)[- ]grades?\b|\bgrade\s*(?:[1245]|I{1,2}|IV|V|one|two|four|five)(?:\s*(?:or|to|-|–|/|and)\s*(?:[12]|I{1,2}|one|two))?\s+"
              r"(?:(?:treatment|immune|drug)-related\s+)?(?:adverse\s+)?(?:events?|AEs?|TRAEs?|irAEs?|toxicit(?:y|ies)|side "
              r"effects)\b|\bserious (?:(?:treatment|immune|drug)-related )?(?:adverse (?:events?|effects?|reactions?)|AEs?|"
              r"TRAEs?|toxicit(?:y|ies))|\bfollow[- ]?up\b(?: (?:for|of) (?:overall )?survival\b)?|\btime to (?:death|distant|second|subsequent)|\bmedian age\b|\baged?\b|\byears? old\b|\bduration of (?:therapy|treatment)\b|"
@@ -77,14 +80,14 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
 )
 # Every endpoint word starts a word: the guard skips the other positions at once.
 _KEYWORD = re.compile(r"\b(?=[A-Za-z])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _KEYWORDS) + ")", re.I)
-_CASE_SENSITIVE = {"CR", "PR", "SD", "OS", "HR", "OR", "DCR", "TTP", "PFS", "EFS", "RFS", "DFS", "ORR", "MFS"}
+_CASE_SENSITIVE = {"CR", "PR", "SD", "OS", "HR", "OR", "DCR", "TTP", "PFS", "EFS", "RFS", "DFS", "ORR", "MFS", "DSS"}
 
 _TIME_UNIT = r"(?:months?|mo\.?|weeks?|wk|years?|yr|days?)"
 _VALUE = re.compile(
     rf"(?=[\d.·]|\b[zotfsenZOTFSEN])(?:"
     rf"(?P<frac>(?P<num>{COUNT})\s*(?:of|/|out of)\s*(?:the\s+)?(?P<den>\d[\d,]*)(?:\s+\w+){{0,4}}?\s*\((?P<pct1>{NUM})\s*%\))"
     rf"|(?P<fracpct>(?P<num2>{COUNT})\s*/\s*(?P<den2>\d+)\s*\((?P<pct2>{NUM})\s*%\))"
-    rf"|(?P<pct>(?<![\w.·≥≤<>=])(?P<pv>{NUM})\s*(?:%|percent\b|per cent\b))"
+    rf"|(?P<pct>(?<![\w.·≥≤<>=])(?P<pv>{NUM}|{NUMBER_WORDS}(?=[\s-]+per ?cent\b))[\s-]*(?:%|percent\b|per cent\b))"
     rf"|(?P<time>(?<![\w.·\-])(?P<tv>{NUM})\s*(?:\((?:IQR|range|interquartile range)?[,:;]?\s*{NUM}\s*(?:[-–]|to)\s*"
     rf"{NUM}\)\s*)?(?P<tu>{_TIME_UNIT})(?![\w-]))"
     # The first items of a list whose unit is written once, at its end: "2.2 and 5.0 months", "17, 32 and 29%".
@@ -110,7 +113,8 @@ _SUBGROUP = re.compile(r"\b(?:among|in|for) (?:the )?(?:\d+ )?(?:patients?|those
                        r"\b(?:in|among) (?:the )?[\w-]+(?: [\w-]+)? (?:subgroup|cohort|population)\b", re.I)
 _PLANNED = re.compile(r"\b(?:we (?:will |would )?(?:expect|assume|hypothesi[sz]e|anticipate)|(?:is|are|was|were) "
                       r"(?:expected|assumed|hypothesi[sz]ed|anticipated)|sample size|(?:statistical )?power(?:ed)? to|"
-                      r"will be (?:enrolled|randomi[sz]ed|treated)|to detect (?:an?|the) )", re.I)
+                      r"will be (?:enrolled|randomi[sz]ed|treated)|to detect (?:an?|the) |assuming\b|(?:null|alternative) "
+                      r"hypothes[ie]s\b|\d+\s?% power\b|\bpower of \d)", re.I)
 # A share of responders ("84% of responses were ongoing"), not a response rate.
 _OF_RESPONDERS = re.compile(r"\b(?:defined as|criteri\w*|threshold|cut-?off|ongoing|continuing|remain(?:ed|s)? in|still in|of (?:the )?(?:\d+ )?(?:confirmed )?"
                             r"responders|among (?:the )?responders|unconventional|immune-pattern|stabili[sz]ation)\b", re.I)
@@ -120,6 +124,8 @@ _LAB_RESPONSE = re.compile(r"(?:\bT[- ]?cells?|\bimmune|\bimmunologic(?:al)?|\ba
                            r"\bcellular|\bCD[48]\+?(?: T)?|\bantigen-specific|\bDTH|\bcytokine|\bIFN-?γ?|"
                            r"\binterferon-?(?:γ|gamma)?|\bT-?helper|\bTh[12]|\bvaccine-induced|\bdelayed-type hypersensitivity)"
                            r"(?:[- ](?!related)[\w-]+)?\s*$", re.I)
+_IN_CI = re.compile(rf"\b(?:CI|confidence intervals?|credible intervals?)\b[\s,:=(\[]*(?:(?:was|of|is)\s+)?"
+                    rf"(?:{NUM}\s*%?\s*(?:[-–;,]|to)\s*)?$", re.I)
 _LABEL_BEFORE = re.compile(r"\b(?:group|arm|cohort|phase|grade|stage|day|cycle|version|type|part|step|level|class|"
                            r"CD|IL|G|n|N)\s*=?\s*$", re.I)
 # "(9%) achieved", "(53%) of 15 patients treated with X in the Y cohort had": the value is the subject's.
@@ -132,10 +138,16 @@ _CLAUSE_VERB = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\.\s|\b(?:versus|v
                           r"\b(?P<v>had|has|have|achieved|experienced|developed|showed|attained|obtained|occurred|was|were|"
                           r"died|discontinued|withdrew|stopped|required|needed)\b", re.I)
 _OTHER_VERBS = {"died", "discontinued", "withdrew", "stopped", "required", "needed"}
+# "from 38% to 53%" (a change: two values), unless a range is meant ("ranging from 20% to 40%").
+_CHANGE_FROM = re.compile(r"(?<!ranging )(?<!ranged )(?<!range )(?<!varying )(?<!varied )\bfrom\s*$", re.I)
+_CHANGE_TO = re.compile(r"(?<!ranging )(?<!ranged )(?<!range )(?<!varying )(?<!varied )\bfrom\s+[\d.·]+\s*%?\s*(?:to|-|–)\s*$", re.I)
+_NOT_A_LEVEL = re.compile(r"(?:\b(?:by|below|under|less than|fewer than|lower than|up to|difference of|increase of|"
+                          r"improvement of|reduction of|decrease of|gain of)|[<≤])\s*$", re.I)
+_BETWEEN = re.compile(rf"\bbetween\s+{NUM}\s*%?\s*and\s*$", re.I)
 _RESTATED = re.compile(rf"\s*[(\[]\s*(?:n\s*=\s*)?{COUNT}\s*(?:of|/|out of)\s*(?:the\s+)?\d[\d,]*(?:\s+[\w-]+){{0,2}}?\s*[)\]]",
                        re.I)
 _BARE_CI = re.compile(r",\s*(\d*[.·]\d+)\s*(?:[-–]|to)\s*(\d*[.·]\d+)\b")
-_HAS_NUMBER = re.compile(r"\d|not (?:yet )?(?:been )?reached", re.I)
+_HAS_NUMBER = re.compile(r"\d|not (?:yet )?(?:been )?reached|\bper ?cent\b", re.I)
 _PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _TIME_TO_MONTHS = {"month": "months", "months": "months", "mo": "months", "mo.": "months", "week": "weeks",
                    "weeks": "weeks", "wk": "weeks", "year": "years", "years": "years", "yr": "years"}
@@ -328,12 +340,15 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
         elif m.group("pct"):
             value, unit = to_float(m.group("pv")), "%"
             before = text[max(s, vs - 14):vs]
-            if re.search(r"\d\s*%?\s*(?:to|-|–)\s*$", before) and not re.search(r"\bfrom\s+[\d.·]+\s*%?\s*(?:to|-|–)\s*$",
-                                                                              text[max(s, vs - 30):vs]):
+            if re.search(r"\d\s*%?\s*(?:to|-|–)\s*$", before) and not _CHANGE_TO.search(text, max(s, vs - 40), vs):
                 continue  # the end of a range ("6 to 17%", "5-25%"): not one value; "from 38% to 53%" is two
-            if re.match(r"\s*(?:to|-|–)\s*[\d.·]+\s*%", text[ve:ve + 16]) \
-                    and not re.search(r"\bfrom\s*$", text[max(s, vs - 8):vs]):
+            if re.match(r"\s*(?:to|-|–)\s*[\d.·]+\s*%", text[ve:ve + 16]) and not _CHANGE_FROM.search(text, max(s, vs - 30), vs):
                 continue  # the start of a range ("15% to 20%")
+            if _NOT_A_LEVEL.search(text, max(s, vs - 24), vs):
+                continue  # "increased by 20%", "below 10%": a change or a bound, not a rate
+            if _BETWEEN.search(text, max(s, vs - 30), vs) or re.match(rf"\s*and\s*{NUM}\s*%", text[ve:ve + 16]) \
+                    and re.search(r"\bbetween\s*$", text[max(s, vs - 10):vs], re.I):
+                continue  # "between 10% and 20%": a range
             if re.search(r"(?:[≥≤<>]=?|at least|of|TPS|CPS|score|expression)\s*$", before, re.I) \
                     and re.search(r"PD-?L1|TPS|CPS|expression|score|≥|≤|<|>", text[max(s, vs - 40):vs], re.I):
                 continue  # a biomarker cut-off ("PD-L1 ≥50%"), not an outcome
@@ -358,6 +373,8 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
             value, unit = to_float(m.group("bv")), "bare"
         if value is None:
             continue
+        if _IN_CI.search(text, max(s, vs - 30), vs):
+            continue  # a bound of a confidence interval that was not read as one ("95% CI [0.60; 0.86]")
         if _LABEL_BEFORE.search(text, max(s, vs - 12), vs):
             continue  # "group 1", "grade 3", "phase 2", "cycle 4": a label, not a value
         if re.search(r"\b[Pp](?:\s*-?\s*values?)?\s*(?:[=<>≤≥]|&lt;|&gt;)\s*$", text[max(s, vs - 12):vs]):
@@ -503,7 +520,7 @@ _FAMILY_UNITS = {
     "ORR": ("%",), "CR": ("%",), "DCR": ("%",), "pCR": ("%",), "AE3": ("%",), "PR": ("%",), "SD": ("%",),
     "PFS": ("%", "time"), "OS": ("%", "time"), "DFS": ("%", "time"), "RFS": ("%", "time"), "EFS": ("%", "time"),
     "DOR": ("time",), "TTP": ("time",), "HR": ("bare",), "OR": ("bare",), "STOP": ("%", "time", "bare"),
-    "MFS": ("%", "time"),
+    "MFS": ("%", "time"), "DSS": ("%", "time"),
 }
 
 
@@ -569,7 +586,7 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
             cost *= 0.5  # a ratio follows its name closely ("hazard ratio for death, 0.73")
         if cost < best_cost:
             best, best_cost = m, cost
-    if best is None or best_cost > 140 or best.kind in ("STOP", "PR", "SD", "MFS"):
+    if best is None or best_cost > 140 or best.kind in ("STOP", "PR", "SD", "MFS", "DSS"):
         return None
     endpoint = _endpoint_of(text, v, best, mentions, s, kind_of_unit)
     return (endpoint, best) if endpoint else None

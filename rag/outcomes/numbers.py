@@ -7,8 +7,9 @@ import re
 
 # A decimal number: "43", "43.5", "0·60" (middle dot), ".72" (as in "P < .001" or "HR .72").
 NUM = r"(?:\d+(?:[.·]\d+)?|[.·]\d+)"
-# Between the ends of a range: hyphen, en/em dash, minus, "to", a comma ("95% CI: 28.6%, 54.3%").
-RANGE_SEP = r"\s*(?:[-‐‑–—−]|to|,)\s*"
+# Between the ends of a range: hyphen, en/em dash, minus, "to", a comma ("95% CI: 28.6%, 54.3%"), a semicolon
+# ("95% CI [0.60; 0.86]").
+RANGE_SEP = r"\s*(?:[-‐‑–—−]|to|,|;)\s*"
 _CI_LEVEL = r"(?:\d{2}(?:[.·]\d+)?\s?%\s*)"
 # A confidence interval after a value: "(95% CI 0.60-0.90)", "95% CI, 8.9 to 16.7", "[95% confidence interval
 # (CI), 0.31 to 0.57]", or a bare "(0.60 to 0.90)" / "(0·60–0·90)".
