@@ -459,3 +459,10 @@ def test_arms_labelled_in_parentheses_and_the_one_arm_left():
             "overall survival was 7.5 months in the nivolumab group versus 5.1 months in the standard-therapy group.")
     assert _values(extract_outcomes(text, "x")) == {("OS_median", "nivolumab", 7.5),
                                                     ("OS_median", "investigator's choice chemotherapy", 5.1)}
+
+
+def test_a_text_of_no_stated_design_takes_its_titles_arms():
+    r = extract_outcomes("Median overall survival was 20.0 months versus 10.8 months (hazard ratio 0.60).", "x",
+                         title="Pembrolizumab versus chemotherapy for advanced NSCLC")
+    assert {(o.endpoint, o.arm.lower(), o.value) for o in r.outcomes} == {
+        ("OS_median", "pembrolizumab", 20.0), ("OS_median", "chemotherapy", 10.8), ("HR_OS", "comparison", 0.6)}

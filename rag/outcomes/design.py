@@ -198,8 +198,14 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
     labels ("group 1", "the nivolumab-alone group", "the combination group" -> arm). A text that reports no trial of
     its own still names its groups ("7.7 months in the tremelimumab group and 7.3 months in the placebo group")."""
     groups = _group_names(text)
+    head = re.split(r"\s+(?:in|for|among|as|after|on)\s+|[:;(]", title or "")[0]
+    title_arms = re.split(r",?\s+(?:or|versus|vs\.?|compared with)\s+", head, flags=_I) \
+        if re.search(r"\b(?:versus|vs\.?|compared with)\s", head, _I) else []
     if design not in ("randomized", "single-arm"):
-        return (groups[:4], {}) if len(groups) >= 2 else ([], {})
+        if len(groups) >= 2:
+            return groups[:4], {}
+        arms = [a for a in (_clean_arm(t) for t in title_arms) if 2 <= len(a) <= 60 and not _NOT_ARM.match(a)]
+        return (arms[:4], {}) if len(arms) >= 2 else ([], {})  # the title's "X versus Y"
     labelled = labelled_arms(text)
     if len(set(labelled.values())) >= 2:
         return _spell_out(list(dict.fromkeys(labelled.values()))[:4], labelled)
@@ -208,9 +214,8 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
         end = re.search(r"(?<!\d)[.;](?!\d)|$", text[m.end():m.end() + 400])
         rest, aliases = _drop_parentheses(text[m.end():m.end() + (end.start() if end else 400)])
         candidates.append((_ARM_SPLIT.split(rest), aliases))
-    head = re.split(r"\s+(?:in|for|among|as|after|on)\s+|[:;(]", title or "")[0]
-    if re.search(r"\b(?:versus|vs\.?|compared with)\s", head, _I):
-        candidates.append((re.split(r",?\s+(?:or|versus|vs\.?|compared with)\s+", head, flags=_I), {}))
+    if title_arms:
+        candidates.append((title_arms, {}))
     for m in _DRUG_VS.finditer(text):
         candidates.append(([m.group("a"), m.group("b")], {}))
     spelled = {}
