@@ -466,3 +466,10 @@ def test_a_text_of_no_stated_design_takes_its_titles_arms():
                          title="Pembrolizumab versus chemotherapy for advanced NSCLC")
     assert {(o.endpoint, o.arm.lower(), o.value) for o in r.outcomes} == {
         ("OS_median", "pembrolizumab", 20.0), ("OS_median", "chemotherapy", 10.8), ("HR_OS", "comparison", 0.6)}
+
+
+def test_counts_written_with_a_slash():
+    text = ("Objective responses were observed in 7/30 patients. Grade 3 or 4 toxicity occurred in 3/30 evaluable "
+            "patients. In phase 1/2 trials, 2/3 of responses were durable.")
+    assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == {("ORR", 23.3),
+                                                                                   ("AE_grade3plus", 10.0)}

@@ -94,7 +94,8 @@ _VALUE = re.compile(
     rf"|(?P<listtime>(?<![\w.·\-])(?P<ltv>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:and|or|versus|vs\.?|v\.?)\s*{NUM}\s*"
     rf"(?P<ltu>{_TIME_UNIT})(?![\w-])))"
     rf"|(?P<listpct>(?<![\w.·\-])(?P<lpv>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:and|or)\s*{NUM}\s*%))"
-    rf"|(?P<count>(?<![\w.·])(?P<num3>{COUNT})\s+(?:of|out of)\s+(?:the\s+)?(?P<den3>\d[\d,]*)\b(?!\s*%))"
+    rf"|(?P<count>(?<![\w.·])(?P<num3>{COUNT})(?:\s+(?:of|out of)\s+(?:the\s+)?(?P<den3>\d[\d,]*)\b(?!\s*%)|"
+    rf"\s*/\s*(?P<den4>\d+)(?=\s+(?:evaluable\s+|assessable\s+)?(?:patients|participants|subjects|cases|pts)\b)))"
     rf"|(?P<bare>(?<![\w.·%\-])(?P<bv>\d*[.·]\d+)(?![\w.·%]|\s*[-–]\s*\d|-[A-Za-z])))",
     re.I,
 )
@@ -365,7 +366,7 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
         elif m.group("listpct"):
             value, unit = to_float(m.group("lpv")), "%"
         elif m.group("count"):
-            num, den = to_float(m.group("num3")), to_float(m.group("den3").replace(",", ""))
+            num, den = to_float(m.group("num3")), to_float((m.group("den3") or m.group("den4")).replace(",", ""))
             if num is None or not den or num > den:
                 continue
             value, unit = round(100 * num / den, 1), "%"
