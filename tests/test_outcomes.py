@@ -473,3 +473,14 @@ def test_counts_written_with_a_slash():
             "patients. In phase 1/2 trials, 2/3 of responses were durable.")
     assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == {("ORR", 23.3),
                                                                                    ("AE_grade3plus", 10.0)}
+
+
+def test_corresponding_values_and_pairs_of_which_one_is_no_endpoint():
+    text = ("The median progression-free survival was longer in the ABCP group than in the BCP group (8.3 months vs. 6.8 "
+            "months; hazard ratio for disease progression or death, 0.62); the corresponding values in the Teff-high "
+            "WT population were 11.3 months and 6.8 months (hazard ratio, 0.51). Median recurrence-free survival and "
+            "distant metastasis-free survival of the whole study population were 23.0\ufffdmo and 36.8\ufffdmo, "
+            "respectively.")
+    got = [(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes]
+    assert got == [("PFS_median", 8.3), ("PFS_median", 6.8), ("HR_PFS", 0.62), ("PFS_median", 11.3),
+                   ("PFS_median", 6.8), ("HR_PFS", 0.51), ("RFS_median", 23.0)]

@@ -88,7 +88,7 @@ _VALUE = re.compile(
     rf"(?P<frac>(?P<num>{COUNT})\s*(?:of|/|out of)\s*(?:the\s+)?(?P<den>\d[\d,]*)(?:\s+\w+){{0,4}}?\s*\((?P<pct1>{NUM})\s*%\))"
     rf"|(?P<fracpct>(?P<num2>{COUNT})\s*/\s*(?P<den2>\d+)\s*\((?P<pct2>{NUM})\s*%\))"
     rf"|(?P<pct>(?<![\w.·≥≤<>=])(?P<pv>{NUM}|{NUMBER_WORDS}(?=[\s-]+per ?cent\b))[\s-]*(?:%|percent\b|per cent\b))"
-    rf"|(?P<time>(?<![\w.·\-])(?P<tv>{NUM})\s*(?:\((?:IQR|range|interquartile range)?[,:;]?\s*{NUM}\s*(?:[-–]|to)\s*"
+    rf"|(?P<time>(?<![\w.·\-])(?P<tv>{NUM})[\s\ufffd]*(?:\((?:IQR|range|interquartile range)?[,:;]?\s*{NUM}\s*(?:[-–]|to)\s*"
     rf"{NUM}\)\s*)?(?P<tu>{_TIME_UNIT})(?![\w-]))"
     # The first items of a list whose unit is written once, at its end: "2.2 and 5.0 months", "17, 32 and 29%".
     rf"|(?P<listtime>(?<![\w.·\-])(?P<ltv>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:and|or|versus|vs\.?|v\.?)\s*{NUM}\s*"
@@ -434,8 +434,13 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             found = (endpoint, m) if endpoint else None
         else:
             found = _endpoint_for(text, v, mentions, s)
-        if found is None and previous is not None and _continues(text, previous[0], v, mentions):
-            found = previous[1], previous[2]  # "66.3% in the durvalumab group and 55.6% in the placebo group"
+        if found is None and id(v) not in paired:
+            if previous is not None and _continues(text, previous[0], v, mentions):
+                found = previous[1], previous[2]  # "66.3% in the durvalumab group and 55.6% in the placebo group"
+            elif _CORRESPONDING.search(text, max(s, v.start - 80), v.start):
+                # "...; the corresponding values in the Teff-high population were 11.3 months and 6.8 months"
+                same = [(x, ep) for x, ep in reversed(placed) if x.unit == v.unit]
+                found = (same[0][1], anchors[id(same[0][0])]) if same else None
         if found is None:
             continue
         endpoint, anchor = found
@@ -517,6 +522,8 @@ def _cohorts_respectively(text: str, e: int, out: list[Outcome]) -> None:
                 o.population = name
 
 
+# Words of measures outside the vocabulary: a value they take is no outcome.
+_NOT_ENDPOINTS = {"STOP", "PR", "SD", "MFS", "DSS"}
 _FAMILY_UNITS = {
     "ORR": ("%",), "CR": ("%",), "DCR": ("%",), "pCR": ("%",), "AE3": ("%",), "PR": ("%",), "SD": ("%",),
     "PFS": ("%", "time"), "OS": ("%", "time"), "DFS": ("%", "time"), "RFS": ("%", "time"), "EFS": ("%", "time"),
@@ -525,6 +532,7 @@ _FAMILY_UNITS = {
 }
 
 
+_CORRESPONDING = re.compile(r"\b(?:the )?corresponding (?:values?|rates?|figures?|medians?|proportions?|estimates?)\b", re.I)
 _PAIR_GAP = re.compile(r"\s*,?\s*(?:and|or)\s+(?:the\s+)?(?:median\s+)?(?:[\w-]+\s+){0,2}?", re.I)
 _PAIR_KINDS = {"ORR", "CR", "DCR", "pCR", "AE3", "PFS", "OS", "DFS", "RFS", "EFS", "DOR", "TTP", "MFS"}
 
@@ -587,13 +595,15 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
             cost *= 0.5  # a ratio follows its name closely ("hazard ratio for death, 0.73")
         if cost < best_cost:
             best, best_cost = m, cost
-    if best is None or best_cost > 140 or best.kind in ("STOP", "PR", "SD", "MFS", "DSS"):
+    if best is None or best_cost > 140 or best.kind in _NOT_ENDPOINTS:
         return None
     endpoint = _endpoint_of(text, v, best, mentions, s, kind_of_unit)
     return (endpoint, best) if endpoint else None
 
 
 def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention], s: int, kind_of_unit: str) -> str | None:
+    if best.kind in _NOT_ENDPOINTS:
+        return None
     if v.unit in ("bare", "ratio") and best.kind in ("HR", "OR"):
         return _ratio_endpoint(text, best, mentions, s) if best.kind == "HR" else "OR_other"
     if best.kind in ("HR", "OR"):
