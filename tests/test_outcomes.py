@@ -484,3 +484,12 @@ def test_corresponding_values_and_pairs_of_which_one_is_no_endpoint():
     got = [(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes]
     assert got == [("PFS_median", 8.3), ("PFS_median", 6.8), ("HR_PFS", 0.62), ("PFS_median", 11.3),
                    ("PFS_median", 6.8), ("HR_PFS", 0.51), ("RFS_median", 23.0)]
+
+
+@pytest.mark.parametrize("text", [
+    "The clinical benefit is limited to patients with MSI-H tumors, comprising approximately 5% of cases.",
+    "Of 27 confirmed responders with squamous NSCLC, 10 (37%) and 19 (34%) of 56 with nonsquamous NSCLC had ongoing "
+    "responses.",
+])
+def test_shares_of_a_population_or_of_responders_are_no_rates(text):
+    assert extract_outcomes(text, "x").outcomes == []

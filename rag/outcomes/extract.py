@@ -71,7 +71,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"\bCR\s*\+\s*PR\b|\bregression of (?:measurable|all)|\bobjective(?:ly)? (?:tumou?r )?respon"),
     ("HR", r"\bhazard ratios?\b|\bHRs?\b"),
     ("OR", r"\bodds ratios?\b|\bORs?\b(?=\s*(?:[=:,]|of|was|\d|\())"),
-    ("STOP", r"\b(?:any|all)[- ]grades?\b|\bgrade\s*(?:[1245]|I{1,2}|IV|V|one|two|four|five)(?:\s*(?:or|to|-|–|/|and)\s*(?:[12]|I{1,2}|one|two))?\s+"
+    # A share of a population ("comprising approximately 5% of cases"), not an outcome.
+    ("STOP", r"\b(?:any|all)[- ]grades?\b|\bcompris(?:e|es|ing)\b|\baccount(?:s|ed|ing)? for\b|\bconstitut(?:e|es|ing)\b|\bgrade\s*(?:[1245]|I{1,2}|IV|V|one|two|four|five)(?:\s*(?:or|to|-|–|/|and)\s*(?:[12]|I{1,2}|one|two))?\s+"
              r"(?:(?:treatment|immune|drug)-related\s+)?(?:adverse\s+)?(?:events?|AEs?|TRAEs?|irAEs?|toxicit(?:y|ies)|side "
              r"effects)\b|\bserious (?:(?:treatment|immune|drug)-related )?(?:adverse (?:events?|effects?|reactions?)|AEs?|"
              r"TRAEs?|toxicit(?:y|ies))|\bfollow[- ]?up\b(?: (?:for|of) (?:overall )?survival\b)?|\btime to (?:death|distant|second|subsequent)|\bmedian age\b|\baged?\b|\byears? old\b|\bduration of (?:therapy|treatment)\b|"
@@ -609,7 +610,7 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
     if best.kind in ("HR", "OR"):
         return None
     if best.kind in ("ORR", "CR") and _OF_RESPONDERS.search(
-            text[min(best.start, v.start):max(best.end, v.tail) + 40]):
+            text[min(best.start, v.start):max(best.end, v.tail) + 70]):
         return None
     if best.kind == "AE3" and best.end <= v.start and re.search(
             r"\b(?:including|such as|most(?:ly)? commonly|most (?:common|frequent)\w*|namely|mainly|notably)\b|"
