@@ -493,3 +493,9 @@ def test_corresponding_values_and_pairs_of_which_one_is_no_endpoint():
 ])
 def test_shares_of_a_population_or_of_responders_are_no_rates(text):
     assert extract_outcomes(text, "x").outcomes == []
+
+
+def test_respectively_between_the_values_and_their_endpoint():
+    text = ("Patients were randomized to nivolumab or docetaxel. 20% and 9% of patients, respectively, had an objective "
+            "response.")
+    assert _values(extract_outcomes(text, "x")) == {("ORR", "nivolumab", 20.0), ("ORR", "docetaxel", 9.0)}

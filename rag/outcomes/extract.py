@@ -106,6 +106,7 @@ _TIMEPOINT = re.compile(rf"\b(?P<n>\d+(?:[.·]\d+)?|one|two|three|four|five|ten)
                         rf"\bat (?P<n2>\d+(?:[.·]\d+)?|one|two|three|five) (?P<u2>{_TP_UNIT})\b", re.I)
 # "1-, 2-, and 3-year", "at 1 and 2 years".
 _TIMEPOINT_LIST = re.compile(rf"\b(?P<list>\d+(?:-?,\s*\d+)*-?,?\s*(?:and|or)\s*\d+)[- ](?P<u>{_TP_UNIT})\b", re.I)
+_RESPECTIVELY_COMMAS = re.compile(r"\s*,\s*respectively\s*,\s*", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _NOT_REACHED = re.compile(r"\b(?:was |were |had )?not (?:yet )?(?:been )?reached\b|\bNR\b", re.I)
 _CITED = re.compile(r"\b(?:previous(?:ly)?|earlier|prior) (?:\w+ ){0,2}(?:stud(?:y|ies)|trials?|reports?|analys[ie]s)\b|"
@@ -583,6 +584,7 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
             if m.kind == "STOP":
                 continue  # "(8.1%) patients treated with high-dose...": a stop word only counts before the value
             gap = (text[v.tail:m.start] if m.start >= v.tail else text[v.end:m.start]).lstrip(")] ")
+            gap = _RESPECTIVELY_COMMAS.sub(" ", gap)  # "20% and 9% of patients, respectively, had an objective response"
             if re.search(r"[;,)]|\b(?:whereas|but|while|as (?:were|was|did))\b", gap):
                 continue  # "(73.4% vs. 90.0%), as were grade 3 events": the word after belongs to the next clause
             cost = 1.6 * len(gap) + 8
