@@ -499,3 +499,9 @@ def test_respectively_between_the_values_and_their_endpoint():
     text = ("Patients were randomized to nivolumab or docetaxel. 20% and 9% of patients, respectively, had an objective "
             "response.")
     assert _values(extract_outcomes(text, "x")) == {("ORR", "nivolumab", 20.0), ("ORR", "docetaxel", 9.0)}
+
+
+def test_responses_that_are_not_objective_responses():
+    text = ("The major pathological response rate was 45% and the pCR rate was 20%. PSA responses occurred in 30%. A "
+            "complete metabolic response was seen in 40% of patients. The objective response rate was 25%.")
+    assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == {("pCR", 20.0), ("ORR", 25.0)}

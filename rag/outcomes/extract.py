@@ -65,6 +65,9 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"(?:distant )?metastasis or death)\b|\bD?MFS\b"),
     ("OS", r"\boverall survival\b|\bm?OS\b|\bMST\b|\bsurvival(?: rates?)?\b|"
            r"\b(?:were|be|remain(?:ed)?|are|patients|participants) alive\b(?! (?:and|without|free))|\bdeath\b|\bsurvived\b"),
+    # A pathological response short of complete ("major pathological response", MPR): not in the vocabulary.
+    ("MPR", r"\bmajor path(?:ologic(?:al)?)? (?:response|regression)s?|\bMPRs?\b|"
+            r"\bpath(?:ologic(?:al)?)? (?:partial )?(?:response|regression)s?"),
     ("ORR", r"\b(?:objective|overall|clinical|tumou?r|best overall|confirmed|major|durable|antitumou?r|radiographic|"
             r"intracranial|investigator-assessed) (?:\w+ )?(?:response|remission|regression)s?(?: rates?)?|\bresponse rates?\b|"
             r"\bORRs?\b|\bRRs?\b|\bresponded\b|\bresponders?\b|\bresponses?\b|\bpartial or complete\b|\bcomplete or partial\b|"
@@ -81,7 +84,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
 )
 # Every endpoint word starts a word: the guard skips the other positions at once.
 _KEYWORD = re.compile(r"\b(?=[A-Za-z])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _KEYWORDS) + ")", re.I)
-_CASE_SENSITIVE = {"CR", "PR", "SD", "OS", "HR", "OR", "DCR", "TTP", "PFS", "EFS", "RFS", "DFS", "ORR", "MFS", "DSS"}
+_CASE_SENSITIVE = {"CR", "PR", "SD", "OS", "HR", "OR", "DCR", "TTP", "PFS", "EFS", "RFS", "DFS", "ORR", "MFS", "DSS",
+                   "MPR"}
 
 _TIME_UNIT = r"(?:months?|mo\.?|weeks?|wk|years?|yr|days?)"
 _VALUE = re.compile(
@@ -125,7 +129,9 @@ _OF_RESPONDERS = re.compile(r"\b(?:defined as|criteri\w*|threshold|cut-?off|ongo
 # not a tumour's: the words just before "response".
 _LAB_RESPONSE = re.compile(r"(?:\bT[- ]?cells?|\bimmune|\bimmunologic(?:al)?|\bantibody|\bserologic(?:al)?|\bhumoral|"
                            r"\bcellular|\bCD[48]\+?(?: T)?|\bantigen-specific|\bDTH|\bcytokine|\bIFN-?γ?|"
-                           r"\binterferon-?(?:γ|gamma)?|\bT-?helper|\bTh[12]|\bvaccine-induced|\bdelayed-type hypersensitivity)"
+                           r"\binterferon-?(?:γ|gamma)?|\bT-?helper|\bTh[12]|\bvaccine-induced|\bdelayed-type hypersensitivity|"
+                           r"\bPSA|\bmolecular|\bmetabolic|\bbiochemical|\bcytogenetic|\bhaematologic(?:al)?|\bhematologic(?:al)?|"
+                           r"\bvirologic(?:al)?|\bserum)"
                            r"(?:[- ](?!related)[\w-]+)?\s*$", re.I)
 _IN_CI = re.compile(rf"\b(?:CI|confidence intervals?|credible intervals?)\b[\s,:=(\[]*(?:(?:was|of|is)\s+)?"
                     rf"(?:{NUM}\s*%?\s*(?:[-–;,]|to)\s*)?$", re.I)
@@ -525,18 +531,18 @@ def _cohorts_respectively(text: str, e: int, out: list[Outcome]) -> None:
 
 
 # Words of measures outside the vocabulary: a value they take is no outcome.
-_NOT_ENDPOINTS = {"STOP", "PR", "SD", "MFS", "DSS"}
+_NOT_ENDPOINTS = {"STOP", "PR", "SD", "MFS", "DSS", "MPR"}
 _FAMILY_UNITS = {
     "ORR": ("%",), "CR": ("%",), "DCR": ("%",), "pCR": ("%",), "AE3": ("%",), "PR": ("%",), "SD": ("%",),
     "PFS": ("%", "time"), "OS": ("%", "time"), "DFS": ("%", "time"), "RFS": ("%", "time"), "EFS": ("%", "time"),
     "DOR": ("time",), "TTP": ("time",), "HR": ("bare",), "OR": ("bare",), "STOP": ("%", "time", "bare"),
-    "MFS": ("%", "time"), "DSS": ("%", "time"),
+    "MFS": ("%", "time"), "DSS": ("%", "time"), "MPR": ("%",),
 }
 
 
 _CORRESPONDING = re.compile(r"\b(?:the )?corresponding (?:values?|rates?|figures?|medians?|proportions?|estimates?)\b", re.I)
 _PAIR_GAP = re.compile(r"\s*,?\s*(?:and|or)\s+(?:the\s+)?(?:median\s+)?(?:[\w-]+\s+){0,2}?", re.I)
-_PAIR_KINDS = {"ORR", "CR", "DCR", "pCR", "AE3", "PFS", "OS", "DFS", "RFS", "EFS", "DOR", "TTP", "MFS"}
+_PAIR_KINDS = {"ORR", "CR", "DCR", "pCR", "AE3", "PFS", "OS", "DFS", "RFS", "EFS", "DOR", "TTP", "MFS", "DSS", "MPR"}
 
 
 def _paired(text: str, e: int, mentions: list[_Mention], values: list[_Value], respectively: bool) -> dict[int, _Mention]:
