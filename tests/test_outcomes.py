@@ -505,3 +505,8 @@ def test_responses_that_are_not_objective_responses():
     text = ("The major pathological response rate was 45% and the pCR rate was 20%. PSA responses occurred in 30%. A "
             "complete metabolic response was seen in 40% of patients. The objective response rate was 25%.")
     assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == {("pCR", 20.0), ("ORR", 25.0)}
+
+
+def test_hormone_receptor_status_is_no_hazard_ratio():
+    text = "Among HR-positive patients (n = 120), the pathological complete response rate was 0.5 of that in others."
+    assert [o.endpoint for o in extract_outcomes(text, "x").outcomes if o.unit == "ratio"] == []

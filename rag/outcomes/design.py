@@ -146,7 +146,7 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
         if ch in ")]" and depth:
             depth -= 1
             inner = held.pop()
-            if re.fullmatch(r"[A-Z][A-Za-z0-9+\-]{1,9}|(?:group|arm|cohort) (?:[A-D1-4]|I{1,3})", inner.strip(), _I):
+            if re.fullmatch(r"[A-Z][A-Za-z0-9+\-]{1,9}|(?i:group|arm|cohort) (?:[A-D1-4]|I{1,3})", inner.strip()):
                 aliases[inner.strip()] = len(_ARM_SPLIT.split("".join(out))) - 1
             continue
         if depth:

@@ -72,7 +72,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"intracranial|investigator-assessed) (?:\w+ )?(?:response|remission|regression)s?(?: rates?)?|\bresponse rates?\b|"
             r"\bORRs?\b|\bRRs?\b|\bresponded\b|\bresponders?\b|\bresponses?\b|\bpartial or complete\b|\bcomplete or partial\b|"
             r"\bCR\s*\+\s*PR\b|\bregression of (?:measurable|all)|\bobjective(?:ly)? (?:tumou?r )?respon"),
-    ("HR", r"\bhazard ratios?\b|\bHRs?\b"),
+    ("HR", r"\bhazard ratios?\b|\bHRs?\b(?![-+]|\s(?:positive|negative|status|expression))"),  # not "HR-positive"
     ("OR", r"\bodds ratios?\b|\bORs?\b(?=\s*(?:[=:,]|of|was|\d|\())"),
     # A share of a population ("comprising approximately 5% of cases"), not an outcome.
     ("STOP", r"\b(?:any|all)[- ]grades?\b|\bcompris(?:e|es|ing)\b|\baccount(?:s|ed|ing)? for\b|\bconstitut(?:e|es|ing)\b|\bgrade\s*(?:[1245]|I{1,2}|IV|V|one|two|four|five)(?:\s*(?:or|to|-|–|/|and)\s*(?:[12]|I{1,2}|one|two))?\s+"
