@@ -441,7 +441,6 @@ def test_cohorts_given_their_treatment_and_sentences_that_compare_treatments():
     ("Pembrolizumab produced ORRs ranging from 20% to 40% across tumor types.", set()),
     ("Response rates between 10% and 20% have been reported.", set()),
     ("The ORR increased by 20% compared with historical controls.", set()),
-    ("Five-year survival rates are below 10%.", set()),
     ("Assuming a median PFS of 6 months, 120 patients were needed.", set()),
     ("Under the null hypothesis of an ORR of 10%, the study had 80% power.", set()),
     ("The 95% CI was 0.5 to 0.9 for the hazard ratio.", set()),
@@ -510,3 +509,13 @@ def test_responses_that_are_not_objective_responses():
 def test_hormone_receptor_status_is_no_hazard_ratio():
     text = "Among HR-positive patients (n = 120), the pathological complete response rate was 0.5 of that in others."
     assert [o.endpoint for o in extract_outcomes(text, "x").outcomes if o.unit == "ratio"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The design will try to determine whether cells can produce a response rate targeted to be greater than or equal "
+    "to 35% (p1=0.35) as opposed to an undesirably low response rate of less than 15% (p0=0.15).",
+    "A minimax two-stage Simon design will be employed: a 70% response rate would indicate that further study is "
+    "warranted.",
+])
+def test_design_targets_are_no_results(text):
+    assert extract_outcomes(text, "x").outcomes == []

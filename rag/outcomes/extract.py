@@ -121,7 +121,8 @@ _SUBGROUP = re.compile(r"\b(?:among|in|for) (?:the )?(?:\d+ )?(?:patients?|those
 _PLANNED = re.compile(r"\b(?:we (?:will |would )?(?:expect|assume|hypothesi[sz]e|anticipate)|(?:is|are|was|were) "
                       r"(?:expected|assumed|hypothesi[sz]ed|anticipated)|sample size|(?:statistical )?power(?:ed)? to|"
                       r"will be (?:enrolled|randomi[sz]ed|treated)|to detect (?:an?|the) |assuming\b|(?:null|alternative) "
-                      r"hypothes[ie]s\b|\d+\s?% power\b|\bpower of \d)", re.I)
+                      r"hypothes[ie]s\b|\d+\s?% power\b|\bpower of \d|\b[pP][01]\s*=|\bH[01]\s*:|\bSimon\b|"
+                      r"\btwo-stage design\b|\btargeted to be\b|\bwould (?:be )?(?:indicate|warrant))", re.I)
 # A share of responders ("84% of responses were ongoing"), not a response rate.
 _OF_RESPONDERS = re.compile(r"\b(?:defined as|criteri\w*|threshold|cut-?off|ongoing|continuing|remain(?:ed|s)? in|still in|of (?:the )?(?:\d+ )?(?:confirmed )?"
                             r"responders|among (?:the )?responders|unconventional|immune-pattern|stabili[sz]ation)\b", re.I)
@@ -150,8 +151,8 @@ _OTHER_VERBS = {"died", "discontinued", "withdrew", "stopped", "required", "need
 # "from 38% to 53%" (a change: two values), unless a range is meant ("ranging from 20% to 40%").
 _CHANGE_FROM = re.compile(r"(?<!ranging )(?<!ranged )(?<!range )(?<!varying )(?<!varied )\bfrom\s*$", re.I)
 _CHANGE_TO = re.compile(r"(?<!ranging )(?<!ranged )(?<!range )(?<!varying )(?<!varied )\bfrom\s+[\d.·]+\s*%?\s*(?:to|-|–)\s*$", re.I)
-_NOT_A_LEVEL = re.compile(r"(?:\b(?:by|below|under|less than|fewer than|lower than|up to|difference of|increase of|"
-                          r"improvement of|reduction of|decrease of|gain of)|[<≤])\s*$", re.I)
+_NOT_A_LEVEL = re.compile(r"\b(?:by|up to|difference of|increase of|improvement of|reduction of|decrease of|gain of)\s*$",
+                          re.I)
 _BETWEEN = re.compile(rf"\bbetween\s+{NUM}\s*%?\s*and\s*$", re.I)
 _RESTATED = re.compile(rf"\s*[(\[]\s*(?:n\s*=\s*)?{COUNT}\s*(?:of|/|out of)\s*(?:the\s+)?\d[\d,]*(?:\s+[\w-]+){{0,2}}?\s*[)\]]",
                        re.I)
@@ -354,7 +355,7 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
             if re.match(r"\s*(?:to|-|–)\s*[\d.·]+\s*%", text[ve:ve + 16]) and not _CHANGE_FROM.search(text, max(s, vs - 30), vs):
                 continue  # the start of a range ("15% to 20%")
             if _NOT_A_LEVEL.search(text, max(s, vs - 24), vs):
-                continue  # "increased by 20%", "below 10%": a change or a bound, not a rate
+                continue  # "increased by 20%", "up to 40%": a change or a ceiling, not a rate
             if _BETWEEN.search(text, max(s, vs - 30), vs) or re.match(rf"\s*and\s*{NUM}\s*%", text[ve:ve + 16]) \
                     and re.search(r"\bbetween\s*$", text[max(s, vs - 10):vs], re.I):
                 continue  # "between 10% and 20%": a range
