@@ -519,3 +519,9 @@ def test_hormone_receptor_status_is_no_hazard_ratio():
 ])
 def test_design_targets_are_no_results(text):
     assert extract_outcomes(text, "x").outcomes == []
+
+
+def test_a_threshold_of_shrinkage_is_no_response_rate():
+    text = ("Objective regression of cancer (more than 50 per cent of volume) was observed in 11 of the 25 patients. A "
+            "30% reduction in tumor size defined response.")
+    assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == {("ORR", 44.0)}

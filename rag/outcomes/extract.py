@@ -151,6 +151,9 @@ _OTHER_VERBS = {"died", "discontinued", "withdrew", "stopped", "required", "need
 # "from 38% to 53%" (a change: two values), unless a range is meant ("ranging from 20% to 40%").
 _CHANGE_FROM = re.compile(r"(?<!ranging )(?<!ranged )(?<!range )(?<!varying )(?<!varied )\bfrom\s*$", re.I)
 _CHANGE_TO = re.compile(r"(?<!ranging )(?<!ranged )(?<!range )(?<!varying )(?<!varied )\bfrom\s+[\d.·]+\s*%?\s*(?:to|-|–)\s*$", re.I)
+_SHRINKAGE = re.compile(r"\s*(?:of (?:the )?(?:tumou?r |lesion )?(?:volume|size|diameters?|burden|dimensions?)|"
+                        r"(?:tumou?r |lesion )?(?:reduction|shrinkage|decrease|regression) (?:in|of) (?:the )?(?:tumou?r|lesion|"
+                        r"size|volume|sum))\b", re.I)
 _NOT_A_LEVEL = re.compile(r"\b(?:by|up to|difference of|increase of|improvement of|reduction of|decrease of|gain of)\s*$",
                           re.I)
 _BETWEEN = re.compile(rf"\bbetween\s+{NUM}\s*%?\s*and\s*$", re.I)
@@ -364,6 +367,8 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
                 continue  # a biomarker cut-off ("PD-L1 ≥50%"), not an outcome
             if re.match(r"\s*(?:CI|confidence|credible)", text[ve:ve + 16], re.I):
                 continue  # "95% CI"
+            if _SHRINKAGE.match(text, ve, min(e, ve + 40)):
+                continue  # "(more than 50 per cent of volume)", "a 30% decrease": a threshold of shrinkage
             restated = _RESTATED.match(text, ve, min(e, ve + 50))
             if restated:  # "40% (4 of 10 patients)": the count says the share again; one value
                 ve = restated.end()
