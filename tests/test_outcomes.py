@@ -383,8 +383,8 @@ def test_two_endpoints_named_together_take_their_values_in_order():
             "proficient cancers. The median progression-free survival and overall survival were not reached in the "
             "first cohort but were 2.2 and 5.0 months, respectively, in the second.")
     got = {(o.endpoint, o.value, o.timepoint) for o in extract_outcomes(text, "x").outcomes}
-    assert got == {("ORR", 40.0, None), ("PFS_rate", 78.0, "20-week"), ("ORR", 0.0, None), ("PFS_rate", 11.0, "20-week"),
-                   ("PFS_median", 2.2, None), ("OS_median", 5.0, None)}
+    assert got == {("ORR", 40.0, None), ("PFS_rate", 78.0, "20-week"), ("ORR", 0.0, None),
+                   ("PFS_rate", 11.0, "20-week"), ("PFS_median", 2.2, None), ("OS_median", 5.0, None)}
 
 
 @pytest.mark.parametrize("text, want", [
@@ -415,12 +415,13 @@ def test_ranges_changes_and_composite_ratios(text, want):
 
 
 def test_cohorts_given_their_treatment_and_sentences_that_compare_treatments():
-    text = ("TRICOTEL was a single-arm, phase 2 study done in two cohorts. Patients in the BRAFV600 wild-type cohort "
-            "received intravenous atezolizumab (840 mg, days 1 and 15 of each 28-day cycle) plus oral cobimetinib (60 mg "
-            "once daily, days 1-21). Patients in the BRAFV600 mutation-positive cohort received intravenous atezolizumab "
-            "(840 mg) plus oral vemurafenib (720 mg twice daily) plus oral cobimetinib (60 mg once daily). Intracranial "
-            "objective response rate was 42% (95% CI 29-54) by IRC assessment in the BRAFV600 mutation-positive cohort "
-            "and 27% (95% CI 8-55) by investigator assessment in the BRAFV600 wild-type cohort.")
+    text = ("TRICOTEL was a single-arm, phase 2 study done in two cohorts. Patients in the BRAFV600 wild-type "
+            "cohort received intravenous atezolizumab (840 mg, days 1 and 15 of each 28-day cycle) plus oral "
+            "cobimetinib (60 mg once daily, days 1-21). Patients in the BRAFV600 mutation-positive cohort received "
+            "intravenous atezolizumab (840 mg) plus oral vemurafenib (720 mg twice daily) plus oral cobimetinib (60 mg "
+            "once daily). Intracranial objective response rate was 42% (95% CI 29-54) by IRC assessment in the "
+            "BRAFV600 mutation-positive cohort and 27% (95% CI 8-55) by investigator assessment in the BRAFV600 "
+            "wild-type cohort.")
     assert _values(extract_outcomes(text, "x")) == {("ORR", "atezolizumab plus vemurafenib plus cobimetinib", 42.0),
                                                     ("ORR", "atezolizumab plus cobimetinib", 27.0)}
     review = ("Nivolumab and pembrolizumab are in advanced development. Among these, nivolumab demonstrated a survival "
@@ -453,7 +454,8 @@ def test_more_forms_and_what_is_not_a_value(text, want):
 def test_arms_labelled_in_parentheses_and_the_one_arm_left():
     text = ("Patients were randomized 1:1 to receive ipilimumab plus nivolumab (arm A) or nivolumab alone (arm B). The "
             "ORR was 60% in arm A and 40% in arm B.")
-    assert _values(extract_outcomes(text, "x")) == {("ORR", "ipilimumab plus nivolumab", 60.0), ("ORR", "nivolumab", 40.0)}
+    assert _values(extract_outcomes(text, "x")) == {("ORR", "ipilimumab plus nivolumab", 60.0),
+                                                    ("ORR", "nivolumab", 40.0)}
     text = ("Patients were randomly assigned to receive nivolumab or investigator's choice chemotherapy. The median "
             "overall survival was 7.5 months in the nivolumab group versus 5.1 months in the standard-therapy group.")
     assert _values(extract_outcomes(text, "x")) == {("OS_median", "nivolumab", 7.5),
@@ -475,11 +477,11 @@ def test_counts_written_with_a_slash():
 
 
 def test_corresponding_values_and_pairs_of_which_one_is_no_endpoint():
-    text = ("The median progression-free survival was longer in the ABCP group than in the BCP group (8.3 months vs. 6.8 "
-            "months; hazard ratio for disease progression or death, 0.62); the corresponding values in the Teff-high "
-            "WT population were 11.3 months and 6.8 months (hazard ratio, 0.51). Median recurrence-free survival and "
-            "distant metastasis-free survival of the whole study population were 23.0\ufffdmo and 36.8\ufffdmo, "
-            "respectively.")
+    text = ("The median progression-free survival was longer in the ABCP group than in the BCP group (8.3 months vs. "
+            "6.8 months; hazard ratio for disease progression or death, 0.62); the corresponding values in the "
+            "Teff-high WT population were 11.3 months and 6.8 months (hazard ratio, 0.51). Median recurrence-free "
+            "survival and distant metastasis-free survival of the whole study population were 23.0\ufffdmo and "
+            "36.8\ufffdmo, respectively.")
     got = [(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes]
     assert got == [("PFS_median", 8.3), ("PFS_median", 6.8), ("HR_PFS", 0.62), ("PFS_median", 11.3),
                    ("PFS_median", 6.8), ("HR_PFS", 0.51), ("RFS_median", 23.0)]
@@ -495,8 +497,8 @@ def test_shares_of_a_population_or_of_responders_are_no_rates(text):
 
 
 def test_respectively_between_the_values_and_their_endpoint():
-    text = ("Patients were randomized to nivolumab or docetaxel. 20% and 9% of patients, respectively, had an objective "
-            "response.")
+    text = ("Patients were randomized to nivolumab or docetaxel. 20% and 9% of patients, respectively, had an "
+            "objective response.")
     assert _values(extract_outcomes(text, "x")) == {("ORR", "nivolumab", 20.0), ("ORR", "docetaxel", 9.0)}
 
 

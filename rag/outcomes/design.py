@@ -72,16 +72,17 @@ _NOT_ARM = re.compile(r"^(?:patients?|placebo-controlled|each|treatment|therapy|
 
 # "in the durvalumab group", "the pembrolizumab-combination arm", "the standard therapy group", "the combination and
 # nivolumab groups": the groups a randomized excerpt names.
-_GROUP = re.compile(r"\b(?:in|with|of|for|to|and|versus|vs\.?|than) the (?P<g>[\w-]+(?: (?:plus|and|\+) [\w-]+| [\w-]+)?) "
-                    r"(?:group|arm)(?P<plural>s)?\b", _I)
+_GROUP = re.compile(r"\b(?:in|with|of|for|to|and|versus|vs\.?|than) the "
+                    r"(?P<g>[\w-]+(?: (?:plus|and|\+) [\w-]+| [\w-]+)?) (?:group|arm)(?P<plural>s)?\b", _I)
 _NOT_GROUP = re.compile(r"^(?:same|two|both|treatment|control|study|other|each|overall|whole|first|second|third|age|"
                         r"high|low|\d+|this|that|intervention|experimental|standard|combination|pooled|all)$", _I)
 # Groups named by their role, not their drug: mapped to the arms the methods name when they can be.
-_ROLE_GROUP = re.compile(r"^(?:control|standard|standard[- ](?:of[- ])?care|standard[- ]therapy|experimental|intervention|"
-                         r"investigational|combination|combination[- ]therapy|combined)$", _I)
-# The second word of a two-word group name: what a treatment is called ("standard therapy", "MAGE-A3 immunotherapeutic").
-_GROUP_NOUN = re.compile(r"(?:therapy|care|chemotherapy|immunotherapy|immunotherapeutic|vaccine|vaccination|treatment|regimen|"
-                         r"monotherapy|combination)$", _I)
+_ROLE_GROUP = re.compile(r"^(?:control|standard|standard[- ](?:of[- ])?care|standard[- ]therapy|experimental|"
+                         r"intervention|investigational|combination|combination[- ]therapy|combined)$", _I)
+# The second word of a two-word group name: what a treatment is called ("standard therapy", "MAGE-A3
+# immunotherapeutic").
+_GROUP_NOUN = re.compile(r"(?:therapy|care|chemotherapy|immunotherapy|immunotherapeutic|vaccine|vaccination|treatment|"
+                         r"regimen|monotherapy|combination)$", _I)
 _DRUG = r"[\w-]*(?:mab|nib|cel|cept|platin|taxel|rubicin|placebo|chemotherapy|docetaxel|pemetrexed|ipilimumab|dacarbazine|" \
         r"everolimus|sorafenib|sunitinib|interferon|interleukin-2|IL-2|vaccine|observation|gemcitabine|cetuximab|methotrexate)"
 _DRUG_VS = re.compile(rf"\b(?:with |of )?(?P<a>{_DRUG}(?: (?:plus|and|\+) {_DRUG})?) (?:than|versus|vs\.?|compared with) (?:with )?"
@@ -97,7 +98,8 @@ def _group_names(text: str) -> list[str]:
     for m in _GROUP.finditer(text):
         name = m.group("g")
         words = name.split()
-        if len(words) == 2 and " and " not in name and not (_GROUP_NOUN.search(words[1]) or re.fullmatch(_DRUG, words[0], _I)):
+        if len(words) == 2 and " and " not in name \
+                and not (_GROUP_NOUN.search(words[1]) or re.fullmatch(_DRUG, words[0], _I)):
             continue  # "the low-dose IL-2 group", "the overall study group": not read as an arm's name
         names = re.split(r" and ", name) if m.group("plural") else [name]  # "the combination and nivolumab groups"
         for name in names:
@@ -173,8 +175,9 @@ _LABELLED = re.compile(r"\b(?P<label>(?:group|arm|cohort) (?:[A-D1-4]|I{1,3}|one
 
 
 # "Patients in the BRAFV600 wild-type cohort received intravenous atezolizumab (840 mg, ...) plus oral cobimetinib".
-_COHORT_RECEIVED = re.compile(r"\b(?:patients|participants|those) (?:in|of) the (?P<label>[\w-]+(?: [\w-]+){0,3}? (?:cohort|group|arm))"
-                              r" (?:received|were given|were treated with) (?P<rest>(?:[^;.]|\.(?=\d)){2,300})", _I)
+_COHORT_RECEIVED = re.compile(r"\b(?:patients|participants|those) (?:in|of) the "
+                              r"(?P<label>[\w-]+(?: [\w-]+){0,3}? (?:cohort|group|arm)) "
+                              r"(?:received|were given|were treated with) (?P<rest>(?:[^;.]|\.(?=\d)){2,300})", _I)
 _ROUTE = re.compile(r"\b(?:intravenous(?:ly)?|oral(?:ly)?|subcutaneous(?:ly)?|intratumou?ral(?:ly)?)\s+", _I)
 
 
@@ -239,7 +242,8 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
             break
     if len(groups) >= 2:
         # The results' groups are the methods' arms when each can be told which ("the ABCP group", "the
-        # nivolumab-alone group", "the combination-therapy group"); else the groups are the arms, as the results name them.
+        # nivolumab-alone group", "the combination-therapy group"); else the groups are the arms, as the results name
+        # them.
         arms, alias_of = methods
         mapped = {g: _group_arm(g, arms, spelled) for g in groups}
         unmapped, unused = [g for g in groups if not mapped[g]], [a for a in arms if a not in mapped.values()]
@@ -263,7 +267,7 @@ def _spell_out(arms: list[str], aliases: dict[str, str]) -> tuple[list[str], dic
         new = arm
         for alias, other in aliases.items():
             if other != arm and other in arms and re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", new):
-                new = re.sub(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", lambda _: other, new)
+                new = re.sub(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", lambda _, name=other: name, new)
         renamed[arm] = new
     return [renamed[a] for a in arms], {k: renamed.get(v, v) for k, v in aliases.items()}
 

@@ -37,13 +37,14 @@ _I = re.I
 # Endpoint words, most specific first; each gives a family (what a value near it measures).
 _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("pCR", r"\bpath(?:ologic(?:al)?)? complete (?:response|remission)s?(?: rates?)?|\bpCRs?\b"),
-    ("AE3", r"\bgrades?\s*(?:3|III)\s*(?:,\s*4\s*,?\s*)?(?:or|to|-|–|/|and)\s*(?:4|5|IV|V|higher|greater|worse|above|more)\b"
+    ("AE3", r"\bgrades?\s*(?:3|III)\s*(?:,\s*4\s*,?\s*)?(?:or|to|-|–|/|and)\s*"
+            r"(?:4|5|IV|V|higher|greater|worse|above|more)\b"
             r"(?=[^.;]{0,90}?\b(?:adverse|toxic|side|events?|effects?|AEs?|TRAEs?|irAEs?|toxicit))|"
             r"\bgrade\s*(?:≥|>=|≧|>)\s*(?:3|III)\b(?=[^.;]{0,90}?\b(?:adverse|toxic|side|events?|effects?|AEs?|TRAEs?|irAEs?))|"
             r"\b(?:adverse events?|AEs|TRAEs|toxicit(?:y|ies)|side effects)\s+(?:of\s+)?grade\s*(?:(?:3|III)\s*(?:or|to|-|–|/)\s*"
             r"(?:4|5|IV|V|higher|greater|worse|above|more)|(?:≥|>=|>)\s*3)\b|"
-            r"\bgrade\s*(?:3|III)\s+(?:(?:treatment|immune|drug)-related\s+)?(?:adverse events?|AEs?|TRAEs?|irAEs?|events?|"
-            r"toxicit(?:y|ies))\b|"
+            r"\bgrade\s*(?:3|III)\s+(?:(?:treatment|immune|drug)-related\s+)?"
+            r"(?:adverse events?|AEs?|TRAEs?|irAEs?|events?|toxicit(?:y|ies))\b|"
             r"\b(?:severe|high-grade) (?:treatment-related |immune-related |drug-related )?(?:adverse (?:events?|effects?|"
             r"reactions?)|toxicit(?:y|ies))|\bgrade\s*(?:3|III)\s*(?:or|to|-|–|/)\s*(?:4|5|IV|V)\b|\bgrade\s*(?:≥|>=|>)\s*3\b"),
     ("DCR", r"\bdisease[- ]control(?: rates?)?|\bDCRs?\b|\bclinical benefit(?: rates?)?|\bCBRs?\b"),
@@ -64,7 +65,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("MFS", r"\b(?:distant[- ])?metastasis[- ]free(?: survival)?|\b(?:death or (?:distant )?metastas[ie]s|"
             r"(?:distant )?metastasis or death)\b|\bD?MFS\b"),
     ("OS", r"\boverall survival\b|\bm?OS\b|\bMST\b|\bsurvival(?: rates?)?\b|"
-           r"\b(?:were|be|remain(?:ed)?|are|patients|participants) alive\b(?! (?:and|without|free))|\bdeath\b|\bsurvived\b"),
+           r"\b(?:were|be|remain(?:ed)?|are|patients|participants) alive\b(?! (?:and|without|free))|"
+           r"\bdeath\b|\bsurvived\b"),
     # A pathological response short of complete ("major pathological response", MPR): not in the vocabulary.
     ("MPR", r"\bmajor path(?:ologic(?:al)?)? (?:response|regression)s?|\bMPRs?\b|"
             r"\bpath(?:ologic(?:al)?)? (?:partial )?(?:response|regression)s?"),
@@ -74,16 +76,26 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"\bCR\s*\+\s*PR\b|\bregression of (?:measurable|all)|\bobjective(?:ly)? (?:tumou?r )?respon"),
     ("HR", r"\bhazard ratios?\b|\bHRs?\b(?![-+]|\s(?:positive|negative|status|expression))"),  # not "HR-positive"
     ("OR", r"\bodds ratios?\b|\bORs?\b(?=\s*(?:[=:,]|of|was|\d|\())"),
-    # A share of a population ("comprising approximately 5% of cases"), not an outcome.
-    ("STOP", r"\b(?:any|all)[- ]grades?\b|\bcompris(?:e|es|ing)\b|\baccount(?:s|ed|ing)? for\b|\bconstitut(?:e|es|ing)\b|\bgrade\s*(?:[1245]|I{1,2}|IV|V|one|two|four|five)(?:\s*(?:or|to|-|–|/|and)\s*(?:[12]|I{1,2}|one|two))?\s+"
-             r"(?:(?:treatment|immune|drug)-related\s+)?(?:adverse\s+)?(?:events?|AEs?|TRAEs?|irAEs?|toxicit(?:y|ies)|side "
-             r"effects)\b|\bserious (?:(?:treatment|immune|drug)-related )?(?:adverse (?:events?|effects?|reactions?)|AEs?|"
-             r"TRAEs?|toxicit(?:y|ies))|\bfollow[- ]?up\b(?: (?:for|of) (?:overall )?survival\b)?|\btime to (?:death|distant|second|subsequent)|\bmedian age\b|\baged?\b|\byears? old\b|\bduration of (?:therapy|treatment)\b|"
-             r"\btime to (?:response|onset|treatment)\b|\bmedian time\b(?! to (?:disease |tumou?r )?progression)|\bexpression\b|\bprevalence\b|\bincidence\b|"
-             r"\bsensitivity\b|\bspecificity\b|\baccuracy\b|(?<![\w-])positive\b(?! (?:tumou?rs?|patients|disease|cohort|subgroup|group|population))|\bmutations?\b(?![- ](?:positive|negative|carriers?|cohorts?|groups?|subgroups?|populations?|patients))"),
+    # Words of other measures: values near them are not outcomes. Events of any grade or of grades 1, 2, 4 alone,
+    # serious events, shares of a population ("comprising approximately 5% of cases"), follow-up, age, times to other
+    # events, expression and test accuracy, positivity, mutations.
+    ("STOP", r"\b(?:any|all)[- ]grades?\b|\bcompris(?:e|es|ing)\b|\baccount(?:s|ed|ing)? for\b|"
+             r"\bconstitut(?:e|es|ing)\b|\bgrade\s*(?:[1245]|I{1,2}|IV|V|one|two|four|five)"
+             r"(?:\s*(?:or|to|-|–|/|and)\s*(?:[12]|I{1,2}|one|two))?\s+(?:(?:treatment|immune|drug)-related\s+)?"
+             r"(?:adverse\s+)?(?:events?|AEs?|TRAEs?|irAEs?|toxicit(?:y|ies)|side effects)\b|"
+             r"\bserious (?:(?:treatment|immune|drug)-related )?(?:adverse (?:events?|effects?|reactions?)|AEs?|"
+             r"TRAEs?|toxicit(?:y|ies))|\bfollow[- ]?up\b(?: (?:for|of) (?:overall )?survival\b)?|"
+             r"\btime to (?:death|distant|second|subsequent)|\bmedian age\b|\baged?\b|\byears? old\b|"
+             r"\bduration of (?:therapy|treatment)\b|\btime to (?:response|onset|treatment)\b|"
+             r"\bmedian time\b(?! to (?:disease |tumou?r )?progression)|\bexpression\b|\bprevalence\b|\bincidence\b|"
+             r"\bsensitivity\b|\bspecificity\b|\baccuracy\b|"
+             r"(?<![\w-])positive\b(?! (?:tumou?rs?|patients|disease|cohort|subgroup|group|population))|"
+             r"\bmutations?\b(?![- ](?:positive|negative|carriers?|cohorts?|groups?|subgroups?|populations?|"
+             r"patients))"),
 )
 # Every endpoint word starts a word: the guard skips the other positions at once.
-_KEYWORD = re.compile(r"\b(?=[A-Za-z])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _KEYWORDS) + ")", re.I)
+_KEYWORD = re.compile(r"\b(?=[A-Za-z])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _KEYWORDS) + ")",
+                      re.I)
 _CASE_SENSITIVE = {"CR", "PR", "SD", "OS", "HR", "OR", "DCR", "TTP", "PFS", "EFS", "RFS", "DFS", "ORR", "MFS", "DSS",
                    "MPR"}
 
@@ -93,7 +105,8 @@ _VALUE = re.compile(
     rf"(?P<frac>(?P<num>{COUNT})\s*(?:of|/|out of)\s*(?:the\s+)?(?P<den>\d[\d,]*)(?:\s+\w+){{0,4}}?\s*\((?P<pct1>{NUM})\s*%\))"
     rf"|(?P<fracpct>(?P<num2>{COUNT})\s*/\s*(?P<den2>\d+)\s*\((?P<pct2>{NUM})\s*%\))"
     rf"|(?P<pct>(?<![\w.·≥≤<>=])(?P<pv>{NUM}|{NUMBER_WORDS}(?=[\s-]+per ?cent\b))[\s-]*(?:%|percent\b|per cent\b))"
-    rf"|(?P<time>(?<![\w.·\-])(?P<tv>{NUM})[\s\ufffd]*(?:\((?:IQR|range|interquartile range)?[,:;]?\s*{NUM}\s*(?:[-–]|to)\s*"
+    rf"|(?P<time>(?<![\w.·\-])(?P<tv>{NUM})[\s\ufffd]*"
+    rf"(?:\((?:IQR|range|interquartile range)?[,:;]?\s*{NUM}\s*(?:[-–]|to)\s*"
     rf"{NUM}\)\s*)?(?P<tu>{_TIME_UNIT})(?![\w-]))"
     # The first items of a list whose unit is written once, at its end: "2.2 and 5.0 months", "17, 32 and 29%".
     rf"|(?P<listtime>(?<![\w.·\-])(?P<ltv>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:and|or|versus|vs\.?|v\.?)\s*{NUM}\s*"
@@ -120,9 +133,10 @@ _SUBGROUP = re.compile(r"\b(?:among|in|for) (?:the )?(?:\d+ )?(?:patients?|those
                        r"\b(?:in|among) (?:the )?[\w-]+(?: [\w-]+)? (?:subgroup|cohort|population)\b", re.I)
 _PLANNED = re.compile(r"\b(?:we (?:will |would )?(?:expect|assume|hypothesi[sz]e|anticipate)|(?:is|are|was|were) "
                       r"(?:expected|assumed|hypothesi[sz]ed|anticipated)|sample size|(?:statistical )?power(?:ed)? to|"
-                      r"will be (?:enrolled|randomi[sz]ed|treated)|to detect (?:an?|the) |assuming\b|(?:null|alternative) "
-                      r"hypothes[ie]s\b|\d+\s?% power\b|\bpower of \d|\b[pP][01]\s*=|\bH[01]\s*:|\bSimon\b|"
-                      r"\btwo-stage design\b|\btargeted to be\b|\bwould (?:be )?(?:indicate|warrant))", re.I)
+                      r"will be (?:enrolled|randomi[sz]ed|treated)|to detect (?:an?|the) |assuming\b|"
+                      r"(?:null|alternative) hypothes[ie]s\b|\d+\s?% power\b|\bpower of \d|\b[pP][01]\s*=|"
+                      r"\bH[01]\s*:|\bSimon\b|\btwo-stage design\b|\btargeted to be\b|"
+                      r"\bwould (?:be )?(?:indicate|warrant))", re.I)
 # A share of responders ("84% of responses were ongoing"), not a response rate.
 _OF_RESPONDERS = re.compile(r"\b(?:defined as|criteri\w*|threshold|cut-?off|ongoing|continuing|remain(?:ed|s)? in|still in|of (?:the )?(?:\d+ )?(?:confirmed )?"
                             r"responders|among (?:the )?responders|unconventional|immune-pattern|stabili[sz]ation)\b", re.I)
@@ -130,8 +144,9 @@ _OF_RESPONDERS = re.compile(r"\b(?:defined as|criteri\w*|threshold|cut-?off|ongo
 # not a tumour's: the words just before "response".
 _LAB_RESPONSE = re.compile(r"(?:\bT[- ]?cells?|\bimmune|\bimmunologic(?:al)?|\bantibody|\bserologic(?:al)?|\bhumoral|"
                            r"\bcellular|\bCD[48]\+?(?: T)?|\bantigen-specific|\bDTH|\bcytokine|\bIFN-?γ?|"
-                           r"\binterferon-?(?:γ|gamma)?|\bT-?helper|\bTh[12]|\bvaccine-induced|\bdelayed-type hypersensitivity|"
-                           r"\bPSA|\bmolecular|\bmetabolic|\bbiochemical|\bcytogenetic|\bhaematologic(?:al)?|\bhematologic(?:al)?|"
+                           r"\binterferon-?(?:γ|gamma)?|\bT-?helper|\bTh[12]|\bvaccine-induced|"
+                           r"\bdelayed-type hypersensitivity|\bPSA|\bmolecular|\bmetabolic|\bbiochemical|\bcytogenetic|"
+                           r"\bhaematologic(?:al)?|\bhematologic(?:al)?|"
                            r"\bvirologic(?:al)?|\bserum)"
                            r"(?:[- ](?!related)[\w-]+)?\s*$", re.I)
 _IN_CI = re.compile(rf"\b(?:CI|confidence intervals?|credible intervals?)\b[\s,:=(\[]*(?:(?:was|of|is)\s+)?"
@@ -139,26 +154,29 @@ _IN_CI = re.compile(rf"\b(?:CI|confidence intervals?|credible intervals?)\b[\s,:
 _LABEL_BEFORE = re.compile(r"\b(?:group|arm|cohort|phase|grade|stage|day|cycle|version|type|part|step|level|class|"
                            r"CD|IL|G|n|N)\s*=?\s*$", re.I)
 # "(9%) achieved", "(53%) of 15 patients treated with X in the Y cohort had": the value is the subject's.
-_TIED_BY_VERB = re.compile(rf"(?P<who>(?:of\s+(?:the\s+)?(?:{COUNT})\s+)?(?:[\w-]+\s+){{0,2}}?(?:patients?|participants|subjects|"
-                           rf"those)\b[^,;()]{{0,80}}?\s)?(?:who\s+|that\s+)?(?:had|achieved|experienced|showed|developed|"
+_TIED_BY_VERB = re.compile(rf"(?P<who>(?:of\s+(?:the\s+)?(?:{COUNT})\s+)?(?:[\w-]+\s+){{0,2}}?"
+                           rf"(?:patients?|participants|subjects|those)\b[^,;()]{{0,80}}?\s)?(?:who\s+|that\s+)?"
+                           rf"(?:had|achieved|experienced|showed|developed|"
                            rf"attained|obtained)\b", re.I)
 # The verb a value is the subject of, up to the end of its clause: "(2%) patients in the docetaxel group died", "15.4%
 # and 9.8% of the patients, respectively, discontinued the trial regimen": a value of another measure.
-_CLAUSE_VERB = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\.\s|\b(?:versus|vs|compared)\b|(?<!who )(?<!that )(?<!which )"
-                          r"\b(?P<v>had|has|have|achieved|experienced|developed|showed|attained|obtained|occurred|was|were|"
-                          r"died|discontinued|withdrew|stopped|required|needed)\b", re.I)
+_CLAUSE_VERB = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\.\s|\b(?:versus|vs|compared)\b|"
+                          r"(?<!who )(?<!that )(?<!which )\b(?P<v>had|has|have|achieved|experienced|developed|showed|"
+                          r"attained|obtained|occurred|was|were|died|discontinued|withdrew|stopped|required|"
+                          r"needed)\b", re.I)
 _OTHER_VERBS = {"died", "discontinued", "withdrew", "stopped", "required", "needed"}
 # "from 38% to 53%" (a change: two values), unless a range is meant ("ranging from 20% to 40%").
-_CHANGE_FROM = re.compile(r"(?<!ranging )(?<!ranged )(?<!range )(?<!varying )(?<!varied )\bfrom\s*$", re.I)
-_CHANGE_TO = re.compile(r"(?<!ranging )(?<!ranged )(?<!range )(?<!varying )(?<!varied )\bfrom\s+[\d.·]+\s*%?\s*(?:to|-|–)\s*$", re.I)
+_NOT_A_RANGE = r"(?<!ranging )(?<!ranged )(?<!range )(?<!varying )(?<!varied )"
+_CHANGE_FROM = re.compile(_NOT_A_RANGE + r"\bfrom\s*$", re.I)
+_CHANGE_TO = re.compile(_NOT_A_RANGE + r"\bfrom\s+[\d.·]+\s*%?\s*(?:to|-|–)\s*$", re.I)
 _SHRINKAGE = re.compile(r"\s*(?:of (?:the )?(?:tumou?r |lesion )?(?:volume|size|diameters?|burden|dimensions?)|"
-                        r"(?:tumou?r |lesion )?(?:reduction|shrinkage|decrease|regression) (?:in|of) (?:the )?(?:tumou?r|lesion|"
-                        r"size|volume|sum))\b", re.I)
-_NOT_A_LEVEL = re.compile(r"\b(?:by|up to|difference of|increase of|improvement of|reduction of|decrease of|gain of)\s*$",
-                          re.I)
+                        r"(?:tumou?r |lesion )?(?:reduction|shrinkage|decrease|regression) (?:in|of) (?:the )?"
+                        r"(?:tumou?r|lesion|size|volume|sum))\b", re.I)
+_NOT_A_LEVEL = re.compile(r"\b(?:by|up to|difference of|increase of|improvement of|reduction of|decrease of|"
+                          r"gain of)\s*$", re.I)
 _BETWEEN = re.compile(rf"\bbetween\s+{NUM}\s*%?\s*and\s*$", re.I)
-_RESTATED = re.compile(rf"\s*[(\[]\s*(?:n\s*=\s*)?{COUNT}\s*(?:of|/|out of)\s*(?:the\s+)?\d[\d,]*(?:\s+[\w-]+){{0,2}}?\s*[)\]]",
-                       re.I)
+_RESTATED = re.compile(rf"\s*[(\[]\s*(?:n\s*=\s*)?{COUNT}\s*(?:of|/|out of)\s*(?:the\s+)?\d[\d,]*"
+                       rf"(?:\s+[\w-]+){{0,2}}?\s*[)\]]", re.I)
 _BARE_CI = re.compile(r",\s*(\d*[.·]\d+)\s*(?:[-–]|to)\s*(\d*[.·]\d+)\b")
 _HAS_NUMBER = re.compile(r"\d|not (?:yet )?(?:been )?reached|\bper ?cent\b", re.I)
 _PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -340,6 +358,28 @@ def _mentions(text: str, s: int, e: int) -> list[_Mention]:
     return out
 
 
+def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
+    """Is the percentage at text[vs:ve] a value (not a range's end, a change, a cut-off, a CI's level)?"""
+    before = text[max(s, vs - 14):vs]
+    if re.search(r"\d\s*%?\s*(?:to|-|–)\s*$", before) and not _CHANGE_TO.search(text, max(s, vs - 40), vs):
+        return False  # the end of a range ("6 to 17%", "5-25%"): not one value; "from 38% to 53%" is two
+    if re.match(r"\s*(?:to|-|–)\s*[\d.·]+\s*%", text[ve:ve + 16]) \
+            and not _CHANGE_FROM.search(text, max(s, vs - 30), vs):
+        return False  # the start of a range ("15% to 20%")
+    if _NOT_A_LEVEL.search(text, max(s, vs - 24), vs):
+        return False  # "increased by 20%", "up to 40%": a change or a ceiling, not a rate
+    if _BETWEEN.search(text, max(s, vs - 30), vs) or re.match(rf"\s*and\s*{NUM}\s*%", text[ve:ve + 16]) \
+            and re.search(r"\bbetween\s*$", text[max(s, vs - 10):vs], re.I):
+        return False  # "between 10% and 20%": a range
+    if re.search(r"(?:[≥≤<>]=?|at least|of|TPS|CPS|score|expression)\s*$", before, re.I) \
+            and re.search(r"PD-?L1|TPS|CPS|expression|score|≥|≤|<|>", text[max(s, vs - 40):vs], re.I):
+        return False  # a biomarker cut-off ("PD-L1 ≥50%"), not an outcome
+    if re.match(r"\s*(?:CI|confidence|credible)", text[ve:ve + 16], re.I):
+        return False  # "95% CI"
+    # "(more than 50 per cent of volume)", "a 30% decrease": a threshold of shrinkage
+    return not _SHRINKAGE.match(text, ve, min(e, ve + 40))
+
+
 def _values(text: str, s: int, e: int) -> list[_Value]:
     out: list[_Value] = []
     consumed_to = s
@@ -351,24 +391,9 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
             value = to_float(m.group("pct1") or m.group("pct2"))
             unit = "%"
         elif m.group("pct"):
+            if not _a_share(text, s, e, vs, ve):
+                continue
             value, unit = to_float(m.group("pv")), "%"
-            before = text[max(s, vs - 14):vs]
-            if re.search(r"\d\s*%?\s*(?:to|-|–)\s*$", before) and not _CHANGE_TO.search(text, max(s, vs - 40), vs):
-                continue  # the end of a range ("6 to 17%", "5-25%"): not one value; "from 38% to 53%" is two
-            if re.match(r"\s*(?:to|-|–)\s*[\d.·]+\s*%", text[ve:ve + 16]) and not _CHANGE_FROM.search(text, max(s, vs - 30), vs):
-                continue  # the start of a range ("15% to 20%")
-            if _NOT_A_LEVEL.search(text, max(s, vs - 24), vs):
-                continue  # "increased by 20%", "up to 40%": a change or a ceiling, not a rate
-            if _BETWEEN.search(text, max(s, vs - 30), vs) or re.match(rf"\s*and\s*{NUM}\s*%", text[ve:ve + 16]) \
-                    and re.search(r"\bbetween\s*$", text[max(s, vs - 10):vs], re.I):
-                continue  # "between 10% and 20%": a range
-            if re.search(r"(?:[≥≤<>]=?|at least|of|TPS|CPS|score|expression)\s*$", before, re.I) \
-                    and re.search(r"PD-?L1|TPS|CPS|expression|score|≥|≤|<|>", text[max(s, vs - 40):vs], re.I):
-                continue  # a biomarker cut-off ("PD-L1 ≥50%"), not an outcome
-            if re.match(r"\s*(?:CI|confidence|credible)", text[ve:ve + 16], re.I):
-                continue  # "95% CI"
-            if _SHRINKAGE.match(text, ve, min(e, ve + 40)):
-                continue  # "(more than 50 per cent of volume)", "a 30% decrease": a threshold of shrinkage
             restated = _RESTATED.match(text, ve, min(e, ve + 50))
             if restated:  # "40% (4 of 10 patients)": the count says the share again; one value
                 ve = restated.end()
@@ -409,13 +434,8 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
     return out
 
 
-def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases: dict[str, str],
-                       defined: dict[str, str] | None = None) -> list[Outcome]:
-    mentions = _mentions(text, s, e)
-    if not mentions:
-        return []
-    values = _values(text, s, e)
-    # A bare number next to a unit-bearing one in a list takes its unit ("9.2 versus 6.0 months", "0.63 and 0.69").
+def _list_units(text: str, values: list[_Value]) -> None:
+    """A bare number next to a unit-bearing one in a list takes its unit ("9.2 versus 6.0 months", "0.63 and 0.69")."""
     for i, v in enumerate(values):
         if v.unit == "bare":
             for w in values[i + 1:i + 3]:
@@ -423,20 +443,17 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
                                                      text[v.tail:w.start], re.I):
                     v.unit = w.unit
                     break
-    sentence = text[s:e]
-    if _PLANNED.search(sentence):
-        return []  # a sample-size assumption or an expectation, not a result
-    cited = record.design == "other" or bool(_CITED.search(sentence))
-    respectively = bool(_RESPECTIVELY.search(sentence))
-    arms = record.arms
-    if len(arms) < 2:
-        # A text with no arms of its own (a review, an excerpt) that compares treatments in this sentence:
-        # "nivolumab demonstrated a survival benefit versus docetaxel (median overall survival: 9.2 versus 6.0 months)".
-        arms = _local_arms(sentence)
-        arms = arms if len(arms) >= 2 else record.arms
-    arm_mentions = _arm_mentions(text, s, e, arms, aliases)
-    timepoints = _timepoint_list(sentence, s)
-    out: list[Outcome] = []
+
+
+def _subject_of_another_verb(text: str, v: _Value, e: int) -> bool:
+    """"(2%) patients in the docetaxel group died", "15.4% ... discontinued": the value counts another event."""
+    verb = _CLAUSE_VERB.search(text, v.tail, min(e, v.tail + 120))
+    return bool(verb and verb.group("v") and verb.group("v").lower() in _OTHER_VERBS)
+
+
+def _place(text: str, s: int, e: int, values: list[_Value], mentions: list[_Mention], respectively: bool):
+    """Each value of the sentence text[s:e], its endpoint and the word it was filed under: [(value, endpoint)],
+    {id(value): word}."""
     placed: list[tuple[_Value, str]] = []
     anchors: dict[int, _Mention] = {}
     previous: tuple[_Value, str, _Mention] | None = None
@@ -469,15 +486,41 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             continue
         if _continues(text, v, w, mentions):
             anchors[id(v)] = anchors[id(w)]
-            endpoint = next(e for x, e in placed if x is w)
+            endpoint = next(ep for x, ep in placed if x is w)
             placed.insert(next(j for j, (x, _) in enumerate(placed) if x is w), (v, endpoint))
+    return placed, anchors
+
+
+def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases: dict[str, str],
+                       defined: dict[str, str] | None = None) -> list[Outcome]:
+    mentions = _mentions(text, s, e)
+    if not mentions:
+        return []
+    values = _values(text, s, e)
+    _list_units(text, values)
+    sentence = text[s:e]
+    if _PLANNED.search(sentence):
+        return []  # a sample-size assumption or an expectation, not a result
+    cited = record.design == "other" or bool(_CITED.search(sentence))
+    respectively = bool(_RESPECTIVELY.search(sentence))
+    arms = record.arms
+    if len(arms) < 2:
+        # A text with no arms of its own (a review, an excerpt) that compares treatments in this sentence:
+        # "nivolumab demonstrated a survival benefit versus docetaxel (median overall survival: 9.2 versus 6.0 months)".
+        arms = _local_arms(sentence)
+        arms = arms if len(arms) >= 2 else record.arms
+    arm_mentions = _arm_mentions(text, s, e, arms, aliases)
+    timepoints = _timepoint_list(sentence, s)
+    out: list[Outcome] = []
+    placed, anchors = _place(text, s, e, values, mentions, respectively)
     last_timepoint: dict[str, str] = {}
     for index, (v, endpoint) in enumerate(placed):
         placed_as = endpoint
         timepoint = None
         if endpoint.endswith("_rate_pending"):
             timepoint = _timepoint_for(text, v, s, placed, index, timepoints) or last_timepoint.get(endpoint)
-            if timepoint is None and defined and re.match(r"\s*rates?\b", text[anchors[id(v)].end:anchors[id(v)].end + 8]):
+            word_end = anchors[id(v)].end
+            if timepoint is None and defined and re.match(r"\s*rates?\b", text[word_end:word_end + 8]):
                 timepoint = defined.get(endpoint)  # "the progression-free survival rate" the methods defined
             if timepoint is None:
                 continue
@@ -496,10 +539,8 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             continue
         if endpoint.endswith("_median") and unit not in ("months", "weeks", "years"):
             continue
-        if anchors[id(v)].end <= v.start:
-            verb = _CLAUSE_VERB.search(text, v.tail, min(e, v.tail + 120))
-            if verb and verb.group("v") and verb.group("v").lower() in _OTHER_VERBS:
-                continue
+        if anchors[id(v)].end <= v.start and _subject_of_another_verb(text, v, e):
+            continue
         arm = "comparison" if endpoint.startswith(("HR_", "OR_")) else _arm_for(
             text, v, placed, index, placed_as, arm_mentions, arms, respectively)
         start, end = _span(text, v, anchors[id(v)])
@@ -546,12 +587,14 @@ _FAMILY_UNITS = {
 }
 
 
-_CORRESPONDING = re.compile(r"\b(?:the )?corresponding (?:values?|rates?|figures?|medians?|proportions?|estimates?)\b", re.I)
+_CORRESPONDING = re.compile(r"\b(?:the )?corresponding (?:values?|rates?|figures?|medians?|proportions?|estimates?)\b",
+                            re.I)
 _PAIR_GAP = re.compile(r"\s*,?\s*(?:and|or)\s+(?:the\s+)?(?:median\s+)?(?:[\w-]+\s+){0,2}?", re.I)
 _PAIR_KINDS = {"ORR", "CR", "DCR", "pCR", "AE3", "PFS", "OS", "DFS", "RFS", "EFS", "DOR", "TTP", "MFS", "DSS", "MPR"}
 
 
-def _paired(text: str, e: int, mentions: list[_Mention], values: list[_Value], respectively: bool) -> dict[int, _Mention]:
+def _paired(text: str, e: int, mentions: list[_Mention], values: list[_Value],
+            respectively: bool) -> dict[int, _Mention]:
     """"The objective response rate and the progression-free survival rate were 40% and 78%, respectively": two
     endpoints named together, then their values in the same order (in pairs, when the list goes on for another
     cohort). {id(value): its endpoint word}."""
@@ -596,7 +639,8 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
             if m.kind == "STOP":
                 continue  # "(8.1%) patients treated with high-dose...": a stop word only counts before the value
             gap = (text[v.tail:m.start] if m.start >= v.tail else text[v.end:m.start]).lstrip(")] ")
-            gap = _RESPECTIVELY_COMMAS.sub(" ", gap)  # "20% and 9% of patients, respectively, had an objective response"
+            # "20% and 9% of patients, respectively, had an objective response"
+            gap = _RESPECTIVELY_COMMAS.sub(" ", gap)
             if re.search(r"[;,)]|\b(?:whereas|but|while|as (?:were|was|did))\b", gap):
                 continue  # "(73.4% vs. 90.0%), as were grade 3 events": the word after belongs to the next clause
             cost = 1.6 * len(gap) + 8
@@ -636,7 +680,8 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
         if best.kind in ("ORR", "CR", "DCR", "pCR", "AE3"):
             return None
         before = text[max(s, v.start - 14):v.start]
-        if re.search(r"(?:\b(?:every|each|per|up to|than|within|beyond|after|at|by|over|least|for)\s*|[≥≤<>]\s*)$", before, re.I) \
+        if re.search(r"(?:\b(?:every|each|per|up to|than|within|beyond|after|at|by|over|least|for)\s*|[≥≤<>]\s*)$",
+                     before, re.I) \
                 or re.search(r"\b(?:at|after|by|within)\s+\d+(?:\s*,\s*\d+)*,?\s*(?:and|or|to|-)\s*$",
                              text[max(s, v.start - 30):v.start], re.I):
             return None  # "at 12 months", "every 2 weeks", "≥6 months": a time point or a schedule, not a median
@@ -652,8 +697,9 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
     """HR_PFS, HR_OS, ...: what follows "hazard ratio for", else the survival endpoint named nearest before it."""
     after = text[hr.end:hr.end + 45]
     composite = re.search(r"progression", after, re.I) and re.search(r"recurrence|relapse", after, re.I)
-    for kind, name in () if composite else (("PFS", r"progression|PFS"), ("DFS", r"recurrence|relapse|disease[- ]free|DFS|RFS"),
-                       ("EFS", r"event|EFS"), ("OS", r"death|OS\b|overall survival|mortality")):
+    named = (("PFS", r"progression|PFS"), ("DFS", r"recurrence|relapse|disease[- ]free|DFS|RFS"), ("EFS", r"event|EFS"),
+             ("OS", r"death|OS\b|overall survival|mortality"))
+    for kind, name in () if composite else named:
         if re.match(rf"\s*(?:\(|,)?\s*(?:for|of)\s+(?:\w+\s+){{0,3}}?(?:{name})", after, re.I):
             return f"HR_{kind}"
     near = [m for m in mentions if m.kind in ("PFS", "OS", "DFS", "RFS", "EFS", "MFS") and m.end <= hr.start + 1]
@@ -777,7 +823,8 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
 # Between the items of a list: "vs", "and", commas; a count before the next item's share ("n=56 [33%] vs n=61 [40%]",
 # "16 (11%) versus 52 (39%)").
 # A treatment as a sentence names it: a drug, or drugs given together ("atezolizumab plus cobimetinib").
-_TREATMENT = re.compile(rf"(?<![\w-])(?:{_DRUG})(?:\s*(?:plus|\+|combined with|in combination with)\s*(?:{_DRUG}))*(?![\w-])", re.I)
+_TREATMENT = re.compile(rf"(?<![\w-])(?:{_DRUG})(?:\s*(?:plus|\+|combined with|in combination with)\s*(?:{_DRUG}))*"
+                        rf"(?![\w-])", re.I)
 _COMPARED = re.compile(r"\b(?:versus|vs\.?|v\.?|compared|than|over|relative to)(?![\w-])", re.I)
 
 
