@@ -271,3 +271,259 @@ def test_only_what_the_question_asks_for_may_lead_the_answer(question, leads, no
     got = lead_endpoints(question)
     assert all(e in got for e in leads) and not set(not_leads) & set(got), got
     assert got.index(leads[0]) == 0, got
+
+
+@pytest.mark.parametrize("text, want, not_want", [
+    # Metastasis-free survival is not overall survival; its hazard ratio is another ratio.
+    ("The median time to death or distant metastasis was 28.3 months in the durvalumab group and 16.2 months in "
+     "the placebo group (stratified hazard ratio, 0.53; 95% CI, 0.41 to 0.68).", {("HR_other", 0.53)},
+     {("OS_median", 28.3), ("HR_OS", 0.53)}),
+    # An immune response is not a tumour response.
+    ("The vaccine induced functional tumor-specific T cell responses in 71% of the patients.", set(), {("ORR", 71.0)}),
+    ("The immune-related objective response rate was 40%.", {("ORR", 40.0)}, set()),
+    # "grade 3 events" are grade 3 or worse events; "a grade 4 event" alone is not.
+    ("Treatment-related adverse events occurred in 88 of 126 patients (69.8%), including grade 3 events in 25 "
+     "patients (19.8%) and a grade 4 event in 1 (0.8%).", {("AE_grade3plus", 19.8)}, {("AE_grade3plus", 0.8)}),
+    # "who had a partial response" ties the value to the partial response, not to the complete response before.
+    ("An objective response was observed in 46 patients (37.1%), including in 4 (3.2%) who had a complete "
+     "response and in 42 (33.9%) who had a partial response.", {("ORR", 37.1), ("CR", 3.2)}, {("CR", 33.9)}),
+    # The follow-up for survival is no survival.
+    ("Minimum follow-up for survival was 24.2 months.", set(), {("OS_median", 24.2)}),
+])
+def test_values_of_other_measures_are_not_filed_under_an_endpoint(text, want, not_want):
+    got = {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes}
+    assert want <= got and not (not_want & got), got
+
+
+@pytest.mark.parametrize("text, want", [
+    # A share restated as a count in brackets is one value, not two.
+    ("The objective response rate was 71% [5 of 7 patients].", [("ORR", 71.0)]),
+    # "n (x%) of N patients treated with ... had ...": the verb ties the value to the endpoint after it.
+    ("Eight (53%) of 15 patients treated with atezolizumab plus cobimetinib in the BRAFV600 wild-type cohort had "
+     "treatment-related grade 3 or worse adverse events.", [("AE_grade3plus", 53.0)]),
+    # "v" for versus, counts before each share, a colon before the values.
+    ("Rates of treatment-related adverse events were lower with nivolumab (grade 3 to 4, 10% v 55%).",
+     [("AE_grade3plus", 10.0), ("AE_grade3plus", 55.0)]),
+    ("Grade 3-4 adverse events: 7% versus 55%.", [("AE_grade3plus", 7.0), ("AE_grade3plus", 55.0)]),
+    ("Fewer adverse events of grade 3 or higher than in the ipilimumab group: 13.3 percent and 10.1 percent versus "
+     "19.9 percent, respectively.", [("AE_grade3plus", 13.3), ("AE_grade3plus", 10.1), ("AE_grade3plus", 19.9)]),
+    # Events of another kind, and values that are subjects of another verb, are not grade >=3 rates.
+    ("Sotorasib had fewer grade 3 or worse (n=56 [33%] vs n=61 [40%]) and serious treatment-related adverse events "
+     "(n=18 [11%] vs n=34 [23%]).", [("AE_grade3plus", 33.0), ("AE_grade3plus", 40.0)]),
+    ("A total of 30.5% of the patients and 26.1% of those in the placebo group had grade 3 or 4 adverse events; "
+     "15.4% and 9.8% of the patients, respectively, discontinued the trial regimen because of adverse events.",
+     [("AE_grade3plus", 30.5), ("AE_grade3plus", 26.1)]),
+    ("16 (11%) patients versus 52 (39%) patients had grade 3-4 adverse events, and three (2%) patients died from a "
+     "treatment-related adverse event.", [("AE_grade3plus", 11.0), ("AE_grade3plus", 39.0)]),
+])
+def test_lists_counts_and_verbs(text, want):
+    assert [(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # Values per arm with "in the X group" after each, middle-dot decimals, a text that states no design.
+    ("Median overall survival did not differ between the treatment groups: 7·7 months (95% CI 6·8-8·9) in the "
+     "tremelimumab group and 7·3 months (5·9-8·7) in the placebo group (hazard ratio 0·92 [95% CI 0·76-1·12], "
+     "p=0·41).", {("OS_median", "tremelimumab", 7.7), ("OS_median", "placebo", 7.3), ("HR_OS", "comparison", 0.92)}),
+    # Groups named by their role; "Median (IQR)" and "n of N patients (x%)".
+    ("Median (IQR) overall survival was 14.9 (12.2-17.8) months in the standard group (N=158) and 14.3 (12.6-16.3) "
+     "months in the experimental group (N = 145). Grade 3 or higher adverse events occurred in 105 of 140 patients "
+     "(75%) in the standard group and in 115 of 142 patients (81%) in the experimental group (P > 0.05).",
+     {("OS_median", "standard", 14.9), ("OS_median", "experimental", 14.3), ("AE_grade3plus", "standard", 75.0),
+      ("AE_grade3plus", "experimental", 81.0)}),
+    # The results' groups ("the combination-therapy group", "the nivolumab group") are the methods' arms.
+    ("In this randomized phase 3 trial, 945 patients were randomly assigned to receive nivolumab plus ipilimumab, "
+     "nivolumab alone, or ipilimumab alone. Treatment-related adverse events of grade 3 or 4 occurred in 55% of "
+     "patients in the combination-therapy group, 21% of patients in the nivolumab group, and 28% of patients in the "
+     "ipilimumab group.", {("AE_grade3plus", "nivolumab plus ipilimumab", 55.0),
+                           ("AE_grade3plus", "nivolumab", 21.0), ("AE_grade3plus", "ipilimumab", 28.0)}),
+    # An arm named with another arm's abbreviation is spelled out.
+    ("We randomly assigned patients to receive atezolizumab plus carboplatin plus paclitaxel (ACP), bevacizumab plus "
+     "carboplatin plus paclitaxel (BCP), or atezolizumab plus BCP (ABCP) every 3 weeks. The median progression-free "
+     "survival was longer in the ABCP group than in the BCP group (8.3 months vs. 6.8 months).",
+     {("PFS_median", "atezolizumab plus bevacizumab plus carboplatin plus paclitaxel", 8.3),
+      ("PFS_median", "bevacizumab plus carboplatin plus paclitaxel", 6.8)}),
+    # Two-word group names.
+    ("Patients were randomly assigned to receive nivolumab or standard therapy with methotrexate, docetaxel, or "
+     "cetuximab. Median overall survival was 7.5 months in the nivolumab group and 5.1 months in the standard therapy "
+     "group.", {("OS_median", "nivolumab", 7.5), ("OS_median", "standard therapy", 5.1)}),
+])
+def test_arms_named_as_groups(text, want):
+    assert _values(extract_outcomes(text, "x")) == want
+
+
+def test_tables_rows_of_arms_or_of_endpoints():
+    text = ("In this randomized phase 3 trial, patients were randomly assigned to receive nivolumab plus ipilimumab, "
+            "nivolumab alone, or ipilimumab alone.\n\n"
+            "Patient Group | Median Progression-Free Survival | Median Overall Survival\n"
+            "nivolumab plus ipilimumab | 11.5 months | not yet reached\n"
+            "nivolumab alone | 6.9 months | 37.6 months\n\n"
+            "Patient Group | Objective Response Rate | 3-Year Overall Survival Rate\n"
+            "nivolumab plus ipilimumab | 58% | 58%\n"
+            "nivolumab alone | 44% | 52%\n\n"
+            "Outcome | Nivolumab plus ipilimumab | Nivolumab\n"
+            "Complete response | 19% | 16%\n"
+            "Treatment Regimen | 1 mg per kilogram | 3 mg per kilogram")
+    r = extract_outcomes(text, "x")
+    assert {(o.endpoint, o.arm, o.value, o.timepoint) for o in r.outcomes} == {
+        ("PFS_median", "nivolumab plus ipilimumab", 11.5, None), ("PFS_median", "nivolumab", 6.9, None),
+        ("OS_median", "nivolumab", 37.6, None), ("ORR", "nivolumab plus ipilimumab", 58.0, None),
+        ("ORR", "nivolumab", 44.0, None), ("OS_rate", "nivolumab plus ipilimumab", 58.0, "3-year"),
+        ("OS_rate", "nivolumab", 52.0, "3-year"), ("CR", "nivolumab plus ipilimumab", 19.0, None),
+        ("CR", "nivolumab", 16.0, None)}
+    assert [(n.endpoint, n.arm) for n in r.not_reached] == [("OS_median", "nivolumab plus ipilimumab")]
+    for o in r.outcomes + r.not_reached:
+        assert text[o.char_start:o.char_end] == o.text
+
+
+def test_two_endpoints_named_together_take_their_values_in_order():
+    text = ("The coprimary end points were the objective response rate and the 20-week progression-free survival rate. "
+            "The objective response rate and progression-free survival rate were 40% (4 of 10 patients) and 78% (7 of "
+            "9 patients), respectively, for deficient cancers and 0% (0 of 18 patients) and 11% (2 of 18 patients) for "
+            "proficient cancers. The median progression-free survival and overall survival were not reached in the "
+            "first cohort but were 2.2 and 5.0 months, respectively, in the second.")
+    got = {(o.endpoint, o.value, o.timepoint) for o in extract_outcomes(text, "x").outcomes}
+    assert got == {("ORR", 40.0, None), ("PFS_rate", 78.0, "20-week"), ("ORR", 0.0, None),
+                   ("PFS_rate", 11.0, "20-week"), ("PFS_median", 2.2, None), ("OS_median", 5.0, None)}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The mPFS was 7.2 months and mOS was 15.1 months.", {("PFS_median", 7.2), ("OS_median", 15.1)}),
+    ("The 2-y OS rate was 45% and the 1-yr PFS rate was 30%.", {("OS_rate", 45.0), ("PFS_rate", 30.0)}),
+    ("The 12-mo OS was 70%.", {("OS_rate", 70.0)}),
+    ("Grades 3-4 toxicities were observed in 15% of patients.", {("AE_grade3plus", 15.0)}),
+    ("OS rates at 1 and 2 years were 80% and 60%, respectively.", {("OS_rate", 80.0), ("OS_rate", 60.0)}),
+    ("The median time to progression was 4.0 months.", {("TTP_median", 4.0)}),
+    ("The objective response rate was 32% in patients with PD-L1-positive tumors and 10% in those with "
+     "PD-L1-negative tumors.", {("ORR", 32.0), ("ORR", 10.0)}),
+    ("Median PFS and OS were 4.1 and 11.9 months.", {("PFS_median", 4.1), ("OS_median", 11.9)}),
+    ("The 1-, 2-, and 3-year OS rates were 80%, 60%, and 45%, respectively.",
+     {("OS_rate", 80.0), ("OS_rate", 60.0), ("OS_rate", 45.0)}),
+])
+def test_abbreviations_and_time_points(text, want):
+    assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("High-dose IL-2 produces objective responses in 15% to 20% of patients.", set()),  # a range: no value
+    ("The five-year survival rate increased from 38% to 53% (p < 0.01).", {("OS_rate", 38.0), ("OS_rate", 53.0)}),
+    ("Median EFS was 20.8 months in the chemotherapy-alone group (HR for disease progression, disease recurrence, or "
+     "death, 0.63).", {("EFS_median", 20.8), ("HR_EFS", 0.63)}),
+])
+def test_ranges_changes_and_composite_ratios(text, want):
+    assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == want
+
+
+def test_cohorts_given_their_treatment_and_sentences_that_compare_treatments():
+    text = ("TRICOTEL was a single-arm, phase 2 study done in two cohorts. Patients in the BRAFV600 wild-type "
+            "cohort received intravenous atezolizumab (840 mg, days 1 and 15 of each 28-day cycle) plus oral "
+            "cobimetinib (60 mg once daily, days 1-21). Patients in the BRAFV600 mutation-positive cohort received "
+            "intravenous atezolizumab (840 mg) plus oral vemurafenib (720 mg twice daily) plus oral cobimetinib (60 mg "
+            "once daily). Intracranial objective response rate was 42% (95% CI 29-54) by IRC assessment in the "
+            "BRAFV600 mutation-positive cohort and 27% (95% CI 8-55) by investigator assessment in the BRAFV600 "
+            "wild-type cohort.")
+    assert _values(extract_outcomes(text, "x")) == {("ORR", "atezolizumab plus vemurafenib plus cobimetinib", 42.0),
+                                                    ("ORR", "atezolizumab plus cobimetinib", 27.0)}
+    review = ("Nivolumab and pembrolizumab are in advanced development. Among these, nivolumab demonstrated a survival "
+              "benefit versus docetaxel (median overall survival: 9.2 versus 6.0 months; objective response rate: 20% "
+              "versus 9%).")
+    r = extract_outcomes(review, "x")
+    assert r.arms == [] and _values(r) == {("OS_median", "nivolumab", 9.2), ("OS_median", "docetaxel", 6.0),
+                                           ("ORR", "nivolumab", 20.0), ("ORR", "docetaxel", 9.0)}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The median survival time (MST) was 12.5 months.", {("OS_median", 12.5)}),
+    ("The proportion of patients alive at 2 years was 60%.", {("OS_rate", 60.0)}),
+    ("Forty percent of patients responded.", {("ORR", 40.0)}),
+    ("Overall survival was longer (HR 0.72, 95% CI [0.60; 0.86]).", {("HR_OS", 0.72)}),
+    # Not values of an outcome: another cause's survival, ranges, changes, bounds, plans, CI bounds, any-grade events.
+    ("The 5-year disease-specific survival was 60%.", set()),
+    ("Pembrolizumab produced ORRs ranging from 20% to 40% across tumor types.", set()),
+    ("Response rates between 10% and 20% have been reported.", set()),
+    ("The ORR increased by 20% compared with historical controls.", set()),
+    ("Assuming a median PFS of 6 months, 120 patients were needed.", set()),
+    ("Under the null hypothesis of an ORR of 10%, the study had 80% power.", set()),
+    ("The 95% CI was 0.5 to 0.9 for the hazard ratio.", set()),
+    ("Treatment-related adverse events of any grade occurred in 70% and grade 3-4 in 20%.", {("AE_grade3plus", 20.0)}),
+])
+def test_more_forms_and_what_is_not_a_value(text, want):
+    assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == want
+
+
+def test_arms_labelled_in_parentheses_and_the_one_arm_left():
+    text = ("Patients were randomized 1:1 to receive ipilimumab plus nivolumab (arm A) or nivolumab alone (arm B). The "
+            "ORR was 60% in arm A and 40% in arm B.")
+    assert _values(extract_outcomes(text, "x")) == {("ORR", "ipilimumab plus nivolumab", 60.0),
+                                                    ("ORR", "nivolumab", 40.0)}
+    text = ("Patients were randomly assigned to receive nivolumab or investigator's choice chemotherapy. The median "
+            "overall survival was 7.5 months in the nivolumab group versus 5.1 months in the standard-therapy group.")
+    assert _values(extract_outcomes(text, "x")) == {("OS_median", "nivolumab", 7.5),
+                                                    ("OS_median", "investigator's choice chemotherapy", 5.1)}
+
+
+def test_a_text_of_no_stated_design_takes_its_titles_arms():
+    r = extract_outcomes("Median overall survival was 20.0 months versus 10.8 months (hazard ratio 0.60).", "x",
+                         title="Pembrolizumab versus chemotherapy for advanced NSCLC")
+    assert {(o.endpoint, o.arm.lower(), o.value) for o in r.outcomes} == {
+        ("OS_median", "pembrolizumab", 20.0), ("OS_median", "chemotherapy", 10.8), ("HR_OS", "comparison", 0.6)}
+
+
+def test_counts_written_with_a_slash():
+    text = ("Objective responses were observed in 7/30 patients. Grade 3 or 4 toxicity occurred in 3/30 evaluable "
+            "patients. In phase 1/2 trials, 2/3 of responses were durable.")
+    assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == {("ORR", 23.3),
+                                                                                   ("AE_grade3plus", 10.0)}
+
+
+def test_corresponding_values_and_pairs_of_which_one_is_no_endpoint():
+    text = ("The median progression-free survival was longer in the ABCP group than in the BCP group (8.3 months vs. "
+            "6.8 months; hazard ratio for disease progression or death, 0.62); the corresponding values in the "
+            "Teff-high WT population were 11.3 months and 6.8 months (hazard ratio, 0.51). Median recurrence-free "
+            "survival and distant metastasis-free survival of the whole study population were 23.0\ufffdmo and "
+            "36.8\ufffdmo, respectively.")
+    got = [(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes]
+    assert got == [("PFS_median", 8.3), ("PFS_median", 6.8), ("HR_PFS", 0.62), ("PFS_median", 11.3),
+                   ("PFS_median", 6.8), ("HR_PFS", 0.51), ("RFS_median", 23.0)]
+
+
+@pytest.mark.parametrize("text", [
+    "The clinical benefit is limited to patients with MSI-H tumors, comprising approximately 5% of cases.",
+    "Of 27 confirmed responders with squamous NSCLC, 10 (37%) and 19 (34%) of 56 with nonsquamous NSCLC had ongoing "
+    "responses.",
+])
+def test_shares_of_a_population_or_of_responders_are_no_rates(text):
+    assert extract_outcomes(text, "x").outcomes == []
+
+
+def test_respectively_between_the_values_and_their_endpoint():
+    text = ("Patients were randomized to nivolumab or docetaxel. 20% and 9% of patients, respectively, had an "
+            "objective response.")
+    assert _values(extract_outcomes(text, "x")) == {("ORR", "nivolumab", 20.0), ("ORR", "docetaxel", 9.0)}
+
+
+def test_responses_that_are_not_objective_responses():
+    text = ("The major pathological response rate was 45% and the pCR rate was 20%. PSA responses occurred in 30%. A "
+            "complete metabolic response was seen in 40% of patients. The objective response rate was 25%.")
+    assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == {("pCR", 20.0), ("ORR", 25.0)}
+
+
+def test_hormone_receptor_status_is_no_hazard_ratio():
+    text = "Among HR-positive patients (n = 120), the pathological complete response rate was 0.5 of that in others."
+    assert [o.endpoint for o in extract_outcomes(text, "x").outcomes if o.unit == "ratio"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The design will try to determine whether cells can produce a response rate targeted to be greater than or equal "
+    "to 35% (p1=0.35) as opposed to an undesirably low response rate of less than 15% (p0=0.15).",
+    "A minimax two-stage Simon design will be employed: a 70% response rate would indicate that further study is "
+    "warranted.",
+])
+def test_design_targets_are_no_results(text):
+    assert extract_outcomes(text, "x").outcomes == []
+
+
+def test_a_threshold_of_shrinkage_is_no_response_rate():
+    text = ("Objective regression of cancer (more than 50 per cent of volume) was observed in 11 of the 25 patients. A "
+            "30% reduction in tumor size defined response.")
+    assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == {("ORR", 44.0)}

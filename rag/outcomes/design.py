@@ -70,14 +70,71 @@ _ARM_TRAIL = re.compile(r"\s+(?:alone|monotherapy|group|arm|regimen)$", _I)
 _NOT_ARM = re.compile(r"^(?:patients?|placebo-controlled|each|treatment|therapy|one|two|three|\d+|the same)$", _I)
 
 
-# "in the durvalumab group", "the pembrolizumab-combination arm": the groups a randomized excerpt names.
-_GROUP = re.compile(r"\b(?:in|with|of|for|to|and|versus|vs\.?|than) the (?P<g>[\w-]+(?: (?:plus|and|\+) [\w-]+)?) (?:group|arm)s?\b", _I)
+# "in the durvalumab group", "the pembrolizumab-combination arm", "the standard therapy group", "the combination and
+# nivolumab groups": the groups a randomized excerpt names.
+_GROUP = re.compile(r"\b(?:in|with|of|for|to|and|versus|vs\.?|than) the "
+                    r"(?P<g>[\w-]+(?: (?:plus|and|\+) [\w-]+| [\w-]+)?) (?:group|arm)(?P<plural>s)?\b", _I)
 _NOT_GROUP = re.compile(r"^(?:same|two|both|treatment|control|study|other|each|overall|whole|first|second|third|age|"
                         r"high|low|\d+|this|that|intervention|experimental|standard|combination|pooled|all)$", _I)
+# Groups named by their role, not their drug: mapped to the arms the methods name when they can be.
+_ROLE_GROUP = re.compile(r"^(?:control|standard|standard[- ](?:of[- ])?care|standard[- ]therapy|experimental|"
+                         r"intervention|investigational|combination|combination[- ]therapy|combined)$", _I)
+# The second word of a two-word group name: what a treatment is called ("standard therapy", "MAGE-A3
+# immunotherapeutic").
+_GROUP_NOUN = re.compile(r"(?:therapy|care|chemotherapy|immunotherapy|immunotherapeutic|vaccine|vaccination|treatment|"
+                         r"regimen|monotherapy|combination)$", _I)
 _DRUG = r"[\w-]*(?:mab|nib|cel|cept|platin|taxel|rubicin|placebo|chemotherapy|docetaxel|pemetrexed|ipilimumab|dacarbazine|" \
         r"everolimus|sorafenib|sunitinib|interferon|interleukin-2|IL-2|vaccine|observation|gemcitabine|cetuximab|methotrexate)"
 _DRUG_VS = re.compile(rf"\b(?:with |of )?(?P<a>{_DRUG}(?: (?:plus|and|\+) {_DRUG})?) (?:than|versus|vs\.?|compared with) (?:with )?"
                       rf"(?P<b>{_DRUG}(?: (?:plus|and|\+) {_DRUG})?)\b", _I)
+_CONTROL_ARM = re.compile(r"\b(?:placebo|standard|control|observation|usual care|best supportive care)\b", _I)
+_COMBINATION_ARM = re.compile(r"\s(?:plus|and|with|\+)\s|\bcombination\b", _I)
+_GENERIC_WORDS = {"alone", "only", "therapy", "group", "arm", "the", "monotherapy", "regimen", "plus", "and", "with"}
+
+
+def _group_names(text: str) -> list[str]:
+    """The arms the results name as groups, in order of first mention ("nivolumab-alone" read as "nivolumab")."""
+    groups: list[str] = []
+    for m in _GROUP.finditer(text):
+        name = m.group("g")
+        words = name.split()
+        if len(words) == 2 and " and " not in name \
+                and not (_GROUP_NOUN.search(words[1]) or re.fullmatch(_DRUG, words[0], _I)):
+            continue  # "the low-dose IL-2 group", "the overall study group": not read as an arm's name
+        names = re.split(r" and ", name) if m.group("plural") else [name]  # "the combination and nivolumab groups"
+        for name in names:
+            name = re.sub(r"[- ](?:alone|only)$", "", name, flags=_I)
+            if (_ROLE_GROUP.match(name) or not _NOT_GROUP.search(name)) \
+                    and name.lower() not in (g.lower() for g in groups):
+                groups.append(name)
+    return groups
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", name.lower()) if w not in _GENERIC_WORDS}
+
+
+def _group_arm(group: str, arms: list[str], spelled: dict[str, str]) -> str | None:
+    """The arm of ``arms`` a group name stands for: its abbreviation, its drug, or its role (the combination, the
+    control, the experimental arm); None when it cannot be told."""
+    g = group.lower()
+    if g in spelled and spelled[g] in arms:
+        return spelled[g]
+    if re.match(r"combin", g):
+        combos = [a for a in arms if _COMBINATION_ARM.search(f" {a} ")]
+        return combos[0] if len(combos) == 1 else None
+    controls = [a for a in arms if _CONTROL_ARM.search(a)]
+    if re.match(r"control|standard", g):
+        return controls[0] if len(controls) == 1 else None
+    if re.match(r"experimental|intervention|investigational", g):
+        others = [a for a in arms if a not in controls]
+        return others[0] if len(arms) == 2 and len(controls) == 1 else None
+    gw = _words(group)
+    exact = [a for a in arms if _words(a) == gw]
+    if exact:
+        return exact[0]
+    near = [a for a in arms if gw and _words(a) and (gw <= _words(a) or _words(a) <= gw)]
+    return near[0] if len(near) == 1 else None
 
 
 def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
@@ -91,7 +148,7 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
         if ch in ")]" and depth:
             depth -= 1
             inner = held.pop()
-            if re.fullmatch(r"[A-Z][A-Za-z0-9+\-]{1,9}", inner.strip()):
+            if re.fullmatch(r"[A-Z][A-Za-z0-9+\-]{1,9}|(?i:group|arm|cohort) (?:[A-D1-4]|I{1,3})", inner.strip()):
                 aliases[inner.strip()] = len(_ARM_SPLIT.split("".join(out))) - 1
             continue
         if depth:
@@ -117,12 +174,23 @@ _LABELLED = re.compile(r"\b(?P<label>(?:group|arm|cohort) (?:[A-D1-4]|I{1,3}|one
                        r"with)\s+(?P<c>[^,;.()]{2,60}))", _I)
 
 
+# "Patients in the BRAFV600 wild-type cohort received intravenous atezolizumab (840 mg, ...) plus oral cobimetinib".
+_COHORT_RECEIVED = re.compile(r"\b(?:patients|participants|those) (?:in|of) the "
+                              r"(?P<label>[\w-]+(?: [\w-]+){0,3}? (?:cohort|group|arm)) "
+                              r"(?:received|were given|were treated with) (?P<rest>(?:[^;.]|\.(?=\d)){2,300})", _I)
+_ROUTE = re.compile(r"\b(?:intravenous(?:ly)?|oral(?:ly)?|subcutaneous(?:ly)?|intratumou?ral(?:ly)?)\s+", _I)
+
+
 def labelled_arms(text: str) -> dict[str, str]:
-    """{"group 1": "nivolumab", "arm B": "placebo"} from the methods' "group 1 (nivolumab)" and the like."""
+    """{"group 1": "nivolumab", "arm B": "placebo", "braf v600 wild-type cohort": "atezolizumab plus cobimetinib"}
+    from the methods' "group 1 (nivolumab)", "Patients in the X cohort received Y" and the like."""
     out: dict[str, str] = {}
-    for m in _LABELLED.finditer(text):
-        label = m.group("label").lower()
-        name = _clean_arm(m.group("a") or m.group("b") or m.group("c") or "")
+    found = [(m.group("label"), m.group("a") or m.group("b") or m.group("c") or "") for m in _LABELLED.finditer(text)]
+    for m in _COHORT_RECEIVED.finditer(text):
+        rest = _drop_parentheses(m.group("rest"))[0]
+        found.append((m.group("label"), _ROUTE.sub("", rest)))
+    for label, name in found:
+        label, name = label.lower(), _clean_arm(name)
         if label not in out and 2 <= len(name) <= 60 and re.search(r"[A-Za-z]{2}", name) and not _NOT_ARM.match(name):
             out[label] = name
     return out
@@ -130,43 +198,35 @@ def labelled_arms(text: str) -> dict[str, str]:
 
 def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], dict[str, str]]:
     """The arms of a comparison as the methods (or the title) name them, and their abbreviations (ABCP -> arm) and
-    labels ("group 1" -> arm)."""
+    labels ("group 1", "the nivolumab-alone group", "the combination group" -> arm). A text that reports no trial of
+    its own still names its groups ("7.7 months in the tremelimumab group and 7.3 months in the placebo group")."""
+    groups = _group_names(text)
+    head = re.split(r"\s+(?:in|for|among|as|after|on)\s+|[:;(]", title or "")[0]
+    title_arms = re.split(r",?\s+(?:or|versus|vs\.?|compared with)\s+", head, flags=_I) \
+        if re.search(r"\b(?:versus|vs\.?|compared with)\s", head, _I) else []
     if design not in ("randomized", "single-arm"):
-        return [], {}
+        if len(groups) >= 2:
+            return groups[:4], {}
+        arms = [a for a in (_clean_arm(t) for t in title_arms) if 2 <= len(a) <= 60 and not _NOT_ARM.match(a)]
+        return (arms[:4], {}) if len(arms) >= 2 else ([], {})  # the title's "X versus Y"
     labelled = labelled_arms(text)
     if len(set(labelled.values())) >= 2:
-        return list(dict.fromkeys(labelled.values()))[:4], labelled
+        return _spell_out(list(dict.fromkeys(labelled.values()))[:4], labelled)
     candidates: list[tuple[list[str], dict[str, int]]] = []
     for m in _ASSIGN.finditer(text):
         end = re.search(r"(?<!\d)[.;](?!\d)|$", text[m.end():m.end() + 400])
         rest, aliases = _drop_parentheses(text[m.end():m.end() + (end.start() if end else 400)])
         candidates.append((_ARM_SPLIT.split(rest), aliases))
-    head = re.split(r"\s+(?:in|for|among|as|after|on)\s+|[:;(]", title or "")[0]
-    if re.search(r"\b(?:versus|vs\.?|compared with)\s", head, _I):
-        candidates.append((re.split(r",?\s+(?:or|versus|vs\.?|compared with)\s+", head, flags=_I), {}))
-    groups: list[str] = []
-    for m in _GROUP.finditer(text):
-        name = m.group("g")
-        if not _NOT_GROUP.search(name) and name.lower() not in (g.lower() for g in groups):
-            groups.append(name)
-    # The names the results use ("the pembrolizumab-combination group") come first: values are attributed by them.
-    # A group named by its abbreviation ("the ABCP group") is the arm the methods spelled out.
+    if title_arms:
+        candidates.append((title_arms, {}))
+    for m in _DRUG_VS.finditer(text):
+        candidates.append(([m.group("a"), m.group("b")], {}))
     spelled = {}
     for parts, aliases in candidates:
         for alias, at in aliases.items():
             if at < len(parts):
                 spelled[alias.lower()] = _clean_arm(parts[at])
-    if any(g.lower() in spelled for g in groups):
-        alias_groups = {spelled[g.lower()]: g for g in groups if g.lower() in spelled}
-        groups = [spelled.get(g.lower(), g) for g in groups]
-        candidates.insert(0, (groups, {alias: at for at, (arm, alias) in enumerate(alias_groups.items())
-                                       if False}))
-        extra_aliases = {alias: arm for arm, alias in alias_groups.items()}
-    else:
-        candidates.insert(0, (groups, {}))
-        extra_aliases = {}
-    for m in _DRUG_VS.finditer(text):
-        candidates.append(([m.group("a"), m.group("b")], {}))
+    methods: tuple[list[str], dict[str, str]] = ([], {})
     for parts, aliases in candidates:
         arms, alias_of = [], {}
         for i, part in enumerate(parts):
@@ -178,9 +238,38 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
                     if at == i:
                         alias_of[alias] = arm
         if len(arms) >= 2:
-            alias_of.update({k: v for k, v in extra_aliases.items() if v in arms})
-            return arms[:4], alias_of
-    return [], {}
+            methods = (arms[:4], alias_of)
+            break
+    if len(groups) >= 2:
+        # The results' groups are the methods' arms when each can be told which ("the ABCP group", "the
+        # nivolumab-alone group", "the combination-therapy group"); else the groups are the arms, as the results name
+        # them.
+        arms, alias_of = methods
+        mapped = {g: _group_arm(g, arms, spelled) for g in groups}
+        unmapped, unused = [g for g in groups if not mapped[g]], [a for a in arms if a not in mapped.values()]
+        if len(unmapped) == 1 and len(unused) == 1 and _ROLE_GROUP.match(unmapped[0]):
+            mapped[unmapped[0]] = unused[0]  # "the standard-therapy group": the one arm left
+        if arms and all(mapped.values()):
+            # An arm no group stands for is kept when it names a treatment (not "web response system").
+            arms = [a for a in arms if a in mapped.values() or re.search(_DRUG, a, _I)]
+            return _spell_out(arms, {**{k: v for k, v in alias_of.items() if v in arms},
+                                     **{g: a for g, a in mapped.items() if g.lower() != a.lower()}})
+        return _spell_out([spelled.get(g.lower(), g) for g in groups][:4],
+                          {g: spelled[g.lower()] for g in groups if g.lower() in spelled})
+    return _spell_out(*methods)
+
+
+def _spell_out(arms: list[str], aliases: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """"atezolizumab plus BCP" -> "atezolizumab plus bevacizumab plus carboplatin plus paclitaxel" when BCP is another
+    arm's abbreviation; the aliases follow the arms' new names."""
+    renamed = {}
+    for arm in arms:
+        new = arm
+        for alias, other in aliases.items():
+            if other != arm and other in arms and re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", new):
+                new = re.sub(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", lambda _, name=other: name, new)
+        renamed[arm] = new
+    return [renamed[a] for a in arms], {k: renamed.get(v, v) for k, v in aliases.items()}
 
 
 def arms_of(title: str, text: str, design: str) -> list[str]:

@@ -7,8 +7,9 @@ import re
 
 # A decimal number: "43", "43.5", "0·60" (middle dot), ".72" (as in "P < .001" or "HR .72").
 NUM = r"(?:\d+(?:[.·]\d+)?|[.·]\d+)"
-# Between the ends of a range: hyphen, en/em dash, minus, "to", a comma ("95% CI: 28.6%, 54.3%").
-RANGE_SEP = r"\s*(?:[-‐‑–—−]|to|,)\s*"
+# Between the ends of a range: hyphen, en/em dash, minus, "to", a comma ("95% CI: 28.6%, 54.3%"), a semicolon
+# ("95% CI [0.60; 0.86]").
+RANGE_SEP = r"\s*(?:[-‐‑–—−]|to|,|;)\s*"
 _CI_LEVEL = r"(?:\d{2}(?:[.·]\d+)?\s?%\s*)"
 # A confidence interval after a value: "(95% CI 0.60-0.90)", "95% CI, 8.9 to 16.7", "[95% confidence interval
 # (CI), 0.31 to 0.57]", or a bare "(0.60 to 0.90)" / "(0·60–0·90)".
@@ -32,8 +33,9 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _SMALL = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(k for k in _UNITS if k != 'zero')}))?|{'|'.join(_UNITS)})"
 # "Twenty-one", "two hundred eighty-three", "one hundred and five".
 NUMBER_WORDS = rf"(?:{_SMALL}\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
-# A count as written: digits (with thousands separators) or words.
-COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})"
+# A count as written: digits (with thousands separators) or words; it starts a word (the guard fails fast where no
+# count can start, which keeps the patterns built on it quick).
+COUNT = rf"(?:\b(?=[\dzotfsenZOTFSEN])(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS}))"
 
 
 def words_to_int(words: str) -> int | None:
