@@ -394,7 +394,7 @@ def _evidence_label(c) -> str:
 def _eval_index(args: argparse.Namespace, s: Settings) -> Settings:
     """The evaluation index: --index, or index-eval/ (built once from the bundled corpus plus the extras)."""
     from .build import build, tqdm_progress
-    from .evaluate import prepare_eval_corpus
+    from .evaluate.corpus import prepare_eval_corpus
     from .index import current_generation
 
     if args.index_dir is None:
@@ -414,7 +414,8 @@ def _eval_index(args: argparse.Namespace, s: Settings) -> Settings:
 
 
 def cmd_eval_answers(args: argparse.Namespace) -> int:
-    from .evaluate_answers import answers_table, evaluate_answers, load_answer_questions
+    from .evaluate.answers import answers_table, evaluate_answers
+    from .evaluate.questions import load_answer_questions
 
     questions = load_answer_questions(args.questions)
     off_topic = load_answer_questions(args.off_topic) if args.off_topic and args.off_topic.exists() else []
@@ -438,7 +439,8 @@ def cmd_eval_answers(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluate import METHODS, evaluate, load_questions, table
+    from .evaluate.questions import load_questions
+    from .evaluate.retrieval import METHODS, evaluate, table
 
     if args.answers:
         return cmd_eval_answers(args)
