@@ -358,7 +358,7 @@ class Settings(BaseSettings):
         from .chunk import chunker_fingerprint
         from .evidence import classifier_fingerprint
         from .lexical import tokens
-        from .vocabulary import vocabulary_fingerprint
+        from .lexical.mesh import vocabulary_fingerprint
         return {
             "model": self.model,
             "chunk_tokens": self.chunk_tokens,

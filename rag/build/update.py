@@ -25,7 +25,7 @@ from ..index.bm25 import LexicalIndex
 from ..index.dense import build_dense, dense_ids, read_dense, update_dense
 from ..index.local import LocalStore
 from ..index.writer import GenerationWriter, previous_state
-from ..lexical.tokens import chunk_tokens
+from ..lexical.chunks import chunk_tokens
 from ..load import LoadError, discover, display_path, load_file
 from ..outcomes import EXTRACTOR_VERSION, StudyOutcomes, extract_outcomes
 from ..records import Document
