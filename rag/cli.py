@@ -61,13 +61,13 @@ def _filters(args: argparse.Namespace) -> dict:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build, tqdm_progress
+    from .indexing import build, tqdm_progress
 
     s = _settings(args)
     log = None if args.quiet else (lambda msg: print(msg, file=sys.stderr))
     progress = None if args.quiet else tqdm_progress()
     if args.lexical_first:
-        from .build import build_lexical_first
+        from .indexing import build_lexical_first
 
         def ready(first) -> None:
             print(f"keyword index ready: {first.generation} ({first.documents:,} documents, {first.chunks:,} passages, "
@@ -82,7 +82,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from .build import add_files, tqdm_progress
+    from .indexing import add_files, tqdm_progress
 
     s = _settings(args)
     if args.max_file_mb is not None and args.max_file_mb <= 0:
@@ -94,8 +94,8 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from .build import tqdm_progress
-    from .build.remove import remove_files
+    from .indexing import tqdm_progress
+    from .indexing.remove import remove_files
 
     s = _settings(args)
     report = remove_files(args.targets, s, progress=tqdm_progress(), log=lambda m: print(m, file=sys.stderr))
@@ -393,7 +393,7 @@ def _evidence_label(c) -> str:
 
 def _eval_index(args: argparse.Namespace, s: Settings) -> Settings:
     """The evaluation index: --index, or index-eval/ (built once from the bundled corpus plus the extras)."""
-    from .build import build, tqdm_progress
+    from .indexing import build, tqdm_progress
     from .evaluate.corpus import prepare_eval_corpus
     from .index import current_generation
 

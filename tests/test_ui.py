@@ -5,7 +5,7 @@ import re
 
 from rag import answer
 from rag.answer import EXTRACTIVE_NOTE
-from rag.build import BuildReport
+from rag.indexing import BuildReport
 from rag.load import SUPPORTED_SUFFIXES
 from rag.records import Answer, Citation, CitationCheck, Passage
 from rag.ui.claims import cited_claims, matching_sentences

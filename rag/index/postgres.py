@@ -369,7 +369,7 @@ SELECT want.chunk_id, coalesce(d.score, 0) FROM want LEFT JOIN d ON d.doc_no = w
                  for cid, v in rows}
         return np.vstack([found.get(int(i), np.zeros(dim, np.float32)) for i in chunk_ids])
 
-    dense_ready = True  # a store mirrors whole generations only (rag/build/update.py syncs after the vectors)
+    dense_ready = True  # a store mirrors whole generations only (rag/indexing/update.py syncs after the vectors)
 
     def embedding_inputs(self, chunk_ids: list[int]) -> list[str]:
         """As LocalStore.embedding_inputs."""

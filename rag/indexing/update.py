@@ -214,7 +214,7 @@ def check_refusal(s: Settings) -> None:
 
 
 def _interrupted_adds(s: Settings, current: dict[str, Path], unchanged: set[str], say) -> list[Path]:
-    """The records of `rag add` runs that stopped before their build finished (rag/build/add.py); for each whose
+    """The records of `rag add` runs that stopped before their build finished (rag/indexing/add.py); for each whose
     files this build indexes, a message naming them, their size and a rough time."""
     from .add import interrupted_adds
     from .report import rough_time, size_text
@@ -445,7 +445,7 @@ def _embed(s: Settings, cache: EmbeddingCache, rows: list[tuple], dimension: int
 
 
 def _ray():
-    """The Ray engine (rag/build/ray_engine.py), imported only when a build asks for it: `import rag` needs no Ray."""
+    """The Ray engine (rag/indexing/ray_engine.py), imported only when a build asks for it: `import rag` needs no Ray."""
     from . import ray_engine
 
     return ray_engine

@@ -4,7 +4,7 @@ Everything is checked before anything is copied: a build that would be refused (
 gone), a path that is missing, and each file: its name, that it is a regular file, its type, its size (the
 ``max_file_mb`` limit) and that it parses. What fails a check is not copied, with the reason; what passes is
 announced with its size and a rough time. An add whose build is interrupted leaves a record in corpus/added/, so
-the next build says that it finishes it (rag/build/update.py).
+the next build says that it finishes it (rag/indexing/update.py).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Build: the corpus folder made into a published index generation (load -> chunk -> embed -> index).
+"""Indexing, the build stage: the corpus folder made into a published index generation (load -> chunk -> embed ->
+index), by `rag build`, `build()`, `add_files()` and `remove_files()`; rag/index/ is what it writes and readers open.
 
     update.py      build(): what changed since the last generation, parsed, chunked, embedded and published
     add.py         add_files(): files copied into the corpus, then build()
