@@ -29,7 +29,8 @@ from ..lexical.chunks import chunk_tokens
 from ..load import LoadError, discover, display_path, load_file
 from ..outcomes import EXTRACTOR_VERSION, StudyOutcomes, extract_outcomes
 from ..records import Document
-from .report import BuildReport, Progress
+from .add_markers import interrupted_adds
+from .report import BuildReport, Progress, rough_time, size_text
 
 logger = logging.getLogger(__name__)
 
@@ -214,11 +215,8 @@ def check_refusal(s: Settings) -> None:
 
 
 def _interrupted_adds(s: Settings, current: dict[str, Path], unchanged: set[str], say) -> list[Path]:
-    """The records of `rag add` runs that stopped before their build finished (rag/indexing/add.py); for each whose
+    """The records of `rag add` runs that stopped before their build finished (add_markers.py); for each whose
     files this build indexes, a message naming them, their size and a rough time."""
-    from .add import interrupted_adds
-    from .report import rough_time, size_text
-
     markers = []
     for marker, info in interrupted_adds(Path(s.corpus_dir)):
         markers.append(marker)
