@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .config import Settings, add_flags, check_paths
-from .evidence import EVIDENCE_LEVELS
+from .study_type import EVIDENCE_LEVELS
 
 
 _OFF_TOPIC = Path(__file__).resolve().parent.parent / "benchmarks" / "questions" / "off_topic.jsonl"
@@ -317,7 +317,7 @@ def _json_lines(path: Path):
 
 def cmd_evidence(args: argparse.Namespace) -> int:
     """Study type, evidence level and notices of each record of a PubMed JSON-lines file, in input order."""
-    from .evidence import RETRACTED, _as_list, _notice, classify
+    from .study_type import RETRACTED, _as_list, _notice, classify
 
     for number, record, doc, why in _json_lines(args.pubmed):
         if doc is None:

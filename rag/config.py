@@ -356,7 +356,7 @@ class Settings(BaseSettings):
     def index_shape(self) -> dict[str, Any]:
         """The settings an index is built with; two indexes with different shapes must not be mixed."""
         from .chunk import chunker_fingerprint
-        from .evidence import classifier_fingerprint
+        from .study_type import classifier_fingerprint
         from .lexical import tokens
         from .lexical.mesh import vocabulary_fingerprint
         return {

@@ -148,7 +148,7 @@ def _study(p: Passage) -> str:
 
 def _notice(p: Passage) -> str:
     """'⚠ RETRACTED: this paper is marked retracted; do not rely on its findings.' for a source under a notice."""
-    from .evidence import NOTICE_SAYS
+    from .study_type import NOTICE_SAYS
 
     notice = p.citation.notice
     if not notice:

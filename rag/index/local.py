@@ -194,7 +194,7 @@ class LocalStore:
                         "GROUP BY 1").fetchall())
         notices = dict(q("SELECT json_extract(extra, '$.evidence.notice'), COUNT(*) FROM documents "
                          "WHERE status='indexed' AND json_extract(extra, '$.evidence.notice') IS NOT NULL GROUP BY 1").fetchall())
-        from ..evidence import EVIDENCE_LEVELS
+        from ..study_type import EVIDENCE_LEVELS
 
         return {
             "generation": self.path.name,
