@@ -346,7 +346,7 @@ def cmd_evidence(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """The support check on sentence-passages pairs: one verdict per input line, in order."""
     from .cite import MARKER
-    from .support import SUPPORTED, check_sentence
+    from .answer.support_check import SUPPORTED, check_sentence
 
     for number, line in enumerate((ln for ln in args.pairs.read_text(encoding="utf-8").splitlines() if ln.strip()), 1):
         try:

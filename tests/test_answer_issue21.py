@@ -14,7 +14,7 @@ import pytest
 
 from rag import answer
 from rag.answer import standalone_question
-from rag.support import check_answer
+from rag.answer.support_check import check_answer
 
 from conftest import ABSTRACTS, ROOT, copy_library
 

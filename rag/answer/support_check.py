@@ -32,12 +32,12 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Iterable
 
-from .chunk.sentences import sentence_spans
-from .cite import MARKER, insert_before_stop
-from .lexical.mesh import mentions as mesh_mentions
-from .lexical.names import name_shaped
-from .lexical.synonyms import synonym_alternatives
-from .lexical.tokens import compact_tokens, normalize, tokenize, words
+from ..chunk.sentences import sentence_spans
+from ..cite import MARKER, insert_before_stop, strip_reference_markers
+from ..lexical.mesh import mentions as mesh_mentions
+from ..lexical.names import name_shaped
+from ..lexical.synonyms import synonym_alternatives
+from ..lexical.tokens import compact_tokens, normalize, tokenize, words
 
 SUPPORTED, PARTLY, UNSUPPORTED = "supported", "partly supported", "unsupported"
 # The share of an answer clause's (rarity-weighted) words a passage clause must hold to be the one it follows.
@@ -799,8 +799,6 @@ def _squash(text: str) -> str:
 
 def _verbatim(sentence: str, texts: list[str]) -> bool:
     """Is the sentence (markers and the source's own reference numbers aside) word for word in a passage?"""
-    from .cite import strip_reference_markers
-
     s = _squash(sentence).rstrip(".")
     return len(s) >= 20 and any(s in _squash(strip_reference_markers(t)) for t in texts)
 

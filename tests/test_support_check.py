@@ -1,4 +1,4 @@
-"""The sentence-level support check (rag/support.py) on a real passage, and on real answers."""
+"""The sentence-level support check (rag/answer/support_check.py) on a real passage, and on real answers."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import json
 import pytest
 
 from rag import answer
-from rag.support import PARTLY, SUPPORTED, UNSUPPORTED, check_answer, check_sentence, mark_unverified, numbers
+from rag.answer.support_check import (PARTLY, SUPPORTED, UNSUPPORTED, check_answer, check_sentence, mark_unverified,
+                                      numbers)
 
 from conftest import ABSTRACTS
 
@@ -217,7 +218,7 @@ def test_one_drug_name_rule_and_common_words_are_not_drugs():
     from rag.answer.followup import topic_terms
     from rag.answer.question import question_terms
     from rag.lexical.names import name_shaped
-    from rag.support import names
+    from rag.answer.support_check import names
 
     assert all(name_shaped(w) for w in ("nivolumab", "aldesleukin", "tisagenlecleucel", "sotorasib", "kinase"))
     assert not any(name_shaped(w) for w in ("skin", "concept", "phase", "disease", "peptide", "increase"))
