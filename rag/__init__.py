@@ -20,8 +20,8 @@ _EXPORTS = {
     "extract_outcomes": ".outcomes", "outcome_table": ".outcomes",
     "build": ".indexing", "add_files": ".indexing", "BuildReport": ".indexing", "remove_files": ".indexing",
     "Settings": ".config",
-    "Answer": ".records", "Chunk": ".records", "Citation": ".records", "Document": ".records", "Passage": ".records",
-    "Section": ".records",
+    "Answer": ".datatypes", "Chunk": ".datatypes", "Citation": ".datatypes", "Document": ".datatypes",
+    "Passage": ".datatypes", "Section": ".datatypes",
 }
 
 __all__ = ["retrieve", "answer", "extract_outcomes", "outcome_table", "answer_stream", "build", "add_files", "remove_files", "Settings", "Document", "Section", "Chunk", "Passage", "Citation",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .chunk.sentences import ends_abbreviation, sentence_spans
-from .records import CitationCheck, Passage
+from .datatypes import CitationCheck, Passage
 
 UNSUPPORTED = "[unsupported]"
 # The one rule for a citation marker: "[3]" cites passage 3. MARKER_GROUP is what a language model may write

@@ -14,7 +14,7 @@ import json
 import re
 from typing import Any
 
-from .records import Answer, Passage
+from .datatypes import Answer, Passage
 
 FORMATS = {"markdown": "md", "bibtex": "bib", "ris": "ris", "csl": "json", "csv": "csv"}  # format -> file extension
 

@@ -20,7 +20,7 @@ from .study_type import EVIDENCE_LEVELS, STUDY_TYPES
 from .index import Store, open_store
 from .index.rows import FILTERABLE
 from .lexical.tokens import normalize, tokenize
-from .records import SOURCE_TYPES, Passage
+from .datatypes import SOURCE_TYPES, Passage
 
 class Library:
     """One index (a folder, or a PostgreSQL store), opened once per process and reopened when a build publishes a

@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from .records import Document
+from .datatypes import Document
 
 # study type -> evidence level
 STUDY_TYPES: dict[str, str] = {

@@ -12,7 +12,7 @@ import pytest
 from rag import answer, build, retrieve
 from rag.study_type import EVIDENCE_LEVELS, STUDY_TYPES, classify
 from rag.load import load_file
-from rag.records import Document, Section
+from rag.datatypes import Document, Section
 
 from conftest import ABSTRACTS, DATA, ROOT
 

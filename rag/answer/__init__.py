@@ -16,7 +16,7 @@ from typing import Any, Iterable, Iterator
 
 from ..cite import cited_numbers, notices_said, renumber
 from ..config import MAX_QUESTION_CHARS, Settings, check_k
-from ..records import Answer, CitationCheck, Passage
+from ..datatypes import Answer, CitationCheck, Passage
 from ..retrieve import check_filters, check_text, get_searcher
 from .extractive import (AGAINST_HEADING, FOR_HEADING, NO_AGAINST, NO_SUPPORT, SUPPORT_HEADING, WEIGHTS,
                          AnswerWeights, extract)

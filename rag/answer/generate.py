@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, Callable, Generator
 
 from ..cite import UNSUPPORTED, check_citations, cited_numbers, notices_said, renumber
-from ..records import CitationCheck, Passage
+from ..datatypes import CitationCheck, Passage
 from . import prompts
 from .llm import ChatModel, LLMError
 from .support_check import SUPPORTED, check_answer, mark_unverified

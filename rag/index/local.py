@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 import numpy as np
 
 from ..lexical.synonyms import EXPANSION_WEIGHT
-from ..records import Document
+from ..datatypes import Document
 from .bm25 import LexicalIndex, RecordView
 from .dense import read_dense, search_dense
 from .generations import (DENSE, LEXICAL, META, IndexCorrupt, IndexMismatch, current_generation, read_manifest,

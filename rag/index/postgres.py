@@ -28,7 +28,7 @@ import numpy as np
 
 from ..lexical.synonyms import EXPANSION_WEIGHT, expansions
 from ..lexical.tokens import tokenize
-from ..records import Document
+from ..datatypes import Document
 from .bm25 import B, K1
 from .generations import IndexMismatch, IndexNotFound, shape_difference
 from .rows import DOC_FIELDS, FETCH_COLUMNS, ChunkHit, filter_sql, row_to_document, row_to_hit

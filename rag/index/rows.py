@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from ..records import Citation, Document, Section
+from ..datatypes import Citation, Document, Section
 
 DOC_FIELDS = ("doc_id", "source_path", "source_type", "title", "authors", "year", "journal", "pmid", "doi",
               "pmcid", "nct_id", "url", "text", "sections", "extra", "text_sha", "status", "duplicate_of")

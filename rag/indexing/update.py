@@ -28,7 +28,7 @@ from ..index.writer import GenerationWriter, previous_state
 from ..lexical.chunks import chunk_tokens
 from ..load import LoadError, discover, display_path, load_file
 from ..outcomes import EXTRACTOR_VERSION, StudyOutcomes, extract_outcomes
-from ..records import Document
+from ..datatypes import Document
 from .add_markers import interrupted_adds
 from .report import BuildReport, Progress, rough_time, size_text
 

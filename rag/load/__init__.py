@@ -15,7 +15,7 @@ from pathlib import Path
 from rag.study_type import classify
 from rag.load import jats, pdf, pubmed, text
 from rag.load.common import LoadError, LoadResult, repair_text, strip_markup, text_head, xml_root_name
-from rag.records import Document
+from rag.datatypes import Document
 
 __all__ = ["DOC_FILE", "SUPPORTED_SUFFIXES", "LoadError", "LoadResult", "citation_url", "discover", "display_path",
            "load_file", "repair_text", "strip_markup", "utf8_name_problem"]

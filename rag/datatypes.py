@@ -1,4 +1,4 @@
-"""The typed records that pass between pipeline stages.
+"""The data types that pass between pipeline stages (a "record" elsewhere is a whole paper: not these).
 
 load -> Document -> chunk -> Chunk -> (embed, index) -> retrieve -> Passage (with its Citation) -> answer -> Answer.
 Stages take and return these; nothing reaches into another stage's internals.
