@@ -206,7 +206,7 @@ def pg_base():
 
         yield create
         return
-    from rag.index.postgres_local import Cluster, PostgresUnavailable
+    from pgcluster import Cluster, PostgresUnavailable
 
     try:
         cluster = Cluster.create()

@@ -78,7 +78,7 @@ def pg():
     if os.environ.get("RAG_TEST_PG_URL"):
         yield External(os.environ["RAG_TEST_PG_URL"], os.environ.get("RAG_TEST_PG_STANDBY_URL")), None
         return
-    from rag.index.postgres_local import Cluster, PostgresUnavailable
+    from pgcluster import Cluster, PostgresUnavailable
 
     try:
         cluster = Cluster.create()
