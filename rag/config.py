@@ -220,7 +220,7 @@ class Settings(BaseSettings):
                          json_schema_extra=_flag("embed"))
     # Where a build parses, chunks and embeds.
     engine: Literal["local", "ray"] = Field("local", description="where parsing, chunking and embedding run: here, "
-                                            "or on a Ray cluster (Ray Data, rag/build/ray_engine.py)",
+                                            "or on a Ray cluster (Ray Data, rag/indexing/ray_engine.py)",
                                             json_schema_extra=_flag("engine"))
     ray_address: str = Field("", description="the Ray cluster for engine ray (empty: a local Ray started by the "
                              "build); a cluster with token auth also needs RAY_AUTH_TOKEN or RAY_AUTH_TOKEN_PATH",

@@ -443,7 +443,8 @@ def _embed(s: Settings, cache: EmbeddingCache, rows: list[tuple], dimension: int
 
 
 def _ray():
-    """The Ray engine (rag/indexing/ray_engine.py), imported only when a build asks for it: `import rag` needs no Ray."""
+    """The Ray engine (rag/indexing/ray_engine.py), imported only when a build asks for it: `import rag` needs no
+    Ray."""
     from . import ray_engine
 
     return ray_engine
