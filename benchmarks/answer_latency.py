@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rag import Settings, answer  # noqa: E402
-from rag.evaluate_answers import load_answer_questions  # noqa: E402
+from rag.evaluate.questions import load_answer_questions  # noqa: E402
 from rag.retrieve import get_searcher  # noqa: E402
 
 

@@ -21,7 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from rag.index.postgres_local import free_port  # noqa: E402
+sys.path.insert(0, str(ROOT / "tests"))
+from pgcluster import free_port  # noqa: E402  (tests/pgcluster.py)
 
 QUESTIONS = [
     "What objective response rates does TIL therapy achieve in metastatic melanoma?",

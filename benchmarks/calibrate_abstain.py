@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from rag import Settings  # noqa: E402
 from rag.answer import ABSTAIN_BELOW, WEAK_BELOW, evidence_strength  # noqa: E402
-from rag.evaluate import load_questions  # noqa: E402
+from rag.evaluate.questions import load_questions  # noqa: E402
 from rag.retrieve import get_searcher  # noqa: E402
 
 OFF_TOPIC = [

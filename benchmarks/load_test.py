@@ -2,7 +2,7 @@
 
     python benchmarks/load_test.py [--index index/] [--clients 1,8,32] [--per-client 3] [--time-cap 240]
 
-Starts a PostgreSQL primary and a hot standby on 127.0.0.1 (rag/index/postgres_local.py), syncs the index into the primary
+Starts a PostgreSQL primary and a hot standby on 127.0.0.1 (tests/pgcluster.py), syncs the index into the primary
 (default: the bundled corpus's index in index/, built with `rag build` first if missing), starts four app
 processes (`python app.py --store URL --port N`: two reading the primary, two the standby) and, for 1, 8 and 32
 clients, has each client ask --per-client questions through the /ask API one after another, with a time cap
@@ -30,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # pgcluster.py: the throwaway PostgreSQL
 
 QUESTIONS = [
     "What objective response rates does TIL therapy achieve in metastatic melanoma?",
@@ -154,8 +155,9 @@ def main() -> None:
 
     from rag import Settings
     from rag.index import current_generation
-    from rag.index.postgres_local import Cluster, free_port
     from rag.index import sync
+
+    from pgcluster import Cluster, free_port
 
     if current_generation(args.index) is None:
         print(f"no index in {args.index}: building it (about 6 minutes for the bundled corpus)", file=sys.stderr)

@@ -35,7 +35,7 @@ def child(engine: str, corpus: Path, index: Path, address: str) -> dict:
     marks: dict[str, float] = {}
     connect = 0.0
     if s.engine == "ray":
-        from rag.build import ray_engine as ray_build
+        from rag.indexing import ray_engine as ray_build
 
         ray = ray_build.connect(s)
         connect = time.perf_counter() - t0

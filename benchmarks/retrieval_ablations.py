@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 from rag import Settings  # noqa: E402
 from rag.chunk.sentences import sentence_spans  # noqa: E402
-from rag.evaluate import doc_metrics, load_questions  # noqa: E402
+from rag.evaluate.questions import load_questions  # noqa: E402
+from rag.evaluate.retrieval import doc_metrics  # noqa: E402
 from rag.retrieve import convex_fusion, get_searcher, reciprocal_rank_fusion  # noqa: E402
 
 DEPTH = 100

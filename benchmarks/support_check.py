@@ -1,4 +1,4 @@
-"""The support check (rag/support.py) on perturbed sentences made from real passages.
+"""The support check (rag/answer/support_check.py) on perturbed sentences made from real passages.
 
 From the bundled PubMed abstracts and PMC full texts, sentences are taken and changed in one of five ways,
 then checked against their own passage (the abstract, or the full text's section) as the cited passage [1]:
@@ -32,7 +32,7 @@ from rag.cite import strip_reference_markers  # noqa: E402
 from rag.lexical.synonyms import synonym_groups
 from rag.lexical.tokens import tokenize  # noqa: E402
 from rag.load import load_file  # noqa: E402
-from rag.support import _NEGATION, _NUMBER, SUPPORTED, check_sentence, names  # noqa: E402
+from rag.answer.support_check import _NEGATION, _NUMBER, SUPPORTED, check_sentence, names  # noqa: E402
 
 DRUGS = ["nivolumab", "pembrolizumab", "ipilimumab", "atezolizumab", "durvalumab", "avelumab", "cemiplimab",
          "tremelimumab", "relatlimab", "tisagenlecleucel", "axicabtagene ciloleucel", "aldesleukin", "blinatumomab",

@@ -1,4 +1,4 @@
-"""The support check (rag/support.py) on 342 hand-written sentences against real passages.
+"""The support check (rag/answer/support_check.py) on 342 hand-written sentences against real passages.
 
 benchmarks/support/sentences.jsonl: each line {"id", "doc_id", "title", "passage_kind", "passages", "sentence",
 "faithful", "error_kind", "features"}; half the sentences are faithful to their passage (paraphrased, numbers in
@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rag.support import SUPPORTED, check_sentence  # noqa: E402
+from rag.answer.support_check import SUPPORTED, check_sentence  # noqa: E402
 
 SENTENCES = ROOT / "benchmarks" / "support" / "sentences.jsonl"
 

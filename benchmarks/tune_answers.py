@@ -8,7 +8,7 @@ reporting). Retrieval and every weight-free signal are computed once per questio
 around the shipped ones are scored on
 
     the share of exact answers found (+ 0.5 x ROUGE-SU4 to break ties), subject to the answer issue's targets:
-    cited gold >= 0.8, ROUGE-SU4 >= 1.25 x the baseline's (rag.evaluate_answers.Baseline, same questions),
+    cited gold >= 0.8, ROUGE-SU4 >= 1.25 x the baseline's (rag.evaluate.baselines.Baseline, same questions),
     no answerable question declined, >= 80% of the off-topic half declined
 
 and the best settings are printed beside the shipped ones (rag.answer.extractive.AnswerWeights).
@@ -29,7 +29,9 @@ sys.path.insert(0, str(ROOT))
 from rag import Settings  # noqa: E402
 from rag.answer import FRAMING  # noqa: E402
 from rag.answer.extractive import WEIGHTS, AnswerWeights, finish, prepare  # noqa: E402
-from rag.evaluate_answers import Baseline, load_answer_questions, score_answer  # noqa: E402
+from rag.evaluate.answers import score_answer  # noqa: E402
+from rag.evaluate.baselines import Baseline  # noqa: E402
+from rag.evaluate.questions import load_answer_questions  # noqa: E402
 from rag.retrieve import get_searcher  # noqa: E402
 
 QUESTIONS = ROOT / "benchmarks" / "questions"

@@ -5,7 +5,7 @@ project's full pipeline and its baselines, on the same index's documents and the
 
 txtai is not a dependency of the project: `pip install -c <(echo torch==2.13.0) txtai==9.14.0` into the .venv
 first (the constraint keeps the CPU torch). txtai indexes each document whole (title + text), as a user would
-with a list of abstracts; the project's figures come from `rag.evaluate.evaluate` in the same process.
+with a list of abstracts; the project's figures come from `rag.evaluate.retrieval.evaluate` in the same process.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from rag import Settings  # noqa: E402
 from rag.embed import resolve_model_path  # noqa: E402
-from rag.evaluate import DEPTH, METHODS, MethodResult, doc_metrics, evaluate, load_questions, table  # noqa: E402
+from rag.evaluate.questions import load_questions  # noqa: E402
+from rag.evaluate.retrieval import DEPTH, METHODS, MethodResult, doc_metrics, evaluate, table  # noqa: E402
 from rag.retrieve import get_searcher  # noqa: E402
 
 

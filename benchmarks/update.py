@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rag import Settings, build  # noqa: E402
-from rag.evaluate import prepare_eval_corpus  # noqa: E402
+from rag.evaluate.corpus import prepare_eval_corpus  # noqa: E402
 
 
 def main() -> None:

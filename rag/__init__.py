@@ -18,10 +18,10 @@ _EXPORTS = {
     "retrieve": ".retrieve",
     "answer": ".answer", "answer_stream": ".answer",
     "extract_outcomes": ".outcomes", "outcome_table": ".outcomes",
-    "build": ".build", "add_files": ".build", "BuildReport": ".build", "remove_files": ".build.remove",
+    "build": ".indexing", "add_files": ".indexing", "BuildReport": ".indexing", "remove_files": ".indexing",
     "Settings": ".config",
-    "Answer": ".records", "Chunk": ".records", "Citation": ".records", "Document": ".records", "Passage": ".records",
-    "Section": ".records",
+    "Answer": ".datatypes", "Chunk": ".datatypes", "Citation": ".datatypes", "Document": ".datatypes",
+    "Passage": ".datatypes", "Section": ".datatypes",
 }
 
 __all__ = ["retrieve", "answer", "extract_outcomes", "outcome_table", "answer_stream", "build", "add_files", "remove_files", "Settings", "Document", "Section", "Chunk", "Passage", "Citation",
@@ -42,8 +42,9 @@ def __dir__() -> list[str]:
 
 
 class _Package(types.ModuleType):
-    """`rag.answer`, `rag.build` and `rag.retrieve` name functions, as they always have, although subpackages of
-    those names exist: importing such a subpackage must not replace the function with the module."""
+    """`rag.answer` and `rag.retrieve` name functions, as they always have, although a subpackage and a module of
+    those names exist: importing such a submodule must not replace the function with the module. (`rag.build`
+    names the function too; the build stage's package is rag.indexing.)"""
 
     def __setattr__(self, name: str, value) -> None:
         if name in _EXPORTS and isinstance(value, types.ModuleType):

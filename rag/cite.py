@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .chunk.sentences import ends_abbreviation, sentence_spans
-from .records import CitationCheck, Passage
+from .datatypes import CitationCheck, Passage
 
 UNSUPPORTED = "[unsupported]"
 # The one rule for a citation marker: "[3]" cites passage 3. MARKER_GROUP is what a language model may write
@@ -101,7 +101,7 @@ def notices_said(passages: list[Passage], cited: list[int]) -> str:
     """A line for each cited paper under a notice (retracted, withdrawn, expression of concern...; from PubMed's
     publication types or the publisher's own mark in the title or abstract): a retracted paper is never cited
     silently."""
-    from .evidence import NOTICE_SAYS
+    from .study_type import NOTICE_SAYS
 
     lines = []
     for n in cited:

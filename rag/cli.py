@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .config import Settings, add_flags, check_paths
-from .evidence import EVIDENCE_LEVELS
+from .study_type import EVIDENCE_LEVELS
 
 
 _OFF_TOPIC = Path(__file__).resolve().parent.parent / "benchmarks" / "questions" / "off_topic.jsonl"
@@ -61,13 +61,13 @@ def _filters(args: argparse.Namespace) -> dict:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build, tqdm_progress
+    from .indexing import build, tqdm_progress
 
     s = _settings(args)
     log = None if args.quiet else (lambda msg: print(msg, file=sys.stderr))
     progress = None if args.quiet else tqdm_progress()
     if args.lexical_first:
-        from .build import build_lexical_first
+        from .indexing import build_lexical_first
 
         def ready(first) -> None:
             print(f"keyword index ready: {first.generation} ({first.documents:,} documents, {first.chunks:,} passages, "
@@ -82,7 +82,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from .build import add_files, tqdm_progress
+    from .indexing import add_files, tqdm_progress
 
     s = _settings(args)
     if args.max_file_mb is not None and args.max_file_mb <= 0:
@@ -94,8 +94,8 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from .build import tqdm_progress
-    from .build.remove import remove_files
+    from .indexing import tqdm_progress
+    from .indexing.remove import remove_files
 
     s = _settings(args)
     report = remove_files(args.targets, s, progress=tqdm_progress(), log=lambda m: print(m, file=sys.stderr))
@@ -317,7 +317,7 @@ def _json_lines(path: Path):
 
 def cmd_evidence(args: argparse.Namespace) -> int:
     """Study type, evidence level and notices of each record of a PubMed JSON-lines file, in input order."""
-    from .evidence import RETRACTED, _as_list, _notice, classify
+    from .study_type import RETRACTED, _as_list, _notice, classify
 
     for number, record, doc, why in _json_lines(args.pubmed):
         if doc is None:
@@ -346,7 +346,7 @@ def cmd_evidence(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """The support check on sentence-passages pairs: one verdict per input line, in order."""
     from .cite import MARKER
-    from .support import SUPPORTED, check_sentence
+    from .answer.support_check import SUPPORTED, check_sentence
 
     for number, line in enumerate((ln for ln in args.pairs.read_text(encoding="utf-8").splitlines() if ln.strip()), 1):
         try:
@@ -393,8 +393,8 @@ def _evidence_label(c) -> str:
 
 def _eval_index(args: argparse.Namespace, s: Settings) -> Settings:
     """The evaluation index: --index, or index-eval/ (built once from the bundled corpus plus the extras)."""
-    from .build import build, tqdm_progress
-    from .evaluate import prepare_eval_corpus
+    from .indexing import build, tqdm_progress
+    from .evaluate.corpus import prepare_eval_corpus
     from .index import current_generation
 
     if args.index_dir is None:
@@ -414,7 +414,8 @@ def _eval_index(args: argparse.Namespace, s: Settings) -> Settings:
 
 
 def cmd_eval_answers(args: argparse.Namespace) -> int:
-    from .evaluate_answers import answers_table, evaluate_answers, load_answer_questions
+    from .evaluate.answers import answers_table, evaluate_answers
+    from .evaluate.questions import load_answer_questions
 
     questions = load_answer_questions(args.questions)
     off_topic = load_answer_questions(args.off_topic) if args.off_topic and args.off_topic.exists() else []
@@ -438,7 +439,8 @@ def cmd_eval_answers(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluate import METHODS, evaluate, load_questions, table
+    from .evaluate.questions import load_questions
+    from .evaluate.retrieval import METHODS, evaluate, table
 
     if args.answers:
         return cmd_eval_answers(args)

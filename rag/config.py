@@ -220,7 +220,7 @@ class Settings(BaseSettings):
                          json_schema_extra=_flag("embed"))
     # Where a build parses, chunks and embeds.
     engine: Literal["local", "ray"] = Field("local", description="where parsing, chunking and embedding run: here, "
-                                            "or on a Ray cluster (Ray Data, rag/build/ray_engine.py)",
+                                            "or on a Ray cluster (Ray Data, rag/indexing/ray_engine.py)",
                                             json_schema_extra=_flag("engine"))
     ray_address: str = Field("", description="the Ray cluster for engine ray (empty: a local Ray started by the "
                              "build); a cluster with token auth also needs RAY_AUTH_TOKEN or RAY_AUTH_TOKEN_PATH",
@@ -356,9 +356,9 @@ class Settings(BaseSettings):
     def index_shape(self) -> dict[str, Any]:
         """The settings an index is built with; two indexes with different shapes must not be mixed."""
         from .chunk import chunker_fingerprint
-        from .evidence import classifier_fingerprint
+        from .study_type import classifier_fingerprint
         from .lexical import tokens
-        from .vocabulary import vocabulary_fingerprint
+        from .lexical.mesh import vocabulary_fingerprint
         return {
             "model": self.model,
             "chunk_tokens": self.chunk_tokens,

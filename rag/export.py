@@ -14,7 +14,7 @@ import json
 import re
 from typing import Any
 
-from .records import Answer, Passage
+from .datatypes import Answer, Passage
 
 FORMATS = {"markdown": "md", "bibtex": "bib", "ris": "ris", "csl": "json", "csv": "csv"}  # format -> file extension
 
@@ -148,7 +148,7 @@ def _study(p: Passage) -> str:
 
 def _notice(p: Passage) -> str:
     """'⚠ RETRACTED: this paper is marked retracted; do not rely on its findings.' for a source under a notice."""
-    from .evidence import NOTICE_SAYS
+    from .study_type import NOTICE_SAYS
 
     notice = p.citation.notice
     if not notice:

@@ -16,11 +16,11 @@ from typing import Any
 import numpy as np
 
 from .config import MAX_QUESTION_CHARS, MODES, Settings, check_k
-from .evidence import EVIDENCE_LEVELS, STUDY_TYPES
+from .study_type import EVIDENCE_LEVELS, STUDY_TYPES
 from .index import Store, open_store
 from .index.rows import FILTERABLE
 from .lexical.tokens import normalize, tokenize
-from .records import SOURCE_TYPES, Passage
+from .datatypes import SOURCE_TYPES, Passage
 
 class Library:
     """One index (a folder, or a PostgreSQL store), opened once per process and reopened when a build publishes a
@@ -344,7 +344,7 @@ def retrieve(
 
     mode: 'full' (default: BM25 with synonyms + dense, convex fusion), 'hybrid' (RRF), 'dense' or 'bm25'.
     Filters: year_min/year_max, source_type ('abstract', 'fulltext', 'trial', 'nci', or a list), evidence (levels
-    of rag.evidence.EVIDENCE_LEVELS: 'level 1'...'level 5', 'guidance', 'preclinical', 'registration', 'unrated'),
+    of rag.study_type.EVIDENCE_LEVELS: 'level 1'...'level 5', 'guidance', 'preclinical', 'registration', 'unrated'),
     and ``filters`` naming study_type or any metadata field
     (journal, pmid, doi, doc_id...). per_doc: passages per paper (1: one hit per paper, its other matching
     spans in ``more_spans``; 0: no limit). The index is loaded once per process and reused.

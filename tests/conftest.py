@@ -17,7 +17,7 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from rag.index.postgres_local import free_port  # noqa: E402,F401  (the test files import it from here)
+from pgcluster import free_port  # noqa: E402,F401  (the test files import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

@@ -14,7 +14,7 @@ import pytest
 
 from rag import answer
 from rag.answer import standalone_question
-from rag.support import check_answer
+from rag.answer.support_check import check_answer
 
 from conftest import ABSTRACTS, ROOT, copy_library
 
@@ -121,7 +121,7 @@ def test_quoted_sentences_are_whole_sentences_of_the_document(library):
 
 def test_a_passage_that_starts_inside_a_sentence_quotes_the_whole_sentence():
     from rag.answer.sentences import paper_sentences
-    from rag.records import Citation, Document, Passage, Section
+    from rag.datatypes import Citation, Document, Passage, Section
 
     filler = "Background sentences describe the setting of the study in several words. " * 90
     text = (filler + "Tebentafusp prolonged overall survival in patients with metastatic uveal melanoma in the "

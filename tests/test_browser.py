@@ -106,7 +106,7 @@ def test_evidence_filter_and_the_retraction_mark(app, page, tmp_path):
     narrows the sources to the levels ticked."""
     from gradio_client import Client, handle_file
 
-    from test_evidence import retracted_record
+    from test_study_type import retracted_record
 
     upload = tmp_path / "retracted.jsonl"
     upload.write_text(retracted_record() + "\n", encoding="utf-8")

@@ -2,7 +2,7 @@ from rag.chunk import chunk_document
 from rag.chunk.encoding import count_tokens, get_encoding
 from rag.chunk.sentences import sentence_spans
 from rag.load import load_file
-from rag.records import Document, Section
+from rag.datatypes import Document, Section
 
 from conftest import CAR_T_PDF, DATA
 

@@ -1,5 +1,5 @@
-"""The retrieval evaluation's metrics (rag/evaluate.py, from ir-measures) give the figures of the formulas it used
-before: hand-checked rankings, many random ones, and the rankings of a real `evaluate()` run."""
+"""The retrieval evaluation's metrics (rag/evaluate/retrieval.py, from ir-measures) give the figures of the formulas
+it used before: hand-checked rankings, many random ones, and the rankings of a real `evaluate()` run."""
 
 import json
 import math
@@ -7,13 +7,13 @@ import random
 
 import pytest
 
-from rag.evaluate import doc_metrics, doc_metrics_many
+from rag.evaluate.retrieval import doc_metrics, doc_metrics_many
 
 KEYS = ("hit5", "mrr10", "recall20", "ndcg10")
 
 
 def today(ranked, gold):
-    """The hand-written formulas rag/evaluate.py used before ir-measures, verbatim (binary relevance)."""
+    """The hand-written formulas the retrieval evaluation used before ir-measures, verbatim (binary relevance)."""
     rel = [1 if p in gold else 0 for p in ranked]
     first = next((i for i, r in enumerate(rel[:10]) if r), None)
     dcg = sum(r / math.log2(i + 2) for i, r in enumerate(rel[:10]))
@@ -139,7 +139,7 @@ def test_a_ranking_needs_gold():
 def test_evaluate_gives_todays_figures_on_real_rankings(settings, monkeypatch):
     """`evaluate()` on the session's index: per question and averaged, the figures of the old formulas over the
     rankings it really retrieved."""
-    import rag.evaluate as ev
+    from rag.evaluate import retrieval as ev
 
     seen = []
     real = ev.doc_metrics_many

@@ -7,8 +7,9 @@ import sys
 import pytest
 
 from rag.answer import FRAMING
-from rag.evaluate_answers import (Baseline, answer_body, cited_gold_share, exact_recall, load_answer_questions,
-                                  rouge2_f1, rouge_su4_f1, su4_units)
+from rag.evaluate.answers import answer_body, cited_gold_share, exact_recall, rouge2_f1, rouge_su4_f1, su4_units
+from rag.evaluate.baselines import Baseline
+from rag.evaluate.questions import load_answer_questions
 
 from conftest import ROOT
 
@@ -112,7 +113,7 @@ def test_rag_eval_answers_json(settings, tmp_path):
 
 
 def test_retrieval_questions_too_take_a_string_pmid_and_name_a_bad_line(tmp_path):
-    from rag.evaluate import load_questions
+    from rag.evaluate.questions import load_questions
 
     f = tmp_path / "q.jsonl"
     f.write_text('{"question": "What is IL-2?", "gold_pmids": "24907378"}\n')

@@ -135,7 +135,7 @@ def test_rag_ask_format_prints_the_export(settings):
 
 
 def _answer_with(*passages):
-    from rag.records import Answer, CitationCheck
+    from rag.datatypes import Answer, CitationCheck
 
     body = " ".join(f"Tebentafusp prolonged overall survival [{n}]." for n in range(1, len(passages) + 1))
     return Answer("Is tebentafusp effective?", body, list(passages), check=CitationCheck(cited=list(range(1, len(passages) + 1))),
@@ -143,7 +143,7 @@ def _answer_with(*passages):
 
 
 def _passage(text, **cit):
-    from rag.records import Citation, Passage
+    from rag.datatypes import Citation, Passage
 
     base = dict(title="Tebentafusp in metastatic uveal melanoma", authors=[], year=2021, journal="N Engl J Med",
                 pmid="34551229", doi=None, pmcid=None, nct_id=None, url="https://pubmed.ncbi.nlm.nih.gov/34551229/",

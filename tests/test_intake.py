@@ -8,7 +8,6 @@ A bad file never crashes a build or loses data: it is skipped, or not copied, wi
 from __future__ import annotations
 
 import datetime
-import importlib
 import json
 import os
 import random
@@ -23,7 +22,7 @@ from types import SimpleNamespace
 import pytest
 
 from rag import Settings, add_files, build
-from rag.build import BuildRefused
+from rag.indexing import BuildRefused
 from rag.index import LocalStore, current_generation
 from rag.load import LoadError, load_file
 
@@ -130,7 +129,7 @@ def test_2_a_file_name_that_is_not_utf8_is_skipped_with_its_bytes_shown_and_buil
 
 
 def test_3_two_adds_of_one_name_at_once_keep_both_files(lib, tmp_path, monkeypatch):
-    add_module = importlib.import_module("rag.build.add")  # `rag.build` itself is the build() function
+    from rag.indexing import add as add_module
 
     first = note(tmp_path / "a" / "paper.md", "Glimmermab shrank tumours in eleven patients.")
     second = note(tmp_path / "b" / "paper.md", "Frobnicumab failed in twelve patients with sarcoma.")

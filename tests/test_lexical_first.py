@@ -69,7 +69,7 @@ def test_a_build_killed_while_embedding_leaves_a_keyword_index_that_answers(sett
     script = textwrap.dedent(f"""
         import os, signal
         from rag import Settings
-        from rag.build import build_lexical_first
+        from rag.indexing import build_lexical_first
 
         def progress(stage, done, total):
             if stage == "embedding" and done:

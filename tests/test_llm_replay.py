@@ -21,12 +21,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from rag import answer, answer_stream, prompts
-from rag.answer import EXTRACTIVE_NOTE, is_follow_up, standalone_question
+from rag import answer, answer_stream
+from rag.answer import EXTRACTIVE_NOTE, is_follow_up, prompts, standalone_question
+from rag.answer.llm import ChatModel
+from rag.answer.support_check import SUPPORTED
 from rag.cite import UNSUPPORTED
-from rag.llm import ChatModel
 from rag.retrieve import get_searcher
-from rag.support import SUPPORTED
 
 from conftest import DATA, free_port
 
@@ -418,7 +418,7 @@ def test_a_server_trickling_tokens_is_stopped_at_the_timeout_for_the_whole_answe
 
 
 def test_a_server_ignoring_max_tokens_is_stopped_at_what_max_tokens_can_hold(settings, llm_server):
-    from rag.llm import CHARS_PER_TOKEN
+    from rag.answer.llm import CHARS_PER_TOKEN
 
     s = with_llm(settings, llm_server.url)
     llm_server.play(Reply("til_answer.sse", repeat=400))  # hundreds of KB of text for a 400-token reply

@@ -1,4 +1,4 @@
-"""Trial outcomes stored in the index at build time (rag/outcomes/ read by rag/build/update.py): each indexed
+"""Trial outcomes stored in the index at build time (rag/outcomes/ read by rag/indexing/update.py): each indexed
 document's record in the generation, carried over incrementally, re-extracted (never re-embedded) when the
 extractor's version changes, and mirrored into PostgreSQL. A tiny real corpus, the real model, a real FAISS index."""
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.build import update
+from rag.indexing import update
 from rag import Settings, build
 from rag.index import LocalStore, current_generation, read_manifest
 from rag.index.generations import META
@@ -206,7 +206,7 @@ def pg_base():
 
         yield create
         return
-    from rag.index.postgres_local import Cluster, PostgresUnavailable
+    from pgcluster import Cluster, PostgresUnavailable
 
     try:
         cluster = Cluster.create()

@@ -78,7 +78,7 @@ def pg():
     if os.environ.get("RAG_TEST_PG_URL"):
         yield External(os.environ["RAG_TEST_PG_URL"], os.environ.get("RAG_TEST_PG_STANDBY_URL")), None
         return
-    from rag.index.postgres_local import Cluster, PostgresUnavailable
+    from pgcluster import Cluster, PostgresUnavailable
 
     try:
         cluster = Cluster.create()
@@ -438,7 +438,7 @@ def test_an_empty_store_says_how_to_fill_it(pg, settings):
 
 
 def test_the_default_path_does_not_import_psycopg():
-    code = ("import sys, rag; from rag import retrieve; import rag.retrieve, rag.build, rag.cli, rag.index.store; "
+    code = ("import sys, rag; from rag import retrieve; import rag.retrieve, rag.indexing, rag.cli, rag.index.store; "
             "assert not [m for m in sys.modules if m.startswith(('psycopg', 'pgvector'))], 'psycopg imported'")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, timeout=60)
 

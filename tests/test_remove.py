@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.build.remove import remove_files
+from rag.indexing.remove import remove_files
 from rag.index.generations import current_generation
 from rag.index.local import LocalStore
 

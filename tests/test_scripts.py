@@ -1,5 +1,5 @@
-"""The shell scripts under scripts/ that run project code: what they import exists, and their checks run for real
-(scripts/install-postgres --check runs the check alone: it installs nothing)."""
+"""The shell scripts under scripts/ that run project code: what they import or run exists, and their checks run for
+real (scripts/install-postgres --check runs the check alone: it installs nothing)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from conftest import ROOT
 
 SCRIPTS = sorted(p for p in (ROOT / "scripts").iterdir() if p.is_file())
 IMPORT = re.compile(r"(?<![\w.])(?:from\s+(rag(?:\.\w+)*)\s+import\s+([\w, ]+)|import\s+(rag(?:\.\w+)*))")
+# A project file a script runs with Python: "$PY" tests/pgcluster.py
+RUNS = re.compile(r'"\$PY"\s+((?:tests|scripts|benchmarks)/[\w/]+\.py)\b')
 
 
 def project_imports(text: str) -> list[tuple[str, list[str]]]:
@@ -30,7 +32,12 @@ def project_imports(text: str) -> list[tuple[str, list[str]]]:
 
 def test_every_project_module_a_script_imports_exists():
     imports = {script.name: project_imports(script.read_text(encoding="utf-8")) for script in SCRIPTS}
-    assert imports["install-postgres"], "install-postgres checks PostgreSQL with the project's own code"
+    runs = {script.name: RUNS.findall(script.read_text(encoding="utf-8")) for script in SCRIPTS}
+    # install-postgres checks PostgreSQL with the project's own code (its test infrastructure)
+    assert runs["install-postgres"] == ["tests/pgcluster.py"], runs["install-postgres"]
+    for script, files in runs.items():
+        for name in files:
+            assert (ROOT / name).is_file(), f"scripts/{script} runs {name}, which is gone"
     for script, found in imports.items():
         for module, names in found:
             assert importlib.util.find_spec(module) is not None, f"scripts/{script} imports {module}, which is gone"
@@ -40,7 +47,7 @@ def test_every_project_module_a_script_imports_exists():
 
 
 def test_install_postgres_check_runs_the_check_and_installs_nothing():
-    from rag.index.postgres_local import PostgresUnavailable, find_bin
+    from pgcluster import PostgresUnavailable, find_bin
 
     try:
         find_bin()

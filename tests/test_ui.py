@@ -5,9 +5,9 @@ import re
 
 from rag import answer
 from rag.answer import EXTRACTIVE_NOTE
-from rag.build import BuildReport
+from rag.indexing import BuildReport
 from rag.load import SUPPORTED_SUFFIXES
-from rag.records import Answer, Citation, CitationCheck, Passage
+from rag.datatypes import Answer, Citation, CitationCheck, Passage
 from rag.ui.claims import cited_claims, matching_sentences
 from rag.ui.html import highlight, safe_url, sources_html
 from rag.ui.labels import EXTRACTIVE_LABEL

@@ -331,7 +331,7 @@ def test_add_files_checks_before_copying(own_index, tmp_path):
 
 
 def test_a_wrong_or_empty_corpus_never_empties_an_index(own_index, tmp_path, capsys):
-    from rag.build import BuildRefused
+    from rag.indexing import BuildRefused
     from rag.cli import main
 
     gen = current_generation(own_index.index_dir)

@@ -16,16 +16,16 @@ from typing import Any, Iterable, Iterator
 
 from ..cite import cited_numbers, notices_said, renumber
 from ..config import MAX_QUESTION_CHARS, Settings, check_k
-from ..llm import ChatModel
-from ..records import Answer, CitationCheck, Passage
+from ..datatypes import Answer, CitationCheck, Passage
 from ..retrieve import check_filters, check_text, get_searcher
-from ..support import check_answer
 from .extractive import (AGAINST_HEADING, FOR_HEADING, NO_AGAINST, NO_SUPPORT, SUPPORT_HEADING, WEIGHTS,
                          AnswerWeights, extract)
 from .followup import chat_messages, is_follow_up, previous_questions, standalone_question, topic_terms
 from .generate import write
+from .llm import ChatModel
 from .numbers import add_value_spans, number_lead
 from .question import question_type
+from .support_check import check_answer
 
 # The cosine at or above which a passage answers by its meaning alone, and below which the evidence is called
 # weak (see AnswerWeights for the lexical route; docs/benchmarks.md, "Answers", for how they were chosen).

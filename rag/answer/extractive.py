@@ -27,7 +27,7 @@ import numpy as np
 
 from ..config import AnswerWeights
 from ..lexical.tokens import normalize
-from ..records import Passage
+from ..datatypes import Passage
 from .question import (ASPECT_CUES, ASPECT_NAMES, ASPECT_SPECIFIC, QuestionTerms, Term, answer_kind, asked_aspect,
                        aspect_tokens, question_terms, question_type)
 from .sentences import Sentence, has_answer_shape, opening_tokens, paper_sentences, title_tokens

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-from .. import prompts
 from ..lexical.names import name_shaped
 from ..lexical.synonyms import named_in_query
 from ..lexical.tokens import tokenize
-from ..llm import ChatModel, LLMError
+from . import prompts
+from .llm import ChatModel, LLMError
 
 _FOLLOW_UP = re.compile(r"\b(it|its|it's|they|them|their|this|that|these|those|the drug|the therapy|the same|"
                         r"such|he|she|the latter|the former|there)\b|^\s*(and|also|what about|how about|but)\b", re.I)

@@ -1,16 +1,16 @@
 """The answer a language model writes from the numbered passages, streamed, then checked: every marker must point
 at a passage, every sentence must cite one, and what a sentence says (numbers, names, negation) must be in the
-passages it cites (rag/cite.py, rag/support.py)."""
+passages it cites (rag/cite.py, support_check.py)."""
 
 from __future__ import annotations
 
 from typing import Any, Callable, Generator
 
-from .. import prompts
 from ..cite import UNSUPPORTED, check_citations, cited_numbers, notices_said, renumber
-from ..llm import ChatModel, LLMError
-from ..records import CitationCheck, Passage
-from ..support import SUPPORTED, check_answer, mark_unverified
+from ..datatypes import CitationCheck, Passage
+from . import prompts
+from .llm import ChatModel, LLMError
+from .support_check import SUPPORTED, check_answer, mark_unverified
 
 
 def write(llm: ChatModel, question: str, passages: list[Passage], notes: list[str],

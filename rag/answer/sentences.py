@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..chunk.sentences import sentence_spans
 from ..cite import strip_reference_markers
 from ..lexical.tokens import tokenize
-from ..records import Document, Passage
+from ..datatypes import Document, Passage
 
 # A document up to this size is read whole; a longer one around its matching spans.
 WHOLE_DOCUMENT_CHARS = 6000

@@ -12,7 +12,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from ..records import Chunk, Document
+from ..datatypes import Chunk, Document
 from .encoding import get_encoding
 from .sentences import (_ABBREVIATIONS, _BOUNDARY, _NEXT_STARTS_SENTENCE, _OPENING, _is_sentence_end, _paragraph_spans,
                         _rstrip, ends_abbreviation, sentence_spans, starts_sentence)

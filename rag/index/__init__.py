@@ -9,7 +9,6 @@
     local.py          LocalStore: a generation opened read-only (the default)
     postgres.py       PgStore: PostgreSQL + pgvector, for many readers
     postgres_sync.py  mirroring a published generation into PostgreSQL
-    postgres_local.py a throwaway local PostgreSQL server (tests, benchmarks)
 """
 
 from .generations import IndexMismatch, IndexNotFound, current_generation, read_manifest, shape_difference

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 import numpy as np
 
 from ..lexical.synonyms import EXPANSION_WEIGHT
-from ..records import Document
+from ..datatypes import Document
 from .bm25 import LexicalIndex, RecordView
 from .dense import read_dense, search_dense
 from .generations import (DENSE, LEXICAL, META, IndexCorrupt, IndexMismatch, current_generation, read_manifest,
@@ -194,7 +194,7 @@ class LocalStore:
                         "GROUP BY 1").fetchall())
         notices = dict(q("SELECT json_extract(extra, '$.evidence.notice'), COUNT(*) FROM documents "
                          "WHERE status='indexed' AND json_extract(extra, '$.evidence.notice') IS NOT NULL GROUP BY 1").fetchall())
-        from ..evidence import EVIDENCE_LEVELS
+        from ..study_type import EVIDENCE_LEVELS
 
         return {
             "generation": self.path.name,

@@ -28,7 +28,7 @@ import numpy as np
 
 from ..lexical.synonyms import EXPANSION_WEIGHT, expansions
 from ..lexical.tokens import tokenize
-from ..records import Document
+from ..datatypes import Document
 from .bm25 import B, K1
 from .generations import IndexMismatch, IndexNotFound, shape_difference
 from .rows import DOC_FIELDS, FETCH_COLUMNS, ChunkHit, filter_sql, row_to_document, row_to_hit
@@ -369,7 +369,7 @@ SELECT want.chunk_id, coalesce(d.score, 0) FROM want LEFT JOIN d ON d.doc_no = w
                  for cid, v in rows}
         return np.vstack([found.get(int(i), np.zeros(dim, np.float32)) for i in chunk_ids])
 
-    dense_ready = True  # a store mirrors whole generations only (rag/build/update.py syncs after the vectors)
+    dense_ready = True  # a store mirrors whole generations only (rag/indexing/update.py syncs after the vectors)
 
     def embedding_inputs(self, chunk_ids: list[int]) -> list[str]:
         """As LocalStore.embedding_inputs."""

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from ..records import Citation, Document, Section
+from ..datatypes import Citation, Document, Section
 
 DOC_FIELDS = ("doc_id", "source_path", "source_type", "title", "authors", "year", "journal", "pmid", "doi",
               "pmcid", "nct_id", "url", "text", "sections", "extra", "text_sha", "status", "duplicate_of")
@@ -83,7 +83,7 @@ def filter_sql(filters: dict[str, Any], json_field=_sqlite_json) -> tuple[str, l
         elif key == "year_max":
             clauses.append("d.year <= ?")
             args.append(int(value))
-        elif key in EVIDENCE_FILTERS:  # kept in the document's JSON extra (rag/evidence.py)
+        elif key in EVIDENCE_FILTERS:  # kept in the document's JSON extra (rag/study_type.py)
             values = list(value) if isinstance(value, (list, tuple, set)) else [value]
             clauses.append(f"{json_field(EVIDENCE_FILTERS[key])} IN ({','.join('?' * len(values))})")
             args.extend(values)

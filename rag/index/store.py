@@ -17,7 +17,7 @@ import numpy as np
 
 from ..config import Settings
 from ..lexical.synonyms import EXPANSION_WEIGHT
-from ..records import Document
+from ..datatypes import Document
 from .generations import IndexNotFound, current_generation, read_manifest
 from .rows import ChunkHit
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from ..records import Chunk, Document
+from ..datatypes import Chunk, Document
 from .generations import DENSE, FORMAT_VERSION, LEXICAL, MANIFEST, META, IndexCorrupt
 from .rows import DOC_FIELDS, row_to_document
 

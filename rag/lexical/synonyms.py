@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from . import tokens
+from .mesh import concepts
 from .tokens import compact_tokens, tokenize
 
 SYNONYMS_FILE = Path(__file__).resolve().parent.parent / "data" / "synonyms.tsv"
@@ -78,9 +79,7 @@ def expansions(query: str) -> list[list[tuple[str, ...]]]:
             if others:
                 out.append(others)
     if tokens.USE_CONCEPTS:
-        # The MeSH descriptors the query names (rag/vocabulary.py): a passage naming one by another term matches.
-        from ..vocabulary import concepts
-
+        # The MeSH descriptors the query names (mesh.py): a passage naming one by another term matches.
         out += [[(token,)] for token in dict.fromkeys(concepts(query))]
     return out
 

@@ -12,8 +12,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-# MeSH concept tokens in chunks and queries (rag/vocabulary.py). Off: measured neutral on the tuning questions
-# (full nDCG@10 0.892 either way) and worse on the dev questions (0.789 -> 0.763); docs/benchmarks.md, issue 12.
+# MeSH concept tokens in chunks and queries (mesh.py; added by chunks.py and synonyms.py). Off: measured neutral on
+# the tuning questions (full nDCG@10 0.892 either way) and worse on the dev questions (0.789 -> 0.763);
+# docs/benchmarks.md, issue 12.
 USE_CONCEPTS = False
 
 # A word: letters and digits of any script, joined by hyphens or slashes ("PD-L1", "CD4/CD8").
@@ -134,15 +135,3 @@ def compact_tokens(text: str) -> list[str]:
         if word not in _stopwords():
             toks.append(stemmer.stemWord(word) if word.isalpha() else word)
     return toks
-
-
-def chunk_tokens(title: str | None, section: str, text: str) -> list[str]:
-    """What BM25 indexes for a chunk: its own words plus its paper's title and its section heading, and the MeSH
-    descriptors they name (``mesh_d007376``: rag/vocabulary.py)."""
-    joined = " ".join(p for p in (title or "", section or "", text) if p)
-    if not USE_CONCEPTS:
-        return tokenize(joined)
-    from ..vocabulary import concepts
-
-    return tokenize(joined) + concepts(joined)
-

@@ -12,10 +12,10 @@ import os
 import re
 from pathlib import Path
 
-from rag.evidence import classify
+from rag.study_type import classify
 from rag.load import jats, pdf, pubmed, text
 from rag.load.common import LoadError, LoadResult, repair_text, strip_markup, text_head, xml_root_name
-from rag.records import Document
+from rag.datatypes import Document
 
 __all__ = ["DOC_FILE", "SUPPORTED_SUFFIXES", "LoadError", "LoadResult", "citation_url", "discover", "display_path",
            "load_file", "repair_text", "strip_markup", "utf8_name_problem"]
@@ -77,7 +77,7 @@ def load_file(path: Path, root: Path | None = None) -> LoadResult:
             name = f"'{doc.title[:80]}' ({doc.doc_id})" if doc.title else doc.doc_id
             result.warnings.append(f"{name}: publication year {doc.year} is {when}: not stored as its year")
             doc.year = None
-        doc.extra["evidence"] = classify(doc).to_extra()  # study type, evidence level, notices (rag/evidence.py)
+        doc.extra["evidence"] = classify(doc).to_extra()  # study type, evidence level, notices (rag/study_type.py)
         doc.url = citation_url(doc)
     return result
 

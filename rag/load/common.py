@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from rag.records import Document, Section
+from rag.datatypes import Document, Section
 
 
 class LoadError(Exception):

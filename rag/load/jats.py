@@ -18,7 +18,7 @@ from rag.load.common import (
     parse_xml,
     squash,
 )
-from rag.records import Document
+from rag.datatypes import Document
 
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rag.load.common import LoadError, LoadResult, TextBuilder, clean_doi, doc_id_for, first_year, pubmed_name, squash
-from rag.records import Document
+from rag.datatypes import Document
 
 if TYPE_CHECKING:  # pypdf is imported when a PDF is read, not when rag is imported
     from pypdf import PdfReader

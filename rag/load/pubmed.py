@@ -24,7 +24,7 @@ from rag.load.common import (
     squash,
     text_head,
 )
-from rag.records import Document, Section
+from rag.datatypes import Document, Section
 
 
 class _Skip(Exception):

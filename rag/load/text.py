@@ -21,7 +21,7 @@ from rag.load.common import (
     read_text,
     squash,
 )
-from rag.records import Document
+from rag.datatypes import Document
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")

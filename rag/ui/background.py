@@ -1,5 +1,5 @@
 """The app's background embedding: a first start publishes a keyword-only index within seconds and serves it,
-while this thread embeds the passages and publishes the full index (rag/build/update.py build_lexical_first).
+while this thread embeds the passages and publishes the full index (rag/indexing/update.py build_lexical_first).
 The status line reads its progress ("semantic search: 1,240 of 3,680 passages")."""
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def embed_in_background(settings, on_done=None) -> threading.Thread:
     """Run the build that embeds a keyword-only index (and anything added meanwhile) in a daemon thread; its
     progress goes to EMBEDDING, its summary to stderr. A failure is logged and kept in EMBEDDING.error: the
     keyword-only index keeps serving, and the next build (a restart, an upload, `rag build`) embeds it."""
-    from rag.build import build
+    from rag.indexing import build
 
     EMBEDDING.running, EMBEDDING.error = True, None
 

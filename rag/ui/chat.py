@@ -13,7 +13,7 @@ import gradio as gr
 
 from ..answer import EXTRACTIVE_NOTE, answer, answer_stream, chat_messages
 from ..config import Settings
-from ..evidence import EVIDENCE_LEVELS
+from ..study_type import EVIDENCE_LEVELS
 from ..export import FORMATS, export
 from ..retrieve import check_filters
 from .html import empty_sources_html, sources_html

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import gradio as gr
 
 from ..config import MAX_QUESTION_CHARS, Settings
-from ..evidence import EVIDENCE_LEVELS
+from ..study_type import EVIDENCE_LEVELS
 from ..load import SUPPORTED_SUFFIXES
 from .chat import SOURCE_CHOICES, ChatActions, readable_arity_errors
 from .html import empty_sources_html

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from ..build import BuildRefused, add_files, build, remove_files
+from ..indexing import BuildRefused, add_files, build, remove_files
 from ..config import Settings
 from ..load import SUPPORTED_SUFFIXES, discover
 from .markdown import md_escape, report_markdown, status_markdown

@@ -26,7 +26,7 @@ def ensure_index(settings: Settings) -> None:
         if not diff:
             return
         why = f"The index in {settings.index_dir} was built with other settings ({diff}): rebuilding it."
-    from rag.build import build, tqdm_progress
+    from rag.indexing import build, tqdm_progress
 
     print(why, file=sys.stderr)
     report = build(settings, progress=tqdm_progress(), log=lambda m: print(m, file=sys.stderr), lexical_only=True)

@@ -25,11 +25,12 @@ from ..index.bm25 import LexicalIndex
 from ..index.dense import build_dense, dense_ids, read_dense, update_dense
 from ..index.local import LocalStore
 from ..index.writer import GenerationWriter, previous_state
-from ..lexical.tokens import chunk_tokens
+from ..lexical.chunks import chunk_tokens
 from ..load import LoadError, discover, display_path, load_file
 from ..outcomes import EXTRACTOR_VERSION, StudyOutcomes, extract_outcomes
-from ..records import Document
-from .report import BuildReport, Progress
+from ..datatypes import Document
+from .add_markers import interrupted_adds
+from .report import BuildReport, Progress, rough_time, size_text
 
 logger = logging.getLogger(__name__)
 
@@ -214,11 +215,8 @@ def check_refusal(s: Settings) -> None:
 
 
 def _interrupted_adds(s: Settings, current: dict[str, Path], unchanged: set[str], say) -> list[Path]:
-    """The records of `rag add` runs that stopped before their build finished (rag/build/add.py); for each whose
+    """The records of `rag add` runs that stopped before their build finished (add_markers.py); for each whose
     files this build indexes, a message naming them, their size and a rough time."""
-    from .add import interrupted_adds
-    from .report import rough_time, size_text
-
     markers = []
     for marker, info in interrupted_adds(Path(s.corpus_dir)):
         markers.append(marker)
@@ -445,7 +443,8 @@ def _embed(s: Settings, cache: EmbeddingCache, rows: list[tuple], dimension: int
 
 
 def _ray():
-    """The Ray engine (rag/build/ray_engine.py), imported only when a build asks for it: `import rag` needs no Ray."""
+    """The Ray engine (rag/indexing/ray_engine.py), imported only when a build asks for it: `import rag` needs no
+    Ray."""
     from . import ray_engine
 
     return ray_engine

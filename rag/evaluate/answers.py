@@ -13,56 +13,31 @@ For each question (BioASQ-style JSON lines: ``type``, ``question``, ``gold_pmids
   questions whose answer cites something).
 - **declined**: answerable questions the system declined; and for the off-topic questions, the share declined.
 - the answer's length in words and its latency (warm; retrieval included).
-- **sentences not supported**: answer sentences the support check (rag/support.py) did not find in full in their
-  cited passages (an extractive answer copies its sentences: always 0; counts what an LLM would add).
+- **sentences not supported**: answer sentences the support check (rag/answer/support_check.py) did not find in
+  full in their cited passages (an extractive answer copies its sentences: always 0; counts what an LLM would add).
 
-The baseline: bm25s (English stop words, Snowball stems) over whole records (title + text), the top 3 papers,
-and from them the 4 sentences that share the most stemmed question words (ties: the better-ranked paper, then
-the earlier sentence).
+The baseline (baselines.py): bm25s (English stop words, Snowball stems) over whole records (title + text), the top
+3 papers, and from them the 4 sentences that share the most stemmed question words (ties: the better-ranked paper,
+then the earlier sentence).
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 import statistics
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from . import cite
-from .answer.question import QUESTION_TYPES
-from .config import Settings
+from .. import cite
+from ..answer.question import QUESTION_TYPES
+from ..config import Settings
+from .baselines import Baseline
 
 MARKER = re.compile(r"\s*(?:" + cite.MARKER.pattern + "|" + re.escape(cite.UNSUPPORTED) + ")")
-
-
-# --- loading -------------------------------------------------------------------------------------------------
-
-
-def load_answer_questions(path: Path) -> list[dict[str, Any]]:
-    """Questions with at least ``question``; ``type`` defaults to summary."""
-    out = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            q = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise ValueError(f"{path}, line {n}: not JSON ({err.msg})") from None
-        if not isinstance(q, dict) or not isinstance(q.get("question"), str) or not q["question"].strip():
-            raise ValueError(f"{path}, line {n}: expected an object with a 'question' string")
-        gold = q.get("gold_pmids") or []
-        q["gold_pmids"] = [str(gold)] if isinstance(gold, (str, int)) else [str(p) for p in gold]
-        q["type"] = q.get("type") if q.get("type") in QUESTION_TYPES else "summary"
-        out.append(q)
-    if not out:
-        raise ValueError(f"no questions in {path}")
-    return out
 
 
 # --- metrics ---------------------------------------------------------------------------------------------------
@@ -165,55 +140,6 @@ def cited_gold_share(cited_pmids: list[str | None], gold: set[str]) -> float | N
     return sum(1 for p in cited_pmids if p in gold) / len(cited_pmids)
 
 
-# --- the baseline ------------------------------------------------------------------------------------------------
-
-
-class Baseline:
-    """bm25s over whole records (title + text) of the index's documents; 4 sentences from the top 3 papers."""
-
-    def __init__(self, documents: list[tuple[str, str | None, str, str | None]], papers: int = 3,
-                 sentences: int = 4):
-        from .evaluate import WholeRecordBM25
-
-        self.records = WholeRecordBM25(documents)
-        self.stemmer = self.records.stemmer
-        self.docs = documents  # (doc_id, pmid, text, title)
-        self.papers, self.n_sentences = papers, sentences
-
-    @classmethod
-    def from_store(cls, store) -> "Baseline":
-        return cls(store.documents_text())
-
-    def _stems(self, text: str) -> set[str]:
-        """bm25s's tokens of a text (its word pattern, English stop words, Snowball stems), as a set."""
-        from bm25s.stopwords import STOPWORDS_EN
-
-        words = re.findall(r"(?u)\b\w\w+\b", text.lower())
-        return {self.stemmer.stemWord(w) for w in words if w not in STOPWORDS_EN}
-
-    def answer(self, question: str) -> tuple[str, list[str | None]]:
-        """(answer text with [n] markers, PMIDs of the cited papers in citation order)."""
-        from .chunk.sentences import sentence_spans
-
-        top = self.records.top(question, self.papers)
-        q_stems = self._stems(question)
-        candidates = []
-        for rank, i in enumerate(top):
-            text = self.docs[int(i)][2]
-            for order, (a, b) in enumerate(sentence_spans(text)):
-                s = " ".join(text[a:b].split())
-                overlap = len(q_stems & self._stems(s))
-                candidates.append((-overlap, rank, order, s))
-        chosen = sorted(candidates)[:self.n_sentences]
-        lines, cited = [], []
-        for _, rank, _, s in chosen:
-            pmid = self.docs[top[rank]][1]
-            if pmid not in cited:
-                cited.append(pmid)
-            lines.append(f"{s} [{cited.index(pmid) + 1}]")
-        return "\n".join(lines), cited
-
-
 # --- the run ------------------------------------------------------------------------------------------------------
 
 
@@ -232,8 +158,8 @@ class SystemScores:
     p50_ms: float = 0.0
     p95_ms: float = 0.0
     off_topic_declined: float | None = None
-    # Answer sentences the support check (rag/support.py) did not find fully in their cited passages, of all
-    # checked (None: the system cites no passages sentence by sentence).
+    # Answer sentences the support check (rag/answer/support_check.py) did not find fully in their cited passages,
+    # of all checked (None: the system cites no passages sentence by sentence).
     not_supported: int | None = None
     checked: int = 0
 
@@ -335,8 +261,8 @@ def cited_papers(answer) -> list[str | None]:
 def evaluate_answers(questions: list[dict[str, Any]], settings: Settings,
                      off_topic: list[dict[str, Any]] | None = None, k: int | None = None,
                      progress: Callable[[str, int, int], None] | None = None) -> AnswerReport:
-    from .answer import FRAMING, answer
-    from .retrieve import get_searcher
+    from ..answer import FRAMING, answer
+    from ..retrieve import get_searcher
 
     searcher = get_searcher(settings)
     baseline = Baseline.from_store(searcher.store)

@@ -1,8 +1,8 @@
-"""MeSH concepts in text (rag/vocabulary.py): different words for one descriptor give one token."""
+"""MeSH concepts in text (rag/lexical/mesh.py): different words for one descriptor give one token."""
 
+from rag.lexical.chunks import chunk_tokens
+from rag.lexical.mesh import concepts
 from rag.lexical.synonyms import expansions
-from rag.lexical.tokens import chunk_tokens
-from rag.vocabulary import concepts
 
 
 def test_entry_terms_of_one_descriptor_share_its_token():

@@ -1,54 +1,25 @@
 """Document-level retrieval evaluation: BM25 alone, dense alone, hybrid and the full pipeline, side by side,
-and the baseline a user would pick instead: bm25s over whole records (``records``).
+and the baseline a user would pick instead: bm25s over whole records (``records``: baselines.py).
 
 A passage counts for its paper's PMID. Metrics per method: Hit@5, MRR@10, Recall@20, nDCG@10 (from ir-measures,
 the eval extra) and query latency (p50/p95, warm, query embedding included). Questions are JSON lines with
-``question`` and ``gold_pmids`` (BioASQ style); they are read from the path given and never copied into the project.
+``question`` and ``gold_pmids`` (BioASQ style, read by questions.py).
 """
 
 from __future__ import annotations
 
 import functools
 import math
-import os
 import statistics
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Callable
 
-from .config import Settings
+from ..config import Settings
+from .baselines import WholeRecordBM25
 
 METHODS = ("records", "bm25", "dense", "hybrid", "full")
 DEPTH = 20  # documents retrieved per question: enough for Recall@20
-
-
-class WholeRecordBM25:
-    """bm25s (English stop words, Snowball stems) over whole records, title and text, of every indexed document:
-    the plain baseline of both evaluations (retrieval's ``records`` method, the answer evaluation's baseline)."""
-
-    def __init__(self, documents: list[tuple[str, str | None, str, str | None]]):
-        import bm25s
-        import Stemmer
-
-        self.stemmer = Stemmer.Stemmer("english")
-        self.docs = documents  # (doc_id, pmid, text, title)
-        corpus = [f"{title or ''}\n{text}" for _, _, text, title in documents]
-        self.bm25 = bm25s.BM25()
-        self.bm25.index(bm25s.tokenize(corpus, stopwords="en", stemmer=self.stemmer, show_progress=False),
-                        show_progress=False)
-
-    @classmethod
-    def from_store(cls, store) -> "WholeRecordBM25":
-        return cls(store.documents_text())
-
-    def top(self, question: str, k: int) -> list[int]:
-        """Positions in ``docs`` of the best k records, best first."""
-        import bm25s
-
-        q = bm25s.tokenize([question], stopwords="en", stemmer=self.stemmer, show_progress=False)
-        found, _ = self.bm25.retrieve(q, k=min(k, len(self.docs)), show_progress=False)
-        return [int(i) for i in found[0]]
 
 
 @dataclass
@@ -65,17 +36,6 @@ class MethodResult:
     def row(self) -> str:
         return (f"| {self.method} | {self.hit5:.3f} | {self.mrr10:.3f} | {self.recall20:.3f} | {self.ndcg10:.3f} "
                 f"| {self.p50_ms:.0f} | {self.p95_ms:.0f} |")
-
-
-def load_questions(path: Path) -> list[dict[str, Any]]:
-    """Questions with gold PMIDs (the answer evaluation's loader: file and line named on a bad line; a PMID given
-    as a string is one PMID)."""
-    from .evaluate_answers import load_answer_questions
-
-    questions = [q for q in load_answer_questions(path) if q["gold_pmids"]]
-    if not questions:
-        raise ValueError(f"no questions with gold_pmids in {path}")
-    return questions
 
 
 # Our names for the figures -> ir-measures' measures (trec_eval's success_5, recall_20 and ndcg_cut_10 through
@@ -143,7 +103,7 @@ def ranked_documents(passages) -> list[str | None]:
 
 def evaluate(questions: list[dict[str, Any]], settings: Settings, methods: tuple[str, ...] = METHODS,
              progress: Callable[[str, int, int], None] | None = None) -> list[MethodResult]:
-    from .retrieve import get_searcher
+    from ..retrieve import get_searcher
 
     _measures()  # ir-measures missing: say so before the retrieval runs
     searcher = get_searcher(settings)
@@ -178,24 +138,3 @@ def table(results: list[MethodResult]) -> str:
     lines = ["| method | Hit@5 | MRR@10 | Recall@20 | nDCG@10 | p50 ms | p95 ms |",
              "|---|---|---|---|---|---|---|"]
     return "\n".join(lines + [r.row() for r in results])
-
-
-def prepare_eval_corpus(folder: Path, corpus_dir: Path, extra: list[Path]) -> Path:
-    """A corpus folder of symlinks: the bundled corpus plus extra files or folders (e.g. the distractor abstracts)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    links = {"bundled": Path(corpus_dir).resolve()}
-    for path in extra:
-        links[f"extra-{Path(path).name}"] = Path(path).resolve()
-    for name, target in links.items():
-        if not target.exists():
-            raise FileNotFoundError(f"{target} does not exist")
-        link = folder / name
-        if link.is_symlink() and Path(os.readlink(link)) == target:
-            continue
-        if link.is_symlink() or link.exists():
-            link.unlink()
-        link.symlink_to(target, target_is_directory=target.is_dir())
-    for stale in folder.iterdir():
-        if stale.name not in links and stale.is_symlink():
-            stale.unlink()
-    return folder

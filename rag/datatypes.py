@@ -1,4 +1,4 @@
-"""The typed records that pass between pipeline stages.
+"""The data types that pass between pipeline stages (a "record" elsewhere is a whole paper: not these).
 
 load -> Document -> chunk -> Chunk -> (embed, index) -> retrieve -> Passage (with its Citation) -> answer -> Answer.
 Stages take and return these; nothing reaches into another stage's internals.
@@ -80,7 +80,7 @@ class Citation:
     section: str = ""
     page: int | None = None
     source_path: str = ""  # the file in the corpus folder (a local PDF without a URL is opened from it)
-    # The kind of study and the weight of its evidence (rag/evidence.py): "level 1".."level 5", "guidance",
+    # The kind of study and the weight of its evidence (rag/study_type.py): "level 1".."level 5", "guidance",
     # "preclinical", "registration", "unrated"; where the label came from; a notice such as "retracted".
     study_type: str = ""
     evidence: str = ""
@@ -172,8 +172,8 @@ class CitationCheck:
     dangling: list[int] = field(default_factory=list)  # markers that point at no passage (removed)
     unsupported: list[str] = field(default_factory=list)  # answer sentences with no marker
     cited: list[int] = field(default_factory=list)  # passage numbers the answer cites
-    # Per cited sentence (rag/support.py): {sentence, cited, status: supported | partly supported | unsupported,
-    # reasons: ["72% not in [3]", ...]}.
+    # Per cited sentence (rag/answer/support_check.py): {sentence, cited, status: supported | partly supported |
+    # unsupported, reasons: ["72% not in [3]", ...]}.
     support: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:

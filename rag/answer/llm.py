@@ -6,7 +6,7 @@ import math
 import time
 from typing import Iterator
 
-from .config import Settings
+from ..config import Settings
 
 # The longest text a reply of max_tokens tokens can hold (a token is a few characters; 16 is generous): a server
 # that ignores max_tokens is stopped here instead of writing a megabyte.

@@ -1,6 +1,8 @@
 """A throw-away PostgreSQL (with pgvector) on 127.0.0.1: a primary and hot standbys, for the tests and benchmarks.
+Test infrastructure, not part of the rag package (as tests/raycluster.py): pytest puts tests/ on sys.path, the
+benchmarks add it, and scripts/install-postgres runs this file (``python tests/pgcluster.py``: the check alone).
 
-    from rag.index.postgres_local import Cluster
+    from pgcluster import Cluster
     with Cluster.create("/tmp/pg", port=0) as primary:          # initdb, start on a free port
         standby = primary.add_standby("/tmp/pg-standby")        # pg_basebackup -R, start, streaming
         url = primary.url("rag")                                # postgresql://postgres@127.0.0.1:PORT/rag
@@ -197,7 +199,7 @@ class Cluster:
 
     def _configure(self, settings: dict[str, str]) -> None:
         with open(self.data / "postgresql.conf", "a") as f:
-            f.write("\n# rag.index.postgres_local\n")
+            f.write("\n# tests/pgcluster.py\n")
             for key, value in settings.items():
                 f.write(f"{key} = '{value}'\n")
 
@@ -278,3 +280,9 @@ def check_main() -> int:
         print(f"install-postgres: {err}", file=sys.stderr)
         return 1
     return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(check_main())

@@ -1,6 +1,6 @@
 """Prompts for an OpenAI-compatible language model. Kept apart so they can be read and changed in one place."""
 
-from .cite import strip_reference_markers
+from ..cite import strip_reference_markers
 
 SYSTEM = (
     "You answer questions about cancer immunotherapy research for clinicians and researchers, using ONLY the "

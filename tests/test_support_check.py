@@ -1,4 +1,4 @@
-"""The sentence-level support check (rag/support.py) on a real passage, and on real answers."""
+"""The sentence-level support check (rag/answer/support_check.py) on a real passage, and on real answers."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import json
 import pytest
 
 from rag import answer
-from rag.support import PARTLY, SUPPORTED, UNSUPPORTED, check_answer, check_sentence, mark_unverified, numbers
+from rag.answer.support_check import (PARTLY, SUPPORTED, UNSUPPORTED, check_answer, check_sentence, mark_unverified,
+                                      numbers)
 
 from conftest import ABSTRACTS
 
@@ -68,7 +69,7 @@ def test_ranges_and_percentages_in_either_form():
 
 
 def test_unverified_sentences_are_marked_in_the_text():
-    from rag.records import Citation, Passage
+    from rag.datatypes import Citation, Passage
 
     passage = Passage("PMID:26712084", 1, KEYNOTE_010, 1.0, Citation("KEYNOTE-010", [], 2016, "Lancet", "26712084",
                                                                      None, None, None, None, "abstract"))
@@ -83,7 +84,7 @@ def test_unverified_sentences_are_marked_in_the_text():
 def test_a_reason_names_each_passage_a_sentence_cites():
     """A sentence citing several passages: '⚠ (unsupported: 14.4 not in passages 1, 2 and 3)', not
     'passage 1passage 2passage 3'."""
-    from rag.records import Citation, Passage
+    from rag.datatypes import Citation, Passage
 
     passages = [Passage(f"PMID:{n}", n, text, 1.0, Citation("t", [], 2016, "J", str(n), None, None, None, None,
                                                                "abstract"))
@@ -176,14 +177,14 @@ def test_names_from_the_title_and_the_whole_paper_are_found_and_said_where():
 
 
 def test_check_answer_reads_titles_and_papers_through_the_passages():
-    from rag.records import Citation, Passage
+    from rag.datatypes import Citation, Passage
 
     passage = Passage("PMID:26712084", 1, "Median overall survival was 10.4 months with pembrolizumab 2 mg/kg.", 1.0,
                       Citation("Pembrolizumab versus docetaxel (KEYNOTE-010): a randomised controlled trial", [], 2016,
                                "Lancet", "26712084", None, None, None, None, "abstract"))
     [v] = check_answer("In KEYNOTE-010, median overall survival was 10.4 months with pembrolizumab [1].", [passage])
     assert v.status == SUPPORTED and "KEYNOTE-010: in the title of [1]" in v.notes
-    from rag.records import Document
+    from rag.datatypes import Document
 
     paper = Document("PMID:26712084", "abstract", KEYNOTE_010, [], title=None)
     passage.citation.title = "Pembrolizumab in PD-L1-positive NSCLC"
@@ -217,7 +218,7 @@ def test_one_drug_name_rule_and_common_words_are_not_drugs():
     from rag.answer.followup import topic_terms
     from rag.answer.question import question_terms
     from rag.lexical.names import name_shaped
-    from rag.support import names
+    from rag.answer.support_check import names
 
     assert all(name_shaped(w) for w in ("nivolumab", "aldesleukin", "tisagenlecleucel", "sotorasib", "kinase"))
     assert not any(name_shaped(w) for w in ("skin", "concept", "phase", "disease", "peptide", "increase"))

@@ -4,18 +4,15 @@ Everything is checked before anything is copied: a build that would be refused (
 gone), a path that is missing, and each file: its name, that it is a regular file, its type, its size (the
 ``max_file_mb`` limit) and that it parses. What fails a check is not copied, with the reason; what passes is
 announced with its size and a rough time. An add whose build is interrupted leaves a record in corpus/added/, so
-the next build says that it finishes it (rag/build/update.py).
+the next build says that it finishes it (rag/indexing/update.py).
 """
 
 from __future__ import annotations
 
 import errno
-import fcntl
-import json
 import os
 import shutil
 import stat
-import time
 import uuid
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -24,11 +21,11 @@ from ..config import Settings
 from ..index import generations
 from ..index.local import LocalStore
 from ..load import DOC_FILE, SUPPORTED_SUFFIXES, LoadError, display_path, load_file, utf8_name_problem
+from .add_markers import AddMarker
 from .report import BuildReport, Progress, rough_time, size_text
 from .update import build, check_refusal, file_sha256
 
 NAME_MAX = 255  # bytes in one file name (Linux, macOS)
-MARKER = ".rag-add-{}.json"  # an add in progress, in corpus/added/ (hidden: the build never reads it as a paper)
 
 
 def add_files(paths: Iterable[str | Path], settings: Settings | None = None, progress: Progress | None = None,
@@ -110,7 +107,7 @@ def add_files(paths: Iterable[str | Path], settings: Settings | None = None, pro
 
     dest_root.mkdir(parents=True, exist_ok=True)
     copied: list[str] = []
-    with _Marker(dest_root) as marker:
+    with AddMarker(dest_root) as marker:
         try:
             for item, rel in plan:
                 target = dest_root / rel
@@ -136,57 +133,6 @@ def add_files(paths: Iterable[str | Path], settings: Settings | None = None, pro
             raise
     report.copied, report.refused = copied, refused
     return report
-
-
-def interrupted_adds(corpus_dir: Path) -> list[tuple[Path, dict]]:
-    """(record, what it says) of each `rag add` into this corpus that stopped before its build finished. A running
-    add holds a lock on its record, so an add still at work is not counted."""
-    found = []
-    for path in sorted((Path(corpus_dir) / "added").glob(MARKER.format("*"))):
-        try:
-            with open(path) as fh:
-                try:
-                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:
-                    continue  # that add is still running
-                try:
-                    info = json.loads(fh.read() or "{}")
-                except ValueError:
-                    info = {}
-        except OSError:
-            continue
-        found.append((path, info if isinstance(info, dict) else {}))
-    return found
-
-
-class _Marker:
-    """The record of an add in progress: the files it copied, locked while the add runs; removed when its build is
-    done, left (unlocked) when it is interrupted."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder, self.keep = folder, False
-        self.path = folder / MARKER.format(uuid.uuid4().hex)
-        self.started = time.strftime("%Y-%m-%d %H:%M")
-
-    def __enter__(self) -> "_Marker":
-        # Locked before it has its name, so that no build takes it for the record of an add that stopped.
-        tmp = self.folder / f".{uuid.uuid4().hex}.tmp"
-        self.fh = open(tmp, "w")
-        fcntl.flock(self.fh, fcntl.LOCK_EX)
-        os.replace(tmp, self.path)
-        self.write([])
-        return self
-
-    def write(self, files: list[str]) -> None:
-        self.fh.seek(0)
-        self.fh.truncate()
-        json.dump({"started": self.started, "pid": os.getpid(), "files": files}, self.fh)
-        self.fh.flush()
-
-    def __exit__(self, *exc) -> None:
-        if not self.keep:
-            self.path.unlink(missing_ok=True)
-        self.fh.close()  # releases the lock
 
 
 def _kind(path: Path) -> str:

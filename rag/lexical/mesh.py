@@ -2,9 +2,10 @@
 
 "T-cell growth factor", "IL2" and "interleukin-2" all name descriptor D007376 (Interleukin-2); a question and a
 passage that name the same descriptor in different words then share a token (``mesh_d007376``), which BM25
-uses as it uses a synonym (rag/lexical/synonyms.py). The vocabulary is rag/data/mesh_c_d.tsv.gz: the Diseases and
+uses as it uses a synonym (synonyms.py). The vocabulary is rag/data/mesh_c_d.tsv.gz: the Diseases and
 Chemicals and Drugs trees (15,572 descriptors, about 98,000 terms), derived from NLM's MeSH by
-scripts/extract-mesh (provenance and terms of use: rag/data/MESH-NOTICE.md).
+scripts/extract-mesh (provenance and terms of use: rag/data/MESH-NOTICE.md). Terms are matched on the
+tokeniser's compact tokens (tokens.py), so "PD-1" and "PD1" are one term.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
+import inspect
 from pathlib import Path
 
-MESH_FILE = Path(__file__).parent / "data" / "mesh_c_d.tsv.gz"
+from .tokens import compact_tokens
+
+MESH_FILE = Path(__file__).resolve().parent.parent / "data" / "mesh_c_d.tsv.gz"
 LONGEST = 8  # tokens in the longest term matched
 
 
@@ -22,8 +26,6 @@ LONGEST = 8  # tokens in the longest term matched
 def _terms() -> dict[tuple[str, ...], str]:
     """Each usable term, as compact tokens, -> its descriptor's token. A one-word term must look like a name
     (digits, capitals, or five letters or more): "Lead" and "Gold" would tag every "lead to"."""
-    from .lexical.tokens import compact_tokens
-
     out: dict[tuple[str, ...], str] = {}
     with gzip.open(MESH_FILE, "rt", encoding="utf-8") as f:
         for line in f:
@@ -50,17 +52,16 @@ def _starts() -> dict[str, list[tuple[str, ...]]]:
     return starts
 
 
-def concepts(text: str) -> list[str]:
-    """The descriptor tokens a text names, once per mention, the longest term winning at each place."""
-    from .lexical.tokens import compact_tokens
-
+def mentions(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(descriptor token, the term's compact tokens) for each term the text names, in order, the longest term
+    winning at each place."""
     toks = compact_tokens(text)
     terms, starts = _terms(), _starts()
     out, i = [], 0
     while i < len(toks):
         for key in starts.get(toks[i], ()):
             if tuple(toks[i:i + len(key)]) == key:
-                out.append(terms[key])
+                out.append((terms[key], key))
                 i += len(key)
                 break
         else:
@@ -68,9 +69,18 @@ def concepts(text: str) -> list[str]:
     return out
 
 
+def concepts(text: str) -> list[str]:
+    """The descriptor tokens a text names, once per mention, the longest term winning at each place."""
+    return [token for token, _ in mentions(text)]
+
+
 @functools.lru_cache(maxsize=1)
 def vocabulary_fingerprint() -> str:
-    """Recorded in each index's shape: another vocabulary or matcher re-tags the library on the next build."""
+    """Recorded in each index's shape (when concepts are on): another vocabulary or matcher re-tags the library on
+    the next build. The vocabulary file's bytes and the matcher's code (not this file's path or imports), as the
+    tokeniser's fingerprint is made."""
     h = hashlib.sha256(MESH_FILE.read_bytes())
-    h.update(Path(__file__).read_bytes())
+    for f in (_terms, _starts, mentions, concepts):
+        h.update(inspect.getsource(f).encode())
+    h.update(str(LONGEST).encode())
     return h.hexdigest()[:12]

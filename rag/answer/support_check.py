@@ -32,11 +32,12 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Iterable
 
-from .chunk.sentences import sentence_spans
-from .cite import MARKER, insert_before_stop
-from .lexical.names import name_shaped
-from .lexical.synonyms import synonym_alternatives
-from .lexical.tokens import compact_tokens, normalize, tokenize, words
+from ..chunk.sentences import sentence_spans
+from ..cite import MARKER, insert_before_stop, strip_reference_markers
+from ..lexical.mesh import mentions as mesh_mentions
+from ..lexical.names import name_shaped
+from ..lexical.synonyms import synonym_alternatives
+from ..lexical.tokens import compact_tokens, normalize, tokenize, words
 
 SUPPORTED, PARTLY, UNSUPPORTED = "supported", "partly supported", "unsupported"
 # The share of an answer clause's (rarity-weighted) words a passage clause must hold to be the one it follows.
@@ -373,20 +374,7 @@ _GENERIC_MESH = {"mesh_d009369", "mesh_d004194", "mesh_d013577", "mesh_d000906",
 @functools.lru_cache(maxsize=4096)
 def _mesh_terms(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(descriptor token, the term's compact tokens) for each MeSH disease or chemical term the text names."""
-    from .vocabulary import _starts, _terms
-
-    toks = compact_tokens(text)
-    terms, starts = _terms(), _starts()
-    out, i = [], 0
-    while i < len(toks):
-        for key in starts.get(toks[i], ()):
-            if tuple(toks[i:i + len(key)]) == key:
-                out.append((terms[key], key))
-                i += len(key)
-                break
-        else:
-            i += 1
-    return tuple(out)
+    return tuple(mesh_mentions(text))
 
 
 def names(sentence: str) -> list[str]:
@@ -811,8 +799,6 @@ def _squash(text: str) -> str:
 
 def _verbatim(sentence: str, texts: list[str]) -> bool:
     """Is the sentence (markers and the source's own reference numbers aside) word for word in a passage?"""
-    from .cite import strip_reference_markers
-
     s = _squash(sentence).rstrip(".")
     return len(s) >= 20 and any(s in _squash(strip_reference_markers(t)) for t in texts)
 

@@ -131,7 +131,7 @@ def _parse_file(row: dict[str, Any]) -> dict[str, Any]:
 def _chunk_file(row: dict[str, Any], chunk_tokens: int, overlap: int, encoding: str) -> dict[str, Any]:
     """Stage 2: the chunks and BM25 tokens of each document a build would index (those with text)."""
     from ..chunk import chunk_document
-    from ..lexical.tokens import chunk_tokens as lexical_tokens
+    from ..lexical.chunks import chunk_tokens as lexical_tokens
 
     result = pickle.loads(row["result"])
     cut: list[tuple[list, list[list[str]]] | None] = []

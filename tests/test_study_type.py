@@ -1,4 +1,4 @@
-"""Study type, evidence level and notices (rag/evidence.py), from metadata and from text, through to retrieval,
+"""Study type, evidence level and notices (rag/study_type.py), from metadata and from text, through to retrieval,
 the CLI and answers."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import sys
 import pytest
 
 from rag import answer, build, retrieve
-from rag.evidence import EVIDENCE_LEVELS, STUDY_TYPES, classify
+from rag.study_type import EVIDENCE_LEVELS, STUDY_TYPES, classify
 from rag.load import load_file
-from rag.records import Document, Section
+from rag.datatypes import Document, Section
 
 from conftest import ABSTRACTS, DATA, ROOT
 

@@ -16,6 +16,7 @@ laboratory studies), trial registrations (protocols without results) and unrated
 
 from __future__ import annotations
 
+import ast
 import functools
 import hashlib
 import re
@@ -23,7 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from .records import Document
+from .datatypes import Document
 
 # study type -> evidence level
 STUDY_TYPES: dict[str, str] = {
@@ -467,8 +468,14 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
 
 @functools.lru_cache(maxsize=1)
 def classifier_fingerprint() -> str:
-    """Recorded in each index's shape: a change of these rules relabels the library on the next build."""
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    """Recorded in each index's shape: a change of these rules relabels the library on the next build. The rules
+    are this module's text without its import statements: moving the module, or renaming one it imports, relabels
+    nothing."""
+    source = Path(__file__).read_text(encoding="utf-8")
+    imports = {n for node in ast.walk(ast.parse(source)) if isinstance(node, (ast.Import, ast.ImportFrom))
+               for n in range(node.lineno, node.end_lineno + 1)}
+    rules = "".join(line for n, line in enumerate(source.splitlines(keepends=True), 1) if n not in imports)
+    return hashlib.sha256(rules.encode()).hexdigest()[:12]
 
 
 def counts(levels: Iterable[str]) -> dict[str, int]:
