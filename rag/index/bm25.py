@@ -18,7 +18,8 @@ from ..lexical.synonyms import EXPANSION_WEIGHT, expanded_scores
 
 # BM25 as bm25s scores it by default (method 'lucene'): idf ln(1 + (N - df + 0.5) / (df + 0.5)), term frequency
 # saturation k1 1.5, length normalisation b 0.75, each term's contribution rounded to float32 (bm25s stores
-# them so; tests/test_pipeline.py checks the scores against bm25s itself; rag/index/postgres.py computes the same in SQL).
+# them so; tests/test_pipeline.py checks the scores against bm25s itself; rag/index/postgres.py computes the same in
+# SQL).
 K1, B = 1.5, 0.75
 EMPTY_TOKEN = "\u2205"  # what a chunk without tokens is indexed as (it still counts in N and avgdl)
 # An update appends a segment and marks removed chunks dead; when there are more segments than this, or more
@@ -183,7 +184,8 @@ class LexicalIndex:
                 return _Segment(name, z["indptr"], z["positions"], z["tf"], folder / name)
 
         meta = read("lexical.json", lambda p: json.loads(p.read_text()))
-        if not isinstance(meta, dict) or not isinstance(meta.get("segments"), list) or not isinstance(meta.get("terms"), list):
+        if not isinstance(meta, dict) or not isinstance(meta.get("segments"), list) \
+                or not isinstance(meta.get("terms"), list):
             raise IndexCorrupt(folder / "lexical.json", "not the postings' description")
         segments = [read(name, lambda _, n=name: segment(n)) for name in meta["segments"]]
         arrays = [read(f"{name}.npy", np.load) for name in ("chunk_ids", "lengths", "live", "df")]

@@ -37,7 +37,8 @@ class LocalStore:
         # opened lazily by a new thread after the deletion would fail mid-query.
         self.db = sqlite3.connect(f"file:{self.path / META}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         try:
-            self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads the header: a damaged file says so now
+            # Reads the header: a damaged file says so now.
+            self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as err:
             self.db.close()
             raise IndexCorrupt(self.path / META, err) from err
@@ -99,7 +100,7 @@ class LocalStore:
             top = np.argsort(-scores)[:k]
             return [(int(allowed[i]), float(scores[i])) for i in top]
         scores, ids = search_dense(self.faiss, self.dense_kind, vector, k, allowed)
-        return [(int(i), float(s)) for i, s in zip(ids, scores) if i >= 0]
+        return [(int(i), float(s)) for i, s in zip(ids, scores, strict=True) if i >= 0]
 
     def lexical_search(self, query: str, k: int, allowed: np.ndarray | None = None, synonyms: bool = True,
                        expansion_weight: float = EXPANSION_WEIGHT) -> list[tuple[int, float]]:
@@ -128,12 +129,14 @@ class LocalStore:
         known = docs >= 0
         scores = np.zeros(len(chunk_ids))
         scores[known] = view.record_scores(query, docs[known], synonyms, most_chunks, expansion_weight)
-        return {int(c): float(v) for c, v in zip(chunk_ids, scores)}
+        return {int(c): float(v) for c, v in zip(chunk_ids, scores, strict=True)}
 
     def vectors(self, chunk_ids: list[int]) -> np.ndarray:
         if self.faiss is None:
             raise RuntimeError(f"the index {self.path} has no vectors yet (keyword-only until its embedding is done)")
-        return np.vstack([self.faiss.reconstruct(int(i)) for i in chunk_ids]) if chunk_ids else np.zeros((0, self.manifest["dimension"]), np.float32)
+        if not chunk_ids:
+            return np.zeros((0, self.manifest["dimension"]), np.float32)
+        return np.vstack([self.faiss.reconstruct(int(i)) for i in chunk_ids])
 
     def embedding_inputs(self, chunk_ids: list[int]) -> list[str]:
         """What the model is given for these chunks (rag/embed.py embedding_input), in order: a keyword-only
@@ -164,7 +167,8 @@ class LocalStore:
     @functools.cached_property
     def _has_outcomes(self) -> bool:
         """Whether this generation stores outcome records (one built before they were stored does not)."""
-        return self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='outcomes'").fetchone() is not None
+        found = self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='outcomes'").fetchone()
+        return found is not None
 
     def outcomes(self, doc_ids: list[str]) -> dict[str, StudyOutcomes]:
         """The stored outcome record of each indexed document among ``doc_ids`` (ids not found are left out)."""
@@ -189,11 +193,14 @@ class LocalStore:
 
     def stats(self) -> dict[str, Any]:
         q = self.db.execute
-        by_type = dict(q("SELECT source_type, COUNT(*) FROM documents WHERE status='indexed' GROUP BY source_type").fetchall())
-        levels = dict(q("SELECT json_extract(extra, '$.evidence.level'), COUNT(*) FROM documents WHERE status='indexed' "
+        by_type = dict(q("SELECT source_type, COUNT(*) FROM documents WHERE status='indexed' "
+                         "GROUP BY source_type").fetchall())
+        levels = dict(q("SELECT json_extract(extra, '$.evidence.level'), COUNT(*) FROM documents "
+                        "WHERE status='indexed' "
                         "GROUP BY 1").fetchall())
         notices = dict(q("SELECT json_extract(extra, '$.evidence.notice'), COUNT(*) FROM documents "
-                         "WHERE status='indexed' AND json_extract(extra, '$.evidence.notice') IS NOT NULL GROUP BY 1").fetchall())
+                         "WHERE status='indexed' AND json_extract(extra, '$.evidence.notice') IS NOT NULL "
+                         "GROUP BY 1").fetchall())
         from ..study_type import EVIDENCE_LEVELS
 
         return {

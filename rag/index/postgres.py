@@ -1,7 +1,8 @@
 """PostgreSQL + pgvector as the index store, for a library too big for one laptop and many users at once.
 
-The same read interface (rag/index/store.py ``Store``) as ``LocalStore`` (dense and lexical search, filters, chunk lookup, documents,
-stats), over one database: vectors (pgvector, an HNSW index), chunk texts, document metadata and BM25 postings.
+The same read interface (rag/index/store.py ``Store``) as ``LocalStore`` (dense and lexical search, filters, chunk
+lookup, documents, stats), over one database: vectors (pgvector, an HNSW index), chunk texts, document metadata
+and BM25 postings.
 Filters are SQL in the same query as the search. Any number of app processes can read it, from the primary or
 from hot standbys; every search reads one consistent snapshot (``reading()``).
 
@@ -200,7 +201,8 @@ class PgStore:
                     f"no index in the PostgreSQL store {redact(self.url)}: sync one into it with "
                     f"`rag sync --index DIR --store URL` (or `rag build --store URL`)"
                 )
-            self._meta = dict(zip(("generation", "lineage", "manifest", "stats", "n_chunks", "index_dir"), row))
+            self._meta = dict(zip(("generation", "lineage", "manifest", "stats", "n_chunks", "index_dir"), row,
+                                  strict=True))
             self._checked = now
         return self._meta
 
@@ -313,7 +315,8 @@ st AS (SELECT n_chunks::float8 AS n, total_len::float8 / greatest(n_chunks, 1) A
 qt AS (SELECT q.g, q.n, q.cnt, t.term_id, ln(1 + (st.n - t.df + 0.5) / (t.df + 0.5))::real::float8 AS idf
        FROM q JOIN rag_terms t ON t.term = q.term CROSS JOIN st),
 s AS (SELECT p.chunk_id, qt.g, qt.n,
-             sum(qt.cnt * ((qt.idf * p.tf / (p.tf + {K1} * ((1 - {B}) + {B} * p.dl / st.avgdl)))::real)::float8) AS score
+             sum(qt.cnt * ((qt.idf * p.tf / (p.tf + {K1} * ((1 - {B}) + {B} * p.dl / st.avgdl)))::real)::float8)
+               AS score
       FROM qt JOIN rag_postings p ON p.term_id = qt.term_id CROSS JOIN st
       GROUP BY p.chunk_id, qt.g, qt.n),
 m AS (SELECT chunk_id, g, max(score) AS score FROM s GROUP BY chunk_id, g)

@@ -204,7 +204,8 @@ def _sync_files(conn, db: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM rag_files f WHERE NOT EXISTS (SELECT 1 FROM stage_files s WHERE s.path = f.path)")
     conn.execute("INSERT INTO rag_files SELECT * FROM stage_files ON CONFLICT (path) DO UPDATE SET "
                  "sha256 = EXCLUDED.sha256, size = EXCLUDED.size, status = EXCLUDED.status, reason = EXCLUDED.reason, "
-                 "n_docs = EXCLUDED.n_docs WHERE (rag_files.sha256, rag_files.size, rag_files.status, rag_files.reason, "
+                 "n_docs = EXCLUDED.n_docs "
+                 "WHERE (rag_files.sha256, rag_files.size, rag_files.status, rag_files.reason, "
                  "rag_files.n_docs) IS DISTINCT FROM (EXCLUDED.sha256, EXCLUDED.size, EXCLUDED.status, "
                  "EXCLUDED.reason, EXCLUDED.n_docs)")
     conn.execute("DROP TABLE stage_files")

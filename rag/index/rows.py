@@ -54,7 +54,7 @@ def row_to_hit(row) -> ChunkHit:
 
 
 def row_to_document(row: tuple) -> Document:
-    r = dict(zip(DOC_FIELDS, row))
+    r = dict(zip(DOC_FIELDS, row, strict=True))
     return Document(
         doc_id=r["doc_id"], source_type=r["source_type"], text=r["text"],
         sections=[Section(**s) for s in json.loads(r["sections"])], title=r["title"],

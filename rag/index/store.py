@@ -95,6 +95,34 @@ def _check(url: str) -> None:
                            f"pip install -e '.[postgres]'") from err
 
 
+class StoreWriter(Protocol):
+    """The write side of an index: a new generation staged (rows, then its search indexes, then finish()) and
+    published by rag/index/generations.py. GenerationWriter (writer.py) is the local one; a PostgreSQL store is
+    written by mirroring each published generation (postgres_sync.py), so one build engine serves both."""
+
+    path: Any  # where the staged generation is
+
+    def copy_documents(self, previous: Any, doc_nos: list[int], with_chunks: set[int]) -> None: ...
+
+    def add_document(self, doc_no: int, doc: Document, text_sha: str, status: str,
+                     duplicate_of: str | None) -> None: ...
+
+    def set_status(self, doc_no: int, status: str, duplicate_of: str | None, extra: dict | None = None,
+                   **fields: Any) -> None: ...
+
+    def add_chunks(self, doc_no: int, chunks: list, first_id: int, lexical_tokens: list[list[str]]) -> None: ...
+
+    def add_outcomes(self, doc_no: int, version: str, record: dict[str, Any]) -> None: ...
+
+    def add_files(self, rows: list[tuple[str, str, int, str, str | None, int]]) -> None: ...
+
+    def write_search_indexes(self, previous: Any, previous_manifest: dict[str, Any], embed: Any) -> int: ...
+
+    def finish(self, manifest: dict[str, Any]) -> Any: ...
+
+    def abandon(self) -> None: ...
+
+
 def open_store(settings: Settings) -> Store:
     """The store for these settings, opened for reading. Raises IndexNotFound when it holds no index."""
     if settings.store_url:

@@ -10,6 +10,12 @@ import os
 import time
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .report import rough_time, size_text
+
+if TYPE_CHECKING:
+    from ..config import Settings
 
 MARKER = ".rag-add-{}.json"  # an add in progress, in corpus/added/ (hidden: the build never reads it as a paper)
 
@@ -63,3 +69,28 @@ class AddMarker:
         if not self.keep:
             self.path.unlink(missing_ok=True)
         self.fh.close()  # releases the lock
+
+
+def announce_interrupted_adds(s: Settings, current: dict[str, Path], unchanged: set[str], say) -> list[Path]:
+    """The records of `rag add` runs that stopped before their build finished (add_markers.py); for each whose
+    files this build indexes, a message naming them, their size and a rough time."""
+    markers = []
+    for marker, info in interrupted_adds(Path(s.corpus_dir)):
+        markers.append(marker)
+        waiting = [rel for rel in info.get("files", []) if rel in current and rel not in unchanged]
+        if not waiting:
+            continue
+        sizes = {rel: current[rel].stat().st_size for rel in waiting}
+        chars = sum(size // (20 if rel.lower().endswith(".pdf") else 1) for rel, size in sizes.items())
+        shown = ", ".join(f"{rel} ({size_text(size)})" for rel, size in list(sizes.items())[:10])
+        more = f" and {len(waiting) - 10} more" if len(waiting) > 10 else ""
+        say(f"finishing a `rag add` that was interrupted (started {info.get('started', '?')}): {shown}{more}; "
+            f"{rough_time(chars, s.threads or os.cpu_count() or 1)}. To cancel it, delete these files from "
+            f"{Path(s.corpus_dir) / 'added'} and build again")
+    return markers
+
+
+def finish_adds(markers: list[Path]) -> None:
+    """The interrupted adds whose files this build took in are done."""
+    for marker in markers:
+        marker.unlink(missing_ok=True)
