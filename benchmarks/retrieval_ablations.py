@@ -111,12 +111,13 @@ def main() -> None:
                 owners.append(cid)
         sims = emb.encode(texts, batch_size=64) @ qv
         best = collections.defaultdict(lambda: -1.0)
-        for cid, sim in zip(owners, sims):
+        for cid, sim in zip(owners, sims, strict=True):
             best[cid] = max(best[cid], float(sim))
         sentence_scores[q] = dict(best)
     per_query = (time.perf_counter() - t0) / len(qvecs)
     for share in (0.3, 0.5):
-        report(f"full + MiniLM sentence re-scoring ({share})", lambda q, s=share: rescored(q, sentence_scores[q], s), per_query)
+        report(f"full + MiniLM sentence re-scoring ({share})",
+               lambda q, s=share: rescored(q, sentence_scores[q], s), per_query)
 
     # Rocchio: move the dense query toward the fused top 5 and search again.
     rocchio = {}
@@ -137,10 +138,11 @@ def main() -> None:
             qv = model.encode([q], normalize_embeddings=True)[0]
             pv = model.encode([f"{hits[c].title or ''}\n{hits[c].text}" for c in ids], batch_size=16,
                               normalize_embeddings=True)
-            other[q] = {c: float(v @ qv) for c, v in zip(ids, pv)}
+            other[q] = {c: float(v @ qv) for c, v in zip(ids, pv, strict=True)}
         per_query = (time.perf_counter() - t0) / len(qvecs)
         for share in (0.3, 0.5, 1.0):
-            report(f"full + {args.rescorer.name} re-scoring ({share})", lambda q, s=share: rescored(q, other[q], s), per_query)
+            report(f"full + {args.rescorer.name} re-scoring ({share})",
+                   lambda q, s=share: rescored(q, other[q], s), per_query)
     report(f"full (as shipped: convex {LEXICAL_WEIGHT}, synonyms {Settings().expansion_weight})", lambda q: fused[q])
 
 
