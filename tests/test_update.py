@@ -450,9 +450,8 @@ def test_a_reader_of_a_deleted_generation_keeps_answering_from_new_threads(own_i
 
     held = LocalStore(current_generation(own_index.index_dir))
     ids = [int(i) for i in held.lexical.chunk_ids[:5]]
-    for name in ("first.md", "second.md"):
-        (own_index.corpus_dir / "nci" / name).write_text(f"# {name}\n\nInterleukin-2 notes, {name}.\n",
-                                                         encoding="utf-8")
+    for md in ("first.md", "second.md"):
+        (own_index.corpus_dir / "nci" / md).write_text(f"# {md}\n\nInterleukin-2 notes, {md}.\n", encoding="utf-8")
         build(own_index)
     assert not held.path.exists()  # collected: only the last two generations stay
     results, errors = [], []
