@@ -81,7 +81,8 @@ def serve(args: argparse.Namespace) -> None:
 
     settings = settings_from_args(args)
     check_paths(settings)  # a generation given as the index (a build would nest a new index inside it), a file...
-    if not settings.store_url and not Path(settings.corpus_dir).is_dir() and current_generation(settings.index_dir) is None:
+    if (not settings.store_url and not Path(settings.corpus_dir).is_dir()
+            and current_generation(settings.index_dir) is None):
         raise FileNotFoundError(f"no index in {settings.index_dir} and no corpus folder at {settings.corpus_dir} "
                                 f"to build one from: give --corpus DIR (or --index DIR of a built index)")
     from rag.ui.startup import ensure_index, keyword_only, warm_up

@@ -4,7 +4,8 @@
 chosen with the rest of the answer's weights by benchmarks/tune_answers.py; `rag eval --answers` reports the
 declines of both question sets.)
 
-    python benchmarks/calibrate_abstain.py --questions ../shared/eval/bioasq_immunotherapy_dev.jsonl [--index index-eval]
+    python benchmarks/calibrate_abstain.py --questions ../shared/eval/bioasq_immunotherapy_dev.jsonl \
+        [--index index-eval]
 
 Answerable: the evaluation questions (their answers are in the library). Off-topic: the questions below, which
 the library cannot answer (other fields, or everyday questions). The threshold the assistant ships with
@@ -66,7 +67,8 @@ def main() -> None:
     for t in (0.25, 0.30, 0.35, 0.40, 0.45, 0.50):
         a = sum(v < t for v in answerable) / len(answerable)
         o = sum(v < t for v in off_topic) / len(off_topic)
-        mark = " (shipped)" if abs(t - ABSTAIN_BELOW) < 1e-9 else (" (weak-evidence note below this)" if abs(t - WEAK_BELOW) < 1e-9 else "")
+        mark = (" (shipped)" if abs(t - ABSTAIN_BELOW) < 1e-9
+                else " (weak-evidence note below this)" if abs(t - WEAK_BELOW) < 1e-9 else "")
         print(f"| {t:.2f}{mark} | {a:.0%} | {o:.0%} |")
 
 

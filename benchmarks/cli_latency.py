@@ -112,7 +112,8 @@ def main() -> None:
                   file=sys.stderr, flush=True)
         entry = {side: summary(v) for side, v in times.items()}
         if args.baseline:
-            entry["ratio_this_to_baseline"] = summary([a / b for a, b in zip(times["this"], times["baseline"])])
+            ratios = [a / b for a, b in zip(times["this"], times["baseline"], strict=True)]
+            entry["ratio_this_to_baseline"] = summary(ratios)
         result[name] = entry
     result["steps"] = {side: steps(cwd, index) for side, cwd in sides.items()}
     result["load_after"] = os.getloadavg()

@@ -99,7 +99,8 @@ def main() -> None:
         got = classify(docs[row["doc_id"]])
         doc = docs[row["doc_id"]]
         excerpt = not doc.title and not _embedded_title(doc.text)
-        rows.append({"doc_id": row["doc_id"], "split": row["split"], "gold": row["study_type"], "sure": row.get("sure", True),
+        rows.append({"doc_id": row["doc_id"], "split": row["split"], "gold": row["study_type"],
+                     "sure": row.get("sure", True),
                      "got": got.study_type, "reason": got.reason, "basis": got.basis, "excerpt": excerpt})
     out = {split: figures([r for r in rows if r["split"] == split]) for split in splits}
     if args.json:

@@ -77,7 +77,8 @@ def main() -> None:
         first = client.predict(QUESTION, api_name="/ask")
         out["first_answer_s"] = round(time.perf_counter() - t0, 1)
         out["first_answer_keyword_only"] = any("keyword search alone" in n for n in first["notes"])
-        out["first_answer_lead"] = first["answer"].split("\n\n")[1][:160] if "\n\n" in first["answer"] else first["answer"][:160]
+        lead = first["answer"].split("\n\n")[1] if "\n\n" in first["answer"] else first["answer"]
+        out["first_answer_lead"] = lead[:160]
         while not (index / "CURRENT").is_file() or (index / "CURRENT").read_text().strip() == "gen-000001":
             if proc.poll() is not None or time.perf_counter() - t0 > args.timeout:
                 raise SystemExit(f"the full index was not published:\n{log_path.read_text()[-3000:]}")

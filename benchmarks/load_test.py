@@ -214,7 +214,8 @@ def main() -> None:
                 p.kill()
         primary.destroy()
 
-    machine = f"{os.cpu_count()} cores, {platform.processor() or platform.machine()}, Python {platform.python_version()}"
+    machine = (f"{os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
+               f"Python {platform.python_version()}")
     print(f"\nMachine: {machine}; index {args.index} ({done['chunks_added']} chunks); {args.per_client} questions "
           f"per client, k=5, extractive answers (no LLM).\n")
     print("| setup | clients | requests | errors | p50 s | p95 s | max s | req/s |")

@@ -45,7 +45,8 @@ def same_value(p: dict, g: dict) -> bool:
 
 
 def _norm(arm: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", (arm or "").lower()) if w not in {"plus", "and", "the", "with", "alone"}}
+    return {w for w in re.findall(r"[a-z0-9]+", (arm or "").lower())
+            if w not in {"plus", "and", "the", "with", "alone"}}
 
 
 def same_arm(p: str, g: str) -> bool:
@@ -94,7 +95,8 @@ def evaluate(pairs, own: bool, errors: int = 0):
             if i not in used:
                 per[p["endpoint"]]["fp"] += 1
                 if shown < errors:
-                    print(f"EXTRA {lab['doc_id']} {p['endpoint']} {p['value']} {p['arm']!r} ci={p['ci_low']},{p['ci_high']}: {p['text']!r}")
+                    print(f"EXTRA {lab['doc_id']} {p['endpoint']} {p['value']} {p['arm']!r} "
+                          f"ci={p['ci_low']},{p['ci_high']}: {p['text']!r}")
                     shown += 1
         for p, g in matched:
             if g["arm"] not in ("all", "comparison"):
@@ -152,7 +154,8 @@ def main() -> None:
           f"{result['values_labelled']} labelled, {result['values_extracted']} extracted); arm attribution "
           f"{result['arm_attribution']} of {result['per_arm_values']} per-arm values; spans found "
           f"{result['spans_found']}; design {result['design_accuracy']}, phase {result['phase_accuracy']}, N "
-          f"{result['n_accuracy']} of {result['documents_with_n']}; {result['abstracts_per_second']} abstracts/s on one core")
+          f"{result['n_accuracy']} of {result['documents_with_n']}; {result['abstracts_per_second']} abstracts/s "
+          f"on one core")
     print(f"{'endpoint':<15}{'tp':>5}{'fp':>5}{'fn':>5}{'precision':>11}{'recall':>8}")
     for k, v in result["per_endpoint"].items():
         print(f"{k:<15}{v['tp']:>5}{v['fp']:>5}{v['fn']:>5}{v['precision'] if v['precision'] is not None else '-':>11}"

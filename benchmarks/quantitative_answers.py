@@ -102,7 +102,7 @@ def main() -> None:
     before, t_before = run(questions, settings, lead=False)
     after, t_after = run(questions, settings, lead=True)
     by_kind: dict[str, list[tuple[bool, bool]]] = {}
-    for q, b, a in zip(questions, before, after):
+    for q, b, a in zip(questions, before, after, strict=True):
         by_kind.setdefault(q.get("kind", "?"), []).append((b, a))
         # A third held aside (sha1 of the id starting 0-4), read only for the final figures.
         split = "test" if hashlib.sha1(q["id"].encode()).hexdigest()[0] in "01234" else "dev"
@@ -117,7 +117,7 @@ def main() -> None:
         "table_ms_beyond_retrieval": round(table_cost(questions, settings), 1),
     }
     if args.show:
-        for q, a in zip(questions, after):
+        for q, a in zip(questions, after, strict=True):
             if not a and args.show > 0:
                 args.show -= 1
                 r = answer(q["question"], settings=settings, use_llm=False)

@@ -99,7 +99,29 @@ def main() -> None:
         head = sorted(((c, (1 - share) * f[c] + share * r.get(c, 0.0)) for c, _ in top), key=lambda kv: -kv[1])
         return head + fused[q][RESCORE_TOP:]
 
-    # MiniLM, sentence by sentence: a passage scores its best sentence (with the paper's title).
+    sentence_scores, per_query = _sentence_scores(st, emb, qvecs, fused)
+    for share in (0.3, 0.5):
+        report(f"full + MiniLM sentence re-scoring ({share})",
+               lambda q, s=share: rescored(q, sentence_scores[q], s), per_query)
+
+    # Rocchio: move the dense query toward the fused top 5 and search again.
+    rocchio = {}
+    for q, qv in qvecs.items():
+        v = qv + 0.5 * st.vectors([c for c, _ in fused[q][:5]]).mean(axis=0)
+        rocchio[q] = convex_fusion(best_syn[q], st.dense_search(v / np.linalg.norm(v), DEPTH), LEXICAL_WEIGHT)
+    report("full + Rocchio dense feedback", lambda q: rocchio[q])
+
+    if args.rescorer:
+        other, per_query = _rescorer_scores(args.rescorer, st, qvecs, fused)
+        for share in (0.3, 0.5, 1.0):
+            report(f"full + {args.rescorer.name} re-scoring ({share})",
+                   lambda q, s=share: rescored(q, other[q], s), per_query)
+    report(f"full (as shipped: convex {LEXICAL_WEIGHT}, synonyms {Settings().expansion_weight})", lambda q: fused[q])
+
+
+def _sentence_scores(st, emb, qvecs, fused) -> tuple[dict, float]:
+    """MiniLM, sentence by sentence: a passage scores its best sentence (with the paper's title); and the seconds
+    a query this took."""
     t0 = time.perf_counter()
     sentence_scores = {}
     for q, qv in qvecs.items():
@@ -111,37 +133,28 @@ def main() -> None:
                 owners.append(cid)
         sims = emb.encode(texts, batch_size=64) @ qv
         best = collections.defaultdict(lambda: -1.0)
-        for cid, sim in zip(owners, sims):
+        for cid, sim in zip(owners, sims, strict=True):
             best[cid] = max(best[cid], float(sim))
         sentence_scores[q] = dict(best)
-    per_query = (time.perf_counter() - t0) / len(qvecs)
-    for share in (0.3, 0.5):
-        report(f"full + MiniLM sentence re-scoring ({share})", lambda q, s=share: rescored(q, sentence_scores[q], s), per_query)
+    return sentence_scores, (time.perf_counter() - t0) / len(qvecs)
 
-    # Rocchio: move the dense query toward the fused top 5 and search again.
-    rocchio = {}
-    for q, qv in qvecs.items():
-        v = qv + 0.5 * st.vectors([c for c, _ in fused[q][:5]]).mean(axis=0)
-        rocchio[q] = convex_fusion(best_syn[q], st.dense_search(v / np.linalg.norm(v), DEPTH), LEXICAL_WEIGHT)
-    report("full + Rocchio dense feedback", lambda q: rocchio[q])
 
-    if args.rescorer:
-        from sentence_transformers import SentenceTransformer
+def _rescorer_scores(folder: Path, st, qvecs, fused) -> tuple[dict, float]:
+    """Another sentence-transformers model's cosine of the query to each of the fused top passages; and the
+    seconds a query this took."""
+    from sentence_transformers import SentenceTransformer
 
-        model = SentenceTransformer(str(args.rescorer), device="cpu", local_files_only=True)
-        t0 = time.perf_counter()
-        other = {}
-        for q in qvecs:
-            hits = st.fetch([c for c, _ in fused[q][:RESCORE_TOP]])
-            ids = list(hits)
-            qv = model.encode([q], normalize_embeddings=True)[0]
-            pv = model.encode([f"{hits[c].title or ''}\n{hits[c].text}" for c in ids], batch_size=16,
-                              normalize_embeddings=True)
-            other[q] = {c: float(v @ qv) for c, v in zip(ids, pv)}
-        per_query = (time.perf_counter() - t0) / len(qvecs)
-        for share in (0.3, 0.5, 1.0):
-            report(f"full + {args.rescorer.name} re-scoring ({share})", lambda q, s=share: rescored(q, other[q], s), per_query)
-    report(f"full (as shipped: convex {LEXICAL_WEIGHT}, synonyms {Settings().expansion_weight})", lambda q: fused[q])
+    model = SentenceTransformer(str(folder), device="cpu", local_files_only=True)
+    t0 = time.perf_counter()
+    other = {}
+    for q in qvecs:
+        hits = st.fetch([c for c, _ in fused[q][:RESCORE_TOP]])
+        ids = list(hits)
+        qv = model.encode([q], normalize_embeddings=True)[0]
+        pv = model.encode([f"{hits[c].title or ''}\n{hits[c].text}" for c in ids], batch_size=16,
+                          normalize_embeddings=True)
+        other[q] = {c: float(v @ qv) for c, v in zip(ids, pv, strict=True)}
+    return other, (time.perf_counter() - t0) / len(qvecs)
 
 
 def _minmax(scores: dict[int, float]) -> dict[int, float]:

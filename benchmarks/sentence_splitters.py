@@ -1,4 +1,5 @@
-"""Sentence splitting on real abstracts: rag.chunk.sentences.sentence_spans against pysbd and syntok (issue 14, defect 5).
+"""Sentence splitting on real abstracts: rag.chunk.sentences.sentence_spans against pysbd and syntok
+(issue 14, defect 5).
 
 Splits every bundled PubMed abstract (or the JSON lines given) with each splitter, reports the time each takes
 and how often they disagree, and writes the boundaries where they disagree, with their context, to a file
@@ -75,9 +76,10 @@ def main() -> None:
         found[name] = [_normalise(t, split(t)) for t in texts]
         seconds = time.perf_counter() - t0
         n = sum(len(b) + 1 for b in found[name])
-        print(f"{name:7s} {n:6d} sentences in {len(texts)} abstracts, {seconds:6.2f} s ({1000 * seconds / len(texts):.2f} ms an abstract)")
+        print(f"{name:7s} {n:6d} sentences in {len(texts)} abstracts, {seconds:6.2f} s "
+              f"({1000 * seconds / len(texts):.2f} ms an abstract)")
     rows = []
-    for i, text in enumerate(texts):
+    for i in range(len(texts)):
         union = set().union(*(found[n][i] for n in splitters))
         for pos in sorted(union):
             says = {n: pos in found[n][i] for n in splitters}

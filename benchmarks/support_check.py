@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from rag.chunk.sentences import sentence_spans  # noqa: E402
 from rag.cite import strip_reference_markers  # noqa: E402
-from rag.lexical.synonyms import synonym_groups
+from rag.lexical.synonyms import synonym_groups  # noqa: E402
 from rag.lexical.tokens import tokenize  # noqa: E402
 from rag.load import load_file  # noqa: E402
 from rag.answer.support_check import _NEGATION, _NUMBER, SUPPORTED, check_sentence, names  # noqa: E402
@@ -69,7 +69,8 @@ def sentences_with_passages(paths: list[Path]) -> list[tuple[str, str]]:
 def change_number(s: str, rng: random.Random) -> str | None:
     # A quantity: not a year, not the digits of a code ("TLR7/8", "IL-33") or a reference number.
     found = [m for m in _NUMBER.finditer(s) if not re.match(r"(19|20)\d\d$", m.group(1))
-             and re.match(r"[\s(]|$", s[m.start(1) - 1:m.start(1)] or " ") and not re.match(r"[/\w]", s[m.end(1):m.end(1) + 1])]
+             and re.match(r"[\s(]|$", s[m.start(1) - 1:m.start(1)] or " ")
+             and not re.match(r"[/\w]", s[m.end(1):m.end(1) + 1])]
     if not found:
         return None
     m = rng.choice(found)

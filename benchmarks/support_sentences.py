@@ -35,7 +35,7 @@ def split_of(sentence_id: str) -> str:
 
 def verdict(row: dict):
     cited = list(range(1, len(row["passages"]) + 1))
-    texts = dict(zip(cited, row["passages"]))
+    texts = dict(zip(cited, row["passages"], strict=True))
     sentence = row["sentence"] + " " + "".join(f"[{n}]" for n in cited)
     if "titles" in inspect.signature(check_sentence).parameters:  # the check reads the cited paper's title
         return check_sentence(sentence, cited, texts, titles={n: row.get("title") or "" for n in cited})
@@ -85,13 +85,15 @@ def main() -> None:
               f"{f['false_alarms'] / max(1, f['faithful']):.3f} ({f['false_alarms']}/{f['faithful']}) |")
     if args.features:
         for split, f in out.items():
-            print(f"{split} false alarms per feature: " + ", ".join(f"{k} {c}/{n}" for k, (c, n) in f["per_feature"].items()))
+            per_feature = ", ".join(f"{k} {c}/{n}" for k, (c, n) in f["per_feature"].items())
+            print(f"{split} false alarms per feature: " + per_feature)
     if args.show:
         shown = splits if args.split != "all" else ["dev"]
         for split, row, flagged, reasons in results:
             if split in shown and flagged == row["faithful"]:
                 what = "FALSE ALARM" if row["faithful"] else f"MISSED {row['error_kind']}"
-                print(f"{row['id']} {what} [{row['passage_kind']}] {row['sentence']}\n    {reasons or row.get('error_detail')}")
+                print(f"{row['id']} {what} [{row['passage_kind']}] {row['sentence']}\n"
+                      f"    {reasons or row.get('error_detail')}")
 
 
 if __name__ == "__main__":

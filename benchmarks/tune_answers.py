@@ -3,9 +3,10 @@
     python benchmarks/tune_answers.py [--index index-eval] [--trials 400] [--seed 0]
 
 Questions: benchmarks/questions/tuning.jsonl (written from papers of the bundled corpus, with gold PMIDs, exact
-and ideal answers; add tuning_hard.jsonl, in a clinician's words with several gold papers each, with --questions) and the odd-numbered half of benchmarks/questions/off_topic.jsonl (the even half is kept for
-reporting). Retrieval and every weight-free signal are computed once per question; then random weight settings
-around the shipped ones are scored on
+and ideal answers; add tuning_hard.jsonl, in a clinician's words with several gold papers each, with --questions)
+and the odd-numbered half of benchmarks/questions/off_topic.jsonl (the even half is kept for reporting).
+Retrieval and every weight-free signal are computed once per question; then random weight settings around the
+shipped ones are scored on
 
     the share of exact answers found (+ 0.5 x ROUGE-SU4 to break ties), subject to the answer issue's targets:
     cited gold >= 0.8, ROUGE-SU4 >= 1.25 x the baseline's (rag.evaluate.baselines.Baseline, same questions),
@@ -38,7 +39,8 @@ QUESTIONS = ROOT / "benchmarks" / "questions"
 
 # Ranges the random search draws from (the shipped value is always tried too).
 SPACE = {
-    "lexical": (0.15, 0.6), "previous": (0.0, 0.3), "dense": (0.0, 0.5), "paper": (0.1, 0.4), "echo": (0.0, 0.3), "answer_shape": (0.0, 0.3),
+    "lexical": (0.15, 0.6), "previous": (0.0, 0.3), "dense": (0.0, 0.5), "paper": (0.1, 0.4), "echo": (0.0, 0.3),
+    "answer_shape": (0.0, 0.3),
     "conclusion": (0.0, 0.2), "result": (0.0, 0.2), "method": (-0.2, 0.0), "background": (-0.2, 0.0),
     "aim": (-0.3, 0.0), "off_topic_paper": (0.2, 0.9), "keep_ratio": (0.5, 0.95),
     "sentences_factoid": (1, 5), "sentences_list": (2, 6), "sentences_yesno": (2, 6), "sentences_summary": (2, 6),
@@ -74,7 +76,7 @@ def objective(rows: list[dict], off: list[bool], baseline_su4: float) -> dict:
 
 def run(prepared, questions, off_prepared, w: AnswerWeights, baseline_su4: float) -> dict:
     rows = []
-    for prep, q in zip(prepared, questions):
+    for prep, q in zip(prepared, questions, strict=True):
         found = finish(prep, w)
         declined = not found.evidence.answer or not found.text
         rows.append(score_answer(q, found.text, cited(found, prep.passages), declined, FRAMING))
@@ -113,7 +115,8 @@ def main() -> None:
           f"{time.perf_counter() - t0:.0f} s", file=sys.stderr)
 
     baseline = Baseline.from_store(searcher.store)
-    baseline_su4 = sum(score_answer(q, *baseline.answer(q["question"]), False)["su4"] for q in questions) / len(questions)
+    baseline_su4 = sum(score_answer(q, *baseline.answer(q["question"]), False)["su4"]
+                       for q in questions) / len(questions)
     print(f"baseline ROUGE-SU4 on the tuning questions: {baseline_su4:.3f}")
     shipped = run(prepared, questions, off_prepared, WEIGHTS, baseline_su4)
     rng = random.Random(args.seed)

@@ -24,8 +24,8 @@ _EXPORTS = {
     "Passage": ".datatypes", "Section": ".datatypes",
 }
 
-__all__ = ["retrieve", "answer", "extract_outcomes", "outcome_table", "answer_stream", "build", "add_files", "remove_files", "Settings", "Document", "Section", "Chunk", "Passage", "Citation",
-           "Answer", "BuildReport"]
+__all__ = ["retrieve", "answer", "extract_outcomes", "outcome_table", "answer_stream", "build", "add_files",
+           "remove_files", "Settings", "Document", "Section", "Chunk", "Passage", "Citation", "Answer", "BuildReport"]
 
 
 def __getattr__(name: str):

@@ -46,7 +46,8 @@ def check_citations(text: str, n_passages: int) -> tuple[str, CitationCheck]:
 
     text = MARKER_GROUP.sub(fix, text)
     text = re.sub(r"(\[\d+\])(\s*\1)+", r"\1", text)  # [1][1] -> [1]
-    # A marker written after the full stop belongs to the sentence before it: "... survival. [2] Next" -> "... survival [2]."
+    # A marker written after the full stop belongs to the sentence before it:
+    # "... survival. [2] Next" -> "... survival [2]."
     # Not after an abbreviation's full stop: "Smith et al. [3] showed" and "(e.g. [2])" stay as written.
     def move(m: re.Match) -> str:
         if m.group(1) == "." and ends_abbreviation(text, m.start(1)):

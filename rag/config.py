@@ -322,7 +322,8 @@ class Settings(BaseSettings):
         need(not self.reranker or Path(self.reranker).is_dir(), "reranker",
              "must be a folder holding a saved sentence-transformers CrossEncoder (or empty for none)")
         need(1 <= self.rerank_depth <= 200, "rerank_depth", "must be between 1 and 200")
-        need(0.0 <= self.abstain_below < 1.0, "abstain_below", "must be a cosine from 0 to below 1 (0: the tuned default)")
+        need(0.0 <= self.abstain_below < 1.0, "abstain_below",
+             "must be a cosine from 0 to below 1 (0: the tuned default)")
         need(self.llm_timeout > 0, "llm_timeout", "must be more than 0 seconds")
         need(self.max_upload_mb > 0, "max_upload_mb", "must be more than 0")
         need(1 <= self.app_port <= 65535, "app_port", "must be a port from 1 to 65535")

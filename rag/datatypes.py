@@ -162,7 +162,8 @@ class Passage:
         }
 
     def __str__(self) -> str:
-        return f"[{self.score:.3f}] {self.citation.title or self.doc_id} ({self.citation.short()})\n    {self.citation.url or ''}\n    {self.text[:300]}"
+        return (f"[{self.score:.3f}] {self.citation.title or self.doc_id} ({self.citation.short()})\n"
+                f"    {self.citation.url or ''}\n    {self.text[:300]}")
 
 
 @dataclass

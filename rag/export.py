@@ -67,8 +67,8 @@ def where(p: Passage) -> str:
 
 
 # Particles that belong to a family name written after the given names ("Jan van der Berg").
-_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "ter", "ten", "bin",
-              "al", "el", "st", "st."}
+_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "ter", "ten",
+              "bin", "al", "el", "st", "st."}
 # Words of a group's name ("Keynote Investigators", "National Cancer Institute"): kept whole.
 _GROUP = re.compile(r"(?i)\b(group|committee|consortium|society|institute|association|panel|collaborat\w*|network|"
                     r"investigators|team|working|organi[sz]ation|cent(er|re)|university|board|council|foundation|"
@@ -174,7 +174,8 @@ def _markdown(answer: Answer, refs: list[tuple[int, Passage]], when: _dt.datetim
         from .outcomes.table import table_markdown
 
         lines += ["## Studies", "", table_markdown(answer.table), "",
-                  "Values read from the papers' text by rules (rag/outcomes/); each cell's span is in the CSV export.", ""]
+                  "Values read from the papers' text by rules (rag/outcomes/); each cell's span is in the CSV "
+                  "export.", ""]
     lines += ["## References", ""]
     for n, p in refs:
         c = p.citation
@@ -267,7 +268,8 @@ def _ris(answer: Answer, refs: list[tuple[int, Passage]], when: _dt.datetime) ->
             "accession_number": c.pmid or c.nct_id,
             "urls": [c.url] if c.url else [],
             "notes": [*(_notice(p) for _ in [0] if _notice(p)), f"Cited: {where(p)}",
-                      *(f"Study: {_study(p)}" for _ in [0] if _study(p)), *(NO_METADATA for _ in [0] if not has_metadata(c)),
+                      *(f"Study: {_study(p)}" for _ in [0] if _study(p)),
+                      *(NO_METADATA for _ in [0] if not has_metadata(c)),
                       *_identifiers(p), f"[{n}] in the answer; {provenance(answer, when)}"],
         }
         entries.append({k: v for k, v in entry.items() if v not in (None, [], "")})
@@ -325,7 +327,7 @@ def _csv(answer: Answer, refs: list[tuple[int, Passage]], when: _dt.datetime) ->
     text = table_csv(data)
     rows = list(csv.reader(io.StringIO(text)))
     rows[0].append("spans")
-    for row, study in zip(rows[1:], data["rows"]):
+    for row, study in zip(rows[1:], data["rows"], strict=True):
         row.append("; ".join(f"{c['endpoint']} {c['doc_id']}:{c['char_start']}-{c['char_end']}"
                              for cells in study["cells"].values() for c in cells))
     out = io.StringIO()

@@ -55,9 +55,9 @@ def rerank(st, query: str, ranked: list[tuple[int, float]], signals: dict, folde
             pairs.append((query, f"{title}. {hit.text}" if title else hit.text))
             ids.append(cid)
     scores = get_reranker(folder).predict(pairs, batch_size=16, show_progress_bar=False)
-    for cid, score in zip(ids, scores):
+    for cid, score in zip(ids, scores, strict=True):
         signals.setdefault(cid, {})["rerank_score"] = float(score)
     order = sorted(ids, key=lambda cid: -signals[cid]["rerank_score"])
     slots = sorted((score for _, score in head), reverse=True)
     scored = set(ids)
-    return list(zip(order, slots)) + [(cid, s) for cid, s in head if cid not in scored] + tail
+    return list(zip(order, slots, strict=False)) + [(cid, s) for cid, s in head if cid not in scored] + tail

@@ -138,7 +138,7 @@ class Searcher:
         if not passages:
             return
         vectors = self.embedder.encode(st.embedding_inputs([p.chunk_id for p in passages]))
-        for p, sim in zip(passages, vectors @ qvec):
+        for p, sim in zip(passages, vectors @ qvec, strict=True):
             p.signals["cosine"] = float(sim)
 
     def _passages(self, st, ranked, signals, k, per_doc) -> list[Passage]:
@@ -183,7 +183,8 @@ def reciprocal_rank_fusion(lists: list[list[tuple[int, float]]], k: int) -> list
     return sorted(scores.items(), key=lambda kv: -kv[1])
 
 
-def convex_fusion(lexical: list[tuple[int, float]], dense: list[tuple[int, float]], weight: float) -> list[tuple[int, float]]:
+def convex_fusion(lexical: list[tuple[int, float]], dense: list[tuple[int, float]],
+                  weight: float) -> list[tuple[int, float]]:
     """weight * BM25 + (1 - weight) * cosine, each min-max normalised over its own candidate list
     (a candidate one list did not propose scores that list's minimum)."""
     def normalised(ranked):
@@ -225,7 +226,7 @@ def _add_cosine(st, qvec, ranked, signals) -> None:
     """Cosine similarity of the query to every candidate (also those only BM25 found): the calibrated strength."""
     ids = [cid for cid, _ in ranked]
     sims = st.vectors(ids) @ qvec
-    for cid, sim in zip(ids, sims):
+    for cid, sim in zip(ids, sims, strict=True):
         signals.setdefault(cid, {})["cosine"] = float(sim)
 
 
@@ -265,7 +266,8 @@ def check_filters(filters: dict[str, Any] | None) -> dict[str, Any] | None:
                 raise ValueError(f"{key} must be one or a list of: {', '.join(allowed)}; got {value!r}")
             unknown = sorted(set(values) - set(allowed))
             if unknown:
-                raise ValueError(f"unknown {key.replace('_', ' ')} {', '.join(map(repr, unknown))}: use {', '.join(allowed)}")
+                raise ValueError(f"unknown {key.replace('_', ' ')} {', '.join(map(repr, unknown))}: "
+                                 f"use {', '.join(allowed)}")
             out[key] = list(values)
         elif key in FILTERABLE:
             values = list(value) if isinstance(value, (list, tuple, set)) else [value]

@@ -114,7 +114,8 @@ class Cluster:
     # --- life cycle --------------------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, folder: str | Path | None = None, port: int = 0, settings: dict[str, str] | None = None) -> "Cluster":
+    def create(cls, folder: str | Path | None = None, port: int = 0,
+               settings: dict[str, str] | None = None) -> "Cluster":
         """initdb in ``folder`` (a new temporary one if None), then start on ``port`` (0: a free one)."""
         user = _os_user()
         bin_dir = _usable_bin(find_bin(), user)

@@ -65,9 +65,11 @@ def test_question_answer_and_sources_panel(page, tmp_path):
     assert first.locator("mark.cited").count() + first.locator("mark.value").count() >= 1
     hrefs = [a.get_attribute("href") for a in page.locator("#sources .src-title a").all()]
     assert any(CITATION_URL.match(h or "") for h in hrefs), hrefs
-    assert re.search(r"support check: all \d+ sentences found in their sources", page.inner_text("#sources .src-summary"))
+    assert re.search(r"support check: all \d+ sentences found in their sources",
+                     page.inner_text("#sources .src-summary"))
     badges = page.locator("#sources .src-evidence").all_text_contents()  # study type · evidence level on every source
-    assert badges and all(re.search(r"· (level \d|guidance|preclinical|registration|unrated)$", b) for b in badges), badges
+    level = re.compile(r"· (level \d|guidance|preclinical|registration|unrated)$")
+    assert badges and all(level.search(b) for b in badges), badges
     first_href = first.locator(".src-title a").get_attribute("href")
     assert first_href and (CITATION_URL.match(first_href) or first_href.startswith("gradio_api/file="))
     assert first.locator(".src-title a").get_attribute("target") == "_blank"

@@ -68,7 +68,8 @@ def one_line(out: subprocess.CompletedProcess, command: str, *words: str) -> str
 def test_a_question_that_is_not_utf8(library):
     out = subprocess.run([sys.executable, "-m", "rag", "ask", b"what is \xff\xfe pembrolizumab?", "--index",
                           str(library.index_dir)], capture_output=True, cwd=ROOT, timeout=300)
-    out = subprocess.CompletedProcess(out.args, out.returncode, out.stdout.decode(), out.stderr.decode(errors="replace"))
+    out = subprocess.CompletedProcess(out.args, out.returncode, out.stdout.decode(),
+                                      out.stderr.decode(errors="replace"))
     one_line(out, "ask", "the question is not valid text: it holds bytes that are not UTF-8 (at character 9)")
 
 

@@ -139,7 +139,8 @@ def test_the_cli_s_flags_are_the_fields_with_the_readme_s_names_as_aliases():
             "--lexical-weight", "--record-chunks", "--reranker"} <= search
     # The names the README documents, as aliases.
     args = build_parser().parse_args(["build", "--corpus", "c", "--index", "i", "--store", "postgresql://h/db",
-                                      "--engine", "ray", "--address", "h:6379", "--chunk-tokens", "120", "--model", "m"])
+                                      "--engine", "ray", "--address", "h:6379", "--chunk-tokens", "120",
+                                      "--model", "m"])
     s = Settings.from_args(args)
     assert (str(s.corpus_dir), str(s.index_dir), s.store_url, s.engine, s.ray_address, s.chunk_tokens, s.model) == (
         "c", "i", "postgresql://h/db", "ray", "h:6379", 120, "m")
@@ -257,8 +258,10 @@ def test_paths_given_wrong_get_a_sentence(settings, tmp_path):
     generation = next(settings.index_dir.glob("gen-*"))
     for args, words in ((["status", "--index", str(a_file)], "is a file; give the index folder"),
                         (["status", "--index", str(generation)], "one generation inside an index"),
-                        (["build", "--corpus", str(a_file), "--index", str(tmp_path / "i")], "is a file; give the corpus folder")):
-        out = subprocess.run([sys.executable, "-m", "rag", *args], capture_output=True, text=True, cwd=ROOT, timeout=120)
+                        (["build", "--corpus", str(a_file), "--index", str(tmp_path / "i")],
+                         "is a file; give the corpus folder")):
+        out = subprocess.run([sys.executable, "-m", "rag", *args], capture_output=True, text=True, cwd=ROOT,
+                             timeout=120)
         assert out.returncode == 1 and words in out.stderr and "Traceback" not in out.stderr, (args, out.stderr)
 
 
@@ -298,7 +301,8 @@ def test_a_change_of_loader_output_comes_with_a_new_loader_version():
         result = load_file(path, root=data)
         outputs.append([path.name, [dataclasses.asdict(d) for d in result.documents], result.warnings])
     digest = hashlib.sha256(json.dumps(outputs, sort_keys=True, default=str).encode()).hexdigest()[:16]
-    assert LOADER_DIGESTS.get(LOADER_VERSION) == digest, f"loader output digest {digest} (LOADER_VERSION {LOADER_VERSION})"
+    assert LOADER_DIGESTS.get(LOADER_VERSION) == digest, \
+        f"loader output digest {digest} (LOADER_VERSION {LOADER_VERSION})"
 
 
 def test_the_index_records_the_fingerprint_of_the_settings_that_shape_it(settings):

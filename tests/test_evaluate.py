@@ -120,7 +120,7 @@ def test_many_random_rankings_give_todays_figures():
         cases.append((ranked, gold))
     got = doc_metrics_many(cases)
     compared_with_today = 0
-    for (ranked, gold), row in zip(cases, got):
+    for (ranked, gold), row in zip(cases, got, strict=True):
         want = reference(ranked, gold)
         assert all(same(row[k], want[k]) for k in KEYS), (ranked, gold, row, want)
         before = today(ranked, gold)
@@ -161,9 +161,9 @@ def test_evaluate_gives_todays_figures_on_real_rankings(settings, monkeypatch):
     ]
     results = ev.evaluate(questions, settings, ("records", "bm25"))
     assert [r.method for r in results] == ["records", "bm25"] and len(seen) == 2
-    for res, rankings in zip(results, seen):
+    for res, rankings in zip(results, seen, strict=True):
         assert len(rankings) == len(questions) and all(rows for rows, _ in rankings)
-        for row, (ranked, gold) in zip(res.per_question, rankings):
+        for row, (ranked, gold) in zip(res.per_question, rankings, strict=True):
             want = today(ranked, gold)
             assert all(same(row[k], want[k]) for k in KEYS), (res.method, row, want)
             assert row["top5"] == ranked[:5]

@@ -84,7 +84,8 @@ def test_baseline_picks_sentences_sharing_most_question_words_from_the_top_paper
 
 def test_rag_eval_answers_json(settings, tmp_path):
     # Gold: every paper of the test corpus that speaks of sotorasib and G12C.
-    records = [json.loads(line) for line in (settings.corpus_dir / "pubmed" / "abstracts.jsonl").read_text().splitlines()]
+    abstracts = settings.corpus_dir / "pubmed" / "abstracts.jsonl"
+    records = [json.loads(line) for line in abstracts.read_text().splitlines()]
     gold = [r["pmid"] for r in records if r["pmid"] and "sotorasib" in f"{r['title']} {r['abstract']}".lower()
             and "G12C" in f"{r['title']} {r['abstract']}"]
     assert len(gold) >= 5
@@ -98,7 +99,8 @@ def test_rag_eval_answers_json(settings, tmp_path):
          "ideal_answer": "Gut bacteria modulate the response to checkpoint inhibitors."},
     ]) + "\n")
     off = tmp_path / "off.jsonl"
-    off.write_text(json.dumps({"id": "o1", "kind": "general", "question": "How do I descale an espresso machine?"}) + "\n")
+    off.write_text(json.dumps({"id": "o1", "kind": "general",
+                               "question": "How do I descale an espresso machine?"}) + "\n")
     out = subprocess.run([sys.executable, "-m", "rag", "eval", "--answers", "--questions", str(questions),
                           "--off-topic", str(off), "--index", str(settings.index_dir), "--json"],
                          capture_output=True, text=True, cwd=ROOT, timeout=600)

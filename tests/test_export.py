@@ -31,7 +31,7 @@ def cited(a):
 def test_markdown_holds_the_answer_numbered_references_and_provenance(til_answer):
     md = export(til_answer, "markdown")
     assert md.startswith(f"# {QUESTION}") and til_answer.text.strip() in md
-    for n, p in zip(sorted(set(til_answer.check.cited)), cited(til_answer)):
+    for n, p in zip(sorted(set(til_answer.check.cited)), cited(til_answer), strict=True):
         line = next(line for line in md.splitlines() if line.startswith(f"{n}. "))
         assert (p.citation.pmid and f"PMID {p.citation.pmid}" in line) or (p.citation.doi and p.citation.doi in line)
         assert p.citation.url in line
@@ -46,7 +46,7 @@ def test_bibtex_is_read_back_by_bibtexparser(til_answer):
     assert not library.failed_blocks
     assert len(library.entries) == len(cited(til_answer))
     assert til_answer.generation in library.strings[0].value
-    for entry, p in zip(library.entries, cited(til_answer)):
+    for entry, p in zip(library.entries, cited(til_answer), strict=True):
         assert entry["title"] == p.citation.title
         if p.citation.pmid:
             assert entry["pmid"] == p.citation.pmid
@@ -81,7 +81,7 @@ def test_bibtex_with_braces_of_its_own_is_read_back(til_answer):
         return value.replace("\\textbackslash{}", "\\").replace("\\{", "{").replace("\\}", "}")
 
     assert "Does {IL-2 work?" in latex(library.strings[0].value)
-    for entry, p in zip(library.entries, cited(a)):
+    for entry, p in zip(library.entries, cited(a), strict=True):
         assert latex(entry["title"]) == p.citation.title
         assert latex(entry["journal"]) == p.citation.journal
         spans = json.loads(entry["citedspans"])
@@ -95,7 +95,7 @@ def test_ris_is_read_back_by_rispy(til_answer):
 
     entries = rispy.loads(export(til_answer, "ris"))
     assert len(entries) == len(cited(til_answer))
-    for entry, p in zip(entries, cited(til_answer)):
+    for entry, p in zip(entries, cited(til_answer), strict=True):
         assert entry["title"] == p.citation.title and entry["urls"] == [p.citation.url]
         assert any(note.startswith("Cited: ") and f"characters {p.char_start}-{p.char_end}" in note
                    for note in entry["notes"])
@@ -138,8 +138,8 @@ def _answer_with(*passages):
     from rag.datatypes import Answer, CitationCheck
 
     body = " ".join(f"Tebentafusp prolonged overall survival [{n}]." for n in range(1, len(passages) + 1))
-    return Answer("Is tebentafusp effective?", body, list(passages), check=CitationCheck(cited=list(range(1, len(passages) + 1))),
-                  generation="gen-000001")
+    return Answer("Is tebentafusp effective?", body, list(passages),
+                  check=CitationCheck(cited=list(range(1, len(passages) + 1))), generation="gen-000001")
 
 
 def _passage(text, **cit):
@@ -194,7 +194,8 @@ def test_an_untitled_excerpt_gets_a_stand_in_title_and_says_it_has_no_metadata()
     assert item["title"] == title and "no metadata" in item["note"]
 
 
-@pytest.mark.parametrize("notice, said", [("retracted", "RETRACTED"), ("expression of concern", "EXPRESSION OF CONCERN"),
+@pytest.mark.parametrize("notice, said", [("retracted", "RETRACTED"),
+                                          ("expression of concern", "EXPRESSION OF CONCERN"),
                                           ("withdrawn", "WITHDRAWN")])
 def test_every_export_shows_a_notice(notice, said):
     a = _answer_with(_passage("Tebentafusp prolonged overall survival.", authors=["Nathan P"], notice=notice))

@@ -11,8 +11,6 @@ import textwrap
 import time
 from pathlib import Path
 
-import pytest
-
 from conftest import make_small_corpus
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -220,7 +220,7 @@ def test_retrieve_through_either_store(settings, pg_url):
         assert a and b
         agree.append(len({p.doc_id for p in a} & {p.doc_id for p in b}) / len(a))
         assert a[0].doc_id == b[0].doc_id, q
-        for pa, pb in zip(a, b):
+        for pa, pb in zip(a, b, strict=False):
             if pa.chunk_id == pb.chunk_id:
                 assert pa.citation == pb.citation and pa.text == pb.text
     assert np.mean(agree) >= 0.9, agree

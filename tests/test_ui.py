@@ -139,8 +139,8 @@ def test_highlight_escapes_inside_and_outside_the_mark():
 
 
 def test_other_matching_spans_are_collapsed_and_opened_when_cited():
-    more = [{"text": "Complete responses were durable beyond five years in most patients treated.", "section": "Results",
-             "page": None, "chunk_id": 2, "char_start": 900, "char_end": 980}]
+    more = [{"text": "Complete responses were durable beyond five years in most patients treated.",
+             "section": "Results", "page": None, "chunk_id": 2, "char_start": 900, "char_end": 980}]
     quiet = sources_html(extractive("- Objective response rates of 49% to 72% were seen in patients with metastatic "
                                     "melanoma. [1]", [passage(more_spans=more)]))
     assert '<details class="src-more">' in quiet and "1 more matching passage in this paper" in quiet

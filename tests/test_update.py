@@ -233,7 +233,8 @@ def make_odd_but_readable_inputs(folder: Path) -> dict[str, str]:
     (folder / "abstract only.xml").write_text(no_body[:start] + no_body[end:], encoding="utf-8")
     medline = (DATA / "pubmed_sample.medline").read_text(encoding="utf-8")  # has a broken record in the middle
     (folder / "pubmed export.txt").write_text(medline, encoding="utf-8")
-    (folder / "notes cp1252 é.txt").write_bytes("Café-au-lait spots and nivolumab: naïve T cells respond.".encode("cp1252"))
+    (folder / "notes cp1252 é.txt").write_bytes(
+        "Café-au-lait spots and nivolumab: naïve T cells respond.".encode("cp1252"))
     return {
         "long review.pdf": None,  # its DOI line repeats on every copied page, so it is a running head
         "abstract only.xml": "PMID:41032705",
@@ -449,8 +450,8 @@ def test_a_reader_of_a_deleted_generation_keeps_answering_from_new_threads(own_i
 
     held = LocalStore(current_generation(own_index.index_dir))
     ids = [int(i) for i in held.lexical.chunk_ids[:5]]
-    for name in ("first.md", "second.md"):
-        (own_index.corpus_dir / "nci" / name).write_text(f"# {name}\n\nInterleukin-2 notes, {name}.\n", encoding="utf-8")
+    for md in ("first.md", "second.md"):
+        (own_index.corpus_dir / "nci" / md).write_text(f"# {md}\n\nInterleukin-2 notes, {md}.\n", encoding="utf-8")
         build(own_index)
     assert not held.path.exists()  # collected: only the last two generations stay
     results, errors = [], []
@@ -491,8 +492,9 @@ def test_two_builds_at_once_take_turns_say_so_and_leave_a_correct_index(own_inde
 def test_rag_add_json_is_one_json_report(own_index, tmp_path):
     note = tmp_path / "note.md"
     note.write_text("# A note\n\nTumour-infiltrating lymphocytes were expanded with interleukin-2.\n", encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "rag", "add", str(note), "--json", "--corpus", str(own_index.corpus_dir),
-                          "--index", str(own_index.index_dir)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    out = subprocess.run([sys.executable, "-m", "rag", "add", str(note), "--json",
+                          "--corpus", str(own_index.corpus_dir), "--index", str(own_index.index_dir)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     report = json.loads(out.stdout)
     assert report["added"] == ["added/note.md"] and report["documents"] == len(doc_ids(own_index))

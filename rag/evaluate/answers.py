@@ -168,7 +168,8 @@ class SystemScores:
             return "—" if x is None else f"{x:.3f}"
         off = "—" if self.off_topic_declined is None else f"{self.off_topic_declined:.0%}"
         return (f"| {self.name} | {f(self.exact)} | {self.rouge2:.3f} | {self.su4:.3f} | {f(self.cited_gold)} | "
-                f"{self.declined} of {self.questions} | {off} | {self.words:.0f} | {self.p50_ms:.0f} | {self.p95_ms:.0f} | "
+                f"{self.declined} of {self.questions} | {off} | {self.words:.0f} | {self.p50_ms:.0f} | "
+                f"{self.p95_ms:.0f} | "
                 f"{'—' if self.not_supported is None else f'{self.not_supported} of {self.checked}'} |")
 
 

@@ -124,7 +124,7 @@ def evaluate(questions: list[dict[str, Any]], settings: Settings, methods: tuple
             if progress:
                 progress(method, i + 1, len(questions))
         metrics = doc_metrics_many(rankings)
-        for q, (ranked, _), m in zip(questions, rankings, metrics):
+        for q, (ranked, _), m in zip(questions, rankings, metrics, strict=True):
             res.per_question.append({"id": q.get("id"), "question": q["question"], **m, "top5": ranked[:5]})
         n = len(questions)
         res.hit5, res.mrr10, res.recall20, res.ndcg10 = (sum(m[k] for m in metrics) / n for k in MEASURES)

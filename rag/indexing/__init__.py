@@ -14,4 +14,5 @@ from .remove import remove_files
 from .report import BuildReport, Progress, tqdm_progress
 from .update import BuildRefused, build, build_lexical_first
 
-__all__ = ["BuildRefused", "BuildReport", "Progress", "add_files", "build", "build_lexical_first", "remove_files", "tqdm_progress"]
+__all__ = ["BuildRefused", "BuildReport", "Progress", "add_files", "build", "build_lexical_first", "remove_files",
+           "tqdm_progress"]

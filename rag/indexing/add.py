@@ -37,8 +37,6 @@ def add_files(paths: Iterable[str | Path], settings: Settings | None = None, pro
     lists it in ``refused`` and the files copied in ``copied``. Raises BuildRefused or FileNotFoundError before
     copying anything."""
     s = settings or Settings.load()
-    corpus = Path(s.corpus_dir).resolve()
-    dest_root = Path(s.corpus_dir) / "added"
     say = log or (lambda msg: None)
     limit_mb = s.max_upload_mb if max_file_mb is None else max_file_mb
     cores = s.threads or os.cpu_count() or 1
@@ -55,6 +53,17 @@ def add_files(paths: Iterable[str | Path], settings: Settings | None = None, pro
         refused.append((display_path(item), why))
         say(f"{display_path(item)}: not copied: {why}")
 
+    plan = _plan(sources, Path(s.corpus_dir).resolve(), limit_mb, cores, say, refuse)
+    if not plan:
+        return _nothing_copied(s, refused, progress, log, force)
+    report, copied = _copy_and_build(s, plan, say, refuse, progress, log, force)
+    report.copied, report.refused = copied, refused
+    return report
+
+
+def _plan(sources: list[Path], corpus: Path, limit_mb: float, cores: int, say: Callable[[str], None],
+          refuse: Callable[[Path, str], None]) -> list[tuple[Path, Path]]:
+    """The files to copy, each with where it goes in corpus/added/, in order; what fails a check is refused."""
     plan: list[tuple[Path, Path]] = []  # (file, where in corpus/added/)
     for src in sources:
         kind = _kind(src)
@@ -74,32 +83,53 @@ def add_files(paths: Iterable[str | Path], settings: Settings | None = None, pro
             if item.resolve().is_relative_to(corpus):
                 say(f"{display_path(item)}: already in the corpus, not copied")
                 continue
-            why = _problem(item, rel, limit_mb)
-            if why:
-                refuse(item, why)
-                continue
-            try:
-                result = load_file(item)  # what the build would make of it: a file that can never be indexed stays out
-                chars = sum(len(d.text) for d in result.documents if d.text.strip())
-                if not chars:
-                    raise LoadError("no text found")
-            except LoadError as err:
-                refuse(item, str(err))
-                continue
-            size = item.stat().st_size
-            say(f"{display_path(item)}: {size_text(size)}, {len(result.documents)} document"
-                f"{'s' if len(result.documents) != 1 else ''}; {rough_time(chars, cores)}")
-            plan.append((item, rel))
+            if _passes(item, rel, limit_mb, cores, say, refuse):
+                plan.append((item, rel))
+    return plan
 
-    if not plan:
-        if not refused:
-            return build(s, progress=progress, log=log, force=force)
-        report = BuildReport(corpus_dir=str(s.corpus_dir), index_dir=str(s.index_dir), refused=refused)
-        live = generations.current_generation(s.index_dir)
-        if live is not None:  # nothing was copied, so nothing is built: the index as it is
-            stats = LocalStore(live).stats()
-            report.documents, report.chunks = stats["documents"], stats["chunks"]
-        return report
+
+def _passes(item: Path, rel: Path, limit_mb: float, cores: int, say: Callable[[str], None],
+            refuse: Callable[[Path, str], None]) -> bool:
+    """Whether a file passes every check (name, kind, type, size, and that it parses): announced with its size and
+    a rough time if it does, refused with the reason if not."""
+    why = _problem(item, rel, limit_mb)
+    if why:
+        refuse(item, why)
+        return False
+    try:
+        result = load_file(item)  # what the build would make of it: a file that can never be indexed stays out
+        chars = sum(len(d.text) for d in result.documents if d.text.strip())
+        if not chars:
+            raise LoadError("no text found")
+    except LoadError as err:
+        refuse(item, str(err))
+        return False
+    size = item.stat().st_size
+    say(f"{display_path(item)}: {size_text(size)}, {len(result.documents)} document"
+        f"{'s' if len(result.documents) != 1 else ''}; {rough_time(chars, cores)}")
+    return True
+
+
+def _nothing_copied(s: Settings, refused: list[tuple[str, str]], progress: Progress | None,
+                    log: Callable[[str], None] | None, force: bool) -> BuildReport:
+    """Nothing to copy: a build as usual when nothing was refused either (every file is in the corpus already);
+    otherwise no build, the index as it is with what was refused."""
+    if not refused:
+        return build(s, progress=progress, log=log, force=force)
+    report = BuildReport(corpus_dir=str(s.corpus_dir), index_dir=str(s.index_dir), refused=refused)
+    live = generations.current_generation(s.index_dir)
+    if live is not None:  # nothing was copied, so nothing is built: the index as it is
+        stats = LocalStore(live).stats()
+        report.documents, report.chunks = stats["documents"], stats["chunks"]
+    return report
+
+
+def _copy_and_build(s: Settings, plan: list[tuple[Path, Path]], say: Callable[[str], None],
+                    refuse: Callable[[Path, str], None], progress: Progress | None,
+                    log: Callable[[str], None] | None, force: bool) -> tuple[BuildReport, list[str]]:
+    """Copy the planned files into corpus/added/ and build: the build's report and the files copied (corpus
+    paths). The marker in corpus/added/ stays when the copy or the build is interrupted after a file was copied."""
+    dest_root = Path(s.corpus_dir) / "added"
     if len(plan) > 1:
         total = sum(item.stat().st_size for item, _ in plan)
         say(f"adding {len(plan)} files ({size_text(total)}); Ctrl-C stops it (the files copied so far stay in "
@@ -131,8 +161,7 @@ def add_files(paths: Iterable[str | Path], settings: Settings | None = None, pro
                     f"({', '.join(copied[:5])}{' ...' if len(copied) > 5 else ''}); the next build indexes {them} and "
                     f"says so, or delete {them} to cancel")
             raise
-    report.copied, report.refused = copied, refused
-    return report
+    return report, copied
 
 
 def _kind(path: Path) -> str:

@@ -166,7 +166,7 @@ def parse_files(s: Settings, files: Sequence[tuple[str, Path]], prepared: dict[i
     for row in ds.iter_rows():
         result, cut = pickle.loads(row["result"]), pickle.loads(row["cut"])
         if isinstance(result, LoadResult):
-            for doc, c in zip(result.documents, cut):
+            for doc, c in zip(result.documents, cut, strict=True):
                 if c is not None:
                     prepared[id(doc)] = (doc, *c)
         out[row["rel"]] = result
@@ -207,7 +207,8 @@ def embed_with_cache(s: Settings, cache: EmbeddingCache, texts: Sequence[str],
     keys = [text_key(t) for t in texts]
     known = cache.get_many(keys)
     # Longest first: the pool ends on short texts, so no actor finishes long after the others.
-    todo = sorted({k: t for k, t in zip(keys, texts) if k not in known}.items(), key=lambda kv: -len(kv[1]))
+    todo = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in known}.items(),
+                  key=lambda kv: -len(kv[1]))
     if todo:
         ray = connect(s)
         resources = ray.cluster_resources()
@@ -234,8 +235,8 @@ def embed_with_cache(s: Settings, cache: EmbeddingCache, texts: Sequence[str],
             done = [bytes(k) for k in batch["key"]]
             vectors = np.asarray(batch["vector"], dtype=np.float32)
             cache.put_many(done, vectors)
-            known.update(zip(done, vectors))
-            for node, n in zip(*np.unique(batch["node"], return_counts=True)):
+            known.update(zip(done, vectors, strict=True))
+            for node, n in zip(*np.unique(batch["node"], return_counts=True), strict=True):
                 _record(report, ray, str(node), "embedded", int(n))
             progress(len(done))
     missing = [k for k in keys if k not in known]

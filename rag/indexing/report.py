@@ -92,7 +92,8 @@ class BuildReport:
         if self.up_to_date and self.failed:
             lines.append(f"Index {self.index_dir} unchanged: nothing new in {self.corpus_dir} could be indexed.")
         elif self.up_to_date:
-            lines.append(f"Index {self.index_dir} is up to date with {self.corpus_dir} ({self.unchanged} files unchanged).")
+            lines.append(f"Index {self.index_dir} is up to date with {self.corpus_dir} "
+                         f"({self.unchanged} files unchanged).")
         else:
             what = "Full build" if self.full_rebuild else "Incremental update"
             lines.append(f"{what} of {self.index_dir} from {self.corpus_dir} -> {self.generation}"
@@ -109,10 +110,12 @@ class BuildReport:
         if self.dense_pending:
             lines.append("  vectors: not embedded yet: keyword search only until the next build embeds them")
         if self.lexical_seconds:
-            lines.append(f"  keyword-only index served after {self.lexical_seconds:.1f} s, while the passages were embedded")
+            lines.append(f"  keyword-only index served after {self.lexical_seconds:.1f} s, "
+                         f"while the passages were embedded")
         if self.outcomes_extracted:
             rest = ", the rest copied" if self.outcomes_extracted < self.documents else ""
-            lines.append(f"  outcomes: {self.outcomes_extracted} documents extracted in {self.outcomes_seconds:.1f} s{rest}")
+            lines.append(f"  outcomes: {self.outcomes_extracted} documents extracted in "
+                         f"{self.outcomes_seconds:.1f} s{rest}")
         if self.refused:
             lines.append("  not added (not copied into the corpus):")
             lines += [f"    {path}: {reason}" for path, reason in self.refused]

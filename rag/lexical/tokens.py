@@ -21,7 +21,8 @@ USE_CONCEPTS = False
 WORD = re.compile(r"[^\W_]+(?:[-/][^\W_]+)*")
 # Hyphen-like characters written for "-" in names ("PD‑L1" with U+2011 occurs in PubMed abstracts); the long
 # dashes separate clauses, never join a name.
-_DASHES = str.maketrans({**{c: "-" for c in "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"}, "\u2014": " ", "\u2015": " "})
+_DASHES = str.maketrans({**{c: "-" for c in "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"},
+                         "\u2014": " ", "\u2015": " "})
 # Invisible characters inside a word: a soft hyphen ("PD\u00adL1", "immuno\u00adtherapy": a place the word may be
 # broken at the end of a line), a word joiner, a zero-width no-break space. They go, and the word stays whole.
 _INVISIBLE = str.maketrans({c: None for c in "\u00ad\u2060\ufeff"})
@@ -111,7 +112,8 @@ def tokenize(text: str) -> list[str]:
 # changes (our code, PyStemmer, bm25s's stop word list), indexes are rebuilt instead of mixing old stored tokens
 # with new query ones.
 _PROBE = ("The PD-L1/PD‑L1/PD\u00adL1 and CTLA−4 inhibitors were given to 3 patients (grade 3-4, 49–72%) with ﬁbrosis; "
-          "ＩＬ－２ therapies, running trials of T cells — Kymriah™ 10⁹ cells¹ Иммунотерапия 免疫疗法 αβ T-cell receptors.")
+          "ＩＬ－２ therapies, running trials of T cells — Kymriah™ 10⁹ cells¹ Иммунотерапия 免疫疗法 "
+          "αβ T-cell receptors.")
 
 
 @functools.lru_cache(maxsize=1)
@@ -122,7 +124,8 @@ def tokenizer_fingerprint() -> str:
     import Stemmer
 
     rules = [inspect.getsource(f) for f in (normalize, words, tokenize)]
-    tables = [WORD.pattern, _UNSPACED.pattern, sorted(_DASHES.items()), sorted(_DETACH.items()), sorted(_INVISIBLE.items())]
+    tables = [WORD.pattern, _UNSPACED.pattern, sorted(_DASHES.items()), sorted(_DETACH.items()),
+              sorted(_INVISIBLE.items())]
     probe = json.dumps([rules, tables, tokenize(_PROBE), sorted(_stopwords()), getattr(Stemmer, "__version__", "")])
     return hashlib.sha256(probe.encode()).hexdigest()[:12]
 

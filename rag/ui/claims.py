@@ -46,7 +46,8 @@ def _normal(text: str) -> str:
 
 
 def _exact(sentence_norm: str, claim_norm: str) -> bool:
-    return bool(sentence_norm) and (sentence_norm == claim_norm or (len(sentence_norm) > 30 and sentence_norm in claim_norm)
+    return bool(sentence_norm) and (sentence_norm == claim_norm
+                                    or (len(sentence_norm) > 30 and sentence_norm in claim_norm)
                                     or (len(claim_norm) > 30 and claim_norm in sentence_norm))
 
 

@@ -53,7 +53,8 @@ def highlight(text: str, spans: Iterable[tuple[int, int]], values: Iterable[tupl
     values = sorted(v for v in values if 0 <= v[0] < v[1] <= len(text))
     marks = [(a, b, "cited", "") for a, b in spans]
     for va, vb, _ in values:
-        marks = [piece for a, b, cls, ident in marks for piece in ((a, min(b, va), cls, ident), (max(a, vb), b, cls, ident))
+        marks = [piece for a, b, cls, ident in marks
+                 for piece in ((a, min(b, va), cls, ident), (max(a, vb), b, cls, ident))
                  if piece[0] < piece[1]] if any(a < vb and va < b for a, b, _, _ in marks) else marks
     marks += [(a, b, "value", ident) for a, b, ident in values]
     out, last = [], 0
@@ -127,7 +128,8 @@ def value_anchor(n: int, char_start: int) -> str:
     return f"value-{n}-{char_start}"
 
 
-def _values_in(segment_start: int, segment_text: str, n: int, cells: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
+def _values_in(segment_start: int, segment_text: str, n: int,
+               cells: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
     out = []
     for c in cells:
         a, b = c["char_start"] - segment_start, c["char_end"] - segment_start
@@ -154,8 +156,8 @@ def passage_card(n: int, passage: Any, claims: list[str], cited: bool, local_hre
     url = safe_url(c.url)
     title = display_title(passage)  # an untitled excerpt: its first words, marked as an excerpt
     kind = c.source_type if c.source_type in SOURCE_LABELS else "other"
-    head = [f'<span class="src-n">{n}</span>',
-            f'<span class="src-kind src-kind-{kind}">{esc(SOURCE_LABELS.get(c.source_type, c.source_type or "document"))}</span>']
+    kind_label = esc(SOURCE_LABELS.get(c.source_type, c.source_type or "document"))
+    head = [f'<span class="src-n">{n}</span>', f'<span class="src-kind src-kind-{kind}">{kind_label}</span>']
     badge = evidence_badge(c)
     if badge:
         head.append(badge)
@@ -190,10 +192,10 @@ def passage_card(n: int, passage: Any, claims: list[str], cited: bool, local_hre
         # Cited only by the answer's lead of extracted values: the sentences those values were read from are the
         # cited ones.
         starts = [passage.char_start] + [span.get("char_start", -10**9) for span in others]
-        all_marks = [_value_sentences(text, start, n, cells) for text, start in zip(texts, starts)]
+        all_marks = [_value_sentences(text, start, n, cells) for text, start in zip(texts, starts, strict=True)]
     text_html = highlight(passage.text, all_marks[0], _values_in(passage.char_start, passage.text, n, cells))
     more = []
-    for span, marks in zip(others, all_marks[1:]):
+    for span, marks in zip(others, all_marks[1:], strict=True):
         span_text = span["text"]
         where_more = _where(span.get("section"), span.get("page"))
         values = _values_in(span.get("char_start", -10**9), span_text, n, cells)
@@ -203,8 +205,10 @@ def passage_card(n: int, passage: Any, claims: list[str], cited: bool, local_hre
     more_html = ""
     if more:
         is_open = " open" if any(m for m, _ in more) else ""
-        label = f"{len(more)} more matching passage{'s' if len(more) > 1 else ''} in this {'paper' if kind in ('abstract', 'fulltext') else 'source'}"
-        more_html = f'<details class="src-more"{is_open}><summary>{label}</summary>{"".join(h for _, h in more)}</details>'
+        what = "paper" if kind in ("abstract", "fulltext") else "source"
+        label = f"{len(more)} more matching passage{'s' if len(more) > 1 else ''} in this {what}"
+        more_html = (f'<details class="src-more"{is_open}><summary>{label}</summary>'
+                     f'{"".join(h for _, h in more)}</details>')
 
     title_html = _link(url or local_href, esc(title), cls="src-title-link")
     if not has_metadata(c):
@@ -248,12 +252,13 @@ def sources_html(answer: Any, local_links: Mapping[str, str] | None = None, llm_
     label = mode_label(answer.mode, answer.abstained, llm_model)
     head = (f'<div class="src-summary"><b>{len(cards_cited)}</b> cited · {esc(label)}'
             + support_summary(getattr(answer.check, "support", None) or [])
-            + (f' · searched for “{esc(answer.search_query)}”' if answer.search_query and answer.search_query != answer.question else "")
+            + (f' · searched for “{esc(answer.search_query)}”'
+               if answer.search_query and answer.search_query != answer.question else "")
             + "</div>")
     rest = ""
     if cards_other:
-        rest = (f'<details class="src-rest"><summary>{len(cards_other)} more retrieved, not cited in the answer</summary>'
-                f'{"".join(cards_other)}</details>')
+        rest = (f'<details class="src-rest"><summary>{len(cards_other)} more retrieved, not cited in the answer'
+                f'</summary>{"".join(cards_other)}</details>')
     return f'<div class="src-panel">{head}{studies_table_html(table)}{"".join(cards_cited)}{rest}</div>'
 
 

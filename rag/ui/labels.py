@@ -7,7 +7,8 @@ LLM_LABEL = "Answer written by a language model"
 ABSTAIN_LABEL = "No answer"
 
 SOURCE_LABELS = {"abstract": "PubMed abstract", "fulltext": "Full text", "trial": "Clinical trial", "nci": "NCI page"}
-KIND_PLURALS = {"abstract": ("PubMed abstract", "PubMed abstracts"), "fulltext": ("full-text article", "full-text articles"),
+KIND_PLURALS = {"abstract": ("PubMed abstract", "PubMed abstracts"),
+                "fulltext": ("full-text article", "full-text articles"),
                 "trial": ("clinical trial", "clinical trials"), "nci": ("NCI page", "NCI pages")}
 
 

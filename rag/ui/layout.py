@@ -83,8 +83,8 @@ def _ask_tab(settings: Settings) -> SimpleNamespace:
                                           value=list(EVIDENCE_LEVELS), label="Evidence levels",
                                           elem_id="evidence-levels")
                 use_llm = gr.Checkbox(value=llm_on, visible=llm_on,
-                                      label=f"Write answers with the language model{f' ({llm_name})' if llm_name else ''}"
-                                            f" (off: extracted sentences)")
+                                      label="Write answers with the language model"
+                                            + (f" ({llm_name})" if llm_name else "") + " (off: extracted sentences)")
                 if not llm_on:
                     gr.Markdown("No language model is configured, so answers are sentences extracted from "
                                 "the sources. Set `RAG_LLM_BASE_URL` (or `--llm-base-url`) to an "

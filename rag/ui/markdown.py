@@ -97,8 +97,8 @@ def short_reference(passage: Any, title_chars: int = 80) -> str:
 
 def streaming_markdown(text: str, llm_model: str | None = None) -> str:
     """The chat message while a language model is still writing (not yet checked)."""
-    return f"**{LLM_LABEL}{f' ({llm_model})' if llm_model else ''}**, writing… (citations are checked when it is done)\n\n" \
-           + _body_markdown(text)
+    model = f" ({llm_model})" if llm_model else ""
+    return f"**{LLM_LABEL}{model}**, writing… (citations are checked when it is done)\n\n" + _body_markdown(text)
 
 # --- library status and upload reports ---------------------------------------------------------------------
 
@@ -117,12 +117,14 @@ def status_markdown(stats: Mapping[str, Any] | None, compact: bool = False) -> s
                 f"{_plural(int(stats.get('chunks') or 0), 'passage')}"
                 + (f" · last build {built.group(1)} {built.group(2)}" if built else "") + _semantic_state(stats))
     by_type = stats.get("documents_by_type") or {}
-    kinds = ", ".join(f"{v:,} {KIND_PLURALS.get(k, (k, k))[v != 1]}" for k, v in sorted(by_type.items(), key=lambda kv: -kv[1]))
+    kinds = ", ".join(f"{v:,} {KIND_PLURALS.get(k, (k, k))[v != 1]}"
+                      for k, v in sorted(by_type.items(), key=lambda kv: -kv[1]))
     years = stats.get("years") or (None, None)
     built = str(stats.get("built") or "")
     m = re.match(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)", built)
     built = f"{m.group(1)} {m.group(2)}" if m else built
-    bits = [f"**Library:** {_plural(int(stats.get('documents') or 0), 'document')}" + (f" ({esc(kinds)})" if kinds else ""),
+    bits = [f"**Library:** {_plural(int(stats.get('documents') or 0), 'document')}"
+            + (f" ({esc(kinds)})" if kinds else ""),
             _plural(int(stats.get("chunks") or 0), "passage"),
             ]
     if years and years[0] and years[1]:

@@ -64,7 +64,8 @@ CSS = """
 .src-text mark.value:target { background: #f97316; color: #fff; outline: 2px solid #c2410c; }
 .studies-table { margin: 6px 0 10px; overflow-x: auto; font-size: 0.84rem; }
 .studies-table table { border-collapse: collapse; width: 100%; }
-.studies-table th, .studies-table td { border: 1px solid #d1d5db; padding: 3px 6px; vertical-align: top; text-align: left; }
+.studies-table th, .studies-table td { border: 1px solid #d1d5db; padding: 3px 6px;\
+ vertical-align: top; text-align: left; }
 .studies-table .st-title { font-weight: 600; margin-bottom: 4px; }
 .studies-table .st-disagree { color: #b45309; margin-top: 4px; }
 .studies-table .st-foot { color: #6b7280; font-size: 0.78rem; margin-top: 3px; }
@@ -84,6 +85,7 @@ def theme(gr):
     """The Gradio theme (given to launch(), with CSS)."""
     return gr.themes.Soft(
         primary_hue="blue", neutral_hue="slate",
-        font=["Inter", "ui-sans-serif", "system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
+        font=["Inter", "ui-sans-serif", "system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial",
+              "sans-serif"],
         font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"],
     )
