@@ -81,10 +81,10 @@ def main() -> None:
     for w in (0.1, 0.2, 0.3, 0.5):
         syn[w] = lex(w)
         report(f"BM25 + synonyms, weight {w}", lambda q, w=w: syn[w][q])
-    report("RRF(BM25, dense)", lambda q: reciprocal_rank_fusion([plain[q], dense[q]]))
+    report("RRF(BM25, dense)", lambda q: reciprocal_rank_fusion([plain[q], dense[q]], Settings().rrf_k))
     best_syn = syn[Settings().expansion_weight]
     report(f"RRF(BM25 + synonyms {Settings().expansion_weight}, dense)",
-           lambda q: reciprocal_rank_fusion([best_syn[q], dense[q]]))
+           lambda q: reciprocal_rank_fusion([best_syn[q], dense[q]], Settings().rrf_k))
     for a in (0.5, 0.6, 0.7, 0.8):
         report(f"convex, BM25 share {a} (no synonyms)", lambda q, a=a: convex_fusion(plain[q], dense[q], a))
         report(f"convex, BM25 share {a} + synonyms", lambda q, a=a: convex_fusion(best_syn[q], dense[q], a))
