@@ -1,4 +1,4 @@
-"""The sentence-level support check (rag/answer/support_check.py) on a real passage, and on real answers."""
+"""The sentence-level support check (rag/answer/support_check/) on a real passage, and on real answers."""
 
 from __future__ import annotations
 
