@@ -41,9 +41,9 @@ ABSTAIN_TEXT = ("The library has no passage that answers this question. The clos
 # Lines of an answer that frame it rather than say something (the evaluation leaves them out).
 FRAMING = (EXTRACTIVE_NOTE, SUPPORT_HEADING, FOR_HEADING, AGAINST_HEADING, NO_SUPPORT, NO_AGAINST)
 
-__all__ = ["answer", "answer_stream", "chat_messages", "is_follow_up", "standalone_question", "topic_terms", "previous_questions",
-           "question_type", "evidence_strength", "is_yes_no", "AnswerWeights", "EXTRACTIVE_NOTE", "ABSTAIN_TEXT",
-           "FRAMING"]
+__all__ = ["answer", "answer_stream", "chat_messages", "is_follow_up", "standalone_question", "topic_terms",
+           "previous_questions", "question_type", "evidence_strength", "is_yes_no", "AnswerWeights", "EXTRACTIVE_NOTE",
+           "ABSTAIN_TEXT", "FRAMING"]
 
 
 def is_yes_no(question: str) -> bool:
@@ -178,7 +178,7 @@ def _table(question: str, passages: list[Passage], store) -> dict[str, Any] | No
 def answer(question: str, history: Iterable[Any] | None = None, **kwargs: Any) -> Answer:
     """The checked answer with its numbered passages (see answer_stream for the arguments)."""
     final = None
-    for _, final in answer_stream(question, history, **kwargs):
-        pass
+    for _, update in answer_stream(question, history, **kwargs):
+        final = update
     assert final is not None
     return final

@@ -86,7 +86,8 @@ _QUANTITY_WORDS = re.compile(r"\b(more|less|fewer|greater|higher|lower|longer|sh
                              r"(?=[\d(]|half|a |one|two|three|four|five|ten|twice|\w+ (times|fold))|"
                              r"\b(at least|or more|or less|or longer|or higher|"
                              r"or greater|or lower|or worse|or better|no more than|up to|the most|most common(ly)?|"
-                             r"only (?=\d|about|approximately|a few|one|two|three|four|five|six|seven|eight|nine|ten))\b",
+                             r"only (?=\d|about|approximately|a few|one|two|three|four|five|six|seven|eight|"
+                             r"nine|ten))\b",
                              re.I)
 _NONE = re.compile(r"\b(no|none|neither|never|not any|no one)\b", re.I)
 

@@ -19,7 +19,8 @@ from .passages import _content, _tok, _us
 _LABELS = {"HR", "OR", "RR", "CI", "IQR", "SD", "SE", "SEM", "vs", "N", "n"}
 # A trial named by its acronym: "In PACIFIC, ...", "the START trial", "CheckMate 057".
 _TRIAL_NAME = re.compile(r"\b(?:[Ii]n (?:the )?|[Tt]he )([A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[ -]\d{1,4})?)"
-                         r"(?=,| (?:trial|study|analysis|cohort)\b)|\b([A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{4,})[ -](\d{1,4})\b(?![.,]\d)")
+                         r"(?=,| (?:trial|study|analysis|cohort)\b)|\b([A-Z][a-z]+[A-Z][A-Za-z]*|"
+                         r"[A-Z]{4,})[ -](\d{1,4})\b(?![.,]\d)")
 # Outcomes and designs a sentence may claim: they must be in the passage itself (not only elsewhere in the paper).
 _OUTCOMES = re.compile(r"\b(overall survival|progression-free survival|disease-free survival|event-free survival|"
                        r"relapse-free survival|recurrence-free survival|metastasis-free survival|quality of life|"
@@ -28,7 +29,8 @@ _DESIGNS = re.compile(r"\b(randomi[sz]ed|retrospective(ly)?|prospective(ly)?|dou
                       r"meta-analys[ie]s|phase (?:I{1,3}|[1-3])(?:/(?:I{1,3}|[1-3]))?[ab]?)\b", re.I)
 # A disease by its kind: "colorectal cancer", "mantle cell lymphoma" (the words before the head that say which).
 _DISEASE = re.compile(r"\b((?:(?:[\w-]+(?:al|ar|ic|ous|ary|oid|ial|ine|ile|ian|eal|ular|cell|cytic)|"
-                      r"breast|lung|prostate|bladder|skin|colon|liver|kidney|head and neck|neck|brain|bone|thyroid|stomach|mantle|hodgkin|"
+                      r"breast|lung|prostate|bladder|skin|colon|liver|kidney|head and neck|neck|brain|bone|thyroid|"
+                      r"stomach|mantle|hodgkin|"
                       r"non-hodgkin|b-cell|t-cell|small-cell|non-small-cell|cell|merkel|mast)\s+){1,4})(cancers?|"
                       r"carcinomas?|lymphomas?|leuka?emias?|melanomas?|sarcomas?|myelomas?|gliomas?|mesotheliomas?)\b",
                       re.I)
