@@ -22,8 +22,9 @@ log = logging.getLogger(__name__)
 
 # How a sentence-transformers model is run: "onnx" (the model exported once to ONNX and run by ONNX Runtime,
 # rag/onnx_model.py: what questions, answers and local builds use, so that a search never imports torch, and 1.1x
-# (quiet) to 1.4x (busy machine) faster on passages here, docs/benchmarks.md) or "torch" (sentence-transformers itself: the reference, the Ray
-# engine's actors, and the fallback, with the reason logged, whenever the export cannot be had).
+# (quiet) to 1.4x (busy machine) faster on passages here, docs/benchmarks.md) or "torch" (sentence-transformers
+# itself: the reference, the Ray engine's actors, and the fallback, with the reason logged, whenever the export
+# cannot be had).
 BACKENDS = ("torch", "onnx")
 
 
@@ -59,7 +60,8 @@ def _package_path(module_name: str, function: str, model: str) -> Path:
     try:
         module = importlib.import_module(module_name)
     except ImportError as err:
-        raise ModelNotAvailable(f"model {model!r} needs the package {module_name.replace('_', '-')}: pip install it") from err
+        raise ModelNotAvailable(f"model {model!r} needs the package {module_name.replace('_', '-')}: "
+                                "pip install it") from err
     return Path(getattr(module, function)())
 
 
@@ -315,7 +317,7 @@ class EmbeddingCache:
     def put_many(self, keys: Iterable[bytes], vectors: np.ndarray) -> None:
         self.db.executemany(
             "INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)",
-            [(k, v.astype(np.float32).tobytes()) for k, v in zip(keys, vectors)],
+            [(k, v.astype(np.float32).tobytes()) for k, v in zip(keys, vectors, strict=True)],
         )
         self.db.commit()
 
@@ -345,14 +347,14 @@ def embed_with_cache(
     """Vectors for texts in order, embedding only those not in the cache. Returns (vectors, number embedded)."""
     keys = [text_key(t) for t in texts]
     known = cache.get_many(keys)
-    todo = sorted({k: t for k, t in zip(keys, texts) if k not in known}.items(), key=lambda kv: len(kv[1]))
+    todo = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in known}.items(), key=lambda kv: len(kv[1]))
     # Length-sorted batches waste little on padding; committing every few batches bounds the loss in a crash.
     step = batch_size * 8
     for i in range(0, len(todo), step):
         part = todo[i:i + step]
         vectors = embedder.encode([t for _, t in part], batch_size=batch_size)
         cache.put_many([k for k, _ in part], vectors)
-        known.update({k: v for (k, _), v in zip(part, vectors)})
+        known.update({k: v for (k, _), v in zip(part, vectors, strict=True)})
         if progress:
             progress(len(part))
     out = np.zeros((len(texts), embedder.dimension), dtype=np.float32)

@@ -196,12 +196,7 @@ def export(path: Path, fingerprint: str, folder: Path,
         st = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         reference = lambda texts: st.encode(texts, normalize_embeddings=True, convert_to_numpy=True)  # noqa: E731
     folder.mkdir(parents=True, exist_ok=True)
-    for stale in folder.glob(".model-*.onnx.tmp"):  # left by an export that was killed
-        try:
-            if time.time() - stale.stat().st_mtime > 3600:
-                stale.unlink()
-        except OSError:
-            pass
+    _drop_stale_temporaries(folder)
     tmp = Path(tempfile.mkstemp(dir=folder, prefix=".model-", suffix=".onnx.tmp")[1])
     written: list[Path] = []
     try:
@@ -262,6 +257,16 @@ def export(path: Path, fingerprint: str, folder: Path,
         tmp.unlink(missing_ok=True)
         for file in written:  # an export that failed leaves nothing behind
             file.unlink(missing_ok=True)
+
+
+def _drop_stale_temporaries(folder: Path) -> None:
+    """Graph files left by an export that was killed (an hour old)."""
+    for stale in folder.glob(".model-*.onnx.tmp"):
+        try:
+            if time.time() - stale.stat().st_mtime > 3600:
+                stale.unlink()
+        except OSError:
+            pass
 
 
 def _drop_stale_weights(folder: Path, keep: str) -> None:

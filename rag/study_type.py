@@ -25,6 +25,10 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .datatypes import Document
+from .notices import NOTICE_SAYS, NOTICES, RETRACTED, _as_list, _notice
+
+__all__ = ["STUDY_TYPES", "EVIDENCE_LEVELS", "NOTICES", "RETRACTED", "NOTICE_SAYS", "Evidence", "evidence_of",
+           "classify", "classifier_fingerprint", "counts"]
 
 # study type -> evidence level
 STUDY_TYPES: dict[str, str] = {
@@ -54,18 +58,6 @@ EVIDENCE_LEVELS: dict[str, str] = {
     "registration": "trial registrations (protocols, no results)",
     "unrated": "other or unknown",
 }
-NOTICES = ("retracted", "withdrawn", "retraction notice", "expression of concern", "erratum")
-# The notices that mean a paper has been retracted (or withdrawn), or that the record is a notice of retraction.
-RETRACTED = ("retracted", "withdrawn", "retraction notice")
-# What an answer says of a cited source under each notice (rag/cite.py notices_said; the exports say the same).
-NOTICE_SAYS = {
-    "retracted": "is from a paper marked RETRACTED: do not rely on its findings",
-    "withdrawn": "is from a paper marked WITHDRAWN: do not rely on its findings",
-    "retraction notice": "is a RETRACTION NOTICE: the paper it concerns has been retracted",
-    "expression of concern": "is from a paper under an EXPRESSION OF CONCERN: weigh it accordingly",
-    "erratum": "is an ERRATUM (a published correction): check the corrected paper",
-}
-
 
 @dataclass(frozen=True)
 class Evidence:
@@ -115,12 +107,6 @@ _PUBLICATION_TYPES: list[tuple[str, str]] = [
     ("news", "opinion"),
     ("congress", "opinion"),
 ]
-_NOTICE_TYPES = {
-    "retracted publication": "retracted",
-    "retraction of publication": "retraction notice",
-    "expression of concern": "expression of concern",
-    "published erratum": "erratum",
-}
 # JATS article-type values (NLM/JATS vocabulary).
 _ARTICLE_TYPES = {
     "review-article": "review", "systematic-review": "systematic review", "meta-analysis": "meta-analysis",
@@ -170,50 +156,6 @@ def _make(study: str, basis: str, reason: str, notice: str | None) -> Evidence:
     return Evidence(study, STUDY_TYPES[study], basis, reason, notice)
 
 
-def _as_list(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    return [str(v) for v in value] if isinstance(value, (list, tuple)) else []
-
-
-# Notices in the title or the abstract, as publishers and PubMed write them. A retraction mark is a label, not a
-# word of the title: "RETRACTED ARTICLE:", "Retracted:", "[Retracted]" before or after the title, "WITHDRAWN:";
-# a notice of its own: "Retraction Note:", "Notice of Retraction:", "Retraction:", "Expression of Concern:". Titles
-# such as "Retraction of the tongue after glossectomy" or "Retracted mesentery in ..." carry no mark.
-_TITLE_NOTICES: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"^\W*(notice of retraction|retraction (note|notice|statement)( to| for| of)?|retraction)\s*(:|\]|-\s)", re.I),
-     "retraction notice"),
-    (re.compile(r"^\W*(retracted article|retracted publication|retracted|this article has been retracted)\s*(:|\]|\)|-\s|\.\s)"
-                r"|[\[(]\s*retracted( article| publication)?\s*[\])]", re.I), "retracted"),
-    (re.compile(r"^\W*withdrawn\s*(:|\]|\)|-\s)|[\[(]\s*withdrawn\s*[\])]", re.I), "withdrawn"),
-    (re.compile(r"^\W*((editorial )?expression of concern|editor'?s'? note of concern)\s*(:|\]|\)|-\s|for\b|regarding\b|on\b)"
-                r"|[\[(]\s*expression of concern\s*[\])]", re.I), "expression of concern"),
-    (re.compile(r"^\W*(erratum|corrigendum|correction to|correction)\s*(:|\]|-\s|to\b|for\b)", re.I), "erratum"),
-]
-# The text of a retracted or withdrawn record: PubMed keeps the notice where the abstract was.
-_TEXT_NOTICES: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"\b(this|the) (article|paper|manuscript|publication) (has been|was|is) (retracted|withdrawn)\b|"
-                r"\b(the )?(editors?|publisher|journal|authors?) (has|have) retracted (this|the) (article|paper)\b", re.I),
-     "retracted"),
-    (re.compile(r"\b(this|the) (article|paper|review|protocol) (has been|was) withdrawn\b", re.I), "withdrawn"),
-    (re.compile(r"^\W*(the )?(editors?|publisher|journal) (of [^.]{0,60})?(is|are|has|have) (issuing|issued) an? expression of "
-                r"concern\b", re.I), "expression of concern"),
-]
-
-
-def _notice(extra: dict[str, Any], title: str, text: str = "") -> str | None:
-    for t in _as_list(extra.get("publication_types")):
-        if t.strip().lower() in _NOTICE_TYPES:
-            return _NOTICE_TYPES[t.strip().lower()]
-    for pattern, notice in _TITLE_NOTICES:
-        if pattern.search(title or ""):
-            return notice
-    head = (text or "")[:600]
-    for pattern, notice in _TEXT_NOTICES:
-        if pattern.search(head):
-            return notice
-    return None
-
 
 # --- text --------------------------------------------------------------------------------------------------
 #
@@ -231,33 +173,45 @@ _DESIGN = r"(?:trial|study|analysis|report|series|cohort|investigation)"
 
 # Title words. A title states what the paper is; a design word in it is the paper's own.
 _T_OPINION = re.compile(r"^\s*(editorial|comment(ary)?|letter|reply|response to|in reply|correspondence|viewpoint|"
-                        r"point[- ]counterpoint|debate|con:|pro:)\b|\b(commentary|editorial|a reply|letter to the editor|"
-                        r"viewpoint)\b|^\s*FDA approves\b|\bFDA approves\b", _I)
-_T_APPROVAL = re.compile(r"\b(FDA|EMA|regulatory) (approval summary|benefit[- ]risk summary)\b|\bapproval summary\b", _I)
-_T_GUIDELINE = re.compile(r"\b(practice )?guidelines?\b|\bconsensus\b|\brecommendations\b|\bposition (paper|statement)\b|"
-                          r"\bexpert panel\b|\bstatement (of|from|by) the\b", _I)
-_T_META = re.compile(r"\bmeta-?analys[ie]s\b|\bmeta-?regression\b|\bpooled analysis of (\w+ ){0,3}(trials|studies)\b", _I)
+                        r"point[- ]counterpoint|debate|con:|pro:)\b|\b(commentary|editorial|a reply|"
+                        r"letter to the editor|viewpoint)\b|^\s*FDA approves\b|\bFDA approves\b", _I)
+_T_APPROVAL = re.compile(r"\b(FDA|EMA|regulatory) (approval summary|benefit[- ]risk summary)\b|"
+                         r"\bapproval summary\b", _I)
+_T_GUIDELINE = re.compile(r"\b(practice )?guidelines?\b|\bconsensus\b|\brecommendations\b|"
+                          r"\bposition (paper|statement)\b|\bexpert panel\b|\bstatement (of|from|by) the\b", _I)
+_T_META = re.compile(r"\bmeta-?analys[ie]s\b|\bmeta-?regression\b|\bpooled analysis of (\w+ ){0,3}(trials|"
+                     r"studies)\b", _I)
 _T_SYSTEMATIC = re.compile(r"\bsystematic (literature )?review\b|\bumbrella review\b", _I)
 _T_SCOPING = re.compile(r"\bscoping review\b", _I)
 _T_CASE = re.compile(r"\bcase (report|series|study of a|presentation)\b|\ba case of\b|\b(in|of) an? (\w+[- ]){0,3}"
-                     r"(patient|man|woman|boy|girl|child|infant)\b|\b\d{1,3}-year-old\b|\b(two|three|four|\d) cases\b", _I)
-_T_RANDOMISED = re.compile(r"\brandomi[sz]ed\b(?!\s+(\w+[- ]){0,3}trials\b)|\bplacebo-controlled\b|\bdouble-blind\b", _I)
-_T_TRIAL = re.compile(rf"\b{_PHASE}\b|\bsingle[- ]arm\b|\bopen[- ]label\b|\bfirst[- ]in[- ]human\b|\bdose[- ](escalation|finding)\b|"
+                     r"(patient|man|woman|boy|girl|child|infant)\b|\b\d{1,3}-year-old\b|"
+                     r"\b(two|three|four|\d) cases\b", _I)
+_T_RANDOMISED = re.compile(r"\brandomi[sz]ed\b(?!\s+(\w+[- ]){0,3}trials\b)|\bplacebo-controlled\b|"
+                           r"\bdouble-blind\b", _I)
+_T_TRIAL = re.compile(rf"\b{_PHASE}\b|\bsingle[- ]arm\b|\bopen[- ]label\b|\bfirst[- ]in[- ]human\b|"
+                      rf"\bdose[- ](escalation|finding)\b|"
                       r"\b(pilot|feasibility) (trial|study)\b|\bclinical trial\b(?!s)|\bnon-?randomi[sz]ed\b", _I)
-_T_OBSERVATIONAL = re.compile(r"\bretrospective\b|\bcohort\b|\breal[- ](world|life)\b|\bpopulation-based\b|\bregistry\b|"
+_T_OBSERVATIONAL = re.compile(r"\bretrospective\b|\bcohort\b|\breal[- ](world|life)\b|\bpopulation-based\b|"
+                              r"\bregistry\b|"
                               r"\bcase[- ]control\b|\bcross[- ]sectional\b|\bpharmacovigilance\b|\bobservational\b|"
                               r"\bmulticent(er|re|ric) (study|experience|analysis)\b|\b(single|multi)[- ]?(institution|"
-                              r"cent(er|re))(al)? (experience|study|analysis)\b|\bexperience (of|at|from|with) (a|an|the|our)\b|"
+                              r"cent(er|re))(al)? (experience|study|analysis)\b|"
+                              r"\bexperience (of|at|from|with) (a|an|the|our)\b|"
                               r"\bconsecutive (patients|cases|series)\b", _I)
 _T_ANIMAL = re.compile(r"\b(in|of) (mice|a mouse|mouse|murine|rats|dogs|primates|zebrafish)\b|\bmurine\b|\bmouse model|"
                        r"\bpreclinical\b|\bxenograft", _I)
 _T_IN_VITRO = re.compile(r"\bin vitro\b|\bcell lines?\b|\bbioinformatic|\bin silico\b|\bsignature\b|\bTCGA\b|"
                          r"\bimmunohistochemi\w* (assay|staining)|\bassays?\b", _I)
-_T_REVIEW = re.compile(r"\breview\b|\boverview\b|\badvances\b|\bprogress\b|\blandscape\b|\bperspectives?\b|\bupdate on\b|"
-                       r"\bchallenges\b|\bstate of the art\b|\bcurrent (status|concepts|role|evidence|state)\b|\bemerging\b|"
-                       r"\bfuture (directions|perspectives)\b|\bhistory\b|\bwhere (are|do) we\b|\bwhat'?s next\b|\bnew era\b|"
-                       r"\brevisited\b|\bprimer\b|\bstrategies\b|^[^:]{2,60}: (a|an|the) (novel|new|first|promising|emerging)\b|"
-                       r"\bmechanisms? (of|and)\b|\bopportunities\b|\broles? of\b|\btherapeutic (potential|implications)\b", _I)
+_T_REVIEW = re.compile(r"\breview\b|\boverview\b|\badvances\b|\bprogress\b|\blandscape\b|\bperspectives?\b|"
+                       r"\bupdate on\b|"
+                       r"\bchallenges\b|\bstate of the art\b|\bcurrent (status|concepts|role|evidence|state)\b|"
+                       r"\bemerging\b|"
+                       r"\bfuture (directions|perspectives)\b|\bhistory\b|\bwhere (are|do) we\b|\bwhat'?s next\b|"
+                       r"\bnew era\b|"
+                       r"\brevisited\b|\bprimer\b|\bstrategies\b|^[^:]{2,60}: (a|an|the) (novel|new|first|promising|"
+                       r"emerging)\b|"
+                       r"\bmechanisms? (of|and)\b|\bopportunities\b|\broles? of\b|"
+                       r"\btherapeutic (potential|implications)\b", _I)
 
 # The abstract's own design.
 _META_OWN = re.compile(r"\b(we|this|our|present|current)\b[^.]{0,80}\bmeta-?analys[ie]s|\bmeta-?analys[ie]s\b[^.]{0,40}"
@@ -267,38 +221,46 @@ _META = re.compile(r"\bmeta-?analys[ie]s\b|\bmeta-?analytic|\bnetwork meta", _I)
 # A search described (a narrative review also says "we systematically review").
 _SYSTEMATIC = re.compile(r"\bsystematic(ally)? (literature |electronic )?(search|searched)|\bPRISMA\b|"
                          r"\b(electronic|comprehensive|systematic) (literature |database )?search\b|"
-                         r"\b(searched|search of|searches of) (the )?(\w+ ){0,2}(PubMed|MEDLINE|Embase|Cochrane|Web of Science|"
+                         r"\b(searched|search of|searches of) (the )?(\w+ ){0,2}(PubMed|MEDLINE|Embase|Cochrane|"
+                         r"Web of Science|"
                          r"Scopus|databases)|\b(the )?included \d+ (studies|trials|articles|publications)\b", _I)
 _GUIDELINE = re.compile(r"\b(practice )?guidelines?\b|\bconsensus (statement|guideline|recommendation|conference|"
                         r"panel|meeting)s?\b|\bexpert (consensus|panel)\b|\brecommendations (for|on)\b|\bposition "
                         r"(paper|statement)\b", _I)
 _GUIDELINE_OWN = re.compile(rf"{_OWN}[^.]{{0,60}}\b(guidelines?|consensus|recommendations)\b|\b(panel|committee|"
-                            r"task force|working group|expert group) (\w+ ){0,3}(developed|reviewed|convened|made|issued|"
-                            r"provides?|formulated|generated|updated|recommends?)\b|\bselection from the\b[^.]{0,40}\bguidelines\b|"
-                            r"\b(these|the) (guidelines?|recommendations) (\w+ ){0,2}(provide|address|are|were|focus|cover)", _I)
+                            r"task force|working group|expert group) (\w+ ){0,3}(developed|reviewed|convened|"
+                            r"made|issued|"
+                            r"provides?|formulated|generated|updated|recommends?)\b|"
+                            r"\bselection from the\b[^.]{0,40}\bguidelines\b|"
+                            r"\b(these|the) (guidelines?|recommendations) (\w+ ){0,2}(provide|address|are|were|"
+                            r"focus|cover)", _I)
 # Randomisation anywhere in the text (refines a PubMed "phase III" tag).
 _RANDOMISED = re.compile(r"\b(were|was|are|be|been) randomi[sz]ed\b|\brandomly (assigned|allocated)\b|"
-                         r"\brandomi[sz]ed,? (\w+[- ,]+){0,5}(phase|trial|study)\b|\brandomi[sz]ed (in a|at a|\(?\d:\d)|"
+                         r"\brandomi[sz]ed,? (\w+[- ,]+){0,5}(phase|trial|study)\b|"
+                         r"\brandomi[sz]ed (in a|at a|\(?\d:\d)|"
                          r"\brandomi[sz]ation\b|\bplacebo-controlled\b|\b\d:\d randomi", _I)
 _RANDOMISED_OWN = re.compile(
     rf"{_OWN}[^.;]{{0,80}}?\brandomi[sz]ed\b(?!\s+(\w+[- ]){{0,3}}(trials|studies)\b)|"
     r"\brandomi[sz]ed\b[^.;]{0,100}\bwe (assigned|enrolled|conducted|did|performed|randomly|recruited|compared)\b|"
-    r"\b(resulted in|led to|improved|prolonged|longer|shorter|better)\b[^.;]{0,80}\b(than|versus|vs\.?|compared (with|to)) "
-    r"(the )?(control (therapy|treatment|group|arm)|placebo)\b|"
+    r"\b(resulted in|led to|improved|prolonged|longer|shorter|better)\b[^.;]{0,80}\b(than|versus|vs\.?|"
+    r"compared (with|to)) (the )?(control (therapy|treatment|group|arm)|placebo)\b|"
     r"\b(were|was|being) (randomly )?randomi[sz]ed\b|"
-    r"\b(were|was) randomly (assigned|allocated)\b|\bwe randomly\b|\brandomly (assigned|allocated) (\(?\d|patients|participants)\b|"
-    r"\brandomi[sz]ed (\(?\d:\d|in a \d)|\b\d:\d randomi|"
+    r"\b(were|was) randomly (assigned|allocated)\b|\bwe randomly\b|\brandomly (assigned|allocated) (\(?\d|patients|"
+    r"participants)\b|\brandomi[sz]ed (\(?\d:\d|in a \d)|\b\d:\d randomi|"
     rf"{_OWN}[^.;]{{0,60}}\b(placebo-controlled|double-blind)\b|\bintention[- ]to[- ]treat\b", _I)
 # A review about trials says "randomized controlled trials" in the plural or "of randomized trials".
 _RANDOMISED_OF_OTHERS = re.compile(r"\b(of|from|in|include[sd]?|including|across|several|\d+) (\w+ ){0,2}randomi[sz]ed "
                                    r"(controlled )?(clinical )?trials\b", _I)
-_CASE_OWN = re.compile(r"\bwe (report|describe|present|discuss)( here)? (on )?(a|an|the case of an?|the first|one|two|three|four)\b"
-                       r"(\s+[\w,-]+){0,6}?\s+(cases?|patient|patients|man|woman|boy|girl|child|male|female|infant)\b|\b\d{1,3}[- ]year[- ]old\b|"
+_CASE_OWN = re.compile(r"\bwe (report|describe|present|discuss)( here)? (on )?(a|an|the case of an?|the first|one|two|"
+                       r"three|four)\b"
+                       r"(\s+[\w,-]+){0,6}?\s+(cases?|patient|patients|man|woman|boy|girl|child|male|female|infant)\b|"
+                       r"\b\d{1,3}[- ]year[- ]old\b|"
                        r"\b(in|by) (our|this) (present )?(report|case)\b|\bcase (report|presentation)\b|\ba case of\b|"
                        r"\bwe (report|describe|present) (a|the) (rare|unique|first|novel|unusual)\b|"
                        r"\b(this|our) patient\b|\ball (two|three|four) patients\b", _I)
 _TRIAL_OWN = re.compile(
-    rf"{_OWN}[^.;]{{0,60}}\b({_PHASE}|single[- ]arm|open[- ]label|pilot|feasibility|dose[- ](escalation|expansion|finding)|"
+    rf"{_OWN}[^.;]{{0,60}}\b({_PHASE}|single[- ]arm|open[- ]label|pilot|feasibility|dose[- ](escalation|expansion|"
+    rf"finding)|"
     rf"first[- ]in[- ]human|prospective|interventional|multicent(er|re)|clinical)\b[^.;]{{0,60}}\b(trial|study)\b|"
     rf"\bwe (conducted|performed|report|present|did|undertook|initiated|designed|carried out|assessed|evaluated|"
     rf"investigated|tested)\b[^.;]{{0,150}}\b({_PHASE}|single[- ]arm|open[- ]label|pilot|trial)\b|"
@@ -306,7 +268,8 @@ _TRIAL_OWN = re.compile(
     r"examined|tested) the (safety|efficacy|feasibility|tolerability|activity)\b|"
     rf"\b(enrolled|accrued|entered) (in|into|onto) (this|the|our|a) (\w+[ ,-]+){{0,4}}({_PHASE}|trial)\b|"
     rf"\b(this|our|the present|the first) ({_DESIGN}) to (evaluate|assess|test|investigate)\b|"
-    r"\bwe (treated|vaccinated|infused|administered|gave)\b[^.;]{0,40}\b(\d+|[a-z]+teen|twenty|thirty|forty|fifty) (patients|"
+    r"\bwe (treated|vaccinated|infused|administered|gave)\b[^.;]{0,40}\b(\d+|[a-z]+teen|twenty|thirty|forty|"
+    r"fifty) (patients|"
     r"participants|subjects)\b|\bmaximum tolerated dose\b|\bdose-limiting toxicit|\b(recommended phase 2|phase II "
     r"recommended) dose\b|"
     r"\b(patients|participants|subjects) (\w+ ){0,3}(were|was) (enrolled|accrued|treated|vaccinated|infused|given)\b|"
@@ -315,22 +278,27 @@ _OBSERVATIONAL_OWN = re.compile(
     rf"{_OWN}[^.;]{{0,60}}\b(retrospective(ly)?|case[- ]control|cross[- ]sectional|population-based|registry|"
     r"real[- ](world|life)|observational|database|chart review|pharmacovigilance|consecutive|cohort study)\b|"
     r"\bretrospective(ly)? (\w+ ){0,2}(analy[sz]ed|reviewed|collected|studied|identified|evaluated|analysis|review|"
-    r"study|cohort|data)\b|\b(data|records|charts) (\w+ ){0,2}(were|was) (collected|reviewed|extracted|retrieved|obtained|"
-    r"analy[sz]ed)\b|\bconsecutive (series|patients)\b|\b(FAERS|VigiBase|SEER|EudraVigilance)\b|"
+    r"study|cohort|data)\b|\b(data|records|charts) (\w+ ){0,2}(were|was) (collected|reviewed|extracted|retrieved|"
+    r"obtained|analy[sz]ed)\b|\bconsecutive (series|patients)\b|\b(FAERS|VigiBase|SEER|EudraVigilance)\b|"
     r"\bwe (\w+ ){0,1}(analy[sz]ed|reviewed|identified|collected|compared|estimated)\b[^.;]{0,80}\b(patients|cases|"
     r"subjects|individuals|records|data)\b|\b(this|the present) study (estimated|compared|examined|analy[sz]ed)\b|"
     r"\bwere (included|identified) (in|from) (this|the|our)\b|\bmatched controls\b|\bpropensity[- ]score\b|"
     r"\bprospective(ly)? (collected|followed|cohort|observational)\b|\bindirect (treatment )?comparisons?\b|"
     r"\bmatching-adjusted\b|\bsurvey\b[^.]{0,40}\b(respon|participants|oncologists|physicians)", _I)
 _REVIEW_OWN = re.compile(r"\b(this|the present|our|current) (\w+ ){0,2}(mini-?)?(review|overview|chapter)\b|"
-                         r"\b(this|the present|our) (article|paper)\b[^.]{0,60}\b(summari[sz]|discuss|describ|highlight|focus|"
-                         r"provid|outlin|explor|examin|address|review)|"
-                         r"\bin this (mini-?)?(review|overview|perspective)\b|\bin this (article|paper),? we (review|summari[sz]e|"
-                         r"discuss|highlight|outline|provide an overview|describe the (current|recent))\b|\bwe (then |also |further |first |here )?(review|summari[sz]e|"
-                         r"discuss|highlight|outline|provide an overview|describe the (current|recent))\b|\bhere,? we (review|"
+                         r"\b(this|the present|our) (article|paper)\b[^.]{0,60}\b(summari[sz]|discuss|describ|"
+                         r"highlight|focus|provid|outlin|explor|examin|address|review)|"
+                         r"\bin this (mini-?)?(review|overview|perspective)\b|"
+                         r"\bin this (article|paper),? we (review|summari[sz]e|"
+                         r"discuss|highlight|outline|provide an overview|describe the (current|recent))\b|"
+                         r"\bwe (then |also |further |first |here )?(review|summari[sz]e|"
+                         r"discuss|highlight|outline|provide an overview|describe the (current|recent))\b|"
+                         r"\bhere,? we (review|"
                          r"summari[sz]e|discuss|highlight)\b|\breview (of|on) (the )?(recent|current|latest)\b|"
-                         r"\bthe purpose (of this \w+ )?is to (review|summari[sz]e|discuss)\b|\bwe have (reviewed|summari[sz]ed)\b|\bwill (be )?(review|discuss|"
-                         r"summari[sz]|emphasi[sz]e)|\bis reviewed\b|\bare reviewed\b|\bare discussed\b|\bis discussed\b", _I)
+                         r"\bthe purpose (of this \w+ )?is to (review|summari[sz]e|discuss)\b|"
+                         r"\bwe have (reviewed|summari[sz]ed)\b|\bwill (be )?(review|discuss|"
+                         r"summari[sz]|emphasi[sz]e)|\bis reviewed\b|\bare reviewed\b|\bare discussed\b|"
+                         r"\bis discussed\b", _I)
 _OPINION_OWN = re.compile(r"\b(this|the present|our) (commentary|editorial|viewpoint|perspective piece|letter)\b", _I)
 _ANIMAL = re.compile(r"\b(mice|mouse|murine|rats|rodents?|xenografts?|syngeneic|non-?human primates?|"
                      r"macaques?|canine|dogs|zebrafish|tumou?r-bearing)\b|\brat\b(?! sarcoma)", _I)
@@ -344,11 +312,12 @@ _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|kno
 # Results a study reports of its own: percentages, p values, counts of patients or samples, hazard ratios.
 _OWN_RESULTS = re.compile(r"\d+(\.\d+)? ?%|\bp ?[<=>] ?0?\.\d|\b(n|N) ?= ?\d|\b\d+ (patients|participants|subjects|"
                           r"samples|cases|mice)\b|\b(HR|OR|RR)\b ?[=,:]? ?\d|\b95% CI\b|\bwe (found|observed|show|"
-                          r"demonstrate|identified|observe|observed|report|developed|generated|established|demonstrated|"
-                          r"showed)\b|"
+                          r"demonstrate|identified|observe|observed|report|developed|generated|established|"
+                          r"demonstrated|showed)\b|"
                           r"\b(RESULTS|Results):", _I)
 _HUMAN_SUBJECTS = re.compile(r"\bpatients? (were|was) (treated|enrolled|randomi[sz]ed|given|included)\b|"
-                             r"\b(we|were) (enrolled|treated|recruited)\b|\b\d+ (consecutive )?patients (with|who)\b", _I)
+                             r"\b(we|were) (enrolled|treated|"
+                             r"recruited)\b|\b\d+ (consecutive )?patients (with|who)\b", _I)
 # The headings of a structured abstract that only original research has.
 _RESEARCH_HEADINGS = re.compile(r"^(methods?|materials and methods|patients and methods|design|setting|participants|"
                                 r"results|findings|measurements|interventions?|main outcome)", _I)
@@ -367,7 +336,8 @@ def _embedded_title(body: str) -> str:
         return ""
     first = m.group(1)
     long_words = [w for w in re.findall(r"[A-Za-z][\w-]*", first) if len(w) > 3]
-    title_case = long_words and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6 and len(long_words) >= 3
+    title_case = (long_words and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
+                  and len(long_words) >= 3)
     colon = ": " in first and len(first) <= 160 and not re.search(r"[A-Z]{4,}:", first)
     return first if title_case or colon else ""
 
@@ -469,13 +439,16 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
 @functools.lru_cache(maxsize=1)
 def classifier_fingerprint() -> str:
     """Recorded in each index's shape: a change of these rules relabels the library on the next build. The rules
-    are this module's text without its import statements: moving the module, or renaming one it imports, relabels
-    nothing."""
-    source = Path(__file__).read_text(encoding="utf-8")
-    imports = {n for node in ast.walk(ast.parse(source)) if isinstance(node, (ast.Import, ast.ImportFrom))
-               for n in range(node.lineno, node.end_lineno + 1)}
-    rules = "".join(line for n, line in enumerate(source.splitlines(keepends=True), 1) if n not in imports)
-    return hashlib.sha256(rules.encode()).hexdigest()[:12]
+    are the text of this module and of rag/notices.py without their import statements: moving a module, or renaming
+    one it imports, relabels nothing."""
+    h = hashlib.sha256()
+    for path in (Path(__file__), Path(__file__).with_name("notices.py")):
+        source = path.read_text(encoding="utf-8")
+        imports = {n for node in ast.walk(ast.parse(source)) if isinstance(node, (ast.Import, ast.ImportFrom))
+                   for n in range(node.lineno, node.end_lineno + 1)}
+        rules = "".join(line for n, line in enumerate(source.splitlines(keepends=True), 1) if n not in imports)
+        h.update(rules.encode())
+    return h.hexdigest()[:12]
 
 
 def counts(levels: Iterable[str]) -> dict[str, int]:

@@ -215,7 +215,8 @@ def test_follow_up_replaces_the_subject_and_keeps_the_aspect():
 
 
 def test_follow_up_retrieves_for_the_conversation_subject(settings):
-    history = [{"role": "user", "content": "What objective response rates does TIL therapy achieve in metastatic melanoma?"},
+    history = [{"role": "user", "content": "What objective response rates does TIL therapy achieve in metastatic "
+                                           "melanoma?"},
                {"role": "assistant", "content": "..."}]
     a = answer("and what about its toxicity?", history, settings=settings)
     assert "TIL" in a.search_query and any(n.startswith("Searched for:") for n in a.notes)
@@ -244,8 +245,8 @@ def test_cli_ask_mode_per_doc_and_k_are_honoured(settings):
     s = cli._settings(argparse.Namespace(mode="bm25", per_doc=0))
     assert s.mode == "bm25" and s.per_doc == 0
     for k in ("0", "-1", "1000"):
-        out = subprocess.run([sys.executable, "-m", "rag", "search", "interleukin-2", "--index", str(settings.index_dir),
-                              "-k", k], capture_output=True, text=True, cwd=ROOT, timeout=120)
+        out = subprocess.run([sys.executable, "-m", "rag", "search", "interleukin-2", "--index",
+                              str(settings.index_dir), "-k", k], capture_output=True, text=True, cwd=ROOT, timeout=120)
         assert out.returncode == 2 and "from 1 to 100" in out.stderr, (k, out.stderr)
 
 
@@ -269,8 +270,9 @@ def test_findings_lead_and_aims_or_protocols_are_not_evidence(settings):
     a = answer("Is high-dose interleukin-2 effective for metastatic renal cell carcinoma?", settings=settings)
     assert not a.abstained
     quoted = _assert_quotes_are_in_their_passages(a)
-    for sentence, n in quoted:
-        assert not sentence.lower().startswith(("determine", "to determine", "objective", "the primary objective")), sentence
+    for sentence, _ in quoted:
+        openings = ("determine", "to determine", "objective", "the primary objective")
+        assert not sentence.lower().startswith(openings), sentence
     lead, n = quoted[0]
     assert a.passages[n - 1].citation.source_type != "trial", lead  # a registry record reports no findings
 

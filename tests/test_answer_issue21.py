@@ -62,7 +62,8 @@ def _quoted(a) -> list[tuple[str, int]]:
 
 IRAE = "Which immune-related adverse events are most common with nivolumab plus ipilimumab?"
 MANAGEMENT = re.compile(r"\b(manag\w*|guideline\w*|recommend\w*|corticosteroid\w*|steroid\w*|treat(ed|ment) with|"
-                        r"discontinu\w*|withh[eo]ld\w*|monitor\w*|supportive care|infliximab|immunosuppress\w*)\b", re.I)
+                        r"discontinu\w*|withh[eo]ld\w*|monitor\w*|supportive care|infliximab|"
+                        r"immunosuppress\w*)\b", re.I)
 
 
 def test_a_follow_up_keeps_the_subject_and_asks_the_new_aspect():
@@ -110,7 +111,7 @@ def test_the_support_count_counts_every_cited_sentence_of_a_line():
 def test_quoted_sentences_are_whole_sentences_of_the_document(library):
     a = answer("Is tebentafusp effective for uveal melanoma?", settings=library)
     assert not a.abstained, a.notes
-    for sentence, n in _quoted(a):
+    for sentence, _ in _quoted(a):
         assert re.search(r"[.!?][\"'”’)\]]*$", sentence), sentence  # not "... after proving to h"
         assert not re.match(r"I{1,3} [a-z]", sentence), sentence
         assert not re.match(r"[\w-]+: ", sentence), sentence  # an untitled excerpt's title line is not evidence
@@ -128,7 +129,8 @@ def test_a_passage_that_starts_inside_a_sentence_quotes_the_whole_sentence():
             "randomised phase 3 trial. Cytokine release syndrome was the most frequent adverse event.\n")
     doc = Document("D1", "fulltext", text, [Section("Results", 0, len(text))], title="A long paper")
     cut = text.index("overall survival in patients")  # a chunk that starts inside the sentence
-    passage = Passage(doc_id="D1", chunk_id=1, text=text[cut:], score=1.0, citation=Citation("A long paper", [], None, None, None, None, None, None, None, "fulltext"),
+    citation = Citation("A long paper", [], None, None, None, None, None, None, None, "fulltext")
+    passage = Passage(doc_id="D1", chunk_id=1, text=text[cut:], score=1.0, citation=citation,
                       char_start=cut, char_end=len(text))
     sentences = [s.text for s in paper_sentences(0, passage, doc)]
     assert "Tebentafusp prolonged overall survival in patients with metastatic uveal melanoma in the randomised " \

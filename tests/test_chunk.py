@@ -51,7 +51,8 @@ def test_pubmed_html_tags_become_breaks_or_nothing():
 
 def test_paragraph_breaks_end_sentences():
     text = "Background\nIL-2 expands T cells\n\nMethods were standard."
-    assert [text[a:b] for a, b in sentence_spans(text)] == ["Background", "IL-2 expands T cells", "Methods were standard."]
+    assert [text[a:b] for a, b in sentence_spans(text)] == ["Background", "IL-2 expands T cells",
+                                                            "Methods were standard."]
 
 
 def _abstract_doc() -> Document:
@@ -71,7 +72,7 @@ def test_chunks_are_token_bounded_sentence_aligned_and_point_into_the_text():
     starts = {a for a, _ in sentence_spans(doc.text)}
     assert all(c.char_start in starts for c in chunks)
     # Consecutive chunks of a section overlap (the overlap carries whole sentences).
-    same_section = [(a, b) for a, b in zip(chunks, chunks[1:]) if a.section == b.section]
+    same_section = [(a, b) for a, b in zip(chunks, chunks[1:], strict=False) if a.section == b.section]
     assert any(b.char_start < a.char_end for a, b in same_section)
 
 

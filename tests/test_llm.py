@@ -69,7 +69,7 @@ def test_the_llm_answer_streams_and_is_checked(settings, llm_url):
     s = settings.replace(llm_base_url=llm_url)
     updates = list(answer_stream("What objective response rates does TIL therapy achieve in metastatic melanoma?",
                                  settings=s, use_llm=True))
-    partial, (final_text, final) = updates[:-1], updates[-1]
+    partial, (_, final) = updates[:-1], updates[-1]
     assert final is not None and final.mode == "llm" and final.text.strip()
     assert len(partial) > 1 and all(a is None for _, a in partial)  # tokens arrived one by one
     # Whatever the model wrote: every remaining marker points at a passage, every uncited sentence is marked.
@@ -81,7 +81,8 @@ def test_the_llm_answer_streams_and_is_checked(settings, llm_url):
         assert any("point at no passage" in note for note in final.notes)
     # Every cited sentence has a verdict of the support check, and each doubtful one is marked with its reasons.
     statuses = [v["status"] for v in final.check.support]
-    assert bool(statuses) == bool(final.check.cited) and set(statuses) <= {"supported", "partly supported", "unsupported"}
+    assert bool(statuses) == bool(final.check.cited)
+    assert set(statuses) <= {"supported", "partly supported", "unsupported"}
     assert {n for v in final.check.support for n in v["cited"]} == set(final.check.cited)
     doubtful = [v for v in final.check.support if v["status"] != "supported"]
     assert final.text.count("⚠ (") == len(doubtful) and all(v["reasons"] for v in doubtful)
@@ -99,7 +100,8 @@ def test_rag_ask_json_with_the_llm(settings, llm_url):
 
 def test_a_follow_up_is_rewritten_by_the_llm(settings, llm_url):
     s = settings.replace(llm_base_url=llm_url)
-    history = [{"role": "user", "content": "What objective response rates does TIL therapy achieve in metastatic melanoma?"},
+    history = [{"role": "user", "content": "What objective response rates does TIL therapy achieve in metastatic "
+                                           "melanoma?"},
                {"role": "assistant", "content": "..."}]
     *_, (_, final) = list(answer_stream("and what about its toxicity?", history, settings=s, use_llm=True))
     assert final.search_query and final.search_query != "and what about its toxicity?"

@@ -333,7 +333,8 @@ def test_a_follow_up_whose_rewrite_fails_is_resolved_without_the_model(settings,
     assert final.search_query == standalone_question(question, history) != question  # the rule-based rewrite
     assert final.notes[0] == f"Searched for: {final.search_query}"
     assert final.mode == "llm" and not any(FALLBACK in n for n in final.notes)
-    assert llm_server.chat_requests()[-1]["messages"] == answer_prompt(sent_passages(s, final.search_query), final.search_query)
+    sent = answer_prompt(sent_passages(s, final.search_query), final.search_query)
+    assert llm_server.chat_requests()[-1]["messages"] == sent
 
 
 # --- (e) failures fall back to the extractive answer ---------------------------------------------------------------
@@ -383,7 +384,8 @@ def test_a_hanging_server_is_waited_for_once_per_answer(settings, llm_server):
     llm_server.models_delay = 30
     history = [(TIL_QUESTION, "...")]
     *_, (_, final) = answer_stream("and what about its toxicity?", history, settings=s, use_llm=True)
-    assert final.mode == "extractive" and final.search_query == standalone_question("and what about its toxicity?", history)
+    assert final.mode == "extractive"
+    assert final.search_query == standalone_question("and what about its toxicity?", history)
     assert llm_server.calls() == ["GET /v1/models", "GET /v1/models"]  # the first call and its retry, then no more
     (note,) = [n for n in final.notes if n.endswith(FALLBACK)]
     assert note.startswith(f"cannot reach the language model at {s.llm_base_url}: ")

@@ -48,7 +48,8 @@ def test_a_randomized_abstract_gives_design_arms_and_values_with_spans():
     ("Overall, 17 of 42 patients (40.5%) had an objective response.", "ORR", 40.5, None),
     ("Twenty-one of 73 patients had an objective response.", "ORR", 28.8, None),
     ("The hazard ratio for death was 0.72 (95% CI 0.60-0.90).", "HR_OS", 0.72, (0.60, 0.90)),
-    ("Overall survival favoured the combination (HR 0.72; 95% CI 0.60 to 0.90; P < .001).", "HR_OS", 0.72, (0.60, 0.90)),
+    ("Overall survival favoured the combination (HR 0.72; 95% CI 0.60 to 0.90; P < .001).", "HR_OS", 0.72,
+     (0.60, 0.90)),
     ("Overall survival improved (hazard ratio 0·72 [95% CI 0·60–0·90]; p=0·0003).", "HR_OS", 0.72, (0.60, 0.90)),
     ("Median progression-free survival was 24 weeks.", "PFS_median", 24.0, None),
     ("Median overall survival was 2.5 years.", "OS_median", 2.5, None),
@@ -139,7 +140,8 @@ def test_nothing_in_a_papers_text_becomes_markup():
 
     html = studies_table_html(table.to_json())
     assert "<b>" not in html and "<script>" not in html and "&lt;" in html
-    assert table_csv({"columns": [], "rows": [dict(table.to_json()["rows"][0], study="=cmd()")]}).splitlines()[1].startswith("'=")
+    formula = {"columns": [], "rows": [dict(table.to_json()["rows"][0], study="=cmd()")]}
+    assert table_csv(formula).splitlines()[1].startswith("'=")
 
 
 def test_asked_endpoints():

@@ -117,7 +117,8 @@ def _corpus_doc(pmid: str) -> Document:
 
 
 @pytest.mark.parametrize("pmid, study_type", [
-    ("34551229", "randomised trial"),  # the phase 3 tebentafusp trial (untitled record, title in its text), was "review"
+    # the phase 3 tebentafusp trial (untitled record, title in its text), was "review"
+    ("34551229", "randomised trial"),
     ("26412456", "randomised trial"),  # "In this randomized, open-label, international phase 3 study, we assigned"
     ("36315377", "review"),  # "Sotorasib: A Review in ...": mentions the phase I/II CodeBreaK 100 trial
 ])
@@ -194,9 +195,11 @@ def test_retraction_in_the_abstract_and_in_publication_types():
     assert classify(_doc("Nivolumab in melanoma", "This article has been retracted: please see Elsevier Policy on "
                                                   "Article Withdrawal.")).notice == "retracted"
     assert classify(_doc("Nivolumab in melanoma", "The retracted tongue was repaired.")).notice is None
-    for types, notice in ((["Retracted Publication"], "retracted"), (["Retraction of Publication"], "retraction notice"),
+    for types, notice in ((["Retracted Publication"], "retracted"),
+                          (["Retraction of Publication"], "retraction notice"),
                           (["Expression of Concern"], "expression of concern"), (["Published Erratum"], "erratum")):
-        assert classify(_doc("Nivolumab in melanoma", "We treated 12 patients.", publication_types=types)).notice == notice
+        doc = _doc("Nivolumab in melanoma", "We treated 12 patients.", publication_types=types)
+        assert classify(doc).notice == notice
     # A notice record is not a study: its study type is "other", whatever the title says of the paper.
     assert classify(_doc("Retraction Note: A randomised phase 3 trial of nivolumab", "")).study_type == "other"
 
@@ -206,7 +209,8 @@ def test_rag_evidence_prints_one_line_per_record_in_order(tmp_path):
     lines = [real[0].strip(), "{not json", json.dumps({"pmid": "2", "title": "Retraction Note: Nivolumab in melanoma",
                                                        "abstract": ""}),
              json.dumps({"pmid": "3", "title": "RETRACTED ARTICLE: IL-2 in mice", "abstract": "Mice were treated."}),
-             json.dumps({"pmid": "4", "title": "Expression of Concern: TIL therapy", "abstract": "We treated 20 patients."}),
+             json.dumps({"pmid": "4", "title": "Expression of Concern: TIL therapy",
+                         "abstract": "We treated 20 patients."}),
              "[1, 2]", real[1].strip()]
     path = tmp_path / "records.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

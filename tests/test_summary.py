@@ -44,10 +44,10 @@ def test_the_summary_says_what_was_skipped_why_and_how_to_install_it(tmp_path):
     assert out.returncode == 0, out.stdout[-3000:]
     text = out.stdout
     assert re.search(r"tests run, by the real part they need: browser 0, llm 0, postgres 0, ray 0, other 1", text), text
-    line = next((l for l in text.splitlines() if l.startswith("skipped: 3 llm tests")), None)
+    line = next((ln for ln in text.splitlines() if ln.startswith("skipped: 3 llm tests")), None)
     assert line, text
     assert "llama-cpp-python[server] is not installed" in line and "scripts/install-llm-server" in line, line
-    line = next((l for l in text.splitlines() if l.startswith("skipped: 1 browser test")), None)
+    line = next((ln for ln in text.splitlines() if ln.startswith("skipped: 1 browser test")), None)
     assert line and "needs Debian's chromium" in line and "scripts/install-browser" in line, text
 
 

@@ -41,9 +41,9 @@ ABSTAIN_TEXT = ("The library has no passage that answers this question. The clos
 # Lines of an answer that frame it rather than say something (the evaluation leaves them out).
 FRAMING = (EXTRACTIVE_NOTE, SUPPORT_HEADING, FOR_HEADING, AGAINST_HEADING, NO_SUPPORT, NO_AGAINST)
 
-__all__ = ["answer", "answer_stream", "chat_messages", "is_follow_up", "standalone_question", "topic_terms", "previous_questions",
-           "question_type", "evidence_strength", "is_yes_no", "AnswerWeights", "EXTRACTIVE_NOTE", "ABSTAIN_TEXT",
-           "FRAMING"]
+__all__ = ["answer", "answer_stream", "chat_messages", "is_follow_up", "standalone_question", "topic_terms",
+           "previous_questions", "question_type", "evidence_strength", "is_yes_no", "AnswerWeights", "EXTRACTIVE_NOTE",
+           "ABSTAIN_TEXT", "FRAMING"]
 
 
 def is_yes_no(question: str) -> bool:
@@ -141,6 +141,14 @@ def answer_stream(
         weights = dataclasses.replace(weights, pool=extractive_reads)
         passages = searcher.search(search_query, k=extractive_reads, filters=filters, store=store)
         found = extract(search_query, passages, store, searcher.embedder, weights)
+    result = _extractive_answer(question, search_query, found, passages, store, k, notes, here)
+    yield result.text, result
+
+
+def _extractive_answer(question: str, search_query: str, found, passages: list[Passage], store, k: int,
+                       notes: list[str], here: dict[str, Any]) -> Answer:
+    """The answer of sentences copied from the passages (the extracted values first, for a quantitative question),
+    renumbered by citation and checked against its passages."""
     text = found.text
     lead = number_lead(search_query, passages, store)  # a rate, a median, a ratio: the extracted values lead
     if lead and text:
@@ -155,10 +163,9 @@ def answer_stream(
         notes.append("A yes/no question: the cited sentences for and against are shown, not a verdict.")
     text = f"{EXTRACTIVE_NOTE}\n\n{body}{notices_said(ordered, check.cited)}" if body else ABSTAIN_TEXT
     composed = [line for line in body.splitlines()[:len(lead[0].splitlines())]] if lead and body else []
-    result = Answer(question, text, ordered, abstained=not body, mode="extractive" if body else "abstain",
-                    search_query=search_query, check=check, notes=notes, table=table if body else None,
-                    composed=composed, **here)
-    yield result.text, result
+    return Answer(question, text, ordered, abstained=not body, mode="extractive" if body else "abstain",
+                  search_query=search_query, check=check, notes=notes, table=table if body else None,
+                  composed=composed, **here)
 
 
 def _table(question: str, passages: list[Passage], store) -> dict[str, Any] | None:
@@ -178,7 +185,7 @@ def _table(question: str, passages: list[Passage], store) -> dict[str, Any] | No
 def answer(question: str, history: Iterable[Any] | None = None, **kwargs: Any) -> Answer:
     """The checked answer with its numbered passages (see answer_stream for the arguments)."""
     final = None
-    for _, final in answer_stream(question, history, **kwargs):
-        pass
+    for _, update in answer_stream(question, history, **kwargs):
+        final = update
     assert final is not None
     return final

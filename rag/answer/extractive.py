@@ -76,7 +76,7 @@ def passage_cosines(passages: list[Passage], store, qvec: np.ndarray) -> list[fl
     """Each passage's cosine to the question: from retrieval when it computed one, else from the stored vectors
     (retrieval by BM25 alone computes none)."""
     missing = [p.chunk_id for p in passages if "cosine" not in (p.signals or {})]
-    computed = dict(zip(missing, (store.vectors(missing) @ qvec).tolist())) if missing else {}
+    computed = dict(zip(missing, (store.vectors(missing) @ qvec).tolist(), strict=True)) if missing else {}
     out = []
     for p in passages:
         c = (p.signals or {}).get("cosine")
@@ -112,7 +112,8 @@ def decide(terms: QuestionTerms, cosines: list[float], paper_tokens: list[set[st
     # A rare word the model does not know ("Describe nextNEOpi"), named exactly in a paper's title or opening
     # sentence, in a paper that holds nearly all of the question's words: what the paper is about.
     rare = [t for t in terms.key if t.idf >= w.key_idf]
-    exact = [cov for tokens, head in zip(paper_tokens, heads or [])
+    # No heads (a caller without the papers' openings): no paper can name the rare word exactly.
+    exact = [cov for tokens, head in zip(paper_tokens, heads or [], strict=False)
              if rare and all(t.found_in(head) for t in rare) and (cov := terms.coverage(tokens)) >= w.exact_answer]
     if exact and dense >= w.dense_floor:
         rare_names = ", ".join(t.token for t in rare)
@@ -173,7 +174,7 @@ def add_dense(sentences: list[Sentence], embedder, qvec: np.ndarray, w: AnswerWe
     best = sorted(sentences, key=lambda s: (id(s) not in preferred, -s.score))[:w.dense_candidates]
     if best:
         vectors = embedder.encode([s.text for s in best], batch_size=64)
-        for s, c in zip(best, vectors @ qvec):
+        for s, c in zip(best, vectors @ qvec, strict=True):
             s.features["dense"] = float(c)
             s.score = weighted(s, w)
     return sorted(best, key=lambda s: -s.score)
@@ -270,7 +271,8 @@ def prepare(question: str, passages: list[Passage], store, embedder, w: AnswerWe
         if p.doc_id not in docs:
             docs[p.doc_id] = store.document(p.doc_id)
     per_paper = [paper_sentences(i, p, docs.get(p.doc_id)) for i, p in enumerate(passages)]
-    paper_tokens = [title_tokens(p).union(*(s.tokens for s in group)) for p, group in zip(passages, per_paper)]
+    paper_tokens = [title_tokens(p).union(*(s.tokens for s in group))
+                    for p, group in zip(passages, per_paper, strict=True)]
     heads = [title_tokens(p) | opening_tokens(docs.get(p.doc_id)) for p in passages]
     question_tokens = {t.token for t in terms.terms} | {a for t in terms.terms for alt in t.alternatives for a in alt}
     sentences = [s for group in per_paper for s in group]

@@ -51,7 +51,8 @@ def chat_messages(history: Iterable[Any] | None) -> list[dict[str, str]]:
             if text:
                 out.append({"role": turn["role"], "content": text})
         elif isinstance(turn, (list, tuple)) and len(turn) == 2 and all(x is None or isinstance(x, str) for x in turn):
-            out += [{"role": role, "content": text} for role, text in zip(("user", "assistant"), turn) if text]
+            out += [{"role": role, "content": text}
+                    for role, text in zip(("user", "assistant"), turn, strict=True) if text]
         else:
             raise ValueError(f"history item {i} is neither a message {{'role', 'content'}} nor a (question, answer) "
                              f"pair: {str(turn)[:80]!r}")
@@ -119,8 +120,8 @@ def standalone_question(question: str, history: Iterable[Any] | None, llm: ChatM
     if llm is not None:
         try:
             convo = "\n".join(f"User: {q}" for q in previous[-3:])
-            rewritten = llm.complete([{"role": "user", "content": prompts.REWRITE.format(history=convo, question=question)}],
-                                     max_tokens=60)
+            prompt = prompts.REWRITE.format(history=convo, question=question)
+            rewritten = llm.complete([{"role": "user", "content": prompt}], max_tokens=60)
             rewritten = rewritten.strip().strip('"').splitlines()[0] if rewritten.strip() else ""
             if len(rewritten) > 8:
                 return rewritten
@@ -188,7 +189,7 @@ def phrases(question: str) -> tuple[list[str], list[str]]:
     aspects: list[str] = []
     run: list[str] = []
     kind = ""
-    for i, (w, label) in enumerate(zip(words, labels)):
+    for i, (w, label) in enumerate(zip(words, labels, strict=True)):
         bridge = label == "C" and kind == "S" and i + 1 < len(words) and labels[i + 1] == "S"
         if label in ("S", "A") and label == kind or bridge:
             run.append(w)

@@ -1,6 +1,6 @@
 """The answer a language model writes from the numbered passages, streamed, then checked: every marker must point
 at a passage, every sentence must cite one, and what a sentence says (numbers, names, negation) must be in the
-passages it cites (rag/cite.py, support_check.py)."""
+passages it cites (rag/cite.py, support_check/)."""
 
 from __future__ import annotations
 

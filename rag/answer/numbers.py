@@ -14,7 +14,8 @@ from .question import question_terms
 
 _WANTS_NUMBER = re.compile(
     r"\b(?:rates?|median|ratio|how (?:long|many|much|often|effective)|percentage|proportion|percent|fraction|"
-    r"ORR|PFS|OS|HR|survival|response|responses|respond|toxicit\w*|adverse|side effects?|efficacy|outcomes?|results?)\b",
+    r"ORR|PFS|OS|HR|survival|response|responses|respond|toxicit\w*|adverse|side effects?|efficacy|outcomes?|"
+    r"results?)\b",
     re.I)
 
 

@@ -86,9 +86,9 @@ _ASKS_EFFICACY = re.compile(r"\b(efficacy|effective(ness)?|responses?|survival|b
 ASPECT_CUES = {
     "toxicity": re.compile(
         r"\b(adverse|toxicit\w*|toxic|side[- ]effects?|grade\s?[1-5]\b|grade [≥>]|tolera\w*|safety|safe|dose-limiting|"
-        r"fatal\w*|(?<!cell )deaths?|died|ir-?AEs?|immune-related|immune-mediated|complications?|hypotension|capillary leak|"
-        r"fluid retention|oedema|edema|fever|chills|rash|pruritus|colitis|diarrh\w*|hepatitis|hepatotox\w*|"
-        r"pneumonitis|nephritis|myocarditis|endocrinopath\w*|thyroid\w*|hypophysitis|fatigue|nausea|vomiting|"
+        r"fatal\w*|(?<!cell )deaths?|died|ir-?AEs?|immune-related|immune-mediated|complications?|hypotension|"
+        r"capillary leak|fluid retention|oedema|edema|fever|chills|rash|pruritus|colitis|diarrh\w*|hepatitis|"
+        r"hepatotox\w*|pneumonitis|nephritis|myocarditis|endocrinopath\w*|thyroid\w*|hypophysitis|fatigue|nausea|vomiting|"
         r"neurotox\w*|cytokine release|CRS|ICANS|neutropenia|an(a)?emia|thrombocytopenia|myelosuppression|"
         r"discontinu\w*|well tolerated)\b", re.I),
     "management": re.compile(
@@ -182,7 +182,8 @@ def question_terms(question: str, idf: Callable[[list[str]], dict[str, float]], 
     alternatives = synonym_alternatives(question)
     terms = []
     for token, word in seen.items():
-        shaped = (word.isupper() and len(word) > 1) or (any(c.isdigit() for c in word) and any(c.isalpha() for c in word)) \
+        coded = any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+        shaped = (word.isupper() and len(word) > 1) or coded \
             or name_shaped(word) or token in alternatives  # drug, biologic or enzyme names: rag/lexical/names.py
         terms.append(Term(token, weights.get(token, 0.0), alternatives.get(token, []), key=shaped))
     # Names (drugs, genes, trials, acronyms) are the key terms when the question has any: "company" in "Which

@@ -39,8 +39,8 @@ _SECTION_ROLE = [  # first match wins: "METHODS AND FINDINGS" reports findings
 # "Objective.—", "RESULTS:", "Conclusions." at the start of a sentence (labels left inside the text).
 _INLINE_LABEL = re.compile(r"^(?:(background|introduction|context|objectives?|aims?|purpose|design|setting|methods?|"
                            r"patients and methods|materials and methods|participants|interventions?|measurements|"
-                           r"results?|findings|conclusions?|interpretation|significance|summary)\s*(?:[.:]\s*[—–-]*|[—–])"
-                           r"|([A-Z][A-Z &/,-]{2,40}[A-Z]):)\s*(?:-\s+)?", re.I)
+                           r"results?|findings|conclusions?|interpretation|significance|"
+                           r"summary)\s*(?:[.:]\s*[—–-]*|[—–])|([A-Z][A-Z &/,-]{2,40}[A-Z]):)\s*(?:-\s+)?", re.I)
 _UPPER_LABEL = re.compile(r"^[A-Z][A-Z &/,-]{2,40}[A-Z]:")
 # A label run into its sentence without punctuation, as some journals print them: "Purpose To increase awareness...",
 # "Recommendations Management varies...".
@@ -67,7 +67,8 @@ _CUE_ROLE = [
                        r"(here|in this (review|study|article|paper)),? we "
                        r"(review|describe|summari[sz]e|discuss|present|provide|report|investigate|explore|examine|"
                        r"evaluate|aim|focus|highlight|outline))", re.I)),
-    ("method", re.compile(r"\bwill (be|receive|undergo|enrol|enroll)\b|^(patients (were|are|receive|will)|participants were|we (enrolled|recruited|analy[sz]ed|performed|conducted|"
+    ("method", re.compile(r"\bwill (be|receive|undergo|enrol|enroll)\b|^(patients (were|are|receive|will)|"
+                          r"participants were|we (enrolled|recruited|analy[sz]ed|performed|conducted|"
                           r"retrospectively|prospectively|searched|included|used)|a total of \d+|eligible patients|"
                           r"(this|a) (phase|randomi[sz]ed|retrospective|prospective|multicenter|multicentre|"
                           r"single-arm|open-label))", re.I)),
@@ -81,7 +82,8 @@ _BOILERPLATE = re.compile(
     r"all rights reserved|trial registration|clinicaltrials\.gov|\bregistered (with|at|in|on)\b|\bfunded by\b|"
     r"\bfunding\b|conflicts? of interest|competing interests?|the authors declare|https?://|www\.|\S+@\S+\.\w+|"
     r"\bdoi:|creative commons|open access|licensee|this (page|article) (is|was) (updated|reviewed|published)|"
-    r"this page contains (brief )?information|a collection of links|en español|for reprint|supplementary (material|data|information)|\bsee (table|figure|fig\.)|"
+    r"this page contains (brief )?information|a collection of links|en español|for reprint|"
+    r"supplementary (material|data|information)|\bsee (table|figure|fig\.)|"
     r"talk (to|with) your (doctor|health care)|ask your (doctor|health care)", re.I)
 
 
@@ -94,7 +96,7 @@ _NAME = re.compile(r"\b(?:[A-Za-z]*[A-Z][A-Za-z]*\d[\w-]*|[A-Z]{2,}[\w-]*|\d+[A-
 # Abbreviations that name no answer (agencies, statistics, trial phases, common outcome and disease acronyms).
 _NOT_ANSWERS = {"FDA", "EMA", "NCI", "WHO", "USA", "US", "UK", "EU", "CI", "HR", "OR", "OS", "PFS", "DFS", "EFS",
                 "ORR", "DCR", "AE", "AEs", "TRAE", "TRAEs", "II", "III", "IV", "VI", "NSCLC", "SCLC", "RCC", "DNA",
-                "RNA", "CR", "PR", "SD", "PD", "NR", "NA", "IQR", "SD", "RECIST", "ASCO", "ESMO", "NCCN", "IHC"}
+                "RNA", "CR", "PR", "SD", "PD", "NR", "NA", "IQR", "RECIST", "ASCO", "ESMO", "NCCN", "IHC"}
 
 
 # The quantities of answer_kind: what a sentence holding one of them shows.

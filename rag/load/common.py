@@ -234,7 +234,8 @@ def xml_root_name(path: Path) -> str:
     except _Root as root:
         return str(root)
     except expat.ExpatError as exc:
-        raise LoadError(f"malformed XML: {expat.ErrorString(exc.code)} (line {exc.lineno}) before the root element") from None
+        raise LoadError(f"malformed XML: {expat.ErrorString(exc.code)} (line {exc.lineno}) before the "
+                        f"root element") from None
     raise LoadError("malformed XML: no root element")
 
 

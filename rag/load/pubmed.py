@@ -62,7 +62,7 @@ def abstract_parts(text: str) -> list[tuple[str, str]]:
     # A label starts the text or a sentence; splitting keeps the labels as odd items.
     pieces = re.split(rf"(?:^|(?<=[.!?)\]] ))({_LABEL}):\s+", text)
     parts = []
-    for label, body in zip(pieces[1::2], pieces[2::2]):
+    for label, body in zip(pieces[1::2], pieces[2::2], strict=True):
         label = "Abstract" if label == "UNLABELLED" else label
         if body.strip():
             parts.append((label, body.strip()))
@@ -150,7 +150,8 @@ def _check_fields(record: dict) -> None:
         if name in _ID_FIELDS and isinstance(value, int) and not isinstance(value, bool):
             continue
         shown = json.dumps(value)
-        raise _Skip(f"field {name!r} is not text ({type(value).__name__} {shown[:40]}{'...' if len(shown) > 40 else ''})")
+        raise _Skip(f"field {name!r} is not text ({type(value).__name__} "
+                    f"{shown[:40]}{'...' if len(shown) > 40 else ''})")
 
 
 def _json_records(text: str, warnings: list[str]):

@@ -3,7 +3,12 @@
     record.py   StudyOutcomes, Outcome, NotReached; the endpoint vocabulary
     numbers.py  numbers as abstracts write them (words, middle dots), confidence intervals, p-values
     design.py   design, phase, number of patients, arms, the trial's acronym
-    extract.py  extract_outcomes(): every outcome value with its span; EXTRACTOR_VERSION
+    extract.py  extract_outcomes(): every outcome value with its span, a sentence or a table at a time;
+                EXTRACTOR_VERSION
+    values.py   the values of a sentence (percentages, shares, times, ratios) with their CIs and p-values
+    endpoints.py  the endpoint words of a sentence and the endpoint each value is filed under
+    timepoints.py the time point of a landmark rate
+    arms.py     the arm a value is given for
     table.py    outcome_table(): the studies a question retrieves, one row each, the columns it asks about
 """
 

@@ -12,16 +12,22 @@ _PHASE = re.compile(
     r"\bphase[- ]?(?P<p>I{1,3}V?|IV|[1-4])(?:\s*(?:[ab]\b))?(?:\s*(?:/|-|–|and|or)\s*(?P<q>I{1,3}|[1-3])[ab]?\b)?",
     _I)
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
-_RANDOMIZED = re.compile(r"\b(?:were|was|been|being|are) (?:randomly )?(?:randomi[sz]ed|assigned|allocated) (?:\(\d[:：]\d\) )?"
-                         r"(?:in a \d:\d ratio )?to\b|\brandomly (?:assigned|allocated)|\b(?:we )?randomi[sz]ed\b[^.]{0,80}\b"
+_RANDOMIZED = re.compile(r"\b(?:were|was|been|being|are) (?:randomly )?(?:randomi[sz]ed|assigned|"
+                         r"allocated) (?:\(\d[:：]\d\) )?"
+                         r"(?:in a \d:\d ratio )?to\b|\brandomly (?:assigned|allocated)|"
+                         r"\b(?:we )?randomi[sz]ed\b[^.]{0,80}\b"
                          r"(?:to|patients|participants)\b|\brandomi[sz]ed,? (?:[\w-]+,? ){0,4}(?:phase|trial|study)|"
                          r"\bunderwent randomi[sz]ation\b|\brandomi[sz]ed (?:controlled |clinical )?trial\b", _I)
-_RCT_OF_OTHERS = re.compile(r"\b(?:of|from|in|several|two|three|\d+) (?:\w+ ){0,2}randomi[sz]ed (?:controlled )?trials\b", _I)
+_RCT_OF_OTHERS = re.compile(r"\b(?:of|from|in|several|two|three|"
+                            r"\d+) (?:\w+ ){0,2}randomi[sz]ed (?:controlled )?trials\b", _I)
 _META = re.compile(r"\bmeta-?analys[ie]s\b|\bpooled analysis\b|\bsystematic review\b", _I)
-_OBSERVATIONAL = re.compile(r"\bretrospective(?:ly)?\b|\bcohort study\b|\bconsecutive (?:series|patients)\b|\bregistry\b|"
-                            r"\breal[- ]world\b|\bchart review\b|\bcase series\b|\bpopulation-based\b|\bobservational\b", _I)
-_SINGLE_ARM = re.compile(r"\bsingle[- ]arm\b|\bopen-label,? (?:[\w-]+,? ){0,3}(?:phase|trial|study)\b|\bdose[- ]escalation\b|"
-                         r"\bnon-?randomi[sz]ed\b|\bphase (?:I{1,2}|[12])\b[^.]{0,40}\b(?:trial|study)\b|\bexpansion cohorts?\b|"
+_OBSERVATIONAL = re.compile(r"\bretrospective(?:ly)?\b|\bcohort study\b|\bconsecutive (?:series|patients)\b|"
+                            r"\bregistry\b|\breal[- ]world\b|\bchart review\b|\bcase series\b|\bpopulation-based\b|"
+                            r"\bobservational\b", _I)
+_SINGLE_ARM = re.compile(r"\bsingle[- ]arm\b|\bopen-label,? (?:[\w-]+,? ){0,3}(?:phase|trial|study)\b|"
+                         r"\bdose[- ]escalation\b|"
+                         r"\bnon-?randomi[sz]ed\b|\bphase (?:I{1,2}|[12])\b[^.]{0,40}\b(?:trial|study)\b|"
+                         r"\bexpansion cohorts?\b|"
                          r"\bpatients (?:were|was) (?:treated|enrolled)\b|\bwe (?:treated|enrolled)\b|\breceived\b", _I)
 _OTHER = re.compile(r"\b(?:this|the present|our) (?:mini-?)?(?:review|overview|article|perspective|commentary)\b|"
                     r"\bwe (?:review|summari[sz]e|discuss)\b|\bin (?:mice|murine)\b|\bmouse models?\b|\bin vitro\b", _I)
@@ -32,12 +38,12 @@ _N_PATTERNS = (
     ("randomized", re.compile(
         rf"(?P<n>{COUNT}) (?:\w+ ){{0,4}}?{_WHO}(?: \w+){{0,6}}? (?:were|was|had been|underwent|who were) (?:randomly "
         rf"(?:assigned|allocated)|randomi[sz]ed|randomi[sz]ation)|"
-        rf"\b(?:of|a total of|in total,?) (?P<n2>{COUNT}) (?:\w+ ){{0,2}}?(?:patients )?(?:who )?(?:underwent|were) randomi[sz]|"
-        rf"\brandomi[sz]ed{_RATIO} (?P<n3>{COUNT}) (?:[\w-]+ ){{0,3}}?{_WHO}|"
+        rf"\b(?:of|a total of|in total,?) (?P<n2>{COUNT}) (?:\w+ ){{0,2}}?(?:patients )?(?:who )?(?:underwent|"
+        rf"were) randomi[sz]|\brandomi[sz]ed{_RATIO} (?P<n3>{COUNT}) (?:[\w-]+ ){{0,3}}?{_WHO}|"
         rf"\b(?:randomly )?(?:assigned|allocated){_RATIO} (?P<n6>{COUNT}) (?:[\w-]+ ){{0,3}}?{_WHO}", _I)),
     ("enrolled", re.compile(
-        rf"(?P<n>{COUNT}) (?:[\w-]+ ){{0,4}}?{_WHO}(?: \w+){{0,6}}? (?:were|was|had been) (?:enrolled|included|recruited|"
-        rf"treated|accrued)|"
+        rf"(?P<n>{COUNT}) (?:[\w-]+ ){{0,4}}?{_WHO}(?: \w+){{0,6}}? (?:were|was|had been) (?:enrolled|included|"
+        rf"recruited|treated|accrued)|"
         rf"\b(?:enroll(?:ed|ing)|included|recruited|accrued|treated) (?P<n2>{COUNT}) (?:[\w-]+ ){{0,4}}?{_WHO}|"
         rf"\b(?:a total of|in total,?|total of) (?P<n3>{COUNT}) (?:[\w-]+ ){{0,4}}?{_WHO}|"
         rf"\b{_WHO} \((?:N|n) ?= ?(?P<n4>\d[\d,]*)\)|"
@@ -45,11 +51,12 @@ _N_PATTERNS = (
         rf"\b(?:series|cohort|population) of (?P<n7>{COUNT}) (?:[\w-]+ ){{0,3}}?{_WHO}|"
         rf"(?P<n8>{COUNT}) (?:[\w-]+ ){{0,3}}?{_WHO} (?:received|were given|underwent)\b|"
         rf"\bAmong (?:the |all )?(?P<n9>{COUNT}) (?:enrolled|treated) {_WHO}", _I | re.M)),
-    ("evaluable", re.compile(rf"(?P<n>{COUNT}) (?:\w+ ){{0,2}}?(?:patients )?(?:were |was )?(?:evaluable|assessable)", _I)),
+    ("evaluable", re.compile(rf"(?P<n>{COUNT}) (?:\w+ ){{0,2}}?(?:patients )?(?:were |was )?"
+                             rf"(?:evaluable|assessable)", _I)),
     ("analysed", re.compile(
         rf"(?P<n>{COUNT}) (?:[\w-]+ ){{0,4}}?{_WHO} (?:were |was )?(?:analy[sz]ed|included in the analysis)|"
-        rf"\b(?:identified|analy[sz]ed|reviewed|included|studied|evaluated|profiled)(?: the (?:records|data|charts) of| "
-        rf"data from)? (?P<n2>{COUNT}) (?:[\w-]+ ){{0,4}}?{_WHO}|"
+        rf"\b(?:identified|analy[sz]ed|reviewed|included|studied|evaluated|profiled)(?: the (?:records|data|"
+        rf"charts) of| data from)? (?P<n2>{COUNT}) (?:[\w-]+ ){{0,4}}?{_WHO}|"
         rf"\b(?:review|analysis|study) (?:on|of) (?P<n3>{COUNT}) (?:[\w()-]+ ){{0,4}}?{_WHO}", _I)),
     # The first number of patients the text gives, when nothing above says what it counts.
     ("enrolled", re.compile(rf"\b(?:in|of|from|on|with) (?:the |a total of )?(?P<n>{COUNT}) (?:[\w-]+ ){{0,3}}?{_WHO}\b"
@@ -58,12 +65,13 @@ _N_PATTERNS = (
 
 # The arms of a comparison: what follows "randomly assigned ... to receive" up to the sentence's end, split at
 # "or" and commas, each cut before its dose and schedule; or the two sides of the title's "X versus Y".
-_ASSIGN = re.compile(r"\b(?:randomly |randomised |randomized )?(?:assigned|allocated|randomi[sz]ed)\b(?:[^.;]{0,60}?\bto |"
+_ASSIGN = re.compile(r"\b(?:randomly |randomised |randomized )?(?:assigned|allocated|"
+                     r"randomi[sz]ed)\b(?:[^.;]{0,60}?\bto |"
                      r"[^.;]{0,220}?\bto (?=(?:intravenously |orally )?receive |either |be treated with ))"
                      r"(?:(?:intravenously |orally )?receive |either |be treated with |treatment with )*", _I)
 _SCHEDULE = re.compile(r"\s+(?:at|every|once|twice|on days?|for|until|intravenously|orally|administered|given|daily|"
-                       r"weekly|monthly|q\d|in combination|as|after|before|followed|during|over|up to|with or|on a|by)\b.*$|"
-                       r"\s+\d.*$", _I)
+                       r"weekly|monthly|q\d|in combination|as|after|before|followed|during|over|up to|with or|on a|"
+                       r"by)\b.*$|\s+\d.*$", _I)
 _ARM_SPLIT = re.compile(r",?\s+(?:or|versus|vs\.?)\s+(?:to receive\s+|either\s+)?|,\s+", _I)
 _ARM_STOP = re.compile(r"^(?:the|a|an|either|receive|patients|to|of|standard|both|intravenous|oral)\s+", _I)
 _ARM_TRAIL = re.compile(r"\s+(?:alone|monotherapy|group|arm|regimen)$", _I)
@@ -83,10 +91,11 @@ _ROLE_GROUP = re.compile(r"^(?:control|standard|standard[- ](?:of[- ])?care|stan
 # immunotherapeutic").
 _GROUP_NOUN = re.compile(r"(?:therapy|care|chemotherapy|immunotherapy|immunotherapeutic|vaccine|vaccination|treatment|"
                          r"regimen|monotherapy|combination)$", _I)
-_DRUG = r"[\w-]*(?:mab|nib|cel|cept|platin|taxel|rubicin|placebo|chemotherapy|docetaxel|pemetrexed|ipilimumab|dacarbazine|" \
-        r"everolimus|sorafenib|sunitinib|interferon|interleukin-2|IL-2|vaccine|observation|gemcitabine|cetuximab|methotrexate)"
-_DRUG_VS = re.compile(rf"\b(?:with |of )?(?P<a>{_DRUG}(?: (?:plus|and|\+) {_DRUG})?) (?:than|versus|vs\.?|compared with) (?:with )?"
-                      rf"(?P<b>{_DRUG}(?: (?:plus|and|\+) {_DRUG})?)\b", _I)
+_DRUG = (r"[\w-]*(?:mab|nib|cel|cept|platin|taxel|rubicin|placebo|chemotherapy|docetaxel|pemetrexed|ipilimumab|"
+         r"dacarbazine|everolimus|sorafenib|sunitinib|interferon|interleukin-2|IL-2|vaccine|observation|gemcitabine|"
+         r"cetuximab|methotrexate)")
+_DRUG_VS = re.compile(rf"\b(?:with |of )?(?P<a>{_DRUG}(?: (?:plus|and|\+) {_DRUG})?) (?:than|versus|vs\.?|"
+                      rf"compared with) (?:with )?(?P<b>{_DRUG}(?: (?:plus|and|\+) {_DRUG})?)\b", _I)
 _CONTROL_ARM = re.compile(r"\b(?:placebo|standard|control|observation|usual care|best supportive care)\b", _I)
 _COMBINATION_ARM = re.compile(r"\s(?:plus|and|with|\+)\s|\bcombination\b", _I)
 _GENERIC_WORDS = {"alone", "only", "therapy", "group", "arm", "the", "monotherapy", "regimen", "plus", "and", "with"}
@@ -169,9 +178,10 @@ def _clean_arm(arm: str) -> str:
 
 
 # "group 1 (nivolumab)", "arm B: placebo", "group A received ipilimumab": labels the results use for the arms.
-_LABELLED = re.compile(r"\b(?P<label>(?:group|arm|cohort) (?:[A-D1-4]|I{1,3}|one|two|three))\b\s*(?:\((?:received |receiving |given |"
-                       r"treated with )?(?P<a>[^();]{2,60})\)|[:=,]\s*(?P<b>[^,;.()]{2,60})|\s+(?:received|was given|was treated "
-                       r"with)\s+(?P<c>[^,;.()]{2,60}))", _I)
+_LABELLED = re.compile(r"\b(?P<label>(?:group|arm|cohort) (?:[A-D1-4]|I{1,3}|one|two|three))\b\s*(?:\((?:received |"
+                       r"receiving |given |"
+                       r"treated with )?(?P<a>[^();]{2,60})\)|[:=,]\s*(?P<b>[^,;.()]{2,60})|"
+                       r"\s+(?:received|was given|was treated with)\s+(?P<c>[^,;.()]{2,60}))", _I)
 
 
 # "Patients in the BRAFV600 wild-type cohort received intravenous atezolizumab (840 mg, ...) plus oral cobimetinib".
@@ -307,7 +317,8 @@ def design_of(title: str, text: str) -> str:
         return "randomized"
     if _OTHER.search(text) and not _RANDOMIZED.search(text):
         return "other"
-    if _META.search(text) and re.search(r"\b(?:we|this|our|present)\b[^.]{0,60}\b(?:meta-?analys|pooled analysis|systematic)", text, _I):
+    if _META.search(text) and re.search(r"\b(?:we|this|our|present)\b[^.]{0,60}\b(?:meta-?analys|pooled analysis|"
+                                        r"systematic)", text, _I):
         return "meta-analysis"
     if _RANDOMIZED.search(text) and not (_RCT_OF_OTHERS.search(text) and not re.search(
             r"\b(?:were|was) randomi[sz]ed|randomly (?:assigned|allocated)", text, _I)):

@@ -16,12 +16,14 @@ _CI_LEVEL = r"(?:\d{2}(?:[.·]\d+)?\s?%\s*)"
 CI = re.compile(
     rf"^[\s,;:]*[(\[]?\s*(?:{_CI_LEVEL}?(?:CI|C\.I\.|confidence intervals?(?:\s*[(\[]CI[)\]])?|credible interval)"
     rf"(?:\s*(?:was|of|=|:))?[\s,:=]*|(?=[(\[]\s*-?{NUM}\s*%?{RANGE_SEP}-?{NUM}\s*%?\s*[)\];,]))[(\[]?\s*"
-    rf"(?P<low>-?{NUM})\s*(?:%|months?|mo|weeks?|years?)?{RANGE_SEP}(?P<high>-?{NUM}|not (?:yet )?(?:reached|estimable|evaluable|applicable)|NR|NE|NA)\s*%?(?:\s*(?:months?|mo|weeks?|years?))?\s*[)\]]?",
+    rf"(?P<low>-?{NUM})\s*(?:%|months?|mo|weeks?|years?)?{RANGE_SEP}(?P<high>-?{NUM}|not (?:yet )?(?:reached|estimable|"
+    rf"evaluable|applicable)|NR|NE|NA)\s*%?(?:\s*(?:months?|mo|weeks?|years?))?\s*[)\]]?",
     re.I,
 )
 # A p-value as written: "P < .001", "p=0.02", "P value of 0.03", "P<0·0001".
 P_VALUE = re.compile(
-    rf"\b[Pp](?:\s*(?:-?\s*values?|for\s+\w+))?\s*(?:[<>=≤≥]|&lt;|&gt;|was|of|=)\s*(?:[<>=≤≥]\s*)?{NUM}(?:\s*[x×]\s*10\S+)?"
+    rf"\b[Pp](?:\s*(?:-?\s*values?|for\s+\w+))?\s*(?:[<>=≤≥]|&lt;|&gt;|was|of|"
+    rf"=)\s*(?:[<>=≤≥]\s*)?{NUM}(?:\s*[x×]\s*10\S+)?"
 )
 
 _UNITS = {

@@ -51,7 +51,8 @@ NAMES = {
     "OS_median": "median overall survival", "DOR_median": "median duration of response",
     "EFS_median": "median event-free survival", "DFS_median": "median disease-free survival",
     "RFS_median": "median relapse-free survival", "TTP_median": "median time to progression",
-    "PFS_rate": "progression-free survival rate", "OS_rate": "overall survival rate", "DFS_rate": "disease-free survival rate",
+    "PFS_rate": "progression-free survival rate", "OS_rate": "overall survival rate", "DFS_rate": "disease-free "
+                                                                                                  "survival rate",
     "HR_PFS": "hazard ratio for progression-free survival", "HR_OS": "hazard ratio for overall survival",
     "HR_DFS": "hazard ratio for disease-free survival", "HR_EFS": "hazard ratio for event-free survival",
     "HR_other": "hazard ratio", "OR_other": "odds ratio", "AE_grade3plus": "grade 3 or higher adverse events",
@@ -153,7 +154,8 @@ class Row:
     def to_json(self) -> dict[str, Any]:
         return {"doc_id": self.doc_id, "study": self.study, "title": self.title, "year": self.year,
                 "design": self.design, "phase": self.phase, "n": self.n, "arms": self.arms, "passage": self.passage,
-                "url": self.url, "notice": self.notice, "cells": {e: [c.to_json() for c in cs] for e, cs in self.cells.items()}}
+                "url": self.url, "notice": self.notice,
+                "cells": {e: [c.to_json() for c in cs] for e, cs in self.cells.items()}}
 
 
 @dataclass
@@ -198,7 +200,8 @@ def _plain_rows(data: dict[str, Any]) -> list[list[str]]:
     out = []
     for r in data["rows"]:
         n = f"{r['n']['value']} {r['n']['what']}" if r.get("n") else ""
-        out.append([r["study"] + (f" ⚠ {r['notice'].upper()}" if r.get("notice") else ""), r["design"], r.get("phase") or "", n, " vs ".join(r["arms"])]
+        study = r["study"] + (f" ⚠ {r['notice'].upper()}" if r.get("notice") else "")
+        out.append([study, r["design"], r.get("phase") or "", n, " vs ".join(r["arms"])]
                    + [_cell_text(r["cells"].get(e, [])) for e in data["columns"]]
                    + [f"[{r['passage']}]" if r.get("passage") else r["doc_id"]])
     return out
@@ -271,7 +274,8 @@ def _disagreement(endpoint: str, drug: str, rows: list[Row], records: dict[str, 
         verdicts: dict[str, list[str]] = {"benefit": [], "harm": [], "interval across 1": []}
         for r in rows:
             for c in r.cells.get(endpoint, []):
-                o = next((x for x in records[r.doc_id].outcomes if x.char_start == c.char_start and x.endpoint == endpoint), None)
+                o = next((x for x in records[r.doc_id].outcomes
+                          if x.char_start == c.char_start and x.endpoint == endpoint), None)
                 if o is None or o.ci_low is None or o.ci_high is None or o.cited:
                     continue
                 kind = "benefit" if o.ci_high < 1 else "harm" if o.ci_low > 1 else "interval across 1"

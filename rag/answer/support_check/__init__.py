@@ -1,0 +1,375 @@
+"""Does each answer sentence say what its cited passages say? A deterministic check of the facts a reader
+would check first: numbers, names, negation and the direction of a claim.
+
+For every sentence with [n] markers, against the passages it cites (and the cited papers' titles; for names, the
+whole paper when the passage is a chunk of it):
+
+- **numbers** are compared as numbers, in digits or in words ("twenty-eight", "Seventy-two percent", "half"),
+  with thousands separators and thin spaces ("1,034", "11 502"), "·" as a decimal point ("7·7"), ranges ("49–72%"
+  and "49% to 72%"), "x of y" and percentages of each other ("8 of 9" for "89%"), a rounded value for a precise
+  one ("24%" for "23.7%"); each must be in a passage sentence that speaks of the same thing (shares its rarer words
+  with the answer sentence), not just anywhere in a long passage;
+- **names** (drugs by the one name rule of rag/lexical/names.py, genes, codes, trials such as "CheckMate 057",
+  MeSH diseases and chemicals such as "follicular lymphoma", outcomes such as "overall survival", designs such as
+  "randomised") must be in the passage, by any name the synonym table or MeSH gives, or as the words an
+  abbreviation stands for ("HR" for "hazard ratio"); else in the cited paper's title or elsewhere in the paper,
+  which the verdict notes ("KEYNOTE-010: in the title of [1]");
+- **negation** must agree with the passage clause the answer clause follows ("did not improve" against
+  "improved"; "a few patients" against "no patient"), read clause by clause, not anywhere in the passage sentence;
+- **claims**: a direction or comparison ("higher", "similar", "independent of", "persisted") must not be the
+  opposite of what the matched passage clause says, and "all" or "only" must be said there too.
+
+The verdict is supported (everything found), partly supported (some facts missing, at most half) or unsupported,
+and every flag names the word or number that is not supported ("72% not in [3]"). An extractive answer copies its
+sentences, so it must always be supported: a test of the check itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any, Callable, Iterable
+
+from ...chunk.sentences import sentence_spans
+from ...cite import MARKER, insert_before_stop, strip_reference_markers
+from ...lexical.synonyms import synonym_alternatives
+from ...lexical.tokens import normalize
+from .claims import _OPPOSITE, _STRICT, _WEAK_NEGATION, _claim_word, _claims, _claims_of_words, _denied, _neg
+from .claims import _NEGATION as _NEGATION  # re-exported: benchmarks/support_check.py reads it from here
+from .names import _DESIGNS, _OUTCOMES, _found_name, _Source, _trial_key, _trials, names
+from .numbers import (_IDENTIFIER, _beside, _plain, _Quantity, _quantities, _shared_numbers, _supports_number, _window,
+                      numbers)
+from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check.py reads it from here
+from .passages import _clauses, _content, _Passages, _tok
+
+__all__ = ["SUPPORTED", "PARTLY", "UNSUPPORTED", "SentenceSupport", "check_sentence", "check_answer",
+           "mark_unverified", "names", "numbers"]
+
+SUPPORTED, PARTLY, UNSUPPORTED = "supported", "partly supported", "unsupported"
+# The share of an answer clause's (rarity-weighted) words a passage clause must hold to be the one it follows.
+COVERAGE = 0.5
+CLAIM_COVERAGE = 0.25
+
+_MARKERS = re.compile(r"\s*" + MARKER.pattern)  # with the space before them
+_LEADING_MARKERS = re.compile(r"\s*(?:" + MARKER.pattern + r"\s*)+")
+
+
+@dataclass
+class SentenceSupport:
+    sentence: str  # without its markers
+    cited: list[int]
+    status: str
+    reasons: list[str] = field(default_factory=list)
+    original: str = field(default="", repr=False)  # as written in the answer, markers included
+    # Names found outside the cited passage: in the paper's title or elsewhere in the paper ("KEYNOTE-010: in the
+    # title of [1]").
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out.pop("original")
+        return out
+
+
+# --- the check ----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Check:
+    """One answer sentence and what it cites, as the steps of the check read them."""
+
+    plain: str  # the sentence without its markers and paper identifiers
+    where: str  # its markers ("[1][3]")
+    texts: list[str]  # the cited passages
+    titles: dict[int, str]  # the cited papers' titles
+    papers: dict[int, str]  # the cited papers' whole text, where the passage is a chunk of it
+    value_spans: list[str]  # the spans the outcomes stage read values from
+    passages: _Passages
+    answer_words: set[str]
+    ranked: list[str]  # the passage sentences, those the answer follows most closely first
+
+
+def check_sentence(sentence: str, cited: list[int], passage_texts: dict[int, str],
+                   titles: dict[int, str] | None = None, papers: dict[int, str] | None = None,
+                   values: dict[int, list[str]] | None = None) -> SentenceSupport:
+    """The verdict on one answer sentence against the passages it cites (number -> text); ``titles`` the cited
+    papers' titles, ``papers`` their whole text where the passage is a chunk of it (number -> text), ``values`` the
+    spans the outcomes stage read values from (number -> span texts: a value there is the passage's own)."""
+    plain = _MARKERS.sub("", sentence).strip()
+    where = "".join(f"[{n}]" for n in cited)
+    shown_plain = plain
+    plain = _IDENTIFIER.sub(" ", plain)  # "PMID:37459873": which paper, not what it says
+    texts = [passage_texts[n] for n in cited if n in passage_texts]
+    if not texts:
+        return SentenceSupport(plain, cited, UNSUPPORTED, [f"cites no passage that exists: {where or 'none'}"])
+    # A sentence quoted word for word from a cited passage says what the passage says.
+    if _verbatim(shown_plain, texts):
+        return SentenceSupport(shown_plain, cited, SUPPORTED)
+    titles = {n: t for n, t in (titles or {}).items() if n in cited and t}
+    value_spans = [v for n in cited for v in (values or {}).get(n, []) if v]
+    papers = {n: t for n, t in (papers or {}).items() if n in cited and t}
+    passages = _Passages.of(texts + list(titles.values()))  # a title is what its paper says too
+    answer_words = _content(plain)
+    ranked = sorted(passages.sentences, key=lambda s: -passages.overlap(answer_words, s))
+    ctx = _Check(plain, where, texts, titles, papers, value_spans, passages, answer_words, ranked)
+
+    number_facts, missing = _number_flags(ctx)
+    name_facts, name_missing, notes = _name_flags(ctx)
+    facts = number_facts + name_facts
+    missing += name_missing
+    said_negation, source_negation, claim_flags = _clause_flags(ctx)
+    if said_negation or source_negation:
+        facts += 1
+        if said_negation:
+            missing.append(f'"{said_negation[0]}" is not said in {where}')
+        else:
+            missing.append(f'{where} says "{source_negation[0]}", the sentence does not')
+    if claim_flags:
+        facts += len(claim_flags)
+        missing.extend(claim_flags)
+    if not missing:
+        return SentenceSupport(shown_plain, cited, SUPPORTED, notes=notes)
+    status = PARTLY if len(missing) * 2 <= facts and facts > 1 else UNSUPPORTED
+    return SentenceSupport(shown_plain, cited, status, missing, notes=notes)
+
+
+def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
+    """Numbers: each in a passage sentence that speaks of the same thing (it shares the answer's rarer words), or in
+    one of the three passage sentences the answer follows most closely. A title may hold a number too.
+    (facts checked, flags)."""
+    passages, answer_words, titles = ctx.passages, ctx.answer_words, ctx.titles
+    near = set(ctx.ranked[:3])
+    enough = max(1.0, 0.2 * sum(passages.weight.get(t, math.log(2)) for t in answer_words))
+    pool = passages.sentences + list(titles.values())
+    mine_numbers = _quantities(ctx.plain, sentence=True)
+    missing = []
+    for q in mine_numbers:
+        others = [o for o in mine_numbers if o is not q and not o.loose and o.value > 3]
+        holders = [s for s in pool if _supports_number(q, s)]
+        # A precise number (1,034; 216 patients; 0.27) is no coincidence: it may be anywhere in the passage. Several
+        # of the sentence's numbers together in one passage sentence speak of the same thing too.
+        precise = not q.loose and not q.percent and (q.decimals >= 2 or q.value >= 100) or q.decimals >= 2
+        # Beside the number, the answer and the passage speak of the same thing ("9.8 months without flu-like
+        # symptoms" is not "9.8 months without an injection site reaction").
+        # Checked only where the answer follows one passage sentence for its other numbers and this one is not there.
+        with_others = [c for c in passages.clauses if others and _shared_numbers(others, c) >= 1]
+        anchor = max(with_others, key=lambda c: passages.overlap(answer_words, c)) if with_others else None
+        slot = anchor is not None and not _supports_number(q, anchor)
+        around = _window(_plain(ctx.plain), q.start, q.end, 3) if slot else set()
+        if any(_supports_number(q, v) for v in ctx.value_spans):
+            continue  # a value the outcomes stage read from this passage (the studies table's cell)
+        wide = _window(_plain(ctx.plain), q.start, q.end, 6)  # a holder with the same words beside the number is enough
+        if not any((precise or s in near or s in titles.values() or passages.overlap(answer_words, s) >= enough
+                    or _shared_numbers(others, s) >= 2) and (precise or _beside(q, around, s))
+                   or (wide and _beside(q, wide, s) and (not slot or _beside(q, around, s))) for s in holders):
+            missing.append(f"{_shown(q)} not in {ctx.where}")
+    return len(mine_numbers), missing
+
+
+def _shown(q: _Quantity) -> str:
+    """A number as a flag names it: as written when in words, else as a plain number ("1034", "45.3%")."""
+    return q.text if q.loose or not q.text[:1].isdigit() else f"{q.value:g}{'%' if q.percent else ''}"
+
+
+def _name_flags(ctx: _Check) -> tuple[int, list[str], list[str]]:
+    """Names: in the passage; else in the paper's title or elsewhere in the paper (noted); else flagged.
+    (facts checked, flags, notes)."""
+    where, texts, titles = ctx.where, ctx.texts, ctx.titles
+    alternatives = synonym_alternatives(ctx.plain)
+    source = _Source.of("\n".join(texts))
+    outcome_or_design = re.compile(f"{_OUTCOMES.pattern}|{_DESIGNS.pattern}", re.I)
+    trials = _trials(ctx.plain)
+    named = names(ctx.plain)
+    missing, notes = [], []
+    for name in named:
+        if _found_name(name, source, alternatives) or (ctx.value_spans and _OUTCOMES.fullmatch(name)):
+            continue
+        found_in = ""
+        for n, title in titles.items():
+            if _found_name(name, _Source.of(title), alternatives):
+                found_in = f"in the title of [{n}]"
+                break
+        if not found_in and not outcome_or_design.fullmatch(name):
+            for n, paper in ctx.papers.items():
+                if _found_name(name, _paper_source(paper), alternatives):
+                    found_in = f"elsewhere in the paper of [{n}], not in the cited passage"
+                    break
+        if found_in:
+            notes.append(f"{name}: {found_in}")
+        elif name in trials or _trial_key(name) in {_trial_key(t) for t in trials}:
+            # A trial the cited sources do not name cannot be checked against them; one they name otherwise is wrong.
+            others = sorted(_trials("\n".join(texts + list(titles.values()))))
+            if others:
+                missing.append(f"{name} not in {where} (it names {', '.join(others[:3])})")
+            else:
+                notes.append(f"{name}: no trial is named in {where}")
+        else:
+            missing.append(f"{name} not in {where}")
+    return len(named), missing, notes
+
+
+def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
+    """Negation and claims, clause by clause: each answer clause against the passage clauses it follows most closely.
+    (negations the passage does not say, negations the sentence does not say, claim flags)."""
+    passages = ctx.passages
+    said_negation, source_negation, claim_flags = [], [], []
+    for clause in _clauses(ctx.plain) or [ctx.plain]:
+        clause_words = _content(clause)
+        if len(clause_words) < 2:
+            continue
+        reported = _quantities(clause, sentence=True)
+        if ctx.value_spans and reported and all(any(_supports_number(q, v) for v in ctx.value_spans) for q in reported):
+            continue  # it reports the values the outcomes stage read from the passage, and claims nothing else
+        total = sum(passages.weight.get(t, math.log(2)) for t in clause_words)
+        ranked_clauses = sorted(passages.clauses, key=lambda c: (-passages.overlap(clause_words, c),
+                                                                 len(_content(c) - clause_words)))
+        # The passage clauses the answer clause follows: each holds at least half of its (rarity-weighted) words.
+        matched = [c for c in ranked_clauses[:3] if passages.overlap(clause_words, c) >= max(1.0, COVERAGE * total)]
+        neg = _neg(clause)
+        if neg:
+            # The passage clause it follows must deny something too (there "without" and "absence of" count).
+            against = matched[:1] or [c for s in ctx.ranked[:3] for c in _clauses(s)]
+            if not any(_neg(c) or _WEAK_NEGATION.search(c) for c in against):
+                said_negation.append(neg.group(0))
+        else:
+            cue = _denial_not_said(ctx, clause, clause_words, matched, total)
+            if cue:
+                source_negation.append(cue)
+        claim_flags += _claim_flags(ctx, clause, clause_words, ranked_clauses, matched, total)
+    return said_negation, source_negation, claim_flags
+
+
+def _denial_not_said(ctx: _Check, clause: str, clause_words: set[str], matched: list[str], total: float) -> str | None:
+    """The answer says what a passage clause it follows denies ("improved" where it says "did not improve"): the
+    passage's negation cue, or None. A sentence that only reports the numbers denies nothing."""
+    passages = ctx.passages
+    said = set(_tok(clause))
+    # (not when the clause it follows nearly word for word denies nothing)
+    followed = matched[:1] if matched and not _neg(matched[0]) and \
+        passages.overlap(clause_words, matched[0]) >= 0.9 * total else matched[:2]
+    for c in followed:
+        cue = _neg(c)
+        denied = _denied(c) if cue else set()
+        # What it denies is said; or the sentence, with no numbers of its own, follows it nearly word for word.
+        close = (passages.overlap(clause_words, c) >= 0.75 * total
+                 and all(_supports_number(q, c) for q in _quantities(clause, sentence=True)))
+        if denied and (denied & said or _claims_of_words(denied) & _claims(clause) - {"some", "all"} or close):
+            return cue.group(0)
+    return None
+
+
+def _claim_flags(ctx: _Check, clause: str, clause_words: set[str], ranked_clauses: list[str], matched: list[str],
+                 total: float) -> list[str]:
+    """The claims of an answer clause ("higher", "all") that the passage clauses it follows contradict or, for
+    "all" and "only", do not say."""
+    mine = _claims(clause)
+    if not mine:
+        return []
+    passages, where, ranked = ctx.passages, ctx.where, ctx.ranked
+    # Claims are read against the clauses that hold at least a quarter of the answer clause's words.
+    near = [c for c in ranked_clauses[:3] if passages.overlap(clause_words, c) >= max(1.0, CLAIM_COVERAGE * total)]
+    if matched:  # a clause that holds half the answer clause's words: the one it follows
+        near = matched[:1]
+    elif len(near) > 1 and passages.overlap(clause_words, near[0]) >= 1.3 * passages.overlap(clause_words, near[1]):
+        near = near[:1]  # one clause it follows clearly more than any other
+    theirs = set().union(*(_claims(c) for c in near)) if near else set()
+    near_claims = set().union(*(_claims(c) for s in ranked[:3] for c in _clauses(s))) if ranked else set()
+    flags = []
+    for kind in sorted(mine):
+        if kind in theirs or kind == "none":
+            continue
+        against = (_OPPOSITE.get(kind, set()) & theirs) - mine
+        if against:
+            other = sorted(against)[0]
+            text = next(c for c in near if other in _claims(c))
+            flags.append(f'"{_claim_word(clause, kind)}": {where} says "{_claim_word(text, other)}"')
+        elif kind in _STRICT and kind not in near_claims and kind not in theirs:
+            flags.append(f'"{_claim_word(clause, kind)}" is not said in {where}')
+    return flags
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w%.,;:()\-–/ ]", " ", normalize(text))).strip().lower()
+
+
+def _verbatim(sentence: str, texts: list[str]) -> bool:
+    """Is the sentence (markers and the source's own reference numbers aside) word for word in a passage?"""
+    s = _squash(sentence).rstrip(".")
+    return len(s) >= 20 and any(s in _squash(strip_reference_markers(t)) for t in texts)
+
+
+@functools.lru_cache(maxsize=64)
+def _paper_source(text: str) -> _Source:
+    return _Source.of(text)
+
+
+def check_answer(text: str, passages: Iterable[Any], paper: Callable[[str], Any] | None = None,
+                 table: dict[str, Any] | None = None) -> list[SentenceSupport]:
+    """The verdict on every sentence of an answer that carries [n] markers (passages numbered from 1). The cited
+    papers' titles come with the passages; ``paper(doc_id)`` (e.g. an index store's ``document``) gives a paper's
+    whole text, against which names are checked when the passage is a chunk of it; ``table`` (the answer's studies
+    table, rag/outcomes/table.py) gives the spans its values were read from, a value there being the passage's own."""
+    texts, titles, papers, values = {}, {}, {}, {}
+    for n, p in enumerate(passages, 1):
+        spans = [p.text] + [s.get("text", "") for s in (getattr(p, "more_spans", None) or [])]
+        texts[n] = "\n".join(s for s in spans if s)
+        # The spans of the studies table's values (rag/answer/numbers.py adds them without a chunk).
+        values[n] = [s.get("text", "") for s in (getattr(p, "more_spans", None) or []) if s.get("chunk_id") is None]
+        citation = getattr(p, "citation", None)
+        if citation is not None and getattr(citation, "title", None):
+            titles[n] = citation.title
+        if paper is not None:
+            try:
+                doc = paper(p.doc_id)
+            except Exception:  # a store that cannot say: the passage and the title still count
+                doc = None
+            body = getattr(doc, "text", None) if doc is not None else None
+            if body and len(body) > len(texts[n]):
+                papers[n] = body
+    for row in (table or {}).get("rows", []):
+        values.setdefault(row.get("passage"), []).extend(c.get("span", "") for cells in row.get("cells", {}).values()
+                                                         for c in cells)
+    sentences: list[tuple[str, list[int]]] = []
+    for line in text.splitlines():
+        first = len(sentences)
+        for a, b in sentence_spans(line):
+            sentence = line[a:b]
+            # "First finding. [1] Second finding. [1]" (an extractive answer's line): a sentence splitter cuts after
+            # the full stop, so markers that open a sentence are those of the sentence before (markers alone on a
+            # line too).
+            lead = _LEADING_MARKERS.match(sentence)
+            if lead and sentences and (len(sentences) > first or not _MARKERS.sub("", sentence).strip()):
+                sentences[-1][1].extend(n for n in map(int, MARKER.findall(lead.group(0))) if n not in sentences[-1][1])
+                sentence = sentence[lead.end():]
+            if not _MARKERS.sub("", sentence).strip():
+                continue
+            sentences.append((sentence, [int(n) for n in _MARKERS.findall(sentence)]))
+    out = []
+    for s, cited in sentences:
+        if cited:
+            verdict = check_sentence(s, cited, texts, titles, papers, values)
+            verdict.original = s
+            out.append(verdict)
+    return out
+
+
+_MARKER_RUN = re.compile(r"(?:\[\d+\])+")  # "[2][3][4]": the passages a reason names
+
+
+def _passages_named(m: re.Match) -> str:
+    """'[3]' -> 'passage 3'; '[2][3][4]' -> 'passages 2, 3 and 4'."""
+    ns = MARKER.findall(m.group())
+    if len(ns) == 1:
+        return f"passage {ns[0]}"
+    return f"passages {', '.join(ns[:-1])} and {ns[-1]}"
+
+
+def mark_unverified(text: str, verdicts: list[SentenceSupport]) -> str:
+    """The answer with each sentence that is not supported followed by what the check could not find."""
+    for v in verdicts:
+        if v.status != SUPPORTED and v.original and v.original in text:
+            why = "; ".join(_MARKER_RUN.sub(_passages_named, r) for r in v.reasons)
+            text = text.replace(v.original, insert_before_stop(v.original, f"⚠ ({v.status}: {why})"), 1)
+    return text

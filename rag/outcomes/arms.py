@@ -1,0 +1,102 @@
+"""The arm a value is given for: the arms a sentence names (by full name, drug, abbreviation or "placebo"), the
+order of a list's values ("x% and y%, respectively", "a vs b"), or the arm named closest to the value."""
+
+from __future__ import annotations
+
+import re
+
+from .design import _DRUG
+from .endpoints import _PARENTHESES
+from .values import _Value
+
+def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Where the sentence names an arm: its full name, its first word (the drug), its abbreviation, or "placebo"."""
+    names: list[tuple[str, str]] = []
+    for arm in arms:
+        names.append((arm, arm))
+        words = re.split(r"\s+(?:plus|and|with|\+)\s+|\s+", arm)
+        head = words[0]
+        if len(head) >= 4 and sum(1 for a in arms if a.lower().startswith(head.lower())) == 1:
+            names.append((head, arm))
+        # Its last word, when no other arm has it: "chemotherapy" for "platinum-based chemotherapy".
+        tail = words[-1]
+        if len(words) > 1 and len(tail) >= 5 and sum(1 for a in arms if tail.lower() in a.lower()) == 1:
+            names.append((tail, arm))
+    names += [(alias, arm) for alias, arm in aliases.items()]
+    found: list[tuple[int, int, str]] = []
+    for name, arm in sorted(names, key=lambda x: -len(x[0])):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[s:e], re.I):
+            a, b = s + m.start(), s + m.end()
+            if not any(a < fb and b > fa for fa, fb, _ in found):
+                found.append((a, b, arm))
+    return sorted(found)
+
+
+def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentions, arms: list[str],
+             respectively: bool) -> str:
+    if len(arms) < 2:
+        return "all"
+    named: list[str] = []
+    for _, _, arm in arm_mentions:
+        if arm not in named:
+            named.append(arm)
+    # "x% and y%, respectively", "a vs b", "(13.8 months [CI] vs 9.6 months [CI])": the values of one endpoint that
+    # form a list take the arms in the order the sentence names them (or the study's order, when it names none).
+    same = [p for p in placed if p[1] == endpoint]
+    chain = _chain(text, same, v)
+    if len(chain) >= 2:
+        order = named if len(named) >= len(chain) else (
+            arms if not named or respectively or (len(chain) == len(arms) and named[0] == arms[0]) else None)
+        if order and len(chain) <= len(order):
+            return order[next(j for j, x in enumerate(chain) if x is v)]
+    if respectively and 2 <= len(same) <= len(arms):
+        order = named if len(named) >= len(same) else arms
+        return order[next(i for i, p in enumerate(same) if p[0] is v)]
+    # The arm named closest: just after the value ("66.3% in the durvalumab group"), else before it.
+    after = [(_PARENTHESES.sub("", text[v.tail:a]), arm) for a, b, arm in arm_mentions if a >= v.tail]
+    # "... in the durvalumab group", "... of those who received placebo"; not "... than with docetaxel".
+    after = [(len(gap), arm) for gap, arm in after
+             if len(gap) <= 45 and not re.search(r"\b(?:than|versus|vs|compared|whereas|and|but)\b|[;]", gap, re.I)]
+    if after:
+        return min(after)[1]
+    before = [(v.start - b, arm) for a, b, arm in arm_mentions if 0 <= v.start - b <= 90]
+    if before:
+        return min(before)[1]
+    return "all"
+
+# A treatment as a sentence names it: a drug, or drugs given together ("atezolizumab plus cobimetinib").
+_TREATMENT = re.compile(rf"(?<![\w-])(?:{_DRUG})(?:\s*(?:plus|\+|combined with|in combination with)\s*(?:{_DRUG}))*"
+                        rf"(?![\w-])", re.I)
+_COMPARED = re.compile(r"\b(?:versus|vs\.?|v\.?|compared|than|over|relative to)(?![\w-])", re.I)
+
+
+def _local_arms(sentence: str) -> list[str]:
+    """The treatments a sentence compares ("X versus Y", "X ... compared with Y"), in the order it names them."""
+    if not _COMPARED.search(sentence):
+        return []
+    out: list[str] = []
+    for m in _TREATMENT.finditer(sentence):
+        name = m.group(0)
+        if name.lower() not in (a.lower() for a in out):
+            out.append(name)
+    return out
+
+# Between the items of a list: "vs", "and", commas; a count before the next item's share ("n=56 [33%] vs n=61 [40%]",
+# "16 (11%) versus 52 (39%)").
+_LIST_GAP = re.compile(r"[\s,;:()\[\]]*(?:versus|vs\.?|v\.?|compared with|and|or|to|,)\s*(?:with\s+|in\s+|for\s+)?"
+                       r"(?:(?:n\s*=\s*)?\d+\s*[(\[]\s*)?", re.I)
+
+
+def _chain(text: str, same, v: _Value) -> list[_Value]:
+    """The run of values of one endpoint around ``v`` joined only by "vs", "and", commas (CIs in brackets aside)."""
+    values = [p[0] for p in same]
+    if not any(x is v for x in values):
+        return [v]
+    i = next(j for j, x in enumerate(values) if x is v)
+    start = end = i
+    while start > 0 and _LIST_GAP.fullmatch(_PARENTHESES.sub("", text[values[start - 1].tail:values[start].start])):
+        start -= 1
+    while end + 1 < len(values) and _LIST_GAP.fullmatch(
+            _PARENTHESES.sub("", text[values[end].tail:values[end + 1].start])):
+        end += 1
+    return values[start:end + 1]

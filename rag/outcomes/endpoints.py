@@ -1,0 +1,302 @@
+"""The endpoint words of a sentence and which endpoint each value is filed under: the nearest word that fits its
+unit, a pair of endpoints named together and their values in order, a list's items under the word its last item
+found, a hazard ratio's endpoint from the words around it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import COUNT
+from .values import _Value
+
+# Endpoint words, most specific first; each gives a family (what a value near it measures).
+_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("pCR", r"\bpath(?:ologic(?:al)?)? complete (?:response|remission)s?(?: rates?)?|\bpCRs?\b"),
+    ("AE3", r"\bgrades?\s*(?:3|III)\s*(?:,\s*4\s*,?\s*)?(?:or|to|-|–|/|and)\s*"
+            r"(?:4|5|IV|V|higher|greater|worse|above|more)\b"
+            r"(?=[^.;]{0,90}?\b(?:adverse|toxic|side|events?|effects?|AEs?|TRAEs?|irAEs?|toxicit))|"
+            r"\bgrade\s*(?:≥|>=|≧|>)\s*(?:3|III)\b(?=[^.;]{0,90}?\b(?:adverse|toxic|side|events?|effects?|AEs?|TRAEs?|"
+            r"irAEs?))|"
+            r"\b(?:adverse events?|AEs|TRAEs|toxicit(?:y|ies)|side effects)\s+(?:of\s+)?grade\s*(?:(?:3|III)\s*(?:or|"
+            r"to|-|–|/)\s*(?:4|5|IV|V|higher|greater|worse|above|more)|(?:≥|>=|>)\s*3)\b|"
+            r"\bgrade\s*(?:3|III)\s+(?:(?:treatment|immune|drug)-related\s+)?"
+            r"(?:adverse events?|AEs?|TRAEs?|irAEs?|events?|toxicit(?:y|ies))\b|"
+            r"\b(?:severe|high-grade) (?:treatment-related |immune-related |drug-related )?(?:adverse (?:events?|"
+            r"effects?|"
+            r"reactions?)|toxicit(?:y|ies))|\bgrade\s*(?:3|III)\s*(?:or|to|-|–|/)\s*(?:4|5|IV|V)\b|"
+            r"\bgrade\s*(?:≥|>=|>)\s*3\b"),
+    ("DCR", r"\bdisease[- ]control(?: rates?)?|\bDCRs?\b|\bclinical benefit(?: rates?)?|\bCBRs?\b"),
+    ("CR", r"\bcomplete (?:response|remission|regression)s?(?: rates?)?|\bCRs?\b(?! ?\d)|"
+           r"\bcomplete(?:ly)? (?:responded|regressed)"),
+    ("PR", r"\bpartial (?:response|remission|regression)s?|\bPRs?\b(?! ?\d)"),
+    ("SD", r"\bstable disease\b|\bSD\b"),
+    ("DOR", r"\bduration of (?:the )?(?:objective |tumou?r )?responses?|\bresponse duration|\bDoRs?\b|\bresponses? "
+            r"(?:lasted|lasting|were durable)|\bmedian (?:duration of )?response (?:duration|time)"),
+    ("TTP", r"\btime to (?:disease |tumou?r )?progression\b|\bTTP\b"),
+    ("PFS", r"\bprogression[- ]free(?: survival)?|\bm?PFS\b|\bprogression or death\b"),
+    ("EFS", r"\bevent[- ]free(?: survival)?|\bEFS\b"),
+    ("RFS", r"\b(?:relapse|recurrence)[- ]free(?: survival)?|\bRFS\b"),
+    ("DFS", r"\bdisease[- ]free(?: survival)?|\bDFS\b|\brecurrence or death\b"),
+    # Metastasis-free survival ("time to death or distant metastasis"): not in the vocabulary, but its values and
+    # its hazard ratio must not be read as overall survival's.
+    # Survival of one cause, not overall survival: not in the vocabulary.
+    ("DSS", r"\b(?:disease|cancer|melanoma|tumou?r|breast cancer)[- ]specific survival\b|\b(?:DSS|CSS)\b"),
+    ("MFS", r"\b(?:distant[- ])?metastasis[- ]free(?: survival)?|\b(?:death or (?:distant )?metastas[ie]s|"
+            r"(?:distant )?metastasis or death)\b|\bD?MFS\b"),
+    ("OS", r"\boverall survival\b|\bm?OS\b|\bMST\b|\bsurvival(?: rates?)?\b|"
+           r"\b(?:were|be|remain(?:ed)?|are|patients|participants) alive\b(?! (?:and|without|free))|"
+           r"\bdeath\b|\bsurvived\b"),
+    # A pathological response short of complete ("major pathological response", MPR): not in the vocabulary.
+    ("MPR", r"\bmajor path(?:ologic(?:al)?)? (?:response|regression)s?|\bMPRs?\b|"
+            r"\bpath(?:ologic(?:al)?)? (?:partial )?(?:response|regression)s?"),
+    ("ORR", r"\b(?:objective|overall|clinical|tumou?r|best overall|confirmed|major|durable|antitumou?r|radiographic|"
+            r"intracranial|investigator-assessed) (?:\w+ )?(?:response|remission|regression)s?(?: rates?)?|"
+            r"\bresponse rates?\b|"
+            r"\bORRs?\b|\bRRs?\b|\bresponded\b|\bresponders?\b|\bresponses?\b|\bpartial or complete\b|"
+            r"\bcomplete or partial\b|"
+            r"\bCR\s*\+\s*PR\b|\bregression of (?:measurable|all)|\bobjective(?:ly)? (?:tumou?r )?respon"),
+    ("HR", r"\bhazard ratios?\b|\bHRs?\b(?![-+]|\s(?:positive|negative|status|expression))"),  # not "HR-positive"
+    ("OR", r"\bodds ratios?\b|\bORs?\b(?=\s*(?:[=:,]|of|was|\d|\())"),
+    # Words of other measures: values near them are not outcomes. Events of any grade or of grades 1, 2, 4 alone,
+    # serious events, shares of a population ("comprising approximately 5% of cases"), follow-up, age, times to other
+    # events, expression and test accuracy, positivity, mutations.
+    ("STOP", r"\b(?:any|all)[- ]grades?\b|\bcompris(?:e|es|ing)\b|\baccount(?:s|ed|ing)? for\b|"
+             r"\bconstitut(?:e|es|ing)\b|\bgrade\s*(?:[1245]|I{1,2}|IV|V|one|two|four|five)"
+             r"(?:\s*(?:or|to|-|–|/|and)\s*(?:[12]|I{1,2}|one|two))?\s+(?:(?:treatment|immune|drug)-related\s+)?"
+             r"(?:adverse\s+)?(?:events?|AEs?|TRAEs?|irAEs?|toxicit(?:y|ies)|side effects)\b|"
+             r"\bserious (?:(?:treatment|immune|drug)-related )?(?:adverse (?:events?|effects?|reactions?)|AEs?|"
+             r"TRAEs?|toxicit(?:y|ies))|\bfollow[- ]?up\b(?: (?:for|of) (?:overall )?survival\b)?|"
+             r"\btime to (?:death|distant|second|subsequent)|\bmedian age\b|\baged?\b|\byears? old\b|"
+             r"\bduration of (?:therapy|treatment)\b|\btime to (?:response|onset|treatment)\b|"
+             r"\bmedian time\b(?! to (?:disease |tumou?r )?progression)|\bexpression\b|\bprevalence\b|\bincidence\b|"
+             r"\bsensitivity\b|\bspecificity\b|\baccuracy\b|"
+             r"(?<![\w-])positive\b(?! (?:tumou?rs?|patients|disease|cohort|subgroup|group|population))|"
+             r"\bmutations?\b(?![- ](?:positive|negative|carriers?|cohorts?|groups?|subgroups?|populations?|"
+             r"patients))"),
+)
+# Every endpoint word starts a word: the guard skips the other positions at once.
+_KEYWORD = re.compile(r"\b(?=[A-Za-z])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _KEYWORDS) + ")",
+                      re.I)
+_CASE_SENSITIVE = {"CR", "PR", "SD", "OS", "HR", "OR", "DCR", "TTP", "PFS", "EFS", "RFS", "DFS", "ORR", "MFS", "DSS",
+                   "MPR"}
+
+_RESPECTIVELY_COMMAS = re.compile(r"\s*,\s*respectively\s*,\s*", re.I)
+# A share of responders ("84% of responses were ongoing"), not a response rate.
+_OF_RESPONDERS = re.compile(r"\b(?:defined as|criteri\w*|threshold|cut-?off|ongoing|continuing|remain(?:ed|s)? in|"
+                            r"still in|of (?:the )?(?:\d+ )?(?:confirmed )?"
+                            r"responders|among (?:the )?responders|unconventional|immune-pattern|stabili[sz]ation)\b",
+                            re.I)
+# A response of the immune system or a laboratory measure ("tumor-specific T cell responses", "antibody response"),
+# not a tumour's: the words just before "response".
+_LAB_RESPONSE = re.compile(r"(?:\bT[- ]?cells?|\bimmune|\bimmunologic(?:al)?|\bantibody|\bserologic(?:al)?|\bhumoral|"
+                           r"\bcellular|\bCD[48]\+?(?: T)?|\bantigen-specific|\bDTH|\bcytokine|\bIFN-?γ?|"
+                           r"\binterferon-?(?:γ|gamma)?|\bT-?helper|\bTh[12]|\bvaccine-induced|"
+                           r"\bdelayed-type hypersensitivity|\bPSA|\bmolecular|\bmetabolic|\bbiochemical|\bcytogenetic|"
+                           r"\bhaematologic(?:al)?|\bhematologic(?:al)?|"
+                           r"\bvirologic(?:al)?|\bserum)"
+                           r"(?:[- ](?!related)[\w-]+)?\s*$", re.I)
+# "(9%) achieved", "(53%) of 15 patients treated with X in the Y cohort had": the value is the subject's.
+_TIED_BY_VERB = re.compile(rf"(?P<who>(?:of\s+(?:the\s+)?(?:{COUNT})\s+)?(?:[\w-]+\s+){{0,2}}?"
+                           rf"(?:patients?|participants|subjects|those)\b[^,;()]{{0,80}}?\s)?(?:who\s+|that\s+)?"
+                           rf"(?:had|achieved|experienced|showed|developed|"
+                           rf"attained|obtained)\b", re.I)
+_PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+@dataclass
+class _Mention:
+    kind: str
+    start: int
+    end: int
+
+def _mentions(text: str, s: int, e: int) -> list[_Mention]:
+    out = []
+    for m in _KEYWORD.finditer(text, s, e):
+        kind = m.lastgroup
+        if kind in _CASE_SENSITIVE and m.group(0).isalpha() and m.group(0).upper() == m.group(0) \
+                and not re.fullmatch(r"[A-Z]+s?", m.group(0)):
+            continue
+        word = m.group(0)[1:] if m.group(0)[:2] in ("mO", "mP") else m.group(0)  # "mOS", "mPFS": median OS, PFS
+        if kind in ("OS", "HR", "OR", "CR", "PR", "SD") and len(word) <= 3 and not word[:2].isupper():
+            continue  # "or", "os", "hr" in running text are words, not abbreviations
+        if kind == "ORR" and _LAB_RESPONSE.search(text, max(s, m.start() - 40), m.start()):
+            kind = "STOP"  # "T cell responses in 71%", "an immune response was found in 62 patients (64%)"
+        out.append(_Mention(kind, m.start(), m.end()))
+    return out
+
+# Words of measures outside the vocabulary: a value they take is no outcome.
+_NOT_ENDPOINTS = {"STOP", "PR", "SD", "MFS", "DSS", "MPR"}
+_FAMILY_UNITS = {
+    "ORR": ("%",), "CR": ("%",), "DCR": ("%",), "pCR": ("%",), "AE3": ("%",), "PR": ("%",), "SD": ("%",),
+    "PFS": ("%", "time"), "OS": ("%", "time"), "DFS": ("%", "time"), "RFS": ("%", "time"), "EFS": ("%", "time"),
+    "DOR": ("time",), "TTP": ("time",), "HR": ("bare",), "OR": ("bare",), "STOP": ("%", "time", "bare"),
+    "MFS": ("%", "time"), "DSS": ("%", "time"), "MPR": ("%",),
+}
+
+
+_CORRESPONDING = re.compile(r"\b(?:the )?corresponding (?:values?|rates?|figures?|medians?|proportions?|estimates?)\b",
+                            re.I)
+_PAIR_GAP = re.compile(r"\s*,?\s*(?:and|or)\s+(?:the\s+)?(?:median\s+)?(?:[\w-]+\s+){0,2}?", re.I)
+_PAIR_KINDS = {"ORR", "CR", "DCR", "pCR", "AE3", "PFS", "OS", "DFS", "RFS", "EFS", "DOR", "TTP", "MFS", "DSS", "MPR"}
+
+
+def _paired(text: str, e: int, mentions: list[_Mention], values: list[_Value],
+            respectively: bool) -> dict[int, _Mention]:
+    """"The objective response rate and the progression-free survival rate were 40% and 78%, respectively": two
+    endpoints named together, then their values in the same order (in pairs, when the list goes on for another
+    cohort). {id(value): its endpoint word}."""
+    out: dict[int, _Mention] = {}
+    for i in range(len(mentions) - 1):
+        m1, m2 = mentions[i], mentions[i + 1]
+        if m1.kind == m2.kind or m1.kind not in _PAIR_KINDS or m2.kind not in _PAIR_KINDS \
+                or not _PAIR_GAP.fullmatch(text, m1.end, m2.start):
+            continue
+        after = [v for v in values if v.start > m2.end]
+        end = next((x.start for x in mentions[i + 2:] if x.start > m2.end and x.kind in _PAIR_KINDS), e)
+        semicolon = text.find(";", m2.end, end)
+        end = semicolon if semicolon >= 0 else end
+        run = [v for v in after if v.end <= end]
+        if len(run) < 2 or len(run) % 2 or len(run) > 6 or len({v.unit.split(":")[0] for v in run}) > 1 \
+                or (len(run) > 2 and not respectively) or text[m2.end:run[0].start].count(",") > 1:
+            continue
+        for j, v in enumerate(run):
+            out[id(v)] = (m1, m2)[j % 2]
+    return out
+
+
+def _continues(text: str, prev: _Value, v: _Value, mentions: list[_Mention]) -> bool:
+    """Is ``v`` the next item of a list that ``prev`` started (same unit, close, no endpoint word between)?"""
+    gap = text[prev.tail:v.start]
+    return (prev.unit == v.unit and len(gap) <= 70 and not any(prev.tail <= m.start < v.start for m in mentions)
+            and bool(re.search(r"\b(?:and|versus|vs\.?|v\.?|compared with|to|or)\b|,", gap)))
+
+
+def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tuple[str, _Mention] | None:
+    """The endpoint a value reports: the nearest endpoint word that fits its unit (left of it preferred)."""
+    kind_of_unit = "time" if v.unit.startswith("time:") else v.unit
+    best, best_cost = None, 1e9
+    for m in mentions:
+        if kind_of_unit not in _FAMILY_UNITS[m.kind] and not (kind_of_unit == "bare" and m.kind in ("HR", "OR")):
+            continue
+        if m.end <= v.start:
+            gap = text[m.end:v.start]
+            # A parenthesis between the word and its value ("rates by RECIST (...) were 49%") does not part them.
+            cost = len(_PARENTHESES.sub("", gap)) + (40 if re.search(r"[;]|\bwhereas\b|\bbut\b", gap) else 0)
+        elif m.start >= v.end:
+            if m.kind == "STOP":
+                continue  # "(8.1%) patients treated with high-dose...": a stop word only counts before the value
+            gap = (text[v.tail:m.start] if m.start >= v.tail else text[v.end:m.start]).lstrip(")] ")
+            # "20% and 9% of patients, respectively, had an objective response"
+            gap = _RESPECTIVELY_COMMAS.sub(" ", gap)
+            if re.search(r"[;,)]|\b(?:whereas|but|while|as (?:were|was|did))\b", gap):
+                continue  # "(73.4% vs. 90.0%), as were grade 3 events": the word after belongs to the next clause
+            cost = 1.6 * len(gap) + 8
+            tie = _TIED_BY_VERB.match(gap)
+            if tie:  # "37 (9%) achieved a partial response", "Eight (53%) of 15 patients treated with ... had grade 3
+                # or worse adverse events": the verb ties the value to the word after it
+                cost = (1.6 * (len(gap) - tie.end()) + 8) * 0.2 + (5 if tie.group("who") else 0)
+        else:
+            continue
+        if m.kind in ("HR", "OR") and m.end <= v.start:
+            cost *= 0.5  # a ratio follows its name closely ("hazard ratio for death, 0.73")
+        if cost < best_cost:
+            best, best_cost = m, cost
+    if best is None or best_cost > 140 or best.kind in _NOT_ENDPOINTS:
+        return None
+    endpoint = _endpoint_of(text, v, best, mentions, s, kind_of_unit)
+    return (endpoint, best) if endpoint else None
+
+
+def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention], s: int,
+                 kind_of_unit: str) -> str | None:
+    if best.kind in _NOT_ENDPOINTS:
+        return None
+    if v.unit in ("bare", "ratio") and best.kind in ("HR", "OR"):
+        return _ratio_endpoint(text, best, mentions, s) if best.kind == "HR" else "OR_other"
+    if best.kind in ("HR", "OR"):
+        return None
+    if best.kind in ("ORR", "CR") and _OF_RESPONDERS.search(
+            text[min(best.start, v.start):max(best.end, v.tail) + 70]):
+        return None
+    if best.kind == "AE3" and best.end <= v.start and re.search(
+            r"\b(?:including|such as|most(?:ly)? commonly|most (?:common|frequent)\w*|namely|mainly|notably)\b|"
+            r":(?=[^:]*[A-Za-z])|"
+            r"\b(?:was|were) (?!observed|reported|seen|noted|experienced|similar|more|less|higher|lower)[a-z]+",
+            text[best.end:v.start], re.I):
+        return None  # one kind of event ("grade 3-4 events, including fatigue (4%)"), not all of them
+    if kind_of_unit == "time":
+        if best.kind in ("ORR", "CR", "DCR", "pCR", "AE3"):
+            return None
+        before = text[max(s, v.start - 14):v.start]
+        if re.search(r"(?:\b(?:every|each|per|up to|than|within|beyond|after|at|by|over|least|for)\s*|[≥≤<>]\s*)$",
+                     before, re.I) \
+                or re.search(r"\b(?:at|after|by|within)\s+\d+(?:\s*,\s*\d+)*,?\s*(?:and|or|to|-)\s*$",
+                             text[max(s, v.start - 30):v.start], re.I):
+            return None  # "at 12 months", "every 2 weeks", "≥6 months": a time point or a schedule, not a median
+        return {"RFS": "RFS_median"}.get(best.kind, f"{best.kind}_median")
+    if best.kind in ("PFS", "OS", "DFS", "RFS", "EFS"):
+        if best.kind == "EFS":
+            return None
+        return ("DFS" if best.kind == "RFS" else best.kind) + "_rate_pending"
+    return {"AE3": "AE_grade3plus"}.get(best.kind, best.kind)
+
+
+def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -> str:
+    """HR_PFS, HR_OS, ...: what follows "hazard ratio for", else the survival endpoint named nearest before it."""
+    after = text[hr.end:hr.end + 45]
+    composite = re.search(r"progression", after, re.I) and re.search(r"recurrence|relapse", after, re.I)
+    named = (("PFS", r"progression|PFS"), ("DFS", r"recurrence|relapse|disease[- ]free|DFS|RFS"), ("EFS", r"event|EFS"),
+             ("OS", r"death|OS\b|overall survival|mortality"))
+    for kind, name in () if composite else named:
+        if re.match(rf"\s*(?:\(|,)?\s*(?:for|of)\s+(?:\w+\s+){{0,3}}?(?:{name})", after, re.I):
+            return f"HR_{kind}"
+    near = [m for m in mentions if m.kind in ("PFS", "OS", "DFS", "RFS", "EFS", "MFS") and m.end <= hr.start + 1]
+    if near:
+        kind = near[-1].kind
+        if kind == "MFS":
+            return "HR_other"
+        return "HR_DFS" if kind == "RFS" else f"HR_{kind}"
+    near = [m for m in mentions if m.kind in ("PFS", "OS", "DFS", "RFS", "EFS") and m.start >= hr.end
+            and m.start - hr.end < 40]
+    if near:
+        return "HR_DFS" if near[0].kind == "RFS" else f"HR_{near[0].kind}"
+    return "HR_other"
+
+def _place(text: str, s: int, e: int, values: list[_Value], mentions: list[_Mention], respectively: bool):
+    """Each value of the sentence text[s:e], its endpoint and the word it was filed under: [(value, endpoint)],
+    {id(value): word}."""
+    placed: list[tuple[_Value, str]] = []
+    anchors: dict[int, _Mention] = {}
+    previous: tuple[_Value, str, _Mention] | None = None
+    paired = _paired(text, e, mentions, values, respectively)
+    for v in values:
+        if id(v) in paired:
+            m = paired[id(v)]
+            endpoint = _endpoint_of(text, v, m, mentions, s, "time" if v.unit.startswith("time:") else v.unit)
+            found = (endpoint, m) if endpoint else None
+        else:
+            found = _endpoint_for(text, v, mentions, s)
+        if found is None and id(v) not in paired:
+            if previous is not None and _continues(text, previous[0], v, mentions):
+                found = previous[1], previous[2]  # "66.3% in the durvalumab group and 55.6% in the placebo group"
+            elif _CORRESPONDING.search(text, max(s, v.start - 80), v.start):
+                # "...; the corresponding values in the Teff-high population were 11.3 months and 6.8 months"
+                same = [(x, ep) for x, ep in reversed(placed) if x.unit == v.unit]
+                found = (same[0][1], anchors[id(same[0][0])]) if same else None
+        if found is None:
+            continue
+        endpoint, anchor = found
+        anchors[id(v)] = anchor
+        placed.append((v, endpoint))
+        previous = (v, endpoint, anchor)
+    # Backwards: "30.5% of ... and 26.1% of ... had grade 3 or 4 adverse events": the list's first items take the
+    # endpoint its last item found after it.
+    for i in range(len(values) - 2, -1, -1):
+        v, w = values[i], values[i + 1]
+        if id(v) in anchors or id(w) not in anchors or anchors[id(w)].start < w.end:
+            continue
+        if _continues(text, v, w, mentions):
+            anchors[id(v)] = anchors[id(w)]
+            endpoint = next(ep for x, ep in placed if x is w)
+            placed.insert(next(j for j, (x, _) in enumerate(placed) if x is w), (v, endpoint))
+    return placed, anchors

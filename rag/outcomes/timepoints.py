@@ -1,0 +1,64 @@
+"""The time point of a landmark rate ("the 12-month rate", "at 2 years", "1-, 2- and 3-year"), and the time points
+the methods define for rates reported without one."""
+
+from __future__ import annotations
+
+import re
+
+from .values import _Value
+
+# A time point: "2-year", "12-month", "2-y", "1-yr", "12-mo", "at 6 months".
+_TP_UNIT = r"(?:years?|months?|weeks?|yrs?|y|mos?|mths?|wks?)"
+_TIMEPOINT = re.compile(rf"\b(?P<n>\d+(?:[.·]\d+)?|one|two|three|four|five|ten)[- ](?P<u>{_TP_UNIT})\b(?![- ]old)|"
+                        rf"\bat (?P<n2>\d+(?:[.·]\d+)?|one|two|three|five) (?P<u2>{_TP_UNIT})\b", re.I)
+# "1-, 2-, and 3-year", "at 1 and 2 years".
+_TIMEPOINT_LIST = re.compile(rf"\b(?P<list>\d+(?:-?,\s*\d+)*-?,?\s*(?:and|or)\s*\d+)[- ](?P<u>{_TP_UNIT})\b", re.I)
+_WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "ten": "10"}
+
+# An endpoint the methods define with its time point: "the 20-week immune-related progression-free survival rate".
+_DEFINED_RATE = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|ten)[- ](?P<u>week|month|year)s?[- ](?:[\w-]+ ){0,2}?"
+                          r"(?P<e>progression[- ]free|overall|disease[- ]free|relapse[- ]free|recurrence[- ]free)"
+                          r"(?: survival)? rates?\b", re.I)
+
+
+def _defined_timepoints(text: str) -> dict[str, str]:
+    """{"PFS_rate_pending": "20-week"} for each landmark rate the text defines with one time point only: the time
+    point of its rates reported without one ("... progression-free survival rate were 40% and 78%")."""
+    found: dict[str, set[str]] = {}
+    for m in _DEFINED_RATE.finditer(text):
+        family = {"p": "PFS", "o": "OS"}.get(m.group("e")[0].lower(), "DFS")
+        found.setdefault(f"{family}_rate_pending", set()).add(
+            f"{_WORD_NUMBERS.get(m.group('n').lower(), m.group('n'))}-{m.group('u').lower()}")
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+def _tp_unit(word: str) -> str:
+    """"years", "yr", "y" -> "year"; "mo", "months" -> "month"; "wk" -> "week"."""
+    w = word.lower()
+    return "year" if w.startswith("y") else "month" if w.startswith("m") else "week"
+
+
+def _timepoint_list(sentence: str, s: int) -> list[str]:
+    m = _TIMEPOINT_LIST.search(sentence)
+    if not m:
+        return []
+    numbers = re.findall(r"\d+", m.group("list"))
+    return [f"{n}-{_tp_unit(m.group('u'))}" for n in numbers]
+
+
+def _timepoint_for(text: str, v: _Value, s: int, placed, index: int, timepoints: list[str]) -> str | None:
+    if timepoints:
+        rates = [p for p in placed if p[1].endswith("_rate_pending")]
+        position = next(i for i, p in enumerate(rates) if p[0] is v)
+        if len(rates) % len(timepoints) == 0:
+            return timepoints[position % len(timepoints)]
+    before = list(_TIMEPOINT.finditer(text, max(s, v.start - 90), v.start))
+    after = list(_TIMEPOINT.finditer(text, v.tail, min(len(text), v.tail + 30)))
+    # The time point nearest before the value ("the 12-month rate was 55.9% versus 35.3%, and the 18-month..."),
+    # else one just after it ("55.9% at 12 months").
+    best = before[-1] if before else (after[0] if after else None)
+    if best is None:
+        return None
+    n = best.group("n") or best.group("n2")
+    unit = _tp_unit(best.group("u") or best.group("u2"))
+    return f"{_WORD_NUMBERS.get(n.lower(), n)}-{unit}"

@@ -1,0 +1,145 @@
+"""The values of a sentence: percentages, shares ("12 of 40"), times, counts and bare numbers (ratios), each with
+its confidence interval and p-value; not a range's end, a change, a cut-off, a CI's level or a label's number."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import COUNT, NUM, NUMBER_WORDS, ci_after, p_after, to_float
+
+_TIME_UNIT = r"(?:months?|mo\.?|weeks?|wk|years?|yr|days?)"
+_VALUE = re.compile(
+    rf"(?=[\d.·]|\b[zotfsenZOTFSEN])(?:"
+    rf"(?P<frac>(?P<num>{COUNT})\s*(?:of|/|"
+    rf"out of)\s*(?:the\s+)?(?P<den>\d[\d,]*)(?:\s+\w+){{0,4}}?\s*\((?P<pct1>{NUM})\s*%\))"
+    rf"|(?P<fracpct>(?P<num2>{COUNT})\s*/\s*(?P<den2>\d+)\s*\((?P<pct2>{NUM})\s*%\))"
+    rf"|(?P<pct>(?<![\w.·≥≤<>=])(?P<pv>{NUM}|{NUMBER_WORDS}(?=[\s-]+per ?cent\b))[\s-]*(?:%|percent\b|per cent\b))"
+    rf"|(?P<time>(?<![\w.·\-])(?P<tv>{NUM})[\s\ufffd]*"
+    rf"(?:\((?:IQR|range|interquartile range)?[,:;]?\s*{NUM}\s*(?:[-–]|to)\s*"
+    rf"{NUM}\)\s*)?(?P<tu>{_TIME_UNIT})(?![\w-]))"
+    # The first items of a list whose unit is written once, at its end: "2.2 and 5.0 months", "17, 32 and 29%".
+    rf"|(?P<listtime>(?<![\w.·\-])(?P<ltv>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:and|or|versus|vs\.?|v\.?)\s*{NUM}\s*"
+    rf"(?P<ltu>{_TIME_UNIT})(?![\w-])))"
+    rf"|(?P<listpct>(?<![\w.·\-])(?P<lpv>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:and|or)\s*{NUM}\s*%))"
+    rf"|(?P<count>(?<![\w.·])(?P<num3>{COUNT})(?:\s+(?:of|out of)\s+(?:the\s+)?(?P<den3>\d[\d,]*)\b(?!\s*%)|"
+    rf"\s*/\s*(?P<den4>\d+)(?=\s+(?:evaluable\s+|assessable\s+)?(?:patients|participants|subjects|cases|pts)\b)))"
+    rf"|(?P<bare>(?<![\w.·%\-])(?P<bv>\d*[.·]\d+)(?![\w.·%]|\s*[-–]\s*\d|-[A-Za-z])))",
+    re.I,
+)
+_IN_CI = re.compile(rf"\b(?:CI|confidence intervals?|credible intervals?)\b[\s,:=(\[]*(?:(?:was|of|is)\s+)?"
+                    rf"(?:{NUM}\s*%?\s*(?:[-–;,]|to)\s*)?$", re.I)
+_LABEL_BEFORE = re.compile(r"\b(?:group|arm|cohort|phase|grade|stage|day|cycle|version|type|part|step|level|class|"
+                           r"CD|IL|G|n|N)\s*=?\s*$", re.I)
+# "from 38% to 53%" (a change: two values), unless a range is meant ("ranging from 20% to 40%").
+_NOT_A_RANGE = r"(?<!ranging )(?<!ranged )(?<!range )(?<!varying )(?<!varied )"
+_CHANGE_FROM = re.compile(_NOT_A_RANGE + r"\bfrom\s*$", re.I)
+_CHANGE_TO = re.compile(_NOT_A_RANGE + r"\bfrom\s+[\d.·]+\s*%?\s*(?:to|-|–)\s*$", re.I)
+_SHRINKAGE = re.compile(r"\s*(?:of (?:the )?(?:tumou?r |lesion )?(?:volume|size|diameters?|burden|dimensions?)|"
+                        r"(?:tumou?r |lesion )?(?:reduction|shrinkage|decrease|regression) (?:in|of) (?:the )?"
+                        r"(?:tumou?r|lesion|size|volume|sum))\b", re.I)
+_NOT_A_LEVEL = re.compile(r"\b(?:by|up to|difference of|increase of|improvement of|reduction of|decrease of|"
+                          r"gain of)\s*$", re.I)
+_BETWEEN = re.compile(rf"\bbetween\s+{NUM}\s*%?\s*and\s*$", re.I)
+_RESTATED = re.compile(rf"\s*[(\[]\s*(?:n\s*=\s*)?{COUNT}\s*(?:of|/|out of)\s*(?:the\s+)?\d[\d,]*"
+                       rf"(?:\s+[\w-]+){{0,2}}?\s*[)\]]", re.I)
+_BARE_CI = re.compile(r",\s*(\d*[.·]\d+)\s*(?:[-–]|to)\s*(\d*[.·]\d+)\b")
+_TIME_TO_MONTHS = {"month": "months", "months": "months", "mo": "months", "mo.": "months", "week": "weeks",
+                   "weeks": "weeks", "wk": "weeks", "year": "years", "years": "years", "yr": "years"}
+
+@dataclass
+class _Value:
+    value: float
+    unit: str  # "%", "time:<unit>", "ratio", "bare"
+    start: int
+    end: int
+    tail: int  # end of the value with its CI and p-value
+    ci: tuple[float | None, float | None] = (None, None)
+    p: str | None = None
+
+def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
+    """Is the percentage at text[vs:ve] a value (not a range's end, a change, a cut-off, a CI's level)?"""
+    before = text[max(s, vs - 14):vs]
+    if re.search(r"\d\s*%?\s*(?:to|-|–)\s*$", before) and not _CHANGE_TO.search(text, max(s, vs - 40), vs):
+        return False  # the end of a range ("6 to 17%", "5-25%"): not one value; "from 38% to 53%" is two
+    if re.match(r"\s*(?:to|-|–)\s*[\d.·]+\s*%", text[ve:ve + 16]) \
+            and not _CHANGE_FROM.search(text, max(s, vs - 30), vs):
+        return False  # the start of a range ("15% to 20%")
+    if _NOT_A_LEVEL.search(text, max(s, vs - 24), vs):
+        return False  # "increased by 20%", "up to 40%": a change or a ceiling, not a rate
+    if _BETWEEN.search(text, max(s, vs - 30), vs) or re.match(rf"\s*and\s*{NUM}\s*%", text[ve:ve + 16]) \
+            and re.search(r"\bbetween\s*$", text[max(s, vs - 10):vs], re.I):
+        return False  # "between 10% and 20%": a range
+    if re.search(r"(?:[≥≤<>]=?|at least|of|TPS|CPS|score|expression)\s*$", before, re.I) \
+            and re.search(r"PD-?L1|TPS|CPS|expression|score|≥|≤|<|>", text[max(s, vs - 40):vs], re.I):
+        return False  # a biomarker cut-off ("PD-L1 ≥50%"), not an outcome
+    if re.match(r"\s*(?:CI|confidence|credible)", text[ve:ve + 16], re.I):
+        return False  # "95% CI"
+    # "(more than 50 per cent of volume)", "a 30% decrease": a threshold of shrinkage
+    return not _SHRINKAGE.match(text, ve, min(e, ve + 40))
+
+
+def _values(text: str, s: int, e: int) -> list[_Value]:
+    out: list[_Value] = []
+    consumed_to = s
+    for m in _VALUE.finditer(text, s, e):
+        if m.start() < consumed_to:
+            continue
+        unit, value, vs, ve = None, None, m.start(), m.end()
+        if m.group("frac") or m.group("fracpct"):
+            value = to_float(m.group("pct1") or m.group("pct2"))
+            unit = "%"
+        elif m.group("pct"):
+            if not _a_share(text, s, e, vs, ve):
+                continue
+            value, unit = to_float(m.group("pv")), "%"
+            restated = _RESTATED.match(text, ve, min(e, ve + 50))
+            if restated:  # "40% (4 of 10 patients)": the count says the share again; one value
+                ve = restated.end()
+        elif m.group("time") or m.group("listtime"):
+            number, word = (m.group("tv"), m.group("tu")) if m.group("time") else (m.group("ltv"), m.group("ltu"))
+            if re.match(r"\s*(?:longer|shorter|more|less|gain|improvement|increase|difference|benefit)\b",
+                        text[ve:ve + 20], re.I):
+                continue  # "6 months longer median overall survival": a difference, not a median
+            value, unit = to_float(number), "time:" + _TIME_TO_MONTHS.get(word.lower().rstrip("."), "days")
+        elif m.group("listpct"):
+            value, unit = to_float(m.group("lpv")), "%"
+        elif m.group("count"):
+            num, den = to_float(m.group("num3")), to_float((m.group("den3") or m.group("den4")).replace(",", ""))
+            if num is None or not den or num > den:
+                continue
+            value, unit = round(100 * num / den, 1), "%"
+        elif m.group("bare"):
+            value, unit = to_float(m.group("bv")), "bare"
+        if value is None:
+            continue
+        if _IN_CI.search(text, max(s, vs - 30), vs):
+            continue  # a bound of a confidence interval that was not read as one ("95% CI [0.60; 0.86]")
+        if _LABEL_BEFORE.search(text, max(s, vs - 12), vs):
+            continue  # "group 1", "grade 3", "phase 2", "cycle 4": a label, not a value
+        if re.search(r"\b[Pp](?:\s*-?\s*values?)?\s*(?:[=<>≤≥]|&lt;|&gt;)\s*$", text[max(s, vs - 12):vs]):
+            continue  # a p-value written where no value took it
+        low, high, tail = ci_after(text, ve)
+        if low is None and unit == "bare":  # Lancet style: "HR 0.88, 0.75-1.03; p=0.12" (a ratio, then its CI)
+            m2 = _BARE_CI.match(text, ve)
+            if m2 and to_float(m2.group(1)) is not None and to_float(m2.group(2)) is not None \
+                    and to_float(m2.group(1)) <= value <= to_float(m2.group(2)):
+                low, high, tail = to_float(m2.group(1)), to_float(m2.group(2)), m2.end()
+        p, p_end = p_after(text, tail)
+        if low is not None and unit == "%" and not (low <= value <= high):
+            low = high = None
+            tail = ve
+        out.append(_Value(value, unit, vs, ve, max(tail, p_end if p else tail), (low, high), p))
+        consumed_to = max(tail, p_end if p else tail)
+    return out
+
+
+def _list_units(text: str, values: list[_Value]) -> None:
+    """A bare number next to a unit-bearing one in a list takes its unit ("9.2 versus 6.0 months", "0.63 and 0.69")."""
+    for i, v in enumerate(values):
+        if v.unit == "bare":
+            for w in values[i + 1:i + 3]:
+                if w.unit != "bare" and re.fullmatch(r"[\s,;]*(?:versus|vs\.?|v\.?|and|or|,|to|compared with)?[\s,]*",
+                                                     text[v.tail:w.start], re.I):
+                    v.unit = w.unit
+                    break
