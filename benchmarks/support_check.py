@@ -1,4 +1,4 @@
-"""The support check (rag/answer/support_check.py) on perturbed sentences made from real passages.
+"""The support check (rag/answer/support_check/) on perturbed sentences made from real passages.
 
 From the bundled PubMed abstracts and PMC full texts, sentences are taken and changed in one of five ways,
 then checked against their own passage (the abstract, or the full text's section) as the cited passage [1]:

@@ -1,4 +1,4 @@
-"""The support check (rag/answer/support_check.py) on 342 hand-written sentences against real passages.
+"""The support check (rag/answer/support_check/) on 342 hand-written sentences against real passages.
 
 benchmarks/support/sentences.jsonl: each line {"id", "doc_id", "title", "passage_kind", "passages", "sentence",
 "faithful", "error_kind", "features"}; half the sentences are faithful to their passage (paraphrased, numbers in

@@ -173,7 +173,7 @@ class CitationCheck:
     dangling: list[int] = field(default_factory=list)  # markers that point at no passage (removed)
     unsupported: list[str] = field(default_factory=list)  # answer sentences with no marker
     cited: list[int] = field(default_factory=list)  # passage numbers the answer cites
-    # Per cited sentence (rag/answer/support_check.py): {sentence, cited, status: supported | partly supported |
+    # Per cited sentence (rag/answer/support_check/): {sentence, cited, status: supported | partly supported |
     # unsupported, reasons: ["72% not in [3]", ...]}.
     support: list[dict[str, Any]] = field(default_factory=list)
 

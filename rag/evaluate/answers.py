@@ -13,7 +13,7 @@ For each question (BioASQ-style JSON lines: ``type``, ``question``, ``gold_pmids
   questions whose answer cites something).
 - **declined**: answerable questions the system declined; and for the off-topic questions, the share declined.
 - the answer's length in words and its latency (warm; retrieval included).
-- **sentences not supported**: answer sentences the support check (rag/answer/support_check.py) did not find in
+- **sentences not supported**: answer sentences the support check (rag/answer/support_check/) did not find in
   full in their cited passages (an extractive answer copies its sentences: always 0; counts what an LLM would add).
 
 The baseline (baselines.py): bm25s (English stop words, Snowball stems) over whole records (title + text), the top
@@ -158,7 +158,7 @@ class SystemScores:
     p50_ms: float = 0.0
     p95_ms: float = 0.0
     off_topic_declined: float | None = None
-    # Answer sentences the support check (rag/answer/support_check.py) did not find fully in their cited passages,
+    # Answer sentences the support check (rag/answer/support_check/) did not find fully in their cited passages,
     # of all checked (None: the system cites no passages sentence by sentence).
     not_supported: int | None = None
     checked: int = 0

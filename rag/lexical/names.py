@@ -1,6 +1,6 @@
 """Words shaped like the name of a drug, biologic or enzyme: the one rule the question's key terms
 (rag/answer/question.py), a follow-up's subject (rag/answer/followup.py) and the support check
-(rag/answer/support_check.py) share.
+(rag/answer/support_check/) share.
 
 A name by its ending: the WHO's international nonproprietary name stems ("-mab" antibodies, "-nib" and "-tinib"
 kinase inhibitors, "-cel" and "-leucel" cell therapies, "-leukin" and "-kin" interleukins, "-cept" fusion proteins,
