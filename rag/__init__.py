@@ -17,7 +17,7 @@ import types
 _EXPORTS = {
     "retrieve": ".retrieve",
     "answer": ".answer", "answer_stream": ".answer",
-    "extract_outcomes": ".outcomes", "outcome_table": ".outcomes",
+    "extract_outcomes": ".outcomes", "outcome_table": ".retrieve",
     "build": ".indexing", "add_files": ".indexing", "BuildReport": ".indexing", "remove_files": ".indexing",
     "Settings": ".config",
     "Answer": ".datatypes", "Chunk": ".datatypes", "Citation": ".datatypes", "Document": ".datatypes",

@@ -364,3 +364,17 @@ def retrieve(
     if evidence:
         f["evidence"] = evidence
     return get_searcher(s).search(query, k=k, mode=mode, filters=f or None, per_doc=per_doc)
+
+
+def outcome_table(question: str, k: int | None = None, index_dir: Any = None, *, settings: Settings | None = None,
+                  columns: list[str] | None = None, **retrieve_args: Any):
+    """One row per study retrieved for the question (k papers, as ``retrieve``), with the endpoints the question
+    asks about, or the common ones; each cell carries the span its value was read from (rag/outcomes/table.py
+    StudyTable)."""
+    from .outcomes.table import table_for_passages
+
+    s = settings or Settings.load()
+    if index_dir is not None:
+        s = s.replace(index_dir=Path(index_dir))
+    passages = retrieve(question, k=k, settings=s, **retrieve_args)
+    return table_for_passages(question, passages, get_searcher(s).store, columns)

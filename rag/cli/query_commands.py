@@ -82,7 +82,8 @@ def _llm_failed(final) -> int:
 
 
 def cmd_table(args: argparse.Namespace) -> int:
-    from ..outcomes.table import outcome_table, to_format
+    from ..outcomes.table import to_format
+    from ..retrieve import outcome_table
 
     s = _settings(args)
     table = outcome_table(args.question, k=args.k or max(s.k, 10), settings=s, filters=_filters(args) or None)

@@ -13,14 +13,13 @@ import math
 import re
 import warnings as py_warnings
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from typing import TYPE_CHECKING
 
 from rag.datatypes import Document
 from rag.load.common import LoadError, LoadResult, clean_doi, doc_id_for, first_year, pubmed_name, squash
-from rag.load.pdf_body import _KNOWN_HEADING, _assemble, _key
+from rag.load.pdf_body import _KNOWN_HEADING, _assemble, _key, _Page
 
 if TYPE_CHECKING:  # pypdf is imported when a PDF is read, not when rag is imported
     from pypdf import PdfReader
@@ -43,14 +42,6 @@ _NOT_A_BYLINE = re.compile(
     re.IGNORECASE,
 )
 _NAME = re.compile(r"^[A-Z][\w'’.\-]*(\s+[A-Z][\w'’.\-]*){1,4}$")
-
-
-@dataclass
-class _Page:
-    number: int
-    lines: list[str]
-    runs: list[tuple[float, bool, float, str]] = field(default_factory=list)  # (font size, bold, y, text)
-    title_end: int = 0  # on page 1: the line after the title, where a byline would follow
 
 
 # ---------------------------------------------------------------------------------------------- entry point

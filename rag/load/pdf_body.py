@@ -4,12 +4,18 @@ the page's running heading carried over, and the reference list set aside and sp
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
 from rag.load.common import TextBuilder, squash
 
-if TYPE_CHECKING:
-    from rag.load.pdf import _Page
+
+@dataclass
+class _Page:
+    number: int
+    lines: list[str]
+    runs: list[tuple[float, bool, float, str]] = field(default_factory=list)  # (font size, bold, y, text)
+    title_end: int = 0  # on page 1: the line after the title, where a byline would follow
+
 
 _NUMBERING = r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)?\s*"
 _KNOWN_HEADING = re.compile(

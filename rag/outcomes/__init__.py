@@ -9,12 +9,13 @@
     endpoints.py  the endpoint words of a sentence and the endpoint each value is filed under
     timepoints.py the time point of a landmark rate
     arms.py     the arm a value is given for
-    table.py    outcome_table(): the studies a question retrieves, one row each, the columns it asks about
+    table.py    the studies table: one row per study, the columns a question asks about (rag.retrieve.outcome_table
+                builds it for a question's retrieved studies)
 """
 
 from .extract import EXTRACTOR_VERSION, extract_outcomes, study_regions
 from .record import ENDPOINTS, NotReached, Outcome, StudyOutcomes
-from .table import StudyTable, asked_endpoints, outcome_table, table_for_passages
+from .table import StudyTable, asked_endpoints, table_for_passages
 
 __all__ = ["extract_outcomes", "study_regions", "EXTRACTOR_VERSION", "ENDPOINTS", "Outcome", "NotReached",
-           "StudyOutcomes", "StudyTable", "outcome_table", "table_for_passages", "asked_endpoints"]
+           "StudyOutcomes", "StudyTable", "table_for_passages", "asked_endpoints"]

@@ -370,22 +370,6 @@ def table_for_passages(question: str, passages: list[Any], store: Any, columns: 
     return build_table(question, unique, columns)
 
 
-def outcome_table(question: str, k: int | None = None, index_dir: Any = None, *, settings: Any = None,
-                  columns: list[str] | None = None, **retrieve_args: Any) -> StudyTable:
-    """One row per study retrieved for the question (k papers, as ``retrieve``), with the endpoints the question
-    asks about, or the common ones; each cell carries the span its value was read from."""
-    from pathlib import Path
-
-    from ..config import Settings
-    from ..retrieve import get_searcher, retrieve
-
-    s = settings or Settings.load()
-    if index_dir is not None:
-        s = s.replace(index_dir=Path(index_dir))
-    passages = retrieve(question, k=k, settings=s, **retrieve_args)
-    return table_for_passages(question, passages, get_searcher(s).store, columns)
-
-
 def to_format(table: StudyTable, fmt: str) -> str:
     if fmt == "csv":
         return table.to_csv()
