@@ -103,10 +103,9 @@ class BuildReport:
             f"{self.unchanged} unchanged, {len(self.skipped)} skipped"
         )
         rate = f", {self.embedded / self.embed_seconds:.1f} chunks/s" if self.embedded and self.embed_seconds else ""
-        lines.append(
-            f"  index: {self.documents} documents, {self.chunks} chunks ({self.new_chunks} new, "
-            f"{self.embedded} embedded in {self.embed_seconds:.1f} s{rate}, the rest from the embedding cache)"
-        )
+        vectors = "none embedded yet" if self.dense_pending else \
+            f"{self.embedded} embedded in {self.embed_seconds:.1f} s{rate}, the rest from the embedding cache"
+        lines.append(f"  index: {self.documents} documents, {self.chunks} chunks ({self.new_chunks} new, {vectors})")
         if self.dense_pending:
             lines.append("  vectors: not embedded yet: keyword search only until the next build embeds them")
         if self.lexical_seconds:
