@@ -29,14 +29,6 @@ MAX_K = 100
 MAX_QUESTION_CHARS = 4000
 Mode = Literal["full", "hybrid", "dense", "bm25"]
 MODES: tuple[str, ...] = get_args(Mode)  # retrieval pipelines (rag/retrieve.py)
-# Version of what the loaders (rag/load/) make of a file: bump it when that changes, and every index is rebuilt
-# on its next build (the embedding cache keeps what did not change); tests/test_config.py fails when their
-# output changes without a bump. The chunker and the tokeniser need no number: their fingerprints are computed
-# from their code (rag/chunk/, rag/lexical/tokens.py).
-LOADER_VERSION = 6  # 2: mojibake repaired (ftfy); 3: HTML tags removed; 4: study type and evidence level;
-# 5: no year after this one or before 1800, JATS/PubMed/MEDLINE saved as .md read as such, UTF-16 decoded;
-# 6: an excerpt record's overlapping snippets said once, one a line
-
 
 def check_k(k: Any, default: int | None = None, name: str = "k") -> int:
     """The one rule for k, the number of passages a search or an answer returns: a whole number from 1 to MAX_K
@@ -353,31 +345,6 @@ class Settings(BaseSettings):
             return self.model_validate({**dict(self), **changes})
         except ValidationError as err:
             raise _refused(err) from None
-
-    def index_shape(self) -> dict[str, Any]:
-        """The settings an index is built with; two indexes with different shapes must not be mixed."""
-        from .chunk import chunker_fingerprint
-        from .study_type import classifier_fingerprint
-        from .lexical import tokens
-        from .lexical.mesh import vocabulary_fingerprint
-        return {
-            "model": self.model,
-            "chunk_tokens": self.chunk_tokens,
-            "chunk_overlap": self.chunk_overlap,
-            "encoding": self.encoding,
-            "chunker": chunker_fingerprint(),
-            "tokenizer": tokens.tokenizer_fingerprint(),
-            "loaders": LOADER_VERSION,
-            "evidence": classifier_fingerprint(),
-            "vocabulary": vocabulary_fingerprint() if tokens.USE_CONCEPTS else None,
-        }
-
-    def index_fingerprint(self) -> str:
-        """One short hash of index_shape(), written into each index's manifest: two indexes with the same fingerprint
-        were built the same way (as paper-qa names an index by the hash of the settings that shape it)."""
-        import hashlib
-
-        return hashlib.sha256(json.dumps(self.index_shape(), sort_keys=True).encode()).hexdigest()[:16]
 
 
 def add_flags(parser: argparse.ArgumentParser, *groups: str) -> None:

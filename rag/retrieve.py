@@ -18,6 +18,7 @@ import numpy as np
 from .config import MAX_QUESTION_CHARS, MODES, Settings, check_k
 from .study_type import EVIDENCE_LEVELS, STUDY_TYPES
 from .index import Store, open_store
+from .index.shape import index_fingerprint, index_shape
 from .index.rows import FILTERABLE
 from .lexical.tokens import normalize, tokenize
 from .datatypes import SOURCE_TYPES, Passage
@@ -40,7 +41,7 @@ class Library:
         with self._lock:
             if self._store is None or not self._store.is_current(self._held, self.settings):
                 fresh = open_store(self.settings)
-                fresh.check_shape(self.settings.index_shape())
+                fresh.check_shape(index_shape(self.settings))
                 self._store, self._held = fresh, fresh.identity()
         return self._store
 
@@ -314,7 +315,7 @@ _MAX_SEARCHERS = 64  # distinct settings kept; the libraries (the loaded indexes
 
 def get_searcher(settings: Settings) -> Searcher:
     """The searcher for these settings: the index loaded once per process and shared, the settings its own."""
-    where = (str(Path(settings.index_dir).resolve()), settings.store_url, settings.index_fingerprint())
+    where = (str(Path(settings.index_dir).resolve()), settings.store_url, index_fingerprint(settings))
     key = (where, repr(settings))
     with _searchers_lock:
         searcher = _searchers.get(key)

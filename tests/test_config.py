@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from rag import Settings
+from rag.index.shape import index_fingerprint, index_shape
 
 from conftest import ROOT
 
@@ -271,7 +272,7 @@ def test_the_tokeniser_fingerprint_follows_its_output(monkeypatch):
     import rag.lexical.tokens as lexical
 
     before = lexical.tokenizer_fingerprint()
-    assert Settings.load().index_shape()["tokenizer"] == before
+    assert index_shape(Settings.load())["tokenizer"] == before
     lexical.tokenizer_fingerprint.cache_clear()
     monkeypatch.setattr(lexical, "_stopwords", lambda: frozenset({"the", "and", "were"}))
     try:
@@ -281,7 +282,7 @@ def test_the_tokeniser_fingerprint_follows_its_output(monkeypatch):
 
 
 # What the loaders make of the test files (all but PDF, whose text is pypdf's), as a digest per LOADER_VERSION.
-# When this test fails, a loader's output changed: bump LOADER_VERSION in rag/config.py (existing indexes are
+# When this test fails, a loader's output changed: bump LOADER_VERSION in rag/load/__init__.py (existing indexes are
 # then rebuilt on their next build) and add the new digest here.
 LOADER_DIGESTS = {1: "e77a5a400f926141", 2: "e77a5a400f926141", 3: "34b339e9ef12a4e9", 4: "a8e5ba172fb31c77",
                   5: "a8e5ba172fb31c77", 6: "fcde7b141760ebdd"}
@@ -292,7 +293,7 @@ def test_a_change_of_loader_output_comes_with_a_new_loader_version():
     import hashlib
     import json
 
-    from rag.config import LOADER_VERSION
+    from rag.load import LOADER_VERSION
     from rag.load import load_file
 
     data = ROOT / "tests" / "data"
@@ -309,6 +310,6 @@ def test_the_index_records_the_fingerprint_of_the_settings_that_shape_it(setting
     from rag.index import current_generation, read_manifest
 
     manifest = read_manifest(current_generation(settings.index_dir))
-    assert manifest["shape_fingerprint"] == settings.index_fingerprint()
-    assert settings.replace(chunk_tokens=120).index_fingerprint() != settings.index_fingerprint()
-    assert settings.replace(k=9, lexical_weight=0.3).index_fingerprint() == settings.index_fingerprint()
+    assert manifest["shape_fingerprint"] == index_fingerprint(settings)
+    assert index_fingerprint(settings.replace(chunk_tokens=120)) != index_fingerprint(settings)
+    assert index_fingerprint(settings.replace(k=9, lexical_weight=0.3)) == index_fingerprint(settings)

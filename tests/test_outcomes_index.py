@@ -16,6 +16,7 @@ from rag.indexing import update
 from rag import Settings, build
 from rag.index import LocalStore, current_generation, read_manifest
 from rag.index.generations import META
+from rag.index.shape import index_shape
 from rag.outcomes import EXTRACTOR_VERSION, StudyOutcomes
 
 from conftest import ABSTRACTS, copy_library
@@ -89,7 +90,7 @@ def test_a_build_stores_each_documents_outcomes(tiny):
     assert report.outcomes_extracted == report.documents == 4 and report.outcomes_seconds >= 0
     store = LocalStore(current_generation(settings.index_dir))
     assert store.manifest["outcomes_version"] == EXTRACTOR_VERSION
-    assert "outcomes_version" not in settings.index_shape()  # a new extractor never forces a full rebuild
+    assert "outcomes_version" not in index_shape(settings)  # a new extractor never forces a full rebuild
     found = store.outcomes([TRIAL_ID, "PMID:00000000"])
     assert set(found) == {TRIAL_ID}  # an id not in the index: none
     record = found[TRIAL_ID]

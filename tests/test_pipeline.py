@@ -11,6 +11,7 @@ import pytest
 
 from rag import retrieve
 from rag.index import LocalStore, current_generation, read_manifest
+from rag.index.shape import index_shape
 from rag.retrieve import get_searcher
 
 from conftest import N_ABSTRACTS, ROOT
@@ -25,7 +26,7 @@ def test_build_report_and_manifest(built):
     assert report.chunks == report.new_chunks == report.embedded > report.documents
     gen = current_generation(settings.index_dir)
     manifest = read_manifest(gen)
-    assert manifest["shape"] == settings.index_shape()
+    assert manifest["shape"] == index_shape(settings)
     assert manifest["dimension"] == 384 and manifest["chunks"] == report.chunks
     assert manifest["faiss"]["type"] == "flat"
     assert "Full build" in report.summary() and f"{report.chunks} chunks" in report.summary()

@@ -400,11 +400,11 @@ def test_unicode_dashes_ligatures_and_other_scripts_are_searchable(own_index):
 def test_a_new_tokeniser_or_loader_version_rebuilds_the_index(own_index, monkeypatch):
     """The manifest records the tokeniser and loader versions: a query refuses an index cut by older code, and
     the next build rebuilds it whole (the embedding cache keeps every vector)."""
-    import rag.config
+    import rag.load
     import rag.lexical.tokens
 
     monkeypatch.setattr(rag.lexical.tokens, "tokenizer_fingerprint", lambda: "a-new-tokeniser")
-    monkeypatch.setattr(rag.config, "LOADER_VERSION", rag.config.LOADER_VERSION + 1)
+    monkeypatch.setattr(rag.load, "LOADER_VERSION", rag.load.LOADER_VERSION + 1)
     with pytest.raises(IndexMismatch, match="tokenizer: index"):
         retrieve("nivolumab", settings=own_index)
     report = build(own_index)

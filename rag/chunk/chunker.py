@@ -116,7 +116,7 @@ def _split_long(text: str, a: int, b: int, enc, limit: int, section_index: int) 
 
 @functools.lru_cache(maxsize=1)
 def chunker_fingerprint() -> str:
-    """What chunks and sentences an index was cut with, recorded in its shape (Settings.index_shape): the source
+    """What chunks and sentences an index was cut with, recorded in its shape (rag/index/shape.py): the source
     of the functions and the tables above. A change rebuilds indexes (the embedding cache keeps every chunk whose
     text did not change) instead of leaving chunks cut two ways."""
     import inspect

@@ -23,6 +23,7 @@ from ..embed import (EmbeddingCache, embed_with_cache, embedding_input, export_f
                      model_fingerprint, text_key)
 from ..index import generations, store
 from ..index.local import LocalStore
+from ..index.shape import index_fingerprint, index_shape
 from ..index.store import StoreWriter
 from ..index.writer import ChunkRow, GenerationWriter, previous_state
 from ..lexical.chunks import chunk_tokens
@@ -295,8 +296,8 @@ def _write_generation(writer: StoreWriter, s: Settings, plan: _Plan, report: Bui
     report.documents = indexed
     report.chunks = len(writer.chunk_ids())
     writer.finish({
-        "shape": s.index_shape(),
-        "shape_fingerprint": s.index_fingerprint(),  # the same, hashed: equal for indexes built the same way
+        "shape": index_shape(s),
+        "shape_fingerprint": index_fingerprint(s),  # the same, hashed: equal for indexes built the same way
         "model_fingerprint": plan.fingerprint,
         "dimension": int(dimension),
         "documents": report.documents,
@@ -470,7 +471,7 @@ def _shape_change(manifest: dict[str, Any], s: Settings, fingerprint: str) -> st
     if manifest.get("format") != generations.FORMAT_VERSION:
         return f"index format {manifest.get('format')} is not the current {generations.FORMAT_VERSION}"
     built = manifest.get("shape", {})
-    changed = [f"{k} {built.get(k)!r} -> {v!r}" for k, v in s.index_shape().items() if built.get(k) != v]
+    changed = [f"{k} {built.get(k)!r} -> {v!r}" for k, v in index_shape(s).items() if built.get(k) != v]
     if changed:
         return "settings changed: " + ", ".join(changed)
     if manifest.get("model_fingerprint") != fingerprint:

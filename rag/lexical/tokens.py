@@ -107,7 +107,7 @@ def tokenize(text: str) -> list[str]:
     return [stemmer.stemWord(t) if t.isalpha() else t for t in out]
 
 
-# The tokeniser's fingerprint, recorded in each index (Settings.index_shape): the source of its functions and
+# The tokeniser's fingerprint, recorded in each index (rag/index/shape.py): the source of its functions and
 # tables, the stop words, the stemmer's version and its output on a text with every case. When any of them
 # changes (our code, PyStemmer, bm25s's stop word list), indexes are rebuilt instead of mixing old stored tokens
 # with new query ones.

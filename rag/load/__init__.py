@@ -17,6 +17,14 @@ from rag.load import jats, pdf, pubmed, text
 from rag.load.common import LoadError, LoadResult, repair_text, strip_markup, text_head, xml_root_name
 from rag.datatypes import Document
 
+# Version of what the loaders (rag/load/) make of a file: bump it when that changes, and every index is rebuilt
+# on its next build (the embedding cache keeps what did not change); tests/test_config.py fails when their
+# output changes without a bump. The chunker and the tokeniser need no number: their fingerprints are computed
+# from their code (rag/chunk/, rag/lexical/tokens.py).
+LOADER_VERSION = 6  # 2: mojibake repaired (ftfy); 3: HTML tags removed; 4: study type and evidence level;
+# 5: no year after this one or before 1800, JATS/PubMed/MEDLINE saved as .md read as such, UTF-16 decoded;
+# 6: an excerpt record's overlapping snippets said once, one a line
+
 __all__ = ["DOC_FILE", "SUPPORTED_SUFFIXES", "LoadError", "LoadResult", "citation_url", "discover", "display_path",
            "load_file", "repair_text", "strip_markup", "utf8_name_problem"]
 

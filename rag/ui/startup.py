@@ -15,6 +15,7 @@ def ensure_index(settings: Settings) -> None:
     tokeniser or loader): otherwise every question would be refused. Only its keyword side is built here (seconds:
     parse, chunk, BM25), so that the app serves at once; serve() then embeds the passages in the background."""
     from rag.index import current_generation, read_manifest, shape_difference
+    from rag.index.shape import index_shape
 
     if settings.store_url:
         return  # a store is filled by `rag sync`
@@ -22,7 +23,7 @@ def ensure_index(settings: Settings) -> None:
     if gen is None:
         why = f"No index in {settings.index_dir}: building it from {settings.corpus_dir} (first run only)."
     else:
-        diff = shape_difference(read_manifest(gen).get("shape", {}), settings.index_shape())
+        diff = shape_difference(read_manifest(gen).get("shape", {}), index_shape(settings))
         if not diff:
             return
         why = f"The index in {settings.index_dir} was built with other settings ({diff}): rebuilding it."
