@@ -19,17 +19,17 @@ from typing import Any, Callable
 from ..chunk import chunk_document
 from ..config import Settings
 from ..dedup import Candidate, choose_copies, text_fingerprint
-from ..embed import (EmbeddingCache, embed_with_cache, embedding_input, export_for_index, get_embedder,
-                     model_fingerprint, text_key)
+from ..embed import EmbeddingCache, embedding_input, export_for_index, model_fingerprint, text_key
 from ..index import generations, store
 from ..index.local import LocalStore
 from ..index.shape import index_fingerprint, index_shape
 from ..index.store import StoreWriter
 from ..index.writer import ChunkRow, GenerationWriter, previous_state
 from ..lexical.chunks import chunk_tokens
-from ..load import LoadError, discover, display_path, load_file
+from ..load import LoadError, discover, display_path
 from ..outcomes import EXTRACTOR_VERSION, StudyOutcomes, extract_outcomes
 from ..datatypes import Document
+from .engines import LocalEngine, engine_for
 from .add_markers import announce_interrupted_adds, finish_adds
 from .guards import BuildRefused, check_refusal, refuse_loss, refuse_other_corpus, rel_path  # noqa: F401 (re-exported)
 from .report import BuildReport, Progress
@@ -199,11 +199,10 @@ def _parse(s: Settings, plan: _Plan, report: BuildReport, progress: Progress, sa
     build tries the new one again); added/updated name only what was indexed."""
     to_load = report.added + report.updated
     loaded: dict[str, list[Document]] = {}
-    parsed = _ray().parse_files(s, [(rel, plan.current[rel]) for rel in to_load], plan.prepared, progress, report) \
-        if s.engine == "ray" else None
-    for i, rel in enumerate(to_load):
+    parsed = engine_for(s).parse([(rel, plan.current[rel]) for rel in to_load], plan.prepared, progress, report)
+    for rel in to_load:
         try:
-            result = load_file(plan.current[rel], root=Path(s.corpus_dir)) if parsed is None else parsed[rel]
+            result = parsed[rel]
             if isinstance(result, LoadError):
                 raise result
             loaded[rel] = [d for d in result.documents if d.text.strip()]
@@ -214,8 +213,6 @@ def _parse(s: Settings, plan: _Plan, report: BuildReport, progress: Progress, sa
             loaded.pop(rel, None)
             report.skipped.append((rel, str(err)))
             say(f"skipped {rel}: {err}")
-        if parsed is None:
-            progress("parsing", i + 1, len(to_load))
     reasons = dict(report.skipped)
     report.failed = [rel for rel in to_load if rel not in loaded]
     for rel in report.failed:
@@ -422,25 +419,12 @@ def _embed(s: Settings, cache: EmbeddingCache, rows: list[ChunkRow], dimension: 
         progress("embedding", done[0], missing)
 
     t0 = time.perf_counter()
-    if s.engine == "ray" and missing:  # model actors on a Ray cluster embed; the cache stays on this machine
-        vectors, embedded = _ray().embed_with_cache(s, cache, inputs, tick, report)
-        dimension = vectors.shape[1]
-    else:
-        # The ONNX export made at the start of the build (1.1-1.4x torch's speed here; torch if it cannot be had).
-        embedder = get_embedder(s.model, s.threads, onnx=True, index_dir=s.index_dir)
-        vectors, embedded = embed_with_cache(embedder, cache, inputs, s.embed_batch_size, tick)
-        dimension = embedder.dimension
+    # Nothing missing but no dimension known (an empty cache and no texts): the local model says it.
+    engine = engine_for(s) if missing else LocalEngine(s)
+    vectors, embedded, dimension = engine.embed(cache, inputs, tick, report)
     report.embed_seconds += time.perf_counter() - t0
     report.embedded += embedded
     return vectors, dimension
-
-
-def _ray():
-    """The Ray engine (rag/indexing/ray_engine.py), imported only when a build asks for it: `import rag` needs no
-    Ray."""
-    from . import ray_engine
-
-    return ray_engine
 
 
 def _link_duplicates(writer, candidates: list[Candidate], decisions, report: BuildReport) -> None:
