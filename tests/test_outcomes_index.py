@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.indexing import update
+from rag.indexing import engines, update
 from rag import Settings, build
 from rag.index import LocalStore, current_generation, read_manifest
 from rag.index.generations import META
@@ -110,8 +110,8 @@ def test_a_new_extractor_version_re_extracts_without_re_embedding(own_tiny, monk
     before = current_generation(own_tiny.index_dir)
     rows_before = _rows(own_tiny.index_dir)
     parsed: list[str] = []
-    real_load = update.load_file
-    monkeypatch.setattr(update, "load_file", lambda path, **kw: parsed.append(str(path)) or real_load(path, **kw))
+    real_load = engines.load_file  # where a local build parses
+    monkeypatch.setattr(engines, "load_file", lambda path, **kw: parsed.append(str(path)) or real_load(path, **kw))
     assert build(own_tiny).up_to_date  # same version: nothing to do
 
     monkeypatch.setattr(update, "EXTRACTOR_VERSION", "test-next")
