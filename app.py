@@ -95,6 +95,11 @@ def serve(args: argparse.Namespace) -> None:
     from rag.ui.theme import CSS
 
     demo, theme = make_app(settings)
+    if keyword_only(settings):  # a first start (or one after a crash mid-embedding): the vectors, meanwhile
+        from rag.ui.background import embed_in_background
+
+        # Started before the page is served, so a first page load already finds it running (its status ticks).
+        embed_in_background(settings)
     auth = LoginThrottle(settings.app_user, settings.app_password).check if settings.app_user else None
     if auth is None and settings.app_host not in ("127.0.0.1", "localhost", "::1"):
         print(f"Warning: serving on {settings.app_host} without a login; set RAG_APP_USER and RAG_APP_PASSWORD.",
@@ -114,10 +119,6 @@ def serve(args: argparse.Namespace) -> None:
           f"index {settings.index_dir if not settings.store_url else settings.store_url.split('@')[-1]})",
           file=sys.stderr, flush=True)
     threading.Thread(target=warm_up, args=(settings,), daemon=True).start()
-    if keyword_only(settings):  # a first start (or one after a crash mid-embedding): the vectors, meanwhile
-        from rag.ui.background import embed_in_background
-
-        embed_in_background(settings)
     try:
         demo.block_thread()
     except KeyboardInterrupt:

@@ -12,7 +12,8 @@ index), by `rag build`, `build()`, `add_files()` and `remove_files()`; rag/index
 from .add import add_files
 from .remove import remove_files
 from .report import BuildReport, Progress, tqdm_progress
-from .update import BuildRefused, build, build_lexical_first
+from .guards import BuildRefused
+from .update import build, build_lexical_first
 
 __all__ = ["BuildRefused", "BuildReport", "Progress", "add_files", "build", "build_lexical_first", "remove_files",
            "tqdm_progress"]

@@ -23,7 +23,8 @@ from ..index.local import LocalStore
 from ..load import DOC_FILE, SUPPORTED_SUFFIXES, LoadError, display_path, load_file, utf8_name_problem
 from .add_markers import AddMarker
 from .report import BuildReport, Progress, rough_time, size_text
-from .update import build, check_refusal, file_sha256
+from .guards import check_refusal
+from .update import build, file_sha256
 
 NAME_MAX = 255  # bytes in one file name (Linux, macOS)
 

@@ -31,7 +31,7 @@ from ..outcomes import EXTRACTOR_VERSION, StudyOutcomes, extract_outcomes
 from ..datatypes import Document
 from .engines import LocalEngine, engine_for
 from .add_markers import announce_interrupted_adds, finish_adds
-from .guards import BuildRefused, check_refusal, refuse_loss, refuse_other_corpus, rel_path  # noqa: F401 (re-exported)
+from .guards import refuse_loss, refuse_other_corpus, rel_path
 from .report import BuildReport, Progress
 
 logger = logging.getLogger(__name__)
