@@ -40,8 +40,8 @@ from .comparisons import comparison_flags
 from .claims import _OPPOSITE, _STRICT, _WEAK_NEGATION, _claim_word, _claims, _claims_of_words, _denied, _neg
 from .claims import _NEGATION as _NEGATION  # re-exported: benchmarks/support_check.py reads it from here
 from .names import _DESIGNS, _OUTCOMES, _found_name, _Source, _trial_key, _trials, names
-from .numbers import (_IDENTIFIER, _beside, _plain, _Quantity, _quantities, _shared_numbers, _supports_number, _window,
-                      numbers)
+from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _beside, _count, _plain, _Quantity, _quantities, _shared_numbers,
+                      _supports_number, _window, numbers)
 from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check.py reads it from here
 from .passages import _clauses, _content, _Passages, _tok
 
@@ -145,10 +145,30 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
     enough = max(1.0, 0.2 * sum(passages.weight.get(t, math.log(2)) for t in answer_words))
     pool = passages.sentences + list(titles.values())
     mine_numbers = _quantities(ctx.plain, sentence=True)
+    plain_text = _plain(ctx.plain)
+    # The size of a population ("of the 93 patients", "20 of 93"): said once in a passage, anywhere.
+    denominators = {id(q) for q in mine_numbers if not q.percent and not q.loose and re.search(
+        r"(?:\b(?:of|out of|among)\s+(?:the\s+|all\s+|these\s+)?|/)$", plain_text[:q.start])}
+    # "four in five", "7 of 9": the share may be written as a percentage in the passage.
+    in_shares = _shares_supported(plain_text, mine_numbers, pool)
+    segments = [m.end() for m in _SEGMENT.finditer(plain_text)]
     missing = []
     for q in mine_numbers:
-        others = [o for o in mine_numbers if o is not q and not o.loose and o.value > 3]
+        if id(q) in in_shares:
+            continue
+        if id(q) in denominators and any(_supports_number(q, s) for s in passages.sentences):
+            continue
+        segment = sum(1 for e in segments if e <= q.start)
+        others = [o for o in mine_numbers if o is not q and not o.loose and o.value > 3
+                  and sum(1 for e in segments if e <= o.start) == segment
+                  and not (id(o) in denominators and o.start > q.end  # its own share's denominator ("Three of the 10")
+                           and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:of|out of|/)\s*(?:the\s+|all\s+)?",
+                                            plain_text[q.end:o.start]))]
+        precise_others = [o for o in mine_numbers if o is not q and not o.loose and not o.percent
+                          and (o.decimals >= 2 or o.value >= 100)]
         holders = [s for s in pool if _supports_number(q, s)]
+        if any(_shared_numbers(precise_others, s) >= 1 for s in holders):
+            continue  # beside a precise number of the sentence ("30 studies including 4971 individuals")
         # A precise number (1,034; 216 patients; 0.27) is no coincidence: it may be anywhere in the passage. Several
         # of the sentence's numbers together in one passage sentence speak of the same thing too.
         precise = not q.loose and not q.percent and (q.decimals >= 2 or q.value >= 100) or q.decimals >= 2
@@ -167,6 +187,26 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
                    or (wide and _beside(q, wide, s) and (not slot or _beside(q, around, s))) for s in holders):
             missing.append(f"{_shown(q)} not in {ctx.where}")
     return len(mine_numbers), missing
+
+
+# Where an answer sentence's facts part ("...; 73 and 96 had died", "..., and 20 of 93 had a complete response").
+_SEGMENT = re.compile(r";|:\s|,\s+(?:and|but|while|whereas)\s+", re.I)
+
+
+def _shares_supported(text: str, mine: list[_Quantity], pool: list[str]) -> set[int]:
+    """The numbers of the answer's "x of y" and "x in y" shares whose percentage a passage sentence gives ("about
+    four in five" for 80.6%)."""
+    out: set[int] = set()
+    for m in list(_SHARE.finditer(text)) + list(_SHARE_IN.finditer(text)):
+        a, b = _count(m.group(1)), _count(m.group(2))
+        if a is None or not b or not 0 < a <= b:
+            continue
+        share = 100.0 * a / b
+        tolerance = 1.0 if b > 10 else 4.0
+        if any(p.percent and abs(p.value - share) <= tolerance for s in pool for p in _quantities(s)):
+            out |= {id(q) for q in mine if not q.percent and (m.start(1) <= q.start < m.end(1)
+                                                                 or m.start(2) <= q.start < m.end(2))}
+    return out
 
 
 def _shown(q: _Quantity) -> str:
