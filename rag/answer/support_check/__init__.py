@@ -271,8 +271,14 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
         neg = _neg(clause)
         if neg:
             # The passage clause it follows must deny something too (there "without" and "absence of" count).
-            against = matched[:1] or [c for s in ctx.ranked[:3] for c in _clauses(s)]
-            if not any(_neg(c) or _WEAK_NEGATION.search(c) for c in against):
+            # (of clauses it follows as closely, any: "X held for A" and "X held for A, but not B" alike)
+            against = [c for c in matched if passages.overlap(clause_words, c) >= 0.9 * passages.overlap(
+                clause_words, matched[0])] or [c for s in ctx.ranked[:3] for c in _clauses(s)]
+            # "did not depend on X" where the passage says "independent of X": the same claim.
+            same = "same" in _claims(clause) and any(
+                "same" in _claims(c) and not _claims(c) & {"up", "down", "differ"} for c in against + ranked_clauses[:2]
+                if passages.overlap(clause_words, c) >= COVERAGE * total)
+            if not same and not any(_neg(c) or _WEAK_NEGATION.search(c) for c in against):
                 said_negation.append(neg.group(0))
         else:
             cue = _denial_not_said(ctx, clause, clause_words, matched, total)
@@ -295,8 +301,10 @@ def _denial_not_said(ctx: _Check, clause: str, clause_words: set[str], matched: 
         cue = _neg(c)
         denied = _denied(c) if cue else set()
         # What it denies is said; or the sentence, with no numbers of its own, follows it nearly word for word.
+        # (and says something of what follows the passage's negation)
         close = (passages.overlap(clause_words, c) >= 0.75 * total
-                 and all(_supports_number(q, c) for q in _quantities(clause, sentence=True)))
+                 and all(_supports_number(q, c) for q in _quantities(clause, sentence=True))
+                 and bool(cue and _content(c[cue.end():cue.end() + 60]) & clause_words))
         if denied and (denied & said or _claims_of_words(denied) & _claims(clause) - {"some", "all"} or close):
             return cue.group(0)
     return None
@@ -317,10 +325,13 @@ def _claim_flags(ctx: _Check, clause: str, clause_words: set[str], ranked_clause
     elif len(near) > 1 and passages.overlap(clause_words, near[0]) >= 1.3 * passages.overlap(clause_words, near[1]):
         near = near[:1]  # one clause it follows clearly more than any other
     theirs = set().union(*(_claims(c) for c in near)) if near else set()
+    # A claim said by any passage clause the answer clause follows nearly as closely is said.
+    also = [c for c in ranked_clauses[:3] if passages.overlap(clause_words, c) >= max(1.0, COVERAGE * total)]
+    said_nearby = set().union(*(_claims(c) for c in also)) if also else set()
     near_claims = set().union(*(_claims(c) for s in ranked[:3] for c in _clauses(s))) if ranked else set()
     flags = []
     for kind in sorted(mine):
-        if kind in theirs or kind == "none":
+        if kind in theirs or kind == "none" or kind in said_nearby and kind not in _STRICT:
             continue
         against = (_OPPOSITE.get(kind, set()) & theirs) - mine
         if against:

@@ -15,6 +15,8 @@ from .numbers import _NAMED_NUMBER
 from .passages import _content, _tok, _us
 
 
+# Units of a dose or a concentration ("mg/m2", "IU/kg", "mg/ml").
+_UNIT = re.compile(r"(?i)(?:mg|g|µg|mcg|ug|ng|iu|miu|mu|ml|l|mmol|kg|m2)(?:/(?:kg|m2|ml|l|dl|day|d|h|week|wk))+")
 # Labels of the numbers they precede (the numbers are checked): not names of their own.
 _LABELS = {"HR", "OR", "RR", "CI", "IQR", "SD", "SE", "SEM", "vs", "N", "n"}
 # A trial named by its acronym: "In PACIFIC, ...", "the START trial", "CheckMate 057".
@@ -69,6 +71,8 @@ def names(sentence: str) -> list[str]:
         toks = tokenize(w)
         known = bool(toks) and toks[0] in table and w[0].isupper() and i > 0  # "Keytruda", not "survival"
         shaped = name_shaped(w) or name_shaped(w.split("-")[0])  # "sipuleucel-T"
+        if _UNIT.fullmatch(w):
+            continue  # "mg/m2", "IU/kg": a unit of the dose it follows
         if (coded or acronym or shaped or known) and w not in out:
             out.append(w)
     for token, key in _mesh_terms(text):
@@ -125,7 +129,7 @@ class _Source:
 
     @classmethod
     def of(cls, text: str) -> "_Source":
-        text = _us(text)
+        text = re.sub(r"α(?=[A-Z])", "anti-", _us(text))  # "αPD-1": anti-PD-1
         return cls(set(tokenize(text)), _initials(text), {t for t, _ in _mesh_terms(normalize(text)[:200000])},
                    " " + " ".join(compact_tokens(text)) + " ", text)
 
@@ -166,6 +170,8 @@ def _found_name(name: str, where: _Source, alternatives: dict[str, list[tuple[st
             return True
         if plain.endswith("s") and len(plain) >= 4 and plain[:-1] in where.initials:  # "AEs", "TKIs"
             return True
+    if len(plain) >= 3 and re.fullmatch(r"[A-Za-z]+-?\d+", name) and joined in where.initials:
+        return True  # "CTLA-4" for "cytotoxic T-lymphocyte antigen-4"
     # "PD-1/CD274", "anti-CD19": each part by itself, as the passage may write them apart or by another name.
     parts = [part for part in re.split(r"/", name) if len(part) > 1]
     if len(parts) > 1:
