@@ -286,7 +286,40 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
                 source_negation.append(cue)
         claim_flags += _claim_flags(ctx, clause, clause_words, ranked_clauses, matched, total)
         claim_flags += comparison_flags(clause, ctx.texts, ctx.where)
+        claim_flags += _design_flags(clause, ctx.texts, ctx.where)
     return said_negation, source_negation, claim_flags
+
+
+# Designs that cannot both describe one study: the answer's word, and the passage's words that deny it.
+_DESIGN_CONFLICTS = {
+    "randomi[sz]ed": r"retrospective(?:ly)?|single-arm|single-group|non-?randomi[sz]ed|observational|matched controls",
+    "prospective(?:ly)?": r"retrospective(?:ly)?",
+    "retrospective(?:ly)?": r"prospective(?:ly)?",
+    "double-blind(?:ed)?": r"open-label",
+    "placebo-controlled": r"open-label|single-arm|single-group",
+    "open-label": r"double-blind(?:ed)?",
+}
+# Where a design word speaks of other or future studies ("a randomized trial is needed").
+_OTHER_STUDIES = re.compile(r"\b(need|needed|warrant\w*|ongoing|future|planned|should|will|required|further|"
+                            r"previous|prior|earlier|other)\b", re.I)
+
+
+def _design_flags(clause: str, texts: list[str], where: str) -> list[str]:
+    """A study design the answer names that the passage contradicts ("this randomized study" of a retrospective one):
+    the passage names a design that excludes it and speaks of the answer's only as of other or future studies."""
+    flags = []
+    for mine, theirs in _DESIGN_CONFLICTS.items():
+        said = re.search(rf"\b({mine})\b", clause, re.I)
+        if not said or re.search(rf"\b({theirs})\b", clause, re.I):
+            continue
+        text = "\n".join(texts)
+        other = re.search(rf"\b({theirs})\b", text, re.I)
+        if not other:
+            continue
+        own = [s for t in texts for s in _Passages.of([t]).sentences if re.search(rf"\b({mine})\b", s, re.I)]
+        if all(_OTHER_STUDIES.search(s) for s in own):
+            flags.append(f'"{said.group(1)}": {where} says "{other.group(1)}"')
+    return flags
 
 
 def _denial_not_said(ctx: _Check, clause: str, clause_words: set[str], matched: list[str], total: float) -> str | None:

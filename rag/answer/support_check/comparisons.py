@@ -81,8 +81,8 @@ def _topic_tokens(text: str) -> set[str]:
 
 
 def _arms(first: str, second: str) -> tuple[set[str], set[str]] | None:
-    a = set(_tok(first)) - _ARM_FILLER
-    b = set(_tok(second)) - _ARM_FILLER
+    a = {t for t in _tok(first) if not re.fullmatch(r"[\d.]+", t)} - _ARM_FILLER
+    b = {t for t in _tok(second) if not re.fullmatch(r"[\d.]+", t)} - _ARM_FILLER
     only_a, only_b = a - b, b - a
     if not only_a or not only_b:
         return None

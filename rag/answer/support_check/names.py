@@ -17,6 +17,11 @@ from .passages import _content, _tok, _us
 
 # Units of a dose or a concentration ("mg/m2", "IU/kg", "mg/ml").
 _UNIT = re.compile(r"(?i)(?:mg|g|µg|mcg|ug|ng|iu|miu|mu|ml|l|mmol|kg|m2)(?:/(?:kg|m2|ml|l|dl|day|d|h|week|wk))+")
+_PROPER = re.compile(r"(?<=[a-z0-9,;)] )([A-Z][a-z]{3,}(?:-[A-Za-z]+)?)\b")
+_NOT_PROPER = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+               "phase", "grade", "stage", "table", "figure", "type", "group", "arm", "patients", "although",
+               "however", "while", "whereas", "because", "these", "this", "that", "those", "with", "among", "after"}
 # Labels of the numbers they precede (the numbers are checked): not names of their own.
 _LABELS = {"HR", "OR", "RR", "CI", "IQR", "SD", "SE", "SEM", "vs", "N", "n"}
 # A trial named by its acronym: "In PACIFIC, ...", "the START trial", "CheckMate 057".
@@ -27,7 +32,8 @@ _TRIAL_NAME = re.compile(r"\b(?:[Ii]n (?:the )?|[Tt]he )([A-Z][A-Za-z]*[A-Z][A-Z
 _OUTCOMES = re.compile(r"\b(overall survival|progression-free survival|disease-free survival|event-free survival|"
                        r"relapse-free survival|recurrence-free survival|metastasis-free survival|quality of life|"
                        r"(objective|overall|complete|partial|pathological complete) response)\b", re.I)
-_DESIGNS = re.compile(r"\b(randomi[sz]ed|retrospective(ly)?|prospective(ly)?|double-blind|placebo-controlled|"
+_DESIGNS = re.compile(r"\b(intravenous(?:ly)?|subcutaneous(?:ly)?|intradermal(?:ly)?|intranodal(?:ly)?|"
+                      r"intratumou?ral(?:ly)?|intramuscular(?:ly)?|intraperitoneal(?:ly)?|orally|randomi[sz]ed|retrospective(ly)?|prospective(ly)?|double-blind|placebo-controlled|"
                       r"meta-analys[ie]s|phase (?:I{1,3}|[1-3])(?:/(?:I{1,3}|[1-3]))?[ab]?)\b", re.I)
 # A disease by its kind: "colorectal cancer", "mantle cell lymphoma" (the words before the head that say which).
 _DISEASE = re.compile(r"\b((?:(?:[\w-]+(?:al|ar|ic|ous|ary|oid|ial|ine|ile|ian|eal|ular|cell|cytic)|"
@@ -74,6 +80,11 @@ def names(sentence: str) -> list[str]:
         if _UNIT.fullmatch(w):
             continue  # "mg/m2", "IU/kg": a unit of the dose it follows
         if (coded or acronym or shaped or known) and w not in out:
+            out.append(w)
+    # A proper noun in the middle of a sentence ("measured with the Oncomine assay", "in Europe").
+    for m in _PROPER.finditer(text):
+        w = m.group(1)
+        if w not in out and w.lower() not in _NOT_PROPER and not any(w in n for n in out):
             out.append(w)
     for token, key in _mesh_terms(text):
         if token in _GENERIC_MESH or (len(key) < 2 and len(key[0]) < 6):
