@@ -150,7 +150,7 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
     denominators = {id(q) for q in mine_numbers if not q.percent and not q.loose and re.search(
         r"(?:\b(?:of|out of|among)\s+(?:the\s+|all\s+|these\s+)?|/)$", plain_text[:q.start])}
     # "four in five", "7 of 9": the share may be written as a percentage in the passage.
-    in_shares = _shares_supported(plain_text, mine_numbers, pool)
+    in_shares = _shares_supported(plain_text, mine_numbers, ctx.ranked[:3])
     segments = [m.end() for m in _SEGMENT.finditer(plain_text)]
     missing = []
     for q in mine_numbers:
@@ -161,7 +161,9 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
         segment = sum(1 for e in segments if e <= q.start)
         others = [o for o in mine_numbers if o is not q and not o.loose and o.value > 3
                   and sum(1 for e in segments if e <= o.start) == segment
-                  and not (id(o) in denominators and o.start > q.end  # its own share's denominator ("Three of the 10")
+                  # a count in words, its own share's denominator ("Three of the 10": the passage may say "three
+                  # patients" in one sentence and "the 10 patients" in another)
+                  and not (id(o) in denominators and o.start > q.end and not q.text[:1].isdigit()
                            and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:of|out of|/)\s*(?:the\s+|all\s+)?",
                                             plain_text[q.end:o.start]))]
         precise_others = [o for o in mine_numbers if o is not q and not o.loose and not o.percent
@@ -199,10 +201,13 @@ def _shares_supported(text: str, mine: list[_Quantity], pool: list[str]) -> set[
     out: set[int] = set()
     for m in list(_SHARE.finditer(text)) + list(_SHARE_IN.finditer(text)):
         a, b = _count(m.group(1)), _count(m.group(2))
-        if a is None or not b or not 0 < a <= b:
-            continue
+        if a is None or not b or not 0 < a <= b or "%" in m.group(0) or re.match(r"\s*[(\[]\s*[\d.]+\s*%",
+                                                                                     text[m.end():]):
+            continue  # the answer gives the share's percentage itself: its counts are checked as numbers
+        if any(b == _count(o.group(2)) for t in pool for o in _SHARE.finditer(_plain(t))):
+            continue  # the passage writes a share of the same whole: the counts are compared as they are
         share = 100.0 * a / b
-        tolerance = 1.0 if b > 10 else 4.0
+        tolerance = 0.55 if b > 10 else 4.0  # "x of y" rounded; "four in five" for 80.6%
         if any(p.percent and abs(p.value - share) <= tolerance for s in pool for p in _quantities(s)):
             out |= {id(q) for q in mine if not q.percent and (m.start(1) <= q.start < m.end(1)
                                                                  or m.start(2) <= q.start < m.end(2))}
@@ -275,7 +280,7 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
             against = [c for c in matched if passages.overlap(clause_words, c) >= 0.9 * passages.overlap(
                 clause_words, matched[0])] or [c for s in ctx.ranked[:3] for c in _clauses(s)]
             # "did not depend on X" where the passage says "independent of X": the same claim.
-            same = "same" in _claims(clause) and any(
+            same = _NEGATED_LINK.search(clause) is not None and any(
                 "same" in _claims(c) and not _claims(c) & {"up", "down", "differ"} for c in against + ranked_clauses[:2]
                 if passages.overlap(clause_words, c) >= COVERAGE * total)
             if not same and not any(_neg(c) or _WEAK_NEGATION.search(c) for c in against):
@@ -288,6 +293,11 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
         claim_flags += comparison_flags(clause, ctx.texts, ctx.where)
         claim_flags += _design_flags(clause, ctx.texts, ctx.where)
     return said_negation, source_negation, claim_flags
+
+
+# A denied link or difference ("did not depend on", "was not associated with"): what "independent of" says.
+_NEGATED_LINK = re.compile(r"\b(?:not|no|never)\s+(?:\w+\s+){0,2}(?:depend\w*|differ\w*|associat\w*|correlat\w*|"
+                           r"linked|vary|varied|predict\w*)\b(?!\s+(?:with\s+|to\s+)?(?:similar|comparable|the same))", re.I)
 
 
 # Designs that cannot both describe one study: the answer's word, and the passage's words that deny it.
