@@ -1,5 +1,8 @@
+# ruff: noqa: E501  (one hand-written sentence a line)
 """Hand-written sentences (issue 22, second set) against real passages of corpus/: abstracts whole, chunks by
 index of rag.chunk.chunker.chunk_document. Writes benchmarks/support/sentences_new.jsonl."""
+import collections
+import hashlib
 import json
 from pathlib import Path
 from rag.load import load_file
@@ -416,6 +419,10 @@ for i, (key, sentence, kind, detail, feats) in enumerate(S, 1):
 with open(ROOT / "benchmarks/support/sentences_new.jsonl", "w", encoding="utf-8") as f:
     for r in out:
         f.write(json.dumps(r, ensure_ascii=False) + "\n")
-import collections, hashlib
-split = lambda i: "test" if int(hashlib.sha1(i.encode()).hexdigest()[0], 16) <= 4 else "dev"
+
+
+def split(sentence_id: str) -> str:
+    return "test" if int(hashlib.sha1(sentence_id.encode()).hexdigest()[0], 16) <= 4 else "dev"
+
+
 print(len(out), collections.Counter((split(r["id"]), r["passage_kind"], r["error_kind"]) for r in out))

@@ -297,7 +297,8 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
 
 # A denied link or difference ("did not depend on", "was not associated with"): what "independent of" says.
 _NEGATED_LINK = re.compile(r"\b(?:not|no|never)\s+(?:\w+\s+){0,2}(?:depend\w*|differ\w*|associat\w*|correlat\w*|"
-                           r"linked|vary|varied|predict\w*)\b(?!\s+(?:with\s+|to\s+)?(?:similar|comparable|the same))", re.I)
+                           r"linked|vary|varied|predict\w*)\b"
+                           r"(?!\s+(?:with\s+|to\s+)?(?:similar|comparable|the same))", re.I)
 
 
 # Designs that cannot both describe one study: the answer's word, and the passage's words that deny it.

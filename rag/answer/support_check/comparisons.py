@@ -32,8 +32,9 @@ _ARM_END = re.compile(r"\s*(?:[(\[,;:]|\.(?:\s|$)|$|\s(?:than|versus|vs\.?|v|and
 _ARM_FILLER = set(tokenize("patients patient those group groups arm arms cohort treated receiving received given who "
                            "subjects participants people cases therapy treatment"))
 # Figures of a pair: "20% with A versus 9% with B", "(44.8% vs. 27.8%)", "73 ... and 96".
-_PAIR_JOIN = re.compile(r"^(?:(?!\bto\b|\bfrom\b)(?:[^;.\d]|(?<=[A-Za-z])\d))*?\b(?:vs\.?|versus|v|compared (?:with|to)|than|and|"
-                        r"against|whereas|while|in comparison with)\b(?:[^;.\d]|(?<=[A-Za-z])\d)*$|^\s*,\s*$", re.I)
+_PAIR_JOIN = re.compile(r"^(?:(?!\bto\b|\bfrom\b)(?:[^;.\d]|(?<=[A-Za-z])\d))*?"
+                        r"\b(?:vs\.?|versus|v|compared (?:with|to)|than|and|against|whereas|while|in comparison with)"
+                        r"\b(?:[^;.\d]|(?<=[A-Za-z])\d)*$|^\s*,\s*$", re.I)
 # Parentheses that hold a confidence interval, a P value or a range: not the figures compared.
 _ASIDE = re.compile(r"[(\[][^()\[\]]*(?:\bCI\b|confidence|\bP\s*[=<>≤]|\bp\s*[=<>]|hazard|ratio|range|IQR|"
                     r"interval)[^()\[\]]*[)\]]", re.I)
@@ -90,7 +91,8 @@ def _arms(first: str, second: str) -> tuple[set[str], set[str]] | None:
 
 
 _SUBJECT_VERB = re.compile(r"(?i)\b(had|has|have|showed|shows|show|gave|gives|give|did|does|achieved|achieves|"
-                           r"produced|produces|yielded|yields|induced|induces|elicited|caused|generated|resulted in|led to|\w+ed)\s+"
+                           r"produced|produces|yielded|yields|induced|induces|elicited|caused|generated|resulted in|"
+                           r"led to|\w+ed)\s+"
                            r"(?:a\s+|an\s+|the\s+|significantly\s+|much\s+|far\s+|slightly\s+)?$")
 _COPULA = re.compile(r"(?i)\b(was|were|is|are|been|be|being)\s+(?:\w+\s+)?$")
 _NOT_TOPIC = set(tokenize("was were is are been be had has have did does significantly much far slightly frequent "
@@ -192,11 +194,11 @@ def _pair_for(text: str, comp_topic: set[str], percent: bool | None) -> tuple[_Q
         return None
     best, best_score = None, 0
     last = 0
-    for i, (q, r, start) in enumerate(pairs):
+    for i, (_, r, _start) in enumerate(pairs):
         upto = pairs[i + 1][2] if i + 1 < len(pairs) else len(text)
         score = len(_topic_tokens(text[last:upto]) & comp_topic)
         if score > best_score:
-            best, best_score = (q, r), score
+            best, best_score = pairs[i][:2], score
         last = r.end
     if best is None and len(pairs) == 1:
         best = pairs[0][:2]

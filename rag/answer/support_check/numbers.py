@@ -85,8 +85,9 @@ def _quantities(text: str, sentence: bool = False) -> list[_Quantity]:
     merged: list[_Quantity] = []
     for q in sorted(out, key=lambda q: q.start):
         last = merged[-1] if merged else None
-        if last is not None and last.text.lower().endswith("hundred") and not last.percent and not q.text[:1].isdigit() \
-                and q.value < 100 and re.fullmatch(r"\s+(?:and\s+)?", plain[last.end:q.start]):
+        if last is not None and last.text.lower().endswith("hundred") and not last.percent \
+                and not q.text[:1].isdigit() and q.value < 100 \
+                and re.fullmatch(r"\s+(?:and\s+)?", plain[last.end:q.start]):
             merged[-1] = _Quantity(last.value + q.value, q.percent, 0, last.start, q.end,
                                    text=plain[last.start:q.end])
         else:
