@@ -147,8 +147,19 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
     mine_numbers = _quantities(ctx.plain, sentence=True)
     plain_text = _plain(ctx.plain)
     # The size of a population ("of the 93 patients", "20 of 93"): said once in a passage, anywhere.
-    denominators = {id(q) for q in mine_numbers if not q.percent and not q.loose and re.search(
-        r"(?:\b(?:of|out of|among)\s+(?:the\s+|all\s+|these\s+)?|/)$", plain_text[:q.start])}
+    # (the whole of a share, "20 of the 93", "71% of the 78", or "Of the 283 patients" opening the sentence)
+    denominators = set()
+    for q in mine_numbers:
+        before = plain_text[:q.start]
+        tail = re.search(r"(?:\b(?:of|out of)\s+(?:the\s+|all\s+|these\s+)?|/)$", before)
+        if q.percent or q.loose or not tail:
+            continue
+        head = before[:tail.start()].rstrip()
+        head = re.sub(r"\s*\([^()]*\)$", "", head)  # "nine (25%) of 62"
+        if re.fullmatch(r"\s*", head) or any(p.end == len(head) or p.end == len(head.rstrip("%")) and p.percent
+                                              for p in mine_numbers if p.end <= len(head)) \
+                or re.search(r"(?i)\b(percent|per cent|half|third|quarter|fifth|thirds|quarters)$", head):
+            denominators.add(id(q))
     # "four in five", "7 of 9": the share may be written as a percentage in the passage.
     in_shares = _shares_supported(plain_text, mine_numbers, ctx.ranked[:3])
     segments = [m.end() for m in _SEGMENT.finditer(plain_text)]

@@ -217,7 +217,9 @@ def _table_values(comp_first: set[str], comp_second: set[str], topic: set[str],
     for ln in text.splitlines():
         if "|" not in ln:
             continue
-        cells = [c.strip() for c in ln.split("|")]
+        cells = [c.strip() for c in ln.strip().strip("|").split("|")]
+        if all(re.fullmatch(r":?-+:?", c) for c in cells):
+            continue  # a Markdown table's rule
         if not any(_quantities(c) for c in cells[1:]):
             tables.append((cells, []))
         elif tables:
