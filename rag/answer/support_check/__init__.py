@@ -255,9 +255,9 @@ def _name_flags(ctx: _Check) -> tuple[int, list[str], list[str]]:
                     break
         if found_in:
             notes.append(f"{name}: {found_in}")
-        elif name in trials or _trial_key(name) in {_trial_key(t) for t in trials}:
+        elif (name in trials or _trial_key(name) in {_trial_key(t) for t in trials}) and _trial_like(name):
             # A trial the cited sources do not name cannot be checked against them; one they name otherwise is wrong.
-            others = sorted(_trials("\n".join(texts + list(titles.values()))))
+            others = sorted(_trials("\n".join(texts), asides=False) | _trials("\n".join(titles.values())))
             if others:
                 missing.append(f"{name} not in {where} (it names {', '.join(others[:3])})")
             else:
@@ -265,6 +265,13 @@ def _name_flags(ctx: _Check) -> tuple[int, list[str], list[str]]:
         else:
             missing.append(f"{name} not in {where}")
     return len(named), missing, notes
+
+
+def _trial_like(name: str) -> bool:
+    """A trial's name rather than a gene's or an antigen's ("KEYNOTE-024", "CheckMate 057", "PACIFIC"; not "MART-1",
+    "CTLA-4", "MAGE-3": one digit after capitals)."""
+    digits = re.search(r"\d+\s*$", name)
+    return digits is None or len(digits.group(0).strip()) >= 2 or not name.split()[0].split("-")[0].isupper()
 
 
 def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:

@@ -197,11 +197,13 @@ def _found_name(name: str, where: _Source, alternatives: dict[str, list[tuple[st
     return False
 
 
-def _trials(text: str) -> set[str]:
-    """The trials a text names ("CheckMate 057", "the DETERMINE study", "(START)" in a title)."""
+def _trials(text: str, asides: bool = True) -> set[str]:
+    """The trials a text names ("CheckMate 057", "the DETERMINE study", "(START)" in a title; with ``asides``
+    False, not an acronym in parentheses, which in a passage is mostly an abbreviation: "(NSCLC)")."""
     out = {(m.group(1) or f"{m.group(2)} {m.group(3)}").strip() for m in _TRIAL_NAME.finditer(normalize(text))}
-    out |= {m.group(1) for m in re.finditer(r"\(([A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[ -]\d{1,4})?)\)", text)
-            if not re.fullmatch(r"[A-Z]{1,3}\d*", m.group(1))}
+    if asides:
+        out |= {m.group(1) for m in re.finditer(r"\(([A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[ -]\d{1,4})?)\)", text)
+                if not re.fullmatch(r"[A-Z]{1,3}\d*", m.group(1))}
     return out
 
 
