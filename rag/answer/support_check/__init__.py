@@ -255,7 +255,8 @@ def _name_flags(ctx: _Check) -> tuple[int, list[str], list[str]]:
                     break
         if found_in:
             notes.append(f"{name}: {found_in}")
-        elif (name in trials or _trial_key(name) in {_trial_key(t) for t in trials}) and _trial_like(name):
+        elif (name in trials or _trial_key(name) is not None and _trial_key(name) in {_trial_key(t) for t in trials}) \
+                and _trial_like(name):
             # A trial the cited sources do not name cannot be checked against them; one they name otherwise is wrong.
             others = sorted(_trials("\n".join(texts), asides=False) | _trials("\n".join(titles.values())))
             if others:
@@ -400,7 +401,7 @@ def _claim_flags(ctx: _Check, clause: str, clause_words: set[str], ranked_clause
             other = sorted(against)[0]
             text = next(c for c in near if other in _claims(c))
             flags.append(f'"{_claim_word(clause, kind)}": {where} says "{_claim_word(text, other)}"')
-        elif kind in _STRICT and kind not in near_claims and kind not in theirs:
+        elif kind in _STRICT and kind not in theirs and (kind not in near_claims or matched and kind == "all"):
             flags.append(f'"{_claim_word(clause, kind)}" is not said in {where}')
     return flags
 
