@@ -17,7 +17,8 @@ from .passages import _content, _tok, _us
 
 # Units of a dose or a concentration ("mg/m2", "IU/kg", "mg/ml").
 _UNIT = re.compile(r"(?i)(?:mg|g|µg|mcg|ug|ng|iu|miu|mu|ml|l|mmol|kg|m2)(?:/(?:kg|m2|ml|l|dl|day|d|h|week|wk))+")
-_PROPER = re.compile(r"(?<=[a-z0-9,;)] )([A-Z][a-z]{3,}(?:-[A-Za-z]+)?)\b")
+_PROPER = re.compile(r"(?<=[a-z0-9,;)] )([A-Z][a-z]{3,}(?:-[A-Za-z]+)?"
+                     r"(?:(?:\s+(?:and|of|for|the|de|van|von))*\s+[A-Z][a-z]+(?:-[A-Za-z]+)?)*)\b")
 _NOT_PROPER = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                "phase", "grade", "stage", "table", "figure", "type", "group", "arm", "patients", "although",
@@ -84,7 +85,9 @@ def names(sentence: str) -> list[str]:
     # A proper noun in the middle of a sentence ("measured with the Oncomine assay", "in Europe").
     for m in _PROPER.finditer(text):
         w = m.group(1)
-        if w not in out and w.lower() not in _NOT_PROPER and not any(w in n for n in out):
+        w = re.sub(r"^(?:(?:" + "|".join(map(re.escape, sorted(_NOT_PROPER, key=len, reverse=True))) + r")\b\s*)+", "",
+                   w, flags=re.I)
+        if len(w) > 3 and w not in out and w.lower() not in _NOT_PROPER and not any(w in n for n in out):
             out.append(w)
     for token, key in _mesh_terms(text):
         if token in _GENERIC_MESH or (len(key) < 2 and len(key[0]) < 6):
@@ -162,6 +165,9 @@ def _found_name(name: str, where: _Source, alternatives: dict[str, list[tuple[st
             return _trial_key(name) in _trial_keys(where.text)
         if "".join(w[0] for w in re.split(r"[\s\-/]+", name.lower()) if w) in where.tokens:
             return True
+        if "".join(w[0] for w in re.split(r"[\s\-/]+", name.lower())
+                   if w and w not in ("and", "of", "for", "the", "de", "van", "von")) in where.tokens:
+            return True  # "Food and Drug Administration" for "FDA"
         return all(t in where.tokens or any(set(alt) <= where.tokens for alt in alternatives.get(t, [])) for t in toks)
     if toks[0] in where.tokens:  # the joined form ("pdl1") or the word itself
         return True
