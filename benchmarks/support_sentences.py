@@ -10,6 +10,11 @@ Prints per split: planted errors caught, per kind, and false alarms on faithful 
 Rules are written looking at dev sentences only (--show lists dev misses unless --split says otherwise).
 
     python benchmarks/support_sentences.py [--split dev|test|all] [--show] [--features] [--json]
+    python benchmarks/support_sentences.py --sentences benchmarks/support/sentences_new.jsonl   # the second set
+
+benchmarks/support/sentences_new.jsonl (issue 22, second set): 250 more, written by
+benchmarks/support/make_sentences_new.py against passages of corpus/ (abstracts whole, 200-token chunks of abstracts,
+PMC full texts and cancer.gov pages), same fields and split rule.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from rag import answer
 from rag.answer.support_check import (PARTLY, SUPPORTED, UNSUPPORTED, check_answer, check_sentence, mark_unverified,
                                       numbers)
 
-from conftest import ABSTRACTS
+from conftest import ABSTRACTS, ROOT
 
 # KEYNOTE-010 (PMID 26712084), its findings as PubMed has them.
 KEYNOTE_010 = json.loads(next(line for line in ABSTRACTS.open(encoding="utf-8") if '"26712084"' in line))["abstract"]
@@ -232,3 +232,91 @@ def test_one_drug_name_rule_and_common_words_are_not_drugs():
     terms = question_terms("Does skin toxicity follow aldesleukin?", lambda toks: {t: 1.0 for t in toks}, 99.0)
     assert {t.token: t.key for t in terms.terms}["aldesleukin"] and not {t.token: t.key for t in terms.terms}["skin"]
     assert topic_terms("What about aldesleukin skin reactions?")[:1] == ["aldesleukin"]
+
+
+# --- issue 22: comparisons, numbers as people write them, names and designs (real passages of the bundled corpus) ---
+
+def _abstract(key: str) -> str:
+    return json.loads(next(line for line in ABSTRACTS.open(encoding="utf-8") if key in line))["abstract"]
+
+
+CHECKMATE_017 = _abstract('"26028407"')  # nivolumab versus docetaxel, squamous NSCLC
+EGFR_ALK = _abstract('"27225694"')  # response to PD-1 blockade by EGFR/ALK status and smoking
+DC_VACCINATION = _abstract("2162402X.2015.1057673")  # a retrospective study against matched controls
+
+
+def test_a_comparison_must_give_the_larger_figure_to_the_arm_the_passage_gives_it():
+    assert "7% of the patients in the nivolumab group as compared with 55%" in CHECKMATE_017
+    wrong = check_sentence("Grade 3 or 4 treatment-related adverse events were more frequent with nivolumab than "
+                           "with docetaxel [1].", [1], {1: CHECKMATE_017})
+    assert wrong.status != SUPPORTED
+    assert '"more frequent": [1] gives 7% for nivolumab and 55% for docetaxel' in wrong.reasons, wrong
+    right = check_sentence("Grade 3 or 4 treatment-related adverse events were less frequent with nivolumab than "
+                           "with docetaxel [1].", [1], {1: CHECKMATE_017})
+    assert right.status == SUPPORTED, right.reasons
+    # the figures given to the other arm: each number is in the passage, the pairing is not
+    swapped = check_sentence("Treatment-related adverse events of grade 3 or 4 occurred in 55% of patients on "
+                             "nivolumab and 7% of those on docetaxel [1].", [1], {1: CHECKMATE_017})
+    assert "55%: [1] gives 7% for nivolumab and 55% for docetaxel" in swapped.reasons, swapped
+    # a subject compared with another ("never or light smokers ... than heavy smokers": 4.2% against 20.6%)
+    smokers = check_sentence("Never or light smokers responded more often than heavy smokers [1].", [1], {1: EGFR_ALK})
+    assert any(r.startswith('"more often": [1] gives 4.2%') for r in smokers.reasons), smokers
+    assert check_sentence("Heavy smokers responded more often than never or light smokers [1].", [1],
+                          {1: EGFR_ALK}).status == SUPPORTED
+
+
+def test_a_comparison_is_read_from_a_table_and_from_one_sentence_per_arm():
+    from rag.chunk.chunker import chunk_document
+    from rag.load import load_file
+
+    page = ROOT / "corpus" / "nci" / "types-skin-research-nivolumab-checkmate067.md"
+    [doc] = load_file(page).documents
+    chunk = next(c.text for c in chunk_document(doc) if "Complete Response Rate" in c.text and "19%" in c.text)
+    v = check_sentence("The complete response rate was higher with ipilimumab alone than with nivolumab alone [1].",
+                       [1], {1: chunk})
+    assert '"higher": [1] gives 5% for ipilimumab alone and 16% for nivolumab alone' in v.reasons, v
+    assert check_sentence("The complete response rate was higher with nivolumab alone than with ipilimumab alone "
+                          "[1].", [1], {1: chunk}).status == SUPPORTED
+    il2 = _abstract('"8120071"')  # melanoma and renal cancer each in a sentence of its own
+    v = check_sentence("Partial regression was more common among patients with melanoma than among those with renal "
+                       "cell cancer [1].", [1], {1: il2})
+    assert '"more common": [1] gives 10% for melanoma and 13% for renal cell cancer' in v.reasons, v
+
+
+def test_numbers_as_people_write_them():
+    il2 = _abstract('"8120071"')
+    assert "Two hundred eighty-three patients" in il2 and "720 000 IU/kg" in il2
+    v = check_sentence("Of the 283 patients, nine with melanoma (7%) had a complete regression; IL-2 was given at "
+                       "720,000 IU/kg every 8 hours [1].", [1], {1: il2})
+    assert v.status == SUPPORTED, v.reasons
+    sotorasib = "Disease control occurred in 100 patients (80.6%; 95% CI, 72.6 to 87.2)."
+    assert check_sentence("Disease control occurred in 100 patients, or about four in five [1].", [1],
+                          {1: sotorasib}).status == SUPPORTED
+    car = _abstract("Donor-derived CD19-targeted T cells")
+    assert check_sentence("Three of the 10 patients given donor-derived anti-CD19 CAR T cells had regressions of "
+                          "their malignancies [1].", [1], {1: car}).status == SUPPORTED
+    v = check_sentence("Four of the 10 patients given donor-derived anti-CD19 CAR T cells had regressions of their "
+                       "malignancies [1].", [1], {1: car})
+    assert "Four not in [1]" in v.reasons, v
+    assert "30 not in [1]" not in check_sentence(
+        "Across 30 studies and 4971 patients, those who developed irAEs had better overall survival (HR 0.54) [1].",
+        [1], {1: _abstract('"32306958"')}).reasons
+
+
+def test_units_abbreviations_and_designs():
+    v = check_sentence("Patients received nivolumab 3 mg/kg every 2 weeks or docetaxel 75 mg/m2 every 3 weeks [1].",
+                       [1], {1: CHECKMATE_017})
+    assert v.status == SUPPORTED, v.reasons  # "mg/m2" is the unit of the dose, not a name
+    irae = _abstract('"32306958"')
+    assert "cytotoxic T-lymphocyte antigen-4 inhibitors" in irae
+    v = check_sentence("The association was not significant with CTLA-4 inhibitors (HR 0.89) [1].", [1], {1: irae})
+    assert not any("CTLA-4" in r for r in v.reasons), v
+    v = check_sentence("In this randomized study, 78 melanoma patients received autologous DCs loaded with gp100 and "
+                       "tyrosinase [1].", [1], {1: DC_VACCINATION})
+    assert '"randomized": [1] says "retrospective"' in v.reasons, v
+    v = check_sentence("In this retrospective study, 78 melanoma patients received autologous DCs loaded with gp100 "
+                       "and tyrosinase [1].", [1], {1: DC_VACCINATION})
+    assert v.status == SUPPORTED, v.reasons
+    v = check_sentence("Patients received IL-2 at 720 000 IU/kg subcutaneously every 8 hours [1].", [1],
+                       {1: _abstract('"8120071"')})
+    assert "subcutaneously not in [1]" in v.reasons, v

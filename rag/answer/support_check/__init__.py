@@ -36,11 +36,12 @@ from ...chunk.sentences import sentence_spans
 from ...cite import MARKER, insert_before_stop, strip_reference_markers
 from ...lexical.synonyms import synonym_alternatives
 from ...lexical.tokens import normalize
+from .comparisons import comparison_flags
 from .claims import _OPPOSITE, _STRICT, _WEAK_NEGATION, _claim_word, _claims, _claims_of_words, _denied, _neg
 from .claims import _NEGATION as _NEGATION  # re-exported: benchmarks/support_check.py reads it from here
 from .names import _DESIGNS, _OUTCOMES, _found_name, _Source, _trial_key, _trials, names
-from .numbers import (_IDENTIFIER, _beside, _plain, _Quantity, _quantities, _shared_numbers, _supports_number, _window,
-                      numbers)
+from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _beside, _count, _plain, _Quantity, _quantities, _shared_numbers,
+                      _supports_number, _window, numbers)
 from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check.py reads it from here
 from .passages import _clauses, _content, _Passages, _tok
 
@@ -144,10 +145,43 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
     enough = max(1.0, 0.2 * sum(passages.weight.get(t, math.log(2)) for t in answer_words))
     pool = passages.sentences + list(titles.values())
     mine_numbers = _quantities(ctx.plain, sentence=True)
+    plain_text = _plain(ctx.plain)
+    # The size of a population ("of the 93 patients", "20 of 93"): said once in a passage, anywhere.
+    # (the whole of a share, "20 of the 93", "71% of the 78", or "Of the 283 patients" opening the sentence)
+    denominators = set()
+    for q in mine_numbers:
+        before = plain_text[:q.start]
+        tail = re.search(r"(?:\b(?:of|out of)\s+(?:the\s+|all\s+|these\s+)?|/)$", before)
+        if q.percent or q.loose or not tail:
+            continue
+        head = before[:tail.start()].rstrip()
+        head = re.sub(r"\s*\([^()]*\)$", "", head)  # "nine (25%) of 62"
+        if re.fullmatch(r"\s*", head) or any(p.end == len(head) or p.end == len(head.rstrip("%")) and p.percent
+                                              for p in mine_numbers if p.end <= len(head)) \
+                or re.search(r"(?i)\b(percent|per cent|half|third|quarter|fifth|thirds|quarters)$", head):
+            denominators.add(id(q))
+    # "four in five", "7 of 9": the share may be written as a percentage in the passage.
+    in_shares = _shares_supported(plain_text, mine_numbers, ctx.ranked[:3])
+    segments = [m.end() for m in _SEGMENT.finditer(plain_text)]
     missing = []
     for q in mine_numbers:
-        others = [o for o in mine_numbers if o is not q and not o.loose and o.value > 3]
+        if id(q) in in_shares:
+            continue
+        if id(q) in denominators and any(_supports_number(q, s) for s in passages.sentences):
+            continue
+        segment = sum(1 for e in segments if e <= q.start)
+        others = [o for o in mine_numbers if o is not q and not o.loose and o.value > 3
+                  and sum(1 for e in segments if e <= o.start) == segment
+                  # a count in words, its own share's denominator ("Three of the 10": the passage may say "three
+                  # patients" in one sentence and "the 10 patients" in another)
+                  and not (id(o) in denominators and o.start > q.end and not q.text[:1].isdigit()
+                           and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:of|out of|/)\s*(?:the\s+|all\s+)?",
+                                            plain_text[q.end:o.start]))]
+        precise_others = [o for o in mine_numbers if o is not q and not o.loose and not o.percent
+                          and (o.decimals >= 2 or o.value >= 100)]
         holders = [s for s in pool if _supports_number(q, s)]
+        if any(_shared_numbers(precise_others, s) >= 1 for s in holders):
+            continue  # beside a precise number of the sentence ("30 studies including 4971 individuals")
         # A precise number (1,034; 216 patients; 0.27) is no coincidence: it may be anywhere in the passage. Several
         # of the sentence's numbers together in one passage sentence speak of the same thing too.
         precise = not q.loose and not q.percent and (q.decimals >= 2 or q.value >= 100) or q.decimals >= 2
@@ -166,6 +200,29 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
                    or (wide and _beside(q, wide, s) and (not slot or _beside(q, around, s))) for s in holders):
             missing.append(f"{_shown(q)} not in {ctx.where}")
     return len(mine_numbers), missing
+
+
+# Where an answer sentence's facts part ("...; 73 and 96 had died", "..., and 20 of 93 had a complete response").
+_SEGMENT = re.compile(r";|:\s|,\s+(?:and|but|while|whereas)\s+", re.I)
+
+
+def _shares_supported(text: str, mine: list[_Quantity], pool: list[str]) -> set[int]:
+    """The numbers of the answer's "x of y" and "x in y" shares whose percentage a passage sentence gives ("about
+    four in five" for 80.6%)."""
+    out: set[int] = set()
+    for m in list(_SHARE.finditer(text)) + list(_SHARE_IN.finditer(text)):
+        a, b = _count(m.group(1)), _count(m.group(2))
+        if a is None or not b or not 0 < a <= b or "%" in m.group(0) or re.match(r"\s*[(\[]\s*[\d.]+\s*%",
+                                                                                     text[m.end():]):
+            continue  # the answer gives the share's percentage itself: its counts are checked as numbers
+        if any(b == _count(o.group(2)) for t in pool for o in _SHARE.finditer(_plain(t))):
+            continue  # the passage writes a share of the same whole: the counts are compared as they are
+        share = 100.0 * a / b
+        tolerance = 0.55 if b > 10 else 4.0  # "x of y" rounded; "four in five" for 80.6%
+        if any(p.percent and abs(p.value - share) <= tolerance for s in pool for p in _quantities(s)):
+            out |= {id(q) for q in mine if not q.percent and (m.start(1) <= q.start < m.end(1)
+                                                                 or m.start(2) <= q.start < m.end(2))}
+    return out
 
 
 def _shown(q: _Quantity) -> str:
@@ -198,9 +255,10 @@ def _name_flags(ctx: _Check) -> tuple[int, list[str], list[str]]:
                     break
         if found_in:
             notes.append(f"{name}: {found_in}")
-        elif name in trials or _trial_key(name) in {_trial_key(t) for t in trials}:
+        elif (name in trials or _trial_key(name) is not None and _trial_key(name) in {_trial_key(t) for t in trials}) \
+                and _trial_like(name):
             # A trial the cited sources do not name cannot be checked against them; one they name otherwise is wrong.
-            others = sorted(_trials("\n".join(texts + list(titles.values()))))
+            others = sorted(_trials("\n".join(texts), asides=False) | _trials("\n".join(titles.values())))
             if others:
                 missing.append(f"{name} not in {where} (it names {', '.join(others[:3])})")
             else:
@@ -208,6 +266,13 @@ def _name_flags(ctx: _Check) -> tuple[int, list[str], list[str]]:
         else:
             missing.append(f"{name} not in {where}")
     return len(named), missing, notes
+
+
+def _trial_like(name: str) -> bool:
+    """A trial's name rather than a gene's or an antigen's ("KEYNOTE-024", "CheckMate 057", "PACIFIC"; not "MART-1",
+    "CTLA-4", "MAGE-3": one digit after capitals)."""
+    digits = re.search(r"\d+\s*$", name)
+    return digits is None or len(digits.group(0).strip()) >= 2 or not name.split()[0].split("-")[0].isupper()
 
 
 def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
@@ -230,15 +295,61 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
         neg = _neg(clause)
         if neg:
             # The passage clause it follows must deny something too (there "without" and "absence of" count).
-            against = matched[:1] or [c for s in ctx.ranked[:3] for c in _clauses(s)]
-            if not any(_neg(c) or _WEAK_NEGATION.search(c) for c in against):
+            # (of clauses it follows as closely, any: "X held for A" and "X held for A, but not B" alike)
+            against = [c for c in matched if passages.overlap(clause_words, c) >= 0.9 * passages.overlap(
+                clause_words, matched[0])] or [c for s in ctx.ranked[:3] for c in _clauses(s)]
+            # "did not depend on X" where the passage says "independent of X": the same claim.
+            same = _NEGATED_LINK.search(clause) is not None and any(
+                "same" in _claims(c) and not _claims(c) & {"up", "down", "differ"} for c in against + ranked_clauses[:2]
+                if passages.overlap(clause_words, c) >= COVERAGE * total)
+            if not same and not any(_neg(c) or _WEAK_NEGATION.search(c) for c in against):
                 said_negation.append(neg.group(0))
         else:
             cue = _denial_not_said(ctx, clause, clause_words, matched, total)
             if cue:
                 source_negation.append(cue)
         claim_flags += _claim_flags(ctx, clause, clause_words, ranked_clauses, matched, total)
+        claim_flags += comparison_flags(clause, ctx.texts, ctx.where)
+        claim_flags += _design_flags(clause, ctx.texts, ctx.where)
     return said_negation, source_negation, claim_flags
+
+
+# A denied link or difference ("did not depend on", "was not associated with"): what "independent of" says.
+_NEGATED_LINK = re.compile(r"\b(?:not|no|never)\s+(?:\w+\s+){0,2}(?:depend\w*|differ\w*|associat\w*|correlat\w*|"
+                           r"linked|vary|varied|predict\w*)\b"
+                           r"(?!\s+(?:with\s+|to\s+)?(?:similar|comparable|the same))", re.I)
+
+
+# Designs that cannot both describe one study: the answer's word, and the passage's words that deny it.
+_DESIGN_CONFLICTS = {
+    "randomi[sz]ed": r"retrospective(?:ly)?|single-arm|single-group|non-?randomi[sz]ed|observational|matched controls",
+    "prospective(?:ly)?": r"retrospective(?:ly)?",
+    "retrospective(?:ly)?": r"prospective(?:ly)?",
+    "double-blind(?:ed)?": r"open-label",
+    "placebo-controlled": r"open-label|single-arm|single-group",
+    "open-label": r"double-blind(?:ed)?",
+}
+# Where a design word speaks of other or future studies ("a randomized trial is needed").
+_OTHER_STUDIES = re.compile(r"\b(need|needed|warrant\w*|ongoing|future|planned|should|will|required|further|"
+                            r"previous|prior|earlier|other)\b", re.I)
+
+
+def _design_flags(clause: str, texts: list[str], where: str) -> list[str]:
+    """A study design the answer names that the passage contradicts ("this randomized study" of a retrospective one):
+    the passage names a design that excludes it and speaks of the answer's only as of other or future studies."""
+    flags = []
+    for mine, theirs in _DESIGN_CONFLICTS.items():
+        said = re.search(rf"\b({mine})\b", clause, re.I)
+        if not said or re.search(rf"\b({theirs})\b", clause, re.I):
+            continue
+        text = "\n".join(texts)
+        other = re.search(rf"\b({theirs})\b", text, re.I)
+        if not other:
+            continue
+        own = [s for t in texts for s in _Passages.of([t]).sentences if re.search(rf"\b({mine})\b", s, re.I)]
+        if all(_OTHER_STUDIES.search(s) for s in own):
+            flags.append(f'"{said.group(1)}": {where} says "{other.group(1)}"')
+    return flags
 
 
 def _denial_not_said(ctx: _Check, clause: str, clause_words: set[str], matched: list[str], total: float) -> str | None:
@@ -253,8 +364,10 @@ def _denial_not_said(ctx: _Check, clause: str, clause_words: set[str], matched: 
         cue = _neg(c)
         denied = _denied(c) if cue else set()
         # What it denies is said; or the sentence, with no numbers of its own, follows it nearly word for word.
+        # (and says something of what follows the passage's negation)
         close = (passages.overlap(clause_words, c) >= 0.75 * total
-                 and all(_supports_number(q, c) for q in _quantities(clause, sentence=True)))
+                 and all(_supports_number(q, c) for q in _quantities(clause, sentence=True))
+                 and bool(cue and _content(c[cue.end():cue.end() + 60]) & clause_words))
         if denied and (denied & said or _claims_of_words(denied) & _claims(clause) - {"some", "all"} or close):
             return cue.group(0)
     return None
@@ -275,17 +388,20 @@ def _claim_flags(ctx: _Check, clause: str, clause_words: set[str], ranked_clause
     elif len(near) > 1 and passages.overlap(clause_words, near[0]) >= 1.3 * passages.overlap(clause_words, near[1]):
         near = near[:1]  # one clause it follows clearly more than any other
     theirs = set().union(*(_claims(c) for c in near)) if near else set()
+    # A claim said by any passage clause the answer clause follows nearly as closely is said.
+    also = [c for c in ranked_clauses[:3] if passages.overlap(clause_words, c) >= max(1.0, COVERAGE * total)]
+    said_nearby = set().union(*(_claims(c) for c in also)) if also else set()
     near_claims = set().union(*(_claims(c) for s in ranked[:3] for c in _clauses(s))) if ranked else set()
     flags = []
     for kind in sorted(mine):
-        if kind in theirs or kind == "none":
+        if kind in theirs or kind == "none" or kind in said_nearby and kind not in _STRICT:
             continue
         against = (_OPPOSITE.get(kind, set()) & theirs) - mine
         if against:
             other = sorted(against)[0]
             text = next(c for c in near if other in _claims(c))
             flags.append(f'"{_claim_word(clause, kind)}": {where} says "{_claim_word(text, other)}"')
-        elif kind in _STRICT and kind not in near_claims and kind not in theirs:
+        elif kind in _STRICT and kind not in theirs and (kind not in near_claims or matched and kind == "all"):
             flags.append(f'"{_claim_word(clause, kind)}" is not said in {where}')
     return flags
 

@@ -65,6 +65,7 @@ _CLAIMS: dict[str, re.Pattern] = {
     "down": re.compile(r"\b(lower|less|fewer|reduc\w*|decreas\w*|shorter|worse|worsen\w*|inferior|weaker|diminish\w*|"
                        r"declin\w*|toxic\w* less)\b", re.I),
     "same": re.compile(r"\b(similar\w*|comparable|(much )?the same|equivalent|unchanged|independent(ly)? of|regardless|"
+                       r"unrelated to|unaffected by|"
                        r"irrespective|consistent (across|regardless)|non-?inferior)\b", re.I),
     "differ": re.compile(r"\b(differ|differed|differs|different|difference|distinct)\b", re.I),
     "linked": re.compile(r"\b(correlat\w*|associat\w*|linked|depend\w*|predict\w*|driven by)\b", re.I),

@@ -15,6 +15,14 @@ from .numbers import _NAMED_NUMBER
 from .passages import _content, _tok, _us
 
 
+# Units of a dose or a concentration ("mg/m2", "IU/kg", "mg/ml").
+_UNIT = re.compile(r"(?i)(?:mg|g|µg|mcg|ug|ng|iu|miu|mu|ml|l|mmol|kg|m2)(?:/(?:kg|m2|ml|l|dl|day|d|h|week|wk))+")
+_PROPER = re.compile(r"(?<=[a-z0-9,;)] )([A-Z][a-z]{3,}(?:-[A-Za-z]+)?"
+                     r"(?:(?:\s+(?:and|of|for|the|de|van|von))*\s+[A-Z][a-z]+(?:-[A-Za-z]+)?)*)\b")
+_NOT_PROPER = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+               "phase", "grade", "stage", "table", "figure", "type", "group", "arm", "patients", "although",
+               "however", "while", "whereas", "because", "these", "this", "that", "those", "with", "among", "after"}
 # Labels of the numbers they precede (the numbers are checked): not names of their own.
 _LABELS = {"HR", "OR", "RR", "CI", "IQR", "SD", "SE", "SEM", "vs", "N", "n"}
 # A trial named by its acronym: "In PACIFIC, ...", "the START trial", "CheckMate 057".
@@ -25,7 +33,8 @@ _TRIAL_NAME = re.compile(r"\b(?:[Ii]n (?:the )?|[Tt]he )([A-Z][A-Za-z]*[A-Z][A-Z
 _OUTCOMES = re.compile(r"\b(overall survival|progression-free survival|disease-free survival|event-free survival|"
                        r"relapse-free survival|recurrence-free survival|metastasis-free survival|quality of life|"
                        r"(objective|overall|complete|partial|pathological complete) response)\b", re.I)
-_DESIGNS = re.compile(r"\b(randomi[sz]ed|retrospective(ly)?|prospective(ly)?|double-blind|placebo-controlled|"
+_DESIGNS = re.compile(r"\b(intravenous(?:ly)?|subcutaneous(?:ly)?|intradermal(?:ly)?|intranodal(?:ly)?|"
+                      r"intratumou?ral(?:ly)?|intramuscular(?:ly)?|intraperitoneal(?:ly)?|orally|randomi[sz]ed|retrospective(ly)?|prospective(ly)?|double-blind|placebo-controlled|"
                       r"meta-analys[ie]s|phase (?:I{1,3}|[1-3])(?:/(?:I{1,3}|[1-3]))?[ab]?)\b", re.I)
 # A disease by its kind: "colorectal cancer", "mantle cell lymphoma" (the words before the head that say which).
 _DISEASE = re.compile(r"\b((?:(?:[\w-]+(?:al|ar|ic|ous|ary|oid|ial|ine|ile|ian|eal|ular|cell|cytic)|"
@@ -69,7 +78,16 @@ def names(sentence: str) -> list[str]:
         toks = tokenize(w)
         known = bool(toks) and toks[0] in table and w[0].isupper() and i > 0  # "Keytruda", not "survival"
         shaped = name_shaped(w) or name_shaped(w.split("-")[0])  # "sipuleucel-T"
+        if _UNIT.fullmatch(w):
+            continue  # "mg/m2", "IU/kg": a unit of the dose it follows
         if (coded or acronym or shaped or known) and w not in out:
+            out.append(w)
+    # A proper noun in the middle of a sentence ("measured with the Oncomine assay", "in Europe").
+    for m in _PROPER.finditer(text):
+        w = m.group(1)
+        w = re.sub(r"^(?:(?:" + "|".join(map(re.escape, sorted(_NOT_PROPER, key=len, reverse=True))) + r")\b\s*)+", "",
+                   w, flags=re.I)
+        if len(w) > 3 and w not in out and w.lower() not in _NOT_PROPER and not any(w in n for n in out):
             out.append(w)
     for token, key in _mesh_terms(text):
         if token in _GENERIC_MESH or (len(key) < 2 and len(key[0]) < 6):
@@ -125,7 +143,7 @@ class _Source:
 
     @classmethod
     def of(cls, text: str) -> "_Source":
-        text = _us(text)
+        text = re.sub(r"α(?=[A-Z])", "anti-", _us(text))  # "αPD-1": anti-PD-1
         return cls(set(tokenize(text)), _initials(text), {t for t, _ in _mesh_terms(normalize(text)[:200000])},
                    " " + " ".join(compact_tokens(text)) + " ", text)
 
@@ -147,6 +165,9 @@ def _found_name(name: str, where: _Source, alternatives: dict[str, list[tuple[st
             return _trial_key(name) in _trial_keys(where.text)
         if "".join(w[0] for w in re.split(r"[\s\-/]+", name.lower()) if w) in where.tokens:
             return True
+        if "".join(w[0] for w in re.split(r"[\s\-/]+", name.lower())
+                   if w and w not in ("and", "of", "for", "the", "de", "van", "von")) in where.tokens:
+            return True  # "Food and Drug Administration" for "FDA"
         return all(t in where.tokens or any(set(alt) <= where.tokens for alt in alternatives.get(t, [])) for t in toks)
     if toks[0] in where.tokens:  # the joined form ("pdl1") or the word itself
         return True
@@ -166,6 +187,8 @@ def _found_name(name: str, where: _Source, alternatives: dict[str, list[tuple[st
             return True
         if plain.endswith("s") and len(plain) >= 4 and plain[:-1] in where.initials:  # "AEs", "TKIs"
             return True
+    if len(plain) >= 3 and re.fullmatch(r"[A-Za-z]+-?\d+", name) and joined in where.initials:
+        return True  # "CTLA-4" for "cytotoxic T-lymphocyte antigen-4"
     # "PD-1/CD274", "anti-CD19": each part by itself, as the passage may write them apart or by another name.
     parts = [part for part in re.split(r"/", name) if len(part) > 1]
     if len(parts) > 1:
@@ -180,11 +203,13 @@ def _found_name(name: str, where: _Source, alternatives: dict[str, list[tuple[st
     return False
 
 
-def _trials(text: str) -> set[str]:
-    """The trials a text names ("CheckMate 057", "the DETERMINE study", "(START)" in a title)."""
+def _trials(text: str, asides: bool = True) -> set[str]:
+    """The trials a text names ("CheckMate 057", "the DETERMINE study", "(START)" in a title; with ``asides``
+    False, not an acronym in parentheses, which in a passage is mostly an abbreviation: "(NSCLC)")."""
     out = {(m.group(1) or f"{m.group(2)} {m.group(3)}").strip() for m in _TRIAL_NAME.finditer(normalize(text))}
-    out |= {m.group(1) for m in re.finditer(r"\(([A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[ -]\d{1,4})?)\)", text)
-            if not re.fullmatch(r"[A-Z]{1,3}\d*", m.group(1))}
+    if asides:
+        out |= {m.group(1) for m in re.finditer(r"\(([A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[ -]\d{1,4})?)\)", text)
+                if not re.fullmatch(r"[A-Z]{1,3}\d*", m.group(1))}
     return out
 
 

@@ -13,6 +13,8 @@ from .passages import _content
 
 # Thin, narrow and no-break spaces between digit groups ("11 502") and "·" as a decimal point ("7·7").
 _GROUP_SPACE = re.compile(r"(?<=\d)[\u2009\u202f\u00a0\u2007\u2006](?=\d{3}(?!\d))")
+# "720 000 IU/kg" with a plain space: one number where a unit or word follows.
+_PLAIN_GROUP = re.compile(r"(?<![\d.,])(\d{1,3}) (\d{3})(?![\d.,%])(?= ?[A-Za-z])")
 _MIDDLE_DOT = re.compile(r"(?<=\d)[·\u2219](?=\d)")
 # A number in digits: with thousands separators or a decimal point ("1,034", "0.45"), maybe a percent. Not the
 # digits of a code ("MK-3475", "MDX-010", "CD19"): those are names, checked as names.
@@ -52,7 +54,7 @@ class _Quantity:
 
 def _plain(text: str) -> str:
     """Digit groups and decimal points in one form; same length as the text (spans stay valid)."""
-    text = _GROUP_SPACE.sub(",", text)
+    text = _PLAIN_GROUP.sub(r"\1,\2", _GROUP_SPACE.sub(",", text))
     return _MIDDLE_DOT.sub(".", text)
 
 
@@ -79,6 +81,18 @@ def _quantities(text: str, sentence: bool = False) -> list[_Quantity]:
         if m.group(4):
             value *= 100
         out.append(_Quantity(float(value), bool(m.group(5)), 0, m.start(), m.end(), text=m.group(0).strip()))
+    # "Two hundred eighty-three", "three hundred and five": one number.
+    merged: list[_Quantity] = []
+    for q in sorted(out, key=lambda q: q.start):
+        last = merged[-1] if merged else None
+        if last is not None and last.text.lower().endswith("hundred") and not last.percent \
+                and not q.text[:1].isdigit() and q.value < 100 \
+                and re.fullmatch(r"\s+(?:and\s+)?", plain[last.end:q.start]):
+            merged[-1] = _Quantity(last.value + q.value, q.percent, 0, last.start, q.end,
+                                   text=plain[last.start:q.end])
+        else:
+            merged.append(q)
+    out = merged
     for m in _FRACTION.finditer(plain):
         out = [q for q in out if q.end <= m.start() or q.start >= m.end()]  # "two" of "two-thirds"
         out.append(_Quantity(_FRACTIONS[m.group(1).lower()], True, 0, m.start(), m.end(), loose=True, text=m.group(0)))
@@ -108,10 +122,16 @@ _SHARE = re.compile(r"(\d[\d,]*|\b[a-z]+(?:-[a-z]+)?)\s*(?:\([^)]{0,30}\)\s*)?(?
                     r"(?:the\s+|all\s+|these\s+|those\s+)?(\d[\d,]*|\b[a-z]+(?:-[a-z]+)?)\b", re.I)
 
 
+# "four in five", "1 in 3": a share too.
+_SMALL = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
+_SHARE_IN = re.compile(rf"\b({_SMALL})\s+in\s+({_SMALL})\b", re.I)
+
+
 def _shares(text: str) -> list[float]:
     """The percentages that the "x of y" pairs of a text stand for."""
     out = []
-    for m in _SHARE.finditer(_plain(text)):
+    plain = _plain(text)
+    for m in list(_SHARE.finditer(plain)) + list(_SHARE_IN.finditer(plain)):
         a, b = _count(m.group(1)), _count(m.group(2))
         if a is not None and b and 0 <= a <= b:
             out.append(100.0 * a / b)
