@@ -135,6 +135,35 @@ def test_rag_check_prints_one_verdict_per_pair_in_order(tmp_path):
     assert text.stdout.splitlines()[:2] == ["supported", "not supported: 14.4 not in [1]; nivolumab not in [1]"]
 
 
+def test_rag_check_reads_names_in_the_whole_paper_a_chunk_comes_from(tmp_path):
+    """A drug the cited chunk does not name is found in the paper it was cut from, and the reason says so; a drug
+    the paper never names is still flagged."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    chunk = KEYNOTE_010[KEYNOTE_010.index("We used a threshold"):KEYNOTE_010.index("FINDINGS")].strip()
+    sentence = "The trial of pembrolizumab is registered at ClinicalTrials.gov as NCT01905657."
+    assert "pembrolizumab" not in chunk and "NCT01905657" in chunk
+    pairs = [{"sentence": sentence, "passages": [chunk], "paper": KEYNOTE_010},
+             {"sentence": sentence.replace("pembrolizumab", "atezolizumab"), "passages": [chunk],
+              "papers": [KEYNOTE_010]},
+             {"sentence": sentence, "passages": [chunk]}]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("\n".join(json.dumps(p) for p in pairs) + "\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "rag", "check", "--pairs", str(path), "--json"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert rows[0] == {"supported": True, "reasons": []}, rows[0]
+    assert rows[1]["supported"] is False and "atezolizumab not in [1]" in rows[1]["reasons"], rows[1]
+    assert rows[2]["supported"] is False and "pembrolizumab not in [1]" in rows[2]["reasons"], rows[2]
+    text = subprocess.run([sys.executable, "-m", "rag", "check", "--pairs", str(path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300).stdout.splitlines()
+    assert text[0] == "supported (note: pembrolizumab: elsewhere in the paper of [1], not in the cited passage)", text
+
+
 # --- issue 22 ---------------------------------------------------------------------------------------------------
 
 TIL = json.loads(next(line for line in ABSTRACTS.open(encoding="utf-8") if '"2564111"' in line))["abstract"]

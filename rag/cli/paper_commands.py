@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 from .common import _printable, _settings
 
@@ -158,23 +159,31 @@ def cmd_check(args: argparse.Namespace) -> int:
             detail = (f"invalid JSON ({err.msg})" if isinstance(err, json.JSONDecodeError)
                       else f"no {err}" if isinstance(err, KeyError) else str(err))
             why = f"line {number} not read: {detail}"
-            out = {"supported": False, "reasons": [why]}
+            out, notes = {"supported": False, "reasons": [why]}, []
         else:
             texts = dict(enumerate(passages, 1))
             cited = [int(n) for n in MARKER.findall(sentence)] or list(texts)
             if not MARKER.search(sentence):
                 sentence = sentence + " " + "".join(f"[{n}]" for n in cited)
-            titles = pair.get("titles") or pair.get("title")
-            if isinstance(titles, str):
-                titles = {n: titles for n in texts}
-            elif isinstance(titles, list):
-                titles = {n: t for n, t in enumerate(titles, 1) if isinstance(t, str)}
-            else:
-                titles = {}
-            v = check_sentence(sentence, cited, texts, titles=titles)
+            # Optional: the cited papers' titles, and their whole text where a passage is a chunk of it (names are
+            # then also looked for there, and the reason says so). One text for every passage, or one per passage.
+            titles = _per_passage(pair.get("titles") or pair.get("title"), texts)
+            papers = _per_passage(pair.get("papers") or pair.get("paper"), texts)
+            v = check_sentence(sentence, cited, texts, titles=titles, papers=papers)
             out = {"supported": v.status == SUPPORTED, "reasons": v.reasons}
+            notes = v.notes  # where a name was found outside the passage: the readable form says it
         if args.json:
-            print(json.dumps(out, ensure_ascii=False))
+            print(json.dumps(out, ensure_ascii=False))  # the contract's two fields, nothing more
         else:
-            print(_printable("supported" if out["supported"] else "not supported: " + "; ".join(out["reasons"])))
+            verdict = "supported" if out["supported"] else "not supported: " + "; ".join(out["reasons"])
+            print(_printable(verdict + (f" (note: {'; '.join(notes)})" if notes else "")))
     return 0
+
+
+def _per_passage(value: Any, texts: dict[int, str]) -> dict[int, str]:
+    """A text given once (for every passage) or as a list (one per passage) -> {passage number: text}."""
+    if isinstance(value, str):
+        return {n: value for n in texts}
+    if isinstance(value, list):
+        return {n: t for n, t in enumerate(value, 1) if isinstance(t, str) and n in texts}
+    return {}

@@ -122,7 +122,8 @@ def _check(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="the support check on sentences and the passages they cite: numbers, names, "
                                      "negation and claims")
     p.add_argument("--pairs", type=Path, metavar="FILE.jsonl", required=True,
-                   help='JSON lines {"sentence": "...", "passages": ["...", ...], "title": "..." (optional)}')
+                   help='JSON lines {"sentence": "...", "passages": ["...", ...]}, optional "title" (or "titles", one '
+                        'per passage) and "paper" (or "papers"): the whole text a passage is a chunk of')
     p.add_argument("--json", action="store_true",
                    help='one JSON object per line: {"supported": true|false, "reasons": [...]}')
     p.set_defaults(func=cmd_check)
