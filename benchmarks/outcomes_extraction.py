@@ -168,7 +168,7 @@ def main() -> None:
     args = ap.parse_args()
     pairs = load_phrasings(args.split) if args.phrasings else load(args.split, args.round)
     result = {"split": args.split, "set": "phrasings" if args.phrasings else f"round {args.round}",
-               "documents": len(pairs), "own_values_only": args.own,
+              "documents": len(pairs), "own_values_only": args.own,
               **evaluate(pairs, args.own, args.errors), "abstracts_per_second": round(speed(pairs))}
     if args.json:
         print(json.dumps(result, indent=2))
