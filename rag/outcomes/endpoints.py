@@ -27,10 +27,12 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"reactions?)|toxicit(?:y|ies))|\bgrade\s*(?:3|III)\s*(?:or|to|-|–|/)\s*(?:4|5|IV|V)\b|"
             r"\bgrade\s*(?:≥|>=|>)\s*3\b"),
     ("DCR", r"\bdisease[- ]control(?: rates?)?|\bDCRs?\b|\bclinical benefit(?: rates?)?|\bCBRs?\b"),
-    ("CR", r"\bcomplete (?:response|remission|regression)s?(?: rates?)?|\bCRs?\b(?! ?\d)|"
-           r"\bcomplete(?:ly)? (?:responded|regressed)"),
+    ("CR", r"\bcomplete (?:(?:clinical|radiologic(?:al)?|radiographic|objective|tumou?r|durable|confirmed|overall) )?"
+           r"(?:response|remission|regression|responder)s?(?: rates?)?|\bCRs?\b(?! ?\d)|"
+           r"\bcomplete(?:ly)? (?:responded|regressed)|\b(?:disappeared|resolved|regressed) completely\b|"
+           r"\bcomplete (?:disappearance|resolution) of (?:all )?(?:\w+ )?(?:lesions|tumou?rs?|disease)\b"),
     ("PR", r"\bpartial (?:response|remission|regression)s?|\bPRs?\b(?! ?\d)"),
-    ("SD", r"\bstable disease\b|\bSD\b"),
+    ("SD", r"\bstable disease\b|\bSD\b|\b(?:disease |tumou?r )?stabili[sz]ations?\b"),
     ("DOR", r"\bduration of (?:the )?(?:objective |tumou?r )?responses?|\bresponse duration|\bDoRs?\b|\bresponses? "
             r"(?:lasted|lasting|were durable)|\bmedian (?:duration of )?response (?:duration|time)"),
     ("TTP", r"\btime to (?:disease |tumou?r )?progression\b|\bTTP\b"),
@@ -46,14 +48,16 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"(?:distant )?metastasis or death)\b|\bD?MFS\b"),
     ("OS", r"\boverall survival\b|\bm?OS\b|\bMST\b|\bsurvival(?: rates?)?\b|"
            r"\b(?:were|be|remain(?:ed)?|are|patients|participants) alive\b(?! (?:and|without|free))|"
-           r"\bdeath\b|\bsurvived\b"),
+           r"\bdeath\b|\bsurvived\b|\blived\b"),
     # A pathological response short of complete ("major pathological response", MPR): not in the vocabulary.
     ("MPR", r"\bmajor path(?:ologic(?:al)?)? (?:response|regression)s?|\bMPRs?\b|"
             r"\bpath(?:ologic(?:al)?)? (?:partial )?(?:response|regression)s?"),
     ("ORR", r"\b(?:objective|overall|clinical|tumou?r|best overall|confirmed|major|durable|antitumou?r|radiographic|"
-            r"intracranial|investigator-assessed) (?:\w+ )?(?:response|remission|regression)s?(?: rates?)?|"
-            r"\bresponse rates?\b|"
-            r"\bORRs?\b|\bRRs?\b|\bresponded\b|\bresponders?\b|\bresponses?\b|\bpartial or complete\b|"
+            r"intracranial|investigator-assessed) (?:(?!molecular|cytogenetic|metabolic|biochemical|serologic|immune|"
+            r"immunologic|virologic|ha?ematologic|PSA)\w+ )?(?:response|remission|regression)s?(?: rates?)?|"
+            r"(?<!non-)(?<!non )\bresponse rates?\b|"
+            r"\bORRs?\b|\bRRs?\b|\bresponded\b|(?<!non-)(?<!non )\bresponders?\b|(?<!non-)(?<!non )\bresponses?\b|"
+            r"\bpartial or complete\b|"
             r"\bcomplete or partial\b|"
             r"\bCR\s*\+\s*PR\b|\bregression of (?:measurable|all)|\bobjective(?:ly)? (?:tumou?r )?respon"),
     ("HR", r"\bhazard ratios?\b|\bHRs?\b(?![-+]|\s(?:positive|negative|status|expression))"),  # not "HR-positive"
@@ -82,11 +86,19 @@ _CASE_SENSITIVE = {"CR", "PR", "SD", "OS", "HR", "OR", "DCR", "TTP", "PFS", "EFS
                    "MPR"}
 
 _RESPECTIVELY_COMMAS = re.compile(r"\s*,\s*respectively\s*,\s*", re.I)
-# A share of responders ("84% of responses were ongoing"), not a response rate.
-_OF_RESPONDERS = re.compile(r"\b(?:defined as|criteri\w*|threshold|cut-?off|ongoing|continuing|remain(?:ed|s)? in|"
+# A share of responders ("84% of responses were ongoing"), not a response rate: words between the endpoint word and
+# its value, a share "of responders" right after the value, or responders named as the clause's population before it.
+_OF_RESPONDERS = re.compile(r"\b(?:defined as|threshold|cut-?off|ongoing|continuing|remain(?:ed|s)? in|"
                             r"still in|of (?:the )?(?:\d+ )?(?:confirmed )?"
                             r"responders|among (?:the )?responders|unconventional|immune-pattern|stabili[sz]ation)\b",
                             re.I)
+_RESPONDERS_AFTER = re.compile(r"[\s)\]]*(?:of \d+ )?(?:(?:of|among) (?:the |all |these )?(?:\d+ )?"
+                               r"(?:confirmed |objective )?(?:responders|responses|responding patients)\b|"
+                               r"[^;,.]{0,40}?\b(?:were|was|remain(?:ed)?) (?:still )?"
+                               r"(?:ongoing|continuing|in response))",
+                               re.I)
+_RESPONDERS_BEFORE = re.compile(r"\b(?:of|among) (?:the |all |these )?(?:\d+ )?(?:confirmed |objective )?"
+                                r"responders\b[^;]*$", re.I)
 # A response of the immune system or a laboratory measure ("tumor-specific T cell responses", "antibody response"),
 # not a tumour's: the words just before "response".
 _LAB_RESPONSE = re.compile(r"(?:\bT[- ]?cells?|\bimmune|\bimmunologic(?:al)?|\bantibody|\bserologic(?:al)?|\bhumoral|"
@@ -182,13 +194,16 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
             gap = text[m.end:v.start]
             # A parenthesis between the word and its value ("rates by RECIST (...) were 49%") does not part them.
             cost = len(_PARENTHESES.sub("", gap)) + (40 if re.search(r"[;]|\bwhereas\b|\bbut\b", gap) else 0)
+            if re.match(r"[^\d%]*\band\b", gap):
+                cost += 10  # "complete response and 9 (30%) a partial response": the word before is another item's
         elif m.start >= v.end:
             if m.kind == "STOP":
                 continue  # "(8.1%) patients treated with high-dose...": a stop word only counts before the value
             gap = (text[v.tail:m.start] if m.start >= v.tail else text[v.end:m.start]).lstrip(")] ")
             # "20% and 9% of patients, respectively, had an objective response"
             gap = _RESPECTIVELY_COMMAS.sub(" ", gap)
-            if re.search(r"[;,)]|\b(?:whereas|but|while|as (?:were|was|did))\b", gap):
+            if re.search(r"[;,)]|\b(?:whereas|but|while|as (?:were|was|did))\b", gap) \
+                    or re.match(r"\s*(?:and|or)\s+(?![\d.·]|(?:\w+\s+){0,2}\(?[\d.·]+\s*%)", gap):
                 continue  # "(73.4% vs. 90.0%), as were grade 3 events": the word after belongs to the next clause
             cost = 1.6 * len(gap) + 8
             tie = _TIED_BY_VERB.match(gap)
@@ -215,8 +230,9 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
         return _ratio_endpoint(text, best, mentions, s) if best.kind == "HR" else "OR_other"
     if best.kind in ("HR", "OR"):
         return None
-    if best.kind in ("ORR", "CR") and _OF_RESPONDERS.search(
-            text[min(best.start, v.start):max(best.end, v.tail) + 70]):
+    if best.kind in ("ORR", "CR") and (_OF_RESPONDERS.search(text, min(best.end, v.tail), max(best.start, v.start))
+                                       or _RESPONDERS_AFTER.match(text, v.tail, v.tail + 60)
+                                       or _RESPONDERS_BEFORE.search(text, max(s, v.start - 90), v.start)):
         return None
     if best.kind == "AE3" and best.end <= v.start and re.search(
             r"\b(?:including|such as|most(?:ly)? commonly|most (?:common|frequent)\w*|namely|mainly|notably)\b|"
@@ -233,6 +249,8 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
                 or re.search(r"\b(?:at|after|by|within)\s+\d+(?:\s*,\s*\d+)*,?\s*(?:and|or|to|-)\s*$",
                              text[max(s, v.start - 30):v.start], re.I):
             return None  # "at 12 months", "every 2 weeks", "≥6 months": a time point or a schedule, not a median
+        if best.kind == "OS" and re.search(r"\b(?:survived|alive|lived)(?: for)?\s*$", text[best.start:v.start], re.I):
+            return None  # "20 to 25 percent survived 2 years": the time of a landmark, not a median
         return {"RFS": "RFS_median"}.get(best.kind, f"{best.kind}_median")
     if best.kind in ("PFS", "OS", "DFS", "RFS", "EFS"):
         if best.kind == "EFS":
@@ -260,6 +278,8 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
             and m.start - hr.end < 40]
     if near:
         return "HR_DFS" if near[0].kind == "RFS" else f"HR_{near[0].kind}"
+    if re.search(r"\b(?:all-cause|overall) mortality\b[^;.]{0,25}$", text[max(s, hr.start - 60):hr.start], re.I):
+        return "HR_OS"  # "All-cause mortality: HR 0.84"
     return "HR_other"
 
 def _place(text: str, s: int, e: int, values: list[_Value], mentions: list[_Mention], respectively: bool):
