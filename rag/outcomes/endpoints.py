@@ -184,7 +184,23 @@ def _continues(text: str, prev: _Value, v: _Value, mentions: list[_Mention]) -> 
 
 
 def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tuple[str, _Mention] | None:
-    """The endpoint a value reports: the nearest endpoint word that fits its unit (left of it preferred)."""
+    """The endpoint a value reports: the nearest endpoint word that fits its unit (left of it preferred); a word in
+    a parenthesis closed before the value only when no word outside one fits."""
+    found = _nearest(text, v, mentions, s, skip_enclosed=True)
+    if found is None or found[0].kind == "STOP":
+        found = _nearest(text, v, mentions, s, skip_enclosed=False) or found
+    if found is None:
+        return None
+    best, best_cost = found
+    kind_of_unit = "time" if v.unit.startswith("time:") else v.unit
+    if best_cost > 140 or best.kind in _NOT_ENDPOINTS:
+        return None
+    endpoint = _endpoint_of(text, v, best, mentions, s, kind_of_unit)
+    return (endpoint, best) if endpoint else None
+
+
+def _nearest(text: str, v: _Value, mentions: list[_Mention], s: int,
+             skip_enclosed: bool) -> tuple[_Mention, float] | None:
     kind_of_unit = "time" if v.unit.startswith("time:") else v.unit
     best, best_cost = None, 1e9
     for m in mentions:
@@ -192,6 +208,8 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
             continue
         if m.end <= v.start:
             gap = text[m.end:v.start]
+            if skip_enclosed and gap.count(")") + gap.count("]") > gap.count("(") + gap.count("["):
+                continue  # "the overall response rate (ORR; complete response [CR] + partial response [PR]) was 65%"
             # A parenthesis between the word and its value ("rates by RECIST (...) were 49%") does not part them.
             cost = len(_PARENTHESES.sub("", gap)) + (40 if re.search(r"[;]|\bwhereas\b|\bbut\b", gap) else 0)
             if re.match(r"[^\d%]*\band\b", gap):
@@ -216,10 +234,7 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
             cost *= 0.5  # a ratio follows its name closely ("hazard ratio for death, 0.73")
         if cost < best_cost:
             best, best_cost = m, cost
-    if best is None or best_cost > 140 or best.kind in _NOT_ENDPOINTS:
-        return None
-    endpoint = _endpoint_of(text, v, best, mentions, s, kind_of_unit)
-    return (endpoint, best) if endpoint else None
+    return (best, best_cost) if best is not None else None
 
 
 def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention], s: int,

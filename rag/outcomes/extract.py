@@ -11,6 +11,7 @@ from ..chunk.sentences import sentence_spans
 from .arms import _arm_for, _arm_mentions, _local_arms
 from .design import arms_with_aliases, design_of, n_of, phase_of, trial_of
 from .endpoints import _Mention, _mentions, _place, _ratio_endpoint
+from .numbers import NUMBER_WORDS
 from .record import NotReached, Outcome, StudyOutcomes
 from .timepoints import _TIMEPOINT, _WORD_NUMBERS, _defined_timepoints, _timepoint_for, _timepoint_list, _tp_unit
 from .values import _list_units, _Value, _values
@@ -57,7 +58,9 @@ _CLAUSE_VERB = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\.\s|\b(?:versus|v
                           r"attained|obtained|occurred|was|were|died|discontinued|withdrew|stopped|required|"
                           r"needed)\b", re.I)
 _OTHER_VERBS = {"died", "discontinued", "withdrew", "stopped", "required", "needed"}
-_HAS_NUMBER = re.compile(r"\d|not (?:yet )?(?:been )?reached|\bper ?cent\b", re.I)
+# A digit, "not reached", or a count in words ("Six of the twenty patients").
+_HAS_NUMBER = re.compile(rf"\d|not (?:yet )?(?:been )?reached|\bper ?cent\b|"
+                         rf"\b(?=[otfsen])(?:{NUMBER_WORDS})\s+(?:of|out of)\s", re.I)
 
 def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | None = None,
                      pmid: str | None = None) -> StudyOutcomes:
