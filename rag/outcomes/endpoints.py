@@ -65,7 +65,9 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     # Words of other measures: values near them are not outcomes. Events of any grade or of grades 1, 2, 4 alone,
     # serious events, shares of a population ("comprising approximately 5% of cases"), follow-up, age, times to other
     # events, expression and test accuracy, positivity, mutations.
-    ("STOP", r"\b(?:any|all)[- ]grades?\b|\bcompris(?:e|es|ing)\b|\baccount(?:s|ed|ing)? for\b|"
+    ("STOP", r"\b(?:any|all)[- ]grades?\b|\b(?:led to|leading to|resulting in|requiring) (?:treatment |drug |study )?"
+             r"(?:discontinuation|withdrawal|interruption|dose reduction)s?\b|\bdiscontinu(?:ation|ed)\b|"
+             r"\bdose (?:reductions?|interruptions?|delays?)\b|\bcompris(?:e|es|ing)\b|\baccount(?:s|ed|ing)? for\b|"
              r"\bconstitut(?:e|es|ing)\b|\bgrade\s*(?:[1245]|I{1,2}|IV|V|one|two|four|five)"
              r"(?:\s*(?:or|to|-|–|/|and)\s*(?:[12]|I{1,2}|one|two))?\s+(?:(?:treatment|immune|drug)-related\s+)?"
              r"(?:adverse\s+)?(?:events?|AEs?|TRAEs?|irAEs?|toxicit(?:y|ies)|side effects)\b|"

@@ -12,7 +12,7 @@ _TIME_UNIT = r"(?:months?|mo\.?|weeks?|wk|years?|yr|days?)"
 _VALUE = re.compile(
     rf"(?=[\d.·]|\b[zotfsenZOTFSEN])(?:"
     rf"(?P<frac>(?P<num>{COUNT})\s*(?:of|/|"
-    rf"out of)\s*(?:the\s+)?(?P<den>\d[\d,]*)(?:\s+\w+){{0,4}}?\s*\((?P<pct1>{NUM})\s*%\))"
+    rf"out of)\s*(?:the\s+)?(?P<den>\d[\d,]*)(?:\s+[A-Za-z][\w-]*){{0,4}}?\s*\((?P<pct1>{NUM})\s*%\))"
     rf"|(?P<fracpct>(?P<num2>{COUNT})\s*/\s*(?P<den2>\d+)\s*\((?P<pct2>{NUM})\s*%\))"
     rf"|(?P<pct>(?<![\w.·≥≤<>=])(?P<pv>{NUM}|{NUMBER_WORDS}(?=[\s-]+per ?cent\b))[\s-]*(?:%|percent\b|per cent\b))"
     rf"|(?P<time>(?<![\w.·\-])(?P<tv>{NUM})[\s\ufffd]*"
