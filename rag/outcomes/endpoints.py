@@ -28,7 +28,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"\bgrade\s*(?:≥|>=|>)\s*3\b"),
     ("DCR", r"\bdisease[- ]control(?: rates?)?|\bDCRs?\b|\bclinical benefit(?: rates?)?|\bCBRs?\b"),
     ("CR", r"\bcomplete (?:(?:clinical|radiologic(?:al)?|radiographic|objective|tumou?r|durable|confirmed|overall) )?"
-           r"(?:response|remission|regression|responder)s?(?: rates?)?|\bCRs?\b(?! ?\d)|"
+           r"(?:response|remission|regression|responder)s?(?: rates?)?|\bCRs?\b(?! ?\d)(?!\s*\+\s*PR)|"
            r"\bcomplete(?:ly)? (?:responded|regressed)|\b(?:disappeared|resolved|regressed) completely\b|"
            r"\bcomplete (?:disappearance|resolution) of (?:all )?(?:\w+ )?(?:lesions|tumou?rs?|disease)\b"),
     ("PR", r"\bpartial (?:response|remission|regression)s?|\bPRs?\b(?! ?\d)"),
@@ -97,7 +97,7 @@ _OF_RESPONDERS = re.compile(r"\b(?:defined as|threshold|cut-?off|ongoing|continu
 _RESPONDERS_AFTER = re.compile(r"[\s)\]]*(?:of \d+ )?(?:(?:of|among) (?:the |all |these )?(?:\d+ )?"
                                r"(?:confirmed |objective )?(?:responders|responses|responding patients)\b|"
                                r"[^;,.]{0,40}?\b(?:were|was|remain(?:ed)?) (?:still )?"
-                               r"(?:ongoing|continuing|in response))",
+                               r"(?:ongoing|continuing|in (?:response|remission)))",
                                re.I)
 _RESPONDERS_BEFORE = re.compile(r"\b(?:of|among) (?:the |all |these )?(?:\d+ )?(?:confirmed |objective )?"
                                 r"responders\b[^;]*$", re.I)
@@ -182,7 +182,9 @@ def _continues(text: str, prev: _Value, v: _Value, mentions: list[_Mention]) -> 
     """Is ``v`` the next item of a list that ``prev`` started (same unit, close, no endpoint word between)?"""
     gap = text[prev.tail:v.start]
     return (prev.unit == v.unit and len(gap) <= 70 and not any(prev.tail <= m.start < v.start for m in mentions)
-            and bool(re.search(r"\b(?:and|versus|vs\.?|v\.?|compared with|to|or)\b|,", gap)))
+            and bool(re.search(r"\b(?:and|versus|vs\.?|v\.?|compared with|to|or)\b|,", gap))
+            # "grade 3-4 events in 30%, including neutropenia in 12%": a part of the first value, not a next item
+            and not re.search(r"\b(?:including|such as|mainly|mostly|namely|most commonly)\b", gap, re.I))
 
 
 def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tuple[str, _Mention] | None:
@@ -216,6 +218,8 @@ def _nearest(text: str, v: _Value, mentions: list[_Mention], s: int,
             cost = len(_PARENTHESES.sub("", gap)) + (40 if re.search(r"[;]|\bwhereas\b|\bbut\b", gap) else 0)
             if re.match(r"[^\d%]*\band\b", gap):
                 cost += 10  # "complete response and 9 (30%) a partial response": the word before is another item's
+            if re.search(r"\b(?:including|of whom|of which|among them)\b", gap):
+                cost += 25  # "29% responded, including 7% with complete responses": the word after names the subset
         elif m.start >= v.end:
             if m.kind == "STOP":
                 continue  # "(8.1%) patients treated with high-dose...": a stop word only counts before the value
@@ -316,6 +320,8 @@ def _place(text: str, s: int, e: int, values: list[_Value], mentions: list[_Ment
         if found is None and id(v) not in paired:
             if previous is not None and _continues(text, previous[0], v, mentions):
                 found = previous[1], previous[2]  # "66.3% in the durvalumab group and 55.6% in the placebo group"
+                if found[0] in ("ORR", "CR") and _RESPONDERS_AFTER.match(text, v.tail, v.tail + 60):
+                    found = None  # "..., and 67% remained in remission at 1 year"
             elif _CORRESPONDING.search(text, max(s, v.start - 80), v.start):
                 # "...; the corresponding values in the Teff-high population were 11.3 months and 6.8 months"
                 same = [(x, ep) for x, ep in reversed(placed) if x.unit == v.unit]
