@@ -182,7 +182,7 @@ def _continues(text: str, prev: _Value, v: _Value, mentions: list[_Mention]) -> 
     """Is ``v`` the next item of a list that ``prev`` started (same unit, close, no endpoint word between)?"""
     gap = text[prev.tail:v.start]
     return (prev.unit == v.unit and len(gap) <= 70 and not any(prev.tail <= m.start < v.start for m in mentions)
-            and bool(re.search(r"\b(?:and|versus|vs\.?|v\.?|compared with|to|or)\b|,", gap))
+            and bool(re.search(r"\b(?:and|versus|vs\.?|v\.?|compared (?:with|to)|to|or)\b|,", gap))
             # "grade 3-4 events in 30%, including neutropenia in 12%": a part of the first value, not a next item
             and not re.search(r"\b(?:including|such as|mainly|mostly|namely|most commonly)\b", gap, re.I))
 
