@@ -74,6 +74,10 @@ _COMPARED = re.compile(r"\b(?:versus|vs\.?|v\.?|compared|than|over|relative to)(
 _GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?:same|other|two|three|both|each|all|"
                     r"control|treatment|study|first|second)\b)[A-Za-z][\w+/-]*(?: [a-z][\w+/-]*)?) (?:group|arm)\b|"
                     r"\barms (?P<a>[A-Z]) and (?P<b>[A-Z])\b|"
+                    # "13.2 months for patients treated with pembrolizumab and 8.4 months for those treated with ..."
+                    r"\b(?:patients|those|participants) (?:who were |who )?(?:treated with|receiving|received|given) "
+                    r"(?:the )?(?P<t>(?!(?:a|an|the|at|standard|prior|previous|first|second)\b)[A-Za-z][\w+/-]*"
+                    r"(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)\b|"
                     # "41% with the combination versus 29% with letrozole alone", "7·1 months with placebo"
                     r"(?:%|\bmonths?|\bmo|[)\]])\s*with (?:the )?(?P<w>(?!(?:a|an|the|median|patients?|respect|"
                     r"regard|no|any|or|and|CR|PR|SD|grade)\b)[A-Za-z][\w+/-]*(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)"
@@ -92,7 +96,7 @@ def _local_arms(sentence: str) -> list[str]:
     if len(out) < 2:
         groups: list[str] = []
         for m in _GROUP.finditer(sentence):
-            one = m.group("n") or m.group("w")
+            one = m.group("n") or m.group("w") or m.group("t")
             for name in ([one] if one else [f"arm {m.group('a')}", f"arm {m.group('b')}"]):
                 if name.lower() not in (a.lower() for a in groups):
                     groups.append(name)
