@@ -95,6 +95,19 @@ def _time_value(text: str, m: re.Match) -> tuple[float | None, str, tuple | None
     return to_float(number), "time:" + _TIME_TO_MONTHS.get(word.lower().rstrip("."), "days"), inner
 
 
+def _interval(text: str, ve: int, value: float, unit: str, inner) -> tuple[float | None, float | None, int]:
+    """The CI after a value (low, high, end), or the one written before its unit, or a Lancet ratio's bare one."""
+    low, high, tail = ci_after(text, ve)
+    if inner is not None and low is None and None not in inner and inner[0] <= value <= inner[1]:
+        low, high = inner  # "11.1 (95% CI 9.6-12.9) months"
+    if low is None and unit == "bare":  # Lancet style: "HR 0.88, 0.75-1.03; p=0.12" (a ratio, then its CI)
+        m2 = _BARE_CI.match(text, ve)
+        if m2 and to_float(m2.group(1)) is not None and to_float(m2.group(2)) is not None \
+                and to_float(m2.group(1)) <= value <= to_float(m2.group(2)):
+            low, high, tail = to_float(m2.group(1)), to_float(m2.group(2)), m2.end()
+    return low, high, tail
+
+
 def _values(text: str, s: int, e: int) -> list[_Value]:
     out: list[_Value] = []
     consumed_to = s
@@ -135,14 +148,7 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
             continue  # "group 1", "grade 3", "phase 2", "cycle 4": a label, not a value
         if re.search(r"\b[Pp](?:\s*-?\s*values?)?\s*(?:[=<>≤≥]|&lt;|&gt;)\s*$", text[max(s, vs - 12):vs]):
             continue  # a p-value written where no value took it
-        low, high, tail = ci_after(text, ve)
-        if inner is not None and low is None and None not in inner and inner[0] <= value <= inner[1]:
-            low, high = inner  # "11.1 (95% CI 9.6-12.9) months"
-        if low is None and unit == "bare":  # Lancet style: "HR 0.88, 0.75-1.03; p=0.12" (a ratio, then its CI)
-            m2 = _BARE_CI.match(text, ve)
-            if m2 and to_float(m2.group(1)) is not None and to_float(m2.group(2)) is not None \
-                    and to_float(m2.group(1)) <= value <= to_float(m2.group(2)):
-                low, high, tail = to_float(m2.group(1)), to_float(m2.group(2)), m2.end()
+        low, high, tail = _interval(text, ve, value, unit, inner)
         p, p_end = p_after(text, tail)
         if low is not None and unit == "%" and not (low <= value <= high):
             low = high = None
