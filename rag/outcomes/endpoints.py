@@ -92,6 +92,7 @@ _RESPECTIVELY_COMMAS = re.compile(r"\s*,\s*respectively\s*,\s*", re.I)
 # A share of responders ("84% of responses were ongoing"), not a response rate: words between the endpoint word and
 # its value, a share "of responders" right after the value, or responders named as the clause's population before it.
 _OF_RESPONDERS = re.compile(r"\b(?:defined as|threshold|cut-?off|ongoing|continuing|remain(?:ed|s)? in|"
+                            r"(?:was|were|is|are) (?:evaluable|assessable|assessed|evaluated|measurable)|"
                             r"still in|of (?:the )?(?:\d+ )?(?:confirmed )?"
                             r"responders|among (?:the )?responders|unconventional|immune-pattern|stabili[sz]ation)\b",
                             re.I)

@@ -71,6 +71,9 @@ def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
         return False  # the start of a range ("15% to 20%")
     if _NOT_A_LEVEL.search(text, max(s, vs - 24), vs):
         return False  # "increased by 20%", "up to 40%": a change or a ceiling, not a rate
+    if re.match(r"\s*(?:more|fewer|less|higher|lower|greater|increase|decrease|reduction|improvement)\b",
+                text[ve:ve + 14], re.I):
+        return False  # "10% more responders", "a 24% improvement": a difference, not a rate
     if _BETWEEN.search(text, max(s, vs - 30), vs) or re.match(rf"\s*and\s*{NUM}\s*%", text[ve:ve + 16]) \
             and re.search(r"\bbetween\s*$", text[max(s, vs - 10):vs], re.I):
         return False  # "between 10% and 20%": a range
