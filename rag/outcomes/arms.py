@@ -79,8 +79,10 @@ _GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?
                     r"(?:the )?(?P<t>(?!(?:a|an|the|at|standard|prior|previous|first|second)\b)[A-Za-z][\w+/-]*"
                     r"(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)\b|"
                     # "41% with the combination versus 29% with letrozole alone", "7·1 months with placebo"
-                    r"(?:%|\bmonths?|\bmo|[)\]])\s*with (?:the )?(?P<w>(?!(?:a|an|the|median|patients?|respect|"
-                    r"regard|no|any|or|and|CR|PR|SD|grade)\b)[A-Za-z][\w+/-]*(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)"
+                    r"(?:%|\bmonths?|\bmo|[)\]])\s*(?:with|for) (?:the )?(?P<w>(?!(?:a|an|the|median|patients?|respect|"
+                    r"regard|no|any|or|and|CR|PR|SD|grade|those|all|each|both|this|that|these|more|at|up|over|"
+                    r"participants|subjects|cases|men|women|people|individuals)\b)[A-Za-z][\w+/-]*"
+                    r"(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)"
                     r"(?: alone)?\b")
 
 

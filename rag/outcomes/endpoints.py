@@ -269,7 +269,8 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
         before = text[max(s, v.start - 14):v.start]
         if re.search(r"(?:\b(?:every|each|per|up to|than|within|beyond|after|at|by|over|least|for)\s*|[≥≤<>]\s*)$",
                      before, re.I) \
-                or re.search(r"\b(?:at|after|by|within)\s+\d+(?:\s*,\s*\d+)*,?\s*(?:and|or|to|-)\s*$",
+                or re.search(r"\b(?:at|after|by|within)\s+\d+(?:\s*(?:,|and|or|to|-)\s*\d+)*\s*"
+                             r"(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+|-\s*)$",
                              text[max(s, v.start - 30):v.start], re.I):
             return None  # "at 12 months", "every 2 weeks", "≥6 months": a time point or a schedule, not a median
         if best.kind == "OS" and re.search(r"\b(?:survived|alive|lived)(?: for)?\s*$", text[best.start:v.start], re.I):
