@@ -302,8 +302,13 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
             and m.start - hr.end < 40]
     if near:
         return "HR_DFS" if near[0].kind == "RFS" else f"HR_{near[0].kind}"
-    if re.search(r"\b(?:all-cause|overall) mortality\b[^;.]{0,25}$", text[max(s, hr.start - 60):hr.start], re.I):
+    before = text[max(s, hr.start - 80):hr.start]
+    if re.search(r"\b(?:all-cause|overall) mortality\b[^;.]{0,25}$", before, re.I):
         return "HR_OS"  # "All-cause mortality: HR 0.84"
+    risk = re.search(r"\brisk of (?:disease |tumou?r )?(?P<k>progression|recurrence|relapse)\b[^;.]{0,50}$", before,
+                     re.I)
+    if risk:  # "reduced the risk of progression by 42% (HR = 0.58)"
+        return "HR_PFS" if risk.group("k").lower() == "progression" else "HR_DFS"
     return "HR_other"
 
 def _place(text: str, s: int, e: int, values: list[_Value], mentions: list[_Mention], respectively: bool):
