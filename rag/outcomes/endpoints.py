@@ -55,7 +55,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"\bpath(?:ologic(?:al)?)? (?:partial )?(?:response|regression)s?"),
     ("ORR", r"\b(?:objective|overall|clinical|tumou?r|best overall|confirmed|major|durable|antitumou?r|radiographic|"
             r"intracranial|investigator-assessed) (?:(?!molecular|cytogenetic|metabolic|biochemical|serologic|immune|"
-            r"immunologic|virologic|ha?ematologic|PSA)\w+ )?(?:response|remission|regression)s?(?: rates?)?|"
+            r"immunologic|virologic|ha?ematologic|PSA|complete|partial)\w+ )?(?:response|remission|regression)s?"
+            r"(?: rates?)?|"
             r"(?<!non-)(?<!non )\bresponse rates?\b|"
             r"\bORRs?\b|\bRRs?\b|\bresponded\b|(?<!non-)(?<!non )\bresponders?\b|(?<!non-)(?<!non )\bresponses?\b|"
             r"\bpartial or complete\b|"
@@ -115,8 +116,8 @@ _LAB_RESPONSE = re.compile(r"(?:\bT[- ]?cells?|\bimmune|\bimmunologic(?:al)?|\ba
 # "(9%) achieved", "(53%) of 15 patients treated with X in the Y cohort had": the value is the subject's.
 _TIED_BY_VERB = re.compile(rf"(?P<who>(?:of\s+(?:the\s+)?(?:{COUNT})\s+)?(?:[\w-]+\s+){{0,2}}?"
                            rf"(?:patients?|participants|subjects|those)\b[^,;()]{{0,80}}?\s)?(?:who\s+|that\s+)?"
-                           rf"(?:had|achieved|experienced|showed|developed|"
-                           rf"attained|obtained)\b", re.I)
+                           rf"(?:had|achieved|experienced|showed|developed|attained|obtained|having|achieving|"
+                           rf"experiencing|showing|developing|attaining|obtaining)\b", re.I)
 _PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 @dataclass
