@@ -218,12 +218,15 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
     cited = record.design == "other" or bool(_CITED.search(sentence))
     respectively = bool(_RESPECTIVELY.search(sentence))
     arms = record.arms
-    if len(arms) < 2:
-        # A text with no arms of its own (a review, an excerpt) that compares treatments in this sentence:
-        # "nivolumab demonstrated a survival benefit versus docetaxel (median overall survival: 9.2 versus 6.0 months)".
-        arms = _local_arms(sentence)
-        arms = arms if len(arms) >= 2 else record.arms
     arm_mentions = _arm_mentions(text, s, e, arms, aliases)
+    if len(arms) < 2 or (record.design in ("other", "observational", "meta-analysis") and not arm_mentions):
+        # A text with no arms of its own (a review, an excerpt), or a review's sentence that names none of the arms
+        # read from the whole text, that compares treatments in this sentence: "nivolumab demonstrated a survival
+        # benefit versus docetaxel (median overall survival: 9.2 versus 6.0 months)".
+        local = _local_arms(sentence)
+        if len(local) >= 2:
+            arms = local
+            arm_mentions = _arm_mentions(text, s, e, arms, aliases)
     timepoints = _timepoint_list(sentence, s)
     out: list[Outcome] = []
     placed, anchors = _place(text, s, e, values, mentions, respectively)
