@@ -203,8 +203,11 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
         return None
     best, best_cost = found
     kind_of_unit = "time" if v.unit.startswith("time:") else v.unit
-    if best_cost > 140 or best.kind in _NOT_ENDPOINTS:
+    if best.kind in _NOT_ENDPOINTS:
         return None
+    if best_cost > 140 and (best_cost > 220 or best.end > v.start or any(
+            best.end <= m.start < v.start for m in mentions) or re.search(r"[;:]", text[best.end:v.start])):
+        return None  # far from its word: only when the word is the clause's subject and nothing comes between
     endpoint = _endpoint_of(text, v, best, mentions, s, kind_of_unit)
     return (endpoint, best) if endpoint else None
 
