@@ -87,14 +87,16 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
     defined = _defined_timepoints(read)
     for a, b in regions:
         tables = _tables(text, a, b, record, aliases) if text.find("|", a, b) >= 0 else []
+        previous = (a, a)
         for s, e in sentence_spans(text, a, b):
+            before, previous = previous, (s, e)
             table = next((t for t in tables if t[0] <= s < t[1]), None)
             if table is not None:  # a table's rows are read as a table, once
                 found, not_reached = table[2:] if s == table[0] else ([], [])
             elif not _HAS_NUMBER.search(text, s, e):
                 continue
             else:
-                found, not_reached = _sentence_outcomes(text, s, e, record, aliases, defined), \
+                found, not_reached = _sentence_outcomes(text, s, e, record, aliases, defined, before), \
                     _not_reached(text, s, e, record, aliases)
             for outcome in found:
                 key = (outcome.endpoint, outcome.arm, round(outcome.value, 3), outcome.timepoint, outcome.population)
@@ -205,9 +207,17 @@ def _subject_of_another_verb(text: str, v: _Value, e: int) -> bool:
     verb = _CLAUSE_VERB.search(text, v.tail, min(e, v.tail + 120))
     return bool(verb and verb.group("v") and verb.group("v").lower() in _OTHER_VERBS)
 
+# "Such side effects were seen in 20 patients (11 percent)": the events the sentence before named.
+_SUCH_EVENTS = re.compile(r"\s*(?P<w>(?:Such|These|Those) (?:side effects|adverse events|events|toxicities|AEs))\b")
+
+
 def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases: dict[str, str],
-                       defined: dict[str, str] | None = None) -> list[Outcome]:
+                       defined: dict[str, str] | None = None, before: tuple[int, int] | None = None) -> list[Outcome]:
     mentions = _mentions(text, s, e)
+    such = _SUCH_EVENTS.match(text, s, e)
+    if such and before and any(m.kind == "AE3" for m in _mentions(text, *before)) \
+            and not any(m.kind == "AE3" for m in mentions):
+        mentions = sorted(mentions + [_Mention("AE3", such.start("w"), such.end("w"))], key=lambda m: m.start)
     if not mentions:
         return []
     values = _values(text, s, e)
