@@ -597,6 +597,7 @@ def test_phrasings_of_outcomes(text, expected):
     "Major molecular response at 12 months was 46%.",
     "Only approximately 20 to 25 percent survived 2 years.",
     "13 (77%) of 17 responses were ongoing at the time of analysis.",
+    "Most patients are diagnosed late, with a 5-year survival rate of less than 30%.",
 ])
 def test_values_that_are_no_outcome_rates(text):
     assert [(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes] == []
@@ -626,3 +627,19 @@ def test_a_ci_between_a_median_and_its_unit_is_its_ci():
             "with chemotherapy.")
     got = {(o.value, o.ci_low, o.ci_high) for o in extract_outcomes(text, "x").outcomes}
     assert got == {(12.1, 10.3, 14.2), (9.8, 8.1, 11.0)}
+
+
+def test_such_events_are_the_events_the_sentence_before_named():
+    text = ("Patients in the pembrolizumab groups had fewer treatment-related grade 3-4 adverse events than patients "
+            "in the chemotherapy group. Such side effects were seen in 20 patients who received pembrolizumab "
+            "(11 percent) and 45 patients who received chemotherapy (26 percent).")
+    assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == {
+        ("AE_grade3plus", 11.0), ("AE_grade3plus", 26.0)}
+
+
+def test_a_value_far_from_the_subject_of_its_clause():
+    text = ("OS was significantly higher after adjuvant DC vaccination compared to 209 matched controls who underwent "
+            "RLND without adjuvant DC vaccination, 63.6 mo vs. 31.0 mo (p = 0.018; hazard ratio 0.59; 95%CI "
+            "0.42-0.84).")
+    assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == {
+        ("OS_median", 63.6), ("OS_median", 31.0), ("HR_OS", 0.59)}

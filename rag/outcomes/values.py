@@ -69,6 +69,8 @@ def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
     if re.match(r"\s*(?:to|-|–)\s*[\d.·]+\s*%", text[ve:ve + 16]) \
             and not _CHANGE_FROM.search(text, max(s, vs - 30), vs):
         return False  # the start of a range ("15% to 20%")
+    if re.search(r"\b(?:less|fewer|lower) than\s*$|\b(?:below|under)\s*$|<\s*$", text[max(s, vs - 14):vs], re.I):
+        return False  # "a 5-year survival rate of less than 30%": a bound, not a rate
     if _NOT_A_LEVEL.search(text, max(s, vs - 24), vs):
         return False  # "increased by 20%", "up to 40%": a change or a ceiling, not a rate
     if re.match(r"\s*(?:more|fewer|less|higher|lower|greater|increase|decrease|reduction|improvement)\b",
