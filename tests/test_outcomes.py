@@ -581,6 +581,8 @@ def test_a_threshold_of_shrinkage_is_no_response_rate():
      [("AE_grade3plus", 60.0, "Adverse events of grade 3 or more were reported in 30 patients (60%)")]),
     ("Grade 3-4 adverse events occurred in 30% of patients, including neutropenia in 12%.",
      [("AE_grade3plus", 30.0, "Grade 3-4 adverse events occurred in 30%")]),
+    ("Any-grade and grade 3-4 adverse events occurred in 90% and 20% of patients, respectively.",
+     [("AE_grade3plus", 20.0, "grade 3-4 adverse events occurred in 90% and 20%")]),
 ])
 def test_phrasings_of_outcomes(text, expected):
     r = extract_outcomes(text, "x")
@@ -598,6 +600,7 @@ def test_phrasings_of_outcomes(text, expected):
     "Only approximately 20 to 25 percent survived 2 years.",
     "13 (77%) of 17 responses were ongoing at the time of analysis.",
     "Most patients are diagnosed late, with a 5-year survival rate of less than 30%.",
+    "Grade 3/4 neutropenia occurred in 30% of patients.",
 ])
 def test_values_that_are_no_outcome_rates(text):
     assert [(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes] == []

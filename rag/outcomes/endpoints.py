@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from .numbers import COUNT
 from .values import _Value
 
+# After "grade 3-4" with no events named: not one kind of event ("grade 3/4 neutropenia occurred in 30%").
+_NOT_ONE_EVENT = (r"(?!\s+(?!(?:treatment|immune|drug)-related\b|adverse\b|toxic|side\b|events?\b|AEs?\b|TRAEs?\b|"
+                  r"irAEs?\b|in\b|was\b|were\b|occurred\b|and\b|or\b|of\b|rates?\b|incidences?\b|reactions?\b|"
+                  r"effects?\b|any\b|with\b|than\b|for\b)[a-z][a-z-]{3,})")
 # Endpoint words, most specific first; each gives a family (what a value near it measures).
 _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("pCR", r"\bpath(?:ologic(?:al)?)? complete (?:response|remission)s?(?: rates?)?|\bpCRs?\b"),
@@ -25,8 +29,9 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"(?:adverse events?|AEs?|TRAEs?|irAEs?|events?|toxicit(?:y|ies))\b|"
             r"\b(?:severe|high-grade) (?:treatment-related |immune-related |drug-related )?(?:adverse (?:events?|"
             r"effects?|"
-            r"reactions?)|toxicit(?:y|ies))|\bgrade\s*(?:3|III)\s*(?:or|to|-|–|/)\s*(?:4|5|IV|V)\b|"
-            r"\bgrade\s*(?:≥|>=|>)\s*3\b"),
+            r"reactions?)|toxicit(?:y|ies))|"
+            r"\bgrade\s*(?:3|III)\s*(?:or|to|-|–|/)\s*(?:4|5|IV|V)\b" + _NOT_ONE_EVENT + "|"
+            r"\bgrade\s*(?:≥|>=|>)\s*3\b" + _NOT_ONE_EVENT),
     ("DCR", r"\bdisease[- ]control(?: rates?)?|\bDCRs?\b|\bclinical benefit(?: rates?)?|\bCBRs?\b"),
     ("CR", r"\bcomplete (?:(?:clinical|radiologic(?:al)?|radiographic|objective|tumou?r|durable|confirmed|overall) )?"
            r"(?:response|remission|regression|responder)s?(?: rates?)?|\bCRs?\b(?! ?\d)(?!\s*\+\s*PR)|"
@@ -157,7 +162,7 @@ _CORRESPONDING = re.compile(r"\b(?:the )?corresponding (?:values?|rates?|figures
                             re.I)
 _PAIR_GAP = re.compile(r"\s*,?\s*(?:and|or)\s+(?:the\s+)?(?:median\s+)?(?:[\w-]+\s+){0,2}?", re.I)
 _PAIR_KINDS = {"ORR", "CR", "DCR", "pCR", "AE3", "PFS", "OS", "DFS", "RFS", "EFS", "DOR", "TTP", "MFS", "DSS", "MPR",
-               "PR", "SD"}
+               "PR", "SD", "STOP"}
 
 
 def _paired(text: str, e: int, mentions: list[_Mention], values: list[_Value],
