@@ -64,8 +64,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"intracranial|investigator-assessed) (?:(?!molecular|cytogenetic|metabolic|biochemical|serologic|immune|"
             r"immunologic|virologic|ha?ematologic|PSA|complete|partial)\w+ )?(?:response|remission|regression)s?"
             r"(?: rates?)?|"
-            r"(?<!non-)(?<!non )\bresponse rates?\b|"
-            r"\bORRs?\b|\bRRs?\b|\bresponded\b|(?<!non-)(?<!non )\bresponders?\b|(?<!non-)(?<!non )\bresponses?\b|"
+            r"(?<!-)(?<!non )\bresponse rates?\b|"
+            r"\bORRs?\b|\bRRs?\b|\bresponded\b|(?<!-)(?<!non )\bresponders?\b|(?<!-)(?<!non )\bresponses?\b|"
             r"\bpartial or complete\b|"
             r"\bcomplete or partial\b|"
             r"\bCR\s*\+\s*PR\b|\bregression of (?:measurable|all)|\bobjective(?:ly)? (?:tumou?r )?respon"),
