@@ -1,7 +1,12 @@
 """How well rag/outcomes/ reads outcome values: precision and recall against the hand-labelled set
 (benchmarks/outcomes/labels.jsonl, texts in to_label.jsonl), per endpoint, arm attribution, spans, and speed.
 
-    python benchmarks/outcomes_extraction.py [--split dev|test|all] [--own] [--errors N] [--json]
+    python benchmarks/outcomes_extraction.py [--split dev|test|all] [--round 1|2|all] [--phrasings] [--own]
+                                             [--errors N] [--json]
+
+``--round``: the first labelled set (1, the default: 188 documents), the second (2: the documents of the corpus
+labelled later, read before the extractor was run on them), or both. ``--phrasings``: score the hand-written
+sentences of ``phrasings.jsonl`` instead (one sentence a line, its expected values; same matching).
 
 A predicted value matches a labelled one of the same document when the endpoint is the same and the value is
 equal (to 0.05); for ratios the confidence interval must be the same too (both absent, or equal to 0.01).
@@ -26,10 +31,26 @@ from rag.outcomes import extract_outcomes  # noqa: E402
 HERE = Path(__file__).resolve().parent / "outcomes"
 
 
-def load(split: str):
+def load(split: str, rounds: str = "1"):
     texts = {json.loads(line)["doc_id"]: json.loads(line) for line in open(HERE / "to_label.jsonl")}
     labels = [json.loads(line) for line in open(HERE / "labels.jsonl")]
-    return [(texts[lab["doc_id"]], lab) for lab in labels if split == "all" or lab["split"] == split]
+    return [(texts[lab["doc_id"]], lab) for lab in labels if (split == "all" or lab["split"] == split)
+            and (rounds == "all" or str(lab.get("round", 1)) == rounds)]
+
+
+def load_phrasings(split: str):
+    """The phrasing set as (text item, label) pairs: one sentence a document."""
+    out = []
+    for line in open(HERE / "phrasings.jsonl"):
+        row = json.loads(line)
+        if split != "all" and row["split"] != split:
+            continue
+        outcomes = [{"ci_low": None, "ci_high": None, "p": None, "timepoint": None, "population": None, **o}
+                    for o in row["outcomes"]]
+        out.append(({"doc_id": row["id"], "text": row["text"]},
+                    {"doc_id": row["id"], "design": row.get("design"), "phase": row.get("phase"), "n": None,
+                     "arms": row.get("arms", []), "outcomes": outcomes, "split": row["split"]}))
+    return out
 
 
 def same_value(p: dict, g: dict) -> bool:
@@ -139,17 +160,20 @@ def speed(pairs) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
+    ap.add_argument("--round", default="1", choices=["1", "2", "all"], help="which labelling round")
+    ap.add_argument("--phrasings", action="store_true", help="score the hand-written sentences of phrasings.jsonl")
     ap.add_argument("--own", action="store_true", help="leave out values cited from other studies")
     ap.add_argument("--errors", type=int, default=0, help="print this many misses and extras")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
-    pairs = load(args.split)
-    result = {"split": args.split, "documents": len(pairs), "own_values_only": args.own,
+    pairs = load_phrasings(args.split) if args.phrasings else load(args.split, args.round)
+    result = {"split": args.split, "set": "phrasings" if args.phrasings else f"round {args.round}",
+              "documents": len(pairs), "own_values_only": args.own,
               **evaluate(pairs, args.own, args.errors), "abstracts_per_second": round(speed(pairs))}
     if args.json:
         print(json.dumps(result, indent=2))
         return
-    print(f"{result['documents']} documents ({args.split}{', own values only' if args.own else ''}): "
+    print(f"{result['documents']} documents ({result['set']}, {args.split}{', own values only' if args.own else ''}): "
           f"precision {result['precision']}, recall {result['recall']} ({result['matched']} of "
           f"{result['values_labelled']} labelled, {result['values_extracted']} extracted); arm attribution "
           f"{result['arm_attribution']} of {result['per_arm_values']} per-arm values; spans found "

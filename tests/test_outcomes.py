@@ -529,3 +529,120 @@ def test_a_threshold_of_shrinkage_is_no_response_rate():
     text = ("Objective regression of cancer (more than 50 per cent of volume) was observed in 11 of the 25 patients. A "
             "30% reduction in tumor size defined response.")
     assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == {("ORR", 44.0)}
+
+
+# Phrasings of complete responses, response rates, medians, landmark rates, ratios and grade >= 3 events that the
+# extractor missed or misread before (issue i20r): each sentence, its values, and the span of each value.
+@pytest.mark.parametrize("text, expected", [
+    ("The objective response rate was 40% according to RECIST criteria.",
+     [("ORR", 40.0, "objective response rate was 40%")]),
+    ("Objective response, assessed by blinded independent central review, was 31%.",
+     [("ORR", 31.0, "Objective response, assessed by blinded independent central review, was 31%")]),
+    ("Of 30 patients, complete response was observed in 6 (20%) and partial response in 9 (30%).",
+     [("CR", 20.0, "complete response was observed in 6 (20%)")]),
+    ("The overall response rate (ORR; complete response [CR] + partial response [PR]) was 65%, with a CR rate of "
+     "31%.", [("ORR", 65.0, "overall response rate (ORR; complete response [CR] + partial response [PR]) was 65%"),
+              ("CR", 31.0, "CR rate of 31%")]),
+    ("Overall, 29% of patients responded, including 7% with complete responses.",
+     [("ORR", 29.0, "29% of patients responded"), ("CR", 7.0, "7% with complete responses")]),
+    ("Tisagenlecleucel induced an overall remission rate of 81% within 3 months, with 60% of patients achieving "
+     "complete remission.", [("ORR", 81.0, "overall remission rate of 81%"),
+                             ("CR", 60.0, "60% of patients achieving complete remission")]),
+    ("Durable complete responses were observed in 22% of patients treated with TIL.",
+     [("CR", 22.0, "complete responses were observed in 22%")]),
+    ("Complete clinical response occurred in 23% of patients.",
+     [("CR", 23.0, "Complete clinical response occurred in 23%")]),
+    ("Of those, 38% had tumors that disappeared completely.",
+     [("CR", 38.0, "38% had tumors that disappeared completely")]),
+    ("Six of the twenty patients achieved a complete remission.",
+     [("CR", 30.0, "Six of the twenty patients achieved a complete remission")]),
+    ("The rates of CR and PR were 10% and 25%, respectively.", [("CR", 10.0, "CR and PR were 10%")]),
+    ("The partial and complete response rates were 25% and 10%.",
+     [("CR", 10.0, "complete response rates were 25% and 10%")]),
+    ("CR + PR: 45%.", [("ORR", 45.0, "CR + PR: 45%")]),
+    ("Complete remission was achieved in 83% of patients, and 67% remained in remission at 1 year.",
+     [("CR", 83.0, "Complete remission was achieved in 83%")]),
+    ("Patients treated with the combination lived a median of 18.4 months.",
+     [("OS_median", 18.4, "lived a median of 18.4 months")]),
+    ("Median OS was 11.1 (95% CI 9.6-12.9) months.", [("OS_median", 11.1, "OS was 11.1 (95% CI 9.6-12.9) months")]),
+    ("Median overall survival was 11.3 mos.", [("OS_median", 11.3, "overall survival was 11.3 mos.")]),
+    ("Eighteen-month overall survival was 52%.", [("OS_rate", 52.0, "overall survival was 52%")]),
+    ("Survival rates at 1, 3, and 5 years were 80%, 55%, and 40%.",
+     [("OS_rate", 80.0, "Survival rates at 1, 3, and 5 years were 80%"),
+      ("OS_rate", 55.0, "Survival rates at 1, 3, and 5 years were 80%, 55%"),
+      ("OS_rate", 40.0, "Survival rates at 1, 3, and 5 years were 80%, 55%, and 40%")]),
+    ("All-cause mortality: HR 0.84 [95% CI 0.74-0.96].", [("HR_OS", 0.84, "HR 0.84 [95% CI 0.74-0.96]")]),
+    ("Treatment reduced the risk of progression by 42% (HR = 0.58).", [("HR_PFS", 0.58, "HR = 0.58")]),
+    ("Treatment-related grade 3/4 AEs occurred in 23 (19%) patients.",
+     [("AE_grade3plus", 19.0, "grade 3/4 AEs occurred in 23 (19%)")]),
+    ("Grade 3+ adverse events occurred in 22% of patients.",
+     [("AE_grade3plus", 22.0, "Grade 3+ adverse events occurred in 22%")]),
+    ("Adverse events of grade 3 or more were reported in 30 patients (60%) and led to discontinuation in 5 (10%).",
+     [("AE_grade3plus", 60.0, "Adverse events of grade 3 or more were reported in 30 patients (60%)")]),
+    ("Grade 3-4 adverse events occurred in 30% of patients, including neutropenia in 12%.",
+     [("AE_grade3plus", 30.0, "Grade 3-4 adverse events occurred in 30%")]),
+    ("Any-grade and grade 3-4 adverse events occurred in 90% and 20% of patients, respectively.",
+     [("AE_grade3plus", 20.0, "grade 3-4 adverse events occurred in 90% and 20%")]),
+])
+def test_phrasings_of_outcomes(text, expected):
+    r = extract_outcomes(text, "x")
+    assert [(o.endpoint, o.value, o.text) for o in r.outcomes] == expected
+    assert all(text[o.char_start:o.char_end] == o.text for o in r.outcomes)
+
+
+@pytest.mark.parametrize("text", [
+    "Tumor response was evaluable in 92% of patients.",
+    "Response was assessed every 8 weeks; 85% of patients had at least one post-baseline scan.",
+    "Immune-related response criteria identified 10% more responders than RECIST.",
+    "For example, the non-response rate in melanoma is approximately 60%, and this is even higher in uveal melanoma "
+    "at about 88%.",
+    "Major molecular response at 12 months was 46%.",
+    "Only approximately 20 to 25 percent survived 2 years.",
+    "13 (77%) of 17 responses were ongoing at the time of analysis.",
+    "Most patients are diagnosed late, with a 5-year survival rate of less than 30%.",
+    "Grade 3/4 neutropenia occurred in 30% of patients.",
+])
+def test_values_that_are_no_outcome_rates(text):
+    assert [(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes] == []
+
+
+def test_a_list_of_cr_rates_takes_the_arms_in_order_with_compared_to():
+    text = ("Blinatumomab improved overall survival, with a median survival of 7.7 months versus 4.0 months for "
+            "chemotherapy, and a complete remission rate of 34% compared to 16%.")
+    assert _values(extract_outcomes(text, "x")) == {
+        ("OS_median", "Blinatumomab", 7.7), ("OS_median", "chemotherapy", 4.0), ("CR", "Blinatumomab", 34.0),
+        ("CR", "chemotherapy", 16.0)}
+
+
+def test_groups_a_sentence_names_are_its_arms_when_the_text_has_none():
+    text = ("The 1-year overall survival rate was 70.1% in the immunotherapy group and 48.4% in the chemotherapy "
+            "group. The 5-year overall survival rates were 52% for nivolumab plus ipilimumab, 44% for nivolumab, "
+            "and 26% for ipilimumab. Median OS was 13.2 months for patients treated with pembrolizumab and 8.4 "
+            "months for those treated with docetaxel.")
+    assert _values(extract_outcomes(text, "x")) == {
+        ("OS_rate", "immunotherapy", 70.1), ("OS_rate", "chemotherapy", 48.4),
+        ("OS_rate", "nivolumab plus ipilimumab", 52.0), ("OS_rate", "nivolumab", 44.0),
+        ("OS_rate", "ipilimumab", 26.0), ("OS_median", "pembrolizumab", 13.2), ("OS_median", "docetaxel", 8.4)}
+
+
+def test_a_ci_between_a_median_and_its_unit_is_its_ci():
+    text = ("Median overall survival was 12.1 (10.3–14.2) months with the combination versus 9.8 (8.1–11.0) months "
+            "with chemotherapy.")
+    got = {(o.value, o.ci_low, o.ci_high) for o in extract_outcomes(text, "x").outcomes}
+    assert got == {(12.1, 10.3, 14.2), (9.8, 8.1, 11.0)}
+
+
+def test_such_events_are_the_events_the_sentence_before_named():
+    text = ("Patients in the pembrolizumab groups had fewer treatment-related grade 3-4 adverse events than patients "
+            "in the chemotherapy group. Such side effects were seen in 20 patients who received pembrolizumab "
+            "(11 percent) and 45 patients who received chemotherapy (26 percent).")
+    assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == {
+        ("AE_grade3plus", 11.0), ("AE_grade3plus", 26.0)}
+
+
+def test_a_value_far_from_the_subject_of_its_clause():
+    text = ("OS was significantly higher after adjuvant DC vaccination compared to 209 matched controls who underwent "
+            "RLND without adjuvant DC vaccination, 63.6 mo vs. 31.0 mo (p = 0.018; hazard ratio 0.59; 95%CI "
+            "0.42-0.84).")
+    assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == {
+        ("OS_median", 63.6), ("OS_median", 31.0), ("HR_OS", 0.59)}

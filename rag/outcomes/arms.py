@@ -70,20 +70,46 @@ _TREATMENT = re.compile(rf"(?<![\w-])(?:{_DRUG})(?:\s*(?:plus|\+|combined with|i
 _COMPARED = re.compile(r"\b(?:versus|vs\.?|v\.?|compared|than|over|relative to)(?![\w-])", re.I)
 
 
+# A group a sentence names: "in the durvalumab group", "in the placebo arm", "in arms A and B".
+_GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?:same|other|two|three|both|each|all|"
+                    r"control|treatment|study|first|second)\b)[A-Za-z][\w+/-]*(?: [a-z][\w+/-]*)?) (?:group|arm)\b|"
+                    r"\barms (?P<a>[A-Z]) and (?P<b>[A-Z])\b|"
+                    # "13.2 months for patients treated with pembrolizumab and 8.4 months for those treated with ..."
+                    r"\b(?:patients|those|participants) (?:who were |who )?(?:treated with|receiving|received|given) "
+                    r"(?:the )?(?P<t>(?!(?:a|an|the|at|standard|prior|previous|first|second)\b)[A-Za-z][\w+/-]*"
+                    r"(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)\b|"
+                    # "41% with the combination versus 29% with letrozole alone", "7·1 months with placebo"
+                    r"(?:%|\bmonths?|\bmo|[)\]])\s*(?:with|for) (?:the )?(?P<w>(?!(?:a|an|the|median|patients?|respect|"
+                    r"regard|no|any|or|and|CR|PR|SD|grade|those|all|each|both|this|that|these|more|at|up|over|"
+                    r"participants|subjects|cases|men|women|people|individuals)\b)[A-Za-z][\w+/-]*"
+                    r"(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)"
+                    r"(?: alone)?\b")
+
+
 def _local_arms(sentence: str) -> list[str]:
-    """The treatments a sentence compares ("X versus Y", "X ... compared with Y"), in the order it names them."""
-    if not _COMPARED.search(sentence):
-        return []
+    """The treatments a sentence compares ("X versus Y", "X ... compared with Y") or the groups it names ("in the X
+    group ... in the Y group"), in the order it names them."""
     out: list[str] = []
-    for m in _TREATMENT.finditer(sentence):
-        name = m.group(0)
-        if name.lower() not in (a.lower() for a in out):
-            out.append(name)
+    if _COMPARED.search(sentence):
+        for m in _TREATMENT.finditer(sentence):
+            name = m.group(0)
+            if name.lower() not in (a.lower() for a in out):
+                out.append(name)
+    if len(out) < 2:
+        groups: list[str] = []
+        for m in _GROUP.finditer(sentence):
+            one = m.group("n") or m.group("w") or m.group("t")
+            for name in ([one] if one else [f"arm {m.group('a')}", f"arm {m.group('b')}"]):
+                if name.lower() not in (a.lower() for a in groups):
+                    groups.append(name)
+        if len(groups) >= 2:
+            return groups
     return out
 
 # Between the items of a list: "vs", "and", commas; a count before the next item's share ("n=56 [33%] vs n=61 [40%]",
 # "16 (11%) versus 52 (39%)").
-_LIST_GAP = re.compile(r"[\s,;:()\[\]]*(?:versus|vs\.?|v\.?|compared with|and|or|to|,)\s*(?:with\s+|in\s+|for\s+)?"
+_LIST_GAP = re.compile(r"[\s,;:()\[\]]*(?:versus|vs\.?|v\.?|(?:as )?compared (?:with|to)|relative to|and|or|to|,)"
+                       r"\s*(?:with\s+|in\s+|for\s+)?"
                        r"(?:(?:n\s*=\s*)?\d+\s*[(\[]\s*)?", re.I)
 
 

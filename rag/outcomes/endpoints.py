@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from .numbers import COUNT
 from .values import _Value
 
+# After "grade 3-4" with no events named: not one kind of event ("grade 3/4 neutropenia occurred in 30%").
+_NOT_ONE_EVENT = (r"(?!\s+(?!(?:treatment|immune|drug)-related\b|adverse\b|toxic|side\b|events?\b|AEs?\b|TRAEs?\b|"
+                  r"irAEs?\b|in\b|was\b|were\b|occurred\b|and\b|or\b|of\b|rates?\b|incidences?\b|reactions?\b|"
+                  r"effects?\b|any\b|with\b|than\b|for\b)[a-z][a-z-]{3,})")
 # Endpoint words, most specific first; each gives a family (what a value near it measures).
 _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("pCR", r"\bpath(?:ologic(?:al)?)? complete (?:response|remission)s?(?: rates?)?|\bpCRs?\b"),
@@ -17,20 +21,26 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"(?:4|5|IV|V|higher|greater|worse|above|more)\b"
             r"(?=[^.;]{0,90}?\b(?:adverse|toxic|side|events?|effects?|AEs?|TRAEs?|irAEs?|toxicit))|"
             r"\bgrade\s*(?:≥|>=|≧|>)\s*(?:3|III)\b(?=[^.;]{0,90}?\b(?:adverse|toxic|side|events?|effects?|AEs?|TRAEs?|"
-            r"irAEs?))|"
+            r"irAEs?))|\bgrades?\s*(?:3|III)\s*\+(?=\s*(?:(?:treatment|immune|drug)-related\s+)?(?:adverse|toxic|side|"
+            r"events?|AEs?|TRAEs?|irAEs?))|"
             r"\b(?:adverse events?|AEs|TRAEs|toxicit(?:y|ies)|side effects)\s+(?:of\s+)?grade\s*(?:(?:3|III)\s*(?:or|"
             r"to|-|–|/)\s*(?:4|5|IV|V|higher|greater|worse|above|more)|(?:≥|>=|>)\s*3)\b|"
             r"\bgrade\s*(?:3|III)\s+(?:(?:treatment|immune|drug)-related\s+)?"
             r"(?:adverse events?|AEs?|TRAEs?|irAEs?|events?|toxicit(?:y|ies))\b|"
             r"\b(?:severe|high-grade) (?:treatment-related |immune-related |drug-related )?(?:adverse (?:events?|"
             r"effects?|"
-            r"reactions?)|toxicit(?:y|ies))|\bgrade\s*(?:3|III)\s*(?:or|to|-|–|/)\s*(?:4|5|IV|V)\b|"
-            r"\bgrade\s*(?:≥|>=|>)\s*3\b"),
+            r"reactions?)|toxicit(?:y|ies))|"
+            r"\bgrade\s*(?:3|III)\s*(?:or|to|-|–|/)\s*(?:4|5|IV|V)\b" + _NOT_ONE_EVENT + "|"
+            r"\bgrade\s*(?:≥|>=|>)\s*3\b" + _NOT_ONE_EVENT),
     ("DCR", r"\bdisease[- ]control(?: rates?)?|\bDCRs?\b|\bclinical benefit(?: rates?)?|\bCBRs?\b"),
-    ("CR", r"\bcomplete (?:response|remission|regression)s?(?: rates?)?|\bCRs?\b(?! ?\d)|"
-           r"\bcomplete(?:ly)? (?:responded|regressed)"),
-    ("PR", r"\bpartial (?:response|remission|regression)s?|\bPRs?\b(?! ?\d)"),
-    ("SD", r"\bstable disease\b|\bSD\b"),
+    ("CR", r"\bcomplete (?:(?:clinical|radiologic(?:al)?|radiographic|objective|tumou?r|durable|confirmed|overall) )?"
+           r"(?:response|remission|regression|responder)s?(?: rates?)?|\bCRs?\b(?! ?\d)(?!\s*\+\s*PR)|"
+           r"\bcomplete(?= and partial (?:response|remission))|\bcomplete(?:ly)? (?:responded|regressed)|"
+           r"\b(?:disappeared|resolved|regressed) completely\b|"
+           r"\bcomplete (?:disappearance|resolution) of (?:all )?(?:\w+ )?(?:lesions|tumou?rs?|disease)\b"),
+    ("PR", r"\bpartial (?:response|remission|regression)s?|\bPRs?\b(?! ?\d)|"
+           r"\bpartial(?= and complete (?:response|remission))"),
+    ("SD", r"\bstable disease\b|\bSD\b|\b(?:disease |tumou?r )?stabili[sz]ations?\b"),
     ("DOR", r"\bduration of (?:the )?(?:objective |tumou?r )?responses?|\bresponse duration|\bDoRs?\b|\bresponses? "
             r"(?:lasted|lasting|were durable)|\bmedian (?:duration of )?response (?:duration|time)"),
     ("TTP", r"\btime to (?:disease |tumou?r )?progression\b|\bTTP\b"),
@@ -46,14 +56,17 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"(?:distant )?metastasis or death)\b|\bD?MFS\b"),
     ("OS", r"\boverall survival\b|\bm?OS\b|\bMST\b|\bsurvival(?: rates?)?\b|"
            r"\b(?:were|be|remain(?:ed)?|are|patients|participants) alive\b(?! (?:and|without|free))|"
-           r"\bdeath\b|\bsurvived\b"),
+           r"\bdeath\b|\bsurvived\b|\blived\b"),
     # A pathological response short of complete ("major pathological response", MPR): not in the vocabulary.
     ("MPR", r"\bmajor path(?:ologic(?:al)?)? (?:response|regression)s?|\bMPRs?\b|"
             r"\bpath(?:ologic(?:al)?)? (?:partial )?(?:response|regression)s?"),
     ("ORR", r"\b(?:objective|overall|clinical|tumou?r|best overall|confirmed|major|durable|antitumou?r|radiographic|"
-            r"intracranial|investigator-assessed) (?:\w+ )?(?:response|remission|regression)s?(?: rates?)?|"
-            r"\bresponse rates?\b|"
-            r"\bORRs?\b|\bRRs?\b|\bresponded\b|\bresponders?\b|\bresponses?\b|\bpartial or complete\b|"
+            r"intracranial|investigator-assessed) (?:(?!molecular|cytogenetic|metabolic|biochemical|serologic|immune|"
+            r"immunologic|virologic|ha?ematologic|PSA|complete|partial)\w+ )?(?:response|remission|regression)s?"
+            r"(?: rates?)?|"
+            r"(?<!-)(?<!non )\bresponse rates?\b|"
+            r"\bORRs?\b|\bRRs?\b|\bresponded\b|(?<!-)(?<!non )\bresponders?\b|(?<!-)(?<!non )\bresponses?\b|"
+            r"\bpartial or complete\b|"
             r"\bcomplete or partial\b|"
             r"\bCR\s*\+\s*PR\b|\bregression of (?:measurable|all)|\bobjective(?:ly)? (?:tumou?r )?respon"),
     ("HR", r"\bhazard ratios?\b|\bHRs?\b(?![-+]|\s(?:positive|negative|status|expression))"),  # not "HR-positive"
@@ -61,7 +74,9 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     # Words of other measures: values near them are not outcomes. Events of any grade or of grades 1, 2, 4 alone,
     # serious events, shares of a population ("comprising approximately 5% of cases"), follow-up, age, times to other
     # events, expression and test accuracy, positivity, mutations.
-    ("STOP", r"\b(?:any|all)[- ]grades?\b|\bcompris(?:e|es|ing)\b|\baccount(?:s|ed|ing)? for\b|"
+    ("STOP", r"\b(?:any|all)[- ]grades?\b|\b(?:led to|leading to|resulting in|requiring) (?:treatment |drug |study )?"
+             r"(?:discontinuation|withdrawal|interruption|dose reduction)s?\b|\bdiscontinu(?:ation|ed)\b|"
+             r"\bdose (?:reductions?|interruptions?|delays?)\b|\bcompris(?:e|es|ing)\b|\baccount(?:s|ed|ing)? for\b|"
              r"\bconstitut(?:e|es|ing)\b|\bgrade\s*(?:[1245]|I{1,2}|IV|V|one|two|four|five)"
              r"(?:\s*(?:or|to|-|–|/|and)\s*(?:[12]|I{1,2}|one|two))?\s+(?:(?:treatment|immune|drug)-related\s+)?"
              r"(?:adverse\s+)?(?:events?|AEs?|TRAEs?|irAEs?|toxicit(?:y|ies)|side effects)\b|"
@@ -82,11 +97,20 @@ _CASE_SENSITIVE = {"CR", "PR", "SD", "OS", "HR", "OR", "DCR", "TTP", "PFS", "EFS
                    "MPR"}
 
 _RESPECTIVELY_COMMAS = re.compile(r"\s*,\s*respectively\s*,\s*", re.I)
-# A share of responders ("84% of responses were ongoing"), not a response rate.
-_OF_RESPONDERS = re.compile(r"\b(?:defined as|criteri\w*|threshold|cut-?off|ongoing|continuing|remain(?:ed|s)? in|"
+# A share of responders ("84% of responses were ongoing"), not a response rate: words between the endpoint word and
+# its value, a share "of responders" right after the value, or responders named as the clause's population before it.
+_OF_RESPONDERS = re.compile(r"\b(?:defined as|threshold|cut-?off|ongoing|continuing|remain(?:ed|s)? in|"
+                            r"(?:was|were|is|are) (?:evaluable|assessable|assessed|evaluated|measurable)|"
                             r"still in|of (?:the )?(?:\d+ )?(?:confirmed )?"
                             r"responders|among (?:the )?responders|unconventional|immune-pattern|stabili[sz]ation)\b",
                             re.I)
+_RESPONDERS_AFTER = re.compile(r"[\s)\]]*(?:of \d+ )?(?:(?:of|among) (?:the |all |these )?(?:\d+ )?"
+                               r"(?:confirmed |objective )?(?:responders|responses|responding patients)\b|"
+                               r"[^;,.]{0,40}?\b(?:were|was|remain(?:ed)?) (?:still )?"
+                               r"(?:ongoing|continuing|in (?:response|remission)))",
+                               re.I)
+_RESPONDERS_BEFORE = re.compile(r"\b(?:of|among) (?:the |all |these )?(?:\d+ )?(?:confirmed |objective )?"
+                                r"responders\b[^;]*$", re.I)
 # A response of the immune system or a laboratory measure ("tumor-specific T cell responses", "antibody response"),
 # not a tumour's: the words just before "response".
 _LAB_RESPONSE = re.compile(r"(?:\bT[- ]?cells?|\bimmune|\bimmunologic(?:al)?|\bantibody|\bserologic(?:al)?|\bhumoral|"
@@ -99,8 +123,8 @@ _LAB_RESPONSE = re.compile(r"(?:\bT[- ]?cells?|\bimmune|\bimmunologic(?:al)?|\ba
 # "(9%) achieved", "(53%) of 15 patients treated with X in the Y cohort had": the value is the subject's.
 _TIED_BY_VERB = re.compile(rf"(?P<who>(?:of\s+(?:the\s+)?(?:{COUNT})\s+)?(?:[\w-]+\s+){{0,2}}?"
                            rf"(?:patients?|participants|subjects|those)\b[^,;()]{{0,80}}?\s)?(?:who\s+|that\s+)?"
-                           rf"(?:had|achieved|experienced|showed|developed|"
-                           rf"attained|obtained)\b", re.I)
+                           rf"(?:had|achieved|experienced|showed|developed|attained|obtained|having|achieving|"
+                           rf"experiencing|showing|developing|attaining|obtaining)\b", re.I)
 _PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 @dataclass
@@ -137,7 +161,8 @@ _FAMILY_UNITS = {
 _CORRESPONDING = re.compile(r"\b(?:the )?corresponding (?:values?|rates?|figures?|medians?|proportions?|estimates?)\b",
                             re.I)
 _PAIR_GAP = re.compile(r"\s*,?\s*(?:and|or)\s+(?:the\s+)?(?:median\s+)?(?:[\w-]+\s+){0,2}?", re.I)
-_PAIR_KINDS = {"ORR", "CR", "DCR", "pCR", "AE3", "PFS", "OS", "DFS", "RFS", "EFS", "DOR", "TTP", "MFS", "DSS", "MPR"}
+_PAIR_KINDS = {"ORR", "CR", "DCR", "pCR", "AE3", "PFS", "OS", "DFS", "RFS", "EFS", "DOR", "TTP", "MFS", "DSS", "MPR",
+               "PR", "SD", "STOP"}
 
 
 def _paired(text: str, e: int, mentions: list[_Mention], values: list[_Value],
@@ -168,11 +193,32 @@ def _continues(text: str, prev: _Value, v: _Value, mentions: list[_Mention]) -> 
     """Is ``v`` the next item of a list that ``prev`` started (same unit, close, no endpoint word between)?"""
     gap = text[prev.tail:v.start]
     return (prev.unit == v.unit and len(gap) <= 70 and not any(prev.tail <= m.start < v.start for m in mentions)
-            and bool(re.search(r"\b(?:and|versus|vs\.?|v\.?|compared with|to|or)\b|,", gap)))
+            and bool(re.search(r"\b(?:and|versus|vs\.?|v\.?|compared (?:with|to)|to|or)\b|,", gap))
+            # "grade 3-4 events in 30%, including neutropenia in 12%": a part of the first value, not a next item
+            and not re.search(r"\b(?:including|such as|mainly|mostly|namely|most commonly)\b", gap, re.I))
 
 
 def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tuple[str, _Mention] | None:
-    """The endpoint a value reports: the nearest endpoint word that fits its unit (left of it preferred)."""
+    """The endpoint a value reports: the nearest endpoint word that fits its unit (left of it preferred); a word in
+    a parenthesis closed before the value only when no word outside one fits."""
+    found = _nearest(text, v, mentions, s, skip_enclosed=True)
+    if found is None or found[0].kind == "STOP":
+        found = _nearest(text, v, mentions, s, skip_enclosed=False) or found
+    if found is None:
+        return None
+    best, best_cost = found
+    kind_of_unit = "time" if v.unit.startswith("time:") else v.unit
+    if best.kind in _NOT_ENDPOINTS:
+        return None
+    if best_cost > 140 and (best_cost > 220 or best.end > v.start or any(
+            best.end <= m.start < v.start for m in mentions) or re.search(r"[;:]", text[best.end:v.start])):
+        return None  # far from its word: only when the word is the clause's subject and nothing comes between
+    endpoint = _endpoint_of(text, v, best, mentions, s, kind_of_unit)
+    return (endpoint, best) if endpoint else None
+
+
+def _nearest(text: str, v: _Value, mentions: list[_Mention], s: int,
+             skip_enclosed: bool) -> tuple[_Mention, float] | None:
     kind_of_unit = "time" if v.unit.startswith("time:") else v.unit
     best, best_cost = None, 1e9
     for m in mentions:
@@ -180,15 +226,22 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
             continue
         if m.end <= v.start:
             gap = text[m.end:v.start]
+            if skip_enclosed and gap.count(")") + gap.count("]") > gap.count("(") + gap.count("["):
+                continue  # "the overall response rate (ORR; complete response [CR] + partial response [PR]) was 65%"
             # A parenthesis between the word and its value ("rates by RECIST (...) were 49%") does not part them.
             cost = len(_PARENTHESES.sub("", gap)) + (40 if re.search(r"[;]|\bwhereas\b|\bbut\b", gap) else 0)
+            if re.match(r"[^\d%]*\band\b", gap):
+                cost += 10  # "complete response and 9 (30%) a partial response": the word before is another item's
+            if re.search(r"\b(?:including|of whom|of which|among them)\b", gap):
+                cost += 25  # "29% responded, including 7% with complete responses": the word after names the subset
         elif m.start >= v.end:
             if m.kind == "STOP":
                 continue  # "(8.1%) patients treated with high-dose...": a stop word only counts before the value
             gap = (text[v.tail:m.start] if m.start >= v.tail else text[v.end:m.start]).lstrip(")] ")
             # "20% and 9% of patients, respectively, had an objective response"
             gap = _RESPECTIVELY_COMMAS.sub(" ", gap)
-            if re.search(r"[;,)]|\b(?:whereas|but|while|as (?:were|was|did))\b", gap):
+            if re.search(r"[;,)]|\b(?:whereas|but|while|as (?:were|was|did))\b", gap) \
+                    or re.match(r"\s*(?:and|or)\s+(?![\d.·]|(?:\w+\s+){0,2}\(?[\d.·]+\s*%)", gap):
                 continue  # "(73.4% vs. 90.0%), as were grade 3 events": the word after belongs to the next clause
             cost = 1.6 * len(gap) + 8
             tie = _TIED_BY_VERB.match(gap)
@@ -201,10 +254,7 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
             cost *= 0.5  # a ratio follows its name closely ("hazard ratio for death, 0.73")
         if cost < best_cost:
             best, best_cost = m, cost
-    if best is None or best_cost > 140 or best.kind in _NOT_ENDPOINTS:
-        return None
-    endpoint = _endpoint_of(text, v, best, mentions, s, kind_of_unit)
-    return (endpoint, best) if endpoint else None
+    return (best, best_cost) if best is not None else None
 
 
 def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention], s: int,
@@ -215,8 +265,9 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
         return _ratio_endpoint(text, best, mentions, s) if best.kind == "HR" else "OR_other"
     if best.kind in ("HR", "OR"):
         return None
-    if best.kind in ("ORR", "CR") and _OF_RESPONDERS.search(
-            text[min(best.start, v.start):max(best.end, v.tail) + 70]):
+    if best.kind in ("ORR", "CR") and (_OF_RESPONDERS.search(text, min(best.end, v.tail), max(best.start, v.start))
+                                       or _RESPONDERS_AFTER.match(text, v.tail, v.tail + 60)
+                                       or _RESPONDERS_BEFORE.search(text, max(s, v.start - 90), v.start)):
         return None
     if best.kind == "AE3" and best.end <= v.start and re.search(
             r"\b(?:including|such as|most(?:ly)? commonly|most (?:common|frequent)\w*|namely|mainly|notably)\b|"
@@ -230,9 +281,12 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
         before = text[max(s, v.start - 14):v.start]
         if re.search(r"(?:\b(?:every|each|per|up to|than|within|beyond|after|at|by|over|least|for)\s*|[≥≤<>]\s*)$",
                      before, re.I) \
-                or re.search(r"\b(?:at|after|by|within)\s+\d+(?:\s*,\s*\d+)*,?\s*(?:and|or|to|-)\s*$",
+                or re.search(r"\b(?:at|after|by|within)\s+\d+(?:\s*(?:,|and|or|to|-)\s*\d+)*\s*"
+                             r"(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+|-\s*)$",
                              text[max(s, v.start - 30):v.start], re.I):
             return None  # "at 12 months", "every 2 weeks", "≥6 months": a time point or a schedule, not a median
+        if best.kind == "OS" and re.search(r"\b(?:survived|alive|lived)(?: for)?\s*$", text[best.start:v.start], re.I):
+            return None  # "20 to 25 percent survived 2 years": the time of a landmark, not a median
         return {"RFS": "RFS_median"}.get(best.kind, f"{best.kind}_median")
     if best.kind in ("PFS", "OS", "DFS", "RFS", "EFS"):
         if best.kind == "EFS":
@@ -260,6 +314,13 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
             and m.start - hr.end < 40]
     if near:
         return "HR_DFS" if near[0].kind == "RFS" else f"HR_{near[0].kind}"
+    before = text[max(s, hr.start - 80):hr.start]
+    if re.search(r"\b(?:all-cause|overall) mortality\b[^;.]{0,25}$", before, re.I):
+        return "HR_OS"  # "All-cause mortality: HR 0.84"
+    risk = re.search(r"\brisk of (?:disease |tumou?r )?(?P<k>progression|recurrence|relapse)\b[^;.]{0,50}$", before,
+                     re.I)
+    if risk:  # "reduced the risk of progression by 42% (HR = 0.58)"
+        return "HR_PFS" if risk.group("k").lower() == "progression" else "HR_DFS"
     return "HR_other"
 
 def _place(text: str, s: int, e: int, values: list[_Value], mentions: list[_Mention], respectively: bool):
@@ -279,6 +340,8 @@ def _place(text: str, s: int, e: int, values: list[_Value], mentions: list[_Ment
         if found is None and id(v) not in paired:
             if previous is not None and _continues(text, previous[0], v, mentions):
                 found = previous[1], previous[2]  # "66.3% in the durvalumab group and 55.6% in the placebo group"
+                if found[0] in ("ORR", "CR") and _RESPONDERS_AFTER.match(text, v.tail, v.tail + 60):
+                    found = None  # "..., and 67% remained in remission at 1 year"
             elif _CORRESPONDING.search(text, max(s, v.start - 80), v.start):
                 # "...; the corresponding values in the Teff-high population were 11.3 months and 6.8 months"
                 same = [(x, ep) for x, ep in reversed(placed) if x.unit == v.unit]

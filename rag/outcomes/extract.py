@@ -11,6 +11,7 @@ from ..chunk.sentences import sentence_spans
 from .arms import _arm_for, _arm_mentions, _local_arms
 from .design import arms_with_aliases, design_of, n_of, phase_of, trial_of
 from .endpoints import _Mention, _mentions, _place, _ratio_endpoint
+from .numbers import NUMBER_WORDS
 from .record import NotReached, Outcome, StudyOutcomes
 from .timepoints import _TIMEPOINT, _WORD_NUMBERS, _defined_timepoints, _timepoint_for, _timepoint_list, _tp_unit
 from .values import _list_units, _Value, _values
@@ -57,7 +58,9 @@ _CLAUSE_VERB = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\.\s|\b(?:versus|v
                           r"attained|obtained|occurred|was|were|died|discontinued|withdrew|stopped|required|"
                           r"needed)\b", re.I)
 _OTHER_VERBS = {"died", "discontinued", "withdrew", "stopped", "required", "needed"}
-_HAS_NUMBER = re.compile(r"\d|not (?:yet )?(?:been )?reached|\bper ?cent\b", re.I)
+# A digit, "not reached", or a count in words ("Six of the twenty patients").
+_HAS_NUMBER = re.compile(rf"\d|not (?:yet )?(?:been )?reached|\bper ?cent\b|"
+                         rf"\b(?=[otfsen])(?:{NUMBER_WORDS})\s+(?:of|out of)\s", re.I)
 
 def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | None = None,
                      pmid: str | None = None) -> StudyOutcomes:
@@ -84,14 +87,16 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
     defined = _defined_timepoints(read)
     for a, b in regions:
         tables = _tables(text, a, b, record, aliases) if text.find("|", a, b) >= 0 else []
+        previous = (a, a)
         for s, e in sentence_spans(text, a, b):
+            before, previous = previous, (s, e)
             table = next((t for t in tables if t[0] <= s < t[1]), None)
             if table is not None:  # a table's rows are read as a table, once
                 found, not_reached = table[2:] if s == table[0] else ([], [])
             elif not _HAS_NUMBER.search(text, s, e):
                 continue
             else:
-                found, not_reached = _sentence_outcomes(text, s, e, record, aliases, defined), \
+                found, not_reached = _sentence_outcomes(text, s, e, record, aliases, defined, before), \
                     _not_reached(text, s, e, record, aliases)
             for outcome in found:
                 key = (outcome.endpoint, outcome.arm, round(outcome.value, 3), outcome.timepoint, outcome.population)
@@ -202,9 +207,17 @@ def _subject_of_another_verb(text: str, v: _Value, e: int) -> bool:
     verb = _CLAUSE_VERB.search(text, v.tail, min(e, v.tail + 120))
     return bool(verb and verb.group("v") and verb.group("v").lower() in _OTHER_VERBS)
 
+# "Such side effects were seen in 20 patients (11 percent)": the events the sentence before named.
+_SUCH_EVENTS = re.compile(r"\s*(?P<w>(?:Such|These|Those) (?:side effects|adverse events|events|toxicities|AEs))\b")
+
+
 def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases: dict[str, str],
-                       defined: dict[str, str] | None = None) -> list[Outcome]:
+                       defined: dict[str, str] | None = None, before: tuple[int, int] | None = None) -> list[Outcome]:
     mentions = _mentions(text, s, e)
+    such = _SUCH_EVENTS.match(text, s, e)
+    if such and before and any(m.kind == "AE3" for m in _mentions(text, *before)) \
+            and not any(m.kind == "AE3" for m in mentions):
+        mentions = sorted(mentions + [_Mention("AE3", such.start("w"), such.end("w"))], key=lambda m: m.start)
     if not mentions:
         return []
     values = _values(text, s, e)
@@ -215,12 +228,15 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
     cited = record.design == "other" or bool(_CITED.search(sentence))
     respectively = bool(_RESPECTIVELY.search(sentence))
     arms = record.arms
-    if len(arms) < 2:
-        # A text with no arms of its own (a review, an excerpt) that compares treatments in this sentence:
-        # "nivolumab demonstrated a survival benefit versus docetaxel (median overall survival: 9.2 versus 6.0 months)".
-        arms = _local_arms(sentence)
-        arms = arms if len(arms) >= 2 else record.arms
     arm_mentions = _arm_mentions(text, s, e, arms, aliases)
+    if len(arms) < 2 or (record.design in ("other", "observational", "meta-analysis") and not arm_mentions):
+        # A text with no arms of its own (a review, an excerpt), or a review's sentence that names none of the arms
+        # read from the whole text, that compares treatments in this sentence: "nivolumab demonstrated a survival
+        # benefit versus docetaxel (median overall survival: 9.2 versus 6.0 months)".
+        local = _local_arms(sentence)
+        if len(local) >= 2:
+            arms = local
+            arm_mentions = _arm_mentions(text, s, e, arms, aliases)
     timepoints = _timepoint_list(sentence, s)
     out: list[Outcome] = []
     placed, anchors = _place(text, s, e, values, mentions, respectively)

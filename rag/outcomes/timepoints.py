@@ -9,14 +9,16 @@ from .values import _Value
 
 # A time point: "2-year", "12-month", "2-y", "1-yr", "12-mo", "at 6 months".
 _TP_UNIT = r"(?:years?|months?|weeks?|yrs?|y|mos?|mths?|wks?)"
-_TIMEPOINT = re.compile(rf"\b(?P<n>\d+(?:[.·]\d+)?|one|two|three|four|five|ten)[- ](?P<u>{_TP_UNIT})\b(?![- ]old)|"
-                        rf"\bat (?P<n2>\d+(?:[.·]\d+)?|one|two|three|five) (?P<u2>{_TP_UNIT})\b", re.I)
+_WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                 "nine": "9", "ten": "10", "twelve": "12", "eighteen": "18", "twenty-four": "24", "thirty-six": "36"}
+_TP_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_TIMEPOINT = re.compile(rf"\b(?P<n>\d+(?:[.·]\d+)?|{_TP_WORDS})[- ](?P<u>{_TP_UNIT})\b(?![- ]old)|"
+                        rf"\bat (?P<n2>\d+(?:[.·]\d+)?|{_TP_WORDS}) (?P<u2>{_TP_UNIT})\b", re.I)
 # "1-, 2-, and 3-year", "at 1 and 2 years".
 _TIMEPOINT_LIST = re.compile(rf"\b(?P<list>\d+(?:-?,\s*\d+)*-?,?\s*(?:and|or)\s*\d+)[- ](?P<u>{_TP_UNIT})\b", re.I)
-_WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "ten": "10"}
 
 # An endpoint the methods define with its time point: "the 20-week immune-related progression-free survival rate".
-_DEFINED_RATE = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|ten)[- ](?P<u>week|month|year)s?[- ](?:[\w-]+ ){0,2}?"
+_DEFINED_RATE = re.compile(rf"\b(?P<n>\d+|{_TP_WORDS})[- ](?P<u>week|month|year)s?[- ](?:[\w-]+ ){{0,2}}?"
                           r"(?P<e>progression[- ]free|overall|disease[- ]free|relapse[- ]free|recurrence[- ]free)"
                           r"(?: survival)? rates?\b", re.I)
 

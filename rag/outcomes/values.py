@@ -8,21 +8,24 @@ from dataclasses import dataclass
 
 from .numbers import COUNT, NUM, NUMBER_WORDS, ci_after, p_after, to_float
 
-_TIME_UNIT = r"(?:months?|mo\.?|weeks?|wk|years?|yr|days?)"
+_TIME_UNIT = r"(?:months?|mos?\.?|mths?|weeks?|wks?|years?|yrs?|days?)"
 _VALUE = re.compile(
     rf"(?=[\d.·]|\b[zotfsenZOTFSEN])(?:"
     rf"(?P<frac>(?P<num>{COUNT})\s*(?:of|/|"
-    rf"out of)\s*(?:the\s+)?(?P<den>\d[\d,]*)(?:\s+\w+){{0,4}}?\s*\((?P<pct1>{NUM})\s*%\))"
+    rf"out of)\s*(?:the\s+)?(?P<den>\d[\d,]*)(?:\s+[A-Za-z][\w-]*){{0,4}}?\s*\((?P<pct1>{NUM})\s*%\))"
     rf"|(?P<fracpct>(?P<num2>{COUNT})\s*/\s*(?P<den2>\d+)\s*\((?P<pct2>{NUM})\s*%\))"
     rf"|(?P<pct>(?<![\w.·≥≤<>=])(?P<pv>{NUM}|{NUMBER_WORDS}(?=[\s-]+per ?cent\b))[\s-]*(?:%|percent\b|per cent\b))"
     rf"|(?P<time>(?<![\w.·\-])(?P<tv>{NUM})[\s\ufffd]*"
-    rf"(?:\((?:IQR|range|interquartile range)?[,:;]?\s*{NUM}\s*(?:[-–]|to)\s*"
-    rf"{NUM}\)\s*)?(?P<tu>{_TIME_UNIT})(?![\w-]))"
+    # A range or a CI between the number and its unit: "12.1 (IQR 8-15) months", "11.1 (95% CI 9.6-12.9) months".
+    rf"(?:[(\[]\s*(?:(?P<trange>IQR|range|interquartile range)|(?:\d{{2}}(?:[.·]\d+)?\s*%\s*)?"
+    rf"(?:CI|confidence interval)?)[,:;]?\s*(?P<tlo>{NUM})\s*(?:[-–—]|to)\s*"
+    rf"(?P<thi>{NUM})\s*[)\]]\s*)?(?P<tu>{_TIME_UNIT})(?![\w-]))"
     # The first items of a list whose unit is written once, at its end: "2.2 and 5.0 months", "17, 32 and 29%".
     rf"|(?P<listtime>(?<![\w.·\-])(?P<ltv>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:and|or|versus|vs\.?|v\.?)\s*{NUM}\s*"
     rf"(?P<ltu>{_TIME_UNIT})(?![\w-])))"
     rf"|(?P<listpct>(?<![\w.·\-])(?P<lpv>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:and|or)\s*{NUM}\s*%))"
-    rf"|(?P<count>(?<![\w.·])(?P<num3>{COUNT})(?:\s+(?:of|out of)\s+(?:the\s+)?(?P<den3>\d[\d,]*)\b(?!\s*%)|"
+    rf"|(?P<count>(?<![\w.·])(?P<num3>{COUNT})(?:\s+(?:of|out of)\s+(?:the\s+)?(?P<den3>\d[\d,]*|{NUMBER_WORDS})\b"
+    rf"(?!\s*%)|"
     rf"\s*/\s*(?P<den4>\d+)(?=\s+(?:evaluable\s+|assessable\s+)?(?:patients|participants|subjects|cases|pts)\b)))"
     rf"|(?P<bare>(?<![\w.·%\-])(?P<bv>\d*[.·]\d+)(?![\w.·%]|\s*[-–]\s*\d|-[A-Za-z])))",
     re.I,
@@ -44,8 +47,9 @@ _BETWEEN = re.compile(rf"\bbetween\s+{NUM}\s*%?\s*and\s*$", re.I)
 _RESTATED = re.compile(rf"\s*[(\[]\s*(?:n\s*=\s*)?{COUNT}\s*(?:of|/|out of)\s*(?:the\s+)?\d[\d,]*"
                        rf"(?:\s+[\w-]+){{0,2}}?\s*[)\]]", re.I)
 _BARE_CI = re.compile(r",\s*(\d*[.·]\d+)\s*(?:[-–]|to)\s*(\d*[.·]\d+)\b")
-_TIME_TO_MONTHS = {"month": "months", "months": "months", "mo": "months", "mo.": "months", "week": "weeks",
-                   "weeks": "weeks", "wk": "weeks", "year": "years", "years": "years", "yr": "years"}
+_TIME_TO_MONTHS = {"month": "months", "months": "months", "mo": "months", "mos": "months", "mth": "months",
+                   "mths": "months", "week": "weeks", "weeks": "weeks", "wk": "weeks", "wks": "weeks", "year": "years",
+                   "years": "years", "yr": "years", "yrs": "years"}
 
 @dataclass
 class _Value:
@@ -65,8 +69,13 @@ def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
     if re.match(r"\s*(?:to|-|–)\s*[\d.·]+\s*%", text[ve:ve + 16]) \
             and not _CHANGE_FROM.search(text, max(s, vs - 30), vs):
         return False  # the start of a range ("15% to 20%")
+    if re.search(r"\b(?:less|fewer|lower) than\s*$|\b(?:below|under)\s*$|<\s*$", text[max(s, vs - 14):vs], re.I):
+        return False  # "a 5-year survival rate of less than 30%": a bound, not a rate
     if _NOT_A_LEVEL.search(text, max(s, vs - 24), vs):
         return False  # "increased by 20%", "up to 40%": a change or a ceiling, not a rate
+    if re.match(r"\s*(?:more|fewer|less|higher|lower|greater|increase|decrease|reduction|improvement)\b",
+                text[ve:ve + 14], re.I):
+        return False  # "10% more responders", "a 24% improvement": a difference, not a rate
     if _BETWEEN.search(text, max(s, vs - 30), vs) or re.match(rf"\s*and\s*{NUM}\s*%", text[ve:ve + 16]) \
             and re.search(r"\bbetween\s*$", text[max(s, vs - 10):vs], re.I):
         return False  # "between 10% and 20%": a range
@@ -79,6 +88,31 @@ def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
     return not _SHRINKAGE.match(text, ve, min(e, ve + 40))
 
 
+def _time_value(text: str, m: re.Match) -> tuple[float | None, str, tuple | None] | None:
+    """A time ("7.2 months", "2.2 and 5.0 months"'s first item): value, unit and the CI written before its unit."""
+    number, word = (m.group("tv"), m.group("tu")) if m.group("time") else (m.group("ltv"), m.group("ltu"))
+    if re.match(r"\s*(?:longer|shorter|more|less|gain|improvement|increase|difference|benefit)\b",
+                text[m.end():m.end() + 20], re.I):
+        return None  # "6 months longer median overall survival": a difference, not a median
+    inner = None
+    if m.group("time") and m.group("tlo") and not m.group("trange"):
+        inner = (to_float(m.group("tlo")), to_float(m.group("thi")))
+    return to_float(number), "time:" + _TIME_TO_MONTHS.get(word.lower().rstrip("."), "days"), inner
+
+
+def _interval(text: str, ve: int, value: float, unit: str, inner) -> tuple[float | None, float | None, int]:
+    """The CI after a value (low, high, end), or the one written before its unit, or a Lancet ratio's bare one."""
+    low, high, tail = ci_after(text, ve)
+    if inner is not None and low is None and None not in inner and inner[0] <= value <= inner[1]:
+        low, high = inner  # "11.1 (95% CI 9.6-12.9) months"
+    if low is None and unit == "bare":  # Lancet style: "HR 0.88, 0.75-1.03; p=0.12" (a ratio, then its CI)
+        m2 = _BARE_CI.match(text, ve)
+        if m2 and to_float(m2.group(1)) is not None and to_float(m2.group(2)) is not None \
+                and to_float(m2.group(1)) <= value <= to_float(m2.group(2)):
+            low, high, tail = to_float(m2.group(1)), to_float(m2.group(2)), m2.end()
+    return low, high, tail
+
+
 def _values(text: str, s: int, e: int) -> list[_Value]:
     out: list[_Value] = []
     consumed_to = s
@@ -86,6 +120,7 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
         if m.start() < consumed_to:
             continue
         unit, value, vs, ve = None, None, m.start(), m.end()
+        inner = None
         if m.group("frac") or m.group("fracpct"):
             value = to_float(m.group("pct1") or m.group("pct2"))
             unit = "%"
@@ -97,11 +132,10 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
             if restated:  # "40% (4 of 10 patients)": the count says the share again; one value
                 ve = restated.end()
         elif m.group("time") or m.group("listtime"):
-            number, word = (m.group("tv"), m.group("tu")) if m.group("time") else (m.group("ltv"), m.group("ltu"))
-            if re.match(r"\s*(?:longer|shorter|more|less|gain|improvement|increase|difference|benefit)\b",
-                        text[ve:ve + 20], re.I):
-                continue  # "6 months longer median overall survival": a difference, not a median
-            value, unit = to_float(number), "time:" + _TIME_TO_MONTHS.get(word.lower().rstrip("."), "days")
+            timed = _time_value(text, m)
+            if timed is None:
+                continue
+            value, unit, inner = timed
         elif m.group("listpct"):
             value, unit = to_float(m.group("lpv")), "%"
         elif m.group("count"):
@@ -119,12 +153,7 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
             continue  # "group 1", "grade 3", "phase 2", "cycle 4": a label, not a value
         if re.search(r"\b[Pp](?:\s*-?\s*values?)?\s*(?:[=<>≤≥]|&lt;|&gt;)\s*$", text[max(s, vs - 12):vs]):
             continue  # a p-value written where no value took it
-        low, high, tail = ci_after(text, ve)
-        if low is None and unit == "bare":  # Lancet style: "HR 0.88, 0.75-1.03; p=0.12" (a ratio, then its CI)
-            m2 = _BARE_CI.match(text, ve)
-            if m2 and to_float(m2.group(1)) is not None and to_float(m2.group(2)) is not None \
-                    and to_float(m2.group(1)) <= value <= to_float(m2.group(2)):
-                low, high, tail = to_float(m2.group(1)), to_float(m2.group(2)), m2.end()
+        low, high, tail = _interval(text, ve, value, unit, inner)
         p, p_end = p_after(text, tail)
         if low is not None and unit == "%" and not (low <= value <= high):
             low = high = None
