@@ -226,7 +226,9 @@ _T_FROM_TRIAL = re.compile(r"\b(patients|participants|samples|specimens|sera|pla
 _T_TRIAL = re.compile(rf"\b{_PHASE}\b|\bsingle[- ](arm|group)\b|\bopen[- ]label\b|\bfirst[- ]in[- ]human\b|"
                       rf"\bdose[- ](escalation|finding|ranging)\b|\bwindow[- ]of[- ]opportunity\b|"
                       rf"\b(basket|umbrella|platform) (trial|study)\b|\bexpanded access\b|\bquasi[- ]experimental\b|"
-                      rf"\binvestigator[- ]initiated\b|\binterventional study\b|\bearly[- ]phase (trial|study)\b|"
+                      rf"\binvestigator[- ]initiated\b|"
+                      rf"\bbefore[- ](and[- ])?after (study|comparison|evaluation)\b|\binterventional study\b|"
+                      rf"\bearly[- ]phase (trial|study)\b|"
                       r"\b(pilot|feasibility) (trial|study)\b|\bclinical (trial|study)\b(?!s)|"
                       r"\bnon-?randomi[sz]ed\b", _I)
 _T_OBSERVATIONAL = re.compile(r"\bretrospective\b|\bcohorts?\b|\breal[- ](world|life)\b|\bpopulation-based\b|"
@@ -246,7 +248,9 @@ _T_OBSERVATIONAL = re.compile(r"\bretrospective\b|\bcohorts?\b|\breal[- ](world|
                               r"\bconsecutive (patients|cases|series)\b|(?<!literature )\bsurvey\b", _I)
 # Strong laboratory and animal words in a title: the paper is preclinical whatever clinical words it also has.
 _T_ANIMAL = re.compile(r"\b(in|of) (mice|a mouse|mouse|murine|rats|dogs|primates|zebrafish)\b|\bmurine\b|"
-                       r"\bmouse models?\b|\bmice\b|\brats?\b(?! sarcoma)|\bpreclinical\b|\bpre-clinical\b|"
+                       r"\bmouse models?\b|\bmice\b|\brats?\b(?! sarcoma)|\bpre-?clinical (evaluation|study|studies|"
+                       r"characteri[sz]ation|models?|efficacy|development|rationale|activity|assessment|testing|"
+                       r"investigation|data)\b|\bhamsters?\b|\bferrets?\b|"
                        r"\bxenografts?\b|\bzebrafish\b|\b(rhesus|cynomolgus) (macaques|monkeys)\b|\bmacaques\b|"
                        r"\bporcine\b|\bpigs\b|\bpiglets\b|\brabbits?\b|\bcanine\b|\b(pet|client-owned) dogs\b|"
                        r"\bDrosophila\b|\bC\. elegans\b|\bin vivo efficacy\b|\banimal models?\b|\bsheep\b|"
@@ -300,7 +304,9 @@ _SYSTEMATIC = re.compile(r"\bsystematic(ally)? (literature |electronic )?(search
                          r"Scopus|databases)|\b(the )?included \d+ (studies|trials|articles|publications)\b|"
                          r"\b(databases|MEDLINE|PubMed|Embase) (\w+ ){0,3}(were|was) searched\b|"
                          r"\b(systematic review|systematic search) of the (literature|evidence)\b|"
-                         r"\btwo (reviewers|authors|investigators) independently\b|\bAMSTAR\b|\bQUADAS\b", _I)
+                         r"\btwo (reviewers|authors|investigators) independently\b|\bAMSTAR\b|\bQUADAS\b|"
+                         r"\b(identified|retrieved|found) (in|from|through|by searching) (\w+ ){0,2}(PubMed|MEDLINE|"
+                         r"Embase|Cochrane|Web of Science|Scopus|PsycINFO)\b|\bDATA SOURCES\b", _I)
 _GUIDELINE = re.compile(r"\b(practice )?guidelines?\b|\bconsensus (statement|guideline|recommendation|conference|"
                         r"panel|meeting)s?\b|\bexpert (consensus|panel)\b|\brecommendations (for|on)\b|\bposition "
                         r"(paper|statement)\b", _I)
@@ -331,7 +337,9 @@ _RANDOMISED_OWN = re.compile(
     r"\brandomly allocated\b|\ballocated at random\b|\ballocated (\w+ ){0,3}(by|using|with) (a )?(computer|web|"
     r"central|sealed|block)|\bconcealed allocation\b|\bin random order\b|\brandomi[sz]ation (list|sequence|"
     r"schedule)\b|\brandomi[sz]ation (was )?stratified\b|\bin (a|this|the) (\w+[ ,-]+){0,3}randomi[sz]ed\b|"
-    r"\b(individually|cluster) randomi[sz]ed\b|\bstepped[- ]wedge\b|"
+    r"\b(individually|cluster) randomi[sz]ed\b|\bstepped[- ]wedge\b|\brandomly (divided|distributed|split)\b|"
+    r"\bsealed (opaque )?envelopes\b|\bcomputer-generated (\w+ ){0,2}(sequence|list|schedule)\b|"
+    r"\ballocation sequence\b|\bdouble-blind\b[^.;]{0,80}\b(placebo|sham)\b(?![^.;]{0,30}\b(trials|studies)\b)|"
     rf"{_OWN}[^.;]{{0,60}}\b(placebo-controlled|double-blind|sham-controlled)\b|\bintention[- ]to[- ]treat\b|"
     r"^[^.]{0,40}\b(double-blind|placebo-controlled)\b[^.]{0,40}\btrial\b", _I)
 # A review about trials says "randomized controlled trials" in the plural or "of randomized trials".
@@ -365,8 +373,7 @@ _TRIAL_OWN = re.compile(
     r"examined|tested) the (safety|efficacy|feasibility|tolerability|activity)\b|"
     rf"\b(enrolled|accrued|entered) (in|into|onto) (this|the|our|a) (\w+[ ,-]+){{0,4}}({_PHASE}|trial)\b|"
     rf"\b(this|our|the present|the first) ({_DESIGN}) to (evaluate|assess|test|investigate)\b|"
-    r"\bwe (treated|vaccinated|infused|administered|gave)\b[^.;]{0,40}\b(\d+|[a-z]+teen|twenty|thirty|forty|"
-    r"fifty) (patients|"
+    rf"\bwe (treated|vaccinated|infused|administered|gave)\b[^.;]{{0,40}}\b(\d+|{_NUMBER_WORDS}) (patients|"
     r"participants|subjects)\b|\bmaximum tolerated dose\b|\bdose-limiting toxicit|\b(recommended phase 2|phase II "
     r"recommended) dose\b|"
     r"\b(patients|participants|subjects) (\w+ ){0,3}(were|was) (enrolled|accrued|treated|vaccinated|infused|given)\b|"
@@ -377,7 +384,8 @@ _TRIAL_OWN = re.compile(
     rf"\b(\d+|{_NUMBER_WORDS}) (\w+ ){{0,4}}(patients|participants|adults|children|adolescents|women|men|volunteers|"
     r"recipients)\b[^.;]{0,120}\b(received|underwent|took|were given|were treated with|self-administered|"
     r"took part in|followed a|were converted)\b[^.;]{0,80}\b(mg|doses?|daily|weekly|sessions?|programme|program|"
-    r"injection|infusion|diet|treatment|therapy|intervention|stimulation|vaccine|formulation)\b", _I)
+    r"injection|infusion|diet|treatment|therapy|intervention|stimulation|vaccine|formulation|fractions|Gy|"
+    r"radiotherapy|surgery|procedure)\b", _I)
 # Design words alone, in a titled abstract: its own design unless they name other studies ("single-arm studies").
 _TRIAL_BARE = re.compile(r"\b(single[- ](arm|group)|open[- ]label|dose[- ]escalation|non-?randomi[sz]ed|quasi[- ]"
                          r"experimental|window[- ]of[- ]opportunity|expanded access|before[- ]and[- ]after|pre-?post|"
@@ -396,7 +404,13 @@ _OBSERVATIONAL_OWN = re.compile(
     r"\bmendelian randomi[sz]ation\b|\binstrumental variables?\b|\bgenome-wide association (study|analysis)\b|"
     r"\b(emulated|emulate|emulating) a target trial\b|\btarget trial emulation\b|\btest-negative\b|"
     r"\bcase-control\b|\bcross-sectional\b|\b(disproportionality|seroprevalence)\b|\breporting odds ratios?\b|"
-    r"\b(we|were) (queried|linked)\b", _I)
+    r"\b(we|were) (queried|linked)\b|\b(cancer )?registration data\b|\badministrative (health )?data\b|"
+    r"\b(insurance|claims|registry|register|surveillance) data\b|"
+    r"\bprospectively (assessed|recorded|collected|enrolled|followed|included|"
+    r"studied|registered)\b|\b(we )?(examined|assessed|investigated|evaluated|estimated|quantified|analy[sz]ed) "
+    r"(the )?associations? (between|of)\b|\bwe (extracted|abstracted|retrieved|obtained) (the )?(data|information)\b|"
+    r"\bwe analy[sz]ed (data (from|on) )?[\d,.]+ (million )?(men|women|adults|children|participants|individuals|people|"
+    r"persons|residents|infants|patients)\b", _I)
 # Words of an observational study that a review may also use ("this cohort of patients", "registries"): they count
 # only beside the abstract's own methods.
 _OBSERVATIONAL_WEAK = re.compile(
@@ -431,7 +445,8 @@ _OPINION_OWN = re.compile(r"\b(this|the present|our) (commentary|editorial|viewp
 _ANIMAL = re.compile(r"\b(mice|mouse|murine|rats|rodents?|xenografts?|syngeneic|non-?human primates?|"
                      r"macaques?|monkeys?|canine|dogs|beagles?|zebrafish|tumou?r-bearing|C57BL|BALB/c|NOD/SCID|NSG|"
                      r"Sprague-Dawley|Wistar|rabbits?|pigs|piglets|porcine|sheep|ovine|Drosophila|C\. elegans|"
-                     r"pups)\b|\brat\b(?! sarcoma)|-/- mice|\bNOD mice\b", _I)
+                     r"pups|orthotopic|hamsters?|ferrets?|guinea pigs|gerbils|chickens|cattle)\b|\brat\b(?! sarcoma)|"
+                     r"-/- mice|\bNOD mice\b|\b(the |treated |control |naive |tumou?r-bearing )animals\b", _I)
 _IN_VITRO = re.compile(r"\bin vitro\b|\bcell lines?\b|\bcultured\b|\bco-?culture|\borganoids?\b|\bex vivo\b|"
                        r"\bTCGA\b|\bbioinformatic|\bsingle-cell RNA|\btranscriptom|\bGEO (database|datasets?)\b|"
                        r"\bin silico\b|\bmolecular docking\b|\bimmunohistochemi|\bflow cytometr|\bwestern blot|"
@@ -448,7 +463,8 @@ _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|kno
                   r"mass cytometry|tissue microarrays?|confocal microscopy|electron microscopy|annexin V|"
                   r"phosphoproteomics|proteomics|iPSCs?|induced pluripotent stem cells|HEK293|yeast two-hybrid|"
                   r"co-immunoprecipitation|hydrogel|bioprinted|CIBERSORT|LASSO|differentially expressed|"
-                  r"binding free[- ]energy|cells were (treated|exposed|incubated|stimulated))\b", _I)
+                  r"binding free[- ]energy|cells were (treated|exposed|incubated|stimulated)|pseudovirus(es)?|"
+                  r"neutrali[sz]ation assays?|neutrali[sz]ing antibody titres|sera from|16S rRNA)\b", _I)
 # Results a study reports of its own: percentages, p values, counts of patients or samples, hazard ratios.
 _OWN_RESULTS = re.compile(r"\d+(\.\d+)? ?%|\bp ?[<=>] ?0?\.\d|\b(n|N) ?= ?\d|\b\d+ (patients|participants|subjects|"
                           r"samples|cases|mice)\b|\b(HR|OR|RR)\b ?[=,:]? ?\d|\b95% CI\b|\bwe (found|observed|show|"
@@ -552,8 +568,9 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
     randomness = _NOT_RANDOMISED.sub(" ", title)
     if _T_CASE.search(title):
         return "case report", _hit(_T_CASE, title, "title")
-    if _T_REVIEW.search(title) and re.search(r"\breview\b|\boverview\b", title, _I):
-        return "review", _hit(_T_REVIEW, title, "title")
+    titled_review = re.sub(r"\b(chart|charts|record|records|case[- ]note|notes) review\b", " ", title, flags=_I)
+    if _T_REVIEW.search(titled_review) and re.search(r"\breview\b|\boverview\b", titled_review, _I):
+        return "review", _hit(_T_REVIEW, titled_review, "title")
     if _REVIEW_SAYS.search(body):
         return "review", _hit(_REVIEW_SAYS, body)
     if _T_ANIMAL.search(title):
@@ -567,7 +584,11 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
         if _TRIAL_ANALYSIS.search(title) and _RANDOMISED_OWN.search(_NOT_RANDOMISED.sub(" ", body)):
             return "randomised trial", _hit(_RANDOMISED_OWN, _NOT_RANDOMISED.sub(" ", body))
         return "non-randomised trial", _hit(_T_TRIAL, title, "title")
-    if _T_OBSERVATIONAL.search(title) and not re.search(r"\breview\b", title, _I):
+    observational = _T_OBSERVATIONAL.search(title)
+    if observational and not re.search(r"\breview\b", title, _I):
+        if observational.group(0).lower().startswith("prospective") and _TRIAL_OWN.search(body):
+            # "a prospective study" in which the patients were given the treatment studied: interventional.
+            return "non-randomised trial", _hit(_TRIAL_OWN, body)
         return "observational study", _hit(_T_OBSERVATIONAL, title, "title")
     if _T_IN_VITRO_WEAK.search(title):
         return "in vitro study", _hit(_T_IN_VITRO_WEAK, title, "title")
