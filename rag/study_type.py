@@ -453,7 +453,8 @@ _IN_VITRO = re.compile(r"\bin vitro\b|\bcell lines?\b|\bcultured\b|\bco-?culture
                        r"\bCancer Genome Atlas\b|\bcryo-?EM\b|\bcryo-electron\b|\bcrystal structures?\b|"
                        r"\bmolecular dynamics\b|\bCRISPR\b|\binduced pluripotent\b|\biPSCs?\b|\bisolates\b|"
                        r"\bminimum inhibitory\b|\bbiofilm|\bPBMCs?\b|\bmass cytometry\b|\btissue microarrays?\b|"
-                       r"\bHEK293|\bHeLa\b|\byeast\b|\bpatch-clamp\b|\bimmunoblot", _I)
+                       r"\bHEK293|\bHeLa\b|\byeast\b|\bpatch-clamp\b|\bimmunoblot|\bGene Expression Omnibus\b|"
+                       r"\bmicroarray|\bGSE\d+", _I)
 # Laboratory work on cells or samples.
 _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|knock(ed)?[- ]?down|silenc(ed|ing)|"
                   r"western blot|immunoblot\w*|ELISA|flow cytometry|qPCR|RT-PCR|immunohistochemi\w*|immunofluorescence|"
@@ -464,7 +465,8 @@ _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|kno
                   r"phosphoproteomics|proteomics|iPSCs?|induced pluripotent stem cells|HEK293|yeast two-hybrid|"
                   r"co-immunoprecipitation|hydrogel|bioprinted|CIBERSORT|LASSO|differentially expressed|"
                   r"binding free[- ]energy|cells were (treated|exposed|incubated|stimulated)|pseudovirus(es)?|"
-                  r"neutrali[sz]ation assays?|neutrali[sz]ing antibody titres|sera from|16S rRNA)\b", _I)
+                  r"neutrali[sz]ation assays?|neutrali[sz]ing antibody titres|sera from|16S rRNA|"
+                  r"Gene Expression Omnibus|microarrays?|GSE\d+|hub genes|co-expression|seeded|scaffolds?)\b", _I)
 # Results a study reports of its own: percentages, p values, counts of patients or samples, hazard ratios.
 _OWN_RESULTS = re.compile(r"\d+(\.\d+)? ?%|\bp ?[<=>] ?0?\.\d|\b(n|N) ?= ?\d|\b\d+ (patients|participants|subjects|"
                           r"samples|cases|mice)\b|\b(HR|OR|RR)\b ?[=,:]? ?\d|\b95% CI\b|\bwe (found|observed|show|"
@@ -486,6 +488,18 @@ _OWN_METHODS = re.compile(r"\b(were|was) (measured|assessed|compared|recorded|qu
                           rf"\b(\d[\d,]*|{_NUMBER_WORDS}) (\w+ ){{0,3}}(adults|children|women|men|participants|"
                           r"patients|subjects|individuals|isolates|samples|specimens|mice|rats|animals|dogs|pigs|"
                           r"volunteers|infants|employees|respondents)\b", _I)
+# What a study did, said in the past tense: "we profiled", "datasets were downloaded", "cells were seeded". A
+# review says what it discusses in the present tense ("we discuss", "we summarise"), caught before this is read.
+_RESEARCH_VERBS = (r"(downloaded|seeded|constructed|profiled|sequenced|isolated|cultured|incubated|transfected|"
+                   r"harvested|stained|implanted|injected|immuni[sz]ed|challenged|sacrificed|euthani[sz]ed|produced|"
+                   r"synthesi[sz]ed|fabricated|characteri[sz]ed|screened|enrolled|recruited|interviewed|surveyed|"
+                   r"genotyped|imaged|scanned|randomi[sz]ed|allocated|assigned|matched|extracted|retrieved|trained|"
+                   r"measured|quantified|assessed|recorded|compared|analy[sz]ed|collected|tested|modelled|modeled|"
+                   r"calculated|estimated|evaluated|examined|investigated|determined|followed|treated|exposed|"
+                   r"administered|obtained|performed|conducted|developed|generated|established|applied|used|"
+                   r"identified|included|selected|grown|infected|engrafted|transplanted|fed|dosed|vaccinated)")
+_DID = re.compile(rf"\bwe (also |then |further |first |next |additionally )?{_RESEARCH_VERBS}\b|"
+                  rf"\b(were|was) (\w+ )?{_RESEARCH_VERBS} (by|with|using|from|for|in|at|to|on|into|according)\b", _I)
 _HUMAN_SUBJECTS = re.compile(r"\bpatients? (were|was) (treated|enrolled|randomi[sz]ed|given|included)\b|"
                              r"\b(we|were) (enrolled|treated|"
                              r"recruited)\b|\b\d+ (consecutive )?patients (with|who)\b", _I)
@@ -586,7 +600,8 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
         return "non-randomised trial", _hit(_T_TRIAL, title, "title")
     observational = _T_OBSERVATIONAL.search(title)
     if observational and not re.search(r"\breview\b", title, _I):
-        if observational.group(0).lower().startswith("prospective") and _TRIAL_OWN.search(body):
+        if (re.search(r"(?<!retro)\bprospective\b", title, _I) and _TRIAL_OWN.search(body)
+                and not re.search(r"\bdiscretion\b|\bstandard of care\b|\broutine (care|practice)\b", body, _I)):
             # "a prospective study" in which the patients were given the treatment studied: interventional.
             return "non-randomised trial", _hit(_TRIAL_OWN, body)
         return "observational study", _hit(_T_OBSERVATIONAL, title, "title")
@@ -617,7 +632,7 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
     if randomised and animal < 2 and not (_RANDOMISED_OF_OTHERS.search(plain) and not _HUMAN_SUBJECTS.search(plain)):
         return "randomised trial", _hit(_RANDOMISED_OWN, plain)
     case = _CASE_OWN.search(body)
-    methods = _OWN_FINDINGS.search(body) or _OWN_METHODS.search(body)
+    methods = _OWN_FINDINGS.search(body) or _OWN_METHODS.search(body) or _DID.search(body)
     trial = _TRIAL_OWN.search(body) or (not excerpt and _TRIAL_BARE.search(body))
     observational = _OBSERVATIONAL_OWN.search(body) or (methods and _OBSERVATIONAL_WEAK.search(body))
     if case and not observational and not re.search(r"\b\d{2,} patients\b", body, _I):
@@ -635,7 +650,8 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
     in_vitro = _IN_VITRO.search(text)
     if (in_vitro or lab) and not _HUMAN_SUBJECTS.search(text) and (methods or research):
         return "in vitro study", _hit(_IN_VITRO, text) or _hit(_LAB, text)
-    if title and _T_OPINION_QUESTION.search(title) and not methods:
+    if title and not methods and (_T_OPINION_QUESTION.search(title) or (
+            title.rstrip().endswith("?") and re.search(r"\b(should|must|ought to)\b", body, _I))):
         return "opinion", _hit(_T_OPINION_QUESTION, title, "title")
     if title and _T_REVIEW.search(title) and not methods:
         return "review", _hit(_T_REVIEW, title, "title")
