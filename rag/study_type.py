@@ -264,7 +264,8 @@ _T_IN_VITRO = re.compile(r"\bin vitro\b|\bex vivo\b|\bcell lines?\b|\b(in|of|on|
                          r"\bpan-cancer analysis\b|\bstructure-based\b|\byeast two-hybrid\b|\biPSC|\binduced "
                          r"pluripotent\b|\bisolates\b|\bbiofilms?\b|\bnanoparticles\b|\bproteomic|\btranscriptomic "
                          r"(analysis|profiling|landscape)\b|\bimmunohistochemi\w* (assay|staining|analysis)|"
-                         r"\b(spatial|multiplexed?) (proteomic|transcriptomic|imaging|immunohistochemi)", _I)
+                         r"\b(spatial|multiplexed?) (proteomic|transcriptomic|imaging|immunohistochemi)|"
+                         r"\bcadaver(ic)?\b|\bbiomechanical\b", _I)
 _T_IN_VITRO_WEAK = re.compile(r"\bsignature\b|\bassays?\b", _I)
 # The abstract says it is a review: this outweighs a laboratory or animal word in its title.
 _REVIEW_SAYS = re.compile(r"\bin this (mini-?|narrative )?review\b|\b(this|the present) (mini-?|narrative )?review\b|"
@@ -339,9 +340,12 @@ _RANDOMISED_OWN = re.compile(
     r"schedule)\b|\brandomi[sz]ation (was )?stratified\b|\bin (a|this|the) (\w+[ ,-]+){0,3}randomi[sz]ed\b|"
     r"\b(individually|cluster) randomi[sz]ed\b|\bstepped[- ]wedge\b|\brandomly (divided|distributed|split)\b|"
     r"\bsealed (opaque )?envelopes\b|\bcomputer-generated (\w+ ){0,2}(sequence|list|schedule)\b|"
-    r"\ballocation sequence\b|\bdouble-blind\b[^.;]{0,80}\b(placebo|sham)\b(?![^.;]{0,30}\b(trials|studies)\b)|"
+    r"\ballocation sequence\b|\bminimi[sz]ation\b|"
+    r"\bdouble-blind\b[^.;]{0,80}\b(placebo|sham)\b(?![^.;]{0,30}\b(trials|studies)\b)|"
     rf"{_OWN}[^.;]{{0,60}}\b(placebo-controlled|double-blind|sham-controlled)\b|\bintention[- ]to[- ]treat\b|"
     r"^[^.]{0,40}\b(double-blind|placebo-controlled)\b[^.]{0,40}\btrial\b", _I)
+# Patients assigned to one of two arms, in a text that calls itself a trial (checked apart).
+_ASSIGNED_ARMS = re.compile(r"\b(were|was) assigned (\(?\d:\d\)? )?to\b[^.;]{0,150}\b(or|versus|vs\.?)\b", _I)
 # A review about trials says "randomized controlled trials" in the plural or "of randomized trials".
 _RANDOMISED_OF_OTHERS = re.compile(r"\b(of|from|in|include[sd]?|including|across|several|\d+) (\w+ ){0,2}randomi[sz]ed "
                                    r"(controlled )?(clinical )?trials\b", _I)
@@ -406,6 +410,9 @@ _OBSERVATIONAL_OWN = re.compile(
     r"\bcase-control\b|\bcross-sectional\b|\b(disproportionality|seroprevalence)\b|\breporting odds ratios?\b|"
     r"\b(we|were) (queried|linked)\b|\b(cancer )?registration data\b|\badministrative (health )?data\b|"
     r"\b(insurance|claims|registry|register|surveillance) data\b|"
+    r"\b(among|of) (all )?[\d,]+ (\w+ ){0,3}(patients|adults|children|women|men|participants|individuals|persons|"
+    r"infants|people) (undergoing|who underwent|treated|admitted|diagnosed|hospitali[sz]ed|presenting|aged|born|"
+    r"living|attending)\b|"
     r"\bprospectively (assessed|recorded|collected|enrolled|followed|included|"
     r"studied|registered)\b|\b(we )?(examined|assessed|investigated|evaluated|estimated|quantified|analy[sz]ed) "
     r"(the )?associations? (between|of)\b|\bwe (extracted|abstracted|retrieved|obtained) (the )?(data|information)\b|"
@@ -414,7 +421,7 @@ _OBSERVATIONAL_OWN = re.compile(
 # Words of an observational study that a review may also use ("this cohort of patients", "registries"): they count
 # only beside the abstract's own methods.
 _OBSERVATIONAL_WEAK = re.compile(
-    r"\b(cohort|registry|register|registers|database|claims|electronic health records?|medical records|"
+    r"\b(cohorts?|registry|registries|register|registers|databases?|claims|electronic health records?|medical records|"
     r"questionnaires?|survey|UK Biobank|NHANES|biobank)\b|\bnested\b|"
     r"\b(were|was) followed (up )?(for|to|until|every)\b|\bfollowed (them )?(for|prospectively)\b|"
     r"\bCox (proportional[- ]hazards? )?(regression|models?)\b|\blogistic regression\b|\bincidence rates?\b|"
@@ -440,7 +447,8 @@ _OPINION_OWN = re.compile(r"\b(this|the present|our) (commentary|editorial|viewp
                           r"\bin this (editorial|commentary|viewpoint|letter)\b|\b(we|I) (argue|contend)\b|"
                           r"\bwe (read|have read) with (great )?interest\b|\bwe thank the (correspondents|authors|"
                           r"editor)\b|\bthis meeting report\b|\bthe (accompanying|current issue)\b|"
-                          r"\bwe (remember|mourn|celebrate)\b|\bwe believe that\b|\bis no longer acceptable\b|"
+                          r"\bwe (remember|mourn|celebrate)\b|\bin (our|my) (view|opinion)\b|\bwe believe that\b|"
+                          r"\bis no longer acceptable\b|"
                           r"\bshould (enforce|embrace|temper|replace|be abandoned)\b", _I)
 _ANIMAL = re.compile(r"\b(mice|mouse|murine|rats|rodents?|xenografts?|syngeneic|non-?human primates?|"
                      r"macaques?|monkeys?|canine|dogs|beagles?|zebrafish|tumou?r-bearing|C57BL|BALB/c|NOD/SCID|NSG|"
@@ -454,7 +462,7 @@ _IN_VITRO = re.compile(r"\bin vitro\b|\bcell lines?\b|\bcultured\b|\bco-?culture
                        r"\bmolecular dynamics\b|\bCRISPR\b|\binduced pluripotent\b|\biPSCs?\b|\bisolates\b|"
                        r"\bminimum inhibitory\b|\bbiofilm|\bPBMCs?\b|\bmass cytometry\b|\btissue microarrays?\b|"
                        r"\bHEK293|\bHeLa\b|\byeast\b|\bpatch-clamp\b|\bimmunoblot|\bGene Expression Omnibus\b|"
-                       r"\bmicroarray|\bGSE\d+", _I)
+                       r"\bmicroarray|\bGSE\d+|\bcadaver", _I)
 # Laboratory work on cells or samples.
 _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|knock(ed)?[- ]?down|silenc(ed|ing)|"
                   r"western blot|immunoblot\w*|ELISA|flow cytometry|qPCR|RT-PCR|immunohistochemi\w*|immunofluorescence|"
@@ -466,7 +474,8 @@ _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|kno
                   r"co-immunoprecipitation|hydrogel|bioprinted|CIBERSORT|LASSO|differentially expressed|"
                   r"binding free[- ]energy|cells were (treated|exposed|incubated|stimulated)|pseudovirus(es)?|"
                   r"neutrali[sz]ation assays?|neutrali[sz]ing antibody titres|sera from|16S rRNA|"
-                  r"Gene Expression Omnibus|microarrays?|GSE\d+|hub genes|co-expression|seeded|scaffolds?)\b", _I)
+                  r"Gene Expression Omnibus|microarrays?|GSE\d+|hub genes|co-expression|seeded|scaffolds?|"
+                  r"knockdown|overexpression|colony formation|mechanistically|cadaver(ic)?|cadavers)\b", _I)
 # Results a study reports of its own: percentages, p values, counts of patients or samples, hazard ratios.
 _OWN_RESULTS = re.compile(r"\d+(\.\d+)? ?%|\bp ?[<=>] ?0?\.\d|\b(n|N) ?= ?\d|\b\d+ (patients|participants|subjects|"
                           r"samples|cases|mice)\b|\b(HR|OR|RR)\b ?[=,:]? ?\d|\b95% CI\b|\bwe (found|observed|show|"
@@ -582,6 +591,11 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
     randomness = _NOT_RANDOMISED.sub(" ", title)
     if _T_CASE.search(title):
         return "case report", _hit(_T_CASE, title, "title")
+    if _META_OWN.search(body) and (_META.search(body) or _SYSTEMATIC.search(body)):
+        # "Prevalence of ...", "Association of ...": a title a meta-analysis shares with the studies it pools.
+        return "meta-analysis", _hit(_META_OWN, body)
+    if _SYSTEMATIC.search(body) and not _HUMAN_SUBJECTS.search(body) and not _T_RANDOMISED.search(randomness):
+        return "systematic review", _hit(_SYSTEMATIC, body)
     titled_review = re.sub(r"\b(chart|charts|record|records|case[- ]note|notes) review\b", " ", title, flags=_I)
     if _T_REVIEW.search(titled_review) and re.search(r"\breview\b|\boverview\b", titled_review, _I):
         return "review", _hit(_T_REVIEW, titled_review, "title")
@@ -628,7 +642,7 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
     if _OPINION_OWN.search(body):
         return "opinion", _hit(_OPINION_OWN, body)
     animal = len(_ANIMAL.findall(text))
-    randomised = _RANDOMISED_OWN.search(plain)
+    randomised = _RANDOMISED_OWN.search(plain) or (_ASSIGNED_ARMS.search(plain) and re.search(r"\btrial\b", plain, _I))
     if randomised and animal < 2 and not (_RANDOMISED_OF_OTHERS.search(plain) and not _HUMAN_SUBJECTS.search(plain)):
         return "randomised trial", _hit(_RANDOMISED_OWN, plain)
     case = _CASE_OWN.search(body)
