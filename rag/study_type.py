@@ -181,7 +181,8 @@ _NOT_RANDOMISED = re.compile(r"\bmendelian randomi[sz]ation\b|\brandom(ly)? (sel
 _T_OPINION = re.compile(r"^\s*(editorial|comment(ary)?|letter|reply|response to|in reply|correspondence|viewpoint|"
                         r"point[- ]counterpoint|debate|con:|pro:|in memoriam|obituary)\b|\b(commentary|editorial|"
                         r"a reply|letter to the editor|viewpoint|meeting report|workshop report|conference report)\b|"
-                        r"^\s*FDA approves\b|\bFDA approves\b|\b(report|highlights) (of|from) the (\d{4} )?"
+                        r"^\s*FDA approves\b|\bFDA approves\b|\bcall (to|for) action\b|"
+                        r"\b(report|highlights) (of|from) the (\d{4} )?"
                         r"(\w+ ){0,4}(meeting|workshop|congress|symposium)\b|[?.]\s*(pro|con)\.?\s*$", _I)
 _T_APPROVAL = re.compile(r"\b(FDA|EMA|regulatory) (approval summary|benefit[- ]risk summary)\b|"
                          r"\bapproval summary\b|\b(European Medicines Agency|EMA|FDA) review of\b|"
@@ -190,7 +191,15 @@ _T_APPROVAL = re.compile(r"\b(FDA|EMA|regulatory) (approval summary|benefit[- ]r
 _T_OTHER = re.compile(r"\bcost[- ](effectiveness|utility|benefit|minimi[sz]ation|consequence)\b|\bbudget impact\b|"
                       r"\beconomic evaluation\b|\bMarkov model\b|\bdecision[- ]analytic\b|\bR package\b|"
                       r"\b(software|web server|toolkit|toolbox|python package)\b|\bsimulation study\b|"
-                      r"^\s*(correction|erratum|corrigendum)( to)?:|\bpolicy analysis\b|\bmethods paper\b", _I)
+                      r"^\s*(correction|erratum|corrigendum)( to)?:|\bpolicy analysis\b|\bmethods paper\b|"
+                      r"^\s*model(l)?ing the (impact|effect|cost|burden|spread|transmission)\b|\bmodel(l)?ing study\b|"
+                      r"\b(transmission|microsimulation|compartmental) model\b|\bcost-of-illness\b|"
+                      r"\beconomic burden\b", _I)
+# A model of costs or transmission built on published figures: not a study of patients.
+_MODEL_OWN = re.compile(r"\bwe (used|built|developed|constructed) an? (\w+[- ]){0,3}(transmission|simulation|Markov|"
+                        r"decision[- ]analytic|mathematical|compartmental|microsimulation|cost-effectiveness|"
+                        r"health impact assessment) model\b|\bcost-of-illness approach\b|\bquality-adjusted life[- ]"
+                        r"years?\b|\bincremental cost\b", _I)
 _T_PROTOCOL = re.compile(r"\bstudy protocol\b|\bprotocol (for|of) (a|an|the)\b[^:]{0,80}\b(trial|study)\b|"
                          r"\b(rationale and design|design and rationale)\b|\b(design|rationale) of (a|an|the)\b"
                          r"[^:]{0,80}\btrial\b|:\s*(a |the )?(trial )?protocol\s*\.?$|\bprotocol of a (single|"
@@ -366,7 +375,10 @@ _CASE_OWN = re.compile(r"\bwe (report|describe|present|discuss)( here)? (on )?(a
                        r"\b(in|by) (our|this) (present )?(report|case)\b|\bcase (report|presentation)\b|\ba case of\b|"
                        r"\bwe (report|describe|present) (a|the) (rare|unique|first|novel|unusual)\b|"
                        r"\bthis (report|case) (describes|illustrates|highlights)\b|"
-                       r"\b(this|our) patient\b|\ball (two|three|four) patients\b", _I)
+                       r"\b(this|our) patient\b|\ball (two|three|four) patients\b|"
+                       r"\b(an?|one) ((young|elderly|older|middle-aged|previously healthy|pregnant) )?(\w+ )?"
+                       r"(man|woman|boy|girl|patient|infant|child|neonate) (presented|was admitted|was referred|"
+                       r"developed|complained)\b", _I)
 _TRIAL_OWN = re.compile(
     rf"{_OWN}[^.;]{{0,60}}\b({_PHASE}|single[- ](arm|group)|open[- ]label|pilot|feasibility|dose[- ](escalation|"
     rf"expansion|finding)|first[- ]in[- ]human|prospective|interventional|multicent(er|re)|clinical)\b[^.;]{{0,60}}\b"
@@ -378,7 +390,8 @@ _TRIAL_OWN = re.compile(
     rf"\b(enrolled|accrued|entered) (in|into|onto) (this|the|our|a) (\w+[ ,-]+){{0,4}}({_PHASE}|trial)\b|"
     rf"\b(this|our|the present|the first) ({_DESIGN}) to (evaluate|assess|test|investigate)\b|"
     rf"\bwe (treated|vaccinated|infused|administered|gave)\b[^.;]{{0,40}}\b(\d+|{_NUMBER_WORDS}) (patients|"
-    r"participants|subjects)\b|\bmaximum tolerated dose\b|\bdose-limiting toxicit|\b(recommended phase 2|phase II "
+    r"participants|subjects|adults|children|women|men|infants|volunteers)\b|\bmaximum tolerated dose\b|"
+    r"\bdose-limiting toxicit|\b(recommended phase 2|phase II "
     r"recommended) dose\b|"
     r"\b(patients|participants|subjects) (\w+ ){0,3}(were|was) (enrolled|accrued|treated|vaccinated|infused|given)\b|"
     r"\b(patients|participants) (enrolled|received)\b|\bthe patients were treated\b|\bwe (enrolled|accrued)\b|"
@@ -400,7 +413,9 @@ _OBSERVATIONAL_OWN = re.compile(
     r"\bretrospective(ly)? (\w+ ){0,2}(analy[sz]ed|reviewed|collected|studied|identified|evaluated|analysis|review|"
     r"study|cohort|data)\b|\b(data|records|charts) (\w+ ){0,2}(were|was) (collected|reviewed|extracted|retrieved|"
     r"obtained|analy[sz]ed)\b|\bconsecutive (series|patients)\b|\b(FAERS|VigiBase|SEER|EudraVigilance)\b|"
-    r"\bwe (\w+ ){0,1}(analy[sz]ed|reviewed|identified|collected|compared|estimated)\b[^.;]{0,80}\b(patients|cases|"
+    r"\bwe (\w+ ){0,1}(analy[sz]ed|reviewed|identified|collected|compared|estimated|measured|interviewed|surveyed|"
+    r"studied|examined|related|calculated)\b[^.;]{0,80}\b(patients|cases|participants|residents|adults|children|"
+    r"women|men|people|persons|infants|"
     r"subjects|individuals|records|data)\b|\b(this|the present) study (estimated|compared|examined|analy[sz]ed)\b|"
     r"\bwere (included|identified) (in|from) (this|the|our)\b|\bmatched controls\b|\bpropensity[- ]score\b|"
     r"\bprospective(ly)? (collected|followed|cohort|observational)\b|\bindirect (treatment )?comparisons?\b|"
@@ -409,7 +424,9 @@ _OBSERVATIONAL_OWN = re.compile(
     r"\b(emulated|emulate|emulating) a target trial\b|\btarget trial emulation\b|\btest-negative\b|"
     r"\bcase-control\b|\bcross-sectional\b|\b(disproportionality|seroprevalence)\b|\breporting odds ratios?\b|"
     r"\b(we|were) (queried|linked)\b|\b(cancer )?registration data\b|\badministrative (health )?data\b|"
-    r"\b(insurance|claims|registry|register|surveillance) data\b|"
+    r"\b(insurance|claims|registry|register|surveillance) data\b|\busing (\w+ ){0,3}data (from|on|of)\b|"
+    r"\b(were|we) interviewed\b|\b(inter|intra)-?(observer|rater)\b|\b(Cohen's|Fleiss'?) kappa\b|"
+    r"\bkappa (statistics?|coefficients?|values?)\b|"
     r"\b(among|of) (all )?[\d,]+ (\w+ ){0,3}(patients|adults|children|women|men|participants|individuals|persons|"
     r"infants|people) (undergoing|who underwent|treated|admitted|diagnosed|hospitali[sz]ed|presenting|aged|born|"
     r"living|attending)\b|"
@@ -641,6 +658,8 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
         return "review", _hit(_REVIEW_OWN, body)
     if _OPINION_OWN.search(body):
         return "opinion", _hit(_OPINION_OWN, body)
+    if _MODEL_OWN.search(body):
+        return "other", _hit(_MODEL_OWN, body)
     animal = len(_ANIMAL.findall(text))
     randomised = _RANDOMISED_OWN.search(plain) or (_ASSIGNED_ARMS.search(plain) and re.search(r"\btrial\b", plain, _I))
     if randomised and animal < 2 and not (_RANDOMISED_OF_OTHERS.search(plain) and not _HUMAN_SUBJECTS.search(plain)):
