@@ -425,7 +425,7 @@ _OBSERVATIONAL_OWN = re.compile(
     r"\bcase-control\b|\bcross-sectional\b|\b(disproportionality|seroprevalence)\b|\breporting odds ratios?\b|"
     r"\b(we|were) (queried|linked)\b|\b(cancer )?registration data\b|\badministrative (health )?data\b|"
     r"\b(insurance|claims|registry|register|surveillance) data\b|\busing (\w+ ){0,3}data (from|on|of)\b|"
-    r"\b(were|we) interviewed\b|\b(inter|intra)-?(observer|rater)\b|\b(Cohen's|Fleiss'?) kappa\b|"
+    r"\b(were|was|we) interviewed\b|\b(inter|intra)-?(observer|rater)\b|\b(Cohen's|Fleiss'?) kappa\b|"
     r"\bkappa (statistics?|coefficients?|values?)\b|"
     r"\b(among|of) (all )?[\d,]+ (\w+ ){0,3}(patients|adults|children|women|men|participants|individuals|persons|"
     r"infants|people) (undergoing|who underwent|treated|admitted|diagnosed|hospitali[sz]ed|presenting|aged|born|"
@@ -641,9 +641,9 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
     return None
 
 
-def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[str, str]:
-    text = f"{title}\n{body}"
-    plain = _NOT_RANDOMISED.sub(" ", body)  # randomisation words that are no design of a trial, blanked
+def _by_kind(text: str, body: str) -> tuple[str, str] | None:
+    """What kind of publication the abstract says it is: a synthesis, guidance, a review or opinion, a model, a
+    protocol."""
     guideline_body = _guideline_words(body)
     if _META_OWN.search(body) and (_META.search(body) or _SYSTEMATIC.search(body)):
         return "meta-analysis", _hit(_META_OWN, body)
@@ -660,6 +660,18 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
         return "opinion", _hit(_OPINION_OWN, body)
     if _MODEL_OWN.search(body):
         return "other", _hit(_MODEL_OWN, body)
+    if _PROTOCOL_OWN.search(body) and not _OWN_RESULTS.search(body) and re.search(r"\b(trial|study)\b", body, _I):
+        # A trial that "will randomise": its design, no results yet.
+        return "trial registration", _hit(_PROTOCOL_OWN, body)
+    return None
+
+
+def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[str, str]:
+    text = f"{title}\n{body}"
+    kind = _by_kind(text, body)
+    if kind:
+        return kind
+    plain = _NOT_RANDOMISED.sub(" ", body)  # randomisation words that are no design of a trial, blanked
     animal = len(_ANIMAL.findall(text))
     randomised = _RANDOMISED_OWN.search(plain) or (_ASSIGNED_ARMS.search(plain) and re.search(r"\btrial\b", plain, _I))
     if randomised and animal < 2 and not (_RANDOMISED_OF_OTHERS.search(plain) and not _HUMAN_SUBJECTS.search(plain)):
