@@ -194,7 +194,21 @@ _T_OTHER = re.compile(r"\bcost[- ](effectiveness|utility|benefit|minimi[sz]ation
                       r"^\s*(correction|erratum|corrigendum)( to)?:|\bpolicy analysis\b|\bmethods paper\b|"
                       r"^\s*model(l)?ing the (impact|effect|cost|burden|spread|transmission)\b|\bmodel(l)?ing study\b|"
                       r"\b(transmission|microsimulation|compartmental) model\b|\bcost-of-illness\b|"
-                      r"\beconomic burden\b", _I)
+                      r"\beconomic burden\b|\b(drug )?(prices|pricing)\b|\bspending\b|\bcurriculum\b|\bframework for\b|"
+                      r"\bknowledge,? attitudes?\b|"
+                      r"\b(attitudes|views|perceptions|opinions|preferences|beliefs) (of|among) (\w+ ){0,2}"
+                      r"(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|"
+                      r"practitioners|radiologists|psychiatrists|dentists|midwives|residents)\b|\bsurvey of (\w+ ){0,2}"
+                      r"(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|practitioners|"
+                      r"radiologists|psychiatrists|dentists)\b", _I)
+# A clinical title that lists the facets a review covers ("incidence, risk factors and management").
+_T_REVIEW_FACETS = re.compile(r"\b(diagnosis|management|treatment|therapy|prevention) (and|&)\b|\b(and|&) "
+                              r"(management|treatment|therapy|prevention|future directions)\s*\.?$", _I)
+# Survey of clinicians' views, an education programme, a framework proposed: not a study of patients ("other").
+_OTHER_OWN = re.compile(r"\b(questionnaire|survey) (\w+ ){0,3}(sent|emailed|distributed|administered|given) to [\d,]+ "
+                        r"(\w+ ){0,2}(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|"
+                        r"practitioners|radiologists|psychiatrists|dentists|midwives)\b|\bwe propose (a|an) (\w+ ){0,2}"
+                        r"(framework|taxonomy|checklist|definition)\b|\bcurriculum\b", _I)
 # A model of costs or transmission built on published figures: not a study of patients.
 _MODEL_OWN = re.compile(r"\bwe (used|built|developed|constructed) an? (\w+[- ]){0,3}(transmission|simulation|Markov|"
                         r"decision[- ]analytic|mathematical|compartmental|microsimulation|cost-effectiveness|"
@@ -424,7 +438,8 @@ _OBSERVATIONAL_OWN = re.compile(
     r"\b(emulated|emulate|emulating) a target trial\b|\btarget trial emulation\b|\btest-negative\b|"
     r"\bcase-control\b|\bcross-sectional\b|\b(disproportionality|seroprevalence)\b|\breporting odds ratios?\b|"
     r"\b(we|were) (queried|linked)\b|\b(cancer )?registration data\b|\badministrative (health )?data\b|"
-    r"\b(insurance|claims|registry|register|surveillance) data\b|\busing (\w+ ){0,3}data (from|on|of)\b|"
+    r"\b(insurance|claims|registry|register|surveillance) data\b|\b(follows|followed) a cohort\b|"
+    r"\ba cohort of [\d,]+\b|\busing (\w+ ){0,3}data (from|on|of)\b|"
     r"\b(were|was|we) interviewed\b|\b(inter|intra)-?(observer|rater)\b|\b(Cohen's|Fleiss'?) kappa\b|"
     r"\bkappa (statistics?|coefficients?|values?)\b|"
     r"\b(among|of) (all )?[\d,]+ (\w+ ){0,3}(patients|adults|children|women|men|participants|individuals|persons|"
@@ -630,6 +645,8 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
             return "randomised trial", _hit(_RANDOMISED_OWN, _NOT_RANDOMISED.sub(" ", body))
         return "non-randomised trial", _hit(_T_TRIAL, title, "title")
     observational = _T_OBSERVATIONAL.search(title)
+    if observational and _T_REVIEW_FACETS.search(title) and not _has_methods(body):
+        return None  # "Pneumonitis: incidence, risk factors and management": let the text say what it is
     if observational and not re.search(r"\breview\b", title, _I):
         if (re.search(r"(?<!retro)\bprospective\b", title, _I) and _TRIAL_OWN.search(body)
                 and not re.search(r"\bdiscretion\b|\bstandard of care\b|\broutine (care|practice)\b", body, _I)):
@@ -639,6 +656,11 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
     if _T_IN_VITRO_WEAK.search(title):
         return "in vitro study", _hit(_T_IN_VITRO_WEAK, title, "title")
     return None
+
+
+def _has_methods(body: str) -> bool:
+    """The abstract says what its own study did or found."""
+    return bool(_OWN_FINDINGS.search(body) or _OWN_METHODS.search(body) or _DID.search(body))
 
 
 def _by_kind(text: str, body: str) -> tuple[str, str] | None:
@@ -660,6 +682,8 @@ def _by_kind(text: str, body: str) -> tuple[str, str] | None:
         return "opinion", _hit(_OPINION_OWN, body)
     if _MODEL_OWN.search(body):
         return "other", _hit(_MODEL_OWN, body)
+    if _OTHER_OWN.search(body):
+        return "other", _hit(_OTHER_OWN, body)
     if _PROTOCOL_OWN.search(body) and not _OWN_RESULTS.search(body) and re.search(r"\b(trial|study)\b", body, _I):
         # A trial that "will randomise": its design, no results yet.
         return "trial registration", _hit(_PROTOCOL_OWN, body)
@@ -677,7 +701,7 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
     if randomised and animal < 2 and not (_RANDOMISED_OF_OTHERS.search(plain) and not _HUMAN_SUBJECTS.search(plain)):
         return "randomised trial", _hit(_RANDOMISED_OWN, plain)
     case = _CASE_OWN.search(body)
-    methods = _OWN_FINDINGS.search(body) or _OWN_METHODS.search(body) or _DID.search(body)
+    methods = _has_methods(body)
     trial = _TRIAL_OWN.search(body) or (not excerpt and _TRIAL_BARE.search(body))
     observational = _OBSERVATIONAL_OWN.search(body) or (methods and _OBSERVATIONAL_WEAK.search(body))
     if case and not observational and not re.search(r"\b\d{2,} patients\b", body, _I):

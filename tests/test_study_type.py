@@ -312,6 +312,14 @@ def test_rag_evidence_prints_one_line_per_record_in_order(tmp_path):
     ("Should we stop screening for prostate cancer with PSA?", "Screening causes overdiagnosis. I argue that organised "
      "screening is preferable.", "opinion"),
     ("A call to action on antimicrobial resistance in agriculture", "Governments must act now.", "opinion"),
+    # Not studies of patients: clinicians' views, education, frameworks, prices ("other", unrated).
+    ("Antibiotic prescribing in primary care", "A questionnaire was sent to 1,000 general practitioners to assess "
+     "their attitudes towards guidelines.", "other"),
+    ("A framework for evaluating artificial intelligence tools in health care", "We propose a framework of six "
+     "domains.", "other"),
+    ("Trends in drug prices for multiple sclerosis", "We analysed wholesale acquisition costs of 15 drugs.", "other"),
+    ("Long-term follow-up of childhood cancer survivors", "The study follows a cohort of 24,000 five-year survivors "
+     "and a sibling comparison group.", "observational study"),
 ])
 def test_how_papers_across_biomedicine_state_their_design(title, text, study_type):
     assert classify(_doc(title, text)).study_type == study_type
@@ -327,3 +335,7 @@ def test_design_words_that_name_other_studies_are_not_the_papers_own():
                       "~40% of metastatic colorectal cancers. While this cohort has historically been difficult to "
                       "manage, selective inhibitors have emerged."))
     assert e.study_type == "review"
+    # A title that lists what a review covers is not an observational design for "incidence" or "risk factors".
+    e = classify(_doc("Checkpoint inhibitor pneumonitis: incidence, risk factors and management", "Pneumonitis occurs "
+                      "in 3 to 5% of patients. Corticosteroids remain the mainstay of treatment."))
+    assert e.level in ("level 5", "unrated")
