@@ -268,7 +268,11 @@ _T_OBSERVATIONAL = re.compile(r"\bretrospective\b|\bcohorts?\b|\breal[- ](world|
                               r"\bmulticent(er|re|ric) (study|experience|analysis)\b|\b(single|multi)[- ]?(institution|"
                               r"cent(er|re))(al)? (experience|study|analysis)\b|\bpatterns of care\b|"
                               r"\bexperience (of|at|from|with) (a|an|the|our)\b|\bnatural history\b|"
-                              r"\bconsecutive (patients|cases|series)\b|(?<!literature )\bsurvey\b", _I)
+                              r"\bconsecutive (patients|cases|series)\b|(?<!literature )\bsurvey\b|"
+                              r"\b\d+-year (review|experience)\b", _I)
+# Title words an observational study shares with a trial's outcomes ("Cancer Incidence and Mortality").
+_T_OBSERVATIONAL_WEAK = re.compile(r"^(incidence|prevalence|seroprevalence|trends?|risk factors|association|"
+                                   r"development and validation|diagnostic (accuracy|performance))\b", _I)
 # Strong laboratory and animal words in a title: the paper is preclinical whatever clinical words it also has.
 _T_ANIMAL = re.compile(r"\b(in|of) (mice|a mouse|mouse|murine|rats|dogs|primates|zebrafish)\b|\bmurine\b|"
                        r"\bmouse models?\b|\bmice\b|\brats?\b(?! sarcoma)|\bpre-?clinical (evaluation|study|studies|"
@@ -458,7 +462,9 @@ _OBSERVATIONAL_WEAK = re.compile(
     r"\b(were|was) followed (up )?(for|to|until|every)\b|\bfollowed (them )?(for|prospectively)\b|"
     r"\bCox (proportional[- ]hazards? )?(regression|models?)\b|\blogistic regression\b|\bincidence rates?\b|"
     r"\breference standard\b|\bsensitivity and specificity\b|"
-    r"\bprediction model\b|\bC statistic\b|\bKaplan-Meier\b|\bsibling\b|\btwins\b", _I)
+    r"\bprediction model\b|\bC statistic\b|\bKaplan-Meier\b|\bsibling\b|\btwins\b|"
+    r"\b(linear|Poisson|multivariable|multivariate|negative binomial) regression\b|"
+    r"\bassociations? (\w+ ){0,6}(were|was) (estimated|examined|assessed|analy[sz]ed|evaluated)\b", _I)
 _REVIEW_OWN = re.compile(r"\b(this|the present|our|current) (\w+ ){0,2}(mini-?)?(review|overview|chapter)\b|"
                          r"\b(this|the present|our) (article|paper|chapter)\b[^.]{0,60}\b(summari[sz]|discuss|describ|"
                          r"highlight|focus|provid|outlin|explor|examin|address|review)|"
@@ -628,7 +634,8 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
         return "meta-analysis", _hit(_META_OWN, body)
     if _SYSTEMATIC.search(body) and not _HUMAN_SUBJECTS.search(body) and not _T_RANDOMISED.search(randomness):
         return "systematic review", _hit(_SYSTEMATIC, body)
-    titled_review = re.sub(r"\b(chart|charts|record|records|case[- ]note|notes) review\b", " ", title, flags=_I)
+    titled_review = re.sub(r"\b(chart|charts|record|records|case[- ]note|notes|\d+-year) review\b", " ", title,
+                           flags=_I)
     if _T_REVIEW.search(titled_review) and re.search(r"\breview\b|\boverview\b", titled_review, _I):
         return "review", _hit(_T_REVIEW, titled_review, "title")
     if _REVIEW_SAYS.search(body):
@@ -652,10 +659,20 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
                 and not re.search(r"\bdiscretion\b|\bstandard of care\b|\broutine (care|practice)\b", body, _I)):
             # "a prospective study" in which the patients were given the treatment studied: interventional.
             return "non-randomised trial", _hit(_TRIAL_OWN, body)
+        plain = _NOT_RANDOMISED.sub(" ", body)
+        if _T_OBSERVATIONAL_WEAK.match(observational.group(0)) and _own_randomisation(plain):
+            return "randomised trial", _hit(_RANDOMISED_OWN, plain) or _hit(_ASSIGNED_ARMS, plain)
         return "observational study", _hit(_T_OBSERVATIONAL, title, "title")
     if _T_IN_VITRO_WEAK.search(title):
         return "in vitro study", _hit(_T_IN_VITRO_WEAK, title, "title")
     return None
+
+
+def _own_randomisation(plain: str) -> bool:
+    """The text randomised its own participants (not only trials it cites); `plain` has its non-design randomness
+    blanked."""
+    randomised = _RANDOMISED_OWN.search(plain) or (_ASSIGNED_ARMS.search(plain) and re.search(r"\btrial\b", plain, _I))
+    return bool(randomised) and not (_RANDOMISED_OF_OTHERS.search(plain) and not _HUMAN_SUBJECTS.search(plain))
 
 
 def _has_methods(body: str) -> bool:
@@ -697,9 +714,8 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
         return kind
     plain = _NOT_RANDOMISED.sub(" ", body)  # randomisation words that are no design of a trial, blanked
     animal = len(_ANIMAL.findall(text))
-    randomised = _RANDOMISED_OWN.search(plain) or (_ASSIGNED_ARMS.search(plain) and re.search(r"\btrial\b", plain, _I))
-    if randomised and animal < 2 and not (_RANDOMISED_OF_OTHERS.search(plain) and not _HUMAN_SUBJECTS.search(plain)):
-        return "randomised trial", _hit(_RANDOMISED_OWN, plain)
+    if _own_randomisation(plain) and animal < 2:
+        return "randomised trial", _hit(_RANDOMISED_OWN, plain) or _hit(_ASSIGNED_ARMS, plain)
     case = _CASE_OWN.search(body)
     methods = _has_methods(body)
     trial = _TRIAL_OWN.search(body) or (not excerpt and _TRIAL_BARE.search(body))

@@ -320,6 +320,12 @@ def test_rag_evidence_prints_one_line_per_record_in_order(tmp_path):
     ("Trends in drug prices for multiple sclerosis", "We analysed wholesale acquisition costs of 15 drugs.", "other"),
     ("Long-term follow-up of childhood cancer survivors", "The study follows a cohort of 24,000 five-year survivors "
      "and a sibling comparison group.", "observational study"),
+    # An outcome word in a trial's title ("Incidence and Mortality") is no observational design.
+    ("Effect of Daily Aspirin on Cancer Incidence and Mortality in Older Adults", "Persons 70 years of age or older "
+     "were assigned to receive 100 mg of aspirin or matching placebo daily, unaware of trial-group assignments.",
+     "randomised trial"),
+    ("Necrotising fasciitis in a tertiary centre: a 10-year review", "We reviewed all patients admitted with "
+     "necrotising fasciitis between 2012 and 2022.", "observational study"),
 ])
 def test_how_papers_across_biomedicine_state_their_design(title, text, study_type):
     assert classify(_doc(title, text)).study_type == study_type
