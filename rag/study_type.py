@@ -464,7 +464,10 @@ _OBSERVATIONAL_WEAK = re.compile(
     r"\breference standard\b|\bsensitivity and specificity\b|"
     r"\bprediction model\b|\bC statistic\b|\bKaplan-Meier\b|\bsibling\b|\btwins\b|"
     r"\b(linear|Poisson|multivariable|multivariate|negative binomial) regression\b|"
-    r"\bassociations? (\w+ ){0,6}(were|was) (estimated|examined|assessed|analy[sz]ed|evaluated)\b", _I)
+    r"\bassociations? (\w+ ){0,6}(were|was) (estimated|examined|assessed|analy[sz]ed|evaluated)\b|"
+    r"\b(delivered|treated|admitted|seen|managed|diagnosed|operated on|identified) (at|in) (a|our|one|two|three|four|"
+    r"\d+) (single |tertiary |academic |university )?(institution|centre|center|hospital|hospitals|centres|centers|"
+    r"institutions)\b|\bbetween (19|20)\d\d and (19|20)\d\d\b", _I)
 _REVIEW_OWN = re.compile(r"\b(this|the present|our|current) (\w+ ){0,2}(mini-?)?(review|overview|chapter)\b|"
                          r"\b(this|the present|our) (article|paper|chapter)\b[^.]{0,60}\b(summari[sz]|discuss|describ|"
                          r"highlight|focus|provid|outlin|explor|examin|address|review)|"
