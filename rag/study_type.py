@@ -147,9 +147,20 @@ def classify(doc: Document) -> Evidence:
         return _make(study, "article type", f'article-type "{article_type}"', notice)
     mesh = {m.strip().lower() for m in _as_list(extra.get("mesh"))}
     if "animals" in mesh and "humans" not in mesh:
+        if not _animals_treated(text) and len({m.group(0).lower() for m in _LAB.finditer(text)}) >= 2:
+            # Cells of an animal (a murine cell line) in culture, no animal treated: laboratory work.
+            return _make("in vitro study", "MeSH", 'MeSH "Animals" without "Humans"; text: cells, no animals', notice)
         return _make("animal study", "MeSH", 'MeSH "Animals" without "Humans"', notice)
     study, reason = _from_text(text, [sec.heading for sec in doc.sections])
     return _make(study, "text", reason, notice)
+
+
+def _animals_treated(text: str) -> bool:
+    """An animal word that names animals, not only the source of cells ("murine melanoma cells", "mouse
+    macrophages")."""
+    cells = re.compile(r"(\s+[\w-]+){0,2}\s+(cells?|cell lines?|macrophages|fibroblasts|splenocytes|neurons|"
+                       r"hepatocytes|cardiomyocytes|organoids)\b", _I)
+    return any(not cells.match(text, m.end()) for m in _ANIMAL.finditer(text))
 
 
 def _make(study: str, basis: str, reason: str, notice: str | None) -> Evidence:

@@ -331,6 +331,14 @@ def test_how_papers_across_biomedicine_state_their_design(title, text, study_typ
     assert classify(_doc(title, text)).study_type == study_type
 
 
+def test_mesh_animals_without_an_animal_treated_is_laboratory_work():
+    cells = _doc("Metformin in murine melanoma cells", "B16 cell lines were cultured with metformin; proliferation was "
+                 "measured by MTT assay.", mesh=["Animals", "Cell Line, Tumor", "Melanoma, Experimental"])
+    assert classify(cells).study_type == "in vitro study" and classify(cells).level == "preclinical"
+    mice = _doc("Metformin in melanoma", "Tumour-bearing mice received metformin.", mesh=["Animals", "Mice"])
+    assert classify(mice).study_type == "animal study"
+
+
 def test_design_words_that_name_other_studies_are_not_the_papers_own():
     # "single-arm studies" in an untitled excerpt describes the trials behind an approval, not the excerpt.
     e = classify(_doc(None, "Registrational trials for cilta-cel and ide-cel were single-arm studies conducted with "
