@@ -10,7 +10,11 @@ With --pubmed FILE... (records that carry PubMed publication types), it also rep
 agrees with the label the metadata gives.
 
     python benchmarks/evidence_classifier.py [--corpus corpus] [--split dev|test|all] [--errors] [--classes]
-                                             [--pubmed FILE ...] [--json]
+                                             [--pubmed FILE ...] [--json] [--styles]
+
+With --styles it measures instead the written style set benchmarks/evidence/styles.jsonl (a title and the first
+sentences of an abstract per item, written for issue 22 across biomedical fields; `split` by sha1(id), 0-4 test):
+each item is read as a PubMed JSON record without publication types, so only its text decides.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,6 +66,19 @@ def load_documents(corpus: Path, wanted: set[str]) -> dict:
     return docs
 
 
+def load_styles(path: Path) -> tuple[list[dict], dict]:
+    """The style items as labels and as documents (each read as a PubMed JSON record with no metadata)."""
+    items = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    labels = [{"doc_id": f"STYLE:{it['id']}", "study_type": it["study_type"], "sure": True, "split": it["split"]}
+              for it in items]
+    with tempfile.TemporaryDirectory() as folder:
+        records = Path(folder) / "styles.jsonl"
+        records.write_text("".join(json.dumps({"doc_id": f"STYLE:{it['id']}", "title": it["title"],
+                                               "abstract": it["text"]}) + "\n" for it in items), encoding="utf-8")
+        docs = {doc.doc_id: doc for doc in load_file(records).documents}
+    return labels, docs
+
+
 def figures(rows: list[dict]) -> dict:
     n = len(rows)
     ok = sum(r["gold"] == r["got"] for r in rows)
@@ -84,11 +102,17 @@ def main() -> None:
     ap.add_argument("--by-kind", action="store_true", help="the figures apart for titled documents and untitled "
                                                            "excerpts (no title, none at the head of the text)")
     ap.add_argument("--json", action="store_true", help="the figures as one JSON object")
+    ap.add_argument("--styles", nargs="?", type=Path, const=ROOT / "benchmarks" / "evidence" / "styles.jsonl",
+                    help="measure the written style set (benchmarks/evidence/styles.jsonl) instead of the labels")
     args = ap.parse_args()
-    labels = [json.loads(line) for line in args.labels.open(encoding="utf-8") if line.strip()]
     splits = ["dev", "test"] if args.split == "all" else [args.split]
-    labels = [row for row in labels if row["split"] in splits]
-    docs = load_documents(args.corpus, {row["doc_id"] for row in labels})
+    if args.styles:
+        labels, docs = load_styles(args.styles)
+        labels = [row for row in labels if row["split"] in splits]
+    else:
+        labels = [json.loads(line) for line in args.labels.open(encoding="utf-8") if line.strip()]
+        labels = [row for row in labels if row["split"] in splits]
+        docs = load_documents(args.corpus, {row["doc_id"] for row in labels})
     missing = sorted({row["doc_id"] for row in labels} - set(docs))
     if missing:
         print(f"{len(missing)} labelled documents not found in {args.corpus}: {missing[:5]}")

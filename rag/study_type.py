@@ -147,9 +147,20 @@ def classify(doc: Document) -> Evidence:
         return _make(study, "article type", f'article-type "{article_type}"', notice)
     mesh = {m.strip().lower() for m in _as_list(extra.get("mesh"))}
     if "animals" in mesh and "humans" not in mesh:
+        if not _animals_treated(text) and len({m.group(0).lower() for m in _LAB.finditer(text)}) >= 2:
+            # Cells of an animal (a murine cell line) in culture, no animal treated: laboratory work.
+            return _make("in vitro study", "MeSH", 'MeSH "Animals" without "Humans"; text: cells, no animals', notice)
         return _make("animal study", "MeSH", 'MeSH "Animals" without "Humans"', notice)
     study, reason = _from_text(text, [sec.heading for sec in doc.sections])
     return _make(study, "text", reason, notice)
+
+
+def _animals_treated(text: str) -> bool:
+    """An animal word that names animals, not only the source of cells ("murine melanoma cells", "mouse
+    macrophages")."""
+    cells = re.compile(r"(\s+[\w-]+){0,2}\s+(cells?|cell lines?|macrophages|fibroblasts|splenocytes|neurons|"
+                       r"hepatocytes|cardiomyocytes|organoids)\b", _I)
+    return any(not cells.match(text, m.end()) for m in _ANIMAL.finditer(text))
 
 
 def _make(study: str, basis: str, reason: str, notice: str | None) -> Evidence:
@@ -170,70 +181,185 @@ _PHASE = r"phase[- ]?(?:I{1,3}V?|IV|[1-4])[ab]?(?:\s*/\s*(?:I{1,3}|[1-3])[ab]?)?
 # The paper itself: "this", "our", "the present" study; "we" did something; "here(in)".
 _OWN = r"(?:\bthis\b|\bour\b|\bthe present\b|\bthe current\b|\bpresent\b|\bhere(?:in)?\b|\bwe\b)"
 _DESIGN = r"(?:trial|study|analysis|report|series|cohort|investigation)"
+_NUMBER_WORDS = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|"
+                 r"sixty|seventy|eighty|ninety|hundred)")
+# Words that name randomness without a randomised design: Mendelian randomisation (genetic epidemiology), a random
+# sample or selection, random-effects models. They are blanked before the randomisation rules read a text.
+_NOT_RANDOMISED = re.compile(r"\bmendelian randomi[sz]ation\b|\brandom(ly)? (selected|sampled|chosen|sample|"
+                             r"samples|selection)\b|\brandom[- ]effects?\b|\brandom forests?\b", _I)
 
 # Title words. A title states what the paper is; a design word in it is the paper's own.
 _T_OPINION = re.compile(r"^\s*(editorial|comment(ary)?|letter|reply|response to|in reply|correspondence|viewpoint|"
-                        r"point[- ]counterpoint|debate|con:|pro:)\b|\b(commentary|editorial|a reply|"
-                        r"letter to the editor|viewpoint)\b|^\s*FDA approves\b|\bFDA approves\b", _I)
+                        r"point[- ]counterpoint|debate|con:|pro:|in memoriam|obituary)\b|\b(commentary|editorial|"
+                        r"a reply|letter to the editor|viewpoint|meeting report|workshop report|conference report)\b|"
+                        r"^\s*FDA approves\b|\bFDA approves\b|\bcall (to|for) action\b|"
+                        r"\b(report|highlights) (of|from) the (\d{4} )?"
+                        r"(\w+ ){0,4}(meeting|workshop|congress|symposium)\b|[?.]\s*(pro|con)\.?\s*$", _I)
 _T_APPROVAL = re.compile(r"\b(FDA|EMA|regulatory) (approval summary|benefit[- ]risk summary)\b|"
-                         r"\bapproval summary\b", _I)
-_T_GUIDELINE = re.compile(r"\b(practice )?guidelines?\b|\bconsensus\b|\brecommendations\b|"
-                          r"\bposition (paper|statement)\b|\bexpert panel\b|\bstatement (of|from|by) the\b", _I)
-_T_META = re.compile(r"\bmeta-?analys[ie]s\b|\bmeta-?regression\b|\bpooled analysis of (\w+ ){0,3}(trials|"
-                     r"studies)\b", _I)
+                         r"\bapproval summary\b|\b(European Medicines Agency|EMA|FDA) review of\b|"
+                         r"\bmarketing authori[sz]ation\b", _I)
+# Economic models, methods and software, policy analyses, corrections: not a study of patients ("other").
+_T_OTHER = re.compile(r"\bcost[- ](effectiveness|utility|benefit|minimi[sz]ation|consequence)\b|\bbudget impact\b|"
+                      r"\beconomic evaluation\b|\bMarkov model\b|\bdecision[- ]analytic\b|\bR package\b|"
+                      r"\b(software|web server|toolkit|toolbox|python package)\b|\bsimulation study\b|"
+                      r"^\s*(correction|erratum|corrigendum)( to)?:|\bpolicy analysis\b|\bmethods paper\b|"
+                      r"^\s*model(l)?ing the (impact|effect|cost|burden|spread|transmission)\b|\bmodel(l)?ing study\b|"
+                      r"\b(transmission|microsimulation|compartmental) model\b|\bcost-of-illness\b|"
+                      r"\beconomic burden\b|\b(drug )?(prices|pricing)\b|\bspending\b|\bcurriculum\b|\bframework for\b|"
+                      r"\bknowledge,? attitudes?\b|"
+                      r"\b(attitudes|views|perceptions|opinions|preferences|beliefs) (of|among) (\w+ ){0,2}"
+                      r"(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|"
+                      r"practitioners|radiologists|psychiatrists|dentists|midwives|residents)\b|\bsurvey of (\w+ ){0,2}"
+                      r"(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|practitioners|"
+                      r"radiologists|psychiatrists|dentists)\b", _I)
+# A clinical title that lists the facets a review covers ("incidence, risk factors and management").
+_T_REVIEW_FACETS = re.compile(r"\b(diagnosis|management|treatment|therapy|prevention) (and|&)\b|\b(and|&) "
+                              r"(management|treatment|therapy|prevention|future directions)\s*\.?$", _I)
+# Survey of clinicians' views, an education programme, a framework proposed: not a study of patients ("other").
+_OTHER_OWN = re.compile(r"\b(questionnaire|survey) (\w+ ){0,3}(sent|emailed|distributed|administered|given) to [\d,]+ "
+                        r"(\w+ ){0,2}(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|"
+                        r"practitioners|radiologists|psychiatrists|dentists|midwives)\b|\bwe propose (a|an) (\w+ ){0,2}"
+                        r"(framework|taxonomy|checklist|definition)\b|\bcurriculum\b", _I)
+# A model of costs or transmission built on published figures: not a study of patients.
+_MODEL_OWN = re.compile(r"\bwe (used|built|developed|constructed) an? (\w+[- ]){0,3}(transmission|simulation|Markov|"
+                        r"decision[- ]analytic|mathematical|compartmental|microsimulation|cost-effectiveness|"
+                        r"health impact assessment) model\b|\bcost-of-illness approach\b|\bquality-adjusted life[- ]"
+                        r"years?\b|\bincremental cost\b", _I)
+_T_PROTOCOL = re.compile(r"\bstudy protocol\b|\bprotocol (for|of) (a|an|the)\b[^:]{0,80}\b(trial|study)\b|"
+                         r"\b(rationale and design|design and rationale)\b|\b(design|rationale) of (a|an|the)\b"
+                         r"[^:]{0,80}\btrial\b|:\s*(a |the )?(trial )?protocol\s*\.?$|\bprotocol of a (single|"
+                         r"multi)\w*\b", _I)
+_T_GUIDELINE = re.compile(r"\b(practice )?guidelines?\b|\bconsensus\b|\brecommendations (for|on|of|from|regarding)\b|"
+                          r"^\s*recommendations\b|\b(consensus|expert|joint|updated?|national) recommendations\b|"
+                          r"\bposition (paper|statement)\b|\bexpert panel\b|\bstatement (of|from|by) the\b|"
+                          r"\bjoint statement\b|\bpractice (parameter|update|advisory)\b|\bguidance (on|for)\b|"
+                          r"\bDelphi\b|\b[A-Z]{3,} (\d{4} )?statement\b", _I)
+# A guideline word that names what a study measured ("adherence to guidelines") or its method ("PRISMA guidelines").
+_ABOUT_GUIDELINES = re.compile(r"\b(adherence|compliance|concordance|conformity|according) (to|with) (the )?(\w+ ){0,3}"
+                               r"(guidelines?|recommendations)\b|\bguideline[- ](concordant|based|recommended|"
+                               r"discordant|directed)\b|\b(PRISMA|MOOSE|STROBE|CONSORT|ARRIVE|reporting|Helsinki|"
+                               r"ethical|GCP) (\w+ ){0,2}(guidelines?|statement|recommendations)\b|"
+                               r"\b(systematic review|survey|evaluation|appraisal|analysis|comparison) of (\w+ ){0,4}"
+                               r"(guidelines|recommendations)\b", _I)
+_T_META = re.compile(r"\bmeta-?analys[ie]s\b|\bmeta-?analytic\b|\bmeta-?regression\b", _I)
+_T_POOLED = re.compile(r"\bpooled analysis\b|\bpooled (individual[- ]patient|patient-level) (data )?analysis\b", _I)
 _T_SYSTEMATIC = re.compile(r"\bsystematic (literature )?review\b|\bumbrella review\b", _I)
 _T_SCOPING = re.compile(r"\bscoping review\b", _I)
 _T_CASE = re.compile(r"\bcase (report|series|study of a|presentation)\b|\ba case of\b|\b(in|of) an? (\w+[- ]){0,3}"
-                     r"(patient|man|woman|boy|girl|child|infant)\b|\b\d{1,3}-year-old\b|"
-                     r"\b(two|three|four|\d) cases\b", _I)
+                     r"(patient|man|woman|boy|girl|child|infant|newborn|neonate|adolescent)\b(?!-)|"
+                     r"\b\d{1,3}-(year|month|week|day)-old\b|"
+                     r"\b(two|three|four|\d) (cases|siblings|brothers|sisters|patients with)\b|"
+                     r"\breport of (a|an|one|two|three) (case|patient|famil)|"
+                     r"\ba (rare|unusual|unique) (case|presentation|cause)\b", _I)
 _T_RANDOMISED = re.compile(r"\brandomi[sz]ed\b(?!\s+(\w+[- ]){0,3}trials\b)|\bplacebo-controlled\b|"
-                           r"\bdouble-blind\b", _I)
-_T_TRIAL = re.compile(rf"\b{_PHASE}\b|\bsingle[- ]arm\b|\bopen[- ]label\b|\bfirst[- ]in[- ]human\b|"
-                      rf"\bdose[- ](escalation|finding)\b|"
-                      r"\b(pilot|feasibility) (trial|study)\b|\bclinical trial\b(?!s)|\bnon-?randomi[sz]ed\b", _I)
-_T_OBSERVATIONAL = re.compile(r"\bretrospective\b|\bcohort\b|\breal[- ](world|life)\b|\bpopulation-based\b|"
-                              r"\bregistry\b|"
+                           r"\bdouble-blind\b|\bcluster[- ]randomi|\bstepped[- ]wedge\b|\bsham[- ]controlled\b|"
+                           r"\bnon-?inferiority (randomi[sz]ed )?trial\b", _I)
+# "... in patients from a randomised trial": the trial is where the samples came from, not the paper's design.
+_T_FROM_TRIAL = re.compile(r"\b(patients|participants|samples|specimens|sera|plasma) (\w+ ){0,2}(from|in|of|enrolled "
+                           r"in|treated in) (a|the|two|three) (\w+[- ]){0,3}(randomi[sz]ed|phase)", _I)
+_T_TRIAL = re.compile(rf"\b{_PHASE}\b|\bsingle[- ](arm|group)\b|\bopen[- ]label\b|\bfirst[- ]in[- ]human\b|"
+                      rf"\bdose[- ](escalation|finding|ranging)\b|\bwindow[- ]of[- ]opportunity\b|"
+                      rf"\b(basket|umbrella|platform) (trial|study)\b|\bexpanded access\b|\bquasi[- ]experimental\b|"
+                      rf"\binvestigator[- ]initiated\b|"
+                      rf"\bbefore[- ](and[- ])?after (study|comparison|evaluation)\b|\binterventional study\b|"
+                      rf"\bearly[- ]phase (trial|study)\b|"
+                      r"\b(pilot|feasibility) (trial|study)\b|\bclinical (trial|study)\b(?!s)|"
+                      r"\bnon-?randomi[sz]ed\b", _I)
+_T_OBSERVATIONAL = re.compile(r"\bretrospective\b|\bcohorts?\b|\breal[- ](world|life)\b|\bpopulation-based\b|"
+                              r"\bregistry\b|\bregisters?\b|\bnationwide\b|\bnational (\w+ )?(database|survey|"
+                              r"sample|cohort|register|registry)\b|\bdatabase\b|\bclaims\b|\belectronic health "
+                              r"records?\b|\bmedical records\b|\bchart review\b|\bmendelian randomi[sz]ation\b|"
+                              r"\bgenome-wide association\b|\btarget trial\b|\btest-negative\b|\btwin study\b|"
+                              r"\bsibling (comparison|analysis|design)\b|\bbirth cohort\b|\blongitudinal (study|"
+                              r"analysis|follow-up)\b|\bprospective (study|analysis|follow-up|evaluation)\b|"
+                              r"\bdiagnostic (accuracy|performance)\b|\bdevelopment and validation\b|"
+                              r"\b(incidence|prevalence|seroprevalence|trends?) (of|in|and)\b|\brisk factors\b|"
+                              r"\bUK Biobank\b|\bNHANES\b|\bSEER\b|\bNational Cancer Database\b|"
                               r"\bcase[- ]control\b|\bcross[- ]sectional\b|\bpharmacovigilance\b|\bobservational\b|"
                               r"\bmulticent(er|re|ric) (study|experience|analysis)\b|\b(single|multi)[- ]?(institution|"
-                              r"cent(er|re))(al)? (experience|study|analysis)\b|"
-                              r"\bexperience (of|at|from|with) (a|an|the|our)\b|"
-                              r"\bconsecutive (patients|cases|series)\b", _I)
-_T_ANIMAL = re.compile(r"\b(in|of) (mice|a mouse|mouse|murine|rats|dogs|primates|zebrafish)\b|\bmurine\b|\bmouse model|"
-                       r"\bpreclinical\b|\bxenograft", _I)
-_T_IN_VITRO = re.compile(r"\bin vitro\b|\bcell lines?\b|\bbioinformatic|\bin silico\b|\bsignature\b|\bTCGA\b|"
-                         r"\bimmunohistochemi\w* (assay|staining)|\bassays?\b", _I)
+                              r"cent(er|re))(al)? (experience|study|analysis)\b|\bpatterns of care\b|"
+                              r"\bexperience (of|at|from|with) (a|an|the|our)\b|\bnatural history\b|"
+                              r"\bconsecutive (patients|cases|series)\b|(?<!literature )\bsurvey\b|"
+                              r"\b\d+-year (review|experience)\b", _I)
+# Title words an observational study shares with a trial's outcomes ("Cancer Incidence and Mortality").
+_T_OBSERVATIONAL_WEAK = re.compile(r"^(incidence|prevalence|seroprevalence|trends?|risk factors|association|"
+                                   r"development and validation|diagnostic (accuracy|performance))\b", _I)
+# Strong laboratory and animal words in a title: the paper is preclinical whatever clinical words it also has.
+_T_ANIMAL = re.compile(r"\b(in|of) (mice|a mouse|mouse|murine|rats|dogs|primates|zebrafish)\b|\bmurine\b|"
+                       r"\bmouse models?\b|\bmice\b|\brats?\b(?! sarcoma)|\bpre-?clinical (evaluation|study|studies|"
+                       r"characteri[sz]ation|models?|efficacy|development|rationale|activity|assessment|testing|"
+                       r"investigation|data)\b|\bhamsters?\b|\bferrets?\b|"
+                       r"\bxenografts?\b|\bzebrafish\b|\b(rhesus|cynomolgus) (macaques|monkeys)\b|\bmacaques\b|"
+                       r"\bporcine\b|\bpigs\b|\bpiglets\b|\brabbits?\b|\bcanine\b|\b(pet|client-owned) dogs\b|"
+                       r"\bDrosophila\b|\bC\. elegans\b|\bin vivo efficacy\b|\banimal models?\b|\bsheep\b|"
+                       r"\bovine\b", _I)
+_T_IN_VITRO = re.compile(r"\bin vitro\b|\bex vivo\b|\bcell lines?\b|\b(in|of|on|against) (\w+[- ]){0,3}(cancer|"
+                         r"tumou?r|carcinoma|epithelial|endothelial|HeLa|HEK293) cells\b(?! (from|of) patients)|"
+                         r"\borganoids?\b|\bbioinformatic|"
+                         r"\bin silico\b|\bTCGA\b|\bCancer Genome Atlas\b|\bsingle-cell (RNA|transcriptom|sequencing|"
+                         r"analysis|atlas|characteri[sz]ation)|\bCRISPR(-Cas9)? screen|\bcryo-?EM\b|"
+                         r"\bcryo-electron\b|\bcrystal structure\b|\bmolecular (docking|dynamics)\b|"
+                         r"\bpan-cancer analysis\b|\bstructure-based\b|\byeast two-hybrid\b|\biPSC|\binduced "
+                         r"pluripotent\b|\bisolates\b|\bbiofilms?\b|\bnanoparticles\b|\bproteomic|\btranscriptomic "
+                         r"(analysis|profiling|landscape)\b|\bimmunohistochemi\w* (assay|staining|analysis)|"
+                         r"\b(spatial|multiplexed?) (proteomic|transcriptomic|imaging|immunohistochemi)|"
+                         r"\bcadaver(ic)?\b|\bbiomechanical\b", _I)
+_T_IN_VITRO_WEAK = re.compile(r"\bsignature\b|\bassays?\b", _I)
+# The abstract says it is a review: this outweighs a laboratory or animal word in its title.
+_REVIEW_SAYS = re.compile(r"\bin this (mini-?|narrative )?review\b|\b(this|the present) (mini-?|narrative )?review\b|"
+                          r"\b(here(in)?,? )?we (briefly )?review\b|\bthis (article|paper|chapter) reviews\b", _I)
+_T_REVIEW_STRONG = re.compile(r"\breview\b|\boverview\b|\bstate of the art\b|\bprimer\b|\ban update\b|"
+                              r"\bupdate on\b|\bcurrent (status|concepts|evidence|state|knowledge)\b|"
+                              r"\bfrom bench to bedside\b|\blessons (from|learned)\b|\bwhere (are|do) we\b|"
+                              r"\bopportunities and challenges\b|\bfuture (directions|perspectives)\b|"
+                              r"\b(recent|emerging) (advances|progress|developments|insights)\b", _I)
 _T_REVIEW = re.compile(r"\breview\b|\boverview\b|\badvances\b|\bprogress\b|\blandscape\b|\bperspectives?\b|"
-                       r"\bupdate on\b|"
+                       r"\bupdate on\b|\ban update\b|"
                        r"\bchallenges\b|\bstate of the art\b|\bcurrent (status|concepts|role|evidence|state)\b|"
                        r"\bemerging\b|"
                        r"\bfuture (directions|perspectives)\b|\bhistory\b|\bwhere (are|do) we\b|\bwhat'?s next\b|"
-                       r"\bnew era\b|"
+                       r"\bnew era\b|\blessons\b|\bbench to bedside\b|"
                        r"\brevisited\b|\bprimer\b|\bstrategies\b|^[^:]{2,60}: (a|an|the) (novel|new|first|promising|"
                        r"emerging)\b|"
-                       r"\bmechanisms? (of|and)\b|\bopportunities\b|\broles? of\b|"
-                       r"\btherapeutic (potential|implications)\b", _I)
+                       r"\bmechanisms? (of|and)\b|\bopportunities\b|\broles? of\b|\bin \d{4}\s*$|"
+                       r"\btherapeutic (potential|implications)\b|^(diagnosis and )?(management|treatment) of\b", _I)
+_T_OPINION_QUESTION = re.compile(r"^\s*(why|time to|should|is it time|the case (for|against)|must|it is time)\b|"
+                                 r"\bmust\b|\bneeds?\b[^:]*$", _I)
 
 # The abstract's own design.
 _META_OWN = re.compile(r"\b(we|this|our|present|current)\b[^.]{0,80}\bmeta-?analys[ie]s|\bmeta-?analys[ie]s\b[^.]{0,40}"
-                       r"\b(was|were) (performed|conducted|carried out)|\b(random|fixed)[- ]effects? model|"
-                       r"\bpooled (hazard|odds|risk) ratio|\bpooled (HR|OR|RR)\b|\bmeta-?analysis software\b", _I)
+                       r"\b(was|were) (performed|conducted|carried out)|\b(random|fixed)[- ]effects? (meta-?analys|"
+                       r"models?)|\bpooled (hazard|odds|risk) ratio|\bpooled (HR|OR|RR)\b|\bmeta-?analysis software\b|"
+                       r"\b(combined|pooled|synthesi[sz]ed) (\w+ ){0,2}(using|with|by) (a )?(random|fixed|bivariate)|"
+                       r"\bpooled (estimates?|prevalence|incidence|relative risks?|RRs?|HRs?|ORs?|sensitivity|"
+                       r"specificity|mean difference|standardi[sz]ed mean difference)\b|\bnetwork meta-?analys|"
+                       r"\b(a|this) meta-?analys[ie]s (of|pooled|showed|included)\b", _I)
 _META = re.compile(r"\bmeta-?analys[ie]s\b|\bmeta-?analytic|\bnetwork meta", _I)
 # A search described (a narrative review also says "we systematically review").
 _SYSTEMATIC = re.compile(r"\bsystematic(ally)? (literature |electronic )?(search|searched)|\bPRISMA\b|"
                          r"\b(electronic|comprehensive|systematic) (literature |database )?search\b|"
                          r"\b(searched|search of|searches of) (the )?(\w+ ){0,2}(PubMed|MEDLINE|Embase|Cochrane|"
                          r"Web of Science|"
-                         r"Scopus|databases)|\b(the )?included \d+ (studies|trials|articles|publications)\b", _I)
+                         r"Scopus|databases)|\b(the )?included \d+ (studies|trials|articles|publications)\b|"
+                         r"\b(databases|MEDLINE|PubMed|Embase) (\w+ ){0,3}(were|was) searched\b|"
+                         r"\b(systematic review|systematic search) of the (literature|evidence)\b|"
+                         r"\btwo (reviewers|authors|investigators) independently\b|\bAMSTAR\b|\bQUADAS\b|"
+                         r"\b(identified|retrieved|found) (in|from|through|by searching) (\w+ ){0,2}(PubMed|MEDLINE|"
+                         r"Embase|Cochrane|Web of Science|Scopus|PsycINFO)\b|\bDATA SOURCES\b", _I)
 _GUIDELINE = re.compile(r"\b(practice )?guidelines?\b|\bconsensus (statement|guideline|recommendation|conference|"
                         r"panel|meeting)s?\b|\bexpert (consensus|panel)\b|\brecommendations (for|on)\b|\bposition "
                         r"(paper|statement)\b", _I)
 _GUIDELINE_OWN = re.compile(rf"{_OWN}[^.]{{0,60}}\b(guidelines?|consensus|recommendations)\b|\b(panel|committee|"
                             r"task force|working group|expert group) (\w+ ){0,3}(developed|reviewed|convened|"
                             r"made|issued|"
-                            r"provides?|formulated|generated|updated|recommends?)\b|"
+                            r"provides?|formulated|generated|updated|recommends?|voted|agreed)\b|"
                             r"\bselection from the\b[^.]{0,40}\bguidelines\b|"
                             r"\b(these|the) (guidelines?|recommendations) (\w+ ){0,2}(provide|address|are|were|"
-                            r"focus|cover)", _I)
+                            r"focus|cover)|\b(this|the) (position statement|consensus (statement|document)|"
+                            r"document|statement)\b[^.]{0,40}\b(provides?|presents?|gives|summari[sz]es) "
+                            r"(\w+ ){0,2}(guidance|recommendations|advice)|"
+                            r"\bDelphi (process|rounds?|method|survey|approach)\b[^.]{0,80}\b(consensus|agree)|"
+                            r"\b(summari[sz]es|presents) the \d+ recommendations\b|\bRecommendations?:", _I)
 # Randomisation anywhere in the text (refines a PubMed "phase III" tag).
 _RANDOMISED = re.compile(r"\b(were|was|are|be|been) randomi[sz]ed\b|\brandomly (assigned|allocated)\b|"
                          r"\brandomi[sz]ed,? (\w+[- ,]+){0,5}(phase|trial|study)\b|"
@@ -244,77 +370,197 @@ _RANDOMISED_OWN = re.compile(
     r"\brandomi[sz]ed\b[^.;]{0,100}\bwe (assigned|enrolled|conducted|did|performed|randomly|recruited|compared)\b|"
     r"\b(resulted in|led to|improved|prolonged|longer|shorter|better)\b[^.;]{0,80}\b(than|versus|vs\.?|"
     r"compared (with|to)) (the )?(control (therapy|treatment|group|arm)|placebo)\b|"
-    r"\b(were|was|being) (randomly )?randomi[sz]ed\b|"
+    r"\b(were|was|being) (randomly |individually )?randomi[sz]ed\b|"
     r"\b(were|was) randomly (assigned|allocated)\b|\bwe randomly\b|\brandomly (assigned|allocated) (\(?\d|patients|"
     r"participants)\b|\brandomi[sz]ed (\(?\d:\d|in a \d)|\b\d:\d randomi|"
-    rf"{_OWN}[^.;]{{0,60}}\b(placebo-controlled|double-blind)\b|\bintention[- ]to[- ]treat\b", _I)
+    r"\brandomly allocated\b|\ballocated at random\b|\ballocated (\w+ ){0,3}(by|using|with) (a )?(computer|web|"
+    r"central|sealed|block)|\bconcealed allocation\b|\bin random order\b|\brandomi[sz]ation (list|sequence|"
+    r"schedule)\b|\brandomi[sz]ation (was )?stratified\b|\bin (a|this|the) (\w+[ ,-]+){0,3}randomi[sz]ed\b|"
+    r"\b(individually|cluster) randomi[sz]ed\b|\bstepped[- ]wedge\b|\brandomly (divided|distributed|split)\b|"
+    r"\bsealed (opaque )?envelopes\b|\bcomputer-generated (\w+ ){0,2}(sequence|list|schedule)\b|"
+    r"\ballocation sequence\b|\bminimi[sz]ation\b|"
+    r"\bdouble-blind\b[^.;]{0,80}\b(placebo|sham)\b(?![^.;]{0,30}\b(trials|studies)\b)|"
+    rf"{_OWN}[^.;]{{0,60}}\b(placebo-controlled|double-blind|sham-controlled)\b|\bintention[- ]to[- ]treat\b|"
+    r"^[^.]{0,40}\b(double-blind|placebo-controlled)\b[^.]{0,40}\btrial\b", _I)
+# Patients assigned to one of two arms, in a text that calls itself a trial (checked apart).
+_ASSIGNED_ARMS = re.compile(r"\b(were|was) assigned (\(?\d:\d\)? )?to\b[^.;]{0,150}\b(or|versus|vs\.?)\b", _I)
 # A review about trials says "randomized controlled trials" in the plural or "of randomized trials".
 _RANDOMISED_OF_OTHERS = re.compile(r"\b(of|from|in|include[sd]?|including|across|several|\d+) (\w+ ){0,2}randomi[sz]ed "
                                    r"(controlled )?(clinical )?trials\b", _I)
+# A later analysis of a randomised trial (post hoc, secondary, exploratory, updated): labelled as the trial.
+_TRIAL_ANALYSIS = re.compile(r"\b(post[- ]hoc|secondary|exploratory|prespecified|pre-specified|updated|final|"
+                             r"long-term|extended)\b[^.;]{0,40}\b(analysis|follow-up|results)\b", _I)
+_PROTOCOL_OWN = re.compile(r"\b(this|the|our) (\w+[ ,-]+){0,5}(trial|study) will\b|\bwill be (randomi[sz]ed|"
+                           r"randomly (assigned|allocated)|allocated|recruited|enrolled)\b|\bwe will (randomi[sz]e|"
+                           r"recruit|enrol|enroll|allocate)\b|\bwill randomi[sz]e\b|\b(methods and analysis|ethics and "
+                           r"dissemination|trial registration)\b|\bstatistical analysis plan\b|"
+                           r"\bthis (paper|article) describes the (design|protocol)\b|"
+                           r"\bwe describe the (trial |study )?(design|protocol)\b", _I)
 _CASE_OWN = re.compile(r"\bwe (report|describe|present|discuss)( here)? (on )?(a|an|the case of an?|the first|one|two|"
                        r"three|four)\b"
-                       r"(\s+[\w,-]+){0,6}?\s+(cases?|patient|patients|man|woman|boy|girl|child|male|female|infant)\b|"
-                       r"\b\d{1,3}[- ]year[- ]old\b|"
+                       r"(\s+[\w,-]+){0,6}?\s+(cases?|patient|patients|man|woman|boy|girl|child|male|female|infant|"
+                       r"siblings|brothers|sisters|members|family)\b|"
+                       r"\b\d{1,3}[- ](year|month|week|day)[- ]old\b|"
                        r"\b(in|by) (our|this) (present )?(report|case)\b|\bcase (report|presentation)\b|\ba case of\b|"
                        r"\bwe (report|describe|present) (a|the) (rare|unique|first|novel|unusual)\b|"
-                       r"\b(this|our) patient\b|\ball (two|three|four) patients\b", _I)
+                       r"\bthis (report|case) (describes|illustrates|highlights)\b|"
+                       r"\b(this|our) patient\b|\ball (two|three|four) patients\b|"
+                       r"\b(an?|one) ((young|elderly|older|middle-aged|previously healthy|pregnant) )?(\w+ )?"
+                       r"(man|woman|boy|girl|patient|infant|child|neonate) (presented|was admitted|was referred|"
+                       r"developed|complained)\b", _I)
 _TRIAL_OWN = re.compile(
-    rf"{_OWN}[^.;]{{0,60}}\b({_PHASE}|single[- ]arm|open[- ]label|pilot|feasibility|dose[- ](escalation|expansion|"
-    rf"finding)|"
-    rf"first[- ]in[- ]human|prospective|interventional|multicent(er|re)|clinical)\b[^.;]{{0,60}}\b(trial|study)\b|"
+    rf"{_OWN}[^.;]{{0,60}}\b({_PHASE}|single[- ](arm|group)|open[- ]label|pilot|feasibility|dose[- ](escalation|"
+    rf"expansion|finding)|first[- ]in[- ]human|prospective|interventional|multicent(er|re)|clinical)\b[^.;]{{0,60}}\b"
+    rf"(trial|study)\b|"
     rf"\bwe (conducted|performed|report|present|did|undertook|initiated|designed|carried out|assessed|evaluated|"
     rf"investigated|tested)\b[^.;]{{0,150}}\b({_PHASE}|single[- ]arm|open[- ]label|pilot|trial)\b|"
     r"\b(this|our|the present) (\w+[ ,-]+){0,4}trial\b|\b(this|our|the present) study (evaluated|assessed|investigated|"
     r"examined|tested) the (safety|efficacy|feasibility|tolerability|activity)\b|"
     rf"\b(enrolled|accrued|entered) (in|into|onto) (this|the|our|a) (\w+[ ,-]+){{0,4}}({_PHASE}|trial)\b|"
     rf"\b(this|our|the present|the first) ({_DESIGN}) to (evaluate|assess|test|investigate)\b|"
-    r"\bwe (treated|vaccinated|infused|administered|gave)\b[^.;]{0,40}\b(\d+|[a-z]+teen|twenty|thirty|forty|"
-    r"fifty) (patients|"
-    r"participants|subjects)\b|\bmaximum tolerated dose\b|\bdose-limiting toxicit|\b(recommended phase 2|phase II "
+    rf"\bwe (treated|vaccinated|infused|administered|gave)\b[^.;]{{0,40}}\b(\d+|{_NUMBER_WORDS}) (patients|"
+    r"participants|subjects|adults|children|women|men|infants|volunteers)\b|\bmaximum tolerated dose\b|"
+    r"\bdose-limiting toxicit|\b(recommended phase 2|phase II "
     r"recommended) dose\b|"
     r"\b(patients|participants|subjects) (\w+ ){0,3}(were|was) (enrolled|accrued|treated|vaccinated|infused|given)\b|"
-    r"\b(patients|participants) (enrolled|received)\b|\bthe patients were treated\b|\bwe (enrolled|accrued)\b", _I)
+    r"\b(patients|participants) (enrolled|received)\b|\bthe patients were treated\b|\bwe (enrolled|accrued)\b|"
+    r"\b(escalating|increasing) doses\b|\bexpansion cohorts?\b|\b(an|the|our) institutional protocol\b|"
+    r"\bprospectively (enrolled|treated|evaluated|assessed)\b[^.;]{0,60}\b(received|underwent|treated|"
+    r"administered|intervention)|"
+    rf"\b(\d+|{_NUMBER_WORDS}) (\w+ ){{0,4}}(patients|participants|adults|children|adolescents|women|men|volunteers|"
+    r"recipients)\b[^.;]{0,120}\b(received|underwent|took|were given|were treated with|self-administered|"
+    r"took part in|followed a|were converted)\b[^.;]{0,80}\b(mg|doses?|daily|weekly|sessions?|programme|program|"
+    r"injection|infusion|diet|treatment|therapy|intervention|stimulation|vaccine|formulation|fractions|Gy|"
+    r"radiotherapy|surgery|procedure)\b", _I)
+# Design words alone, in a titled abstract: its own design unless they name other studies ("single-arm studies").
+_TRIAL_BARE = re.compile(r"\b(single[- ](arm|group)|open[- ]label|dose[- ]escalation|non-?randomi[sz]ed|quasi[- ]"
+                         r"experimental|window[- ]of[- ]opportunity|expanded access|before[- ]and[- ]after|pre-?post|"
+                         r"3 ?\+ ?3)\b(?![^.;]{0,40}\b(trials|studies)\b)", _I)
 _OBSERVATIONAL_OWN = re.compile(
     rf"{_OWN}[^.;]{{0,60}}\b(retrospective(ly)?|case[- ]control|cross[- ]sectional|population-based|registry|"
     r"real[- ](world|life)|observational|database|chart review|pharmacovigilance|consecutive|cohort study)\b|"
     r"\bretrospective(ly)? (\w+ ){0,2}(analy[sz]ed|reviewed|collected|studied|identified|evaluated|analysis|review|"
     r"study|cohort|data)\b|\b(data|records|charts) (\w+ ){0,2}(were|was) (collected|reviewed|extracted|retrieved|"
     r"obtained|analy[sz]ed)\b|\bconsecutive (series|patients)\b|\b(FAERS|VigiBase|SEER|EudraVigilance)\b|"
-    r"\bwe (\w+ ){0,1}(analy[sz]ed|reviewed|identified|collected|compared|estimated)\b[^.;]{0,80}\b(patients|cases|"
+    r"\bwe (\w+ ){0,1}(analy[sz]ed|reviewed|identified|collected|compared|estimated|measured|interviewed|surveyed|"
+    r"studied|examined|related|calculated)\b[^.;]{0,80}\b(patients|cases|participants|residents|adults|children|"
+    r"women|men|people|persons|infants|"
     r"subjects|individuals|records|data)\b|\b(this|the present) study (estimated|compared|examined|analy[sz]ed)\b|"
     r"\bwere (included|identified) (in|from) (this|the|our)\b|\bmatched controls\b|\bpropensity[- ]score\b|"
     r"\bprospective(ly)? (collected|followed|cohort|observational)\b|\bindirect (treatment )?comparisons?\b|"
-    r"\bmatching-adjusted\b|\bsurvey\b[^.]{0,40}\b(respon|participants|oncologists|physicians)", _I)
+    r"\bmatching-adjusted\b|\bsurvey\b[^.]{0,40}\b(respon|participants|oncologists|physicians)|"
+    r"\bmendelian randomi[sz]ation\b|\binstrumental variables?\b|\bgenome-wide association (study|analysis)\b|"
+    r"\b(emulated|emulate|emulating) a target trial\b|\btarget trial emulation\b|\btest-negative\b|"
+    r"\bcase-control\b|\bcross-sectional\b|\b(disproportionality|seroprevalence)\b|\breporting odds ratios?\b|"
+    r"\b(we|were) (queried|linked)\b|\b(cancer )?registration data\b|\badministrative (health )?data\b|"
+    r"\b(insurance|claims|registry|register|surveillance) data\b|\b(follows|followed) a cohort\b|"
+    r"\ba cohort of [\d,]+\b|\busing (\w+ ){0,3}data (from|on|of)\b|"
+    r"\b(were|was|we) interviewed\b|\b(inter|intra)-?(observer|rater)\b|\b(Cohen's|Fleiss'?) kappa\b|"
+    r"\bkappa (statistics?|coefficients?|values?)\b|"
+    r"\b(among|of) (all )?[\d,]+ (\w+ ){0,3}(patients|adults|children|women|men|participants|individuals|persons|"
+    r"infants|people) (undergoing|who underwent|treated|admitted|diagnosed|hospitali[sz]ed|presenting|aged|born|"
+    r"living|attending)\b|"
+    r"\bprospectively (assessed|recorded|collected|enrolled|followed|included|"
+    r"studied|registered)\b|\b(we )?(examined|assessed|investigated|evaluated|estimated|quantified|analy[sz]ed) "
+    r"(the )?associations? (between|of)\b|\bwe (extracted|abstracted|retrieved|obtained) (the )?(data|information)\b|"
+    r"\bwe analy[sz]ed (data (from|on) )?[\d,.]+ (million )?(men|women|adults|children|participants|individuals|people|"
+    r"persons|residents|infants|patients)\b", _I)
+# Words of an observational study that a review may also use ("this cohort of patients", "registries"): they count
+# only beside the abstract's own methods.
+_OBSERVATIONAL_WEAK = re.compile(
+    r"\b(cohorts?|registry|registries|register|registers|databases?|claims|electronic health records?|medical records|"
+    r"questionnaires?|survey|UK Biobank|NHANES|biobank)\b|\bnested\b|"
+    r"\b(were|was) followed (up )?(for|to|until|every)\b|\bfollowed (them )?(for|prospectively)\b|"
+    r"\bCox (proportional[- ]hazards? )?(regression|models?)\b|\blogistic regression\b|\bincidence rates?\b|"
+    r"\breference standard\b|\bsensitivity and specificity\b|"
+    r"\bprediction model\b|\bC statistic\b|\bKaplan-Meier\b|\bsibling\b|\btwins\b|"
+    r"\b(linear|Poisson|multivariable|multivariate|negative binomial) regression\b|"
+    r"\bassociations? (\w+ ){0,6}(were|was) (estimated|examined|assessed|analy[sz]ed|evaluated)\b|"
+    r"\b(delivered|treated|admitted|seen|managed|diagnosed|operated on|identified) (at|in) (a|our|one|two|three|four|"
+    r"\d+) (single |tertiary |academic |university )?(institution|centre|center|hospital|hospitals|centres|centers|"
+    r"institutions)\b|\bbetween (19|20)\d\d and (19|20)\d\d\b", _I)
 _REVIEW_OWN = re.compile(r"\b(this|the present|our|current) (\w+ ){0,2}(mini-?)?(review|overview|chapter)\b|"
-                         r"\b(this|the present|our) (article|paper)\b[^.]{0,60}\b(summari[sz]|discuss|describ|"
+                         r"\b(this|the present|our) (article|paper|chapter)\b[^.]{0,60}\b(summari[sz]|discuss|describ|"
                          r"highlight|focus|provid|outlin|explor|examin|address|review)|"
-                         r"\bin this (mini-?)?(review|overview|perspective)\b|"
+                         r"\bin this (mini-?|narrative )?(review|overview|perspective|chapter)\b|"
                          r"\bin this (article|paper),? we (review|summari[sz]e|"
                          r"discuss|highlight|outline|provide an overview|describe the (current|recent))\b|"
-                         r"\bwe (then |also |further |first |here )?(review|summari[sz]e|"
-                         r"discuss|highlight|outline|provide an overview|describe the (current|recent))\b|"
-                         r"\bhere,? we (review|"
-                         r"summari[sz]e|discuss|highlight)\b|\breview (of|on) (the )?(recent|current|latest)\b|"
+                         r"\bwe (then |also |further |first |here |briefly )?(review|summari[sz]e|"
+                         r"discuss|highlight|outline|provide an overview|provide a (brief|comprehensive|concise)|"
+                         r"describe the (current|recent))\b|"
+                         r"\b(here(in)?|below),? we (review|summari[sz]e|discuss|highlight|outline|provide an "
+                         r"overview)\b|\breview (of|on) (the )?(recent|current|latest)\b|"
                          r"\bthe purpose (of this \w+ )?is to (review|summari[sz]e|discuss)\b|"
                          r"\bwe have (reviewed|summari[sz]ed)\b|\bwill (be )?(review|discuss|"
                          r"summari[sz]|emphasi[sz]e)|\bis reviewed\b|\bare reviewed\b|\bare discussed\b|"
-                         r"\bis discussed\b", _I)
-_OPINION_OWN = re.compile(r"\b(this|the present|our) (commentary|editorial|viewpoint|perspective piece|letter)\b", _I)
+                         r"\bis discussed\b|\bare (summari[sz]ed|outlined|highlighted|described)\.|"
+                         r"\b(this|the) (narrative|mini-?) ?review\b|\bthis primer\b", _I)
+_OPINION_OWN = re.compile(r"\b(this|the present|our) (commentary|editorial|viewpoint|perspective piece|letter)\b|"
+                          r"\bin this (editorial|commentary|viewpoint|letter)\b|\b(we|I) (argue|contend)\b|"
+                          r"\bwe (read|have read) with (great )?interest\b|\bwe thank the (correspondents|authors|"
+                          r"editor)\b|\bthis meeting report\b|\bthe (accompanying|current issue)\b|"
+                          r"\bwe (remember|mourn|celebrate)\b|\bin (our|my) (view|opinion)\b|\bwe believe that\b|"
+                          r"\bis no longer acceptable\b|"
+                          r"\bshould (enforce|embrace|temper|replace|be abandoned)\b", _I)
 _ANIMAL = re.compile(r"\b(mice|mouse|murine|rats|rodents?|xenografts?|syngeneic|non-?human primates?|"
-                     r"macaques?|canine|dogs|zebrafish|tumou?r-bearing)\b|\brat\b(?! sarcoma)", _I)
+                     r"macaques?|monkeys?|canine|dogs|beagles?|zebrafish|tumou?r-bearing|C57BL|BALB/c|NOD/SCID|NSG|"
+                     r"Sprague-Dawley|Wistar|rabbits?|pigs|piglets|porcine|sheep|ovine|Drosophila|C\. elegans|"
+                     r"pups|orthotopic|hamsters?|ferrets?|guinea pigs|gerbils|chickens|cattle)\b|\brat\b(?! sarcoma)|"
+                     r"-/- mice|\bNOD mice\b|\b(the |treated |control |naive |tumou?r-bearing )animals\b", _I)
 _IN_VITRO = re.compile(r"\bin vitro\b|\bcell lines?\b|\bcultured\b|\bco-?culture|\borganoids?\b|\bex vivo\b|"
                        r"\bTCGA\b|\bbioinformatic|\bsingle-cell RNA|\btranscriptom|\bGEO (database|datasets?)\b|"
-                       r"\bin silico\b|\bmolecular docking\b|\bimmunohistochemi|\bflow cytometr|\bwestern blot", _I)
+                       r"\bin silico\b|\bmolecular docking\b|\bimmunohistochemi|\bflow cytometr|\bwestern blot|"
+                       r"\bCancer Genome Atlas\b|\bcryo-?EM\b|\bcryo-electron\b|\bcrystal structures?\b|"
+                       r"\bmolecular dynamics\b|\bCRISPR\b|\binduced pluripotent\b|\biPSCs?\b|\bisolates\b|"
+                       r"\bminimum inhibitory\b|\bbiofilm|\bPBMCs?\b|\bmass cytometry\b|\btissue microarrays?\b|"
+                       r"\bHEK293|\bHeLa\b|\byeast\b|\bpatch-clamp\b|\bimmunoblot|\bGene Expression Omnibus\b|"
+                       r"\bmicroarray|\bGSE\d+|\bcadaver", _I)
 # Laboratory work on cells or samples.
 _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|knock(ed)?[- ]?down|silenc(ed|ing)|"
-                  r"western blot|ELISA|flow cytometry|qPCR|RT-PCR|immunohistochemi\w*|immunofluorescence|"
-                  r"cell lines?|in vitro|ex vivo|organoids?|sequencing|TCGA|GEO)\b", _I)
+                  r"western blot|immunoblot\w*|ELISA|flow cytometry|qPCR|RT-PCR|immunohistochemi\w*|immunofluorescence|"
+                  r"cell lines?|in vitro|ex vivo|organoids?|sequencing|RNA-seq|TCGA|GEO|GTEx|CRISPR(-Cas9)?|MTT|CCK-8|"
+                  r"patch-clamp|molecular docking|molecular dynamics|cryo-?EM|cryo-electron microscopy|crystal "
+                  r"structures?|isolates|minimum inhibitory concentrations?|broth microdilution|biofilms?|PBMCs?|"
+                  r"mass cytometry|tissue microarrays?|confocal microscopy|electron microscopy|annexin V|"
+                  r"phosphoproteomics|proteomics|iPSCs?|induced pluripotent stem cells|HEK293|yeast two-hybrid|"
+                  r"co-immunoprecipitation|hydrogel|bioprinted|CIBERSORT|LASSO|differentially expressed|"
+                  r"binding free[- ]energy|cells were (treated|exposed|incubated|stimulated)|pseudovirus(es)?|"
+                  r"neutrali[sz]ation assays?|neutrali[sz]ing antibody titres|sera from|16S rRNA|"
+                  r"Gene Expression Omnibus|microarrays?|GSE\d+|hub genes|co-expression|seeded|scaffolds?|"
+                  r"knockdown|overexpression|colony formation|mechanistically|cadaver(ic)?|cadavers)\b", _I)
 # Results a study reports of its own: percentages, p values, counts of patients or samples, hazard ratios.
 _OWN_RESULTS = re.compile(r"\d+(\.\d+)? ?%|\bp ?[<=>] ?0?\.\d|\b(n|N) ?= ?\d|\b\d+ (patients|participants|subjects|"
                           r"samples|cases|mice)\b|\b(HR|OR|RR)\b ?[=,:]? ?\d|\b95% CI\b|\bwe (found|observed|show|"
                           r"demonstrate|identified|observe|observed|report|developed|generated|established|"
                           r"demonstrated|showed)\b|"
                           r"\b(RESULTS|Results):", _I)
+# The same without bare percentages, which a review quotes too ("mutated in ~40% of cases").
+_OWN_FINDINGS = re.compile(_OWN_RESULTS.pattern.replace(r"\d+(\.\d+)? ?%|", "", 1), _I)
+# The language of a study's own methods: what was measured, compared or assessed, in whom.
+_OWN_METHODS = re.compile(r"\b(were|was) (measured|assessed|compared|recorded|quantified|analy[sz]ed|evaluated|"
+                          r"determined|collected|calculated|estimated|monitored|obtained|scored|tested|performed|"
+                          r"treated|exposed|implanted|injected|fed|randomi[sz]ed|followed)\b|\b(primary|secondary) "
+                          r"(outcome|end ?point)s?\b|\b(METHODS?|Methods?|DESIGN|Design|OBJECTIVES?|Objectives?|"
+                          r"PURPOSE|Purpose|AIMS?|Aims?|Materials and methods|PATIENTS AND METHODS|Patients and "
+                          r"Methods|Experimental Design|EXPERIMENTAL DESIGN)\s*:|\b(the (aim|purpose|objective) of "
+                          r"(this|the present|our) (study|work|analysis) was to|(we|this study) aimed to)\b|"
+                          r"(^|[.:] )To (assess|determine|evaluate|estimate|examine|compare|investigate|test|describe|"
+                          r"quantify) (the |whether |if )|"
+                          rf"\b(\d[\d,]*|{_NUMBER_WORDS}) (\w+ ){{0,3}}(adults|children|women|men|participants|"
+                          r"patients|subjects|individuals|isolates|samples|specimens|mice|rats|animals|dogs|pigs|"
+                          r"volunteers|infants|employees|respondents)\b", _I)
+# What a study did, said in the past tense: "we profiled", "datasets were downloaded", "cells were seeded". A
+# review says what it discusses in the present tense ("we discuss", "we summarise"), caught before this is read.
+_RESEARCH_VERBS = (r"(downloaded|seeded|constructed|profiled|sequenced|isolated|cultured|incubated|transfected|"
+                   r"harvested|stained|implanted|injected|immuni[sz]ed|challenged|sacrificed|euthani[sz]ed|produced|"
+                   r"synthesi[sz]ed|fabricated|characteri[sz]ed|screened|enrolled|recruited|interviewed|surveyed|"
+                   r"genotyped|imaged|scanned|randomi[sz]ed|allocated|assigned|matched|extracted|retrieved|trained|"
+                   r"measured|quantified|assessed|recorded|compared|analy[sz]ed|collected|tested|modelled|modeled|"
+                   r"calculated|estimated|evaluated|examined|investigated|determined|followed|treated|exposed|"
+                   r"administered|obtained|performed|conducted|developed|generated|established|applied|used|"
+                   r"identified|included|selected|grown|infected|engrafted|transplanted|fed|dosed|vaccinated)")
+_DID = re.compile(rf"\bwe (also |then |further |first |next |additionally )?{_RESEARCH_VERBS}\b|"
+                  rf"\b(were|was) (\w+ )?{_RESEARCH_VERBS} (by|with|using|from|for|in|at|to|on|into|according)\b", _I)
 _HUMAN_SUBJECTS = re.compile(r"\bpatients? (were|was) (treated|enrolled|randomi[sz]ed|given|included)\b|"
                              r"\b(we|were) (enrolled|treated|"
                              r"recruited)\b|\b\d+ (consecutive )?patients (with|who)\b", _I)
@@ -351,13 +597,19 @@ def _from_text(text: str, headings: Iterable[str] = ()) -> tuple[str, str]:
     if not title:
         title = _embedded_title(body)
         excerpt = not title
-    found = _by_title(title)
+    found = _by_title(title, body)
     if found:
         return found
     return _by_design(title, body, excerpt, research=any(_RESEARCH_HEADINGS.match(h or "") for h in headings))
 
 
-def _by_title(title: str) -> tuple[str, str] | None:
+def _guideline_words(text: str) -> str:
+    """The text without guideline words that name a study's subject or method ("adherence to guidelines",
+    "following PRISMA guidelines")."""
+    return _ABOUT_GUIDELINES.sub(" ", text)
+
+
+def _by_title(title: str, body: str = "") -> tuple[str, str] | None:
     if not title:
         return None
     if _T_APPROVAL.search(title):
@@ -366,72 +618,149 @@ def _by_title(title: str) -> tuple[str, str] | None:
         return "opinion", _hit(_T_OPINION, title, "title")
     if _T_META.search(title):
         return "meta-analysis", _hit(_T_META, title, "title")
-    if _T_GUIDELINE.search(title) and not _T_SYSTEMATIC.search(title):
-        return "guideline", _hit(_T_GUIDELINE, title, "title")
+    if _T_OTHER.search(title):
+        return "other", _hit(_T_OTHER, title, "title")
+    guideline_title = _guideline_words(title)
+    if _T_GUIDELINE.search(guideline_title) and not _T_SYSTEMATIC.search(title):
+        return "guideline", _hit(_T_GUIDELINE, guideline_title, "title")
     if _T_SYSTEMATIC.search(title):
         return "systematic review", _hit(_T_SYSTEMATIC, title, "title")
     if _T_SCOPING.search(title):
         return "review", _hit(_T_SCOPING, title, "title")
+    if _T_PROTOCOL.search(title) or (_PROTOCOL_OWN.search(body) and not _OWN_RESULTS.search(body)
+                                     and re.search(r"\b(trial|study)\b", title, _I)):
+        return "trial registration", _hit(_T_PROTOCOL, title, "title") or _hit(_PROTOCOL_OWN, body)
+    if _T_POOLED.search(title):
+        # A pooled analysis of several trials is a meta-analysis only when it says so (or searched for them).
+        if _META.search(body) or _SYSTEMATIC.search(body):
+            return "meta-analysis", _hit(_META, body) or _hit(_SYSTEMATIC, body)
+        return "observational study", _hit(_T_POOLED, title, "title")
+    return _by_title_design(title, body)
+
+
+def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
+    """The title's design words, once it names no kind of publication (guideline, review, protocol...)."""
+    randomness = _NOT_RANDOMISED.sub(" ", title)
     if _T_CASE.search(title):
         return "case report", _hit(_T_CASE, title, "title")
-    if _T_RANDOMISED.search(title):
-        return "randomised trial", _hit(_T_RANDOMISED, title, "title")
-    if _T_TRIAL.search(title) and not re.search(r"\btrials\b|\breview\b|\boverview\b", title, _I):
-        return "non-randomised trial", _hit(_T_TRIAL, title, "title")
-    if _T_OBSERVATIONAL.search(title) and not re.search(r"\breview\b", title, _I):
-        return "observational study", _hit(_T_OBSERVATIONAL, title, "title")
-    if _T_REVIEW.search(title) and re.search(r"\breview\b|\boverview\b", title, _I):
-        return "review", _hit(_T_REVIEW, title, "title")
+    if _META_OWN.search(body) and (_META.search(body) or _SYSTEMATIC.search(body)):
+        # "Prevalence of ...", "Association of ...": a title a meta-analysis shares with the studies it pools.
+        return "meta-analysis", _hit(_META_OWN, body)
+    if _SYSTEMATIC.search(body) and not _HUMAN_SUBJECTS.search(body) and not _T_RANDOMISED.search(randomness):
+        return "systematic review", _hit(_SYSTEMATIC, body)
+    titled_review = re.sub(r"\b(chart|charts|record|records|case[- ]note|notes|\d+-year) review\b", " ", title,
+                           flags=_I)
+    if _T_REVIEW.search(titled_review) and re.search(r"\breview\b|\boverview\b", titled_review, _I):
+        return "review", _hit(_T_REVIEW, titled_review, "title")
+    if _REVIEW_SAYS.search(body):
+        return "review", _hit(_REVIEW_SAYS, body)
     if _T_ANIMAL.search(title):
         return "animal study", _hit(_T_ANIMAL, title, "title")
     if _T_IN_VITRO.search(title):
         return "in vitro study", _hit(_T_IN_VITRO, title, "title")
+    if _T_RANDOMISED.search(randomness) and not _T_FROM_TRIAL.search(title):
+        return "randomised trial", _hit(_T_RANDOMISED, randomness, "title")
+    trial_title = _T_TRIAL.search(title) and not re.search(r"\btrials\b|\breview\b|\boverview\b", title, _I)
+    if trial_title and not _T_FROM_TRIAL.search(title):
+        if _TRIAL_ANALYSIS.search(title) and _RANDOMISED_OWN.search(_NOT_RANDOMISED.sub(" ", body)):
+            return "randomised trial", _hit(_RANDOMISED_OWN, _NOT_RANDOMISED.sub(" ", body))
+        return "non-randomised trial", _hit(_T_TRIAL, title, "title")
+    observational = _T_OBSERVATIONAL.search(title)
+    if observational and _T_REVIEW_FACETS.search(title) and not _has_methods(body):
+        return None  # "Pneumonitis: incidence, risk factors and management": let the text say what it is
+    if observational and not re.search(r"\breview\b", title, _I):
+        if (re.search(r"(?<!retro)\bprospective\b", title, _I) and _TRIAL_OWN.search(body)
+                and not re.search(r"\bdiscretion\b|\bstandard of care\b|\broutine (care|practice)\b", body, _I)):
+            # "a prospective study" in which the patients were given the treatment studied: interventional.
+            return "non-randomised trial", _hit(_TRIAL_OWN, body)
+        plain = _NOT_RANDOMISED.sub(" ", body)
+        if _T_OBSERVATIONAL_WEAK.match(observational.group(0)) and _own_randomisation(plain):
+            return "randomised trial", _hit(_RANDOMISED_OWN, plain) or _hit(_ASSIGNED_ARMS, plain)
+        return "observational study", _hit(_T_OBSERVATIONAL, title, "title")
+    if _T_IN_VITRO_WEAK.search(title):
+        return "in vitro study", _hit(_T_IN_VITRO_WEAK, title, "title")
     return None
 
 
-def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[str, str]:
-    text = f"{title}\n{body}"
-    if _META.search(body) and _META_OWN.search(body):
+def _own_randomisation(plain: str) -> bool:
+    """The text randomised its own participants (not only trials it cites); `plain` has its non-design randomness
+    blanked."""
+    randomised = _RANDOMISED_OWN.search(plain) or (_ASSIGNED_ARMS.search(plain) and re.search(r"\btrial\b", plain, _I))
+    return bool(randomised) and not (_RANDOMISED_OF_OTHERS.search(plain) and not _HUMAN_SUBJECTS.search(plain))
+
+
+def _has_methods(body: str) -> bool:
+    """The abstract says what its own study did or found."""
+    return bool(_OWN_FINDINGS.search(body) or _OWN_METHODS.search(body) or _DID.search(body))
+
+
+def _by_kind(text: str, body: str) -> tuple[str, str] | None:
+    """What kind of publication the abstract says it is: a synthesis, guidance, a review or opinion, a model, a
+    protocol."""
+    guideline_body = _guideline_words(body)
+    if _META_OWN.search(body) and (_META.search(body) or _SYSTEMATIC.search(body)):
         return "meta-analysis", _hit(_META_OWN, body)
+    if _GUIDELINE_OWN.search(guideline_body) and _GUIDELINE.search(text):
+        return "guideline", _hit(_GUIDELINE_OWN, guideline_body)
     if _SYSTEMATIC.search(body) and not _HUMAN_SUBJECTS.search(body):
         return "systematic review", _hit(_SYSTEMATIC, body)
-    if _GUIDELINE_OWN.search(body):
-        return "guideline", _hit(_GUIDELINE_OWN, body)
+    if _GUIDELINE_OWN.search(guideline_body):
+        return "guideline", _hit(_GUIDELINE_OWN, guideline_body)
     own_review = _REVIEW_OWN.search(body)
     if own_review:
         return "review", _hit(_REVIEW_OWN, body)
     if _OPINION_OWN.search(body):
         return "opinion", _hit(_OPINION_OWN, body)
-    randomised = _RANDOMISED_OWN.search(body)
-    if randomised and not (_RANDOMISED_OF_OTHERS.search(body) and not _HUMAN_SUBJECTS.search(body)):
-        return "randomised trial", _hit(_RANDOMISED_OWN, body)
-    case = _CASE_OWN.search(body)
-    trial = _TRIAL_OWN.search(body)
-    observational = _OBSERVATIONAL_OWN.search(body)
+    if _MODEL_OWN.search(body):
+        return "other", _hit(_MODEL_OWN, body)
+    if _OTHER_OWN.search(body):
+        return "other", _hit(_OTHER_OWN, body)
+    if _PROTOCOL_OWN.search(body) and not _OWN_RESULTS.search(body) and re.search(r"\b(trial|study)\b", body, _I):
+        # A trial that "will randomise": its design, no results yet.
+        return "trial registration", _hit(_PROTOCOL_OWN, body)
+    return None
+
+
+def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[str, str]:
+    text = f"{title}\n{body}"
+    kind = _by_kind(text, body)
+    if kind:
+        return kind
+    plain = _NOT_RANDOMISED.sub(" ", body)  # randomisation words that are no design of a trial, blanked
     animal = len(_ANIMAL.findall(text))
+    if _own_randomisation(plain) and animal < 2:
+        return "randomised trial", _hit(_RANDOMISED_OWN, plain) or _hit(_ASSIGNED_ARMS, plain)
+    case = _CASE_OWN.search(body)
+    methods = _has_methods(body)
+    trial = _TRIAL_OWN.search(body) or (not excerpt and _TRIAL_BARE.search(body))
+    observational = _OBSERVATIONAL_OWN.search(body) or (methods and _OBSERVATIONAL_WEAK.search(body))
     if case and not observational and not re.search(r"\b\d{2,} patients\b", body, _I):
         return "case report", _hit(_CASE_OWN, body)
     lab = len(set(m.group(0).lower() for m in _LAB.finditer(text)))
     if lab >= 2 and not trial and not re.search(r"retrospective|\bconsecutive\b", body, _I) and animal < 2:
         return "in vitro study", _hit(_LAB, text)
-    if observational and (not trial or re.search(r"retrospective|\bconsecutive\b", body, _I)) and animal < 2:
-        return "observational study", _hit(_OBSERVATIONAL_OWN, body)
-    if trial and animal < 2:
-        return "non-randomised trial", _hit(_TRIAL_OWN, body)
-    in_vitro = _IN_VITRO.search(text)
-    if animal >= 2 or (animal and not _HUMAN_SUBJECTS.search(text) and (_OWN_RESULTS.search(body) or excerpt)):
+    if animal >= 2 or (animal and not _HUMAN_SUBJECTS.search(text) and not trial and not observational
+                       and (methods or excerpt)):
         return "animal study", _hit(_ANIMAL, text)
-    if in_vitro and not _HUMAN_SUBJECTS.search(text) and (_OWN_RESULTS.search(body) or research):
-        return "in vitro study", _hit(_IN_VITRO, text)
-    if title and _T_REVIEW.search(title):
+    if observational and (not trial or re.search(r"retrospective|\bconsecutive\b", body, _I)):
+        return "observational study", _hit(_OBSERVATIONAL_OWN, body) or _hit(_OBSERVATIONAL_WEAK, body)
+    if trial:
+        return "non-randomised trial", _hit(_TRIAL_OWN, body) or _hit(_TRIAL_BARE, body)
+    in_vitro = _IN_VITRO.search(text)
+    if (in_vitro or lab) and not _HUMAN_SUBJECTS.search(text) and (methods or research):
+        return "in vitro study", _hit(_IN_VITRO, text) or _hit(_LAB, text)
+    if title and not methods and (_T_OPINION_QUESTION.search(title) or (
+            title.rstrip().endswith("?") and re.search(r"\b(should|must|ought to)\b", body, _I))):
+        return "opinion", _hit(_T_OPINION_QUESTION, title, "title")
+    if title and _T_REVIEW.search(title) and not methods:
         return "review", _hit(_T_REVIEW, title, "title")
     if excerpt:
         # An excerpt without a title, design or method of its own: not enough to rate it.
         return "other", "an untitled excerpt that states no study design"
     if research:
         return "other", "a structured abstract that states no study design"
-    if not _OWN_RESULTS.search(body):
-        # Neither a design nor results of its own: background and synthesis, as a narrative review writes.
+    if not methods and not _OWN_RESULTS.search(body):
+        # Neither a design nor methods or results of its own: background and synthesis, as a narrative review writes.
         return "review", "no study design or results of its own stated"
     return "other", "no study design stated"
 

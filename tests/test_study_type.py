@@ -233,3 +233,123 @@ def test_rag_evidence_prints_one_line_per_record_in_order(tmp_path):
                           capture_output=True, text=True, timeout=300)
     assert text.returncode == 0 and len(text.stdout.splitlines()) == len(lines)
     assert "RETRACTED" in text.stdout and "EXPRESSION OF CONCERN" in text.stdout
+
+
+# --- issue 22, generality: the ways papers across biomedicine state what they are ---------------------------------
+
+
+@pytest.mark.parametrize("title, text, study_type", [
+    # Randomness that is no randomised design.
+    ("Body mass index and risk of atrial fibrillation: a Mendelian randomization study",
+     "We used genetic variants as instrumental variables in a two-sample analysis of 1,030,836 individuals.",
+     "observational study"),
+    ("Awareness of hypertension in Nigeria", "A multistage cluster sample of 4,800 adults from randomly selected "
+     "households was interviewed and had blood pressure measured.", "observational study"),
+    # Randomisation said in other words.
+    ("Community health worker visits for hypertension in rural villages", "Thirty villages were allocated by "
+     "computer-generated sequence to home visits or usual care. The primary outcome was blood pressure control.",
+     "randomised trial"),
+    ("Two doses of misoprostol for induction of labour", "Women with an unfavourable cervix were randomly divided into "
+     "two groups using sealed opaque envelopes. Time to delivery was compared.", "randomised trial"),
+    ("Lower versus higher oxygenation targets in acute respiratory failure", "In this multicentre trial, 2928 patients "
+     "were assigned to a target of 60 mm Hg or 90 mm Hg. The primary outcome was death at 90 days.",
+     "randomised trial"),
+    # Interventional without randomisation.
+    ("CAR T cells targeting CD19 in refractory lupus", "We treated five patients with autologous CD19 CAR T cells "
+     "after lymphodepletion. Disease activity was monitored for 12 months.", "non-randomised trial"),
+    ("Tirzepatide in Japanese patients", "Patients received once-weekly tirzepatide 5, 10 or 15 mg in this open-label, "
+     "single-group study for 52 weeks.", "non-randomised trial"),
+    # Observational designs.
+    ("Outcomes of appendectomy in pregnancy: a retrospective chart review", "We reviewed the medical records of all "
+     "pregnant women who underwent appendectomy.", "observational study"),
+    ("Lifetime risk of dementia in the Framingham Heart Study", "Using data from 3,236 participants aged 65 and free "
+     "of dementia, we estimated sex-specific lifetime risks.", "observational study"),
+    ("Outcome of aortic valve implantation in nonagenarians", "Of 3,210 patients undergoing TAVI at 12 centres, 412 "
+     "were nonagenarians. Mortality was compared with younger patients.", "observational study"),
+    ("Circulating tumour DNA after surgery in colon cancer: a prospective study", "We collected plasma from 230 "
+     "patients after resection; patients were treated at clinicians' discretion and followed for recurrence.",
+     "observational study"),
+    ("Safety of sacituzumab govitecan in older patients: pooled analysis of three phase 3 trials", "We pooled "
+     "individual patient data from three trials and compared adverse events by age.", "observational study"),
+    # Syntheses.
+    ("Prevalence of depression among medical students", "We searched MEDLINE and Embase and pooled prevalence with "
+     "random-effects meta-analysis.", "meta-analysis"),
+    ("Coffee and type 2 diabetes: dose-response analysis of prospective studies", "Cohort studies were identified in "
+     "MEDLINE and Embase. Relative risks were combined using random-effects models.", "meta-analysis"),
+    # Laboratory and animal work, never a review by default.
+    ("Hub genes in diabetic nephropathy", "Microarray datasets GSE30528 and GSE96804 were downloaded from the Gene "
+     "Expression Omnibus. Co-expression modules were constructed.", "in vitro study"),
+    ("Mechanical properties of 3D-printed titanium scaffolds", "Scaffolds were tested for compressive strength. "
+     "Osteoblast-like MG-63 cells were seeded to assess attachment.", "in vitro study"),
+    ("Patient-derived organoids model treatment response", "We established a biobank of 110 organoids and tested their "
+     "sensitivity to anticancer drugs.", "in vitro study"),
+    ("Intermittent fasting in C57BL/6 mice", "Male mice were fed a high-fat diet on an alternate-day schedule.",
+     "animal study"),
+    ("An intranasal vaccine prevents SARS-CoV-2 transmission in hamsters", "Immunised animals were challenged and "
+     "co-housed with naive animals.", "animal study"),
+    ("Preclinical rationale for a phase 1 trial of an IL-15 superagonist", "We evaluated the superagonist in mice "
+     "bearing B16 tumours and in cynomolgus monkeys.", "animal study"),
+    # Kinds of publication.
+    ("Study protocol for a randomised controlled trial of early rehabilitation after hip fracture",
+     "This trial will allocate 400 patients to home rehabilitation or usual care.", "trial registration"),
+    ("Adjuvant immunotherapy in cutaneous squamous cell carcinoma", "This double-blind trial will randomize patients "
+     "to pembrolizumab or placebo. Here we describe the trial design.", "trial registration"),
+    ("Cost-effectiveness of pembrolizumab in NSCLC", "A partitioned survival model was built over 20 years.", "other"),
+    ("School-located influenza vaccination", "We used an age-structured transmission model calibrated to surveillance "
+     "data to estimate hospitalisations averted.", "other"),
+    ("Delphi consensus on the definition of remission in lupus", "An international task force voted in three rounds.",
+     "guideline"),
+    ("Long COVID: major findings, mechanisms and recommendations", "Here we review the current knowledge of its "
+     "mechanisms.", "review"),
+    ("Adherence to guidelines for sepsis care in 40 hospitals", "We reviewed the records of 2,000 patients admitted "
+     "with sepsis.", "observational study"),
+    ("Neurotoxicity of CAR T cells", "Following PRISMA guidelines, we searched PubMed and Embase and included 87 "
+     "publications.", "systematic review"),
+    ("Kikuchi-Fujimoto disease presenting with fever", "A young Asian woman presented with prolonged fever and tender "
+     "lymphadenopathy.", "case report"),
+    ("Neonatal herpes encephalitis presenting as fever", "Case presentation: A 9-day-old boy was brought to the "
+     "emergency department.", "case report"),
+    ("Should we stop screening for prostate cancer with PSA?", "Screening causes overdiagnosis. I argue that organised "
+     "screening is preferable.", "opinion"),
+    ("A call to action on antimicrobial resistance in agriculture", "Governments must act now.", "opinion"),
+    # Not studies of patients: clinicians' views, education, frameworks, prices ("other", unrated).
+    ("Antibiotic prescribing in primary care", "A questionnaire was sent to 1,000 general practitioners to assess "
+     "their attitudes towards guidelines.", "other"),
+    ("A framework for evaluating artificial intelligence tools in health care", "We propose a framework of six "
+     "domains.", "other"),
+    ("Trends in drug prices for multiple sclerosis", "We analysed wholesale acquisition costs of 15 drugs.", "other"),
+    ("Long-term follow-up of childhood cancer survivors", "The study follows a cohort of 24,000 five-year survivors "
+     "and a sibling comparison group.", "observational study"),
+    # An outcome word in a trial's title ("Incidence and Mortality") is no observational design.
+    ("Effect of Daily Aspirin on Cancer Incidence and Mortality in Older Adults", "Persons 70 years of age or older "
+     "were assigned to receive 100 mg of aspirin or matching placebo daily, unaware of trial-group assignments.",
+     "randomised trial"),
+    ("Necrotising fasciitis in a tertiary centre: a 10-year review", "We reviewed all patients admitted with "
+     "necrotising fasciitis between 2012 and 2022.", "observational study"),
+])
+def test_how_papers_across_biomedicine_state_their_design(title, text, study_type):
+    assert classify(_doc(title, text)).study_type == study_type
+
+
+def test_mesh_animals_without_an_animal_treated_is_laboratory_work():
+    cells = _doc("Metformin in murine melanoma cells", "B16 cell lines were cultured with metformin; proliferation was "
+                 "measured by MTT assay.", mesh=["Animals", "Cell Line, Tumor", "Melanoma, Experimental"])
+    assert classify(cells).study_type == "in vitro study" and classify(cells).level == "preclinical"
+    mice = _doc("Metformin in melanoma", "Tumour-bearing mice received metformin.", mesh=["Animals", "Mice"])
+    assert classify(mice).study_type == "animal study"
+
+
+def test_design_words_that_name_other_studies_are_not_the_papers_own():
+    # "single-arm studies" in an untitled excerpt describes the trials behind an approval, not the excerpt.
+    e = classify(_doc(None, "Registrational trials for cilta-cel and ide-cel were single-arm studies conducted with "
+                            "relapsed refractory myeloma patients."))
+    assert e.level == "unrated"
+    # A review of a cohort ("this cohort has been difficult to manage") is not an observational study.
+    e = classify(_doc("The therapeutic landscape for KRAS-mutated colorectal cancers", "Mutations of KRAS occur in "
+                      "~40% of metastatic colorectal cancers. While this cohort has historically been difficult to "
+                      "manage, selective inhibitors have emerged."))
+    assert e.study_type == "review"
+    # A title that lists what a review covers is not an observational design for "incidence" or "risk factors".
+    e = classify(_doc("Checkpoint inhibitor pneumonitis: incidence, risk factors and management", "Pneumonitis occurs "
+                      "in 3 to 5% of patients. Corticosteroids remain the mainstay of treatment."))
+    assert e.level in ("level 5", "unrated")
