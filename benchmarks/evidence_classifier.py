@@ -1,4 +1,4 @@
-"""Study-type classifier (rag/study_type.py) against the labelled set benchmarks/evidence/labels.jsonl.
+"""Study-type classifier (rag/study_type/) against the labelled set benchmarks/evidence/labels.jsonl.
 
 Loads each labelled document from the corpus files by its doc_id (so its metadata, e.g. PubMed publication types,
 is used as in the product), classifies it as a build does, and prints per split (dev, test): study type accuracy,
@@ -28,7 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rag.study_type import STUDY_TYPES, _embedded_title, _from_text, classify  # noqa: E402
+from rag.study_type import STUDY_TYPES, classify  # noqa: E402
+from rag.study_type.text import _embedded_title, _from_text  # noqa: E402
 from rag.load import discover, load_file  # noqa: E402
 
 LADDER = {"level 1": 1, "level 2": 2, "level 3": 3, "level 4": 4, "level 5": 5}

@@ -80,7 +80,7 @@ class Citation:
     section: str = ""
     page: int | None = None
     source_path: str = ""  # the file in the corpus folder (a local PDF without a URL is opened from it)
-    # The kind of study and the weight of its evidence (rag/study_type.py): "level 1".."level 5", "guidance",
+    # The kind of study and the weight of its evidence (rag/study_type/): "level 1".."level 5", "guidance",
     # "preclinical", "registration", "unrated"; where the label came from; a notice such as "retracted".
     study_type: str = ""
     evidence: str = ""

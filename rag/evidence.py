@@ -1,6 +1,6 @@
 """The evidence labels' vocabulary under the name issue 22's contract gives it (`rag.evidence.STUDY_TYPES`).
 
-The rules live where their names say: rag/study_type.py (study type, evidence level, the basis of the label) and
+The rules live where their names say: rag/study_type/ (study type, evidence level, the basis of the label) and
 rag/notices.py (retractions, expressions of concern, errata). This module only re-exports them.
 """
 

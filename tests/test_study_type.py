@@ -1,4 +1,4 @@
-"""Study type, evidence level and notices (rag/study_type.py), from metadata and from text, through to retrieval,
+"""Study type, evidence level and notices (rag/study_type/), from metadata and from text, through to retrieval,
 the CLI and answers."""
 
 from __future__ import annotations
@@ -353,3 +353,11 @@ def test_design_words_that_name_other_studies_are_not_the_papers_own():
     e = classify(_doc("Checkpoint inhibitor pneumonitis: incidence, risk factors and management", "Pneumonitis occurs "
                       "in 3 to 5% of patients. Corticosteroids remain the mainstay of treatment."))
     assert e.level in ("level 5", "unrated")
+
+
+def test_the_vocabulary_is_also_reached_by_the_name_the_contract_gives():
+    """Issue 22's contract names `rag/evidence.py` (STUDY_TYPES): the same objects as rag.study_type's."""
+    import rag.evidence
+
+    assert rag.evidence.STUDY_TYPES is STUDY_TYPES and rag.evidence.classify is classify
+    assert set(STUDY_TYPES.values()) <= set(EVIDENCE_LEVELS)

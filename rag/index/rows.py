@@ -83,7 +83,7 @@ def filter_sql(filters: dict[str, Any], json_field=_sqlite_json) -> tuple[str, l
         elif key == "year_max":
             clauses.append("d.year <= ?")
             args.append(int(value))
-        elif key in EVIDENCE_FILTERS:  # kept in the document's JSON extra (rag/study_type.py)
+        elif key in EVIDENCE_FILTERS:  # kept in the document's JSON extra (rag/study_type/)
             values = list(value) if isinstance(value, (list, tuple, set)) else [value]
             clauses.append(f"{json_field(EVIDENCE_FILTERS[key])} IN ({','.join('?' * len(values))})")
             args.extend(values)

@@ -85,7 +85,7 @@ def load_file(path: Path, root: Path | None = None) -> LoadResult:
             name = f"'{doc.title[:80]}' ({doc.doc_id})" if doc.title else doc.doc_id
             result.warnings.append(f"{name}: publication year {doc.year} is {when}: not stored as its year")
             doc.year = None
-        doc.extra["evidence"] = classify(doc).to_extra()  # study type, evidence level, notices (rag/study_type.py)
+        doc.extra["evidence"] = classify(doc).to_extra()  # study type, evidence level, notices (rag/study_type/)
         doc.url = citation_url(doc)
     return result
 

@@ -1,0 +1,219 @@
+"""A study type read from a title and the start of a text, when the record's metadata does not say.
+
+In order: the title's own words (phase, randomised, meta-analysis, guideline, case report, consensus), then the
+design of the study the abstract itself reports (a design word next to "we", "this", "our", "the present" or in
+a passive methods sentence: not the trials it mentions), then the rest. When the reading is unclear the lower
+level wins: a trial the text only mentions is not the paper's design, and an untitled excerpt with no design of
+its own is "other" (unrated), never a review or a trial.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .cues import (_ABOUT_GUIDELINES, _ANIMAL, _ASSIGNED_ARMS, _CASE_OWN, _DID, _GUIDELINE, _GUIDELINE_OWN,
+    _HUMAN_SUBJECTS, _I, _IN_VITRO, _LAB, _META, _META_OWN, _MODEL_OWN, _NOT_RANDOMISED, _OBSERVATIONAL_OWN,
+    _OBSERVATIONAL_WEAK, _OPINION_OWN, _OTHER_OWN, _OWN_FINDINGS, _OWN_METHODS, _OWN_RESULTS, _PROTOCOL_OWN,
+    _RANDOMISED_OF_OTHERS, _RANDOMISED_OWN, _RESEARCH_HEADINGS, _REVIEW_OWN, _REVIEW_SAYS, _SYSTEMATIC,
+    _TRIAL_ANALYSIS, _TRIAL_BARE, _TRIAL_OWN, _T_ANIMAL, _T_APPROVAL, _T_CASE, _T_FROM_TRIAL, _T_GUIDELINE,
+    _T_IN_VITRO, _T_IN_VITRO_WEAK, _T_META, _T_OBSERVATIONAL, _T_OBSERVATIONAL_WEAK, _T_OPINION, _T_OPINION_QUESTION,
+    _T_OTHER, _T_POOLED, _T_PROTOCOL, _T_RANDOMISED, _T_REVIEW, _T_REVIEW_FACETS, _T_SCOPING, _T_SYSTEMATIC, _T_TRIAL)
+
+
+def _hit(pattern: re.Pattern, text: str, where: str = "text") -> str:
+    m = pattern.search(text)
+    return f'{where}: "{m.group(0).strip()}"' if m else ""
+
+
+def _embedded_title(body: str) -> str:
+    """The title of an untitled record when its text starts with it ("Overall Survival Benefit with Tebentafusp in
+    Metastatic Uveal Melanoma. CONCLUSIONS: ..."): a first sentence in title case, or a short one with a colon."""
+    m = re.match(r"\s*(.{12,220}?)\.(?:\s*(?=[A-Z(])|\s*$)", body)
+    if not m:
+        return ""
+    first = m.group(1)
+    long_words = [w for w in re.findall(r"[A-Za-z][\w-]*", first) if len(w) > 3]
+    title_case = (long_words and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
+                  and len(long_words) >= 3)
+    colon = ": " in first and len(first) <= 160 and not re.search(r"[A-Z]{4,}:", first)
+    return first if title_case or colon else ""
+
+
+def _from_text(text: str, headings: Iterable[str] = ()) -> tuple[str, str]:
+    """A study type from the title (the first line) and the start of the text: the title's words first, then the
+    design of the study the text reports, then the rest; when unclear, the lower level."""
+    title, _, body = text.partition("\n")
+    title = title.strip()
+    excerpt = False
+    if not title:
+        title = _embedded_title(body)
+        excerpt = not title
+    found = _by_title(title, body)
+    if found:
+        return found
+    return _by_design(title, body, excerpt, research=any(_RESEARCH_HEADINGS.match(h or "") for h in headings))
+
+
+def _guideline_words(text: str) -> str:
+    """The text without guideline words that name a study's subject or method ("adherence to guidelines",
+    "following PRISMA guidelines")."""
+    return _ABOUT_GUIDELINES.sub(" ", text)
+
+
+def _by_title(title: str, body: str = "") -> tuple[str, str] | None:
+    if not title:
+        return None
+    if _T_APPROVAL.search(title):
+        return "other", _hit(_T_APPROVAL, title, "title")
+    if _T_OPINION.search(title):
+        return "opinion", _hit(_T_OPINION, title, "title")
+    if _T_META.search(title):
+        return "meta-analysis", _hit(_T_META, title, "title")
+    if _T_OTHER.search(title):
+        return "other", _hit(_T_OTHER, title, "title")
+    guideline_title = _guideline_words(title)
+    if _T_GUIDELINE.search(guideline_title) and not _T_SYSTEMATIC.search(title):
+        return "guideline", _hit(_T_GUIDELINE, guideline_title, "title")
+    if _T_SYSTEMATIC.search(title):
+        return "systematic review", _hit(_T_SYSTEMATIC, title, "title")
+    if _T_SCOPING.search(title):
+        return "review", _hit(_T_SCOPING, title, "title")
+    if _T_PROTOCOL.search(title) or (_PROTOCOL_OWN.search(body) and not _OWN_RESULTS.search(body)
+                                     and re.search(r"\b(trial|study)\b", title, _I)):
+        return "trial registration", _hit(_T_PROTOCOL, title, "title") or _hit(_PROTOCOL_OWN, body)
+    if _T_POOLED.search(title):
+        # A pooled analysis of several trials is a meta-analysis only when it says so (or searched for them).
+        if _META.search(body) or _SYSTEMATIC.search(body):
+            return "meta-analysis", _hit(_META, body) or _hit(_SYSTEMATIC, body)
+        return "observational study", _hit(_T_POOLED, title, "title")
+    return _by_title_design(title, body)
+
+
+def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
+    """The title's design words, once it names no kind of publication (guideline, review, protocol...)."""
+    randomness = _NOT_RANDOMISED.sub(" ", title)
+    if _T_CASE.search(title):
+        return "case report", _hit(_T_CASE, title, "title")
+    if _META_OWN.search(body) and (_META.search(body) or _SYSTEMATIC.search(body)):
+        # "Prevalence of ...", "Association of ...": a title a meta-analysis shares with the studies it pools.
+        return "meta-analysis", _hit(_META_OWN, body)
+    if _SYSTEMATIC.search(body) and not _HUMAN_SUBJECTS.search(body) and not _T_RANDOMISED.search(randomness):
+        return "systematic review", _hit(_SYSTEMATIC, body)
+    titled_review = re.sub(r"\b(chart|charts|record|records|case[- ]note|notes|\d+-year) review\b", " ", title,
+                           flags=_I)
+    if _T_REVIEW.search(titled_review) and re.search(r"\breview\b|\boverview\b", titled_review, _I):
+        return "review", _hit(_T_REVIEW, titled_review, "title")
+    if _REVIEW_SAYS.search(body):
+        return "review", _hit(_REVIEW_SAYS, body)
+    if _T_ANIMAL.search(title):
+        return "animal study", _hit(_T_ANIMAL, title, "title")
+    if _T_IN_VITRO.search(title):
+        return "in vitro study", _hit(_T_IN_VITRO, title, "title")
+    if _T_RANDOMISED.search(randomness) and not _T_FROM_TRIAL.search(title):
+        return "randomised trial", _hit(_T_RANDOMISED, randomness, "title")
+    trial_title = _T_TRIAL.search(title) and not re.search(r"\btrials\b|\breview\b|\boverview\b", title, _I)
+    if trial_title and not _T_FROM_TRIAL.search(title):
+        if _TRIAL_ANALYSIS.search(title) and _RANDOMISED_OWN.search(_NOT_RANDOMISED.sub(" ", body)):
+            return "randomised trial", _hit(_RANDOMISED_OWN, _NOT_RANDOMISED.sub(" ", body))
+        return "non-randomised trial", _hit(_T_TRIAL, title, "title")
+    observational = _T_OBSERVATIONAL.search(title)
+    if observational and _T_REVIEW_FACETS.search(title) and not _has_methods(body):
+        return None  # "Pneumonitis: incidence, risk factors and management": let the text say what it is
+    if observational and not re.search(r"\breview\b", title, _I):
+        if (re.search(r"(?<!retro)\bprospective\b", title, _I) and _TRIAL_OWN.search(body)
+                and not re.search(r"\bdiscretion\b|\bstandard of care\b|\broutine (care|practice)\b", body, _I)):
+            # "a prospective study" in which the patients were given the treatment studied: interventional.
+            return "non-randomised trial", _hit(_TRIAL_OWN, body)
+        plain = _NOT_RANDOMISED.sub(" ", body)
+        if _T_OBSERVATIONAL_WEAK.match(observational.group(0)) and _own_randomisation(plain):
+            return "randomised trial", _hit(_RANDOMISED_OWN, plain) or _hit(_ASSIGNED_ARMS, plain)
+        return "observational study", _hit(_T_OBSERVATIONAL, title, "title")
+    if _T_IN_VITRO_WEAK.search(title):
+        return "in vitro study", _hit(_T_IN_VITRO_WEAK, title, "title")
+    return None
+
+
+def _own_randomisation(plain: str) -> bool:
+    """The text randomised its own participants (not only trials it cites); `plain` has its non-design randomness
+    blanked."""
+    randomised = _RANDOMISED_OWN.search(plain) or (_ASSIGNED_ARMS.search(plain) and re.search(r"\btrial\b", plain, _I))
+    return bool(randomised) and not (_RANDOMISED_OF_OTHERS.search(plain) and not _HUMAN_SUBJECTS.search(plain))
+
+
+def _has_methods(body: str) -> bool:
+    """The abstract says what its own study did or found."""
+    return bool(_OWN_FINDINGS.search(body) or _OWN_METHODS.search(body) or _DID.search(body))
+
+
+def _by_kind(text: str, body: str) -> tuple[str, str] | None:
+    """What kind of publication the abstract says it is: a synthesis, guidance, a review or opinion, a model, a
+    protocol."""
+    guideline_body = _guideline_words(body)
+    if _META_OWN.search(body) and (_META.search(body) or _SYSTEMATIC.search(body)):
+        return "meta-analysis", _hit(_META_OWN, body)
+    if _GUIDELINE_OWN.search(guideline_body) and _GUIDELINE.search(text):
+        return "guideline", _hit(_GUIDELINE_OWN, guideline_body)
+    if _SYSTEMATIC.search(body) and not _HUMAN_SUBJECTS.search(body):
+        return "systematic review", _hit(_SYSTEMATIC, body)
+    if _GUIDELINE_OWN.search(guideline_body):
+        return "guideline", _hit(_GUIDELINE_OWN, guideline_body)
+    own_review = _REVIEW_OWN.search(body)
+    if own_review:
+        return "review", _hit(_REVIEW_OWN, body)
+    if _OPINION_OWN.search(body):
+        return "opinion", _hit(_OPINION_OWN, body)
+    if _MODEL_OWN.search(body):
+        return "other", _hit(_MODEL_OWN, body)
+    if _OTHER_OWN.search(body):
+        return "other", _hit(_OTHER_OWN, body)
+    if _PROTOCOL_OWN.search(body) and not _OWN_RESULTS.search(body) and re.search(r"\b(trial|study)\b", body, _I):
+        # A trial that "will randomise": its design, no results yet.
+        return "trial registration", _hit(_PROTOCOL_OWN, body)
+    return None
+
+
+def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[str, str]:
+    text = f"{title}\n{body}"
+    kind = _by_kind(text, body)
+    if kind:
+        return kind
+    plain = _NOT_RANDOMISED.sub(" ", body)  # randomisation words that are no design of a trial, blanked
+    animal = len(_ANIMAL.findall(text))
+    if _own_randomisation(plain) and animal < 2:
+        return "randomised trial", _hit(_RANDOMISED_OWN, plain) or _hit(_ASSIGNED_ARMS, plain)
+    case = _CASE_OWN.search(body)
+    methods = _has_methods(body)
+    trial = _TRIAL_OWN.search(body) or (not excerpt and _TRIAL_BARE.search(body))
+    observational = _OBSERVATIONAL_OWN.search(body) or (methods and _OBSERVATIONAL_WEAK.search(body))
+    if case and not observational and not re.search(r"\b\d{2,} patients\b", body, _I):
+        return "case report", _hit(_CASE_OWN, body)
+    lab = len(set(m.group(0).lower() for m in _LAB.finditer(text)))
+    if lab >= 2 and not trial and not re.search(r"retrospective|\bconsecutive\b", body, _I) and animal < 2:
+        return "in vitro study", _hit(_LAB, text)
+    if animal >= 2 or (animal and not _HUMAN_SUBJECTS.search(text) and not trial and not observational
+                       and (methods or excerpt)):
+        return "animal study", _hit(_ANIMAL, text)
+    if observational and (not trial or re.search(r"retrospective|\bconsecutive\b", body, _I)):
+        return "observational study", _hit(_OBSERVATIONAL_OWN, body) or _hit(_OBSERVATIONAL_WEAK, body)
+    if trial:
+        return "non-randomised trial", _hit(_TRIAL_OWN, body) or _hit(_TRIAL_BARE, body)
+    in_vitro = _IN_VITRO.search(text)
+    if (in_vitro or lab) and not _HUMAN_SUBJECTS.search(text) and (methods or research):
+        return "in vitro study", _hit(_IN_VITRO, text) or _hit(_LAB, text)
+    if title and not methods and (_T_OPINION_QUESTION.search(title) or (
+            title.rstrip().endswith("?") and re.search(r"\b(should|must|ought to)\b", body, _I))):
+        return "opinion", _hit(_T_OPINION_QUESTION, title, "title")
+    if title and _T_REVIEW.search(title) and not methods:
+        return "review", _hit(_T_REVIEW, title, "title")
+    if excerpt:
+        # An excerpt without a title, design or method of its own: not enough to rate it.
+        return "other", "an untitled excerpt that states no study design"
+    if research:
+        return "other", "a structured abstract that states no study design"
+    if not methods and not _OWN_RESULTS.search(body):
+        # Neither a design nor methods or results of its own: background and synthesis, as a narrative review writes.
+        return "review", "no study design or results of its own stated"
+    return "other", "no study design stated"
+
+
