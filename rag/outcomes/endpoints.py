@@ -204,6 +204,11 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
     found = _nearest(text, v, mentions, s, skip_enclosed=True)
     if found is None or found[0].kind == "STOP":
         found = _nearest(text, v, mentions, s, skip_enclosed=False) or found
+    if v.unit == "bare" and v.ci[0] is not None and (found is None or found[0].kind == "STOP"):
+        # A ratio with its CI, the ratio named earlier in the sentence: "Hazard ratios for overall survival favoured
+        # the combination across subgroups, including patients aged 65 years or older (0.70; 95% CI, 0.53-0.92)".
+        ratio = [m for m in mentions if m.kind in ("HR", "OR") and m.end <= v.start]
+        found = (ratio[-1], 0.0) if ratio else found
     if found is None:
         return None
     best, best_cost = found
@@ -217,12 +222,29 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
     return (endpoint, best) if endpoint else None
 
 
+_RATE_KINDS = ("PFS", "OS", "DFS", "RFS")
+_PROPORTION_WORD = re.compile(r"\b(?:rates?|proportions?|probabilit(?:y|ies)|estimates?)\b", re.I)
+
+
+def _proportion(text: str, v: _Value, m: _Mention) -> bool:
+    """A landmark rate written as a proportion ("3-year progression-free and overall survival rates of 0.63 and 0.84",
+    "the proportion alive and progression free at 1 year was 0.52"): a number below 1, a rate's word around the
+    endpoint's, no ratio's word between."""
+    if not 0 < v.value < 1 or v.p is not None:
+        return False
+    a, b = (m.start, v.start) if m.end <= v.start else (v.tail, m.end)
+    between = text[a:b]
+    return len(between) <= 120 and not re.search(r"\b(?:HRs?|hazard|odds|ORs?|ratios?)\b", between) and bool(
+        _PROPORTION_WORD.search(text, max(0, a - 50), b))
+
+
 def _nearest(text: str, v: _Value, mentions: list[_Mention], s: int,
              skip_enclosed: bool) -> tuple[_Mention, float] | None:
     kind_of_unit = "time" if v.unit.startswith("time:") else v.unit
     best, best_cost = None, 1e9
     for m in mentions:
-        if kind_of_unit not in _FAMILY_UNITS[m.kind] and not (kind_of_unit == "bare" and m.kind in ("HR", "OR")):
+        if kind_of_unit not in _FAMILY_UNITS[m.kind] and not (kind_of_unit == "bare" and m.kind in ("HR", "OR")) \
+                and not (kind_of_unit == "bare" and m.kind in _RATE_KINDS and _proportion(text, v, m)):
             continue
         if m.end <= v.start:
             gap = text[m.end:v.start]
@@ -279,8 +301,11 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
         if best.kind in ("ORR", "CR", "DCR", "pCR", "AE3"):
             return None
         before = text[max(s, v.start - 14):v.start]
-        if re.search(r"(?:\b(?:every|each|per|up to|than|within|beyond|after|at|by|over|least|for)\s*|[≥≤<>]\s*)$",
-                     before, re.I) \
+        schedule = re.search(r"(?:\b(?P<w>every|each|per|up to|than|within|beyond|after|at|by|over|least|for)\s*|"
+                             r"[≥≤<>]\s*)$", before, re.I)
+        if schedule and schedule.group("w") and schedule.group("w").lower() == "at" and v.value != int(v.value):
+            schedule = None  # "PFS with sotorasib at 5.6 months": a landmark is a whole number of months, a median not
+        if schedule \
                 or re.search(r"\b(?:at|after|by|within)\s+\d+(?:\s*(?:,|and|or|to|-)\s*\d+)*\s*"
                              r"(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+|-\s*)$",
                              text[max(s, v.start - 30):v.start], re.I):
@@ -289,7 +314,7 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
             return None  # "20 to 25 percent survived 2 years": the time of a landmark, not a median
         return {"RFS": "RFS_median"}.get(best.kind, f"{best.kind}_median")
     if best.kind in ("PFS", "OS", "DFS", "RFS", "EFS"):
-        if best.kind == "EFS":
+        if best.kind == "EFS" or kind_of_unit == "bare" and not _proportion(text, v, best):
             return None
         return ("DFS" if best.kind == "RFS" else best.kind) + "_rate_pending"
     return {"AE3": "AE_grade3plus"}.get(best.kind, best.kind)

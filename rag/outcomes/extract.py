@@ -75,6 +75,7 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
         title = title if title is not None else doc.title
         pmid = pmid or doc.pmid
     title = title or ""
+    original, text = text, decimal_points(text)
     read = " ".join(text[a:b] for a, b in regions)
     design = design_of(title, read)
     record = StudyOutcomes(doc_id=doc_id or "", pmid=pmid, design=design, phase=phase_of(title) or phase_of(read),
@@ -88,7 +89,7 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
     for a, b in regions:
         tables = _tables(text, a, b, record, aliases) if text.find("|", a, b) >= 0 else []
         previous = (a, a)
-        for s, e in sentence_spans(text, a, b):
+        for s, e in sentence_spans(original, a, b):
             before, previous = previous, (s, e)
             table = next((t for t in tables if t[0] <= s < t[1]), None)
             if table is not None:  # a table's rows are read as a table, once
@@ -98,13 +99,34 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
             else:
                 found, not_reached = _sentence_outcomes(text, s, e, record, aliases, defined, before), \
                     _not_reached(text, s, e, record, aliases)
+            keys = set()
             for outcome in found:
                 key = (outcome.endpoint, outcome.arm, round(outcome.value, 3), outcome.timepoint, outcome.population)
-                if key not in seen:  # a value repeated in the conclusions is reported once
+                # A value repeated in the conclusions is reported once; one repeated in its own sentence is another
+                # subgroup's ("squamous (HR 0·73 [...]) or non-squamous (0·73 [...])").
+                if key not in seen or key in keys and outcome.unit == "ratio":
                     seen.add(key)
+                    keys.add(key)
+                    outcome.text = original[outcome.char_start:outcome.char_end]
                     record.outcomes.append(outcome)
+            for item in not_reached:
+                item.text = original[item.char_start:item.char_end]
             record.not_reached += not_reached
     return record
+
+
+# A decimal comma ("OR = 1,13; 95% CI 1,01-1,27", "9,4 months"), in a text that writes no decimal point: one or two
+# digits after the comma (not a thousands separator), not an item of a list of counts ("1,2 and 3").
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?![\d,])(?!\s*(?:,|and|or)\s*\d)")
+_DECIMAL_POINT = re.compile(r"\d[.·]\d")
+
+
+def decimal_points(text: str) -> str:
+    """The text with its decimal commas written as points (same length, so every offset holds), when it writes
+    decimals with commas only."""
+    if "," not in text or _DECIMAL_POINT.search(text) or not _DECIMAL_COMMA.search(text):
+        return text
+    return _DECIMAL_COMMA.sub(r"\1.\2", text)
 
 
 # A table as the loaders write it: one row a line, cells parted by "|" ("Patient Group | Median Overall Survival").
@@ -254,6 +276,11 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             last_timepoint[endpoint] = timepoint  # "... at 12 months was 69.2% ... versus 49.4% ...": the same time
             endpoint = endpoint.replace("_rate_pending", "_rate")
         unit = v.unit.split(":")[-1] if v.unit.startswith("time:") else v.unit
+        value, ci = v.value, v.ci
+        if unit == "bare" and endpoint.endswith("_rate") and 0 < value < 1:
+            # A landmark rate written as a proportion ("rates of 0.63 and 0.84"): as a percentage
+            value, unit = round(100 * value, 1), "%"
+            ci = (round(100 * ci[0], 1), round(100 * ci[1], 1)) if None not in ci else (None, None)
         if unit == "bare":
             if not endpoint.startswith(("HR_", "OR_")):
                 continue
@@ -262,7 +289,7 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             continue
         if endpoint.startswith(("HR_", "OR_")) and (unit != "ratio" or not 0 < v.value < 20):
             continue
-        if unit == "%" and not 0 <= v.value <= 100:
+        if unit == "%" and not 0 <= value <= 100:
             continue
         if endpoint.endswith("_median") and unit not in ("months", "weeks", "years"):
             continue
@@ -273,7 +300,7 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
         start, end = _span(text, v, anchors[id(v)])
         population = _population(text, v, s, e)
         cohort = cohort_of(text, v) if population is None else None
-        out.append(Outcome(endpoint=endpoint, arm=arm, value=v.value, unit=unit, ci_low=v.ci[0], ci_high=v.ci[1],
+        out.append(Outcome(endpoint=endpoint, arm=arm, value=value, unit=unit, ci_low=ci[0], ci_high=ci[1],
                            p=v.p, timepoint=timepoint, text=text[start:end], char_start=start, char_end=end,
                            population=population or cohort, subgroup=population is not None, cited=cited))
     if respectively:

@@ -8,7 +8,7 @@ import re
 from .values import _Value
 
 # A time point: "2-year", "12-month", "2-y", "1-yr", "12-mo", "at 6 months".
-_TP_UNIT = r"(?:years?|months?|weeks?|yrs?|y|mos?|mths?|wks?)"
+_TP_UNIT = r"(?:years?|months?|weeks?|days?|yrs?|y|mos?|mths?|wks?)"
 _WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "ten": "10", "twelve": "12", "eighteen": "18", "twenty-four": "24", "thirty-six": "36"}
 _TP_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
@@ -37,7 +37,7 @@ def _defined_timepoints(text: str) -> dict[str, str]:
 def _tp_unit(word: str) -> str:
     """"years", "yr", "y" -> "year"; "mo", "months" -> "month"; "wk" -> "week"."""
     w = word.lower()
-    return "year" if w.startswith("y") else "month" if w.startswith("m") else "week"
+    return "year" if w.startswith("y") else "month" if w.startswith("m") else "day" if w.startswith("d") else "week"
 
 
 def _timepoint_list(sentence: str, s: int) -> list[str]:
