@@ -51,7 +51,9 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     # Metastasis-free survival ("time to death or distant metastasis"): not in the vocabulary, but its values and
     # its hazard ratio must not be read as overall survival's.
     # Survival of one cause, not overall survival: not in the vocabulary.
-    ("DSS", r"\b(?:disease|cancer|melanoma|tumou?r|breast cancer)[- ]specific survival\b|\b(?:DSS|CSS)\b"),
+    ("DSS", r"\b(?:disease|cancer|melanoma|tumou?r|breast cancer)[- ]specific survival\b|\b(?:DSS|CSS)\b|"
+            r"\b(?:cardiovascular|cardiac|cancer|disease|melanoma|tumou?r)[- ](?:related |specific )?(?:deaths?|"
+            r"mortality)\b"),
     ("MFS", r"\b(?:distant[- ])?metastasis[- ]free(?: survival)?|\b(?:death or (?:distant )?metastas[ie]s|"
             r"(?:distant )?metastasis or death)\b|\bD?MFS\b"),
     ("OS", r"\boverall survival\b|\bm?OS\b|\bMST\b|\bsurvival(?: rates?)?\b|"
@@ -80,8 +82,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
              r"\bconstitut(?:e|es|ing)\b|\bgrade\s*(?:[1245]|I{1,2}|IV|V|one|two|four|five)"
              r"(?:\s*(?:or|to|-|–|/|and)\s*(?:[12]|I{1,2}|one|two))?\s+(?:(?:treatment|immune|drug)-related\s+)?"
              r"(?:adverse\s+)?(?:events?|AEs?|TRAEs?|irAEs?|toxicit(?:y|ies)|side effects)\b|"
-             r"\bserious (?:(?:treatment|immune|drug)-related )?(?:adverse (?:events?|effects?|reactions?)|AEs?|"
-             r"TRAEs?|toxicit(?:y|ies))|\bfollow[- ]?up\b(?: (?:for|of) (?:overall )?survival\b)?|"
+             r"\b(?:serious|fatal) (?:(?:treatment|immune|drug)-related )?(?:adverse (?:events?|effects?|reactions?)|"
+             r"AEs?|TRAEs?|toxicit(?:y|ies))|\bfollow[- ]?up\b(?: (?:for|of) (?:overall )?survival\b)?|"
              r"\btime to (?:death|distant|second|subsequent)|\bmedian age\b|\baged?\b|\byears? old\b|"
              r"\bduration of (?:therapy|treatment)\b|\btime to (?:response|onset|treatment)\b|"
              r"\bmedian time\b(?! to (?:disease |tumou?r )?progression)|\bexpression\b|\bprevalence\b|\bincidence\b|"
@@ -118,7 +120,8 @@ _LAB_RESPONSE = re.compile(r"(?:\bT[- ]?cells?|\bimmune|\bimmunologic(?:al)?|\ba
                            r"\binterferon-?(?:γ|gamma)?|\bT-?helper|\bTh[12]|\bvaccine-induced|"
                            r"\bdelayed-type hypersensitivity|\bPSA|\bmolecular|\bmetabolic|\bbiochemical|\bcytogenetic|"
                            r"\bhaematologic(?:al)?|\bhematologic(?:al)?|"
-                           r"\bvirologic(?:al)?|\bserum)"
+                           r"\bvirologic(?:al)?|\bserum|\bACR\s?\d+|\bPASI\s?\d+|\bASAS\s?\d+|\bEASI\s?\d+|\bEULAR|"
+                           r"\bDAS28)"
                            r"(?:[- ](?!related)[\w-]+)?\s*$", re.I)
 # "(9%) achieved", "(53%) of 15 patients treated with X in the Y cohort had": the value is the subject's.
 _TIED_BY_VERB = re.compile(rf"(?P<who>(?:of\s+(?:the\s+)?(?:{COUNT})\s+)?(?:[\w-]+\s+){{0,2}}?"
@@ -143,8 +146,11 @@ def _mentions(text: str, s: int, e: int) -> list[_Mention]:
         word = m.group(0)[1:] if m.group(0)[:2] in ("mO", "mP") else m.group(0)  # "mOS", "mPFS": median OS, PFS
         if kind in ("OS", "HR", "OR", "CR", "PR", "SD") and len(word) <= 3 and not word[:2].isupper():
             continue  # "or", "os", "hr" in running text are words, not abbreviations
-        if kind == "ORR" and _LAB_RESPONSE.search(text, max(s, m.start() - 40), m.start()):
-            kind = "STOP"  # "T cell responses in 71%", "an immune response was found in 62 patients (64%)"
+        if kind == "ORR" and (_LAB_RESPONSE.search(text, max(s, m.start() - 40), m.start())
+                              or re.match(r"(?:clinical|endoscopic|histologic|steroid-free) remission", word, re.I)):
+            # "T cell responses in 71%", "an immune response was found in 62 patients (64%)", "an ACR20 response",
+            # "clinical remission" of an inflammatory disease: no tumour's response
+            kind = "STOP"
         out.append(_Mention(kind, m.start(), m.end()))
     return out
 
@@ -262,7 +268,8 @@ def _nearest(text: str, v: _Value, mentions: list[_Mention], s: int,
             gap = (text[v.tail:m.start] if m.start >= v.tail else text[v.end:m.start]).lstrip(")] ")
             # "20% and 9% of patients, respectively, had an objective response"
             gap = _RESPECTIVELY_COMMAS.sub(" ", gap)
-            if re.search(r"[;,)]|\b(?:whereas|but|while|as (?:were|was|did))\b", gap) \
+            if re.search(r"[;,)]|\b(?:whereas|but|while|as (?:were|was|did))\b|"
+                         r"\b(?:and|that|which) (?:was |were )?(?:correlated|associated|linked|predicted)\b", gap) \
                     or re.match(r"\s*(?:and|or)\s+(?![\d.·]|(?:\w+\s+){0,2}\(?[\d.·]+\s*%)", gap):
                 continue  # "(73.4% vs. 90.0%), as were grade 3 events": the word after belongs to the next clause
             cost = 1.6 * len(gap) + 8
@@ -294,7 +301,8 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
     if best.kind == "AE3" and best.end <= v.start and re.search(
             r"\b(?:including|such as|most(?:ly)? commonly|most (?:common|frequent)\w*|namely|mainly|notably)\b|"
             r":(?=[^:]*[A-Za-z])|"
-            r"\b(?:was|were) (?!observed|reported|seen|noted|experienced|similar|more|less|higher|lower)[a-z]+",
+            r"\b(?:was|were) (?!observed|reported|seen|noted|experienced|similar|more|less|higher|lower|uncommon|"
+            r"rare|infrequent|common|frequent|low|documented|recorded)[a-z]+",
             text[best.end:v.start], re.I):
         return None  # one kind of event ("grade 3-4 events, including fatigue (4%)"), not all of them
     if kind_of_unit == "time":
@@ -329,10 +337,10 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
     for kind, name in () if composite else named:
         if re.match(rf"\s*(?:\(|,)?\s*(?:for|of)\s+(?:\w+\s+){{0,3}}?(?:{name})", after, re.I):
             return f"HR_{kind}"
-    near = [m for m in mentions if m.kind in ("PFS", "OS", "DFS", "RFS", "EFS", "MFS") and m.end <= hr.start + 1]
+    near = [m for m in mentions if m.kind in ("PFS", "OS", "DFS", "RFS", "EFS", "MFS", "DSS") and m.end <= hr.start + 1]
     if near:
         kind = near[-1].kind
-        if kind == "MFS":
+        if kind in ("MFS", "DSS"):
             return "HR_other"
         return "HR_DFS" if kind == "RFS" else f"HR_{kind}"
     near = [m for m in mentions if m.kind in ("PFS", "OS", "DFS", "RFS", "EFS") and m.start >= hr.end
@@ -340,8 +348,9 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
     if near:
         return "HR_DFS" if near[0].kind == "RFS" else f"HR_{near[0].kind}"
     before = text[max(s, hr.start - 80):hr.start]
-    if re.search(r"\b(?:all-cause|overall) mortality\b[^;.]{0,25}$", before, re.I):
-        return "HR_OS"  # "All-cause mortality: HR 0.84"
+    if re.search(r"(?<!cardiovascular )(?<!cardiac )(?<!cancer )(?<!specific )(?<!related )\bmortality\b[^;.]{0,40}$",
+                 before, re.I):
+        return "HR_OS"  # "All-cause mortality: HR 0.84", "was not associated with lower mortality (hazard ratio, 1.04"
     risk = re.search(r"\brisk of (?:disease |tumou?r )?(?P<k>progression|recurrence|relapse)\b[^;.]{0,50}$", before,
                      re.I)
     if risk:  # "reduced the risk of progression by 42% (HR = 0.58)"

@@ -10,7 +10,7 @@ import re
 from ..chunk.sentences import sentence_spans
 from .arms import _arm_for, _arm_mentions, _local_arms
 from .design import arms_with_aliases, design_of, n_of, phase_of, trial_of
-from .endpoints import _Mention, _mentions, _place, _ratio_endpoint
+from .endpoints import _FAMILY_UNITS, _Mention, _mentions, _place, _ratio_endpoint
 from .numbers import NUMBER_WORDS
 from .record import NotReached, Outcome, StudyOutcomes
 from .timepoints import _TIMEPOINT, _WORD_NUMBERS, _defined_timepoints, _timepoint_for, _timepoint_list, _tp_unit
@@ -84,7 +84,7 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
     record.n = {"value": n["value"], "what": n["what"]} if n else None
     arms, aliases = arms_with_aliases(title, read, design)
     record.arms = arms
-    seen: set[tuple] = set()
+    seen: dict[tuple, tuple] = {}  # a value's key: its CI
     defined = _defined_timepoints(read)
     for a, b in regions:
         tables = _tables(text, a, b, record, aliases) if text.find("|", a, b) >= 0 else []
@@ -102,10 +102,12 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
             keys = set()
             for outcome in found:
                 key = (outcome.endpoint, outcome.arm, round(outcome.value, 3), outcome.timepoint, outcome.population)
-                # A value repeated in the conclusions is reported once; one repeated in its own sentence is another
-                # subgroup's ("squamous (HR 0·73 [...]) or non-squamous (0·73 [...])").
-                if key not in seen or key in keys and outcome.unit == "ratio":
-                    seen.add(key)
+                # A value repeated in the conclusions is reported once; a ratio repeated in its own sentence or with
+                # another CI is another subgroup's ("squamous (HR 0·73 [0·54-0·98]) or non-squamous (0·73 [0·60-0·89])").
+                ci = (outcome.ci_low, outcome.ci_high)
+                other_ci = outcome.unit == "ratio" and ci[0] is not None and seen.get(key, ci) not in (ci, (None, None))
+                if key not in seen or other_ci or key in keys and outcome.unit == "ratio":
+                    seen.setdefault(key, ci)
                     keys.add(key)
                     outcome.text = original[outcome.char_start:outcome.char_end]
                     record.outcomes.append(outcome)
@@ -240,6 +242,7 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
     if such and before and any(m.kind == "AE3" for m in _mentions(text, *before)) \
             and not any(m.kind == "AE3" for m in mentions):
         mentions = sorted(mentions + [_Mention("AE3", such.start("w"), such.end("w"))], key=lambda m: m.start)
+    mentions = _anaphora(text, s, e, mentions, before)
     if not mentions:
         return []
     values = _values(text, s, e)
@@ -295,6 +298,9 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             continue
         if anchors[id(v)].end <= v.start and _subject_of_another_verb(text, v, e):
             continue
+        if endpoint == "AE_grade3plus" and _per_grade(text, v, anchors[id(v)], respectively,
+                                                      sum(anchors[id(x)] is anchors[id(v)] for x, _ in placed[:index])):
+            continue
         arm = "comparison" if endpoint.startswith(("HR_", "OR_")) else _arm_for(
             text, v, placed, index, placed_as, arm_mentions, arms, respectively)
         start, end = _span(text, v, anchors[id(v)])
@@ -306,6 +312,50 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
     if respectively:
         _cohorts_respectively(text, e, out)
     return out
+
+
+# "it was 5.4 months", "the rates were 32.3% and 22.9%": a sentence that names no endpoint and speaks of the one
+# the sentence before named.
+_ANAPHOR = re.compile(r"\b(?:it|they) (?:was|were|is|are)\b|\bthe (?:corresponding )?(?:rates?|medians?|values?|"
+                      r"figures?|proportions?|estimates?) (?:was|were|is|are)\b|\bthe corresponding (?:rates?|medians?|"
+                      r"values?|figures?|proportions?|estimates?)\b", re.I)
+_ANAPHOR_KINDS = {"ORR", "CR", "DCR", "pCR", "AE3", "PFS", "OS", "DFS", "RFS", "EFS", "DOR", "TTP", "HR", "OR"}
+
+
+def _anaphora(text: str, s: int, e: int, mentions: list[_Mention], before: tuple[int, int] | None) -> list[_Mention]:
+    """The mentions of a sentence, with the endpoint of the sentence before standing for "it" or "the rates" when
+    this one names none: "Among those with wild-type tumours it was 5.4 months"."""
+    if not before or before[0] >= before[1] or any(m.kind in _ANAPHOR_KINDS for m in mentions):
+        return mentions
+    m = _ANAPHOR.search(text, s, e)
+    if not m:
+        return mentions
+    value = _values(text, m.end(), min(e, m.end() + 40))
+    if not value:
+        return mentions
+    unit = "time" if value[0].unit.startswith("time:") else value[0].unit
+    earlier = [x for x in _mentions(text, *before) if x.kind in _ANAPHOR_KINDS
+               and (unit in _FAMILY_UNITS[x.kind] or unit == "bare" and x.kind in ("HR", "OR"))]
+    if not earlier:
+        return mentions
+    return sorted(mentions + [_Mention(earlier[-1].kind, m.start(), m.end())], key=lambda x: x.start)
+
+
+# "grade 3 events in 17%, grade 4 in 3%", "Grade 3 and 4 adverse events affected 17 (35%) and 4 (8%) patients,
+# respectively": a share of each grade; the labels read grade 3's as grade 3 or worse, grade 4's and 5's are no
+# more values of it.
+_GRADE_AND = re.compile(r"grades?\s*(?:3|III)\s*(?:and|,)\s*(?:4|IV)\b", re.I)
+_GRADE_3_ONLY = re.compile(r"grades?\s*(?:3|III)\b(?!\s*(?:or|to|-|–|/|and|,|\+)\s*(?:4|5|IV|V|higher|greater|worse|"
+                           r"above|more)\b)", re.I)
+
+
+def _per_grade(text: str, v: _Value, anchor: _Mention, respectively: bool, earlier: int) -> bool:
+    """Is ``v`` the share of grade 4 or 5 events of a list that gave grade 3's first?"""
+    words = text[anchor.start:anchor.end]
+    if respectively and _GRADE_AND.search(words):
+        return earlier > 0
+    return anchor.end <= v.start and bool(_GRADE_3_ONLY.match(words) and re.search(
+        r"\bgrades?\s*(?:4|5|IV|V)\b(?!\s*(?:or|-|–|/)\s*[35])", text[anchor.end:v.start], re.I))
 
 
 _RESPECTIVE_COHORTS = re.compile(r"\b(?:with|in|among|for) (?:the )?(?P<list>[^;()]{3,120}?),? respectively", re.I)
