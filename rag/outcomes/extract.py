@@ -325,18 +325,19 @@ _ANAPHOR_KINDS = {"ORR", "CR", "DCR", "pCR", "AE3", "PFS", "OS", "DFS", "RFS", "
 def _anaphora(text: str, s: int, e: int, mentions: list[_Mention], before: tuple[int, int] | None) -> list[_Mention]:
     """The mentions of a sentence, with the endpoint of the sentence before standing for "it" or "the rates" when
     this one names none: "Among those with wild-type tumours it was 5.4 months"."""
-    if not before or before[0] >= before[1] or any(m.kind in _ANAPHOR_KINDS for m in mentions):
+    if not before or before[0] >= before[1]:
         return mentions
     m = _ANAPHOR.search(text, s, e)
-    if not m:
-        return mentions
-    value = _values(text, m.end(), min(e, m.end() + 40))
+    value = _values(text, m.end(), min(e, m.end() + 40)) if m else None
     if not value:
         return mentions
     unit = "time" if value[0].unit.startswith("time:") else value[0].unit
-    earlier = [x for x in _mentions(text, *before) if x.kind in _ANAPHOR_KINDS
-               and (unit in _FAMILY_UNITS[x.kind] or unit == "bare" and x.kind in ("HR", "OR"))]
-    if not earlier:
+
+    def fits(x: _Mention) -> bool:
+        return x.kind in _ANAPHOR_KINDS and (unit in _FAMILY_UNITS[x.kind] or unit == "bare" and x.kind in ("HR", "OR"))
+
+    earlier = [x for x in _mentions(text, *before) if fits(x)]
+    if not earlier or any(fits(x) for x in mentions):
         return mentions
     return sorted(mentions + [_Mention(earlier[-1].kind, m.start(), m.end())], key=lambda x: x.start)
 

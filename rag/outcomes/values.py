@@ -27,7 +27,7 @@ _VALUE = re.compile(
     rf"|(?P<count>(?<![\w.·])(?P<num3>{COUNT})(?:\s+(?:of|out of)\s+(?:the\s+)?(?P<den3>\d[\d,]*|{NUMBER_WORDS})\b"
     rf"(?!\s*%)|"
     rf"\s*/\s*(?P<den4>\d+)(?=\s+(?:evaluable\s+|assessable\s+)?(?:patients|participants|subjects|cases|pts)\b)))"
-    rf"|(?P<bare>(?<![\w.·%\-])(?P<bv>\d*[.·]\d+)(?![\w.·%]|\s*[-–]\s*\d|-[A-Za-z])))",
+    rf"|(?P<bare>(?<![\w.·%\-])(?P<bv>\d*[.·]\d+)(?![\w·%]|[.·]\w|\s*[-–]\s*\d|-[A-Za-z])))",
     re.I,
 )
 _IN_CI = re.compile(rf"\b(?:CI|confidence intervals?|credible intervals?)\b[\s,:=(\[]*(?:(?:was|of|is)\s+)?"
@@ -164,8 +164,25 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
     return out
 
 
+# A unit written once for a table's row flattened to text: "PFS (months, median): 9.2 with X, 6.0 with Y".
+_DECLARED_UNIT = re.compile(r"[(\[]\s*(?:median\s*,\s*)?(?P<u>months|weeks|years)(?:\s*,\s*median)?\s*[)\]]\s*:?|"
+                            r",\s*(?P<u2>months|weeks|years)\s*:?(?=\s*\d)", re.I)
+
+
+def _declared_unit(text: str, v: _Value) -> str | None:
+    clause = max(text.rfind(";", 0, v.start), text.rfind(". ", 0, v.start), v.start - 120)
+    found = list(_DECLARED_UNIT.finditer(text, max(0, clause), v.start))
+    if not found or re.search(r"\b(?:HRs?|ORs?|hazard|odds|ratios?)\b|%", text[found[-1].end():v.start]):
+        return None
+    return "time:" + (found[-1].group("u") or found[-1].group("u2")).lower()
+
+
 def _list_units(text: str, values: list[_Value]) -> None:
-    """A bare number next to a unit-bearing one in a list takes its unit ("9.2 versus 6.0 months", "0.63 and 0.69")."""
+    """A bare number next to a unit-bearing one in a list takes its unit ("9.2 versus 6.0 months", "0.63 and 0.69"),
+    or the unit a flattened table's row declares before it ("OS (months, median): 23.1 vs 16.4")."""
+    for v in values:
+        if v.unit == "bare" and v.value >= 1:
+            v.unit = _declared_unit(text, v) or v.unit
     for i, v in enumerate(values):
         if v.unit == "bare":
             for w in values[i + 1:i + 3]:
