@@ -10,11 +10,11 @@ import re
 from ..chunk.sentences import sentence_spans
 from .arms import _arm_for, _arm_mentions, _local_arms
 from .design import arms_with_aliases, design_of, n_of, phase_of, trial_of
-from .endpoints import _FAMILY_UNITS, _Mention, _mentions, _place, _ratio_endpoint
+from .endpoints import _FAMILY_UNITS, _endpoint_of, _Mention, _mentions, _place, _ratio_endpoint
 from .numbers import NUMBER_WORDS
 from .record import NotReached, Outcome, StudyOutcomes
 from .timepoints import _TIMEPOINT, _WORD_NUMBERS, _defined_timepoints, _timepoint_for, _timepoint_list, _tp_unit
-from .values import _list_units, _Value, _values
+from .values import _list_units, _Value, _values, implied_counts
 
 
 def _code_fingerprint() -> str:
@@ -247,6 +247,8 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
         return []
     values = _values(text, s, e)
     _list_units(text, values)
+    implied = _implied(text, s, e, values, mentions, before)
+    values = sorted(values + [v for v, _ in implied.values()], key=lambda v: v.start) if implied else values
     sentence = text[s:e]
     if _PLANNED.search(sentence):
         return []  # a sample-size assumption or an expectation, not a result
@@ -265,6 +267,14 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
     timepoints = _timepoint_list(sentence, s)
     out: list[Outcome] = []
     placed, anchors = _place(text, s, e, values, mentions, respectively)
+    if implied:  # a count read as a share only under the word it was counted for
+        placed = [(v, ep) for v, ep in placed if id(v) not in implied]
+        for v, word in implied.values():
+            endpoint = _endpoint_of(text, v, word, mentions, s, "%")
+            if endpoint:
+                anchors[id(v)] = word
+                placed.append((v, endpoint))
+        placed.sort(key=lambda p: p[0].start)
     last_timepoint: dict[str, str] = {}
     for index, (v, endpoint) in enumerate(placed):
         placed_as = endpoint
@@ -311,6 +321,28 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
                            population=population or cohort, subgroup=population is not None, cited=cited))
     if respectively:
         _cohorts_respectively(text, e, out)
+    return out
+
+
+_SHARE_KINDS = {"CR", "ORR", "DCR", "pCR", "AE3"}
+
+
+def _implied(text: str, s: int, e: int, values: list[_Value], mentions: list[_Mention],
+             before: tuple[int, int] | None) -> dict[int, tuple[_Value, _Mention]]:
+    """Counts with no share written, tied to a response or a grade >=3 word ("4 had a complete response", "complete
+    regression ... in one patient"), as shares of the patients counted before them: {id(value): (value, its word)}."""
+    if not any(m.kind in _SHARE_KINDS for m in mentions):
+        return {}
+    out = {}
+    for v, at, in_patients in implied_counts(text, s, e, values, before):
+        word = next((m for m in mentions if m.start == at and m.kind in _SHARE_KINDS), None)
+        if word is None and in_patients:  # "... was seen in one patient": the word closes the clause before it
+            word = next((m for m in reversed(mentions) if m.end <= v.start), None)
+            if word is not None and (word.kind not in _SHARE_KINDS or v.start - word.end > 60
+                                     or re.search(r"[;,]|\band\b", text[word.end:v.start])):
+                word = None
+        if word is not None:
+            out[id(v)] = (v, word)
     return out
 
 

@@ -190,3 +190,44 @@ def _list_units(text: str, values: list[_Value]) -> None:
                                                      text[v.tail:w.start], re.I):
                     v.unit = w.unit
                     break
+
+
+# A count of patients with no share written: "4 had a complete response", "including 2 complete responses",
+# "complete regression ... in one patient"; the share is taken of the patients the sentence (or the one before)
+# counts: "Among 64 patients with measurable disease", "8 of 31 patients", "Of the 25 treated patients".
+_BARE_COUNT = re.compile(rf"(?<![\w.·(=/%-])(?P<n>{COUNT})(?![\w.·%]|\s*(?:[(\[]\s*[\d.]|%|-|–|of\b|out of\b|/|"
+                         rf"(?:months?|weeks?|years?|days?|mg|cycles?|doses?|lines?|prior|centres|centers|sites)\b))",
+                         re.I)
+_COUNT_TO_WORD = re.compile(r"\s+(?:(?:patients?|participants|subjects|cases)\s+)?(?:(?:who\s+)?(?:had|achieved|"
+                            r"experienced|showed|attained|obtained|developed)\s+(?:an?\s+)?|with\s+(?:an?\s+)?)?", re.I)
+_IN_PATIENTS = re.compile(r"\s+(?:patients?|participants|subjects|cases)\b", re.I)
+_DENOMINATOR = re.compile(rf"\b(?:of|among|in|from)\s+(?:the\s+|all\s+|these\s+)?(?P<d>\d[\d,]*|{NUMBER_WORDS})\s+"
+                          rf"(?:[\w-]+\s+){{0,3}}?(?:patients|participants|subjects)\b|"
+                          rf"\b(?P<d2>\d[\d,]*|{NUMBER_WORDS})\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants|subjects)\s+"
+                          rf"(?:were|was)"
+                          rf"\s+(?:enrolled|treated|included|evaluable|assessable)\b", re.I)
+
+
+def implied_counts(text: str, s: int, e: int, values: list[_Value],
+                   before: tuple[int, int] | None) -> list[tuple[_Value, int, bool]]:
+    """Counts of patients written without their share, as shares of the patients counted before them:
+    [(value, where an endpoint word after it would begin, whether it reads "in N patients")]."""
+    out = []
+    for m in _BARE_COUNT.finditer(text, s, e):
+        if any(v.start <= m.start() < v.tail for v in values) \
+                or re.match(r"(?:\s+[\w-]+){0,4}?\s*[(\[]\s*[\d.·]+\s*%", text[m.end():m.end() + 60]):
+            continue  # a count whose share is written: "in 25 patients (19.8%)"
+        word = _COUNT_TO_WORD.match(text, m.end(), e)
+        in_patients = bool(re.search(r"\bin\s+$", text[max(s, m.start() - 4):m.start()])
+                           and _IN_PATIENTS.match(text, m.end()))
+        dens = list(_DENOMINATOR.finditer(text, s, m.start()))
+        if not dens and before and before[0] < before[1]:
+            dens = list(_DENOMINATOR.finditer(text, *before))
+        n = to_float(m.group("n"))
+        den = to_float((dens[-1].group("d") or dens[-1].group("d2")).replace(",", "")) if dens else None
+        if n is None or not den or den < 2 or n > den or dens[-1].start() <= m.start() < dens[-1].end():
+            continue
+        end = _IN_PATIENTS.match(text, m.end()).end() if in_patients else m.end()  # "in one patient"
+        v = _Value(round(100 * n / den + 1e-9, 1), "%", m.start(), end, end)
+        out.append((v, word.end() if word else m.end(), in_patients))
+    return out
