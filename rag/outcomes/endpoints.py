@@ -34,11 +34,11 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"\bgrade\s*(?:≥|>=|>)\s*3\b" + _NOT_ONE_EVENT),
     ("DCR", r"\bdisease[- ]control(?: rates?)?|\bDCRs?\b|\bclinical benefit(?: rates?)?|\bCBRs?\b"),
     ("CR", r"\bcomplete (?:(?:clinical|radiologic(?:al)?|radiographic|objective|tumou?r|durable|confirmed|overall) )?"
-           r"(?:response|remission|regression|responder)s?(?: rates?)?|\bCRs?\b(?! ?\d)(?!\s*\+\s*PR)|"
+           r"(?:response|remission|regression|responder)s?(?: rates?)?|\bCRs?\b(?! ?\d+(?![\d.]*\s*%))(?!\s*\+\s*PR)|"
            r"\bcomplete(?= and partial (?:response|remission))|\bcomplete(?:ly)? (?:responded|regressed)|"
            r"\b(?:disappeared|resolved|regressed) completely\b|"
            r"\bcomplete (?:disappearance|resolution) of (?:all )?(?:\w+ )?(?:lesions|tumou?rs?|disease)\b"),
-    ("PR", r"\bpartial (?:response|remission|regression)s?|\bPRs?\b(?! ?\d)|"
+    ("PR", r"\bpartial (?:response|remission|regression)s?|\bPRs?\b(?! ?\d+(?![\d.]*\s*%))|"
            r"\bpartial(?= and complete (?:response|remission))"),
     ("SD", r"\bstable disease\b|\bSD\b|\b(?:disease |tumou?r )?stabili[sz]ations?\b"),
     ("DOR", r"\bduration of (?:the )?(?:objective |tumou?r )?responses?|\bresponse duration|\bDoRs?\b|\bresponses? "
@@ -321,6 +321,10 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
         if best.kind == "OS" and re.search(r"\b(?:survived|alive|lived)(?: for)?\s*$", text[best.start:v.start], re.I):
             return None  # "20 to 25 percent survived 2 years": the time of a landmark, not a median
         return {"RFS": "RFS_median"}.get(best.kind, f"{best.kind}_median")
+    if best.kind in ("PFS", "OS", "DFS", "RFS", "EFS") and kind_of_unit == "bare" and re.search(
+            r"\b(?:HRs?|hazard ratios?)\s+(?:for|of)\s+(?:[\w-]+\s+){0,3}?(?:and\s+)?$",
+            text[max(s, best.start - 50):best.start], re.I):
+        return "HR_DFS" if best.kind == "RFS" else f"HR_{best.kind}"  # "The HRs for OS and PFS were 0.74 and 0.60"
     if best.kind in ("PFS", "OS", "DFS", "RFS", "EFS"):
         if best.kind == "EFS" or kind_of_unit == "bare" and not _proportion(text, v, best):
             return None

@@ -58,7 +58,10 @@ def _timepoint_for(text: str, v: _Value, s: int, placed, index: int, timepoints:
     after = list(_TIMEPOINT.finditer(text, v.tail, min(len(text), v.tail + 30)))
     # The time point nearest before the value ("the 12-month rate was 55.9% versus 35.3%, and the 18-month..."),
     # else one just after it ("55.9% at 12 months").
-    best = before[-1] if before else (after[0] if after else None)
+    before = [m for m in before if not re.search(r"[.·]", m.group("n") or m.group("n2"))]  # "9.8 months": a median
+    # "..., with 31% alive at 2 years": the time point right after the value, else the nearest before it
+    near_after = after[0] if after and after[0].start() - v.tail <= 15 and after[0].group("n2") else None
+    best = near_after or (before[-1] if before else (after[0] if after else None))
     if best is None:
         return None
     n = best.group("n") or best.group("n2")
