@@ -277,6 +277,8 @@ def _nearest(text: str, v: _Value, mentions: list[_Mention], s: int,
             if tie:  # "37 (9%) achieved a partial response", "Eight (53%) of 15 patients treated with ... had grade 3
                 # or worse adverse events": the verb ties the value to the word after it
                 cost = (1.6 * (len(gap) - tie.end()) + 8) * 0.2 + (5 if tie.group("who") else 0)
+        elif v.start < m.start and m.end <= v.end and m.kind != "STOP":
+            cost = 4  # inside a count and its share: "Nine of 30 evaluable patients responded (30%)"
         else:
             continue
         if m.kind in ("HR", "OR") and m.end <= v.start:
