@@ -73,7 +73,10 @@ _COMPARED = re.compile(r"\b(?:versus|vs\.?|v\.?|compared|than|over|relative to)(
 # A group a sentence names: "in the durvalumab group", "in the placebo arm", "in arms A and B".
 _GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?:same|other|two|three|both|each|all|"
                     r"control|treatment|study|first|second)\b)[A-Za-z][\w+/-]*(?: [a-z][\w+/-]*)?) (?:group|arm)\b|"
-                    r"\barms (?P<a>[A-Z]) and (?P<b>[A-Z])\b|"
+                    r"\barms (?P<a>[A-Z]) and (?P<b>[A-Z])\b|\b(?P<x>(?:arm|group|cohort) [A-Z])\b|"
+                    # "65.8% (pembrolizumab) and 47.6% (placebo)": the arm in brackets right after a value
+                    r"(?:%|\bmonths?)\s*\((?P<p>(?!(?:95|P|p|n|range|IQR|CI|HR|OR)\b)[A-Za-z][\w+/-]*"
+                    r"(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)\)|"
                     # "13.2 months for patients treated with pembrolizumab and 8.4 months for those treated with ..."
                     r"\b(?:patients|those|participants) (?:who were |who )?(?:treated with|receiving|received|given) "
                     r"(?:the )?(?P<t>(?!(?:a|an|the|at|standard|prior|previous|first|second)\b)[A-Za-z][\w+/-]*"
@@ -98,7 +101,7 @@ def _local_arms(sentence: str) -> list[str]:
     if len(out) < 2:
         groups: list[str] = []
         for m in _GROUP.finditer(sentence):
-            one = m.group("n") or m.group("w") or m.group("t")
+            one = m.group("n") or m.group("w") or m.group("t") or m.group("x") or m.group("p")
             for name in ([one] if one else [f"arm {m.group('a')}", f"arm {m.group('b')}"]):
                 if name.lower() not in (a.lower() for a in groups):
                     groups.append(name)

@@ -86,6 +86,7 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
     record.arms = arms
     seen: dict[tuple, tuple] = {}  # a value's key: its CI
     defined = _defined_timepoints(read)
+    carried: list[str] = []  # the arms a sentence compared last, when the text names none of its own
     for a, b in regions:
         tables = _tables(text, a, b, record, aliases) if text.find("|", a, b) >= 0 else []
         previous = (a, a)
@@ -97,7 +98,7 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
             elif not _HAS_NUMBER.search(text, s, e):
                 continue
             else:
-                found, not_reached = _sentence_outcomes(text, s, e, record, aliases, defined, before), \
+                found, not_reached = _sentence_outcomes(text, s, e, record, aliases, defined, before, carried), \
                     _not_reached(text, s, e, record, aliases)
             keys = set()
             for outcome in found:
@@ -236,7 +237,8 @@ _SUCH_EVENTS = re.compile(r"\s*(?P<w>(?:Such|These|Those) (?:side effects|advers
 
 
 def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases: dict[str, str],
-                       defined: dict[str, str] | None = None, before: tuple[int, int] | None = None) -> list[Outcome]:
+                       defined: dict[str, str] | None = None, before: tuple[int, int] | None = None,
+                       carried: list[str] | None = None) -> list[Outcome]:
     mentions = _mentions(text, s, e)
     such = _SUCH_EVENTS.match(text, s, e)
     if such and before and any(m.kind == "AE3" for m in _mentions(text, *before)) \
@@ -261,6 +263,10 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
         # read from the whole text, that compares treatments in this sentence: "nivolumab demonstrated a survival
         # benefit versus docetaxel (median overall survival: 9.2 versus 6.0 months)".
         local = _local_arms(sentence)
+        if len(local) >= 2 and carried is not None:
+            carried[:] = local  # "... 16.7 months with tebentafusp versus 11.9 months with investigator's choice."
+        elif len(local) < 2 and carried and len(arms) < 2:
+            local = list(carried)  # "... Estimated 1-year OS rates were 73% and 59%.": the arms just compared
         if len(local) >= 2:
             arms = local
             arm_mentions = _arm_mentions(text, s, e, arms, aliases)
