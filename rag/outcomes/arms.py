@@ -89,6 +89,21 @@ _GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?
                     r"(?: alone)?\b")
 
 
+# "for the gemcitabine–nab-paclitaxel and gemcitabine groups", "in the high-dose, low-dose and placebo groups",
+# "for low-, intermediate- and high-dose groups": the groups named together, in order.
+_ITEM = r"[A-Za-z][\w–+/-]*(?: (?!and\b)[a-z][\w–+/-]*)?"
+_GROUP_LIST = re.compile(rf"\b(?:for|in|of) (?:the )?(?P<l>(?:{_ITEM},\s*)*{_ITEM},? and {_ITEM}) (?:groups|arms|cohorts)\b")
+
+
+def _group_list(sentence: str) -> list[str]:
+    m = _GROUP_LIST.search(sentence)
+    if not m:
+        return []
+    items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("l")) if x.strip()]
+    suffix = re.search(r"-[a-z]+$", items[-1])
+    return [x + suffix.group(0)[1:] if x.endswith("-") and suffix else x for x in items]
+
+
 def _local_arms(sentence: str) -> list[str]:
     """The treatments a sentence compares ("X versus Y", "X ... compared with Y") or the groups it names ("in the X
     group ... in the Y group"), in the order it names them."""
@@ -107,6 +122,9 @@ def _local_arms(sentence: str) -> list[str]:
                     groups.append(name)
         if len(groups) >= 2:
             return groups
+        listed = _group_list(sentence)
+        if len(listed) >= 2:
+            return listed
     return out
 
 # Between the items of a list: "vs", "and", commas; a count before the next item's share ("n=56 [33%] vs n=61 [40%]",
