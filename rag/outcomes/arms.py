@@ -92,7 +92,8 @@ _GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?
 # "for the gemcitabine–nab-paclitaxel and gemcitabine groups", "in the high-dose, low-dose and placebo groups",
 # "for low-, intermediate- and high-dose groups": the groups named together, in order.
 _ITEM = r"[A-Za-z][\w–+/-]*(?: (?!and\b)[a-z][\w–+/-]*)?"
-_GROUP_LIST = re.compile(rf"\b(?:for|in|of) (?:the )?(?P<l>(?:{_ITEM},\s*)*{_ITEM},? and {_ITEM}) (?:groups|arms|cohorts)\b")
+_GROUP_LIST = re.compile(rf"\b(?:for|in|of) (?:the )?(?P<l>(?:{_ITEM},\s*)*{_ITEM},? and {_ITEM}) "
+                         rf"(?:groups|arms|cohorts)\b")
 
 
 def _group_list(sentence: str) -> list[str]:

@@ -10,11 +10,12 @@ import re
 from ..chunk.sentences import sentence_spans
 from .arms import _arm_for, _arm_mentions, _local_arms
 from .design import arms_with_aliases, design_of, n_of, phase_of, trial_of
-from .endpoints import _FAMILY_UNITS, _endpoint_of, _Mention, _mentions, _place, _ratio_endpoint
+from .context import _anaphora, _implied, _per_grade, _place_implied
+from .endpoints import _PARENTHESES, _Mention, _mentions, _place, _ratio_endpoint
 from .numbers import NUMBER_WORDS
 from .record import NotReached, Outcome, StudyOutcomes
 from .timepoints import _TIMEPOINT, _WORD_NUMBERS, _defined_timepoints, _timepoint_for, _timepoint_list, _tp_unit
-from .values import _list_units, _Value, _values, implied_counts
+from .values import _list_units, _Value, _values
 
 
 def _code_fingerprint() -> str:
@@ -25,7 +26,7 @@ def _code_fingerprint() -> str:
     here = Path(__file__).resolve().parent
     h = hashlib.sha256()
     rules = ("extract.py", "endpoints.py", "values.py", "timepoints.py", "arms.py", "design.py", "numbers.py",
-             "record.py")
+             "record.py", "context.py")
     for path in [here / name for name in rules] + [here.parent / "chunk" / "sentences.py"]:
         h.update(path.read_bytes())
     return h.hexdigest()[:10]
@@ -103,8 +104,8 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
             keys = set()
             for outcome in found:
                 key = (outcome.endpoint, outcome.arm, round(outcome.value, 3), outcome.timepoint, outcome.population)
-                # A value repeated in the conclusions is reported once; a ratio repeated in its own sentence or with
-                # another CI is another subgroup's ("squamous (HR 0·73 [0·54-0·98]) or non-squamous (0·73 [0·60-0·89])").
+                # A value repeated in the conclusions is reported once; a ratio repeated in its own sentence or
+                # with another CI is another subgroup's ("squamous (HR 0·73 [...]) or non-squamous (0·73 [...])").
                 ci = (outcome.ci_low, outcome.ci_high)
                 other_ci = outcome.unit == "ratio" and ci[0] is not None and seen.get(key, ci) not in (ci, (None, None))
                 if key not in seen or other_ci or key in keys and outcome.unit == "ratio":
@@ -236,15 +237,40 @@ def _subject_of_another_verb(text: str, v: _Value, e: int) -> bool:
 _SUCH_EVENTS = re.compile(r"\s*(?P<w>(?:Such|These|Those) (?:side effects|adverse events|events|toxicities|AEs))\b")
 
 
-def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases: dict[str, str],
-                       defined: dict[str, str] | None = None, before: tuple[int, int] | None = None,
-                       carried: list[str] | None = None) -> list[Outcome]:
+def _sentence_mentions(text: str, s: int, e: int, before: tuple[int, int] | None) -> list[_Mention]:
+    """A sentence's endpoint words, with "Such side effects" and "it was" standing for the sentence before's."""
     mentions = _mentions(text, s, e)
     such = _SUCH_EVENTS.match(text, s, e)
     if such and before and any(m.kind == "AE3" for m in _mentions(text, *before)) \
             and not any(m.kind == "AE3" for m in mentions):
         mentions = sorted(mentions + [_Mention("AE3", such.start("w"), such.end("w"))], key=lambda m: m.start)
-    mentions = _anaphora(text, s, e, mentions, before)
+    return _anaphora(text, s, e, mentions, before)
+
+
+def _sentence_arms(text: str, s: int, e: int, record: StudyOutcomes, aliases: dict[str, str],
+                   carried: list[str] | None):
+    """The arms a sentence's values may be given for, and where it names them."""
+    arms = record.arms
+    arm_mentions = _arm_mentions(text, s, e, arms, aliases)
+    if len(arms) < 2 or (record.design in ("other", "observational", "meta-analysis") and not arm_mentions):
+        # A text with no arms of its own (a review, an excerpt), or a review's sentence that names none of the arms
+        # read from the whole text, that compares treatments in this sentence: "nivolumab demonstrated a survival
+        # benefit versus docetaxel (median overall survival: 9.2 versus 6.0 months)".
+        local = _local_arms(text[s:e])
+        if len(local) >= 2 and carried is not None:
+            carried[:] = local  # "... 16.7 months with tebentafusp versus 11.9 months with investigator's choice."
+        elif len(local) < 2 and carried and len(arms) < 2:
+            local = list(carried)  # "... Estimated 1-year OS rates were 73% and 59%.": the arms just compared
+        if len(local) >= 2:
+            arms = local
+            arm_mentions = _arm_mentions(text, s, e, arms, aliases)
+    return arms, arm_mentions
+
+
+def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases: dict[str, str],
+                       defined: dict[str, str] | None = None, before: tuple[int, int] | None = None,
+                       carried: list[str] | None = None) -> list[Outcome]:
+    mentions = _sentence_mentions(text, s, e, before)
     if not mentions:
         return []
     values = _values(text, s, e)
@@ -256,31 +282,12 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
         return []  # a sample-size assumption or an expectation, not a result
     cited = record.design == "other" or bool(_CITED.search(sentence))
     respectively = bool(_RESPECTIVELY.search(sentence))
-    arms = record.arms
-    arm_mentions = _arm_mentions(text, s, e, arms, aliases)
-    if len(arms) < 2 or (record.design in ("other", "observational", "meta-analysis") and not arm_mentions):
-        # A text with no arms of its own (a review, an excerpt), or a review's sentence that names none of the arms
-        # read from the whole text, that compares treatments in this sentence: "nivolumab demonstrated a survival
-        # benefit versus docetaxel (median overall survival: 9.2 versus 6.0 months)".
-        local = _local_arms(sentence)
-        if len(local) >= 2 and carried is not None:
-            carried[:] = local  # "... 16.7 months with tebentafusp versus 11.9 months with investigator's choice."
-        elif len(local) < 2 and carried and len(arms) < 2:
-            local = list(carried)  # "... Estimated 1-year OS rates were 73% and 59%.": the arms just compared
-        if len(local) >= 2:
-            arms = local
-            arm_mentions = _arm_mentions(text, s, e, arms, aliases)
+    arms, arm_mentions = _sentence_arms(text, s, e, record, aliases, carried)
     timepoints = _timepoint_list(sentence, s)
     out: list[Outcome] = []
     placed, anchors = _place(text, s, e, values, mentions, respectively)
-    if implied:  # a count read as a share only under the word it was counted for
-        placed = [(v, ep) for v, ep in placed if id(v) not in implied]
-        for v, word in implied.values():
-            endpoint = _endpoint_of(text, v, word, mentions, s, "%")
-            if endpoint:
-                anchors[id(v)] = word
-                placed.append((v, endpoint))
-        placed.sort(key=lambda p: p[0].start)
+    if implied:
+        placed = _place_implied(text, s, placed, anchors, implied, mentions)
     last_timepoint: dict[str, str] = {}
     for index, (v, endpoint) in enumerate(placed):
         placed_as = endpoint
@@ -328,73 +335,6 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
     if respectively:
         _cohorts_respectively(text, e, out)
     return out
-
-
-_SHARE_KINDS = {"CR", "ORR", "DCR", "pCR", "AE3"}
-
-
-def _implied(text: str, s: int, e: int, values: list[_Value], mentions: list[_Mention],
-             before: tuple[int, int] | None) -> dict[int, tuple[_Value, _Mention]]:
-    """Counts with no share written, tied to a response or a grade >=3 word ("4 had a complete response", "complete
-    regression ... in one patient"), as shares of the patients counted before them: {id(value): (value, its word)}."""
-    if not any(m.kind in _SHARE_KINDS for m in mentions):
-        return {}
-    out = {}
-    for v, at, in_patients in implied_counts(text, s, e, values, before):
-        word = next((m for m in mentions if m.start == at and m.kind in _SHARE_KINDS), None)
-        if word is None and in_patients:  # "... was seen in one patient": the word closes the clause before it
-            word = next((m for m in reversed(mentions) if m.end <= v.start), None)
-            if word is not None and (word.kind not in _SHARE_KINDS or v.start - word.end > 60
-                                     or re.search(r"[;,]|\band\b", text[word.end:v.start])):
-                word = None
-        if word is not None:
-            out[id(v)] = (v, word)
-    return out
-
-
-# "it was 5.4 months", "the rates were 32.3% and 22.9%": a sentence that names no endpoint and speaks of the one
-# the sentence before named.
-_ANAPHOR = re.compile(r"\b(?:it|they) (?:was|were|is|are)\b|\bthe (?:corresponding )?(?:rates?|medians?|values?|"
-                      r"figures?|proportions?|estimates?) (?:was|were|is|are)\b|\bthe corresponding (?:rates?|medians?|"
-                      r"values?|figures?|proportions?|estimates?)\b", re.I)
-_ANAPHOR_KINDS = {"ORR", "CR", "DCR", "pCR", "AE3", "PFS", "OS", "DFS", "RFS", "EFS", "DOR", "TTP", "HR", "OR"}
-
-
-def _anaphora(text: str, s: int, e: int, mentions: list[_Mention], before: tuple[int, int] | None) -> list[_Mention]:
-    """The mentions of a sentence, with the endpoint of the sentence before standing for "it" or "the rates" when
-    this one names none: "Among those with wild-type tumours it was 5.4 months"."""
-    if not before or before[0] >= before[1]:
-        return mentions
-    m = _ANAPHOR.search(text, s, e)
-    value = _values(text, m.end(), min(e, m.end() + 40)) if m else None
-    if not value:
-        return mentions
-    unit = "time" if value[0].unit.startswith("time:") else value[0].unit
-
-    def fits(x: _Mention) -> bool:
-        return x.kind in _ANAPHOR_KINDS and (unit in _FAMILY_UNITS[x.kind] or unit == "bare" and x.kind in ("HR", "OR"))
-
-    earlier = [x for x in _mentions(text, *before) if fits(x)]
-    if not earlier or any(fits(x) for x in mentions):
-        return mentions
-    return sorted(mentions + [_Mention(earlier[-1].kind, m.start(), m.end())], key=lambda x: x.start)
-
-
-# "grade 3 events in 17%, grade 4 in 3%", "Grade 3 and 4 adverse events affected 17 (35%) and 4 (8%) patients,
-# respectively": a share of each grade; the labels read grade 3's as grade 3 or worse, grade 4's and 5's are no
-# more values of it.
-_GRADE_AND = re.compile(r"grades?\s*(?:3|III)\s*(?:and|,)\s*(?:4|IV)\b", re.I)
-_GRADE_3_ONLY = re.compile(r"grades?\s*(?:3|III)\b(?!\s*(?:or|to|-|–|/|and|,|\+)\s*(?:4|5|IV|V|higher|greater|worse|"
-                           r"above|more)\b)", re.I)
-
-
-def _per_grade(text: str, v: _Value, anchor: _Mention, respectively: bool, earlier: int) -> bool:
-    """Is ``v`` the share of grade 4 or 5 events of a list that gave grade 3's first?"""
-    words = text[anchor.start:anchor.end]
-    if respectively and _GRADE_AND.search(words):
-        return earlier > 0
-    return anchor.end <= v.start and bool(_GRADE_3_ONLY.match(words) and re.search(
-        r"\bgrades?\s*(?:4|5|IV|V)\b(?!\s*(?:or|-|–|/)\s*[35])", text[anchor.end:v.start], re.I))
 
 
 _RESPECTIVE_COHORTS = re.compile(r"\b(?:with|in|among|for) (?:the )?(?P<list>[^;()]{3,120}?),? respectively", re.I)
@@ -450,8 +390,9 @@ def _span(text: str, v: _Value, anchor: _Mention) -> tuple[int, int]:
     """From the endpoint word before the value (when close) to the end of the value, its CI and p-value; from the
     value to the endpoint word when the word follows ("17% had objective responses")."""
     start, end = v.start, v.tail
-    if anchor.end <= v.start and v.start - anchor.end <= 120:
-        start = anchor.start
+    if anchor.end <= v.start and v.start - anchor.end <= 120 \
+            and ";" not in _PARENTHESES.sub("", text[anchor.end:v.start]):
+        start = anchor.start  # (a value past a semicolon from its word: the value alone)
     elif anchor.start >= v.end and anchor.start - v.tail <= 80:
         end = max(end, anchor.end)
         count = re.search(r"(?:\b[\w-]+ )?(?:\b[\w-]+ )?patients? [(\[]$", text[max(0, v.start - 40):v.start])

@@ -32,8 +32,8 @@ _VALUE = re.compile(
 )
 _IN_CI = re.compile(rf"\b(?:CI|confidence intervals?|credible intervals?)\b[\s,:=(\[]*(?:(?:was|of|is)\s+)?"
                     rf"(?:{NUM}\s*%?\s*(?:[-–;,]|to)\s*)?$", re.I)
-_LABEL_BEFORE = re.compile(r"\b(?:group|arm|cohort|phase|grade|stage|day|cycle|version|(?<!wild-)type|part|step|level|class|"
-                           r"CD|IL|G|n|N)\s*=?\s*$", re.I)
+_LABEL_BEFORE = re.compile(r"\b(?:group|arm|cohort|phase|grade|stage|day|cycle|version|(?<!wild-)type|part|step|"
+                           r"level|class|CD|IL|G|n|N)\s*=?\s*$", re.I)
 # "from 38% to 53%" (a change: two values), unless a range is meant ("ranging from 20% to 40%").
 _NOT_A_RANGE = r"(?<!ranging )(?<!ranged )(?<!range )(?<!varying )(?<!varied )"
 _CHANGE_FROM = re.compile(_NOT_A_RANGE + r"\bfrom\s*$", re.I)
@@ -42,7 +42,8 @@ _SHRINKAGE = re.compile(r"\s*(?:of (?:the )?(?:tumou?r |lesion )?(?:volume|size|
                         r"(?:tumou?r |lesion )?(?:reduction|shrinkage|decrease|regression) (?:in|of) (?:the )?"
                         r"(?:tumou?r|lesion|size|volume|sum))\b", re.I)
 _NOT_A_LEVEL = re.compile(r"(?<!achieved )(?<!reached )(?<!attained )(?<!obtained )(?<!experienced )(?<!reported )"
-                          r"(?<!observed )(?<!seen )(?<!noted )(?<!shown )(?<!met )\bby\s*$|\b(?:up to|difference of|increase of|improvement of|reduction of|decrease of|"
+                          r"(?<!observed )(?<!seen )(?<!noted )(?<!shown )(?<!met )\bby\s*$|"
+                          r"\b(?:up to|difference of|increase of|improvement of|reduction of|decrease of|"
                           r"gain of)\s*$", re.I)
 _BETWEEN = re.compile(rf"\bbetween\s+{NUM}\s*%?\s*and\s*$", re.I)
 _RESTATED = re.compile(rf"\s*[(\[]\s*(?:n\s*=\s*)?{COUNT}\s*(?:of|/|out of)\s*(?:the\s+)?\d[\d,]*"
