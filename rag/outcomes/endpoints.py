@@ -273,6 +273,8 @@ def _nearest(text: str, v: _Value, mentions: list[_Mention], s: int,
                     or re.match(r"\s*(?:and|or)\s+(?![\d.·]|(?:\w+\s+){0,2}\(?[\d.·]+\s*%)", gap):
                 continue  # "(73.4% vs. 90.0%), as were grade 3 events": the word after belongs to the next clause
             cost = 1.6 * len(gap) + 8
+            if re.fullmatch(r"\s*(?:an?|the)\s*", gap) and m.kind != "STOP":
+                cost = 2  # "Seven patients (18%) had a complete response, 12 (31%) a partial response"
             tie = _TIED_BY_VERB.match(gap)
             if tie:  # "37 (9%) achieved a partial response", "Eight (53%) of 15 patients treated with ... had grade 3
                 # or worse adverse events": the verb ties the value to the word after it
