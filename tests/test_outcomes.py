@@ -746,3 +746,15 @@ def test_day_time_points_and_the_time_point_right_after_a_value():
     text = "The 28-day survival was 71.2%. Median OS was 9.8 months, with 31% alive at 2 years."
     got = {(o.endpoint, o.value, o.timepoint) for o in extract_outcomes(text, "x").outcomes}
     assert got == {("OS_rate", 71.2, "28-day"), ("OS_median", 9.8, None), ("OS_rate", 31.0, "2-year")}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Seven patients (18%) had a complete response, 12 (31%) a partial response, and 10 (26%) stable disease.",
+     {("CR", 18.0)}),
+    ("G3-4 AEs occurred in 25% of patients.", {("AE_grade3plus", 25.0)}),
+    ("The trial assumed a median PFS of 6 months in the control arm.", set()),
+    ("Nine of 30 evaluable patients responded (30%).", {("ORR", 30.0)}),
+    ("The ORR was 40% (8/20) and CR 10%.", {("ORR", 40.0), ("CR", 10.0)}),
+])
+def test_tied_words_g3_assumptions_and_abbreviations_before_values(text, want):
+    assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == want

@@ -31,7 +31,10 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"effects?|"
             r"reactions?)|toxicit(?:y|ies))|"
             r"\bgrade\s*(?:3|III)\s*(?:or|to|-|–|/)\s*(?:4|5|IV|V)\b" + _NOT_ONE_EVENT + "|"
-            r"\bgrade\s*(?:≥|>=|>)\s*3\b" + _NOT_ONE_EVENT),
+            r"\bgrade\s*(?:≥|>=|>)\s*3\b" + _NOT_ONE_EVENT + "|"
+            # "G3-4 AEs", "G≥3 TRAEs"
+            r"(?-i:\bG\s?(?:3\s?(?:-|–|/)\s?[45]|(?:≥|>=)\s?3|3\+))(?=\s+(?:(?:treatment|immune|drug)-related\s+)?"
+            r"(?:adverse|toxic|AEs?\b|TRAEs?\b|irAEs?\b|events?\b))"),
     ("DCR", r"\bdisease[- ]control(?: rates?)?|\bDCRs?\b|\bclinical benefit(?: rates?)?|\bCBRs?\b"),
     ("CR", r"\bcomplete (?:(?:clinical|radiologic(?:al)?|radiographic|objective|tumou?r|durable|confirmed|overall) )?"
            r"(?:response|remission|regression|responder)s?(?: rates?)?|\bCRs?\b(?! ?\d+(?![\d.]*\s*%))(?!\s*\+\s*PR)|"

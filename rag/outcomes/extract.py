@@ -46,8 +46,9 @@ _SUBGROUP = re.compile(r"\b(?:among|in|for) (?:the )?(?:\d+ )?(?:patients?|those
                        r"(?: who| with| whose)[^,;.()]{3,70}|\bPD-?L1[^,;.()]{0,30}?(?:[≥>≤<]=?|of at least|"
                        r"of ≥)\s*\d+\s*%|"
                        r"\b(?:in|among) (?:the )?[\w-]+(?: [\w-]+)? (?:subgroup|cohort|population)\b", re.I)
-_PLANNED = re.compile(r"\b(?:we (?:will |would )?(?:expect|assume|hypothesi[sz]e|anticipate)|assumed\b|(?:is|are|was|were) "
-                      r"(?:expected|assumed|hypothesi[sz]ed|anticipated)|sample size|(?:statistical )?power(?:ed)? to|"
+_PLANNED = re.compile(r"\b(?:we (?:will |would )?(?:expect|assume|hypothesi[sz]e|anticipate)|assumed\b|"
+                      r"(?:is|are|was|were) (?:expected|assumed|hypothesi[sz]ed|anticipated)|sample size|"
+                      r"(?:statistical )?power(?:ed)? to|"
                       r"will be (?:enrolled|randomi[sz]ed|treated)|to detect (?:an?|the) |assuming\b|"
                       r"(?:null|alternative) hypothes[ie]s\b|\d+\s?% power\b|\bpower of \d|\b[pP][01]\s*=|"
                       r"\bH[01]\s*:|\bSimon\b|\btwo-stage design\b|\btargeted to be\b|"
