@@ -758,3 +758,15 @@ def test_day_time_points_and_the_time_point_right_after_a_value():
 ])
 def test_tied_words_g3_assumptions_and_abbreviations_before_values(text, want):
     assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The ORRs were 38%, 29% and 12% for arms A, B and C, respectively.",
+     {("arm A", 38.0), ("arm B", 29.0), ("arm C", 12.0)}),
+    ("Patients receiving the combination had an ORR of 59% compared with 19% for those receiving monotherapy.",
+     {("combination", 59.0), ("monotherapy", 19.0)}),
+    ("Median overall survival was 13.1 months in the arm receiving the vaccine and 9.4 months in the control arm.",
+     {("vaccine", 13.1), ("control", 9.4)}),
+])
+def test_groups_by_letter_by_what_they_received_and_the_control_group(text, want):
+    assert {(o.arm, o.value) for o in extract_outcomes(text, "x").outcomes} == want

@@ -72,13 +72,14 @@ _COMPARED = re.compile(r"\b(?:versus|vs\.?|v\.?|compared|than|over|relative to)(
 
 # A group a sentence names: "in the durvalumab group", "in the placebo arm", "in arms A and B".
 _GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?:same|other|two|three|both|each|all|"
-                    r"control|treatment|study|first|second)\b)[A-Za-z][\w+/-]*(?: [a-z][\w+/-]*)?) (?:group|arm)\b|"
+                    r"study|first|second|the|a|an)\b)[A-Za-z][\w+/-]*(?: [a-z][\w+/-]*)?) (?:group|arm)\b|"
                     r"\barms (?P<a>[A-Z]) and (?P<b>[A-Z])\b|\b(?P<x>(?:arm|group|cohort) [A-Z])\b|"
                     # "65.8% (pembrolizumab) and 47.6% (placebo)": the arm in brackets right after a value
                     r"(?:%|\bmonths?)\s*\((?P<p>(?!(?:95|P|p|n|range|IQR|CI|HR|OR)\b)[A-Za-z][\w+/-]*"
                     r"(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)\)|"
                     # "13.2 months for patients treated with pembrolizumab and 8.4 months for those treated with ..."
-                    r"\b(?:patients|those|participants) (?:who were |who )?(?:treated with|receiving|received|given) "
+                    r"\b(?:[Pp]atients|[Tt]hose|[Pp]articipants|arm|group) (?:who were |who )?"
+                    r"(?:treated with|receiving|received|given) "
                     r"(?:the )?(?P<t>(?!(?:a|an|the|at|standard|prior|previous|first|second)\b)[A-Za-z][\w+/-]*"
                     r"(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)\b|"
                     # "41% with the combination versus 29% with letrozole alone", "7·1 months with placebo"
@@ -96,7 +97,13 @@ _GROUP_LIST = re.compile(rf"\b(?:for|in|of) (?:the )?(?P<l>(?:{_ITEM},\s*)*{_ITE
                          rf"(?:groups|arms|cohorts)\b")
 
 
+_LETTER_LIST = re.compile(r"\b(?P<w>arm|group|cohort)s (?P<l>[A-Z0-9](?:,\s*[A-Z0-9])*,?\s*and\s*[A-Z0-9])\b")
+
+
 def _group_list(sentence: str) -> list[str]:
+    letters = _LETTER_LIST.search(sentence)  # "for arms A, B and C, respectively"
+    if letters:
+        return [f"{letters.group('w')} {x}" for x in re.findall(r"[A-Z0-9]", letters.group("l"))]
     m = _GROUP_LIST.search(sentence)
     if not m:
         return []
