@@ -1,12 +1,13 @@
 """How well rag/outcomes/ reads outcome values: precision and recall against the hand-labelled set
 (benchmarks/outcomes/labels.jsonl, texts in to_label.jsonl), per endpoint, arm attribution, spans, and speed.
 
-    python benchmarks/outcomes_extraction.py [--split dev|test|all] [--round 1|2|all] [--phrasings] [--own]
-                                             [--errors N] [--json]
+    python benchmarks/outcomes_extraction.py [--split dev|test|all] [--round 1|2|all] [--phrasings [FILE]]
+                                             [--phrasings-2] [--own] [--errors N] [--json]
 
 ``--round``: the first labelled set (1, the default: 188 documents), the second (2: the documents of the corpus
 labelled later, read before the extractor was run on them), or both. ``--phrasings``: score the hand-written
-sentences of ``phrasings.jsonl`` instead (one sentence a line, its expected values; same matching).
+sentences of ``phrasings.jsonl`` (or of FILE) instead (one sentence a line, its expected values; same matching).
+``--phrasings-2``: the second set, ``phrasings_2.jsonl``: whole results passages of two to four sentences.
 
 A predicted value matches a labelled one of the same document when the endpoint is the same and the value is
 equal (to 0.05); for ratios the confidence interval must be the same too (both absent, or equal to 0.01).
@@ -38,10 +39,11 @@ def load(split: str, rounds: str = "1"):
             and (rounds == "all" or str(lab.get("round", 1)) == rounds)]
 
 
-def load_phrasings(split: str):
-    """The phrasing set as (text item, label) pairs: one sentence a document."""
+def load_phrasings(split: str, name: str = "phrasings.jsonl"):
+    """A phrasing set as (text item, label) pairs: one sentence (or passage) a document."""
     out = []
-    for line in open(HERE / "phrasings.jsonl"):
+    path = Path(name) if Path(name).exists() else HERE / name
+    for line in open(path):
         row = json.loads(line)
         if split != "all" and row["split"] != split:
             continue
@@ -161,13 +163,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
     ap.add_argument("--round", default="1", choices=["1", "2", "all"], help="which labelling round")
-    ap.add_argument("--phrasings", action="store_true", help="score the hand-written sentences of phrasings.jsonl")
+    ap.add_argument("--phrasings", nargs="?", const="phrasings.jsonl", default=None, metavar="FILE",
+                    help="score a hand-written phrasing set (default phrasings.jsonl; a name in benchmarks/outcomes/ "
+                         "or a path)")
+    ap.add_argument("--phrasings-2", dest="phrasings", action="store_const", const="phrasings_2.jsonl",
+                    help="score the second phrasing set, phrasings_2.jsonl (results passages)")
     ap.add_argument("--own", action="store_true", help="leave out values cited from other studies")
     ap.add_argument("--errors", type=int, default=0, help="print this many misses and extras")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
-    pairs = load_phrasings(args.split) if args.phrasings else load(args.split, args.round)
-    result = {"split": args.split, "set": "phrasings" if args.phrasings else f"round {args.round}",
+    pairs = load_phrasings(args.split, args.phrasings) if args.phrasings else load(args.split, args.round)
+    result = {"split": args.split, "set": Path(args.phrasings).stem if args.phrasings else f"round {args.round}",
               "documents": len(pairs), "own_values_only": args.own,
               **evaluate(pairs, args.own, args.errors), "abstracts_per_second": round(speed(pairs))}
     if args.json:

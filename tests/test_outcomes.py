@@ -646,3 +646,127 @@ def test_a_value_far_from_the_subject_of_its_clause():
             "0.42-0.84).")
     assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == {
         ("OS_median", 63.6), ("OS_median", 31.0), ("HR_OS", 0.59)}
+
+
+def _spans_hold(text, record):
+    return all(text[o.char_start:o.char_end] == o.text for o in record.outcomes)
+
+
+@pytest.mark.parametrize("text, want", [
+    # a decimal comma, in a text that writes no decimal point: values and CIs; spans from the text as written
+    ("The median OS was 9,4 months (95% CI 7,8-11,0) and the objective response rate was 21,3%.",
+     {("OS_median", 9.4, 7.8, 11.0, "OS was 9,4 months (95% CI 7,8-11,0)"),
+      ("ORR", 21.3, None, None, "objective response rate was 21,3%")}),
+    ("PD-L1 expression remained associated with pCR (OR = 1,13; 95% CI 1,01-1,27).",
+     {("OR_other", 1.13, 1.01, 1.27, "OR = 1,13; 95% CI 1,01-1,27)")}),
+    # a Lancet subgroup ratio with the same value as the one before it, its CI another: both kept
+    ("Survival improved in squamous (HR 0·73 [95% CI 0·54-0·98]; n=112) or non-squamous (0·73 [0·60-0·89]; "
+     "n=313) histology.",
+     {("HR_OS", 0.73, 0.54, 0.98, "HR 0·73 [95% CI 0·54-0·98]"), ("HR_OS", 0.73, 0.6, 0.89, "0·73 [0·60-0·89]")}),
+    # a median "at 5.6 months" (a landmark is a whole number)
+    ("The trial showed an improved PFS with the use of sotorasib at 5.6 months.",
+     {("PFS_median", 5.6, None, None, "PFS with the use of sotorasib at 5.6 months")}),
+    # landmark rates written as proportions
+    ("The vaccine gave 3-year progression-free and overall survival rates of 0.63 and 0.84, respectively.",
+     {("PFS_rate", 63.0, None, None, "progression-free and overall survival rates of 0.63"),
+      ("OS_rate", 84.0, None, None, "overall survival rates of 0.63 and 0.84")}),
+])
+def test_decimal_commas_lancet_subgroups_and_proportions(text, want):
+    r = extract_outcomes(text, "x")
+    assert {(o.endpoint, o.value, o.ci_low, o.ci_high, o.text) for o in r.outcomes} == want
+    assert _spans_hold(text, r)
+
+
+@pytest.mark.parametrize("text, want", [
+    # counts with no share written: a share of the patients counted before them
+    ("Of the 25 treated patients, complete regression of all lesions was seen in one patient and partial "
+     "regression in five.", {("CR", 4.0, "complete regression of all lesions was seen in one patient")}),
+    ("Among 64 patients with measurable disease, 21 had a partial response and 4 had a complete response.",
+     {("CR", 6.3, "4 had a complete response")}),
+    ("In this study, 8 of 31 patients (25.8%) achieved an objective response, including 2 complete responses.",
+     {("ORR", 25.8, "8 of 31 patients (25.8%) achieved an objective response"), ("CR", 6.5, "2 complete responses")}),
+    # not a denominator, and a count whose share is written is not counted again
+    ("Partial responses were observed in 8 patients and complete responses in 3 patients, for an objective "
+     "response rate of 27.5%.", {("ORR", 27.5, "objective response rate of 27.5%")}),
+    ("Adverse events occurred in 88 of 126 patients (69.8%), including grade 3 events in 25 patients (19.8%).",
+     {("AE_grade3plus", 19.8, "grade 3 events in 25 patients (19.8%)")}),
+    # "it was", "the rates were": the endpoint of the sentence before
+    ("Median progression-free survival was 3.4 months. In patients with EGFR mutations it was only 1.9 months.",
+     {("PFS_median", 3.4, "progression-free survival was 3.4 months"), ("PFS_median", 1.9, "it was only 1.9 months")}),
+    # a flattened table row: the unit declared once
+    ("OS (months, median): 23.1 vs 16.4.", {("OS_median", 23.1, "OS (months, median): 23.1"),
+                                            ("OS_median", 16.4, "OS (months, median): 23.1 vs 16.4")}),
+    # a per-grade list: grade 3's share (as the labels read it), not grade 4's or 5's
+    ("Adverse events of any grade occurred in 83%; grade 3 events in 17%, grade 4 in 3% and grade 5 in 1%.",
+     {("AE_grade3plus", 17.0, "grade 3 events in 17%")}),
+    ("Grade ≥3 immune-related adverse events were uncommon (6.1%).",
+     {("AE_grade3plus", 6.1, "Grade ≥3 immune-related adverse events were uncommon (6.1%)")}),
+    ("The HRs for OS and PFS were 0.74 and 0.60, respectively.",
+     {("HR_OS", 0.74, "OS and PFS were 0.74"), ("HR_PFS", 0.6, "PFS were 0.74 and 0.60")}),
+    ("Overall survival at 90 days was 74%, with 31% alive at 2 years.",
+     {("OS_rate", 74.0, "Overall survival at 90 days was 74%"),
+      ("OS_rate", 31.0, "Overall survival at 90 days was 74%, with 31%")}),
+])
+def test_counts_anaphora_flattened_rows_and_grades(text, want):
+    r = extract_outcomes(text, "x")
+    assert {(o.endpoint, o.value, o.text) for o in r.outcomes} == want
+    assert _spans_hold(text, r)
+
+
+@pytest.mark.parametrize("text", [
+    "At week 24, an ACR20 response was achieved by 61% of patients versus 28% with placebo.",
+    "Clinical remission at week 52 was reached by 37.2% with the biologic and 15.9% with placebo.",
+    "Serious adverse events occurred in 13.0% versus 9.7%; fatal adverse events in 0.8% versus 0.4%.",
+    "Circulating tumour DNA clearance was seen in 45% of patients and correlated with response.",
+])
+def test_other_fields_responses_and_fatal_events_are_no_outcomes(text):
+    assert extract_outcomes(text, "x").outcomes == []
+
+
+def test_mortality_and_cause_specific_death_hazard_ratios():
+    text = ("Treatment was not associated with lower mortality (hazard ratio, 1.04; 95% confidence interval, 0.82 to "
+            "1.32). Cardiovascular death occurred in 3.1% and 3.7% (HR 0.84; 95% CI 0.69–1.01).")
+    got = {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes}
+    assert got == {("HR_OS", 1.04), ("HR_other", 0.84)}
+
+
+def test_arms_carried_to_the_next_sentence_and_groups_listed_together():
+    text = ("With sotorasib, median progression-free survival was 5.6 months, compared with 4.5 months with "
+            "docetaxel. The objective response rate was 28.1% vs 13.2%. Grade 3 or higher adverse events occurred "
+            "in 55.6%, 49.1% and 36.0% of patients in the high-dose, low-dose and placebo groups, respectively.")
+    r = extract_outcomes(text, "x")
+    assert {(o.endpoint, o.arm, o.value) for o in r.outcomes} == {
+        ("PFS_median", "sotorasib", 5.6), ("PFS_median", "docetaxel", 4.5), ("ORR", "sotorasib", 28.1),
+        ("ORR", "docetaxel", 13.2), ("AE_grade3plus", "high-dose", 55.6), ("AE_grade3plus", "low-dose", 49.1),
+        ("AE_grade3plus", "placebo", 36.0)}
+    assert _spans_hold(text, r)
+
+
+def test_day_time_points_and_the_time_point_right_after_a_value():
+    text = "The 28-day survival was 71.2%. Median OS was 9.8 months, with 31% alive at 2 years."
+    got = {(o.endpoint, o.value, o.timepoint) for o in extract_outcomes(text, "x").outcomes}
+    assert got == {("OS_rate", 71.2, "28-day"), ("OS_median", 9.8, None), ("OS_rate", 31.0, "2-year")}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Seven patients (18%) had a complete response, 12 (31%) a partial response, and 10 (26%) stable disease.",
+     {("CR", 18.0)}),
+    ("G3-4 AEs occurred in 25% of patients.", {("AE_grade3plus", 25.0)}),
+    ("The trial assumed a median PFS of 6 months in the control arm.", set()),
+    ("Nine of 30 evaluable patients responded (30%).", {("ORR", 30.0)}),
+    ("The ORR was 40% (8/20) and CR 10%.", {("ORR", 40.0), ("CR", 10.0)}),
+])
+def test_tied_words_g3_assumptions_and_abbreviations_before_values(text, want):
+    assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The ORRs were 38%, 29% and 12% for arms A, B and C, respectively.",
+     {("arm A", 38.0), ("arm B", 29.0), ("arm C", 12.0)}),
+    ("Patients receiving the combination had an ORR of 59% compared with 19% for those receiving monotherapy.",
+     {("combination", 59.0), ("monotherapy", 19.0)}),
+    ("Median overall survival was 13.1 months in the arm receiving the vaccine and 9.4 months in the control arm.",
+     {("vaccine", 13.1), ("control", 9.4)}),
+])
+def test_groups_by_letter_by_what_they_received_and_the_control_group(text, want):
+    assert {(o.arm, o.value) for o in extract_outcomes(text, "x").outcomes} == want

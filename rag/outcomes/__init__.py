@@ -9,6 +9,7 @@
     endpoints.py  the endpoint words of a sentence and the endpoint each value is filed under
     timepoints.py the time point of a landmark rate
     arms.py     the arm a value is given for
+    context.py  what a sentence takes from its neighbours: "it was 5.4 months", counts of the patients counted before
     table.py    the studies table: one row per study, the columns a question asks about (rag.retrieve.outcome_table
                 builds it for a question's retrieved studies)
 """

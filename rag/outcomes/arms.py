@@ -72,10 +72,14 @@ _COMPARED = re.compile(r"\b(?:versus|vs\.?|v\.?|compared|than|over|relative to)(
 
 # A group a sentence names: "in the durvalumab group", "in the placebo arm", "in arms A and B".
 _GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?:same|other|two|three|both|each|all|"
-                    r"control|treatment|study|first|second)\b)[A-Za-z][\w+/-]*(?: [a-z][\w+/-]*)?) (?:group|arm)\b|"
-                    r"\barms (?P<a>[A-Z]) and (?P<b>[A-Z])\b|"
+                    r"study|first|second|the|a|an)\b)[A-Za-z][\w+/-]*(?: [a-z][\w+/-]*)?) (?:group|arm)\b|"
+                    r"\barms (?P<a>[A-Z]) and (?P<b>[A-Z])\b|\b(?P<x>(?:arm|group|cohort) [A-Z])\b|"
+                    # "65.8% (pembrolizumab) and 47.6% (placebo)": the arm in brackets right after a value
+                    r"(?:%|\bmonths?)\s*\((?P<p>(?!(?:95|P|p|n|range|IQR|CI|HR|OR)\b)[A-Za-z][\w+/-]*"
+                    r"(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)\)|"
                     # "13.2 months for patients treated with pembrolizumab and 8.4 months for those treated with ..."
-                    r"\b(?:patients|those|participants) (?:who were |who )?(?:treated with|receiving|received|given) "
+                    r"\b(?:[Pp]atients|[Tt]hose|[Pp]articipants|arm|group) (?:who were |who )?"
+                    r"(?:treated with|receiving|received|given) "
                     r"(?:the )?(?P<t>(?!(?:a|an|the|at|standard|prior|previous|first|second)\b)[A-Za-z][\w+/-]*"
                     r"(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)\b|"
                     # "41% with the combination versus 29% with letrozole alone", "7·1 months with placebo"
@@ -84,6 +88,28 @@ _GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?
                     r"participants|subjects|cases|men|women|people|individuals)\b)[A-Za-z][\w+/-]*"
                     r"(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)"
                     r"(?: alone)?\b")
+
+
+# "for the gemcitabine–nab-paclitaxel and gemcitabine groups", "in the high-dose, low-dose and placebo groups",
+# "for low-, intermediate- and high-dose groups": the groups named together, in order.
+_ITEM = r"[A-Za-z][\w–+/-]*(?: (?!and\b)[a-z][\w–+/-]*)?"
+_GROUP_LIST = re.compile(rf"\b(?:for|in|of) (?:the )?(?P<l>(?:{_ITEM},\s*)*{_ITEM},? and {_ITEM}) "
+                         rf"(?:groups|arms|cohorts)\b")
+
+
+_LETTER_LIST = re.compile(r"\b(?P<w>arm|group|cohort)s (?P<l>[A-Z0-9](?:,\s*[A-Z0-9])*,?\s*and\s*[A-Z0-9])\b")
+
+
+def _group_list(sentence: str) -> list[str]:
+    letters = _LETTER_LIST.search(sentence)  # "for arms A, B and C, respectively"
+    if letters:
+        return [f"{letters.group('w')} {x}" for x in re.findall(r"[A-Z0-9]", letters.group("l"))]
+    m = _GROUP_LIST.search(sentence)
+    if not m:
+        return []
+    items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("l")) if x.strip()]
+    suffix = re.search(r"-[a-z]+$", items[-1])
+    return [x + suffix.group(0)[1:] if x.endswith("-") and suffix else x for x in items]
 
 
 def _local_arms(sentence: str) -> list[str]:
@@ -98,12 +124,15 @@ def _local_arms(sentence: str) -> list[str]:
     if len(out) < 2:
         groups: list[str] = []
         for m in _GROUP.finditer(sentence):
-            one = m.group("n") or m.group("w") or m.group("t")
+            one = m.group("n") or m.group("w") or m.group("t") or m.group("x") or m.group("p")
             for name in ([one] if one else [f"arm {m.group('a')}", f"arm {m.group('b')}"]):
                 if name.lower() not in (a.lower() for a in groups):
                     groups.append(name)
         if len(groups) >= 2:
             return groups
+        listed = _group_list(sentence)
+        if len(listed) >= 2:
+            return listed
     return out
 
 # Between the items of a list: "vs", "and", commas; a count before the next item's share ("n=56 [33%] vs n=61 [40%]",

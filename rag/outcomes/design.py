@@ -91,7 +91,8 @@ _ROLE_GROUP = re.compile(r"^(?:control|standard|standard[- ](?:of[- ])?care|stan
 # immunotherapeutic").
 _GROUP_NOUN = re.compile(r"(?:therapy|care|chemotherapy|immunotherapy|immunotherapeutic|vaccine|vaccination|treatment|"
                          r"regimen|monotherapy|combination)$", _I)
-_DRUG = (r"[\w-]*(?:mab|nib|cel|cept|platin|taxel|rubicin|placebo|chemotherapy|docetaxel|pemetrexed|ipilimumab|"
+_DRUG = (r"[\w-]*(?:mab|nib|cel|cept|platin|taxel|rubicin|rasib|lisib|parib|ciclib|zomib|lidomide|lutamide|fusp|"
+         r"trozole|citabine|tecan|limus|placebo|chemotherapy|docetaxel|pemetrexed|ipilimumab|"
          r"dacarbazine|everolimus|sorafenib|sunitinib|interferon|interleukin-2|IL-2|vaccine|observation|gemcitabine|"
          r"cetuximab|methotrexate)")
 _DRUG_VS = re.compile(rf"\b(?:with |of )?(?P<a>{_DRUG}(?: (?:plus|and|\+) {_DRUG})?) (?:than|versus|vs\.?|"

@@ -31,14 +31,17 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"effects?|"
             r"reactions?)|toxicit(?:y|ies))|"
             r"\bgrade\s*(?:3|III)\s*(?:or|to|-|–|/)\s*(?:4|5|IV|V)\b" + _NOT_ONE_EVENT + "|"
-            r"\bgrade\s*(?:≥|>=|>)\s*3\b" + _NOT_ONE_EVENT),
+            r"\bgrade\s*(?:≥|>=|>)\s*3\b" + _NOT_ONE_EVENT + "|"
+            # "G3-4 AEs", "G≥3 TRAEs"
+            r"(?-i:\bG\s?(?:3\s?(?:-|–|/)\s?[45]|(?:≥|>=)\s?3|3\+))(?=\s+(?:(?:treatment|immune|drug)-related\s+)?"
+            r"(?:adverse|toxic|AEs?\b|TRAEs?\b|irAEs?\b|events?\b))"),
     ("DCR", r"\bdisease[- ]control(?: rates?)?|\bDCRs?\b|\bclinical benefit(?: rates?)?|\bCBRs?\b"),
     ("CR", r"\bcomplete (?:(?:clinical|radiologic(?:al)?|radiographic|objective|tumou?r|durable|confirmed|overall) )?"
-           r"(?:response|remission|regression|responder)s?(?: rates?)?|\bCRs?\b(?! ?\d)(?!\s*\+\s*PR)|"
+           r"(?:response|remission|regression|responder)s?(?: rates?)?|\bCRs?\b(?! ?\d+(?![\d.]*\s*%))(?!\s*\+\s*PR)|"
            r"\bcomplete(?= and partial (?:response|remission))|\bcomplete(?:ly)? (?:responded|regressed)|"
            r"\b(?:disappeared|resolved|regressed) completely\b|"
            r"\bcomplete (?:disappearance|resolution) of (?:all )?(?:\w+ )?(?:lesions|tumou?rs?|disease)\b"),
-    ("PR", r"\bpartial (?:response|remission|regression)s?|\bPRs?\b(?! ?\d)|"
+    ("PR", r"\bpartial (?:response|remission|regression)s?|\bPRs?\b(?! ?\d+(?![\d.]*\s*%))|"
            r"\bpartial(?= and complete (?:response|remission))"),
     ("SD", r"\bstable disease\b|\bSD\b|\b(?:disease |tumou?r )?stabili[sz]ations?\b"),
     ("DOR", r"\bduration of (?:the )?(?:objective |tumou?r )?responses?|\bresponse duration|\bDoRs?\b|\bresponses? "
@@ -51,7 +54,9 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     # Metastasis-free survival ("time to death or distant metastasis"): not in the vocabulary, but its values and
     # its hazard ratio must not be read as overall survival's.
     # Survival of one cause, not overall survival: not in the vocabulary.
-    ("DSS", r"\b(?:disease|cancer|melanoma|tumou?r|breast cancer)[- ]specific survival\b|\b(?:DSS|CSS)\b"),
+    ("DSS", r"\b(?:disease|cancer|melanoma|tumou?r|breast cancer)[- ]specific survival\b|\b(?:DSS|CSS)\b|"
+            r"\b(?:cardiovascular|cardiac|cancer|disease|melanoma|tumou?r)[- ](?:related |specific )?(?:deaths?|"
+            r"mortality)\b"),
     ("MFS", r"\b(?:distant[- ])?metastasis[- ]free(?: survival)?|\b(?:death or (?:distant )?metastas[ie]s|"
             r"(?:distant )?metastasis or death)\b|\bD?MFS\b"),
     ("OS", r"\boverall survival\b|\bm?OS\b|\bMST\b|\bsurvival(?: rates?)?\b|"
@@ -80,8 +85,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
              r"\bconstitut(?:e|es|ing)\b|\bgrade\s*(?:[1245]|I{1,2}|IV|V|one|two|four|five)"
              r"(?:\s*(?:or|to|-|–|/|and)\s*(?:[12]|I{1,2}|one|two))?\s+(?:(?:treatment|immune|drug)-related\s+)?"
              r"(?:adverse\s+)?(?:events?|AEs?|TRAEs?|irAEs?|toxicit(?:y|ies)|side effects)\b|"
-             r"\bserious (?:(?:treatment|immune|drug)-related )?(?:adverse (?:events?|effects?|reactions?)|AEs?|"
-             r"TRAEs?|toxicit(?:y|ies))|\bfollow[- ]?up\b(?: (?:for|of) (?:overall )?survival\b)?|"
+             r"\b(?:serious|fatal) (?:(?:treatment|immune|drug)-related )?(?:adverse (?:events?|effects?|reactions?)|"
+             r"AEs?|TRAEs?|toxicit(?:y|ies))|\bfollow[- ]?up\b(?: (?:for|of) (?:overall )?survival\b)?|"
              r"\btime to (?:death|distant|second|subsequent)|\bmedian age\b|\baged?\b|\byears? old\b|"
              r"\bduration of (?:therapy|treatment)\b|\btime to (?:response|onset|treatment)\b|"
              r"\bmedian time\b(?! to (?:disease |tumou?r )?progression)|\bexpression\b|\bprevalence\b|\bincidence\b|"
@@ -118,7 +123,8 @@ _LAB_RESPONSE = re.compile(r"(?:\bT[- ]?cells?|\bimmune|\bimmunologic(?:al)?|\ba
                            r"\binterferon-?(?:γ|gamma)?|\bT-?helper|\bTh[12]|\bvaccine-induced|"
                            r"\bdelayed-type hypersensitivity|\bPSA|\bmolecular|\bmetabolic|\bbiochemical|\bcytogenetic|"
                            r"\bhaematologic(?:al)?|\bhematologic(?:al)?|"
-                           r"\bvirologic(?:al)?|\bserum)"
+                           r"\bvirologic(?:al)?|\bserum|\bACR\s?\d+|\bPASI\s?\d+|\bASAS\s?\d+|\bEASI\s?\d+|\bEULAR|"
+                           r"\bDAS28)"
                            r"(?:[- ](?!related)[\w-]+)?\s*$", re.I)
 # "(9%) achieved", "(53%) of 15 patients treated with X in the Y cohort had": the value is the subject's.
 _TIED_BY_VERB = re.compile(rf"(?P<who>(?:of\s+(?:the\s+)?(?:{COUNT})\s+)?(?:[\w-]+\s+){{0,2}}?"
@@ -143,8 +149,11 @@ def _mentions(text: str, s: int, e: int) -> list[_Mention]:
         word = m.group(0)[1:] if m.group(0)[:2] in ("mO", "mP") else m.group(0)  # "mOS", "mPFS": median OS, PFS
         if kind in ("OS", "HR", "OR", "CR", "PR", "SD") and len(word) <= 3 and not word[:2].isupper():
             continue  # "or", "os", "hr" in running text are words, not abbreviations
-        if kind == "ORR" and _LAB_RESPONSE.search(text, max(s, m.start() - 40), m.start()):
-            kind = "STOP"  # "T cell responses in 71%", "an immune response was found in 62 patients (64%)"
+        if kind == "ORR" and (_LAB_RESPONSE.search(text, max(s, m.start() - 40), m.start())
+                              or re.match(r"(?:clinical|endoscopic|histologic|steroid-free) remission", word, re.I)):
+            # "T cell responses in 71%", "an immune response was found in 62 patients (64%)", "an ACR20 response",
+            # "clinical remission" of an inflammatory disease: no tumour's response
+            kind = "STOP"
         out.append(_Mention(kind, m.start(), m.end()))
     return out
 
@@ -204,6 +213,11 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
     found = _nearest(text, v, mentions, s, skip_enclosed=True)
     if found is None or found[0].kind == "STOP":
         found = _nearest(text, v, mentions, s, skip_enclosed=False) or found
+    if v.unit == "bare" and v.ci[0] is not None and (found is None or found[0].kind == "STOP"):
+        # A ratio with its CI, the ratio named earlier in the sentence: "Hazard ratios for overall survival favoured
+        # the combination across subgroups, including patients aged 65 years or older (0.70; 95% CI, 0.53-0.92)".
+        ratio = [m for m in mentions if m.kind in ("HR", "OR") and m.end <= v.start]
+        found = (ratio[-1], 0.0) if ratio else found
     if found is None:
         return None
     best, best_cost = found
@@ -217,12 +231,29 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
     return (endpoint, best) if endpoint else None
 
 
+_RATE_KINDS = ("PFS", "OS", "DFS", "RFS")
+_PROPORTION_WORD = re.compile(r"\b(?:rates?|proportions?|probabilit(?:y|ies)|estimates?)\b", re.I)
+
+
+def _proportion(text: str, v: _Value, m: _Mention) -> bool:
+    """A landmark rate written as a proportion ("3-year progression-free and overall survival rates of 0.63 and 0.84",
+    "the proportion alive and progression free at 1 year was 0.52"): a number below 1, a rate's word around the
+    endpoint's, no ratio's word between."""
+    if not 0 < v.value < 1 or v.p is not None:
+        return False
+    a, b = (m.start, v.start) if m.end <= v.start else (v.tail, m.end)
+    between = text[a:b]
+    return len(between) <= 120 and not re.search(r"\b(?:HRs?|hazard|odds|ORs?|ratios?)\b", between) and bool(
+        _PROPORTION_WORD.search(text, max(0, a - 50), b))
+
+
 def _nearest(text: str, v: _Value, mentions: list[_Mention], s: int,
              skip_enclosed: bool) -> tuple[_Mention, float] | None:
     kind_of_unit = "time" if v.unit.startswith("time:") else v.unit
     best, best_cost = None, 1e9
     for m in mentions:
-        if kind_of_unit not in _FAMILY_UNITS[m.kind] and not (kind_of_unit == "bare" and m.kind in ("HR", "OR")):
+        if kind_of_unit not in _FAMILY_UNITS[m.kind] and not (kind_of_unit == "bare" and m.kind in ("HR", "OR")) \
+                and not (kind_of_unit == "bare" and m.kind in _RATE_KINDS and _proportion(text, v, m)):
             continue
         if m.end <= v.start:
             gap = text[m.end:v.start]
@@ -240,14 +271,19 @@ def _nearest(text: str, v: _Value, mentions: list[_Mention], s: int,
             gap = (text[v.tail:m.start] if m.start >= v.tail else text[v.end:m.start]).lstrip(")] ")
             # "20% and 9% of patients, respectively, had an objective response"
             gap = _RESPECTIVELY_COMMAS.sub(" ", gap)
-            if re.search(r"[;,)]|\b(?:whereas|but|while|as (?:were|was|did))\b", gap) \
+            if re.search(r"[;,)]|\b(?:whereas|but|while|as (?:were|was|did))\b|"
+                         r"\b(?:and|that|which) (?:was |were )?(?:correlated|associated|linked|predicted)\b", gap) \
                     or re.match(r"\s*(?:and|or)\s+(?![\d.·]|(?:\w+\s+){0,2}\(?[\d.·]+\s*%)", gap):
                 continue  # "(73.4% vs. 90.0%), as were grade 3 events": the word after belongs to the next clause
             cost = 1.6 * len(gap) + 8
+            if re.fullmatch(r"\s*(?:an?|the)\s*", gap) and m.kind != "STOP":
+                cost = 2  # "Seven patients (18%) had a complete response, 12 (31%) a partial response"
             tie = _TIED_BY_VERB.match(gap)
             if tie:  # "37 (9%) achieved a partial response", "Eight (53%) of 15 patients treated with ... had grade 3
                 # or worse adverse events": the verb ties the value to the word after it
                 cost = (1.6 * (len(gap) - tie.end()) + 8) * 0.2 + (5 if tie.group("who") else 0)
+        elif v.start < m.start and m.end <= v.end and m.kind != "STOP":
+            cost = 4  # inside a count and its share: "Nine of 30 evaluable patients responded (30%)"
         else:
             continue
         if m.kind in ("HR", "OR") and m.end <= v.start:
@@ -272,15 +308,19 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
     if best.kind == "AE3" and best.end <= v.start and re.search(
             r"\b(?:including|such as|most(?:ly)? commonly|most (?:common|frequent)\w*|namely|mainly|notably)\b|"
             r":(?=[^:]*[A-Za-z])|"
-            r"\b(?:was|were) (?!observed|reported|seen|noted|experienced|similar|more|less|higher|lower)[a-z]+",
+            r"\b(?:was|were) (?!observed|reported|seen|noted|experienced|similar|more|less|higher|lower|uncommon|"
+            r"rare|infrequent|common|frequent|low|documented|recorded)[a-z]+",
             text[best.end:v.start], re.I):
         return None  # one kind of event ("grade 3-4 events, including fatigue (4%)"), not all of them
     if kind_of_unit == "time":
         if best.kind in ("ORR", "CR", "DCR", "pCR", "AE3"):
             return None
         before = text[max(s, v.start - 14):v.start]
-        if re.search(r"(?:\b(?:every|each|per|up to|than|within|beyond|after|at|by|over|least|for)\s*|[≥≤<>]\s*)$",
-                     before, re.I) \
+        schedule = re.search(r"(?:\b(?P<w>every|each|per|up to|than|within|beyond|after|at|by|over|least|for)\s*|"
+                             r"[≥≤<>]\s*)$", before, re.I)
+        if schedule and schedule.group("w") and schedule.group("w").lower() == "at" and v.value != int(v.value):
+            schedule = None  # "PFS with sotorasib at 5.6 months": a landmark is a whole number of months, a median not
+        if schedule \
                 or re.search(r"\b(?:at|after|by|within)\s+\d+(?:\s*(?:,|and|or|to|-)\s*\d+)*\s*"
                              r"(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+|-\s*)$",
                              text[max(s, v.start - 30):v.start], re.I):
@@ -288,8 +328,12 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
         if best.kind == "OS" and re.search(r"\b(?:survived|alive|lived)(?: for)?\s*$", text[best.start:v.start], re.I):
             return None  # "20 to 25 percent survived 2 years": the time of a landmark, not a median
         return {"RFS": "RFS_median"}.get(best.kind, f"{best.kind}_median")
+    if best.kind in ("PFS", "OS", "DFS", "RFS", "EFS") and kind_of_unit == "bare" and re.search(
+            r"\b(?:HRs?|hazard ratios?)\s+(?:for|of)\s+(?:[\w-]+\s+){0,3}?(?:and\s+)?$",
+            text[max(s, best.start - 50):best.start], re.I):
+        return "HR_DFS" if best.kind == "RFS" else f"HR_{best.kind}"  # "The HRs for OS and PFS were 0.74 and 0.60"
     if best.kind in ("PFS", "OS", "DFS", "RFS", "EFS"):
-        if best.kind == "EFS":
+        if best.kind == "EFS" or kind_of_unit == "bare" and not _proportion(text, v, best):
             return None
         return ("DFS" if best.kind == "RFS" else best.kind) + "_rate_pending"
     return {"AE3": "AE_grade3plus"}.get(best.kind, best.kind)
@@ -304,10 +348,10 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
     for kind, name in () if composite else named:
         if re.match(rf"\s*(?:\(|,)?\s*(?:for|of)\s+(?:\w+\s+){{0,3}}?(?:{name})", after, re.I):
             return f"HR_{kind}"
-    near = [m for m in mentions if m.kind in ("PFS", "OS", "DFS", "RFS", "EFS", "MFS") and m.end <= hr.start + 1]
+    near = [m for m in mentions if m.kind in ("PFS", "OS", "DFS", "RFS", "EFS", "MFS", "DSS") and m.end <= hr.start + 1]
     if near:
         kind = near[-1].kind
-        if kind == "MFS":
+        if kind in ("MFS", "DSS"):
             return "HR_other"
         return "HR_DFS" if kind == "RFS" else f"HR_{kind}"
     near = [m for m in mentions if m.kind in ("PFS", "OS", "DFS", "RFS", "EFS") and m.start >= hr.end
@@ -315,8 +359,9 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
     if near:
         return "HR_DFS" if near[0].kind == "RFS" else f"HR_{near[0].kind}"
     before = text[max(s, hr.start - 80):hr.start]
-    if re.search(r"\b(?:all-cause|overall) mortality\b[^;.]{0,25}$", before, re.I):
-        return "HR_OS"  # "All-cause mortality: HR 0.84"
+    if re.search(r"(?<!cardiovascular )(?<!cardiac )(?<!cancer )(?<!specific )(?<!related )\bmortality\b[^;.]{0,40}$",
+                 before, re.I):
+        return "HR_OS"  # "All-cause mortality: HR 0.84", "was not associated with lower mortality (hazard ratio, 1.04"
     risk = re.search(r"\brisk of (?:disease |tumou?r )?(?P<k>progression|recurrence|relapse)\b[^;.]{0,50}$", before,
                      re.I)
     if risk:  # "reduced the risk of progression by 42% (HR = 0.58)"

@@ -10,7 +10,8 @@ import re
 from ..chunk.sentences import sentence_spans
 from .arms import _arm_for, _arm_mentions, _local_arms
 from .design import arms_with_aliases, design_of, n_of, phase_of, trial_of
-from .endpoints import _Mention, _mentions, _place, _ratio_endpoint
+from .context import _anaphora, _implied, _per_grade, _place_implied
+from .endpoints import _PARENTHESES, _Mention, _mentions, _place, _ratio_endpoint
 from .numbers import NUMBER_WORDS
 from .record import NotReached, Outcome, StudyOutcomes
 from .timepoints import _TIMEPOINT, _WORD_NUMBERS, _defined_timepoints, _timepoint_for, _timepoint_list, _tp_unit
@@ -25,7 +26,7 @@ def _code_fingerprint() -> str:
     here = Path(__file__).resolve().parent
     h = hashlib.sha256()
     rules = ("extract.py", "endpoints.py", "values.py", "timepoints.py", "arms.py", "design.py", "numbers.py",
-             "record.py")
+             "record.py", "context.py")
     for path in [here / name for name in rules] + [here.parent / "chunk" / "sentences.py"]:
         h.update(path.read_bytes())
     return h.hexdigest()[:10]
@@ -45,8 +46,9 @@ _SUBGROUP = re.compile(r"\b(?:among|in|for) (?:the )?(?:\d+ )?(?:patients?|those
                        r"(?: who| with| whose)[^,;.()]{3,70}|\bPD-?L1[^,;.()]{0,30}?(?:[≥>≤<]=?|of at least|"
                        r"of ≥)\s*\d+\s*%|"
                        r"\b(?:in|among) (?:the )?[\w-]+(?: [\w-]+)? (?:subgroup|cohort|population)\b", re.I)
-_PLANNED = re.compile(r"\b(?:we (?:will |would )?(?:expect|assume|hypothesi[sz]e|anticipate)|(?:is|are|was|were) "
-                      r"(?:expected|assumed|hypothesi[sz]ed|anticipated)|sample size|(?:statistical )?power(?:ed)? to|"
+_PLANNED = re.compile(r"\b(?:we (?:will |would )?(?:expect|assume|hypothesi[sz]e|anticipate)|assumed\b|"
+                      r"(?:is|are|was|were) (?:expected|assumed|hypothesi[sz]ed|anticipated)|sample size|"
+                      r"(?:statistical )?power(?:ed)? to|"
                       r"will be (?:enrolled|randomi[sz]ed|treated)|to detect (?:an?|the) |assuming\b|"
                       r"(?:null|alternative) hypothes[ie]s\b|\d+\s?% power\b|\bpower of \d|\b[pP][01]\s*=|"
                       r"\bH[01]\s*:|\bSimon\b|\btwo-stage design\b|\btargeted to be\b|"
@@ -75,6 +77,7 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
         title = title if title is not None else doc.title
         pmid = pmid or doc.pmid
     title = title or ""
+    original, text = text, decimal_points(text)
     read = " ".join(text[a:b] for a, b in regions)
     design = design_of(title, read)
     record = StudyOutcomes(doc_id=doc_id or "", pmid=pmid, design=design, phase=phase_of(title) or phase_of(read),
@@ -83,12 +86,13 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
     record.n = {"value": n["value"], "what": n["what"]} if n else None
     arms, aliases = arms_with_aliases(title, read, design)
     record.arms = arms
-    seen: set[tuple] = set()
+    seen: dict[tuple, tuple] = {}  # a value's key: its CI
     defined = _defined_timepoints(read)
+    carried: list[str] = []  # the arms a sentence compared last, when the text names none of its own
     for a, b in regions:
         tables = _tables(text, a, b, record, aliases) if text.find("|", a, b) >= 0 else []
         previous = (a, a)
-        for s, e in sentence_spans(text, a, b):
+        for s, e in sentence_spans(original, a, b):
             before, previous = previous, (s, e)
             table = next((t for t in tables if t[0] <= s < t[1]), None)
             if table is not None:  # a table's rows are read as a table, once
@@ -96,15 +100,38 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
             elif not _HAS_NUMBER.search(text, s, e):
                 continue
             else:
-                found, not_reached = _sentence_outcomes(text, s, e, record, aliases, defined, before), \
+                found, not_reached = _sentence_outcomes(text, s, e, record, aliases, defined, before, carried), \
                     _not_reached(text, s, e, record, aliases)
+            keys = set()
             for outcome in found:
                 key = (outcome.endpoint, outcome.arm, round(outcome.value, 3), outcome.timepoint, outcome.population)
-                if key not in seen:  # a value repeated in the conclusions is reported once
-                    seen.add(key)
+                # A value repeated in the conclusions is reported once; a ratio repeated in its own sentence or
+                # with another CI is another subgroup's ("squamous (HR 0·73 [...]) or non-squamous (0·73 [...])").
+                ci = (outcome.ci_low, outcome.ci_high)
+                other_ci = outcome.unit == "ratio" and ci[0] is not None and seen.get(key, ci) not in (ci, (None, None))
+                if key not in seen or other_ci or key in keys and outcome.unit == "ratio":
+                    seen.setdefault(key, ci)
+                    keys.add(key)
+                    outcome.text = original[outcome.char_start:outcome.char_end]
                     record.outcomes.append(outcome)
+            for item in not_reached:
+                item.text = original[item.char_start:item.char_end]
             record.not_reached += not_reached
     return record
+
+
+# A decimal comma ("OR = 1,13; 95% CI 1,01-1,27", "9,4 months"), in a text that writes no decimal point: one or two
+# digits after the comma (not a thousands separator), not an item of a list of counts ("1,2 and 3").
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?![\d,])(?!\s*(?:,|and|or)\s*\d)")
+_DECIMAL_POINT = re.compile(r"\d[.·]\d")
+
+
+def decimal_points(text: str) -> str:
+    """The text with its decimal commas written as points (same length, so every offset holds), when it writes
+    decimals with commas only."""
+    if "," not in text or _DECIMAL_POINT.search(text) or not _DECIMAL_COMMA.search(text):
+        return text
+    return _DECIMAL_COMMA.sub(r"\1.\2", text)
 
 
 # A table as the loaders write it: one row a line, cells parted by "|" ("Patient Group | Median Overall Survival").
@@ -211,35 +238,57 @@ def _subject_of_another_verb(text: str, v: _Value, e: int) -> bool:
 _SUCH_EVENTS = re.compile(r"\s*(?P<w>(?:Such|These|Those) (?:side effects|adverse events|events|toxicities|AEs))\b")
 
 
-def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases: dict[str, str],
-                       defined: dict[str, str] | None = None, before: tuple[int, int] | None = None) -> list[Outcome]:
+def _sentence_mentions(text: str, s: int, e: int, before: tuple[int, int] | None) -> list[_Mention]:
+    """A sentence's endpoint words, with "Such side effects" and "it was" standing for the sentence before's."""
     mentions = _mentions(text, s, e)
     such = _SUCH_EVENTS.match(text, s, e)
     if such and before and any(m.kind == "AE3" for m in _mentions(text, *before)) \
             and not any(m.kind == "AE3" for m in mentions):
         mentions = sorted(mentions + [_Mention("AE3", such.start("w"), such.end("w"))], key=lambda m: m.start)
-    if not mentions:
-        return []
-    values = _values(text, s, e)
-    _list_units(text, values)
-    sentence = text[s:e]
-    if _PLANNED.search(sentence):
-        return []  # a sample-size assumption or an expectation, not a result
-    cited = record.design == "other" or bool(_CITED.search(sentence))
-    respectively = bool(_RESPECTIVELY.search(sentence))
+    return _anaphora(text, s, e, mentions, before)
+
+
+def _sentence_arms(text: str, s: int, e: int, record: StudyOutcomes, aliases: dict[str, str],
+                   carried: list[str] | None):
+    """The arms a sentence's values may be given for, and where it names them."""
     arms = record.arms
     arm_mentions = _arm_mentions(text, s, e, arms, aliases)
     if len(arms) < 2 or (record.design in ("other", "observational", "meta-analysis") and not arm_mentions):
         # A text with no arms of its own (a review, an excerpt), or a review's sentence that names none of the arms
         # read from the whole text, that compares treatments in this sentence: "nivolumab demonstrated a survival
         # benefit versus docetaxel (median overall survival: 9.2 versus 6.0 months)".
-        local = _local_arms(sentence)
+        local = _local_arms(text[s:e])
+        if len(local) >= 2 and carried is not None:
+            carried[:] = local  # "... 16.7 months with tebentafusp versus 11.9 months with investigator's choice."
+        elif len(local) < 2 and carried and len(arms) < 2:
+            local = list(carried)  # "... Estimated 1-year OS rates were 73% and 59%.": the arms just compared
         if len(local) >= 2:
             arms = local
             arm_mentions = _arm_mentions(text, s, e, arms, aliases)
+    return arms, arm_mentions
+
+
+def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases: dict[str, str],
+                       defined: dict[str, str] | None = None, before: tuple[int, int] | None = None,
+                       carried: list[str] | None = None) -> list[Outcome]:
+    mentions = _sentence_mentions(text, s, e, before)
+    if not mentions:
+        return []
+    values = _values(text, s, e)
+    _list_units(text, values)
+    implied = _implied(text, s, e, values, mentions, before)
+    values = sorted(values + [v for v, _ in implied.values()], key=lambda v: v.start) if implied else values
+    sentence = text[s:e]
+    if _PLANNED.search(sentence):
+        return []  # a sample-size assumption or an expectation, not a result
+    cited = record.design == "other" or bool(_CITED.search(sentence))
+    respectively = bool(_RESPECTIVELY.search(sentence))
+    arms, arm_mentions = _sentence_arms(text, s, e, record, aliases, carried)
     timepoints = _timepoint_list(sentence, s)
     out: list[Outcome] = []
     placed, anchors = _place(text, s, e, values, mentions, respectively)
+    if implied:
+        placed = _place_implied(text, s, placed, anchors, implied, mentions)
     last_timepoint: dict[str, str] = {}
     for index, (v, endpoint) in enumerate(placed):
         placed_as = endpoint
@@ -254,6 +303,11 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             last_timepoint[endpoint] = timepoint  # "... at 12 months was 69.2% ... versus 49.4% ...": the same time
             endpoint = endpoint.replace("_rate_pending", "_rate")
         unit = v.unit.split(":")[-1] if v.unit.startswith("time:") else v.unit
+        value, ci = v.value, v.ci
+        if unit == "bare" and endpoint.endswith("_rate") and 0 < value < 1:
+            # A landmark rate written as a proportion ("rates of 0.63 and 0.84"): as a percentage
+            value, unit = round(100 * value, 1), "%"
+            ci = (round(100 * ci[0], 1), round(100 * ci[1], 1)) if None not in ci else (None, None)
         if unit == "bare":
             if not endpoint.startswith(("HR_", "OR_")):
                 continue
@@ -262,18 +316,21 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             continue
         if endpoint.startswith(("HR_", "OR_")) and (unit != "ratio" or not 0 < v.value < 20):
             continue
-        if unit == "%" and not 0 <= v.value <= 100:
+        if unit == "%" and not 0 <= value <= 100:
             continue
         if endpoint.endswith("_median") and unit not in ("months", "weeks", "years"):
             continue
         if anchors[id(v)].end <= v.start and _subject_of_another_verb(text, v, e):
+            continue
+        if endpoint == "AE_grade3plus" and _per_grade(text, v, anchors[id(v)], respectively,
+                                                      sum(anchors[id(x)] is anchors[id(v)] for x, _ in placed[:index])):
             continue
         arm = "comparison" if endpoint.startswith(("HR_", "OR_")) else _arm_for(
             text, v, placed, index, placed_as, arm_mentions, arms, respectively)
         start, end = _span(text, v, anchors[id(v)])
         population = _population(text, v, s, e)
         cohort = cohort_of(text, v) if population is None else None
-        out.append(Outcome(endpoint=endpoint, arm=arm, value=v.value, unit=unit, ci_low=v.ci[0], ci_high=v.ci[1],
+        out.append(Outcome(endpoint=endpoint, arm=arm, value=value, unit=unit, ci_low=ci[0], ci_high=ci[1],
                            p=v.p, timepoint=timepoint, text=text[start:end], char_start=start, char_end=end,
                            population=population or cohort, subgroup=population is not None, cited=cited))
     if respectively:
@@ -334,8 +391,9 @@ def _span(text: str, v: _Value, anchor: _Mention) -> tuple[int, int]:
     """From the endpoint word before the value (when close) to the end of the value, its CI and p-value; from the
     value to the endpoint word when the word follows ("17% had objective responses")."""
     start, end = v.start, v.tail
-    if anchor.end <= v.start and v.start - anchor.end <= 120:
-        start = anchor.start
+    if anchor.end <= v.start and v.start - anchor.end <= 120 \
+            and ";" not in _PARENTHESES.sub("", text[anchor.end:v.start]):
+        start = anchor.start  # (a value past a semicolon from its word: the value alone)
     elif anchor.start >= v.end and anchor.start - v.tail <= 80:
         end = max(end, anchor.end)
         count = re.search(r"(?:\b[\w-]+ )?(?:\b[\w-]+ )?patients? [(\[]$", text[max(0, v.start - 40):v.start])

@@ -8,7 +8,7 @@ import re
 from .values import _Value
 
 # A time point: "2-year", "12-month", "2-y", "1-yr", "12-mo", "at 6 months".
-_TP_UNIT = r"(?:years?|months?|weeks?|yrs?|y|mos?|mths?|wks?)"
+_TP_UNIT = r"(?:years?|months?|weeks?|days?|yrs?|y|mos?|mths?|wks?)"
 _WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "ten": "10", "twelve": "12", "eighteen": "18", "twenty-four": "24", "thirty-six": "36"}
 _TP_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
@@ -37,7 +37,7 @@ def _defined_timepoints(text: str) -> dict[str, str]:
 def _tp_unit(word: str) -> str:
     """"years", "yr", "y" -> "year"; "mo", "months" -> "month"; "wk" -> "week"."""
     w = word.lower()
-    return "year" if w.startswith("y") else "month" if w.startswith("m") else "week"
+    return "year" if w.startswith("y") else "month" if w.startswith("m") else "day" if w.startswith("d") else "week"
 
 
 def _timepoint_list(sentence: str, s: int) -> list[str]:
@@ -58,7 +58,10 @@ def _timepoint_for(text: str, v: _Value, s: int, placed, index: int, timepoints:
     after = list(_TIMEPOINT.finditer(text, v.tail, min(len(text), v.tail + 30)))
     # The time point nearest before the value ("the 12-month rate was 55.9% versus 35.3%, and the 18-month..."),
     # else one just after it ("55.9% at 12 months").
-    best = before[-1] if before else (after[0] if after else None)
+    before = [m for m in before if not re.search(r"[.·]", m.group("n") or m.group("n2"))]  # "9.8 months": a median
+    # "..., with 31% alive at 2 years": the time point right after the value, else the nearest before it
+    near_after = after[0] if after and after[0].start() - v.tail <= 15 and after[0].group("n2") else None
+    best = near_after or (before[-1] if before else (after[0] if after else None))
     if best is None:
         return None
     n = best.group("n") or best.group("n2")

@@ -27,13 +27,13 @@ _VALUE = re.compile(
     rf"|(?P<count>(?<![\w.·])(?P<num3>{COUNT})(?:\s+(?:of|out of)\s+(?:the\s+)?(?P<den3>\d[\d,]*|{NUMBER_WORDS})\b"
     rf"(?!\s*%)|"
     rf"\s*/\s*(?P<den4>\d+)(?=\s+(?:evaluable\s+|assessable\s+)?(?:patients|participants|subjects|cases|pts)\b)))"
-    rf"|(?P<bare>(?<![\w.·%\-])(?P<bv>\d*[.·]\d+)(?![\w.·%]|\s*[-–]\s*\d|-[A-Za-z])))",
+    rf"|(?P<bare>(?<![\w.·%\-])(?P<bv>\d*[.·]\d+)(?![\w·%]|[.·]\w|\s*[-–]\s*\d|-[A-Za-z])))",
     re.I,
 )
 _IN_CI = re.compile(rf"\b(?:CI|confidence intervals?|credible intervals?)\b[\s,:=(\[]*(?:(?:was|of|is)\s+)?"
                     rf"(?:{NUM}\s*%?\s*(?:[-–;,]|to)\s*)?$", re.I)
-_LABEL_BEFORE = re.compile(r"\b(?:group|arm|cohort|phase|grade|stage|day|cycle|version|type|part|step|level|class|"
-                           r"CD|IL|G|n|N)\s*=?\s*$", re.I)
+_LABEL_BEFORE = re.compile(r"\b(?:group|arm|cohort|phase|grade|stage|day|cycle|version|(?<!wild-)type|part|step|"
+                           r"level|class|CD|IL|G|n|N)\s*=?\s*$", re.I)
 # "from 38% to 53%" (a change: two values), unless a range is meant ("ranging from 20% to 40%").
 _NOT_A_RANGE = r"(?<!ranging )(?<!ranged )(?<!range )(?<!varying )(?<!varied )"
 _CHANGE_FROM = re.compile(_NOT_A_RANGE + r"\bfrom\s*$", re.I)
@@ -41,7 +41,9 @@ _CHANGE_TO = re.compile(_NOT_A_RANGE + r"\bfrom\s+[\d.·]+\s*%?\s*(?:to|-|–)\s
 _SHRINKAGE = re.compile(r"\s*(?:of (?:the )?(?:tumou?r |lesion )?(?:volume|size|diameters?|burden|dimensions?)|"
                         r"(?:tumou?r |lesion )?(?:reduction|shrinkage|decrease|regression) (?:in|of) (?:the )?"
                         r"(?:tumou?r|lesion|size|volume|sum))\b", re.I)
-_NOT_A_LEVEL = re.compile(r"\b(?:by|up to|difference of|increase of|improvement of|reduction of|decrease of|"
+_NOT_A_LEVEL = re.compile(r"(?<!achieved )(?<!reached )(?<!attained )(?<!obtained )(?<!experienced )(?<!reported )"
+                          r"(?<!observed )(?<!seen )(?<!noted )(?<!shown )(?<!met )\bby\s*$|"
+                          r"\b(?:up to|difference of|increase of|improvement of|reduction of|decrease of|"
                           r"gain of)\s*$", re.I)
 _BETWEEN = re.compile(rf"\bbetween\s+{NUM}\s*%?\s*and\s*$", re.I)
 _RESTATED = re.compile(rf"\s*[(\[]\s*(?:n\s*=\s*)?{COUNT}\s*(?:of|/|out of)\s*(?:the\s+)?\d[\d,]*"
@@ -163,8 +165,25 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
     return out
 
 
+# A unit written once for a table's row flattened to text: "PFS (months, median): 9.2 with X, 6.0 with Y".
+_DECLARED_UNIT = re.compile(r"[(\[]\s*(?:median\s*,\s*)?(?P<u>months|weeks|years)(?:\s*,\s*median)?\s*[)\]]\s*:?|"
+                            r",\s*(?P<u2>months|weeks|years)\s*:?(?=\s*\d)", re.I)
+
+
+def _declared_unit(text: str, v: _Value) -> str | None:
+    clause = max(text.rfind(";", 0, v.start), text.rfind(". ", 0, v.start), v.start - 120)
+    found = list(_DECLARED_UNIT.finditer(text, max(0, clause), v.start))
+    if not found or re.search(r"\b(?:HRs?|ORs?|hazard|odds|ratios?)\b|%", text[found[-1].end():v.start]):
+        return None
+    return "time:" + (found[-1].group("u") or found[-1].group("u2")).lower()
+
+
 def _list_units(text: str, values: list[_Value]) -> None:
-    """A bare number next to a unit-bearing one in a list takes its unit ("9.2 versus 6.0 months", "0.63 and 0.69")."""
+    """A bare number next to a unit-bearing one in a list takes its unit ("9.2 versus 6.0 months", "0.63 and 0.69"),
+    or the unit a flattened table's row declares before it ("OS (months, median): 23.1 vs 16.4")."""
+    for v in values:
+        if v.unit == "bare" and v.value >= 1:
+            v.unit = _declared_unit(text, v) or v.unit
     for i, v in enumerate(values):
         if v.unit == "bare":
             for w in values[i + 1:i + 3]:
@@ -172,3 +191,44 @@ def _list_units(text: str, values: list[_Value]) -> None:
                                                      text[v.tail:w.start], re.I):
                     v.unit = w.unit
                     break
+
+
+# A count of patients with no share written: "4 had a complete response", "including 2 complete responses",
+# "complete regression ... in one patient"; the share is taken of the patients the sentence (or the one before)
+# counts: "Among 64 patients with measurable disease", "8 of 31 patients", "Of the 25 treated patients".
+_BARE_COUNT = re.compile(rf"(?<![\w.·(=/%-])(?P<n>{COUNT})(?![\w.·%]|\s*(?:[(\[]\s*[\d.]|%|-|–|of\b|out of\b|/|"
+                         rf"(?:months?|weeks?|years?|days?|mg|cycles?|doses?|lines?|prior|centres|centers|sites)\b))",
+                         re.I)
+_COUNT_TO_WORD = re.compile(r"\s+(?:(?:patients?|participants|subjects|cases)\s+)?(?:(?:who\s+)?(?:had|achieved|"
+                            r"experienced|showed|attained|obtained|developed)\s+(?:an?\s+)?|with\s+(?:an?\s+)?)?", re.I)
+_IN_PATIENTS = re.compile(r"\s+(?:patients?|participants|subjects|cases)\b", re.I)
+_DENOMINATOR = re.compile(rf"\b(?:of|among|from)\s+(?:the\s+|all\s+|these\s+)?(?P<d>\d[\d,]*|{NUMBER_WORDS})\s+"
+                          rf"(?:[\w-]+\s+){{0,3}}?(?:patients|participants|subjects)\b|"
+                          rf"\b(?P<d2>\d[\d,]*|{NUMBER_WORDS})\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants|subjects)\s+"
+                          rf"(?:were|was)"
+                          rf"\s+(?:enrolled|treated|included|evaluable|assessable)\b", re.I)
+
+
+def implied_counts(text: str, s: int, e: int, values: list[_Value],
+                   before: tuple[int, int] | None) -> list[tuple[_Value, int, bool]]:
+    """Counts of patients written without their share, as shares of the patients counted before them:
+    [(value, where an endpoint word after it would begin, whether it reads "in N patients")]."""
+    out = []
+    for m in _BARE_COUNT.finditer(text, s, e):
+        if any(v.start <= m.start() < v.tail for v in values) \
+                or re.match(r"(?:\s+[\w-]+){0,4}?\s*[(\[]\s*[\d.·]+\s*%", text[m.end():m.end() + 60]):
+            continue  # a count whose share is written: "in 25 patients (19.8%)"
+        word = _COUNT_TO_WORD.match(text, m.end(), e)
+        in_patients = bool(re.search(r"\bin\s+$", text[max(s, m.start() - 4):m.start()])
+                           and _IN_PATIENTS.match(text, m.end()))
+        dens = list(_DENOMINATOR.finditer(text, s, m.start()))
+        if not dens and before and before[0] < before[1]:
+            dens = list(_DENOMINATOR.finditer(text, *before))
+        n = to_float(m.group("n"))
+        den = to_float((dens[-1].group("d") or dens[-1].group("d2")).replace(",", "")) if dens else None
+        if n is None or not den or den < 2 or n > den or dens[-1].start() <= m.start() < dens[-1].end():
+            continue
+        end = _IN_PATIENTS.match(text, m.end()).end() if in_patients else m.end()  # "in one patient"
+        v = _Value(round(100 * n / den + 1e-9, 1), "%", m.start(), end, end)
+        out.append((v, word.end() if word else m.end(), in_patients))
+    return out
