@@ -1,8 +1,8 @@
 """The notices that change how a paper may be cited (retracted, withdrawn, a retraction notice, an expression of
 concern, an erratum): from PubMed's publication types, the title ("RETRACTED ARTICLE:", "[Retracted]",
 "Retraction Note:", "WITHDRAWN:", "Expression of Concern:") and an abstract that reads "This article has been
-retracted". Part of the study-type classifier's rules (rag/study_type/__init__.py classifier_fingerprint hashes this file
-too)."""
+retracted". Part of the study-type classifier's rules (classifier_fingerprint in rag/study_type/__init__.py hashes
+this file too)."""
 
 from __future__ import annotations
 
