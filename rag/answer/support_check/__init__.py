@@ -44,6 +44,8 @@ from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _beside, _count, _plain, _
                       _supports_number, _window, numbers)
 from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check.py reads it from here
 from .passages import _clauses, _content, _Passages, _tok
+from .wording import (approximately, causal_flags, derived, design_flags, pairing_flags, preposition_flags, quantifier_flags,
+                      ratio_flags, ratio_spans)
 
 __all__ = ["SUPPORTED", "PARTLY", "UNSUPPORTED", "SentenceSupport", "check_sentence", "check_answer",
            "mark_unverified", "names", "numbers"]
@@ -119,7 +121,7 @@ def check_sentence(sentence: str, cited: list[int], passage_texts: dict[int, str
     number_facts, missing = _number_flags(ctx)
     name_facts, name_missing, notes = _name_flags(ctx)
     facts = number_facts + name_facts
-    missing += name_missing
+    missing += name_missing + pairing_flags(plain, texts, list(titles.values()), where)
     said_negation, source_negation, claim_flags = _clause_flags(ctx)
     if said_negation or source_negation:
         facts += 1
@@ -164,8 +166,10 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
     in_shares = _shares_supported(plain_text, mine_numbers, ctx.ranked[:3])
     segments = [m.end() for m in _SEGMENT.finditer(plain_text)]
     missing = []
+    stated = ratio_spans(plain_text)  # "four times longer": checked as a ratio of the figures (wording.py)
     for q in mine_numbers:
-        if id(q) in in_shares:
+        if id(q) in in_shares or any(a <= q.start < b for a, b in stated) or derived(q, plain_text) \
+                or approximately(q, plain_text, ctx.ranked[:3]):
             continue
         if id(q) in denominators and any(_supports_number(q, s) for s in passages.sentences):
             continue
@@ -310,7 +314,10 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
                 source_negation.append(cue)
         claim_flags += _claim_flags(ctx, clause, clause_words, ranked_clauses, matched, total)
         claim_flags += comparison_flags(clause, ctx.texts, ctx.where)
-        claim_flags += _design_flags(clause, ctx.texts, ctx.where)
+        claim_flags += design_flags(clause, ctx.texts, ctx.where)
+        claim_flags += quantifier_flags(clause, matched, ctx.where) + causal_flags(clause, ctx.ranked[:4], ctx.where)
+        claim_flags += ratio_flags(clause, ctx.ranked[:3], ctx.where) + preposition_flags(clause, ctx.ranked[:3],
+                                                                                           ctx.where)
     return said_negation, source_negation, claim_flags
 
 
@@ -318,38 +325,6 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
 _NEGATED_LINK = re.compile(r"\b(?:not|no|never)\s+(?:\w+\s+){0,2}(?:depend\w*|differ\w*|associat\w*|correlat\w*|"
                            r"linked|vary|varied|predict\w*)\b"
                            r"(?!\s+(?:with\s+|to\s+)?(?:similar|comparable|the same))", re.I)
-
-
-# Designs that cannot both describe one study: the answer's word, and the passage's words that deny it.
-_DESIGN_CONFLICTS = {
-    "randomi[sz]ed": r"retrospective(?:ly)?|single-arm|single-group|non-?randomi[sz]ed|observational|matched controls",
-    "prospective(?:ly)?": r"retrospective(?:ly)?",
-    "retrospective(?:ly)?": r"prospective(?:ly)?",
-    "double-blind(?:ed)?": r"open-label",
-    "placebo-controlled": r"open-label|single-arm|single-group",
-    "open-label": r"double-blind(?:ed)?",
-}
-# Where a design word speaks of other or future studies ("a randomized trial is needed").
-_OTHER_STUDIES = re.compile(r"\b(need|needed|warrant\w*|ongoing|future|planned|should|will|required|further|"
-                            r"previous|prior|earlier|other)\b", re.I)
-
-
-def _design_flags(clause: str, texts: list[str], where: str) -> list[str]:
-    """A study design the answer names that the passage contradicts ("this randomized study" of a retrospective one):
-    the passage names a design that excludes it and speaks of the answer's only as of other or future studies."""
-    flags = []
-    for mine, theirs in _DESIGN_CONFLICTS.items():
-        said = re.search(rf"\b({mine})\b", clause, re.I)
-        if not said or re.search(rf"\b({theirs})\b", clause, re.I):
-            continue
-        text = "\n".join(texts)
-        other = re.search(rf"\b({theirs})\b", text, re.I)
-        if not other:
-            continue
-        own = [s for t in texts for s in _Passages.of([t]).sentences if re.search(rf"\b({mine})\b", s, re.I)]
-        if all(_OTHER_STUDIES.search(s) for s in own):
-            flags.append(f'"{said.group(1)}": {where} says "{other.group(1)}"')
-    return flags
 
 
 def _denial_not_said(ctx: _Check, clause: str, clause_words: set[str], matched: list[str], total: float) -> str | None:

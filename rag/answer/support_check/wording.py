@@ -1,0 +1,312 @@
+"""Claims an answer makes by its wording rather than by a figure, read against the passage: a quantifier against
+the passage's counts ("most of the 25 patients" where it says 11 of the 25), a causal verb where the passage says
+"associated" or "may", a ratio or a difference in words against the two figures ("almost tripled" for 34% vs 16%;
+"about 10 months longer" for 30.8 vs 20.6 months), "with X" where the passage says "without X", a drug given to the
+trial the passage names with another drug, and a study design the passage contradicts."""
+
+from __future__ import annotations
+
+import re
+
+from ...lexical.synonyms import synonym_alternatives
+from .names import _DESIGNS, _OUTCOMES, _found_name, _Source, _trial_key, _trials, names
+from .numbers import _SHARE, _count, _plain, _Quantity, _quantities
+from .passages import _content, _Passages
+
+# --- quantifiers against counts -----------------------------------------------------------------------------------
+
+# "most", "the majority", "more than half": over half; "all", "every": each one; "few", "a minority", "fewer than
+# half": under half. ("most common", "at most", "the most" are not shares.)
+_MOST = re.compile(r"\b(?<!the )(?<!at )(most|the majority|a majority|majority|more than half|over half)\b"
+                   r"(?! (?:common|commonly|frequent|frequently|often|likely|important|effective|active|prominent)\b)",
+                   re.I)
+_ALL = re.compile(r"(?<!at )\b(all|every|each)\b(?: (?:of )?(?:the )?(\d+|two|three|four|five|six|seven|eight|nine|ten|"
+                  r"eleven|twelve))?(?! (?:other|three|but|grades?)\b)", re.I)
+_FEW = re.compile(r"\b(few|a minority|fewer than half|less than half|under half|only a few)\b", re.I)
+# A percentage that is a threshold, not a share of patients ("more than 50 per cent of volume", "≥1%").
+_THRESHOLD = re.compile(r"(?:more than|less than|at least|greater than|up to|over|under|of|[<>≥≤])\s*$", re.I)
+
+
+def _shares_in(text: str) -> list[tuple[float, str]]:
+    """The shares of a passage clause: "11 of the 25" (as 44%), "68 patients (70%)", "45%" (not thresholds, not
+    figures in a confidence interval), each with the words that give it."""
+    plain = _plain(text)
+    out = []
+    for m in _SHARE.finditer(plain):
+        a, b = _count(m.group(1)), _count(m.group(2))
+        if a is not None and b and 0 <= a <= b and b > 1:
+            out.append((100.0 * a / b, m.group(0)))
+    if out:
+        return out
+    for q in _quantities(plain):
+        if q.percent and not q.loose and not _THRESHOLD.search(plain[max(0, q.start - 14):q.start]) \
+                and not re.search(r"\b(CI|confidence|interval)\b", plain[max(0, q.start - 20):q.start], re.I):
+            out.append((q.value, q.text))
+    return out
+
+
+def quantifier_flags(clause: str, followed: list[str], where: str) -> list[str]:
+    """"most" over half, "all" each one, "few" under half: against the shares of the passage clause the answer
+    clause follows (when it gives its share and does not say the quantifier itself)."""
+    if not followed:
+        return []
+    text = followed[0]
+    shares = _shares_in(text)
+    if not shares:
+        return []
+    flags = []
+    most, few = _MOST.search(clause), _FEW.search(clause)
+    every = next((m for m in _ALL.finditer(clause) if not re.match(r"\s+(?:of\s+)?(?:whom|which|them)\b",
+                                                                     clause[m.end():])), None)
+    if most and not re.search(r"\b(most|majority|more than half)\b", text, re.I) \
+            and all(v <= 50 for v, _ in shares):
+        flags.append(f'"{most.group(1)}": {where} says "{shares[0][1]}"')
+    if few and not re.search(r"\b(few|minority|fewer|less than half)\b", text, re.I) and all(v >= 50 for v, _ in shares):
+        flags.append(f'"{few.group(1)}": {where} says "{shares[0][1]}"')
+    if every and not re.search(r"\b(all|every|each|entire)\b", text, re.I):
+        size = _count(every.group(2)) if every.group(2) else None
+        of_these = re.search(r"\b(\w+)\s+of\s+(?:these|them|those|the)\b(?:\s+(\w+))?", _plain(text), re.I)
+        part = _count(of_these.group(1)) if of_these else None
+        if part is not None and size is not None and part < size:
+            flags.append(f'"{every.group(0)}": {where} says "{of_these.group(0)}"')
+        elif all(v < 100 for v, _ in shares) and size is None:
+            flags.append(f'"{every.group(1)}": {where} says "{shares[0][1]}"')
+    return flags
+
+
+# --- causal wording -----------------------------------------------------------------------------------------------
+
+_CAUSAL = re.compile(r"\b(caus(?:e|es|ed|ing)|led to|leads to|lead to|result(?:s|ed)? in|due to|drives|drove|"
+                     r"trigger(?:s|ed)|responsible for|attributable to)\b", re.I)
+_ASSOCIATIVE = re.compile(r"\b(associat\w*|correlat\w*|linked|coincid\w*|may|might|could|suggest\w*|exploratory|"
+                          r"only detected in|only (?:seen|found|observed) in)\b", re.I)
+_PASSAGE_CAUSAL = re.compile(r"\b(caus\w*|led to|lead(?:s|ing)? to|result(?:s|ed|ing)? in|due to|because|"
+                             r"responsible|attributable|mediat\w*|thereby|drive[ns]?|drove|trigger\w*)\b", re.I)
+
+
+def causal_flags(clause: str, near: list[str], where: str) -> list[str]:
+    """A causal verb ("caused", "led to") where the passage sentences the answer follows say only that the two go
+    together ("associated", "correlated", "may", "suggests") and nowhere that one causes the other."""
+    said = _CAUSAL.search(clause)
+    if not said or re.search(r"\b(not|no|may|might|could|possibly|likely)\s+(?:\w+\s+)?$", clause[:said.start()], re.I):
+        return []
+    if any(_PASSAGE_CAUSAL.search(s) for s in near):
+        return []
+    link = next((m for s in near for m in [_ASSOCIATIVE.search(s)] if m), None)
+    return [f'"{said.group(1)}": {where} says "{link.group(1)}"'] if link else []
+
+
+# --- ratios and differences in words ------------------------------------------------------------------------------
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+RATIO = re.compile(r"\b(?:(nearly|almost|about|roughly|approximately|around|more than|over|at least|some|just over|"
+                   r"just under)\s+)?(doubl\w*|twice|tripl\w*|quadrupl\w*|halv\w*|"
+                   r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)[- ](?:times|fold))\b", re.I)
+# "about 10 months longer", "1.4-month improvement": a difference the answer's two figures give.
+DIFFERENCE = re.compile(r"\b(?:(nearly|almost|about|roughly|approximately|around|more than|over|some)\s+)?"
+                        r"(\d+(?:\.\d+)?)[- ](?:months?|weeks?|days?|years?|points?|percentage points?)\s+"
+                        r"(?:longer|shorter|more|less|greater|higher|lower|improvement|gain|difference)\b", re.I)
+
+
+def _ratio_value(word: str) -> float:
+    w = word.lower()
+    if w.startswith(("doubl", "twice", "halv")):
+        return 2.0
+    if w.startswith("tripl"):
+        return 3.0
+    if w.startswith("quadrupl"):
+        return 4.0
+    n = re.match(r"(\d+(?:\.\d+)?|\w+)", w).group(1)
+    return float(n) if n[0].isdigit() else float(_NUMBER_WORDS[n])
+
+
+def _fits(qualifier: str | None, actual: float, said: float) -> bool:
+    q = (qualifier or "").lower()
+    if q in ("nearly", "almost", "just under"):
+        return 0.78 * said <= actual <= 1.03 * said
+    if q in ("more than", "over", "at least", "just over"):
+        return actual >= 0.98 * said
+    if q:
+        return 0.78 * said <= actual <= 1.22 * said
+    return 0.85 * said <= actual <= 1.15 * said
+
+
+def ratio_spans(text: str) -> list[tuple[int, int]]:
+    """Where an answer sentence states a ratio or a difference in words: its number is checked as a ratio or a
+    difference of the figures, not looked for in the passage."""
+    return [m.span() for m in RATIO.finditer(text)] + [m.span(2) for m in DIFFERENCE.finditer(text)]
+
+
+def _figures(clause: str, sentences: list[str]) -> tuple[_Quantity, _Quantity] | None:
+    """The two figures a ratio in words is about: the answer's own ("(54.3 vs 12.9 months)"), or the pair of the
+    passage sentence the clause follows most closely."""
+    from .comparisons import _pairs, _pair_for, _topic_tokens  # (comparisons imports numbers; no cycle at load)
+    plain = _plain(clause)
+    spans = ratio_spans(plain)
+    mine = [q for q in _quantities(plain, sentence=True) if not q.loose
+            and not any(a <= q.start < b for a, b in spans)]
+    pairs = [(a, b) for a, b, _ in _pairs(plain, None) if not any(x <= a.start < y for x, y in spans)]
+    if pairs:
+        return pairs[0]
+    if len(mine) >= 2:
+        return None  # figures the answer gives but does not set side by side: not read here
+    topic = _topic_tokens(clause)
+    for s in sentences:
+        pair = _pair_for(s, topic, None)
+        if pair is not None and len(_topic_tokens(s) & topic) >= 2:
+            return pair
+    return None
+
+
+def ratio_flags(clause: str, sentences: list[str], where: str) -> list[str]:
+    """"doubled", "almost tripled", "four times longer", "about 10 months longer": against the two figures."""
+    flags = []
+    for m in RATIO.finditer(clause):
+        pair = _figures(clause, sentences)
+        if pair is None or min(pair[0].value, pair[1].value) <= 0:
+            continue
+        a, b = sorted((pair[0].value, pair[1].value))
+        if not _fits(m.group(1), b / a, _ratio_value(m.group(2))):
+            flags.append(f'"{m.group(0)}": {where} gives {pair[0].text} and {pair[1].text} ({b / a:.1f} times)')
+    for m in DIFFERENCE.finditer(clause):
+        pair = _figures(clause, sentences)
+        if pair is None:
+            continue
+        diff = abs(pair[0].value - pair[1].value)
+        said = float(m.group(2))
+        if not (_fits(m.group(1), diff, said) or abs(diff - said) <= 0.5 * 10 ** -len((m.group(2) + ".").split(".")[1])):
+            flags.append(f'"{m.group(0)}": {where} gives {pair[0].text} and {pair[1].text} (a difference of {diff:g})')
+    return flags
+
+
+def derived(q: _Quantity, plain: str) -> bool:
+    """A number the answer derives from its own figures: a risk "reduced by 22%" for a hazard ratio of 0.78 in the
+    same sentence."""
+    if q.percent and re.search(r"\b(risk|hazard|odds)\b", plain, re.I) \
+            and re.search(r"\b(reduc\w*|lower\w*|cut|decreas\w*)\b", plain, re.I):
+        for p in _quantities(plain):
+            if p is not q and not p.percent and 0 < p.value < 1 and abs(100 * (1 - p.value) - q.value) <= 1.0:
+                return True
+    return False
+
+
+_APPROX = re.compile(r"(?:about|almost|nearly|roughly|approximately|around|some|just under|just over|~|∼)\s*$", re.I)
+
+
+def approximately(q: _Quantity, plain: str, near: list[str]) -> bool:
+    """"almost 37 months" for 36.8, "about 70 patients" for 68: a number the answer says is approximate, within 5%
+    of a number of the passage sentences it follows."""
+    if q.loose or not _APPROX.search(plain[:q.start]):
+        return False
+    return any(p.percent == q.percent and not p.loose and p.value != q.value and abs(p.value - q.value) <= 0.05 * q.value
+               for s in near for p in _quantities(s))
+
+
+# --- "with X" against "without X" ---------------------------------------------------------------------------------
+
+_WITH = re.compile(r"\b(with|without)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+
+
+def _side(m: re.Match) -> str:
+    """"with" or "without" ("with no subsequent therapy" is "without")."""
+    return "without" if m.group(1).lower() == "without" or re.match(r"(?i)(no|none)\b", m.group(2)) else "with"
+
+
+def preposition_flags(clause: str, near: list[str], where: str) -> list[str]:
+    """"patients with targetable EGFR aberrations" where the passage says "without targetable EGFR aberrations"
+    (and never "with" them), and the other way round."""
+    flags = []
+    for m in _WITH.finditer(clause):
+        mine = _side(m)
+        words = _content(m.group(2)) - {"patient", "patients"}
+        if not words:
+            continue
+        other_side = same_side = None
+        for s in near:
+            for p in _WITH.finditer(s):
+                if not _content(p.group(2)) & words:
+                    continue
+                if _side(p) == mine:
+                    same_side = p
+                else:
+                    other_side = other_side or p
+        if other_side is not None and same_side is None:
+            flags.append(f'"{m.group(1)} {m.group(2)}": {where} says "{other_side.group(0)}"')
+    return flags
+
+
+# --- a drug given to the wrong trial -------------------------------------------------------------------------------
+
+
+def _trial_like(name: str) -> bool:
+    """A trial's name with its number ("KEYNOTE-859", "CheckMate 017", "ATTRACTION-2"), not a gene's ("PD-1",
+    "CTLA-4": a short word and one digit)."""
+    m = re.fullmatch(r"(.*?)[ -]?(\d+)", name.strip())
+    return bool(m) and _trial_key(name) is not None and (len(m.group(2)) >= 2 or len(m.group(1)) >= 6)
+
+
+def pairing_flags(plain: str, texts: list[str], titles: list[str], where: str) -> list[str]:
+    """A trial and a drug the answer names together, where the passage names the drug only beside another trial
+    ("In KEYNOTE-859, nivolumab ..." where nivolumab is the ATTRACTION-2 trial's)."""
+    trials = [t for t in _trials(plain) if _trial_like(t)]
+    if not trials:
+        return []
+    sentences = [s for t in texts for s in _Passages.of([t]).sentences]
+    alternatives = synonym_alternatives(plain)
+    drugs = [n for n in names(plain) if n not in trials and not _OUTCOMES.fullmatch(n) and not _DESIGNS.fullmatch(n)
+             and not _trial_key(n)]
+    flags = []
+    for trial in trials:
+        key = _trial_key(trial)
+        if any(key in {_trial_key(x) for x in _trials(t)} for t in titles):
+            continue  # the paper's own trial
+        own = [s for s in sentences if key in {_trial_key(x) for x in _trials(s)}]
+        others = [s for s in sentences if s not in own and {_trial_key(x) for x in _trials(s) if _trial_like(x)} - {key}]
+        if not own or not others:
+            continue
+        for drug in drugs:
+            if any(_found_name(drug, _Source.of(s), alternatives) for s in own):
+                continue
+            beside = [s for s in others if _found_name(drug, _Source.of(s), alternatives)]
+            if beside:
+                other = sorted({x for x in _trials(beside[0]) if _trial_like(x) and _trial_key(x) != key})
+                flags.append(f"{drug}: {where} names it with {other[0] if other else 'another trial'}, not {trial}")
+    return flags
+
+
+# --- study designs --------------------------------------------------------------------------------------------------
+
+# Designs that cannot both describe one study: the answer's word, and the passage's words that deny it.
+_DESIGN_CONFLICTS = {
+    "randomi[sz]ed": r"retrospective(?:ly)?|single-arm|single-group|non-?randomi[sz]ed|observational|matched controls",
+    "prospective(?:ly)?": r"retrospective(?:ly)?",
+    "retrospective(?:ly)?": r"prospective(?:ly)?",
+    "double-blind(?:ed)?": r"open-label",
+    "placebo-controlled": r"open-label|single-arm|single-group",
+    "open-label": r"double-blind(?:ed)?",
+}
+# Where a design word speaks of other or future studies ("a randomized trial is needed").
+_OTHER_STUDIES = re.compile(r"\b(need|needed|warrant\w*|ongoing|future|planned|should|will|required|further|"
+                            r"previous|prior|earlier|other)\b", re.I)
+
+
+def design_flags(clause: str, texts: list[str], where: str) -> list[str]:
+    """A study design the answer names that the passage contradicts ("this randomized study" of a retrospective one):
+    the passage names a design that excludes it and speaks of the answer's only as of other or future studies."""
+    flags = []
+    for mine, theirs in _DESIGN_CONFLICTS.items():
+        said = re.search(rf"\b({mine})\b", clause, re.I)
+        if not said or re.search(rf"\b({theirs})\b", clause, re.I):
+            continue
+        text = "\n".join(texts)
+        other = re.search(rf"\b({theirs})\b", text, re.I)
+        if not other:
+            continue
+        own = [s for t in texts for s in _Passages.of([t]).sentences if re.search(rf"\b({mine})\b", s, re.I)]
+        if all(_OTHER_STUDIES.search(s) for s in own):
+            flags.append(f'"{said.group(1)}": {where} says "{other.group(1)}"')
+    return flags
+
+
+__all__ = ["approximately", "causal_flags", "derived", "design_flags", "pairing_flags", "preposition_flags", "quantifier_flags",
+           "ratio_flags", "ratio_spans"]
