@@ -44,8 +44,8 @@ from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _beside, _count, _plain, _
                       _supports_number, _window, numbers)
 from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check.py reads it from here
 from .passages import _clauses, _content, _Passages, _tok
-from .wording import (approximately, causal_flags, derived, design_flags, pairing_flags, preposition_flags, quantifier_flags,
-                      ratio_flags, ratio_spans)
+from .wording import (approximately, causal_flags, derived, design_flags, pairing_flags, preposition_flags,
+                      quantifier_flags, ratio_flags, ratio_spans)
 
 __all__ = ["SUPPORTED", "PARTLY", "UNSUPPORTED", "SentenceSupport", "check_sentence", "check_answer",
            "mark_unverified", "names", "numbers"]

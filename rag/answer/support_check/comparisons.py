@@ -180,6 +180,9 @@ def _pairs(text: str, percent: bool | None) -> list[tuple[_Quantity, _Quantity, 
             if r.percent != q.percent:
                 continue
             between = text[q.end:r.start]
+            for o in qs:  # the other kind's figures between ("11 (8%) ... versus 30 (22%)"): words, not figures
+                if q.end <= o.start and o.end <= r.start:
+                    between = between[:o.start - q.end] + "n" * (o.end - o.start) + between[o.end - q.end:]
             if len(between) <= 120 and _PAIR_JOIN.match(between):
                 out.append((q, r, q.start))
             break

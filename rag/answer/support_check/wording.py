@@ -40,7 +40,7 @@ def _shares_in(text: str) -> list[tuple[float, str]]:
         return out
     for q in _quantities(plain):
         if q.percent and not q.loose and not _THRESHOLD.search(plain[max(0, q.start - 14):q.start]) \
-                and not re.search(r"\b(CI|confidence|interval)\b", plain[max(0, q.start - 20):q.start], re.I):
+                and not re.search(r"\b(CI|confidence|interval)\b", plain[max(0, q.start - 20):q.end + 12], re.I):
             out.append((q.value, q.text))
     return out
 
@@ -50,18 +50,17 @@ def quantifier_flags(clause: str, followed: list[str], where: str) -> list[str]:
     clause follows (when it gives its share and does not say the quantifier itself)."""
     if not followed:
         return []
-    text = followed[0]
+    text = next((c for c in followed if _shares_in(c)), followed[0])
     shares = _shares_in(text)
-    if not shares:
-        return []
     flags = []
     most, few = _MOST.search(clause), _FEW.search(clause)
     every = next((m for m in _ALL.finditer(clause) if not re.match(r"\s+(?:of\s+)?(?:whom|which|them)\b",
                                                                      clause[m.end():])), None)
-    if most and not re.search(r"\b(most|majority|more than half)\b", text, re.I) \
+    if most and shares and not re.search(r"\b(most|majority|more than half)\b", text, re.I) \
             and all(v <= 50 for v, _ in shares):
         flags.append(f'"{most.group(1)}": {where} says "{shares[0][1]}"')
-    if few and not re.search(r"\b(few|minority|fewer|less than half)\b", text, re.I) and all(v >= 50 for v, _ in shares):
+    if few and shares and not re.search(r"\b(few|minority|fewer|less than half)\b", text, re.I) \
+            and all(v >= 50 for v, _ in shares):
         flags.append(f'"{few.group(1)}": {where} says "{shares[0][1]}"')
     if every and not re.search(r"\b(all|every|each|entire)\b", text, re.I):
         size = _count(every.group(2)) if every.group(2) else None
@@ -69,7 +68,7 @@ def quantifier_flags(clause: str, followed: list[str], where: str) -> list[str]:
         part = _count(of_these.group(1)) if of_these else None
         if part is not None and size is not None and part < size:
             flags.append(f'"{every.group(0)}": {where} says "{of_these.group(0)}"')
-        elif all(v < 100 for v, _ in shares) and size is None:
+        elif shares and all(v < 100 for v, _ in shares) and size is None:
             flags.append(f'"{every.group(1)}": {where} says "{shares[0][1]}"')
     return flags
 
@@ -90,6 +89,8 @@ def causal_flags(clause: str, near: list[str], where: str) -> list[str]:
     said = _CAUSAL.search(clause)
     if not said or re.search(r"\b(not|no|may|might|could|possibly|likely)\s+(?:\w+\s+)?$", clause[:said.start()], re.I):
         return []
+    words = _content(clause)
+    near = [s for s in near if len(_content(s) & words) >= 2]  # those that speak of the same things
     if any(_PASSAGE_CAUSAL.search(s) for s in near):
         return []
     link = next((m for s in near for m in [_ASSOCIATIVE.search(s)] if m), None)
@@ -174,7 +175,8 @@ def ratio_flags(clause: str, sentences: list[str], where: str) -> list[str]:
             continue
         diff = abs(pair[0].value - pair[1].value)
         said = float(m.group(2))
-        if not (_fits(m.group(1), diff, said) or abs(diff - said) <= 0.5 * 10 ** -len((m.group(2) + ".").split(".")[1])):
+        rounding = 0.5 * 10 ** -len((m.group(2) + ".").split(".")[1])
+        if not (_fits(m.group(1), diff, said) or abs(diff - said) <= rounding):
             flags.append(f'"{m.group(0)}": {where} gives {pair[0].text} and {pair[1].text} (a difference of {diff:g})')
     return flags
 
@@ -198,8 +200,8 @@ def approximately(q: _Quantity, plain: str, near: list[str]) -> bool:
     of a number of the passage sentences it follows."""
     if q.loose or not _APPROX.search(plain[:q.start]):
         return False
-    return any(p.percent == q.percent and not p.loose and p.value != q.value and abs(p.value - q.value) <= 0.05 * q.value
-               for s in near for p in _quantities(s))
+    return any(p.percent == q.percent and not p.loose and p.value != q.value
+               and abs(p.value - q.value) <= 0.05 * q.value for s in near for p in _quantities(s))
 
 
 # --- "with X" against "without X" ---------------------------------------------------------------------------------
@@ -261,7 +263,8 @@ def pairing_flags(plain: str, texts: list[str], titles: list[str], where: str) -
         if any(key in {_trial_key(x) for x in _trials(t)} for t in titles):
             continue  # the paper's own trial
         own = [s for s in sentences if key in {_trial_key(x) for x in _trials(s)}]
-        others = [s for s in sentences if s not in own and {_trial_key(x) for x in _trials(s) if _trial_like(x)} - {key}]
+        others = [s for s in sentences
+                  if s not in own and {_trial_key(x) for x in _trials(s) if _trial_like(x)} - {key}]
         if not own or not others:
             continue
         for drug in drugs:
@@ -308,5 +311,5 @@ def design_flags(clause: str, texts: list[str], where: str) -> list[str]:
     return flags
 
 
-__all__ = ["approximately", "causal_flags", "derived", "design_flags", "pairing_flags", "preposition_flags", "quantifier_flags",
-           "ratio_flags", "ratio_spans"]
+__all__ = ["approximately", "causal_flags", "derived", "design_flags", "pairing_flags", "preposition_flags",
+           "quantifier_flags", "ratio_flags", "ratio_spans"]
