@@ -375,10 +375,18 @@ def _claim_flags(ctx: _Check, clause: str, clause_words: set[str], ranked_clause
         if against:
             other = sorted(against)[0]
             text = next(c for c in near if other in _claims(c))
+            if _compares(clause, _claim_word(clause, kind)) and not _compares(text, _claim_word(text, other)) \
+                    and re.fullmatch(r"(?i)\w+(?:ed|es|ing)", _claim_word(text, other)):
+                continue  # "reduced growth by 70%, more than the combination": one's effect, the other's comparison
             flags.append(f'"{_claim_word(clause, kind)}": {where} says "{_claim_word(text, other)}"')
         elif kind in _STRICT and kind not in theirs and (kind not in near_claims or matched and kind == "all"):
             flags.append(f'"{_claim_word(clause, kind)}" is not said in {where}')
     return flags
+
+
+def _compares(text: str, word: str) -> bool:
+    """Is the word a comparison with "than" ("more than the free drug combination", "higher in A than in B")?"""
+    return re.search(rf"(?i)\b{re.escape(word)}\b(?:\s+[\w-]+){{0,4}}\s+than\b", text) is not None
 
 
 def _squash(text: str) -> str:

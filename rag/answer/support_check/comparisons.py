@@ -198,7 +198,8 @@ def _pair_for(text: str, comp_topic: set[str], percent: bool | None) -> tuple[_Q
     best, best_score = None, 0
     last = 0
     for i, (_, r, _start) in enumerate(pairs):
-        upto = pairs[i + 1][2] if i + 1 < len(pairs) else len(text)
+        # (to the next pair, or at least to this pair's second figure: "11 (8%) ... discontinued ... versus 30 (22%)")
+        upto = max(pairs[i + 1][2], r.start) if i + 1 < len(pairs) else len(text)
         score = len(_topic_tokens(text[last:upto]) & comp_topic)
         if score > best_score:
             best, best_score = pairs[i][:2], score

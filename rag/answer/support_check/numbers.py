@@ -186,8 +186,12 @@ def _beside(q: _Quantity, around: set[str], sentence: str) -> bool:
     if not around:
         return True
     plain = _plain(sentence)
+    # "In the chemotherapy alone group, ... anaemia (nine [15%] of 62)": the lead-in says whose figures follow.
+    lead = re.match(r"\s*(?:In|Among|For|With)\s+([^,;()]{3,80}),", plain)
+    setting = _content(lead.group(1)) - _UNIT_WORDS if lead else set()
     for p in _quantities(sentence):
-        if _same_number(q, p) and _window(plain, p.start, p.end, 4) & around:
+        if _same_number(q, p) and (_window(plain, p.start, p.end, 4) | (setting if p.start > lead.end() else set())
+                                   if lead else _window(plain, p.start, p.end, 4)) & around:
             return True
     # "89%" for "8 of 9", "half" for "8 of 16": the share stands for the number.
     return q.percent and not any(_same_number(q, p) for p in _quantities(sentence))
