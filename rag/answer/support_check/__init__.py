@@ -44,8 +44,8 @@ from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _beside, _count, _plain, _
                       _supports_number, _window, numbers)
 from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check.py reads it from here
 from .passages import _clauses, _content, _Passages, _tok
-from .wording import (approximately, causal_flags, derived, design_flags, pairing_flags, preposition_flags,
-                      quantifier_flags, ratio_flags, ratio_spans)
+from .wording import (alone_flags, approximately, causal_flags, derived, design_flags, pairing_flags, preposition_flags,
+                      quantifier_flags, ratio_flags, ratio_spans, sole_flags)
 
 __all__ = ["SUPPORTED", "PARTLY", "UNSUPPORTED", "SentenceSupport", "check_sentence", "check_answer",
            "mark_unverified", "names", "numbers"]
@@ -316,8 +316,9 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
         claim_flags += comparison_flags(clause, ctx.texts, ctx.where)
         claim_flags += design_flags(clause, ctx.texts, ctx.where)
         claim_flags += quantifier_flags(clause, matched, ctx.where) + causal_flags(clause, ctx.ranked[:4], ctx.where)
-        claim_flags += ratio_flags(clause, ctx.ranked[:3], ctx.where) + preposition_flags(clause, ctx.ranked[:3],
-                                                                                           ctx.where)
+        claim_flags += ratio_flags(clause, ctx.ranked[:3], ctx.where) + alone_flags(clause, ctx.ranked[:3], ctx.where)
+        claim_flags += preposition_flags(clause, ctx.ranked[:3], ctx.where)
+        claim_flags += sole_flags(clause, ctx.ranked[:3], ctx.where)
     return said_negation, source_negation, claim_flags
 
 

@@ -311,5 +311,65 @@ def design_flags(clause: str, texts: list[str], where: str) -> list[str]:
     return flags
 
 
-__all__ = ["approximately", "causal_flags", "derived", "design_flags", "pairing_flags", "preposition_flags",
-           "quantifier_flags", "ratio_flags", "ratio_spans"]
+# --- one agent alone against the combination -----------------------------------------------------------------------
+
+_ALONE = re.compile(r"\b(alone|on its own|by itself|monotherap\w*|single[- ]agent)\b|-only\b", re.I)
+_TOGETHER = re.compile(r"\b(plus|combined with|combining|combination\w*|together with|added to|synerg\w*)\b", re.I)
+_WINS = re.compile(r"\b(more effective|more active|better|superior|outperform\w*|surpass\w*|exceed\w*|"
+                   r"synergistic|greater)\b", re.I)
+
+
+def _winner(text: str) -> tuple[str, str] | None:
+    """Which wins in a text's comparison of one agent alone with a combination: ("alone" or "together", the words),
+    the marker said before the comparison word being the winner ("combining X with Y ... surpassing that of either
+    monotherapy"; "X alone outperformed X plus Y")."""
+    win = _WINS.search(text)
+    if not win or not _ALONE.search(text) or not _TOGETHER.search(text[:win.start()] + text[win.end():]):
+        return None
+    before = [(m.start(), "alone") for m in _ALONE.finditer(text, 0, win.start())] + \
+             [(m.start(), "together") for m in _TOGETHER.finditer(text, 0, win.start())]
+    if before:
+        return max(before)[1], text[max(0, win.start() - 60):win.end() + 40].strip()
+    if re.match(r"[\w\s-]{0,30}?\bas (?:a )?(?:monotherapy|single agent)|\s+alone\b", text[win.end():], re.I):
+        return "alone", text[win.start():win.end() + 40].strip()
+    return None
+
+
+def alone_flags(clause: str, sentences: list[str], where: str) -> list[str]:
+    """"X alone was more effective than X plus Y" where the passage says the combination was the better (and the
+    other way round), in a passage sentence that speaks of the same agent."""
+    mine = _winner(clause)
+    if mine is None:
+        return []
+    words = _content(clause)
+    for s in sentences:
+        theirs = _winner(s)
+        if theirs and len(_content(s) & words) >= 1 and theirs[0] != mine[0]:
+            return [f'"{mine[1][:60]}": {where} says "{theirs[1]}"']
+    return []
+
+
+# --- "the only", "the first" said of another subject ---------------------------------------------------------------
+
+_SOLE = re.compile(r"(?:^|[.;:]\s+|,\s+)?([^.;:,]{2,80}?)\s+(?:is|was|are|were|remains|remained|became|has been)\s+"
+                   r"(?:still\s+|currently\s+)?the\s+(only|first|sole|single)\s+([^.;:,()]{3,80})", re.I)
+
+
+def sole_flags(clause: str, sentences: list[str], where: str) -> list[str]:
+    """"Z is the only curative treatment for X" where the passage says another subject is ("Allogeneic stem cell
+    transplantation is the only potentially curative treatment for BPDCN")."""
+    mine = _SOLE.search(clause)
+    if not mine:
+        return []
+    subject, what = _content(mine.group(1)), _content(mine.group(3))
+    for s in sentences:
+        for theirs in _SOLE.finditer(s):
+            if theirs.group(2).lower() != mine.group(2).lower() or len(_content(theirs.group(3)) & what) < 2:
+                continue
+            if subject and not subject & _content(theirs.group(1)):
+                return [f'"{mine.group(1).strip()} ... the {mine.group(2)}": {where} says "{theirs.group(0).strip()}"']
+    return []
+
+
+__all__ = ["alone_flags", "approximately", "causal_flags", "derived", "design_flags", "pairing_flags",
+           "preposition_flags", "quantifier_flags", "ratio_flags", "ratio_spans", "sole_flags"]
