@@ -100,13 +100,15 @@ def causal_flags(clause: str, near: list[str], where: str) -> list[str]:
 # --- ratios and differences in words ------------------------------------------------------------------------------
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-RATIO = re.compile(r"\b(?:(nearly|almost|about|roughly|approximately|around|more than|over|at least|some|just over|"
-                   r"just under)\s+)?(doubl\w*|twice|tripl\w*|quadrupl\w*|halv\w*|"
-                   r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)[- ](?:times|fold))\b", re.I)
+_QUALIFIER = (r"(?:(nearly|almost|about|roughly|approximately|around|more than|over|at least|some|just over|"
+              r"just under)\s+)?")
+# "doubled", "almost tripled", "halved" (a ratio in words); "four times", "12-fold" (a ratio with its number).
+RATIO = re.compile(r"\b" + _QUALIFIER + r"(doubl\w*|twice|tripl\w*|quadrupl\w*|halv\w*|"
+                   r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)[- ](?:times|fold))\b(?!-)", re.I)
 # "about 10 months longer", "1.4-month improvement": a difference the answer's two figures give.
-DIFFERENCE = re.compile(r"\b(?:(nearly|almost|about|roughly|approximately|around|more than|over|some)\s+)?"
-                        r"(\d+(?:\.\d+)?)[- ](?:months?|weeks?|days?|years?|points?|percentage points?)\s+"
-                        r"(?:longer|shorter|more|less|greater|higher|lower|improvement|gain|difference)\b", re.I)
+DIFFERENCE = re.compile(r"\b" + _QUALIFIER + r"(\d+(?:\.\d+)?)[- ](?:months?|weeks?|days?|years?|points?|"
+                        r"percentage points?)\s+(?:longer|shorter|more|less|greater|higher|lower|improvement|gain|"
+                        r"difference)\b", re.I)
 
 
 def _ratio_value(word: str) -> float:
@@ -132,52 +134,62 @@ def _fits(qualifier: str | None, actual: float, said: float) -> bool:
     return 0.85 * said <= actual <= 1.15 * said
 
 
-def ratio_spans(text: str) -> list[tuple[int, int]]:
-    """Where an answer sentence states a ratio or a difference in words: its number is checked as a ratio or a
-    difference of the figures, not looked for in the passage."""
-    return [m.span() for m in RATIO.finditer(text)] + [m.span(2) for m in DIFFERENCE.finditer(text)]
-
-
-def _figures(clause: str, sentences: list[str]) -> tuple[_Quantity, _Quantity] | None:
-    """The two figures a ratio in words is about: the answer's own ("(54.3 vs 12.9 months)"), or the pair of the
-    passage sentence the clause follows most closely."""
-    from .comparisons import _pairs, _pair_for, _topic_tokens  # (comparisons imports numbers; no cycle at load)
+def _own_pair(clause: str) -> tuple[_Quantity, _Quantity] | None:
+    """The two figures the answer sets side by side itself ("(54.3 vs 12.9 months)", "(30 vs 11)")."""
+    from .comparisons import _pairs  # (comparisons imports numbers; no cycle at load)
     plain = _plain(clause)
-    spans = ratio_spans(plain)
-    mine = [q for q in _quantities(plain, sentence=True) if not q.loose
-            and not any(a <= q.start < b for a, b in spans)]
-    pairs = [(a, b) for a, b, _ in _pairs(plain, None) if not any(x <= a.start < y for x, y in spans)]
-    if pairs:
-        return pairs[0]
-    if len(mine) >= 2:
-        return None  # figures the answer gives but does not set side by side: not read here
+    words = [m.span(2) for m in RATIO.finditer(plain)] + [m.span(2) for m in DIFFERENCE.finditer(plain)]
+    pairs = [(a, b) for a, b, _ in _pairs(plain, None) if not any(x <= a.start < y or x <= b.start < y
+                                                                    for x, y in words)]
+    return pairs[0] if pairs else None
+
+
+def _passage_pair(clause: str, sentences: list[str]) -> tuple[_Quantity, _Quantity] | None:
+    """The pair of figures of a passage sentence the clause follows closely (for "doubled" without figures)."""
+    from .comparisons import _pair_for, _topic_tokens
     topic = _topic_tokens(clause)
     for s in sentences:
         pair = _pair_for(s, topic, None)
-        if pair is not None and len(_topic_tokens(s) & topic) >= 2:
+        if pair is not None and pair[0].percent == pair[1].percent and len(_topic_tokens(s) & topic) >= 3:
             return pair
     return None
 
 
+def _ratio_holds(m: re.Match, pair: tuple[_Quantity, _Quantity]) -> bool:
+    a, b = sorted((pair[0].value, pair[1].value))
+    return a > 0 and _fits(m.group(1), b / a, _ratio_value(m.group(2)))
+
+
+def _difference_holds(m: re.Match, pair: tuple[_Quantity, _Quantity]) -> bool:
+    diff, said = abs(pair[0].value - pair[1].value), float(m.group(2))
+    return _fits(m.group(1), diff, said) or abs(diff - said) <= 0.5 * 10 ** -len((m.group(2) + ".").split(".")[1])
+
+
+def ratio_spans(text: str) -> list[tuple[int, int]]:
+    """Where an answer sentence states a ratio or a difference in words that its own two figures bear out ("more
+    than four times longer (54.3 vs 12.9 months)"): that number is not looked for in the passage."""
+    pair = _own_pair(text)
+    if pair is None:
+        return []
+    return [m.span(2) for m in RATIO.finditer(text) if _ratio_holds(m, pair)] + \
+        [m.span(2) for m in DIFFERENCE.finditer(text) if _difference_holds(m, pair)]
+
+
 def ratio_flags(clause: str, sentences: list[str], where: str) -> list[str]:
-    """"doubled", "almost tripled", "four times longer", "about 10 months longer": against the two figures."""
+    """"doubled", "almost tripled", "four times longer", "about 10 months longer" against the answer's own two
+    figures; a ratio in words ("almost tripled") without figures against the passage's pair."""
     flags = []
+    own = _own_pair(clause)
     for m in RATIO.finditer(clause):
-        pair = _figures(clause, sentences)
-        if pair is None or min(pair[0].value, pair[1].value) <= 0:
-            continue
-        a, b = sorted((pair[0].value, pair[1].value))
-        if not _fits(m.group(1), b / a, _ratio_value(m.group(2))):
+        pair = own or (_passage_pair(clause, sentences) if not m.group(2)[0].isdigit()
+                       and m.group(2).lower().split()[0].split("-")[0] not in _NUMBER_WORDS else None)
+        if pair is not None and min(pair[0].value, pair[1].value) > 0 and not _ratio_holds(m, pair):
+            a, b = sorted((pair[0].value, pair[1].value))
             flags.append(f'"{m.group(0)}": {where} gives {pair[0].text} and {pair[1].text} ({b / a:.1f} times)')
     for m in DIFFERENCE.finditer(clause):
-        pair = _figures(clause, sentences)
-        if pair is None:
-            continue
-        diff = abs(pair[0].value - pair[1].value)
-        said = float(m.group(2))
-        rounding = 0.5 * 10 ** -len((m.group(2) + ".").split(".")[1])
-        if not (_fits(m.group(1), diff, said) or abs(diff - said) <= rounding):
-            flags.append(f'"{m.group(0)}": {where} gives {pair[0].text} and {pair[1].text} (a difference of {diff:g})')
+        if own is not None and not _difference_holds(m, own):
+            diff = abs(own[0].value - own[1].value)
+            flags.append(f'"{m.group(0)}": the figures {own[0].text} and {own[1].text} differ by {diff:g}')
     return flags
 
 
@@ -196,12 +208,12 @@ _APPROX = re.compile(r"(?:about|almost|nearly|roughly|approximately|around|some|
 
 
 def approximately(q: _Quantity, plain: str, near: list[str]) -> bool:
-    """"almost 37 months" for 36.8, "about 70 patients" for 68: a number the answer says is approximate, within 5%
-    of a number of the passage sentences it follows."""
+    """"almost 37 months" for 36.8: a number the answer says is approximate, a passage number (of the sentences it
+    follows) rounded to a whole one."""
     if q.loose or not _APPROX.search(plain[:q.start]):
         return False
-    return any(p.percent == q.percent and not p.loose and p.value != q.value
-               and abs(p.value - q.value) <= 0.05 * q.value for s in near for p in _quantities(s))
+    return any(p.percent == q.percent and not p.loose and p.value != q.value and abs(p.value - q.value) < 0.5
+               for s in near for p in _quantities(s))
 
 
 # --- "with X" against "without X" ---------------------------------------------------------------------------------
