@@ -44,8 +44,8 @@ from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _beside, _count, _plain, _
                       _supports_number, _window, numbers)
 from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check.py reads it from here
 from .passages import _clauses, _content, _Passages, _tok
-from .wording import (alone_flags, approximately, causal_flags, derived, design_flags, pairing_flags, preposition_flags,
-                      quantifier_flags, ratio_flags, ratio_spans, sole_flags)
+from .wording import (alone_flags, approximately, causal_flags, derived, design_flags, listed, pairing_flags,
+                      preposition_flags, quantifier_flags, ratio_flags, ratio_spans, sole_flags)
 
 __all__ = ["SUPPORTED", "PARTLY", "UNSUPPORTED", "SentenceSupport", "check_sentence", "check_answer",
            "mark_unverified", "names", "numbers"]
@@ -169,7 +169,7 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
     stated = ratio_spans(plain_text)  # "four times longer": checked as a ratio of the figures (wording.py)
     for q in mine_numbers:
         if id(q) in in_shares or any(a <= q.start < b for a, b in stated) or derived(q, plain_text) \
-                or approximately(q, plain_text, ctx.ranked[:3]):
+                or approximately(q, plain_text, ctx.ranked[:3]) or listed(q, plain_text, ctx.ranked[:3]):
             continue
         if id(q) in denominators and any(_supports_number(q, s) for s in passages.sentences):
             continue

@@ -204,6 +204,25 @@ def derived(q: _Quantity, plain: str) -> bool:
     return False
 
 
+# A list of names ("in France, Germany, Italy, and USA"): what "four countries" counts.
+_LIST = re.compile(r"(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}, )+(?:and |or )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}")
+
+
+def listed(q: _Quantity, plain: str, near: list[str]) -> bool:
+    """"four countries", "three cohorts": a count the passage gives as a list of that many names, in a passage
+    sentence (of those the answer follows) that speaks of them ("27 sites ... in France, Germany, Italy, and USA")."""
+    noun = re.match(r"\s+(?:[a-z-]+\s+)?([a-z]{3,})s\b", plain[q.end:])
+    if q.loose or q.percent or q.value != int(q.value) or not 2 <= q.value <= 12 or not noun:
+        return False
+    for s in near:
+        if not re.search(rf"\b{re.escape(noun.group(1)[:5])}", s, re.I) and noun.group(1) not in ("countrie", "nation"):
+            continue
+        for m in _LIST.finditer(s):
+            if len(re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group(0))) == q.value:
+                return True
+    return False
+
+
 _APPROX = re.compile(r"(?:about|almost|nearly|roughly|approximately|around|some|just under|just over|~|∼)\s*$", re.I)
 
 
@@ -383,5 +402,5 @@ def sole_flags(clause: str, sentences: list[str], where: str) -> list[str]:
     return []
 
 
-__all__ = ["alone_flags", "approximately", "causal_flags", "derived", "design_flags", "pairing_flags",
+__all__ = ["alone_flags", "approximately", "causal_flags", "derived", "design_flags", "listed", "pairing_flags",
            "preposition_flags", "quantifier_flags", "ratio_flags", "ratio_spans", "sole_flags"]
