@@ -45,7 +45,8 @@ from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _beside, _count, _plain, _
 from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check.py reads it from here
 from .passages import _clauses, _content, _Passages, _tok
 from .wording import (alone_flags, approximately, causal_flags, derived, design_flags, listed, pairing_flags,
-                      preposition_flags, quantifier_flags, ratio_flags, ratio_spans, sole_flags)
+                      preposition_flags, quantifier_flags, ratio_flags, ratio_spans, sole_flags,
+                      strength_flags)
 
 __all__ = ["SUPPORTED", "PARTLY", "UNSUPPORTED", "SentenceSupport", "check_sentence", "check_answer",
            "mark_unverified", "names", "numbers"]
@@ -318,7 +319,7 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
         claim_flags += quantifier_flags(clause, matched, ctx.where) + causal_flags(clause, ctx.ranked[:4], ctx.where)
         claim_flags += ratio_flags(clause, ctx.ranked[:3], ctx.where) + alone_flags(clause, ctx.ranked[:3], ctx.where)
         claim_flags += preposition_flags(clause, ctx.ranked[:3], ctx.where)
-        claim_flags += sole_flags(clause, ctx.ranked[:3], ctx.where)
+        claim_flags += sole_flags(clause, ctx.ranked[:3], ctx.where) + strength_flags(clause, ctx.ranked[:3], ctx.where)
     return said_negation, source_negation, claim_flags
 
 

@@ -402,5 +402,34 @@ def sole_flags(clause: str, sentences: list[str], where: str) -> list[str]:
     return []
 
 
+# --- "strong responses" where the passage says "limited responses" -------------------------------------------------
+
+_STRONG = r"strong|robust|potent|substantial|dramatic|striking|profound|marked|pronounced|high"
+_WEAK = r"limited|modest|weak|minimal|marginal|slight|poor|low"
+_QUALIFIED = re.compile(rf"\b({_STRONG}|{_WEAK})\s+((?:[\w-]+\s+){{0,1}}[\w-]+)", re.I)
+
+
+def strength_flags(clause: str, sentences: list[str], where: str) -> list[str]:
+    """"strong immune responses" where a passage sentence the answer follows says "limited immunological
+    responses" of the same thing (the words after the qualifier, by their first five letters), and nowhere strong."""
+    flags = []
+    for m in _QUALIFIED.finditer(clause):
+        strong = re.fullmatch(_STRONG, m.group(1), re.I) is not None
+        what = {w[:5].lower() for w in m.group(2).split() if len(w) > 3}
+        said, opposite = None, None
+        for s in sentences:
+            for p in _QUALIFIED.finditer(s):
+                if not {w[:5].lower() for w in p.group(2).split() if len(w) > 3} & what:
+                    continue
+                if (re.fullmatch(_STRONG, p.group(1), re.I) is not None) == strong:
+                    said = p
+                else:
+                    opposite = opposite or p
+        if opposite is not None and said is None:
+            flags.append(f'"{m.group(0)}": {where} says "{opposite.group(0)}"')
+    return flags
+
+
 __all__ = ["alone_flags", "approximately", "causal_flags", "derived", "design_flags", "listed", "pairing_flags",
-           "preposition_flags", "quantifier_flags", "ratio_flags", "ratio_spans", "sole_flags"]
+           "preposition_flags", "quantifier_flags", "ratio_flags", "ratio_spans", "sole_flags",
+           "strength_flags"]
