@@ -46,7 +46,7 @@ from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check
 from .passages import _clauses, _content, _Passages, _tok
 from .wording import (alone_flags, approximately, causal_flags, derived, design_flags, listed, pairing_flags,
                       preposition_flags, quantifier_flags, ratio_flags, ratio_spans, sole_flags,
-                      strength_flags)
+                      strength_flags, superlative_flags)
 
 __all__ = ["SUPPORTED", "PARTLY", "UNSUPPORTED", "SentenceSupport", "check_sentence", "check_answer",
            "mark_unverified", "names", "numbers"]
@@ -320,6 +320,7 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
         claim_flags += ratio_flags(clause, ctx.ranked[:3], ctx.where) + alone_flags(clause, ctx.ranked[:3], ctx.where)
         claim_flags += preposition_flags(clause, ctx.ranked[:3], ctx.where)
         claim_flags += sole_flags(clause, ctx.ranked[:3], ctx.where) + strength_flags(clause, ctx.ranked[:3], ctx.where)
+        claim_flags += superlative_flags(clause, ctx.ranked[:3], ctx.where)
     return said_negation, source_negation, claim_flags
 
 

@@ -11,7 +11,7 @@ import re
 from ...lexical.synonyms import synonym_alternatives
 from .names import _DESIGNS, _OUTCOMES, _found_name, _Source, _trial_key, _trials, names
 from .numbers import _SHARE, _count, _plain, _Quantity, _quantities
-from .passages import _content, _Passages
+from .passages import _content, _Passages, _tok
 
 # --- quantifiers against counts -----------------------------------------------------------------------------------
 
@@ -430,6 +430,59 @@ def strength_flags(clause: str, sentences: list[str], where: str) -> list[str]:
     return flags
 
 
+# --- "highest", "most frequent" said of an item the passage's figures do not put first ---------------------------
+
+_SUPERLATIVE = re.compile(r"\b(?:(most|least)\s+(?:frequent\w*|common\w*|often)|(highest|lowest|longest|shortest|"
+                          r"largest|smallest|greatest|best|worst))\b", re.I)
+_TOP = {"most", "highest", "longest", "largest", "greatest", "best"}
+_ITEMS_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _items(sentence: str) -> list[tuple[str, _Quantity]]:
+    """A passage sentence's items with their figures: "Rates of A, B, and C were 40%, 29%, and 45%, respectively";
+    "10.4 months with A, 12.7 months with B, and 8.5 months with C"."""
+    plain = _plain(sentence)
+    resp = re.search(r"(?:^|\b(?:of|for|in|with|among)\s+)((?:[^;:()]|:(?=\S))+?)\s+(?:were|was|are|is)\s+"
+                     r"([^;]+?),?\s+respectively", plain, re.I)
+    if resp:
+        names = [n.strip() for n in _ITEMS_SPLIT.split(resp.group(1).split(" of ")[-1]) if n.strip()]
+        values = [q for q in _quantities(resp.group(2)) if not q.loose]
+        if len(names) == len(values) >= 2:
+            return list(zip(names, values, strict=True))
+    out = []
+    for m in re.finditer(r"(\d+(?:\.\d+)?\s*%?)(?:\s*(?:months?|weeks?|days?|years?))?\s+(?:with|in|for|on)\s+"
+                         r"(?:the\s+)?([^,;()]+?)(?=,|;|\.\s|\.$|\s+and\s|\s+versus\s|\s+vs\b|$)", plain):
+        q = _quantities(m.group(1))
+        if q:
+            out.append((m.group(2).strip(), q[0]))
+    return out if len(out) >= 2 else []
+
+
+def superlative_flags(clause: str, sentences: list[str], where: str) -> list[str]:
+    """"most frequent for B", "longest with B" where the passage's figures for its listed items put another first."""
+    m = _SUPERLATIVE.search(clause)
+    if not m:
+        return []
+    after = re.split(r"[,;(]|\s+and\s+", clause[m.end():])[0]
+    said = set(_tok(after))
+    if not said:
+        return []
+    for s in sentences:
+        items = _items(s)
+        if not items or len({q.percent for _, q in items}) > 1:
+            continue
+        scored = sorted(((len(set(_tok(n)) & said), n, q) for n, q in items), key=lambda t: -t[0])
+        if scored[0][0] == 0 or len(scored) > 1 and scored[1][0] == scored[0][0]:
+            continue
+        _, name, value = scored[0]
+        top = (m.group(1) or m.group(2)).lower() in _TOP
+        best_name, best = (max if top else min)(items, key=lambda t: t[1].value)
+        if best.value != value.value:
+            return [f'"{m.group(0)}": {where} gives {value.text} for {name} and {best.text} for {best_name}']
+        return []
+    return []
+
+
 __all__ = ["alone_flags", "approximately", "causal_flags", "derived", "design_flags", "listed", "pairing_flags",
            "preposition_flags", "quantifier_flags", "ratio_flags", "ratio_spans", "sole_flags",
-           "strength_flags"]
+           "strength_flags", "superlative_flags"]
