@@ -44,9 +44,9 @@ from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _beside, _count, _plain, _
                       _supports_number, _window, numbers)
 from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check.py reads it from here
 from .passages import _clauses, _content, _Passages, _tok
-from .wording import (alone_flags, approximately, causal_flags, derived, design_flags, listed, pairing_flags,
-                      preposition_flags, quantifier_flags, ratio_flags, ratio_spans, sole_flags,
-                      strength_flags, superlative_flags)
+from .figures import approximately, derived, listed, ratio_flags, ratio_spans, superlative_flags
+from .wording import (alone_flags, causal_flags, design_flags, pairing_flags, preposition_flags, quantifier_flags,
+                      sole_flags, strength_flags)
 
 __all__ = ["SUPPORTED", "PARTLY", "UNSUPPORTED", "SentenceSupport", "check_sentence", "check_answer",
            "mark_unverified", "names", "numbers"]
