@@ -164,7 +164,7 @@ def _same_number(q: _Quantity, p: _Quantity) -> bool:
 # Words beside a number that say nothing of what it counts.
 _UNIT_WORDS = set(tokenize("months month years year weeks week days day patients patient median versus vs respectively "
                            "mg kg m2 approximately about nearly rate rates ci interval confidence with without group "
-                           "groups arm arms"))
+                           "groups arm arms os pfs orr dcr efs dfs rfs"))
 
 
 def _window(text: str, start: int, end: int, n: int) -> set[str]:
