@@ -220,12 +220,14 @@ def _winner(text: str) -> tuple[str, str] | None:
     win = _WINS.search(text)
     if not win or not _ALONE.search(text) or not _TOGETHER.search(text[:win.start()] + text[win.end():]):
         return None
-    before = [(m.start(), "alone") for m in _ALONE.finditer(text, 0, win.start())] + \
-             [(m.start(), "together") for m in _TOGETHER.finditer(text, 0, win.start())]
+    before = [(m.start(), "alone", m.group(0)) for m in _ALONE.finditer(text, 0, win.start())] + \
+             [(m.start(), "together", m.group(0)) for m in _TOGETHER.finditer(text, 0, win.start())]
     if before:
-        return max(before)[1], text[max(0, win.start() - 60):win.end() + 40].strip()
-    if re.match(r"[\w\s-]{0,30}?\bas (?:a )?(?:monotherapy|single agent)|\s+alone\b", text[win.end():], re.I):
-        return "alone", text[win.start():win.end() + 40].strip()
+        _, side, marker = max(before)
+        return side, f"{marker.strip('-')} ... {win.group(0)}"
+    after = re.match(r"[\w\s-]{0,30}?\b(as (?:a )?(?:monotherapy|single agent))|\s+(alone)\b", text[win.end():], re.I)
+    if after:
+        return "alone", f"{win.group(0)} ... {after.group(1) or after.group(2)}"
     return None
 
 
@@ -239,7 +241,7 @@ def alone_flags(clause: str, sentences: list[str], where: str) -> list[str]:
     for s in sentences:
         theirs = _winner(s)
         if theirs and len(_content(s) & words) >= 1 and theirs[0] != mine[0]:
-            return [f'"{mine[1][:60]}": {where} says "{theirs[1]}"']
+            return [f'"{mine[1]}": {where} says "{theirs[1]}"']
     return []
 
 
