@@ -469,3 +469,12 @@ def test_the_only_said_of_another_subject_and_strong_said_of_limited():
     assert '"strong immunological responses": [1] says "limited immunological responses"' in v.reasons, v
     assert check_sentence("The mRNA-optimized DCs showed limited immunological responses against tyrosinase and gp100 "
                           "[1].", [1], {1: mrna_dc}).status == SUPPORTED
+
+
+def test_a_subgroup_with_against_without_is_read_from_the_passage_figures():
+    assert "with or without flu-like symptoms was 13.1 versus 8.9 months" in DC_TOXICITY
+    v = check_sentence("In stage IV melanoma, patients without flu-like symptoms lived longer than those with them "
+                       "[1].", [1], {1: DC_TOXICITY})
+    assert '"longer": [1] gives 8.9 without and 13.1 with flu-like' in v.reasons, v
+    assert check_sentence("In stage IV melanoma, patients with flu-like symptoms lived longer than those without "
+                          "them [1].", [1], {1: DC_TOXICITY}).status == SUPPORTED

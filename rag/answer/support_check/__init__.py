@@ -36,7 +36,7 @@ from ...chunk.sentences import sentence_spans
 from ...cite import MARKER, insert_before_stop, strip_reference_markers
 from ...lexical.synonyms import synonym_alternatives
 from ...lexical.tokens import normalize
-from .comparisons import comparison_flags
+from .comparisons import comparison_flags, with_without_flags
 from .claims import _OPPOSITE, _STRICT, _WEAK_NEGATION, _claim_word, _claims, _claims_of_words, _denied, _neg
 from .claims import _NEGATION as _NEGATION  # re-exported: benchmarks/support_check.py reads it from here
 from .names import _DESIGNS, _OUTCOMES, _found_name, _Source, _trial_key, _trials, names
@@ -314,7 +314,7 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
             if cue:
                 source_negation.append(cue)
         claim_flags += _claim_flags(ctx, clause, clause_words, ranked_clauses, matched, total)
-        claim_flags += comparison_flags(clause, ctx.texts, ctx.where)
+        claim_flags += comparison_flags(clause, ctx.texts, ctx.where) + with_without_flags(clause, ctx.texts, ctx.where)
         claim_flags += design_flags(clause, ctx.texts, ctx.where)
         claim_flags += quantifier_flags(clause, matched, ctx.where) + causal_flags(clause, ctx.ranked[:4], ctx.where)
         claim_flags += ratio_flags(clause, ctx.ranked[:3], ctx.where) + alone_flags(clause, ctx.ranked[:3], ctx.where)
