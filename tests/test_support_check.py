@@ -478,3 +478,20 @@ def test_a_subgroup_with_against_without_is_read_from_the_passage_figures():
     assert '"longer": [1] gives 8.9 without and 13.1 with flu-like' in v.reasons, v
     assert check_sentence("In stage IV melanoma, patients with flu-like symptoms lived longer than those without "
                           "them [1].", [1], {1: DC_TOXICITY}).status == SUPPORTED
+
+
+def test_the_site_or_kind_of_a_disease_must_be_the_passage_one():
+    mrna_dc = _abstract("2162402X.2015.1019197")  # metastatic melanoma, no site named
+    assert check_sentence("Autologous mRNA-optimized DCs were given intranodally to patients with metastatic "
+                          "melanoma [1].", [1], {1: mrna_dc}).status == SUPPORTED
+    v = check_sentence("Autologous mRNA-optimized DCs were given intranodally to patients with uveal melanoma [1].",
+                       [1], {1: mrna_dc})
+    assert "uveal melanoma not in [1]" in v.reasons, v
+    # a site by another word the table gives for it: "brain" for "CNS"
+    tricotel = _abstract('"37459873"')
+    assert "melanoma with CNS metastases" in tricotel
+    assert check_sentence("TRICOTEL evaluated atezolizumab with cobimetinib in patients with melanoma and brain "
+                          "metastases [1].", [1], {1: tricotel}).status == SUPPORTED
+    assert "liver metastases not in [1]" in check_sentence(
+        "TRICOTEL evaluated atezolizumab with cobimetinib in patients with melanoma and liver metastases [1].", [1],
+        {1: tricotel}).reasons

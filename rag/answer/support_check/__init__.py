@@ -46,7 +46,7 @@ from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check
 from .passages import _clauses, _content, _Passages, _tok
 from .figures import approximately, derived, listed, ratio_flags, ratio_spans, superlative_flags
 from .wording import (alone_flags, causal_flags, design_flags, pairing_flags, preposition_flags, quantifier_flags,
-                      sole_flags, strength_flags)
+                      site_flags, sole_flags, strength_flags)
 
 __all__ = ["SUPPORTED", "PARTLY", "UNSUPPORTED", "SentenceSupport", "check_sentence", "check_answer",
            "mark_unverified", "names", "numbers"]
@@ -123,6 +123,7 @@ def check_sentence(sentence: str, cited: list[int], passage_texts: dict[int, str
     name_facts, name_missing, notes = _name_flags(ctx)
     facts = number_facts + name_facts
     missing += name_missing + pairing_flags(plain, texts, list(titles.values()), where)
+    missing += site_flags(plain, texts, list(titles.values()), where)
     said_negation, source_negation, claim_flags = _clause_flags(ctx)
     if said_negation or source_negation:
         facts += 1

@@ -295,5 +295,34 @@ def strength_flags(clause: str, sentences: list[str], where: str) -> list[str]:
     return flags
 
 
+# --- the site or kind of a disease ("liver metastases" where the passage says CNS metastases) ---------------------
+
+_DISEASE_HEAD = re.compile(r"\b([a-z][a-z-]{2,})\s+(melanomas?|cancers?|carcinomas?|metastas[ie]s|lymphomas?|"
+                           r"leukaemias?|leukemias?|sarcomas?|tumou?rs?|neoplasms?|lesions)\b", re.I)
+# Sites and kinds that name where a disease is or what it is, with the words a passage may use instead.
+_SITES = [{"cns", "brain", "central", "intracranial", "cerebral"}, {"cutaneous", "skin"}, {"uveal", "ocular", "eye"},
+          {"mucosal"}, {"acral"}, {"colorectal", "colon", "rectal", "bowel", "crc"}, {"lung", "pulmonary"},
+          {"liver", "hepatic", "hepatocellular"}, {"kidney", "renal"}, {"bone", "skeletal", "osseous"},
+          {"breast", "mammary"}, {"gastric", "stomach"}, {"ovarian", "ovary"}, {"prostate", "prostatic"},
+          {"pancreatic", "pancreas"}, {"bladder", "urothelial"}, {"cervical", "cervix"}, {"thyroid"},
+          {"esophageal", "oesophageal", "oesophagus", "esophagus"}, {"head", "neck"}, {"nodal", "lymph"},
+          {"peritoneal"}, {"adrenal"}, {"squamous"}, {"small-cell", "sclc"}, {"follicular"}, {"hodgkin"}]
+
+
+def site_flags(plain: str, texts: list[str], titles: list[str], where: str) -> list[str]:
+    """A site or kind of disease the answer names ("liver metastases", "cutaneous melanoma") that the cited passage
+    and title never name, by that word or one the table gives for it, while they speak of that disease."""
+    source = " ".join(texts + titles).lower()
+    flags = []
+    for m in _DISEASE_HEAD.finditer(plain):
+        word = m.group(1).lower()
+        group = next((g for g in _SITES if word in g), None)
+        if group is None or not re.search(rf"\b{re.escape(m.group(2).lower()[:6])}", source):
+            continue
+        if not any(re.search(rf"\b{re.escape(w)}", source) for w in group):
+            flags.append(f"{m.group(0)} not in {where}")
+    return flags
+
+
 __all__ = ["alone_flags", "causal_flags", "design_flags", "pairing_flags", "preposition_flags", "quantifier_flags",
-           "sole_flags", "strength_flags"]
+           "site_flags", "sole_flags", "strength_flags"]
