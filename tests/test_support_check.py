@@ -495,3 +495,15 @@ def test_the_site_or_kind_of_a_disease_must_be_the_passage_one():
     assert "liver metastases not in [1]" in check_sentence(
         "TRICOTEL evaluated atezolizumab with cobimetinib in patients with melanoma and liver metastases [1].", [1],
         {1: tricotel}).reasons
+
+
+def test_a_confidence_bound_is_not_the_value_it_bounds():
+    keynote_042 = _abstract('"30955977"')
+    assert "≥1% 0·81, 0·71-0·93" in keynote_042
+    assert check_sentence("With a TPS of 1% or greater, the hazard ratio for overall survival was 0.81 [1].", [1],
+                          {1: keynote_042}).status == SUPPORTED
+    assert check_sentence("With a TPS of 1% or greater, the hazard ratio for overall survival was 0.81 (95% CI "
+                          "0.71-0.93) [1].", [1], {1: keynote_042}).status == SUPPORTED
+    v = check_sentence("With a TPS of 20% or greater, the hazard ratio for overall survival was 0.71 [1].", [1],
+                       {1: keynote_042})
+    assert "0.71 not in [1]" in v.reasons, v

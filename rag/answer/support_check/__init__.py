@@ -40,8 +40,8 @@ from .comparisons import comparison_flags, with_without_flags
 from .claims import _OPPOSITE, _STRICT, _WEAK_NEGATION, _claim_word, _claims, _claims_of_words, _denied, _neg
 from .claims import _NEGATION as _NEGATION  # re-exported: benchmarks/support_check.py reads it from here
 from .names import _DESIGNS, _OUTCOMES, _found_name, _Source, _trial_key, _trials, names
-from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _beside, _count, _plain, _Quantity, _quantities, _shared_numbers,
-                      _supports_number, _window, numbers)
+from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _as_point, _beside, _count, _plain, _Quantity, _quantities,
+                      _shared_numbers, _supports_number, _window, numbers)
 from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check.py reads it from here
 from .passages import _clauses, _content, _Passages, _tok
 from .figures import approximately, derived, listed, ratio_flags, ratio_spans, superlative_flags
@@ -185,7 +185,7 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
                                             plain_text[q.end:o.start]))]
         precise_others = [o for o in mine_numbers if o is not q and not o.loose and not o.percent
                           and (o.decimals >= 2 or o.value >= 100)]
-        holders = [s for s in pool if _supports_number(q, s)]
+        holders = [s for s in pool if _supports_number(q, s) and (q.decimals < 2 or _as_point(q, plain_text, s))]
         if any(_shared_numbers(precise_others, s) >= 1 for s in holders):
             continue  # beside a precise number of the sentence ("30 studies including 4971 individuals")
         # A precise number (1,034; 216 patients; 0.27) is no coincidence: it may be anywhere in the passage. Several

@@ -210,3 +210,17 @@ def _supports_number(q: _Quantity, sentence: str) -> bool:
         tolerance = 6 if q.loose else 0.5 * 10 ** -q.decimals + 1e-9
         return any(abs(share - q.value) <= tolerance for share in _shares(sentence))
     return False
+
+
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|to)\s*\d")
+_RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|to)\s*$")
+
+
+def _as_point(q: _Quantity, text: str, sentence: str) -> bool:
+    """Does a passage sentence hold the answer's number as a value of its own, not only as the bound of an interval
+    ("0·81, 0·71-0·93": 0.71 is a confidence bound)? An answer that gives a range itself may take a bound."""
+    if _RANGE_AFTER.match(text[q.end:]) or _RANGE_BEFORE.search(text[:q.start]):
+        return True
+    plain = _plain(sentence)
+    return any(_same_number(q, p) and not _RANGE_AFTER.match(plain[p.end:])
+               and not _RANGE_BEFORE.search(plain[:p.start]) for p in _quantities(sentence))
