@@ -507,3 +507,12 @@ def test_a_confidence_bound_is_not_the_value_it_bounds():
     v = check_sentence("With a TPS of 20% or greater, the hazard ratio for overall survival was 0.71 [1].", [1],
                        {1: keynote_042})
     assert "0.71 not in [1]" in v.reasons, v
+
+
+def test_most_is_read_against_a_breakdown_of_the_patients():
+    checkmate_032 = _abstract('"27269741"')  # "216 patients were enrolled and treated (98 with nivolumab 3 mg/kg, ..."
+    assert "216 patients were enrolled and treated (98 with nivolumab 3 mg/kg" in checkmate_032
+    v = check_sentence("Most patients were treated with nivolumab 3 mg/kg monotherapy [1].", [1], {1: checkmate_032})
+    assert '"Most": [1] says "98 of 216"' in v.reasons, v
+    assert check_sentence("Of the 216 patients treated, 98 received nivolumab 3 mg/kg monotherapy [1].", [1],
+                          {1: checkmate_032}).status == SUPPORTED

@@ -315,9 +315,11 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
             if cue:
                 source_negation.append(cue)
         claim_flags += _claim_flags(ctx, clause, clause_words, ranked_clauses, matched, total)
-        claim_flags += comparison_flags(clause, ctx.texts, ctx.where) + with_without_flags(clause, ctx.texts, ctx.where)
+        claim_flags += comparison_flags(clause, ctx.texts, ctx.where)
+        claim_flags += with_without_flags(clause, ctx.texts, ctx.where)
         claim_flags += design_flags(clause, ctx.texts, ctx.where)
-        claim_flags += quantifier_flags(clause, matched, ctx.where) + causal_flags(clause, ctx.ranked[:4], ctx.where)
+        claim_flags += quantifier_flags(clause, matched, ctx.where, ctx.ranked)
+        claim_flags += causal_flags(clause, ctx.ranked[:4], ctx.where)
         claim_flags += ratio_flags(clause, ctx.ranked[:3], ctx.where) + alone_flags(clause, ctx.ranked[:3], ctx.where)
         claim_flags += preposition_flags(clause, ctx.ranked[:3], ctx.where)
         claim_flags += sole_flags(clause, ctx.ranked[:3], ctx.where) + strength_flags(clause, ctx.ranked[:3], ctx.where)

@@ -46,15 +46,41 @@ def _shares_in(text: str) -> list[tuple[float, str]]:
     return out
 
 
-def quantifier_flags(clause: str, followed: list[str], where: str) -> list[str]:
+def _breakdown_share(clause: str, sentences: list[str]) -> tuple[float, str] | None:
+    """The share a passage's breakdown of its patients gives the group the answer clause names ("216 patients were
+    enrolled (98 with nivolumab 3 mg/kg, three with ..., 61 with ...)": 98 of 216 for "nivolumab 3 mg/kg")."""
+    words = _content(clause)
+    for s in sentences:
+        plain = _plain(s)
+        total = re.search(r"\b(\d[\d,]*)\s+(?:patients|participants|people|subjects)\b[^(]{0,60}\(", plain)
+        if not total:
+            continue
+        inside = plain[total.end():].split(")")[0]
+        parts = [(m.group(1), _content(m.group(2))) for m in re.finditer(r"(\w+)\s+(?:with|on|received|given)\s+"
+                                                                           r"([^,;]+)", inside)]
+        scored = sorted(((len(w & words), -len(w - words), n) for n, w in parts if _count(n) is not None),
+                        reverse=True)
+        if len(scored) >= 2 and scored[0][0] >= 2 and scored[0][:2] != scored[1][:2]:
+            n, whole = _count(scored[0][2]), _count(total.group(1))
+            if n is not None and whole:
+                return 100.0 * n / whole, f"{scored[0][2]} of {total.group(1)}"
+    return None
+
+
+def quantifier_flags(clause: str, followed: list[str], where: str, sentences: list[str] | None = None) -> list[str]:
     """"most" over half, "all" each one, "few" under half: against the shares of the passage clause the answer
-    clause follows (when it gives its share and does not say the quantifier itself)."""
+    clause follows (when it gives its share and does not say the quantifier itself), or the share a breakdown of the
+    passage's patients gives the group the answer names."""
+    most = _MOST.search(clause)
+    share = _breakdown_share(clause, sentences or []) if most else None
+    if share:  # the group the answer names, counted in the passage's breakdown of its patients
+        return [f'"{most.group(1)}": {where} says "{share[1]}"'] if share[0] <= 50 else []
     if not followed:
         return []
     text = next((c for c in followed if _shares_in(c)), followed[0])
     shares = _shares_in(text)
     flags = []
-    most, few = _MOST.search(clause), _FEW.search(clause)
+    few = _FEW.search(clause)
     every = next((m for m in _ALL.finditer(clause) if not re.match(r"\s+(?:of\s+)?(?:whom|which|them)\b",
                                                                      clause[m.end():])), None)
     if most and shares and not re.search(r"\b(most|majority|more than half)\b", text, re.I) \
