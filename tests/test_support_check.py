@@ -516,3 +516,12 @@ def test_most_is_read_against_a_breakdown_of_the_patients():
     assert '"Most": [1] says "98 of 216"' in v.reasons, v
     assert check_sentence("Of the 216 patients treated, 98 received nivolumab 3 mg/kg monotherapy [1].", [1],
                           {1: checkmate_032}).status == SUPPORTED
+
+
+def test_a_conclusion_the_passage_says_cannot_be_drawn_yet():
+    assert "preliminary results" in LAK and "before conclusions" in LAK
+    v = check_sentence("The authors concluded that LAK cells with interleukin-2 are an effective treatment for "
+                       "metastatic cancer [1].", [1], {1: LAK})
+    assert '"concluded": [1] says "preliminary"' in v.reasons, v
+    assert check_sentence("In these preliminary results, LAK cells with interleukin-2 led to objective regression in "
+                          "11 of 25 patients with metastatic cancer [1].", [1], {1: LAK}).status == SUPPORTED

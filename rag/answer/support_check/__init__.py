@@ -45,8 +45,8 @@ from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _as_point, _beside, _count
 from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check.py reads it from here
 from .passages import _clauses, _content, _Passages, _tok
 from .figures import approximately, derived, listed, ratio_flags, ratio_spans, superlative_flags
-from .wording import (alone_flags, causal_flags, design_flags, pairing_flags, preposition_flags, quantifier_flags,
-                      site_flags, sole_flags, strength_flags)
+from .wording import (alone_flags, causal_flags, certainty_flags, design_flags, pairing_flags, preposition_flags,
+                      quantifier_flags, site_flags, sole_flags, strength_flags)
 
 __all__ = ["SUPPORTED", "PARTLY", "UNSUPPORTED", "SentenceSupport", "check_sentence", "check_answer",
            "mark_unverified", "names", "numbers"]
@@ -319,7 +319,7 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
         claim_flags += with_without_flags(clause, ctx.texts, ctx.where)
         claim_flags += design_flags(clause, ctx.texts, ctx.where)
         claim_flags += quantifier_flags(clause, matched, ctx.where, ctx.ranked)
-        claim_flags += causal_flags(clause, ctx.ranked[:4], ctx.where)
+        claim_flags += causal_flags(clause, ctx.ranked[:4], ctx.where) + certainty_flags(clause, ctx.ranked, ctx.where)
         claim_flags += ratio_flags(clause, ctx.ranked[:3], ctx.where) + alone_flags(clause, ctx.ranked[:3], ctx.where)
         claim_flags += preposition_flags(clause, ctx.ranked[:3], ctx.where)
         claim_flags += sole_flags(clause, ctx.ranked[:3], ctx.where) + strength_flags(clause, ctx.ranked[:3], ctx.where)

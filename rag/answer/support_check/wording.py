@@ -124,6 +124,29 @@ def causal_flags(clause: str, near: list[str], where: str) -> list[str]:
     return [f'"{said.group(1)}": {where} says "{link.group(1)}"'] if link else []
 
 
+_CERTAIN = re.compile(r"\b(concluded|conclude[sd]?|proved?|proven|demonstrated|established|confirmed|definitive\w*|"
+                      r"conclusive\w*)\b", re.I)
+_TENTATIVE = re.compile(r"\b(preliminary|before conclusions|no conclusions|cannot be drawn|can be drawn|"
+                        r"hypothesis-generating|remains? to be (?:determined|established|seen|shown)|inconclusive)\b",
+                        re.I)
+_PASSAGE_CERTAIN = re.compile(r"\b(conclud\w*|conclusion\w*|demonstrat\w*|establish(?:es|ed)? that|confirm\w*|"
+                              r"prove[nd]?|show(?:s|ed|n)? that)\b", re.I)
+
+
+def certainty_flags(clause: str, near: list[str], where: str) -> list[str]:
+    """A conclusion the answer states as drawn ("the authors concluded that X is effective") where the passage calls
+    its results preliminary or says no conclusion can be drawn yet, and the sentences about the same things (of the
+    first four it follows) draw none."""
+    said = _CERTAIN.search(clause)
+    if not said or re.search(r"\b(not|no|never|cannot)\s+(?:\w+\s+)?$", clause[:said.start()], re.I):
+        return []
+    words = _content(clause)
+    tentative = next((m for s in near for m in [_TENTATIVE.search(s)] if m), None)  # the study's own word for it
+    near = [s for s in near[:4] if len(_content(s) & words) >= 2]
+    if tentative is None or any(_PASSAGE_CERTAIN.search(s) and not _TENTATIVE.search(s) for s in near):
+        return []
+    return [f'"{said.group(1)}": {where} says "{tentative.group(1)}"']
+
 # --- "with X" against "without X" ---------------------------------------------------------------------------------
 
 _WITH = re.compile(r"\b(with|without)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
@@ -350,5 +373,6 @@ def site_flags(plain: str, texts: list[str], titles: list[str], where: str) -> l
     return flags
 
 
-__all__ = ["alone_flags", "causal_flags", "design_flags", "pairing_flags", "preposition_flags", "quantifier_flags",
+__all__ = ["alone_flags", "causal_flags", "certainty_flags", "design_flags", "pairing_flags", "preposition_flags",
+           "quantifier_flags",
            "site_flags", "sole_flags", "strength_flags"]
