@@ -138,7 +138,8 @@ def certainty_flags(clause: str, near: list[str], where: str) -> list[str]:
     its results preliminary or says no conclusion can be drawn yet, and the sentences about the same things (of the
     first four it follows) draw none."""
     said = _CERTAIN.search(clause)
-    if not said or re.search(r"\b(not|no|never|cannot)\s+(?:\w+\s+)?$", clause[:said.start()], re.I):
+    if not said or _TENTATIVE.search(clause) \
+            or re.search(r"\b(not|no|never|cannot)\s+(?:\w+\s+)?$", clause[:said.start()], re.I):
         return []
     words = _content(clause)
     tentative = next((m for s in near for m in [_TENTATIVE.search(s)] if m), None)  # the study's own word for it
