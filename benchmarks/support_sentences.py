@@ -15,6 +15,13 @@ Rules are written looking at dev sentences only (--show lists dev misses unless 
 benchmarks/support/sentences_new.jsonl (issue 22, second set): 250 more, written by
 benchmarks/support/make_sentences_new.py against passages of corpus/ (abstracts whole, 200-token chunks of abstracts,
 PMC full texts and cancer.gov pages), same fields and split rule.
+
+benchmarks/support/sentences_3.jsonl (issue 22, third set): 182 more (93 faithful, 89 with one planted error), written
+by benchmarks/support/make_sentences_3.py against passages the first two sets do not use (abstracts whole, 200-token
+chunks of long abstracts and PMC full texts), as clinicians and students summarise: joined facts, numbers in words,
+rounded or as fractions, acronyms, quantifiers, comparisons, hedged and causal wording.
+
+    python benchmarks/support_sentences.py --sentences benchmarks/support/sentences_3.jsonl
 """
 
 from __future__ import annotations

@@ -349,3 +349,179 @@ def test_units_abbreviations_and_designs():
     v = check_sentence("Patients received IL-2 at 720 000 IU/kg subcutaneously every 8 hours [1].", [1],
                        {1: _abstract('"8120071"')})
     assert "subcutaneously not in [1]" in v.reasons, v
+
+
+# --- issue 22, round 2: claims made by wording (quantifiers, causal verbs, ratios in words, with/without, which trial
+# a drug belongs to, one agent against the combination) on real passages of the bundled corpus ---
+
+LAK = _abstract('"3903508"')  # LAK cells plus IL-2: "Objective regression ... in 11 of the 25 patients"
+ANGPT2 = _abstract('"28003187"')  # serum ANGPT2 "was associated with reduced overall survival"
+DC_STAGE_III = _abstract("2162402X.2016.1191732")  # peptide recognition "40%, 29%, and 45%, respectively"
+DC_TOXICITY = _abstract("CJI.0000000000000127")  # median follow-up 54.3 and 12.9 months
+MYELOID_DC = _abstract("CCR-15-2205")  # "Four out of fourteen ... in three of these patients"
+
+
+def _chunk(xml: str, needle: str) -> str:
+    from rag.chunk.chunker import chunk_document
+    from rag.load import load_file
+
+    [doc] = load_file(ROOT / "corpus" / "pmc" / xml).documents
+    return next(c.text for c in chunk_document(doc) if needle in c.text)
+
+
+def test_quantifiers_are_read_against_the_passage_counts():
+    assert "11 of the 25 patients" in LAK
+    v = check_sentence("Most of the 25 patients had an objective regression [1].", [1], {1: LAK})
+    assert '"Most": [1] says "11 of the 25"' in v.reasons, v
+    assert check_sentence("Fewer than half of the 25 patients, 11, had an objective regression [1].", [1],
+                          {1: LAK}).status == SUPPORTED
+    assert "in three of these patients" in MYELOID_DC
+    v = check_sentence("All four patients with long-term progression-free survival developed multifunctional CD8+ "
+                       "T cell responses [1].", [1], {1: MYELOID_DC})
+    assert any(r.startswith('"All four": [1] says "three of these') for r in v.reasons), v
+    assert check_sentence("Three of the four patients with long-term progression-free survival developed "
+                          "multifunctional CD8+ T cell responses [1].", [1], {1: MYELOID_DC}).status == SUPPORTED
+
+
+def test_a_causal_verb_where_the_passage_says_associated():
+    v = check_sentence("High pretreatment serum ANGPT2 caused reduced overall survival in CTLA-4 and PD-1 "
+                       "blockade-treated patients [1].", [1], {1: ANGPT2})
+    assert '"caused": [1] says "associated"' in v.reasons, v
+    assert check_sentence("High pretreatment serum ANGPT2 was associated with reduced overall survival in CTLA-4 and "
+                          "PD-1 blockade-treated patients [1].", [1], {1: ANGPT2}).status == SUPPORTED
+
+
+def test_ratios_differences_and_approximate_numbers_in_words():
+    right = check_sentence("Median follow-up was more than four times longer in stage III than in stage IV patients "
+                           "(54.3 vs 12.9 months) [1].", [1], {1: DC_TOXICITY})
+    assert right.status == SUPPORTED, right.reasons  # "four" is the ratio of the two figures, not a number to find
+    wrong = check_sentence("Median follow-up was about six times longer in stage III than in stage IV patients "
+                           "(54.3 vs 12.9 months) [1].", [1], {1: DC_TOXICITY})
+    assert any(r.startswith('"about six times": [1] gives 54.3 and 12.9') for r in wrong.reasons), wrong
+    assert check_sentence("Median overall survival was about 3 months longer with nivolumab than with docetaxel (9.2 "
+                          "vs 6.0 months) [1].", [1], {1: CHECKMATE_017}).status == SUPPORTED
+    v = check_sentence("Median overall survival was about 5 months longer with nivolumab than with docetaxel (9.2 vs "
+                       "6.0 months) [1].", [1], {1: CHECKMATE_017})
+    assert any(r.startswith('"about 5 months longer"') for r in v.reasons), v
+    # a risk reduced by 41% is a hazard ratio of 0.59; "almost 37 months" is 36.8 months
+    assert check_sentence("The risk of death was 41% lower with nivolumab than with docetaxel (hazard ratio 0.59) "
+                          "[1].", [1], {1: CHECKMATE_017}).status == SUPPORTED
+    assert check_sentence("Distant metastasis-free survival was almost 37 months [1].", [1],
+                          {1: DC_STAGE_III}).status == SUPPORTED
+    assert check_sentence("Distant metastasis-free survival was almost 39 months [1].", [1],
+                          {1: DC_STAGE_III}).status != SUPPORTED
+    # a ratio in words without the figures: against the passage's own pair (20% vs 9%)
+    assert check_sentence("Nivolumab more than doubled the response rate of docetaxel [1].", [1],
+                          {1: CHECKMATE_017}).status == SUPPORTED
+    v = check_sentence("Nivolumab quadrupled the response rate of docetaxel [1].", [1], {1: CHECKMATE_017})
+    assert any(r.startswith('"quadrupled": [1] gives 20% and 9%') for r in v.reasons), v
+
+
+def test_a_count_of_listed_names_and_with_against_without():
+    nivolumab_063 = _abstract('"25704439"')  # "27 sites ... in France, Germany, Italy, and USA"
+    assert check_sentence("The trial was done at 27 sites in four countries [1].", [1],
+                          {1: nivolumab_063}).status == SUPPORTED
+    assert "five not in [1]" in check_sentence("The trial was done at 27 sites in five countries [1].", [1],
+                                                {1: nivolumab_063}).reasons
+    keynote_021 = _abstract('"27745820"')  # "non-squamous NSCLC without targetable EGFR or ALK genetic aberrations"
+    v = check_sentence("Patients with targetable EGFR or ALK genetic aberrations were randomly assigned [1].", [1],
+                       {1: keynote_021})
+    assert any(r.startswith('"with targetable EGFR or": [1] says "without targetable') for r in v.reasons), v
+
+
+def test_the_passage_figures_decide_most_frequent_and_which_arm_discontinued_more():
+    v = check_sentence("Peptide recognition was most frequent for gp100:154-162 [1].", [1], {1: DC_STAGE_III})
+    assert '"most frequent": [1] gives 40% for gp100:154-162 and 45% for tyrosinase:369-377' in v.reasons, v
+    assert check_sentence("Peptide recognition was most frequent for tyrosinase:369-377 [1].", [1],
+                          {1: DC_STAGE_III}).status == SUPPORTED
+    poplar = _abstract('"26970723"')  # "11 (8%) patients in the atezolizumab group ... versus 30 (22%) patients"
+    v = check_sentence("Discontinuation because of adverse events was more common with atezolizumab than with "
+                       "docetaxel [1].", [1], {1: poplar})
+    assert any(r.startswith('"more common": [1] gives') for r in v.reasons), v
+    assert check_sentence("Discontinuation because of adverse events was less common with atezolizumab than with "
+                          "docetaxel [1].", [1], {1: poplar}).status == SUPPORTED
+
+
+def test_which_trial_a_drug_belongs_to_and_one_agent_against_the_combination():
+    gastric = _chunk("10_3389_fimmu_2025_1688181.xml", "KEYNOTE-859")
+    v = check_sentence("In the KEYNOTE-859 trial, nivolumab plus chemotherapy improved overall survival [1].", [1],
+                       {1: gastric})
+    assert "nivolumab: [1] names it with ATTRACTION-2, not KEYNOTE-859" in v.reasons, v
+    assert check_sentence("In the KEYNOTE-859 trial, pembrolizumab plus chemotherapy improved overall survival [1].",
+                          [1], {1: gastric}).status == SUPPORTED
+    cik = _chunk("10_3389_fimmu_2025_1665488.xml", "nasopharyngeal carcinoma")
+    v = check_sentence("In nasopharyngeal carcinoma, chemotherapy alone outperformed chemotherapy plus CIK cell "
+                       "therapy [1].", [1], {1: cik})
+    assert '"alone ... outperformed": [1] says "plus ... outperformed"' in v.reasons, v
+    assert check_sentence("In nasopharyngeal carcinoma, chemotherapy plus CIK cell therapy outperformed chemotherapy "
+                          "alone [1].", [1], {1: cik}).status == SUPPORTED
+
+
+def test_the_only_said_of_another_subject_and_strong_said_of_limited():
+    bpdcn = _abstract('"37156483"')
+    v = check_sentence("Tagraxofusp is the only potentially curative treatment for BPDCN [1].", [1], {1: bpdcn})
+    assert any(r.startswith('"Tagraxofusp ... the only": [1] says "Allogeneic stem cell') for r in v.reasons), v
+    assert check_sentence("Allogeneic stem cell transplantation is the only potentially curative treatment for BPDCN "
+                          "[1].", [1], {1: bpdcn}).status == SUPPORTED
+    mrna_dc = _abstract("2162402X.2015.1019197")
+    v = check_sentence("The mRNA-optimized DCs induced strong immunological responses against tyrosinase and gp100 "
+                       "[1].", [1], {1: mrna_dc})
+    assert '"strong immunological responses": [1] says "limited immunological responses"' in v.reasons, v
+    assert check_sentence("The mRNA-optimized DCs showed limited immunological responses against tyrosinase and gp100 "
+                          "[1].", [1], {1: mrna_dc}).status == SUPPORTED
+
+
+def test_a_subgroup_with_against_without_is_read_from_the_passage_figures():
+    assert "with or without flu-like symptoms was 13.1 versus 8.9 months" in DC_TOXICITY
+    v = check_sentence("In stage IV melanoma, patients without flu-like symptoms lived longer than those with them "
+                       "[1].", [1], {1: DC_TOXICITY})
+    assert '"longer": [1] gives 8.9 without and 13.1 with flu-like' in v.reasons, v
+    assert check_sentence("In stage IV melanoma, patients with flu-like symptoms lived longer than those without "
+                          "them [1].", [1], {1: DC_TOXICITY}).status == SUPPORTED
+
+
+def test_the_site_or_kind_of_a_disease_must_be_the_passage_one():
+    mrna_dc = _abstract("2162402X.2015.1019197")  # metastatic melanoma, no site named
+    assert check_sentence("Autologous mRNA-optimized DCs were given intranodally to patients with metastatic "
+                          "melanoma [1].", [1], {1: mrna_dc}).status == SUPPORTED
+    v = check_sentence("Autologous mRNA-optimized DCs were given intranodally to patients with uveal melanoma [1].",
+                       [1], {1: mrna_dc})
+    assert "uveal melanoma not in [1]" in v.reasons, v
+    # a site by another word the table gives for it: "brain" for "CNS"
+    tricotel = _abstract('"37459873"')
+    assert "melanoma with CNS metastases" in tricotel
+    assert check_sentence("TRICOTEL evaluated atezolizumab with cobimetinib in patients with melanoma and brain "
+                          "metastases [1].", [1], {1: tricotel}).status == SUPPORTED
+    assert "liver metastases not in [1]" in check_sentence(
+        "TRICOTEL evaluated atezolizumab with cobimetinib in patients with melanoma and liver metastases [1].", [1],
+        {1: tricotel}).reasons
+
+
+def test_a_confidence_bound_is_not_the_value_it_bounds():
+    keynote_042 = _abstract('"30955977"')
+    assert "≥1% 0·81, 0·71-0·93" in keynote_042
+    assert check_sentence("With a TPS of 1% or greater, the hazard ratio for overall survival was 0.81 [1].", [1],
+                          {1: keynote_042}).status == SUPPORTED
+    assert check_sentence("With a TPS of 1% or greater, the hazard ratio for overall survival was 0.81 (95% CI "
+                          "0.71-0.93) [1].", [1], {1: keynote_042}).status == SUPPORTED
+    v = check_sentence("With a TPS of 20% or greater, the hazard ratio for overall survival was 0.71 [1].", [1],
+                       {1: keynote_042})
+    assert "0.71 not in [1]" in v.reasons, v
+
+
+def test_most_is_read_against_a_breakdown_of_the_patients():
+    checkmate_032 = _abstract('"27269741"')  # "216 patients were enrolled and treated (98 with nivolumab 3 mg/kg, ..."
+    assert "216 patients were enrolled and treated (98 with nivolumab 3 mg/kg" in checkmate_032
+    v = check_sentence("Most patients were treated with nivolumab 3 mg/kg monotherapy [1].", [1], {1: checkmate_032})
+    assert '"Most": [1] says "98 of 216"' in v.reasons, v
+    assert check_sentence("Of the 216 patients treated, 98 received nivolumab 3 mg/kg monotherapy [1].", [1],
+                          {1: checkmate_032}).status == SUPPORTED
+
+
+def test_a_conclusion_the_passage_says_cannot_be_drawn_yet():
+    assert "preliminary results" in LAK and "before conclusions" in LAK
+    v = check_sentence("The authors concluded that LAK cells with interleukin-2 are an effective treatment for "
+                       "metastatic cancer [1].", [1], {1: LAK})
+    assert '"concluded": [1] says "preliminary"' in v.reasons, v
+    assert check_sentence("In these preliminary results, LAK cells with interleukin-2 led to objective regression in "
+                          "11 of 25 patients with metastatic cancer [1].", [1], {1: LAK}).status == SUPPORTED

@@ -36,14 +36,17 @@ from ...chunk.sentences import sentence_spans
 from ...cite import MARKER, insert_before_stop, strip_reference_markers
 from ...lexical.synonyms import synonym_alternatives
 from ...lexical.tokens import normalize
-from .comparisons import comparison_flags
+from .comparisons import comparison_flags, with_without_flags
 from .claims import _OPPOSITE, _STRICT, _WEAK_NEGATION, _claim_word, _claims, _claims_of_words, _denied, _neg
 from .claims import _NEGATION as _NEGATION  # re-exported: benchmarks/support_check.py reads it from here
 from .names import _DESIGNS, _OUTCOMES, _found_name, _Source, _trial_key, _trials, names
-from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _beside, _count, _plain, _Quantity, _quantities, _shared_numbers,
-                      _supports_number, _window, numbers)
+from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _as_point, _beside, _count, _plain, _Quantity, _quantities,
+                      _shared_numbers, _supports_number, _window, numbers)
 from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check.py reads it from here
 from .passages import _clauses, _content, _Passages, _tok
+from .figures import approximately, derived, listed, ratio_flags, ratio_spans, superlative_flags
+from .wording import (alone_flags, causal_flags, certainty_flags, design_flags, pairing_flags, preposition_flags,
+                      quantifier_flags, site_flags, sole_flags, strength_flags)
 
 __all__ = ["SUPPORTED", "PARTLY", "UNSUPPORTED", "SentenceSupport", "check_sentence", "check_answer",
            "mark_unverified", "names", "numbers"]
@@ -119,7 +122,8 @@ def check_sentence(sentence: str, cited: list[int], passage_texts: dict[int, str
     number_facts, missing = _number_flags(ctx)
     name_facts, name_missing, notes = _name_flags(ctx)
     facts = number_facts + name_facts
-    missing += name_missing
+    missing += name_missing + pairing_flags(plain, texts, list(titles.values()), where)
+    missing += site_flags(plain, texts, list(titles.values()), where)
     said_negation, source_negation, claim_flags = _clause_flags(ctx)
     if said_negation or source_negation:
         facts += 1
@@ -164,8 +168,10 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
     in_shares = _shares_supported(plain_text, mine_numbers, ctx.ranked[:3])
     segments = [m.end() for m in _SEGMENT.finditer(plain_text)]
     missing = []
+    stated = ratio_spans(plain_text)  # "four times longer": checked as a ratio of the figures (wording.py)
     for q in mine_numbers:
-        if id(q) in in_shares:
+        if id(q) in in_shares or any(a <= q.start < b for a, b in stated) or derived(q, plain_text) \
+                or approximately(q, plain_text, ctx.ranked[:3]) or listed(q, plain_text, ctx.ranked[:3]):
             continue
         if id(q) in denominators and any(_supports_number(q, s) for s in passages.sentences):
             continue
@@ -179,7 +185,7 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
                                             plain_text[q.end:o.start]))]
         precise_others = [o for o in mine_numbers if o is not q and not o.loose and not o.percent
                           and (o.decimals >= 2 or o.value >= 100)]
-        holders = [s for s in pool if _supports_number(q, s)]
+        holders = [s for s in pool if _supports_number(q, s) and (q.decimals < 2 or _as_point(q, plain_text, s))]
         if any(_shared_numbers(precise_others, s) >= 1 for s in holders):
             continue  # beside a precise number of the sentence ("30 studies including 4971 individuals")
         # A precise number (1,034; 216 patients; 0.27) is no coincidence: it may be anywhere in the passage. Several
@@ -310,7 +316,14 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
                 source_negation.append(cue)
         claim_flags += _claim_flags(ctx, clause, clause_words, ranked_clauses, matched, total)
         claim_flags += comparison_flags(clause, ctx.texts, ctx.where)
-        claim_flags += _design_flags(clause, ctx.texts, ctx.where)
+        claim_flags += with_without_flags(clause, ctx.texts, ctx.where)
+        claim_flags += design_flags(clause, ctx.texts, ctx.where)
+        claim_flags += quantifier_flags(clause, matched, ctx.where, ctx.ranked)
+        claim_flags += causal_flags(clause, ctx.ranked[:4], ctx.where) + certainty_flags(clause, ctx.ranked, ctx.where)
+        claim_flags += ratio_flags(clause, ctx.ranked[:3], ctx.where) + alone_flags(clause, ctx.ranked[:3], ctx.where)
+        claim_flags += preposition_flags(clause, ctx.ranked[:3], ctx.where)
+        claim_flags += sole_flags(clause, ctx.ranked[:3], ctx.where) + strength_flags(clause, ctx.ranked[:3], ctx.where)
+        claim_flags += superlative_flags(clause, ctx.ranked[:3], ctx.where)
     return said_negation, source_negation, claim_flags
 
 
@@ -318,38 +331,6 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
 _NEGATED_LINK = re.compile(r"\b(?:not|no|never)\s+(?:\w+\s+){0,2}(?:depend\w*|differ\w*|associat\w*|correlat\w*|"
                            r"linked|vary|varied|predict\w*)\b"
                            r"(?!\s+(?:with\s+|to\s+)?(?:similar|comparable|the same))", re.I)
-
-
-# Designs that cannot both describe one study: the answer's word, and the passage's words that deny it.
-_DESIGN_CONFLICTS = {
-    "randomi[sz]ed": r"retrospective(?:ly)?|single-arm|single-group|non-?randomi[sz]ed|observational|matched controls",
-    "prospective(?:ly)?": r"retrospective(?:ly)?",
-    "retrospective(?:ly)?": r"prospective(?:ly)?",
-    "double-blind(?:ed)?": r"open-label",
-    "placebo-controlled": r"open-label|single-arm|single-group",
-    "open-label": r"double-blind(?:ed)?",
-}
-# Where a design word speaks of other or future studies ("a randomized trial is needed").
-_OTHER_STUDIES = re.compile(r"\b(need|needed|warrant\w*|ongoing|future|planned|should|will|required|further|"
-                            r"previous|prior|earlier|other)\b", re.I)
-
-
-def _design_flags(clause: str, texts: list[str], where: str) -> list[str]:
-    """A study design the answer names that the passage contradicts ("this randomized study" of a retrospective one):
-    the passage names a design that excludes it and speaks of the answer's only as of other or future studies."""
-    flags = []
-    for mine, theirs in _DESIGN_CONFLICTS.items():
-        said = re.search(rf"\b({mine})\b", clause, re.I)
-        if not said or re.search(rf"\b({theirs})\b", clause, re.I):
-            continue
-        text = "\n".join(texts)
-        other = re.search(rf"\b({theirs})\b", text, re.I)
-        if not other:
-            continue
-        own = [s for t in texts for s in _Passages.of([t]).sentences if re.search(rf"\b({mine})\b", s, re.I)]
-        if all(_OTHER_STUDIES.search(s) for s in own):
-            flags.append(f'"{said.group(1)}": {where} says "{other.group(1)}"')
-    return flags
 
 
 def _denial_not_said(ctx: _Check, clause: str, clause_words: set[str], matched: list[str], total: float) -> str | None:
@@ -400,10 +381,18 @@ def _claim_flags(ctx: _Check, clause: str, clause_words: set[str], ranked_clause
         if against:
             other = sorted(against)[0]
             text = next(c for c in near if other in _claims(c))
+            if _compares(clause, _claim_word(clause, kind)) and not _compares(text, _claim_word(text, other)) \
+                    and re.fullmatch(r"(?i)\w+(?:ed|es|ing)", _claim_word(text, other)):
+                continue  # "reduced growth by 70%, more than the combination": one's effect, the other's comparison
             flags.append(f'"{_claim_word(clause, kind)}": {where} says "{_claim_word(text, other)}"')
         elif kind in _STRICT and kind not in theirs and (kind not in near_claims or matched and kind == "all"):
             flags.append(f'"{_claim_word(clause, kind)}" is not said in {where}')
     return flags
+
+
+def _compares(text: str, word: str) -> bool:
+    """Is the word a comparison with "than" ("more than the free drug combination", "higher in A than in B")?"""
+    return re.search(rf"(?i)\b{re.escape(word)}\b(?:\s+[\w-]+){{0,4}}\s+than\b", text) is not None
 
 
 def _squash(text: str) -> str:

@@ -180,6 +180,9 @@ def _pairs(text: str, percent: bool | None) -> list[tuple[_Quantity, _Quantity, 
             if r.percent != q.percent:
                 continue
             between = text[q.end:r.start]
+            for o in qs:  # the other kind's figures between ("11 (8%) ... versus 30 (22%)"): words, not figures
+                if q.end <= o.start and o.end <= r.start:
+                    between = between[:o.start - q.end] + "n" * (o.end - o.start) + between[o.end - q.end:]
             if len(between) <= 120 and _PAIR_JOIN.match(between):
                 out.append((q, r, q.start))
             break
@@ -195,7 +198,8 @@ def _pair_for(text: str, comp_topic: set[str], percent: bool | None) -> tuple[_Q
     best, best_score = None, 0
     last = 0
     for i, (_, r, _start) in enumerate(pairs):
-        upto = pairs[i + 1][2] if i + 1 < len(pairs) else len(text)
+        # (to the next pair, or at least to this pair's second figure: "11 (8%) ... discontinued ... versus 30 (22%)")
+        upto = max(pairs[i + 1][2], r.start) if i + 1 < len(pairs) else len(text)
         score = len(_topic_tokens(text[last:upto]) & comp_topic)
         if score > best_score:
             best, best_score = pairs[i][:2], score
@@ -337,4 +341,34 @@ def _verdict(comp: _Comparison, first: _Quantity, second: _Quantity, where: str,
     if (first.value > second.value) != comp.up:
         return [f'"{comp.word}": {where} gives {_shown(first)} for {comp.first_text} and {_shown(second)} for '
                 f'{comp.second_text}']
+    return []
+
+
+_WITH_WITHOUT = re.compile(rf"\b(with|without)\s+([\w\s-]{{3,40}}?)\s+(?:[\w-]+\s+){{0,3}}?({_UP}|{_DOWN})\b"
+                           r"(?:\s+[\w-]+)?\s+than\s+(?:those|patients|people|cases)?\s*(with|without)\b", re.I)
+
+
+def with_without_flags(clause: str, texts: list[str], where: str) -> list[str]:
+    """"patients without X survived longer than those with X" against the passage's figures for the two
+    ("in patients with or without X was 13.1 versus 8.9 months"; "with X was 15.7 months versus 9.8 months in
+    patients without X")."""
+    m = _WITH_WITHOUT.search(clause)
+    if not m or m.group(1).lower() == m.group(4).lower():
+        return []
+    what = _topic_tokens(m.group(2))
+    topic = _topic_tokens(clause) - what - _NOT_TOPIC
+    pieces = [c for t in texts for s in _sentences(t) for c in re.split(r";\s", s) if what <= _topic_tokens(c)
+              and re.search(r"\bwith\b", c, re.I) and re.search(r"\bwithout\b", c, re.I)]
+    best = max(pieces, key=lambda c: len(_topic_tokens(c) & topic), default=None)
+    pairs = _pairs(best, None) if best else []
+    if not pairs:
+        return []
+    a, b, _ = pairs[0]
+    with_first = re.search(r"\bwith or without\b", best, re.I) is not None or \
+        re.search(r"\bwith\b(?! or)", best, re.I).start() < re.search(r"\bwithout\b", best, re.I).start()
+    with_value, without_value = (a, b) if with_first else (b, a)
+    first, second = (with_value, without_value) if m.group(1).lower() == "with" else (without_value, with_value)
+    if first.value != second.value and (first.value > second.value) != _direction_up(m.group(3)):
+        return [f'"{m.group(3)}": {where} gives {_shown(first)} {m.group(1)} and {_shown(second)} {m.group(4)} '
+                f'{m.group(2).strip()}']
     return []

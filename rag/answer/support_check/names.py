@@ -152,6 +152,8 @@ def _found_name(name: str, where: _Source, alternatives: dict[str, list[tuple[st
     toks = _tok(name)
     if not toks:
         return True
+    if re.fullmatch(r"[A-Z]{2,}s", name) and _found_name(name[:-1], where, alternatives):
+        return True  # "DCs": the plural of "DC"
     if " " in name.strip() or len(toks) > 1 and not re.search(r"[-/]", name):
         # A phrase (a disease, an outcome, a trial with its number): the same MeSH descriptor, all its words, or its
         # abbreviation.

@@ -164,7 +164,7 @@ def _same_number(q: _Quantity, p: _Quantity) -> bool:
 # Words beside a number that say nothing of what it counts.
 _UNIT_WORDS = set(tokenize("months month years year weeks week days day patients patient median versus vs respectively "
                            "mg kg m2 approximately about nearly rate rates ci interval confidence with without group "
-                           "groups arm arms"))
+                           "groups arm arms os pfs orr dcr efs dfs rfs"))
 
 
 def _window(text: str, start: int, end: int, n: int) -> set[str]:
@@ -186,8 +186,12 @@ def _beside(q: _Quantity, around: set[str], sentence: str) -> bool:
     if not around:
         return True
     plain = _plain(sentence)
+    # "In the chemotherapy alone group, ... anaemia (nine [15%] of 62)": the lead-in says whose figures follow.
+    lead = re.match(r"\s*(?:In|Among|For|With)\s+([^,;()]{3,80}),", plain)
+    setting = _content(lead.group(1)) - _UNIT_WORDS if lead else set()
     for p in _quantities(sentence):
-        if _same_number(q, p) and _window(plain, p.start, p.end, 4) & around:
+        if _same_number(q, p) and (_window(plain, p.start, p.end, 4) | (setting if p.start > lead.end() else set())
+                                   if lead else _window(plain, p.start, p.end, 4)) & around:
             return True
     # "89%" for "8 of 9", "half" for "8 of 16": the share stands for the number.
     return q.percent and not any(_same_number(q, p) for p in _quantities(sentence))
@@ -206,3 +210,17 @@ def _supports_number(q: _Quantity, sentence: str) -> bool:
         tolerance = 6 if q.loose else 0.5 * 10 ** -q.decimals + 1e-9
         return any(abs(share - q.value) <= tolerance for share in _shares(sentence))
     return False
+
+
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|to)\s*\d")
+_RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|to)\s*$")
+
+
+def _as_point(q: _Quantity, text: str, sentence: str) -> bool:
+    """Does a passage sentence hold the answer's number as a value of its own, not only as the bound of an interval
+    ("0·81, 0·71-0·93": 0.71 is a confidence bound)? An answer that gives a range itself may take a bound."""
+    if _RANGE_AFTER.match(text[q.end:]) or _RANGE_BEFORE.search(text[:q.start]):
+        return True
+    plain = _plain(sentence)
+    return any(_same_number(q, p) and not _RANGE_AFTER.match(plain[p.end:])
+               and not _RANGE_BEFORE.search(plain[:p.start]) for p in _quantities(sentence))

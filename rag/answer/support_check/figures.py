@@ -1,0 +1,205 @@
+"""Figures an answer states in words, read against the passage's figures: a ratio ("almost tripled", "four times
+longer") or a difference ("about 10 months longer") against the two figures it is about, a risk "reduced by 22%" for a
+hazard ratio of 0.78, "almost 37 months" for 36.8, "four countries" for a list of four names, and "the highest" or
+"most frequent" said of an item the passage's figures do not put first."""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import _plain, _Quantity, _quantities
+from .passages import _tok
+
+# --- ratios and differences in words ------------------------------------------------------------------------------
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_QUALIFIER = (r"(?:(nearly|almost|about|roughly|approximately|around|more than|over|at least|some|just over|"
+              r"just under)\s+)?")
+# "doubled", "almost tripled", "halved" (a ratio in words); "four times", "12-fold" (a ratio with its number).
+RATIO = re.compile(r"\b" + _QUALIFIER + r"(doubl\w*|twice|tripl\w*|quadrupl\w*|halv\w*|"
+                   r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)[- ](?:times|fold))\b(?!-)", re.I)
+# "about 10 months longer", "1.4-month improvement": a difference the answer's two figures give.
+DIFFERENCE = re.compile(r"\b" + _QUALIFIER + r"(\d+(?:\.\d+)?)[- ](?:months?|weeks?|days?|years?|points?|"
+                        r"percentage points?)\s+(?:longer|shorter|more|less|greater|higher|lower|improvement|gain|"
+                        r"difference)\b", re.I)
+
+
+def _ratio_value(word: str) -> float:
+    w = word.lower()
+    if w.startswith(("doubl", "twice", "halv")):
+        return 2.0
+    if w.startswith("tripl"):
+        return 3.0
+    if w.startswith("quadrupl"):
+        return 4.0
+    n = re.match(r"(\d+(?:\.\d+)?|\w+)", w).group(1)
+    return float(n) if n[0].isdigit() else float(_NUMBER_WORDS[n])
+
+
+def _fits(qualifier: str | None, actual: float, said: float) -> bool:
+    q = (qualifier or "").lower()
+    if q in ("nearly", "almost", "just under"):
+        return 0.78 * said <= actual <= 1.03 * said
+    if q in ("more than", "over", "at least", "just over"):
+        return actual >= 0.98 * said
+    if q:
+        return 0.78 * said <= actual <= 1.22 * said
+    return 0.85 * said <= actual <= 1.15 * said
+
+
+def _own_pair(clause: str) -> tuple[_Quantity, _Quantity] | None:
+    """The two figures the answer sets side by side itself ("(54.3 vs 12.9 months)", "(30 vs 11)")."""
+    from .comparisons import _pairs  # (comparisons imports numbers; no cycle at load)
+    plain = _plain(clause)
+    words = [m.span(2) for m in RATIO.finditer(plain)] + [m.span(2) for m in DIFFERENCE.finditer(plain)]
+    pairs = [(a, b) for a, b, _ in _pairs(plain, None) if not any(x <= a.start < y or x <= b.start < y
+                                                                    for x, y in words)]
+    return pairs[0] if pairs else None
+
+
+def _passage_pair(clause: str, sentences: list[str]) -> tuple[_Quantity, _Quantity] | None:
+    """The pair of figures of a passage sentence the clause follows closely (for "doubled" without figures)."""
+    from .comparisons import _pair_for, _topic_tokens
+    topic = _topic_tokens(clause)
+    for s in sentences:
+        pair = _pair_for(s, topic, None)
+        if pair is not None and pair[0].percent == pair[1].percent and len(_topic_tokens(s) & topic) >= 3:
+            return pair
+    return None
+
+
+def _ratio_holds(m: re.Match, pair: tuple[_Quantity, _Quantity]) -> bool:
+    a, b = sorted((pair[0].value, pair[1].value))
+    return a > 0 and _fits(m.group(1), b / a, _ratio_value(m.group(2)))
+
+
+def _difference_holds(m: re.Match, pair: tuple[_Quantity, _Quantity]) -> bool:
+    diff, said = abs(pair[0].value - pair[1].value), float(m.group(2))
+    return _fits(m.group(1), diff, said) or abs(diff - said) <= 0.5 * 10 ** -len((m.group(2) + ".").split(".")[1])
+
+
+def ratio_spans(text: str) -> list[tuple[int, int]]:
+    """Where an answer sentence states a ratio or a difference in words that its own two figures bear out ("more
+    than four times longer (54.3 vs 12.9 months)"): that number is not looked for in the passage."""
+    pair = _own_pair(text)
+    if pair is None:
+        return []
+    return [m.span(2) for m in RATIO.finditer(text) if _ratio_holds(m, pair)] + \
+        [m.span(2) for m in DIFFERENCE.finditer(text) if _difference_holds(m, pair)]
+
+
+def ratio_flags(clause: str, sentences: list[str], where: str) -> list[str]:
+    """"doubled", "almost tripled", "four times longer", "about 10 months longer" against the answer's own two
+    figures; a ratio in words ("almost tripled") without figures against the passage's pair."""
+    flags = []
+    own = _own_pair(clause)
+    for m in RATIO.finditer(clause):
+        pair = own or (_passage_pair(clause, sentences) if not m.group(2)[0].isdigit()
+                       and m.group(2).lower().split()[0].split("-")[0] not in _NUMBER_WORDS else None)
+        if pair is not None and min(pair[0].value, pair[1].value) > 0 and not _ratio_holds(m, pair):
+            a, b = sorted((pair[0].value, pair[1].value))
+            flags.append(f'"{m.group(0)}": {where} gives {pair[0].text} and {pair[1].text} ({b / a:.1f} times)')
+    for m in DIFFERENCE.finditer(clause):
+        if own is not None and not _difference_holds(m, own):
+            diff = abs(own[0].value - own[1].value)
+            flags.append(f'"{m.group(0)}": the figures {own[0].text} and {own[1].text} differ by {diff:g}')
+    return flags
+
+
+def derived(q: _Quantity, plain: str) -> bool:
+    """A number the answer derives from its own figures: a risk "reduced by 22%" for a hazard ratio of 0.78 in the
+    same sentence."""
+    if q.percent and re.search(r"\b(risk|hazard|odds)\b", plain, re.I) \
+            and re.search(r"\b(reduc\w*|lower\w*|cut|decreas\w*)\b", plain, re.I):
+        for p in _quantities(plain):
+            if p is not q and not p.percent and 0 < p.value < 1 and abs(100 * (1 - p.value) - q.value) <= 1.0:
+                return True
+    return False
+
+
+# A list of names ("in France, Germany, Italy, and USA"): what "four countries" counts.
+_LIST = re.compile(r"(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}, )+(?:and |or )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}")
+
+
+def listed(q: _Quantity, plain: str, near: list[str]) -> bool:
+    """"four countries", "three cohorts": a count the passage gives as a list of that many names, in a passage
+    sentence (of those the answer follows) that speaks of them ("27 sites ... in France, Germany, Italy, and USA")."""
+    noun = re.match(r"\s+(?:[a-z-]+\s+)?([a-z]{3,})s\b", plain[q.end:])
+    if q.loose or q.percent or q.value != int(q.value) or not 2 <= q.value <= 12 or not noun:
+        return False
+    for s in near:
+        if not re.search(rf"\b{re.escape(noun.group(1)[:5])}", s, re.I) and noun.group(1) not in ("countrie", "nation"):
+            continue
+        for m in _LIST.finditer(s):
+            if len(re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group(0))) == q.value:
+                return True
+    return False
+
+
+_APPROX = re.compile(r"(?:about|almost|nearly|roughly|approximately|around|some|just under|just over|~|∼)\s*$", re.I)
+
+
+def approximately(q: _Quantity, plain: str, near: list[str]) -> bool:
+    """"almost 37 months" for 36.8: a number the answer says is approximate, a passage number (of the sentences it
+    follows) rounded to a whole one."""
+    if q.loose or not _APPROX.search(plain[:q.start]):
+        return False
+    return any(p.percent == q.percent and not p.loose and p.value != q.value and abs(p.value - q.value) < 0.5
+               for s in near for p in _quantities(s))
+
+
+# --- "highest", "most frequent" said of an item the passage's figures do not put first ---------------------------
+
+_SUPERLATIVE = re.compile(r"\b(?:(most|least)\s+(?:frequent\w*|common\w*|often)|(highest|lowest|longest|shortest|"
+                          r"largest|smallest|greatest|best|worst))\b", re.I)
+_TOP = {"most", "highest", "longest", "largest", "greatest", "best"}
+_ITEMS_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _items(sentence: str) -> list[tuple[str, _Quantity]]:
+    """A passage sentence's items with their figures: "Rates of A, B, and C were 40%, 29%, and 45%, respectively";
+    "10.4 months with A, 12.7 months with B, and 8.5 months with C"."""
+    plain = _plain(sentence)
+    resp = re.search(r"(?:^|\b(?:of|for|in|with|among)\s+)((?:[^;:()]|:(?=\S))+?)\s+(?:were|was|are|is)\s+"
+                     r"([^;]+?),?\s+respectively", plain, re.I)
+    if resp:
+        names = [n.strip() for n in _ITEMS_SPLIT.split(resp.group(1).split(" of ")[-1]) if n.strip()]
+        values = [q for q in _quantities(resp.group(2)) if not q.loose]
+        if len(names) == len(values) >= 2:
+            return list(zip(names, values, strict=True))
+    out = []
+    for m in re.finditer(r"(\d+(?:\.\d+)?\s*%?)(?:\s*(?:months?|weeks?|days?|years?))?\s+(?:with|in|for|on)\s+"
+                         r"(?:the\s+)?([^,;()]+?)(?=,|;|\.\s|\.$|\s+and\s|\s+versus\s|\s+vs\b|$)", plain):
+        q = _quantities(m.group(1))
+        if q:
+            out.append((m.group(2).strip(), q[0]))
+    return out if len(out) >= 2 else []
+
+
+def superlative_flags(clause: str, sentences: list[str], where: str) -> list[str]:
+    """"most frequent for B", "longest with B" where the passage's figures for its listed items put another first."""
+    m = _SUPERLATIVE.search(clause)
+    if not m:
+        return []
+    after = re.split(r"[,;(]|\s+and\s+", clause[m.end():])[0]
+    said = set(_tok(after))
+    if not said:
+        return []
+    for s in sentences:
+        items = _items(s)
+        if not items or len({q.percent for _, q in items}) > 1:
+            continue
+        scored = sorted(((len(set(_tok(n)) & said), n, q) for n, q in items), key=lambda t: -t[0])
+        if scored[0][0] == 0 or len(scored) > 1 and scored[1][0] == scored[0][0]:
+            continue
+        _, name, value = scored[0]
+        top = (m.group(1) or m.group(2)).lower() in _TOP
+        best_name, best = (max if top else min)(items, key=lambda t: t[1].value)
+        if best.value != value.value:
+            return [f'"{m.group(0)}": {where} gives {value.text} for {name} and {best.text} for {best_name}']
+        return []
+    return []
+
+
+__all__ = ["DIFFERENCE", "RATIO", "approximately", "derived", "listed", "ratio_flags", "ratio_spans",
+           "superlative_flags"]
