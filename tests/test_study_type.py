@@ -361,3 +361,28 @@ def test_the_vocabulary_is_also_reached_by_the_name_the_contract_gives():
 
     assert rag.evidence.STUDY_TYPES is STUDY_TYPES and rag.evidence.classify is classify
     assert set(STUDY_TYPES.values()) <= set(EVIDENCE_LEVELS)
+
+
+@pytest.mark.parametrize("title, text, study_type", [
+    # Qualitative interviews, interrupted time series: observational designs.
+    ("Living with a stoma: a qualitative study", "Semi-structured interviews were held with 18 adults one year after "
+     "surgery and analysed thematically.", "observational study"),
+    ("A smoke-free law and admissions for asthma", "We used national hospital data from 2013 to 2020 in an "
+     "interrupted time series analysis.", "observational study"),
+    # A "case series" of dozens of patients is a cohort; one of three stays a case report.
+    ("Mucormycosis after COVID-19: a case series", "We reviewed the records of all 47 patients treated at our centre.",
+     "observational study"),
+    ("Mucormycosis after COVID-19: a case series", "We describe three patients who developed rhino-orbital disease.",
+     "case report"),
+    # Samples of patients in a randomised trial analysed in the laboratory: not the trial itself.
+    ("Tumour mutational burden in biopsies from patients in a randomised phase 3 trial of nivolumab", "We sequenced "
+     "archival tumour tissue from 420 patients.", "in vitro study"),
+    ("A flow cytometry panel for monitoring regulatory T cells", "The panel was validated on blood samples collected "
+     "from participants enrolled in a randomised controlled trial of low-dose IL-2. Cells were stained and counted.",
+     "in vitro study"),
+    # Materials testing in the dental laboratory.
+    ("Glass ionomer cements after ageing", "Disc specimens were thermocycled and their microhardness and surface "
+     "roughness were measured.", "in vitro study"),
+])
+def test_designs_of_general_biomedical_papers_round_two(title, text, study_type):
+    assert classify(_doc(title, text)).study_type == study_type

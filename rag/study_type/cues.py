@@ -14,7 +14,10 @@ _NUMBER_WORDS = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 # Words that name randomness without a randomised design: Mendelian randomisation (genetic epidemiology), a random
 # sample or selection, random-effects models. They are blanked before the randomisation rules read a text.
 _NOT_RANDOMISED = re.compile(r"\bmendelian randomi[sz]ation\b|\brandom(ly)? (selected|sampled|chosen|sample|"
-                             r"samples|selection)\b|\brandom[- ]effects?\b|\brandom forests?\b", _I)
+                             r"samples|selection)\b|\brandom[- ]effects?\b|\brandom forests?\b|"
+                             r"\b(samples|specimens|sera|plasma|biopsies|cells|tissues?) (\w+ ){0,3}(from|of) "
+                             r"(\w+ ){0,3}(patients|participants|subjects) (\w+ ){0,2}(in|of|from) (a|the) "
+                             r"(\w+[- ]){0,3}randomi[sz]ed( \w+){0,3} trials?\b", _I)
 
 # Title words. A title states what the paper is; a design word in it is the paper's own.
 _T_OPINION = re.compile(r"^\s*(editorial|comment(ary)?|letter|reply|response to|in reply|correspondence|viewpoint|"
@@ -82,6 +85,10 @@ _T_CASE = re.compile(r"\bcase (report|series|study of a|presentation)\b|\ba case
 _T_RANDOMISED = re.compile(r"\brandomi[sz]ed\b(?!\s+(\w+[- ]){0,3}trials\b)|\bplacebo-controlled\b|"
                            r"\bdouble-blind\b|\bcluster[- ]randomi|\bstepped[- ]wedge\b|\bsham[- ]controlled\b|"
                            r"\bnon-?inferiority (randomi[sz]ed )?trial\b", _I)
+# Samples of patients from a trial, analysed in the laboratory: the trial is only their source.
+_T_SAMPLES_FROM_TRIAL = re.compile(r"\b(samples|specimens|sera|plasma|biopsies|tissues?|blood) (\w+ ){0,3}"
+                                   r"(from|of|collected in) (\w+ ){0,3}(a|the|two|three) (\w+[- ]){0,3}"
+                                   r"(randomi[sz]ed|phase)", _I)
 # "... in patients from a randomised trial": the trial is where the samples came from, not the paper's design.
 _T_FROM_TRIAL = re.compile(r"\b(patients|participants|samples|specimens|sera|plasma) (\w+ ){0,2}(from|in|of|enrolled "
                            r"in|treated in) (a|the|two|three) (\w+[- ]){0,3}(randomi[sz]ed|phase)", _I)
@@ -108,7 +115,10 @@ _T_OBSERVATIONAL = re.compile(r"\bretrospective\b|\bcohorts?\b|\breal[- ](world|
                               r"cent(er|re))(al)? (experience|study|analysis)\b|\bpatterns of care\b|"
                               r"\bexperience (of|at|from|with) (a|an|the|our)\b|\bnatural history\b|"
                               r"\bconsecutive (patients|cases|series)\b|(?<!literature )\bsurvey\b|"
-                              r"\b\d+-year (review|experience)\b", _I)
+                              r"\b\d+-year (review|experience)\b|\binterrupted time[- ]series\b|"
+                              r"\bdifference-in-differences?\b|\bregression discontinuity\b|\bnatural experiment\b|"
+                              r"\bqualitative (\w+ )?(study|analysis|exploration|evaluation|inquiry)\b|"
+                              r"\binterview study\b|\bfocus groups?\b", _I)
 # Title words an observational study shares with a trial's outcomes ("Cancer Incidence and Mortality").
 _T_OBSERVATIONAL_WEAK = re.compile(r"^(incidence|prevalence|seroprevalence|trends?|risk factors|association|"
                                    r"development and validation|diagnostic (accuracy|performance))\b", _I)
@@ -283,7 +293,10 @@ _OBSERVATIONAL_OWN = re.compile(
     r"\b(we|were) (queried|linked)\b|\b(cancer )?registration data\b|\badministrative (health )?data\b|"
     r"\b(insurance|claims|registry|register|surveillance) data\b|\b(follows|followed) a cohort\b|"
     r"\ba cohort of [\d,]+\b|\busing (\w+ ){0,3}data (from|on|of)\b|"
-    r"\b(were|was|we) interviewed\b|\b(inter|intra)-?(observer|rater)\b|\b(Cohen's|Fleiss'?) kappa\b|"
+    r"\b(were|was|we) interviewed\b|\b(semi-?structured|in-depth|qualitative) interviews\b|\bfocus groups? "
+    r"(were|was) (held|conducted)\b|\binterrupted time[- ]series\b|\bdifference-in-differences?\b|"
+    r"\bregression discontinuity\b|\bwe used (\w+ ){0,3}data (from|on|of)\b|\b(inter|intra)-?(observer|rater)\b|"
+    r"\b(Cohen's|Fleiss'?) kappa\b|"
     r"\bkappa (statistics?|coefficients?|values?)\b|"
     r"\b(among|of) (all )?[\d,]+ (\w+ ){0,3}(patients|adults|children|women|men|participants|individuals|persons|"
     r"infants|people) (undergoing|who underwent|treated|admitted|diagnosed|hospitali[sz]ed|presenting|aged|born|"
@@ -352,10 +365,15 @@ _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|kno
                   r"mass cytometry|tissue microarrays?|confocal microscopy|electron microscopy|annexin V|"
                   r"phosphoproteomics|proteomics|iPSCs?|induced pluripotent stem cells|HEK293|yeast two-hybrid|"
                   r"co-immunoprecipitation|hydrogel|bioprinted|CIBERSORT|LASSO|differentially expressed|"
-                  r"binding free[- ]energy|cells were (treated|exposed|incubated|stimulated)|pseudovirus(es)?|"
+                  r"binding free[- ]energy|"
+                  r"cells were (treated|exposed|incubated|stimulated|stained|sorted|lysed|fixed|counted)|"
+                  r"pseudovirus(es)?|"
                   r"neutrali[sz]ation assays?|neutrali[sz]ing antibody titres|sera from|16S rRNA|"
                   r"Gene Expression Omnibus|microarrays?|GSE\d+|hub genes|co-expression|seeded|scaffolds?|"
-                  r"knockdown|overexpression|colony formation|mechanistically|cadaver(ic)?|cadavers)\b", _I)
+                  r"knockdown|overexpression|colony formation|mechanistically|cadaver(ic)?|cadavers|thermocycl(ing|ed)|"
+                  r"flexural strength|(three|3)-point bending|(shear |tensile |micro-?tensile )?bond strength|"
+                  r"microhardness|surface roughness|universal testing machine|fracture (resistance|toughness)|"
+                  r"specimens were (prepared|fabricated|subjected|divided))\b", _I)
 # Results a study reports of its own: percentages, p values, counts of patients or samples, hazard ratios.
 _OWN_RESULTS = re.compile(r"\d+(\.\d+)? ?%|\bp ?[<=>] ?0?\.\d|\b(n|N) ?= ?\d|\b\d+ (patients|participants|subjects|"
                           r"samples|cases|mice)\b|\b(HR|OR|RR)\b ?[=,:]? ?\d|\b95% CI\b|\bwe (found|observed|show|"
@@ -366,7 +384,7 @@ _OWN_RESULTS = re.compile(r"\d+(\.\d+)? ?%|\bp ?[<=>] ?0?\.\d|\b(n|N) ?= ?\d|\b\
 _OWN_FINDINGS = re.compile(_OWN_RESULTS.pattern.replace(r"\d+(\.\d+)? ?%|", "", 1), _I)
 # The language of a study's own methods: what was measured, compared or assessed, in whom.
 _OWN_METHODS = re.compile(r"\b(were|was) (measured|assessed|compared|recorded|quantified|analy[sz]ed|evaluated|"
-                          r"determined|collected|calculated|estimated|monitored|obtained|scored|tested|performed|"
+                          r"determined|collected|calculated|estimated|monitored|obtained|scored|tested|performed|validated|"
                           r"treated|exposed|implanted|injected|fed|randomi[sz]ed|followed)\b|\b(primary|secondary) "
                           r"(outcome|end ?point)s?\b|\b(METHODS?|Methods?|DESIGN|Design|OBJECTIVES?|Objectives?|"
                           r"PURPOSE|Purpose|AIMS?|Aims?|Materials and methods|PATIENTS AND METHODS|Patients and "

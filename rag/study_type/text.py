@@ -17,6 +17,7 @@ from .cues import (_ABOUT_GUIDELINES, _ANIMAL, _ASSIGNED_ARMS, _CASE_OWN, _DID, 
     _OBSERVATIONAL_WEAK, _OPINION_OWN, _OTHER_OWN, _OWN_FINDINGS, _OWN_METHODS, _OWN_RESULTS, _PROTOCOL_OWN,
     _RANDOMISED_OF_OTHERS, _RANDOMISED_OWN, _RESEARCH_HEADINGS, _REVIEW_OWN, _REVIEW_SAYS, _SYSTEMATIC,
     _TRIAL_ANALYSIS, _TRIAL_BARE, _TRIAL_OWN, _T_ANIMAL, _T_APPROVAL, _T_CASE, _T_FROM_TRIAL, _T_GUIDELINE,
+    _T_SAMPLES_FROM_TRIAL,
     _T_IN_VITRO, _T_IN_VITRO_WEAK, _T_META, _T_OBSERVATIONAL, _T_OBSERVATIONAL_WEAK, _T_OPINION, _T_OPINION_QUESTION,
     _T_OTHER, _T_POOLED, _T_PROTOCOL, _T_RANDOMISED, _T_REVIEW, _T_REVIEW_FACETS, _T_SCOPING, _T_SYSTEMATIC, _T_TRIAL)
 
@@ -94,6 +95,8 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
     """The title's design words, once it names no kind of publication (guideline, review, protocol...)."""
     randomness = _NOT_RANDOMISED.sub(" ", title)
     if _T_CASE.search(title):
+        if re.search(r"\bcase series\b", title, _I) and _LARGE_SERIES.search(body):
+            return "observational study", _hit(_LARGE_SERIES, body)  # a series of dozens of patients: a cohort
         return "case report", _hit(_T_CASE, title, "title")
     if _META_OWN.search(body) and (_META.search(body) or _SYSTEMATIC.search(body)):
         # "Prevalence of ...", "Association of ...": a title a meta-analysis shares with the studies it pools.
@@ -108,6 +111,8 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
         return "review", _hit(_REVIEW_SAYS, body)
     if _T_ANIMAL.search(title):
         return "animal study", _hit(_T_ANIMAL, title, "title")
+    if _T_SAMPLES_FROM_TRIAL.search(title):
+        return "in vitro study", _hit(_T_SAMPLES_FROM_TRIAL, title, "title")
     if _T_IN_VITRO.search(title):
         return "in vitro study", _hit(_T_IN_VITRO, title, "title")
     if _T_RANDOMISED.search(randomness) and not _T_FROM_TRIAL.search(title):
@@ -132,6 +137,10 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
     if _T_IN_VITRO_WEAK.search(title):
         return "in vitro study", _hit(_T_IN_VITRO_WEAK, title, "title")
     return None
+
+
+# A case series of twenty or more patients.
+_LARGE_SERIES = re.compile(r"\b([2-9]\d|\d{3,}) (consecutive )?(patients|cases|children|adults)\b", _I)
 
 
 def _own_randomisation(plain: str) -> bool:
@@ -184,7 +193,7 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
         return "randomised trial", _hit(_RANDOMISED_OWN, plain) or _hit(_ASSIGNED_ARMS, plain)
     case = _CASE_OWN.search(body)
     methods = _has_methods(body)
-    trial = _TRIAL_OWN.search(body) or (not excerpt and _TRIAL_BARE.search(body))
+    trial = _TRIAL_OWN.search(plain) or (not excerpt and _TRIAL_BARE.search(plain))
     observational = _OBSERVATIONAL_OWN.search(body) or (methods and _OBSERVATIONAL_WEAK.search(body))
     if case and not observational and not re.search(r"\b\d{2,} patients\b", body, _I):
         return "case report", _hit(_CASE_OWN, body)
