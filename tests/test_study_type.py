@@ -383,6 +383,18 @@ def test_the_vocabulary_is_also_reached_by_the_name_the_contract_gives():
     # Materials testing in the dental laboratory.
     ("Glass ionomer cements after ageing", "Disc specimens were thermocycled and their microhardness and surface "
      "roughness were measured.", "in vitro study"),
+    # Laboratory tests of disinfectants and of extracted teeth; "before and after" a measurement is no design.
+    ("Sporicidal wipes against Clostridioides difficile", "Steel carriers were inoculated with spores and wiped; log "
+     "reductions in colony-forming units were calculated.", "in vitro study"),
+    ("Apical extrusion of debris with two file systems", "Forty extracted premolars were imaged by micro-CT before and "
+     "after instrumentation.", "in vitro study"),
+    # "Before and after the programme" in patients who did it: interventional without randomisation.
+    ("Balance training in Parkinson disease", "Fifteen patients completed a supervised balance programme twice weekly "
+     "for 8 weeks. Gait speed was measured before and after the programme.", "non-randomised trial"),
+    # Outcome sets, and a title for clinicians that "needs to know", are not opinion or guidance.
+    ("A core outcome set for trials in atopic eczema", "Patients and clinicians voted in a Delphi process.", "other"),
+    ("Gout: what the generalist needs to know", "Gout is the commonest inflammatory arthritis. Urate-lowering therapy "
+     "is underused.", "review"),
 ])
 def test_designs_of_general_biomedical_papers_round_two(title, text, study_type):
     assert classify(_doc(title, text)).study_type == study_type

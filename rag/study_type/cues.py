@@ -36,7 +36,8 @@ _T_OTHER = re.compile(r"\bcost[- ](effectiveness|utility|benefit|minimi[sz]ation
                       r"^\s*(correction|erratum|corrigendum)( to)?:|\bpolicy analysis\b|\bmethods paper\b|"
                       r"^\s*model(l)?ing the (impact|effect|cost|burden|spread|transmission)\b|\bmodel(l)?ing study\b|"
                       r"\b(transmission|microsimulation|compartmental) model\b|\bcost-of-illness\b|"
-                      r"\beconomic burden\b|\b(drug )?(prices|pricing)\b|\bspending\b|\bcurriculum\b|\bframework for\b|"
+                      r"\beconomic burden\b|\bcore outcome set\b|"
+                      r"\b(drug )?(prices|pricing)\b|\bspending\b|\bcurriculum\b|\bframework for\b|"
                       r"\bknowledge,? attitudes?\b|"
                       r"\b(attitudes|views|perceptions|opinions|preferences|beliefs) (of|among) (\w+ ){0,2}"
                       r"(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|"
@@ -162,7 +163,7 @@ _T_REVIEW = re.compile(r"\breview\b|\boverview\b|\badvances\b|\bprogress\b|\blan
                        r"\bmechanisms? (of|and)\b|\bopportunities\b|\broles? of\b|\bin \d{4}\s*$|"
                        r"\btherapeutic (potential|implications)\b|^(diagnosis and )?(management|treatment) of\b", _I)
 _T_OPINION_QUESTION = re.compile(r"^\s*(why|time to|should|is it time|the case (for|against)|must|it is time)\b|"
-                                 r"\bmust\b|\bneeds?\b[^:]*$", _I)
+                                 r"\bmust\b(?! know)|\bneeds?\b(?! to know)[^:]*$", _I)
 
 # The abstract's own design.
 _META_OWN = re.compile(r"\b(we|this|our|present|current)\b[^.]{0,80}\bmeta-?analys[ie]s|\bmeta-?analys[ie]s\b[^.]{0,40}"
@@ -266,13 +267,15 @@ _TRIAL_OWN = re.compile(
     r"\bprospectively (enrolled|treated|evaluated|assessed)\b[^.;]{0,60}\b(received|underwent|treated|"
     r"administered|intervention)|"
     rf"\b(\d+|{_NUMBER_WORDS}) (\w+ ){{0,4}}(patients|participants|adults|children|adolescents|women|men|volunteers|"
-    r"recipients)\b[^.;]{0,120}\b(received|underwent|took|were given|were treated with|self-administered|"
-    r"took part in|followed a|were converted)\b[^.;]{0,80}\b(mg|doses?|daily|weekly|sessions?|programme|program|"
-    r"injection|infusion|diet|treatment|therapy|intervention|stimulation|vaccine|formulation|fractions|Gy|"
+    r"recipients)\b[^.;]{0,120}\b(received|underwent|took|performed|completed|attended|were given|were treated with|"
+    r"self-administered|took part in|followed a|were converted)\b[^.;]{0,80}\b(mg|doses?|daily|weekly|sessions?|"
+    r"programme|program|injection|infusion|diet|treatment|therapy|intervention|stimulation|vaccine|formulation|fractions|Gy|"
     r"radiotherapy|surgery|procedure)\b", _I)
 # Design words alone, in a titled abstract: its own design unless they name other studies ("single-arm studies").
 _TRIAL_BARE = re.compile(r"\b(single[- ](arm|group)|open[- ]label|dose[- ]escalation|non-?randomi[sz]ed|quasi[- ]"
-                         r"experimental|window[- ]of[- ]opportunity|expanded access|before[- ]and[- ]after|pre-?post|"
+                         r"experimental|window[- ]of[- ]opportunity|expanded access|"
+                         r"(before[- ]and[- ]after|pre-?post) (the )?(study|design|comparison|evaluation|analysis|"
+                         r"trial|intervention|programme|program|training|course|implementation)|"
                          r"3 ?\+ ?3)\b(?![^.;]{0,40}\b(trials|studies)\b)", _I)
 _OBSERVATIONAL_OWN = re.compile(
     rf"{_OWN}[^.;]{{0,60}}\b(retrospective(ly)?|case[- ]control|cross[- ]sectional|population-based|registry|"
@@ -289,7 +292,7 @@ _OBSERVATIONAL_OWN = re.compile(
     r"\bmatching-adjusted\b|\bsurvey\b[^.]{0,40}\b(respon|participants|oncologists|physicians)|"
     r"\bmendelian randomi[sz]ation\b|\binstrumental variables?\b|\bgenome-wide association (study|analysis)\b|"
     r"\b(emulated|emulate|emulating) a target trial\b|\btarget trial emulation\b|\btest-negative\b|"
-    r"\bcase-control\b|\bcross-sectional\b|\b(disproportionality|seroprevalence)\b|\breporting odds ratios?\b|"
+    r"\bcase-control\b|\bcross-sectional\b(?! area)|\b(disproportionality|seroprevalence)\b|\breporting odds ratios?\b|"
     r"\b(we|were) (queried|linked)\b|\b(cancer )?registration data\b|\badministrative (health )?data\b|"
     r"\b(insurance|claims|registry|register|surveillance) data\b|\b(follows|followed) a cohort\b|"
     r"\ba cohort of [\d,]+\b|\busing (\w+ ){0,3}data (from|on|of)\b|"
@@ -373,7 +376,9 @@ _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|kno
                   r"knockdown|overexpression|colony formation|mechanistically|cadaver(ic)?|cadavers|thermocycl(ing|ed)|"
                   r"flexural strength|(three|3)-point bending|(shear |tensile |micro-?tensile )?bond strength|"
                   r"microhardness|surface roughness|universal testing machine|fracture (resistance|toughness)|"
-                  r"specimens were (prepared|fabricated|subjected|divided))\b", _I)
+                  r"specimens were (prepared|fabricated|subjected|divided)|inoculated|log10? reductions?|"
+                  r"colony[- ]forming units|extracted (human )?(teeth|molars|premolars|incisors)|micro-?CT|"
+                  r"micro-computed tomography)\b", _I)
 # Results a study reports of its own: percentages, p values, counts of patients or samples, hazard ratios.
 _OWN_RESULTS = re.compile(r"\d+(\.\d+)? ?%|\bp ?[<=>] ?0?\.\d|\b(n|N) ?= ?\d|\b\d+ (patients|participants|subjects|"
                           r"samples|cases|mice)\b|\b(HR|OR|RR)\b ?[=,:]? ?\d|\b95% CI\b|\bwe (found|observed|show|"
