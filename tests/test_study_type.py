@@ -395,6 +395,24 @@ def test_the_vocabulary_is_also_reached_by_the_name_the_contract_gives():
     ("A core outcome set for trials in atopic eczema", "Patients and clinicians voted in a Delphi process.", "other"),
     ("Gout: what the generalist needs to know", "Gout is the commonest inflammatory arthritis. Urate-lowering therapy "
      "is underused.", "review"),
+    # Case reports said in other words: a woman "at 30 weeks of gestation presented", "a newborn with".
+    ("Aortic dissection in pregnancy", "A woman at 30 weeks of gestation presented with chest pain radiating to the "
+     "back.", "case report"),
+    ("A newborn with congenital cytomegalovirus and hearing loss", "Hearing screening was failed on day 2.",
+     "case report"),
+    # A study that calls itself observational is not a trial for being prospective; a prospective cohort neither.
+    ("Lactate in febrile children", "This was a prospective observational study in 5 emergency departments; "
+     "lactate was measured in 900 children.", "observational study"),
+    # Clinicians' and trainees' knowledge, and research on research: not studies of patients.
+    ("Antibiotic knowledge among surgical trainees", "We surveyed 400 trainees.", "other"),
+    ("Spin in abstracts of psychiatry trials: a meta-research study", "We assessed 300 abstracts.", "other"),
+    # Veterinary studies are animal studies, whatever their design; laboratory validation on archived specimens.
+    ("Gabapentin for travel anxiety in cats: a randomised crossover study", "Cats received gabapentin or placebo "
+     "before car journeys.", "animal study"),
+    ("Verification of a multiplex PCR panel for meningitis", "Archived cerebrospinal fluid specimens were tested "
+     "and percent agreement with culture was calculated.", "in vitro study"),
+    ("Skin lesion classification by deep learning on a public dataset", "A network was trained on 10,000 "
+     "dermoscopic images from a publicly available dataset.", "in vitro study"),
 ])
 def test_designs_of_general_biomedical_papers_round_two(title, text, study_type):
     assert classify(_doc(title, text)).study_type == study_type

@@ -39,9 +39,11 @@ _T_OTHER = re.compile(r"\bcost[- ](effectiveness|utility|benefit|minimi[sz]ation
                       r"\beconomic burden\b|\bcore outcome set\b|"
                       r"\b(drug )?(prices|pricing)\b|\bspending\b|\bcurriculum\b|\bframework for\b|"
                       r"\bknowledge,? attitudes?\b|"
-                      r"\b(attitudes|views|perceptions|opinions|preferences|beliefs) (of|among) (\w+ ){0,2}"
-                      r"(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|"
-                      r"practitioners|radiologists|psychiatrists|dentists|midwives|residents)\b|\bsurvey of (\w+ ){0,2}"
+                      r"\b(attitudes|views|perceptions|opinions|preferences|beliefs|knowledge|awareness|literacy) "
+                      r"(of|among) (\w+ ){0,2}(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|"
+                      r"practitioners|radiologists|psychiatrists|dentists|midwives|residents|trainees)\b|"
+                      r"\bmeta-?research\b|\bbibliometric\b|\breporting (quality|completeness)\b|"
+                      r"\bsurvey of (\w+ ){0,2}"
                       r"(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|practitioners|"
                       r"radiologists|psychiatrists|dentists)\b", _I)
 # A clinical title that lists the facets a review covers ("incidence, risk factors and management").
@@ -51,7 +53,10 @@ _T_REVIEW_FACETS = re.compile(r"\b(diagnosis|management|treatment|therapy|preven
 _OTHER_OWN = re.compile(r"\b(questionnaire|survey) (\w+ ){0,3}(sent|emailed|distributed|administered|given) to [\d,]+ "
                         r"(\w+ ){0,2}(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|"
                         r"practitioners|radiologists|psychiatrists|dentists|midwives)\b|\bwe propose (a|an) (\w+ ){0,2}"
-                        r"(framework|taxonomy|checklist|definition)\b|\bcurriculum\b", _I)
+                        r"(framework|taxonomy|checklist|definition)\b|\bcurriculum\b|"
+                        r"\b(surveyed|tested|questioned) [\d,]+ (\w+ ){0,3}"
+                        r"(physicians|doctors|clinicians|nurses|pharmacists|surgeons|residents|trainees|medical "
+                        r"students)\b[^.]{0,80}\b(knowledge|attitudes|views|perceptions|opinions|beliefs)\b", _I)
 # A model of costs or transmission built on published figures: not a study of patients.
 _MODEL_OWN = re.compile(r"\bwe (used|built|developed|constructed) an? (\w+[- ]){0,3}(transmission|simulation|Markov|"
                         r"decision[- ]analytic|mathematical|compartmental|microsimulation|cost-effectiveness|"
@@ -82,7 +87,8 @@ _T_CASE = re.compile(r"\bcase (report|series|study of a|presentation)\b|\ba case
                      r"\b\d{1,3}-(year|month|week|day)-old\b|"
                      r"\b(two|three|four|\d) (cases|siblings|brothers|sisters|patients with)\b|"
                      r"\breport of (a|an|one|two|three) (case|patient|famil)|"
-                     r"\ba (rare|unusual|unique) (case|presentation|cause)\b", _I)
+                     r"\ba (rare|unusual|unique) (case|presentation|cause)\b|^\s*an? (\w+[- ]){0,3}(man|woman|boy|"
+                     r"girl|child|infant|newborn|neonate|adolescent) (with|presenting)\b", _I)
 _T_RANDOMISED = re.compile(r"\brandomi[sz]ed\b(?!\s+(\w+[- ]){0,3}trials\b)|\bplacebo-controlled\b|"
                            r"\bdouble-blind\b|\bcluster[- ]randomi|\bstepped[- ]wedge\b|\bsham[- ]controlled\b|"
                            r"\bnon-?inferiority (randomi[sz]ed )?trial\b", _I)
@@ -131,7 +137,9 @@ _T_ANIMAL = re.compile(r"\b(in|of) (mice|a mouse|mouse|murine|rats|dogs|primates
                        r"\bxenografts?\b|\bzebrafish\b|\b(rhesus|cynomolgus) (macaques|monkeys)\b|\bmacaques\b|"
                        r"\bporcine\b|\bpigs\b|\bpiglets\b|\brabbits?\b|\bcanine\b|\b(pet|client-owned) dogs\b|"
                        r"\bDrosophila\b|\bC\. elegans\b|\bin vivo efficacy\b|\banimal models?\b|\bsheep\b|"
-                       r"\bovine\b", _I)
+                       r"\bovine\b|\b(in|of) (\w+ ){0,2}(cats|horses|cattle|cows|calves|goats|poultry|chickens|"
+                       r"broilers)\b|"
+                       r"\bfeline\b|\bveterinary\b", _I)
 _T_IN_VITRO = re.compile(r"\bin vitro\b|\bex vivo\b|\bcell lines?\b|\b(in|of|on|against) (\w+[- ]){0,3}(cancer|"
                          r"tumou?r|carcinoma|epithelial|endothelial|HeLa|HEK293) cells\b(?! (from|of) patients)|"
                          r"\borganoids?\b|\bbioinformatic|"
@@ -142,7 +150,7 @@ _T_IN_VITRO = re.compile(r"\bin vitro\b|\bex vivo\b|\bcell lines?\b|\b(in|of|on|
                          r"pluripotent\b|\bisolates\b|\bbiofilms?\b|\bnanoparticles\b|\bproteomic|\btranscriptomic "
                          r"(analysis|profiling|landscape)\b|\bimmunohistochemi\w* (assay|staining|analysis)|"
                          r"\b(spatial|multiplexed?) (proteomic|transcriptomic|imaging|immunohistochemi)|"
-                         r"\bcadaver(ic)?\b|\bbiomechanical\b", _I)
+                         r"\bcadaver(ic)?\b|\bbiomechanical\b|\bpublic(ly available)? (\w+ )?datasets?\b", _I)
 _T_IN_VITRO_WEAK = re.compile(r"\bsignature\b|\bassays?\b", _I)
 # The abstract says it is a review: this outweighs a laboratory or animal word in its title.
 _REVIEW_SAYS = re.compile(r"\bin this (mini-?|narrative )?review\b|\b(this|the present) (mini-?|narrative )?review\b|"
@@ -238,6 +246,7 @@ _PROTOCOL_OWN = re.compile(r"\b(this|the|our) (\w+[ ,-]+){0,5}(trial|study) will
 _CASE_OWN = re.compile(r"\bwe (report|describe|present|discuss)( here)? (on )?(a|an|the case of an?|the first|one|two|"
                        r"three|four)\b"
                        r"(\s+[\w,-]+){0,6}?\s+(cases?|patient|patients|man|woman|boy|girl|child|male|female|infant|"
+                       r"newborn|neonate|toddler|adolescent|"
                        r"siblings|brothers|sisters|members|family)\b|"
                        r"\b\d{1,3}[- ](year|month|week|day)[- ]old\b|"
                        r"\b(in|by) (our|this) (present )?(report|case)\b|\bcase (report|presentation)\b|\ba case of\b|"
@@ -245,8 +254,8 @@ _CASE_OWN = re.compile(r"\bwe (report|describe|present|discuss)( here)? (on )?(a
                        r"\bthis (report|case) (describes|illustrates|highlights)\b|"
                        r"\b(this|our) patient\b|\ball (two|three|four) patients\b|"
                        r"\b(an?|one) ((young|elderly|older|middle-aged|previously healthy|pregnant) )?(\w+ )?"
-                       r"(man|woman|boy|girl|patient|infant|child|neonate) (presented|was admitted|was referred|"
-                       r"developed|complained)\b", _I)
+                       r"(man|woman|boy|girl|patient|infant|child|neonate|newborn) ([^.;,]{0,50} )?(presented|was "
+                       r"admitted|was referred|developed|complained)\b", _I)
 _TRIAL_OWN = re.compile(
     rf"{_OWN}[^.;]{{0,60}}\b({_PHASE}|single[- ](arm|group)|open[- ]label|pilot|feasibility|dose[- ](escalation|"
     rf"expansion|finding)|first[- ]in[- ]human|prospective|interventional|multicent(er|re)|clinical)\b[^.;]{{0,60}}\b"
@@ -305,7 +314,8 @@ _OBSERVATIONAL_OWN = re.compile(
     r"infants|people) (undergoing|who underwent|treated|admitted|diagnosed|hospitali[sz]ed|presenting|aged|born|"
     r"living|attending)\b|"
     r"\bprospectively (assessed|recorded|collected|enrolled|followed|included|"
-    r"studied|registered)\b|\b(we )?(examined|assessed|investigated|evaluated|estimated|quantified|analy[sz]ed) "
+    r"studied|registered)\b|\b(we )?(examined|assessed|investigated|evaluated|estimated|quantified|analy[sz]ed|"
+    r"examine|assess|investigate|evaluate|estimate|quantify|analy[sz]e) "
     r"(the )?associations? (between|of)\b|\bwe (extracted|abstracted|retrieved|obtained) (the )?(data|information)\b|"
     r"\bwe analy[sz]ed (data (from|on) )?[\d,.]+ (million )?(men|women|adults|children|participants|individuals|people|"
     r"persons|residents|infants|patients)\b", _I)
@@ -316,7 +326,8 @@ _OBSERVATIONAL_WEAK = re.compile(
     r"questionnaires?|survey|UK Biobank|NHANES|biobank)\b|\bnested\b|"
     r"\b(were|was) followed (up )?(for|to|until|every)\b|\bfollowed (them )?(for|prospectively)\b|"
     r"\bCox (proportional[- ]hazards? )?(regression|models?)\b|\blogistic regression\b|\bincidence rates?\b|"
-    r"\breference standard\b|\bsensitivity and specificity\b|"
+    r"\breference standard\b|\bsensitivity and specificity\b|\b(determinants|predictors|correlates)\b|"
+    r"\bwore (a|an) \b|"
     r"\bprediction model\b|\bC statistic\b|\bKaplan-Meier\b|\bsibling\b|\btwins\b|"
     r"\b(linear|Poisson|multivariable|multivariate|negative binomial) regression\b|"
     r"\bassociations? (\w+ ){0,6}(were|was) (estimated|examined|assessed|analy[sz]ed|evaluated)\b|"
@@ -349,7 +360,8 @@ _OPINION_OWN = re.compile(r"\b(this|the present|our) (commentary|editorial|viewp
 _ANIMAL = re.compile(r"\b(mice|mouse|murine|rats|rodents?|xenografts?|syngeneic|non-?human primates?|"
                      r"macaques?|monkeys?|canine|dogs|beagles?|zebrafish|tumou?r-bearing|C57BL|BALB/c|NOD/SCID|NSG|"
                      r"Sprague-Dawley|Wistar|rabbits?|pigs|piglets|porcine|sheep|ovine|Drosophila|C\. elegans|"
-                     r"pups|orthotopic|hamsters?|ferrets?|guinea pigs|gerbils|chickens|cattle)\b|\brat\b(?! sarcoma)|"
+                     r"pups|orthotopic|hamsters?|ferrets?|guinea pigs|gerbils|chickens|cattle|cats|feline|cows|calves|"
+                     r"horses|goats|poultry|broilers)\b|\brat\b(?! sarcoma)|"
                      r"-/- mice|\bNOD mice\b|\b(the |treated |control |naive |tumou?r-bearing )animals\b", _I)
 _IN_VITRO = re.compile(r"\bin vitro\b|\bcell lines?\b|\bcultured\b|\bco-?culture|\borganoids?\b|\bex vivo\b|"
                        r"\bTCGA\b|\bbioinformatic|\bsingle-cell RNA|\btranscriptom|\bGEO (database|datasets?)\b|"
@@ -378,7 +390,8 @@ _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|kno
                   r"microhardness|surface roughness|universal testing machine|fracture (resistance|toughness)|"
                   r"specimens were (prepared|fabricated|subjected|divided)|inoculated|log10? reductions?|"
                   r"colony[- ]forming units|extracted (human )?(teeth|molars|premolars|incisors)|micro-?CT|"
-                  r"micro-computed tomography)\b", _I)
+                  r"micro-computed tomography|(archived|stored|banked|residual|frozen) (\w+ )?(specimens|samples)|"
+                  r"multiplex (PCR|panel|assay)s?|percent agreement|public(ly available)? (\w+ )?datasets?)\b", _I)
 # Results a study reports of its own: percentages, p values, counts of patients or samples, hazard ratios.
 _OWN_RESULTS = re.compile(r"\d+(\.\d+)? ?%|\bp ?[<=>] ?0?\.\d|\b(n|N) ?= ?\d|\b\d+ (patients|participants|subjects|"
                           r"samples|cases|mice)\b|\b(HR|OR|RR)\b ?[=,:]? ?\d|\b95% CI\b|\bwe (found|observed|show|"

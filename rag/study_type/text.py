@@ -127,6 +127,7 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
         return None  # "Pneumonitis: incidence, risk factors and management": let the text say what it is
     if observational and not re.search(r"\breview\b", title, _I):
         if (re.search(r"(?<!retro)\bprospective\b", title, _I) and _TRIAL_OWN.search(body)
+                and not re.search(r"\bcohort\b|\bobservational\b|\bregistry\b", title, _I)
                 and not re.search(r"\bdiscretion\b|\bstandard of care\b|\broutine (care|practice)\b", body, _I)):
             # "a prospective study" in which the patients were given the treatment studied: interventional.
             return "non-randomised trial", _hit(_TRIAL_OWN, body)
@@ -139,6 +140,9 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
     return None
 
 
+# A study that calls itself observational ("this was a prospective observational study").
+_OBSERVATIONAL_SAID = re.compile(r"\b(this|our|the present|we)\b[^.;]{0,40}\b(observational|cohort study|case-control|"
+                                 r"cross-sectional)\b", _I)
 # A case series of twenty or more patients.
 _LARGE_SERIES = re.compile(r"\b([2-9]\d|\d{3,}) (consecutive )?(patients|cases|children|adults)\b", _I)
 
@@ -203,7 +207,8 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
     if animal >= 2 or (animal and not _HUMAN_SUBJECTS.search(text) and not trial and not observational
                        and (methods or excerpt)):
         return "animal study", _hit(_ANIMAL, text)
-    if observational and (not trial or re.search(r"retrospective|\bconsecutive\b", body, _I)):
+    said = re.search(r"retrospective|\bconsecutive\b", body, _I) or _OBSERVATIONAL_SAID.search(body)
+    if observational and (not trial or said):
         return "observational study", _hit(_OBSERVATIONAL_OWN, body) or _hit(_OBSERVATIONAL_WEAK, body)
     if trial:
         return "non-randomised trial", _hit(_TRIAL_OWN, body) or _hit(_TRIAL_BARE, body)
