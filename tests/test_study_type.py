@@ -413,6 +413,21 @@ def test_the_vocabulary_is_also_reached_by_the_name_the_contract_gives():
      "and percent agreement with culture was calculated.", "in vitro study"),
     ("Skin lesion classification by deep learning on a public dataset", "A network was trained on 10,000 "
      "dermoscopic images from a publicly available dataset.", "in vitro study"),
+    # A Cochrane abstract's headings, a list of databases; a narrative review's "searched the literature using
+    # PubMed" is no systematic search.
+    ("Exercise for fibromyalgia: a Cochrane review", "Search methods: We searched CENTRAL, MEDLINE, Embase and "
+     "CINAHL. Selection criteria: Randomised trials of exercise.", "systematic review"),
+    # An editorial on a paper in the same issue, whatever design word its title has.
+    ("Real-world adherence to statins", "In this issue, Jones and colleagues report that half of patients stop "
+     "statins within a year. Clinicians should ask about side effects.", "opinion"),
+    # Burden estimates and projections are models; a before-after policy change read by segmented regression is
+    # observational; a "non-randomized controlled" study is not randomised.
+    ("Global, regional, and national burden of migraine, 1990-2021", "We estimated prevalence for 204 countries.",
+     "other"),
+    ("Opioid dispensing after a prescribing limit", "We compared monthly dispensing before and after the limit with "
+     "segmented regression.", "observational study"),
+    ("Convalescent plasma in severe influenza: an open-label non-randomized controlled study", "Patients received "
+     "plasma plus standard care or standard care alone according to donor availability.", "non-randomised trial"),
 ])
 def test_designs_of_general_biomedical_papers_round_two(title, text, study_type):
     assert classify(_doc(title, text)).study_type == study_type

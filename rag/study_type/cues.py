@@ -14,7 +14,8 @@ _NUMBER_WORDS = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 # Words that name randomness without a randomised design: Mendelian randomisation (genetic epidemiology), a random
 # sample or selection, random-effects models. They are blanked before the randomisation rules read a text.
 _NOT_RANDOMISED = re.compile(r"\bmendelian randomi[sz]ation\b|\brandom(ly)? (selected|sampled|chosen|sample|"
-                             r"samples|selection)\b|\brandom[- ]effects?\b|\brandom forests?\b|"
+                             r"samples|selection)\b|\brandom[- ]effects?\b|\brandom forests?\b|\bnon-?randomi[sz]ed\b|"
+                             r"\bnot randomi[sz]ed\b|\bwithout randomi[sz]ation\b|"
                              r"\b(samples|specimens|sera|plasma|biopsies|cells|tissues?) (\w+ ){0,3}(from|of) "
                              r"(\w+ ){0,3}(patients|participants|subjects) (\w+ ){0,2}(in|of|from) (a|the) "
                              r"(\w+[- ]){0,3}randomi[sz]ed( \w+){0,3} trials?\b", _I)
@@ -36,7 +37,8 @@ _T_OTHER = re.compile(r"\bcost[- ](effectiveness|utility|benefit|minimi[sz]ation
                       r"^\s*(correction|erratum|corrigendum)( to)?:|\bpolicy analysis\b|\bmethods paper\b|"
                       r"^\s*model(l)?ing the (impact|effect|cost|burden|spread|transmission)\b|\bmodel(l)?ing study\b|"
                       r"\b(transmission|microsimulation|compartmental) model\b|\bcost-of-illness\b|"
-                      r"\beconomic burden\b|\bcore outcome set\b|"
+                      r"\beconomic burden\b|\bcore outcome set\b|\bglobal, regional,? and national\b|"
+                      r"\bGlobal Burden of Disease\b|\bprojections? (to|for) (19|20)\d\d\b|"
                       r"\b(drug )?(prices|pricing)\b|\bspending\b|\bcurriculum\b|\bframework for\b|"
                       r"\bknowledge,? attitudes?\b|"
                       r"\b(attitudes|views|perceptions|opinions|preferences|beliefs|knowledge|awareness|literacy) "
@@ -80,7 +82,7 @@ _ABOUT_GUIDELINES = re.compile(r"\b(adherence|compliance|concordance|conformity|
                                r"(guidelines|recommendations)\b", _I)
 _T_META = re.compile(r"\bmeta-?analys[ie]s\b|\bmeta-?analytic\b|\bmeta-?regression\b", _I)
 _T_POOLED = re.compile(r"\bpooled analysis\b|\bpooled (individual[- ]patient|patient-level) (data )?analysis\b", _I)
-_T_SYSTEMATIC = re.compile(r"\bsystematic (literature )?review\b|\bumbrella review\b", _I)
+_T_SYSTEMATIC = re.compile(r"\bsystematic (literature )?review\b|\bumbrella review\b|\bCochrane review\b", _I)
 _T_SCOPING = re.compile(r"\bscoping review\b", _I)
 _T_CASE = re.compile(r"\bcase (report|series|study of a|presentation)\b|\ba case of\b|\b(in|of) an? (\w+[- ]){0,3}"
                      r"(patient|man|woman|boy|girl|child|infant|newborn|neonate|adolescent)\b(?!-)|"
@@ -152,6 +154,9 @@ _T_IN_VITRO = re.compile(r"\bin vitro\b|\bex vivo\b|\bcell lines?\b|\b(in|of|on|
                          r"\b(spatial|multiplexed?) (proteomic|transcriptomic|imaging|immunohistochemi)|"
                          r"\bcadaver(ic)?\b|\bbiomechanical\b|\bpublic(ly available)? (\w+ )?datasets?\b", _I)
 _T_IN_VITRO_WEAK = re.compile(r"\bsignature\b|\bassays?\b", _I)
+# The abstract says it is an editorial on another paper: this outweighs a design word in its title.
+_OPINION_SAYS = re.compile(r"\bin this issue\b|\bwe (read|have read) with (great )?interest\b|"
+                           r"\b(this|the present) (editorial|commentary|viewpoint)\b", _I)
 # The abstract says it is a review: this outweighs a laboratory or animal word in its title.
 _REVIEW_SAYS = re.compile(r"\bin this (mini-?|narrative )?review\b|\b(this|the present) (mini-?|narrative )?review\b|"
                           r"\b(here(in)?,? )?we (briefly )?review\b|\bthis (article|paper|chapter) reviews\b", _I)
@@ -185,14 +190,16 @@ _META = re.compile(r"\bmeta-?analys[ie]s\b|\bmeta-?analytic|\bnetwork meta", _I)
 # A search described (a narrative review also says "we systematically review").
 _SYSTEMATIC = re.compile(r"\bsystematic(ally)? (literature |electronic )?(search|searched)|\bPRISMA\b|"
                          r"\b(electronic|comprehensive|systematic) (literature |database )?search\b|"
-                         r"\b(searched|search of|searches of) (the )?(\w+ ){0,2}(PubMed|MEDLINE|Embase|Cochrane|"
+                         r"\b(searched|search of|searches of) (the )?((\w+ ){0,2}|([\w-]+, ){1,5})"
+                         r"(PubMed|MEDLINE|Embase|Cochrane|"
                          r"Web of Science|"
                          r"Scopus|databases)|\b(the )?included \d+ (studies|trials|articles|publications)\b|"
                          r"\b(databases|MEDLINE|PubMed|Embase) (\w+ ){0,3}(were|was) searched\b|"
                          r"\b(systematic review|systematic search) of the (literature|evidence)\b|"
                          r"\btwo (reviewers|authors|investigators) independently\b|\bAMSTAR\b|\bQUADAS\b|"
                          r"\b(identified|retrieved|found) (in|from|through|by searching) (\w+ ){0,2}(PubMed|MEDLINE|"
-                         r"Embase|Cochrane|Web of Science|Scopus|PsycINFO)\b|\bDATA SOURCES\b", _I)
+                         r"Embase|Cochrane|Web of Science|Scopus|PsycINFO)\b|\bDATA SOURCES\b|"
+                         r"\bSearch (methods|strategy)\s*:|\bSelection criteria\s*:|\bEligibility criteria\s*:", _I)
 _GUIDELINE = re.compile(r"\b(practice )?guidelines?\b|\bconsensus (statement|guideline|recommendation|conference|"
                         r"panel|meeting)s?\b|\bexpert (consensus|panel)\b|\brecommendations (for|on)\b|\bposition "
                         r"(paper|statement)\b", _I)
@@ -307,7 +314,9 @@ _OBSERVATIONAL_OWN = re.compile(
     r"\ba cohort of [\d,]+\b|\busing (\w+ ){0,3}data (from|on|of)\b|"
     r"\b(were|was|we) interviewed\b|\b(semi-?structured|in-depth|qualitative) interviews\b|\bfocus groups? "
     r"(were|was) (held|conducted)\b|\binterrupted time[- ]series\b|\bdifference-in-differences?\b|"
-    r"\bregression discontinuity\b|\bwe used (\w+ ){0,3}data (from|on|of)\b|\b(inter|intra)-?(observer|rater)\b|"
+    r"\bregression discontinuity\b|\bwe used (\w+ ){0,3}data (from|on|of)\b|\bsegmented regression\b|\bjoinpoint\b|"
+    r"\b(assessments|records|data) (of|on|from) [\d,.]+ (million )?(residents|patients|people|adults|children|"
+    r"persons|individuals|women|men)\b|\b(inter|intra)-?(observer|rater)\b|"
     r"\b(Cohen's|Fleiss'?) kappa\b|"
     r"\bkappa (statistics?|coefficients?|values?)\b|"
     r"\b(among|of) (all )?[\d,]+ (\w+ ){0,3}(patients|adults|children|women|men|participants|individuals|persons|"
@@ -355,7 +364,7 @@ _OPINION_OWN = re.compile(r"\b(this|the present|our) (commentary|editorial|viewp
                           r"\bwe (read|have read) with (great )?interest\b|\bwe thank the (correspondents|authors|"
                           r"editor)\b|\bthis meeting report\b|\bthe (accompanying|current issue)\b|"
                           r"\bwe (remember|mourn|celebrate)\b|\bin (our|my) (view|opinion)\b|\bwe believe that\b|"
-                          r"\bis no longer acceptable\b|"
+                          r"\bis no longer acceptable\b|\bin this issue\b|"
                           r"\bshould (enforce|embrace|temper|replace|be abandoned)\b", _I)
 _ANIMAL = re.compile(r"\b(mice|mouse|murine|rats|rodents?|xenografts?|syngeneic|non-?human primates?|"
                      r"macaques?|monkeys?|canine|dogs|beagles?|zebrafish|tumou?r-bearing|C57BL|BALB/c|NOD/SCID|NSG|"

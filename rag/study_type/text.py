@@ -14,7 +14,8 @@ from typing import Iterable
 
 from .cues import (_ABOUT_GUIDELINES, _ANIMAL, _ASSIGNED_ARMS, _CASE_OWN, _DID, _GUIDELINE, _GUIDELINE_OWN,
     _HUMAN_SUBJECTS, _I, _IN_VITRO, _LAB, _META, _META_OWN, _MODEL_OWN, _NOT_RANDOMISED, _OBSERVATIONAL_OWN,
-    _OBSERVATIONAL_WEAK, _OPINION_OWN, _OTHER_OWN, _OWN_FINDINGS, _OWN_METHODS, _OWN_RESULTS, _PROTOCOL_OWN,
+    _OBSERVATIONAL_WEAK, _OPINION_OWN, _OPINION_SAYS, _OTHER_OWN,
+    _OWN_FINDINGS, _OWN_METHODS, _OWN_RESULTS, _PROTOCOL_OWN,
     _RANDOMISED_OF_OTHERS, _RANDOMISED_OWN, _RESEARCH_HEADINGS, _REVIEW_OWN, _REVIEW_SAYS, _SYSTEMATIC,
     _TRIAL_ANALYSIS, _TRIAL_BARE, _TRIAL_OWN, _T_ANIMAL, _T_APPROVAL, _T_CASE, _T_FROM_TRIAL, _T_GUIDELINE,
     _T_SAMPLES_FROM_TRIAL,
@@ -109,6 +110,8 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
         return "review", _hit(_T_REVIEW, titled_review, "title")
     if _REVIEW_SAYS.search(body):
         return "review", _hit(_REVIEW_SAYS, body)
+    if _OPINION_SAYS.search(body) and not _has_methods(body):
+        return "opinion", _hit(_OPINION_SAYS, body)
     if _T_ANIMAL.search(title):
         return "animal study", _hit(_T_ANIMAL, title, "title")
     if _T_SAMPLES_FROM_TRIAL.search(title):
@@ -197,7 +200,7 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
         return "randomised trial", _hit(_RANDOMISED_OWN, plain) or _hit(_ASSIGNED_ARMS, plain)
     case = _CASE_OWN.search(body)
     methods = _has_methods(body)
-    trial = _TRIAL_OWN.search(plain) or (not excerpt and _TRIAL_BARE.search(plain))
+    trial = _TRIAL_OWN.search(plain) or (not excerpt and _TRIAL_BARE.search(body))
     observational = _OBSERVATIONAL_OWN.search(body) or (methods and _OBSERVATIONAL_WEAK.search(body))
     if case and not observational and not re.search(r"\b\d{2,} patients\b", body, _I):
         return "case report", _hit(_CASE_OWN, body)
