@@ -428,6 +428,22 @@ def test_the_vocabulary_is_also_reached_by_the_name_the_contract_gives():
      "segmented regression.", "observational study"),
     ("Convalescent plasma in severe influenza: an open-label non-randomized controlled study", "Patients received "
      "plasma plus standard care or standard care alone according to donor availability.", "non-randomised trial"),
+    # A letter to the editor; a veterinary case; a dog bite is a human study.
+    ("Measles in refugee camps", "To the Editor: We are writing to raise concern about falling vaccine coverage.",
+     "opinion"),
+    ("Hypoadrenocorticism in a 4-year-old poodle", "The dog was presented to the veterinary hospital with vomiting "
+     "and collapse.", "animal study"),
+    ("Dog bite injuries in a 6-year-old girl", "A 6-year-old girl presented with facial lacerations after a bite by "
+     "the family dog.", "case report"),
+    # Psychometric validation and a long-running cohort.
+    ("Reliability and validity of the Swahili Edinburgh Postnatal Depression Scale", "The scale was given to 400 "
+     "mothers. Internal consistency and factor structure were examined.", "observational study"),
+    ("Sleep duration and dementia: findings from the Whitehall II study", "Among 7,959 civil servants followed "
+     "biennially, sleep duration was related to later dementia. Hazard ratios were adjusted for age.",
+     "observational study"),
+    # A design paper that gives its planned sample size is still a protocol.
+    ("Early mobilisation after stroke: study design", "Participants will be randomly assigned to early or usual "
+     "mobilisation; recruitment of 300 participants is planned.", "trial registration"),
 ])
 def test_designs_of_general_biomedical_papers_round_two(title, text, study_type):
     assert classify(_doc(title, text)).study_type == study_type

@@ -170,7 +170,9 @@ _OBSERVATIONAL_OWN = re.compile(
     r"\ba cohort of [\d,]+\b|\busing (\w+ ){0,3}data (from|on|of)\b|"
     r"\b(were|was|we) interviewed\b|\b(semi-?structured|in-depth|qualitative) interviews\b|\bfocus groups? "
     r"(were|was) (held|conducted)\b|\binterrupted time[- ]series\b|\bdifference-in-differences?\b|"
-    r"\bregression discontinuity\b|\bwe used (\w+ ){0,3}data (from|on|of)\b|\bsegmented regression\b|\bjoinpoint\b|"
+    r"\bregression discontinuity\b|\b(internal consistency|test-retest reliability|factor structure|"
+    r"confirmatory factor analysis|criterion validity|construct validity|psychometric properties)\b|"
+    r"\bwe used (\w+ ){0,3}data (from|on|of)\b|\bsegmented regression\b|\bjoinpoint\b|"
     r"\b(assessments|records|data) (of|on|from) [\d,.]+ (million )?(residents|patients|people|adults|children|"
     r"persons|individuals|women|men)\b|\b(inter|intra)-?(observer|rater)\b|"
     r"\b(Cohen's|Fleiss'?) kappa\b|"
@@ -192,7 +194,7 @@ _OBSERVATIONAL_WEAK = re.compile(
     r"\b(were|was) followed (up )?(for|to|until|every)\b|\bfollowed (them )?(for|prospectively)\b|"
     r"\bCox (proportional[- ]hazards? )?(regression|models?)\b|\blogistic regression\b|\bincidence rates?\b|"
     r"\breference standard\b|\bsensitivity and specificity\b|\b(determinants|predictors|correlates)\b|"
-    r"\bwore (a|an) \b|"
+    r"\bwore (a|an) \b|\bfollowed (\w+ ){0,2}(biennially|annually|yearly)\b|"
     r"\bprediction model\b|\bC statistic\b|\bKaplan-Meier\b|\bsibling\b|\btwins\b|"
     r"\b(linear|Poisson|multivariable|multivariate|negative binomial) regression\b|"
     r"\bassociations? (\w+ ){0,6}(were|was) (estimated|examined|assessed|analy[sz]ed|evaluated)\b|"
@@ -219,7 +221,8 @@ _OPINION_OWN = re.compile(r"\b(this|the present|our) (commentary|editorial|viewp
                           r"\bin this (editorial|commentary|viewpoint|letter)\b|\b(we|I) (argue|contend)\b|"
                           r"\bwe (read|have read) with (great )?interest\b|\bwe thank the (correspondents|authors|"
                           r"editor)\b|\bthis meeting report\b|\bthe (accompanying|current issue)\b|"
-                          r"\bwe (remember|mourn|celebrate)\b|\bin (our|my) (view|opinion)\b|\bwe believe that\b|"
+                          r"\bwe (remember|mourn|celebrate)\b|^\s*To the Editor\b|\bin (our|my) (view|opinion)\b|"
+                          r"\bwe believe that\b|"
                           r"\bis no longer acceptable\b|\bin this issue\b|"
                           r"\bshould (enforce|embrace|temper|replace|be abandoned)\b", _I)
 _ANIMAL = re.compile(r"\b(mice|mouse|murine|rats|rodents?|xenografts?|syngeneic|non-?human primates?|"
@@ -263,11 +266,14 @@ _OWN_RESULTS = re.compile(r"\d+(\.\d+)? ?%|\bp ?[<=>] ?0?\.\d|\b(n|N) ?= ?\d|\b\
                           r"demonstrate|identified|observe|observed|report|developed|generated|established|"
                           r"demonstrated|showed)\b|"
                           r"\b(RESULTS|Results):", _I)
+# Results that a protocol cannot have (it may give its planned sample size or power).
+_PROTOCOL_RESULTS = re.compile(r"\bp ?[<=>] ?0?\.\d|\b95% CI\b|\b(HR|OR|RR)\b ?[=,:]? ?\d|\bwe (found|observed|show|"
+                               r"demonstrate|showed|demonstrated)\b|\b(RESULTS|Results):", _I)
 # The same without bare percentages, which a review quotes too ("mutated in ~40% of cases").
 _OWN_FINDINGS = re.compile(_OWN_RESULTS.pattern.replace(r"\d+(\.\d+)? ?%|", "", 1), _I)
 # The language of a study's own methods: what was measured, compared or assessed, in whom.
 _OWN_METHODS = re.compile(r"\b(were|was) (measured|assessed|compared|recorded|quantified|analy[sz]ed|evaluated|"
-                          r"determined|collected|calculated|estimated|monitored|obtained|scored|tested|performed|validated|"
+                          r"determined|collected|calculated|estimated|monitored|obtained|scored|tested|performed|validated|adjusted|"
                           r"treated|exposed|implanted|injected|fed|randomi[sz]ed|followed)\b|\b(primary|secondary) "
                           r"(outcome|end ?point)s?\b|\b(METHODS?|Methods?|DESIGN|Design|OBJECTIVES?|Objectives?|"
                           r"PURPOSE|Purpose|AIMS?|Aims?|Materials and methods|PATIENTS AND METHODS|Patients and "

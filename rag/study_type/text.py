@@ -14,12 +14,14 @@ from typing import Iterable
 
 from .cues import (_ANIMAL, _ASSIGNED_ARMS, _CASE_OWN, _DID, _GUIDELINE, _GUIDELINE_OWN, _HUMAN_SUBJECTS, _I,
     _IN_VITRO, _LAB, _META, _META_OWN, _MODEL_OWN, _NOT_RANDOMISED, _OBSERVATIONAL_OWN, _OBSERVATIONAL_WEAK,
-    _OPINION_OWN, _OTHER_OWN, _OWN_FINDINGS, _OWN_METHODS, _OWN_RESULTS, _PROTOCOL_OWN, _RANDOMISED_OF_OTHERS,
+    _OPINION_OWN, _OTHER_OWN, _OWN_FINDINGS, _OWN_METHODS, _OWN_RESULTS, _PROTOCOL_OWN, _PROTOCOL_RESULTS,
+    _RANDOMISED_OF_OTHERS,
     _RANDOMISED_OWN, _RESEARCH_HEADINGS, _REVIEW_OWN, _SYSTEMATIC, _TRIAL_ANALYSIS, _TRIAL_BARE, _TRIAL_OWN)
 from .title_cues import (_ABOUT_GUIDELINES, _OPINION_SAYS, _REVIEW_SAYS, _T_ANIMAL, _T_APPROVAL, _T_CASE,
     _T_FROM_TRIAL, _T_GUIDELINE, _T_IN_VITRO, _T_IN_VITRO_WEAK, _T_META, _T_OBSERVATIONAL, _T_OBSERVATIONAL_WEAK,
     _T_OPINION, _T_OPINION_QUESTION, _T_OTHER, _T_POOLED, _T_PROTOCOL, _T_RANDOMISED, _T_REVIEW, _T_REVIEW_FACETS,
-    _T_SAMPLES_FROM_TRIAL, _T_SCOPING, _T_SYSTEMATIC, _T_TRIAL)
+    _T_SAMPLES_FROM_TRIAL, _T_SCOPING, _T_SYSTEMATIC, _T_TRIAL, _T_VET, _VET_SAYS,
+    _VET_STRONG)
 
 
 def _hit(pattern: re.Pattern, text: str, where: str = "text") -> str:
@@ -80,7 +82,7 @@ def _by_title(title: str, body: str = "") -> tuple[str, str] | None:
         return "systematic review", _hit(_T_SYSTEMATIC, title, "title")
     if _T_SCOPING.search(title):
         return "review", _hit(_T_SCOPING, title, "title")
-    if _T_PROTOCOL.search(title) or (_PROTOCOL_OWN.search(body) and not _OWN_RESULTS.search(body)
+    if _T_PROTOCOL.search(title) or (_PROTOCOL_OWN.search(body) and not _PROTOCOL_RESULTS.search(body)
                                      and re.search(r"\b(trial|study)\b", title, _I)):
         return "trial registration", _hit(_T_PROTOCOL, title, "title") or _hit(_PROTOCOL_OWN, body)
     if _T_POOLED.search(title):
@@ -94,6 +96,8 @@ def _by_title(title: str, body: str = "") -> tuple[str, str] | None:
 def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
     """The title's design words, once it names no kind of publication (guideline, review, protocol...)."""
     randomness = _NOT_RANDOMISED.sub(" ", title)
+    if (_T_VET.search(title) and _VET_SAYS.search(body)) or (_T_VET.search(body) and _VET_STRONG.search(body)):
+        return "animal study", _hit(_T_VET, title, "title")
     if _T_CASE.search(title):
         if re.search(r"\bcase series\b", title, _I) and _LARGE_SERIES.search(body):
             return "observational study", _hit(_LARGE_SERIES, body)  # a series of dozens of patients: a cohort
@@ -182,7 +186,7 @@ def _by_kind(text: str, body: str) -> tuple[str, str] | None:
         return "other", _hit(_MODEL_OWN, body)
     if _OTHER_OWN.search(body):
         return "other", _hit(_OTHER_OWN, body)
-    if _PROTOCOL_OWN.search(body) and not _OWN_RESULTS.search(body) and re.search(r"\b(trial|study)\b", body, _I):
+    if _PROTOCOL_OWN.search(body) and not _PROTOCOL_RESULTS.search(body) and re.search(r"\b(trial|study)\b", text, _I):
         # A trial that "will randomise": its design, no results yet.
         return "trial registration", _hit(_PROTOCOL_OWN, body)
     return None

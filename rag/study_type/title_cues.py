@@ -99,9 +99,19 @@ _T_OBSERVATIONAL = re.compile(r"\bretrospective\b|\bcohorts?\b|\breal[- ](world|
                               r"\bexperience (of|at|from|with) (a|an|the|our)\b|\bnatural history\b|"
                               r"\bconsecutive (patients|cases|series)\b|(?<!literature )\bsurvey\b|"
                               r"\b\d+-year (review|experience)\b|\binterrupted time[- ]series\b|"
+                              r"^(reliability|validity) and (validity|reliability)\b|"
+                              r"\bpsychometric (properties|evaluation|validation)\b|"
                               r"\bdifference-in-differences?\b|\bregression discontinuity\b|\bnatural experiment\b|"
                               r"\bqualitative (\w+ )?(study|analysis|exploration|evaluation|inquiry)\b|"
                               r"\binterview study\b|\bfocus groups?\b", _I)
+# A companion or farm animal in a title, and the words of a veterinary text beside it: an animal study whatever
+# its design (a case, a series, records of a practice). Bites, allergies and animal-assisted therapy are human studies.
+_T_VET = re.compile(r"\b(dogs?|cats?|horses?|mares?|stallions?|geldings?|cows?|heifers?|bulls?|calf|calves|puppies|"
+                    r"puppy|kittens?|ferrets?|parrots?|goats?|alpacas?|llamas?|Labrador|retrievers?|terriers?|spaniels?|"
+                    r"canine|feline|equine|bovine)\b(?![- ](bites?|scratch|allerg|assisted|ownership|walking))", _I)
+_VET_SAYS = re.compile(r"\b(veterinar\w*|client-owned|breeds?|(was|were) presented|herds?|flocks?|farms?|"
+                       r"shelters?|spayed|neutered|castrated|intact (male|female))\b", _I)
+_VET_STRONG = re.compile(r"\bveterinar\w*|\bclient-owned\b", _I)
 # Title words an observational study shares with a trial's outcomes ("Cancer Incidence and Mortality").
 _T_OBSERVATIONAL_WEAK = re.compile(r"^(incidence|prevalence|seroprevalence|trends?|risk factors|association|"
                                    r"development and validation|diagnostic (accuracy|performance))\b", _I)
@@ -129,7 +139,8 @@ _T_IN_VITRO = re.compile(r"\bin vitro\b|\bex vivo\b|\bcell lines?\b|\b(in|of|on|
                          r"\bcadaver(ic)?\b|\bbiomechanical\b|\bpublic(ly available)? (\w+ )?datasets?\b", _I)
 _T_IN_VITRO_WEAK = re.compile(r"\bsignature\b|\bassays?\b", _I)
 # The abstract says it is an editorial on another paper: this outweighs a design word in its title.
-_OPINION_SAYS = re.compile(r"\bin this issue\b|\bwe (read|have read) with (great )?interest\b|"
+_OPINION_SAYS = re.compile(r"\bin this issue\b|^\s*To the Editor\b|\bwe are writing to (express|raise|draw)\b|"
+                           r"\bwe (read|have read) with (great )?interest\b|"
                            r"\b(this|the present) (editorial|commentary|viewpoint)\b", _I)
 # The abstract says it is a review: this outweighs a laboratory or animal word in its title.
 _REVIEW_SAYS = re.compile(r"\bin this (mini-?|narrative )?review\b|\b(this|the present) (mini-?|narrative )?review\b|"
