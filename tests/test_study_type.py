@@ -444,6 +444,13 @@ def test_the_vocabulary_is_also_reached_by_the_name_the_contract_gives():
     # A design paper that gives its planned sample size is still a protocol.
     ("Early mobilisation after stroke: study design", "Participants will be randomly assigned to early or usual "
      "mobilisation; recruitment of 300 participants is planned.", "trial registration"),
+    # Randomisation by a central system; an aetiology study that enrolled prospectively; linked data with regression.
+    ("Acupuncture for migraine prophylaxis", "Patients were assigned in a 1:1 ratio via a central randomization "
+     "system to acupuncture or sham acupuncture.", "randomised trial"),
+    ("Causes of encephalitis in adults", "Adults admitted with encephalitis were enrolled prospectively and "
+     "cerebrospinal fluid was tested for viruses.", "observational study"),
+    ("Rail travel and the spread of influenza", "We linked ticket sales with weekly case counts from 40 cities; "
+     "regression models adjusted for population.", "observational study"),
 ])
 def test_designs_of_general_biomedical_papers_round_two(title, text, study_type):
     assert classify(_doc(title, text)).study_type == study_type

@@ -85,7 +85,9 @@ _RANDOMISED_OWN = re.compile(
     r"participants)\b|\brandomi[sz]ed (\(?\d:\d|in a \d)|\b\d:\d randomi|"
     r"\brandomly allocated\b|\ballocated at random\b|\ballocated (\w+ ){0,3}(by|using|with) (a )?(computer|web|"
     r"central|sealed|block)|\bconcealed allocation\b|\bin random order\b|\brandomi[sz]ation (list|sequence|"
-    r"schedule)\b|\brandomi[sz]ation (was )?stratified\b|\bin (a|this|the) (\w+[ ,-]+){0,3}randomi[sz]ed\b|"
+    r"schedule|system)\b|\bcentral(i[sz]ed)? randomi[sz]ation\b|"
+    r"\b(assigned|allocated) in a \d:\d ratio\b|"
+    r"\brandomi[sz]ation (was )?stratified\b|\bin (a|this|the) (\w+[ ,-]+){0,3}randomi[sz]ed\b|"
     r"\b(individually|cluster) randomi[sz]ed\b|\bstepped[- ]wedge\b|\brandomly (divided|distributed|split)\b|"
     r"\bsealed (opaque )?envelopes\b|\bcomputer-generated (\w+ ){0,2}(sequence|list|schedule)\b|"
     r"\ballocation sequence\b|\bminimi[sz]ation\b|"
@@ -194,7 +196,8 @@ _OBSERVATIONAL_WEAK = re.compile(
     r"\b(were|was) followed (up )?(for|to|until|every)\b|\bfollowed (them )?(for|prospectively)\b|"
     r"\bCox (proportional[- ]hazards? )?(regression|models?)\b|\blogistic regression\b|\bincidence rates?\b|"
     r"\breference standard\b|\bsensitivity and specificity\b|\b(determinants|predictors|correlates)\b|"
-    r"\bwore (a|an) \b|\bfollowed (\w+ ){0,2}(biennially|annually|yearly)\b|"
+    r"\bwore (a|an) \b|\b(enrolled|recruited) prospectively\b|\bregression models?\b|"
+    r"\bfollowed (\w+ ){0,2}(biennially|annually|yearly)\b|"
     r"\bprediction model\b|\bC statistic\b|\bKaplan-Meier\b|\bsibling\b|\btwins\b|"
     r"\b(linear|Poisson|multivariable|multivariate|negative binomial) regression\b|"
     r"\bassociations? (\w+ ){0,6}(were|was) (estimated|examined|assessed|analy[sz]ed|evaluated)\b|"
@@ -293,7 +296,8 @@ _RESEARCH_VERBS = (r"(downloaded|seeded|constructed|profiled|sequenced|isolated|
                    r"measured|quantified|assessed|recorded|compared|analy[sz]ed|collected|tested|modelled|modeled|"
                    r"calculated|estimated|evaluated|examined|investigated|determined|followed|treated|exposed|"
                    r"administered|obtained|performed|conducted|developed|generated|established|applied|used|"
-                   r"identified|included|selected|grown|infected|engrafted|transplanted|fed|dosed|vaccinated)")
+                   r"identified|included|selected|grown|infected|engrafted|transplanted|fed|dosed|vaccinated|combined|linked|"
+                   r"merged)")
 _DID = re.compile(rf"\bwe (also |then |further |first |next |additionally )?{_RESEARCH_VERBS}\b|"
                   rf"\b(were|was) (\w+ )?{_RESEARCH_VERBS} (by|with|using|from|for|in|at|to|on|into|according)\b", _I)
 _HUMAN_SUBJECTS = re.compile(r"\bpatients? (were|was) (treated|enrolled|randomi[sz]ed|given|included)\b|"
