@@ -451,6 +451,23 @@ def test_the_vocabulary_is_also_reached_by_the_name_the_contract_gives():
      "cerebrospinal fluid was tested for viruses.", "observational study"),
     ("Rail travel and the spread of influenza", "We linked ticket sales with weekly case counts from 40 cities; "
      "regression models adjusted for population.", "observational study"),
+    # Ion channels in a cell line; a clinical trial's reports read by language models are documents, not a trial.
+    ("SCN5A variants of uncertain significance", "Variants were expressed in HEK293 cells and sodium currents were "
+     "recorded by whole-cell patch clamp.", "in vitro study"),
+    ("Screening clinical trial reports for bias with language models", "Two large language models rated 300 reports; "
+     "F1 scores were calculated against human raters.", "in vitro study"),
+    # Patients who received education over weeks; a prospective controlled study without randomisation.
+    ("Self-management education for COPD by video", "Twenty adults received self-management education by video over "
+     "eight weeks. Feasibility was assessed.", "non-randomised trial"),
+    ("Yoga in heart failure: a prospective controlled study", "Patients chose yoga or usual care.",
+     "non-randomised trial"),
+    # Spatial epidemiology; hens and deer are animals; a title and text that say what should be done.
+    ("Spatial clustering of dengue in Recife", "We geocoded 12,000 notified cases and used a spatial scan statistic.",
+     "observational study"),
+    ("Residues of enrofloxacin in eggs", "Laying hens received enrofloxacin in water and eggs were collected.",
+     "animal study"),
+    ("Nurses should lead sepsis screening", "Early recognition saves lives. Hospitals should train nurses to screen.",
+     "opinion"),
 ])
 def test_designs_of_general_biomedical_papers_round_two(title, text, study_type):
     assert classify(_doc(title, text)).study_type == study_type

@@ -143,7 +143,7 @@ _TRIAL_OWN = re.compile(
     rf"\b(\d+|{_NUMBER_WORDS}) (\w+ ){{0,4}}(patients|participants|adults|children|adolescents|women|men|volunteers|"
     r"recipients)\b[^.;]{0,120}\b(received|underwent|took|performed|completed|attended|were given|were treated with|"
     r"self-administered|took part in|followed a|were converted)\b[^.;]{0,80}\b(mg|doses?|daily|weekly|sessions?|"
-    r"programme|program|injection|infusion|diet|treatment|therapy|intervention|stimulation|vaccine|formulation|fractions|Gy|"
+    r"programme|program|education|counsel+ing|training|coaching|consultations?|injection|infusion|diet|treatment|therapy|intervention|stimulation|vaccine|formulation|fractions|Gy|"
     r"radiotherapy|surgery|procedure)\b", _I)
 # Design words alone, in a titled abstract: its own design unless they name other studies ("single-arm studies").
 _TRIAL_BARE = re.compile(r"\b(single[- ](arm|group)|open[- ]label|dose[- ]escalation|non-?randomi[sz]ed|quasi[- ]"
@@ -174,7 +174,8 @@ _OBSERVATIONAL_OWN = re.compile(
     r"(were|was) (held|conducted)\b|\binterrupted time[- ]series\b|\bdifference-in-differences?\b|"
     r"\bregression discontinuity\b|\b(internal consistency|test-retest reliability|factor structure|"
     r"confirmatory factor analysis|criterion validity|construct validity|psychometric properties)\b|"
-    r"\bwe used (\w+ ){0,3}data (from|on|of)\b|\bsegmented regression\b|\bjoinpoint\b|"
+    r"\bwe used (\w+ ){0,3}data (from|on|of)\b|\bspatial scan statistic\b|\bhot ?spot analysis\b|"
+    r"\bgeocoded\b|\bverbal autops(y|ies)\b|\bsegmented regression\b|\bjoinpoint\b|"
     r"\b(assessments|records|data) (of|on|from) [\d,.]+ (million )?(residents|patients|people|adults|children|"
     r"persons|individuals|women|men)\b|\b(inter|intra)-?(observer|rater)\b|"
     r"\b(Cohen's|Fleiss'?) kappa\b|"
@@ -232,7 +233,7 @@ _ANIMAL = re.compile(r"\b(mice|mouse|murine|rats|rodents?|xenografts?|syngeneic|
                      r"macaques?|monkeys?|canine|dogs|beagles?|zebrafish|tumou?r-bearing|C57BL|BALB/c|NOD/SCID|NSG|"
                      r"Sprague-Dawley|Wistar|rabbits?|pigs|piglets|porcine|sheep|ovine|Drosophila|C\. elegans|"
                      r"pups|orthotopic|hamsters?|ferrets?|guinea pigs|gerbils|chickens|cattle|cats|feline|cows|calves|"
-                     r"horses|goats|poultry|broilers)\b|\brat\b(?! sarcoma)|"
+                     r"horses|goats|poultry|broilers|hens|deer|cervids|elk|marmosets|camels)\b|\brat\b(?! sarcoma)|"
                      r"-/- mice|\bNOD mice\b|\b(the |treated |control |naive |tumou?r-bearing )animals\b", _I)
 _IN_VITRO = re.compile(r"\bin vitro\b|\bcell lines?\b|\bcultured\b|\bco-?culture|\borganoids?\b|\bex vivo\b|"
                        r"\bTCGA\b|\bbioinformatic|\bsingle-cell RNA|\btranscriptom|\bGEO (database|datasets?)\b|"
@@ -240,13 +241,13 @@ _IN_VITRO = re.compile(r"\bin vitro\b|\bcell lines?\b|\bcultured\b|\bco-?culture
                        r"\bCancer Genome Atlas\b|\bcryo-?EM\b|\bcryo-electron\b|\bcrystal structures?\b|"
                        r"\bmolecular dynamics\b|\bCRISPR\b|\binduced pluripotent\b|\biPSCs?\b|\bisolates\b|"
                        r"\bminimum inhibitory\b|\bbiofilm|\bPBMCs?\b|\bmass cytometry\b|\btissue microarrays?\b|"
-                       r"\bHEK293|\bHeLa\b|\byeast\b|\bpatch-clamp\b|\bimmunoblot|\bGene Expression Omnibus\b|"
+                       r"\bHEK293|\bHeLa\b|\byeast\b|\bpatch[- ]clamp\b|\bimmunoblot|\bGene Expression Omnibus\b|"
                        r"\bmicroarray|\bGSE\d+|\bcadaver", _I)
 # Laboratory work on cells or samples.
 _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|knock(ed)?[- ]?down|silenc(ed|ing)|"
                   r"western blot|immunoblot\w*|ELISA|flow cytometry|qPCR|RT-PCR|immunohistochemi\w*|immunofluorescence|"
                   r"cell lines?|in vitro|ex vivo|organoids?|sequencing|RNA-seq|TCGA|GEO|GTEx|CRISPR(-Cas9)?|MTT|CCK-8|"
-                  r"patch-clamp|molecular docking|molecular dynamics|cryo-?EM|cryo-electron microscopy|crystal "
+                  r"patch[- ]clamp|molecular docking|molecular dynamics|cryo-?EM|cryo-electron microscopy|crystal "
                   r"structures?|isolates|minimum inhibitory concentrations?|broth microdilution|biofilms?|PBMCs?|"
                   r"mass cytometry|tissue microarrays?|confocal microscopy|electron microscopy|annexin V|"
                   r"phosphoproteomics|proteomics|iPSCs?|induced pluripotent stem cells|HEK293|yeast two-hybrid|"
@@ -262,7 +263,9 @@ _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|kno
                   r"specimens were (prepared|fabricated|subjected|divided)|inoculated|log10? reductions?|"
                   r"colony[- ]forming units|extracted (human )?(teeth|molars|premolars|incisors)|micro-?CT|"
                   r"micro-computed tomography|(archived|stored|banked|residual|frozen) (\w+ )?(specimens|samples)|"
-                  r"multiplex (PCR|panel|assay)s?|percent agreement|public(ly available)? (\w+ )?datasets?)\b", _I)
+                  r"multiplex (PCR|panel|assay)s?|percent agreement|public(ly available)? (\w+ )?datasets?|"
+                  r"(CHO|COS-?7|HEK-?293T?|Vero( E6)?|HepG2|Huh-?7|Caco-2|MCF-?7|A549|THP-1|Jurkat|U2OS|MG-63) cells|"
+                  r"large language models?|F1[- ]scores?)\b", _I)
 # Results a study reports of its own: percentages, p values, counts of patients or samples, hazard ratios.
 _OWN_RESULTS = re.compile(r"\d+(\.\d+)? ?%|\bp ?[<=>] ?0?\.\d|\b(n|N) ?= ?\d|\b\d+ (patients|participants|subjects|"
                           r"samples|cases|mice)\b|\b(HR|OR|RR)\b ?[=,:]? ?\d|\b95% CI\b|\bwe (found|observed|show|"

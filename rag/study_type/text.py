@@ -222,7 +222,8 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
     if (in_vitro or lab) and not _HUMAN_SUBJECTS.search(text) and (methods or research):
         return "in vitro study", _hit(_IN_VITRO, text) or _hit(_LAB, text)
     if title and not methods and (_T_OPINION_QUESTION.search(title) or (
-            title.rstrip().endswith("?") and re.search(r"\b(should|must|ought to)\b", body, _I))):
+            (title.rstrip().endswith("?") or re.search(r"\b(should|must|ought to)\b", title, _I))
+            and re.search(r"\b(should|must|ought to)\b", body, _I))):
         return "opinion", _hit(_T_OPINION_QUESTION, title, "title")
     if title and _T_REVIEW.search(title) and not methods:
         return "review", _hit(_T_REVIEW, title, "title")

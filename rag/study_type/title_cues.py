@@ -81,7 +81,9 @@ _T_TRIAL = re.compile(rf"\b{_PHASE}\b|\bsingle[- ](arm|group)\b|\bopen[- ]label\
                       rf"\binvestigator[- ]initiated\b|"
                       rf"\bbefore[- ](and[- ])?after (study|comparison|evaluation)\b|\binterventional study\b|"
                       rf"\bearly[- ]phase (trial|study)\b|"
-                      r"\b(pilot|feasibility) (trial|study)\b|\bclinical (trial|study)\b(?!s)|"
+                      r"\b(pilot|feasibility) (trial|study)\b|"
+                      r"\bclinical (trial|study)\b(?!s| (reports?|registr|data|results|publications|protocols|"
+                      r"documents|records|participants))|(?<!case[- ])\bcontrolled (clinical )?(study|trial)\b|"
                       r"\bnon-?randomi[sz]ed\b", _I)
 _T_OBSERVATIONAL = re.compile(r"\bretrospective\b|\bcohorts?\b|\breal[- ](world|life)\b|\bpopulation-based\b|"
                               r"\bregistry\b|\bregisters?\b|\bnationwide\b|\bnational (\w+ )?(database|survey|"
@@ -103,7 +105,8 @@ _T_OBSERVATIONAL = re.compile(r"\bretrospective\b|\bcohorts?\b|\breal[- ](world|
                               r"\bpsychometric (properties|evaluation|validation)\b|"
                               r"\bdifference-in-differences?\b|\bregression discontinuity\b|\bnatural experiment\b|"
                               r"\bqualitative (\w+ )?(study|analysis|exploration|evaluation|inquiry)\b|"
-                              r"\binterview study\b|\bfocus groups?\b", _I)
+                              r"\binterview study\b|\bfocus groups?\b|\bspatial (clustering|analysis|distribution|"
+                              r"epidemiology)\b|\bspatio-?temporal\b|\becological study\b|\bverbal autopsy\b", _I)
 # A companion or farm animal in a title, and the words of a veterinary text beside it: an animal study whatever
 # its design (a case, a series, records of a practice). Bites, allergies and animal-assisted therapy are human studies.
 _T_VET = re.compile(r"\b(dogs?|cats?|horses?|mares?|stallions?|geldings?|cows?|heifers?|bulls?|calf|calves|puppies|"
@@ -125,7 +128,8 @@ _T_ANIMAL = re.compile(r"\b(in|of) (mice|a mouse|mouse|murine|rats|dogs|primates
                        r"\bDrosophila\b|\bC\. elegans\b|\bin vivo efficacy\b|\banimal models?\b|\bsheep\b|"
                        r"\bovine\b|\b(in|of) (\w+ ){0,2}(cats|horses|cattle|cows|calves|goats|poultry|chickens|"
                        r"broilers)\b|"
-                       r"\bfeline\b|\bveterinary\b", _I)
+                       r"\bfeline\b|\bveterinary\b|\b(laying )?hens\b|\bdeer\b|\bcervids\b|"
+                       r"\bmarmosets\b", _I)
 _T_IN_VITRO = re.compile(r"\bin vitro\b|\bex vivo\b|\bcell lines?\b|\b(in|of|on|against) (\w+[- ]){0,3}(cancer|"
                          r"tumou?r|carcinoma|epithelial|endothelial|HeLa|HEK293) cells\b(?! (from|of) patients)|"
                          r"\borganoids?\b|\bbioinformatic|"
