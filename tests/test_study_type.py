@@ -468,6 +468,14 @@ def test_the_vocabulary_is_also_reached_by_the_name_the_contract_gives():
      "animal study"),
     ("Nurses should lead sepsis screening", "Early recognition saves lives. Hospitals should train nurses to screen.",
      "opinion"),
+    # A title that lists a disease's facets is a review even when the text counts "one in ten women".
+    ("Psoriasis: pathogenesis, diagnosis and treatment", "Psoriasis affects about three in a hundred adults. Biologics "
+     "have transformed treatment.", "review"),
+    # Payments to guideline authors are no guideline; a statistical analysis plan is a protocol.
+    ("Industry payments to authors of cardiology guidelines", "We searched the Open Payments database for 300 "
+     "authors.", "other"),
+    ("Oxygen targets in preterm infants (OXY-PRET): statistical analysis plan", "This paper describes the analysis "
+     "plan of a randomised trial, written before unblinding.", "trial registration"),
 ])
 def test_designs_of_general_biomedical_papers_round_two(title, text, study_type):
     assert classify(_doc(title, text)).study_type == study_type

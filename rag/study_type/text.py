@@ -20,7 +20,7 @@ from .cues import (_ANIMAL, _ASSIGNED_ARMS, _CASE_OWN, _DID, _GUIDELINE, _GUIDEL
 from .title_cues import (_ABOUT_GUIDELINES, _OPINION_SAYS, _REVIEW_SAYS, _T_ANIMAL, _T_APPROVAL, _T_CASE,
     _T_FROM_TRIAL, _T_GUIDELINE, _T_IN_VITRO, _T_IN_VITRO_WEAK, _T_META, _T_OBSERVATIONAL, _T_OBSERVATIONAL_WEAK,
     _T_OPINION, _T_OPINION_QUESTION, _T_OTHER, _T_POOLED, _T_PROTOCOL, _T_RANDOMISED, _T_REVIEW, _T_REVIEW_FACETS,
-    _T_SAMPLES_FROM_TRIAL, _T_SCOPING, _T_SYSTEMATIC, _T_TRIAL, _T_VET, _VET_SAYS,
+    _T_SAMPLES_FROM_TRIAL, _T_SCOPING, _T_SYSTEMATIC, _T_TRIAL, _T_VET, _VET_SAYS, _T_FACET_LIST,
     _VET_STRONG)
 
 
@@ -225,6 +225,8 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
             (title.rstrip().endswith("?") or re.search(r"\b(should|must|ought to)\b", title, _I))
             and re.search(r"\b(should|must|ought to)\b", body, _I))):
         return "opinion", _hit(_T_OPINION_QUESTION, title, "title")
+    if title and _T_FACET_LIST.search(title) and not (_OWN_FINDINGS.search(body) or _DID.search(body)):
+        return "review", _hit(_T_FACET_LIST, title, "title")
     if title and _T_REVIEW.search(title) and not methods:
         return "review", _hit(_T_REVIEW, title, "title")
     if excerpt:

@@ -24,7 +24,8 @@ _T_OTHER = re.compile(r"\bcost[- ](effectiveness|utility|benefit|minimi[sz]ation
                       r"^\s*(correction|erratum|corrigendum)( to)?:|\bpolicy analysis\b|\bmethods paper\b|"
                       r"^\s*model(l)?ing the (impact|effect|cost|burden|spread|transmission)\b|\bmodel(l)?ing study\b|"
                       r"\b(transmission|microsimulation|compartmental) model\b|\bcost-of-illness\b|"
-                      r"\beconomic burden\b|\bcore outcome set\b|\bglobal, regional,? and national\b|"
+                      r"\beconomic burden\b|\bcore outcome set\b|\bindustry payments\b|\bpayments (to|from|by)\b|"
+                      r"\bconflicts? of interest\b|\bglobal, regional,? and national\b|"
                       r"\bGlobal Burden of Disease\b|\bprojections? (to|for) (19|20)\d\d\b|"
                       r"\b(drug )?(prices|pricing)\b|\bspending\b|\bcurriculum\b|\bframework for\b|"
                       r"\bknowledge,? attitudes?\b|"
@@ -38,10 +39,14 @@ _T_OTHER = re.compile(r"\bcost[- ](effectiveness|utility|benefit|minimi[sz]ation
 # A clinical title that lists the facets a review covers ("incidence, risk factors and management").
 _T_REVIEW_FACETS = re.compile(r"\b(diagnosis|management|treatment|therapy|prevention) (and|&)\b|\b(and|&) "
                               r"(management|treatment|therapy|prevention|future directions)\s*\.?$", _I)
+# "Endometriosis: pathogenesis, diagnosis and treatment": a title that lists the facets of a disease a review covers.
+_T_FACET_LIST = re.compile(r"^[^:]{2,80}:\s*((pathogenesis|pathophysiology|epidemiology|aetiology|etiology|mechanisms|"
+                           r"clinical features|diagnosis|treatment|management|prevention|prognosis|genetics),? ){1,4}"
+                           r"(and|&) (diagnosis|treatment|management|prevention|prognosis|therapy|outcomes)\s*\.?$", _I)
 _T_PROTOCOL = re.compile(r"\bstudy protocol\b|\bprotocol (for|of) (a|an|the)\b[^:]{0,80}\b(trial|study)\b|"
                          r"\b(rationale and design|design and rationale)\b|\b(design|rationale) of (a|an|the)\b"
                          r"[^:]{0,80}\btrial\b|:\s*(a |the )?(trial )?protocol\s*\.?$|\bprotocol of a (single|"
-                         r"multi)\w*\b", _I)
+                         r"multi)\w*\b|\bstatistical analysis plan\b", _I)
 _T_GUIDELINE = re.compile(r"\b(practice )?guidelines?\b|\bconsensus\b|\brecommendations (for|on|of|from|regarding)\b|"
                           r"^\s*recommendations\b|\b(consensus|expert|joint|updated?|national) recommendations\b|"
                           r"\bposition (paper|statement)\b|\bexpert panel\b|\bstatement (of|from|by) the\b|"
