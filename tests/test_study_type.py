@@ -476,6 +476,9 @@ def test_the_vocabulary_is_also_reached_by_the_name_the_contract_gives():
      "authors.", "other"),
     ("Oxygen targets in preterm infants (OXY-PRET): statistical analysis plan", "This paper describes the analysis "
      "plan of a randomised trial, written before unblinding.", "trial registration"),
+    # "X: focus on Y" is how a review titles its angle; its quoted percentages are not results of its own.
+    ("Targeting HER2 in gastric cancer: focus on resistance", "HER2 is amplified in about 20% of gastric cancers. "
+     "Trastuzumab improves survival.", "review"),
 ])
 def test_designs_of_general_biomedical_papers_round_two(title, text, study_type):
     assert classify(_doc(title, text)).study_type == study_type

@@ -160,7 +160,7 @@ _T_REVIEW_STRONG = re.compile(r"\breview\b|\boverview\b|\bstate of the art\b|\bp
                               r"\bopportunities and challenges\b|\bfuture (directions|perspectives)\b|"
                               r"\b(recent|emerging) (advances|progress|developments|insights)\b", _I)
 _T_REVIEW = re.compile(r"\breview\b|\boverview\b|\badvances\b|\bprogress\b|\blandscape\b|\bperspectives?\b|"
-                       r"\bupdate on\b|\ban update\b|"
+                       r"\bupdate on\b|\ban update\b|:\s*(a )?focus on\b|"
                        r"\bchallenges\b|\bstate of the art\b|\bcurrent (status|concepts|role|evidence|state)\b|"
                        r"\bemerging\b|"
                        r"\bfuture (directions|perspectives)\b|\bhistory\b|\bwhere (are|do) we\b|\bwhat'?s next\b|"
