@@ -479,6 +479,9 @@ def test_the_vocabulary_is_also_reached_by_the_name_the_contract_gives():
     # "X: focus on Y" is how a review titles its angle; its quoted percentages are not results of its own.
     ("Targeting HER2 in gastric cancer: focus on resistance", "HER2 is amplified in about 20% of gastric cancers. "
      "Trastuzumab improves survival.", "review"),
+    # Resistance of routine isolates over years of laboratory records: retrospective surveillance, observational.
+    ("Resistance of blood culture isolates in a children's hospital: a ten-year retrospective study", "We analysed "
+     "all positive blood cultures from 2012 to 2021.", "observational study"),
 ])
 def test_designs_of_general_biomedical_papers_round_two(title, text, study_type):
     assert classify(_doc(title, text)).study_type == study_type

@@ -119,7 +119,8 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
         return "animal study", _hit(_T_ANIMAL, title, "title")
     if _T_SAMPLES_FROM_TRIAL.search(title):
         return "in vitro study", _hit(_T_SAMPLES_FROM_TRIAL, title, "title")
-    if _T_IN_VITRO.search(title):
+    if _T_IN_VITRO.search(title) and not re.search(r"\bretrospective\b|\bsurveillance\b", title, _I):
+        # Isolates or samples counted over years of routine laboratory records: a retrospective observational study.
         return "in vitro study", _hit(_T_IN_VITRO, title, "title")
     if _T_RANDOMISED.search(randomness) and not _T_FROM_TRIAL.search(title):
         return "randomised trial", _hit(_T_RANDOMISED, randomness, "title")
