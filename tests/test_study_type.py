@@ -482,6 +482,16 @@ def test_the_vocabulary_is_also_reached_by_the_name_the_contract_gives():
     # Resistance of routine isolates over years of laboratory records: retrospective surveillance, observational.
     ("Resistance of blood culture isolates in a children's hospital: a ten-year retrospective study", "We analysed "
      "all positive blood cultures from 2012 to 2021.", "observational study"),
+    # A technical note is no study (unless it reports a case); "beyond the guidelines" is no guideline.
+    ("Suture-button fixation of the syndesmosis: technical note", "We describe a modified technique with "
+     "illustrations.", "other"),
+    ("Beyond the guidelines: anticoagulation in frail older adults", "Frail patients are excluded from trials. We "
+     "discuss the evidence and offer a practical approach.", "review"),
+    # Antibodies measured in girls; crowns aged in a chewing simulator.
+    ("Measles antibodies ten years after vaccination", "We measured antibodies in serum from 250 girls vaccinated in "
+     "a school campaign.", "observational study"),
+    ("Fracture load of endocrowns", "Crowns were subjected to thermocycling and loaded in a chewing simulator.",
+     "in vitro study"),
 ])
 def test_designs_of_general_biomedical_papers_round_two(title, text, study_type):
     assert classify(_doc(title, text)).study_type == study_type

@@ -24,7 +24,8 @@ _T_OTHER = re.compile(r"\bcost[- ](effectiveness|utility|benefit|minimi[sz]ation
                       r"^\s*(correction|erratum|corrigendum)( to)?:|\bpolicy analysis\b|\bmethods paper\b|"
                       r"^\s*model(l)?ing the (impact|effect|cost|burden|spread|transmission)\b|\bmodel(l)?ing study\b|"
                       r"\b(transmission|microsimulation|compartmental) model\b|\bcost-of-illness\b|"
-                      r"\beconomic burden\b|\bcore outcome set\b|\bindustry payments\b|\bpayments (to|from|by)\b|"
+                      r"\beconomic burden\b|\bcore outcome set\b|^(?!.*\bcase\b).*\btechnical note\b|"
+                      r"\bhow (I|we|to) do it\b|\bindustry payments\b|\bpayments (to|from|by)\b|"
                       r"\bconflicts? of interest\b|\bglobal, regional,? and national\b|"
                       r"\bGlobal Burden of Disease\b|\bprojections? (to|for) (19|20)\d\d\b|"
                       r"\b(drug )?(prices|pricing)\b|\bspending\b|\bcurriculum\b|\bframework for\b|"
@@ -58,7 +59,9 @@ _ABOUT_GUIDELINES = re.compile(r"\b(adherence|compliance|concordance|conformity|
                                r"discordant|directed)\b|\b(PRISMA|MOOSE|STROBE|CONSORT|ARRIVE|reporting|Helsinki|"
                                r"ethical|GCP) (\w+ ){0,2}(guidelines?|statement|recommendations)\b|"
                                r"\b(systematic review|survey|evaluation|appraisal|analysis|comparison) of (\w+ ){0,4}"
-                               r"(guidelines|recommendations)\b", _I)
+                               r"(guidelines|recommendations)\b|\b(beyond|despite|outside|against|contrary to|"
+                               r"deviations? from|gaps in) (the )?(\w+ ){0,2}(guidelines?|recommendations)\b|"
+                               r"\bguideline (authors|writers|developers)\b", _I)
 _T_META = re.compile(r"\bmeta-?analys[ie]s\b|\bmeta-?analytic\b|\bmeta-?regression\b", _I)
 _T_POOLED = re.compile(r"\bpooled analysis\b|\bpooled (individual[- ]patient|patient-level) (data )?analysis\b", _I)
 _T_SYSTEMATIC = re.compile(r"\bsystematic (literature )?review\b|\bumbrella review\b|\bCochrane review\b", _I)
