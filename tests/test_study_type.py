@@ -492,6 +492,16 @@ def test_the_vocabulary_is_also_reached_by_the_name_the_contract_gives():
      "a school campaign.", "observational study"),
     ("Fracture load of endocrowns", "Crowns were subjected to thermocycling and loaded in a chewing simulator.",
      "in vitro study"),
+    # A sepsis model named by its procedure (no species word); people paired with a navigator; bacteria on
+    # immortalised cells; drilling in fresh bovine bone.
+    ("Statins and memory after sepsis", "Sepsis was induced by caecal ligation and puncture and memory was tested in "
+     "the Morris water maze.", "animal study"),
+    ("Peer support after release from prison", "Thirty people leaving prison were paired with a peer navigator for "
+     "three months.", "non-randomised trial"),
+    ("Lactoferrin blocks adhesion of Candida to oral epithelial cells", "Immortalised oral epithelial cells were "
+     "infected and colony counts were determined.", "in vitro study"),
+    ("Heat generation with guided drilling", "We drilled 90 osteotomies in fresh bovine ribs. Temperature was "
+     "recorded with a thermal camera.", "in vitro study"),
 ])
 def test_designs_of_general_biomedical_papers_round_two(title, text, study_type):
     assert classify(_doc(title, text)).study_type == study_type

@@ -141,10 +141,14 @@ _TRIAL_OWN = re.compile(
     r"\bprospectively (enrolled|treated|evaluated|assessed)\b[^.;]{0,60}\b(received|underwent|treated|"
     r"administered|intervention)|"
     rf"\b(\d+|{_NUMBER_WORDS}) (\w+ ){{0,4}}(patients|participants|adults|children|adolescents|women|men|volunteers|"
-    r"recipients)\b[^.;]{0,120}\b(received|underwent|took|performed|completed|attended|were given|were treated with|"
-    r"self-administered|took part in|followed a|were converted)\b[^.;]{0,80}\b(mg|doses?|daily|weekly|sessions?|"
-    r"programme|program|education|counsel+ing|training|coaching|consultations?|injection|infusion|diet|treatment|therapy|intervention|stimulation|vaccine|formulation|fractions|Gy|"
-    r"radiotherapy|surgery|procedure)\b", _I)
+    r"recipients)\b[^.;]{0,120}\b(received|underwent|took|performed|completed|attended|"
+    r"were given|were treated with|self-administered|took part in|followed a|were converted|were paired with|"
+    r"were offered|were provided with|were fitted with)\b[^.;]{0,80}\b(mg|doses?|daily|weekly|sessions?|programme|"
+    r"program|education|counsel+ing|training|coaching|consultations?|injection|infusion|diet|treatment|therapy|"
+    r"intervention|stimulation|vaccine|formulation|fractions|Gy|radiotherapy|surgery|procedure|navigat\w*|"
+    r"reminders|messages|visits|months|weeks)\b|"
+    rf"\b(\d+|{_NUMBER_WORDS}) (\w+ ){{0,4}}(people|persons|individuals)\b[^.;]{{0,80}}\b(were paired with|"
+    r"were offered|were provided with|were fitted with|took part in)\b", _I)
 # Design words alone, in a titled abstract: its own design unless they name other studies ("single-arm studies").
 _TRIAL_BARE = re.compile(r"\b(single[- ](arm|group)|open[- ]label|dose[- ]escalation|non-?randomi[sz]ed|quasi[- ]"
                          r"experimental|window[- ]of[- ]opportunity|expanded access|"
@@ -233,7 +237,8 @@ _ANIMAL = re.compile(r"\b(mice|mouse|murine|rats|rodents?|xenografts?|syngeneic|
                      r"macaques?|monkeys?|canine|dogs|beagles?|zebrafish|tumou?r-bearing|C57BL|BALB/c|NOD/SCID|NSG|"
                      r"Sprague-Dawley|Wistar|rabbits?|pigs|piglets|porcine|sheep|ovine|Drosophila|C\. elegans|"
                      r"pups|orthotopic|hamsters?|ferrets?|guinea pigs|gerbils|chickens|cattle|cats|feline|cows|calves|"
-                     r"horses|goats|poultry|broilers|hens|deer|cervids|elk|marmosets|camels)\b|\brat\b(?! sarcoma)|"
+                     r"horses|goats|poultry|broilers|hens|deer|cervids|elk|marmosets|camels|(caecal|cecal) ligation|"
+                     r"Morris water maze|open[- ]field test|(oral )?gavage|chow|necropsy)\b|\brat\b(?! sarcoma)|"
                      r"-/- mice|\bNOD mice\b|\b(the |treated |control |naive |tumou?r-bearing )animals\b", _I)
 _IN_VITRO = re.compile(r"\bin vitro\b|\bcell lines?\b|\bcultured\b|\bco-?culture|\borganoids?\b|\bex vivo\b|"
                        r"\bTCGA\b|\bbioinformatic|\bsingle-cell RNA|\btranscriptom|\bGEO (database|datasets?)\b|"
@@ -267,7 +272,9 @@ _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|kno
                   r"(CHO|COS-?7|HEK-?293T?|Vero( E6)?|HepG2|Huh-?7|Caco-2|MCF-?7|A549|THP-1|Jurkat|U2OS|MG-63) cells|"
                   r"large language models?|F1[- ]scores?|chewing simulat\w*|laser scanner|spectrophotomet\w*|Vickers|"
                   r"(crowns|specimens|discs|sensors|teeth|implants) were (subjected|immersed|exposed|stored|aged)|"
-                  r"artificial(ly)? (ageing|aging|aged|saliva))\b", _I)
+                  r"artificial(ly)? (ageing|aging|aged|saliva)|immortali[sz]ed|colony counts?|adhesion assays?|"
+                  r"simulated (gastric|intestinal) fluid|(fresh|fresh-frozen|frozen|harvested) (bovine|porcine|ovine|"
+                  r"pig|sheep|cow|chicken) \w+|synthetic bone|polyurethane (foam|blocks))\b", _I)
 # Results a study reports of its own: percentages, p values, counts of patients or samples, hazard ratios.
 _OWN_RESULTS = re.compile(r"\d+(\.\d+)? ?%|\bp ?[<=>] ?0?\.\d|\b(n|N) ?= ?\d|\b\d+ (patients|participants|subjects|"
                           r"samples|cases|mice)\b|\b(HR|OR|RR)\b ?[=,:]? ?\d|\b95% CI\b|\bwe (found|observed|show|"
@@ -281,7 +288,8 @@ _PROTOCOL_RESULTS = re.compile(r"\bp ?[<=>] ?0?\.\d|\b95% CI\b|\b(HR|OR|RR)\b ?[
 _OWN_FINDINGS = re.compile(_OWN_RESULTS.pattern.replace(r"\d+(\.\d+)? ?%|", "", 1), _I)
 # The language of a study's own methods: what was measured, compared or assessed, in whom.
 _OWN_METHODS = re.compile(r"\b(were|was) (measured|assessed|compared|recorded|quantified|analy[sz]ed|evaluated|"
-                          r"determined|collected|calculated|estimated|monitored|obtained|scored|tested|performed|validated|adjusted|"
+                          r"determined|collected|calculated|estimated|monitored|obtained|scored|tested|performed|"
+                          r"validated|adjusted|"
                           r"treated|exposed|implanted|injected|fed|randomi[sz]ed|followed)\b|\b(primary|secondary) "
                           r"(outcome|end ?point)s?\b|\b(METHODS?|Methods?|DESIGN|Design|OBJECTIVES?|Objectives?|"
                           r"PURPOSE|Purpose|AIMS?|Aims?|Materials and methods|PATIENTS AND METHODS|Patients and "
@@ -301,7 +309,8 @@ _RESEARCH_VERBS = (r"(downloaded|seeded|constructed|profiled|sequenced|isolated|
                    r"measured|quantified|assessed|recorded|compared|analy[sz]ed|collected|tested|modelled|modeled|"
                    r"calculated|estimated|evaluated|examined|investigated|determined|followed|treated|exposed|"
                    r"administered|obtained|performed|conducted|developed|generated|established|applied|used|"
-                   r"identified|included|selected|grown|infected|engrafted|transplanted|fed|dosed|vaccinated|combined|linked|"
+                   r"identified|included|selected|grown|infected|engrafted|transplanted|fed|dosed|vaccinated|"
+                   r"combined|linked|"
                    r"merged)")
 _DID = re.compile(rf"\bwe (also |then |further |first |next |additionally )?{_RESEARCH_VERBS}\b|"
                   rf"\b(were|was) (\w+ )?{_RESEARCH_VERBS} (by|with|using|from|for|in|at|to|on|into|according)\b", _I)

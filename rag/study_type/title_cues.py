@@ -118,7 +118,8 @@ _T_OBSERVATIONAL = re.compile(r"\bretrospective\b|\bcohorts?\b|\breal[- ](world|
 # A companion or farm animal in a title, and the words of a veterinary text beside it: an animal study whatever
 # its design (a case, a series, records of a practice). Bites, allergies and animal-assisted therapy are human studies.
 _T_VET = re.compile(r"\b(dogs?|cats?|horses?|mares?|stallions?|geldings?|cows?|heifers?|bulls?|calf|calves|puppies|"
-                    r"puppy|kittens?|ferrets?|parrots?|goats?|alpacas?|llamas?|Labrador|retrievers?|terriers?|spaniels?|"
+                    r"puppy|kittens?|ferrets?|parrots?|goats?|alpacas?|llamas?|Labrador|retrievers?|terriers?|"
+                    r"spaniels?|"
                     r"canine|feline|equine|bovine)\b(?![- ](bites?|scratch|allerg|assisted|ownership|walking))", _I)
 _VET_SAYS = re.compile(r"\b(veterinar\w*|client-owned|breeds?|(was|were) presented|herds?|flocks?|farms?|"
                        r"shelters?|spayed|neutered|castrated|intact (male|female))\b", _I)
@@ -138,7 +139,7 @@ _T_ANIMAL = re.compile(r"\b(in|of) (mice|a mouse|mouse|murine|rats|dogs|primates
                        r"broilers)\b|"
                        r"\bfeline\b|\bveterinary\b|\b(laying )?hens\b|\bdeer\b|\bcervids\b|"
                        r"\bmarmosets\b", _I)
-_T_IN_VITRO = re.compile(r"\bin vitro\b|\bex vivo\b|\bcell lines?\b|\b(in|of|on|against) (\w+[- ]){0,3}(cancer|"
+_T_IN_VITRO = re.compile(r"\bin vitro\b|\bex vivo\b|\bcell lines?\b|\b(in|of|on|to|against) (\w+[- ]){0,3}(cancer|"
                          r"tumou?r|carcinoma|epithelial|endothelial|HeLa|HEK293) cells\b(?! (from|of) patients)|"
                          r"\borganoids?\b|\bbioinformatic|"
                          r"\bin silico\b|\bTCGA\b|\bCancer Genome Atlas\b|\bsingle-cell (RNA|transcriptom|sequencing|"
