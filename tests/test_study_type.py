@@ -502,6 +502,13 @@ def test_the_vocabulary_is_also_reached_by_the_name_the_contract_gives():
      "infected and colony counts were determined.", "in vitro study"),
     ("Heat generation with guided drilling", "We drilled 90 osteotomies in fresh bovine ribs. Temperature was "
      "recorded with a thermal camera.", "in vitro study"),
+    # Block randomisation; registry data used to estimate uptake; epitopes predicted by computer.
+    ("Carbohydrate loading before hip replacement", "Patients were assigned by block randomisation to a "
+     "carbohydrate drink or fasting.", "randomised trial"),
+    ("Uptake of rotavirus vaccination in Ireland", "We used national immunisation data to estimate uptake by "
+     "region.", "observational study"),
+    ("Computational prediction of B-cell epitopes of dengue virus", "Envelope protein sequences were analysed "
+     "with immunoinformatic tools.", "in vitro study"),
 ])
 def test_designs_of_general_biomedical_papers_round_two(title, text, study_type):
     assert classify(_doc(title, text)).study_type == study_type

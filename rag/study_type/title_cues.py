@@ -112,6 +112,7 @@ _T_OBSERVATIONAL = re.compile(r"\bretrospective\b|\bcohorts?\b|\breal[- ](world|
                               r"^(reliability|validity) and (validity|reliability)\b|"
                               r"\bpsychometric (properties|evaluation|validation)\b|"
                               r"\bdifference-in-differences?\b|\bregression discontinuity\b|\bnatural experiment\b|"
+                              r"^uptake of\b|"
                               r"\bqualitative (\w+ )?(study|analysis|exploration|evaluation|inquiry)\b|"
                               r"\binterview study\b|\bfocus groups?\b|\bspatial (clustering|analysis|distribution|"
                               r"epidemiology)\b|\bspatio-?temporal\b|\becological study\b|\bverbal autopsy\b", _I)
@@ -149,7 +150,9 @@ _T_IN_VITRO = re.compile(r"\bin vitro\b|\bex vivo\b|\bcell lines?\b|\b(in|of|on|
                          r"pluripotent\b|\bisolates\b|\bbiofilms?\b|\bnanoparticles\b|\bproteomic|\btranscriptomic "
                          r"(analysis|profiling|landscape)\b|\bimmunohistochemi\w* (assay|staining|analysis)|"
                          r"\b(spatial|multiplexed?) (proteomic|transcriptomic|imaging|immunohistochemi)|"
-                         r"\bcadaver(ic)?\b|\bbiomechanical\b|\bpublic(ly available)? (\w+ )?datasets?\b", _I)
+                         r"\bcadaver(ic)?\b|\bbiomechanical\b|"
+                         r"\bcomputational (prediction|identification|design|screening)\b|"
+                         r"\bimmunoinformatic|\breverse vaccinology\b|\bpublic(ly available)? (\w+ )?datasets?\b", _I)
 _T_IN_VITRO_WEAK = re.compile(r"\bsignature\b|\bassays?\b", _I)
 # The abstract says it is an editorial on another paper: this outweighs a design word in its title.
 _OPINION_SAYS = re.compile(r"\bin this issue\b|^\s*To the Editor\b|\bwe are writing to (express|raise|draw)\b|"
