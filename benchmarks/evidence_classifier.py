@@ -10,7 +10,7 @@ With --pubmed FILE... (records that carry PubMed publication types), it also rep
 agrees with the label the metadata gives.
 
     python benchmarks/evidence_classifier.py [--corpus corpus] [--split dev|test|all] [--errors] [--classes]
-                                             [--pubmed FILE ...] [--json] [--styles]
+                                             [--pubmed FILE ...] [--json] [--styles [--rounds N-M]]
 
 With --styles it measures instead the written style set benchmarks/evidence/styles.jsonl (a title and the first
 sentences of an abstract per item, written for issue 22 across biomedical fields; `split` by sha1(id), 0-4 test):
@@ -70,14 +70,24 @@ def load_documents(corpus: Path, wanted: set[str]) -> dict:
 def load_styles(path: Path) -> tuple[list[dict], dict]:
     """The style items as labels and as documents (each read as a PubMed JSON record with no metadata)."""
     items = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-    labels = [{"doc_id": f"STYLE:{it['id']}", "study_type": it["study_type"], "sure": True, "split": it["split"]}
-              for it in items]
+    labels = [{"doc_id": f"STYLE:{it['id']}", "study_type": it["study_type"], "sure": True, "split": it["split"],
+               "round": it.get("round", 1)} for it in items]
     with tempfile.TemporaryDirectory() as folder:
         records = Path(folder) / "styles.jsonl"
         records.write_text("".join(json.dumps({"doc_id": f"STYLE:{it['id']}", "title": it["title"],
                                                "abstract": it["text"]}) + "\n" for it in items), encoding="utf-8")
         docs = {doc.doc_id: doc for doc in load_file(records).documents}
     return labels, docs
+
+
+def rounds(spec: str) -> tuple[int, int]:
+    """The rounds "N", "N-M", "N-" or "-M" as (low, high); all rounds when empty."""
+    if not spec:
+        return 0, 10**6
+    low, dash, high = spec.partition("-")
+    if not dash:
+        return int(low), int(low)
+    return int(low or 0), int(high or 10**6)
 
 
 def figures(rows: list[dict]) -> dict:
@@ -105,11 +115,13 @@ def main() -> None:
     ap.add_argument("--json", action="store_true", help="the figures as one JSON object")
     ap.add_argument("--styles", nargs="?", type=Path, const=ROOT / "benchmarks" / "evidence" / "styles.jsonl",
                     help="measure the written style set (benchmarks/evidence/styles.jsonl) instead of the labels")
+    ap.add_argument("--rounds", default="", help="with --styles, only the items of these rounds: N, N-M, N- or -M")
     args = ap.parse_args()
     splits = ["dev", "test"] if args.split == "all" else [args.split]
     if args.styles:
         labels, docs = load_styles(args.styles)
-        labels = [row for row in labels if row["split"] in splits]
+        low, high = rounds(args.rounds)
+        labels = [row for row in labels if row["split"] in splits and low <= row["round"] <= high]
     else:
         labels = [json.loads(line) for line in args.labels.open(encoding="utf-8") if line.strip()]
         labels = [row for row in labels if row["split"] in splits]

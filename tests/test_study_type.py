@@ -361,3 +361,154 @@ def test_the_vocabulary_is_also_reached_by_the_name_the_contract_gives():
 
     assert rag.evidence.STUDY_TYPES is STUDY_TYPES and rag.evidence.classify is classify
     assert set(STUDY_TYPES.values()) <= set(EVIDENCE_LEVELS)
+
+
+@pytest.mark.parametrize("title, text, study_type", [
+    # Qualitative interviews, interrupted time series: observational designs.
+    ("Living with a stoma: a qualitative study", "Semi-structured interviews were held with 18 adults one year after "
+     "surgery and analysed thematically.", "observational study"),
+    ("A smoke-free law and admissions for asthma", "We used national hospital data from 2013 to 2020 in an "
+     "interrupted time series analysis.", "observational study"),
+    # A "case series" of dozens of patients is a cohort; one of three stays a case report.
+    ("Mucormycosis after COVID-19: a case series", "We reviewed the records of all 47 patients treated at our centre.",
+     "observational study"),
+    ("Mucormycosis after COVID-19: a case series", "We describe three patients who developed rhino-orbital disease.",
+     "case report"),
+    # Samples of patients in a randomised trial analysed in the laboratory: not the trial itself.
+    ("Tumour mutational burden in biopsies from patients in a randomised phase 3 trial of nivolumab", "We sequenced "
+     "archival tumour tissue from 420 patients.", "in vitro study"),
+    ("A flow cytometry panel for monitoring regulatory T cells", "The panel was validated on blood samples collected "
+     "from participants enrolled in a randomised controlled trial of low-dose IL-2. Cells were stained and counted.",
+     "in vitro study"),
+    # Materials testing in the dental laboratory.
+    ("Glass ionomer cements after ageing", "Disc specimens were thermocycled and their microhardness and surface "
+     "roughness were measured.", "in vitro study"),
+    # Laboratory tests of disinfectants and of extracted teeth; "before and after" a measurement is no design.
+    ("Sporicidal wipes against Clostridioides difficile", "Steel carriers were inoculated with spores and wiped; log "
+     "reductions in colony-forming units were calculated.", "in vitro study"),
+    ("Apical extrusion of debris with two file systems", "Forty extracted premolars were imaged by micro-CT before and "
+     "after instrumentation.", "in vitro study"),
+    # "Before and after the programme" in patients who did it: interventional without randomisation.
+    ("Balance training in Parkinson disease", "Fifteen patients completed a supervised balance programme twice weekly "
+     "for 8 weeks. Gait speed was measured before and after the programme.", "non-randomised trial"),
+    # Outcome sets, and a title for clinicians that "needs to know", are not opinion or guidance.
+    ("A core outcome set for trials in atopic eczema", "Patients and clinicians voted in a Delphi process.", "other"),
+    ("Gout: what the generalist needs to know", "Gout is the commonest inflammatory arthritis. Urate-lowering therapy "
+     "is underused.", "review"),
+    # Case reports said in other words: a woman "at 30 weeks of gestation presented", "a newborn with".
+    ("Aortic dissection in pregnancy", "A woman at 30 weeks of gestation presented with chest pain radiating to the "
+     "back.", "case report"),
+    ("A newborn with congenital cytomegalovirus and hearing loss", "Hearing screening was failed on day 2.",
+     "case report"),
+    # A study that calls itself observational is not a trial for being prospective; a prospective cohort neither.
+    ("Lactate in febrile children", "This was a prospective observational study in 5 emergency departments; "
+     "lactate was measured in 900 children.", "observational study"),
+    # Clinicians' and trainees' knowledge, and research on research: not studies of patients.
+    ("Antibiotic knowledge among surgical trainees", "We surveyed 400 trainees.", "other"),
+    ("Spin in abstracts of psychiatry trials: a meta-research study", "We assessed 300 abstracts.", "other"),
+    # Veterinary studies are animal studies, whatever their design; laboratory validation on archived specimens.
+    ("Gabapentin for travel anxiety in cats: a randomised crossover study", "Cats received gabapentin or placebo "
+     "before car journeys.", "animal study"),
+    ("Verification of a multiplex PCR panel for meningitis", "Archived cerebrospinal fluid specimens were tested "
+     "and percent agreement with culture was calculated.", "in vitro study"),
+    ("Skin lesion classification by deep learning on a public dataset", "A network was trained on 10,000 "
+     "dermoscopic images from a publicly available dataset.", "in vitro study"),
+    # A Cochrane abstract's headings, a list of databases; a narrative review's "searched the literature using
+    # PubMed" is no systematic search.
+    ("Exercise for fibromyalgia: a Cochrane review", "Search methods: We searched CENTRAL, MEDLINE, Embase and "
+     "CINAHL. Selection criteria: Randomised trials of exercise.", "systematic review"),
+    # An editorial on a paper in the same issue, whatever design word its title has.
+    ("Real-world adherence to statins", "In this issue, Jones and colleagues report that half of patients stop "
+     "statins within a year. Clinicians should ask about side effects.", "opinion"),
+    # Burden estimates and projections are models; a before-after policy change read by segmented regression is
+    # observational; a "non-randomized controlled" study is not randomised.
+    ("Global, regional, and national burden of migraine, 1990-2021", "We estimated prevalence for 204 countries.",
+     "other"),
+    ("Opioid dispensing after a prescribing limit", "We compared monthly dispensing before and after the limit with "
+     "segmented regression.", "observational study"),
+    ("Convalescent plasma in severe influenza: an open-label non-randomized controlled study", "Patients received "
+     "plasma plus standard care or standard care alone according to donor availability.", "non-randomised trial"),
+    # A letter to the editor; a veterinary case; a dog bite is a human study.
+    ("Measles in refugee camps", "To the Editor: We are writing to raise concern about falling vaccine coverage.",
+     "opinion"),
+    ("Hypoadrenocorticism in a 4-year-old poodle", "The dog was presented to the veterinary hospital with vomiting "
+     "and collapse.", "animal study"),
+    ("Dog bite injuries in a 6-year-old girl", "A 6-year-old girl presented with facial lacerations after a bite by "
+     "the family dog.", "case report"),
+    # Psychometric validation and a long-running cohort.
+    ("Reliability and validity of the Swahili Edinburgh Postnatal Depression Scale", "The scale was given to 400 "
+     "mothers. Internal consistency and factor structure were examined.", "observational study"),
+    ("Sleep duration and dementia: findings from the Whitehall II study", "Among 7,959 civil servants followed "
+     "biennially, sleep duration was related to later dementia. Hazard ratios were adjusted for age.",
+     "observational study"),
+    # A design paper that gives its planned sample size is still a protocol.
+    ("Early mobilisation after stroke: study design", "Participants will be randomly assigned to early or usual "
+     "mobilisation; recruitment of 300 participants is planned.", "trial registration"),
+    # Randomisation by a central system; an aetiology study that enrolled prospectively; linked data with regression.
+    ("Acupuncture for migraine prophylaxis", "Patients were assigned in a 1:1 ratio via a central randomization "
+     "system to acupuncture or sham acupuncture.", "randomised trial"),
+    ("Causes of encephalitis in adults", "Adults admitted with encephalitis were enrolled prospectively and "
+     "cerebrospinal fluid was tested for viruses.", "observational study"),
+    ("Rail travel and the spread of influenza", "We linked ticket sales with weekly case counts from 40 cities; "
+     "regression models adjusted for population.", "observational study"),
+    # Ion channels in a cell line; a clinical trial's reports read by language models are documents, not a trial.
+    ("SCN5A variants of uncertain significance", "Variants were expressed in HEK293 cells and sodium currents were "
+     "recorded by whole-cell patch clamp.", "in vitro study"),
+    ("Screening clinical trial reports for bias with language models", "Two large language models rated 300 reports; "
+     "F1 scores were calculated against human raters.", "in vitro study"),
+    # Patients who received education over weeks; a prospective controlled study without randomisation.
+    ("Self-management education for COPD by video", "Twenty adults received self-management education by video over "
+     "eight weeks. Feasibility was assessed.", "non-randomised trial"),
+    ("Yoga in heart failure: a prospective controlled study", "Patients chose yoga or usual care.",
+     "non-randomised trial"),
+    # Spatial epidemiology; hens and deer are animals; a title and text that say what should be done.
+    ("Spatial clustering of dengue in Recife", "We geocoded 12,000 notified cases and used a spatial scan statistic.",
+     "observational study"),
+    ("Residues of enrofloxacin in eggs", "Laying hens received enrofloxacin in water and eggs were collected.",
+     "animal study"),
+    ("Nurses should lead sepsis screening", "Early recognition saves lives. Hospitals should train nurses to screen.",
+     "opinion"),
+    # A title that lists a disease's facets is a review even when the text counts "one in ten women".
+    ("Psoriasis: pathogenesis, diagnosis and treatment", "Psoriasis affects about three in a hundred adults. Biologics "
+     "have transformed treatment.", "review"),
+    # Payments to guideline authors are no guideline; a statistical analysis plan is a protocol.
+    ("Industry payments to authors of cardiology guidelines", "We searched the Open Payments database for 300 "
+     "authors.", "other"),
+    ("Oxygen targets in preterm infants (OXY-PRET): statistical analysis plan", "This paper describes the analysis "
+     "plan of a randomised trial, written before unblinding.", "trial registration"),
+    # "X: focus on Y" is how a review titles its angle; its quoted percentages are not results of its own.
+    ("Targeting HER2 in gastric cancer: focus on resistance", "HER2 is amplified in about 20% of gastric cancers. "
+     "Trastuzumab improves survival.", "review"),
+    # Resistance of routine isolates over years of laboratory records: retrospective surveillance, observational.
+    ("Resistance of blood culture isolates in a children's hospital: a ten-year retrospective study", "We analysed "
+     "all positive blood cultures from 2012 to 2021.", "observational study"),
+    # A technical note is no study (unless it reports a case); "beyond the guidelines" is no guideline.
+    ("Suture-button fixation of the syndesmosis: technical note", "We describe a modified technique with "
+     "illustrations.", "other"),
+    ("Beyond the guidelines: anticoagulation in frail older adults", "Frail patients are excluded from trials. We "
+     "discuss the evidence and offer a practical approach.", "review"),
+    # Antibodies measured in girls; crowns aged in a chewing simulator.
+    ("Measles antibodies ten years after vaccination", "We measured antibodies in serum from 250 girls vaccinated in "
+     "a school campaign.", "observational study"),
+    ("Fracture load of endocrowns", "Crowns were subjected to thermocycling and loaded in a chewing simulator.",
+     "in vitro study"),
+    # A sepsis model named by its procedure (no species word); people paired with a navigator; bacteria on
+    # immortalised cells; drilling in fresh bovine bone.
+    ("Statins and memory after sepsis", "Sepsis was induced by caecal ligation and puncture and memory was tested in "
+     "the Morris water maze.", "animal study"),
+    ("Peer support after release from prison", "Thirty people leaving prison were paired with a peer navigator for "
+     "three months.", "non-randomised trial"),
+    ("Lactoferrin blocks adhesion of Candida to oral epithelial cells", "Immortalised oral epithelial cells were "
+     "infected and colony counts were determined.", "in vitro study"),
+    ("Heat generation with guided drilling", "We drilled 90 osteotomies in fresh bovine ribs. Temperature was "
+     "recorded with a thermal camera.", "in vitro study"),
+    # Block randomisation; registry data used to estimate uptake; epitopes predicted by computer.
+    ("Carbohydrate loading before hip replacement", "Patients were assigned by block randomisation to a "
+     "carbohydrate drink or fasting.", "randomised trial"),
+    ("Uptake of rotavirus vaccination in Ireland", "We used national immunisation data to estimate uptake by "
+     "region.", "observational study"),
+    ("Computational prediction of B-cell epitopes of dengue virus", "Envelope protein sequences were analysed "
+     "with immunoinformatic tools.", "in vitro study"),
+])
+def test_designs_of_general_biomedical_papers_round_two(title, text, study_type):
+    assert classify(_doc(title, text)).study_type == study_type

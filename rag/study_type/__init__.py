@@ -1,7 +1,7 @@
 """What kind of study a document is, and how much weight that kind of evidence carries.
 
 The package: this module (the vocabulary, the metadata's say, `classify`), text.py (a title and abstract read when
-the metadata is silent) and cues.py (the words that text reading looks for).
+the metadata is silent), title_cues.py (the words of a title) and cues.py (the words of an abstract's own design).
 
 Every document gets a study type, an evidence level and the basis of the label: the record's own metadata
 where it has some (PubMed publication types and MeSH check tags, a JATS article-type, the kind of record: a

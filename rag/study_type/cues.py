@@ -1,4 +1,5 @@
-"""The words a title or an abstract uses to say what kind of study it is (rag/study_type/text.py reads them)."""
+"""The words an abstract uses to say what kind of study it is (rag/study_type/text.py reads them; a title's words
+are in title_cues.py)."""
 
 from __future__ import annotations
 
@@ -14,147 +15,26 @@ _NUMBER_WORDS = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 # Words that name randomness without a randomised design: Mendelian randomisation (genetic epidemiology), a random
 # sample or selection, random-effects models. They are blanked before the randomisation rules read a text.
 _NOT_RANDOMISED = re.compile(r"\bmendelian randomi[sz]ation\b|\brandom(ly)? (selected|sampled|chosen|sample|"
-                             r"samples|selection)\b|\brandom[- ]effects?\b|\brandom forests?\b", _I)
+                             r"samples|selection)\b|\brandom[- ]effects?\b|\brandom forests?\b|\bnon-?randomi[sz]ed\b|"
+                             r"\bnot randomi[sz]ed\b|\bwithout randomi[sz]ation\b|"
+                             r"\b(samples|specimens|sera|plasma|biopsies|cells|tissues?) (\w+ ){0,3}(from|of) "
+                             r"(\w+ ){0,3}(patients|participants|subjects) (\w+ ){0,2}(in|of|from) (a|the) "
+                             r"(\w+[- ]){0,3}randomi[sz]ed( \w+){0,3} trials?\b", _I)
 
-# Title words. A title states what the paper is; a design word in it is the paper's own.
-_T_OPINION = re.compile(r"^\s*(editorial|comment(ary)?|letter|reply|response to|in reply|correspondence|viewpoint|"
-                        r"point[- ]counterpoint|debate|con:|pro:|in memoriam|obituary)\b|\b(commentary|editorial|"
-                        r"a reply|letter to the editor|viewpoint|meeting report|workshop report|conference report)\b|"
-                        r"^\s*FDA approves\b|\bFDA approves\b|\bcall (to|for) action\b|"
-                        r"\b(report|highlights) (of|from) the (\d{4} )?"
-                        r"(\w+ ){0,4}(meeting|workshop|congress|symposium)\b|[?.]\s*(pro|con)\.?\s*$", _I)
-_T_APPROVAL = re.compile(r"\b(FDA|EMA|regulatory) (approval summary|benefit[- ]risk summary)\b|"
-                         r"\bapproval summary\b|\b(European Medicines Agency|EMA|FDA) review of\b|"
-                         r"\bmarketing authori[sz]ation\b", _I)
-# Economic models, methods and software, policy analyses, corrections: not a study of patients ("other").
-_T_OTHER = re.compile(r"\bcost[- ](effectiveness|utility|benefit|minimi[sz]ation|consequence)\b|\bbudget impact\b|"
-                      r"\beconomic evaluation\b|\bMarkov model\b|\bdecision[- ]analytic\b|\bR package\b|"
-                      r"\b(software|web server|toolkit|toolbox|python package)\b|\bsimulation study\b|"
-                      r"^\s*(correction|erratum|corrigendum)( to)?:|\bpolicy analysis\b|\bmethods paper\b|"
-                      r"^\s*model(l)?ing the (impact|effect|cost|burden|spread|transmission)\b|\bmodel(l)?ing study\b|"
-                      r"\b(transmission|microsimulation|compartmental) model\b|\bcost-of-illness\b|"
-                      r"\beconomic burden\b|\b(drug )?(prices|pricing)\b|\bspending\b|\bcurriculum\b|\bframework for\b|"
-                      r"\bknowledge,? attitudes?\b|"
-                      r"\b(attitudes|views|perceptions|opinions|preferences|beliefs) (of|among) (\w+ ){0,2}"
-                      r"(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|"
-                      r"practitioners|radiologists|psychiatrists|dentists|midwives|residents)\b|\bsurvey of (\w+ ){0,2}"
-                      r"(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|practitioners|"
-                      r"radiologists|psychiatrists|dentists)\b", _I)
-# A clinical title that lists the facets a review covers ("incidence, risk factors and management").
-_T_REVIEW_FACETS = re.compile(r"\b(diagnosis|management|treatment|therapy|prevention) (and|&)\b|\b(and|&) "
-                              r"(management|treatment|therapy|prevention|future directions)\s*\.?$", _I)
+# The abstract's own design.
 # Survey of clinicians' views, an education programme, a framework proposed: not a study of patients ("other").
 _OTHER_OWN = re.compile(r"\b(questionnaire|survey) (\w+ ){0,3}(sent|emailed|distributed|administered|given) to [\d,]+ "
                         r"(\w+ ){0,2}(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|"
                         r"practitioners|radiologists|psychiatrists|dentists|midwives)\b|\bwe propose (a|an) (\w+ ){0,2}"
-                        r"(framework|taxonomy|checklist|definition)\b|\bcurriculum\b", _I)
+                        r"(framework|taxonomy|checklist|definition)\b|\bcurriculum\b|"
+                        r"\b(surveyed|tested|questioned) [\d,]+ (\w+ ){0,3}"
+                        r"(physicians|doctors|clinicians|nurses|pharmacists|surgeons|residents|trainees|medical "
+                        r"students)\b[^.]{0,80}\b(knowledge|attitudes|views|perceptions|opinions|beliefs)\b", _I)
 # A model of costs or transmission built on published figures: not a study of patients.
 _MODEL_OWN = re.compile(r"\bwe (used|built|developed|constructed) an? (\w+[- ]){0,3}(transmission|simulation|Markov|"
                         r"decision[- ]analytic|mathematical|compartmental|microsimulation|cost-effectiveness|"
                         r"health impact assessment) model\b|\bcost-of-illness approach\b|\bquality-adjusted life[- ]"
                         r"years?\b|\bincremental cost\b", _I)
-_T_PROTOCOL = re.compile(r"\bstudy protocol\b|\bprotocol (for|of) (a|an|the)\b[^:]{0,80}\b(trial|study)\b|"
-                         r"\b(rationale and design|design and rationale)\b|\b(design|rationale) of (a|an|the)\b"
-                         r"[^:]{0,80}\btrial\b|:\s*(a |the )?(trial )?protocol\s*\.?$|\bprotocol of a (single|"
-                         r"multi)\w*\b", _I)
-_T_GUIDELINE = re.compile(r"\b(practice )?guidelines?\b|\bconsensus\b|\brecommendations (for|on|of|from|regarding)\b|"
-                          r"^\s*recommendations\b|\b(consensus|expert|joint|updated?|national) recommendations\b|"
-                          r"\bposition (paper|statement)\b|\bexpert panel\b|\bstatement (of|from|by) the\b|"
-                          r"\bjoint statement\b|\bpractice (parameter|update|advisory)\b|\bguidance (on|for)\b|"
-                          r"\bDelphi\b|\b[A-Z]{3,} (\d{4} )?statement\b", _I)
-# A guideline word that names what a study measured ("adherence to guidelines") or its method ("PRISMA guidelines").
-_ABOUT_GUIDELINES = re.compile(r"\b(adherence|compliance|concordance|conformity|according) (to|with) (the )?(\w+ ){0,3}"
-                               r"(guidelines?|recommendations)\b|\bguideline[- ](concordant|based|recommended|"
-                               r"discordant|directed)\b|\b(PRISMA|MOOSE|STROBE|CONSORT|ARRIVE|reporting|Helsinki|"
-                               r"ethical|GCP) (\w+ ){0,2}(guidelines?|statement|recommendations)\b|"
-                               r"\b(systematic review|survey|evaluation|appraisal|analysis|comparison) of (\w+ ){0,4}"
-                               r"(guidelines|recommendations)\b", _I)
-_T_META = re.compile(r"\bmeta-?analys[ie]s\b|\bmeta-?analytic\b|\bmeta-?regression\b", _I)
-_T_POOLED = re.compile(r"\bpooled analysis\b|\bpooled (individual[- ]patient|patient-level) (data )?analysis\b", _I)
-_T_SYSTEMATIC = re.compile(r"\bsystematic (literature )?review\b|\bumbrella review\b", _I)
-_T_SCOPING = re.compile(r"\bscoping review\b", _I)
-_T_CASE = re.compile(r"\bcase (report|series|study of a|presentation)\b|\ba case of\b|\b(in|of) an? (\w+[- ]){0,3}"
-                     r"(patient|man|woman|boy|girl|child|infant|newborn|neonate|adolescent)\b(?!-)|"
-                     r"\b\d{1,3}-(year|month|week|day)-old\b|"
-                     r"\b(two|three|four|\d) (cases|siblings|brothers|sisters|patients with)\b|"
-                     r"\breport of (a|an|one|two|three) (case|patient|famil)|"
-                     r"\ba (rare|unusual|unique) (case|presentation|cause)\b", _I)
-_T_RANDOMISED = re.compile(r"\brandomi[sz]ed\b(?!\s+(\w+[- ]){0,3}trials\b)|\bplacebo-controlled\b|"
-                           r"\bdouble-blind\b|\bcluster[- ]randomi|\bstepped[- ]wedge\b|\bsham[- ]controlled\b|"
-                           r"\bnon-?inferiority (randomi[sz]ed )?trial\b", _I)
-# "... in patients from a randomised trial": the trial is where the samples came from, not the paper's design.
-_T_FROM_TRIAL = re.compile(r"\b(patients|participants|samples|specimens|sera|plasma) (\w+ ){0,2}(from|in|of|enrolled "
-                           r"in|treated in) (a|the|two|three) (\w+[- ]){0,3}(randomi[sz]ed|phase)", _I)
-_T_TRIAL = re.compile(rf"\b{_PHASE}\b|\bsingle[- ](arm|group)\b|\bopen[- ]label\b|\bfirst[- ]in[- ]human\b|"
-                      rf"\bdose[- ](escalation|finding|ranging)\b|\bwindow[- ]of[- ]opportunity\b|"
-                      rf"\b(basket|umbrella|platform) (trial|study)\b|\bexpanded access\b|\bquasi[- ]experimental\b|"
-                      rf"\binvestigator[- ]initiated\b|"
-                      rf"\bbefore[- ](and[- ])?after (study|comparison|evaluation)\b|\binterventional study\b|"
-                      rf"\bearly[- ]phase (trial|study)\b|"
-                      r"\b(pilot|feasibility) (trial|study)\b|\bclinical (trial|study)\b(?!s)|"
-                      r"\bnon-?randomi[sz]ed\b", _I)
-_T_OBSERVATIONAL = re.compile(r"\bretrospective\b|\bcohorts?\b|\breal[- ](world|life)\b|\bpopulation-based\b|"
-                              r"\bregistry\b|\bregisters?\b|\bnationwide\b|\bnational (\w+ )?(database|survey|"
-                              r"sample|cohort|register|registry)\b|\bdatabase\b|\bclaims\b|\belectronic health "
-                              r"records?\b|\bmedical records\b|\bchart review\b|\bmendelian randomi[sz]ation\b|"
-                              r"\bgenome-wide association\b|\btarget trial\b|\btest-negative\b|\btwin study\b|"
-                              r"\bsibling (comparison|analysis|design)\b|\bbirth cohort\b|\blongitudinal (study|"
-                              r"analysis|follow-up)\b|\bprospective (study|analysis|follow-up|evaluation)\b|"
-                              r"\bdiagnostic (accuracy|performance)\b|\bdevelopment and validation\b|"
-                              r"\b(incidence|prevalence|seroprevalence|trends?) (of|in|and)\b|\brisk factors\b|"
-                              r"\bUK Biobank\b|\bNHANES\b|\bSEER\b|\bNational Cancer Database\b|"
-                              r"\bcase[- ]control\b|\bcross[- ]sectional\b|\bpharmacovigilance\b|\bobservational\b|"
-                              r"\bmulticent(er|re|ric) (study|experience|analysis)\b|\b(single|multi)[- ]?(institution|"
-                              r"cent(er|re))(al)? (experience|study|analysis)\b|\bpatterns of care\b|"
-                              r"\bexperience (of|at|from|with) (a|an|the|our)\b|\bnatural history\b|"
-                              r"\bconsecutive (patients|cases|series)\b|(?<!literature )\bsurvey\b|"
-                              r"\b\d+-year (review|experience)\b", _I)
-# Title words an observational study shares with a trial's outcomes ("Cancer Incidence and Mortality").
-_T_OBSERVATIONAL_WEAK = re.compile(r"^(incidence|prevalence|seroprevalence|trends?|risk factors|association|"
-                                   r"development and validation|diagnostic (accuracy|performance))\b", _I)
-# Strong laboratory and animal words in a title: the paper is preclinical whatever clinical words it also has.
-_T_ANIMAL = re.compile(r"\b(in|of) (mice|a mouse|mouse|murine|rats|dogs|primates|zebrafish)\b|\bmurine\b|"
-                       r"\bmouse models?\b|\bmice\b|\brats?\b(?! sarcoma)|\bpre-?clinical (evaluation|study|studies|"
-                       r"characteri[sz]ation|models?|efficacy|development|rationale|activity|assessment|testing|"
-                       r"investigation|data)\b|\bhamsters?\b|\bferrets?\b|"
-                       r"\bxenografts?\b|\bzebrafish\b|\b(rhesus|cynomolgus) (macaques|monkeys)\b|\bmacaques\b|"
-                       r"\bporcine\b|\bpigs\b|\bpiglets\b|\brabbits?\b|\bcanine\b|\b(pet|client-owned) dogs\b|"
-                       r"\bDrosophila\b|\bC\. elegans\b|\bin vivo efficacy\b|\banimal models?\b|\bsheep\b|"
-                       r"\bovine\b", _I)
-_T_IN_VITRO = re.compile(r"\bin vitro\b|\bex vivo\b|\bcell lines?\b|\b(in|of|on|against) (\w+[- ]){0,3}(cancer|"
-                         r"tumou?r|carcinoma|epithelial|endothelial|HeLa|HEK293) cells\b(?! (from|of) patients)|"
-                         r"\borganoids?\b|\bbioinformatic|"
-                         r"\bin silico\b|\bTCGA\b|\bCancer Genome Atlas\b|\bsingle-cell (RNA|transcriptom|sequencing|"
-                         r"analysis|atlas|characteri[sz]ation)|\bCRISPR(-Cas9)? screen|\bcryo-?EM\b|"
-                         r"\bcryo-electron\b|\bcrystal structure\b|\bmolecular (docking|dynamics)\b|"
-                         r"\bpan-cancer analysis\b|\bstructure-based\b|\byeast two-hybrid\b|\biPSC|\binduced "
-                         r"pluripotent\b|\bisolates\b|\bbiofilms?\b|\bnanoparticles\b|\bproteomic|\btranscriptomic "
-                         r"(analysis|profiling|landscape)\b|\bimmunohistochemi\w* (assay|staining|analysis)|"
-                         r"\b(spatial|multiplexed?) (proteomic|transcriptomic|imaging|immunohistochemi)|"
-                         r"\bcadaver(ic)?\b|\bbiomechanical\b", _I)
-_T_IN_VITRO_WEAK = re.compile(r"\bsignature\b|\bassays?\b", _I)
-# The abstract says it is a review: this outweighs a laboratory or animal word in its title.
-_REVIEW_SAYS = re.compile(r"\bin this (mini-?|narrative )?review\b|\b(this|the present) (mini-?|narrative )?review\b|"
-                          r"\b(here(in)?,? )?we (briefly )?review\b|\bthis (article|paper|chapter) reviews\b", _I)
-_T_REVIEW_STRONG = re.compile(r"\breview\b|\boverview\b|\bstate of the art\b|\bprimer\b|\ban update\b|"
-                              r"\bupdate on\b|\bcurrent (status|concepts|evidence|state|knowledge)\b|"
-                              r"\bfrom bench to bedside\b|\blessons (from|learned)\b|\bwhere (are|do) we\b|"
-                              r"\bopportunities and challenges\b|\bfuture (directions|perspectives)\b|"
-                              r"\b(recent|emerging) (advances|progress|developments|insights)\b", _I)
-_T_REVIEW = re.compile(r"\breview\b|\boverview\b|\badvances\b|\bprogress\b|\blandscape\b|\bperspectives?\b|"
-                       r"\bupdate on\b|\ban update\b|"
-                       r"\bchallenges\b|\bstate of the art\b|\bcurrent (status|concepts|role|evidence|state)\b|"
-                       r"\bemerging\b|"
-                       r"\bfuture (directions|perspectives)\b|\bhistory\b|\bwhere (are|do) we\b|\bwhat'?s next\b|"
-                       r"\bnew era\b|\blessons\b|\bbench to bedside\b|"
-                       r"\brevisited\b|\bprimer\b|\bstrategies\b|^[^:]{2,60}: (a|an|the) (novel|new|first|promising|"
-                       r"emerging)\b|"
-                       r"\bmechanisms? (of|and)\b|\bopportunities\b|\broles? of\b|\bin \d{4}\s*$|"
-                       r"\btherapeutic (potential|implications)\b|^(diagnosis and )?(management|treatment) of\b", _I)
-_T_OPINION_QUESTION = re.compile(r"^\s*(why|time to|should|is it time|the case (for|against)|must|it is time)\b|"
-                                 r"\bmust\b|\bneeds?\b[^:]*$", _I)
-
-# The abstract's own design.
 _META_OWN = re.compile(r"\b(we|this|our|present|current)\b[^.]{0,80}\bmeta-?analys[ie]s|\bmeta-?analys[ie]s\b[^.]{0,40}"
                        r"\b(was|were) (performed|conducted|carried out)|\b(random|fixed)[- ]effects? (meta-?analys|"
                        r"models?)|\bpooled (hazard|odds|risk) ratio|\bpooled (HR|OR|RR)\b|\bmeta-?analysis software\b|"
@@ -166,14 +46,16 @@ _META = re.compile(r"\bmeta-?analys[ie]s\b|\bmeta-?analytic|\bnetwork meta", _I)
 # A search described (a narrative review also says "we systematically review").
 _SYSTEMATIC = re.compile(r"\bsystematic(ally)? (literature |electronic )?(search|searched)|\bPRISMA\b|"
                          r"\b(electronic|comprehensive|systematic) (literature |database )?search\b|"
-                         r"\b(searched|search of|searches of) (the )?(\w+ ){0,2}(PubMed|MEDLINE|Embase|Cochrane|"
+                         r"\b(searched|search of|searches of) (the )?((\w+ ){0,2}|([\w-]+, ){1,5})"
+                         r"(PubMed|MEDLINE|Embase|Cochrane|"
                          r"Web of Science|"
                          r"Scopus|databases)|\b(the )?included \d+ (studies|trials|articles|publications)\b|"
                          r"\b(databases|MEDLINE|PubMed|Embase) (\w+ ){0,3}(were|was) searched\b|"
                          r"\b(systematic review|systematic search) of the (literature|evidence)\b|"
                          r"\btwo (reviewers|authors|investigators) independently\b|\bAMSTAR\b|\bQUADAS\b|"
                          r"\b(identified|retrieved|found) (in|from|through|by searching) (\w+ ){0,2}(PubMed|MEDLINE|"
-                         r"Embase|Cochrane|Web of Science|Scopus|PsycINFO)\b|\bDATA SOURCES\b", _I)
+                         r"Embase|Cochrane|Web of Science|Scopus|PsycINFO)\b|\bDATA SOURCES\b|"
+                         r"\bSearch (methods|strategy)\s*:|\bSelection criteria\s*:|\bEligibility criteria\s*:", _I)
 _GUIDELINE = re.compile(r"\b(practice )?guidelines?\b|\bconsensus (statement|guideline|recommendation|conference|"
                         r"panel|meeting)s?\b|\bexpert (consensus|panel)\b|\brecommendations (for|on)\b|\bposition "
                         r"(paper|statement)\b", _I)
@@ -203,7 +85,9 @@ _RANDOMISED_OWN = re.compile(
     r"participants)\b|\brandomi[sz]ed (\(?\d:\d|in a \d)|\b\d:\d randomi|"
     r"\brandomly allocated\b|\ballocated at random\b|\ballocated (\w+ ){0,3}(by|using|with) (a )?(computer|web|"
     r"central|sealed|block)|\bconcealed allocation\b|\bin random order\b|\brandomi[sz]ation (list|sequence|"
-    r"schedule)\b|\brandomi[sz]ation (was )?stratified\b|\bin (a|this|the) (\w+[ ,-]+){0,3}randomi[sz]ed\b|"
+    r"schedule|system)\b|\bcentral(i[sz]ed)? randomi[sz]ation\b|"
+    r"\b(assigned|allocated) in a \d:\d ratio\b|\b(assigned|allocated) by (\w+[- ]){0,2}randomi[sz]ation\b|"
+    r"\brandomi[sz]ation (was )?stratified\b|\bin (a|this|the) (\w+[ ,-]+){0,3}randomi[sz]ed\b|"
     r"\b(individually|cluster) randomi[sz]ed\b|\bstepped[- ]wedge\b|\brandomly (divided|distributed|split)\b|"
     r"\bsealed (opaque )?envelopes\b|\bcomputer-generated (\w+ ){0,2}(sequence|list|schedule)\b|"
     r"\ballocation sequence\b|\bminimi[sz]ation\b|"
@@ -227,6 +111,7 @@ _PROTOCOL_OWN = re.compile(r"\b(this|the|our) (\w+[ ,-]+){0,5}(trial|study) will
 _CASE_OWN = re.compile(r"\bwe (report|describe|present|discuss)( here)? (on )?(a|an|the case of an?|the first|one|two|"
                        r"three|four)\b"
                        r"(\s+[\w,-]+){0,6}?\s+(cases?|patient|patients|man|woman|boy|girl|child|male|female|infant|"
+                       r"newborn|neonate|toddler|adolescent|"
                        r"siblings|brothers|sisters|members|family)\b|"
                        r"\b\d{1,3}[- ](year|month|week|day)[- ]old\b|"
                        r"\b(in|by) (our|this) (present )?(report|case)\b|\bcase (report|presentation)\b|\ba case of\b|"
@@ -234,8 +119,8 @@ _CASE_OWN = re.compile(r"\bwe (report|describe|present|discuss)( here)? (on )?(a
                        r"\bthis (report|case) (describes|illustrates|highlights)\b|"
                        r"\b(this|our) patient\b|\ball (two|three|four) patients\b|"
                        r"\b(an?|one) ((young|elderly|older|middle-aged|previously healthy|pregnant) )?(\w+ )?"
-                       r"(man|woman|boy|girl|patient|infant|child|neonate) (presented|was admitted|was referred|"
-                       r"developed|complained)\b", _I)
+                       r"(man|woman|boy|girl|patient|infant|child|neonate|newborn) ([^.;,]{0,50} )?(presented|was "
+                       r"admitted|was referred|developed|complained)\b", _I)
 _TRIAL_OWN = re.compile(
     rf"{_OWN}[^.;]{{0,60}}\b({_PHASE}|single[- ](arm|group)|open[- ]label|pilot|feasibility|dose[- ](escalation|"
     rf"expansion|finding)|first[- ]in[- ]human|prospective|interventional|multicent(er|re)|clinical)\b[^.;]{{0,60}}\b"
@@ -256,13 +141,19 @@ _TRIAL_OWN = re.compile(
     r"\bprospectively (enrolled|treated|evaluated|assessed)\b[^.;]{0,60}\b(received|underwent|treated|"
     r"administered|intervention)|"
     rf"\b(\d+|{_NUMBER_WORDS}) (\w+ ){{0,4}}(patients|participants|adults|children|adolescents|women|men|volunteers|"
-    r"recipients)\b[^.;]{0,120}\b(received|underwent|took|were given|were treated with|self-administered|"
-    r"took part in|followed a|were converted)\b[^.;]{0,80}\b(mg|doses?|daily|weekly|sessions?|programme|program|"
-    r"injection|infusion|diet|treatment|therapy|intervention|stimulation|vaccine|formulation|fractions|Gy|"
-    r"radiotherapy|surgery|procedure)\b", _I)
+    r"recipients)\b[^.;]{0,120}\b(received|underwent|took|performed|completed|attended|"
+    r"were given|were treated with|self-administered|took part in|followed a|were converted|were paired with|"
+    r"were offered|were provided with|were fitted with)\b[^.;]{0,80}\b(mg|doses?|daily|weekly|sessions?|programme|"
+    r"program|education|counsel+ing|training|coaching|consultations?|injection|infusion|diet|treatment|therapy|"
+    r"intervention|stimulation|vaccine|formulation|fractions|Gy|radiotherapy|surgery|procedure|navigat\w*|"
+    r"reminders|messages|visits|months|weeks)\b|"
+    rf"\b(\d+|{_NUMBER_WORDS}) (\w+ ){{0,4}}(people|persons|individuals)\b[^.;]{{0,80}}\b(were paired with|"
+    r"were offered|were provided with|were fitted with|took part in)\b", _I)
 # Design words alone, in a titled abstract: its own design unless they name other studies ("single-arm studies").
 _TRIAL_BARE = re.compile(r"\b(single[- ](arm|group)|open[- ]label|dose[- ]escalation|non-?randomi[sz]ed|quasi[- ]"
-                         r"experimental|window[- ]of[- ]opportunity|expanded access|before[- ]and[- ]after|pre-?post|"
+                         r"experimental|window[- ]of[- ]opportunity|expanded access|"
+                         r"(before[- ]and[- ]after|pre-?post) (the )?(study|design|comparison|evaluation|analysis|"
+                         r"trial|intervention|programme|program|training|course|implementation)|"
                          r"3 ?\+ ?3)\b(?![^.;]{0,40}\b(trials|studies)\b)", _I)
 _OBSERVATIONAL_OWN = re.compile(
     rf"{_OWN}[^.;]{{0,60}}\b(retrospective(ly)?|case[- ]control|cross[- ]sectional|population-based|registry|"
@@ -272,24 +163,34 @@ _OBSERVATIONAL_OWN = re.compile(
     r"obtained|analy[sz]ed)\b|\bconsecutive (series|patients)\b|\b(FAERS|VigiBase|SEER|EudraVigilance)\b|"
     r"\bwe (\w+ ){0,1}(analy[sz]ed|reviewed|identified|collected|compared|estimated|measured|interviewed|surveyed|"
     r"studied|examined|related|calculated)\b[^.;]{0,80}\b(patients|cases|participants|residents|adults|children|"
-    r"women|men|people|persons|infants|"
+    r"women|men|people|persons|infants|girls|boys|adolescents|students|mothers|donors|workers|veterans|neonates|"
     r"subjects|individuals|records|data)\b|\b(this|the present) study (estimated|compared|examined|analy[sz]ed)\b|"
     r"\bwere (included|identified) (in|from) (this|the|our)\b|\bmatched controls\b|\bpropensity[- ]score\b|"
     r"\bprospective(ly)? (collected|followed|cohort|observational)\b|\bindirect (treatment )?comparisons?\b|"
     r"\bmatching-adjusted\b|\bsurvey\b[^.]{0,40}\b(respon|participants|oncologists|physicians)|"
     r"\bmendelian randomi[sz]ation\b|\binstrumental variables?\b|\bgenome-wide association (study|analysis)\b|"
     r"\b(emulated|emulate|emulating) a target trial\b|\btarget trial emulation\b|\btest-negative\b|"
-    r"\bcase-control\b|\bcross-sectional\b|\b(disproportionality|seroprevalence)\b|\breporting odds ratios?\b|"
+    r"\bcase-control\b|\bcross-sectional\b(?! area)|\b(disproportionality|seroprevalence)\b|\breporting odds ratios?\b|"
     r"\b(we|were) (queried|linked)\b|\b(cancer )?registration data\b|\badministrative (health )?data\b|"
     r"\b(insurance|claims|registry|register|surveillance) data\b|\b(follows|followed) a cohort\b|"
     r"\ba cohort of [\d,]+\b|\busing (\w+ ){0,3}data (from|on|of)\b|"
-    r"\b(were|was|we) interviewed\b|\b(inter|intra)-?(observer|rater)\b|\b(Cohen's|Fleiss'?) kappa\b|"
+    r"\b(were|was|we) interviewed\b|\b(semi-?structured|in-depth|qualitative) interviews\b|\bfocus groups? "
+    r"(were|was) (held|conducted)\b|\binterrupted time[- ]series\b|\bdifference-in-differences?\b|"
+    r"\bregression discontinuity\b|\b(internal consistency|test-retest reliability|factor structure|"
+    r"confirmatory factor analysis|criterion validity|construct validity|psychometric properties)\b|"
+    r"\bwe used (\w+ ){0,3}data (from|on|of|to (estimate|examine|assess|describe|compare|calculate))\b|"
+    r"\bspatial scan statistic\b|\bhot ?spot analysis\b|"
+    r"\bgeocoded\b|\bverbal autops(y|ies)\b|\bsegmented regression\b|\bjoinpoint\b|"
+    r"\b(assessments|records|data) (of|on|from) [\d,.]+ (million )?(residents|patients|people|adults|children|"
+    r"persons|individuals|women|men)\b|\b(inter|intra)-?(observer|rater)\b|"
+    r"\b(Cohen's|Fleiss'?) kappa\b|"
     r"\bkappa (statistics?|coefficients?|values?)\b|"
     r"\b(among|of) (all )?[\d,]+ (\w+ ){0,3}(patients|adults|children|women|men|participants|individuals|persons|"
     r"infants|people) (undergoing|who underwent|treated|admitted|diagnosed|hospitali[sz]ed|presenting|aged|born|"
     r"living|attending)\b|"
     r"\bprospectively (assessed|recorded|collected|enrolled|followed|included|"
-    r"studied|registered)\b|\b(we )?(examined|assessed|investigated|evaluated|estimated|quantified|analy[sz]ed) "
+    r"studied|registered)\b|\b(we )?(examined|assessed|investigated|evaluated|estimated|quantified|analy[sz]ed|"
+    r"examine|assess|investigate|evaluate|estimate|quantify|analy[sz]e) "
     r"(the )?associations? (between|of)\b|\bwe (extracted|abstracted|retrieved|obtained) (the )?(data|information)\b|"
     r"\bwe analy[sz]ed (data (from|on) )?[\d,.]+ (million )?(men|women|adults|children|participants|individuals|people|"
     r"persons|residents|infants|patients)\b", _I)
@@ -300,7 +201,9 @@ _OBSERVATIONAL_WEAK = re.compile(
     r"questionnaires?|survey|UK Biobank|NHANES|biobank)\b|\bnested\b|"
     r"\b(were|was) followed (up )?(for|to|until|every)\b|\bfollowed (them )?(for|prospectively)\b|"
     r"\bCox (proportional[- ]hazards? )?(regression|models?)\b|\blogistic regression\b|\bincidence rates?\b|"
-    r"\breference standard\b|\bsensitivity and specificity\b|"
+    r"\breference standard\b|\bsensitivity and specificity\b|\b(determinants|predictors|correlates)\b|"
+    r"\bwore (a|an) \b|\b(enrolled|recruited) prospectively\b|\bregression models?\b|"
+    r"\bfollowed (\w+ ){0,2}(biennially|annually|yearly)\b|"
     r"\bprediction model\b|\bC statistic\b|\bKaplan-Meier\b|\bsibling\b|\btwins\b|"
     r"\b(linear|Poisson|multivariable|multivariate|negative binomial) regression\b|"
     r"\bassociations? (\w+ ){0,6}(were|was) (estimated|examined|assessed|analy[sz]ed|evaluated)\b|"
@@ -327,13 +230,16 @@ _OPINION_OWN = re.compile(r"\b(this|the present|our) (commentary|editorial|viewp
                           r"\bin this (editorial|commentary|viewpoint|letter)\b|\b(we|I) (argue|contend)\b|"
                           r"\bwe (read|have read) with (great )?interest\b|\bwe thank the (correspondents|authors|"
                           r"editor)\b|\bthis meeting report\b|\bthe (accompanying|current issue)\b|"
-                          r"\bwe (remember|mourn|celebrate)\b|\bin (our|my) (view|opinion)\b|\bwe believe that\b|"
-                          r"\bis no longer acceptable\b|"
+                          r"\bwe (remember|mourn|celebrate)\b|^\s*To the Editor\b|\bin (our|my) (view|opinion)\b|"
+                          r"\bwe believe that\b|"
+                          r"\bis no longer acceptable\b|\bin this issue\b|"
                           r"\bshould (enforce|embrace|temper|replace|be abandoned)\b", _I)
 _ANIMAL = re.compile(r"\b(mice|mouse|murine|rats|rodents?|xenografts?|syngeneic|non-?human primates?|"
                      r"macaques?|monkeys?|canine|dogs|beagles?|zebrafish|tumou?r-bearing|C57BL|BALB/c|NOD/SCID|NSG|"
                      r"Sprague-Dawley|Wistar|rabbits?|pigs|piglets|porcine|sheep|ovine|Drosophila|C\. elegans|"
-                     r"pups|orthotopic|hamsters?|ferrets?|guinea pigs|gerbils|chickens|cattle)\b|\brat\b(?! sarcoma)|"
+                     r"pups|orthotopic|hamsters?|ferrets?|guinea pigs|gerbils|chickens|cattle|cats|feline|cows|calves|"
+                     r"horses|goats|poultry|broilers|hens|deer|cervids|elk|marmosets|camels|(caecal|cecal) ligation|"
+                     r"Morris water maze|open[- ]field test|(oral )?gavage|chow|necropsy)\b|\brat\b(?! sarcoma)|"
                      r"-/- mice|\bNOD mice\b|\b(the |treated |control |naive |tumou?r-bearing )animals\b", _I)
 _IN_VITRO = re.compile(r"\bin vitro\b|\bcell lines?\b|\bcultured\b|\bco-?culture|\borganoids?\b|\bex vivo\b|"
                        r"\bTCGA\b|\bbioinformatic|\bsingle-cell RNA|\btranscriptom|\bGEO (database|datasets?)\b|"
@@ -341,32 +247,51 @@ _IN_VITRO = re.compile(r"\bin vitro\b|\bcell lines?\b|\bcultured\b|\bco-?culture
                        r"\bCancer Genome Atlas\b|\bcryo-?EM\b|\bcryo-electron\b|\bcrystal structures?\b|"
                        r"\bmolecular dynamics\b|\bCRISPR\b|\binduced pluripotent\b|\biPSCs?\b|\bisolates\b|"
                        r"\bminimum inhibitory\b|\bbiofilm|\bPBMCs?\b|\bmass cytometry\b|\btissue microarrays?\b|"
-                       r"\bHEK293|\bHeLa\b|\byeast\b|\bpatch-clamp\b|\bimmunoblot|\bGene Expression Omnibus\b|"
+                       r"\bHEK293|\bHeLa\b|\byeast\b|\bpatch[- ]clamp\b|\bimmunoblot|\bGene Expression Omnibus\b|"
                        r"\bmicroarray|\bGSE\d+|\bcadaver", _I)
 # Laboratory work on cells or samples.
 _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|knock(ed)?[- ]?down|silenc(ed|ing)|"
                   r"western blot|immunoblot\w*|ELISA|flow cytometry|qPCR|RT-PCR|immunohistochemi\w*|immunofluorescence|"
                   r"cell lines?|in vitro|ex vivo|organoids?|sequencing|RNA-seq|TCGA|GEO|GTEx|CRISPR(-Cas9)?|MTT|CCK-8|"
-                  r"patch-clamp|molecular docking|molecular dynamics|cryo-?EM|cryo-electron microscopy|crystal "
+                  r"patch[- ]clamp|molecular docking|molecular dynamics|cryo-?EM|cryo-electron microscopy|crystal "
                   r"structures?|isolates|minimum inhibitory concentrations?|broth microdilution|biofilms?|PBMCs?|"
                   r"mass cytometry|tissue microarrays?|confocal microscopy|electron microscopy|annexin V|"
                   r"phosphoproteomics|proteomics|iPSCs?|induced pluripotent stem cells|HEK293|yeast two-hybrid|"
                   r"co-immunoprecipitation|hydrogel|bioprinted|CIBERSORT|LASSO|differentially expressed|"
-                  r"binding free[- ]energy|cells were (treated|exposed|incubated|stimulated)|pseudovirus(es)?|"
+                  r"binding free[- ]energy|"
+                  r"cells were (treated|exposed|incubated|stimulated|stained|sorted|lysed|fixed|counted)|"
+                  r"pseudovirus(es)?|"
                   r"neutrali[sz]ation assays?|neutrali[sz]ing antibody titres|sera from|16S rRNA|"
                   r"Gene Expression Omnibus|microarrays?|GSE\d+|hub genes|co-expression|seeded|scaffolds?|"
-                  r"knockdown|overexpression|colony formation|mechanistically|cadaver(ic)?|cadavers)\b", _I)
+                  r"knockdown|overexpression|colony formation|mechanistically|cadaver(ic)?|cadavers|thermocycl(ing|ed)|"
+                  r"flexural strength|(three|3)-point bending|(shear |tensile |micro-?tensile )?bond strength|"
+                  r"microhardness|surface roughness|universal testing machine|fracture (resistance|toughness)|"
+                  r"specimens were (prepared|fabricated|subjected|divided)|inoculated|log10? reductions?|"
+                  r"colony[- ]forming units|extracted (human )?(teeth|molars|premolars|incisors)|micro-?CT|"
+                  r"micro-computed tomography|(archived|stored|banked|residual|frozen) (\w+ )?(specimens|samples)|"
+                  r"multiplex (PCR|panel|assay)s?|percent agreement|public(ly available)? (\w+ )?datasets?|"
+                  r"(CHO|COS-?7|HEK-?293T?|Vero( E6)?|HepG2|Huh-?7|Caco-2|MCF-?7|A549|THP-1|Jurkat|U2OS|MG-63) cells|"
+                  r"large language models?|F1[- ]scores?|immunoinformatic\w*|epitope prediction|chewing simulat\w*|"
+                  r"laser scanner|spectrophotomet\w*|Vickers|"
+                  r"(crowns|specimens|discs|sensors|teeth|implants) were (subjected|immersed|exposed|stored|aged)|"
+                  r"artificial(ly)? (ageing|aging|aged|saliva)|immortali[sz]ed|colony counts?|adhesion assays?|"
+                  r"simulated (gastric|intestinal) fluid|(fresh|fresh-frozen|frozen|harvested) (bovine|porcine|ovine|"
+                  r"pig|sheep|cow|chicken) \w+|synthetic bone|polyurethane (foam|blocks))\b", _I)
 # Results a study reports of its own: percentages, p values, counts of patients or samples, hazard ratios.
 _OWN_RESULTS = re.compile(r"\d+(\.\d+)? ?%|\bp ?[<=>] ?0?\.\d|\b(n|N) ?= ?\d|\b\d+ (patients|participants|subjects|"
                           r"samples|cases|mice)\b|\b(HR|OR|RR)\b ?[=,:]? ?\d|\b95% CI\b|\bwe (found|observed|show|"
                           r"demonstrate|identified|observe|observed|report|developed|generated|established|"
                           r"demonstrated|showed)\b|"
                           r"\b(RESULTS|Results):", _I)
+# Results that a protocol cannot have (it may give its planned sample size or power).
+_PROTOCOL_RESULTS = re.compile(r"\bp ?[<=>] ?0?\.\d|\b95% CI\b|\b(HR|OR|RR)\b ?[=,:]? ?\d|\bwe (found|observed|show|"
+                               r"demonstrate|showed|demonstrated)\b|\b(RESULTS|Results):", _I)
 # The same without bare percentages, which a review quotes too ("mutated in ~40% of cases").
 _OWN_FINDINGS = re.compile(_OWN_RESULTS.pattern.replace(r"\d+(\.\d+)? ?%|", "", 1), _I)
 # The language of a study's own methods: what was measured, compared or assessed, in whom.
 _OWN_METHODS = re.compile(r"\b(were|was) (measured|assessed|compared|recorded|quantified|analy[sz]ed|evaluated|"
                           r"determined|collected|calculated|estimated|monitored|obtained|scored|tested|performed|"
+                          r"validated|adjusted|"
                           r"treated|exposed|implanted|injected|fed|randomi[sz]ed|followed)\b|\b(primary|secondary) "
                           r"(outcome|end ?point)s?\b|\b(METHODS?|Methods?|DESIGN|Design|OBJECTIVES?|Objectives?|"
                           r"PURPOSE|Purpose|AIMS?|Aims?|Materials and methods|PATIENTS AND METHODS|Patients and "
@@ -386,7 +311,9 @@ _RESEARCH_VERBS = (r"(downloaded|seeded|constructed|profiled|sequenced|isolated|
                    r"measured|quantified|assessed|recorded|compared|analy[sz]ed|collected|tested|modelled|modeled|"
                    r"calculated|estimated|evaluated|examined|investigated|determined|followed|treated|exposed|"
                    r"administered|obtained|performed|conducted|developed|generated|established|applied|used|"
-                   r"identified|included|selected|grown|infected|engrafted|transplanted|fed|dosed|vaccinated)")
+                   r"identified|included|selected|grown|infected|engrafted|transplanted|fed|dosed|vaccinated|"
+                   r"combined|linked|"
+                   r"merged)")
 _DID = re.compile(rf"\bwe (also |then |further |first |next |additionally )?{_RESEARCH_VERBS}\b|"
                   rf"\b(were|was) (\w+ )?{_RESEARCH_VERBS} (by|with|using|from|for|in|at|to|on|into|according)\b", _I)
 _HUMAN_SUBJECTS = re.compile(r"\bpatients? (were|was) (treated|enrolled|randomi[sz]ed|given|included)\b|"

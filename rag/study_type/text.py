@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .cues import (_ABOUT_GUIDELINES, _ANIMAL, _ASSIGNED_ARMS, _CASE_OWN, _DID, _GUIDELINE, _GUIDELINE_OWN,
-    _HUMAN_SUBJECTS, _I, _IN_VITRO, _LAB, _META, _META_OWN, _MODEL_OWN, _NOT_RANDOMISED, _OBSERVATIONAL_OWN,
-    _OBSERVATIONAL_WEAK, _OPINION_OWN, _OTHER_OWN, _OWN_FINDINGS, _OWN_METHODS, _OWN_RESULTS, _PROTOCOL_OWN,
-    _RANDOMISED_OF_OTHERS, _RANDOMISED_OWN, _RESEARCH_HEADINGS, _REVIEW_OWN, _REVIEW_SAYS, _SYSTEMATIC,
-    _TRIAL_ANALYSIS, _TRIAL_BARE, _TRIAL_OWN, _T_ANIMAL, _T_APPROVAL, _T_CASE, _T_FROM_TRIAL, _T_GUIDELINE,
-    _T_IN_VITRO, _T_IN_VITRO_WEAK, _T_META, _T_OBSERVATIONAL, _T_OBSERVATIONAL_WEAK, _T_OPINION, _T_OPINION_QUESTION,
-    _T_OTHER, _T_POOLED, _T_PROTOCOL, _T_RANDOMISED, _T_REVIEW, _T_REVIEW_FACETS, _T_SCOPING, _T_SYSTEMATIC, _T_TRIAL)
+from .cues import (_ANIMAL, _ASSIGNED_ARMS, _CASE_OWN, _DID, _GUIDELINE, _GUIDELINE_OWN, _HUMAN_SUBJECTS, _I,
+    _IN_VITRO, _LAB, _META, _META_OWN, _MODEL_OWN, _NOT_RANDOMISED, _OBSERVATIONAL_OWN, _OBSERVATIONAL_WEAK,
+    _OPINION_OWN, _OTHER_OWN, _OWN_FINDINGS, _OWN_METHODS, _OWN_RESULTS, _PROTOCOL_OWN, _PROTOCOL_RESULTS,
+    _RANDOMISED_OF_OTHERS,
+    _RANDOMISED_OWN, _RESEARCH_HEADINGS, _REVIEW_OWN, _SYSTEMATIC, _TRIAL_ANALYSIS, _TRIAL_BARE, _TRIAL_OWN)
+from .title_cues import (_ABOUT_GUIDELINES, _OPINION_SAYS, _REVIEW_SAYS, _T_ANIMAL, _T_APPROVAL, _T_CASE,
+    _T_FROM_TRIAL, _T_GUIDELINE, _T_IN_VITRO, _T_IN_VITRO_WEAK, _T_META, _T_OBSERVATIONAL, _T_OBSERVATIONAL_WEAK,
+    _T_OPINION, _T_OPINION_QUESTION, _T_OTHER, _T_POOLED, _T_PROTOCOL, _T_RANDOMISED, _T_REVIEW, _T_REVIEW_FACETS,
+    _T_SAMPLES_FROM_TRIAL, _T_SCOPING, _T_SYSTEMATIC, _T_TRIAL, _T_VET, _VET_SAYS, _T_FACET_LIST,
+    _VET_STRONG)
 
 
 def _hit(pattern: re.Pattern, text: str, where: str = "text") -> str:
@@ -79,7 +82,7 @@ def _by_title(title: str, body: str = "") -> tuple[str, str] | None:
         return "systematic review", _hit(_T_SYSTEMATIC, title, "title")
     if _T_SCOPING.search(title):
         return "review", _hit(_T_SCOPING, title, "title")
-    if _T_PROTOCOL.search(title) or (_PROTOCOL_OWN.search(body) and not _OWN_RESULTS.search(body)
+    if _T_PROTOCOL.search(title) or (_PROTOCOL_OWN.search(body) and not _PROTOCOL_RESULTS.search(body)
                                      and re.search(r"\b(trial|study)\b", title, _I)):
         return "trial registration", _hit(_T_PROTOCOL, title, "title") or _hit(_PROTOCOL_OWN, body)
     if _T_POOLED.search(title):
@@ -93,7 +96,11 @@ def _by_title(title: str, body: str = "") -> tuple[str, str] | None:
 def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
     """The title's design words, once it names no kind of publication (guideline, review, protocol...)."""
     randomness = _NOT_RANDOMISED.sub(" ", title)
+    if (_T_VET.search(title) and _VET_SAYS.search(body)) or (_T_VET.search(body) and _VET_STRONG.search(body)):
+        return "animal study", _hit(_T_VET, title, "title")
     if _T_CASE.search(title):
+        if re.search(r"\bcase series\b", title, _I) and _LARGE_SERIES.search(body):
+            return "observational study", _hit(_LARGE_SERIES, body)  # a series of dozens of patients: a cohort
         return "case report", _hit(_T_CASE, title, "title")
     if _META_OWN.search(body) and (_META.search(body) or _SYSTEMATIC.search(body)):
         # "Prevalence of ...", "Association of ...": a title a meta-analysis shares with the studies it pools.
@@ -106,9 +113,14 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
         return "review", _hit(_T_REVIEW, titled_review, "title")
     if _REVIEW_SAYS.search(body):
         return "review", _hit(_REVIEW_SAYS, body)
+    if _OPINION_SAYS.search(body) and not _has_methods(body):
+        return "opinion", _hit(_OPINION_SAYS, body)
     if _T_ANIMAL.search(title):
         return "animal study", _hit(_T_ANIMAL, title, "title")
-    if _T_IN_VITRO.search(title):
+    if _T_SAMPLES_FROM_TRIAL.search(title):
+        return "in vitro study", _hit(_T_SAMPLES_FROM_TRIAL, title, "title")
+    if _T_IN_VITRO.search(title) and not re.search(r"\bretrospective\b|\bsurveillance\b", title, _I):
+        # Isolates or samples counted over years of routine laboratory records: a retrospective observational study.
         return "in vitro study", _hit(_T_IN_VITRO, title, "title")
     if _T_RANDOMISED.search(randomness) and not _T_FROM_TRIAL.search(title):
         return "randomised trial", _hit(_T_RANDOMISED, randomness, "title")
@@ -122,6 +134,7 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
         return None  # "Pneumonitis: incidence, risk factors and management": let the text say what it is
     if observational and not re.search(r"\breview\b", title, _I):
         if (re.search(r"(?<!retro)\bprospective\b", title, _I) and _TRIAL_OWN.search(body)
+                and not re.search(r"\bcohort\b|\bobservational\b|\bregistry\b", title, _I)
                 and not re.search(r"\bdiscretion\b|\bstandard of care\b|\broutine (care|practice)\b", body, _I)):
             # "a prospective study" in which the patients were given the treatment studied: interventional.
             return "non-randomised trial", _hit(_TRIAL_OWN, body)
@@ -132,6 +145,13 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
     if _T_IN_VITRO_WEAK.search(title):
         return "in vitro study", _hit(_T_IN_VITRO_WEAK, title, "title")
     return None
+
+
+# A study that calls itself observational ("this was a prospective observational study").
+_OBSERVATIONAL_SAID = re.compile(r"\b(this|our|the present|we)\b[^.;]{0,40}\b(observational|cohort study|case-control|"
+                                 r"cross-sectional)\b", _I)
+# A case series of twenty or more patients.
+_LARGE_SERIES = re.compile(r"\b([2-9]\d|\d{3,}) (consecutive )?(patients|cases|children|adults)\b", _I)
 
 
 def _own_randomisation(plain: str) -> bool:
@@ -167,7 +187,7 @@ def _by_kind(text: str, body: str) -> tuple[str, str] | None:
         return "other", _hit(_MODEL_OWN, body)
     if _OTHER_OWN.search(body):
         return "other", _hit(_OTHER_OWN, body)
-    if _PROTOCOL_OWN.search(body) and not _OWN_RESULTS.search(body) and re.search(r"\b(trial|study)\b", body, _I):
+    if _PROTOCOL_OWN.search(body) and not _PROTOCOL_RESULTS.search(body) and re.search(r"\b(trial|study)\b", text, _I):
         # A trial that "will randomise": its design, no results yet.
         return "trial registration", _hit(_PROTOCOL_OWN, body)
     return None
@@ -184,7 +204,7 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
         return "randomised trial", _hit(_RANDOMISED_OWN, plain) or _hit(_ASSIGNED_ARMS, plain)
     case = _CASE_OWN.search(body)
     methods = _has_methods(body)
-    trial = _TRIAL_OWN.search(body) or (not excerpt and _TRIAL_BARE.search(body))
+    trial = _TRIAL_OWN.search(plain) or (not excerpt and _TRIAL_BARE.search(body))
     observational = _OBSERVATIONAL_OWN.search(body) or (methods and _OBSERVATIONAL_WEAK.search(body))
     if case and not observational and not re.search(r"\b\d{2,} patients\b", body, _I):
         return "case report", _hit(_CASE_OWN, body)
@@ -194,7 +214,8 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
     if animal >= 2 or (animal and not _HUMAN_SUBJECTS.search(text) and not trial and not observational
                        and (methods or excerpt)):
         return "animal study", _hit(_ANIMAL, text)
-    if observational and (not trial or re.search(r"retrospective|\bconsecutive\b", body, _I)):
+    said = re.search(r"retrospective|\bconsecutive\b", body, _I) or _OBSERVATIONAL_SAID.search(body)
+    if observational and (not trial or said):
         return "observational study", _hit(_OBSERVATIONAL_OWN, body) or _hit(_OBSERVATIONAL_WEAK, body)
     if trial:
         return "non-randomised trial", _hit(_TRIAL_OWN, body) or _hit(_TRIAL_BARE, body)
@@ -202,8 +223,11 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
     if (in_vitro or lab) and not _HUMAN_SUBJECTS.search(text) and (methods or research):
         return "in vitro study", _hit(_IN_VITRO, text) or _hit(_LAB, text)
     if title and not methods and (_T_OPINION_QUESTION.search(title) or (
-            title.rstrip().endswith("?") and re.search(r"\b(should|must|ought to)\b", body, _I))):
+            (title.rstrip().endswith("?") or re.search(r"\b(should|must|ought to)\b", title, _I))
+            and re.search(r"\b(should|must|ought to)\b", body, _I))):
         return "opinion", _hit(_T_OPINION_QUESTION, title, "title")
+    if title and _T_FACET_LIST.search(title) and not (_OWN_FINDINGS.search(body) or _DID.search(body)):
+        return "review", _hit(_T_FACET_LIST, title, "title")
     if title and _T_REVIEW.search(title) and not methods:
         return "review", _hit(_T_REVIEW, title, "title")
     if excerpt:
