@@ -45,12 +45,21 @@ def split_of(sentence_id: str) -> str:
     return "test" if int(hashlib.sha1(sentence_id.encode()).hexdigest()[0], 16) <= 4 else "dev"
 
 
-def verdict(row: dict):
+def verdict(row: dict, library=None):
     cited = list(range(1, len(row["passages"]) + 1))
     texts = dict(zip(cited, row["passages"], strict=True))
     sentence = row["sentence"] + " " + "".join(f"[{n}]" for n in cited)
     if "titles" in inspect.signature(check_sentence).parameters:  # the check reads the cited paper's title
-        return check_sentence(sentence, cited, texts, titles={n: row.get("title") or "" for n in cited})
+        titles = {n: row.get("title") or "" for n in cited}
+        if library is None:
+            return check_sentence(sentence, cited, texts, titles=titles)
+        # As `rag check` does by default: the indexed paper each passage was cut from, its title and whole text.
+        from rag.index.lookup import paper_of
+
+        docs = {n: paper_of(library, text) for n, text in texts.items()}
+        papers = {n: d.text for n, d in docs.items() if d is not None}
+        titles = {n: t or (docs[n].title if docs[n] is not None else "") or "" for n, t in titles.items()}
+        return check_sentence(sentence, cited, texts, titles=titles, papers=papers)
     return check_sentence(sentence, cited, texts)
 
 
@@ -61,7 +70,15 @@ def main() -> None:
     ap.add_argument("--show", action="store_true", help="print the misses and false alarms (dev unless --split)")
     ap.add_argument("--features", action="store_true", help="false alarms per feature of the faithful sentences")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--library", type=Path, metavar="INDEX_DIR",
+                    help="look each passage's paper up in this index, as `rag check` does by default")
     args = ap.parse_args()
+    library = None
+    if args.library:
+        from rag import Settings
+        from rag.index.store import open_store
+
+        library = open_store(Settings.load(index_dir=args.library))
     rows = [json.loads(line) for line in args.sentences.open(encoding="utf-8") if line.strip()]
     splits = ["dev", "test"] if args.split == "all" else [args.split]
     results = []
@@ -69,7 +86,7 @@ def main() -> None:
         split = split_of(row["id"])
         if split not in splits:
             continue
-        v = verdict(row)
+        v = verdict(row, library)
         results.append((split, row, v.status != SUPPORTED, v.reasons))
     kinds = sorted({row["error_kind"] for _, row, _, _ in results if row["error_kind"]})
     out: dict = {}

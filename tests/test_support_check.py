@@ -122,22 +122,22 @@ def test_rag_check_prints_one_verdict_per_pair_in_order(tmp_path):
               "title": "Pembrolizumab versus docetaxel (KEYNOTE-010): a randomised controlled trial"}]
     path = tmp_path / "pairs.jsonl"
     path.write_text("\n".join(p if isinstance(p, str) else json.dumps(p) for p in pairs) + "\n", encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "rag", "check", "--pairs", str(path), "--json"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=300)
+    out = subprocess.run([sys.executable, "-m", "rag", "check", "--pairs", str(path), "--json", "--no-library"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     assert [set(r) for r in rows] == [{"supported", "reasons"}] * 4
     assert [r["supported"] for r in rows] == [True, False, False, True]
     assert "14.4 not in [1]" in rows[1]["reasons"] and "nivolumab not in [1]" in rows[1]["reasons"]
     assert "not read" in rows[2]["reasons"][0]
-    text = subprocess.run([sys.executable, "-m", "rag", "check", "--pairs", str(path)], cwd=ROOT,
+    text = subprocess.run([sys.executable, "-m", "rag", "check", "--pairs", str(path), "--no-library"], cwd=ROOT,
                           capture_output=True, text=True, timeout=300)
     assert text.stdout.splitlines()[:2] == ["supported", "not supported: 14.4 not in [1]; nivolumab not in [1]"]
 
 
-def test_rag_check_reads_names_in_the_whole_paper_a_chunk_comes_from(tmp_path):
-    """A drug the cited chunk does not name is found in the paper it was cut from, and the reason says so; a drug
-    the paper never names is still flagged."""
+def test_rag_check_reads_names_in_the_whole_paper_a_chunk_comes_from(tmp_path, settings):
+    """A drug the cited chunk does not name is found in the paper it was cut from (given, or looked up in the
+    index), and the note says so; a drug the paper never names is still flagged."""
     import subprocess
     import sys
 
@@ -152,16 +152,30 @@ def test_rag_check_reads_names_in_the_whole_paper_a_chunk_comes_from(tmp_path):
              {"sentence": sentence, "passages": [chunk]}]
     path = tmp_path / "pairs.jsonl"
     path.write_text("\n".join(json.dumps(p) for p in pairs) + "\n", encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "rag", "check", "--pairs", str(path), "--json"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=300)
+    out = subprocess.run([sys.executable, "-m", "rag", "check", "--pairs", str(path), "--json", "--no-library"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     assert rows[0] == {"supported": True, "reasons": []}, rows[0]
     assert rows[1]["supported"] is False and "atezolizumab not in [1]" in rows[1]["reasons"], rows[1]
     assert rows[2]["supported"] is False and "pembrolizumab not in [1]" in rows[2]["reasons"], rows[2]
-    text = subprocess.run([sys.executable, "-m", "rag", "check", "--pairs", str(path)], cwd=ROOT,
+    text = subprocess.run([sys.executable, "-m", "rag", "check", "--pairs", str(path), "--no-library"], cwd=ROOT,
                           capture_output=True, text=True, timeout=300).stdout.splitlines()
     assert text[0] == "supported (note: pembrolizumab: elsewhere in the paper of [1], not in the cited passage)", text
+    # The same chunk with no paper given: the index (KEYNOTE-010 is among its abstracts) says which paper it is.
+    library = subprocess.run([sys.executable, "-m", "rag", "check", "--pairs", str(path), "--index-dir",
+                              str(settings.index_dir)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert library.returncode == 0, library.stderr
+    lines = library.stdout.splitlines()
+    assert lines[2].startswith("supported (note: pembrolizumab:"), lines
+    assert lines[1].startswith("not supported: atezolizumab not in [1]"), lines
+    # A passage no indexed paper holds is read as given.
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"sentence": sentence, "passages": [chunk.replace("NCT01905657", "NCT09999999")
+                                                                     + " An unindexed sentence."]}) + "\n")
+    alone = subprocess.run([sys.executable, "-m", "rag", "check", "--pairs", str(other), "--index-dir",
+                            str(settings.index_dir)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert alone.stdout.startswith("not supported: pembrolizumab not in [1]"), alone.stdout
 
 
 # --- issue 22 ---------------------------------------------------------------------------------------------------

@@ -146,6 +146,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from ..cite import MARKER
     from ..answer.support_check import SUPPORTED, check_sentence
 
+    library = _library(args)
     for number, line in enumerate((ln for ln in args.pairs.read_text(encoding="utf-8").splitlines() if ln.strip()), 1):
         try:
             pair = json.loads(line)
@@ -169,6 +170,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             # then also looked for there, and the reason says so). One text for every passage, or one per passage.
             titles = _per_passage(pair.get("titles") or pair.get("title"), texts)
             papers = _per_passage(pair.get("papers") or pair.get("paper"), texts)
+            for n, doc in library(texts).items():  # what the pair does not say, the library may
+                titles.setdefault(n, doc.title or "")
+                papers.setdefault(n, doc.text)
             v = check_sentence(sentence, cited, texts, titles=titles, papers=papers)
             out = {"supported": v.status == SUPPORTED, "reasons": v.reasons}
             notes = v.notes  # where a name was found outside the passage: the readable form says it
@@ -187,3 +191,25 @@ def _per_passage(value: Any, texts: dict[int, str]) -> dict[int, str]:
     if isinstance(value, list):
         return {n: t for n, t in enumerate(value, 1) if isinstance(t, str) and n in texts}
     return {}
+
+
+def _library(args: argparse.Namespace):
+    """passages {n: text} -> {n: the indexed paper each was cut from}; finds nothing without an index (or with
+    --no-library)."""
+    if getattr(args, "library", True):
+        from ..index import IndexNotFound
+        from ..index.store import open_store
+
+        try:
+            store = open_store(_settings(args))
+        except (IndexNotFound, OSError, SystemExit):
+            store = None
+        if store is not None:
+            from ..index.lookup import paper_of
+
+            def found(texts: dict[int, str]) -> dict[int, Any]:
+                docs = {n: paper_of(store, text) for n, text in texts.items()}
+                return {n: doc for n, doc in docs.items() if doc is not None}
+
+            return found
+    return lambda texts: {}

@@ -126,6 +126,10 @@ def _check(sub: argparse._SubParsersAction) -> None:
                         'per passage) and "paper" (or "papers"): the whole text a passage is a chunk of')
     p.add_argument("--json", action="store_true",
                    help='one JSON object per line: {"supported": true|false, "reasons": [...]}')
+    p.add_argument("--no-library", dest="library", action="store_false",
+                   help="do not look a passage up in the index (by default a passage cut from an indexed paper is "
+                        "read with that paper's title and whole text, as an answer's own check reads it)")
+    add_flags(p, "where")
     p.set_defaults(func=cmd_check)
 
 
