@@ -104,7 +104,8 @@ def features(t: str, cand, rule: str | None, use_rule: bool) -> list[str]:
          f"int={float(v.value).is_integer()}", f"lt1={v.value < 1}", f"pos={round(pos * 2)}"]
     f += [f"b:{x}" for x in left] + [f"a:{x}" for x in right] + [f"i:{x}" for x in inner]
     f += [f"b{i}:{x}" for i, x in enumerate(reversed(left[-3:]))] + [f"a{i}:{x}" for i, x in enumerate(right[:3])]
-    f += [f"bb:{x}_{y}" for x, y in zip(left, left[1:])] + [f"ab:{x}_{y}" for x, y in zip(right, right[1:])]
+    f += [f"bb:{x}_{y}" for x, y in zip(left, left[1:], strict=False)]
+    f += [f"ab:{x}_{y}" for x, y in zip(right, right[1:], strict=False)]
     f += _mention_features(t, s, e, v, before)
     if use_rule:
         f += [f"rule={rule or 'none'}", f"rule_u={rule or 'none'}:{_unit_kind(v.unit)}"]
@@ -170,7 +171,7 @@ def predict(model, doc, threshold: float, veto: float | None) -> list[dict]:
     classes = list(model.classes_)
     none = classes.index("none")
     dropped = set()
-    for cand, p, hit in zip(doc["cands"], proba, doc["taken"]):
+    for cand, p, hit in zip(doc["cands"], proba, doc["taken"], strict=True):
         if hit is not None:
             if veto is not None and p[none] >= veto:
                 dropped.add(hit)
@@ -208,11 +209,12 @@ def _line(name: str, r: dict) -> str:
 def cross_validate(docs, folds: int, thresholds, vetoes) -> None:
     """Grouped by document: each document's predictions come from a model that never saw it."""
     fold_of = [i % folds for i in range(len(docs))]
-    models = [train([d for d, f in zip(docs, fold_of) if f != k]) for k in range(folds)]
-    by_doc = {id(d): models[f] for d, f in zip(docs, fold_of)}
+    models = [train([d for d, f in zip(docs, fold_of, strict=True) if f != k]) for k in range(folds)]
+    by_doc = {id(d): models[f] for d, f in zip(docs, fold_of, strict=True)}
     cands = sum(len(d["labels"]) for d in docs)
     pos = sum(lab != "none" for d in docs for lab in d["labels"])
-    missed = sum(lab != "none" and t is None for d in docs for lab, t in zip(d["labels"], d["taken"]))
+    missed = sum(lab != "none" and t is None for d in docs
+                 for lab, t in zip(d["labels"], d["taken"], strict=True))
     print(f"dev: {len(docs)} documents, {cands} candidates, {pos} labelled, {missed} labelled the rules did not take; "
           f"gold values {sum(len(d['gold']) for d in docs)}")
     sources = sorted({d["source"] for d in docs})
@@ -244,7 +246,8 @@ def simulate(rows_train, rows_new, use_rule: bool) -> None:
     print(_line("unseen part, rules alone", score(new, lambda d: d["rules"])))
     for thr in (0.5, 0.6, 0.7, 0.8, 0.9, 0.95):
         print(_line(f"  + model thr {thr}", score(new, lambda d, t=thr: predict(model, d, t, None))))
-    missed = sum(lab != "none" and t is None for d in new for lab, t in zip(d["labels"], d["taken"]))
+    missed = sum(lab != "none" and t is None for d in new
+                 for lab, t in zip(d["labels"], d["taken"], strict=True))
     print(f"labelled candidates the rules did not take: {missed}")
 
 
