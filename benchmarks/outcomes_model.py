@@ -148,7 +148,7 @@ _HASHER = FeatureHasher(n_features=2 ** 18, input_type="string", alternate_sign=
 def train(docs):
     X = _HASHER.transform([f for d in docs for f in d["feats"]])
     y = [lab for d in docs for lab in d["labels"]]
-    model = LogisticRegression(C=float(os.environ.get("OUTCOMES_C", "4")), max_iter=3000)
+    model = LogisticRegression(C=float(os.environ.get("OUTCOMES_C", "16")), max_iter=3000)
     model.fit(X, y)
     return model
 
