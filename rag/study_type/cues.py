@@ -29,12 +29,23 @@ _OTHER_OWN = re.compile(r"\b(questionnaire|survey) (\w+ ){0,3}(sent|emailed|dist
                         r"(framework|taxonomy|checklist|definition)\b|\bcurriculum\b|"
                         r"\b(surveyed|tested|questioned) [\d,]+ (\w+ ){0,3}"
                         r"(physicians|doctors|clinicians|nurses|pharmacists|surgeons|residents|trainees|medical "
-                        r"students)\b[^.]{0,80}\b(knowledge|attitudes|views|perceptions|opinions|beliefs)\b", _I)
+                        r"students)\b[^.]{0,80}\b(knowledge|attitudes|views|perceptions|opinions|beliefs)\b|"
+                        r"\b(questionnaire|survey) (\w+ ){0,4}(completed|answered|returned) by [\d,]+ (\w+ ){0,2}"
+                        r"(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|practitioners|"
+                        r"radiologists|psychiatrists|dentists|midwives)\b|"
+                        # Research on research: the subjects are publications, not people.
+                        r"\b[\d,]+ (\w+ ){0,3}(systematic reviews|trials|articles|publications|abstracts|protocols|"
+                        r"papers|guidelines) (published|registered|indexed) (in|on|between|from)\b|\b(coded|extracted|"
+                        r"assessed|rated) (the )?(\w+ ){0,2}(funding|sponsorship|conflicts? of interest|spin|reporting "
+                        r"quality)\b", _I)
 # A model of costs or transmission built on published figures: not a study of patients.
 _MODEL_OWN = re.compile(r"\bwe (used|built|developed|constructed) an? (\w+[- ]){0,3}(transmission|simulation|Markov|"
                         r"decision[- ]analytic|mathematical|compartmental|microsimulation|cost-effectiveness|"
-                        r"health impact assessment) model\b|\bcost-of-illness approach\b|\bquality-adjusted life[- ]"
-                        r"years?\b|\bincremental cost\b", _I)
+                        r"health impact assessment|multi-?state|agent-based|system dynamics|forecasting|projection) "
+                        r"model\b|\bcost-of-illness approach\b|"
+                        r"\bwe (estimated|calculated|quantified|projected)\b[^.]{0,120}\b(years lived with disability|"
+                        r"disability-adjusted life[- ]years?|DALYs)\b|\b\d+ countries and territories\b|"
+                        r"\bquality-adjusted life[- ]years?\b|\bincremental cost\b", _I)
 _META_OWN = re.compile(r"\b(we|this|our|present|current)\b[^.]{0,80}\bmeta-?analys[ie]s|\bmeta-?analys[ie]s\b[^.]{0,40}"
                        r"\b(was|were) (performed|conducted|carried out)|\b(random|fixed)[- ]effects? (meta-?analys|"
                        r"models?)|\bpooled (hazard|odds|risk) ratio|\bpooled (HR|OR|RR)\b|\bmeta-?analysis software\b|"
@@ -80,7 +91,8 @@ _RANDOMISED_OWN = re.compile(
     r"\brandomi[sz]ed\b[^.;]{0,100}\bwe (assigned|enrolled|conducted|did|performed|randomly|recruited|compared)\b|"
     r"\b(resulted in|led to|improved|prolonged|longer|shorter|better)\b[^.;]{0,80}\b(than|versus|vs\.?|"
     r"compared (with|to)) (the )?(control (therapy|treatment|group|arm)|placebo)\b|"
-    r"\b(were|was|being) (randomly |individually )?randomi[sz]ed\b|"
+    r"\b(were|was|being|had been|have been) (randomly |individually )?randomi[sz]ed\b|"
+    r"\b(had|have) been randomly (assigned|allocated)\b|"
     r"\b(were|was) randomly (assigned|allocated)\b|\bwe randomly\b|\brandomly (assigned|allocated) (\(?\d|patients|"
     r"participants)\b|\brandomi[sz]ed (\(?\d:\d|in a \d)|\b\d:\d randomi|"
     r"\brandomly allocated\b|\ballocated at random\b|\ballocated (\w+ ){0,3}(by|using|with) (a )?(computer|web|"

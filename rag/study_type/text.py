@@ -124,6 +124,16 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
         return "in vitro study", _hit(_T_IN_VITRO, title, "title")
     if _T_RANDOMISED.search(randomness) and not _T_FROM_TRIAL.search(title):
         return "randomised trial", _hit(_T_RANDOMISED, randomness, "title")
+    return _by_title_study(title, body)
+
+
+def _by_title_study(title: str, body: str) -> tuple[str, str] | None:
+    """A trial or observational design named in the title, unless the abstract says the paper studies no subjects
+    of its own."""
+    if _MODEL_OWN.search(body) or _OTHER_OWN.search(body):
+        # A model, a survey of clinicians or research on publications: the title's design words ("trends",
+        # "prevalence", "national") are not a study of the paper's own subjects.
+        return "other", _hit(_MODEL_OWN, body) or _hit(_OTHER_OWN, body)
     trial_title = _T_TRIAL.search(title) and not re.search(r"\btrials\b|\breview\b|\boverview\b", title, _I)
     if trial_title and not _T_FROM_TRIAL.search(title):
         if _TRIAL_ANALYSIS.search(title) and _RANDOMISED_OWN.search(_NOT_RANDOMISED.sub(" ", body)):

@@ -29,7 +29,12 @@ _T_OTHER = re.compile(r"\bcost[- ](effectiveness|utility|benefit|minimi[sz]ation
                       r"\bconflicts? of interest\b|\bglobal, regional,? and national\b|"
                       r"\bGlobal Burden of Disease\b|\bprojections? (to|for) (19|20)\d\d\b|"
                       r"\b(drug )?(prices|pricing)\b|\bspending\b|\bcurriculum\b|\bframework for\b|"
-                      r"\bknowledge,? attitudes?\b|"
+                      r"\bknowledge,? attitudes?\b|\bprojected (\w+ ){0,3}(demand|burden|number|incidence|"
+                      r"prevalence|cases|costs?|need)\b|\b(global|attributable) burden\b|"
+                      r"\b(industry|commercial) (funding|sponsorship)\b|"
+                      r"\b(knowledge|attitudes|views|perceptions|opinions|preferences|beliefs|awareness) (\w+ ){1,4}"
+                      r"(of|among) (\w+ ){0,2}(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|"
+                      r"practitioners|radiologists|psychiatrists|dentists|midwives|residents|trainees)\b|"
                       r"\b(attitudes|views|perceptions|opinions|preferences|beliefs|knowledge|awareness|literacy) "
                       r"(of|among) (\w+ ){0,2}(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|"
                       r"practitioners|radiologists|psychiatrists|dentists|midwives|residents|trainees)\b|"
@@ -111,6 +116,7 @@ _T_OBSERVATIONAL = re.compile(r"\bretrospective\b|\bcohorts?\b|\breal[- ](world|
                               r"\b\d+-year (review|experience)\b|\binterrupted time[- ]series\b|"
                               r"^(reliability|validity) and (validity|reliability)\b|"
                               r"\bpsychometric (properties|evaluation|validation)\b|"
+                              r"\b(inter|intra)-?(observer|rater) (reliability|agreement|variability)\b|"
                               r"\bdifference-in-differences?\b|\bregression discontinuity\b|\bnatural experiment\b|"
                               r"^uptake of\b|"
                               r"\bqualitative (\w+ )?(study|analysis|exploration|evaluation|inquiry)\b|"
@@ -118,7 +124,8 @@ _T_OBSERVATIONAL = re.compile(r"\bretrospective\b|\bcohorts?\b|\breal[- ](world|
                               r"epidemiology)\b|\bspatio-?temporal\b|\becological study\b|\bverbal autopsy\b", _I)
 # A companion or farm animal in a title, and the words of a veterinary text beside it: an animal study whatever
 # its design (a case, a series, records of a practice). Bites, allergies and animal-assisted therapy are human studies.
-_T_VET = re.compile(r"\b(dogs?|cats?|horses?|mares?|stallions?|geldings?|cows?|heifers?|bulls?|calf|calves|puppies|"
+_T_VET = re.compile(r"\b(herds?|flocks?|cattle|livestock|dogs?|cats?|horses?|mares?|stallions?|geldings?|cows?|"
+                    r"heifers?|bulls?|calf|calves|puppies|"
                     r"puppy|kittens?|ferrets?|parrots?|goats?|alpacas?|llamas?|Labrador|retrievers?|terriers?|"
                     r"spaniels?|"
                     r"canine|feline|equine|bovine)\b(?![- ](bites?|scratch|allerg|assisted|ownership|walking))", _I)
