@@ -37,7 +37,8 @@ _OTHER_OWN = re.compile(r"\b(questionnaire|survey) (\w+ ){0,3}(sent|emailed|dist
                         r"\b[\d,]+ (\w+ ){0,3}(systematic reviews|trials|articles|publications|abstracts|protocols|"
                         r"papers|guidelines) (published|registered|indexed) (in|on|between|from)\b|\b(coded|extracted|"
                         r"assessed|rated) (the )?(\w+ ){0,2}(funding|sponsorship|conflicts? of interest|spin|reporting "
-                        r"quality)\b", _I)
+                        r"quality)\b|\b(legislation|policy documents|policies|laws|websites) of [\d,]+ (countries|"
+                        r"states|provinces|hospitals|universities)\b|\bpriority[- ]setting partnership\b", _I)
 # A model of costs or transmission built on published figures: not a study of patients.
 _MODEL_OWN = re.compile(r"\bwe (used|built|developed|constructed) an? (\w+[- ]){0,3}(transmission|simulation|Markov|"
                         r"decision[- ]analytic|mathematical|compartmental|microsimulation|cost-effectiveness|"
@@ -114,6 +115,12 @@ _RANDOMISED_OF_OTHERS = re.compile(r"\b(of|from|in|include[sd]?|including|across
 # A later analysis of a randomised trial (post hoc, secondary, exploratory, updated): labelled as the trial.
 _TRIAL_ANALYSIS = re.compile(r"\b(post[- ]hoc|secondary|exploratory|prespecified|pre-specified|updated|final|"
                              r"long-term|extended)\b[^.;]{0,40}\b(analysis|follow-up|results)\b", _I)
+# A trial's participants analysed as one cohort whatever their arm ("adjusting for treatment assignment"): an
+# observational analysis of a trial's data, not the trial's comparison.
+_ARMS_POOLED = re.compile(r"\b(adjust(ed|ing)? for|irrespective of|regardless of|independent(ly)? of|controlling for) "
+                          r"(the )?(treatment|randomi[sz]ation|randomi[sz]ed|study|trial|allocation) (arm|assignment|"
+                          r"allocation|group)s?\b|\b(in|across) the whole (trial )?cohort\b|\b(both|all|the two) "
+                          r"(trial |treatment |study )?(arms|groups) (were )?(combined|pooled)\b", _I)
 _PROTOCOL_OWN = re.compile(r"\b(this|the|our) (\w+[ ,-]+){0,5}(trial|study) will\b|\bwill be (randomi[sz]ed|"
                            r"randomly (assigned|allocated)|allocated|recruited|enrolled)\b|\bwe will (randomi[sz]e|"
                            r"recruit|enrol|enroll|allocate)\b|\bwill randomi[sz]e\b|\b(methods and analysis|ethics and "
@@ -213,7 +220,7 @@ _OBSERVATIONAL_WEAK = re.compile(
     r"questionnaires?|survey|UK Biobank|NHANES|biobank)\b|\bnested\b|"
     r"\b(were|was) followed (up )?(for|to|until|every)\b|\bfollowed (them )?(for|prospectively)\b|"
     r"\bCox (proportional[- ]hazards? )?(regression|models?)\b|\blogistic regression\b|\bincidence rates?\b|"
-    r"\breference standard\b|\bsensitivity and specificity\b|\b(determinants|predictors|correlates)\b|"
+    r"\breference standard\b|\bsensitivity and specificity\b|\bBland-Altman\b|\b(determinants|predictors|correlates)\b|"
     r"\bwore (a|an) \b|\b(enrolled|recruited) prospectively\b|\bregression models?\b|"
     r"\bfollowed (\w+ ){0,2}(biennially|annually|yearly)\b|"
     r"\bprediction model\b|\bC statistic\b|\bKaplan-Meier\b|\bsibling\b|\btwins\b|"
@@ -260,7 +267,7 @@ _IN_VITRO = re.compile(r"\bin vitro\b|\bcell lines?\b|\bcultured\b|\bco-?culture
                        r"\bmolecular dynamics\b|\bCRISPR\b|\binduced pluripotent\b|\biPSCs?\b|\bisolates\b|"
                        r"\bminimum inhibitory\b|\bbiofilm|\bPBMCs?\b|\bmass cytometry\b|\btissue microarrays?\b|"
                        r"\bHEK293|\bHeLa\b|\byeast\b|\bpatch[- ]clamp\b|\bimmunoblot|\bGene Expression Omnibus\b|"
-                       r"\bmicroarray|\bGSE\d+|\bcadaver", _I)
+                       r"\bmicroarray|\bGSE\d+|\bcadaver|\bcell-free DNA\b|\bcfDNA\b|\bfragmentomic", _I)
 # Laboratory work on cells or samples.
 _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|knock(ed)?[- ]?down|silenc(ed|ing)|"
                   r"western blot|immunoblot\w*|ELISA|flow cytometry|qPCR|RT-PCR|immunohistochemi\w*|immunofluorescence|"
@@ -288,7 +295,8 @@ _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|kno
                   r"(crowns|specimens|discs|sensors|teeth|implants) were (subjected|immersed|exposed|stored|aged)|"
                   r"artificial(ly)? (ageing|aging|aged|saliva)|immortali[sz]ed|colony counts?|adhesion assays?|"
                   r"simulated (gastric|intestinal) fluid|(fresh|fresh-frozen|frozen|harvested) (bovine|porcine|ovine|"
-                  r"pig|sheep|cow|chicken) \w+|synthetic bone|polyurethane (foam|blocks))\b", _I)
+                  r"pig|sheep|cow|chicken) \w+|synthetic bone|polyurethane (foam|blocks)|(were|was) isolated from|"
+                  r"(were |was )?differentiated into|killing assays?|reactive oxygen species)\b", _I)
 # Results a study reports of its own: percentages, p values, counts of patients or samples, hazard ratios.
 _OWN_RESULTS = re.compile(r"\d+(\.\d+)? ?%|\bp ?[<=>] ?0?\.\d|\b(n|N) ?= ?\d|\b\d+ (patients|participants|subjects|"
                           r"samples|cases|mice)\b|\b(HR|OR|RR)\b ?[=,:]? ?\d|\b95% CI\b|\bwe (found|observed|show|"

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .cues import (_ANIMAL, _ASSIGNED_ARMS, _CASE_OWN, _DID, _GUIDELINE, _GUIDELINE_OWN, _HUMAN_SUBJECTS, _I,
+from .cues import (_ANIMAL, _ARMS_POOLED, _ASSIGNED_ARMS, _CASE_OWN, _DID, _GUIDELINE, _GUIDELINE_OWN,
+    _HUMAN_SUBJECTS, _I,
     _IN_VITRO, _LAB, _META, _META_OWN, _MODEL_OWN, _NOT_RANDOMISED, _OBSERVATIONAL_OWN, _OBSERVATIONAL_WEAK,
     _OPINION_OWN, _OTHER_OWN, _OWN_FINDINGS, _OWN_METHODS, _OWN_RESULTS, _PROTOCOL_OWN, _PROTOCOL_RESULTS,
     _RANDOMISED_OF_OTHERS,
@@ -97,7 +98,7 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
     """The title's design words, once it names no kind of publication (guideline, review, protocol...)."""
     randomness = _NOT_RANDOMISED.sub(" ", title)
     if (_T_VET.search(title) and _VET_SAYS.search(body)) or (_T_VET.search(body) and _VET_STRONG.search(body)):
-        return "animal study", _hit(_T_VET, title, "title")
+        return "animal study", _hit(_T_VET, title, "title") or _hit(_VET_STRONG, body)
     if _T_CASE.search(title):
         if re.search(r"\bcase series\b", title, _I) and _LARGE_SERIES.search(body):
             return "observational study", _hit(_LARGE_SERIES, body)  # a series of dozens of patients: a cohort
@@ -123,6 +124,8 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
         # Isolates or samples counted over years of routine laboratory records: a retrospective observational study.
         return "in vitro study", _hit(_T_IN_VITRO, title, "title")
     if _T_RANDOMISED.search(randomness) and not _T_FROM_TRIAL.search(title):
+        if _ARMS_POOLED.search(body):
+            return "observational study", _hit(_ARMS_POOLED, body)
         return "randomised trial", _hit(_T_RANDOMISED, randomness, "title")
     return _by_title_study(title, body)
 
@@ -211,6 +214,8 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
     plain = _NOT_RANDOMISED.sub(" ", body)  # randomisation words that are no design of a trial, blanked
     animal = len(_ANIMAL.findall(text))
     if _own_randomisation(plain) and animal < 2:
+        if _ARMS_POOLED.search(body):
+            return "observational study", _hit(_ARMS_POOLED, body)
         return "randomised trial", _hit(_RANDOMISED_OWN, plain) or _hit(_ASSIGNED_ARMS, plain)
     case = _CASE_OWN.search(body)
     methods = _has_methods(body)

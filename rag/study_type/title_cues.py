@@ -31,7 +31,10 @@ _T_OTHER = re.compile(r"\bcost[- ](effectiveness|utility|benefit|minimi[sz]ation
                       r"\b(drug )?(prices|pricing)\b|\bspending\b|\bcurriculum\b|\bframework for\b|"
                       r"\bknowledge,? attitudes?\b|\bprojected (\w+ ){0,3}(demand|burden|number|incidence|"
                       r"prevalence|cases|costs?|need)\b|\b(global|attributable) burden\b|"
-                      r"\b(industry|commercial) (funding|sponsorship)\b|"
+                      r"\b(industry|commercial) (funding|sponsorship)\b|\bpriority[- ]setting\b|"
+                      r"\bresearch priorities\b|\bsurvey of (\w+ ){0,2}(policies|legislation|laws|regulations|"
+                      r"websites|curricula)\b|\b(audit|appraisal|reporting) (tool|checklist|template)\b|"
+                      r"\bmethodological (guide|note|tutorial)\b|"
                       r"\b(knowledge|attitudes|views|perceptions|opinions|preferences|beliefs|awareness) (\w+ ){1,4}"
                       r"(of|among) (\w+ ){0,2}(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|"
                       r"practitioners|radiologists|psychiatrists|dentists|midwives|residents|trainees)\b|"
@@ -93,6 +96,7 @@ _T_TRIAL = re.compile(rf"\b{_PHASE}\b|\bsingle[- ](arm|group)\b|\bopen[- ]label\
                       rf"\b(basket|umbrella|platform) (trial|study)\b|\bexpanded access\b|\bquasi[- ]experimental\b|"
                       rf"\binvestigator[- ]initiated\b|"
                       rf"\bbefore[- ](and[- ])?after (study|comparison|evaluation)\b|\binterventional study\b|"
+                      rf"\bpre-?post (intervention )?(study|design|evaluation|comparison)\b|"
                       rf"\bearly[- ]phase (trial|study)\b|"
                       r"\b(pilot|feasibility) (trial|study)\b|"
                       r"\bclinical (trial|study)\b(?!s| (reports?|registr|data|results|publications|protocols|"
@@ -131,7 +135,8 @@ _T_VET = re.compile(r"\b(herds?|flocks?|cattle|livestock|dogs?|cats?|horses?|mar
                     r"canine|feline|equine|bovine)\b(?![- ](bites?|scratch|allerg|assisted|ownership|walking))", _I)
 _VET_SAYS = re.compile(r"\b(veterinar\w*|client-owned|breeds?|(was|were) presented|herds?|flocks?|farms?|"
                        r"shelters?|spayed|neutered|castrated|intact (male|female))\b", _I)
-_VET_STRONG = re.compile(r"\bveterinar\w*|\bclient-owned\b", _I)
+_VET_STRONG = re.compile(r"\bveterinar\w*|\bclient-owned\b|\b(dairy|beef|pig|poultry|sheep|goat|backyard) "
+                         r"(cattle|cows|herds?|farms?|flocks?)\b", _I)
 # Title words an observational study shares with a trial's outcomes ("Cancer Incidence and Mortality").
 _T_OBSERVATIONAL_WEAK = re.compile(r"^(incidence|prevalence|seroprevalence|trends?|risk factors|association|"
                                    r"development and validation|diagnostic (accuracy|performance))\b", _I)
