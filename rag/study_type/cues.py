@@ -38,7 +38,9 @@ _OTHER_OWN = re.compile(r"\b(questionnaire|survey) (\w+ ){0,3}(sent|emailed|dist
                         r"papers|guidelines) (published|registered|indexed) (in|on|between|from)\b|\b(coded|extracted|"
                         r"assessed|rated) (the )?(\w+ ){0,2}(funding|sponsorship|conflicts? of interest|spin|reporting "
                         r"quality)\b|\b(legislation|policy documents|policies|laws|websites) of [\d,]+ (countries|"
-                        r"states|provinces|hospitals|universities)\b|\bpriority[- ]setting partnership\b", _I)
+                        r"states|provinces|hospitals|universities)\b|\bpriority[- ]setting partnership\b|"
+                        r"\b(registry entries|registry records|registrations|protocols|publications|abstracts) of "
+                        r"[\d,]+ (\w+ ){0,2}(trials|studies|systematic reviews)\b", _I)
 # A model of costs or transmission built on published figures: not a study of patients.
 _MODEL_OWN = re.compile(r"\bwe (used|built|developed|constructed) an? (\w+[- ]){0,3}(transmission|simulation|Markov|"
                         r"decision[- ]analytic|mathematical|compartmental|microsimulation|cost-effectiveness|"
@@ -220,7 +222,8 @@ _OBSERVATIONAL_WEAK = re.compile(
     r"questionnaires?|survey|UK Biobank|NHANES|biobank)\b|\bnested\b|"
     r"\b(were|was) followed (up )?(for|to|until|every)\b|\bfollowed (them )?(for|prospectively)\b|"
     r"\bCox (proportional[- ]hazards? )?(regression|models?)\b|\blogistic regression\b|\bincidence rates?\b|"
-    r"\breference standard\b|\bsensitivity and specificity\b|\bBland-Altman\b|\b(determinants|predictors|correlates)\b|"
+    r"\breference standard\b|\bsensitivity and specificity\b|\bBland-Altman\b|\bdiagnostic accuracy\b|"
+    r"\b(determinants|predictors|correlates)\b|"
     r"\bwore (a|an) \b|\b(enrolled|recruited) prospectively\b|\bregression models?\b|"
     r"\bfollowed (\w+ ){0,2}(biennially|annually|yearly)\b|"
     r"\bprediction model\b|\bC statistic\b|\bKaplan-Meier\b|\bsibling\b|\btwins\b|"

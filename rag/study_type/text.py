@@ -97,8 +97,9 @@ def _by_title(title: str, body: str = "") -> tuple[str, str] | None:
 def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
     """The title's design words, once it names no kind of publication (guideline, review, protocol...)."""
     randomness = _NOT_RANDOMISED.sub(" ", title)
-    if (_T_VET.search(title) and _VET_SAYS.search(body)) or (_T_VET.search(body) and _VET_STRONG.search(body)):
-        return "animal study", _hit(_T_VET, title, "title") or _hit(_VET_STRONG, body)
+    text = f"{title}\n{body}"
+    if (_T_VET.search(title) and _VET_SAYS.search(body)) or (_T_VET.search(body) and _VET_STRONG.search(text)):
+        return "animal study", _hit(_T_VET, title, "title") or _hit(_VET_STRONG, text)
     if _T_CASE.search(title):
         if re.search(r"\bcase series\b", title, _I) and _LARGE_SERIES.search(body):
             return "observational study", _hit(_LARGE_SERIES, body)  # a series of dozens of patients: a cohort
