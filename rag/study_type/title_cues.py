@@ -36,7 +36,7 @@ _T_OTHER = re.compile(r"\bcost[- ](effectiveness|utility|benefit|minimi[sz]ation
                       r"websites|curricula)\b|\b(audit|appraisal|reporting) (tool|checklist|template)\b|"
                       r"\bmethodological (guide|note|tutorial)\b|\b(audit|sample) of [\d,]+ (\w+ ){0,2}(trials|"
                       r"publications|articles|systematic reviews|protocols)\b|"
-                      r"\b(knowledge|attitudes|views|perceptions|opinions|preferences|beliefs|awareness) (\w+ ){1,4}"
+                      r"\b(knowledge|attitudes|views|perceptions|opinions|preferences|beliefs|awareness) (\w+ ){1,6}"
                       r"(of|among) (\w+ ){0,2}(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|"
                       r"practitioners|radiologists|psychiatrists|dentists|midwives|residents|trainees)\b|"
                       r"\b(attitudes|views|perceptions|opinions|preferences|beliefs|knowledge|awareness|literacy) "
