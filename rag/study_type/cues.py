@@ -260,7 +260,8 @@ _ANIMAL = re.compile(r"\b(mice|mouse|murine|rats|rodents?|xenografts?|syngeneic|
                      r"macaques?|monkeys?|canine|dogs|beagles?|zebrafish|tumou?r-bearing|C57BL|BALB/c|NOD/SCID|NSG|"
                      r"Sprague-Dawley|Wistar|rabbits?|pigs|piglets|porcine|sheep|ovine|Drosophila|C\. elegans|"
                      r"pups|orthotopic|hamsters?|ferrets?|guinea pigs|gerbils|chickens|cattle|cats|feline|cows|calves|"
-                     r"horses|goats|poultry|broilers|hens|deer|cervids|elk|marmosets|camels|(caecal|cecal) ligation|"
+                     r"horses|donkeys|goats|poultry|broilers|hens|deer|cervids|elk|marmosets|camels|"
+                     r"(caecal|cecal) ligation|"
                      r"Morris water maze|open[- ]field test|(oral )?gavage|chow|necropsy)\b|\brat\b(?! sarcoma)|"
                      r"-/- mice|\bNOD mice\b|\b(the |treated |control |naive |tumou?r-bearing )animals\b", _I)
 _IN_VITRO = re.compile(r"\bin vitro\b|\bcell lines?\b|\bcultured\b|\bco-?culture|\borganoids?\b|\bex vivo\b|"

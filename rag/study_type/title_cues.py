@@ -10,7 +10,8 @@ from .cues import _I, _PHASE
 # Title words. A title states what the paper is; a design word in it is the paper's own.
 _T_OPINION = re.compile(r"^\s*(editorial|comment(ary)?|letter|reply|response to|in reply|correspondence|viewpoint|"
                         r"point[- ]counterpoint|debate|con:|pro:|in memoriam|obituary)\b|\b(commentary|editorial|"
-                        r"a reply|letter to the editor|viewpoint|meeting report|workshop report|conference report)\b|"
+                        r"a reply|letter to the editor|viewpoint|meeting report|workshop report|conference report)\b"
+                        r"(?! (boards?|policies|policy|decisions|process|teams?|members|independence|offices?))|"
                         r"^\s*FDA approves\b|\bFDA approves\b|\bcall (to|for) action\b|"
                         r"\b(report|highlights) (of|from) the (\d{4} )?"
                         r"(\w+ ){0,4}(meeting|workshop|congress|symposium)\b|[?.]\s*(pro|con)\.?\s*$", _I)
@@ -34,8 +35,10 @@ _T_OTHER = re.compile(r"\bcost[- ](effectiveness|utility|benefit|minimi[sz]ation
                       r"\b(industry|commercial) (funding|sponsorship)\b|\bpriority[- ]setting\b|"
                       r"\bresearch priorities\b|\bsurvey of (\w+ ){0,2}(policies|legislation|laws|regulations|"
                       r"websites|curricula)\b|\b(audit|appraisal|reporting) (tool|checklist|template)\b|"
-                      r"\bmethodological (guide|note|tutorial)\b|\b(audit|sample) of [\d,]+ (\w+ ){0,2}(trials|"
-                      r"publications|articles|systematic reviews|protocols)\b|"
+                      r"\bmethodological (guide|note|tutorial)\b|"
+                      r"\b(prescribing|prescription|drug|medicines?) costs\b|"
+                      r"\b(audit|sample) of [\d,]+ (\w+ ){0,2}(trials|publications|articles|systematic reviews|"
+                      r"protocols)\b|"
                       r"\b(knowledge|attitudes|views|perceptions|opinions|preferences|beliefs|awareness) (\w+ ){1,6}"
                       r"(of|among) (\w+ ){0,2}(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|"
                       r"practitioners|radiologists|psychiatrists|dentists|midwives|residents|trainees)\b|"
@@ -129,7 +132,8 @@ _T_OBSERVATIONAL = re.compile(r"\bretrospective\b|\bcohorts?\b|\breal[- ](world|
                               r"epidemiology)\b|\bspatio-?temporal\b|\becological study\b|\bverbal autopsy\b", _I)
 # A companion or farm animal in a title, and the words of a veterinary text beside it: an animal study whatever
 # its design (a case, a series, records of a practice). Bites, allergies and animal-assisted therapy are human studies.
-_T_VET = re.compile(r"\b(herds?|flocks?|cattle|livestock|dogs?|cats?|horses?|mares?|stallions?|geldings?|cows?|"
+_T_VET = re.compile(r"\b(herds?|flocks?|cattle|livestock|donkeys?|mules?|dogs?|cats?|horses?|mares?|stallions?|"
+                    r"geldings?|cows?|"
                     r"heifers?|bulls?|calf|calves|puppies|"
                     r"puppy|kittens?|ferrets?|parrots?|goats?|alpacas?|llamas?|Labrador|retrievers?|terriers?|"
                     r"spaniels?|"
@@ -165,7 +169,8 @@ _T_IN_VITRO = re.compile(r"\bin vitro\b|\bex vivo\b|\bcell lines?\b|\b(in|of|on|
                          r"\b(spatial|multiplexed?) (proteomic|transcriptomic|imaging|immunohistochemi)|"
                          r"\bcadaver(ic)?\b|\bbiomechanical\b|"
                          r"\bcomputational (prediction|identification|design|screening)\b|"
-                         r"\bimmunoinformatic|\breverse vaccinology\b|\bpublic(ly available)? (\w+ )?datasets?\b", _I)
+                         r"\bimmunoinformatic|\breverse vaccinology\b|"
+                         r"\bpublic(ly available)? ([\w-]+ )?(datasets?|databases?)\b", _I)
 _T_IN_VITRO_WEAK = re.compile(r"\bsignature\b|\bassays?\b", _I)
 # The abstract says it is an editorial on another paper: this outweighs a design word in its title.
 _OPINION_SAYS = re.compile(r"\bin this issue\b|^\s*To the Editor\b|\bwe are writing to (express|raise|draw)\b|"
