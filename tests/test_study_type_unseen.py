@@ -118,3 +118,22 @@ def test_farm_animals_with_their_farms_are_veterinary(title, text):
 ])
 def test_designs_said_in_other_words(title, text, expected):
     assert _type(title, text) == expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Women on the editorial boards of surgical journals",
+     "We identified board members of 120 journals from their websites and recorded their gender.", "other"),
+    ("Completeness of disability recording in hospital records",
+     "We measured the share of admissions with a valid disability code between 2016 and 2022.", "other"),
+    ("Prescribing costs of anticoagulants in primary care, 2015-2023",
+     "We analysed national prescription cost data for all practices and described spending by year.", "other"),
+    ("Deep learning prediction of delirium in the public eICU database",
+     "We trained models on 30,000 intensive care stays and compared them with a clinical score.", "in vitro study"),
+    ("Dental disease in working donkeys in Kenya",
+     "Donkeys at veterinary clinics in two counties were examined and dental lesions recorded.", "animal study"),
+    ("A peer support programme for new mothers: a pilot implementation study",
+     "Sixty mothers were offered weekly peer support for three months. Uptake and change in anxiety scores "
+     "were measured.", "non-randomised trial"),
+])
+def test_publication_kinds_named_in_the_title(title, text, expected):
+    assert _type(title, text) == expected

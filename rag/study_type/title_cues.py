@@ -36,7 +36,8 @@ _T_OTHER = re.compile(r"\bcost[- ](effectiveness|utility|benefit|minimi[sz]ation
                       r"\bresearch priorities\b|\bsurvey of (\w+ ){0,2}(policies|legislation|laws|regulations|"
                       r"websites|curricula)\b|\b(audit|appraisal|reporting) (tool|checklist|template)\b|"
                       r"\bmethodological (guide|note|tutorial)\b|"
-                      r"\b(prescribing|prescription|drug|medicines?) costs\b|"
+                      r"\b(prescribing|prescription|drug|medicines?) costs\b|\bcompleteness of (\w+ ){0,3}(recording|"
+                      r"reporting|coding|documentation)\b|"
                       r"\b(audit|sample) of [\d,]+ (\w+ ){0,2}(trials|publications|articles|systematic reviews|"
                       r"protocols)\b|"
                       r"\b(knowledge|attitudes|views|perceptions|opinions|preferences|beliefs|awareness) (\w+ ){1,6}"
@@ -102,7 +103,7 @@ _T_TRIAL = re.compile(rf"\b{_PHASE}\b|\bsingle[- ](arm|group)\b|\bopen[- ]label\
                       rf"\bbefore[- ](and[- ])?after (study|comparison|evaluation)\b|\binterventional study\b|"
                       rf"\bpre-?post (intervention )?(study|design|evaluation|comparison)\b|"
                       rf"\bearly[- ]phase (trial|study)\b|"
-                      r"\b(pilot|feasibility) (trial|study)\b|"
+                      r"\b(pilot|feasibility) ((implementation|intervention|clinical|evaluation) )?(trial|study)\b|"
                       r"\bclinical (trial|study)\b(?!s| (reports?|registr|data|results|publications|protocols|"
                       r"documents|records|participants))|(?<!case[- ])\bcontrolled (clinical )?(study|trial)\b|"
                       r"\bnon-?randomi[sz]ed\b", _I)
