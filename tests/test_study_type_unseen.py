@@ -137,3 +137,8 @@ def test_designs_said_in_other_words(title, text, expected):
 ])
 def test_publication_kinds_named_in_the_title(title, text, expected):
     assert _type(title, text) == expected
+
+
+def test_a_guide_to_using_a_tool_is_other():
+    assert _type("The Glasgow Coma Scale: a practical guide to its use",
+                 "The scale is widely used. This guide explains how to score it, with worked examples.") == "other"
