@@ -29,12 +29,26 @@ _OTHER_OWN = re.compile(r"\b(questionnaire|survey) (\w+ ){0,3}(sent|emailed|dist
                         r"(framework|taxonomy|checklist|definition)\b|\bcurriculum\b|"
                         r"\b(surveyed|tested|questioned) [\d,]+ (\w+ ){0,3}"
                         r"(physicians|doctors|clinicians|nurses|pharmacists|surgeons|residents|trainees|medical "
-                        r"students)\b[^.]{0,80}\b(knowledge|attitudes|views|perceptions|opinions|beliefs)\b", _I)
+                        r"students)\b[^.]{0,80}\b(knowledge|attitudes|views|perceptions|opinions|beliefs)\b|"
+                        r"\b(questionnaire|survey) (\w+ ){0,4}(completed|answered|returned) by [\d,]+ (\w+ ){0,2}"
+                        r"(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|practitioners|"
+                        r"radiologists|psychiatrists|dentists|midwives)\b|"
+                        # Research on research: the subjects are publications, not people.
+                        r"\b[\d,]+ (\w+ ){0,3}(systematic reviews|trials|articles|publications|abstracts|protocols|"
+                        r"papers|guidelines) (published|registered|indexed) (in|on|between|from)\b|\b(coded|extracted|"
+                        r"assessed|rated) (the )?(\w+ ){0,2}(funding|sponsorship|conflicts? of interest|spin|reporting "
+                        r"quality)\b|\b(legislation|policy documents|policies|laws|websites) of [\d,]+ (countries|"
+                        r"states|provinces|hospitals|universities)\b|\bpriority[- ]setting partnership\b|"
+                        r"\b(registry entries|registry records|registrations|protocols|publications|abstracts) of "
+                        r"[\d,]+ (\w+ ){0,2}(trials|studies|systematic reviews)\b", _I)
 # A model of costs or transmission built on published figures: not a study of patients.
 _MODEL_OWN = re.compile(r"\bwe (used|built|developed|constructed) an? (\w+[- ]){0,3}(transmission|simulation|Markov|"
                         r"decision[- ]analytic|mathematical|compartmental|microsimulation|cost-effectiveness|"
-                        r"health impact assessment) model\b|\bcost-of-illness approach\b|\bquality-adjusted life[- ]"
-                        r"years?\b|\bincremental cost\b", _I)
+                        r"health impact assessment|multi-?state|agent-based|system dynamics|forecasting|projection) "
+                        r"model\b|\bcost-of-illness approach\b|"
+                        r"\bwe (estimated|calculated|quantified|projected)\b[^.]{0,120}\b(years lived with disability|"
+                        r"disability-adjusted life[- ]years?|DALYs)\b|\b\d+ countries and territories\b|"
+                        r"\bquality-adjusted life[- ]years?\b|\bincremental cost\b", _I)
 _META_OWN = re.compile(r"\b(we|this|our|present|current)\b[^.]{0,80}\bmeta-?analys[ie]s|\bmeta-?analys[ie]s\b[^.]{0,40}"
                        r"\b(was|were) (performed|conducted|carried out)|\b(random|fixed)[- ]effects? (meta-?analys|"
                        r"models?)|\bpooled (hazard|odds|risk) ratio|\bpooled (HR|OR|RR)\b|\bmeta-?analysis software\b|"
@@ -80,7 +94,8 @@ _RANDOMISED_OWN = re.compile(
     r"\brandomi[sz]ed\b[^.;]{0,100}\bwe (assigned|enrolled|conducted|did|performed|randomly|recruited|compared)\b|"
     r"\b(resulted in|led to|improved|prolonged|longer|shorter|better)\b[^.;]{0,80}\b(than|versus|vs\.?|"
     r"compared (with|to)) (the )?(control (therapy|treatment|group|arm)|placebo)\b|"
-    r"\b(were|was|being) (randomly |individually )?randomi[sz]ed\b|"
+    r"\b(were|was|being|had been|have been) (randomly |individually )?randomi[sz]ed\b|"
+    r"\b(had|have) been randomly (assigned|allocated)\b|"
     r"\b(were|was) randomly (assigned|allocated)\b|\bwe randomly\b|\brandomly (assigned|allocated) (\(?\d|patients|"
     r"participants)\b|\brandomi[sz]ed (\(?\d:\d|in a \d)|\b\d:\d randomi|"
     r"\brandomly allocated\b|\ballocated at random\b|\ballocated (\w+ ){0,3}(by|using|with) (a )?(computer|web|"
@@ -102,6 +117,12 @@ _RANDOMISED_OF_OTHERS = re.compile(r"\b(of|from|in|include[sd]?|including|across
 # A later analysis of a randomised trial (post hoc, secondary, exploratory, updated): labelled as the trial.
 _TRIAL_ANALYSIS = re.compile(r"\b(post[- ]hoc|secondary|exploratory|prespecified|pre-specified|updated|final|"
                              r"long-term|extended)\b[^.;]{0,40}\b(analysis|follow-up|results)\b", _I)
+# A trial's participants analysed as one cohort whatever their arm ("adjusting for treatment assignment"): an
+# observational analysis of a trial's data, not the trial's comparison.
+_ARMS_POOLED = re.compile(r"\b(adjust(ed|ing)? for|irrespective of|regardless of|independent(ly)? of|controlling for) "
+                          r"(the )?(treatment|randomi[sz]ation|randomi[sz]ed|study|trial|allocation) (arm|assignment|"
+                          r"allocation|group)s?\b|\b(in|across) the whole (trial )?cohort\b|\b(both|all|the two) "
+                          r"(trial |treatment |study )?(arms|groups) (were )?(combined|pooled)\b", _I)
 _PROTOCOL_OWN = re.compile(r"\b(this|the|our) (\w+[ ,-]+){0,5}(trial|study) will\b|\bwill be (randomi[sz]ed|"
                            r"randomly (assigned|allocated)|allocated|recruited|enrolled)\b|\bwe will (randomi[sz]e|"
                            r"recruit|enrol|enroll|allocate)\b|\bwill randomi[sz]e\b|\b(methods and analysis|ethics and "
@@ -201,7 +222,8 @@ _OBSERVATIONAL_WEAK = re.compile(
     r"questionnaires?|survey|UK Biobank|NHANES|biobank)\b|\bnested\b|"
     r"\b(were|was) followed (up )?(for|to|until|every)\b|\bfollowed (them )?(for|prospectively)\b|"
     r"\bCox (proportional[- ]hazards? )?(regression|models?)\b|\blogistic regression\b|\bincidence rates?\b|"
-    r"\breference standard\b|\bsensitivity and specificity\b|\b(determinants|predictors|correlates)\b|"
+    r"\breference standard\b|\bsensitivity and specificity\b|\bBland-Altman\b|\bdiagnostic accuracy\b|"
+    r"\b(determinants|predictors|correlates)\b|"
     r"\bwore (a|an) \b|\b(enrolled|recruited) prospectively\b|\bregression models?\b|"
     r"\bfollowed (\w+ ){0,2}(biennially|annually|yearly)\b|"
     r"\bprediction model\b|\bC statistic\b|\bKaplan-Meier\b|\bsibling\b|\btwins\b|"
@@ -238,7 +260,8 @@ _ANIMAL = re.compile(r"\b(mice|mouse|murine|rats|rodents?|xenografts?|syngeneic|
                      r"macaques?|monkeys?|canine|dogs|beagles?|zebrafish|tumou?r-bearing|C57BL|BALB/c|NOD/SCID|NSG|"
                      r"Sprague-Dawley|Wistar|rabbits?|pigs|piglets|porcine|sheep|ovine|Drosophila|C\. elegans|"
                      r"pups|orthotopic|hamsters?|ferrets?|guinea pigs|gerbils|chickens|cattle|cats|feline|cows|calves|"
-                     r"horses|goats|poultry|broilers|hens|deer|cervids|elk|marmosets|camels|(caecal|cecal) ligation|"
+                     r"horses|donkeys|goats|poultry|broilers|hens|deer|cervids|elk|marmosets|camels|"
+                     r"(caecal|cecal) ligation|"
                      r"Morris water maze|open[- ]field test|(oral )?gavage|chow|necropsy)\b|\brat\b(?! sarcoma)|"
                      r"-/- mice|\bNOD mice\b|\b(the |treated |control |naive |tumou?r-bearing )animals\b", _I)
 _IN_VITRO = re.compile(r"\bin vitro\b|\bcell lines?\b|\bcultured\b|\bco-?culture|\borganoids?\b|\bex vivo\b|"
@@ -248,7 +271,7 @@ _IN_VITRO = re.compile(r"\bin vitro\b|\bcell lines?\b|\bcultured\b|\bco-?culture
                        r"\bmolecular dynamics\b|\bCRISPR\b|\binduced pluripotent\b|\biPSCs?\b|\bisolates\b|"
                        r"\bminimum inhibitory\b|\bbiofilm|\bPBMCs?\b|\bmass cytometry\b|\btissue microarrays?\b|"
                        r"\bHEK293|\bHeLa\b|\byeast\b|\bpatch[- ]clamp\b|\bimmunoblot|\bGene Expression Omnibus\b|"
-                       r"\bmicroarray|\bGSE\d+|\bcadaver", _I)
+                       r"\bmicroarray|\bGSE\d+|\bcadaver|\bcell-free DNA\b|\bcfDNA\b|\bfragmentomic", _I)
 # Laboratory work on cells or samples.
 _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|knock(ed)?[- ]?down|silenc(ed|ing)|"
                   r"western blot|immunoblot\w*|ELISA|flow cytometry|qPCR|RT-PCR|immunohistochemi\w*|immunofluorescence|"
@@ -276,7 +299,8 @@ _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|kno
                   r"(crowns|specimens|discs|sensors|teeth|implants) were (subjected|immersed|exposed|stored|aged)|"
                   r"artificial(ly)? (ageing|aging|aged|saliva)|immortali[sz]ed|colony counts?|adhesion assays?|"
                   r"simulated (gastric|intestinal) fluid|(fresh|fresh-frozen|frozen|harvested) (bovine|porcine|ovine|"
-                  r"pig|sheep|cow|chicken) \w+|synthetic bone|polyurethane (foam|blocks))\b", _I)
+                  r"pig|sheep|cow|chicken) \w+|synthetic bone|polyurethane (foam|blocks)|(were|was) isolated from|"
+                  r"(were |was )?differentiated into|killing assays?|reactive oxygen species)\b", _I)
 # Results a study reports of its own: percentages, p values, counts of patients or samples, hazard ratios.
 _OWN_RESULTS = re.compile(r"\d+(\.\d+)? ?%|\bp ?[<=>] ?0?\.\d|\b(n|N) ?= ?\d|\b\d+ (patients|participants|subjects|"
                           r"samples|cases|mice)\b|\b(HR|OR|RR)\b ?[=,:]? ?\d|\b95% CI\b|\bwe (found|observed|show|"

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .cues import (_ANIMAL, _ASSIGNED_ARMS, _CASE_OWN, _DID, _GUIDELINE, _GUIDELINE_OWN, _HUMAN_SUBJECTS, _I,
+from .cues import (_ANIMAL, _ARMS_POOLED, _ASSIGNED_ARMS, _CASE_OWN, _DID, _GUIDELINE, _GUIDELINE_OWN,
+    _HUMAN_SUBJECTS, _I,
     _IN_VITRO, _LAB, _META, _META_OWN, _MODEL_OWN, _NOT_RANDOMISED, _OBSERVATIONAL_OWN, _OBSERVATIONAL_WEAK,
     _OPINION_OWN, _OTHER_OWN, _OWN_FINDINGS, _OWN_METHODS, _OWN_RESULTS, _PROTOCOL_OWN, _PROTOCOL_RESULTS,
     _RANDOMISED_OF_OTHERS,
@@ -96,8 +97,9 @@ def _by_title(title: str, body: str = "") -> tuple[str, str] | None:
 def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
     """The title's design words, once it names no kind of publication (guideline, review, protocol...)."""
     randomness = _NOT_RANDOMISED.sub(" ", title)
-    if (_T_VET.search(title) and _VET_SAYS.search(body)) or (_T_VET.search(body) and _VET_STRONG.search(body)):
-        return "animal study", _hit(_T_VET, title, "title")
+    text = f"{title}\n{body}"
+    if (_T_VET.search(title) and _VET_SAYS.search(body)) or (_T_VET.search(body) and _VET_STRONG.search(text)):
+        return "animal study", _hit(_T_VET, title, "title") or _hit(_VET_STRONG, text)
     if _T_CASE.search(title):
         if re.search(r"\bcase series\b", title, _I) and _LARGE_SERIES.search(body):
             return "observational study", _hit(_LARGE_SERIES, body)  # a series of dozens of patients: a cohort
@@ -123,7 +125,19 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
         # Isolates or samples counted over years of routine laboratory records: a retrospective observational study.
         return "in vitro study", _hit(_T_IN_VITRO, title, "title")
     if _T_RANDOMISED.search(randomness) and not _T_FROM_TRIAL.search(title):
+        if _ARMS_POOLED.search(body):
+            return "observational study", _hit(_ARMS_POOLED, body)
         return "randomised trial", _hit(_T_RANDOMISED, randomness, "title")
+    return _by_title_study(title, body)
+
+
+def _by_title_study(title: str, body: str) -> tuple[str, str] | None:
+    """A trial or observational design named in the title, unless the abstract says the paper studies no subjects
+    of its own."""
+    if _MODEL_OWN.search(body) or _OTHER_OWN.search(body):
+        # A model, a survey of clinicians or research on publications: the title's design words ("trends",
+        # "prevalence", "national") are not a study of the paper's own subjects.
+        return "other", _hit(_MODEL_OWN, body) or _hit(_OTHER_OWN, body)
     trial_title = _T_TRIAL.search(title) and not re.search(r"\btrials\b|\breview\b|\boverview\b", title, _I)
     if trial_title and not _T_FROM_TRIAL.search(title):
         if _TRIAL_ANALYSIS.search(title) and _RANDOMISED_OWN.search(_NOT_RANDOMISED.sub(" ", body)):
@@ -201,6 +215,8 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
     plain = _NOT_RANDOMISED.sub(" ", body)  # randomisation words that are no design of a trial, blanked
     animal = len(_ANIMAL.findall(text))
     if _own_randomisation(plain) and animal < 2:
+        if _ARMS_POOLED.search(body):
+            return "observational study", _hit(_ARMS_POOLED, body)
         return "randomised trial", _hit(_RANDOMISED_OWN, plain) or _hit(_ASSIGNED_ARMS, plain)
     case = _CASE_OWN.search(body)
     methods = _has_methods(body)

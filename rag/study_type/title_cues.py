@@ -10,7 +10,8 @@ from .cues import _I, _PHASE
 # Title words. A title states what the paper is; a design word in it is the paper's own.
 _T_OPINION = re.compile(r"^\s*(editorial|comment(ary)?|letter|reply|response to|in reply|correspondence|viewpoint|"
                         r"point[- ]counterpoint|debate|con:|pro:|in memoriam|obituary)\b|\b(commentary|editorial|"
-                        r"a reply|letter to the editor|viewpoint|meeting report|workshop report|conference report)\b|"
+                        r"a reply|letter to the editor|viewpoint|meeting report|workshop report|conference report)\b"
+                        r"(?! (boards?|policies|policy|decisions|process|teams?|members|independence|offices?))|"
                         r"^\s*FDA approves\b|\bFDA approves\b|\bcall (to|for) action\b|"
                         r"\b(report|highlights) (of|from) the (\d{4} )?"
                         r"(\w+ ){0,4}(meeting|workshop|congress|symposium)\b|[?.]\s*(pro|con)\.?\s*$", _I)
@@ -29,7 +30,20 @@ _T_OTHER = re.compile(r"\bcost[- ](effectiveness|utility|benefit|minimi[sz]ation
                       r"\bconflicts? of interest\b|\bglobal, regional,? and national\b|"
                       r"\bGlobal Burden of Disease\b|\bprojections? (to|for) (19|20)\d\d\b|"
                       r"\b(drug )?(prices|pricing)\b|\bspending\b|\bcurriculum\b|\bframework for\b|"
-                      r"\bknowledge,? attitudes?\b|"
+                      r"\bknowledge,? attitudes?\b|\bprojected (\w+ ){0,3}(demand|burden|number|incidence|"
+                      r"prevalence|cases|costs?|need)\b|\b(global|attributable) burden\b|"
+                      r"\b(industry|commercial) (funding|sponsorship)\b|\bpriority[- ]setting\b|"
+                      r"\bresearch priorities\b|\bsurvey of (\w+ ){0,2}(policies|legislation|laws|regulations|"
+                      r"websites|curricula)\b|\b(audit|appraisal|reporting) (tool|checklist|template)\b|"
+                      r"\bmethodological (guide|note|tutorial)\b|\ba (practical |user's |short )?guide to (its use|"
+                      r"using|the use of|interpreting|conducting|reporting|designing|scoring)\b|"
+                      r"\b(prescribing|prescription|drug|medicines?) costs\b|\bcompleteness of (\w+ ){0,3}(recording|"
+                      r"reporting|coding|documentation)\b|"
+                      r"\b(audit|sample) of [\d,]+ (\w+ ){0,2}(trials|publications|articles|systematic reviews|"
+                      r"protocols)\b|"
+                      r"\b(knowledge|attitudes|views|perceptions|opinions|preferences|beliefs|awareness) (\w+ ){1,6}"
+                      r"(of|among) (\w+ ){0,2}(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|"
+                      r"practitioners|radiologists|psychiatrists|dentists|midwives|residents|trainees)\b|"
                       r"\b(attitudes|views|perceptions|opinions|preferences|beliefs|knowledge|awareness|literacy) "
                       r"(of|among) (\w+ ){0,2}(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|"
                       r"practitioners|radiologists|psychiatrists|dentists|midwives|residents|trainees)\b|"
@@ -88,8 +102,9 @@ _T_TRIAL = re.compile(rf"\b{_PHASE}\b|\bsingle[- ](arm|group)\b|\bopen[- ]label\
                       rf"\b(basket|umbrella|platform) (trial|study)\b|\bexpanded access\b|\bquasi[- ]experimental\b|"
                       rf"\binvestigator[- ]initiated\b|"
                       rf"\bbefore[- ](and[- ])?after (study|comparison|evaluation)\b|\binterventional study\b|"
+                      rf"\bpre-?post (intervention )?(study|design|evaluation|comparison)\b|"
                       rf"\bearly[- ]phase (trial|study)\b|"
-                      r"\b(pilot|feasibility) (trial|study)\b|"
+                      r"\b(pilot|feasibility) ((implementation|intervention|clinical|evaluation) )?(trial|study)\b|"
                       r"\bclinical (trial|study)\b(?!s| (reports?|registr|data|results|publications|protocols|"
                       r"documents|records|participants))|(?<!case[- ])\bcontrolled (clinical )?(study|trial)\b|"
                       r"\bnon-?randomi[sz]ed\b", _I)
@@ -111,6 +126,7 @@ _T_OBSERVATIONAL = re.compile(r"\bretrospective\b|\bcohorts?\b|\breal[- ](world|
                               r"\b\d+-year (review|experience)\b|\binterrupted time[- ]series\b|"
                               r"^(reliability|validity) and (validity|reliability)\b|"
                               r"\bpsychometric (properties|evaluation|validation)\b|"
+                              r"\b(inter|intra)-?(observer|rater) (reliability|agreement|variability)\b|"
                               r"\bdifference-in-differences?\b|\bregression discontinuity\b|\bnatural experiment\b|"
                               r"^uptake of\b|"
                               r"\bqualitative (\w+ )?(study|analysis|exploration|evaluation|inquiry)\b|"
@@ -118,13 +134,16 @@ _T_OBSERVATIONAL = re.compile(r"\bretrospective\b|\bcohorts?\b|\breal[- ](world|
                               r"epidemiology)\b|\bspatio-?temporal\b|\becological study\b|\bverbal autopsy\b", _I)
 # A companion or farm animal in a title, and the words of a veterinary text beside it: an animal study whatever
 # its design (a case, a series, records of a practice). Bites, allergies and animal-assisted therapy are human studies.
-_T_VET = re.compile(r"\b(dogs?|cats?|horses?|mares?|stallions?|geldings?|cows?|heifers?|bulls?|calf|calves|puppies|"
+_T_VET = re.compile(r"\b(herds?|flocks?|cattle|livestock|donkeys?|mules?|dogs?|cats?|horses?|mares?|stallions?|"
+                    r"geldings?|cows?|"
+                    r"heifers?|bulls?|calf|calves|puppies|"
                     r"puppy|kittens?|ferrets?|parrots?|goats?|alpacas?|llamas?|Labrador|retrievers?|terriers?|"
                     r"spaniels?|"
                     r"canine|feline|equine|bovine)\b(?![- ](bites?|scratch|allerg|assisted|ownership|walking))", _I)
 _VET_SAYS = re.compile(r"\b(veterinar\w*|client-owned|breeds?|(was|were) presented|herds?|flocks?|farms?|"
                        r"shelters?|spayed|neutered|castrated|intact (male|female))\b", _I)
-_VET_STRONG = re.compile(r"\bveterinar\w*|\bclient-owned\b", _I)
+_VET_STRONG = re.compile(r"\bveterinar\w*|\bclient-owned\b|\b(dairy|beef|pig|poultry|sheep|goat|backyard) "
+                         r"(cattle|cows|herds?|farms?|flocks?)\b", _I)
 # Title words an observational study shares with a trial's outcomes ("Cancer Incidence and Mortality").
 _T_OBSERVATIONAL_WEAK = re.compile(r"^(incidence|prevalence|seroprevalence|trends?|risk factors|association|"
                                    r"development and validation|diagnostic (accuracy|performance))\b", _I)
@@ -152,7 +171,8 @@ _T_IN_VITRO = re.compile(r"\bin vitro\b|\bex vivo\b|\bcell lines?\b|\b(in|of|on|
                          r"\b(spatial|multiplexed?) (proteomic|transcriptomic|imaging|immunohistochemi)|"
                          r"\bcadaver(ic)?\b|\bbiomechanical\b|"
                          r"\bcomputational (prediction|identification|design|screening)\b|"
-                         r"\bimmunoinformatic|\breverse vaccinology\b|\bpublic(ly available)? (\w+ )?datasets?\b", _I)
+                         r"\bimmunoinformatic|\breverse vaccinology\b|"
+                         r"\bpublic(ly available)? ([\w-]+ )?(datasets?|databases?)\b", _I)
 _T_IN_VITRO_WEAK = re.compile(r"\bsignature\b|\bassays?\b", _I)
 # The abstract says it is an editorial on another paper: this outweighs a design word in its title.
 _OPINION_SAYS = re.compile(r"\bin this issue\b|^\s*To the Editor\b|\bwe are writing to (express|raise|draw)\b|"
