@@ -145,3 +145,24 @@ def test_a_reader_that_goes_away(library):
         os.close(write)
     out = subprocess.CompletedProcess(out.args, out.returncode, "", out.stderr)
     one_line(out, "status", "the output was closed before all of it was written")
+
+
+def test_an_index_of_other_rules_is_refused_with_the_command_that_updates_it(copy):
+    """After an update of the code (here: the study-type rules), a reader refuses the old index in one line that
+    names what differs and the command that brings it up to date; that command does, without --rebuild."""
+    import json
+
+    from rag.index import current_generation
+
+    manifest = current_generation(copy.index_dir) / "manifest.json"
+    data = json.loads(manifest.read_text())
+    data["shape"]["evidence"] = "0123456789ab"  # as if built by other study-type rules
+    manifest.write_text(json.dumps(data))
+    index = ["--index", str(copy.index_dir)]
+    one_line(rag("search", "pembrolizumab", *index), "search", "built with other settings",
+             "evidence: index '0123456789ab'", f"`rag build --index {copy.index_dir}`")
+    out = rag("build", "--corpus", str(copy.corpus_dir), *index)
+    assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr[-3000:]
+    out = rag("search", "pembrolizumab", *index)
+    assert out.returncode == 0 and "Pembrolizumab in advanced melanoma" in out.stdout, out.stderr
+

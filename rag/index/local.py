@@ -72,7 +72,8 @@ class LocalStore:
         if diff:
             raise IndexMismatch(
                 f"the index at {self.path.parent} was built with other settings ({diff}); "
-                f"rebuild it with `rag build --rebuild --index {self.path.parent}` or use matching settings"
+                f"update it with `rag build --index {self.path.parent}` (what did not change comes from the "
+                f"embedding cache) or use matching settings"
             )
 
     @contextmanager
