@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..number_words import NUMBER_WORDS, words_to_int
+
 # A decimal number: "43", "43.5", "0·60" (middle dot), ".72" (as in "P < .001" or "HR .72").
 NUM = r"(?:\d+(?:[.·]\d+)?|[.·]\d+)"
 # Between the ends of a range: hyphen, en/em dash, minus, "to", a comma ("95% CI: 28.6%, 54.3%"), a semicolon
@@ -26,37 +28,9 @@ P_VALUE = re.compile(
     rf"=)\s*(?:[<>=≤≥]\s*)?{NUM}(?:\s*[x×]\s*10\S+)?"
 )
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SMALL = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(k for k in _UNITS if k != 'zero')}))?|{'|'.join(_UNITS)})"
-# "Twenty-one", "two hundred eighty-three", "one hundred and five".
-NUMBER_WORDS = rf"(?:{_SMALL}\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
 # A count as written: digits (with thousands separators) or words; it starts a word (the guard fails fast where no
 # count can start, which keeps the patterns built on it quick).
 COUNT = rf"(?:\b(?=[\dzotfsenZOTFSEN])(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS}))"
-
-
-def words_to_int(words: str) -> int | None:
-    """"Twenty-one" -> 21, "two hundred eighty-three" -> 283; None when it is not a number in words."""
-    total, current = 0, 0
-    seen = False
-    for w in re.split(r"[\s-]+", words.lower().strip()):
-        if w == "and":
-            continue
-        if w in _UNITS:
-            current += _UNITS[w]
-        elif w in _TENS:
-            current += _TENS[w]
-        elif w == "hundred":
-            current = (current or 1) * 100
-        else:
-            return None
-        seen = True
-    return total + current if seen else None
 
 
 def to_float(text: str) -> float | None:

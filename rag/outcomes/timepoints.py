@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 
+from ..number_words import words_to_int
 from .values import _Value
 
 # A time point: "2-year", "12-month", "2-y", "1-yr", "12-mo", "at 6 months".
 _TP_UNIT = r"(?:years?|months?|weeks?|days?|yrs?|y|mos?|mths?|wks?)"
-_WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-                 "nine": "9", "ten": "10", "twelve": "12", "eighteen": "18", "twenty-four": "24", "thirty-six": "36"}
+# The time points written in words that papers use ("eighteen-month", "thirty-six-month").
+_WORD_NUMBERS = {w: str(words_to_int(w)) for w in ("one", "two", "three", "four", "five", "six", "seven", "eight",
+                                                    "nine", "ten", "twelve", "eighteen", "twenty-four", "thirty-six")}
 _TP_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 _TIMEPOINT = re.compile(rf"\b(?P<n>\d+(?:[.·]\d+)?|{_TP_WORDS})[- ](?P<u>{_TP_UNIT})\b(?![- ]old)|"
                         rf"\bat (?P<n2>\d+(?:[.·]\d+)?|{_TP_WORDS}) (?P<u2>{_TP_UNIT})\b", re.I)

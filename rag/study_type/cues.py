@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 
+from ..number_words import NUMBER_WORDS as _NUMBER_WORDS
+
 _I = re.I
 _PHASE = r"phase[- ]?(?:I{1,3}V?|IV|[1-4])[ab]?(?:\s*/\s*(?:I{1,3}|[1-3])[ab]?)?"
 # The paper itself: "this", "our", "the present" study; "we" did something; "here(in)".
 _OWN = r"(?:\bthis\b|\bour\b|\bthe present\b|\bthe current\b|\bpresent\b|\bhere(?:in)?\b|\bwe\b)"
 _DESIGN = r"(?:trial|study|analysis|report|series|cohort|investigation)"
-_NUMBER_WORDS = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|"
-                 r"sixty|seventy|eighty|ninety|hundred)")
 # Words that name randomness without a randomised design: Mendelian randomisation (genetic epidemiology), a random
 # sample or selection, random-effects models. They are blanked before the randomisation rules read a text.
 _NOT_RANDOMISED = re.compile(r"\bmendelian randomi[sz]ation\b|\brandom(ly)? (selected|sampled|chosen|sample|"

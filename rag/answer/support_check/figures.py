@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 
+from ...number_words import words_to_int
 from .numbers import _plain, _Quantity, _quantities
 from .passages import _tok
 
 # --- ratios and differences in words ------------------------------------------------------------------------------
 
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _QUALIFIER = (r"(?:(nearly|almost|about|roughly|approximately|around|more than|over|at least|some|just over|"
               r"just under)\s+)?")
 # "doubled", "almost tripled", "halved" (a ratio in words); "four times", "12-fold" (a ratio with its number).
@@ -33,7 +33,7 @@ def _ratio_value(word: str) -> float:
     if w.startswith("quadrupl"):
         return 4.0
     n = re.match(r"(\d+(?:\.\d+)?|\w+)", w).group(1)
-    return float(n) if n[0].isdigit() else float(_NUMBER_WORDS[n])
+    return float(n) if n[0].isdigit() else float(words_to_int(n))
 
 
 def _fits(qualifier: str | None, actual: float, said: float) -> bool:
@@ -95,7 +95,7 @@ def ratio_flags(clause: str, sentences: list[str], where: str) -> list[str]:
     own = _own_pair(clause)
     for m in RATIO.finditer(clause):
         pair = own or (_passage_pair(clause, sentences) if not m.group(2)[0].isdigit()
-                       and m.group(2).lower().split()[0].split("-")[0] not in _NUMBER_WORDS else None)
+                       and words_to_int(m.group(2).lower().split()[0].split("-")[0]) is None else None)
         if pair is not None and min(pair[0].value, pair[1].value) > 0 and not _ratio_holds(m, pair):
             a, b = sorted((pair[0].value, pair[1].value))
             flags.append(f'"{m.group(0)}": {where} gives {pair[0].text} and {pair[1].text} ({b / a:.1f} times)')

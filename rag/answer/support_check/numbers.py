@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 
 from ...lexical.tokens import tokenize, words
+from ...number_words import TENS as _TENS
+from ...number_words import UNITS as _UNITS
 from .passages import _content
 
 
@@ -23,10 +25,6 @@ _NUMBER = re.compile(r"(?<![\w.])(?<![A-Za-z]-)(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[
 # A trial's number is part of its name ("CheckMate 057", "KEYNOTE 189"): the word before it is CamelCase or in
 # capitals.
 _NAMED_NUMBER = re.compile(r"\b([A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{4,})[ -](\d{1,4})\b(?![.,]\d)")
-_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _WORD_NUMBER = re.compile(
     r"\b(?:(" + "|".join(_TENS) + r")(?:[- ](" + "|".join(k for k in _UNITS if k != "zero") + r"))?|("
     + "|".join(_UNITS) + r"))(?:\s(hundred))?\b(\s?%|\s(?:percent|per cent)\b)?", re.I)
