@@ -4,28 +4,15 @@ abstracts whole, 200-token chunks (rag.chunk.chunker.chunk_document, by index) o
 Written the way a clinician or a student summarises: two facts joined, numbers spelled out, rounded or as "x of y" and
 fractions, trial acronyms, quantifiers (most, all, only, half, doubled), comparisons between arms, hedged and causal
 wording. Writes benchmarks/support/sentences_3.jsonl (ids t001...; same fields and split rule as the other sets)."""
-import collections
-import hashlib
-import json
-from pathlib import Path
+from sentence_sets import ROOT, C, F, G, M, N, write_set  # noqa: F401  (the error kinds the rows use)
 
-from rag.chunk.chunker import chunk_document
-from rag.load import load_file
-
-ROOT = Path(__file__).resolve().parents[2]
-docs = {d.doc_id: d for d in load_file(ROOT / "corpus/pubmed/immunotherapy_abstracts.jsonl").documents}
-for p in ROOT.glob("corpus/pmc/*.xml"):
-    for d in load_file(p).documents:
-        docs[d.doc_id] = d
-
-F, N, M, G, C = None, "number", "name", "negation", "claim"
+# (passage, sentence, error kind or None, detail, features)
 S = []
 
 
 def add(key, rows):
     for r in rows:
         S.append((key,) + r)
-
 
 add("DOI:10.1080/2162402X.2016.1191732", [
  ("Of the 97 stage III patients analysed, about 70% had tetramer-positive CD8+ T cells, and roughly two thirds (64%) had a functional T cell response.", F, "", ["joins_facts", "rounded", "fraction"]),
@@ -272,27 +259,5 @@ add("PMID:29562145", [
  ("The benefit of nivolumab plus ipilimumab was shown in all risk groups.", C, "intermediate- and poor-risk", ["quantifier"]),
 ])
 
-out = []
-for i, (key, sentence, kind, detail, feats) in enumerate(S, 1):
-    if isinstance(key, tuple):
-        d = docs.get(key[0]) or docs[key[0].lower().replace("doi:", "DOI:")]
-        passage = chunk_document(d)[key[1]].text
-        pk = "chunk"
-    else:
-        d = docs.get(key) or docs[key.lower().replace("doi:", "DOI:")]
-        passage = d.text
-        pk = "abstract"
-    out.append({"id": f"t{i:03d}", "doc_id": d.doc_id, "title": d.title, "passage_kind": pk, "passages": [passage],
-                "sentence": sentence, "faithful": kind is None, "error_kind": kind, "error_detail": detail or None,
-                "features": feats})
-with open(ROOT / "benchmarks/support/sentences_3.jsonl", "w", encoding="utf-8") as f:
-    for r in out:
-        f.write(json.dumps(r, ensure_ascii=False) + "\n")
 
-
-def split(sentence_id: str) -> str:
-    return "test" if int(hashlib.sha1(sentence_id.encode()).hexdigest()[0], 16) <= 4 else "dev"
-
-
-print(len(out), collections.Counter((split(r["id"]), r["error_kind"] or "faithful") for r in out))
-print(collections.Counter(r["passage_kind"] for r in out))
+write_set(S, "t", ROOT / "benchmarks/support/sentences_3.jsonl")

@@ -1,22 +1,12 @@
 # ruff: noqa: E501  (one hand-written sentence a line)
 """Hand-written sentences (issue 22, second set) against real passages of corpus/: abstracts whole, chunks by
 index of rag.chunk.chunker.chunk_document. Writes benchmarks/support/sentences_new.jsonl."""
-import collections
-import hashlib
-import json
-from pathlib import Path
-from rag.load import load_file
-from rag.chunk.chunker import chunk_document
+from sentence_sets import ROOT, C, F, G, M, N, write_set  # noqa: F401  (the error kinds the rows use)
 
-ROOT = Path(__file__).resolve().parents[2]
-docs = {d.doc_id: d for d in load_file(ROOT / "corpus/pubmed/immunotherapy_abstracts.jsonl").documents}
-for p in list((ROOT / "corpus/pmc").glob("*.xml")) + list((ROOT / "corpus/nci").glob("*.md")):
-    for d in load_file(p).documents:
-        docs[d.doc_id] = d
-
-F, N, M, G, C = None, "number", "name", "negation", "claim"
 # (passage, sentence, error kind or None, detail, features)
 S = []
+
+
 def add(key, rows):
     for r in rows:
         S.append((key,) + r)
@@ -403,26 +393,5 @@ add(("DOI:10.3389/fimmu.2025.1665488", 32), [
  ("Tecelra was the first TCR-T therapy approved for Ewing sarcoma.", M, "synovial sarcoma", ["plain"]),
 ])
 
-out = []
-for i, (key, sentence, kind, detail, feats) in enumerate(S, 1):
-    if isinstance(key, tuple):
-        d = docs[key[0]]
-        passage = chunk_document(d)[key[1]].text
-        pk = "chunk"
-    else:
-        d = docs[key]
-        passage = d.text
-        pk = "abstract"
-    out.append({"id": f"n{i:03d}", "doc_id": d.doc_id, "title": d.title, "passage_kind": pk, "passages": [passage],
-                "sentence": sentence, "faithful": kind is None, "error_kind": kind, "error_detail": detail or None,
-                "features": feats})
-with open(ROOT / "benchmarks/support/sentences_new.jsonl", "w", encoding="utf-8") as f:
-    for r in out:
-        f.write(json.dumps(r, ensure_ascii=False) + "\n")
 
-
-def split(sentence_id: str) -> str:
-    return "test" if int(hashlib.sha1(sentence_id.encode()).hexdigest()[0], 16) <= 4 else "dev"
-
-
-print(len(out), collections.Counter((split(r["id"]), r["passage_kind"], r["error_kind"]) for r in out))
+write_set(S, "n", ROOT / "benchmarks/support/sentences_new.jsonl")
