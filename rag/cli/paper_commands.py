@@ -170,7 +170,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             # then also looked for there, and the reason says so). One text for every passage, or one per passage.
             titles = _per_passage(pair.get("titles") or pair.get("title"), texts)
             papers = _per_passage(pair.get("papers") or pair.get("paper"), texts)
-            for n, doc in library(texts).items():  # what the pair does not say, the library may
+            unknown = {n: t for n, t in texts.items() if n not in papers}  # what the pair does not say, the index may
+            for n, doc in library(unknown).items():
                 titles.setdefault(n, doc.title or "")
                 papers.setdefault(n, doc.text)
             v = check_sentence(sentence, cited, texts, titles=titles, papers=papers)
