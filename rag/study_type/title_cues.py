@@ -181,11 +181,6 @@ _OPINION_SAYS = re.compile(r"\bin this issue\b|^\s*To the Editor\b|\bwe are writ
 # The abstract says it is a review: this outweighs a laboratory or animal word in its title.
 _REVIEW_SAYS = re.compile(r"\bin this (mini-?|narrative )?review\b|\b(this|the present) (mini-?|narrative )?review\b|"
                           r"\b(here(in)?,? )?we (briefly )?review\b|\bthis (article|paper|chapter) reviews\b", _I)
-_T_REVIEW_STRONG = re.compile(r"\breview\b|\boverview\b|\bstate of the art\b|\bprimer\b|\ban update\b|"
-                              r"\bupdate on\b|\bcurrent (status|concepts|evidence|state|knowledge)\b|"
-                              r"\bfrom bench to bedside\b|\blessons (from|learned)\b|\bwhere (are|do) we\b|"
-                              r"\bopportunities and challenges\b|\bfuture (directions|perspectives)\b|"
-                              r"\b(recent|emerging) (advances|progress|developments|insights)\b", _I)
 _T_REVIEW = re.compile(r"\breview\b|\boverview\b|\badvances\b|\bprogress\b|\blandscape\b|\bperspectives?\b|"
                        r"\bupdate on\b|\ban update\b|:\s*(a )?focus on\b|"
                        r"\bchallenges\b|\bstate of the art\b|\bcurrent (status|concepts|role|evidence|state)\b|"
