@@ -130,6 +130,17 @@ def test_the_table_asks_the_questions_columns_links_spans_and_marks_disagreement
     assert "| study |" in md and "HR (OS)" in csv_text.splitlines()[0]
 
 
+def test_a_study_is_named_by_its_trial_its_first_author_or_its_title_never_by_an_institution():
+    from rag.outcomes.table import study_label
+
+    record = extract_outcomes("Patients were randomly assigned to pembrolizumab or ipilimumab.", "NCI:/x")
+    assert study_label(record, "Pembrolizumab for Advanced Melanoma - NCI", ["National Cancer Institute"], 2025) \
+        == "“Pembrolizumab for Advanced Melanoma”"
+    assert study_label(record, "A trial", ["Robert C", "Long GV"], 2015) == "Robert 2015"
+    named = extract_outcomes("In KEYNOTE-006, patients were randomly assigned to pembrolizumab or ipilimumab.", "x")
+    assert study_label(named, "A trial", ["National Cancer Institute"], 2015).startswith("KEYNOTE-006")
+
+
 def test_nothing_in_a_papers_text_becomes_markup():
     text = ("In this single-arm phase 2 trial of <b>pembrolizumab</b> | [x](javascript:alert(1)), the objective "
             "response rate was 40%.")

@@ -240,14 +240,22 @@ def table_markdown(data: dict[str, Any] | None, compact: bool = False) -> str:
     return "\n".join(lines)
 
 
+# An author that is a body, not a person ("National Cancer Institute", "KEYNOTE-006 Investigators"): its first word
+# ("National") names no study, so the title stands in.
+_ORGANISATION = re.compile(r"\b(?:Institutes?|Group|Committee|Society|Consortium|Association|Organi[sz]ation|"
+                           r"Network|Collaborat\w*|Investigators|Council|Agency|Administration|Cent(?:er|re)|"
+                           r"Foundation|Board|Panel|College|Alliance)\b", re.I)
+_SITE_SUFFIX = re.compile(r"\s+[-–|]\s+(?:NCI|National Cancer Institute|[A-Z]{2,6})$")
+
+
 def study_label(record: StudyOutcomes, title: str | None, authors: list[str] | None, year: int | None) -> str:
     """The trial's name when the text gives one, else the first author and year, else the start of the title."""
     if record.trial:
         return record.trial + (f" ({year})" if year else "")
-    if authors:
+    if authors and not _ORGANISATION.search(authors[0]):
         return f"{authors[0].split(',')[0].split(' ')[0]} {year or ''}".strip()
     if title:
-        short = re.split(r"[:.?]", title)[0].strip()
+        short = re.split(r"[:.?]", _SITE_SUFFIX.sub("", title))[0].strip()
         return f"“{short[:57]}…”" if len(short) > 57 else f"“{short}”"
     return record.doc_id
 
