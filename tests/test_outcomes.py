@@ -212,6 +212,26 @@ def test_a_quantitative_question_is_answered_with_the_number_and_its_table(setti
     assert a.to_dict()["table"] == a.table
 
 
+def test_the_range_across_studies_takes_the_arm_of_the_drug_asked_about(settings):
+    from rag.answer.numbers import _asked_arm
+    from rag.answer.question import question_terms
+    from rag.config import AnswerWeights
+    from rag.index.store import open_store
+
+    # A trial that names its control first (KEYNOTE-006 as cancer.gov tells it): ipilimumab's 11.9% is no
+    # pembrolizumab response rate, so the range across studies takes the pembrolizumab arm.
+    text = ("In this randomized phase 3 trial, 834 patients with advanced melanoma were randomly assigned to "
+            "ipilimumab or pembrolizumab. The objective response rate was 33.7% with pembrolizumab and 11.9% with "
+            "ipilimumab.")
+    question = "What objective response rate does pembrolizumab achieve in advanced melanoma?"
+    row = build_table(question, [(None, extract_outcomes(text, "x"), 1)]).rows[0]
+    assert row.arms[0] == "ipilimumab"
+    terms = question_terms(question, open_store(settings).idf, AnswerWeights.key_idf)
+    assert _asked_arm(terms, row) == "pembrolizumab"
+    assert _asked_arm(question_terms("What objective response rate is achieved in advanced melanoma?",
+                                     open_store(settings).idf, AnswerWeights.key_idf), row) == "ipilimumab"
+
+
 def test_outcome_table_and_the_rag_table_command(settings):
     table = outcome_table("What objective response rates and survival does nivolumab achieve?", k=10, settings=settings)
     assert table.rows and {"ORR"} & set(table.columns)

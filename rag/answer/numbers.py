@@ -62,6 +62,21 @@ def _names_the_study(terms, row) -> bool:
     return any(t.found_in(tokens) for t in named)
 
 
+def _asked_arm(terms, row) -> str:
+    """The arm of a study whose value the range takes: the arm that names the question's drug ("pembrolizumab" in
+    a pembrolizumab-versus-ipilimumab trial, whichever the paper names first), else the first arm named (the
+    experimental arm), else the single arm's "all"."""
+    if not row.arms:
+        return "all"
+    named = [t for t in terms.key] if terms.named else []
+    for arm in row.arms:
+        tokens = set(tokenize(arm))
+        if named and all(t.found_in(tokens) for t in named if t.found_in(set(tokenize(" ".join(row.arms))))) \
+                and any(t.found_in(tokens) for t in named):
+            return arm
+    return row.arms[0]
+
+
 def _who(cell) -> str:
     parts = [cell.arm] if cell.arm not in ("all", "comparison") else []
     if cell.population:
@@ -103,8 +118,9 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
     reporting = sorted((r for r in table.rows if r.cells.get(endpoint)), key=lambda r: -relevance(question, r))
     reporting.remove(best)
     reporting.insert(0, best)
-    # The range: the studies that share the leading study's match to the question (the same drug or disease).
-    reporting = [r for r in reporting if relevance(question, r) >= 1 or r is best]
+    # The range: the studies that share the leading study's match to the question (the same drug or disease) and
+    # name what it names.
+    reporting = [r for r in reporting if r is best or (relevance(question, r) >= 1 and _names_the_study(terms, r))]
     values = "; ".join(_as_written(c) + (f" ({_who(c)})" if _who(c) else "") for c in best.cells[endpoint][:4])
     name = NAMES[endpoint]
     # The year stays out: every number of the sentence must be found in the passage it cites.
@@ -114,8 +130,7 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
     # Each study's own population and its experimental arm (a single arm's "all", or the first arm named), as
     # written: a control arm's value is not what the treatment achieves, a computed share is not in the text.
     numbers = [(c.value, r.passage) for r in reporting for c in r.cells[endpoint]
-               if not c.population and not c.cited and _written(c)
-               and (c.arm == "all" or (r.arms and c.arm == r.arms[0]))]
+               if not c.population and not c.cited and _written(c) and c.arm == _asked_arm(terms, r)]
     if len({n for _, n in numbers}) > 1:
         low, high = min(v for v, _ in numbers), max(v for v, _ in numbers)
         unit = best.cells[endpoint][0].unit
