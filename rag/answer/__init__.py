@@ -153,6 +153,8 @@ def _extractive_answer(question: str, search_query: str, found, passages: list[P
     lead = number_lead(search_query, passages, store)  # a rate, a median, a ratio: the extracted values lead
     if lead and text:
         text = f"{lead[0]}\n\n{text}"
+        if lead[2]:
+            notes.append(lead[2])
     body, ordered = renumber(text, passages)  # built from the passages: every sentence carries its marker
     check = CitationCheck(cited=cited_numbers(body))
     ordered = ordered[:max(k, len(check.cited))]

@@ -8,8 +8,10 @@ import re
 from typing import Any
 
 from ..config import AnswerWeights
-from ..lexical.tokens import tokenize
-from ..outcomes.table import NAMES, StudyTable, asked_endpoints, format_value, relevance, table_for_passages
+from ..lexical.mesh import GENERIC_DESCRIPTORS, concepts, mentions
+from ..lexical.tokens import compact_tokens, tokenize
+from ..outcomes.table import NAMES, QUESTION_FRAME, StudyTable, asked_endpoints, format_value, relevance, \
+    table_for_passages
 from .question import question_terms
 
 _WANTS_NUMBER = re.compile(
@@ -52,14 +54,46 @@ def lead_endpoints(question: str) -> list[str]:
     return out
 
 
+# The words every quantitative question is made of ("overall", "survival", "response"): a study that holds them
+# names nothing the question names.
+_FRAME_TOKENS = frozenset(t for w in QUESTION_FRAME for t in tokenize(w))
+
+
 def _names_the_study(terms, row) -> bool:
     """Does the study hold one of the question's names (a drug, a trial, a gene), in its title, arms, trial name or
     retrieved passage? A question about tremelimumab is not answered by a durvalumab trial's numbers."""
-    named = [t for t in terms.key] if terms.named else []
+    named = [t for t in terms.key if t.token not in _FRAME_TOKENS] if terms.named else []
     if not named:
         return True
     tokens = set(tokenize(" ".join([row.title or "", row.study, *row.arms, row.context])))
     return any(t.found_in(tokens) for t in named)
+
+
+# A tumour as MeSH names it ("melanoma", "non-small cell lung cancer", "malignant mesothelioma"): the diseases whose
+# absence from a study makes its numbers answer another question. Drugs and other concepts are left to the key
+# names (_names_the_study): MeSH lacks many drug names and tags common words ("did" is an entry term).
+_TUMOUR = re.compile(r"(?:oma|omas|cancers?|neoplasms?|leuka?emias?|tumou?rs?)$")
+
+
+def _unnamed(question: str, row, store: Any) -> list[str]:
+    """The question's tumours (MeSH concepts) that the study names nowhere (title, arms, passage, the paper's
+    text), in the question's words: "melanoma" for a lung cancer trial of the drug asked about."""
+    asked = [(token, key) for token, key in mentions(question)
+             if token not in GENERIC_DESCRIPTORS and _TUMOUR.search(key[-1])]
+    if not asked:
+        return []
+    doc = store.document(row.doc_id) if hasattr(store, "document") else None
+    paper = (doc.text[:20000] if doc is not None else "")
+    have = set(concepts(" ".join([row.title or "", row.study, *row.arms, row.context, paper])))
+    words = re.findall(r"[\w-]+", question)
+    out: list[str] = []
+    for token, key in asked:
+        if token not in have:
+            said = next((" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+                         if tuple(compact_tokens(" ".join(words[i:j]))) == key), " ".join(key))
+            if said not in out:
+                out.append(said)
+    return out
 
 
 def _asked_arm(terms, row) -> str:
@@ -98,9 +132,10 @@ def _as_written(cell) -> str:
     return f"{m.group(1)} of {m.group(2)}" if m else cell.display.rstrip(" ⚠")
 
 
-def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, StudyTable] | None:
-    """The lead sentences (markers numbered as ``passages``) and the table they come from; None when no retrieved
-    study reports what the question asks for."""
+def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, StudyTable, str | None] | None:
+    """The lead sentences (markers numbered as ``passages``), the table they come from, and a caveat when the
+    leading study does not name a disease or drug of the question; None when no retrieved study reports what the
+    question asks for."""
     if not wants_number(question):
         return None
     table = table_for_passages(question, passages, store)
@@ -113,7 +148,9 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
     candidates = [r for r in table.rows if any(r.cells.get(e) for e in asked) and _names_the_study(terms, r)]
     if not candidates:
         return None
-    best = max(candidates, key=lambda r: relevance(question, r))
+    # A study that names every disease and drug of the question comes before one that misses some.
+    missing = {id(r): _unnamed(question, r, store) for r in candidates}
+    best = max(candidates, key=lambda r: (-len(missing[id(r)]), relevance(question, r)))
     endpoint = next(e for e in asked if best.cells.get(e))  # the first asked endpoint the study reports
     reporting = sorted((r for r in table.rows if r.cells.get(endpoint)), key=lambda r: -relevance(question, r))
     reporting.remove(best)
@@ -143,7 +180,11 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
             lines.append(f"Across the studies that report it, the {name} ranges from {fmt(low)} to {fmt(high)} "
                          f"{markers}.")
     lines += table.disagreements
-    return "\n".join(lines), table
+    caveat = None
+    if missing[id(best)]:
+        caveat = (f"The study whose values lead the answer ({study}) does not mention "
+                  f"{' or '.join(missing[id(best)])}: check that it answers the question.")
+    return "\n".join(lines), table, caveat
 
 
 def add_value_spans(passages: list[Any], table: StudyTable) -> None:

@@ -22,6 +22,14 @@ MESH_FILE = Path(__file__).resolve().parent.parent / "data" / "mesh_c_d.tsv.gz"
 LONGEST = 8  # tokens in the longest term matched
 
 
+# Descriptors too general to be a fact of their own (cancer, disease, antibodies, drugs, death...): a sentence or a
+# question that names them says nothing a passage must match.
+GENERIC_DESCRIPTORS = frozenset({
+    "mesh_d009369", "mesh_d004194", "mesh_d013577", "mesh_d000906", "mesh_d011506", "mesh_d004364", "mesh_d002277",
+    "mesh_d012008", "mesh_d009362", "mesh_d003643", "mesh_d000911", "mesh_d000970", "mesh_d007239", "mesh_d014612",
+    "mesh_d010919"})
+
+
 @functools.lru_cache(maxsize=1)
 def _terms() -> dict[tuple[str, ...], str]:
     """Each usable term, as compact tokens, -> its descriptor's token. A one-word term must look like a name

@@ -78,16 +78,18 @@ def asked_endpoints(question: str) -> list[str]:
     return out
 
 
-_STOP = {"what", "which", "does", "with", "from", "that", "this", "were", "have", "after", "than", "versus", "patients",
-         "rate", "rates", "response", "responses", "survival", "median", "overall", "achieve", "achieved", "give",
-         "there", "their", "treated", "therapy", "treatment", "cancer", "trial", "study", "phase", "much", "many",
-         "long", "often", "how", "the", "and", "for", "grade", "higher", "adverse", "events", "ratio", "hazard"}
+# The words every quantitative question is made of: they say nothing about which study fits it.
+QUESTION_FRAME = {"what", "which", "does", "with", "from", "that", "this", "were", "have", "after", "than", "versus",
+                  "patients", "rate", "rates", "response", "responses", "survival", "median", "overall", "achieve",
+                  "achieved", "give", "there", "their", "treated", "therapy", "treatment", "cancer", "trial",
+                  "study", "phase", "much", "many", "long", "often", "how", "the", "and", "for", "grade", "higher",
+                  "adverse", "events", "ratio", "hazard"}
 
 
 def relevance(question: str, row: "Row") -> float:
     """How well a study matches the question: the question's own words (a drug, a disease, a trial's name) found
     in its title, arms and trial name; the retrieval rank breaks ties."""
-    words = {w for w in re.findall(r"[a-z0-9][a-z0-9-]{2,}", question.lower()) if w not in _STOP}
+    words = {w for w in re.findall(r"[a-z0-9][a-z0-9-]{2,}", question.lower()) if w not in QUESTION_FRAME}
     named = set(re.findall(r"[a-z0-9][a-z0-9-]{2,}", " ".join([row.title or "", row.study, *row.arms]).lower()))
     passage = set(re.findall(r"[a-z0-9][a-z0-9-]{2,}", row.context.lower()))
     trial = re.sub(r"\s*\(\d{4}\)$", "", row.study).lower()

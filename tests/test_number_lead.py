@@ -1,0 +1,43 @@
+"""The number that leads a quantitative answer (rag/answer/numbers.py): which study may lead, and what is said when
+it does not fit the question. Real outcome records from rag.outcomes, the session's real index for word weights."""
+
+from __future__ import annotations
+
+from rag import extract_outcomes
+from rag.answer.numbers import _names_the_study, _unnamed
+from rag.answer.question import question_terms
+from rag.config import AnswerWeights
+from rag.index.store import open_store
+from rag.outcomes.table import build_table
+
+LUNG = ("In this single-arm phase 2 trial, 30 patients with advanced non-small cell lung cancer received "
+        "pembrolizumab. The objective response rate was 9%.")
+PEMETREXED = ("In this randomized phase 3 trial, patients with non-small cell lung cancer were randomly assigned to "
+              "pemetrexed or placebo. Median overall survival was 13.4 months with pemetrexed and 10.6 months with "
+              "placebo.")
+
+
+def _row(text: str, question: str):
+    return build_table(question, [(None, extract_outcomes(text, "x"), 1)]).rows[0]
+
+
+def test_a_study_of_another_tumour_leads_only_with_a_caveat_naming_it(settings):
+    store = open_store(settings)
+    question = "What objective response rate does pembrolizumab achieve in advanced melanoma?"
+    assert _unnamed(question, _row(LUNG, question), store) == ["melanoma"]
+    assert _unnamed("What objective response rate does pembrolizumab achieve in lung cancer?",
+                    _row(LUNG, question), store) == []
+    # Words that MeSH also lists ("did", an entry term) and drugs are no tumour: nothing to say.
+    assert _unnamed("What response rate did pembrolizumab achieve?", _row(LUNG, question), store) == []
+
+
+def test_the_words_of_every_quantitative_question_name_no_study(settings):
+    store = open_store(settings)
+    question = ("Does tremelimumab prolong survival in previously treated malignant mesothelioma? What were the "
+                "median overall survivals versus placebo?")
+    terms = question_terms(question, store.idf, AnswerWeights.key_idf)
+    # A pemetrexed trial holds "overall survival" but neither tremelimumab nor mesothelioma: it may not lead.
+    assert not _names_the_study(terms, _row(PEMETREXED, question))
+    tremelimumab = PEMETREXED.replace("pemetrexed", "tremelimumab").replace("non-small cell lung cancer",
+                                                                          "malignant mesothelioma")
+    assert _names_the_study(terms, _row(tremelimumab, question))
