@@ -138,12 +138,13 @@ _T_VET = re.compile(r"\b(herds?|flocks?|cattle|livestock|donkeys?|mules?|dogs?|c
                     r"geldings?|cows?|"
                     r"heifers?|bulls?|calf|calves|puppies|"
                     r"puppy|kittens?|ferrets?|parrots?|goats?|alpacas?|llamas?|Labrador|retrievers?|terriers?|"
-                    r"spaniels?|"
+                    r"spaniels?|wild boars?|wildlife|free-ranging|(wild|migratory|wading) (birds|animals|ruminants|carnivores)|"
                     r"canine|feline|equine|bovine)\b(?![- ](bites?|scratch|allerg|assisted|ownership|walking))", _I)
 _VET_SAYS = re.compile(r"\b(veterinar\w*|client-owned|breeds?|(was|were) presented|herds?|flocks?|farms?|"
-                       r"shelters?|spayed|neutered|castrated|intact (male|female))\b", _I)
+                       r"shelters?|spayed|neutered|castrated|intact (male|female)|hunted|hunting|hunters|found dead|"
+                       r"necrops(y|ies)|slaughter(ed|house)?|abattoirs?)\b", _I)
 _VET_STRONG = re.compile(r"\bveterinar\w*|\bclient-owned\b|\b(dairy|beef|pig|poultry|sheep|goat|backyard) "
-                         r"(cattle|cows|herds?|farms?|flocks?)\b", _I)
+                         r"(cattle|cows|heifers|steers|bulls|calves|herds?|farms?|flocks?)\b", _I)
 # Title words an observational study shares with a trial's outcomes ("Cancer Incidence and Mortality").
 _T_OBSERVATIONAL_WEAK = re.compile(r"^(incidence|prevalence|seroprevalence|trends?|risk factors|association|"
                                    r"development and validation|diagnostic (accuracy|performance))\b", _I)
