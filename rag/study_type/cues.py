@@ -35,12 +35,18 @@ _OTHER_OWN = re.compile(r"\b(questionnaire|survey) (\w+ ){0,3}(sent|emailed|dist
                         r"radiologists|psychiatrists|dentists|midwives)\b|"
                         # Research on research: the subjects are publications, not people.
                         r"\b[\d,]+ (\w+ ){0,3}(systematic reviews|trials|articles|publications|abstracts|protocols|"
-                        r"papers|guidelines) (published|registered|indexed) (in|on|between|from)\b|\b(coded|extracted|"
+                        r"papers|guidelines) (\w+ ){0,3}(published|registered|indexed) (in|on|between|from)\b|\b(coded|extracted|"
                         r"assessed|rated) (the )?(\w+ ){0,2}(funding|sponsorship|conflicts? of interest|spin|reporting "
                         r"quality)\b|\b(legislation|policy documents|policies|laws|websites) of [\d,]+ (countries|"
                         r"states|provinces|hospitals|universities)\b|\bpriority[- ]setting partnership\b|"
                         r"\b(registry entries|registry records|registrations|protocols|publications|abstracts) of "
                         r"[\d,]+ (\w+ ){0,2}(trials|studies|systematic reviews)\b", _I)
+# A paper that describes a tool it built (software, a database, an app): a methods paper, not a study of patients or a
+# review, although it "describes".
+_TOOL_OWN = re.compile(r"\b(describes?|present|presents|report|reports) the (design, )?(development|implementation)"
+                       r"( and (\w+ ){0,2}(validation|evaluation|testing))? of (an?|the) (\w+[- ]){0,4}(software|"
+                       r"package|database|web[- ]?(server|site|platform|application|tool)|app|application|toolkit|"
+                       r"toolbox|platform|pipeline)\b|\bopen[- ]source (\w+ ){0,2}(software|package|tool|toolkit)\b", _I)
 # A model of costs or transmission built on published figures: not a study of patients.
 _MODEL_OWN = re.compile(r"\bwe (used|built|developed|constructed) an? (\w+[- ]){0,3}(transmission|simulation|Markov|"
                         r"decision[- ]analytic|mathematical|compartmental|microsimulation|cost-effectiveness|"

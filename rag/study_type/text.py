@@ -17,7 +17,8 @@ from .cues import (_ANIMAL, _ARMS_POOLED, _ASSIGNED_ARMS, _CASE_OWN, _DID, _GUID
     _IN_VITRO, _LAB, _META, _META_OWN, _MODEL_OWN, _NOT_RANDOMISED, _OBSERVATIONAL_OWN, _OBSERVATIONAL_WEAK,
     _OPINION_OWN, _OTHER_OWN, _OWN_FINDINGS, _OWN_METHODS, _OWN_RESULTS, _PROTOCOL_OWN, _PROTOCOL_RESULTS,
     _RANDOMISED_OF_OTHERS,
-    _RANDOMISED_OWN, _RESEARCH_HEADINGS, _REVIEW_OWN, _SYSTEMATIC, _TRIAL_ANALYSIS, _TRIAL_BARE, _TRIAL_OWN)
+    _RANDOMISED_OWN, _RESEARCH_HEADINGS, _REVIEW_OWN, _SYSTEMATIC, _TOOL_OWN, _TRIAL_ANALYSIS, _TRIAL_BARE,
+    _TRIAL_OWN)
 from .title_cues import (_ABOUT_GUIDELINES, _OPINION_SAYS, _REVIEW_SAYS, _T_ANIMAL, _T_APPROVAL, _T_CASE,
     _T_FROM_TRIAL, _T_GUIDELINE, _T_IN_VITRO, _T_IN_VITRO_WEAK, _T_META, _T_OBSERVATIONAL, _T_OBSERVATIONAL_WEAK,
     _T_OPINION, _T_OPINION_QUESTION, _T_OTHER, _T_POOLED, _T_PROTOCOL, _T_RANDOMISED, _T_REVIEW, _T_REVIEW_FACETS,
@@ -192,6 +193,8 @@ def _by_kind(text: str, body: str) -> tuple[str, str] | None:
         return "systematic review", _hit(_SYSTEMATIC, body)
     if _GUIDELINE_OWN.search(guideline_body):
         return "guideline", _hit(_GUIDELINE_OWN, guideline_body)
+    if _TOOL_OWN.search(body):
+        return "other", _hit(_TOOL_OWN, body)
     own_review = _REVIEW_OWN.search(body)
     if own_review:
         return "review", _hit(_REVIEW_OWN, body)
