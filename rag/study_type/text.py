@@ -110,7 +110,7 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
         return "meta-analysis", _hit(_META_OWN, body)
     if _SYSTEMATIC.search(body) and not _HUMAN_SUBJECTS.search(body) and not _T_RANDOMISED.search(randomness):
         return "systematic review", _hit(_SYSTEMATIC, body)
-    titled_review = re.sub(r"\b(chart|charts|record|records|case[- ]note|notes|\d+-year) review\b", " ", title,
+    titled_review = re.sub(r"\b(chart|charts|record|records|case[- ]note|notes|\d+-year|peer) review\b", " ", title,
                            flags=_I)
     if _T_REVIEW.search(titled_review) and re.search(r"\breview\b|\boverview\b", titled_review, _I):
         return "review", _hit(_T_REVIEW, titled_review, "title")

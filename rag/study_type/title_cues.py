@@ -86,8 +86,8 @@ _T_SCOPING = re.compile(r"\bscoping review\b", _I)
 _T_CASE = re.compile(r"\bcase (report|series|study of a|presentation)\b|\ba case of\b|\b(in|of) an? (\w+[- ]){0,3}"
                      r"(patient|man|woman|boy|girl|child|infant|newborn|neonate|adolescent)\b(?!-)|"
                      r"\b\d{1,3}-(year|month|week|day)-old\b|"
-                     r"\b(two|three|four|\d) (cases|siblings|brothers|sisters|patients with)\b|"
-                     r"\breport of (a|an|one|two|three) (case|patient|famil)|"
+                     r"\b(two|three|four|five|six|seven|\d) (cases|siblings|brothers|sisters|patients with)\b|"
+                     r"\breport of (a|an|one|two|three|four|five|six|seven|[2-9]) (cases?|patients?|famil)|"
                      r"\ba (rare|unusual|unique) (case|presentation|cause)\b|^\s*an? (\w+[- ]){0,3}(man|woman|boy|"
                      r"girl|child|infant|newborn|neonate|adolescent) (with|presenting)\b", _I)
 _T_RANDOMISED = re.compile(r"\brandomi[sz]ed\b(?!\s+(\w+[- ]){0,3}trials\b)|\bplacebo-controlled\b|"
