@@ -189,7 +189,7 @@ _OBSERVATIONAL_OWN = re.compile(
     r"study|cohort|data)\b|\b(data|records|charts) (\w+ ){0,2}(were|was) (collected|reviewed|extracted|retrieved|"
     r"obtained|analy[sz]ed)\b|\bconsecutive (series|patients)\b|\b(FAERS|VigiBase|SEER|EudraVigilance)\b|"
     r"\bwe (\w+ ){0,1}(analy[sz]ed|reviewed|identified|collected|compared|estimated|measured|interviewed|surveyed|"
-    r"studied|examined|related|calculated)\b[^.;]{0,80}\b(patients|cases|participants|residents|adults|children|"
+    r"studied|examined|related|calculated|followed)\b[^.;]{0,80}\b(patients|cases|participants|residents|adults|children|"
     r"women|men|people|persons|infants|girls|boys|adolescents|students|mothers|donors|workers|veterans|neonates|"
     r"subjects|individuals|records|data)\b|\b(this|the present) study (estimated|compared|examined|analy[sz]ed)\b|"
     r"\bwere (included|identified) (in|from) (this|the|our)\b|\bmatched controls\b|\bpropensity[- ]score\b|"
