@@ -306,7 +306,13 @@ _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|kno
                   r"artificial(ly)? (ageing|aging|aged|saliva)|immortali[sz]ed|colony counts?|adhesion assays?|"
                   r"simulated (gastric|intestinal) fluid|(fresh|fresh-frozen|frozen|harvested) (bovine|porcine|ovine|"
                   r"pig|sheep|cow|chicken) \w+|synthetic bone|polyurethane (foam|blocks)|(were|was) isolated from|"
-                  r"(were |was )?differentiated into|killing assays?|reactive oxygen species)\b", _I)
+                  r"(were |was )?differentiated into|killing assays?|reactive oxygen species|in culture|"
+                  r"primary (human |murine |mouse |rat )?(hepatocytes|keratinocytes|fibroblasts|chondrocytes|"
+                  r"osteoblasts|neurons|astrocytes|cardiomyocytes|myoblasts|adipocytes|preadipocytes|cultures)|"
+                  r"spiked (with|into)|cross-reactivity|plaque assays?|(infectious|viral|virus) titres|"
+                  r"hydrodistillation|gas chromatography|GC-MS|disc diffusion|disk diffusion|agar (well )?diffusion|"
+                  r"microdilution|(archival|archived|formalin-fixed|paraffin-embedded|FFPE) (\w+ )?(tissues?|"
+                  r"specimens|samples|blocks|sections)|(was|were) stained (for|with))\b", _I)
 # Results a study reports of its own: percentages, p values, counts of patients or samples, hazard ratios.
 _OWN_RESULTS = re.compile(r"\d+(\.\d+)? ?%|\bp ?[<=>] ?0?\.\d|\b(n|N) ?= ?\d|\b\d+ (patients|participants|subjects|"
                           r"samples|cases|mice)\b|\b(HR|OR|RR)\b ?[=,:]? ?\d|\b95% CI\b|\bwe (found|observed|show|"
