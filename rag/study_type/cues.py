@@ -162,7 +162,9 @@ _TRIAL_OWN = re.compile(
     r"participants|subjects|adults|children|women|men|infants|volunteers)\b|\bmaximum tolerated dose\b|"
     r"\bdose-limiting toxicit|\b(recommended phase 2|phase II "
     r"recommended) dose\b|"
-    r"\b(patients|participants|subjects) (\w+ ){0,3}(were|was) (enrolled|accrued|treated|vaccinated|infused|given)\b|"
+    # ("51 patients and 28 healthy controls were enrolled": a comparison of patients with controls, not a trial)
+    r"\b(patients|participants|subjects) ((?!(healthy )?controls\b)\w+ ){0,3}(were|was) (enrolled|accrued|treated|"
+    r"vaccinated|infused|given)\b|"
     r"\b(patients|participants) (enrolled|received)\b|\bthe patients were treated\b|\bwe (enrolled|accrued)\b|"
     r"\b(escalating|increasing) doses\b|\bexpansion cohorts?\b|\b(an|the|our) institutional protocol\b|"
     r"\bprospectively (enrolled|treated|evaluated|assessed)\b[^.;]{0,60}\b(received|underwent|treated|"
