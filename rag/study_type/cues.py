@@ -46,7 +46,9 @@ _OTHER_OWN = re.compile(r"\b(questionnaire|survey) (\w+ ){0,3}(sent|emailed|dist
 _TOOL_OWN = re.compile(r"\b(describes?|present|presents|report|reports) the (design, )?(development|implementation)"
                        r"( and (\w+ ){0,2}(validation|evaluation|testing))? of (an?|the) (\w+[- ]){0,4}(software|"
                        r"package|database|web[- ]?(server|site|platform|application|tool)|app|application|toolkit|"
-                       r"toolbox|platform|pipeline)\b|\bopen[- ]source (\w+ ){0,2}(software|package|tool|toolkit)\b", _I)
+                       r"toolbox|platform|pipeline)\b|\bopen[- ]source (\w+ ){0,2}(software|package|tool|toolkit)\b|"
+                       r"\bwe (present|describe|introduce) ([\w-]+,? )?(a |an |the )?(\w+[- ]){0,3}(software|R package|"
+                       r"Python package|toolkit|web server)\b", _I)
 # A model of costs or transmission built on published figures: not a study of patients.
 _MODEL_OWN = re.compile(r"\bwe (used|built|developed|constructed) an? (\w+[- ]){0,3}(transmission|simulation|Markov|"
                         r"decision[- ]analytic|mathematical|compartmental|microsimulation|cost-effectiveness|"
@@ -313,7 +315,7 @@ _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|kno
                   r"osteoblasts|neurons|astrocytes|cardiomyocytes|myoblasts|adipocytes|preadipocytes|cultures)|"
                   r"spiked (with|into)|cross-reactivity|plaque assays?|(infectious|viral|virus) titres|"
                   r"hydrodistillation|gas chromatography|GC-MS|disc diffusion|disk diffusion|agar (well )?diffusion|"
-                  r"microdilution|(archival|archived|formalin-fixed|paraffin-embedded|FFPE) (\w+ )?(tissues?|"
+                  r"microdilution|cell viability|(archival|archived|formalin-fixed|paraffin-embedded|FFPE) (\w+ )?(tissues?|"
                   r"specimens|samples|blocks|sections)|(was|were) stained (for|with))\b", _I)
 # Results a study reports of its own: percentages, p values, counts of patients or samples, hazard ratios.
 _OWN_RESULTS = re.compile(r"\d+(\.\d+)? ?%|\bp ?[<=>] ?0?\.\d|\b(n|N) ?= ?\d|\b\d+ (patients|participants|subjects|"
