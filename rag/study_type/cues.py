@@ -283,7 +283,7 @@ _IN_VITRO = re.compile(r"\bin vitro\b|\bcell lines?\b|\bcultured\b|\bco-?culture
                        r"\bHEK293|\bHeLa\b|\byeast\b|\bpatch[- ]clamp\b|\bimmunoblot|\bGene Expression Omnibus\b|"
                        r"\bmicroarray|\bGSE\d+|\bcadaver|\bcell-free DNA\b|\bcfDNA\b|\bfragmentomic", _I)
 # Laboratory work on cells or samples.
-_LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|knock(ed)?[- ]?down|silenc(ed|ing)|"
+_LAB = re.compile(r"\b(stimulated|co-?culture[sd]?|cultured|purified|transfect(ed|ion)|knock(ed)?[- ]?down|silenc(ed|ing)|"
                   r"western blot|immunoblot\w*|ELISA|flow cytometry|qPCR|RT-PCR|immunohistochemi\w*|immunofluorescence|"
                   r"cell lines?|in vitro|ex vivo|organoids?|sequencing|RNA-seq|TCGA|GEO|GTEx|CRISPR(-Cas9)?|MTT|CCK-8|"
                   r"patch[- ]clamp|molecular docking|molecular dynamics|cryo-?EM|cryo-electron microscopy|crystal "

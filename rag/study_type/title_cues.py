@@ -143,7 +143,8 @@ _T_VET = re.compile(r"\b(herds?|flocks?|cattle|livestock|donkeys?|mules?|dogs?|c
                     r"geldings?|cows?|"
                     r"heifers?|bulls?|calf|calves|puppies|"
                     r"puppy|kittens?|ferrets?|parrots?|goats?|alpacas?|llamas?|Labrador|retrievers?|terriers?|"
-                    r"spaniels?|wild boars?|wildlife|free-ranging|(wild|migratory|wading) (birds|animals|ruminants|carnivores)|"
+                    r"spaniels?|wild boars?|wildlife|free-ranging|(wild|migratory|wading) (birds|animals|ruminants|carnivores|"
+                    r"foxes|rodents|mammals|ungulates)|foxes|badgers|"
                     r"canine|feline|equine|bovine)\b(?![- ](bites?|scratch|allerg|assisted|ownership|walking))", _I)
 _VET_SAYS = re.compile(r"\b(veterinar\w*|client-owned|breeds?|(was|were) presented|herds?|flocks?|farms?|"
                        r"shelters?|spayed|neutered|castrated|intact (male|female)|hunted|hunting|hunters|found dead|"
