@@ -35,7 +35,8 @@ _OTHER_OWN = re.compile(r"\b(questionnaire|survey) (\w+ ){0,3}(sent|emailed|dist
                         r"radiologists|psychiatrists|dentists|midwives)\b|"
                         # Research on research: the subjects are publications, not people.
                         r"\b[\d,]+ (\w+ ){0,3}(systematic reviews|trials|articles|publications|abstracts|protocols|"
-                        r"papers|guidelines) (\w+ ){0,3}(published|registered|indexed) (in|on|between|from)\b|\b(coded|extracted|"
+                        r"papers|guidelines) (\w+ ){0,3}(published|registered|indexed) (in|on|between|from)\b|"
+                        r"\b(coded|extracted|"
                         r"assessed|rated) (the )?(\w+ ){0,2}(funding|sponsorship|conflicts? of interest|spin|reporting "
                         r"quality)\b|\b(legislation|policy documents|policies|laws|websites) of [\d,]+ (countries|"
                         r"states|provinces|hospitals|universities)\b|\bpriority[- ]setting partnership\b|"
@@ -283,7 +284,8 @@ _IN_VITRO = re.compile(r"\bin vitro\b|\bcell lines?\b|\bcultured\b|\bco-?culture
                        r"\bHEK293|\bHeLa\b|\byeast\b|\bpatch[- ]clamp\b|\bimmunoblot|\bGene Expression Omnibus\b|"
                        r"\bmicroarray|\bGSE\d+|\bcadaver|\bcell-free DNA\b|\bcfDNA\b|\bfragmentomic", _I)
 # Laboratory work on cells or samples.
-_LAB = re.compile(r"\b(stimulated|co-?culture[sd]?|cultured|purified|transfect(ed|ion)|knock(ed)?[- ]?down|silenc(ed|ing)|"
+_LAB = re.compile(r"\b(stimulated|co-?culture[sd]?|cultured|purified|transfect(ed|ion)|knock(ed)?[- ]?down|"
+                  r"silenc(ed|ing)|"
                   r"western blot|immunoblot\w*|ELISA|flow cytometry|qPCR|RT-PCR|immunohistochemi\w*|immunofluorescence|"
                   r"cell lines?|in vitro|ex vivo|organoids?|sequencing|RNA-seq|TCGA|GEO|GTEx|CRISPR(-Cas9)?|MTT|CCK-8|"
                   r"patch[- ]clamp|molecular docking|molecular dynamics|cryo-?EM|cryo-electron microscopy|crystal "
@@ -315,7 +317,8 @@ _LAB = re.compile(r"\b(stimulated|co-?culture[sd]?|cultured|purified|transfect(e
                   r"osteoblasts|neurons|astrocytes|cardiomyocytes|myoblasts|adipocytes|preadipocytes|cultures)|"
                   r"spiked (with|into)|cross-reactivity|plaque assays?|(infectious|viral|virus) titres|"
                   r"hydrodistillation|gas chromatography|GC-MS|disc diffusion|disk diffusion|agar (well )?diffusion|"
-                  r"microdilution|cell viability|(archival|archived|formalin-fixed|paraffin-embedded|FFPE) (\w+ )?(tissues?|"
+                  r"microdilution|cell viability|"
+                  r"(archival|archived|formalin-fixed|paraffin-embedded|FFPE) (\w+ )?(tissues?|"
                   r"specimens|samples|blocks|sections)|(was|were) stained (for|with))\b", _I)
 # Results a study reports of its own: percentages, p values, counts of patients or samples, hazard ratios.
 _OWN_RESULTS = re.compile(r"\d+(\.\d+)? ?%|\bp ?[<=>] ?0?\.\d|\b(n|N) ?= ?\d|\b\d+ (patients|participants|subjects|"
@@ -359,6 +362,12 @@ _DID = re.compile(rf"\bwe (also |then |further |first |next |additionally )?{_RE
 _HUMAN_SUBJECTS = re.compile(r"\bpatients? (were|was) (treated|enrolled|randomi[sz]ed|given|included)\b|"
                              r"\b(we|were) (enrolled|treated|"
                              r"recruited)\b|\b\d+ (consecutive )?patients (with|who)\b", _I)
+# Samples of patients analysed in the laboratory ("sequencing was performed on serum from 96 patients"): the patients
+# are the samples' source, not the subjects of a clinical study.
+_SAMPLES_FROM = re.compile(rf"\b(samples?|serum|sera|plasma|tissues?|biopsies|specimens|DNA|RNA|blood|breath|urine|"
+                           rf"stool|saliva|tumou?rs|metastases|cells|lymphocytes|isolates) (\w+ ){{0,4}}(from|of) "
+                           rf"(\d[\d,]*|{_NUMBER_WORDS}) (\w+ ){{0,2}}(patients|participants|donors|individuals|"
+                           r"subjects|children|adults|women|men)\b", _I)
 # The headings of a structured abstract that only original research has.
 _RESEARCH_HEADINGS = re.compile(r"^(methods?|materials and methods|patients and methods|design|setting|participants|"
                                 r"results|findings|measurements|interventions?|main outcome)", _I)

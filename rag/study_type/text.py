@@ -16,7 +16,7 @@ from .cues import (_ANIMAL, _ARMS_POOLED, _ASSIGNED_ARMS, _CASE_OWN, _DID, _GUID
     _HUMAN_SUBJECTS, _I,
     _IN_VITRO, _LAB, _META, _META_OWN, _MODEL_OWN, _NOT_RANDOMISED, _OBSERVATIONAL_OWN, _OBSERVATIONAL_WEAK,
     _OPINION_OWN, _OTHER_OWN, _OWN_FINDINGS, _OWN_METHODS, _OWN_RESULTS, _PROTOCOL_OWN, _PROTOCOL_RESULTS,
-    _RANDOMISED_OF_OTHERS,
+    _RANDOMISED_OF_OTHERS, _SAMPLES_FROM,
     _RANDOMISED_OWN, _RESEARCH_HEADINGS, _REVIEW_OWN, _SYSTEMATIC, _TOOL_OWN, _TRIAL_ANALYSIS, _TRIAL_BARE,
     _TRIAL_OWN)
 from .title_cues import (_ABOUT_GUIDELINES, _OPINION_SAYS, _REVIEW_SAYS, _T_ANIMAL, _T_APPROVAL, _T_CASE,
@@ -239,7 +239,8 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
     if trial:
         return "non-randomised trial", _hit(_TRIAL_OWN, body) or _hit(_TRIAL_BARE, body)
     in_vitro = _IN_VITRO.search(text)
-    if (in_vitro or lab) and not _HUMAN_SUBJECTS.search(text) and (methods or research):
+    patients = _HUMAN_SUBJECTS.search(text) and not _SAMPLES_FROM.search(body)  # not only the source of samples
+    if (in_vitro or lab) and not patients and (methods or research):
         return "in vitro study", _hit(_IN_VITRO, text) or _hit(_LAB, text)
     if title and not methods and (_T_OPINION_QUESTION.search(title) or (
             (title.rstrip().endswith("?") or re.search(r"\b(should|must|ought to)\b", title, _I))
