@@ -301,7 +301,7 @@ _LAB = re.compile(r"\b(stimulated|co-?culture[sd]?|cultured|purified|transfect(e
                   r"knockdown|overexpression|colony formation|mechanistically|cadaver(ic)?|cadavers|thermocycl(ing|ed)|"
                   r"flexural strength|(three|3)-point bending|(shear |tensile |micro-?tensile )?bond strength|"
                   r"microhardness|surface roughness|universal testing machine|fracture (resistance|toughness)|"
-                  r"specimens were (prepared|fabricated|subjected|divided)|inoculated|log10? reductions?|"
+                  r"specimens were (prepared|fabricated|subjected|divided)|inoculated|log(10)? reductions?|"
                   r"colony[- ]forming units|extracted (human )?(teeth|molars|premolars|incisors)|micro-?CT|"
                   r"micro-computed tomography|(archived|stored|banked|residual|frozen) (\w+ )?(specimens|samples)|"
                   r"multiplex (PCR|panel|assay)s?|percent agreement|public(ly available)? (\w+ )?datasets?|"
