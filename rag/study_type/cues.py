@@ -34,8 +34,8 @@ _OTHER_OWN = re.compile(r"\b(questionnaire|survey) (\w+ ){0,3}(sent|emailed|dist
                         r"(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|practitioners|"
                         r"radiologists|psychiatrists|dentists|midwives)\b|"
                         # Research on research: the subjects are publications, not people.
-                        r"\b[\d,]+ (\w+ ){0,3}(systematic reviews|trials|articles|publications|abstracts|protocols|"
-                        r"papers|guidelines) (\w+ ){0,3}(published|registered|indexed) (in|on|between|from)\b|"
+                        r"\b[\d,]+ ([\w-]+ ){0,3}(systematic reviews|trials|articles|publications|abstracts|protocols|"
+                        r"papers|guidelines) ([\w-]+ ){0,3}(published|registered|indexed) (in|on|between|from)\b|"
                         r"\b(coded|extracted|"
                         r"assessed|rated) (the )?(\w+ ){0,2}(funding|sponsorship|conflicts? of interest|spin|reporting "
                         r"quality)\b|\b(legislation|policy documents|policies|laws|websites) of [\d,]+ (countries|"
