@@ -34,13 +34,22 @@ _OTHER_OWN = re.compile(r"\b(questionnaire|survey) (\w+ ){0,3}(sent|emailed|dist
                         r"(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|practitioners|"
                         r"radiologists|psychiatrists|dentists|midwives)\b|"
                         # Research on research: the subjects are publications, not people.
-                        r"\b[\d,]+ (\w+ ){0,3}(systematic reviews|trials|articles|publications|abstracts|protocols|"
-                        r"papers|guidelines) (published|registered|indexed) (in|on|between|from)\b|\b(coded|extracted|"
+                        r"\b[\d,]+ ([\w-]+ ){0,3}(systematic reviews|trials|articles|publications|abstracts|protocols|"
+                        r"papers|guidelines) ([\w-]+ ){0,3}(published|registered|indexed) (in|on|between|from)\b|"
+                        r"\b(coded|extracted|"
                         r"assessed|rated) (the )?(\w+ ){0,2}(funding|sponsorship|conflicts? of interest|spin|reporting "
                         r"quality)\b|\b(legislation|policy documents|policies|laws|websites) of [\d,]+ (countries|"
                         r"states|provinces|hospitals|universities)\b|\bpriority[- ]setting partnership\b|"
                         r"\b(registry entries|registry records|registrations|protocols|publications|abstracts) of "
                         r"[\d,]+ (\w+ ){0,2}(trials|studies|systematic reviews)\b", _I)
+# A paper that describes a tool it built (software, a database, an app): a methods paper, not a study of patients or a
+# review, although it "describes".
+_TOOL_OWN = re.compile(r"\b(describes?|present|presents|report|reports) the (design, )?(development|implementation)"
+                       r"( and (\w+ ){0,2}(validation|evaluation|testing))? of (an?|the) (\w+[- ]){0,4}(software|"
+                       r"package|database|web[- ]?(server|site|platform|application|tool)|app|application|toolkit|"
+                       r"toolbox|platform|pipeline)\b|\bopen[- ]source (\w+ ){0,2}(software|package|tool|toolkit)\b|"
+                       r"\bwe (present|describe|introduce) ([\w-]+,? )?(a |an |the )?(\w+[- ]){0,3}(software|R package|"
+                       r"Python package|toolkit|web server)\b", _I)
 # A model of costs or transmission built on published figures: not a study of patients.
 _MODEL_OWN = re.compile(r"\bwe (used|built|developed|constructed) an? (\w+[- ]){0,3}(transmission|simulation|Markov|"
                         r"decision[- ]analytic|mathematical|compartmental|microsimulation|cost-effectiveness|"
@@ -156,7 +165,9 @@ _TRIAL_OWN = re.compile(
     r"participants|subjects|adults|children|women|men|infants|volunteers)\b|\bmaximum tolerated dose\b|"
     r"\bdose-limiting toxicit|\b(recommended phase 2|phase II "
     r"recommended) dose\b|"
-    r"\b(patients|participants|subjects) (\w+ ){0,3}(were|was) (enrolled|accrued|treated|vaccinated|infused|given)\b|"
+    # ("51 patients and 28 healthy controls were enrolled": a comparison of patients with controls, not a trial)
+    r"\b(patients|participants|subjects) ((?!(healthy )?controls\b)\w+ ){0,3}(were|was) (enrolled|accrued|treated|"
+    r"vaccinated|infused|given)\b|"
     r"\b(patients|participants) (enrolled|received)\b|\bthe patients were treated\b|\bwe (enrolled|accrued)\b|"
     r"\b(escalating|increasing) doses\b|\bexpansion cohorts?\b|\b(an|the|our) institutional protocol\b|"
     r"\bprospectively (enrolled|treated|evaluated|assessed)\b[^.;]{0,60}\b(received|underwent|treated|"
@@ -183,7 +194,7 @@ _OBSERVATIONAL_OWN = re.compile(
     r"study|cohort|data)\b|\b(data|records|charts) (\w+ ){0,2}(were|was) (collected|reviewed|extracted|retrieved|"
     r"obtained|analy[sz]ed)\b|\bconsecutive (series|patients)\b|\b(FAERS|VigiBase|SEER|EudraVigilance)\b|"
     r"\bwe (\w+ ){0,1}(analy[sz]ed|reviewed|identified|collected|compared|estimated|measured|interviewed|surveyed|"
-    r"studied|examined|related|calculated)\b[^.;]{0,80}\b(patients|cases|participants|residents|adults|children|"
+    r"studied|examined|related|calculated|followed)\b[^.;]{0,80}\b(patients|cases|participants|residents|adults|children|"
     r"women|men|people|persons|infants|girls|boys|adolescents|students|mothers|donors|workers|veterans|neonates|"
     r"subjects|individuals|records|data)\b|\b(this|the present) study (estimated|compared|examined|analy[sz]ed)\b|"
     r"\bwere (included|identified) (in|from) (this|the|our)\b|\bmatched controls\b|\bpropensity[- ]score\b|"
@@ -273,7 +284,8 @@ _IN_VITRO = re.compile(r"\bin vitro\b|\bcell lines?\b|\bcultured\b|\bco-?culture
                        r"\bHEK293|\bHeLa\b|\byeast\b|\bpatch[- ]clamp\b|\bimmunoblot|\bGene Expression Omnibus\b|"
                        r"\bmicroarray|\bGSE\d+|\bcadaver|\bcell-free DNA\b|\bcfDNA\b|\bfragmentomic", _I)
 # Laboratory work on cells or samples.
-_LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|knock(ed)?[- ]?down|silenc(ed|ing)|"
+_LAB = re.compile(r"\b(stimulated|co-?culture[sd]?|cultured|purified|transfect(ed|ion)|knock(ed)?[- ]?down|"
+                  r"silenc(ed|ing)|"
                   r"western blot|immunoblot\w*|ELISA|flow cytometry|qPCR|RT-PCR|immunohistochemi\w*|immunofluorescence|"
                   r"cell lines?|in vitro|ex vivo|organoids?|sequencing|RNA-seq|TCGA|GEO|GTEx|CRISPR(-Cas9)?|MTT|CCK-8|"
                   r"patch[- ]clamp|molecular docking|molecular dynamics|cryo-?EM|cryo-electron microscopy|crystal "
@@ -289,7 +301,7 @@ _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|kno
                   r"knockdown|overexpression|colony formation|mechanistically|cadaver(ic)?|cadavers|thermocycl(ing|ed)|"
                   r"flexural strength|(three|3)-point bending|(shear |tensile |micro-?tensile )?bond strength|"
                   r"microhardness|surface roughness|universal testing machine|fracture (resistance|toughness)|"
-                  r"specimens were (prepared|fabricated|subjected|divided)|inoculated|log10? reductions?|"
+                  r"specimens were (prepared|fabricated|subjected|divided)|inoculated|log(10)? reductions?|"
                   r"colony[- ]forming units|extracted (human )?(teeth|molars|premolars|incisors)|micro-?CT|"
                   r"micro-computed tomography|(archived|stored|banked|residual|frozen) (\w+ )?(specimens|samples)|"
                   r"multiplex (PCR|panel|assay)s?|percent agreement|public(ly available)? (\w+ )?datasets?|"
@@ -300,7 +312,14 @@ _LAB = re.compile(r"\b(stimulated|co-?cultured|cultured|purified|transfected|kno
                   r"artificial(ly)? (ageing|aging|aged|saliva)|immortali[sz]ed|colony counts?|adhesion assays?|"
                   r"simulated (gastric|intestinal) fluid|(fresh|fresh-frozen|frozen|harvested) (bovine|porcine|ovine|"
                   r"pig|sheep|cow|chicken) \w+|synthetic bone|polyurethane (foam|blocks)|(were|was) isolated from|"
-                  r"(were |was )?differentiated into|killing assays?|reactive oxygen species)\b", _I)
+                  r"(were |was )?differentiated into|killing assays?|reactive oxygen species|in culture|"
+                  r"primary (human |murine |mouse |rat )?(hepatocytes|keratinocytes|fibroblasts|chondrocytes|"
+                  r"osteoblasts|neurons|astrocytes|cardiomyocytes|myoblasts|adipocytes|preadipocytes|cultures)|"
+                  r"spiked (with|into)|cross-reactivity|plaque assays?|(infectious|viral|virus) titres|"
+                  r"hydrodistillation|gas chromatography|GC-MS|disc diffusion|disk diffusion|agar (well )?diffusion|"
+                  r"microdilution|cell viability|"
+                  r"(archival|archived|formalin-fixed|paraffin-embedded|FFPE) (\w+ )?(tissues?|"
+                  r"specimens|samples|blocks|sections)|(was|were) stained (for|with))\b", _I)
 # Results a study reports of its own: percentages, p values, counts of patients or samples, hazard ratios.
 _OWN_RESULTS = re.compile(r"\d+(\.\d+)? ?%|\bp ?[<=>] ?0?\.\d|\b(n|N) ?= ?\d|\b\d+ (patients|participants|subjects|"
                           r"samples|cases|mice)\b|\b(HR|OR|RR)\b ?[=,:]? ?\d|\b95% CI\b|\bwe (found|observed|show|"
@@ -343,6 +362,12 @@ _DID = re.compile(rf"\bwe (also |then |further |first |next |additionally )?{_RE
 _HUMAN_SUBJECTS = re.compile(r"\bpatients? (were|was) (treated|enrolled|randomi[sz]ed|given|included)\b|"
                              r"\b(we|were) (enrolled|treated|"
                              r"recruited)\b|\b\d+ (consecutive )?patients (with|who)\b", _I)
+# Samples of patients analysed in the laboratory ("sequencing was performed on serum from 96 patients"): the patients
+# are the samples' source, not the subjects of a clinical study.
+_SAMPLES_FROM = re.compile(rf"\b(samples?|serum|sera|plasma|tissues?|biopsies|specimens|DNA|RNA|blood|breath|urine|"
+                           rf"stool|saliva|tumou?rs|metastases|cells|lymphocytes|isolates) (\w+ ){{0,4}}(from|of) "
+                           rf"(\d[\d,]*|{_NUMBER_WORDS}) (\w+ ){{0,2}}(patients|participants|donors|individuals|"
+                           r"subjects|children|adults|women|men)\b", _I)
 # The headings of a structured abstract that only original research has.
 _RESEARCH_HEADINGS = re.compile(r"^(methods?|materials and methods|patients and methods|design|setting|participants|"
                                 r"results|findings|measurements|interventions?|main outcome)", _I)

@@ -16,8 +16,9 @@ from .cues import (_ANIMAL, _ARMS_POOLED, _ASSIGNED_ARMS, _CASE_OWN, _DID, _GUID
     _HUMAN_SUBJECTS, _I,
     _IN_VITRO, _LAB, _META, _META_OWN, _MODEL_OWN, _NOT_RANDOMISED, _OBSERVATIONAL_OWN, _OBSERVATIONAL_WEAK,
     _OPINION_OWN, _OTHER_OWN, _OWN_FINDINGS, _OWN_METHODS, _OWN_RESULTS, _PROTOCOL_OWN, _PROTOCOL_RESULTS,
-    _RANDOMISED_OF_OTHERS,
-    _RANDOMISED_OWN, _RESEARCH_HEADINGS, _REVIEW_OWN, _SYSTEMATIC, _TRIAL_ANALYSIS, _TRIAL_BARE, _TRIAL_OWN)
+    _RANDOMISED_OF_OTHERS, _SAMPLES_FROM,
+    _RANDOMISED_OWN, _RESEARCH_HEADINGS, _REVIEW_OWN, _SYSTEMATIC, _TOOL_OWN, _TRIAL_ANALYSIS, _TRIAL_BARE,
+    _TRIAL_OWN)
 from .title_cues import (_ABOUT_GUIDELINES, _OPINION_SAYS, _REVIEW_SAYS, _T_ANIMAL, _T_APPROVAL, _T_CASE,
     _T_FROM_TRIAL, _T_GUIDELINE, _T_IN_VITRO, _T_IN_VITRO_WEAK, _T_META, _T_OBSERVATIONAL, _T_OBSERVATIONAL_WEAK,
     _T_OPINION, _T_OPINION_QUESTION, _T_OTHER, _T_POOLED, _T_PROTOCOL, _T_RANDOMISED, _T_REVIEW, _T_REVIEW_FACETS,
@@ -109,7 +110,7 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
         return "meta-analysis", _hit(_META_OWN, body)
     if _SYSTEMATIC.search(body) and not _HUMAN_SUBJECTS.search(body) and not _T_RANDOMISED.search(randomness):
         return "systematic review", _hit(_SYSTEMATIC, body)
-    titled_review = re.sub(r"\b(chart|charts|record|records|case[- ]note|notes|\d+-year) review\b", " ", title,
+    titled_review = re.sub(r"\b(chart|charts|record|records|case[- ]note|notes|\d+-year|peer) review\b", " ", title,
                            flags=_I)
     if _T_REVIEW.search(titled_review) and re.search(r"\breview\b|\boverview\b", titled_review, _I):
         return "review", _hit(_T_REVIEW, titled_review, "title")
@@ -192,6 +193,8 @@ def _by_kind(text: str, body: str) -> tuple[str, str] | None:
         return "systematic review", _hit(_SYSTEMATIC, body)
     if _GUIDELINE_OWN.search(guideline_body):
         return "guideline", _hit(_GUIDELINE_OWN, guideline_body)
+    if _TOOL_OWN.search(body):
+        return "other", _hit(_TOOL_OWN, body)
     own_review = _REVIEW_OWN.search(body)
     if own_review:
         return "review", _hit(_REVIEW_OWN, body)
@@ -236,7 +239,8 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
     if trial:
         return "non-randomised trial", _hit(_TRIAL_OWN, body) or _hit(_TRIAL_BARE, body)
     in_vitro = _IN_VITRO.search(text)
-    if (in_vitro or lab) and not _HUMAN_SUBJECTS.search(text) and (methods or research):
+    patients = _HUMAN_SUBJECTS.search(text) and not _SAMPLES_FROM.search(body)  # not only the source of samples
+    if (in_vitro or lab) and not patients and (methods or research):
         return "in vitro study", _hit(_IN_VITRO, text) or _hit(_LAB, text)
     if title and not methods and (_T_OPINION_QUESTION.search(title) or (
             (title.rstrip().endswith("?") or re.search(r"\b(should|must|ought to)\b", title, _I))

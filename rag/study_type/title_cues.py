@@ -47,6 +47,9 @@ _T_OTHER = re.compile(r"\bcost[- ](effectiveness|utility|benefit|minimi[sz]ation
                       r"\b(attitudes|views|perceptions|opinions|preferences|beliefs|knowledge|awareness|literacy) "
                       r"(of|among) (\w+ ){0,2}(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|"
                       r"practitioners|radiologists|psychiatrists|dentists|midwives|residents|trainees)\b|"
+                      r"\b(physicians|doctors|clinicians|nurses|pharmacists|surgeons|residents|trainees|students)'? "
+                      r"(knowledge|attitudes?|views|perceptions|opinions|beliefs|awareness)\b|"
+                      r"\bmethodological (study|survey|review|assessment)\b|"
                       r"\bmeta-?research\b|\bbibliometric\b|\breporting (quality|completeness)\b|"
                       r"\bsurvey of (\w+ ){0,2}"
                       r"(physicians|doctors|oncologists|clinicians|nurses|pharmacists|surgeons|practitioners|"
@@ -83,8 +86,8 @@ _T_SCOPING = re.compile(r"\bscoping review\b", _I)
 _T_CASE = re.compile(r"\bcase (report|series|study of a|presentation)\b|\ba case of\b|\b(in|of) an? (\w+[- ]){0,3}"
                      r"(patient|man|woman|boy|girl|child|infant|newborn|neonate|adolescent)\b(?!-)|"
                      r"\b\d{1,3}-(year|month|week|day)-old\b|"
-                     r"\b(two|three|four|\d) (cases|siblings|brothers|sisters|patients with)\b|"
-                     r"\breport of (a|an|one|two|three) (case|patient|famil)|"
+                     r"\b(two|three|four|five|six|seven|\d) (cases|siblings|brothers|sisters|patients with)\b|"
+                     r"\breport of (a|an|one|two|three|four|five|six|seven|[2-9]) (cases?|patients?|famil)|"
                      r"\ba (rare|unusual|unique) (case|presentation|cause)\b|^\s*an? (\w+[- ]){0,3}(man|woman|boy|"
                      r"girl|child|infant|newborn|neonate|adolescent) (with|presenting)\b", _I)
 _T_RANDOMISED = re.compile(r"\brandomi[sz]ed\b(?!\s+(\w+[- ]){0,3}trials\b)|\bplacebo-controlled\b|"
@@ -119,7 +122,11 @@ _T_OBSERVATIONAL = re.compile(r"\bretrospective\b|\bcohorts?\b|\breal[- ](world|
                               r"\b(incidence|prevalence|seroprevalence|trends?) (of|in|and)\b|\brisk factors\b|"
                               r"\bUK Biobank\b|\bNHANES\b|\bSEER\b|\bNational Cancer Database\b|"
                               r"\bcase[- ]control\b|\bcross[- ]sectional\b|\bpharmacovigilance\b|\bobservational\b|"
-                              r"\bmulticent(er|re|ric) (study|experience|analysis)\b|\b(single|multi)[- ]?(institution|"
+                              r"\bmulticent(er|re|ric) (\w+ )?(study|experience|analysis)\b|"
+                              r"\bfollow-up (study|survey)\b|"
+                              r"\b(external |prospective |temporal )?validation of (the|a|an) (\w+[- ]){0,4}(rule|"
+                              r"score|scale|index|criteria|nomogram|(risk|prediction|prognostic) (model|score|tool))\b|"
+                              r"\b(single|multi)[- ]?(institution|"
                               r"cent(er|re))(al)? (experience|study|analysis)\b|\bpatterns of care\b|"
                               r"\bexperience (of|at|from|with) (a|an|the|our)\b|\bnatural history\b|"
                               r"\bconsecutive (patients|cases|series)\b|(?<!literature )\bsurvey\b|"
@@ -138,12 +145,15 @@ _T_VET = re.compile(r"\b(herds?|flocks?|cattle|livestock|donkeys?|mules?|dogs?|c
                     r"geldings?|cows?|"
                     r"heifers?|bulls?|calf|calves|puppies|"
                     r"puppy|kittens?|ferrets?|parrots?|goats?|alpacas?|llamas?|Labrador|retrievers?|terriers?|"
-                    r"spaniels?|"
+                    r"spaniels?|wild boars?|wildlife|free-ranging|"
+                    r"(wild|migratory|wading) (birds|animals|ruminants|carnivores|"
+                    r"foxes|rodents|mammals|ungulates)|foxes|badgers|"
                     r"canine|feline|equine|bovine)\b(?![- ](bites?|scratch|allerg|assisted|ownership|walking))", _I)
 _VET_SAYS = re.compile(r"\b(veterinar\w*|client-owned|breeds?|(was|were) presented|herds?|flocks?|farms?|"
-                       r"shelters?|spayed|neutered|castrated|intact (male|female))\b", _I)
+                       r"shelters?|spayed|neutered|castrated|intact (male|female)|hunted|hunting|hunters|found dead|"
+                       r"necrops(y|ies)|slaughter(ed|house)?|abattoirs?)\b", _I)
 _VET_STRONG = re.compile(r"\bveterinar\w*|\bclient-owned\b|\b(dairy|beef|pig|poultry|sheep|goat|backyard) "
-                         r"(cattle|cows|herds?|farms?|flocks?)\b", _I)
+                         r"(cattle|cows|heifers|steers|bulls|calves|herds?|farms?|flocks?)\b", _I)
 # Title words an observational study shares with a trial's outcomes ("Cancer Incidence and Mortality").
 _T_OBSERVATIONAL_WEAK = re.compile(r"^(incidence|prevalence|seroprevalence|trends?|risk factors|association|"
                                    r"development and validation|diagnostic (accuracy|performance))\b", _I)
