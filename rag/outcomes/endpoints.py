@@ -27,15 +27,15 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"to|-|–|/)\s*(?:4|5|IV|V|higher|greater|worse|above|more)|(?:≥|>=|>)\s*3)\b|"
             r"\bgrade\s*(?:3|III)\s+(?:(?:treatment|immune|drug)-related\s+)?"
             r"(?:adverse events?|AEs?|TRAEs?|irAEs?|events?|toxicit(?:y|ies))\b|"
-            r"\b(?:severe|high-grade) (?:treatment-related |immune-related |drug-related )?(?:adverse (?:events?|"
-            r"effects?|"
-            r"reactions?)|toxicit(?:y|ies))|"
+            r"(?<!moderate to )(?<!moderate-to-)(?<!moderate or )\b(?:severe|high-grade) (?:treatment-related |"
+            r"immune-related |drug-related )?(?:adverse (?:events?|effects?|reactions?)|toxicit(?:y|ies)|"
+            r"complications)|"
             r"\bgrade\s*(?:3|III)\s*(?:or|to|-|–|/)\s*(?:4|5|IV|V)\b" + _NOT_ONE_EVENT + "|"
             r"\bgrade\s*(?:≥|>=|>)\s*3\b" + _NOT_ONE_EVENT + "|"
             # "G3-4 AEs", "G≥3 TRAEs"
             r"(?-i:\bG\s?(?:3\s?(?:-|–|/)\s?[45]|(?:≥|>=)\s?3|3\+))(?=\s+(?:(?:treatment|immune|drug)-related\s+)?"
             r"(?:adverse|toxic|AEs?\b|TRAEs?\b|irAEs?\b|events?\b))"),
-    ("DCR", r"\bdisease[- ]control(?: rates?)?|\bDCRs?\b|\bclinical benefit(?: rates?)?|\bCBRs?\b"),
+    ("DCR", r"\bdisease[- ]control(?: rates?)?|\bcontrolled disease\b|\bDCRs?\b|\bclinical benefit(?: rates?)?|\bCBRs?\b"),
     ("CR", r"\bcomplete (?:(?:clinical|radiologic(?:al)?|radiographic|objective|tumou?r|durable|confirmed|overall) )?"
            r"(?:response|remission|regression|responder)s?(?: rates?)?|\bCRs?\b(?! ?\d+(?![\d.]*\s*%))(?!\s*\+\s*PR)|"
            r"\bcomplete(?= and partial (?:response|remission))|\bcomplete(?:ly)? (?:responded|regressed)|"
@@ -44,7 +44,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("PR", r"\bpartial (?:response|remission|regression)s?|\bPRs?\b(?! ?\d+(?![\d.]*\s*%))|"
            r"\bpartial(?= and complete (?:response|remission))"),
     ("SD", r"\bstable disease\b|\bSD\b|\b(?:disease |tumou?r )?stabili[sz]ations?\b"),
-    ("DOR", r"\bduration of (?:the )?(?:objective |tumou?r )?responses?|\bresponse duration|\bDoRs?\b|\bresponses? "
+    ("DOR", r"\bduration of (?:the )?(?:objective |tumou?r |complete )?(?:responses?|remissions?)|\bresponse duration|\bDoRs?\b|\bresponses? "
             r"(?:lasted|lasting|were durable)|\bmedian (?:duration of )?response (?:duration|time)"),
     ("TTP", r"\btime to (?:disease |tumou?r )?progression\b|\bTTP\b"),
     ("PFS", r"\bprogression[- ]free(?: survival)?|\bm?PFS\b|\bprogression or death\b"),
@@ -55,6 +55,9 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     # its hazard ratio must not be read as overall survival's.
     # Survival of one cause, not overall survival: not in the vocabulary.
     ("DSS", r"\b(?:disease|cancer|melanoma|tumou?r|breast cancer)[- ]specific survival\b|\b(?:DSS|CSS)\b|"
+            # Survival relative to the population's, local or locoregional progression-free survival: not OS, PFS.
+            r"\brelative survival\b|\b(?:local|locoregional)(?: \d+-(?:year|month))? (?:progression-free survival|"
+            r"progression-free|PFS)\b(?: rates?)?|"
             r"\b(?:cardiovascular|cardiac|cancer|disease|melanoma|tumou?r)[- ](?:related |specific )?(?:deaths?|"
             r"mortality)\b"),
     ("MFS", r"\b(?:distant[- ])?metastasis[- ]free(?: survival)?|\b(?:death or (?:distant )?metastas[ie]s|"
@@ -79,7 +82,9 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     # Words of other measures: values near them are not outcomes. Events of any grade or of grades 1, 2, 4 alone,
     # serious events, shares of a population ("comprising approximately 5% of cases"), follow-up, age, times to other
     # events, expression and test accuracy, positivity, mutations.
-    ("STOP", r"\b(?:any|all)[- ]grades?\b|\b(?:led to|leading to|resulting in|requiring) (?:treatment |drug |study )?"
+    ("STOP", r"\b(?:any|all)[- ]grades?\b|\b(?:treatment|therapy)-related (?:mortality|deaths?)\b|"
+             r"\b(?:postoperative|perioperative|\d+-(?:day|month)) mortality\b|(?-i:\bSIRs?\b)|\bstandardi[sz]ed incidence "
+             r"ratios?\b|\brelative risks?\b|\brisk ratios?\b|\bincidence rate ratios?\b|\b(?:led to|leading to|resulting in|requiring) (?:treatment |drug |study )?"
              r"(?:discontinuation|withdrawal|interruption|dose reduction)s?\b|\bdiscontinu(?:ation|ed)\b|"
              r"\bdose (?:reductions?|interruptions?|delays?)\b|\bcompris(?:e|es|ing)\b|\baccount(?:s|ed|ing)? for\b|"
              r"\bconstitut(?:e|es|ing)\b|\bgrade\s*(?:[1245]|I{1,2}|IV|V|one|two|four|five)"
