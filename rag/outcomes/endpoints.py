@@ -116,6 +116,7 @@ _OF_RESPONDERS = re.compile(r"\b(?:defined as|threshold|cut-?off|ongoing|continu
                             re.I)
 _RESPONDERS_AFTER = re.compile(r"[\s)\]]*(?:of \d+ )?(?:(?:of|among) (?:the |all |these )?(?:\d+ )?"
                                r"(?:confirmed |objective )?(?:responders|responses|responding patients)\b|"
+                               r"(?:of|among) (?:the )?(?:patients|those) who (?:had )?(?:responded|a response)\b|"
                                r"[^;,.]{0,40}?\b(?:were|was|remain(?:ed)?) (?:still )?"
                                r"(?:ongoing|continuing|in (?:response|remission)))",
                                re.I)

@@ -48,7 +48,7 @@ _SUBGROUP = re.compile(r"\b(?:among|in|for) (?:the )?(?:\d+ )?(?:patients?|those
                        r"\b(?:in|among) (?:the )?[\w-]+(?: [\w-]+)? (?:subgroup|cohort|population)\b", re.I)
 _PLANNED = re.compile(r"\b(?:we (?:will |would )?(?:expect|assume|hypothesi[sz]e|anticipate)|assumed\b|"
                       r"(?:is|are|was|were) (?:expected|assumed|hypothesi[sz]ed|anticipated)|sample size|"
-                      r"(?:statistical )?power(?:ed)? to|"
+                      r"(?:statistical )?(?<!not )power(?:ed)? to|\bbenchmark\b|"
                       r"will be (?:enrolled|randomi[sz]ed|treated)|to detect (?:an?|the) |assuming\b|"
                       r"(?:null|alternative) hypothes[ie]s\b|\d+\s?% power\b|\bpower of \d|\b[pP][01]\s*=|"
                       r"\bH[01]\s*:|\bSimon\b|\btwo-stage design\b|\btargeted to be\b|"

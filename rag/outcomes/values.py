@@ -94,9 +94,9 @@ def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
 def _time_value(text: str, m: re.Match) -> tuple[float | None, str, tuple | None] | None:
     """A time ("7.2 months", "2.2 and 5.0 months"'s first item): value, unit and the CI written before its unit."""
     number, word = (m.group("tv"), m.group("tu")) if m.group("time") else (m.group("ltv"), m.group("ltu"))
-    if re.match(r"\s*(?:longer|shorter|more|less|gain|improvement|increase|difference|benefit)\b",
-                text[m.end():m.end() + 20], re.I):
-        return None  # "6 months longer median overall survival": a difference, not a median
+    if re.match(r"\s*(?:longer|shorter|more|less|gain|improvement|increase|difference|benefit)\b|"
+                r"\s*or (?:longer|more)\b", text[m.end():m.end() + 20], re.I):
+        return None  # "6 months longer median overall survival", "lasted 6 months or longer": no median
     inner = None
     if m.group("time") and m.group("tlo") and not m.group("trange"):
         inner = (to_float(m.group("tlo")), to_float(m.group("thi")))
