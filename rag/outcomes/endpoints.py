@@ -77,7 +77,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"\bpartial or complete\b|"
             r"\bcomplete or partial\b|"
             r"\bCR\s*\+\s*PR\b|\bregression of (?:measurable|all)|\bobjective(?:ly)? (?:tumou?r )?respon"),
-    ("HR", r"\bhazard ratios?\b|\bHRs?\b(?![-+]|\s(?:positive|negative|status|expression))"),  # not "HR-positive"
+    ("HR", r"\bhazard ratios?\b|\bHRs?\b(?![-+]|\s(?:positive|negative|status|expression))|"  # not "HR-positive"
+           r"(?-i:\bHRdeath\b)"),
     ("OR", r"\bodds ratios?\b|\bORs?\b(?=\s*(?:[=:,]|of|was|\d|\())"),
     # Words of other measures: values near them are not outcomes. Events of any grade or of grades 1, 2, 4 alone,
     # serious events, shares of a population ("comprising approximately 5% of cases"), follow-up, age, times to other
@@ -272,9 +273,15 @@ def _nearest(text: str, v: _Value, mentions: list[_Mention], s: int,
             if re.search(r"\b(?:including|of whom|of which|among them)\b", gap):
                 cost += 25  # "29% responded, including 7% with complete responses": the word after names the subset
         elif m.start >= v.end:
-            if m.kind == "STOP":
-                continue  # "(8.1%) patients treated with high-dose...": a stop word only counts before the value
             gap = (text[v.tail:m.start] if m.start >= v.tail else text[v.end:m.start]).lstrip(")] ")
+            if m.kind == "STOP":
+                # "(8.1%) patients treated with high-dose...": a stop word only counts before the value, unless a verb
+                # ties the value to it: "48% experienced grade 3 adverse events and 12% experienced grade 4 ..."
+                if re.fullmatch(r"\s*(?:had|experienced|developed)\s+(?:an?\s+)?", gap, re.I):
+                    best, best_cost = (m, 2) if 2 < best_cost else (best, best_cost)
+                continue
+            if re.match(rf"\s*(?:with|including)\s+{COUNT}\s", gap):
+                continue  # "16% (95% CI, ...) with 3 complete responses": the word after is the count's
             # "20% and 9% of patients, respectively, had an objective response"
             gap = _RESPECTIVELY_COMMAS.sub(" ", gap)
             if re.search(r"[;,)]|\b(?:whereas|but|while|as (?:were|was|did))\b|"
@@ -304,7 +311,13 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
     if best.kind in _NOT_ENDPOINTS:
         return None
     if v.unit in ("bare", "ratio") and best.kind in ("HR", "OR"):
-        return _ratio_endpoint(text, best, mentions, s) if best.kind == "HR" else "OR_other"
+        if best.kind == "OR":
+            return "OR_other"
+        # "The hazard ratios (HRs) for EFS (0.71) and OS (0.62)": the survival word right before the value is its own
+        own = [m for m in mentions if best.end <= m.start and m.end <= v.start and m.kind in _SURVIVAL_KINDS]
+        if own and re.fullmatch(r"[\s(\[:,=]*", text[own[-1].end:v.start]):
+            return "HR_DFS" if own[-1].kind == "RFS" else f"HR_{own[-1].kind}"
+        return _ratio_endpoint(text, best, mentions, s)
     if best.kind in ("HR", "OR"):
         return None
     if best.kind in ("ORR", "CR") and (_OF_RESPONDERS.search(text, min(best.end, v.tail), max(best.start, v.start))
@@ -318,6 +331,9 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
             r"rare|infrequent|common|frequent|low|documented|recorded)[a-z]+",
             text[best.end:v.start], re.I):
         return None  # one kind of event ("grade 3-4 events, including fatigue (4%)"), not all of them
+    if best.kind == "AE3" and best.start >= v.end and re.search(r"\b(?:was|were|is|are) (?:the )?most (?:common|frequent)",
+                                                               text[v.end:best.start], re.I):
+        return None  # "Hypertension (27.6%) ... were the most common high-grade toxicities": one kind of event
     if kind_of_unit == "time":
         if best.kind in ("ORR", "CR", "DCR", "pCR", "AE3"):
             return None
@@ -345,8 +361,14 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
     return {"AE3": "AE_grade3plus"}.get(best.kind, best.kind)
 
 
+_SURVIVAL_KINDS = ("PFS", "OS", "DFS", "RFS", "EFS")
+
+
 def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -> str:
-    """HR_PFS, HR_OS, ...: what follows "hazard ratio for", else the survival endpoint named nearest before it."""
+    """HR_PFS, HR_OS, ...: what follows "hazard ratio for", else the survival endpoint named nearest before it, else
+    the endpoint of a hazard ratio named earlier in the sentence ("the HRdeath was 0.55 ...; ..., the HR was 0.65")."""
+    if text[hr.start:hr.end] == "HRdeath":
+        return "HR_OS"
     after = text[hr.end:hr.end + 45]
     composite = re.search(r"progression", after, re.I) and re.search(r"recurrence|relapse", after, re.I)
     named = (("PFS", r"progression|PFS"), ("DFS", r"recurrence|relapse|disease[- ]free|DFS|RFS"), ("EFS", r"event|EFS"),
@@ -372,6 +394,11 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
                      re.I)
     if risk:  # "reduced the risk of progression by 42% (HR = 0.58)"
         return "HR_PFS" if risk.group("k").lower() == "progression" else "HR_DFS"
+    for m in reversed([m for m in mentions if m.kind == "HR" and s <= m.start and m.end <= hr.start]):
+        if text[m.start:m.end] == "HRdeath" or re.match(r"\s*(?:\(|,)?\s*(?:for|of)\s", text[m.end:m.end + 10], re.I):
+            earlier = _ratio_endpoint(text, m, mentions, s)
+            if earlier != "HR_other":
+                return earlier
     return "HR_other"
 
 def _place(text: str, s: int, e: int, values: list[_Value], mentions: list[_Mention], respectively: bool):
