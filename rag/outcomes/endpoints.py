@@ -83,7 +83,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     # Words of other measures: values near them are not outcomes. Events of any grade or of grades 1, 2, 4 alone,
     # serious events, shares of a population ("comprising approximately 5% of cases"), follow-up, age, times to other
     # events, expression and test accuracy, positivity, mutations.
-    ("STOP", r"\b(?:any|all)[- ]grades?\b|\b(?:treatment|therapy)-related (?:mortality|deaths?)\b|"
+    ("STOP", r"\b(?:any|all)[- ]grades?\b|\b(?:experienced|had|developed) an? (?:local |distant )?(?:recurrence|relapse)\b|\b(?:treatment|therapy)-related (?:mortality|deaths?)\b|"
              r"\b(?:postoperative|perioperative|\d+-(?:day|month)) mortality\b|(?-i:\bSIRs?\b)|\bstandardi[sz]ed incidence "
              r"ratios?\b|\brelative risks?\b|\brisk ratios?\b|\bincidence rate ratios?\b|\b(?:led to|leading to|resulting in|requiring) (?:treatment |drug |study )?"
              r"(?:discontinuation|withdrawal|interruption|dose reduction)s?\b|\bdiscontinu(?:ation|ed)\b|"
@@ -220,7 +220,7 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
     found = _nearest(text, v, mentions, s, skip_enclosed=True)
     if found is None or found[0].kind == "STOP":
         found = _nearest(text, v, mentions, s, skip_enclosed=False) or found
-    if v.unit == "bare" and v.ci[0] is not None and (found is None or found[0].kind == "STOP"):
+    if v.unit == "bare" and v.ci[0] is not None and (found is None or found[0].kind == "STOP" and found[1] > 10):
         # A ratio with its CI, the ratio named earlier in the sentence: "Hazard ratios for overall survival favoured
         # the combination across subgroups, including patients aged 65 years or older (0.70; 95% CI, 0.53-0.92)".
         ratio = [m for m in mentions if m.kind in ("HR", "OR") and m.end <= v.start]
@@ -338,7 +338,8 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
         if best.kind in ("ORR", "CR", "DCR", "pCR", "AE3"):
             return None
         before = text[max(s, v.start - 14):v.start]
-        schedule = re.search(r"(?:\b(?P<w>every|each|per|up to|than|within|beyond|after|at|by|over|least|for)\s*|"
+        schedule = re.search(r"(?:\b(?P<w>every|each|per|up to|than|within|beyond|after|at|by|over|least|for|previous|"
+                             r"past|last|first|next)\s*|"
                              r"[≥≤<>]\s*)$", before, re.I)
         if schedule and schedule.group("w") and schedule.group("w").lower() == "at" and v.value != int(v.value):
             schedule = None  # "PFS with sotorasib at 5.6 months": a landmark is a whole number of months, a median not

@@ -152,6 +152,8 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
             continue
         if _IN_CI.search(text, max(s, vs - 30), vs):
             continue  # a bound of a confidence interval that was not read as one ("95% CI [0.60; 0.86]")
+        if re.search(r"\b(?:margin|boundary|threshold)(?: of)?\s*$", text[max(s, vs - 20):vs], re.I):
+            continue  # "a noninferiority margin of 1.23": a design's figure
         if _LABEL_BEFORE.search(text, max(s, vs - 12), vs):
             continue  # "group 1", "grade 3", "phase 2", "cycle 4": a label, not a value
         if re.search(r"\b[Pp](?:\s*-?\s*values?)?\s*(?:[=<>≤≥]|&lt;|&gt;)\s*$", text[max(s, vs - 12):vs]):
