@@ -294,7 +294,8 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
         placed_as = endpoint
         timepoint = None
         if endpoint.endswith("_rate_pending"):
-            timepoint = _timepoint_for(text, v, s, placed, index, timepoints) or last_timepoint.get(endpoint)
+            timepoint = _timepoint_for(text, v, s, placed, index, timepoints, anchors[id(v)].start) \
+                or last_timepoint.get(endpoint)
             word_end = anchors[id(v)].end
             if timepoint is None and defined and re.match(r"\s*rates?\b", text[word_end:word_end + 8]):
                 timepoint = defined.get(endpoint)  # "the progression-free survival rate" the methods defined
