@@ -4,10 +4,19 @@ order of a list's values ("x% and y%, respectively", "a vs b"), or the arm named
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .design import _DRUG
 from .endpoints import _PARENTHESES
 from .values import _Value
+
+@lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern:
+    """An arm's name as a text may write it: "gemcitabine plus ramucirumab" for the "gemcitabine-plus-ramucirumab" arm,
+    "the CAPOX-containing arms" for CAPOX."""
+    pattern = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", name))
+    return re.compile(rf"(?<![\w-]){pattern}(?:-(?:containing|based|treated|alone|only))?(?![\w-])", re.I)
+
 
 def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str, str]) -> list[tuple[int, int, str]]:
     """Where the sentence names an arm: its full name, its first word (the drug), its abbreviation, or "placebo"."""
@@ -23,9 +32,13 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
         if len(words) > 1 and len(tail) >= 5 and sum(1 for a in arms if tail.lower() in a.lower()) == 1:
             names.append((tail, arm))
     names += [(alias, arm) for alias, arm in aliases.items()]
+    # The groups named by their role: "the combination" is the one arm that combines treatments.
+    combos = [a for a in arms if re.search(r"\s(?:plus|and|with|\+)\s", f" {a} ") and not re.search(r"\bor\b", a)]
+    if len(combos) == 1 and len(arms) >= 2:
+        names.append(("the combination", combos[0]))
     found: list[tuple[int, int, str]] = []
     for name, arm in sorted(names, key=lambda x: -len(x[0])):
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[s:e], re.I):
+        for m in _name_pattern(name).finditer(text[s:e]):
             a, b = s + m.start(), s + m.end()
             if not any(a < fb and b > fa for fa, fb, _ in found):
                 found.append((a, b, arm))
@@ -47,6 +60,11 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
     if len(chain) >= 2:
         order = named if len(named) >= len(chain) else (
             arms if not named or respectively or (len(chain) == len(arms) and named[0] == arms[0]) else None)
+        if order is None and len(named) == 1 and len(chain) == len(arms) == 2 \
+                and any(b <= chain[0].start for _, b, _ in arm_mentions):
+            # "the median PFS was better for patients who received FCR (55.2 months vs. 41.7 months)": the arm named
+            # before the list is its first item's, the other arm its second's
+            order = [named[0]] + [a for a in arms if a != named[0]]
         if order and len(chain) <= len(order):
             return order[next(j for j, x in enumerate(chain) if x is v)]
     if respectively and 2 <= len(same) <= len(arms):
@@ -78,10 +96,15 @@ _GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?
                     r"(?:%|\bmonths?)\s*\((?P<p>(?!(?:95|P|p|n|range|IQR|CI|HR|OR)\b)[A-Za-z][\w+/-]*"
                     r"(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)\)|"
                     # "13.2 months for patients treated with pembrolizumab and 8.4 months for those treated with ..."
-                    r"\b(?:[Pp]atients|[Tt]hose|[Pp]articipants|arm|group) (?:who were |who )?"
+                    r"\b(?:[Pp]atients|[Tt]hose|[Pp]articipants|arm|group)(?: \([^()]{1,20}\))? (?:who were |who )?"
                     r"(?:treated with|receiving|received|given) "
+                    # "patients who received 10 mg of tarlatamab": a dose's group
+                    r"(?:(?P<dose>\d+(?:\.\d+)? ?(?:mg/kg|mg/m2|mg|µg|μg|g))(?: of)? (?P<dd>[A-Za-z][\w-]*)\b|"
                     r"(?:the )?(?P<t>(?!(?:a|an|the|at|standard|prior|previous|first|second)\b)[A-Za-z][\w+/-]*"
-                    r"(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)\b|"
+                    r"(?: (?:plus|\+|with|and) (?!(?:a|an|the|or|no|any|median|at|either|without|respect|regard)\b)"
+                    r"[A-Za-z][\w+/-]*)?)\b)|"
+                    r"(?:%|\bmonths?|[)\]])\s*with (?P<dose2>\d+(?:\.\d+)? ?(?:mg/kg|mg/m2|mg|µg|μg|g))(?: of)? "
+                    r"(?P<dd2>[A-Za-z][\w-]*)\b|"
                     # "41% with the combination versus 29% with letrozole alone", "7·1 months with placebo"
                     r"(?:%|\bmonths?|\bmo|[)\]])\s*(?:with|for) (?:the )?(?P<w>(?!(?:a|an|the|median|patients?|respect|"
                     r"regard|no|any|or|and|CR|PR|SD|grade|those|all|each|both|this|that|these|more|at|up|over|"
@@ -125,6 +148,8 @@ def _local_arms(sentence: str) -> list[str]:
         groups: list[str] = []
         for m in _GROUP.finditer(sentence):
             one = m.group("n") or m.group("w") or m.group("t") or m.group("x") or m.group("p")
+            if m.group("dose") or m.group("dose2"):
+                one = f"{m.group('dd') or m.group('dd2')} {m.group('dose') or m.group('dose2')}"
             for name in ([one] if one else [f"arm {m.group('a')}", f"arm {m.group('b')}"]):
                 if name.lower() not in (a.lower() for a in groups):
                     groups.append(name)
