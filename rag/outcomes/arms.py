@@ -10,6 +10,10 @@ from .design import _DRUG
 from .endpoints import _PARENTHESES
 from .values import _Value
 
+_DOSE_UNIT = r"(?:mg/kg|mg/m2|mg|µg|μg|g)"
+_DOSE_ARM = re.compile(rf"(?P<d>[A-Za-z][\w-]*) (?P<q>\d+(?:\.\d+)? ?{_DOSE_UNIT})")
+
+
 @lru_cache(maxsize=4096)
 def _name_pattern(name: str) -> re.Pattern:
     """An arm's name as a text may write it: "gemcitabine plus ramucirumab" for the "gemcitabine-plus-ramucirumab" arm,
@@ -31,6 +35,11 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
         tail = words[-1]
         if len(words) > 1 and len(tail) >= 5 and sum(1 for a in arms if tail.lower() in a.lower()) == 1:
             names.append((tail, arm))
+        # A dose's group ("tarlatamab 10 mg"): "10 mg of tarlatamab", "the 10-mg dose", "10 mg"
+        dose = _DOSE_ARM.fullmatch(arm)
+        if dose:
+            q = dose.group("q")
+            names += [(f"{q} of {dose.group('d')}", arm), (q, arm), (q.replace(" ", "-"), arm)]
     names += [(alias, arm) for alias, arm in aliases.items()]
     # The groups named by their role: "the combination" is the one arm that combines treatments.
     combos = [a for a in arms if re.search(r"\s(?:plus|and|with|\+)\s", f" {a} ") and not re.search(r"\bor\b", a)]
