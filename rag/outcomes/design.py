@@ -83,7 +83,10 @@ _NOT_ARM = re.compile(r"^(?:patients?|placebo-controlled|each|treatment|therapy|
 _GROUP = re.compile(r"\b(?:in|with|of|for|to|and|versus|vs\.?|than) the "
                     r"(?P<g>[\w-]+(?: (?:plus|and|\+) [\w-]+| [\w-]+)?) (?:group|arm)(?P<plural>s)?\b", _I)
 _NOT_GROUP = re.compile(r"^(?:same|two|both|treatment|control|study|other|each|overall|whole|first|second|third|age|"
-                        r"high|low|\d+|this|that|intervention|experimental|standard|combination|pooled|all)$", _I)
+                        r"high|low|\d+|this|that|intervention|experimental|standard|combination|pooled|all|"
+                        # a phase or a part of the study, not a treatment
+                        r"open-label|randomi[sz]ed|double-blind|blinded|safety|dose-escalati(?:ng|on)|"
+                        r"dose-expansion|expansion|intent-to-treat|intention-to-treat|per-protocol|recurrent|cured)$", _I)
 # Groups named by their role, not their drug: mapped to the arms the methods name when they can be.
 _ROLE_GROUP = re.compile(r"^(?:control|standard|standard[- ](?:of[- ])?care|standard[- ]therapy|experimental|"
                          r"intervention|investigational|combination|combination[- ]therapy|combined)$", _I)
@@ -113,7 +116,7 @@ def _group_names(text: str) -> list[str]:
             continue  # "the low-dose IL-2 group", "the overall study group": not read as an arm's name
         names = re.split(r" and ", name) if m.group("plural") else [name]  # "the combination and nivolumab groups"
         for name in names:
-            name = re.sub(r"[- ](?:alone|only)$", "", name, flags=_I)
+            name = re.sub(r"[- ](?:alone|only)$|-(?:treated|containing|based)$", "", name, flags=_I)
             if (_ROLE_GROUP.match(name) or not _NOT_GROUP.search(name)) \
                     and name.lower() not in (g.lower() for g in groups):
                 groups.append(name)
@@ -169,12 +172,22 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
 
 
 def _clean_arm(arm: str) -> str:
+    # "then to bevacizumab versus placebo" (a factorial design's second question), "up to 6 months of gemcitabine"
+    arm = re.sub(r"^\s*then (?:to )?|^\s*up to \d+ (?:months?|weeks?|cycles?|courses?) of\s+", "", arm, flags=_I)
     if re.match(r"\s*(?:at|every|once|twice|given|administered|intravenously|orally|for|until|in|on|by|with a|"
                 r"as|then|followed|stratified|according)\b", arm, _I):
         return ""  # a dose or schedule between commas, not an arm
+    if re.search(r"\b(?:was|were|is|are|had|has|have)\b", arm, _I):
+        return ""  # a clause ("median survival was"), not a treatment
     arm = re.sub(r"^(?:matching|matched|a|an|the)\s+", "", _SCHEDULE.sub("", arm.strip(" ,;:")), flags=_I)
     for _ in range(3):
-        arm = _ARM_STOP.sub("", arm)
+        stripped = _ARM_STOP.sub("", arm)
+        if _NOT_ARM.match(stripped):
+            break  # "standard therapy" stays itself
+        arm = stripped
+    # "the standard therapy arm of the investigator's choice": the arm's name ends at "arm"
+    arm = re.sub(r"\s+(?:arm|group)\s+(?:of|with)\b.*$", "", arm, flags=_I)
+    arm = re.sub(r"\s+(?:plus|and|with|\+|of)$", "", arm.strip(" ,;:"), flags=_I)  # "autologous SCT plus 3 years..."
     return _ARM_TRAIL.sub("", arm).strip(" ,;:")
 
 
