@@ -232,6 +232,9 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
         if len(groups) >= 2:
             return groups[:4], {}
         arms = [a for a in (_clean_arm(t) for t in title_arms) if 2 <= len(a) <= 60 and not _NOT_ARM.match(a)]
+        pairs = _compared_pairs(text)
+        if len(arms) < 2 and len(pairs) == 1:  # "Another trial ... compared gemcitabine plus carboplatin with carboplatin."
+            arms = pairs[0]  # (one comparison: a review's several are read a sentence at a time)
         return (arms[:4], {}) if len(arms) >= 2 else ([], {})  # the title's "X versus Y"
     labelled = labelled_arms(text)
     if len(set(labelled.values())) >= 2:
@@ -240,9 +243,13 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
     for m in _ASSIGN.finditer(text):
         end = re.search(r"(?<!\d)[.;](?!\d)|$", text[m.end():m.end() + 400])
         rest, aliases = _drop_parentheses(text[m.end():m.end() + (end.start() if end else 400)])
+        rest = _WITH_OR_WITHOUT.sub(r"\g<x> plus \g<y> or \g<x>", rest)  # "gemcitabine with or without cisplatin"
         candidates.append((_ARM_SPLIT.split(rest), aliases))
     if title_arms:
         candidates.append((title_arms, {}))
+    pairs = _compared_pairs(text)
+    if len(pairs) == 1:  # one comparison, the study's; a review's several are read a sentence at a time
+        candidates.append((pairs[0], {}))
     for m in _DRUG_VS.finditer(text):
         candidates.append(([m.group("a"), m.group("b")], {}))
     spelled = {}
@@ -256,6 +263,7 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
         for i, part in enumerate(parts):
             arm = _clean_arm(part)
             if 2 <= len(arm) <= 60 and re.search(r"[A-Za-z]{2}", arm) and not _NOT_ARM.match(arm) \
+                    and not re.fullmatch(r"[a-z]{1,2}", arm) \
                     and arm.lower() not in (a.lower() for a in arms):
                 arms.append(arm)
                 for alias, at in aliases.items():
@@ -281,6 +289,31 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
         return _spell_out([spelled.get(g.lower(), g) for g in groups][:4],
                           {g: spelled[g.lower()] for g in groups if g.lower() in spelled})
     return _spell_out(*methods)
+
+
+_WITH_OR_WITHOUT = re.compile(r"(?P<x>[\w-]+) with or without (?P<y>[\w-]+(?: (?!or\b|and\b)[\w-]+){0,2})", _I)
+# "compared BR versus FCR as first-line therapy", "compared ofatumumab plus chlorambucil with chlorambucil alone"
+_COMPARED_PAIR = re.compile(r"\bcompared (?!with\b|to\b|versus\b|vs\b|between\b)(?:the )?(?P<a>[^,;.()]{2,60}?) "
+                            r"(?:with|to|versus|vs\.?) (?:the )?"
+                            r"(?P<b>[^,;.()]{2,90}?)(?=\s*(?:[.;,(\[]|\b(?:as|in|for|among|after|at)\b|$))", _I)
+_TREATMENT_LIKE = re.compile(rf"{_DRUG}|^[A-Z][A-Z0-9/-]+$|\b(?:surgery|radiation|radiotherapy|chemoradiation|"
+                             rf"therapy|transplant\w*|SCT|resection|vaccine|regimen|treatment|observation)\b", _I)
+
+
+def _compared_pairs(text: str) -> list[list[str]]:
+    """The treatments a text compares ("compared X with Y", "compared sunitinib with either A or B"), each cleaned."""
+    out = []
+    for m in _COMPARED_PAIR.finditer(text):
+        if re.search(r"\b(?:patients|those|who|participants)\b", m.group(0), _I):
+            continue  # "compared patients treated with the MEK inhibitor with those who received chemotherapy"
+        parts = [m.group("a")] + re.split(r"^either\s+|\s+or\s+", m.group("b"))
+        arms = [_clean_arm(p) for p in parts if p.strip()]
+        if len(arms) >= 2 and all(2 <= len(a) <= 60 and _TREATMENT_LIKE.search(a) and not _NOT_ARM.match(a)
+                                  and not re.match(r"(?:one|any|each|all|some|several|two|three)\b", a, _I)
+                                  and not re.search(r"\b(?:patients|survival|outcomes?|rates?|results)\b", a, _I)
+                                  for a in arms):
+            out.append(arms)
+    return out
 
 
 def _spell_out(arms: list[str], aliases: dict[str, str]) -> tuple[list[str], dict[str, str]]:
