@@ -94,6 +94,10 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
 # A treatment as a sentence names it: a drug, or drugs given together ("atezolizumab plus cobimetinib").
 _TREATMENT = re.compile(rf"(?<![\w-])(?:{_DRUG})(?:\s*(?:plus|\+|combined with|in combination with)\s*(?:{_DRUG}))*"
                         rf"(?![\w-])", re.I)
+_NOT_REGIMEN = r"(?!(?:HRs?|ORs?|CIs?|OS|PFS|ORRs?|DFS|EFS|RFS|CRs?|PRs?|SD|DCR|TTP|AEs?|NR|NS|PD|CPS|TPS|ITT)\b)"
+_REGIMEN_VS = re.compile(rf"(?:\b(?:versus|vs\.?|v\.?|compared with|than)\s+(?:the\s+)?{_NOT_REGIMEN}"
+                         rf"(?P<r>[A-Z][A-Z0-9/-]{{2,}})\b(?![-/]\w))|"
+                         rf"(?:\b{_NOT_REGIMEN}(?P<r2>[A-Z][A-Z0-9/-]{{2,}})\s+(?:versus|vs\.?)\s)")
 _COMPARED = re.compile(r"\b(?:versus|vs\.?|v\.?|compared|than|over|relative to)(?![\w-])", re.I)
 
 
@@ -149,8 +153,14 @@ def _local_arms(sentence: str) -> list[str]:
     group ... in the Y group"), in the order it names them."""
     out: list[str] = []
     if _COMPARED.search(sentence):
-        for m in _TREATMENT.finditer(sentence):
-            name = m.group(0)
+        # A regimen named by its acronym beside "versus" ("nivolumab plus ipilimumab versus EXTREME (cetuximab, ...)");
+        # the drugs in brackets after a regimen are its parts, not arms.
+        found = [(m.start(), m.group(0)) for m in _TREATMENT.finditer(sentence)]
+        found += [(m.start(g), m.group(g)) for m in _REGIMEN_VS.finditer(sentence) for g in ("r", "r2") if m.group(g)]
+        inside = [(m.start(), m.end()) for m in _PARENTHESES.finditer(sentence)]
+        for at, name in sorted(found):
+            if any(a < at < b for a, b in inside):
+                continue
             if name.lower() not in (a.lower() for a in out):
                 out.append(name)
     if len(out) < 2:

@@ -265,6 +265,13 @@ def _sentence_arms(text: str, s: int, e: int, record: StudyOutcomes, aliases: di
         if len(local) >= 2:
             arms = local
             arm_mentions = _arm_mentions(text, s, e, arms, aliases)
+    elif not arm_mentions:
+        # A sentence that names none of the study's arms but groups of its own: "58% for patients who received PLD and
+        # 74% for patients who received paclitaxel"
+        local = _local_arms(text[s:e])
+        mentions = _arm_mentions(text, s, e, local, aliases) if len(local) >= 2 else []
+        if len({arm for _, _, arm in mentions}) >= 2:
+            arms, arm_mentions = local, mentions
     return arms, arm_mentions
 
 
