@@ -338,12 +338,33 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
         start, end = _span(text, v, anchors[id(v)])
         population = _population(text, v, s, e)
         cohort = cohort_of(text, v) if population is None else None
-        out.append(Outcome(endpoint=endpoint, arm=arm, value=value, unit=unit, ci_low=ci[0], ci_high=ci[1],
-                           p=v.p, timepoint=timepoint, text=text[start:end], char_start=start, char_end=end,
-                           population=population or cohort, subgroup=population is not None, cited=cited))
+        # One value said of every arm ("33% of patients in both arms", "the median survival for both arms was 18
+        # months"): one value a arm.
+        every = list(arms) if arm == "all" and len(arms) >= 2 and _of_every_arm(text, v, anchors[id(v)], e) \
+            else [arm]
+        for one in every:
+            out.append(Outcome(endpoint=endpoint, arm=one, value=value, unit=unit, ci_low=ci[0], ci_high=ci[1],
+                               p=v.p, timepoint=timepoint, text=text[start:end], char_start=start, char_end=end,
+                               population=population or cohort, subgroup=population is not None, cited=cited))
     if respectively:
         _cohorts_respectively(text, e, out)
     return out
+
+
+_EVERY_ARM = re.compile(r"\b(?:in|for|of|across) (?:both|all(?: (?:two|three|four))?|each of the) (?:treatment |study )?"
+                        r"(?:arms|groups)\b", re.I)
+
+
+def _of_every_arm(text: str, v, anchor, e: int) -> bool:
+    """Do the words around the value say it is every arm's ("in both arms")?"""
+    a = min(anchor.start, v.start) if anchor.end <= v.start else v.start
+    m = _EVERY_ARM.search(text, a, min(e, v.tail + 40))
+    if not m:
+        return False
+    between = text[v.tail:m.start()] if m.start() >= v.tail else text[m.end():v.start]
+    before = text[a:m.start()]
+    # not another value's ("in both groups: 40% and 35%"), nor a bracket's ("(n = 815 in both groups)")
+    return not re.search(r"\d|;", between) and before.count("(") <= before.count(")")
 
 
 _RESPECTIVE_COHORTS = re.compile(r"\b(?:with|in|among|for) (?:the )?(?P<list>[^;()]{3,120}?),? respectively", re.I)
