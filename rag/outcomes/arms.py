@@ -66,6 +66,13 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
     # form a list take the arms in the order the sentence names them (or the study's order, when it names none).
     same = [p for p in placed if p[1] == endpoint]
     chain = _chain(text, same, v)
+    if len(chain) >= 3 and len(named) == 2:
+        # "The two pembrolizumab groups had fewer ... compared with the ipilimumab group: 13.3 percent and 10.1 percent
+        # versus 19.9 percent": the values before "versus" are the first named arm's, those after it the second's
+        cuts = [j for j in range(len(chain) - 1)
+                if re.search(r"\b(?:versus|vs|v|compared)\b", text[chain[j].tail:chain[j + 1].start], re.I)]
+        if len(cuts) == 1:
+            return named[0] if next(j for j, x in enumerate(chain) if x is v) <= cuts[0] else named[1]
     if len(chain) >= 2:
         order = named if len(named) >= len(chain) else (
             arms if not named or respectively or (len(chain) == len(arms) and named[0] == arms[0]) else None)
