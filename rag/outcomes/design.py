@@ -316,6 +316,43 @@ def _compared_pairs(text: str) -> list[list[str]]:
     return out
 
 
+_DOSE = r"(?:\d+(?:[.·]\d+)?\s?(?:mg/kg|mg/m2|mg|µg|μg|g)\b|every \d+ (?:weeks|days)|once (?:daily|weekly)|twice daily)"
+# "patients receiving pembrolizumab every 2 weeks", "patients who received 10 mg of tarlatamab"
+_DOSE_GROUP = re.compile(rf"\b(?:patients|those|participants)(?: who were| who)? (?:receiving|received|treated with|given) "
+                         rf"(?:(?P<d>{_DRUG})(?: at(?: a dose of)?)? (?P<q>{_DOSE})|(?P<q2>{_DOSE}) (?:of )?(?P<d2>{_DRUG}))",
+                         _I)
+
+
+def dose_arms(text: str, arms: list[str]) -> list[str]:
+    """The arms with an arm the text splits by dose or schedule written out ("pembrolizumab" -> "pembrolizumab every 2
+    weeks", "pembrolizumab every 3 weeks"), in the order the text names them."""
+    if "receiv" not in text and "treated" not in text and "given" not in text:
+        return arms
+    by_drug: dict[str, list[str]] = {}
+    for m in _DOSE_GROUP.finditer(text):
+        drug, dose = (m.group("d"), m.group("q")) if m.group("d") else (m.group("d2"), m.group("q2"))
+        name = f"{drug} {dose}"
+        names = by_drug.setdefault(drug.lower(), [])
+        if name.lower() not in (n.lower() for n in names):
+            names.append(name)
+    out: list[str] = []
+    for arm in arms:
+        split = by_drug.get(arm.lower(), [])
+        out += split if len(split) >= 2 else [arm]
+    if len(out) <= len(arms):
+        return arms
+
+    def first(arm: str, start: int = 0) -> int:  # where the text first names the arm as the patients given it
+        m = re.compile(rf"\b(?:patients|those|participants)(?: who were| who)? (?:receiving|received|treated with|"
+                       rf"given) {re.escape(arm)}\b", _I).search(text, start)
+        return m.start() if m else len(text)
+
+    # The order of the list that names the dose groups (not of an earlier sentence that names one arm)
+    start = max(0, min(first(a) for a in out if a not in arms) - 200)
+    return sorted(out, key=lambda a: (first(a, start), out.index(a)))[:4]
+
+
+
 def _spell_out(arms: list[str], aliases: dict[str, str]) -> tuple[list[str], dict[str, str]]:
     """"atezolizumab plus BCP" -> "atezolizumab plus bevacizumab plus carboplatin plus paclitaxel" when BCP is another
     arm's abbreviation; the aliases follow the arms' new names."""

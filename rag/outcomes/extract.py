@@ -9,7 +9,7 @@ import re
 
 from ..chunk.sentences import sentence_spans
 from .arms import _arm_for, _arm_mentions, _local_arms
-from .design import arms_with_aliases, design_of, n_of, phase_of, trial_of
+from .design import arms_with_aliases, design_of, dose_arms, n_of, phase_of, trial_of
 from .context import _anaphora, _implied, _per_grade, _place_implied
 from .endpoints import _PARENTHESES, _Mention, _mentions, _place, _ratio_endpoint
 from .numbers import NUMBER_WORDS
@@ -85,6 +85,7 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
     n = n_of(read)
     record.n = {"value": n["value"], "what": n["what"]} if n else None
     arms, aliases = arms_with_aliases(title, read, design)
+    arms = dose_arms(read, arms)
     record.arms = arms
     seen: dict[tuple, tuple] = {}  # a value's key: its CI
     defined = _defined_timepoints(read)
