@@ -89,10 +89,14 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
     # The arm named closest: just after the value ("66.3% in the durvalumab group"), else before it.
     after = [(_PARENTHESES.sub("", text[v.tail:a]), arm) for a, b, arm in arm_mentions if a >= v.tail]
     # "... in the durvalumab group", "... of those who received placebo"; not "... than with docetaxel".
-    after = [(len(gap), arm) for gap, arm in after
+    after = [(len(gap), arm, gap) for gap, arm in after
              if len(gap) <= 45 and not re.search(r"\b(?:than|versus|vs|compared|whereas|and|but)\b|[;]", gap, re.I)]
     if after:
-        return min(after)[1]
+        _, arm, gap = min(after)
+        if len(arms) == 2 and re.search(r"\b(?:did not|not|never)\s+(?:receive|undergo|get|be given)\s+(?:the\s+)?$|"
+                                        r"\bwithout\s+(?:the\s+)?$", gap, re.I):
+            return next(a for a in arms if a != arm)  # "82.7% for patients who did not receive autologous SCT"
+        return arm
     before = [(v.start - b, arm) for a, b, arm in arm_mentions if 0 <= v.start - b <= 90]
     if before:
         return min(before)[1]

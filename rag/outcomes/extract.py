@@ -118,7 +118,28 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
             for item in not_reached:
                 item.text = original[item.char_start:item.char_end]
             record.not_reached += not_reached
+    _name_labels(read, record)
     return record
+
+
+# "Arm C: Nivolumab 3 mg/kg every 2 weeks with ipilimumab 1 mg/kg every 6 weeks.": what a label stands for, with its
+# doses (arms that differ by dose only must not read as one) and without its schedule.
+_LABEL_DEFINED = re.compile(r"\b(?P<label>(?:arm|group|cohort) [A-D1-4])\s*[:=]\s*(?P<name>[A-Za-z][^.;\n]{2,150})", re.I)
+_SCHEDULE_WORDS = re.compile(r"\s*(?:\([^()]*\)|\b(?:every|once|twice|for|on days?|intravenously|orally|daily|weekly)\b"
+                             r"(?:\s+\d+(?:[.·]\d+)?)?(?:\s+(?:weeks?|days?|months?|cycles?|doses?|daily|weekly))?)", re.I)
+
+
+def _name_labels(text: str, record: StudyOutcomes) -> None:
+    """Values given to "arm C" take the treatment the text says arm C is, when it says."""
+    if not any(re.fullmatch(r"(?:arm|group|cohort) \w", o.arm, re.I) for o in record.outcomes):
+        return
+    names = {}
+    for m in _LABEL_DEFINED.finditer(text):
+        name = re.sub(r"\s+", " ", _SCHEDULE_WORDS.sub("", m.group("name"))).strip(" ,")
+        if 2 <= len(name) <= 80 and m.group("label").lower() not in names:
+            names[m.group("label").lower()] = name
+    for o in record.outcomes:
+        o.arm = names.get(o.arm.lower(), o.arm)
 
 
 # A decimal comma ("OR = 1,13; 95% CI 1,01-1,27", "9,4 months"), in a text that writes no decimal point: one or two
