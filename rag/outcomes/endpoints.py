@@ -314,7 +314,8 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
         if best.kind == "OR":
             return "OR_other"
         # "The hazard ratios (HRs) for EFS (0.71) and OS (0.62)": the survival word right before the value is its own
-        own = [m for m in mentions if best.end <= m.start and m.end <= v.start and m.kind in _SURVIVAL_KINDS]
+        own = [m for m in mentions if best.end <= m.start and m.end <= v.start and m.kind in _SURVIVAL_KINDS
+               and re.fullmatch(r"m?[A-Z]{2,4}|.*\bsurvival", text[m.start:m.end])]  # not "..., or death, 0.63"
         if own and re.fullmatch(r"[\s(\[:,=]*", text[own[-1].end:v.start]):
             return "HR_DFS" if own[-1].kind == "RFS" else f"HR_{own[-1].kind}"
         return _ratio_endpoint(text, best, mentions, s)

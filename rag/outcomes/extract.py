@@ -434,6 +434,8 @@ def _population(text: str, v: _Value, s: int, e: int) -> str | None:
     for m in _SUBGROUP.finditer(text, window_start, window_end):
         if m.start() >= v.tail and text[v.tail:m.start()].count(",") > 0:
             continue
+        if re.search(r"\bwho (?:were |did not )?(?:received?|receiving|treated|given|randomly|assigned)", m.group(0), re.I):
+            continue  # "for patients who received FCR": an arm, not a subgroup
         best = m.group(0).strip() if best is None or m.start() < v.start else best
     return best
 
