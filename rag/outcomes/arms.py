@@ -130,10 +130,12 @@ _GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?
                     r"(?:%|\bmonths?|[)\]])\s*with (?P<dose2>\d+(?:\.\d+)? ?(?:mg/kg|mg/m2|mg|µg|μg|g))(?: of)? "
                     r"(?P<dd2>[A-Za-z][\w-]*)\b|"
                     # "41% with the combination versus 29% with letrozole alone", "7·1 months with placebo"
+                    # "9.2 with pembrolizumab, 6.0 with chemotherapy": a bare number, a drug's name
+                    rf"(?<=\d) (?:with|for) (?P<w2>{_DRUG}(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)\b|"
                     r"(?:%|\bmonths?|\bmo|[)\]])\s*(?:with|for) (?:the )?(?P<w>(?!(?:a|an|the|median|patients?|respect|"
                     r"regard|no|any|or|and|CR|PR|SD|grade|those|all|each|both|this|that|these|more|at|up|over|"
                     r"participants|subjects|cases|men|women|people|individuals)\b)[A-Za-z][\w+/-]*"
-                    r"(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)"
+                    r"(?: (?:plus|\+) [A-Za-z][\w+/-]*| [A-Z]\b)?)"  # "with drug A"
                     r"(?: alone)?\b")
 
 
@@ -177,7 +179,7 @@ def _local_arms(sentence: str) -> list[str]:
     if len(out) < 2:
         groups: list[str] = []
         for m in _GROUP.finditer(sentence):
-            one = m.group("n") or m.group("w") or m.group("t") or m.group("x") or m.group("p")
+            one = m.group("n") or m.group("w") or m.group("w2") or m.group("t") or m.group("x") or m.group("p")
             if m.group("dose") or m.group("dose2"):
                 one = f"{m.group('dd') or m.group('dd2')} {m.group('dose') or m.group('dose2')}"
             for name in ([one] if one else [f"arm {m.group('a')}", f"arm {m.group('b')}"]):
@@ -194,7 +196,7 @@ def _local_arms(sentence: str) -> list[str]:
 # "16 (11%) versus 52 (39%)").
 _LIST_GAP = re.compile(r"[\s,;:()\[\]]*(?:versus|vs\.?|v\.?|(?:as )?compared (?:with|to)|relative to|and|or|to|,)"
                        r"\s*(?:with\s+|in\s+|for\s+)?"
-                       r"(?:(?:n\s*=\s*)?\d+\s*[(\[]\s*)?", re.I)
+                       r"(?:(?:n\s*=\s*)?\d+(?:\s+(?:patients|participants))?\s*[(\[]\s*)?", re.I)
 
 
 def _chain(text: str, same, v: _Value) -> list[_Value]:
