@@ -280,8 +280,9 @@ def _nearest(text: str, v: _Value, mentions: list[_Mention], s: int,
                 if re.fullmatch(r"\s*(?:had|experienced|developed)\s+(?:an?\s+)?", gap, re.I):
                     best, best_cost = (m, 2) if 2 < best_cost else (best, best_cost)
                 continue
-            if re.match(rf"\s*(?:with|including)\s+{COUNT}\s", gap):
-                continue  # "16% (95% CI, ...) with 3 complete responses": the word after is the count's
+            if re.match(rf"\s*(?:with|including)\s+{COUNT}\s", gap) \
+                    or re.search(r"\b(?:after|before|following|until|since|upon)\s+(?:the\s+|a\s+|an\s+)?$", gap, re.I):
+                continue  # "16% (...) with 3 complete responses", "4.9% after CR": the word after is not the value's
             # "20% and 9% of patients, respectively, had an objective response"
             gap = _RESPECTIVELY_COMMAS.sub(" ", gap)
             if re.search(r"[;,)]|\b(?:whereas|but|while|as (?:were|was|did))\b|"
