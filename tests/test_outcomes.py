@@ -819,7 +819,8 @@ def test_groups_by_letter_by_what_they_received_and_the_control_group(text, want
      "1.3–5.3).", {("OR_other", 2.6)}),
     ("Of patients who received sunitinib, 48% experienced grade 3 adverse events and 12% experienced grade 4 adverse "
      "events.", {("AE_grade3plus", 48.0)}),
-    ("Hypertension (27.6%), diarrhea (9.7%), and weight loss (8.0%) were the most common high-grade toxicities.", set()),
+    ("Hypertension (27.6%), diarrhea (9.7%), and weight loss (8.0%) were the most common high-grade toxicities.",
+     set()),
     ("The overall response rate was 16% (95% CI, 8.8%–25.9%) with 3 complete responses.", {("ORR", 16.0)}),
     ("The rates of treatment-related mortality during induction were 2.8% and 4.9% after CR.", set()),
 ])
@@ -843,8 +844,8 @@ def test_round3_hazard_ratio_endpoints_and_confidence_limits(text, want):
 
 def test_versus_splits_a_list_between_the_two_arms_named():
     text = ("Patients were randomly assigned to pembrolizumab or ipilimumab. The two pembrolizumab groups had fewer "
-            "treatment-related adverse events of grade 3 or higher compared with the ipilimumab group: 13.3 percent and "
-            "10.1 percent versus 19.9 percent, respectively.")
+            "treatment-related adverse events of grade 3 or higher compared with the ipilimumab group: 13.3 percent "
+            "and 10.1 percent versus 19.9 percent, respectively.")
     got = {(o.value, o.arm) for o in extract_outcomes(text, "x").outcomes}
     assert got == {(13.3, "pembrolizumab"), (10.1, "pembrolizumab"), (19.9, "ipilimumab")}
 
@@ -898,8 +899,8 @@ def test_round3_arms(text, want):
 @pytest.mark.parametrize("text, want", [
     ("Patients were randomly assigned to receive up to 6 months of gemcitabine with or without cisplatin.",
      ["gemcitabine plus cisplatin", "gemcitabine"]),
-    ("Patients were randomly assigned to the pembrolizumab arm (200 mg every 3 weeks) or to the standard therapy arm of "
-     "the investigator's choice (methotrexate, docetaxel, or cetuximab).", ["pembrolizumab", "standard therapy"]),
+    ("Patients were randomly assigned to the pembrolizumab arm (200 mg every 3 weeks) or to the standard therapy arm "
+     "of the investigator's choice (methotrexate, docetaxel, or cetuximab).", ["pembrolizumab", "standard therapy"]),
     ("Patients were randomly assigned in a 2 × 2 factorial design to CAPOX versus FOLFOX-4, then to bevacizumab versus "
      "placebo. PFS was the primary end point.", ["CAPOX", "FOLFOX-4", "bevacizumab", "placebo"]),
     ("21 were part of a randomized group. Rates were 50% in the nabiximols arm and 22% in the placebo arm, including "

@@ -86,7 +86,8 @@ _NOT_GROUP = re.compile(r"^(?:same|two|both|treatment|control|study|other|each|o
                         r"high|low|\d+|this|that|intervention|experimental|standard|combination|pooled|all|"
                         # a phase or a part of the study, not a treatment
                         r"open-label|randomi[sz]ed|double-blind|blinded|safety|dose-escalati(?:ng|on)|"
-                        r"dose-expansion|expansion|intent-to-treat|intention-to-treat|per-protocol|recurrent|cured)$", _I)
+                        r"dose-expansion|expansion|intent-to-treat|intention-to-treat|per-protocol|recurrent|"
+                        r"cured)$", _I)
 # Groups named by their role, not their drug: mapped to the arms the methods name when they can be.
 _ROLE_GROUP = re.compile(r"^(?:control|standard|standard[- ](?:of[- ])?care|standard[- ]therapy|experimental|"
                          r"intervention|investigational|combination|combination[- ]therapy|combined)$", _I)
@@ -233,25 +234,14 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
             return groups[:4], {}
         arms = [a for a in (_clean_arm(t) for t in title_arms) if 2 <= len(a) <= 60 and not _NOT_ARM.match(a)]
         pairs = _compared_pairs(text)
-        if len(arms) < 2 and len(pairs) == 1:  # "Another trial ... compared gemcitabine plus carboplatin with carboplatin."
+        # "Another trial ... compared gemcitabine plus carboplatin with carboplatin."
+        if len(arms) < 2 and len(pairs) == 1:
             arms = pairs[0]  # (one comparison: a review's several are read a sentence at a time)
         return (arms[:4], {}) if len(arms) >= 2 else ([], {})  # the title's "X versus Y"
     labelled = labelled_arms(text)
     if len(set(labelled.values())) >= 2:
         return _spell_out(list(dict.fromkeys(labelled.values()))[:4], labelled)
-    candidates: list[tuple[list[str], dict[str, int]]] = []
-    for m in _ASSIGN.finditer(text):
-        end = re.search(r"(?<!\d)[.;](?!\d)|$", text[m.end():m.end() + 400])
-        rest, aliases = _drop_parentheses(text[m.end():m.end() + (end.start() if end else 400)])
-        rest = _WITH_OR_WITHOUT.sub(r"\g<x> plus \g<y> or \g<x>", rest)  # "gemcitabine with or without cisplatin"
-        candidates.append((_ARM_SPLIT.split(rest), aliases))
-    if title_arms:
-        candidates.append((title_arms, {}))
-    pairs = _compared_pairs(text)
-    if len(pairs) == 1:  # one comparison, the study's; a review's several are read a sentence at a time
-        candidates.append((pairs[0], {}))
-    for m in _DRUG_VS.finditer(text):
-        candidates.append(([m.group("a"), m.group("b")], {}))
+    candidates = _candidates(text, title_arms)
     spelled = {}
     for parts, aliases in candidates:
         for alias, at in aliases.items():
@@ -318,9 +308,9 @@ def _compared_pairs(text: str) -> list[list[str]]:
 
 _DOSE = r"(?:\d+(?:[.·]\d+)?\s?(?:mg/kg|mg/m2|mg|µg|μg|g)\b|every \d+ (?:weeks|days)|once (?:daily|weekly)|twice daily)"
 # "patients receiving pembrolizumab every 2 weeks", "patients who received 10 mg of tarlatamab"
-_DOSE_GROUP = re.compile(rf"\b(?:patients|those|participants)(?: who were| who)? (?:receiving|received|treated with|given) "
-                         rf"(?:(?P<d>{_DRUG})(?: at(?: a dose of)?)? (?P<q>{_DOSE})|(?P<q2>{_DOSE}) (?:of )?(?P<d2>{_DRUG}))",
-                         _I)
+_DOSE_GROUP = re.compile(rf"\b(?:patients|those|participants)(?: who were| who)? (?:receiving|received|treated with|"
+                         rf"given) (?:(?P<d>{_DRUG})(?: at(?: a dose of)?)? (?P<q>{_DOSE})|"
+                         rf"(?P<q2>{_DOSE}) (?:of )?(?P<d2>{_DRUG}))", _I)
 
 
 def dose_arms(text: str, arms: list[str]) -> list[str]:
@@ -351,6 +341,24 @@ def dose_arms(text: str, arms: list[str]) -> list[str]:
     start = max(0, min(first(a) for a in out if a not in arms) - 200)
     return sorted(out, key=lambda a: (first(a, start), out.index(a)))[:4]
 
+
+
+def _candidates(text: str, title_arms: list[str]) -> list[tuple[list[str], dict[str, int]]]:
+    """The lists of arms the methods may name, most trusted first, each with the abbreviations it defines."""
+    candidates: list[tuple[list[str], dict[str, int]]] = []
+    for m in _ASSIGN.finditer(text):
+        end = re.search(r"(?<!\d)[.;](?!\d)|$", text[m.end():m.end() + 400])
+        rest, aliases = _drop_parentheses(text[m.end():m.end() + (end.start() if end else 400)])
+        rest = _WITH_OR_WITHOUT.sub(r"\g<x> plus \g<y> or \g<x>", rest)  # "gemcitabine with or without cisplatin"
+        candidates.append((_ARM_SPLIT.split(rest), aliases))
+    if title_arms:
+        candidates.append((title_arms, {}))
+    pairs = _compared_pairs(text)
+    if len(pairs) == 1:  # one comparison, the study's; a review's several are read a sentence at a time
+        candidates.append((pairs[0], {}))
+    for m in _DRUG_VS.finditer(text):
+        candidates.append(([m.group("a"), m.group("b")], {}))
+    return candidates
 
 
 def _spell_out(arms: list[str], aliases: dict[str, str]) -> tuple[list[str], dict[str, str]]:

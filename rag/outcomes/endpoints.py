@@ -35,7 +35,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             # "G3-4 AEs", "G≥3 TRAEs"
             r"(?-i:\bG\s?(?:3\s?(?:-|–|/)\s?[45]|(?:≥|>=)\s?3|3\+))(?=\s+(?:(?:treatment|immune|drug)-related\s+)?"
             r"(?:adverse|toxic|AEs?\b|TRAEs?\b|irAEs?\b|events?\b))"),
-    ("DCR", r"\bdisease[- ]control(?: rates?)?|\bcontrolled disease\b|\bDCRs?\b|\bclinical benefit(?: rates?)?|\bCBRs?\b"),
+    ("DCR", r"\bdisease[- ]control(?: rates?)?|\bcontrolled disease\b|\bDCRs?\b|\bclinical benefit(?: rates?)?|"
+            r"\bCBRs?\b"),
     ("CR", r"\bcomplete (?:(?:clinical|radiologic(?:al)?|radiographic|objective|tumou?r|durable|confirmed|overall) )?"
            r"(?:response|remission|regression|responder)s?(?: rates?)?|\bCRs?\b(?! ?\d+(?![\d.]*\s*%))(?!\s*\+\s*PR)|"
            r"\bcomplete(?= and partial (?:response|remission))|\bcomplete(?:ly)? (?:responded|regressed)|"
@@ -44,7 +45,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("PR", r"\bpartial (?:response|remission|regression)s?|\bPRs?\b(?! ?\d+(?![\d.]*\s*%))|"
            r"\bpartial(?= and complete (?:response|remission))"),
     ("SD", r"\bstable disease\b|\bSD\b|\b(?:disease |tumou?r )?stabili[sz]ations?\b"),
-    ("DOR", r"\bduration of (?:the )?(?:objective |tumou?r |complete )?(?:responses?|remissions?)|\bresponse duration|\bDoRs?\b|\bresponses? "
+    ("DOR", r"\bduration of (?:the )?(?:objective |tumou?r |complete )?(?:responses?|remissions?)|"
+            r"\bresponse duration|\bDoRs?\b|\bresponses? "
             r"(?:lasted|lasting|were durable)|\bmedian (?:duration of )?response (?:duration|time)"),
     ("TTP", r"\btime to (?:disease |tumou?r )?progression\b|\bTTP\b"),
     ("PFS", r"\bprogression[- ]free(?: survival)?|\bm?PFS\b|\bprogression or death\b"),
@@ -83,9 +85,13 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     # Words of other measures: values near them are not outcomes. Events of any grade or of grades 1, 2, 4 alone,
     # serious events, shares of a population ("comprising approximately 5% of cases"), follow-up, age, times to other
     # events, expression and test accuracy, positivity, mutations.
-    ("STOP", r"\b(?:any|all)[- ]grades?\b|\b(?:experienced|had|developed) an? (?:local |distant )?(?:recurrence|relapse)\b|\b(?:treatment|therapy)-related (?:mortality|deaths?)\b|"
-             r"\b(?:postoperative|perioperative|\d+-(?:day|month)) mortality\b|(?-i:\bSIRs?\b)|\bstandardi[sz]ed incidence "
-             r"ratios?\b|\brelative risks?\b|\brisk ratios?\b|\bincidence rate ratios?\b|\b(?:led to|leading to|resulting in|requiring) (?:treatment |drug |study )?"
+    ("STOP", r"\b(?:any|all)[- ]grades?\b|"
+             # a recurrence, deaths of the treatment, ratios of other kinds
+             r"\b(?:experienced|had|developed) an? (?:local |distant )?(?:recurrence|relapse)\b|"
+             r"\b(?:treatment|therapy)-related (?:mortality|deaths?)\b|"
+             r"\b(?:postoperative|perioperative|\d+-(?:day|month)) mortality\b|(?-i:\bSIRs?\b)|"
+             r"\bstandardi[sz]ed incidence ratios?\b|\brelative risks?\b|\brisk ratios?\b|\bincidence rate ratios?\b|"
+             r"\b(?:led to|leading to|resulting in|requiring) (?:treatment |drug |study )?"
              r"(?:discontinuation|withdrawal|interruption|dose reduction)s?\b|\bdiscontinu(?:ation|ed)\b|"
              r"\bdose (?:reductions?|interruptions?|delays?)\b|\bcompris(?:e|es|ing)\b|\baccount(?:s|ed|ing)? for\b|"
              r"\bconstitut(?:e|es|ing)\b|\bgrade\s*(?:[1245]|I{1,2}|IV|V|one|two|four|five)"
@@ -333,8 +339,8 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
             r"rare|infrequent|common|frequent|low|documented|recorded)[a-z]+",
             text[best.end:v.start], re.I):
         return None  # one kind of event ("grade 3-4 events, including fatigue (4%)"), not all of them
-    if best.kind == "AE3" and best.start >= v.end and re.search(r"\b(?:was|were|is|are) (?:the )?most (?:common|frequent)",
-                                                               text[v.end:best.start], re.I):
+    if best.kind == "AE3" and best.start >= v.end and re.search(
+            r"\b(?:was|were|is|are) (?:the )?most (?:common|frequent)", text[v.end:best.start], re.I):
         return None  # "Hypertension (27.6%) ... were the most common high-grade toxicities": one kind of event
     if kind_of_unit == "time":
         if best.kind in ("ORR", "CR", "DCR", "pCR", "AE3"):

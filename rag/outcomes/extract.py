@@ -124,9 +124,11 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
 
 # "Arm C: Nivolumab 3 mg/kg every 2 weeks with ipilimumab 1 mg/kg every 6 weeks.": what a label stands for, with its
 # doses (arms that differ by dose only must not read as one) and without its schedule.
-_LABEL_DEFINED = re.compile(r"\b(?P<label>(?:arm|group|cohort) [A-D1-4])\s*[:=]\s*(?P<name>[A-Za-z][^.;\n]{2,150})", re.I)
+_LABEL_DEFINED = re.compile(r"\b(?P<label>(?:arm|group|cohort) [A-D1-4])\s*[:=]\s*(?P<name>[A-Za-z][^.;\n]{2,150})",
+                            re.I)
 _SCHEDULE_WORDS = re.compile(r"\s*(?:\([^()]*\)|\b(?:every|once|twice|for|on days?|intravenously|orally|daily|weekly)\b"
-                             r"(?:\s+\d+(?:[.·]\d+)?)?(?:\s+(?:weeks?|days?|months?|cycles?|doses?|daily|weekly))?)", re.I)
+                             r"(?:\s+\d+(?:[.·]\d+)?)?(?:\s+(?:weeks?|days?|months?|cycles?|doses?|daily|weekly))?)",
+                             re.I)
 
 
 def _name_labels(text: str, record: StudyOutcomes) -> None:
@@ -373,7 +375,8 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
     return out
 
 
-_EVERY_ARM = re.compile(r"\b(?:in|for|of|across) (?:both|all(?: (?:two|three|four))?|each of the) (?:treatment |study )?"
+_EVERY_ARM = re.compile(r"\b(?:in|for|of|across) (?:both|all(?: (?:two|three|four))?|each of the) "
+                        r"(?:treatment |study )?"
                         r"(?:arms|groups)\b", re.I)
 
 
@@ -434,7 +437,8 @@ def _population(text: str, v: _Value, s: int, e: int) -> str | None:
     for m in _SUBGROUP.finditer(text, window_start, window_end):
         if m.start() >= v.tail and text[v.tail:m.start()].count(",") > 0:
             continue
-        if re.search(r"\bwho (?:were |did not )?(?:received?|receiving|treated|given|randomly|assigned)", m.group(0), re.I):
+        if re.search(r"\bwho (?:were |did not )?(?:received?|receiving|treated|given|randomly|assigned)", m.group(0),
+                     re.I):
             continue  # "for patients who received FCR": an arm, not a subgroup
         best = m.group(0).strip() if best is None or m.start() < v.start else best
     return best

@@ -30,7 +30,8 @@ _VALUE = re.compile(
     rf"|(?P<bare>(?<![\w.·%\-])(?P<bv>\d*[.·]\d+)(?![\w·%]|[.·]\w|\s*[-–]\s*\d|-[A-Za-z])))",
     re.I,
 )
-_IN_CI = re.compile(rf"\b(?:CI|CLs?|confidence (?:intervals?|limits?)|credible intervals?)\b[\s,:=(\[]*(?:(?:was|of|is)\s+)?"
+_IN_CI = re.compile(rf"\b(?:CI|CLs?|confidence (?:intervals?|limits?)|credible intervals?)\b[\s,:=(\[]*"
+                    rf"(?:(?:was|of|is)\s+)?"
                     rf"(?:{NUM}\s*%?\s*(?:[-–;,]|to)\s*)?$", re.I)
 _LABEL_BEFORE = re.compile(r"\b(?:group|arm|cohort|phase|grade|stage|day|cycle|version|(?<!wild-)type|part|step|"
                            r"level|class|CD|IL|G|n|N)\s*=?\s*$", re.I)
