@@ -77,9 +77,10 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
         order = named if len(named) >= len(chain) else (
             arms if not named or respectively or (len(chain) == len(arms) and named[0] == arms[0]) else None)
         if order is None and len(named) == 1 and len(chain) == len(arms) == 2 \
-                and any(b <= chain[0].start for _, b, _ in arm_mentions):
-            # "the median PFS was better for patients who received FCR (55.2 months vs. 41.7 months)": the arm named
-            # before the list is its first item's, the other arm its second's
+                and any(b <= chain[1].start for _, b, _ in arm_mentions):
+            # "the median PFS was better for patients who received FCR (55.2 months vs. 41.7 months)", "55.2 months
+            # with FCR vs. 41.7 months": the arm named before the second item is the first item's, the other arm the
+            # second's
             order = [named[0]] + [a for a in arms if a != named[0]]
         if order and len(chain) <= len(order):
             return order[next(j for j, x in enumerate(chain) if x is v)]

@@ -9,7 +9,7 @@ import re
 
 from ..chunk.sentences import sentence_spans
 from .arms import _arm_for, _arm_mentions, _local_arms
-from .design import arms_with_aliases, design_of, dose_arms, n_of, phase_of, trial_of
+from .design import _TREATMENT_LIKE, arms_with_aliases, design_of, dose_arms, n_of, phase_of, trial_of
 from .context import _anaphora, _implied, _per_grade, _place_implied
 from .endpoints import _PARENTHESES, _Mention, _mentions, _place, _ratio_endpoint
 from .numbers import NUMBER_WORDS
@@ -293,6 +293,8 @@ def _sentence_arms(text: str, s: int, e: int, record: StudyOutcomes, aliases: di
         # A sentence that names none of the study's arms but groups of its own: "58% for patients who received PLD and
         # 74% for patients who received paclitaxel"
         local = _local_arms(text[s:e])
+        if not all(_TREATMENT_LIKE.search(arm) for arm in local):
+            local = []  # "in the PD-L1-high group and ... in the PD-L1-low group": subgroups, not treatments
         mentions = _arm_mentions(text, s, e, local, aliases) if len(local) >= 2 else []
         if len({arm for _, _, arm in mentions}) >= 2:
             arms, arm_mentions = local, mentions
