@@ -173,8 +173,14 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
 
 
 def _clean_arm(arm: str) -> str:
-    # "then to bevacizumab versus placebo" (a factorial design's second question), "up to 6 months of gemcitabine"
-    arm = re.sub(r"^\s*then (?:to )?|^\s*up to \d+ (?:months?|weeks?|cycles?|courses?) of\s+", "", arm, flags=_I)
+    # "then to bevacizumab versus placebo" (a factorial design's second question), "up to 6 months of gemcitabine",
+    # "one of three arms: acalabrutinib plus obinutuzumab", "the combination of X", "the ABC-02 study regimen of X"
+    arm = re.sub(r"^\s*then (?:to )?|^\s*up to \d+ (?:months?|weeks?|cycles?|courses?) of\s+|"
+                 r"^\s*one of (?:two|three|four|\d) (?:treatment )?(?:arms|regimens|groups)\s*:\s*|"
+                 r"^\s*(?:the )?combination of\s+|^\s*(?:the )?[\w-]+ (?:study )?regimen of\s+|^\s*undergo\s+", "", arm,
+                 flags=_I)
+    if re.match(r"\s*(?:with|who|be)\b|\s*\d+(?:[.·]\d+)?\s*(?:cm|mm|Gy)\b|.*\beither$", arm, _I):
+        return ""  # "with completely resected tumors", "who received either chemotherapy", "5 cm": no treatment
     if re.match(r"\s*(?:at|every|once|twice|given|administered|intravenously|orally|for|until|in|on|by|with a|"
                 r"as|then|followed|stratified|according)\b", arm, _I):
         return ""  # a dose or schedule between commas, not an arm
@@ -343,6 +349,32 @@ def dose_arms(text: str, arms: list[str]) -> list[str]:
 
 
 
+def _join_drug_lists(rest: str, aliases: dict[str, int]) -> tuple[list[str], dict[str, int]]:
+    """The arms of "either X or Y", with one arm's own list of drugs kept whole: "the combination of liposomal
+    irinotecan, 5-FU, and leucovorin (arm A) or cisplatin plus gemcitabine (arm B)"."""
+    pieces = re.split(f"({_ARM_SPLIT.pattern})", rest, flags=_I)
+    parts, seps = pieces[0::2], pieces[1::2]
+    if not any(re.match(r"and\s", p) for p in parts[1:]):
+        return parts, aliases
+    runs: list[list[int]] = [[0]]
+    for i, sep in enumerate(seps):
+        if re.search(r"\b(?:or|versus|vs)\b", sep, _I):
+            runs.append([i + 1])
+        else:
+            runs[-1].append(i + 1)
+    merged: list[str] = []
+    index: dict[int, int] = {}
+    for run in runs:
+        if len(run) > 1 and re.match(r"and\s", parts[run[-1]]) and len(runs) > 1:
+            merged.append(", ".join(parts[j] for j in run))
+            index.update({j: len(merged) - 1 for j in run})
+        else:
+            for j in run:
+                merged.append(parts[j])
+                index[j] = len(merged) - 1
+    return merged, {alias: index.get(at, at) for alias, at in aliases.items()}
+
+
 def _candidates(text: str, title_arms: list[str]) -> list[tuple[list[str], dict[str, int]]]:
     """The lists of arms the methods may name, most trusted first, each with the abbreviations it defines."""
     candidates: list[tuple[list[str], dict[str, int]]] = []
@@ -350,7 +382,7 @@ def _candidates(text: str, title_arms: list[str]) -> list[tuple[list[str], dict[
         end = re.search(r"(?<!\d)[.;](?!\d)|$", text[m.end():m.end() + 400])
         rest, aliases = _drop_parentheses(text[m.end():m.end() + (end.start() if end else 400)])
         rest = _WITH_OR_WITHOUT.sub(r"\g<x> plus \g<y> or \g<x>", rest)  # "gemcitabine with or without cisplatin"
-        candidates.append((_ARM_SPLIT.split(rest), aliases))
+        candidates.append(_join_drug_lists(rest, aliases))
     if title_arms:
         candidates.append((title_arms, {}))
     pairs = _compared_pairs(text)
