@@ -349,6 +349,11 @@ def dose_arms(text: str, arms: list[str]) -> list[str]:
 
 
 
+_GIVEN = r"\d+ (?:patients |participants )?(?:were )?(?:treated with|received|receiving|given|assigned to)"
+_GROUP_SIZES = re.compile(rf"\b{_GIVEN} (?P<a>[\w-]+(?: (?:plus|and|\+) [\w-]+)?),? and {_GIVEN} "
+                          rf"(?P<b>[\w-]+(?: (?:plus|\+) [\w-]+)?)", _I)
+
+
 def _join_drug_lists(rest: str, aliases: dict[str, int]) -> tuple[list[str], dict[str, int]]:
     """The arms of "either X or Y", with one arm's own list of drugs kept whole: "the combination of liposomal
     irinotecan, 5-FU, and leucovorin (arm A) or cisplatin plus gemcitabine (arm B)"."""
@@ -389,6 +394,8 @@ def _candidates(text: str, title_arms: list[str]) -> list[tuple[list[str], dict[
     if len(pairs) == 1:  # one comparison, the study's; a review's several are read a sentence at a time
         candidates.append((pairs[0], {}))
     for m in _DRUG_VS.finditer(text):
+        candidates.append(([m.group("a"), m.group("b")], {}))
+    for m in _GROUP_SIZES.finditer(text):  # "(12 treated with nabiximols and 9 treated with placebo)"
         candidates.append(([m.group("a"), m.group("b")], {}))
     return candidates
 
