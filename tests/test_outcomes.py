@@ -908,3 +908,20 @@ def test_round3_arms(text, want):
 ])
 def test_round3_arm_names(text, want):
     assert extract_outcomes(text, "x").arms == want
+
+
+def test_arms_from_group_sizes_an_arms_own_drug_list_and_the_two_groups_of_one_drug():
+    sizes = ("A double-blind study: 21 were part of a randomized group (12 treated with nabiximols and 9 treated with "
+             "placebo). Progression-free survival at 6 months was seen in 33% of patients in both arms.")
+    record = extract_outcomes(sizes, "x")
+    assert record.arms == ["nabiximols", "placebo"]
+    assert {(o.value, o.arm) for o in record.outcomes} == {(33.0, "nabiximols"), (33.0, "placebo")}
+    listed = ("Patients were randomly assigned to receive the combination of liposomal irinotecan, fluorouracil, and "
+              "leucovorin (arm A) or the ABC-02 study regimen of cisplatin plus gemcitabine (arm B).")
+    assert extract_outcomes(listed, "x").arms == ["liposomal irinotecan, fluorouracil, and leucovorin",
+                                                  "cisplatin plus gemcitabine"]
+    two = ("Patients were randomly assigned to one of three arms: acalabrutinib plus obinutuzumab, acalabrutinib "
+           "alone, or chlorambucil plus obinutuzumab. There was a difference in the 24-month PFS rates between the two "
+           "acalabrutinib groups (93% vs. 87%).")
+    got = {(o.value, o.arm) for o in extract_outcomes(two, "x").outcomes}
+    assert got == {(93.0, "acalabrutinib plus obinutuzumab"), (87.0, "acalabrutinib")}

@@ -66,6 +66,13 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
     # form a list take the arms in the order the sentence names them (or the study's order, when it names none).
     same = [p for p in placed if p[1] == endpoint]
     chain = _chain(text, same, v)
+    both = re.search(r"\b(?:the|both) two ([\w-]+) (?:groups|arms|cohorts)\b[^;.]*$",
+                     text[max(0, v.start - 150):v.start], re.I)
+    if both and len(chain) == 2:
+        # "between the two acalabrutinib groups (93% vs. 87%)": the two arms of that drug, in the study's order
+        pair = [a for a in arms if re.search(rf"(?<![\w-]){re.escape(both.group(1))}(?![\w-])", a, re.I)]
+        if len(pair) == 2:
+            return pair[next(j for j, x in enumerate(chain) if x is v)]
     if len(chain) >= 3 and len(named) == 2:
         # "The two pembrolizumab groups had fewer ... compared with the ipilimumab group: 13.3 percent and 10.1 percent
         # versus 19.9 percent": the values before "versus" are the first named arm's, those after it the second's

@@ -241,8 +241,9 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
         arms = [a for a in (_clean_arm(t) for t in title_arms) if 2 <= len(a) <= 60 and not _NOT_ARM.match(a)]
         pairs = _compared_pairs(text)
         # "Another trial ... compared gemcitabine plus carboplatin with carboplatin."
-        if len(arms) < 2 and len(pairs) == 1:
-            arms = pairs[0]  # (one comparison: a review's several are read a sentence at a time)
+        sizes = [[_clean_arm(m.group("a")), _clean_arm(m.group("b"))] for m in _GROUP_SIZES.finditer(text)]
+        if len(arms) < 2 and len(pairs) + len(sizes) == 1:
+            arms = (pairs or sizes)[0]  # (one comparison: a review's several are read a sentence at a time)
         return (arms[:4], {}) if len(arms) >= 2 else ([], {})  # the title's "X versus Y"
     labelled = labelled_arms(text)
     if len(set(labelled.values())) >= 2:
