@@ -97,8 +97,12 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
     # The arm named closest: just after the value ("66.3% in the durvalumab group"), else before it.
     after = [(_PARENTHESES.sub("", text[v.tail:a]), arm) for a, b, arm in arm_mentions if a >= v.tail]
     # "... in the durvalumab group", "... of those who received placebo"; not "... than with docetaxel".
+    # (further when the words between say who the patients were: "40% in patients randomly assigned to receive
+    # definitive chemoradiation")
     after = [(len(gap), arm, gap) for gap, arm in after
-             if len(gap) <= 45 and not re.search(r"\b(?:than|versus|vs|compared|whereas|and|but)\b|[;]", gap, re.I)]
+             if (len(gap) <= 45 or len(gap) <= 75 and re.match(r"\s*(?:in|for|among|of) (?:the )?(?:patients|those)\b",
+                                                              gap, re.I))
+             and not re.search(r"\b(?:than|versus|vs|compared|whereas|and|but)\b|[;]", gap, re.I)]
     if after:
         _, arm, gap = min(after)
         if len(arms) == 2 and re.search(r"\b(?:did not|not|never)\s+(?:receive|undergo|get|be given)\s+(?:the\s+)?$|"
