@@ -925,3 +925,10 @@ def test_arms_from_group_sizes_an_arms_own_drug_list_and_the_two_groups_of_one_d
            "acalabrutinib groups (93% vs. 87%).")
     got = {(o.value, o.arm) for o in extract_outcomes(two, "x").outcomes}
     assert got == {(93.0, "acalabrutinib plus obinutuzumab"), (87.0, "acalabrutinib")}
+
+
+def test_the_one_arm_named_as_the_comparator_takes_the_second_value():
+    text = ("Patients were randomly assigned to pembrolizumab or ipilimumab. Patients had fewer grade 3 or higher "
+            "adverse events compared with the ipilimumab group: 13.3% and 19.9%.")
+    assert {(o.value, o.arm) for o in extract_outcomes(text, "x").outcomes} == {(13.3, "pembrolizumab"),
+                                                                                (19.9, "ipilimumab")}

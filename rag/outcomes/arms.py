@@ -85,10 +85,14 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
             arms if not named or respectively or (len(chain) == len(arms) and named[0] == arms[0]) else None)
         if order is None and len(named) == 1 and len(chain) == len(arms) == 2 \
                 and any(b <= chain[1].start for _, b, _ in arm_mentions):
+            at = max(a for a, b, _ in arm_mentions if b <= chain[1].start)
             # "the median PFS was better for patients who received FCR (55.2 months vs. 41.7 months)", "55.2 months
             # with FCR vs. 41.7 months": the arm named before the second item is the first item's, the other arm the
             # second's
             order = [named[0]] + [a for a in arms if a != named[0]]
+            if re.search(r"\b(?:compared (?:with|to)|than|versus|vs\.?|over|relative to)\s+(?:the\s+|those\s+"
+                         r"(?:in|who received|receiving)\s+(?:the\s+)?)?$", text[max(0, at - 40):at], re.I):
+                order.reverse()  # "fewer events compared with the ipilimumab group: 13% and 19%": the comparator second
         if order and len(chain) <= len(order):
             return order[next(j for j, x in enumerate(chain) if x is v)]
     if respectively and 2 <= len(same) <= len(arms):
