@@ -932,3 +932,16 @@ def test_the_one_arm_named_as_the_comparator_takes_the_second_value():
             "adverse events compared with the ipilimumab group: 13.3% and 19.9%.")
     assert {(o.value, o.arm) for o in extract_outcomes(text, "x").outcomes} == {(13.3, "pembrolizumab"),
                                                                                 (19.9, "ipilimumab")}
+
+
+def test_arms_that_differ_by_dose_only_and_where_an_arm_was_assessed():
+    doses = ("In this open-label trial, patients were randomly assigned to receive nivolumab 3 mg/kg every 2 weeks, or "
+             "nivolumab 1 mg/kg plus ipilimumab 3 mg/kg every 3 weeks for four cycles. Objective responses occurred in "
+             "10% and 23% of patients, respectively.")
+    record = extract_outcomes(doses, "x")
+    assert record.arms == ["nivolumab 3 mg/kg", "nivolumab 1 mg/kg plus ipilimumab 3 mg/kg"]
+    assert {(o.value, o.arm) for o in record.outcomes} == {(10.0, "nivolumab 3 mg/kg"),
+                                                           (23.0, "nivolumab 1 mg/kg plus ipilimumab 3 mg/kg")}
+    phase = ("Patients were randomly assigned to receive durvalumab, or durvalumab plus tremelimumab assessed in a "
+             "dose-escalating safety phase.")
+    assert extract_outcomes(phase, "x").arms == ["durvalumab", "durvalumab plus tremelimumab"]

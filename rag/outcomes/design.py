@@ -172,6 +172,16 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
     return re.sub(r"\s+", " ", "".join(out)), aliases
 
 
+def _clean_arm_dosed(arm: str) -> str:
+    """An arm's name with its doses kept (arms that differ by dose only: "nivolumab 3 mg/kg", "nivolumab 1 mg/kg plus
+    ipilimumab 3 mg/kg"), its schedule and route dropped."""
+    arm = re.sub(r"\s*\b(?:every|once|twice|q\d+w)\b[^,;]*?(?=\s+(?:plus|and|with|\+)\s|$)|\bat (?:a dose of )?", "",
+                 arm, flags=_I)
+    arm = re.sub(r"\s+(?:for|until|intravenously|orally|administered|given|followed)\b.*$", "", arm, flags=_I)
+    arm = re.sub(r"^(?:either|receive|the|a|an)\s+", "", arm.strip(" ,;:"), flags=_I)
+    return re.sub(r"\s+", " ", _ARM_TRAIL.sub("", arm)).strip(" ,;:")
+
+
 def _clean_arm(arm: str) -> str:
     # "then to bevacizumab versus placebo" (a factorial design's second question), "up to 6 months of gemcitabine",
     # "one of three arms: acalabrutinib plus obinutuzumab", "the combination of X", "the ABC-02 study regimen of X"
@@ -184,8 +194,12 @@ def _clean_arm(arm: str) -> str:
     if re.match(r"\s*(?:at|every|once|twice|given|administered|intravenously|orally|for|until|in|on|by|with a|"
                 r"as|then|followed|stratified|according)\b", arm, _I):
         return ""  # a dose or schedule between commas, not an arm
-    if re.search(r"\b(?:was|were|is|are|had|has|have)\b", arm, _I):
-        return ""  # a clause ("median survival was"), not a treatment
+    # "nivolumab plus ipilimumab assessed in a dose-escalating safety phase": the treatment, not where it was assessed
+    arm = re.sub(r"\s*\b(?:assessed|evaluated|enrolled|assigned|stratified|analy[sz]ed|included)\b.*$", "", arm,
+                 flags=_I)
+    if re.search(r"\b(?:was|were|is|are|had|has|have|dose-escalating|dose-escalation|dose-expansion|safety|phase)\b",
+                 arm, _I):
+        return ""  # a clause ("median survival was", "a dose-escalating safety phase"), not a treatment
     arm = re.sub(r"^(?:matching|matched|a|an|the)\s+", "", _SCHEDULE.sub("", arm.strip(" ,;:")), flags=_I)
     for _ in range(3):
         stripped = _ARM_STOP.sub("", arm)
@@ -257,8 +271,12 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
     methods: tuple[list[str], dict[str, str]] = ([], {})
     for parts, aliases in candidates:
         arms, alias_of = [], {}
+        cleaned = [_clean_arm(part) for part in parts]
+        collapsed = {c.lower() for c in cleaned if c and sum(d.lower() == c.lower() for d in cleaned) > 1}
         for i, part in enumerate(parts):
-            arm = _clean_arm(part)
+            arm = cleaned[i]
+            if arm.lower() in collapsed and re.search(r"\d\s?(?:mg|µg|μg|g)\b", part, _I):
+                arm = _clean_arm_dosed(part)  # arms that differ by dose only are kept apart
             if 2 <= len(arm) <= 60 and re.search(r"[A-Za-z]{2}", arm) and not _NOT_ARM.match(arm) \
                     and not re.fullmatch(r"[a-z]{1,2}", arm) \
                     and arm.lower() not in (a.lower() for a in arms):
