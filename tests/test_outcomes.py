@@ -823,6 +823,8 @@ def test_groups_by_letter_by_what_they_received_and_the_control_group(text, want
      set()),
     ("The overall response rate was 16% (95% CI, 8.8%–25.9%) with 3 complete responses.", {("ORR", 16.0)}),
     ("The rates of treatment-related mortality during induction were 2.8% and 4.9% after CR.", set()),
+    ("41.3% of the patients had been recurrence free, and 53.7% of the patients (65 of 121) experienced a recurrence.",
+     set()),
 ])
 def test_round3_values_that_are_not_outcomes(text, want):
     assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == want

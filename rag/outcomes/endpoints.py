@@ -283,7 +283,10 @@ def _nearest(text: str, v: _Value, mentions: list[_Mention], s: int,
             if m.kind == "STOP":
                 # "(8.1%) patients treated with high-dose...": a stop word only counts before the value, unless a verb
                 # ties the value to it: "48% experienced grade 3 adverse events and 12% experienced grade 4 ..."
-                if re.fullmatch(r"\s*(?:had|experienced|developed)\s+(?:an?\s+)?", gap, re.I):
+                verb = "" if re.match(r"(?:had|experienced|developed)\b", text[m.start:m.end], re.I) \
+                    else r"(?:had|experienced|developed)\s+(?:an?\s+)?"
+                if re.fullmatch(r"\s*(?:of (?:the |all )?(?:patients|participants)\s*(?:\([^()]*\)\s*)?)?" + verb, gap,
+                                re.I):
                     best, best_cost = (m, 2) if 2 < best_cost else (best, best_cost)
                 continue
             if re.match(rf"\s*(?:with|including)\s+{COUNT}\s", gap) \
