@@ -138,7 +138,8 @@ def _name_labels(text: str, record: StudyOutcomes) -> None:
     names = {}
     for m in _LABEL_DEFINED.finditer(text):
         name = re.sub(r"\s+", " ", _SCHEDULE_WORDS.sub("", m.group("name"))).strip(" ,")
-        if 2 <= len(name) <= 80 and m.group("label").lower() not in names:
+        if 2 <= len(name) <= 80 and m.group("label").lower() not in names and _TREATMENT_LIKE.search(name) \
+                and not re.search(r"\b(?:was|were|is|are|had|has)\b|%", name, re.I):  # not "arm A: median OS was"
             names[m.group("label").lower()] = name
     for o in record.outcomes:
         o.arm = names.get(o.arm.lower(), o.arm)
