@@ -121,10 +121,12 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
 # A treatment as a sentence names it: a drug, or drugs given together ("atezolizumab plus cobimetinib").
 _TREATMENT = re.compile(rf"(?<![\w-])(?:{_DRUG})(?:\s*(?:plus|\+|combined with|in combination with)\s*(?:{_DRUG}))*"
                         rf"(?![\w-])", re.I)
-_NOT_REGIMEN = r"(?!(?:HRs?|ORs?|CIs?|OS|PFS|ORRs?|DFS|EFS|RFS|CRs?|PRs?|SD|DCR|TTP|AEs?|NR|NS|PD|CPS|TPS|ITT)\b)"
+# (not an endpoint's, a biomarker's or an agency's abbreviation)
+_NOT_REGIMEN = (r"(?!(?:HRs?|ORs?|CIs?|OS|PFS|ORRs?|DFS|EFS|RFS|CRs?|PRs?|SD|DCR|TTP|AEs?|NR|NS|PD|CPS|TPS|ITT|PD-L?1|"
+                r"HER2|EGFR|ALK|KRAS|BRAF|MSI|MSI-H|TMB|ECOG|WHO|RECIST|FDA|NCI|USA?|UK|IRC|BICR|HPV|EBV|HIV|CNS)(?![\w-]))")
 _REGIMEN_VS = re.compile(rf"(?:\b(?:versus|vs\.?|v\.?|compared with|than)\s+(?:the\s+)?{_NOT_REGIMEN}"
-                         rf"(?P<r>[A-Z][A-Z0-9/-]{{2,}})\b(?![-/]\w))|"
-                         rf"(?:\b{_NOT_REGIMEN}(?P<r2>[A-Z][A-Z0-9/-]{{2,}})\s+(?:versus|vs\.?)\s)")
+                         rf"(?P<r>[A-Z][A-Z0-9/-]+[A-Z0-9])(?![\w/-]))|"
+                         rf"(?:\b{_NOT_REGIMEN}(?P<r2>[A-Z][A-Z0-9/-]+[A-Z0-9])\s+(?:versus|vs\.?)\s)")
 _COMPARED = re.compile(r"\b(?:versus|vs\.?|v\.?|compared|than|over|relative to)(?![\w-])", re.I)
 
 
