@@ -354,7 +354,8 @@ def dose_arms(text: str, arms: list[str]) -> list[str]:
     for arm in arms:
         split = by_drug.get(arm.lower(), [])
         out += split if len(split) >= 2 else [arm]
-    if len(out) <= len(arms):
+    out = list(dict.fromkeys(out))
+    if len(out) <= len(arms) or all(a in arms for a in out):
         return arms
 
     def first(arm: str, start: int = 0) -> int:  # where the text first names the arm as the patients given it
