@@ -801,3 +801,149 @@ def test_tied_words_g3_assumptions_and_abbreviations_before_values(text, want):
 ])
 def test_groups_by_letter_by_what_they_received_and_the_control_group(text, want):
     assert {(o.arm, o.value) for o in extract_outcomes(text, "x").outcomes} == want
+
+
+# Round 3 (PDQ evidence passages): values that are no outcomes of the vocabulary, and the endpoints of ratios.
+@pytest.mark.parametrize("text, want", [
+    ("Acute moderate to severe toxicity (77.4% vs. 81.7%; P = .1586) was similar between the groups.", set()),
+    ("The rate of severe complications was 23% for the surgery group.", {("AE_grade3plus", 23.0)}),
+    ("The 5-year survival rate for infants exceeded 60%.", set()),
+    ("The 5-year relative survival rate for laryngeal cancer is 62%.", set()),
+    ("Age-adjusted death rates have been falling on average 1.6% each year.", set()),
+    ("The PFS rate was 96% at 3 years, which was 3% better than with six cycles.", {("PFS_rate", 96.0)}),
+    ("Responses lasted 6 months or longer for 78% of patients who responded to pembrolizumab.", set()),
+    ("The primary end point was a prespecified benchmark of a 4-month PFS rate of 40%.", set()),
+    ("The local 2-year PFS rate was higher in the surgery group (64.3%).", set()),
+    ("The HR was 1.04, with the upper limit of the CI below the noninferiority margin of 1.23.", {("HR_other", 1.04)}),
+    ("Drug use was associated with anal cancer (SIR, 11.7; 95% CI, 4.2–25.5) and smoking with risk (OR, 2.6; 95% CI, "
+     "1.3–5.3).", {("OR_other", 2.6)}),
+    ("Of patients who received sunitinib, 48% experienced grade 3 adverse events and 12% experienced grade 4 adverse "
+     "events.", {("AE_grade3plus", 48.0)}),
+    ("Hypertension (27.6%), diarrhea (9.7%), and weight loss (8.0%) were the most common high-grade toxicities.",
+     set()),
+    ("The overall response rate was 16% (95% CI, 8.8%–25.9%) with 3 complete responses.", {("ORR", 16.0)}),
+    ("The rates of treatment-related mortality during induction were 2.8% and 4.9% after CR.", set()),
+    ("41.3% of the patients had been recurrence free, and 53.7% of the patients (65 of 121) experienced a recurrence.",
+     set()),
+])
+def test_round3_values_that_are_not_outcomes(text, want):
+    assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The hazard ratios (HRs) for EFS (0.71) and OS (0.62) favored VDC/IE.", {("HR_EFS", 0.71), ("HR_OS", 0.62)}),
+    ("For the combination versus ipilimumab, the HRdeath was 0.55 (99.5% CI, 0.45–0.69); for nivolumab versus "
+     "ipilimumab, the HR was 0.65 (99.5% CI, 0.53–0.80).", {("HR_OS", 0.55, 0.45, 0.69), ("HR_OS", 0.65, 0.53, 0.8)}),
+    ("The analysis failed to show an OS (HR, 1.01; 95% confidence limits [CLs], 0.84–1.21; P = .92) advantage.",
+     {("HR_OS", 1.01, 0.84, 1.21)}),
+    ("PFS was superior (HR of 0.45; 97.5 CI, 0.34–0.61; P < .001).", {("HR_PFS", 0.45, 0.34, 0.61)}),
+])
+def test_round3_hazard_ratio_endpoints_and_confidence_limits(text, want):
+    got = {(o.endpoint, o.value) if o.ci_low is None else (o.endpoint, o.value, o.ci_low, o.ci_high)
+           for o in extract_outcomes(text, "x").outcomes}
+    assert got == want
+
+
+def test_versus_splits_a_list_between_the_two_arms_named():
+    text = ("Patients were randomly assigned to pembrolizumab or ipilimumab. The two pembrolizumab groups had fewer "
+            "treatment-related adverse events of grade 3 or higher compared with the ipilimumab group: 13.3 percent "
+            "and 10.1 percent versus 19.9 percent, respectively.")
+    got = {(o.value, o.arm) for o in extract_outcomes(text, "x").outcomes}
+    assert got == {(13.3, "pembrolizumab"), (10.1, "pembrolizumab"), (19.9, "ipilimumab")}
+
+
+def test_arms_that_differ_by_schedule_are_kept_apart():
+    text = ("834 patients were randomly assigned to pembrolizumab or ipilimumab. The 6-month progression-free survival "
+            "rates were 47.3 percent for patients receiving pembrolizumab every 2 weeks, 46.4 percent for patients "
+            "receiving pembrolizumab every 3 weeks, and 26.5 percent for patients receiving ipilimumab. Median "
+            "progression-free survival was 5.5 months, 4.1 months, and 2.8 months, respectively.")
+    record = extract_outcomes(text, "x")
+    assert record.arms == ["pembrolizumab every 2 weeks", "pembrolizumab every 3 weeks", "ipilimumab"]
+    got = {(o.endpoint, o.value, o.arm) for o in record.outcomes}
+    assert ("PFS_median", 5.5, "pembrolizumab every 2 weeks") in got
+    assert ("PFS_median", 4.1, "pembrolizumab every 3 weeks") in got
+    assert ("PFS_median", 2.8, "ipilimumab") in got
+
+
+@pytest.mark.parametrize("text, want", [
+    # dose groups of one drug
+    ("The objective response rates were 40% for patients who received 10 mg of tarlatamab and 32% for patients who "
+     "received 100 mg of tarlatamab.", {(40.0, "tarlatamab 10 mg"), (32.0, "tarlatamab 100 mg")}),
+    # the arms of "compared X with Y", the one named arm first
+    ("The German CLL Study Group compared BR versus FCR as first-line therapy. The median PFS was better for patients "
+     "who received FCR (55.2 months vs. 41.7 months).", {(55.2, "FCR"), (41.7, "BR")}),
+    # "the combination", one value said of both arms
+    ("Another trial compared gemcitabine plus carboplatin with carboplatin. The PFS of 8.6 months with the combination "
+     "was superior to 5.8 months for the carboplatin alone. The median survival for both arms was 18 months.",
+     {(8.6, "gemcitabine plus carboplatin"), (5.8, "carboplatin"), (18.0, "gemcitabine plus carboplatin"),
+      (18.0, "carboplatin")}),
+    # a regimen's acronym beside versus; its parts in brackets are no arms
+    ("It evaluated nivolumab plus ipilimumab versus EXTREME (cetuximab, cisplatin, and 5-FU) in patients. There was no "
+     "difference in OS with nivolumab plus ipilimumab versus EXTREME (median OS, 13.9 vs. 13.5 months).",
+     {(13.9, "nivolumab plus ipilimumab"), (13.5, "EXTREME")}),
+    # a sentence naming none of the study's arms but two groups of its own
+    ("Patients were randomly assigned to receive either oral etoposide or vinblastine. Response rates did not differ "
+     "(58% for patients who received PLD and 74% for patients who received paclitaxel).",
+     {(58.0, "PLD"), (74.0, "paclitaxel")}),
+    # what "arm C" is, with its doses
+    ("Arm C: Nivolumab 3 mg/kg every 2 weeks with ipilimumab 1 mg/kg every 6 weeks.\n- The objective response rates "
+     "were 32% in arm A, 27% in arm B, and 29% in arm C.",
+     {(32.0, "arm A"), (27.0, "arm B"), (29.0, "Nivolumab 3 mg/kg with ipilimumab 1 mg/kg")}),
+    # "did not receive X": the other arm
+    ("Patients were randomly assigned to receive either autologous SCT plus rituximab or rituximab alone. 3-year OS "
+     "rates were 82.1% for patients who received autologous SCT and 82.7% for patients who did not receive autologous "
+     "SCT.", {(82.1, "autologous SCT plus rituximab"), (82.7, "rituximab")}),
+])
+def test_round3_arms(text, want):
+    assert {(o.value, o.arm) for o in extract_outcomes(text, "x").outcomes if o.arm != "comparison"} == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Patients were randomly assigned to receive up to 6 months of gemcitabine with or without cisplatin.",
+     ["gemcitabine plus cisplatin", "gemcitabine"]),
+    ("Patients were randomly assigned to the pembrolizumab arm (200 mg every 3 weeks) or to the standard therapy arm "
+     "of the investigator's choice (methotrexate, docetaxel, or cetuximab).", ["pembrolizumab", "standard therapy"]),
+    ("Patients were randomly assigned in a 2 × 2 factorial design to CAPOX versus FOLFOX-4, then to bevacizumab versus "
+     "placebo. PFS was the primary end point.", ["CAPOX", "FOLFOX-4", "bevacizumab", "placebo"]),
+    ("21 were part of a randomized group. Rates were 50% in the nabiximols arm and 22% in the placebo arm, including "
+     "the 6 patients in the open-label group.", ["nabiximols", "placebo"]),
+])
+def test_round3_arm_names(text, want):
+    assert extract_outcomes(text, "x").arms == want
+
+
+def test_arms_from_group_sizes_an_arms_own_drug_list_and_the_two_groups_of_one_drug():
+    sizes = ("A double-blind study: 21 were part of a randomized group (12 treated with nabiximols and 9 treated with "
+             "placebo). Progression-free survival at 6 months was seen in 33% of patients in both arms.")
+    record = extract_outcomes(sizes, "x")
+    assert record.arms == ["nabiximols", "placebo"]
+    assert {(o.value, o.arm) for o in record.outcomes} == {(33.0, "nabiximols"), (33.0, "placebo")}
+    listed = ("Patients were randomly assigned to receive the combination of liposomal irinotecan, fluorouracil, and "
+              "leucovorin (arm A) or the ABC-02 study regimen of cisplatin plus gemcitabine (arm B).")
+    assert extract_outcomes(listed, "x").arms == ["liposomal irinotecan, fluorouracil, and leucovorin",
+                                                  "cisplatin plus gemcitabine"]
+    two = ("Patients were randomly assigned to one of three arms: acalabrutinib plus obinutuzumab, acalabrutinib "
+           "alone, or chlorambucil plus obinutuzumab. There was a difference in the 24-month PFS rates between the two "
+           "acalabrutinib groups (93% vs. 87%).")
+    got = {(o.value, o.arm) for o in extract_outcomes(two, "x").outcomes}
+    assert got == {(93.0, "acalabrutinib plus obinutuzumab"), (87.0, "acalabrutinib")}
+
+
+def test_the_one_arm_named_as_the_comparator_takes_the_second_value():
+    text = ("Patients were randomly assigned to pembrolizumab or ipilimumab. Patients had fewer grade 3 or higher "
+            "adverse events compared with the ipilimumab group: 13.3% and 19.9%.")
+    assert {(o.value, o.arm) for o in extract_outcomes(text, "x").outcomes} == {(13.3, "pembrolizumab"),
+                                                                                (19.9, "ipilimumab")}
+
+
+def test_arms_that_differ_by_dose_only_and_where_an_arm_was_assessed():
+    doses = ("In this open-label trial, patients were randomly assigned to receive nivolumab 3 mg/kg every 2 weeks, or "
+             "nivolumab 1 mg/kg plus ipilimumab 3 mg/kg every 3 weeks for four cycles. Objective responses occurred in "
+             "10% and 23% of patients, respectively.")
+    record = extract_outcomes(doses, "x")
+    assert record.arms == ["nivolumab 3 mg/kg", "nivolumab 1 mg/kg plus ipilimumab 3 mg/kg"]
+    assert {(o.value, o.arm) for o in record.outcomes} == {(10.0, "nivolumab 3 mg/kg"),
+                                                           (23.0, "nivolumab 1 mg/kg plus ipilimumab 3 mg/kg")}
+    phase = ("Patients were randomly assigned to receive durvalumab, or durvalumab plus tremelimumab assessed in a "
+             "dose-escalating safety phase.")
+    assert extract_outcomes(phase, "x").arms == ["durvalumab", "durvalumab plus tremelimumab"]

@@ -4,10 +4,23 @@ order of a list's values ("x% and y%, respectively", "a vs b"), or the arm named
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .design import _DRUG
 from .endpoints import _PARENTHESES
 from .values import _Value
+
+_DOSE_UNIT = r"(?:mg/kg|mg/m2|mg|µg|μg|g)"
+_DOSE_ARM = re.compile(rf"(?P<d>[A-Za-z][\w-]*) (?P<q>\d+(?:\.\d+)? ?{_DOSE_UNIT})")
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern:
+    """An arm's name as a text may write it: "gemcitabine plus ramucirumab" for the "gemcitabine-plus-ramucirumab" arm,
+    "the CAPOX-containing arms" for CAPOX."""
+    pattern = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", name))
+    return re.compile(rf"(?<![\w-]){pattern}(?:-(?:containing|based|treated|alone|only))?(?![\w-])", re.I)
+
 
 def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str, str]) -> list[tuple[int, int, str]]:
     """Where the sentence names an arm: its full name, its first word (the drug), its abbreviation, or "placebo"."""
@@ -22,10 +35,19 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
         tail = words[-1]
         if len(words) > 1 and len(tail) >= 5 and sum(1 for a in arms if tail.lower() in a.lower()) == 1:
             names.append((tail, arm))
+        # A dose's group ("tarlatamab 10 mg"): "10 mg of tarlatamab", "the 10-mg dose", "10 mg"
+        dose = _DOSE_ARM.fullmatch(arm)
+        if dose:
+            q = dose.group("q")
+            names += [(f"{q} of {dose.group('d')}", arm), (q, arm), (q.replace(" ", "-"), arm)]
     names += [(alias, arm) for alias, arm in aliases.items()]
+    # The groups named by their role: "the combination" is the one arm that combines treatments.
+    combos = [a for a in arms if re.search(r"\s(?:plus|and|with|\+)\s", f" {a} ") and not re.search(r"\bor\b", a)]
+    if len(combos) == 1 and len(arms) >= 2:
+        names.append(("the combination", combos[0]))
     found: list[tuple[int, int, str]] = []
     for name, arm in sorted(names, key=lambda x: -len(x[0])):
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[s:e], re.I):
+        for m in _name_pattern(name).finditer(text[s:e]):
             a, b = s + m.start(), s + m.end()
             if not any(a < fb and b > fa for fa, fb, _ in found):
                 found.append((a, b, arm))
@@ -44,9 +66,33 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
     # form a list take the arms in the order the sentence names them (or the study's order, when it names none).
     same = [p for p in placed if p[1] == endpoint]
     chain = _chain(text, same, v)
+    both = re.search(r"\b(?:the|both) two ([\w-]+) (?:groups|arms|cohorts)\b[^;.]*$",
+                     text[max(0, v.start - 150):v.start], re.I)
+    if both and len(chain) == 2:
+        # "between the two acalabrutinib groups (93% vs. 87%)": the two arms of that drug, in the study's order
+        pair = [a for a in arms if re.search(rf"(?<![\w-]){re.escape(both.group(1))}(?![\w-])", a, re.I)]
+        if len(pair) == 2:
+            return pair[next(j for j, x in enumerate(chain) if x is v)]
+    if len(chain) >= 3 and len(named) == 2:
+        # "The two pembrolizumab groups had fewer ... compared with the ipilimumab group: 13.3 percent and 10.1 percent
+        # versus 19.9 percent": the values before "versus" are the first named arm's, those after it the second's
+        cuts = [j for j in range(len(chain) - 1)
+                if re.search(r"\b(?:versus|vs|v|compared)\b", text[chain[j].tail:chain[j + 1].start], re.I)]
+        if len(cuts) == 1:
+            return named[0] if next(j for j, x in enumerate(chain) if x is v) <= cuts[0] else named[1]
     if len(chain) >= 2:
         order = named if len(named) >= len(chain) else (
             arms if not named or respectively or (len(chain) == len(arms) and named[0] == arms[0]) else None)
+        if order is None and len(named) == 1 and len(chain) == len(arms) == 2 \
+                and any(b <= chain[1].start for _, b, _ in arm_mentions):
+            at = max(a for a, b, _ in arm_mentions if b <= chain[1].start)
+            # "the median PFS was better for patients who received FCR (55.2 months vs. 41.7 months)", "55.2 months
+            # with FCR vs. 41.7 months": the arm named before the second item is the first item's, the other arm the
+            # second's
+            order = [named[0]] + [a for a in arms if a != named[0]]
+            if re.search(r"\b(?:compared (?:with|to)|than|versus|vs\.?|over|relative to)\s+(?:the\s+|those\s+"
+                         r"(?:in|who received|receiving)\s+(?:the\s+)?)?$", text[max(0, at - 40):at], re.I):
+                order.reverse()  # "fewer events compared with the ipilimumab group: 13% and 19%": the comparator second
         if order and len(chain) <= len(order):
             return order[next(j for j, x in enumerate(chain) if x is v)]
     if respectively and 2 <= len(same) <= len(arms):
@@ -55,10 +101,18 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
     # The arm named closest: just after the value ("66.3% in the durvalumab group"), else before it.
     after = [(_PARENTHESES.sub("", text[v.tail:a]), arm) for a, b, arm in arm_mentions if a >= v.tail]
     # "... in the durvalumab group", "... of those who received placebo"; not "... than with docetaxel".
-    after = [(len(gap), arm) for gap, arm in after
-             if len(gap) <= 45 and not re.search(r"\b(?:than|versus|vs|compared|whereas|and|but)\b|[;]", gap, re.I)]
+    # (further when the words between say who the patients were: "40% in patients randomly assigned to receive
+    # definitive chemoradiation")
+    after = [(len(gap), arm, gap) for gap, arm in after
+             if (len(gap) <= 45 or len(gap) <= 75 and re.match(r"\s*(?:in|for|among|of) (?:the )?(?:patients|those)\b",
+                                                              gap, re.I))
+             and not re.search(r"\b(?:than|versus|vs|compared|whereas|and|but)\b|[;]", gap, re.I)]
     if after:
-        return min(after)[1]
+        _, arm, gap = min(after)
+        if len(arms) == 2 and re.search(r"\b(?:did not|not|never)\s+(?:receive|undergo|get|be given)\s+(?:the\s+)?$|"
+                                        r"\bwithout\s+(?:the\s+)?$", gap, re.I):
+            return next(a for a in arms if a != arm)  # "82.7% for patients who did not receive autologous SCT"
+        return arm
     before = [(v.start - b, arm) for a, b, arm in arm_mentions if 0 <= v.start - b <= 90]
     if before:
         return min(before)[1]
@@ -67,6 +121,12 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
 # A treatment as a sentence names it: a drug, or drugs given together ("atezolizumab plus cobimetinib").
 _TREATMENT = re.compile(rf"(?<![\w-])(?:{_DRUG})(?:\s*(?:plus|\+|combined with|in combination with)\s*(?:{_DRUG}))*"
                         rf"(?![\w-])", re.I)
+# (not an endpoint's, a biomarker's or an agency's abbreviation)
+_NOT_REGIMEN = (r"(?!(?:HRs?|ORs?|CIs?|OS|PFS|ORRs?|DFS|EFS|RFS|CRs?|PRs?|SD|DCR|TTP|AEs?|NR|NS|PD|CPS|TPS|ITT|PD-L?1|"
+                r"HER2|EGFR|ALK|KRAS|BRAF|MSI|MSI-H|TMB|ECOG|WHO|RECIST|FDA|NCI|USA?|UK|IRC|BICR|HPV|EBV|HIV|CNS)(?![\w-]))")
+_REGIMEN_VS = re.compile(rf"(?:\b(?:versus|vs\.?|v\.?|compared with|than)\s+(?:the\s+)?{_NOT_REGIMEN}"
+                         rf"(?P<r>[A-Z][A-Z0-9/-]+[A-Z0-9])(?![\w/-]))|"
+                         rf"(?:\b{_NOT_REGIMEN}(?P<r2>[A-Z][A-Z0-9/-]+[A-Z0-9])\s+(?:versus|vs\.?)\s)")
 _COMPARED = re.compile(r"\b(?:versus|vs\.?|v\.?|compared|than|over|relative to)(?![\w-])", re.I)
 
 
@@ -78,15 +138,22 @@ _GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?
                     r"(?:%|\bmonths?)\s*\((?P<p>(?!(?:95|P|p|n|range|IQR|CI|HR|OR)\b)[A-Za-z][\w+/-]*"
                     r"(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)\)|"
                     # "13.2 months for patients treated with pembrolizumab and 8.4 months for those treated with ..."
-                    r"\b(?:[Pp]atients|[Tt]hose|[Pp]articipants|arm|group) (?:who were |who )?"
+                    r"\b(?:[Pp]atients|[Tt]hose|[Pp]articipants|arm|group)(?: \([^()]{1,20}\))? (?:who were |who )?"
                     r"(?:treated with|receiving|received|given) "
+                    # "patients who received 10 mg of tarlatamab": a dose's group
+                    r"(?:(?P<dose>\d+(?:\.\d+)? ?(?:mg/kg|mg/m2|mg|µg|μg|g))(?: of)? (?P<dd>[A-Za-z][\w-]*)\b|"
                     r"(?:the )?(?P<t>(?!(?:a|an|the|at|standard|prior|previous|first|second)\b)[A-Za-z][\w+/-]*"
-                    r"(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)\b|"
+                    r"(?: (?:plus|\+|with|and) (?!(?:a|an|the|or|no|any|median|at|either|without|respect|regard)\b)"
+                    r"[A-Za-z][\w+/-]*)?)\b)|"
+                    r"(?:%|\bmonths?|[)\]])\s*with (?P<dose2>\d+(?:\.\d+)? ?(?:mg/kg|mg/m2|mg|µg|μg|g))(?: of)? "
+                    r"(?P<dd2>[A-Za-z][\w-]*)\b|"
                     # "41% with the combination versus 29% with letrozole alone", "7·1 months with placebo"
+                    # "9.2 with pembrolizumab, 6.0 with chemotherapy": a bare number, a drug's name
+                    rf"(?<=\d) (?:with|for) (?P<w2>{_DRUG}(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)\b|"
                     r"(?:%|\bmonths?|\bmo|[)\]])\s*(?:with|for) (?:the )?(?P<w>(?!(?:a|an|the|median|patients?|respect|"
                     r"regard|no|any|or|and|CR|PR|SD|grade|those|all|each|both|this|that|these|more|at|up|over|"
                     r"participants|subjects|cases|men|women|people|individuals)\b)[A-Za-z][\w+/-]*"
-                    r"(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)"
+                    r"(?: (?:plus|\+) [A-Za-z][\w+/-]*| [A-Z]\b)?)"  # "with drug A"
                     r"(?: alone)?\b")
 
 
@@ -117,14 +184,22 @@ def _local_arms(sentence: str) -> list[str]:
     group ... in the Y group"), in the order it names them."""
     out: list[str] = []
     if _COMPARED.search(sentence):
-        for m in _TREATMENT.finditer(sentence):
-            name = m.group(0)
+        # A regimen named by its acronym beside "versus" ("nivolumab plus ipilimumab versus EXTREME (cetuximab, ...)");
+        # the drugs in brackets after a regimen are its parts, not arms.
+        found = [(m.start(), m.group(0)) for m in _TREATMENT.finditer(sentence)]
+        found += [(m.start(g), m.group(g)) for m in _REGIMEN_VS.finditer(sentence) for g in ("r", "r2") if m.group(g)]
+        inside = [(m.start(), m.end()) for m in _PARENTHESES.finditer(sentence)]
+        for at, name in sorted(found):
+            if any(a < at < b for a, b in inside):
+                continue
             if name.lower() not in (a.lower() for a in out):
                 out.append(name)
     if len(out) < 2:
         groups: list[str] = []
         for m in _GROUP.finditer(sentence):
-            one = m.group("n") or m.group("w") or m.group("t") or m.group("x") or m.group("p")
+            one = m.group("n") or m.group("w") or m.group("w2") or m.group("t") or m.group("x") or m.group("p")
+            if m.group("dose") or m.group("dose2"):
+                one = f"{m.group('dd') or m.group('dd2')} {m.group('dose') or m.group('dose2')}"
             for name in ([one] if one else [f"arm {m.group('a')}", f"arm {m.group('b')}"]):
                 if name.lower() not in (a.lower() for a in groups):
                     groups.append(name)
@@ -139,7 +214,7 @@ def _local_arms(sentence: str) -> list[str]:
 # "16 (11%) versus 52 (39%)").
 _LIST_GAP = re.compile(r"[\s,;:()\[\]]*(?:versus|vs\.?|v\.?|(?:as )?compared (?:with|to)|relative to|and|or|to|,)"
                        r"\s*(?:with\s+|in\s+|for\s+)?"
-                       r"(?:(?:n\s*=\s*)?\d+\s*[(\[]\s*)?", re.I)
+                       r"(?:(?:n\s*=\s*)?\d+(?:\s+(?:patients|participants))?\s*[(\[]\s*)?", re.I)
 
 
 def _chain(text: str, same, v: _Value) -> list[_Value]:

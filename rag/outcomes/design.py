@@ -83,7 +83,11 @@ _NOT_ARM = re.compile(r"^(?:patients?|placebo-controlled|each|treatment|therapy|
 _GROUP = re.compile(r"\b(?:in|with|of|for|to|and|versus|vs\.?|than) the "
                     r"(?P<g>[\w-]+(?: (?:plus|and|\+) [\w-]+| [\w-]+)?) (?:group|arm)(?P<plural>s)?\b", _I)
 _NOT_GROUP = re.compile(r"^(?:same|two|both|treatment|control|study|other|each|overall|whole|first|second|third|age|"
-                        r"high|low|\d+|this|that|intervention|experimental|standard|combination|pooled|all)$", _I)
+                        r"high|low|\d+|this|that|intervention|experimental|standard|combination|pooled|all|"
+                        # a phase or a part of the study, not a treatment
+                        r"open-label|randomi[sz]ed|double-blind|blinded|safety|dose-escalati(?:ng|on)|"
+                        r"dose-expansion|expansion|intent-to-treat|intention-to-treat|per-protocol|recurrent|"
+                        r"cured)$", _I)
 # Groups named by their role, not their drug: mapped to the arms the methods name when they can be.
 _ROLE_GROUP = re.compile(r"^(?:control|standard|standard[- ](?:of[- ])?care|standard[- ]therapy|experimental|"
                          r"intervention|investigational|combination|combination[- ]therapy|combined)$", _I)
@@ -113,7 +117,7 @@ def _group_names(text: str) -> list[str]:
             continue  # "the low-dose IL-2 group", "the overall study group": not read as an arm's name
         names = re.split(r" and ", name) if m.group("plural") else [name]  # "the combination and nivolumab groups"
         for name in names:
-            name = re.sub(r"[- ](?:alone|only)$", "", name, flags=_I)
+            name = re.sub(r"[- ](?:alone|only)$|-(?:treated|containing|based)$", "", name, flags=_I)
             if (_ROLE_GROUP.match(name) or not _NOT_GROUP.search(name)) \
                     and name.lower() not in (g.lower() for g in groups):
                 groups.append(name)
@@ -168,13 +172,43 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
     return re.sub(r"\s+", " ", "".join(out)), aliases
 
 
+def _clean_arm_dosed(arm: str) -> str:
+    """An arm's name with its doses kept (arms that differ by dose only: "nivolumab 3 mg/kg", "nivolumab 1 mg/kg plus
+    ipilimumab 3 mg/kg"), its schedule and route dropped."""
+    arm = re.sub(r"\s*\b(?:every|once|twice|q\d+w)\b[^,;]*?(?=\s+(?:plus|and|with|\+)\s|$)|\bat (?:a dose of )?", "",
+                 arm, flags=_I)
+    arm = re.sub(r"\s+(?:for|until|intravenously|orally|administered|given|followed)\b.*$", "", arm, flags=_I)
+    arm = re.sub(r"^(?:either|receive|the|a|an)\s+", "", arm.strip(" ,;:"), flags=_I)
+    return re.sub(r"\s+", " ", _ARM_TRAIL.sub("", arm)).strip(" ,;:")
+
+
 def _clean_arm(arm: str) -> str:
+    # "then to bevacizumab versus placebo" (a factorial design's second question), "up to 6 months of gemcitabine",
+    # "one of three arms: acalabrutinib plus obinutuzumab", "the combination of X", "the ABC-02 study regimen of X"
+    arm = re.sub(r"^\s*then (?:to )?|^\s*up to \d+ (?:months?|weeks?|cycles?|courses?) of\s+|"
+                 r"^\s*one of (?:two|three|four|\d) (?:treatment )?(?:arms|regimens|groups)\s*:\s*|"
+                 r"^\s*(?:the )?combination of\s+|^\s*(?:the )?[\w-]+ (?:study )?regimen of\s+|^\s*undergo\s+", "", arm,
+                 flags=_I)
+    if re.match(r"\s*(?:with|who|be)\b|\s*\d+(?:[.·]\d+)?\s*(?:cm|mm|Gy)\b|.*\beither$", arm, _I):
+        return ""  # "with completely resected tumors", "who received either chemotherapy", "5 cm": no treatment
     if re.match(r"\s*(?:at|every|once|twice|given|administered|intravenously|orally|for|until|in|on|by|with a|"
                 r"as|then|followed|stratified|according)\b", arm, _I):
         return ""  # a dose or schedule between commas, not an arm
+    # "nivolumab plus ipilimumab assessed in a dose-escalating safety phase": the treatment, not where it was assessed
+    arm = re.sub(r"\s*\b(?:assessed|evaluated|enrolled|assigned|stratified|analy[sz]ed|included)\b.*$", "", arm,
+                 flags=_I)
+    if re.search(r"\b(?:was|were|is|are|had|has|have|dose-escalating|dose-escalation|dose-expansion|safety|phase)\b",
+                 arm, _I):
+        return ""  # a clause ("median survival was", "a dose-escalating safety phase"), not a treatment
     arm = re.sub(r"^(?:matching|matched|a|an|the)\s+", "", _SCHEDULE.sub("", arm.strip(" ,;:")), flags=_I)
     for _ in range(3):
-        arm = _ARM_STOP.sub("", arm)
+        stripped = _ARM_STOP.sub("", arm)
+        if _NOT_ARM.match(stripped):
+            break  # "standard therapy" stays itself
+        arm = stripped
+    # "the standard therapy arm of the investigator's choice": the arm's name ends at "arm"
+    arm = re.sub(r"\s+(?:arm|group)\s+(?:of|with)\b.*$", "", arm, flags=_I)
+    arm = re.sub(r"\s+(?:plus|and|with|\+|of)$", "", arm.strip(" ,;:"), flags=_I)  # "autologous SCT plus 3 years..."
     return _ARM_TRAIL.sub("", arm).strip(" ,;:")
 
 
@@ -219,19 +253,16 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
         if len(groups) >= 2:
             return groups[:4], {}
         arms = [a for a in (_clean_arm(t) for t in title_arms) if 2 <= len(a) <= 60 and not _NOT_ARM.match(a)]
+        pairs = _compared_pairs(text)
+        # "Another trial ... compared gemcitabine plus carboplatin with carboplatin."
+        sizes = [[_clean_arm(m.group("a")), _clean_arm(m.group("b"))] for m in _GROUP_SIZES.finditer(text)]
+        if len(arms) < 2 and len(pairs) + len(sizes) == 1:
+            arms = (pairs or sizes)[0]  # (one comparison: a review's several are read a sentence at a time)
         return (arms[:4], {}) if len(arms) >= 2 else ([], {})  # the title's "X versus Y"
     labelled = labelled_arms(text)
     if len(set(labelled.values())) >= 2:
         return _spell_out(list(dict.fromkeys(labelled.values()))[:4], labelled)
-    candidates: list[tuple[list[str], dict[str, int]]] = []
-    for m in _ASSIGN.finditer(text):
-        end = re.search(r"(?<!\d)[.;](?!\d)|$", text[m.end():m.end() + 400])
-        rest, aliases = _drop_parentheses(text[m.end():m.end() + (end.start() if end else 400)])
-        candidates.append((_ARM_SPLIT.split(rest), aliases))
-    if title_arms:
-        candidates.append((title_arms, {}))
-    for m in _DRUG_VS.finditer(text):
-        candidates.append(([m.group("a"), m.group("b")], {}))
+    candidates = _candidates(text, title_arms)
     spelled = {}
     for parts, aliases in candidates:
         for alias, at in aliases.items():
@@ -240,9 +271,14 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
     methods: tuple[list[str], dict[str, str]] = ([], {})
     for parts, aliases in candidates:
         arms, alias_of = [], {}
+        cleaned = [_clean_arm(part) for part in parts]
+        collapsed = {c.lower() for c in cleaned if c and sum(d.lower() == c.lower() for d in cleaned) > 1}
         for i, part in enumerate(parts):
-            arm = _clean_arm(part)
+            arm = cleaned[i]
+            if arm.lower() in collapsed and re.search(r"\d\s?(?:mg|µg|μg|g)\b", part, _I):
+                arm = _clean_arm_dosed(part)  # arms that differ by dose only are kept apart
             if 2 <= len(arm) <= 60 and re.search(r"[A-Za-z]{2}", arm) and not _NOT_ARM.match(arm) \
+                    and not re.fullmatch(r"[a-z]{1,2}", arm) \
                     and arm.lower() not in (a.lower() for a in arms):
                 arms.append(arm)
                 for alias, at in aliases.items():
@@ -268,6 +304,120 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
         return _spell_out([spelled.get(g.lower(), g) for g in groups][:4],
                           {g: spelled[g.lower()] for g in groups if g.lower() in spelled})
     return _spell_out(*methods)
+
+
+_WITH_OR_WITHOUT = re.compile(r"(?P<x>[\w-]+) with or without (?P<y>[\w-]+(?: (?!or\b|and\b)[\w-]+){0,2})", _I)
+# "compared BR versus FCR as first-line therapy", "compared ofatumumab plus chlorambucil with chlorambucil alone"
+_COMPARED_PAIR = re.compile(r"\bcompared (?!with\b|to\b|versus\b|vs\b|between\b)(?:the )?(?P<a>[^,;.()]{2,60}?) "
+                            r"(?:with|to|versus|vs\.?) (?:the )?"
+                            r"(?P<b>[^,;.()]{2,90}?)(?=\s*(?:[.;,(\[]|\b(?:as|in|for|among|after|at)\b|$))", _I)
+_TREATMENT_LIKE = re.compile(rf"{_DRUG}|^[A-Z][A-Z0-9/-]+$|\b(?:surgery|radiation|radiotherapy|chemoradiation|"
+                             rf"therapy|transplant\w*|SCT|resection|vaccine|regimen|treatment|observation)\b", _I)
+
+
+def _compared_pairs(text: str) -> list[list[str]]:
+    """The treatments a text compares ("compared X with Y", "compared sunitinib with either A or B"), each cleaned."""
+    out = []
+    for m in _COMPARED_PAIR.finditer(text):
+        if re.search(r"\b(?:patients|those|who|participants)\b", m.group(0), _I):
+            continue  # "compared patients treated with the MEK inhibitor with those who received chemotherapy"
+        parts = [m.group("a")] + re.split(r"^either\s+|\s+or\s+", m.group("b"))
+        arms = [_clean_arm(p) for p in parts if p.strip()]
+        if len(arms) >= 2 and all(2 <= len(a) <= 60 and _TREATMENT_LIKE.search(a) and not _NOT_ARM.match(a)
+                                  and not re.match(r"(?:one|any|each|all|some|several|two|three)\b", a, _I)
+                                  and not re.search(r"\b(?:patients|survival|outcomes?|rates?|results)\b", a, _I)
+                                  for a in arms):
+            out.append(arms)
+    return out
+
+
+_DOSE = r"(?:\d+(?:[.·]\d+)?\s?(?:mg/kg|mg/m2|mg|µg|μg|g)\b|every \d+ (?:weeks|days)|once (?:daily|weekly)|twice daily)"
+# "patients receiving pembrolizumab every 2 weeks", "patients who received 10 mg of tarlatamab"
+_DOSE_GROUP = re.compile(rf"\b(?:patients|those|participants)(?: who were| who)? (?:receiving|received|treated with|"
+                         rf"given) (?:(?P<d>{_DRUG})(?: at(?: a dose of)?)? (?P<q>{_DOSE})|"
+                         rf"(?P<q2>{_DOSE}) (?:of )?(?P<d2>{_DRUG}))", _I)
+
+
+def dose_arms(text: str, arms: list[str]) -> list[str]:
+    """The arms with an arm the text splits by dose or schedule written out ("pembrolizumab" -> "pembrolizumab every 2
+    weeks", "pembrolizumab every 3 weeks"), in the order the text names them."""
+    if "receiv" not in text and "treated" not in text and "given" not in text:
+        return arms
+    by_drug: dict[str, list[str]] = {}
+    for m in _DOSE_GROUP.finditer(text):
+        drug, dose = (m.group("d"), m.group("q")) if m.group("d") else (m.group("d2"), m.group("q2"))
+        name = f"{drug} {dose}"
+        names = by_drug.setdefault(drug.lower(), [])
+        if name.lower() not in (n.lower() for n in names):
+            names.append(name)
+    out: list[str] = []
+    for arm in arms:
+        split = by_drug.get(arm.lower(), [])
+        out += split if len(split) >= 2 else [arm]
+    out = list(dict.fromkeys(out))
+    if len(out) <= len(arms) or all(a in arms for a in out):
+        return arms
+
+    def first(arm: str, start: int = 0) -> int:  # where the text first names the arm as the patients given it
+        m = re.compile(rf"\b(?:patients|those|participants)(?: who were| who)? (?:receiving|received|treated with|"
+                       rf"given) {re.escape(arm)}\b", _I).search(text, start)
+        return m.start() if m else len(text)
+
+    # The order of the list that names the dose groups (not of an earlier sentence that names one arm)
+    start = max(0, min(first(a) for a in out if a not in arms) - 200)
+    return sorted(out, key=lambda a: (first(a, start), out.index(a)))[:4]
+
+
+
+_GIVEN = r"\d+ (?:patients |participants )?(?:were )?(?:treated with|received|receiving|given|assigned to)"
+_GROUP_SIZES = re.compile(rf"\b{_GIVEN} (?P<a>[\w-]+(?: (?:plus|and|\+) [\w-]+)?),? and {_GIVEN} "
+                          rf"(?P<b>[\w-]+(?: (?:plus|\+) [\w-]+)?)", _I)
+
+
+def _join_drug_lists(rest: str, aliases: dict[str, int]) -> tuple[list[str], dict[str, int]]:
+    """The arms of "either X or Y", with one arm's own list of drugs kept whole: "the combination of liposomal
+    irinotecan, 5-FU, and leucovorin (arm A) or cisplatin plus gemcitabine (arm B)"."""
+    pieces = re.split(f"({_ARM_SPLIT.pattern})", rest, flags=_I)
+    parts, seps = pieces[0::2], pieces[1::2]
+    if not any(re.match(r"and\s", p) for p in parts[1:]):
+        return parts, aliases
+    runs: list[list[int]] = [[0]]
+    for i, sep in enumerate(seps):
+        if re.search(r"\b(?:or|versus|vs)\b", sep, _I):
+            runs.append([i + 1])
+        else:
+            runs[-1].append(i + 1)
+    merged: list[str] = []
+    index: dict[int, int] = {}
+    for run in runs:
+        if len(run) > 1 and re.match(r"and\s", parts[run[-1]]) and len(runs) > 1:
+            merged.append(", ".join(parts[j] for j in run))
+            index.update({j: len(merged) - 1 for j in run})
+        else:
+            for j in run:
+                merged.append(parts[j])
+                index[j] = len(merged) - 1
+    return merged, {alias: index.get(at, at) for alias, at in aliases.items()}
+
+
+def _candidates(text: str, title_arms: list[str]) -> list[tuple[list[str], dict[str, int]]]:
+    """The lists of arms the methods may name, most trusted first, each with the abbreviations it defines."""
+    candidates: list[tuple[list[str], dict[str, int]]] = []
+    for m in _ASSIGN.finditer(text):
+        end = re.search(r"(?<!\d)[.;](?!\d)|$", text[m.end():m.end() + 400])
+        rest, aliases = _drop_parentheses(text[m.end():m.end() + (end.start() if end else 400)])
+        rest = _WITH_OR_WITHOUT.sub(r"\g<x> plus \g<y> or \g<x>", rest)  # "gemcitabine with or without cisplatin"
+        candidates.append(_join_drug_lists(rest, aliases))
+    if title_arms:
+        candidates.append((title_arms, {}))
+    pairs = _compared_pairs(text)
+    if len(pairs) == 1:  # one comparison, the study's; a review's several are read a sentence at a time
+        candidates.append((pairs[0], {}))
+    for m in _DRUG_VS.finditer(text):
+        candidates.append(([m.group("a"), m.group("b")], {}))
+    for m in _GROUP_SIZES.finditer(text):  # "(12 treated with nabiximols and 9 treated with placebo)"
+        candidates.append(([m.group("a"), m.group("b")], {}))
+    return candidates
 
 
 def _spell_out(arms: list[str], aliases: dict[str, str]) -> tuple[list[str], dict[str, str]]:

@@ -27,15 +27,16 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"to|-|–|/)\s*(?:4|5|IV|V|higher|greater|worse|above|more)|(?:≥|>=|>)\s*3)\b|"
             r"\bgrade\s*(?:3|III)\s+(?:(?:treatment|immune|drug)-related\s+)?"
             r"(?:adverse events?|AEs?|TRAEs?|irAEs?|events?|toxicit(?:y|ies))\b|"
-            r"\b(?:severe|high-grade) (?:treatment-related |immune-related |drug-related )?(?:adverse (?:events?|"
-            r"effects?|"
-            r"reactions?)|toxicit(?:y|ies))|"
+            r"(?<!moderate to )(?<!moderate-to-)(?<!moderate or )\b(?:severe|high-grade) (?:treatment-related |"
+            r"immune-related |drug-related )?(?:adverse (?:events?|effects?|reactions?)|toxicit(?:y|ies)|"
+            r"complications)|"
             r"\bgrade\s*(?:3|III)\s*(?:or|to|-|–|/)\s*(?:4|5|IV|V)\b" + _NOT_ONE_EVENT + "|"
             r"\bgrade\s*(?:≥|>=|>)\s*3\b" + _NOT_ONE_EVENT + "|"
             # "G3-4 AEs", "G≥3 TRAEs"
             r"(?-i:\bG\s?(?:3\s?(?:-|–|/)\s?[45]|(?:≥|>=)\s?3|3\+))(?=\s+(?:(?:treatment|immune|drug)-related\s+)?"
             r"(?:adverse|toxic|AEs?\b|TRAEs?\b|irAEs?\b|events?\b))"),
-    ("DCR", r"\bdisease[- ]control(?: rates?)?|\bDCRs?\b|\bclinical benefit(?: rates?)?|\bCBRs?\b"),
+    ("DCR", r"\bdisease[- ]control(?: rates?)?|\bcontrolled disease\b|\bDCRs?\b|\bclinical benefit(?: rates?)?|"
+            r"\bCBRs?\b"),
     ("CR", r"\bcomplete (?:(?:clinical|radiologic(?:al)?|radiographic|objective|tumou?r|durable|confirmed|overall) )?"
            r"(?:response|remission|regression|responder)s?(?: rates?)?|\bCRs?\b(?! ?\d+(?![\d.]*\s*%))(?!\s*\+\s*PR)|"
            r"\bcomplete(?= and partial (?:response|remission))|\bcomplete(?:ly)? (?:responded|regressed)|"
@@ -44,7 +45,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("PR", r"\bpartial (?:response|remission|regression)s?|\bPRs?\b(?! ?\d+(?![\d.]*\s*%))|"
            r"\bpartial(?= and complete (?:response|remission))"),
     ("SD", r"\bstable disease\b|\bSD\b|\b(?:disease |tumou?r )?stabili[sz]ations?\b"),
-    ("DOR", r"\bduration of (?:the )?(?:objective |tumou?r )?responses?|\bresponse duration|\bDoRs?\b|\bresponses? "
+    ("DOR", r"\bduration of (?:the )?(?:objective |tumou?r |complete )?(?:responses?|remissions?)|"
+            r"\bresponse duration|\bDoRs?\b|\bresponses? "
             r"(?:lasted|lasting|were durable)|\bmedian (?:duration of )?response (?:duration|time)"),
     ("TTP", r"\btime to (?:disease |tumou?r )?progression\b|\bTTP\b"),
     ("PFS", r"\bprogression[- ]free(?: survival)?|\bm?PFS\b|\bprogression or death\b"),
@@ -55,6 +57,9 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     # its hazard ratio must not be read as overall survival's.
     # Survival of one cause, not overall survival: not in the vocabulary.
     ("DSS", r"\b(?:disease|cancer|melanoma|tumou?r|breast cancer)[- ]specific survival\b|\b(?:DSS|CSS)\b|"
+            # Survival relative to the population's, local or locoregional progression-free survival: not OS, PFS.
+            r"\brelative survival\b|\b(?:local|locoregional)(?: \d+-(?:year|month))? (?:progression-free survival|"
+            r"progression-free|PFS)\b(?: rates?)?|"
             r"\b(?:cardiovascular|cardiac|cancer|disease|melanoma|tumou?r)[- ](?:related |specific )?(?:deaths?|"
             r"mortality)\b"),
     ("MFS", r"\b(?:distant[- ])?metastasis[- ]free(?: survival)?|\b(?:death or (?:distant )?metastas[ie]s|"
@@ -74,12 +79,19 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"\bpartial or complete\b|"
             r"\bcomplete or partial\b|"
             r"\bCR\s*\+\s*PR\b|\bregression of (?:measurable|all)|\bobjective(?:ly)? (?:tumou?r )?respon"),
-    ("HR", r"\bhazard ratios?\b|\bHRs?\b(?![-+]|\s(?:positive|negative|status|expression))"),  # not "HR-positive"
+    ("HR", r"\bhazard ratios?\b|\bHRs?\b(?![-+]|\s(?:positive|negative|status|expression))|"  # not "HR-positive"
+           r"(?-i:\bHRdeath\b)"),
     ("OR", r"\bodds ratios?\b|\bORs?\b(?=\s*(?:[=:,]|of|was|\d|\())"),
     # Words of other measures: values near them are not outcomes. Events of any grade or of grades 1, 2, 4 alone,
     # serious events, shares of a population ("comprising approximately 5% of cases"), follow-up, age, times to other
     # events, expression and test accuracy, positivity, mutations.
-    ("STOP", r"\b(?:any|all)[- ]grades?\b|\b(?:led to|leading to|resulting in|requiring) (?:treatment |drug |study )?"
+    ("STOP", r"\b(?:any|all)[- ]grades?\b|"
+             # a recurrence, deaths of the treatment, ratios of other kinds
+             r"\b(?:experienced|had|developed) an? (?:local |distant )?(?:recurrence|relapse)\b|"
+             r"\b(?:treatment|therapy)-related (?:mortality|deaths?)\b|"
+             r"\b(?:postoperative|perioperative|\d+-(?:day|month)) mortality\b|(?-i:\bSIRs?\b)|"
+             r"\bstandardi[sz]ed incidence ratios?\b|\brelative risks?\b|\brisk ratios?\b|\bincidence rate ratios?\b|"
+             r"\b(?:led to|leading to|resulting in|requiring) (?:treatment |drug |study )?"
              r"(?:discontinuation|withdrawal|interruption|dose reduction)s?\b|\bdiscontinu(?:ation|ed)\b|"
              r"\bdose (?:reductions?|interruptions?|delays?)\b|\bcompris(?:e|es|ing)\b|\baccount(?:s|ed|ing)? for\b|"
              r"\bconstitut(?:e|es|ing)\b|\bgrade\s*(?:[1245]|I{1,2}|IV|V|one|two|four|five)"
@@ -111,6 +123,7 @@ _OF_RESPONDERS = re.compile(r"\b(?:defined as|threshold|cut-?off|ongoing|continu
                             re.I)
 _RESPONDERS_AFTER = re.compile(r"[\s)\]]*(?:of \d+ )?(?:(?:of|among) (?:the |all |these )?(?:\d+ )?"
                                r"(?:confirmed |objective )?(?:responders|responses|responding patients)\b|"
+                               r"(?:of|among) (?:the )?(?:patients|those) who (?:had )?(?:responded|a response)\b|"
                                r"[^;,.]{0,40}?\b(?:were|was|remain(?:ed)?) (?:still )?"
                                r"(?:ongoing|continuing|in (?:response|remission)))",
                                re.I)
@@ -213,7 +226,7 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
     found = _nearest(text, v, mentions, s, skip_enclosed=True)
     if found is None or found[0].kind == "STOP":
         found = _nearest(text, v, mentions, s, skip_enclosed=False) or found
-    if v.unit == "bare" and v.ci[0] is not None and (found is None or found[0].kind == "STOP"):
+    if v.unit == "bare" and v.ci[0] is not None and (found is None or found[0].kind == "STOP" and found[1] > 10):
         # A ratio with its CI, the ratio named earlier in the sentence: "Hazard ratios for overall survival favoured
         # the combination across subgroups, including patients aged 65 years or older (0.70; 95% CI, 0.53-0.92)".
         ratio = [m for m in mentions if m.kind in ("HR", "OR") and m.end <= v.start]
@@ -266,9 +279,19 @@ def _nearest(text: str, v: _Value, mentions: list[_Mention], s: int,
             if re.search(r"\b(?:including|of whom|of which|among them)\b", gap):
                 cost += 25  # "29% responded, including 7% with complete responses": the word after names the subset
         elif m.start >= v.end:
-            if m.kind == "STOP":
-                continue  # "(8.1%) patients treated with high-dose...": a stop word only counts before the value
             gap = (text[v.tail:m.start] if m.start >= v.tail else text[v.end:m.start]).lstrip(")] ")
+            if m.kind == "STOP":
+                # "(8.1%) patients treated with high-dose...": a stop word only counts before the value, unless a verb
+                # ties the value to it: "48% experienced grade 3 adverse events and 12% experienced grade 4 ..."
+                verb = "" if re.match(r"(?:had|experienced|developed)\b", text[m.start:m.end], re.I) \
+                    else r"(?:had|experienced|developed)\s+(?:an?\s+)?"
+                if re.fullmatch(r"\s*(?:of (?:the |all )?(?:patients|participants)\s*(?:\([^()]*\)\s*)?)?" + verb, gap,
+                                re.I):
+                    best, best_cost = (m, 2) if 2 < best_cost else (best, best_cost)
+                continue
+            if re.match(rf"\s*(?:with|including)\s+{COUNT}\s", gap) \
+                    or re.search(r"\b(?:after|before|following|until|since|upon)\s+(?:the\s+|a\s+|an\s+)?$", gap, re.I):
+                continue  # "16% (...) with 3 complete responses", "4.9% after CR": the word after is not the value's
             # "20% and 9% of patients, respectively, had an objective response"
             gap = _RESPECTIVELY_COMMAS.sub(" ", gap)
             if re.search(r"[;,)]|\b(?:whereas|but|while|as (?:were|was|did))\b|"
@@ -298,7 +321,14 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
     if best.kind in _NOT_ENDPOINTS:
         return None
     if v.unit in ("bare", "ratio") and best.kind in ("HR", "OR"):
-        return _ratio_endpoint(text, best, mentions, s) if best.kind == "HR" else "OR_other"
+        if best.kind == "OR":
+            return "OR_other"
+        # "The hazard ratios (HRs) for EFS (0.71) and OS (0.62)": the survival word right before the value is its own
+        own = [m for m in mentions if best.end <= m.start and m.end <= v.start and m.kind in _SURVIVAL_KINDS
+               and re.fullmatch(r"m?[A-Z]{2,4}|.*\bsurvival", text[m.start:m.end])]  # not "..., or death, 0.63"
+        if own and re.fullmatch(r"[\s(\[:,=]*", text[own[-1].end:v.start]):
+            return "HR_DFS" if own[-1].kind == "RFS" else f"HR_{own[-1].kind}"
+        return _ratio_endpoint(text, best, mentions, s)
     if best.kind in ("HR", "OR"):
         return None
     if best.kind in ("ORR", "CR") and (_OF_RESPONDERS.search(text, min(best.end, v.tail), max(best.start, v.start))
@@ -312,11 +342,15 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
             r"rare|infrequent|common|frequent|low|documented|recorded)[a-z]+",
             text[best.end:v.start], re.I):
         return None  # one kind of event ("grade 3-4 events, including fatigue (4%)"), not all of them
+    if best.kind == "AE3" and best.start >= v.end and re.search(
+            r"\b(?:was|were|is|are) (?:the )?most (?:common|frequent)", text[v.end:best.start], re.I):
+        return None  # "Hypertension (27.6%) ... were the most common high-grade toxicities": one kind of event
     if kind_of_unit == "time":
         if best.kind in ("ORR", "CR", "DCR", "pCR", "AE3"):
             return None
         before = text[max(s, v.start - 14):v.start]
-        schedule = re.search(r"(?:\b(?P<w>every|each|per|up to|than|within|beyond|after|at|by|over|least|for)\s*|"
+        schedule = re.search(r"(?:\b(?P<w>every|each|per|up to|than|within|beyond|after|at|by|over|least|for|previous|"
+                             r"past|last|first|next)\s*|"
                              r"[≥≤<>]\s*)$", before, re.I)
         if schedule and schedule.group("w") and schedule.group("w").lower() == "at" and v.value != int(v.value):
             schedule = None  # "PFS with sotorasib at 5.6 months": a landmark is a whole number of months, a median not
@@ -339,8 +373,14 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
     return {"AE3": "AE_grade3plus"}.get(best.kind, best.kind)
 
 
+_SURVIVAL_KINDS = ("PFS", "OS", "DFS", "RFS", "EFS")
+
+
 def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -> str:
-    """HR_PFS, HR_OS, ...: what follows "hazard ratio for", else the survival endpoint named nearest before it."""
+    """HR_PFS, HR_OS, ...: what follows "hazard ratio for", else the survival endpoint named nearest before it, else
+    the endpoint of a hazard ratio named earlier in the sentence ("the HRdeath was 0.55 ...; ..., the HR was 0.65")."""
+    if text[hr.start:hr.end] == "HRdeath":
+        return "HR_OS"
     after = text[hr.end:hr.end + 45]
     composite = re.search(r"progression", after, re.I) and re.search(r"recurrence|relapse", after, re.I)
     named = (("PFS", r"progression|PFS"), ("DFS", r"recurrence|relapse|disease[- ]free|DFS|RFS"), ("EFS", r"event|EFS"),
@@ -366,6 +406,11 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
                      re.I)
     if risk:  # "reduced the risk of progression by 42% (HR = 0.58)"
         return "HR_PFS" if risk.group("k").lower() == "progression" else "HR_DFS"
+    for m in reversed([m for m in mentions if m.kind == "HR" and s <= m.start and m.end <= hr.start]):
+        if text[m.start:m.end] == "HRdeath" or re.match(r"\s*(?:\(|,)?\s*(?:for|of)\s", text[m.end:m.end + 10], re.I):
+            earlier = _ratio_endpoint(text, m, mentions, s)
+            if earlier != "HR_other":
+                return earlier
     return "HR_other"
 
 def _place(text: str, s: int, e: int, values: list[_Value], mentions: list[_Mention], respectively: bool):

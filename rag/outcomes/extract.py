@@ -9,7 +9,7 @@ import re
 
 from ..chunk.sentences import sentence_spans
 from .arms import _arm_for, _arm_mentions, _local_arms
-from .design import arms_with_aliases, design_of, n_of, phase_of, trial_of
+from .design import _TREATMENT_LIKE, arms_with_aliases, design_of, dose_arms, n_of, phase_of, trial_of
 from .context import _anaphora, _implied, _per_grade, _place_implied
 from .endpoints import _PARENTHESES, _Mention, _mentions, _place, _ratio_endpoint
 from .numbers import NUMBER_WORDS
@@ -48,7 +48,7 @@ _SUBGROUP = re.compile(r"\b(?:among|in|for) (?:the )?(?:\d+ )?(?:patients?|those
                        r"\b(?:in|among) (?:the )?[\w-]+(?: [\w-]+)? (?:subgroup|cohort|population)\b", re.I)
 _PLANNED = re.compile(r"\b(?:we (?:will |would )?(?:expect|assume|hypothesi[sz]e|anticipate)|assumed\b|"
                       r"(?:is|are|was|were) (?:expected|assumed|hypothesi[sz]ed|anticipated)|sample size|"
-                      r"(?:statistical )?power(?:ed)? to|"
+                      r"(?:statistical )?(?<!not )power(?:ed)? to|\bbenchmark\b|"
                       r"will be (?:enrolled|randomi[sz]ed|treated)|to detect (?:an?|the) |assuming\b|"
                       r"(?:null|alternative) hypothes[ie]s\b|\d+\s?% power\b|\bpower of \d|\b[pP][01]\s*=|"
                       r"\bH[01]\s*:|\bSimon\b|\btwo-stage design\b|\btargeted to be\b|"
@@ -85,6 +85,7 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
     n = n_of(read)
     record.n = {"value": n["value"], "what": n["what"]} if n else None
     arms, aliases = arms_with_aliases(title, read, design)
+    arms = dose_arms(read, arms)
     record.arms = arms
     seen: dict[tuple, tuple] = {}  # a value's key: its CI
     defined = _defined_timepoints(read)
@@ -117,7 +118,31 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
             for item in not_reached:
                 item.text = original[item.char_start:item.char_end]
             record.not_reached += not_reached
+    _name_labels(read, record)
     return record
+
+
+# "Arm C: Nivolumab 3 mg/kg every 2 weeks with ipilimumab 1 mg/kg every 6 weeks.": what a label stands for, with its
+# doses (arms that differ by dose only must not read as one) and without its schedule.
+_LABEL_DEFINED = re.compile(r"\b(?P<label>(?:arm|group|cohort) [A-D1-4])\s*[:=]\s*(?P<name>[A-Za-z][^.;\n]{2,150})",
+                            re.I)
+_SCHEDULE_WORDS = re.compile(r"\s*(?:\([^()]*\)|\b(?:every|once|twice|for|on days?|intravenously|orally|daily|weekly)\b"
+                             r"(?:\s+\d+(?:[.·]\d+)?)?(?:\s+(?:weeks?|days?|months?|cycles?|doses?|daily|weekly))?)",
+                             re.I)
+
+
+def _name_labels(text: str, record: StudyOutcomes) -> None:
+    """Values given to "arm C" take the treatment the text says arm C is, when it says."""
+    if not any(re.fullmatch(r"(?:arm|group|cohort) \w", o.arm, re.I) for o in record.outcomes):
+        return
+    names = {}
+    for m in _LABEL_DEFINED.finditer(text):
+        name = re.sub(r"\s+", " ", _SCHEDULE_WORDS.sub("", m.group("name"))).strip(" ,")
+        if 2 <= len(name) <= 80 and m.group("label").lower() not in names and _TREATMENT_LIKE.search(name) \
+                and not re.search(r"\b(?:was|were|is|are|had|has)\b|%", name, re.I):  # not "arm A: median OS was"
+            names[m.group("label").lower()] = name
+    for o in record.outcomes:
+        o.arm = names.get(o.arm.lower(), o.arm)
 
 
 # A decimal comma ("OR = 1,13; 95% CI 1,01-1,27", "9,4 months"), in a text that writes no decimal point: one or two
@@ -265,6 +290,15 @@ def _sentence_arms(text: str, s: int, e: int, record: StudyOutcomes, aliases: di
         if len(local) >= 2:
             arms = local
             arm_mentions = _arm_mentions(text, s, e, arms, aliases)
+    elif not arm_mentions:
+        # A sentence that names none of the study's arms but groups of its own: "58% for patients who received PLD and
+        # 74% for patients who received paclitaxel"
+        local = _local_arms(text[s:e])
+        if not all(_TREATMENT_LIKE.search(arm) for arm in local):
+            local = []  # "in the PD-L1-high group and ... in the PD-L1-low group": subgroups, not treatments
+        mentions = _arm_mentions(text, s, e, local, aliases) if len(local) >= 2 else []
+        if len({arm for _, _, arm in mentions}) >= 2:
+            arms, arm_mentions = local, mentions
     return arms, arm_mentions
 
 
@@ -294,7 +328,8 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
         placed_as = endpoint
         timepoint = None
         if endpoint.endswith("_rate_pending"):
-            timepoint = _timepoint_for(text, v, s, placed, index, timepoints) or last_timepoint.get(endpoint)
+            timepoint = _timepoint_for(text, v, s, placed, index, timepoints, anchors[id(v)].start) \
+                or last_timepoint.get(endpoint)
             word_end = anchors[id(v)].end
             if timepoint is None and defined and re.match(r"\s*rates?\b", text[word_end:word_end + 8]):
                 timepoint = defined.get(endpoint)  # "the progression-free survival rate" the methods defined
@@ -330,12 +365,34 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
         start, end = _span(text, v, anchors[id(v)])
         population = _population(text, v, s, e)
         cohort = cohort_of(text, v) if population is None else None
-        out.append(Outcome(endpoint=endpoint, arm=arm, value=value, unit=unit, ci_low=ci[0], ci_high=ci[1],
-                           p=v.p, timepoint=timepoint, text=text[start:end], char_start=start, char_end=end,
-                           population=population or cohort, subgroup=population is not None, cited=cited))
+        # One value said of every arm ("33% of patients in both arms", "the median survival for both arms was 18
+        # months"): one value a arm.
+        every = list(arms) if arm == "all" and len(arms) >= 2 and _of_every_arm(text, v, anchors[id(v)], e) \
+            else [arm]
+        for one in every:
+            out.append(Outcome(endpoint=endpoint, arm=one, value=value, unit=unit, ci_low=ci[0], ci_high=ci[1],
+                               p=v.p, timepoint=timepoint, text=text[start:end], char_start=start, char_end=end,
+                               population=population or cohort, subgroup=population is not None, cited=cited))
     if respectively:
         _cohorts_respectively(text, e, out)
     return out
+
+
+_EVERY_ARM = re.compile(r"\b(?:in|for|of|across) (?:both|all(?: (?:two|three|four))?|each of the) "
+                        r"(?:treatment |study )?"
+                        r"(?:arms|groups)\b", re.I)
+
+
+def _of_every_arm(text: str, v, anchor, e: int) -> bool:
+    """Do the words around the value say it is every arm's ("in both arms")?"""
+    a = min(anchor.start, v.start) if anchor.end <= v.start else v.start
+    m = _EVERY_ARM.search(text, a, min(e, v.tail + 40))
+    if not m:
+        return False
+    between = text[v.tail:m.start()] if m.start() >= v.tail else text[m.end():v.start]
+    before = text[a:m.start()]
+    # not another value's ("in both groups: 40% and 35%"), nor a bracket's ("(n = 815 in both groups)")
+    return not re.search(r"\d|;", between) and before.count("(") <= before.count(")")
 
 
 _RESPECTIVE_COHORTS = re.compile(r"\b(?:with|in|among|for) (?:the )?(?P<list>[^;()]{3,120}?),? respectively", re.I)
@@ -383,6 +440,9 @@ def _population(text: str, v: _Value, s: int, e: int) -> str | None:
     for m in _SUBGROUP.finditer(text, window_start, window_end):
         if m.start() >= v.tail and text[v.tail:m.start()].count(",") > 0:
             continue
+        if re.search(r"\bwho (?:were |did not )?(?:received?|receiving|treated|given|randomly|assigned)", m.group(0),
+                     re.I):
+            continue  # "for patients who received FCR": an arm, not a subgroup
         best = m.group(0).strip() if best is None or m.start() < v.start else best
     return best
 

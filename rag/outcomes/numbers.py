@@ -12,11 +12,12 @@ NUM = r"(?:\d+(?:[.·]\d+)?|[.·]\d+)"
 # Between the ends of a range: hyphen, en/em dash, minus, "to", a comma ("95% CI: 28.6%, 54.3%"), a semicolon
 # ("95% CI [0.60; 0.86]").
 RANGE_SEP = r"\s*(?:[-‐‑–—−]|to|,|;)\s*"
-_CI_LEVEL = r"(?:\d{2}(?:[.·]\d+)?\s?%\s*)"
+_CI_LEVEL = r"(?:\d{2}(?:[.·]\d+)?\s?%?\s*)"  # "95% CI", and "97.5 CI" with its percent sign left out
 # A confidence interval after a value: "(95% CI 0.60-0.90)", "95% CI, 8.9 to 16.7", "[95% confidence interval
 # (CI), 0.31 to 0.57]", or a bare "(0.60 to 0.90)" / "(0·60–0·90)".
 CI = re.compile(
-    rf"^[\s,;:]*[(\[]?\s*(?:{_CI_LEVEL}?(?:CI|C\.I\.|confidence intervals?(?:\s*[(\[]CI[)\]])?|credible interval)"
+    rf"^[\s,;:]*[(\[]?\s*(?:{_CI_LEVEL}?(?:CI|C\.I\.|confidence (?:intervals?|limits?)(?:\s*[(\[]C[IL]s?[)\]])?|CLs?|"
+    rf"credible interval)"
     rf"(?:\s*(?:was|of|=|:))?[\s,:=]*|(?=[(\[]\s*-?{NUM}\s*%?{RANGE_SEP}-?{NUM}\s*%?\s*[)\];,]))[(\[]?\s*"
     rf"(?P<low>-?{NUM})\s*(?:%|months?|mo|weeks?|years?)?{RANGE_SEP}(?P<high>-?{NUM}|not (?:yet )?(?:reached|estimable|"
     rf"evaluable|applicable)|NR|NE|NA)\s*%?(?:\s*(?:months?|mo|weeks?|years?))?\s*[)\]]?",

@@ -50,13 +50,17 @@ def _timepoint_list(sentence: str, s: int) -> list[str]:
     return [f"{n}-{_tp_unit(m.group('u'))}" for n in numbers]
 
 
-def _timepoint_for(text: str, v: _Value, s: int, placed, index: int, timepoints: list[str]) -> str | None:
+def _timepoint_for(text: str, v: _Value, s: int, placed, index: int, timepoints: list[str],
+                   word_start: int | None = None) -> str | None:
     if timepoints:
         rates = [p for p in placed if p[1].endswith("_rate_pending")]
         position = next(i for i, p in enumerate(rates) if p[0] is v)
         if len(rates) % len(timepoints) == 0:
             return timepoints[position % len(timepoints)]
-    before = list(_TIMEPOINT.finditer(text, max(s, v.start - 90), v.start))
+    # From 90 characters before the value, or from its endpoint's word when that is further ("OS rates at 2 years were
+    # not ... different between the two treatment groups (arm A, 39.9%; ...")
+    start = v.start - 90 if word_start is None else min(v.start - 90, word_start)
+    before = list(_TIMEPOINT.finditer(text, max(s, start), v.start))
     after = list(_TIMEPOINT.finditer(text, v.tail, min(len(text), v.tail + 30)))
     # The time point nearest before the value ("the 12-month rate was 55.9% versus 35.3%, and the 18-month..."),
     # else one just after it ("55.9% at 12 months").

@@ -30,7 +30,8 @@ _VALUE = re.compile(
     rf"|(?P<bare>(?<![\w.·%\-])(?P<bv>\d*[.·]\d+)(?![\w·%]|[.·]\w|\s*[-–]\s*\d|-[A-Za-z])))",
     re.I,
 )
-_IN_CI = re.compile(rf"\b(?:CI|confidence intervals?|credible intervals?)\b[\s,:=(\[]*(?:(?:was|of|is)\s+)?"
+_IN_CI = re.compile(rf"\b(?:CI|CLs?|confidence (?:intervals?|limits?)|credible intervals?)\b[\s,:=(\[]*"
+                    rf"(?:(?:was|of|is)\s+)?"
                     rf"(?:{NUM}\s*%?\s*(?:[-–;,]|to)\s*)?$", re.I)
 _LABEL_BEFORE = re.compile(r"\b(?:group|arm|cohort|phase|grade|stage|day|cycle|version|(?<!wild-)type|part|step|"
                            r"level|class|CD|IL|G|n|N)\s*=?\s*$", re.I)
@@ -71,13 +72,14 @@ def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
     if re.match(r"\s*(?:to|-|–)\s*[\d.·]+\s*%", text[ve:ve + 16]) \
             and not _CHANGE_FROM.search(text, max(s, vs - 30), vs):
         return False  # the start of a range ("15% to 20%")
-    if re.search(r"\b(?:less|fewer|lower) than\s*$|\b(?:below|under)\s*$|<\s*$", text[max(s, vs - 14):vs], re.I):
-        return False  # "a 5-year survival rate of less than 30%": a bound, not a rate
+    if re.search(r"\b(?:less|fewer|lower) than\s*$|\b(?:below|under)\s*$|<\s*$|"
+                 r"\bexceed(?:ed|s|ing)?\s*$", text[max(s, vs - 14):vs], re.I):
+        return False  # "a 5-year survival rate of less than 30%", "exceeded 60%": a bound, not a rate
     if _NOT_A_LEVEL.search(text, max(s, vs - 24), vs):
         return False  # "increased by 20%", "up to 40%": a change or a ceiling, not a rate
-    if re.match(r"\s*(?:more|fewer|less|higher|lower|greater|increase|decrease|reduction|improvement)\b",
-                text[ve:ve + 14], re.I):
-        return False  # "10% more responders", "a 24% improvement": a difference, not a rate
+    if re.match(r"\s*(?:more|fewer|less|higher|lower|greater|better|worse|increase|decrease|reduction|improvement)\b|"
+                r"\s*(?:each|every|per|a) year\b|\s*annually\b", text[ve:ve + 14], re.I):
+        return False  # "10% more responders", "a 24% improvement", "3% better", "falling 1.6% each year": a change
     if _BETWEEN.search(text, max(s, vs - 30), vs) or re.match(rf"\s*and\s*{NUM}\s*%", text[ve:ve + 16]) \
             and re.search(r"\bbetween\s*$", text[max(s, vs - 10):vs], re.I):
         return False  # "between 10% and 20%": a range
@@ -93,9 +95,9 @@ def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
 def _time_value(text: str, m: re.Match) -> tuple[float | None, str, tuple | None] | None:
     """A time ("7.2 months", "2.2 and 5.0 months"'s first item): value, unit and the CI written before its unit."""
     number, word = (m.group("tv"), m.group("tu")) if m.group("time") else (m.group("ltv"), m.group("ltu"))
-    if re.match(r"\s*(?:longer|shorter|more|less|gain|improvement|increase|difference|benefit)\b",
-                text[m.end():m.end() + 20], re.I):
-        return None  # "6 months longer median overall survival": a difference, not a median
+    if re.match(r"\s*(?:longer|shorter|more|less|gain|improvement|increase|difference|benefit)\b|"
+                r"\s*or (?:longer|more)\b", text[m.end():m.end() + 20], re.I):
+        return None  # "6 months longer median overall survival", "lasted 6 months or longer": no median
     inner = None
     if m.group("time") and m.group("tlo") and not m.group("trange"):
         inner = (to_float(m.group("tlo")), to_float(m.group("thi")))
@@ -151,6 +153,8 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
             continue
         if _IN_CI.search(text, max(s, vs - 30), vs):
             continue  # a bound of a confidence interval that was not read as one ("95% CI [0.60; 0.86]")
+        if re.search(r"\b(?:margin|boundary|threshold)(?: of)?\s*$", text[max(s, vs - 20):vs], re.I):
+            continue  # "a noninferiority margin of 1.23": a design's figure
         if _LABEL_BEFORE.search(text, max(s, vs - 12), vs):
             continue  # "group 1", "grade 3", "phase 2", "cycle 4": a label, not a value
         if re.search(r"\b[Pp](?:\s*-?\s*values?)?\s*(?:[=<>≤≥]|&lt;|&gt;)\s*$", text[max(s, vs - 12):vs]):
