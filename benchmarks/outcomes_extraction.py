@@ -11,8 +11,9 @@ sentences of ``phrasings.jsonl`` (or of FILE) instead (one sentence a line, its 
 
 A predicted value matches a labelled one of the same document when the endpoint is the same and the value is
 equal (to 0.05); for ratios the confidence interval must be the same too (both absent, or equal to 0.01).
-Matching is one-to-one. ``--own`` leaves out values the labellers marked as cited from other studies (and the
-extractor's own ``cited`` values). Speed: abstracts per second of CPU time on one core, extraction only.
+Matching is one-to-one; of the matched values, how often the extractor agrees that a value is the paper's own or
+cited from another study, and for the main population or a subgroup. ``--own`` leaves out values the labellers
+marked as cited from other studies (and the extractor's own ``cited`` values). Speed: abstracts per second of CPU time on one core, extraction only.
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ def evaluate(pairs, own: bool, errors: int = 0):
     spans_ok = spans_total = 0
     shown = 0
     design_ok = phase_ok = n_ok = n_total = 0
+    cited_ok = population_ok = 0
     for item, lab in pairs:
         text = item["text"]
         record = extract_outcomes(text, item["doc_id"], title=item.get("title"))
@@ -122,6 +124,9 @@ def evaluate(pairs, own: bool, errors: int = 0):
                           f"ci={p['ci_low']},{p['ci_high']}: {p['text']!r}")
                     shown += 1
         for p, g in matched:
+            # Own or cited (a value the table and the answer's lead leave out), and main population or subgroup.
+            cited_ok += bool(p["cited"]) == bool(g.get("cited"))
+            population_ok += (p.get("population") is None) == (g.get("population") is None)
             if g["arm"] not in ("all", "comparison"):
                 arm_total += 1
                 # One arm (a single-arm study, or a review quoting one drug): "all" is that arm.
@@ -139,6 +144,8 @@ def evaluate(pairs, own: bool, errors: int = 0):
         "recall": round(tp / (tp + fn), 3) if tp + fn else None,
         "arm_attribution": round(arm_ok / arm_total, 3) if arm_total else None, "per_arm_values": arm_total,
         "spans_found": f"{spans_ok}/{spans_total}",
+        "cited_agreement": round(cited_ok / tp, 3) if tp else None,
+        "subgroup_agreement": round(population_ok / tp, 3) if tp else None,
         "design_accuracy": round(design_ok / len(pairs), 3), "phase_accuracy": round(phase_ok / len(pairs), 3),
         "n_accuracy": round(n_ok / n_total, 3) if n_total else None, "documents_with_n": n_total,
         "per_endpoint": {k: {**v, "precision": round(v["tp"] / (v["tp"] + v["fp"]), 3) if v["tp"] + v["fp"] else None,
@@ -183,7 +190,8 @@ def main() -> None:
           f"precision {result['precision']}, recall {result['recall']} ({result['matched']} of "
           f"{result['values_labelled']} labelled, {result['values_extracted']} extracted); arm attribution "
           f"{result['arm_attribution']} of {result['per_arm_values']} per-arm values; spans found "
-          f"{result['spans_found']}; design {result['design_accuracy']}, phase {result['phase_accuracy']}, N "
+          f"{result['spans_found']}; own/cited {result['cited_agreement']}, main/subgroup "
+          f"{result['subgroup_agreement']} of matched; design {result['design_accuracy']}, phase {result['phase_accuracy']}, N "
           f"{result['n_accuracy']} of {result['documents_with_n']}; {result['abstracts_per_second']} abstracts/s "
           f"on one core")
     print(f"{'endpoint':<15}{'tp':>5}{'fp':>5}{'fn':>5}{'precision':>11}{'recall':>8}")

@@ -947,3 +947,25 @@ def test_arms_that_differ_by_dose_only_and_where_an_arm_was_assessed():
     phase = ("Patients were randomly assigned to receive durvalumab, or durvalumab plus tremelimumab assessed in a "
              "dose-escalating safety phase.")
     assert extract_outcomes(phase, "x").arms == ["durvalumab", "durvalumab plus tremelimumab"]
+
+
+def test_an_excerpt_of_no_stated_design_that_speaks_of_its_own_groups_reports_its_own_values():
+    # A BioASQ excerpt: results sentences only, no design word. Its values lead answers, so they must not be
+    # read as values cited from other studies (which the table and the lead leave out).
+    excerpt = ("Median overall survival was 14.9 months in the standard group (N=158) and 14.3 months in the "
+               "experimental group (N = 145) (hazard ratio 1.02, 95% CI 0.66-1.58).")
+    record = extract_outcomes(excerpt, "x")
+    assert record.design == "other" and record.outcomes
+    assert not any(o.cited for o in record.outcomes)
+    review = "Checkpoint inhibitors changed melanoma care. Pembrolizumab gave response rates of 33%."
+    assert all(o.cited for o in extract_outcomes(review, "y").outcomes)
+
+
+def test_the_intention_to_treat_population_is_the_main_one_and_a_cps_threshold_a_subgroup():
+    itt = ("Patients were randomly assigned to tremelimumab or placebo. Median overall survival in the "
+           "intention-to-treat population was 7.7 months in the tremelimumab group and 7.3 months in the placebo "
+           "group.")
+    assert [o.population for o in extract_outcomes(itt, "x").outcomes] == [None, None]
+    cps = ("Patients were randomly assigned to pembrolizumab or cetuximab. Among patients with a CPS of 20 or "
+           "higher, median overall survival was 14.9 months with pembrolizumab and 10.7 months with cetuximab.")
+    assert all(o.population and "CPS of 20" in o.population for o in extract_outcomes(cps, "y").outcomes)

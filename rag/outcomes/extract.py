@@ -45,7 +45,17 @@ _CITED = re.compile(r"\b(?:previous(?:ly)?|earlier|prior) (?:\w+ ){0,2}(?:stud(?
 _SUBGROUP = re.compile(r"\b(?:among|in|for) (?:the )?(?:\d+ )?(?:patients?|those|subgroups?|cohorts?|participants)"
                        r"(?: who| with| whose)[^,;.()]{3,70}|\bPD-?L1[^,;.()]{0,30}?(?:[≥>≤<]=?|of at least|"
                        r"of ≥)\s*\d+\s*%|"
-                       r"\b(?:in|among) (?:the )?[\w-]+(?: [\w-]+)? (?:subgroup|cohort|population)\b", re.I)
+                       r"\b(?:CPS|TPS|combined positive score|tumou?r proportion score)\s*(?:of\s*)?(?:[≥>≤<]=?\s*)?\d+"
+                       r"\s*%?(?: or (?:higher|more|greater|above))?|"
+                       # "in the intention-to-treat population" is the main population, not a subgroup
+                       r"\b(?:in|among) (?:the )?(?!the\b)(?!(?:intention|intent)-to-treat|ITT|overall|whole|entire|"
+                       r"total|study|full|safety|per-protocol|modified)[\w-]+(?: [\w-]+)? (?:subgroup|cohort|population)\b",
+                       re.I)
+# What a sentence says of the study's own patients: "105 of 140 patients", "in the standard group", "(N=158)", "at
+# the data cutoff". Values there are the paper's own even when its design is not stated (an excerpt).
+_OWN = re.compile(r"\b\d+ (?:of|/) (?:the )?\d+ (?:\w+ )?(?:patients|participants|subjects)|"
+                  r"\b(?:in|for) the [\w-]+(?: [\w-]+)? (?:group|arm)\b|\([Nn] ?= ?\d+\)|data cut-?off|"
+                  r"intention-to-treat|intent-to-treat", re.I)
 _PLANNED = re.compile(r"\b(?:we (?:will |would )?(?:expect|assume|hypothesi[sz]e|anticipate)|assumed\b|"
                       r"(?:is|are|was|were) (?:expected|assumed|hypothesi[sz]ed|anticipated)|sample size|"
                       r"(?:statistical )?(?<!not )power(?:ed)? to|\bbenchmark\b|"
@@ -315,7 +325,9 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
     sentence = text[s:e]
     if _PLANNED.search(sentence):
         return []  # a sample-size assumption or an expectation, not a result
-    cited = record.design == "other" or bool(_CITED.search(sentence))
+    # A paper of no stated design (a review, an excerpt) cites others' values, unless the sentence speaks of its own
+    # patients; any paper cites when it says "previous studies".
+    cited = (record.design == "other" and not _OWN.search(sentence)) or bool(_CITED.search(sentence))
     respectively = bool(_RESPECTIVELY.search(sentence))
     arms, arm_mentions = _sentence_arms(text, s, e, record, aliases, carried)
     timepoints = _timepoint_list(sentence, s)
