@@ -13,7 +13,8 @@ A predicted value matches a labelled one of the same document when the endpoint 
 equal (to 0.05); for ratios the confidence interval must be the same too (both absent, or equal to 0.01).
 Matching is one-to-one; of the matched values, how often the extractor agrees that a value is the paper's own or
 cited from another study, and for the main population or a subgroup. ``--own`` leaves out values the labellers
-marked as cited from other studies (and the extractor's own ``cited`` values). Speed: abstracts per second of CPU time on one core, extraction only.
+marked as cited from other studies (and the extractor's own ``cited`` values). Speed: abstracts per second of CPU
+time on one core, extraction only.
 """
 
 from __future__ import annotations
@@ -191,7 +192,8 @@ def main() -> None:
           f"{result['values_labelled']} labelled, {result['values_extracted']} extracted); arm attribution "
           f"{result['arm_attribution']} of {result['per_arm_values']} per-arm values; spans found "
           f"{result['spans_found']}; own/cited {result['cited_agreement']}, main/subgroup "
-          f"{result['subgroup_agreement']} of matched; design {result['design_accuracy']}, phase {result['phase_accuracy']}, N "
+          f"{result['subgroup_agreement']} of matched; design {result['design_accuracy']}, phase "
+          f"{result['phase_accuracy']}, N "
           f"{result['n_accuracy']} of {result['documents_with_n']}; {result['abstracts_per_second']} abstracts/s "
           f"on one core")
     print(f"{'endpoint':<15}{'tp':>5}{'fp':>5}{'fn':>5}{'precision':>11}{'recall':>8}")

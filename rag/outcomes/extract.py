@@ -49,8 +49,8 @@ _SUBGROUP = re.compile(r"\b(?:among|in|for) (?:the )?(?:\d+ )?(?:patients?|those
                        r"\s*%?(?: or (?:higher|more|greater|above))?|"
                        # "in the intention-to-treat population" is the main population, not a subgroup
                        r"\b(?:in|among) (?:the )?(?!the\b)(?!(?:intention|intent)-to-treat|ITT|overall|whole|entire|"
-                       r"total|study|full|safety|per-protocol|modified)[\w-]+(?: [\w-]+)? (?:subgroup|cohort|population)\b",
-                       re.I)
+                       r"total|study|full|safety|per-protocol|modified)[\w-]+(?: [\w-]+)? "
+                       r"(?:subgroup|cohort|population)\b", re.I)
 # What a sentence says of the study's own patients: "105 of 140 patients", "in the standard group", "(N=158)", "at
 # the data cutoff". Values there are the paper's own even when its design is not stated (an excerpt).
 _OWN = re.compile(r"\b\d+ (?:of|/) (?:the )?\d+ (?:\w+ )?(?:patients|participants|subjects)|"
