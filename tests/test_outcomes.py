@@ -957,6 +957,9 @@ def test_an_excerpt_of_no_stated_design_that_speaks_of_its_own_groups_reports_it
     record = extract_outcomes(excerpt, "x")
     assert record.design == "other" and record.outcomes
     assert not any(o.cited for o in record.outcomes)
+    expanded = ("We have now expanded this study to evaluate PD-1 blockade across 12 tumor types. Objective "
+                "radiographic responses were observed in 53% of patients.")
+    assert [o.cited for o in extract_outcomes(expanded, "z").outcomes] == [False]
     review = "Checkpoint inhibitors changed melanoma care. Pembrolizumab gave response rates of 33%."
     assert all(o.cited for o in extract_outcomes(review, "y").outcomes)
 

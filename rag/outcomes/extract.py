@@ -5,6 +5,7 @@ from what follows it. Deterministic: the same text always gives the same record.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..chunk.sentences import sentence_spans
@@ -56,6 +57,17 @@ _SUBGROUP = re.compile(r"\b(?:among|in|for) (?:the )?(?:\d+ )?(?:patients?|those
 _OWN = re.compile(r"\b\d+ (?:of|/) (?:the )?\d+ (?:\w+ )?(?:patients|participants|subjects)|"
                   r"\b(?:in|for) the [\w-]+(?: [\w-]+)? (?:group|arm)\b|\([Nn] ?= ?\d+\)|data cut-?off|"
                   r"intention-to-treat|intent-to-treat", re.I)
+# A paper that says it did a study of its own ("We have now expanded this study", "we treated 20 patients") reports
+# its own values even when no design word says which study.
+_OWN_STUDY = re.compile(r"\bwe (?:have )?(?:now )?(?:expanded|evaluated|treated|enrolled|conducted|performed|"
+                        r"studied|report (?:the|our|on)|present (?:the|our))\b", re.I)
+
+
+@functools.lru_cache(maxsize=64)
+def _own_study(text: str) -> bool:
+    return bool(_OWN_STUDY.search(text))
+
+
 _PLANNED = re.compile(r"\b(?:we (?:will |would )?(?:expect|assume|hypothesi[sz]e|anticipate)|assumed\b|"
                       r"(?:is|are|was|were) (?:expected|assumed|hypothesi[sz]ed|anticipated)|sample size|"
                       r"(?:statistical )?(?<!not )power(?:ed)? to|\bbenchmark\b|"
@@ -249,7 +261,7 @@ def _tables(text: str, a: int, b: int, record: StudyOutcomes, aliases: dict[str,
                 found.append(Outcome(endpoint=endpoint, arm="comparison" if unit == "ratio" else arm, value=v.value,
                                      unit=unit, ci_low=v.ci[0], ci_high=v.ci[1], p=v.p, timepoint=timepoint,
                                      text=text[row[0][0]:v.tail], char_start=row[0][0], char_end=v.tail,
-                                     cited=record.design == "other"))
+                                     cited=record.design == "other" and not _own_study(text)))
         if found or not_reached:
             out.append((m.start(), m.end(), found, not_reached))
     return out
@@ -327,7 +339,8 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
         return []  # a sample-size assumption or an expectation, not a result
     # A paper of no stated design (a review, an excerpt) cites others' values, unless the sentence speaks of its own
     # patients; any paper cites when it says "previous studies".
-    cited = (record.design == "other" and not _OWN.search(sentence)) or bool(_CITED.search(sentence))
+    cited = (record.design == "other" and not _OWN.search(sentence) and not _own_study(text)) \
+        or bool(_CITED.search(sentence))
     respectively = bool(_RESPECTIVELY.search(sentence))
     arms, arm_mentions = _sentence_arms(text, s, e, record, aliases, carried)
     timepoints = _timepoint_list(sentence, s)
