@@ -6,9 +6,10 @@ summaries describe trial after trial ("1. A randomized trial (KEYNOTE-564) ... -
 0.68; 95% CI, 0.53-0.87"). A passage is one numbered evidence item with its bullets (or a plain paragraph) that
 holds a percent, a ratio or a median; chosen by those cues alone, never by the extractor's output.
 
-    python benchmarks/outcomes/make_pdq_pool.py SHARED_NCI_DIR
+    python benchmarks/outcomes/make_pdq_pool.py SHARED_NCI_DIR [POOLS]
 
-writes pdq_pool_a.jsonl, pdq_pool_b.jsonl, pdq_pool_c.jsonl (doc_id with the passage's offsets, text, page).
+writes pdq_pool_X.jsonl for each letter X of POOLS (default "abc", round 3; "def" are round 4, the passages after
+them in the same shuffled order): doc_id with the passage's offsets, text, page.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def passages(text: str):
     return spans
 
 
-def main(nci: Path) -> None:
+def main(nci: Path, pools: str = "abc") -> None:
     bundled = {p.name for p in (REPO / "corpus" / "nci").glob("*.md")}
     rng = random.Random(20261206)
     pool = []
@@ -80,8 +81,10 @@ def main(nci: Path) -> None:
         rng.shuffle(found)
         pool.extend(found[:PER_PAGE])
     rng.shuffle(pool)
-    for n, name in enumerate("abc"):
+    for n, name in enumerate("abcdef"):
         part = pool[n * PER_HELPER:(n + 1) * PER_HELPER]
+        if name not in pools:
+            continue
         with open(HERE / f"pdq_pool_{name}.jsonl", "w") as out:
             for row in part:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -90,4 +93,4 @@ def main(nci: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), *sys.argv[2:3])
