@@ -23,7 +23,7 @@ def _neg(text: str) -> re.Match | None:
     """The first negation of a text that denies something ("median duration of response not reached" gives a value,
     not a denial)."""
     for m in _NEGATION.finditer(text):
-        if m.group(0).lower() == "not" and re.match(r"\s+(yet\s+)?reached", text[m.end():]) \
+        if m.group(0).lower() == "not" and re.match(r"\s+(?:yet\s+)?(?:been\s+)?reached", text[m.end():]) \
                 and re.search(r"median|duration|\(|\[", text[max(0, m.start() - 50):m.start()], re.I):
             continue
         return m
