@@ -47,6 +47,7 @@ from .passages import _clauses, _content, _Passages, _tok
 from .figures import approximately, derived, listed, ratio_flags, ratio_spans, superlative_flags
 from .wording import (alone_flags, causal_flags, certainty_flags, design_flags, pairing_flags, preposition_flags,
                       quantifier_flags, site_flags, sole_flags, strength_flags)
+from .wording import _stems
 
 __all__ = ["SUPPORTED", "PARTLY", "UNSUPPORTED", "SentenceSupport", "check_sentence", "check_answer",
            "mark_unverified", "names", "numbers"]
@@ -350,6 +351,9 @@ def _denial_not_said(ctx: _Check, clause: str, clause_words: set[str], matched: 
                  and all(_supports_number(q, c) for q in _quantities(clause, sentence=True))
                  and bool(cue and _content(c[cue.end():cue.end() + 60]) & clause_words))
         if denied and (denied & said or _claims_of_words(denied) & _claims(clause) - {"some", "all"} or close):
+            lacks = _WEAK_NEGATION.search(clause)
+            if lacks and _stems(clause[lacks.end():lacks.end() + 40]) & _stems(c[cue.end():cue.end() + 40]):
+                continue  # "without progression" for "who do not have progressive disease": the same denial
             return cue.group(0)
     return None
 

@@ -158,6 +158,16 @@ def _side(m: re.Match) -> str:
     return "without" if m.group(1).lower() == "without" or re.match(r"(?i)(no|none)\b", m.group(2)) else "with"
 
 
+# A clause that says "without X" in other words ("who do not have progressive disease", "had no prior therapy").
+_LACKS = re.compile(r"\b(?:(?:do|does|did)\s+not\s+have|(?:had|have|has)\s+no|free\s+of|absence\s+of|lack\s+of)\s+"
+                    r"((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+
+
+def _stems(text: str) -> set[str]:
+    """The words of a text by their first five letters ("progression" and "progressive" alike)."""
+    return {w[:5].lower() for w in re.findall(r"[A-Za-z][\w-]{3,}", text)}
+
+
 def preposition_flags(clause: str, near: list[str], where: str) -> list[str]:
     """"patients with targetable EGFR aberrations" where the passage says "without targetable EGFR aberrations"
     (and never "with" them), and the other way round."""
@@ -176,6 +186,9 @@ def preposition_flags(clause: str, near: list[str], where: str) -> list[str]:
                     same_side = p
                 else:
                     other_side = other_side or p
+            # "patients who do not have progressive disease": without it
+            if mine == "without" and any(_stems(p.group(1)) & _stems(m.group(2)) for p in _LACKS.finditer(s)):
+                same_side = same_side or True
         if other_side is not None and same_side is None:
             flags.append(f'"{m.group(1)} {m.group(2)}": {where} says "{other_side.group(0)}"')
     return flags
