@@ -40,7 +40,7 @@ def _shares_in(text: str) -> list[tuple[float, str]]:
     if out:
         return out
     for q in _quantities(plain):
-        if q.percent and not q.loose and not _THRESHOLD.search(plain[max(0, q.start - 14):q.start]) \
+        if q.percent and not _THRESHOLD.search(plain[max(0, q.start - 14):q.start]) \
                 and not re.search(r"\b(CI|confidence|interval)\b", plain[max(0, q.start - 20):q.end + 12], re.I):
             out.append((q.value, q.text))
     return out
