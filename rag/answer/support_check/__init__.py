@@ -45,7 +45,8 @@ from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _as_point, _beside, _count
 from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check.py reads it from here
 from .passages import _clauses, _content, _Passages, _tok
 from .figures import approximately, derived, listed, ratio_flags, ratio_spans, superlative_flags
-from .wording import (alone_flags, causal_flags, certainty_flags, design_flags, pairing_flags, preposition_flags,
+from .wording import (alone_flags, causal_flags, certainty_flags, design_flags, pairing_flags, prefix_flags,
+                      preposition_flags,
                       quantifier_flags, site_flags, sole_flags, strength_flags)
 from .wording import _stems
 
@@ -125,6 +126,7 @@ def check_sentence(sentence: str, cited: list[int], passage_texts: dict[int, str
     facts = number_facts + name_facts
     missing += name_missing + pairing_flags(plain, texts, list(titles.values()), where)
     missing += site_flags(plain, texts, list(titles.values()), where)
+    missing += prefix_flags(plain, texts, list(titles.values()), where)
     said_negation, source_negation, claim_flags = _clause_flags(ctx)
     if said_negation or source_negation:
         facts += 1

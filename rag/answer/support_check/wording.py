@@ -387,6 +387,30 @@ def site_flags(plain: str, texts: list[str], titles: list[str], where: str) -> l
     return flags
 
 
-__all__ = ["alone_flags", "causal_flags", "certainty_flags", "design_flags", "pairing_flags", "preposition_flags",
+# --- "myeloablative" where the passage says "nonmyeloablative" -----------------------------------------------------
+
+_PREFIXED = re.compile(r"(?<![\w-])(non-?|un)([a-z]{6,})\b", re.I)
+
+
+def prefix_flags(plain: str, texts: list[str], titles: list[str], where: str) -> list[str]:
+    """A word the answer says bare where the cited passages and titles say it only with "non"/"un" before it
+    ("myeloablative" for "nonmyeloablative", "treated" for "untreated"), or the other way round."""
+    source = " ".join(texts + titles)
+    flags = []
+    theirs = {m.group(2).lower(): m.group(0) for m in _PREFIXED.finditer(source)}
+    mine = {m.group(2).lower(): m.group(0) for m in _PREFIXED.finditer(plain)}
+    for word in sorted(theirs):
+        bare = re.compile(rf"(?<![\w-]){re.escape(word)}\b", re.I)
+        said = bare.search(plain)
+        if said and word not in mine and not bare.search(source):
+            flags.append(f'"{said.group(0)}": {where} says "{theirs[word]}"')
+    for word in sorted(mine):
+        bare = re.compile(rf"(?<![\w-]){re.escape(word)}\b", re.I)
+        if word not in theirs and bare.search(source) and not bare.search(plain):
+            flags.append(f'"{mine[word]}": {where} says "{bare.search(source).group(0)}"')
+    return flags
+
+
+__all__ = ["alone_flags", "causal_flags", "certainty_flags", "design_flags", "pairing_flags", "prefix_flags", "preposition_flags",
            "quantifier_flags",
            "site_flags", "sole_flags", "strength_flags"]
