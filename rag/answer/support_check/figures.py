@@ -47,14 +47,25 @@ def _fits(qualifier: str | None, actual: float, said: float) -> bool:
     return 0.85 * said <= actual <= 1.15 * said
 
 
-def _own_pair(clause: str) -> tuple[_Quantity, _Quantity] | None:
-    """The two figures the answer sets side by side itself ("(54.3 vs 12.9 months)", "(30 vs 11)")."""
+def _own_pairs(clause: str) -> list[tuple[_Quantity, _Quantity]]:
+    """The pairs of figures the answer sets side by side itself ("(54.3 vs 12.9 months)", "(30 vs 11)")."""
     from .comparisons import _pairs  # (comparisons imports numbers; no cycle at load)
     plain = _plain(clause)
     words = [m.span(2) for m in RATIO.finditer(plain)] + [m.span(2) for m in DIFFERENCE.finditer(plain)]
-    pairs = [(a, b) for a, b, _ in _pairs(plain, None) if not any(x <= a.start < y or x <= b.start < y
-                                                                    for x, y in words)]
-    return pairs[0] if pairs else None
+    return [(a, b) for a, b, _ in _pairs(plain, None) if not any(x <= a.start < y or x <= b.start < y
+                                                                  for x, y in words)]
+
+
+def _own_pair(clause: str, at: re.Match | None = None) -> tuple[_Quantity, _Quantity] | None:
+    """The pair of figures the answer gives for a ratio or difference in words: the first pair after the words
+    ("doubled PFS (5.1 vs 2.2 months) and nearly tripled the response rate (40% vs 13.9%)"), else the last before."""
+    pairs = _own_pairs(clause)
+    if not pairs:
+        return None
+    if at is None:
+        return pairs[0]
+    after = [p for p in pairs if p[0].start >= at.end()]
+    return after[0] if after else pairs[-1]
 
 
 def _passage_pair(clause: str, sentences: list[str]) -> tuple[_Quantity, _Quantity] | None:
@@ -81,25 +92,25 @@ def _difference_holds(m: re.Match, pair: tuple[_Quantity, _Quantity]) -> bool:
 def ratio_spans(text: str) -> list[tuple[int, int]]:
     """Where an answer sentence states a ratio or a difference in words that its own two figures bear out ("more
     than four times longer (54.3 vs 12.9 months)"): that number is not looked for in the passage."""
-    pair = _own_pair(text)
-    if pair is None:
+    if not _own_pairs(text):
         return []
-    return [m.span(2) for m in RATIO.finditer(text) if _ratio_holds(m, pair)] + \
-        [m.span(2) for m in DIFFERENCE.finditer(text) if _difference_holds(m, pair)]
+    return [m.span(2) for m in RATIO.finditer(text) if _ratio_holds(m, _own_pair(text, m))] + \
+        [m.span(2) for m in DIFFERENCE.finditer(text) if _difference_holds(m, _own_pair(text, m))]
 
 
 def ratio_flags(clause: str, sentences: list[str], where: str) -> list[str]:
     """"doubled", "almost tripled", "four times longer", "about 10 months longer" against the answer's own two
     figures; a ratio in words ("almost tripled") without figures against the passage's pair."""
     flags = []
-    own = _own_pair(clause)
     for m in RATIO.finditer(clause):
+        own = _own_pair(clause, m)
         pair = own or (_passage_pair(clause, sentences) if not m.group(2)[0].isdigit()
                        and words_to_int(m.group(2).lower().split()[0].split("-")[0]) is None else None)
         if pair is not None and min(pair[0].value, pair[1].value) > 0 and not _ratio_holds(m, pair):
             a, b = sorted((pair[0].value, pair[1].value))
             flags.append(f'"{m.group(0)}": {where} gives {pair[0].text} and {pair[1].text} ({b / a:.1f} times)')
     for m in DIFFERENCE.finditer(clause):
+        own = _own_pair(clause, m)
         if own is not None and not _difference_holds(m, own):
             diff = abs(own[0].value - own[1].value)
             flags.append(f'"{m.group(0)}": the figures {own[0].text} and {own[1].text} differ by {diff:g}')
