@@ -44,7 +44,7 @@ from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _as_point, _beside, _count
                       _shared_numbers, _supports_number, _window, numbers)
 from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check.py reads it from here
 from .passages import _clauses, _content, _Passages, _tok
-from .figures import approximately, derived, listed, ratio_flags, ratio_spans, superlative_flags
+from .figures import approximately, derived, listed, ratio_flags, ratio_spans, superlative_flags, unit_flags
 from .wording import (alone_flags, causal_flags, certainty_flags, design_flags, pairing_flags, prefix_flags,
                       preposition_flags,
                       quantifier_flags, site_flags, sole_flags, strength_flags)
@@ -171,6 +171,7 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
     in_shares = _shares_supported(plain_text, mine_numbers, ctx.ranked[:3])
     segments = [m.end() for m in _SEGMENT.finditer(plain_text)]
     missing = []
+    flagged: set[float] = set()
     stated = ratio_spans(plain_text)  # "four times longer": checked as a ratio of the figures (wording.py)
     for q in mine_numbers:
         if id(q) in in_shares or any(a <= q.start < b for a, b in stated) or derived(q, plain_text) \
@@ -208,6 +209,8 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
                     or _shared_numbers(others, s) >= 2) and (precise or _beside(q, around, s))
                    or (wide and _beside(q, wide, s) and (not slot or _beside(q, around, s))) for s in holders):
             missing.append(f"{_shown(q)} not in {ctx.where}")
+            flagged.add(q.value)
+    missing += unit_flags(ctx.plain, passages.sentences + list(titles.values()), ctx.where, flagged)
     return len(mine_numbers), missing
 
 

@@ -214,3 +214,48 @@ def superlative_flags(clause: str, sentences: list[str], where: str) -> list[str
 
 __all__ = ["DIFFERENCE", "RATIO", "approximately", "derived", "listed", "ratio_flags", "ratio_spans",
            "superlative_flags"]
+
+
+# --- a number with another unit ("every 6 hours" where the passage's 6 is "every 6 months") -------------------------
+
+_UNITS = {"hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year", "minute": "minute",
+          "cycle": "cycle", "course": "course", "dose": "dose", "cohort": "cohort", "arm": "arm", "group": "group",
+          "patient": "patient", "trial": "trial", "study": "study", "studie": "study", "centre": "centre",
+          "center": "centre", "countrie": "country", "country": "country", "site": "site", "tumor": "tumor",
+          "tumour": "tumor", "lesion": "lesion", "vaccination": "vaccination", "infusion": "infusion"}
+_UNIT_AFTER = re.compile(r"[\s-]+(?:[a-z]+[\s-]+){0,2}?(" + "|".join(sorted(_UNITS, key=len, reverse=True))
+                         + r")s?\b", re.I)
+
+
+_LABEL = re.compile(r"(?i)\b(?:phase|grade|stage|cohort|arm|group|part|days?|weeks?|cycles?|type|class|level|step|"
+                    r"tier|patients?)\s*$")
+
+
+def _unit(plain: str, q: _Quantity) -> str | None:
+    """The unit or counted thing right after a number ("6 hours", "4 treatment cohorts", "6-month"), if any."""
+    m = _UNIT_AFTER.match(plain, q.end)
+    return _UNITS[m.group(1).lower()] if m else None
+
+
+def unit_flags(plain: str, sentences: list[str], where: str, flagged: set[float]) -> list[str]:
+    """A whole number the answer gives with a unit ("every 6 hours", "1 of 4 treatment cohorts") that the passage
+    gives only with other units ("every 6 months", "4 weeks", "4 doses"): the number the passage says is another
+    thing's."""
+    text = _plain(plain)
+    flags = []
+    for q in _quantities(plain, sentence=True):
+        if q.percent or q.loose or q.value != int(q.value) or q.value in flagged:
+            continue
+        if _LABEL.search(text[:q.start]):
+            continue  # a label ("phase 2 cohort", "day 1 dose"), not a count
+        mine = _unit(text, q)
+        if mine is None:
+            continue
+        theirs = []
+        for s in sentences:
+            ps = _plain(s)
+            theirs += [None if _LABEL.search(ps[:p.start]) else _unit(ps, p)
+                       for p in _quantities(s) if p.value == q.value and not p.percent]
+        if theirs and None not in theirs and mine not in theirs:
+            flags.append(f"{q.text} {mine}s not in {where} (it gives {q.text} {sorted(set(theirs))[0]}s)")
+    return flags
