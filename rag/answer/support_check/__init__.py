@@ -44,7 +44,8 @@ from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _as_point, _beside, _count
                       _shared_numbers, _supports_number, _window, numbers)
 from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check.py reads it from here
 from .passages import _clauses, _content, _Passages, _tok
-from .figures import approximately, derived, listed, ratio_flags, ratio_spans, superlative_flags, unit_flags
+from .figures import (approximately, derived, listed, range_flags, ratio_flags, ratio_spans,
+                      superlative_flags, unit_flags)
 from .wording import (alone_flags, causal_flags, certainty_flags, design_flags, pairing_flags, prefix_flags,
                       preposition_flags,
                       quantifier_flags, site_flags, sole_flags, strength_flags)
@@ -211,6 +212,7 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
             missing.append(f"{_shown(q)} not in {ctx.where}")
             flagged.add(q.value)
     missing += unit_flags(ctx.plain, passages.sentences + list(titles.values()), ctx.where, flagged)
+    missing += range_flags(ctx.plain, passages.sentences, ctx.where)
     return len(mine_numbers), missing
 
 

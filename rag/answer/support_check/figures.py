@@ -259,3 +259,27 @@ def unit_flags(plain: str, sentences: list[str], where: str, flagged: set[float]
         if theirs and None not in theirs and mine not in theirs:
             flags.append(f"{q.text} {mine}s not in {where} (it gives {q.text} {sorted(set(theirs))[0]}s)")
     return flags
+
+
+# --- a range or share with one end changed ("days 1 to 7" where the passage says "days 1-5") -----------------------
+
+_RANGE = re.compile(r"(?<![\w.])(-?\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(-?\d+(?:\.\d+)?)(?![\w.]*\d)(?!\s*(?:of|/))", re.I)
+
+
+def _ranges(text: str) -> set[tuple[float, float]]:
+    return {(float(m.group(1)), float(m.group(2))) for m in _RANGE.finditer(_plain(text))
+            if float(m.group(1)) < float(m.group(2))}
+
+
+def range_flags(plain: str, sentences: list[str], where: str) -> list[str]:
+    """A range of the answer ("days 1 to 7") the passage does not give, where it gives one with the same start or
+    the same end ("days 1-5"): one end changed."""
+    theirs = set().union(*(_ranges(s) for s in sentences)) if sentences else set()
+    flags = []
+    for a, b in sorted(_ranges(plain)):
+        if (a, b) in theirs:
+            continue
+        other = next(((x, y) for x, y in sorted(theirs) if (x == a) != (y == b)), None)
+        if other is not None:
+            flags.append(f"{a:g} to {b:g} not in {where} (it gives {other[0]:g}-{other[1]:g})")
+    return flags
