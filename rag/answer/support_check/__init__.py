@@ -46,7 +46,8 @@ from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check
 from .passages import _clauses, _content, _Passages, _tok
 from .figures import (approximately, derived, listed, range_flags, ratio_flags, ratio_spans,
                       superlative_flags, unit_flags)
-from .wording import (alone_flags, causal_flags, certainty_flags, design_flags, pairing_flags, prefix_flags,
+from .wording import (alone_flags, causal_flags, certainty_flags, design_flags, order_flags, pairing_flags,
+                      prefix_flags,
                       preposition_flags,
                       quantifier_flags, site_flags, sole_flags, strength_flags)
 from .wording import _stems
@@ -329,7 +330,8 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
         claim_flags += quantifier_flags(clause, matched, ctx.where, ctx.ranked)
         claim_flags += causal_flags(clause, ctx.ranked[:4], ctx.where) + certainty_flags(clause, ctx.ranked, ctx.where)
         claim_flags += ratio_flags(clause, ctx.ranked[:3], ctx.where) + alone_flags(clause, ctx.ranked[:3], ctx.where)
-        claim_flags += preposition_flags(clause, ctx.ranked[:3], ctx.where)
+        claim_flags += preposition_flags(clause, ctx.ranked[:3], ctx.where) + order_flags(clause, ctx.ranked[:3],
+                                                                                          ctx.where)
         claim_flags += sole_flags(clause, ctx.ranked[:3], ctx.where) + strength_flags(clause, ctx.ranked[:3], ctx.where)
         claim_flags += superlative_flags(clause, ctx.ranked[:3], ctx.where)
     return said_negation, source_negation, claim_flags

@@ -194,6 +194,34 @@ def preposition_flags(clause: str, near: list[str], where: str) -> list[str]:
     return flags
 
 
+# --- "after X" where the passage says "before X" ------------------------------------------------------------------
+
+_ORDER = re.compile(r"\b(before|prior to|preceding|after|following)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+
+
+def order_flags(clause: str, near: list[str], where: str) -> list[str]:
+    """"radiation after high-dose IL-2" where the passage says "radiation ... prior to receiving high-dose IL-2"
+    (and never after it), and the other way round."""
+    flags = []
+    for m in _ORDER.finditer(clause):
+        mine = m.group(1).lower() in ("after", "following")
+        words = _content(m.group(2)) - {"patient", "patients", "receiving", "treatment", "therapy"}
+        if not words:
+            continue
+        other_side = same_side = None
+        for s in near:
+            for p in _ORDER.finditer(s):
+                if not _content(p.group(2)) & words:
+                    continue
+                if (p.group(1).lower() in ("after", "following")) == mine:
+                    same_side = p
+                else:
+                    other_side = other_side or p
+        if other_side is not None and same_side is None:
+            flags.append(f'"{m.group(0)}": {where} says "{other_side.group(0)}"')
+    return flags
+
+
 # --- a drug given to the wrong trial -------------------------------------------------------------------------------
 
 
@@ -332,8 +360,8 @@ def sole_flags(clause: str, sentences: list[str], where: str) -> list[str]:
 
 # --- "strong responses" where the passage says "limited responses" -------------------------------------------------
 
-_STRONG = r"strong|robust|potent|substantial|dramatic|striking|profound|marked|pronounced|high"
-_WEAK = r"limited|modest|weak|minimal|marginal|slight|poor|low"
+_STRONG = r"strong|robust|potent|substantial|dramatic|striking|profound|marked|pronounced|high|fully|completely|entirely"
+_WEAK = r"limited|modest|weak|minimal|marginal|slight|poor|low|partially|partly|incompletely"
 _QUALIFIED = re.compile(rf"\b({_STRONG}|{_WEAK})\s+((?:[\w-]+\s+){{0,1}}[\w-]+)", re.I)
 
 
@@ -411,6 +439,6 @@ def prefix_flags(plain: str, texts: list[str], titles: list[str], where: str) ->
     return flags
 
 
-__all__ = ["alone_flags", "causal_flags", "certainty_flags", "design_flags", "pairing_flags", "prefix_flags", "preposition_flags",
+__all__ = ["alone_flags", "causal_flags", "certainty_flags", "design_flags", "order_flags", "pairing_flags", "prefix_flags", "preposition_flags",
            "quantifier_flags",
            "site_flags", "sole_flags", "strength_flags"]
