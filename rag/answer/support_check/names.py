@@ -122,12 +122,13 @@ def _initials(text: str) -> set[str]:
     """Every run of word initials of a text ("hazard ratio" -> "hr"; "non-small-cell lung cancer" -> "nsclc"):
     where an abbreviation is spelled out."""
     parts = [p for p in re.split(r"[\s\-/]+", normalize(text).lower()) if p and p[0].isalnum()]
-    letters = [p[0] for p in parts]
     out = set()
-    for i in range(len(letters)):
-        for n in range(2, 7):
-            if i + n <= len(letters):
-                out.add("".join(letters[i:i + n]))
+    # (and without the small words: "Food and Drug Administration" -> "fda")
+    for letters in ([p[0] for p in parts], [p[0] for p in parts if p not in ("and", "of", "for", "the", "in")]):
+        for i in range(len(letters)):
+            for n in range(2, 7):
+                if i + n <= len(letters):
+                    out.add("".join(letters[i:i + n]))
     return out
 
 
@@ -144,8 +145,11 @@ class _Source:
     @classmethod
     def of(cls, text: str) -> "_Source":
         text = re.sub(r"α(?=[A-Z])", "anti-", _us(text))  # "αPD-1": anti-PD-1
+        compact = " " + " ".join(compact_tokens(text)) + " "
+        if "-" in text:  # "event free survival" and "event-free survival" alike
+            compact += "| " + " ".join(compact_tokens(text.replace("-", " "))) + " "
         return cls(set(tokenize(text)), _initials(text), {t for t, _ in _mesh_terms(normalize(text)[:200000])},
-                   " " + " ".join(compact_tokens(text)) + " ", text)
+                   compact, text)
 
 
 def _found_name(name: str, where: _Source, alternatives: dict[str, list[tuple[str, ...]]]) -> bool:
@@ -161,6 +165,9 @@ def _found_name(name: str, where: _Source, alternatives: dict[str, list[tuple[st
         if mesh and all(m in where.mesh for m in mesh):
             return True
         key = " " + " ".join(compact_tokens(name)) + " "
+        if key.strip() and key in where.compact:
+            return True
+        key = " " + " ".join(compact_tokens(name.replace("-", " "))) + " "
         if key.strip() and key in where.compact:
             return True
         if _trial_key(name):

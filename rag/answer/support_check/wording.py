@@ -222,6 +222,31 @@ def order_flags(clause: str, near: list[str], where: str) -> list[str]:
     return flags
 
 
+# --- a result claimed from a study plan ------------------------------------------------------------------------------
+
+# A passage that plans a study (a trial registry record, a protocol): what it will do, and no figures of a result.
+_PLAN = re.compile(r"\b(will be (?:accrued|enrolled|randomi[sz]ed|treated|assessed|evaluated|followed)|will receive|"
+                   r"OBJECTIVES|OUTLINE|PROJECTED ACCRUAL|we designed|(?:is|are) randomi[sz]ed to|"
+                   r"primary (?:objective|end ?point|outcome)s?\s*:|study design\s*:)", re.I)
+_RESULT = re.compile(r"\b(p\s*[<=>≤]\s*0?\.\d|significant\w*|hazard ratio|HR\b|confidence interval|95%|"
+                     r"(?:was|were) (?:observed|achieved|associated)|resulted in|showed|demonstrated|"
+                     r"median (?:\w+\s+){0,3}(?:was|were|of))", re.I)
+# An answer clause that reports an outcome as found ("improved", "was as effective as").
+_FOUND = re.compile(r"\b(improved|prolonged|extended|reduced|increased|lowered|doubled|halved|outperformed|"
+                    r"(?:was|were) (?:as |more |less |equally |not )?(?:effective|efficacious|superior|inferior|"
+                    r"safe|better|worse|beneficial)|"
+                    r"(?:was|were) (?:associated|linked|correlated)|led to|resulted in)\b", re.I)
+
+
+def plan_flags(clause: str, texts: list[str], where: str) -> list[str]:
+    """An outcome the answer reports as found ("IL-2 maintenance improved event-free survival") where every cited
+    passage plans a study (what patients will receive, its objectives) and reports no result."""
+    found = _FOUND.search(clause)
+    if not found or not texts or not all(_PLAN.search(t) and not _RESULT.search(t) for t in texts):
+        return []
+    return [f'"{found.group(0)}": {where} describes a planned study and reports no result']
+
+
 # --- a drug given to the wrong trial -------------------------------------------------------------------------------
 
 
@@ -439,6 +464,6 @@ def prefix_flags(plain: str, texts: list[str], titles: list[str], where: str) ->
     return flags
 
 
-__all__ = ["alone_flags", "causal_flags", "certainty_flags", "design_flags", "order_flags", "pairing_flags", "prefix_flags", "preposition_flags",
+__all__ = ["alone_flags", "causal_flags", "certainty_flags", "design_flags", "order_flags", "pairing_flags", "plan_flags", "prefix_flags", "preposition_flags",
            "quantifier_flags",
            "site_flags", "sole_flags", "strength_flags"]
