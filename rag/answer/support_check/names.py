@@ -152,9 +152,21 @@ class _Source:
                    compact, text)
 
 
+# A route of administration by its abbreviations ("intravenously": "i.v.", "IV").
+_ROUTES = [(re.compile(r"(?i)intravenous"), re.compile(r"\b(?:[Ii]\.[Vv]\.|IV)(?![\w-])|(?i:intravenous)")),
+           (re.compile(r"(?i)subcutaneous"), re.compile(r"\b(?:[Ss]\.[Cc]\.|SC|SQ)(?![\w-])|(?i:subcutaneous)")),
+           (re.compile(r"(?i)intramuscular"), re.compile(r"\b(?:[Ii]\.[Mm]\.|IM)(?![\w-])|(?i:intramuscular)")),
+           (re.compile(r"(?i)intraperitoneal"), re.compile(r"\b(?:[Ii]\.[Pp]\.|IP)(?![\w-])|(?i:intraperitoneal)")),
+           (re.compile(r"(?i)intradermal"), re.compile(r"\b(?:[Ii]\.[Dd]\.|ID)(?![\w-])|(?i:intradermal)")),
+           (re.compile(r"(?i)orally"), re.compile(r"\b(?:[Pp]\.[Oo]\.|PO)(?![\w-])|(?i:\boral\b|by mouth)"))]
+
+
 def _found_name(name: str, where: _Source, alternatives: dict[str, list[tuple[str, ...]]]) -> bool:
     toks = _tok(name)
     if not toks:
+        return True
+    route = next((said for word, said in _ROUTES if word.match(name)), None)
+    if route is not None and route.search(where.text):
         return True
     if re.fullmatch(r"[A-Z]{2,}s", name) and _found_name(name[:-1], where, alternatives):
         return True  # "DCs": the plural of "DC"
