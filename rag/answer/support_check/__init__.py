@@ -119,7 +119,7 @@ def check_sentence(sentence: str, cited: list[int], passage_texts: dict[int, str
     value_spans = [v for n in cited for v in (values or {}).get(n, []) if v]
     papers = {n: t for n, t in (papers or {}).items() if n in cited and t}
     passages = _Passages.of(texts + list(titles.values()))  # a title is what its paper says too
-    answer_words = _content(plain)
+    answer_words = _content(plain) | _spelled_out(plain)
     ranked = sorted(passages.sentences, key=lambda s: -passages.overlap(answer_words, s))
     ctx = _Check(plain, where, texts, titles, papers, value_spans, passages, answer_words, ranked)
 
@@ -143,6 +143,21 @@ def check_sentence(sentence: str, cited: list[int], passage_texts: dict[int, str
         return SentenceSupport(shown_plain, cited, SUPPORTED, notes=notes)
     status = PARTLY if len(missing) * 2 <= facts and facts > 1 else UNSUPPORTED
     return SentenceSupport(shown_plain, cited, status, missing, notes=notes)
+
+
+# Outcome abbreviations an answer uses where a passage may spell them out: their words count as the answer's.
+_ABBREVIATIONS = {"PFS": "progression-free survival", "OS": "overall survival", "ORR": "objective response rate",
+                  "DFS": "disease-free survival", "EFS": "event-free survival", "RFS": "recurrence-free survival",
+                  "DCR": "disease control rate", "AEs": "adverse events", "AE": "adverse event",
+                  "irAEs": "immune-related adverse events", "TRAEs": "treatment-related adverse events",
+                  "MTD": "maximum tolerated dose", "DLT": "dose-limiting toxicity", "DOR": "duration of response"}
+_ABBREVIATED = re.compile(r"\b(" + "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")\b")
+
+
+def _spelled_out(text: str) -> set[str]:
+    """The words of the outcome abbreviations a text uses ("PFS": progression, free, survival)."""
+    return set().union(*(_content(_ABBREVIATIONS[m.group(1)]) for m in _ABBREVIATED.finditer(text))) \
+        if _ABBREVIATED.search(text) else set()
 
 
 def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
