@@ -148,6 +148,29 @@ def certainty_flags(clause: str, near: list[str], where: str) -> list[str]:
         return []
     return [f'"{said.group(1)}": {where} says "{tentative.group(1)}"']
 
+# An answer that states as shown what the passage clause it follows offers as possible ("reliably predicts" where the
+# passage says "investigated as a potential biomarker to predict"; "showed that X improves" where it says "X may").
+_ASSERTED = re.compile(r"\b(shows? that|showed that|shown that|demonstrat\w* that|proved?|proven|established that|"
+                       r"confirmed that|reliabl[ey]|definitively|conclusively|guarantee[sd]?|will always)\b", re.I)
+_HEDGED = re.compile(r"\b(may|might|could|potential(?:ly)?|possibl[ey]|suggest\w*|promising|hypothes\w*|"
+                     r"investigat\w*|being (?:evaluated|studied|tested))\b", re.I)
+_PASSAGE_SHOWN = re.compile(r"\b(show(?:s|ed|n)? that|demonstrat\w*|prove[nd]?|confirm\w*|establish(?:es|ed)?)\b",
+                            re.I)
+
+
+def hedge_flags(clause: str, followed: list[str], where: str) -> list[str]:
+    """A finding the answer states as shown where the passage clause it follows most closely only offers it as
+    possible ("may", "potential", "suggests", "investigated") and says nothing shown."""
+    said = _ASSERTED.search(clause)
+    if not said or not followed or re.search(r"\b(not|no|never|cannot|may|might|could)\s+(?:\w+\s+)?$",
+                                              clause[:said.start()], re.I) or _HEDGED.search(clause):
+        return []
+    hedge = _HEDGED.search(followed[0])
+    if hedge is None or _PASSAGE_SHOWN.search(followed[0]):
+        return []
+    return [f'"{said.group(1)}": {where} says "{hedge.group(1)}"']
+
+
 # --- "with X" against "without X" ---------------------------------------------------------------------------------
 
 _WITH = re.compile(r"\b(with|without)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
@@ -464,6 +487,6 @@ def prefix_flags(plain: str, texts: list[str], titles: list[str], where: str) ->
     return flags
 
 
-__all__ = ["alone_flags", "causal_flags", "certainty_flags", "design_flags", "order_flags", "pairing_flags", "plan_flags", "prefix_flags", "preposition_flags",
+__all__ = ["alone_flags", "causal_flags", "certainty_flags", "design_flags", "hedge_flags", "order_flags", "pairing_flags", "plan_flags", "prefix_flags", "preposition_flags",
            "quantifier_flags",
            "site_flags", "sole_flags", "strength_flags"]
