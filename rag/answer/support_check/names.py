@@ -73,7 +73,8 @@ def names(sentence: str) -> list[str]:
         if len(w) < 2 or w in in_trial or any(part in in_trial for part in w.split("-")) or w in _LABELS \
                 or re.fullmatch(r"\d[\d.]*-(NR|NA|NE|NC)", w):  # "6.7–NR": a bound not reached, not a name
             continue
-        coded = w[0].isalpha() and any(c.isdigit() for c in w)  # "CD19", "IL-2"; not "1,000-fold"
+        coded = w[0].isalpha() and any(c.isdigit() for c in w) \
+            or re.fullmatch(r"\d+[A-Z]+\d+[A-Za-z0-9]*", w) is not None  # "CD19", "IL-2", clone "22C3"; not "1,000-fold"
         acronym = sum(c.isupper() for c in w) >= 2
         toks = tokenize(w)
         known = bool(toks) and toks[0] in table and w[0].isupper() and i > 0  # "Keytruda", not "survival"
