@@ -46,7 +46,8 @@ from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check
 from .passages import _clauses, _content, _Passages, _tok
 from .figures import (approximately, derived, listed, range_flags, ratio_flags, ratio_spans,
                       superlative_flags, unit_flags)
-from .wording import (alone_flags, causal_flags, certainty_flags, design_flags, hedge_flags, order_flags,
+from .wording import (alone_flags, causal_flags, certainty_flags, design_flags, endpoint_flags,
+                      hedge_flags, order_flags,
                       pairing_flags, plan_flags, prefix_flags, preposition_flags,
                       quantifier_flags, site_flags, sole_flags, strength_flags)
 from .wording import _stems
@@ -341,6 +342,7 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
         claim_flags += comparison_flags(clause, ctx.texts, ctx.where)
         claim_flags += with_without_flags(clause, ctx.texts, ctx.where)
         claim_flags += design_flags(clause, ctx.texts, ctx.where) + plan_flags(clause, ctx.texts, ctx.where)
+        claim_flags += endpoint_flags(clause, ctx.texts, ctx.where)
         followed = [c for c in ranked_clauses[:1] if passages.overlap(clause_words, c) >= max(1.0, CLAIM_COVERAGE * total)]
         claim_flags += hedge_flags(clause, followed, ctx.where)
         claim_flags += quantifier_flags(clause, matched, ctx.where, ctx.ranked)

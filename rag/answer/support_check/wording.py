@@ -171,6 +171,41 @@ def hedge_flags(clause: str, followed: list[str], where: str) -> list[str]:
     return [f'"{said.group(1)}": {where} says "{hedge.group(1)}"']
 
 
+# --- a primary end point the passage gives as secondary (and the other way round) ---------------------------------
+
+_RANK = re.compile(r"\b(primary|secondary|main|co-primary|exploratory)\s+(?:efficacy\s+|study\s+)?"
+                   r"(end[- ]?points?|objectives?|outcomes?(?:\s+measures?)?|aims?|goals?)\b", re.I)
+_ENDPOINT_WORDS = set(_content("primary secondary main co-primary exploratory endpoint endpoints end point points "
+                               "objective objectives outcome outcomes measure measures aim aims goal goals study was "
+                               "were is are the of"))
+
+
+def _ranked_ends(text: str) -> dict[str, set[str]]:
+    """The words a passage lists under its primary and its secondary end points (up to the next such heading)."""
+    out: dict[str, set[str]] = {"primary": set(), "secondary": set()}
+    marks = list(_RANK.finditer(text))
+    for i, m in enumerate(marks):
+        rank = "primary" if m.group(1).lower() in ("primary", "main", "co-primary") else "secondary"
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        out[rank] |= _content(text[m.end():min(end, m.end() + 250)]) - _ENDPOINT_WORDS
+    return out
+
+
+def endpoint_flags(clause: str, texts: list[str], where: str) -> list[str]:
+    """"Toxicity is the primary end point" where the passage lists toxicity under its secondary end points and not
+    under its primary ones."""
+    m = _RANK.search(clause)
+    if not m:
+        return []
+    mine = "primary" if m.group(1).lower() in ("primary", "main", "co-primary") else "secondary"
+    other = "secondary" if mine == "primary" else "primary"
+    words = _content(clause) - _ENDPOINT_WORDS
+    ends = _ranked_ends(" ".join(texts))
+    if words and words & ends[other] and not words & ends[mine]:
+        return [f'"{m.group(0)}": {where} gives {", ".join(sorted(words & ends[other]))} as {other}']
+    return []
+
+
 # --- "with X" against "without X" ---------------------------------------------------------------------------------
 
 _WITH = re.compile(r"\b(with|without)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
@@ -487,6 +522,6 @@ def prefix_flags(plain: str, texts: list[str], titles: list[str], where: str) ->
     return flags
 
 
-__all__ = ["alone_flags", "causal_flags", "certainty_flags", "design_flags", "hedge_flags", "order_flags", "pairing_flags", "plan_flags", "prefix_flags", "preposition_flags",
+__all__ = ["alone_flags", "causal_flags", "certainty_flags", "design_flags", "endpoint_flags", "hedge_flags", "order_flags", "pairing_flags", "plan_flags", "prefix_flags", "preposition_flags",
            "quantifier_flags",
            "site_flags", "sole_flags", "strength_flags"]
