@@ -49,7 +49,7 @@ from .figures import (approximately, derived, listed, range_flags, ratio_flags, 
 from .wording import (alone_flags, causal_flags, certainty_flags, design_flags, endpoint_flags,
                       hedge_flags, order_flags,
                       pairing_flags, plan_flags, prefix_flags, preposition_flags,
-                      quantifier_flags, site_flags, sole_flags, strength_flags)
+                      quantifier_flags, site_flags, sole_flags, species_flags, strength_flags)
 from .wording import _stems
 
 __all__ = ["SUPPORTED", "PARTLY", "UNSUPPORTED", "SentenceSupport", "check_sentence", "check_answer",
@@ -342,7 +342,7 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
         claim_flags += comparison_flags(clause, ctx.texts, ctx.where)
         claim_flags += with_without_flags(clause, ctx.texts, ctx.where)
         claim_flags += design_flags(clause, ctx.texts, ctx.where) + plan_flags(clause, ctx.texts, ctx.where)
-        claim_flags += endpoint_flags(clause, ctx.texts, ctx.where)
+        claim_flags += endpoint_flags(clause, ctx.texts, ctx.where) + species_flags(clause, ctx.ranked, ctx.where)
         followed = [c for c in ranked_clauses[:1] if passages.overlap(clause_words, c) >= max(1.0, CLAIM_COVERAGE * total)]
         claim_flags += hedge_flags(clause, followed, ctx.where)
         claim_flags += quantifier_flags(clause, matched, ctx.where, ctx.ranked)

@@ -206,6 +206,28 @@ def endpoint_flags(clause: str, texts: list[str], where: str) -> list[str]:
     return []
 
 
+# --- a finding in animals or cells said of patients ---------------------------------------------------------------
+
+_HUMANS = re.compile(r"\bin (?:\w+\s+){0,2}(patients|humans|people|participants|the clinic)\b", re.I)
+_MODEL = re.compile(r"\b(mice|mouse|murine|rats?|xenografts?|tumou?r-bearing|in vitro|cell lines?|animal models?)\b",
+                    re.I)
+_PEOPLE = re.compile(r"\b(patients?|humans?|people|participants|subjects|clinical|trial)\b", re.I)
+
+
+def species_flags(clause: str, near: list[str], where: str) -> list[str]:
+    """A finding the answer places in patients ("improves the response in patients with X") where the passage
+    sentences it follows (the two closest that share its words) report it in mice or cells and speak of no patients."""
+    said = _HUMANS.search(clause)
+    if not said:
+        return []
+    words = _content(clause[:said.start()] + clause[said.end():])
+    near = [s for s in near[:2] if len(_content(s) & words) >= 2]
+    model = next((m for s in near for m in [_MODEL.search(s)] if m), None)
+    if model is None or any(_PEOPLE.search(s) for s in near):
+        return []
+    return [f'"{said.group(0)}": {where} says "{model.group(1)}"']
+
+
 # --- "with X" against "without X" ---------------------------------------------------------------------------------
 
 _WITH = re.compile(r"\b(with|without)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
@@ -524,4 +546,4 @@ def prefix_flags(plain: str, texts: list[str], titles: list[str], where: str) ->
 
 __all__ = ["alone_flags", "causal_flags", "certainty_flags", "design_flags", "endpoint_flags", "hedge_flags", "order_flags", "pairing_flags", "plan_flags", "prefix_flags", "preposition_flags",
            "quantifier_flags",
-           "site_flags", "sole_flags", "strength_flags"]
+           "site_flags", "sole_flags", "species_flags", "strength_flags"]
