@@ -196,6 +196,8 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
             continue
         if id(q) in denominators and any(_supports_number(q, s) for s in passages.sentences):
             continue
+        if _sum_of_others(q, mine_numbers, passages.sentences, plain_text):
+            continue  # "Of the 216 treated, 98 received A and 118 B": the rest of a total the sentence gives
         segment = sum(1 for e in segments if e <= q.start)
         others = [o for o in mine_numbers if o is not q and not o.loose and o.value > 3
                   and sum(1 for e in segments if e <= o.start) == segment
@@ -230,6 +232,23 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
     missing += unit_flags(ctx.plain, passages.sentences + list(titles.values()), ctx.where, flagged)
     missing += range_flags(ctx.plain, passages.sentences, ctx.where)
     return len(mine_numbers), missing
+
+
+def _sum_of_others(q: _Quantity, mine: list[_Quantity], sentences: list[str], text: str) -> bool:
+    """A whole count the answer derives from two of its own counts that one passage sentence gives together (the
+    rest of a total: "Of the 216 treated, 98 received A and 118 B", 216 - 98)."""
+    def count(o: _Quantity) -> bool:  # a count of people or things, not a duration or a dose
+        return not o.percent and not o.loose and o.value == int(o.value) and not re.match(
+            r"[\s-]*(?:hours?|days?|weeks?|months?|years?|mg|g|ml|%|percent|per cent|times|fold)\b", text[o.end:], re.I)
+    if not count(q) or q.value < 2:
+        return False
+    counts = [o for o in mine if o is not q and count(o)]
+    for a in counts:
+        for b in counts:
+            if a is not b and a.value - b.value == q.value and a.start < q.start \
+                    and any(_supports_number(a, s) and _supports_number(b, s) for s in sentences):
+                return True
+    return False
 
 
 # Where an answer sentence's facts part ("...; 73 and 96 had died", "..., and 20 of 93 had a complete response").
