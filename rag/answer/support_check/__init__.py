@@ -50,7 +50,6 @@ from .wording import (alone_flags, causal_flags, certainty_flags, design_flags, 
                       hedge_flags, order_flags,
                       pairing_flags, plan_flags, prefix_flags, preposition_flags,
                       quantifier_flags, site_flags, sole_flags, species_flags, strength_flags)
-from .wording import _stems
 
 __all__ = ["SUPPORTED", "PARTLY", "UNSUPPORTED", "SentenceSupport", "check_sentence", "check_answer",
            "mark_unverified", "names", "numbers"]
@@ -398,9 +397,23 @@ def _denial_not_said(ctx: _Check, clause: str, clause_words: set[str], matched: 
                  and bool(cue and _content(c[cue.end():cue.end() + 60]) & clause_words))
         if denied and (denied & said or _claims_of_words(denied) & _claims(clause) - {"some", "all"} or close):
             lacks = _WEAK_NEGATION.search(clause)
-            if lacks and _stems(clause[lacks.end():lacks.end() + 40]) & _stems(c[cue.end():cue.end() + 40]):
+            if lacks and _first_stem(clause[lacks.end():]) is not None \
+                    and _first_stem(clause[lacks.end():]) == _first_stem(c[cue.end():]):
                 continue  # "without progression" for "who do not have progressive disease": the same denial
             return cue.group(0)
+    return None
+
+
+def _first_stem(text: str) -> str | None:
+    """The first five letters of the word a denial is about ("have progressive disease" -> "progr"; none after
+    "not without")."""
+    for w in re.findall(r"[A-Za-z][\w-]*", text[:60]):
+        lw = w.lower()
+        if lw in ("without", "absence", "absent", "lack", "lacked", "lacking", "free"):
+            return None
+        if lw in ("have", "has", "had", "any", "a", "an", "the", "of", "be", "been", "evidence", "signs"):
+            continue
+        return lw[:5]
     return None
 
 
