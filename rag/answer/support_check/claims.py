@@ -31,7 +31,8 @@ def _neg(text: str) -> re.Match | None:
 
 
 # Words that deny a noun rather than a claim: counted only where an answer's own negation needs its match.
-_WEAK_NEGATION = re.compile(r"\b((?<!with or )without|absence of|absent|lack(?:ed|s|ing)? of|free of|failed|fails)\b", re.I)
+_WEAK_NEGATION = re.compile(r"\b((?<!with or )without|absence of|absent|lack(?:ed|s|ing)? of|free of|failed|fails)\b",
+                            re.I)
 # Between a negation and the word it denies ("did not significantly prolong", "no clear difference", "none of them
 # improved").
 _HEDGES = set(tokenize("significantly statistically significant clear clearly meaningful meaningfully major further "

@@ -73,8 +73,8 @@ def names(sentence: str) -> list[str]:
         if len(w) < 2 or w in in_trial or any(part in in_trial for part in w.split("-")) or w in _LABELS \
                 or re.fullmatch(r"\d[\d.]*-(NR|NA|NE|NC)", w):  # "6.7–NR": a bound not reached, not a name
             continue
-        coded = w[0].isalpha() and any(c.isdigit() for c in w) \
-            or re.fullmatch(r"\d+[A-Z]+\d+[A-Za-z0-9]*", w) is not None  # "CD19", "IL-2", clone "22C3"; not "1,000-fold"
+        # "CD19", "IL-2", the clone "22C3"; not "1,000-fold"
+        coded = w[0].isalpha() and any(c.isdigit() for c in w) or bool(re.fullmatch(r"\d+[A-Z]+\d+[A-Za-z0-9]*", w))
         acronym = sum(c.isupper() for c in w) >= 2
         toks = tokenize(w)
         known = bool(toks) and toks[0] in table and w[0].isupper() and i > 0  # "Keytruda", not "survival"
@@ -163,11 +163,13 @@ _ROUTES = [(re.compile(r"(?i)intravenous"), re.compile(r"\b(?:[Ii]\.[Vv]\.|IV)(?
 
 
 def _found_name(name: str, where: _Source, alternatives: dict[str, list[tuple[str, ...]]]) -> bool:
+    route = next((said for word, said in _ROUTES if word.match(name)), None)
+    return route is not None and route.search(where.text) is not None or _found_as_written(name, where, alternatives)
+
+
+def _found_as_written(name: str, where: _Source, alternatives: dict[str, list[tuple[str, ...]]]) -> bool:
     toks = _tok(name)
     if not toks:
-        return True
-    route = next((said for word, said in _ROUTES if word.match(name)), None)
-    if route is not None and route.search(where.text):
         return True
     if re.fullmatch(r"[A-Z]{2,}s", name) and _found_name(name[:-1], where, alternatives):
         return True  # "DCs": the plural of "DC"
@@ -177,11 +179,8 @@ def _found_name(name: str, where: _Source, alternatives: dict[str, list[tuple[st
         mesh = [t for t, key in _mesh_terms(name) if len(key) > 1]
         if mesh and all(m in where.mesh for m in mesh):
             return True
-        key = " " + " ".join(compact_tokens(name)) + " "
-        if key.strip() and key in where.compact:
-            return True
-        key = " " + " ".join(compact_tokens(name.replace("-", " "))) + " "
-        if key.strip() and key in where.compact:
+        keys = {" " + " ".join(compact_tokens(n)) + " " for n in (name, name.replace("-", " "))} - {"  "}
+        if any(k in where.compact for k in keys):  # ("event-free survival" as "event free survival")
             return True
         if _trial_key(name):
             return _trial_key(name) in _trial_keys(where.text)

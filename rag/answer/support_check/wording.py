@@ -228,6 +228,32 @@ def species_flags(clause: str, near: list[str], where: str) -> list[str]:
     return [f'"{said.group(0)}": {where} says "{model.group(1)}"']
 
 
+# --- "significantly" where the passage found no significant difference -------------------------------------------
+
+_NOT_SIGNIFICANT = re.compile(r"\b(?:no|not|non-?|nor|without)\s*(?:a\s+)?(?:statistically\s+)?significant\w*|"
+                              r"\bdid not (?:significantly )?differ|\bnonsignificant\w*|\binsignificant\w*", re.I)
+_SIGNIFICANT = re.compile(r"\b(?:significantly|statistically significant\w*)\b|\bp\s*[<≤=]\s*0?\.0[0-4]", re.I)
+
+
+def significance_flags(clause: str, near: list[str], where: str) -> list[str]:
+    """"significantly more X" where a passage sentence the answer follows finds no significant difference in X
+    (sharing two of its words) and none finds a significant one."""
+    said = re.search(r"\bsignificant(?:ly)?\b", clause, re.I)
+    if not said or re.search(r"\b(?:no|not|non-?|nor|without)\s*(?:\w+\s+)?$", clause[:said.start()], re.I):
+        return []
+    words = _content(clause)
+    for s in near:
+        for m in _NOT_SIGNIFICANT.finditer(s):
+            about = _content(s[m.end():m.end() + 60]) & words
+            if len(about) < 2:
+                continue
+            if any(_SIGNIFICANT.search(o) and not _NOT_SIGNIFICANT.search(o) and len(_content(o) & about) >= 2
+                   for o in near):
+                return []
+            return [f'"{said.group(0)}": {where} says "{m.group(0)}"']
+    return []
+
+
 # --- "with X" against "without X" ---------------------------------------------------------------------------------
 
 _WITH = re.compile(r"\b(with|without)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
@@ -465,7 +491,8 @@ def sole_flags(clause: str, sentences: list[str], where: str) -> list[str]:
 
 # --- "strong responses" where the passage says "limited responses" -------------------------------------------------
 
-_STRONG = r"strong|robust|potent|substantial|dramatic|striking|profound|marked|pronounced|high|fully|completely|entirely"
+_STRONG = (r"strong|robust|potent|substantial|dramatic|striking|profound|marked|pronounced|high|fully|completely|"
+           r"entirely")
 _WEAK = r"limited|modest|weak|minimal|marginal|slight|poor|low|partially|partly|incompletely"
 _QUALIFIED = re.compile(rf"\b({_STRONG}|{_WEAK})\s+((?:[\w-]+\s+){{0,1}}[\w-]+)", re.I)
 
@@ -544,6 +571,6 @@ def prefix_flags(plain: str, texts: list[str], titles: list[str], where: str) ->
     return flags
 
 
-__all__ = ["alone_flags", "causal_flags", "certainty_flags", "design_flags", "endpoint_flags", "hedge_flags", "order_flags", "pairing_flags", "plan_flags", "prefix_flags", "preposition_flags",
-           "quantifier_flags",
-           "site_flags", "sole_flags", "species_flags", "strength_flags"]
+__all__ = ["alone_flags", "causal_flags", "certainty_flags", "design_flags", "endpoint_flags", "hedge_flags",
+           "order_flags", "pairing_flags", "plan_flags", "prefix_flags", "preposition_flags", "quantifier_flags",
+           "significance_flags", "site_flags", "sole_flags", "species_flags", "strength_flags"]
