@@ -676,3 +676,11 @@ def test_the_rest_of_a_total_the_sentence_gives():
                 checkmate_032).status == SUPPORTED
     assert "128 not in [1]" in _one("Of the 216 patients treated, 98 received nivolumab alone and 128 nivolumab plus "
                                     "ipilimumab.", checkmate_032).reasons
+
+
+def test_significantly_where_the_passage_found_no_significant_difference():
+    nci = _record_chunk("nci/types-skin-research-vemurafenib-ipilimumab.md", "no statistically significant difference")
+    v = _one("Ipilimumab produced significantly more tumour shrinkage than dacarbazine alone.", nci)
+    assert '"significantly": [1] says "no statistically significant"' in v.reasons, v
+    assert _one("Progression-free survival improved by 24 percent with ipilimumab, though tumour shrinkage did not "
+                "differ significantly.", nci).status == SUPPORTED
