@@ -684,3 +684,18 @@ def test_significantly_where_the_passage_found_no_significant_difference():
     assert '"significantly": [1] says "no statistically significant"' in v.reasons, v
     assert _one("Progression-free survival improved by 24 percent with ipilimumab, though tumour shrinkage did not "
                 "differ significantly.", nci).status == SUPPORTED
+
+
+def test_a_drug_of_the_paper_given_the_figures_of_another_arm():
+    nci = _record_chunk("nci/types-skin-research-vemurafenib-ipilimumab.md", "19.3 months in the ipilimumab arm")
+    title = "New Therapies Offer Valuable Options for Patients with Melanoma - NCI"  # vemurafenib: elsewhere in the page
+    from rag.load import load_file
+
+    [page] = [d.text for d in load_file(ROOT / "corpus" / "nci" / "types-skin-research-vemurafenib-ipilimumab.md")
+              .documents]
+    assert "vemurafenib" in page and "vemurafenib" not in nci
+    v = check_sentence("Responses lasted 19.3 months with vemurafenib [1].", [1], {1: nci}, titles={1: title},
+                       papers={1: page})
+    assert "vemurafenib not in [1] (it gives these figures with ipilimumab)" in v.reasons, v
+    assert check_sentence("Responses lasted 19.3 months with ipilimumab [1].", [1], {1: nci}, titles={1: title},
+                          papers={1: page}).status == SUPPORTED

@@ -34,6 +34,7 @@ from typing import Any, Callable, Iterable
 
 from ...chunk.sentences import sentence_spans
 from ...cite import MARKER, insert_before_stop, strip_reference_markers
+from ...lexical.names import name_shaped
 from ...lexical.synonyms import synonym_alternatives
 from ...lexical.tokens import normalize
 from .comparisons import comparison_flags, with_without_flags
@@ -301,7 +302,10 @@ def _name_flags(ctx: _Check) -> tuple[int, list[str], list[str]]:
                 if _found_name(name, _paper_source(paper), alternatives):
                     found_in = f"elsewhere in the paper of [{n}], not in the cited passage"
                     break
-        if found_in:
+        swapped = _swapped_name(ctx, name, named, alternatives) if found_in else None
+        if swapped:
+            missing.append(f"{name} not in {where} (it gives these figures with {swapped})")
+        elif found_in:
             notes.append(f"{name}: {found_in}")
         elif (name in trials or _trial_key(name) is not None and _trial_key(name) in {_trial_key(t) for t in trials}) \
                 and _trial_like(name):
@@ -314,6 +318,27 @@ def _name_flags(ctx: _Check) -> tuple[int, list[str], list[str]]:
         else:
             missing.append(f"{name} not in {where}")
     return len(named), missing, notes
+
+
+def _swapped_name(ctx: _Check, name: str, named: list[str], alternatives: dict) -> str | None:
+    """A drug the passage does not name (its paper or title does) where the passage sentence that holds the answer's
+    figures names another drug instead ("19.3 months with vemurafenib" where it says "19.3 months in the ipilimumab
+    arm"): that other drug, or None."""
+    if not name_shaped(name):
+        return None
+    figures = [q for q in _quantities(ctx.plain, sentence=True) if not q.loose]
+    if not figures:
+        return None
+    for s in ctx.passages.sentences:
+        if not all(_supports_number(q, s) for q in figures):
+            continue
+        # (a drug by the one name rule, or by an INN stem: "dacarbazine", "cisplatin")
+        others = [n for n in names(s) if name_shaped(n) or re.fullmatch(r"[a-z]{4,}(?:mab|nib|azine|platin|taxel|"
+                                                                          r"rubicin|mide|leucel)", n.lower())]
+        others = [n for n in others if n not in named and not _found_name(n, _Source.of(ctx.plain), alternatives)]
+        if others:
+            return others[0]
+    return None
 
 
 def _trial_like(name: str) -> bool:
