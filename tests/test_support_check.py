@@ -688,7 +688,7 @@ def test_significantly_where_the_passage_found_no_significant_difference():
 
 def test_a_drug_of_the_paper_given_the_figures_of_another_arm():
     nci = _record_chunk("nci/types-skin-research-vemurafenib-ipilimumab.md", "19.3 months in the ipilimumab arm")
-    title = "New Therapies Offer Valuable Options for Patients with Melanoma - NCI"  # vemurafenib: elsewhere in the page
+    title = "New Therapies Offer Valuable Options for Patients with Melanoma - NCI"  # vemurafenib: elsewhere
     from rag.load import load_file
 
     [page] = [d.text for d in load_file(ROOT / "corpus" / "nci" / "types-skin-research-vemurafenib-ipilimumab.md")
