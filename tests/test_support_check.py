@@ -696,6 +696,6 @@ def test_a_drug_of_the_paper_given_the_figures_of_another_arm():
     assert "vemurafenib" in page and "vemurafenib" not in nci
     v = check_sentence("Responses lasted 19.3 months with vemurafenib [1].", [1], {1: nci}, titles={1: title},
                        papers={1: page})
-    assert "vemurafenib not in [1] (it gives these figures with ipilimumab)" in v.reasons, v
+    assert "vemurafenib not in [1] (it says ipilimumab there)" in v.reasons, v
     assert check_sentence("Responses lasted 19.3 months with ipilimumab [1].", [1], {1: nci}, titles={1: title},
                           papers={1: page}).status == SUPPORTED

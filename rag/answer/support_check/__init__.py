@@ -304,7 +304,7 @@ def _name_flags(ctx: _Check) -> tuple[int, list[str], list[str]]:
                     break
         swapped = _swapped_name(ctx, name, named, alternatives) if found_in else None
         if swapped:
-            missing.append(f"{name} not in {where} (it gives these figures with {swapped})")
+            missing.append(f"{name} not in {where} (it says {swapped} there)")
         elif found_in:
             notes.append(f"{name}: {found_in}")
         elif (name in trials or _trial_key(name) is not None and _trial_key(name) in {_trial_key(t) for t in trials}) \
@@ -327,11 +327,13 @@ def _swapped_name(ctx: _Check, name: str, named: list[str], alternatives: dict) 
     if not name_shaped(name):
         return None
     figures = [q for q in _quantities(ctx.plain, sentence=True) if not q.loose]
-    if not figures:
-        return None
-    for s in ctx.passages.sentences:
-        if not all(_supports_number(q, s) for q in figures):
-            continue
+    if figures:
+        holders = [s for s in ctx.passages.sentences if all(_supports_number(q, s) for q in figures)]
+    else:  # no figures: the passage sentence the answer follows nearly word for word
+        words = ctx.answer_words - _content(name)
+        total = sum(ctx.passages.weight.get(t, math.log(2)) for t in words)
+        holders = [s for s in ctx.ranked[:1] if total and ctx.passages.overlap(words, s) >= 0.75 * total]
+    for s in holders:
         # (a drug by the one name rule, or by an INN stem: "dacarbazine", "cisplatin")
         others = [n for n in names(s) if name_shaped(n) or re.fullmatch(r"[a-z]{4,}(?:mab|nib|azine|platin|taxel|"
                                                                           r"rubicin|mide|leucel)", n.lower())]
