@@ -699,3 +699,11 @@ def test_a_drug_of_the_paper_given_the_figures_of_another_arm():
     assert "vemurafenib not in [1] (it says ipilimumab there)" in v.reasons, v
     assert check_sentence("Responses lasted 19.3 months with ipilimumab [1].", [1], {1: nci}, titles={1: title},
                           papers={1: page}).status == SUPPORTED
+
+
+def test_an_intervention_the_passage_never_made():
+    aclf = _abstract('"31974915"')  # IL-35 measured and added (recombinant), never blocked
+    v = _one("Blocking IL-35 restored CD8+ T cell function in ACLF patients.", aclf)
+    assert '"Blocking IL-35" is not said in [1]' in v.reasons, v
+    assert _one("Recombinant IL-35 dampened cytotoxicity and interferon-γ production in both direct and indirect "
+                "co-culture.", aclf).status == SUPPORTED

@@ -254,6 +254,33 @@ def significance_flags(clause: str, near: list[str], where: str) -> list[str]:
     return []
 
 
+# --- an intervention the passage never made ("blocking IL-35" where IL-35 was only measured and added) ------------
+
+_INTERVENE = r"block|inhibit|neutrali[sz]|knock|delet|deplet|silenc|antagoni[sz]|suppress|target"
+_INTERVENTION = re.compile(r"\b(?i:(?:block(?:ing|ed)|inhibit(?:ing|ed)|neutrali[sz](?:ing|ed)|knock(?:ing|ed)? "
+                           r"(?:down|out)|delet(?:ing|ed)|deplet(?:ing|ed)|silenc(?:ing|ed)|antagoni[sz](?:ing|ed))\s+"
+                           r"(?:of\s+)?(?:the\s+)?(?:serum\s+|circulating\s+)?)"
+                           r"([A-Za-z][\w+-]*\d[\w+-]*|[A-Z]{2,}[\w+-]*)")
+
+
+def intervention_flags(clause: str, texts: list[str], where: str) -> list[str]:
+    """"Blocking IL-35 restored ..." where the passage names IL-35 but never blocks, inhibits, neutralises, knocks
+    down or depletes it ("inhibiting ... IL-35", "anti-IL-35", "IL-35 blockade", "IL-35 knockout")."""
+    flags = []
+    source = " ".join(texts)
+    for m in _INTERVENTION.finditer(clause):
+        what = re.escape(m.group(1))
+        said = list(re.finditer(rf"(?<![\w-]){what}(?![\w-])", source, re.I))
+        if not said:
+            continue  # a name the passage does not give is the name check's
+        if re.search(rf"\b(?:{_INTERVENE})\w*\s+(?:\S+\s+){{0,3}}{what}|\banti-?{what}|{what}[\s-]+(?:\w+[\s-]+)?"
+                     r"(?:inhibit|blockade|block|knock|neutrali|antagonis|deplet|delet|silenc|deficien|null)",
+                     source, re.I):
+            continue  # "inhibited IL-35 signalling", "anti-IL-35", "IL-35 blockade", "IL-35 knockout mice"
+        flags.append(f'"{m.group(0)}" is not said in {where}')
+    return flags
+
+
 # --- "with X" against "without X" ---------------------------------------------------------------------------------
 
 _WITH = re.compile(r"\b(with|without)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
@@ -572,5 +599,5 @@ def prefix_flags(plain: str, texts: list[str], titles: list[str], where: str) ->
 
 
 __all__ = ["alone_flags", "causal_flags", "certainty_flags", "design_flags", "endpoint_flags", "hedge_flags",
-           "order_flags", "pairing_flags", "plan_flags", "prefix_flags", "preposition_flags", "quantifier_flags",
-           "significance_flags", "site_flags", "sole_flags", "species_flags", "strength_flags"]
+           "intervention_flags", "order_flags", "pairing_flags", "plan_flags", "prefix_flags", "preposition_flags",
+           "quantifier_flags", "significance_flags", "site_flags", "sole_flags", "species_flags", "strength_flags"]
