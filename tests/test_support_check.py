@@ -579,7 +579,7 @@ def test_a_ratio_in_words_is_read_against_the_figures_that_follow_it():
 
 def test_with_or_without_is_no_denial_and_do_not_have_is_without():
     til = _record_chunk(TRIALS, "two additional courses of TILs")
-    assert _one("Patients may receive two more courses of TILs with low-dose IL-2, with or without cyclophosphamide.",
+    assert _one("Two additional courses of TILs with low-dose IL-2 may follow, with or without cyclophosphamide.",
                 til).status == SUPPORTED
     assert '"not" is not said in [1]' in _one("Additional courses of TILs are not allowed.", til).reasons
     il12 = _record_chunk(TRIALS, "Patients who do not have progressive disease also receive IL-2")
@@ -707,3 +707,11 @@ def test_an_intervention_the_passage_never_made():
     assert '"Blocking IL-35" is not said in [1]' in v.reasons, v
     assert _one("Recombinant IL-35 dampened cytotoxicity and interferon-γ production in both direct and indirect "
                 "co-culture.", aclf).status == SUPPORTED
+
+
+def test_a_recommendation_the_passage_finds_the_evidence_insufficient_for():
+    consensus = _abstract('"37504336"')  # "the evidence is insufficient to make specific recommendations"
+    v = _one("The panel recommends sotorasib specifically for patients with brain metastases.", consensus)
+    assert '"recommends": [1] says "insufficient to make specific recommendations"' in v.reasons, v
+    assert _one("The panel found the data on brain metastases insufficient for specific recommendations.",
+                consensus).status == SUPPORTED

@@ -48,7 +48,7 @@ from .passages import _clauses, _content, _Passages, _tok
 from .figures import (approximately, derived, listed, range_flags, ratio_flags, ratio_spans,
                       superlative_flags, unit_flags)
 from .wording import (alone_flags, causal_flags, certainty_flags, design_flags, endpoint_flags,
-                      hedge_flags, intervention_flags, order_flags,
+                      hedge_flags, insufficient_flags, intervention_flags, order_flags,
                       pairing_flags, plan_flags, prefix_flags, preposition_flags, significance_flags,
                       quantifier_flags, site_flags, sole_flags, species_flags, strength_flags)
 
@@ -388,7 +388,8 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
         claim_flags += with_without_flags(clause, ctx.texts, ctx.where)
         claim_flags += design_flags(clause, ctx.texts, ctx.where) + plan_flags(clause, ctx.texts, ctx.where)
         claim_flags += endpoint_flags(clause, ctx.texts, ctx.where) + species_flags(clause, ctx.ranked, ctx.where)
-        claim_flags += intervention_flags(clause, ctx.texts, ctx.where)
+        claim_flags += intervention_flags(clause, ctx.texts, ctx.where) + insufficient_flags(clause, ctx.ranked[:3],
+                                                                                              ctx.where)
         followed = [c for c in ranked_clauses[:1]
                     if passages.overlap(clause_words, c) >= max(1.0, CLAIM_COVERAGE * total)]
         claim_flags += hedge_flags(clause, followed, ctx.where) + significance_flags(clause, ctx.ranked[:3], ctx.where)

@@ -254,6 +254,30 @@ def significance_flags(clause: str, near: list[str], where: str) -> list[str]:
     return []
 
 
+# --- "recommends X" where the passage finds the evidence insufficient to recommend ----------------------------------
+
+_VERDICT_STEMS = r"recommend|conclu|establish|endorse|approv|support"
+_TOO_LITTLE = re.compile(rf"\b(insufficient|inadequate|not enough|too (?:limited|few|small|weak)|cannot be|"
+                         rf"could not be|no (?:firm|specific|definitive))\b[^.;]{{0,60}}?\b({_VERDICT_STEMS})\w*", re.I)
+
+
+def insufficient_flags(clause: str, near: list[str], where: str) -> list[str]:
+    """A recommendation or conclusion the answer states ("the panel recommends sotorasib for brain metastases") where
+    a passage sentence it follows says the evidence is insufficient for it ("insufficient to make specific
+    recommendations") and shares its words."""
+    said = re.search(r"\b(recommend|conclud|establish|endors|approv|support)(?:s|es|ed|e|ing)?\b", clause, re.I)
+    # (a verb, not "recommendations")
+    if not said or re.search(r"\b(not|no|never|cannot|insufficient|inadequate|too|thin|lack\w*|limited|weak|scarce|"
+                             r"sparse|without|despite|unclear|uncertain)\b", clause, re.I):
+        return []  # (the answer says the evidence falls short itself)
+    words = _content(clause)
+    for s in near:
+        for m in _TOO_LITTLE.finditer(s):
+            if m.group(2).lower()[:5] == said.group(1).lower()[:5] and len(_content(s) & words) >= 3:
+                return [f'"{said.group(0)}": {where} says "{m.group(0)}"']
+    return []
+
+
 # --- an intervention the passage never made ("blocking IL-35" where IL-35 was only measured and added) ------------
 
 _INTERVENE = r"block|inhibit|neutrali[sz]|knock|delet|deplet|silenc|antagoni[sz]|suppress|target"
@@ -599,5 +623,6 @@ def prefix_flags(plain: str, texts: list[str], titles: list[str], where: str) ->
 
 
 __all__ = ["alone_flags", "causal_flags", "certainty_flags", "design_flags", "endpoint_flags", "hedge_flags",
-           "intervention_flags", "order_flags", "pairing_flags", "plan_flags", "prefix_flags", "preposition_flags",
-           "quantifier_flags", "significance_flags", "site_flags", "sole_flags", "species_flags", "strength_flags"]
+           "insufficient_flags", "intervention_flags", "order_flags", "pairing_flags", "plan_flags", "prefix_flags",
+           "preposition_flags", "quantifier_flags", "significance_flags", "site_flags", "sole_flags", "species_flags",
+           "strength_flags"]
