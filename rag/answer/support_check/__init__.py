@@ -17,7 +17,14 @@ whole paper when the passage is a chunk of it):
 - **negation** must agree with the passage clause the answer clause follows ("did not improve" against
   "improved"; "a few patients" against "no patient"), read clause by clause, not anywhere in the passage sentence;
 - **claims**: a direction or comparison ("higher", "similar", "independent of", "persisted") must not be the
-  opposite of what the matched passage clause says, and "all" or "only" must be said there too.
+  opposite of what the matched passage clause says, and "all" or "only" must be said there too;
+- **wording** (wording.py, figures.py): quantifiers against counts and shares in words ("most" for "one-fourth"),
+  causal and certain words against "associated", "may", "potential", "preliminary"; "significantly" against "no
+  significant difference"; a recommendation where the evidence is "insufficient"; "in patients" where the passage
+  speaks of mice; an intervention ("blocking X") the passage never made; a result from a passage that only plans a
+  study (a trial record); "primary" against "secondary" end points; "after" against "prior to"; "fully" against
+  "partially"; a word said bare where the passage has "non"/"un" before it; a number with another unit ("every 6
+  hours" where the passage's 6 is months); a range with one end changed; a drug given the figures of another arm.
 
 The verdict is supported (everything found), partly supported (some facts missing, at most half) or unsupported,
 and every flag names the word or number that is not supported ("72% not in [3]"). An extractive answer copies its
@@ -322,8 +329,8 @@ def _name_flags(ctx: _Check) -> tuple[int, list[str], list[str]]:
 
 def _swapped_name(ctx: _Check, name: str, named: list[str], alternatives: dict) -> str | None:
     """A drug the passage does not name (its paper or title does) where the passage sentence that holds the answer's
-    figures names another drug instead ("19.3 months with vemurafenib" where it says "19.3 months in the ipilimumab
-    arm"): that other drug, or None."""
+    figures (or, without figures, the one it follows nearly word for word) names another drug instead ("19.3 months
+    with vemurafenib" where it says "19.3 months in the ipilimumab arm"): that other drug, or None."""
     if not name_shaped(name):
         return None
     figures = [q for q in _quantities(ctx.plain, sentence=True) if not q.loose]
