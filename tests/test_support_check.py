@@ -715,3 +715,11 @@ def test_a_recommendation_the_passage_finds_the_evidence_insufficient_for():
     assert '"recommends": [1] says "insufficient to make specific recommendations"' in v.reasons, v
     assert _one("The panel found the data on brain metastases insufficient for specific recommendations.",
                 consensus).status == SUPPORTED
+
+
+def test_a_comparison_read_from_a_list_of_figures():
+    nci = _record_chunk("nci/types-skin-research-pembrolizumab-ipilimumab-resistance.md", "34 percent for patients")
+    v = _one("The lower pembrolizumab dose gave a higher 6-month PFS rate than the higher dose.", nci)
+    assert v.status != SUPPORTED and any(r.startswith('"higher"') for r in v.reasons), v
+    assert _one("The higher pembrolizumab dose gave a higher 6-month PFS rate than the lower dose.",
+                nci).status == SUPPORTED
