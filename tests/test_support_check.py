@@ -539,3 +539,187 @@ def test_a_conclusion_the_passage_says_cannot_be_drawn_yet():
     assert '"concluded": [1] says "preliminary"' in v.reasons, v
     assert check_sentence("In these preliminary results, LAK cells with interleukin-2 led to objective regression in "
                           "11 of 25 patients with metastatic cancer [1].", [1], {1: LAK}).status == SUPPORTED
+
+
+# --- the fourth sentence set: trial records, cancer.gov pages and clinicians' wording (real passages of corpus/) ---
+
+def _record_chunk(path: str, needle: str) -> str:
+    """The 200-token chunk of a bundled trial record or cancer.gov page that holds ``needle``."""
+    from rag.chunk.chunker import chunk_document
+    from rag.load import load_file
+
+    for doc in load_file(ROOT / "corpus" / path).documents:
+        for c in chunk_document(doc):
+            if needle in c.text:
+                return c.text
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+TRIALS = "trials/immunotherapy_trials_til_cart_il2.jsonl"
+
+
+def _one(sentence: str, passage: str, title: str = ""):
+    return check_sentence(sentence + " [1]", [1], {1: passage}, titles={1: title} if title else None)
+
+
+def test_a_median_not_yet_reached_is_a_value_not_a_denial():
+    nci = _record_chunk("nci/types-skin-research-nivolumab.md", "had not yet been reached")
+    assert _one("Median overall survival was not reached with nivolumab and was 10.8 months with dacarbazine.",
+                nci).status == SUPPORTED
+
+
+def test_a_ratio_in_words_is_read_against_the_figures_that_follow_it():
+    nci = _record_chunk("nci/types-skin-research-nivolumab.md", "40.0 percent versus 13.9 percent")
+    assert _one("Nivolumab more than doubled progression-free survival (5.1 vs 2.2 months) and nearly tripled the "
+                "response rate (40% vs 13.9%).", nci).status == SUPPORTED
+    v = _one("Nivolumab more than doubled progression-free survival (5.1 vs 2.2 months) and nearly quadrupled the "
+             "response rate (40% vs 13.9%).", nci)
+    assert any(r.startswith('"nearly quadrupled"') and "2.9 times" in r for r in v.reasons), v
+
+
+def test_with_or_without_is_no_denial_and_do_not_have_is_without():
+    til = _record_chunk(TRIALS, "two additional courses of TILs")
+    assert _one("Two additional courses of TILs with low-dose IL-2 may follow, with or without cyclophosphamide.",
+                til).status == SUPPORTED
+    assert '"not" is not said in [1]' in _one("Additional courses of TILs are not allowed.", til).reasons
+    il12 = _record_chunk(TRIALS, "Patients who do not have progressive disease also receive IL-2")
+    assert _one("Patients without progression add IL-2 on three consecutive days a week from week 13 to week 24.",
+                il12).status == SUPPORTED
+
+
+def test_most_against_a_share_in_words():
+    nci = _record_chunk("nci/types-skin-research-advanced-melanoma-therapies.md", "approximately one-fourth")
+    v = _one("Most patients with advanced melanoma previously treated with ipilimumab had tumour shrinkage on "
+             "pembrolizumab.", nci)
+    assert '"Most": [1] says "one-fourth"' in v.reasons, v
+    assert _one("In the early-stage trial, about a quarter of patients previously treated with ipilimumab had tumour "
+                "shrinkage.", nci).status == SUPPORTED
+
+
+def test_a_word_the_passage_says_only_with_non_before_it():
+    vaccine = _record_chunk(TRIALS, "nonmyeloablative, lymphocyte-depleting")
+    v = _one("The preparative regimen is myeloablative.", vaccine)
+    assert '"myeloablative": [1] says "nonmyeloablative"' in v.reasons, v
+    assert _one("The preparative regimen is nonmyeloablative and depletes lymphocytes.", vaccine).status == SUPPORTED
+
+
+def test_a_number_with_another_unit_and_a_range_with_another_end():
+    il2 = _record_chunk(TRIALS, "every 8 hours for 15 doses")  # and "followed every 6 months"
+    assert _one("High-dose IL-2 is given every 8 hours for 15 doses.", il2).status == SUPPORTED
+    v = _one("High-dose IL-2 is given every 6 hours for 15 doses.", il2)
+    assert v.status != SUPPORTED and any(r.startswith("6 ") for r in v.reasons), v
+    fowlpox = _record_chunk(TRIALS, "Patients are randomized to 1 of 3 treatment cohorts")  # and "up to 4 doses"
+    v = _one("Patients are randomized to 1 of 4 treatment cohorts.", fowlpox)
+    assert any(r.startswith("4 cohorts not in [1] (it gives 4") for r in v.reasons), v
+    aml = _record_chunk(TRIALS, "etoposide IV over 1 hour on days 1-5")
+    assert _one("In arm I, etoposide is given on days 1 to 5.", aml).status == SUPPORTED
+    v = _one("In arm I, etoposide is given on days 1 to 7.", aml)
+    assert any(r.startswith("1 to 7 not in [1]") for r in v.reasons), v
+
+
+def test_before_and_after_fully_and_partially():
+    radiation = _record_chunk(TRIALS, "radiation therapy to up to three tumors prior to receiving high-dose IL-2")
+    assert _one("Half the patients receive radiation to up to three tumours before high-dose IL-2.",
+                radiation).status == SUPPORTED
+    v = _one("Radiation is given after high-dose IL-2.", radiation)
+    assert any(r.startswith('"after high-dose IL-2": [1] says "prior to') for r in v.reasons), v
+    fowlpox = _record_chunk(TRIALS, "This is a partially randomized study")
+    v = _one("The study is fully randomized.", fowlpox)
+    assert '"fully randomized": [1] says "partially randomized study"' in v.reasons, v
+
+
+def test_a_result_from_a_study_plan_and_an_end_point_of_another_rank():
+    aml = _record_chunk(TRIALS, "A total of 580 patients will be accrued")
+    v = _one("Interleukin-2 maintenance improved event-free survival in childhood AML.", aml)
+    assert '"improved": [1] describes a planned study and reports no result' in v.reasons, v
+    assert _one("The trial plans to accrue 580 patients over seven years.", aml).status == SUPPORTED
+    booster = _record_chunk(TRIALS, "Secondary end points: 1. Toxicity")
+    v = _one("Toxicity is the primary end point of the study.", booster)
+    assert any(r.startswith('"primary end point": [1] gives toxic') for r in v.reasons), v
+
+
+def test_names_as_passages_write_them():
+    checkpoint = _abstract('"25605845"')  # "approved by the US Food and Drug Administration"
+    assert _one("The FDA has approved ipilimumab, which targets CTLA-4, and pembrolizumab, which targets PD-1, for "
+                "advanced melanoma.", checkpoint).status == SUPPORTED
+    aml = _record_chunk(TRIALS, "concerning the event free survival")
+    assert _one("The randomisation is assessed on event-free survival.", aml).status == SUPPORTED
+    pit = _abstract('"26981775"')  # "100 μg of hYP218-IR700 i.v."
+    assert _one("Mice received 100 μg of hYP218-IR700 intravenously.", pit).status == SUPPORTED
+    ihc = _abstract('"26317305"')  # clone 28-8
+    assert "22C3 not in [1]" in _one("The primary antibody is the 22C3 clone.", ihc).reasons
+
+
+def test_an_outcome_abbreviation_finds_the_sentence_that_spells_it_out():
+    nci = _record_chunk("nci/types-skin-research-pembrolizumab.md", "Median progression-free survival was 5.5 months")
+    assert _one("Median PFS was 5.5 months with pembrolizumab every 2 weeks, 4.1 months every 3 weeks and 2.8 months "
+                "with ipilimumab.", nci).status == SUPPORTED
+
+
+def test_shown_where_the_passage_says_possible_and_patients_where_it_says_mice():
+    ihc = _abstract('"26317305"')  # "investigated as a potential biomarker to predict clinical response"
+    v = _one("PD-L1 staining with this assay reliably predicts who will respond to nivolumab.", ihc)
+    assert '"reliably": [1] says "investigated"' in v.reasons, v
+    microbiome = _abstract('"32425919"')  # CT26 tumor-bearing mice
+    title = ("Gut Microbiome Influences the Efficacy of PD-1 Antibody Immunotherapy on MSS-Type Colorectal Cancer via "
+             "Metabolic Pathway.")
+    v = _one("The study showed that Akkermansia improves the response to PD-1 antibody in patients with MSS "
+             "colorectal cancer.", microbiome, title)
+    assert any(r.startswith('"in patients": [1] says') for r in v.reasons), v
+    assert _one("In mice with MSS-type CT26 colorectal tumours, antibiotics given after PD-1 antibody treatment "
+                "counteracted its inhibition of tumour growth.", microbiome, title).status == SUPPORTED
+
+
+def test_the_rest_of_a_total_the_sentence_gives():
+    checkmate_032 = _record_chunk("pubmed/immunotherapy_abstracts.jsonl", "216 patients were enrolled and treated")
+    assert _one("Of the 216 patients treated, 98 received nivolumab alone and 118 nivolumab plus ipilimumab.",
+                checkmate_032).status == SUPPORTED
+    assert "128 not in [1]" in _one("Of the 216 patients treated, 98 received nivolumab alone and 128 nivolumab plus "
+                                    "ipilimumab.", checkmate_032).reasons
+
+
+def test_significantly_where_the_passage_found_no_significant_difference():
+    nci = _record_chunk("nci/types-skin-research-vemurafenib-ipilimumab.md", "no statistically significant difference")
+    v = _one("Ipilimumab produced significantly more tumour shrinkage than dacarbazine alone.", nci)
+    assert '"significantly": [1] says "no statistically significant"' in v.reasons, v
+    assert _one("Progression-free survival improved by 24 percent with ipilimumab, though tumour shrinkage did not "
+                "differ significantly.", nci).status == SUPPORTED
+
+
+def test_a_drug_of_the_paper_given_the_figures_of_another_arm():
+    nci = _record_chunk("nci/types-skin-research-vemurafenib-ipilimumab.md", "19.3 months in the ipilimumab arm")
+    title = "New Therapies Offer Valuable Options for Patients with Melanoma - NCI"  # vemurafenib: elsewhere
+    from rag.load import load_file
+
+    [page] = [d.text for d in load_file(ROOT / "corpus" / "nci" / "types-skin-research-vemurafenib-ipilimumab.md")
+              .documents]
+    assert "vemurafenib" in page and "vemurafenib" not in nci
+    v = check_sentence("Responses lasted 19.3 months with vemurafenib [1].", [1], {1: nci}, titles={1: title},
+                       papers={1: page})
+    assert "vemurafenib not in [1] (it says ipilimumab there)" in v.reasons, v
+    assert check_sentence("Responses lasted 19.3 months with ipilimumab [1].", [1], {1: nci}, titles={1: title},
+                          papers={1: page}).status == SUPPORTED
+
+
+def test_an_intervention_the_passage_never_made():
+    aclf = _abstract('"31974915"')  # IL-35 measured and added (recombinant), never blocked
+    v = _one("Blocking IL-35 restored CD8+ T cell function in ACLF patients.", aclf)
+    assert '"Blocking IL-35" is not said in [1]' in v.reasons, v
+    assert _one("Recombinant IL-35 dampened cytotoxicity and interferon-γ production in both direct and indirect "
+                "co-culture.", aclf).status == SUPPORTED
+
+
+def test_a_recommendation_the_passage_finds_the_evidence_insufficient_for():
+    consensus = _abstract('"37504336"')  # "the evidence is insufficient to make specific recommendations"
+    v = _one("The panel recommends sotorasib specifically for patients with brain metastases.", consensus)
+    assert '"recommends": [1] says "insufficient to make specific recommendations"' in v.reasons, v
+    assert _one("The panel found the data on brain metastases insufficient for specific recommendations.",
+                consensus).status == SUPPORTED
+
+
+def test_a_comparison_read_from_a_list_of_figures():
+    nci = _record_chunk("nci/types-skin-research-pembrolizumab-ipilimumab-resistance.md", "34 percent for patients")
+    v = _one("The lower pembrolizumab dose gave a higher 6-month PFS rate than the higher dose.", nci)
+    assert v.status != SUPPORTED and any(r.startswith('"higher"') for r in v.reasons), v
+    assert _one("The higher pembrolizumab dose gave a higher 6-month PFS rate than the lower dose.",
+                nci).status == SUPPORTED

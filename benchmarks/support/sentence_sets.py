@@ -18,9 +18,10 @@ F, N, M, G, C = None, "number", "name", "negation", "claim"
 
 
 def corpus_documents() -> dict:
-    """The bundled abstracts, PMC full texts and cancer.gov pages, by doc_id."""
+    """The bundled abstracts, PMC full texts, cancer.gov pages and ClinicalTrials.gov records, by doc_id."""
     docs = {d.doc_id: d for d in load_file(ROOT / "corpus/pubmed/immunotherapy_abstracts.jsonl").documents}
-    for p in [*sorted((ROOT / "corpus/pmc").glob("*.xml")), *sorted((ROOT / "corpus/nci").glob("*.md"))]:
+    for p in [*sorted((ROOT / "corpus/pmc").glob("*.xml")), *sorted((ROOT / "corpus/nci").glob("*.md")),
+              *sorted((ROOT / "corpus/trials").glob("*.jsonl"))]:
         for d in load_file(p).documents:
             docs[d.doc_id] = d
     return docs

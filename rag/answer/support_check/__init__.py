@@ -17,7 +17,14 @@ whole paper when the passage is a chunk of it):
 - **negation** must agree with the passage clause the answer clause follows ("did not improve" against
   "improved"; "a few patients" against "no patient"), read clause by clause, not anywhere in the passage sentence;
 - **claims**: a direction or comparison ("higher", "similar", "independent of", "persisted") must not be the
-  opposite of what the matched passage clause says, and "all" or "only" must be said there too.
+  opposite of what the matched passage clause says, and "all" or "only" must be said there too;
+- **wording** (wording.py, figures.py): quantifiers against counts and shares in words ("most" for "one-fourth"),
+  causal and certain words against "associated", "may", "potential", "preliminary"; "significantly" against "no
+  significant difference"; a recommendation where the evidence is "insufficient"; "in patients" where the passage
+  speaks of mice; an intervention ("blocking X") the passage never made; a result from a passage that only plans a
+  study (a trial record); "primary" against "secondary" end points; "after" against "prior to"; "fully" against
+  "partially"; a word said bare where the passage has "non"/"un" before it; a number with another unit ("every 6
+  hours" where the passage's 6 is months); a range with one end changed; a drug given the figures of another arm.
 
 The verdict is supported (everything found), partly supported (some facts missing, at most half) or unsupported,
 and every flag names the word or number that is not supported ("72% not in [3]"). An extractive answer copies its
@@ -34,6 +41,7 @@ from typing import Any, Callable, Iterable
 
 from ...chunk.sentences import sentence_spans
 from ...cite import MARKER, insert_before_stop, strip_reference_markers
+from ...lexical.names import name_shaped
 from ...lexical.synonyms import synonym_alternatives
 from ...lexical.tokens import normalize
 from .comparisons import comparison_flags, with_without_flags
@@ -44,9 +52,12 @@ from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _as_point, _beside, _count
                       _shared_numbers, _supports_number, _window, numbers)
 from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check.py reads it from here
 from .passages import _clauses, _content, _Passages, _tok
-from .figures import approximately, derived, listed, ratio_flags, ratio_spans, superlative_flags
-from .wording import (alone_flags, causal_flags, certainty_flags, design_flags, pairing_flags, preposition_flags,
-                      quantifier_flags, site_flags, sole_flags, strength_flags)
+from .figures import (approximately, derived, listed, range_flags, ratio_flags, ratio_spans,
+                      superlative_flags, unit_flags)
+from .wording import (alone_flags, causal_flags, certainty_flags, design_flags, endpoint_flags,
+                      hedge_flags, insufficient_flags, intervention_flags, order_flags,
+                      pairing_flags, plan_flags, prefix_flags, preposition_flags, significance_flags,
+                      quantifier_flags, site_flags, sole_flags, species_flags, strength_flags)
 
 __all__ = ["SUPPORTED", "PARTLY", "UNSUPPORTED", "SentenceSupport", "check_sentence", "check_answer",
            "mark_unverified", "names", "numbers"]
@@ -115,7 +126,7 @@ def check_sentence(sentence: str, cited: list[int], passage_texts: dict[int, str
     value_spans = [v for n in cited for v in (values or {}).get(n, []) if v]
     papers = {n: t for n, t in (papers or {}).items() if n in cited and t}
     passages = _Passages.of(texts + list(titles.values()))  # a title is what its paper says too
-    answer_words = _content(plain)
+    answer_words = _content(plain) | _spelled_out(plain)
     ranked = sorted(passages.sentences, key=lambda s: -passages.overlap(answer_words, s))
     ctx = _Check(plain, where, texts, titles, papers, value_spans, passages, answer_words, ranked)
 
@@ -124,6 +135,7 @@ def check_sentence(sentence: str, cited: list[int], passage_texts: dict[int, str
     facts = number_facts + name_facts
     missing += name_missing + pairing_flags(plain, texts, list(titles.values()), where)
     missing += site_flags(plain, texts, list(titles.values()), where)
+    missing += prefix_flags(plain, texts, list(titles.values()), where)
     said_negation, source_negation, claim_flags = _clause_flags(ctx)
     if said_negation or source_negation:
         facts += 1
@@ -138,6 +150,21 @@ def check_sentence(sentence: str, cited: list[int], passage_texts: dict[int, str
         return SentenceSupport(shown_plain, cited, SUPPORTED, notes=notes)
     status = PARTLY if len(missing) * 2 <= facts and facts > 1 else UNSUPPORTED
     return SentenceSupport(shown_plain, cited, status, missing, notes=notes)
+
+
+# Outcome abbreviations an answer uses where a passage may spell them out: their words count as the answer's.
+_ABBREVIATIONS = {"PFS": "progression-free survival", "OS": "overall survival", "ORR": "objective response rate",
+                  "DFS": "disease-free survival", "EFS": "event-free survival", "RFS": "recurrence-free survival",
+                  "DCR": "disease control rate", "AEs": "adverse events", "AE": "adverse event",
+                  "irAEs": "immune-related adverse events", "TRAEs": "treatment-related adverse events",
+                  "MTD": "maximum tolerated dose", "DLT": "dose-limiting toxicity", "DOR": "duration of response"}
+_ABBREVIATED = re.compile(r"\b(" + "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")\b")
+
+
+def _spelled_out(text: str) -> set[str]:
+    """The words of the outcome abbreviations a text uses ("PFS": progression, free, survival)."""
+    return set().union(*(_content(_ABBREVIATIONS[m.group(1)]) for m in _ABBREVIATED.finditer(text))) \
+        if _ABBREVIATED.search(text) else set()
 
 
 def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
@@ -168,6 +195,7 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
     in_shares = _shares_supported(plain_text, mine_numbers, ctx.ranked[:3])
     segments = [m.end() for m in _SEGMENT.finditer(plain_text)]
     missing = []
+    flagged: set[float] = set()
     stated = ratio_spans(plain_text)  # "four times longer": checked as a ratio of the figures (wording.py)
     for q in mine_numbers:
         if id(q) in in_shares or any(a <= q.start < b for a, b in stated) or derived(q, plain_text) \
@@ -175,6 +203,8 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
             continue
         if id(q) in denominators and any(_supports_number(q, s) for s in passages.sentences):
             continue
+        if _sum_of_others(q, mine_numbers, passages.sentences, plain_text):
+            continue  # "Of the 216 treated, 98 received A and 118 B": the rest of a total the sentence gives
         segment = sum(1 for e in segments if e <= q.start)
         others = [o for o in mine_numbers if o is not q and not o.loose and o.value > 3
                   and sum(1 for e in segments if e <= o.start) == segment
@@ -205,7 +235,27 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
                     or _shared_numbers(others, s) >= 2) and (precise or _beside(q, around, s))
                    or (wide and _beside(q, wide, s) and (not slot or _beside(q, around, s))) for s in holders):
             missing.append(f"{_shown(q)} not in {ctx.where}")
+            flagged.add(q.value)
+    missing += unit_flags(ctx.plain, passages.sentences + list(titles.values()), ctx.where, flagged)
+    missing += range_flags(ctx.plain, passages.sentences, ctx.where)
     return len(mine_numbers), missing
+
+
+def _sum_of_others(q: _Quantity, mine: list[_Quantity], sentences: list[str], text: str) -> bool:
+    """A whole count the answer derives from two of its own counts that one passage sentence gives together (the
+    rest of a total: "Of the 216 treated, 98 received A and 118 B", 216 - 98)."""
+    def count(o: _Quantity) -> bool:  # a count of people or things, not a duration or a dose
+        return not o.percent and not o.loose and o.value == int(o.value) and not re.match(
+            r"[\s-]*(?:hours?|days?|weeks?|months?|years?|mg|g|ml|%|percent|per cent|times|fold)\b", text[o.end:], re.I)
+    if not count(q) or q.value < 2:
+        return False
+    counts = [o for o in mine if o is not q and count(o)]
+    for a in counts:
+        for b in counts:
+            if a is not b and a.value - b.value == q.value and a.start < q.start \
+                    and any(_supports_number(a, s) and _supports_number(b, s) for s in sentences):
+                return True
+    return False
 
 
 # Where an answer sentence's facts part ("...; 73 and 96 had died", "..., and 20 of 93 had a complete response").
@@ -259,7 +309,10 @@ def _name_flags(ctx: _Check) -> tuple[int, list[str], list[str]]:
                 if _found_name(name, _paper_source(paper), alternatives):
                     found_in = f"elsewhere in the paper of [{n}], not in the cited passage"
                     break
-        if found_in:
+        swapped = _swapped_name(ctx, name, named, alternatives) if found_in else None
+        if swapped:
+            missing.append(f"{name} not in {where} (it says {swapped} there)")
+        elif found_in:
             notes.append(f"{name}: {found_in}")
         elif (name in trials or _trial_key(name) is not None and _trial_key(name) in {_trial_key(t) for t in trials}) \
                 and _trial_like(name):
@@ -272,6 +325,29 @@ def _name_flags(ctx: _Check) -> tuple[int, list[str], list[str]]:
         else:
             missing.append(f"{name} not in {where}")
     return len(named), missing, notes
+
+
+def _swapped_name(ctx: _Check, name: str, named: list[str], alternatives: dict) -> str | None:
+    """A drug the passage does not name (its paper or title does) where the passage sentence that holds the answer's
+    figures (or, without figures, the one it follows nearly word for word) names another drug instead ("19.3 months
+    with vemurafenib" where it says "19.3 months in the ipilimumab arm"): that other drug, or None."""
+    if not name_shaped(name):
+        return None
+    figures = [q for q in _quantities(ctx.plain, sentence=True) if not q.loose]
+    if figures:
+        holders = [s for s in ctx.passages.sentences if all(_supports_number(q, s) for q in figures)]
+    else:  # no figures: the passage sentence the answer follows nearly word for word
+        words = ctx.answer_words - _content(name)
+        total = sum(ctx.passages.weight.get(t, math.log(2)) for t in words)
+        holders = [s for s in ctx.ranked[:1] if total and ctx.passages.overlap(words, s) >= 0.75 * total]
+    for s in holders:
+        # (a drug by the one name rule, or by an INN stem: "dacarbazine", "cisplatin")
+        others = [n for n in names(s) if name_shaped(n) or re.fullmatch(r"[a-z]{4,}(?:mab|nib|azine|platin|taxel|"
+                                                                          r"rubicin|mide|leucel)", n.lower())]
+        others = [n for n in others if n not in named and not _found_name(n, _Source.of(ctx.plain), alternatives)]
+        if others:
+            return others[0]
+    return None
 
 
 def _trial_like(name: str) -> bool:
@@ -317,11 +393,18 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
         claim_flags += _claim_flags(ctx, clause, clause_words, ranked_clauses, matched, total)
         claim_flags += comparison_flags(clause, ctx.texts, ctx.where)
         claim_flags += with_without_flags(clause, ctx.texts, ctx.where)
-        claim_flags += design_flags(clause, ctx.texts, ctx.where)
+        claim_flags += design_flags(clause, ctx.texts, ctx.where) + plan_flags(clause, ctx.texts, ctx.where)
+        claim_flags += endpoint_flags(clause, ctx.texts, ctx.where) + species_flags(clause, ctx.ranked, ctx.where)
+        claim_flags += intervention_flags(clause, ctx.texts, ctx.where) + insufficient_flags(clause, ctx.ranked[:3],
+                                                                                              ctx.where)
+        followed = [c for c in ranked_clauses[:1]
+                    if passages.overlap(clause_words, c) >= max(1.0, CLAIM_COVERAGE * total)]
+        claim_flags += hedge_flags(clause, followed, ctx.where) + significance_flags(clause, ctx.ranked[:3], ctx.where)
         claim_flags += quantifier_flags(clause, matched, ctx.where, ctx.ranked)
         claim_flags += causal_flags(clause, ctx.ranked[:4], ctx.where) + certainty_flags(clause, ctx.ranked, ctx.where)
         claim_flags += ratio_flags(clause, ctx.ranked[:3], ctx.where) + alone_flags(clause, ctx.ranked[:3], ctx.where)
-        claim_flags += preposition_flags(clause, ctx.ranked[:3], ctx.where)
+        claim_flags += preposition_flags(clause, ctx.ranked[:3], ctx.where) + order_flags(clause, ctx.ranked[:3],
+                                                                                          ctx.where)
         claim_flags += sole_flags(clause, ctx.ranked[:3], ctx.where) + strength_flags(clause, ctx.ranked[:3], ctx.where)
         claim_flags += superlative_flags(clause, ctx.ranked[:3], ctx.where)
     return said_negation, source_negation, claim_flags
@@ -350,7 +433,24 @@ def _denial_not_said(ctx: _Check, clause: str, clause_words: set[str], matched: 
                  and all(_supports_number(q, c) for q in _quantities(clause, sentence=True))
                  and bool(cue and _content(c[cue.end():cue.end() + 60]) & clause_words))
         if denied and (denied & said or _claims_of_words(denied) & _claims(clause) - {"some", "all"} or close):
+            lacks = _WEAK_NEGATION.search(clause)
+            if lacks and _first_stem(clause[lacks.end():]) is not None \
+                    and _first_stem(clause[lacks.end():]) == _first_stem(c[cue.end():]):
+                continue  # "without progression" for "who do not have progressive disease": the same denial
             return cue.group(0)
+    return None
+
+
+def _first_stem(text: str) -> str | None:
+    """The first five letters of the word a denial is about ("have progressive disease" -> "progr"; none after
+    "not without")."""
+    for w in re.findall(r"[A-Za-z][\w-]*", text[:60]):
+        lw = w.lower()
+        if lw in ("without", "absence", "absent", "lack", "lacked", "lacking", "free"):
+            return None
+        if lw in ("have", "has", "had", "any", "a", "an", "the", "of", "be", "been", "evidence", "signs"):
+            continue
+        return lw[:5]
     return None
 
 

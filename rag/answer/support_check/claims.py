@@ -23,7 +23,7 @@ def _neg(text: str) -> re.Match | None:
     """The first negation of a text that denies something ("median duration of response not reached" gives a value,
     not a denial)."""
     for m in _NEGATION.finditer(text):
-        if m.group(0).lower() == "not" and re.match(r"\s+(yet\s+)?reached", text[m.end():]) \
+        if m.group(0).lower() == "not" and re.match(r"\s+(?:yet\s+)?(?:been\s+)?reached", text[m.end():]) \
                 and re.search(r"median|duration|\(|\[", text[max(0, m.start() - 50):m.start()], re.I):
             continue
         return m
@@ -31,7 +31,8 @@ def _neg(text: str) -> re.Match | None:
 
 
 # Words that deny a noun rather than a claim: counted only where an answer's own negation needs its match.
-_WEAK_NEGATION = re.compile(r"\b(without|absence of|absent|lack(?:ed|s|ing)? of|free of|failed|fails)\b", re.I)
+_WEAK_NEGATION = re.compile(r"\b((?<!with or )without|absence of|absent|lack(?:ed|s|ing)? of|free of|failed|fails)\b",
+                            re.I)
 # Between a negation and the word it denies ("did not significantly prolong", "no clear difference", "none of them
 # improved").
 _HEDGES = set(tokenize("significantly statistically significant clear clearly meaningful meaningfully major further "

@@ -34,7 +34,8 @@ _ARM_FILLER = set(tokenize("patients patient those group groups arm arms cohort 
 # Figures of a pair: "20% with A versus 9% with B", "(44.8% vs. 27.8%)", "73 ... and 96".
 _PAIR_JOIN = re.compile(r"^(?:(?!\bto\b|\bfrom\b)(?:[^;.\d]|(?<=[A-Za-z])\d))*?"
                         r"\b(?:vs\.?|versus|v|compared (?:with|to)|than|and|against|whereas|while|in comparison with)"
-                        r"\b(?:[^;.\d]|(?<=[A-Za-z])\d)*$|^\s*,\s*$", re.I)
+                        r"\b(?:[^;.\d]|(?<=[A-Za-z])\d)*$|^\s*,\s*$|"
+                        r"^(?:[^;.\d]|(?<=[A-Za-z])\d)*,\s*$", re.I)  # (a list: "34% for A, 38% for B, and 16% ...")
 # Parentheses that hold a confidence interval, a P value or a range: not the figures compared.
 _ASIDE = re.compile(r"[(\[][^()\[\]]*(?:\bCI\b|confidence|\bP\s*[=<>≤]|\bp\s*[=<>]|hazard|ratio|range|IQR|"
                     r"interval)[^()\[\]]*[)\]]", re.I)

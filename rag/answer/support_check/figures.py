@@ -47,14 +47,25 @@ def _fits(qualifier: str | None, actual: float, said: float) -> bool:
     return 0.85 * said <= actual <= 1.15 * said
 
 
-def _own_pair(clause: str) -> tuple[_Quantity, _Quantity] | None:
-    """The two figures the answer sets side by side itself ("(54.3 vs 12.9 months)", "(30 vs 11)")."""
+def _own_pairs(clause: str) -> list[tuple[_Quantity, _Quantity]]:
+    """The pairs of figures the answer sets side by side itself ("(54.3 vs 12.9 months)", "(30 vs 11)")."""
     from .comparisons import _pairs  # (comparisons imports numbers; no cycle at load)
     plain = _plain(clause)
     words = [m.span(2) for m in RATIO.finditer(plain)] + [m.span(2) for m in DIFFERENCE.finditer(plain)]
-    pairs = [(a, b) for a, b, _ in _pairs(plain, None) if not any(x <= a.start < y or x <= b.start < y
-                                                                    for x, y in words)]
-    return pairs[0] if pairs else None
+    return [(a, b) for a, b, _ in _pairs(plain, None) if not any(x <= a.start < y or x <= b.start < y
+                                                                  for x, y in words)]
+
+
+def _own_pair(clause: str, at: re.Match | None = None) -> tuple[_Quantity, _Quantity] | None:
+    """The pair of figures the answer gives for a ratio or difference in words: the first pair after the words
+    ("doubled PFS (5.1 vs 2.2 months) and nearly tripled the response rate (40% vs 13.9%)"), else the last before."""
+    pairs = _own_pairs(clause)
+    if not pairs:
+        return None
+    if at is None:
+        return pairs[0]
+    after = [p for p in pairs if p[0].start >= at.end()]
+    return after[0] if after else pairs[-1]
 
 
 def _passage_pair(clause: str, sentences: list[str]) -> tuple[_Quantity, _Quantity] | None:
@@ -81,25 +92,25 @@ def _difference_holds(m: re.Match, pair: tuple[_Quantity, _Quantity]) -> bool:
 def ratio_spans(text: str) -> list[tuple[int, int]]:
     """Where an answer sentence states a ratio or a difference in words that its own two figures bear out ("more
     than four times longer (54.3 vs 12.9 months)"): that number is not looked for in the passage."""
-    pair = _own_pair(text)
-    if pair is None:
+    if not _own_pairs(text):
         return []
-    return [m.span(2) for m in RATIO.finditer(text) if _ratio_holds(m, pair)] + \
-        [m.span(2) for m in DIFFERENCE.finditer(text) if _difference_holds(m, pair)]
+    return [m.span(2) for m in RATIO.finditer(text) if _ratio_holds(m, _own_pair(text, m))] + \
+        [m.span(2) for m in DIFFERENCE.finditer(text) if _difference_holds(m, _own_pair(text, m))]
 
 
 def ratio_flags(clause: str, sentences: list[str], where: str) -> list[str]:
     """"doubled", "almost tripled", "four times longer", "about 10 months longer" against the answer's own two
     figures; a ratio in words ("almost tripled") without figures against the passage's pair."""
     flags = []
-    own = _own_pair(clause)
     for m in RATIO.finditer(clause):
+        own = _own_pair(clause, m)
         pair = own or (_passage_pair(clause, sentences) if not m.group(2)[0].isdigit()
                        and words_to_int(m.group(2).lower().split()[0].split("-")[0]) is None else None)
         if pair is not None and min(pair[0].value, pair[1].value) > 0 and not _ratio_holds(m, pair):
             a, b = sorted((pair[0].value, pair[1].value))
             flags.append(f'"{m.group(0)}": {where} gives {pair[0].text} and {pair[1].text} ({b / a:.1f} times)')
     for m in DIFFERENCE.finditer(clause):
+        own = _own_pair(clause, m)
         if own is not None and not _difference_holds(m, own):
             diff = abs(own[0].value - own[1].value)
             flags.append(f'"{m.group(0)}": the figures {own[0].text} and {own[1].text} differ by {diff:g}')
@@ -203,3 +214,72 @@ def superlative_flags(clause: str, sentences: list[str], where: str) -> list[str
 
 __all__ = ["DIFFERENCE", "RATIO", "approximately", "derived", "listed", "ratio_flags", "ratio_spans",
            "superlative_flags"]
+
+
+# --- a number with another unit ("every 6 hours" where the passage's 6 is "every 6 months") -------------------------
+
+_UNITS = {"hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year", "minute": "minute",
+          "cycle": "cycle", "course": "course", "dose": "dose", "cohort": "cohort", "arm": "arm", "group": "group",
+          "patient": "patient", "trial": "trial", "study": "study", "studie": "study", "centre": "centre",
+          "center": "centre", "countrie": "country", "country": "country", "site": "site", "tumor": "tumor",
+          "tumour": "tumor", "lesion": "lesion", "vaccination": "vaccination", "infusion": "infusion"}
+_UNIT_AFTER = re.compile(r"[\s-]+(?:[a-z]+[\s-]+){0,2}?(" + "|".join(sorted(_UNITS, key=len, reverse=True))
+                         + r")s?\b", re.I)
+
+
+_LABEL = re.compile(r"(?i)\b(?:phase|grade|stage|cohort|arm|group|part|days?|weeks?|cycles?|type|class|level|step|"
+                    r"tier|patients?)\s*$")
+
+
+def _unit(plain: str, q: _Quantity) -> str | None:
+    """The unit or counted thing right after a number ("6 hours", "4 treatment cohorts", "6-month"), if any."""
+    m = _UNIT_AFTER.match(plain, q.end)
+    return _UNITS[m.group(1).lower()] if m else None
+
+
+def unit_flags(plain: str, sentences: list[str], where: str, flagged: set[float]) -> list[str]:
+    """A whole number the answer gives with a unit ("every 6 hours", "1 of 4 treatment cohorts") that the passage
+    gives only with other units ("every 6 months", "4 weeks", "4 doses"): the number the passage says is another
+    thing's."""
+    text = _plain(plain)
+    flags = []
+    for q in _quantities(plain, sentence=True):
+        if q.percent or q.loose or q.value != int(q.value) or q.value in flagged:
+            continue
+        if _LABEL.search(text[:q.start]):
+            continue  # a label ("phase 2 cohort", "day 1 dose"), not a count
+        mine = _unit(text, q)
+        if mine is None:
+            continue
+        theirs = []
+        for s in sentences:
+            ps = _plain(s)
+            theirs += [None if _LABEL.search(ps[:p.start]) else _unit(ps, p)
+                       for p in _quantities(s) if p.value == q.value and not p.percent]
+        if theirs and None not in theirs and mine not in theirs:
+            flags.append(f"{q.text} {mine}s not in {where} (it gives {q.text} {sorted(set(theirs))[0]}s)")
+    return flags
+
+
+# --- a range or share with one end changed ("days 1 to 7" where the passage says "days 1-5") -----------------------
+
+_RANGE = re.compile(r"(?<![\w.])(-?\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(-?\d+(?:\.\d+)?)(?![\w.]*\d)(?!\s*(?:of|/))", re.I)
+
+
+def _ranges(text: str) -> set[tuple[float, float]]:
+    return {(float(m.group(1)), float(m.group(2))) for m in _RANGE.finditer(_plain(text))
+            if float(m.group(1)) < float(m.group(2))}
+
+
+def range_flags(plain: str, sentences: list[str], where: str) -> list[str]:
+    """A range of the answer ("days 1 to 7") the passage does not give, where it gives one with the same start or
+    the same end ("days 1-5"): one end changed."""
+    theirs = set().union(*(_ranges(s) for s in sentences)) if sentences else set()
+    flags = []
+    for a, b in sorted(_ranges(plain)):
+        if (a, b) in theirs:
+            continue
+        other = next(((x, y) for x, y in sorted(theirs) if (x == a) != (y == b)), None)
+        if other is not None:
+            flags.append(f"{a:g} to {b:g} not in {where} (it gives {other[0]:g}-{other[1]:g})")
+    return flags

@@ -73,7 +73,8 @@ def names(sentence: str) -> list[str]:
         if len(w) < 2 or w in in_trial or any(part in in_trial for part in w.split("-")) or w in _LABELS \
                 or re.fullmatch(r"\d[\d.]*-(NR|NA|NE|NC)", w):  # "6.7–NR": a bound not reached, not a name
             continue
-        coded = w[0].isalpha() and any(c.isdigit() for c in w)  # "CD19", "IL-2"; not "1,000-fold"
+        # "CD19", "IL-2", the clone "22C3"; not "1,000-fold"
+        coded = w[0].isalpha() and any(c.isdigit() for c in w) or bool(re.fullmatch(r"\d+[A-Z]+\d+[A-Za-z0-9]*", w))
         acronym = sum(c.isupper() for c in w) >= 2
         toks = tokenize(w)
         known = bool(toks) and toks[0] in table and w[0].isupper() and i > 0  # "Keytruda", not "survival"
@@ -122,12 +123,13 @@ def _initials(text: str) -> set[str]:
     """Every run of word initials of a text ("hazard ratio" -> "hr"; "non-small-cell lung cancer" -> "nsclc"):
     where an abbreviation is spelled out."""
     parts = [p for p in re.split(r"[\s\-/]+", normalize(text).lower()) if p and p[0].isalnum()]
-    letters = [p[0] for p in parts]
     out = set()
-    for i in range(len(letters)):
-        for n in range(2, 7):
-            if i + n <= len(letters):
-                out.add("".join(letters[i:i + n]))
+    # (and without the small words: "Food and Drug Administration" -> "fda")
+    for letters in ([p[0] for p in parts], [p[0] for p in parts if p not in ("and", "of", "for", "the", "in")]):
+        for i in range(len(letters)):
+            for n in range(2, 7):
+                if i + n <= len(letters):
+                    out.add("".join(letters[i:i + n]))
     return out
 
 
@@ -144,11 +146,28 @@ class _Source:
     @classmethod
     def of(cls, text: str) -> "_Source":
         text = re.sub(r"α(?=[A-Z])", "anti-", _us(text))  # "αPD-1": anti-PD-1
+        compact = " " + " ".join(compact_tokens(text)) + " "
+        if "-" in text:  # "event free survival" and "event-free survival" alike
+            compact += "| " + " ".join(compact_tokens(text.replace("-", " "))) + " "
         return cls(set(tokenize(text)), _initials(text), {t for t, _ in _mesh_terms(normalize(text)[:200000])},
-                   " " + " ".join(compact_tokens(text)) + " ", text)
+                   compact, text)
+
+
+# A route of administration by its abbreviations ("intravenously": "i.v.", "IV").
+_ROUTES = [(re.compile(r"(?i)intravenous"), re.compile(r"\b(?:[Ii]\.[Vv]\.|IV)(?![\w-])|(?i:intravenous)")),
+           (re.compile(r"(?i)subcutaneous"), re.compile(r"\b(?:[Ss]\.[Cc]\.|SC|SQ)(?![\w-])|(?i:subcutaneous)")),
+           (re.compile(r"(?i)intramuscular"), re.compile(r"\b(?:[Ii]\.[Mm]\.|IM)(?![\w-])|(?i:intramuscular)")),
+           (re.compile(r"(?i)intraperitoneal"), re.compile(r"\b(?:[Ii]\.[Pp]\.|IP)(?![\w-])|(?i:intraperitoneal)")),
+           (re.compile(r"(?i)intradermal"), re.compile(r"\b(?:[Ii]\.[Dd]\.|ID)(?![\w-])|(?i:intradermal)")),
+           (re.compile(r"(?i)orally"), re.compile(r"\b(?:[Pp]\.[Oo]\.|PO)(?![\w-])|(?i:\boral\b|by mouth)"))]
 
 
 def _found_name(name: str, where: _Source, alternatives: dict[str, list[tuple[str, ...]]]) -> bool:
+    route = next((said for word, said in _ROUTES if word.match(name)), None)
+    return route is not None and route.search(where.text) is not None or _found_as_written(name, where, alternatives)
+
+
+def _found_as_written(name: str, where: _Source, alternatives: dict[str, list[tuple[str, ...]]]) -> bool:
     toks = _tok(name)
     if not toks:
         return True
@@ -160,8 +179,8 @@ def _found_name(name: str, where: _Source, alternatives: dict[str, list[tuple[st
         mesh = [t for t, key in _mesh_terms(name) if len(key) > 1]
         if mesh and all(m in where.mesh for m in mesh):
             return True
-        key = " " + " ".join(compact_tokens(name)) + " "
-        if key.strip() and key in where.compact:
+        keys = {" " + " ".join(compact_tokens(n)) + " " for n in (name, name.replace("-", " "))} - {"  "}
+        if any(k in where.compact for k in keys):  # ("event-free survival" as "event free survival")
             return True
         if _trial_key(name):
             return _trial_key(name) in _trial_keys(where.text)

@@ -31,8 +31,11 @@ _WORD_NUMBER = re.compile(
 # Shares in words: "half", "a third", "two-thirds", "a quarter" (as percentages, read loosely).
 _FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3, "two thirds": 200 / 3,
               "two-thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0, "one-quarter": 25.0,
-              "three quarters": 75.0, "three-quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0}
-_FRACTION = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True)) + r")\b", re.I)
+              "three quarters": 75.0, "three-quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0,
+              "a fourth": 25.0, "one fourth": 25.0, "one-fourth": 25.0, "three fourths": 75.0, "three-fourths": 75.0,
+              "one-fifth": 20.0}
+_FRACTION = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
+                       + r")\b(?!-(?:life|lives|maximal|max)\b)", re.I)
 
 
 # A paper's identifier in a sentence: which paper, not what it says.

@@ -3,6 +3,7 @@ answer sentence follows."""
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -44,11 +45,16 @@ _GENERIC = set(tokenize("patient patients study studies group groups trial trial
 
 def _content(text: str) -> set[str]:
     """The words that carry a sentence's claim, as index tokens (a hyphenated name once, by its joined form)."""
+    return set(_content_of(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _content_of(text: str) -> frozenset[str]:
     out = set()
     for word in words(_us(text)):
         toks = tokenize(word)
         out.update(toks[:1] if re.search(r"[-/]", word) else toks)
-    return {t for t in out if not t.isdigit() and not re.fullmatch(r"[\d.]+", t) and t not in _GENERIC}
+    return frozenset(t for t in out if not t.isdigit() and not re.fullmatch(r"[\d.]+", t) and t not in _GENERIC)
 
 
 @dataclass

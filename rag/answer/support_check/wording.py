@@ -40,7 +40,7 @@ def _shares_in(text: str) -> list[tuple[float, str]]:
     if out:
         return out
     for q in _quantities(plain):
-        if q.percent and not q.loose and not _THRESHOLD.search(plain[max(0, q.start - 14):q.start]) \
+        if q.percent and not _THRESHOLD.search(plain[max(0, q.start - 14):q.start]) \
                 and not re.search(r"\b(CI|confidence|interval)\b", plain[max(0, q.start - 20):q.end + 12], re.I):
             out.append((q.value, q.text))
     return out
@@ -148,6 +148,163 @@ def certainty_flags(clause: str, near: list[str], where: str) -> list[str]:
         return []
     return [f'"{said.group(1)}": {where} says "{tentative.group(1)}"']
 
+# An answer that states as shown what the passage clause it follows offers as possible ("reliably predicts" where the
+# passage says "investigated as a potential biomarker to predict"; "showed that X improves" where it says "X may").
+_ASSERTED = re.compile(r"\b(shows? that|showed that|shown that|demonstrat\w* that|proved?|proven|established that|"
+                       r"confirmed that|reliabl[ey]|definitively|conclusively|guarantee[sd]?|will always)\b", re.I)
+_HEDGED = re.compile(r"\b(may|might|could|potential(?:ly)?|possibl[ey]|suggest\w*|promising|hypothes\w*|"
+                     r"investigat\w*|being (?:evaluated|studied|tested))\b", re.I)
+_PASSAGE_SHOWN = re.compile(r"\b(show(?:s|ed|n)? that|demonstrat\w*|prove[nd]?|confirm\w*|establish(?:es|ed)?)\b",
+                            re.I)
+
+
+def hedge_flags(clause: str, followed: list[str], where: str) -> list[str]:
+    """A finding the answer states as shown where the passage clause it follows most closely only offers it as
+    possible ("may", "potential", "suggests", "investigated") and says nothing shown."""
+    said = _ASSERTED.search(clause)
+    if not said or not followed or re.search(r"\b(not|no|never|cannot|may|might|could)\s+(?:\w+\s+)?$",
+                                              clause[:said.start()], re.I) or _HEDGED.search(clause):
+        return []
+    hedge = _HEDGED.search(followed[0])
+    if hedge is None or _PASSAGE_SHOWN.search(followed[0]):
+        return []
+    return [f'"{said.group(1)}": {where} says "{hedge.group(1)}"']
+
+
+# --- a primary end point the passage gives as secondary (and the other way round) ---------------------------------
+
+_RANK = re.compile(r"\b(primary|secondary|main|co-primary|exploratory)\s+(?:efficacy\s+|study\s+)?"
+                   r"(end[- ]?points?|objectives?|outcomes?(?:\s+measures?)?|aims?|goals?)\b", re.I)
+_ENDPOINT_WORDS = set(_content("primary secondary main co-primary exploratory endpoint endpoints end point points "
+                               "objective objectives outcome outcomes measure measures aim aims goal goals study was "
+                               "were is are the of"))
+
+
+def _ranked_ends(text: str) -> dict[str, set[str]]:
+    """The words a passage lists under its primary and its secondary end points (up to the next such heading)."""
+    out: dict[str, set[str]] = {"primary": set(), "secondary": set()}
+    marks = list(_RANK.finditer(text))
+    for i, m in enumerate(marks):
+        rank = "primary" if m.group(1).lower() in ("primary", "main", "co-primary") else "secondary"
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        out[rank] |= _content(text[m.end():min(end, m.end() + 250)]) - _ENDPOINT_WORDS
+    return out
+
+
+def endpoint_flags(clause: str, texts: list[str], where: str) -> list[str]:
+    """"Toxicity is the primary end point" where the passage lists toxicity under its secondary end points and not
+    under its primary ones."""
+    m = _RANK.search(clause)
+    if not m:
+        return []
+    mine = "primary" if m.group(1).lower() in ("primary", "main", "co-primary") else "secondary"
+    other = "secondary" if mine == "primary" else "primary"
+    words = _content(clause) - _ENDPOINT_WORDS
+    ends = _ranked_ends(" ".join(texts))
+    if words and words & ends[other] and not words & ends[mine]:
+        return [f'"{m.group(0)}": {where} gives {", ".join(sorted(words & ends[other]))} as {other}']
+    return []
+
+
+# --- a finding in animals or cells said of patients ---------------------------------------------------------------
+
+_HUMANS = re.compile(r"\bin (?:\w+\s+){0,2}(patients|humans|people|participants|the clinic)\b", re.I)
+_MODEL = re.compile(r"\b(mice|mouse|murine|rats?|xenografts?|tumou?r-bearing|in vitro|cell lines?|animal models?)\b",
+                    re.I)
+_PEOPLE = re.compile(r"\b(patients?|humans?|people|participants|subjects|clinical|trial)\b", re.I)
+
+
+def species_flags(clause: str, near: list[str], where: str) -> list[str]:
+    """A finding the answer places in patients ("improves the response in patients with X") where the passage
+    sentences it follows (the two closest that share its words) report it in mice or cells and speak of no patients."""
+    said = _HUMANS.search(clause)
+    if not said:
+        return []
+    words = _content(clause[:said.start()] + clause[said.end():])
+    near = [s for s in near[:2] if len(_content(s) & words) >= 2]
+    model = next((m for s in near for m in [_MODEL.search(s)] if m), None)
+    if model is None or any(_PEOPLE.search(s) for s in near):
+        return []
+    return [f'"{said.group(0)}": {where} says "{model.group(1)}"']
+
+
+# --- "significantly" where the passage found no significant difference -------------------------------------------
+
+_NOT_SIGNIFICANT = re.compile(r"\b(?:no|not|non-?|nor|without)\s*(?:a\s+)?(?:statistically\s+)?significant\w*|"
+                              r"\bdid not (?:significantly )?differ|\bnonsignificant\w*|\binsignificant\w*", re.I)
+_SIGNIFICANT = re.compile(r"\b(?:significantly|statistically significant\w*)\b|\bp\s*[<≤=]\s*0?\.0[0-4]", re.I)
+
+
+def significance_flags(clause: str, near: list[str], where: str) -> list[str]:
+    """"significantly more X" where a passage sentence the answer follows finds no significant difference in X
+    (sharing two of its words) and none finds a significant one."""
+    said = re.search(r"\bsignificant(?:ly)?\b", clause, re.I)
+    if not said or re.search(r"\b(?:no|not|non-?|nor|without)\s*(?:\w+\s+)?$", clause[:said.start()], re.I):
+        return []
+    words = _content(clause)
+    for s in near:
+        for m in _NOT_SIGNIFICANT.finditer(s):
+            about = _content(s[m.end():m.end() + 60]) & words
+            if len(about) < 2:
+                continue
+            if any(_SIGNIFICANT.search(o) and not _NOT_SIGNIFICANT.search(o) and len(_content(o) & about) >= 2
+                   for o in near):
+                return []
+            return [f'"{said.group(0)}": {where} says "{m.group(0)}"']
+    return []
+
+
+# --- "recommends X" where the passage finds the evidence insufficient to recommend ----------------------------------
+
+_VERDICT_STEMS = r"recommend|conclu|establish|endorse|approv|support"
+_TOO_LITTLE = re.compile(rf"\b(insufficient|inadequate|not enough|too (?:limited|few|small|weak)|cannot be|"
+                         rf"could not be|no (?:firm|specific|definitive))\b[^.;]{{0,60}}?\b({_VERDICT_STEMS})\w*", re.I)
+
+
+def insufficient_flags(clause: str, near: list[str], where: str) -> list[str]:
+    """A recommendation or conclusion the answer states ("the panel recommends sotorasib for brain metastases") where
+    a passage sentence it follows says the evidence is insufficient for it ("insufficient to make specific
+    recommendations") and shares its words."""
+    said = re.search(r"\b(recommend|conclud|establish|endors|approv|support)(?:s|es|ed|e|ing)?\b", clause, re.I)
+    # (a verb, not "recommendations")
+    if not said or re.search(r"\b(not|no|never|cannot|insufficient|inadequate|too|thin|lack\w*|limited|weak|scarce|"
+                             r"sparse|without|despite|unclear|uncertain)\b", clause, re.I):
+        return []  # (the answer says the evidence falls short itself)
+    words = _content(clause)
+    for s in near:
+        for m in _TOO_LITTLE.finditer(s):
+            if m.group(2).lower()[:5] == said.group(1).lower()[:5] and len(_content(s) & words) >= 3:
+                return [f'"{said.group(0)}": {where} says "{m.group(0)}"']
+    return []
+
+
+# --- an intervention the passage never made ("blocking IL-35" where IL-35 was only measured and added) ------------
+
+_INTERVENE = r"block|inhibit|neutrali[sz]|knock|delet|deplet|silenc|antagoni[sz]|suppress|target"
+_INTERVENTION = re.compile(r"\b(?i:(?:block(?:ing|ed)|inhibit(?:ing|ed)|neutrali[sz](?:ing|ed)|knock(?:ing|ed)? "
+                           r"(?:down|out)|delet(?:ing|ed)|deplet(?:ing|ed)|silenc(?:ing|ed)|antagoni[sz](?:ing|ed))\s+"
+                           r"(?:of\s+)?(?:the\s+)?(?:serum\s+|circulating\s+)?)"
+                           r"([A-Za-z][\w+-]*\d[\w+-]*|[A-Z]{2,}[\w+-]*)")
+
+
+def intervention_flags(clause: str, texts: list[str], where: str) -> list[str]:
+    """"Blocking IL-35 restored ..." where the passage names IL-35 but never blocks, inhibits, neutralises, knocks
+    down or depletes it ("inhibiting ... IL-35", "anti-IL-35", "IL-35 blockade", "IL-35 knockout")."""
+    flags = []
+    source = " ".join(texts)
+    for m in _INTERVENTION.finditer(clause):
+        what = re.escape(m.group(1))
+        said = list(re.finditer(rf"(?<![\w-]){what}(?![\w-])", source, re.I))
+        if not said:
+            continue  # a name the passage does not give is the name check's
+        if re.search(rf"\b(?:{_INTERVENE})\w*\s+(?:\S+\s+){{0,3}}{what}|\banti-?{what}|{what}[\s-]+(?:\w+[\s-]+)?"
+                     r"(?:inhibit|blockade|block|knock|neutrali|antagonis|deplet|delet|silenc|deficien|null)",
+                     source, re.I):
+            continue  # "inhibited IL-35 signalling", "anti-IL-35", "IL-35 blockade", "IL-35 knockout mice"
+        flags.append(f'"{m.group(0)}" is not said in {where}')
+    return flags
+
+
 # --- "with X" against "without X" ---------------------------------------------------------------------------------
 
 _WITH = re.compile(r"\b(with|without)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
@@ -156,6 +313,16 @@ _WITH = re.compile(r"\b(with|without)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
 def _side(m: re.Match) -> str:
     """"with" or "without" ("with no subsequent therapy" is "without")."""
     return "without" if m.group(1).lower() == "without" or re.match(r"(?i)(no|none)\b", m.group(2)) else "with"
+
+
+# A clause that says "without X" in other words ("who do not have progressive disease", "had no prior therapy").
+_LACKS = re.compile(r"\b(?:(?:do|does|did)\s+not\s+have|(?:had|have|has)\s+no|free\s+of|absence\s+of|lack\s+of)\s+"
+                    r"((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+
+
+def _stems(text: str) -> set[str]:
+    """The words of a text by their first five letters ("progression" and "progressive" alike)."""
+    return {w[:5].lower() for w in re.findall(r"[A-Za-z][\w-]{3,}", text)}
 
 
 def preposition_flags(clause: str, near: list[str], where: str) -> list[str]:
@@ -176,9 +343,65 @@ def preposition_flags(clause: str, near: list[str], where: str) -> list[str]:
                     same_side = p
                 else:
                     other_side = other_side or p
+            # "patients who do not have progressive disease": without it
+            if mine == "without" and any(_stems(p.group(1)) & _stems(m.group(2)) for p in _LACKS.finditer(s)):
+                same_side = same_side or True
         if other_side is not None and same_side is None:
             flags.append(f'"{m.group(1)} {m.group(2)}": {where} says "{other_side.group(0)}"')
     return flags
+
+
+# --- "after X" where the passage says "before X" ------------------------------------------------------------------
+
+_ORDER = re.compile(r"\b(before|prior to|preceding|after|following)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+
+
+def order_flags(clause: str, near: list[str], where: str) -> list[str]:
+    """"radiation after high-dose IL-2" where the passage says "radiation ... prior to receiving high-dose IL-2"
+    (and never after it), and the other way round."""
+    flags = []
+    for m in _ORDER.finditer(clause):
+        mine = m.group(1).lower() in ("after", "following")
+        words = _content(m.group(2)) - {"patient", "patients", "receiving", "treatment", "therapy"}
+        if not words:
+            continue
+        other_side = same_side = None
+        for s in near:
+            for p in _ORDER.finditer(s):
+                if not _content(p.group(2)) & words:
+                    continue
+                if (p.group(1).lower() in ("after", "following")) == mine:
+                    same_side = p
+                else:
+                    other_side = other_side or p
+        if other_side is not None and same_side is None:
+            flags.append(f'"{m.group(0)}": {where} says "{other_side.group(0)}"')
+    return flags
+
+
+# --- a result claimed from a study plan ------------------------------------------------------------------------------
+
+# A passage that plans a study (a trial registry record, a protocol): what it will do, and no figures of a result.
+_PLAN = re.compile(r"\b(will be (?:accrued|enrolled|randomi[sz]ed|treated|assessed|evaluated|followed)|will receive|"
+                   r"OBJECTIVES|OUTLINE|PROJECTED ACCRUAL|we designed|(?:is|are) randomi[sz]ed to|"
+                   r"primary (?:objective|end ?point|outcome)s?\s*:|study design\s*:)", re.I)
+_RESULT = re.compile(r"\b(p\s*[<=>≤]\s*0?\.\d|significant\w*|hazard ratio|HR\b|confidence interval|95%|"
+                     r"(?:was|were) (?:observed|achieved|associated)|resulted in|showed|demonstrated|"
+                     r"median (?:\w+\s+){0,3}(?:was|were|of))", re.I)
+# An answer clause that reports an outcome as found ("improved", "was as effective as").
+_FOUND = re.compile(r"\b(improved|prolonged|extended|reduced|increased|lowered|doubled|halved|outperformed|"
+                    r"(?:was|were) (?:as |more |less |equally |not )?(?:effective|efficacious|superior|inferior|"
+                    r"safe|better|worse|beneficial)|"
+                    r"(?:was|were) (?:associated|linked|correlated)|led to|resulted in)\b", re.I)
+
+
+def plan_flags(clause: str, texts: list[str], where: str) -> list[str]:
+    """An outcome the answer reports as found ("IL-2 maintenance improved event-free survival") where every cited
+    passage plans a study (what patients will receive, its objectives) and reports no result."""
+    found = _FOUND.search(clause)
+    if not found or not texts or not all(_PLAN.search(t) and not _RESULT.search(t) for t in texts):
+        return []
+    return [f'"{found.group(0)}": {where} describes a planned study and reports no result']
 
 
 # --- a drug given to the wrong trial -------------------------------------------------------------------------------
@@ -319,8 +542,9 @@ def sole_flags(clause: str, sentences: list[str], where: str) -> list[str]:
 
 # --- "strong responses" where the passage says "limited responses" -------------------------------------------------
 
-_STRONG = r"strong|robust|potent|substantial|dramatic|striking|profound|marked|pronounced|high"
-_WEAK = r"limited|modest|weak|minimal|marginal|slight|poor|low"
+_STRONG = (r"strong|robust|potent|substantial|dramatic|striking|profound|marked|pronounced|high|fully|completely|"
+           r"entirely")
+_WEAK = r"limited|modest|weak|minimal|marginal|slight|poor|low|partially|partly|incompletely"
 _QUALIFIED = re.compile(rf"\b({_STRONG}|{_WEAK})\s+((?:[\w-]+\s+){{0,1}}[\w-]+)", re.I)
 
 
@@ -374,6 +598,31 @@ def site_flags(plain: str, texts: list[str], titles: list[str], where: str) -> l
     return flags
 
 
-__all__ = ["alone_flags", "causal_flags", "certainty_flags", "design_flags", "pairing_flags", "preposition_flags",
-           "quantifier_flags",
-           "site_flags", "sole_flags", "strength_flags"]
+# --- "myeloablative" where the passage says "nonmyeloablative" -----------------------------------------------------
+
+_PREFIXED = re.compile(r"(?<![\w-])(non-?|un)([a-z]{6,})\b", re.I)
+
+
+def prefix_flags(plain: str, texts: list[str], titles: list[str], where: str) -> list[str]:
+    """A word the answer says bare where the cited passages and titles say it only with "non"/"un" before it
+    ("myeloablative" for "nonmyeloablative", "treated" for "untreated"), or the other way round."""
+    source = " ".join(texts + titles)
+    flags = []
+    theirs = {m.group(2).lower(): m.group(0) for m in _PREFIXED.finditer(source)}
+    mine = {m.group(2).lower(): m.group(0) for m in _PREFIXED.finditer(plain)}
+    for word in sorted(theirs):
+        bare = re.compile(rf"(?<![\w-]){re.escape(word)}\b", re.I)
+        said = bare.search(plain)
+        if said and word not in mine and not bare.search(source):
+            flags.append(f'"{said.group(0)}": {where} says "{theirs[word]}"')
+    for word in sorted(mine):
+        bare = re.compile(rf"(?<![\w-]){re.escape(word)}\b", re.I)
+        if word not in theirs and bare.search(source) and not bare.search(plain):
+            flags.append(f'"{mine[word]}": {where} says "{bare.search(source).group(0)}"')
+    return flags
+
+
+__all__ = ["alone_flags", "causal_flags", "certainty_flags", "design_flags", "endpoint_flags", "hedge_flags",
+           "insufficient_flags", "intervention_flags", "order_flags", "pairing_flags", "plan_flags", "prefix_flags",
+           "preposition_flags", "quantifier_flags", "significance_flags", "site_flags", "sole_flags", "species_flags",
+           "strength_flags"]
