@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ...lexical.mesh import mentions as mesh_mentions
+from ...lexical.mesh import GENERIC_DESCRIPTORS, mentions as mesh_mentions
 from ...lexical.names import name_shaped
 from ...lexical.synonyms import synonym_alternatives
 from ...lexical.tokens import compact_tokens, normalize, tokenize, words
@@ -47,10 +47,6 @@ _DISEASE_MODIFIERS = set("""a an the of in with and or for to on at by from as a
 relapsed resected unresectable untreated previously treated pretreated early late stage locally primary secondary
 patients patient common rare high-risk low-risk high low grade all other most these those their its this that some many
 several both either each any various different""".split())
-# MeSH descriptors too general to be a fact of their own (cancer, disease, antibodies, drugs...).
-_GENERIC_MESH = {"mesh_d009369", "mesh_d004194", "mesh_d013577", "mesh_d000906", "mesh_d011506", "mesh_d004364",
-                 "mesh_d002277", "mesh_d012008", "mesh_d009362", "mesh_d003643", "mesh_d000911", "mesh_d000970",
-                 "mesh_d007239", "mesh_d014612", "mesh_d010919"}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -91,7 +87,7 @@ def names(sentence: str) -> list[str]:
         if len(w) > 3 and w not in out and w.lower() not in _NOT_PROPER and not any(w in n for n in out):
             out.append(w)
     for token, key in _mesh_terms(text):
-        if token in _GENERIC_MESH or (len(key) < 2 and len(key[0]) < 6):
+        if token in GENERIC_DESCRIPTORS or (len(key) < 2 and len(key[0]) < 6):
             continue
         phrase = _phrase(text, key)
         if phrase and not any(phrase.lower() in n.lower() or n.lower() in phrase.lower() for n in out):
