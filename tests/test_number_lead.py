@@ -41,3 +41,16 @@ def test_the_words_of_every_quantitative_question_name_no_study(settings):
     tremelimumab = PEMETREXED.replace("pemetrexed", "tremelimumab").replace("non-small cell lung cancer",
                                                                           "malignant mesothelioma")
     assert _names_the_study(terms, _row(tremelimumab, question))
+
+
+def test_the_lead_says_only_numbers_its_passage_shows():
+    from rag.answer.numbers import _as_written
+    from rag.outcomes.table import Cell
+
+    def cell(span: str, value: float) -> Cell:
+        return Cell("CR", "all", f"{value:g}%", value, "%", "x", 1, 0, len(span), span)
+
+    assert _as_written(cell("complete responses in 22%", 22.0)) == "22%"
+    assert _as_written(cell("complete responses in 9 of 42 patients", 21.4)) == "9 of 42"
+    # A share computed from a count and a denominator stated elsewhere: the table keeps it, the lead does not say it.
+    assert _as_written(cell("20 complete responders", 21.5)) is None

@@ -124,12 +124,19 @@ def _written(cell) -> bool:
     return bool(re.search(r"(?<![\d.·])" + number + r"(?:[.·]0+)?(?!\d)", cell.span))
 
 
-def _as_written(cell) -> str:
-    """The cell as the lead says it: its display, or "n of N" when the percentage was computed from a count."""
+def _as_written(cell) -> str | None:
+    """The cell as the lead says it: its display, or "n of N" when the percentage was computed from a count; None
+    when its span holds neither (a share computed from a count and a denominator found elsewhere): the lead says
+    only numbers its passage shows, and the table keeps the cell with its span."""
     if _written(cell):
         return cell.display.rstrip(" ⚠")
     m = re.search(r"([\w-]+) (?:of|out of) (?:the )?(\d[\d,]*)", cell.span)
-    return f"{m.group(1)} of {m.group(2)}" if m else cell.display.rstrip(" ⚠")
+    return f"{m.group(1)} of {m.group(2)}" if m else None
+
+
+def _sayable(row, endpoint: str) -> list:
+    """The row's cells of an endpoint that the lead can say as its passage writes them."""
+    return [c for c in row.cells.get(endpoint, []) if _as_written(c) is not None]
 
 
 def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, StudyTable, str | None] | None:
@@ -145,20 +152,20 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
     terms = question_terms(question, store.idf, AnswerWeights.key_idf)
     # The study that matches the question best (its drug, disease, trial name; then its retrieval rank) among
     # those that name what the question names and report an asked endpoint leads, with the first it reports.
-    candidates = [r for r in table.rows if any(r.cells.get(e) for e in asked) and _names_the_study(terms, r)]
+    candidates = [r for r in table.rows if any(_sayable(r, e) for e in asked) and _names_the_study(terms, r)]
     if not candidates:
         return None
     # A study that names every disease and drug of the question comes before one that misses some.
     missing = {id(r): _unnamed(question, r, store) for r in candidates}
     best = max(candidates, key=lambda r: (-len(missing[id(r)]), relevance(question, r)))
-    endpoint = next(e for e in asked if best.cells.get(e))  # the first asked endpoint the study reports
+    endpoint = next(e for e in asked if _sayable(best, e))  # the first asked endpoint the study reports
     reporting = sorted((r for r in table.rows if r.cells.get(endpoint)), key=lambda r: -relevance(question, r))
     reporting.remove(best)
     reporting.insert(0, best)
     # The range: the studies that share the leading study's match to the question (the same drug or disease) and
     # name what it names.
     reporting = [r for r in reporting if r is best or (relevance(question, r) >= 1 and _names_the_study(terms, r))]
-    values = "; ".join(_as_written(c) + (f" ({_who(c)})" if _who(c) else "") for c in best.cells[endpoint][:4])
+    values = "; ".join(_as_written(c) + (f" ({_who(c)})" if _who(c) else "") for c in _sayable(best, endpoint)[:4])
     name = NAMES[endpoint]
     # The year stays out: every number of the sentence must be found in the passage it cites.
     study = re.sub(r"\s*\(?\b(?:19|20)\d\d\)?$", "", best.study)
