@@ -80,7 +80,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"\bcomplete or partial\b|"
             r"\bCR\s*\+\s*PR\b|\bregression of (?:measurable|all)|\bobjective(?:ly)? (?:tumou?r )?respon"),
     ("HR", r"\bhazard ratios?\b|\bHRs?\b(?![-+]|\s(?:positive|negative|status|expression))|"  # not "HR-positive"
-           r"(?-i:\bHRdeath\b)"),
+           # a subscript flattened into the word: "HRdeath", "HRprogression", "HRdisease progression or death"
+           r"(?-i:\bHR(?:death|progression|recurrence|relapse|events?|disease progression(?: or death)?)\b)"),
     ("OR", r"\bodds ratios?\b|\bORs?\b(?=\s*(?:[=:,]|of|was|\d|\())"),
     # Words of other measures: values near them are not outcomes. Events of any grade or of grades 1, 2, 4 alone,
     # serious events, shares of a population ("comprising approximately 5% of cases"), follow-up, age, times to other
@@ -376,11 +377,22 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
 _SURVIVAL_KINDS = ("PFS", "OS", "DFS", "RFS", "EFS")
 
 
+def _subscript(text: str, hr: _Mention) -> str | None:
+    """The endpoint a hazard ratio's flattened subscript names: "HRdeath" (OS), "HRdisease progression" (PFS)."""
+    sub = text[hr.start + 2:hr.end] if text.startswith("HR", hr.start) else ""
+    for word, endpoint in (("progression", "HR_PFS"), ("recurrence", "HR_DFS"), ("relapse", "HR_DFS"),
+                           ("event", "HR_EFS"), ("death", "HR_OS")):
+        if word in sub:
+            return endpoint
+    return None
+
+
 def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -> str:
     """HR_PFS, HR_OS, ...: what follows "hazard ratio for", else the survival endpoint named nearest before it, else
     the endpoint of a hazard ratio named earlier in the sentence ("the HRdeath was 0.55 ...; ..., the HR was 0.65")."""
-    if text[hr.start:hr.end] == "HRdeath":
-        return "HR_OS"
+    sub = _subscript(text, hr)
+    if sub:
+        return sub
     after = text[hr.end:hr.end + 45]
     composite = re.search(r"progression", after, re.I) and re.search(r"recurrence|relapse", after, re.I)
     named = (("PFS", r"progression|PFS"), ("DFS", r"recurrence|relapse|disease[- ]free|DFS|RFS"), ("EFS", r"event|EFS"),
@@ -407,7 +419,7 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
     if risk:  # "reduced the risk of progression by 42% (HR = 0.58)"
         return "HR_PFS" if risk.group("k").lower() == "progression" else "HR_DFS"
     for m in reversed([m for m in mentions if m.kind == "HR" and s <= m.start and m.end <= hr.start]):
-        if text[m.start:m.end] == "HRdeath" or re.match(r"\s*(?:\(|,)?\s*(?:for|of)\s", text[m.end:m.end + 10], re.I):
+        if _subscript(text, m) or re.match(r"\s*(?:\(|,)?\s*(?:for|of)\s", text[m.end:m.end + 10], re.I):
             earlier = _ratio_endpoint(text, m, mentions, s)
             if earlier != "HR_other":
                 return earlier

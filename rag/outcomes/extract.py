@@ -173,9 +173,14 @@ _DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?![\d,])(?!\s*(?:,|
 _DECIMAL_POINT = re.compile(r"\d[.·]\d")
 
 
+# Dashes the patterns do not list (figure dash, small and full-width hyphen-minus): read as an en dash.
+_OTHER_DASHES = str.maketrans({"\u2012": "\u2013", "\ufe63": "\u2013", "\uff0d": "\u2013"})
+
+
 def decimal_points(text: str) -> str:
     """The text with its decimal commas written as points (same length, so every offset holds), when it writes
-    decimals with commas only."""
+    decimals with commas only; rarer dashes ("29.5%\u201243.0%") written as en dashes."""
+    text = text.translate(_OTHER_DASHES)
     if "," not in text or _DECIMAL_POINT.search(text) or not _DECIMAL_COMMA.search(text):
         return text
     return _DECIMAL_COMMA.sub(r"\1.\2", text)

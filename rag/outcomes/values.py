@@ -33,6 +33,9 @@ _VALUE = re.compile(
 _IN_CI = re.compile(rf"\b(?:CI|CLs?|confidence (?:intervals?|limits?)|credible intervals?)\b[\s,:=(\[]*"
                     rf"(?:(?:was|of|is)\s+)?"
                     rf"(?:{NUM}\s*%?\s*(?:[-–;,]|to)\s*)?$", re.I)
+# A spread written after a value: "(SE ± 5.96%)", "± 3.1", "(standard error, 4.2%)", "(SEM 2.0)".
+_SPREAD = re.compile(r"(?:±|\+/-|\+-)\s*$|\bstandard (?:error|deviation)s?\b[\s\]\[:=,]*(?:of\s+|was\s+)?$|"
+                     r"[(\[,]\s*(?-i:SEM?)\s*[:=,]?\s*$", re.I)
 _LABEL_BEFORE = re.compile(r"\b(?:group|arm|cohort|phase|grade|stage|day|cycle|version|(?<!wild-)type|part|step|"
                            r"level|class|CD|IL|G|n|N)\s*=?\s*$", re.I)
 # "from 38% to 53%" (a change: two values), unless a range is meant ("ranging from 20% to 40%").
@@ -153,6 +156,8 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
             continue
         if _IN_CI.search(text, max(s, vs - 30), vs):
             continue  # a bound of a confidence interval that was not read as one ("95% CI [0.60; 0.86]")
+        if _SPREAD.search(text, max(s, vs - 30), vs):
+            continue  # "85.4% (SE \u00b1 5.96%)", "± 3.1": a standard error or deviation, not another value
         if re.search(r"\b(?:margin|boundary|threshold)(?: of)?\s*$", text[max(s, vs - 20):vs], re.I):
             continue  # "a noninferiority margin of 1.23": a design's figure
         if _LABEL_BEFORE.search(text, max(s, vs - 12), vs):
