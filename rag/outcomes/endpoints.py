@@ -49,10 +49,10 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"\bresponse duration|\bDoRs?\b|\bresponses? "
             r"(?:lasted|lasting|were durable)|\bmedian (?:duration of )?response (?:duration|time)"),
     ("TTP", r"\btime to (?:disease |tumou?r )?progression\b|\bTTP\b"),
-    ("PFS", r"\bprogression[- ]free(?: survival)?|\bm?PFS\b|\bprogression or death\b"),
-    ("EFS", r"\bevent[- ]free(?: survival)?|\bEFS\b"),
-    ("RFS", r"\b(?:relapse|recurrence)[- ]free(?: survival)?|\bRFS\b"),
-    ("DFS", r"\bdisease[- ]free(?: survival)?|\bDFS\b|\brecurrence or death\b"),
+    ("PFS", r"\bprogression[- ]free(?:[- ]survival)?|\bm?PFS\b|\bprogression or death\b"),
+    ("EFS", r"\bevent[- ]free(?:[- ]survival)?|\bEFS\b"),
+    ("RFS", r"\b(?:relapse|recurrence)[- ]free(?:[- ]survival)?|\bRFS\b"),
+    ("DFS", r"\bdisease[- ]free(?:[- ]survival)?|\bDFS\b|\brecurrence or death\b"),
     # Metastasis-free survival ("time to death or distant metastasis"): not in the vocabulary, but its values and
     # its hazard ratio must not be read as overall survival's.
     # Survival of one cause, not overall survival: not in the vocabulary.
@@ -333,11 +333,14 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
     if best.kind in ("HR", "OR"):
         return None
     if best.kind in ("ORR", "CR") and (_OF_RESPONDERS.search(text, min(best.end, v.tail), max(best.start, v.start))
+                                       or re.search(r"\b(?:ongoing|continuing)\s+$", text[max(s, best.start - 12):best.start],
+                                                    re.I)
                                        or _RESPONDERS_AFTER.match(text, v.tail, v.tail + 60)
                                        or _RESPONDERS_BEFORE.search(text, max(s, v.start - 90), v.start)):
         return None
     if best.kind == "AE3" and best.end <= v.start and re.search(
-            r"\b(?:including|such as|most(?:ly)? commonly|most (?:common|frequent)\w*|namely|mainly|notably)\b|"
+            r"\b(?:including|such as|most(?:ly)? commonly|most (?:common|frequent)\w*|namely|mainly|notably|primarily|"
+            r"principally|predominantly|chiefly|largely|consist(?:ed|s|ing)? of)\b|"
             r":(?=[^:]*[A-Za-z])|"
             r"\b(?:was|were) (?!observed|reported|seen|noted|experienced|similar|more|less|higher|lower|uncommon|"
             r"rare|infrequent|common|frequent|low|documented|recorded)[a-z]+",

@@ -50,8 +50,11 @@ _NOT_A_LEVEL = re.compile(r"(?<!achieved )(?<!reached )(?<!attained )(?<!obtaine
                           r"\b(?:up to|difference of|increase of|improvement of|reduction of|decrease of|"
                           r"gain of)\s*$", re.I)
 _BETWEEN = re.compile(rf"\bbetween\s+{NUM}\s*%?\s*and\s*$", re.I)
-_RESTATED = re.compile(rf"\s*[(\[]\s*(?:n\s*=\s*)?{COUNT}\s*(?:of|/|out of)\s*(?:the\s+)?\d[\d,]*"
-                       rf"(?:\s+[\w-]+){{0,2}}?\s*[)\]]", re.I)
+# "40% (4 of 10 patients)", "7% of patients (4 of 59)", "94% (17 of 18; 95% CI, ...)": the count restates the share.
+_RESTATED = re.compile(rf"(?:\s+of\s+(?:the\s+)?(?:patients|participants|subjects|cases))?"
+                       rf"\s*[(\[]\s*(?:n\s*=\s*)?{COUNT}\s*(?:of|/|out of)\s*(?:the\s+)?\d[\d,]*"
+                       rf"(?:\s+[\w-]+){{0,2}}?\s*(?:[)\]]|[;,](?=\s*\d{{2}}(?:[.·]\d+)?\s*%\s*(?:[\w-]+\s+)?C[IL]\b))",
+                       re.I)
 _BARE_CI = re.compile(r",\s*(\d*[.·]\d+)\s*(?:[-–]|to)\s*(\d*[.·]\d+)\b")
 _TIME_TO_MONTHS = {"month": "months", "months": "months", "mo": "months", "mos": "months", "mth": "months",
                    "mths": "months", "week": "weeks", "weeks": "weeks", "wk": "weeks", "wks": "weeks", "year": "years",
@@ -89,7 +92,8 @@ def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
     if re.search(r"(?:[≥≤<>]=?|at least|of|TPS|CPS|score|expression)\s*$", before, re.I) \
             and re.search(r"PD-?L1|TPS|CPS|expression|score|≥|≤|<|>", text[max(s, vs - 40):vs], re.I):
         return False  # a biomarker cut-off ("PD-L1 ≥50%"), not an outcome
-    if re.match(r"\s*(?:CI|confidence|credible)", text[ve:ve + 16], re.I):
+    if re.match(r"\s*(?:(?:adjusted|exact|two-sided|bootstrap|Bayesian)\s+)?(?:CI|confidence|credible)", text[ve:ve + 28],
+                re.I):
         return False  # "95% CI"
     # "(more than 50 per cent of volume)", "a 30% decrease": a threshold of shrinkage
     return not _SHRINKAGE.match(text, ve, min(e, ve + 40))
