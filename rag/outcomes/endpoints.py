@@ -160,6 +160,8 @@ def _mentions(text: str, s: int, e: int) -> list[_Mention]:
         if kind in _CASE_SENSITIVE and m.group(0).isalpha() and m.group(0).upper() == m.group(0) \
                 and not re.fullmatch(r"[A-Z]+s?", m.group(0)):
             continue
+        if kind == "pCR" and m.group(0).startswith("PCR"):
+            continue  # polymerase chain reaction ("PCR-MRD assay"), not a pathological complete response
         word = m.group(0)[1:] if m.group(0)[:2] in ("mO", "mP") else m.group(0)  # "mOS", "mPFS": median OS, PFS
         if kind in ("OS", "HR", "OR", "CR", "PR", "SD") and len(word) <= 3 and not word[:2].isupper():
             continue  # "or", "os", "hr" in running text are words, not abbreviations
@@ -321,6 +323,9 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
                  kind_of_unit: str) -> str | None:
     if best.kind in _NOT_ENDPOINTS:
         return None
+    if best.kind not in ("HR", "OR") and re.search(r"\b(?:because of|due to|owing to)\s+(?:[\w-]+\s+){0,2}$",
+                                                   text[max(s, best.start - 40):best.start], re.I):
+        return None  # "53% never received SCT because of inadequate response": a reason, not the value's measure
     if v.unit in ("bare", "ratio") and best.kind in ("HR", "OR"):
         if best.kind == "OR":
             return "OR_other"

@@ -78,13 +78,14 @@ def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
     if re.match(r"\s*(?:to|-|–)\s*[\d.·]+\s*%", text[ve:ve + 16]) \
             and not _CHANGE_FROM.search(text, max(s, vs - 30), vs):
         return False  # the start of a range ("15% to 20%")
-    if re.search(r"\b(?:less|fewer|lower) than\s*$|\b(?:below|under)\s*$|<\s*$|"
+    if re.search(r"\b(?:less|fewer|lower|higher|greater) than\s*$|\b(?:below|under|above)\s*$|[<>]\s*$|"
                  r"\bexceed(?:ed|s|ing)?\s*$", text[max(s, vs - 14):vs], re.I):
         return False  # "a 5-year survival rate of less than 30%", "exceeded 60%": a bound, not a rate
     if _NOT_A_LEVEL.search(text, max(s, vs - 24), vs):
         return False  # "increased by 20%", "up to 40%": a change or a ceiling, not a rate
-    if re.match(r"\s*(?:more|fewer|less|higher|lower|greater|better|worse|increase|decrease|reduction|improvement)\b|"
-                r"\s*(?:each|every|per|a) year\b|\s*annually\b", text[ve:ve + 14], re.I):
+    if re.match(r"\s*(?:(?:absolute|relative)\s+)?(?:more|fewer|less|higher|lower|greater|better|worse|increase|decrease|"
+                r"reduction|improvement|difference|benefit|gain)\b|"
+                r"\s*(?:each|every|per|a) year\b|\s*annually\b", text[ve:ve + 30], re.I):
         return False  # "10% more responders", "a 24% improvement", "3% better", "falling 1.6% each year": a change
     if _BETWEEN.search(text, max(s, vs - 30), vs) or re.match(rf"\s*and\s*{NUM}\s*%", text[ve:ve + 16]) \
             and re.search(r"\bbetween\s*$", text[max(s, vs - 10):vs], re.I):
@@ -102,6 +103,10 @@ def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
 def _time_value(text: str, m: re.Match) -> tuple[float | None, str, tuple | None] | None:
     """A time ("7.2 months", "2.2 and 5.0 months"'s first item): value, unit and the CI written before its unit."""
     number, word = (m.group("tv"), m.group("tu")) if m.group("time") else (m.group("ltv"), m.group("ltu"))
+    before = text[max(0, m.start() - 30):m.start()]
+    if re.search(r"\d\s*(?:to|-|–)\s*$", before) and not _CHANGE_TO.search(before) \
+            or re.search(rf"\bhistorical(?:ly)?\b(?:\s+[\w-]+){{0,3}}\s+(?:of|was|were|is)\s*$", before, re.I):
+        return None  # "PFS was 4 to 8 months": a range's end; "the historical control of 30 months": no result
     if re.match(r"\s*(?:longer|shorter|more|less|gain|improvement|increase|difference|benefit)\b|"
                 r"\s*or (?:longer|more)\b", text[m.end():m.end() + 20], re.I):
         return None  # "6 months longer median overall survival", "lasted 6 months or longer": no median
@@ -215,7 +220,7 @@ _BARE_COUNT = re.compile(rf"(?<![\w.·(=/%-])(?P<n>{COUNT})(?![\w.·%]|\s*(?:[(\
 _COUNT_TO_WORD = re.compile(r"\s+(?:(?:patients?|participants|subjects|cases)\s+)?(?:(?:who\s+)?(?:had|achieved|"
                             r"experienced|showed|attained|obtained|developed)\s+(?:an?\s+)?|with\s+(?:an?\s+)?)?", re.I)
 _IN_PATIENTS = re.compile(r"\s+(?:patients?|participants|subjects|cases)\b", re.I)
-_DENOMINATOR = re.compile(rf"\b(?:of|among|from)\s+(?:the\s+|all\s+|these\s+)?(?P<d>\d[\d,]*|{NUMBER_WORDS})\s+"
+_DENOMINATOR = re.compile(rf"(?<!total )\b(?:of|among|from)\s+(?:the\s+|all\s+|these\s+)?(?P<d>\d[\d,]*|{NUMBER_WORDS})\s+"
                           rf"(?:[\w-]+\s+){{0,3}}?(?:patients|participants|subjects)\b|"
                           rf"\b(?P<d2>\d[\d,]*|{NUMBER_WORDS})\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants|subjects)\s+"
                           rf"(?:were|was)"
