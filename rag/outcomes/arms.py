@@ -126,7 +126,10 @@ _NOT_REGIMEN = (r"(?!(?:HRs?|ORs?|CIs?|OS|PFS|ORRs?|DFS|EFS|RFS|CRs?|PRs?|SD|DCR
                 r"HER2|EGFR|ALK|KRAS|BRAF|MSI|MSI-H|TMB|ECOG|WHO|RECIST|FDA|NCI|USA?|UK|IRC|BICR|HPV|EBV|HIV|CNS)(?![\w-]))")
 _REGIMEN_VS = re.compile(rf"(?:\b(?:versus|vs\.?|v\.?|compared with|than)\s+(?:the\s+)?{_NOT_REGIMEN}"
                          rf"(?P<r>[A-Z][A-Z0-9/-]+[A-Z0-9])(?![\w/-]))|"
-                         rf"(?:\b{_NOT_REGIMEN}(?P<r2>[A-Z][A-Z0-9/-]+[A-Z0-9])\s+(?:versus|vs\.?)\s)")
+                         rf"(?:\b{_NOT_REGIMEN}(?P<r2>[A-Z][A-Z0-9/-]+[A-Z0-9])\s+(?:versus|vs\.?)\s)|"
+                         # the subject of a sentence that compares it: "R-CHOP showed improved EFS ... compared with CHOP"
+                         rf"(?:^\s*(?:\d+\.\s+)?{_NOT_REGIMEN}(?P<r3>[A-Z][A-Z0-9/-]+[A-Z0-9])\s+(?:showed|improved|"
+                         rf"prolonged|increased|reduced|resulted|produced|yielded|led|achieved|demonstrated|was|were)\b)")
 _COMPARED = re.compile(r"\b(?:versus|vs\.?|v\.?|compared|than|over|relative to)(?![\w-])", re.I)
 
 
@@ -187,7 +190,8 @@ def _local_arms(sentence: str) -> list[str]:
         # A regimen named by its acronym beside "versus" ("nivolumab plus ipilimumab versus EXTREME (cetuximab, ...)");
         # the drugs in brackets after a regimen are its parts, not arms.
         found = [(m.start(), m.group(0)) for m in _TREATMENT.finditer(sentence)]
-        found += [(m.start(g), m.group(g)) for m in _REGIMEN_VS.finditer(sentence) for g in ("r", "r2") if m.group(g)]
+        found += [(m.start(g), m.group(g)) for m in _REGIMEN_VS.finditer(sentence) for g in ("r", "r2", "r3")
+                  if m.group(g)]
         inside = [(m.start(), m.end()) for m in _PARENTHESES.finditer(sentence)]
         for at, name in sorted(found):
             if any(a < at < b for a, b in inside):

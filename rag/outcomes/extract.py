@@ -115,7 +115,7 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
     for a, b in regions:
         tables = _tables(text, a, b, record, aliases) if text.find("|", a, b) >= 0 else []
         previous = (a, a)
-        for s, e in sentence_spans(original, a, b):
+        for s, e in _sentences(original, a, b):
             before, previous = previous, (s, e)
             table = next((t for t in tables if t[0] <= s < t[1]), None)
             if table is not None:  # a table's rows are read as a table, once
@@ -269,6 +269,20 @@ def _tables(text: str, a: int, b: int, record: StudyOutcomes, aliases: dict[str,
                                      cited=record.design == "other" and not _own_study(text)))
         if found or not_reached:
             out.append((m.start(), m.end(), found, not_reached))
+    return out
+
+
+# A sentence end the splitter misses: a full stop followed by citations ("... P = .007).[7][Level of evidence A1] At a").
+_CITED_END = re.compile(r"[.!?][)\]]?(?:\[[^\[\]\n]{1,40}\])+\s+(?=[A-Z])")
+
+
+def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    out = []
+    for s, e in sentence_spans(text, a, b):
+        for m in _CITED_END.finditer(text, s, e):
+            out.append((s, m.end() - len(m.group(0)) + len(m.group(0).rstrip())))
+            s = m.end()
+        out.append((s, e))
     return out
 
 

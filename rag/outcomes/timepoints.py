@@ -50,6 +50,18 @@ def _timepoint_list(sentence: str, s: int) -> list[str]:
     return [f"{n}-{_tp_unit(m.group('u'))}" for n in numbers]
 
 
+_FOLLOW_UP_BEFORE = re.compile(r"(?:\bfollow[- ]?up(?: time| period| duration)?|\b(?:older|younger) than|\baged?|"
+                               r"\bage of|\bfollowed(?: up)?(?: for)?)(?: (?:of|was|is|for|at least|over|up to|a median "
+                               r"of|median))*(?: (?:about|approximately|nearly|almost|more than))?\s*$", re.I)
+_FOLLOW_UP_AFTER = re.compile(r"[- ](?:median |minimum |mean )?(?:follow[- ]?up|old)\b", re.I)
+
+
+def _not_a_landmark(text: str, m: re.Match) -> bool:
+    """ "a median follow-up of 10 years", "(2-year median follow-up)", "older than 60 years": no rate's time point."""
+    return bool(_FOLLOW_UP_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                or _FOLLOW_UP_AFTER.match(text, m.end(), m.end() + 20))
+
+
 def _timepoint_for(text: str, v: _Value, s: int, placed, index: int, timepoints: list[str],
                    word_start: int | None = None) -> str | None:
     if timepoints:
@@ -64,7 +76,9 @@ def _timepoint_for(text: str, v: _Value, s: int, placed, index: int, timepoints:
     after = list(_TIMEPOINT.finditer(text, v.tail, min(len(text), v.tail + 30)))
     # The time point nearest before the value ("the 12-month rate was 55.9% versus 35.3%, and the 18-month..."),
     # else one just after it ("55.9% at 12 months").
-    before = [m for m in before if not re.search(r"[.·]", m.group("n") or m.group("n2"))]  # "9.8 months": a median
+    before = [m for m in before if not re.search(r"[.·]", m.group("n") or m.group("n2"))  # "9.8 months": a median
+              and not _not_a_landmark(text, m)]
+    after = [m for m in after if not _not_a_landmark(text, m)]
     # "..., with 31% alive at 2 years": the time point right after the value, else the nearest before it
     near_after = after[0] if after and after[0].start() - v.tail <= 15 and after[0].group("n2") else None
     best = near_after or (before[-1] if before else (after[0] if after else None))
