@@ -87,6 +87,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     # serious events, shares of a population ("comprising approximately 5% of cases"), follow-up, age, times to other
     # events, expression and test accuracy, positivity, mutations.
     ("STOP", r"\b(?:any|all)[- ]grades?\b|"
+             # control of the disease at a site ("the rate of local-regional control was 75%"), not survival
+             r"\b(?:local|regional|locoregional|local-regional|distant|intracranial|tumou?r) control\b|"
              # a recurrence, deaths of the treatment, ratios of other kinds
              r"\b(?:experienced|had|developed) an? (?:local |distant )?(?:recurrence|relapse)\b|"
              r"\b(?:treatment|therapy)-related (?:mortality|deaths?)\b|"
