@@ -141,7 +141,42 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
                 item.text = original[item.char_start:item.char_end]
             record.not_reached += not_reached
     _name_labels(read, record)
+    _spell_out_abbreviations(read, record)
     return record
+
+
+# "fluorouracil plus folinic acid (FUFA)", "bendamustine and rituximab (BR)": the name an abbreviation stands for.
+_ABBREVIATION = re.compile(r"(?-i:[a-z]?[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)")
+_NOT_IN_NAME = re.compile(r"(?:received?|receiving|given|compared|with|versus|vs|of|to|or|and|the|a|an|in|either|"
+                          r"both|plus)$", re.I)
+
+
+def _long_form(text: str, abbr: str) -> str | None:
+    """The words before "(ABBR)" from the first one that starts with the abbreviation's letter, up to six words back,
+    not across punctuation or a verb; None when the text defines no such name."""
+    m = re.search(rf"(?P<words>[A-Za-z][\w-]*(?: [\w-]+){{0,5}}) \({re.escape(abbr)}\)", text)
+    if not m:
+        return None
+    words = m.group("words").split(" ")
+    initial = abbr.lstrip("abcdefghijklmnopqrstuvwxyz")[:1].lower() if abbr[:1].isupper() else abbr[:1].lower()
+    for i, w in enumerate(words):
+        if w[:1].lower() == initial and not _NOT_IN_NAME.match(w) \
+                and not any(_NOT_IN_NAME.fullmatch(x) and x.lower() not in ("plus", "and", "with") for x in words[i:]):
+            name = " ".join(words[i:])
+            return name if len(words) - i >= 2 and not _NOT_IN_NAME.fullmatch(words[-1]) else None
+    return None
+
+
+def _spell_out_abbreviations(text: str, record: StudyOutcomes) -> None:
+    """An arm named by the abbreviation the text defines ("FUFA") takes the name it stands for: arms are named as the
+    text first defines them."""
+    names: dict[str, str | None] = {}
+    for o in record.outcomes:
+        if o.arm not in names:
+            long = _long_form(text, o.arm) if _ABBREVIATION.fullmatch(o.arm) and not _mentions(o.arm, 0, len(o.arm)) \
+                else None
+            names[o.arm] = long if long and not re.search(r"\b(?:was|were|is|are|had|has|been)\b", long) else None
+        o.arm = names[o.arm] or o.arm
 
 
 # "Arm C: Nivolumab 3 mg/kg every 2 weeks with ipilimumab 1 mg/kg every 6 weeks.": what a label stands for, with its
