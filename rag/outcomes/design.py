@@ -187,7 +187,9 @@ def _clean_arm(arm: str) -> str:
     # "one of three arms: acalabrutinib plus obinutuzumab", "the combination of X", "the ABC-02 study regimen of X"
     arm = re.sub(r"^\s*then (?:to )?|^\s*up to \d+ (?:months?|weeks?|cycles?|courses?) of\s+|"
                  r"^\s*one of (?:two|three|four|\d) (?:treatment )?(?:arms|regimens|groups)\s*:\s*|"
-                 r"^\s*(?:the )?combination of\s+|^\s*(?:the )?[\w-]+ (?:study )?regimen of\s+|^\s*undergo\s+", "", arm,
+                 r"^\s*(?:the )?combination of\s+|^\s*(?:the )?[\w-]+ (?:study )?regimen of\s+|^\s*undergo\s+|"
+                 # "[assigned 1 to] 42 days after chemoradiation to receive durvalumab plus placebo"
+                 r"^[^,;]*?\bto (?:receive|undergo)\s+", "", arm,
                  flags=_I)
     if re.match(r"\s*(?:with|who|be)\b|\s*\d+(?:[.·]\d+)?\s*(?:cm|mm|Gy)\b|.*\beither$", arm, _I):
         return ""  # "with completely resected tumors", "who received either chemotherapy", "5 cm": no treatment
