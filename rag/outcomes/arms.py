@@ -80,6 +80,13 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
                 if re.search(r"\b(?:versus|vs|v|compared)\b", text[chain[j].tail:chain[j + 1].start], re.I)]
         if len(cuts) == 1:
             return named[0] if next(j for j, x in enumerate(chain) if x is v) <= cuts[0] else named[1]
+    n = len(named) if len(named) >= 2 else len(arms)
+    if len(chain) > n and len(chain) % n == 0 and (respectively or len(named) >= 2):
+        # "59% versus 33% and 45% versus 25% in the X and Y groups, respectively": pairs, each in the arms' order
+        versus = [bool(re.search(r"\b(?:versus|vs|v|compared)\b", text[chain[j].tail:chain[j + 1].start], re.I))
+                  for j in range(len(chain) - 1)]
+        if all(versus[j] == ((j + 1) % n != 0) for j in range(len(versus))):
+            return (named if len(named) >= 2 else arms)[next(j for j, x in enumerate(chain) if x is v) % n]
     if len(chain) >= 2:
         order = named if len(named) >= len(chain) else (
             arms if not named or respectively or (len(chain) == len(arms) and named[0] == arms[0]) else None)

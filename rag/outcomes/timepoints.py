@@ -17,7 +17,10 @@ _TP_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 _TIMEPOINT = re.compile(rf"\b(?P<n>\d+(?:[.·]\d+)?|{_TP_WORDS})[- ](?P<u>{_TP_UNIT})\b(?![- ]old)|"
                         rf"\bat (?P<n2>\d+(?:[.·]\d+)?|{_TP_WORDS}) (?P<u2>{_TP_UNIT})\b", re.I)
 # "1-, 2-, and 3-year", "at 1 and 2 years".
-_TIMEPOINT_LIST = re.compile(rf"\b(?P<list>\d+(?:-?,\s*\d+)*-?,?\s*(?:and|or)\s*\d+)[- ](?P<u>{_TP_UNIT})\b", re.I)
+_TIMEPOINT_LIST = re.compile(rf"\b(?P<list>\d+(?:-?,\s*\d+)*-?,?\s*(?:and|or)\s*\d+)[- ](?P<u>{_TP_UNIT})\b|"
+                             # "1-year and 2-year"
+                             rf"\b(?P<list2>\d+-(?P<u2>year|month)(?:,\s*\d+-(?P=u2))*,?\s*(?:and|or)\s*\d+)-(?P=u2)\b",
+                             re.I)
 
 # An endpoint the methods define with its time point: "the 20-week immune-related progression-free survival rate".
 _DEFINED_RATE = re.compile(rf"\b(?P<n>\d+|{_TP_WORDS})[- ](?P<u>week|month|year)s?[- ](?:[\w-]+ ){{0,2}}?"
@@ -46,8 +49,8 @@ def _timepoint_list(sentence: str, s: int) -> list[str]:
     m = _TIMEPOINT_LIST.search(sentence)
     if not m:
         return []
-    numbers = re.findall(r"\d+", m.group("list"))
-    return [f"{n}-{_tp_unit(m.group('u'))}" for n in numbers]
+    numbers = re.findall(r"\d+", m.group("list") or m.group("list2"))
+    return [f"{n}-{_tp_unit(m.group('u') or m.group('u2'))}" for n in numbers]
 
 
 _FOLLOW_UP_BEFORE = re.compile(r"(?:\bfollow[- ]?up(?: time| period| duration)?|\b(?:older|younger) than|\baged?|"
@@ -68,6 +71,10 @@ def _timepoint_for(text: str, v: _Value, s: int, placed, index: int, timepoints:
         rates = [p for p in placed if p[1].endswith("_rate_pending")]
         position = next(i for i, p in enumerate(rates) if p[0] is v)
         if len(rates) % len(timepoints) == 0:
+            per = len(rates) // len(timepoints)
+            if per > 1 and re.fullmatch(r"[\s,;]*(?:versus|vs\.?|v\.?|compared with)[\s,]*",
+                                        text[rates[0][0].tail:rates[1][0].start], re.I):
+                return timepoints[position // per]  # "1-year and 2-year rates were 59% versus 33% and 45% versus 25%"
             return timepoints[position % len(timepoints)]
     # From 90 characters before the value, or from its endpoint's word when that is further ("OS rates at 2 years were
     # not ... different between the two treatment groups (arm A, 39.9%; ...")
