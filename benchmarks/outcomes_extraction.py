@@ -64,7 +64,7 @@ def same_value(p: dict, g: dict) -> bool:
         pc, gc = (p.get("ci_low"), p.get("ci_high")), (g.get("ci_low"), g.get("ci_high"))
         if (pc[0] is None) != (gc[0] is None):
             return False
-        for a, b in zip(pc, gc):  # a bound may be missing ("0.60-NR"): missing on both sides, or equal
+        for a, b in zip(pc, gc, strict=True):  # a bound may be missing ("0.60-NR"): missing on both sides, or equal
             if (a is None) != (b is None) or (a is not None and abs(a - b) > 0.011):
                 return False
     return True

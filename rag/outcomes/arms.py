@@ -134,7 +134,7 @@ _NOT_REGIMEN = (r"(?!(?:HRs?|ORs?|CIs?|OS|PFS|ORRs?|DFS|EFS|RFS|CRs?|PRs?|SD|DCR
 _REGIMEN_VS = re.compile(rf"(?:\b(?:versus|vs\.?|v\.?|compared with|than)\s+(?:the\s+)?{_NOT_REGIMEN}"
                          rf"(?P<r>[A-Z][A-Z0-9/-]+[A-Z0-9])(?![\w/-]))|"
                          rf"(?:\b{_NOT_REGIMEN}(?P<r2>[A-Z][A-Z0-9/-]+[A-Z0-9])\s+(?:versus|vs\.?)\s)|"
-                         # the subject of a sentence that compares it: "R-CHOP showed improved EFS ... compared with CHOP"
+                         # a sentence's subject it compares: "R-CHOP showed improved EFS ... compared with CHOP"
                          rf"(?:^\s*(?:\d+\.\s+)?{_NOT_REGIMEN}(?P<r3>[A-Z][A-Z0-9/-]+[A-Z0-9])\s+(?:showed|improved|"
                          rf"prolonged|increased|reduced|resulted|produced|yielded|led|achieved|demonstrated|was|were)\b)")
 _COMPARED = re.compile(r"\b(?:versus|vs\.?|v\.?|compared|than|over|relative to)(?![\w-])", re.I)

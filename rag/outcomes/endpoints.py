@@ -340,8 +340,8 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
     if best.kind in ("HR", "OR"):
         return None
     if best.kind in ("ORR", "CR") and (_OF_RESPONDERS.search(text, min(best.end, v.tail), max(best.start, v.start))
-                                       or re.search(r"\b(?:ongoing|continuing)\s+$", text[max(s, best.start - 12):best.start],
-                                                    re.I)
+                                       or re.search(r"\b(?:ongoing|continuing)\s+$",
+                                                    text[max(s, best.start - 12):best.start], re.I)
                                        or _RESPONDERS_AFTER.match(text, v.tail, v.tail + 60)
                                        or _RESPONDERS_BEFORE.search(text, max(s, v.start - 90), v.start)):
         return None

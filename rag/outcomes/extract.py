@@ -307,7 +307,7 @@ def _tables(text: str, a: int, b: int, record: StudyOutcomes, aliases: dict[str,
     return out
 
 
-# A sentence end the splitter misses: a full stop followed by citations ("... P = .007).[7][Level of evidence A1] At a").
+# A sentence end the splitter misses: a full stop, then citations ("... P = .007).[7][Level of evidence A1] At a").
 _CITED_END = re.compile(r"[.!?][)\]]?(?:\[[^\[\]\n]{1,40}\])+\s+(?=[A-Z])")
 
 

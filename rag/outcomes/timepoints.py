@@ -54,8 +54,9 @@ def _timepoint_list(sentence: str, s: int) -> list[str]:
 
 
 _FOLLOW_UP_BEFORE = re.compile(r"(?:\bfollow[- ]?up(?: time| period| duration)?|\b(?:older|younger) than|\baged?|"
-                               r"\bage of|\bfollowed(?: up)?(?: for)?)(?: (?:of|was|is|for|at least|over|up to|a median "
-                               r"of|median))*(?: (?:about|approximately|nearly|almost|more than))?\s*$", re.I)
+                               r"\bage of|\bfollowed(?: up)?(?: for)?)"
+                               r"(?: (?:of|was|is|for|at least|over|up to|a median of|median))*"
+                               r"(?: (?:about|approximately|nearly|almost|more than))?\s*$", re.I)
 _FOLLOW_UP_AFTER = re.compile(r"[- ](?:median |minimum |mean )?(?:follow[- ]?up|old)\b", re.I)
 
 

@@ -83,8 +83,8 @@ def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
         return False  # "a 5-year survival rate of less than 30%", "exceeded 60%": a bound, not a rate
     if _NOT_A_LEVEL.search(text, max(s, vs - 24), vs):
         return False  # "increased by 20%", "up to 40%": a change or a ceiling, not a rate
-    if re.match(r"\s*(?:(?:absolute|relative)\s+)?(?:more|fewer|less|higher|lower|greater|better|worse|increase|decrease|"
-                r"reduction|improvement|difference|benefit|gain)\b|"
+    if re.match(r"\s*(?:(?:absolute|relative)\s+)?(?:more|fewer|less|higher|lower|greater|better|worse|increase|"
+                r"decrease|reduction|improvement|difference|benefit|gain)\b|"
                 r"\s*(?:each|every|per|a) year\b|\s*annually\b", text[ve:ve + 30], re.I):
         return False  # "10% more responders", "a 24% improvement", "3% better", "falling 1.6% each year": a change
     if _BETWEEN.search(text, max(s, vs - 30), vs) or re.match(rf"\s*and\s*{NUM}\s*%", text[ve:ve + 16]) \
@@ -93,8 +93,8 @@ def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
     if re.search(r"(?:[≥≤<>]=?|at least|of|TPS|CPS|score|expression)\s*$", before, re.I) \
             and re.search(r"PD-?L1|TPS|CPS|expression|score|≥|≤|<|>", text[max(s, vs - 40):vs], re.I):
         return False  # a biomarker cut-off ("PD-L1 ≥50%"), not an outcome
-    if re.match(r"\s*(?:(?:adjusted|exact|two-sided|bootstrap|Bayesian)\s+)?(?:CI|confidence|credible)", text[ve:ve + 28],
-                re.I):
+    if re.match(r"\s*(?:(?:adjusted|exact|two-sided|bootstrap|Bayesian)\s+)?(?:CI|confidence|credible)",
+                text[ve:ve + 28], re.I):
         return False  # "95% CI"
     # "(more than 50 per cent of volume)", "a 30% decrease": a threshold of shrinkage
     return not _SHRINKAGE.match(text, ve, min(e, ve + 40))
@@ -105,7 +105,7 @@ def _time_value(text: str, m: re.Match) -> tuple[float | None, str, tuple | None
     number, word = (m.group("tv"), m.group("tu")) if m.group("time") else (m.group("ltv"), m.group("ltu"))
     before = text[max(0, m.start() - 30):m.start()]
     if re.search(r"\d\s*(?:to|-|–)\s*$", before) and not _CHANGE_TO.search(before) \
-            or re.search(rf"\bhistorical(?:ly)?\b(?:\s+[\w-]+){{0,3}}\s+(?:of|was|were|is)\s*$", before, re.I):
+            or re.search(r"\bhistorical(?:ly)?\b(?:\s+[\w-]+){0,3}\s+(?:of|was|were|is)\s*$", before, re.I):
         return None  # "PFS was 4 to 8 months": a range's end; "the historical control of 30 months": no result
     if re.match(r"\s*(?:longer|shorter|more|less|gain|improvement|increase|difference|benefit)\b|"
                 r"\s*or (?:longer|more)\b", text[m.end():m.end() + 20], re.I):
@@ -220,7 +220,8 @@ _BARE_COUNT = re.compile(rf"(?<![\w.·(=/%-])(?P<n>{COUNT})(?![\w.·%]|\s*(?:[(\
 _COUNT_TO_WORD = re.compile(r"\s+(?:(?:patients?|participants|subjects|cases)\s+)?(?:(?:who\s+)?(?:had|achieved|"
                             r"experienced|showed|attained|obtained|developed)\s+(?:an?\s+)?|with\s+(?:an?\s+)?)?", re.I)
 _IN_PATIENTS = re.compile(r"\s+(?:patients?|participants|subjects|cases)\b", re.I)
-_DENOMINATOR = re.compile(rf"(?<!total )\b(?:of|among|from)\s+(?:the\s+|all\s+|these\s+)?(?P<d>\d[\d,]*|{NUMBER_WORDS})\s+"
+_DENOMINATOR = re.compile(rf"(?<!total )\b(?:of|among|from)\s+(?:the\s+|all\s+|these\s+)?"
+                          rf"(?P<d>\d[\d,]*|{NUMBER_WORDS})\s+"
                           rf"(?:[\w-]+\s+){{0,3}}?(?:patients|participants|subjects)\b|"
                           rf"\b(?P<d2>\d[\d,]*|{NUMBER_WORDS})\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants|subjects)\s+"
                           rf"(?:were|was)"
