@@ -82,7 +82,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("HR", r"\bhazard ratios?\b|\bHRs?\b(?![-+]|\s(?:positive|negative|status|expression))|"  # not "HR-positive"
            # a subscript flattened into the word: "HRdeath", "HRprogression", "HRdisease progression or death"
            r"(?-i:\bHR(?:death|progression|recurrence|relapse|events?|disease progression(?: or death)?)\b)"),
-    ("OR", r"\bodds ratios?\b|\bORs?\b(?=\s*(?:[=:,]|of|was|\d|\())"),
+    ("OR", r"\bodds ratios?\b|\bORs?\b(?=\s*(?:[=:,]|of\b|was\b|were\b|is\b|are\b|for\b|associated\b|\d|\())"),
     # Words of other measures: values near them are not outcomes. Events of any grade or of grades 1, 2, 4 alone,
     # serious events, shares of a population ("comprising approximately 5% of cases"), follow-up, age, times to other
     # events, expression and test accuracy, positivity, mutations.

@@ -27,7 +27,8 @@ _VALUE = re.compile(
     rf"|(?P<count>(?<![\w.·])(?P<num3>{COUNT})(?:\s+(?:of|out of)\s+(?:the\s+)?(?P<den3>\d[\d,]*|{NUMBER_WORDS})\b"
     rf"(?!\s*%)|"
     rf"\s*/\s*(?P<den4>\d+)(?=\s+(?:evaluable\s+|assessable\s+)?(?:patients|participants|subjects|cases|pts)\b)))"
-    rf"|(?P<bare>(?<![\w.·%\-])(?P<bv>\d*[.·]\d+)(?![\w·%]|[.·]\w|\s*[-–]\s*\d|-[A-Za-z])))",
+    # a ratio, or a ratio written as a fold ("the OR ... was 4.8-fold (95% CI, 1.2-19.6)")
+    rf"|(?P<bare>(?<![\w.·%\-])(?P<bv>\d*[.·]\d+)(?:-fold(?![\w-])|(?![\w·%]|[.·]\w|\s*[-–]\s*\d|-[A-Za-z]))))",
     re.I,
 )
 _IN_CI = re.compile(rf"\b(?:CI|CLs?|confidence (?:intervals?|limits?)|credible intervals?)\b[\s,:=(\[]*"
