@@ -15,7 +15,8 @@ from .context import _anaphora, _implied, _per_grade, _place_implied
 from .endpoints import _PARENTHESES, _Mention, _mentions, _place, _ratio_endpoint
 from .numbers import NUMBER_WORDS
 from .record import NotReached, Outcome, StudyOutcomes
-from .timepoints import _TIMEPOINT, _WORD_NUMBERS, _defined_timepoints, _timepoint_for, _timepoint_list, _tp_unit
+from .timepoints import (_TIMEPOINT, _WORD_NUMBERS, _defined_timepoints, _timepoint_for, _timepoint_list, _tp_unit,
+                         sentence_timepoint)
 from .values import _list_units, _Value, _values
 
 
@@ -412,6 +413,8 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             word_end = anchors[id(v)].end
             if timepoint is None and defined and re.match(r"\s*rates?\b", text[word_end:word_end + 8]):
                 timepoint = defined.get(endpoint)  # "the progression-free survival rate" the methods defined
+            if timepoint is None:
+                timepoint = sentence_timepoint(text, s, e)
             if timepoint is None:
                 continue
             last_timepoint[endpoint] = timepoint  # "... at 12 months was 69.2% ... versus 49.4% ...": the same time

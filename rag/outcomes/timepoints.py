@@ -95,3 +95,17 @@ def _timepoint_for(text: str, v: _Value, s: int, placed, index: int, timepoints:
     n = best.group("n") or best.group("n2")
     unit = _tp_unit(best.group("u") or best.group("u2"))
     return f"{_WORD_NUMBERS.get(n.lower(), n)}-{unit}"
+
+# A landmark as an adjective of a rate: "the 3-year melanoma-specific survival rate", "6-month PFS"
+_RATE_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:survival|rates?|PFS|OS|DFS|EFS|RFS)\b", re.I)
+
+
+def sentence_timepoint(text: str, s: int, e: int) -> str | None:
+    """The one time point a sentence states, for a rate it gives none near: "The 3-year melanoma-specific survival rate
+    was similar (86%), whereas the DFS rate was higher (68% vs. 63%)"; None when it states none or several."""
+    found = {f"{_WORD_NUMBERS.get(n.lower(), n)}-{_tp_unit(m.group('u') or m.group('u2'))}"
+             for m in _TIMEPOINT.finditer(text, s, e)
+             for n in [m.group("n") or m.group("n2")]
+             if not re.search(r"[.·]", n) and not _not_a_landmark(text, m) and m.group("n")
+             and text[m.start("n") + len(n)] == "-" and _RATE_AFTER.match(text, m.end(), e)}
+    return next(iter(found)) if len(found) == 1 else None
