@@ -328,6 +328,9 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
     if best.kind not in ("HR", "OR") and re.search(r"\b(?:because of|due to|owing to)\s+(?:[\w-]+\s+){0,2}$",
                                                    text[max(s, best.start - 40):best.start], re.I):
         return None  # "53% never received SCT because of inadequate response": a reason, not the value's measure
+    if best.start >= v.end and re.fullmatch(r"\s*(?:for|of)\s+(?:the\s+)?", text[v.tail:best.start], re.I) \
+            and re.search(r"\bfollow[- ]?up\b", text[s:v.start], re.I):
+        return None  # "The median follow-up was 37.2 months for OS and 27.6 months for PFS": follow-up times
     if v.unit in ("bare", "ratio") and best.kind in ("HR", "OR"):
         if best.kind == "OR":
             return "OR_other"

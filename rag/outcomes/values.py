@@ -88,6 +88,11 @@ def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
                 r"decrease|reduction|improvement|difference|benefit|gain)\b|"
                 r"\s*(?:each|every|per|a) year\b|\s*annually\b", text[ve:ve + 30], re.I):
         return False  # "10% more responders", "a 24% improvement", "3% better", "falling 1.6% each year": a change
+    if re.match(r"\s*in (?:the )?(?:early |late |mid-?)?(?:19|20)\d0s\b|\s*in (?:19|20)\d\d\b(?!\s*patients)",
+                text[ve:ve + 20], re.I) \
+            or re.search(r"%\s*in (?:the )?(?:early |late |mid-?)?(?:19|20)\d\ds?\s+to\s+(?:nearly |about |almost |"
+                         r"approximately |over |more than )?$", text[max(s, vs - 50):vs], re.I):
+        return False  # "survival rates rose from 40% in the 1950s to 90%": a statistic of its time, not a result
     if _BETWEEN.search(text, max(s, vs - 30), vs) or re.match(rf"\s*and\s*{NUM}\s*%", text[ve:ve + 16]) \
             and re.search(r"\bbetween\s*$", text[max(s, vs - 10):vs], re.I):
         return False  # "between 10% and 20%": a range
