@@ -46,6 +46,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
            r"\bpartial(?= and complete (?:response|remission))"),
     ("SD", r"\bstable disease\b|\bSD\b|\b(?:disease |tumou?r )?stabili[sz]ations?\b"),
     ("DOR", r"\bduration of (?:the )?(?:objective |tumou?r |complete )?(?:responses?|remissions?)|"
+            r"(?-i:\bduration of (?:CR|PR|CRi|CR/CRi|CR plus CRh|CR/CRh|CR or CRh|CR or PR)\b)|"
             r"\bresponse duration|\bDoRs?\b|\bresponses? "
             r"(?:lasted|lasting|were durable)|\bmedian (?:duration of )?response (?:duration|time)"),
     ("TTP", r"\btime to (?:disease |tumou?r )?progression\b|\bTTP\b"),
