@@ -42,7 +42,7 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
             names += [(f"{q} of {dose.group('d')}", arm), (q, arm), (q.replace(" ", "-"), arm)]
     names += [(alias, arm) for alias, arm in aliases.items()]
     # The groups named by their role: "the combination" is the one arm that combines treatments.
-    combos = [a for a in arms if re.search(r"\s(?:plus|and|with|\+)\s", f" {a} ") and not re.search(r"\bor\b", a)]
+    combos = [a for a in arms if re.search(r"[\s-](?:plus|and|with|\+)[\s-]", f" {a} ") and not re.search(r"\bor\b", a)]
     if len(combos) == 1 and len(arms) >= 2:
         names.append(("the combination", combos[0]))
     found: list[tuple[int, int, str]] = []

@@ -266,6 +266,10 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
     title_arms = re.split(r",?\s+(?:or|versus|vs\.?|compared with)\s+", head, flags=_I) \
         if re.search(r"\b(?:versus|vs\.?|compared with)\s", head, _I) else []
     if design not in ("randomized", "single-arm"):
+        named = [g for g in groups if not _ROLE_GROUP.match(g)]
+        if len(named) >= 2:
+            # "the combination group" beside "the doxorubicin-plus-trabectedin group": a role, not another arm
+            return named[:4], {}
         if len(groups) >= 2:
             return groups[:4], {}
         arms = [a for a in (_clean_arm(t) for t in title_arms) if 2 <= len(a) <= 60 and not _NOT_ARM.match(a)]
