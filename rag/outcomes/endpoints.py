@@ -50,7 +50,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"\bresponse duration|\bDoRs?\b|\bresponses? "
             r"(?:lasted|lasting|were durable)|\bmedian (?:duration of )?response (?:duration|time)"),
     ("TTP", r"\btime to (?:disease |tumou?r )?progression\b|\bTTP\b"),
-    ("PFS", r"\bprogression[- ]free(?:[- ]survival)?|\bm?PFS\b|\bprogression or death\b"),
+    ("PFS", r"\bprogression[- ]free(?:[- ]survival)?|(?<![\w-][a-z]-)\bm?PFS\b|\bprogression or death\b"),
     ("EFS", r"\bevent[- ]free(?:[- ]survival)?|\bEFS\b"),
     ("RFS", r"\b(?:relapse|recurrence)[- ]free(?:[- ]survival)?|\bRFS\b"),
     ("DFS", r"\bdisease[- ]free(?:[- ]survival)?|\bDFS\b|\brecurrence or death\b"),
