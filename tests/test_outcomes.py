@@ -1033,3 +1033,30 @@ def test_arms_named_as_the_text_defines_them():
     assert [(o.value, o.arm, o.timepoint) for o in extract_outcomes(pairs, "z").outcomes] == [
         (70.0, "nivolumab", "1-year"), (60.0, "placebo", "1-year"), (45.0, "nivolumab", "3-year"),
         (35.0, "placebo", "3-year")]
+
+
+def test_other_measures_follow_up_times_and_statistics_of_a_decade_are_no_outcomes():
+    control = "At 3 years, the OS rate was 71%, the rate of locoregional control was 80%, and distant control was 77%."
+    assert _values_of(control) == {("OS_rate", 71.0)}
+    visual = "The 2-year PFS rate was 48%, and the 2-year visual-PFS rate was 70%."
+    assert _values_of(visual) == {("PFS_rate", 48.0)}
+    follow_up = "The median follow-up was 30.1 months for OS and 22.4 months for PFS."
+    assert _values_of(follow_up) == set()
+    decade = "Five-year survival rates for children with neuroblastoma rose from 25% in the 1970s to about 80% today."
+    assert _values_of(decade) == set()
+
+
+def test_odds_ratios_as_folds_durations_of_remission_and_a_sentences_one_landmark():
+    odds = ("The OR for survivors treated with 20 Gy or more was 3.4-fold (95% CI, 1.6\u20137.2), and the adjusted ORs "
+            "were 2.1 (95% CI, 1.1\u20134.0) and 5.6 (95% CI, 2.3\u201313.6) for the two dose levels, respectively.")
+    assert {(o.endpoint, o.value) for o in extract_outcomes(odds, "x").outcomes} == {
+        ("OR_other", 3.4), ("OR_other", 2.1), ("OR_other", 5.6)}
+    remission = "In this single-arm study of venetoclax, the median duration of CR was 9.3 months."
+    assert _values_of(remission) == {("DOR_median", 9.3)}
+    landmark = ("Patients were randomly assigned to surgery or observation. The 5-year OS rate did not differ (75%), "
+                "whereas the DFS rate was higher with surgery (61% vs. 52%).")
+    assert {(o.endpoint, o.value, o.timepoint) for o in extract_outcomes(landmark, "y").outcomes} == {
+        ("OS_rate", 75.0, "5-year"), ("DFS_rate", 61.0, "5-year"), ("DFS_rate", 52.0, "5-year")}
+    cited_end = ("Median PFS was 8.0 months with drug A (P = .01).[4][Level of evidence A1] At a median follow-up of "
+                 "6 years, the OS rate was 52% with drug A.")
+    assert ("OS_rate", 52.0) not in _values_of(cited_end)

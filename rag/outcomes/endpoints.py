@@ -59,7 +59,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     # Survival of one cause, not overall survival: not in the vocabulary.
     ("DSS", r"\b(?:disease|cancer|melanoma|tumou?r|breast cancer)[- ]specific survival\b|\b(?:DSS|CSS)\b|"
             # Survival relative to the population's, local or locoregional progression-free survival: not OS, PFS.
-            r"\brelative survival\b|\b(?:local|locoregional)(?: \d+-(?:year|month))? (?:progression-free survival|"
+            r"\brelative survival\b|(?-i:\b[a-z]{3,}-PFS\b)|"
+            r"\b(?:local|locoregional)(?: \d+-(?:year|month))? (?:progression-free survival|"
             r"progression-free|PFS)\b(?: rates?)?|"
             r"\b(?:cardiovascular|cardiac|cancer|disease|melanoma|tumou?r)[- ](?:related |specific )?(?:deaths?|"
             r"mortality)\b"),
