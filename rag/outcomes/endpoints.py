@@ -244,8 +244,10 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
     kind_of_unit = "time" if v.unit.startswith("time:") else v.unit
     if best.kind in _NOT_ENDPOINTS:
         return None
+    enclosed = [(m.start(), m.end()) for m in _PARENTHESES.finditer(text, best.end, v.start)]
     if best_cost > 140 and (best_cost > 220 or best.end > v.start or any(
-            best.end <= m.start < v.start for m in mentions) or re.search(r"[;:]", text[best.end:v.start])):
+            best.end <= m.start < v.start and not any(a < m.start < b for a, b in enclosed) for m in mentions)
+            or re.search(r"[;:]", _PARENTHESES.sub("", text[best.end:v.start]))):
         return None  # far from its word: only when the word is the clause's subject and nothing comes between
     endpoint = _endpoint_of(text, v, best, mentions, s, kind_of_unit)
     return (endpoint, best) if endpoint else None
