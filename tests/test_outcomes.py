@@ -1060,3 +1060,12 @@ def test_odds_ratios_as_folds_durations_of_remission_and_a_sentences_one_landmar
     cited_end = ("Median PFS was 8.0 months with drug A (P = .01).[4][Level of evidence A1] At a median follow-up of "
                  "6 years, the OS rate was 52% with drug A.")
     assert ("OS_rate", 52.0) not in _values_of(cited_end)
+
+
+def test_a_value_compared_with_an_earlier_one_is_no_bound():
+    compared = ("Patients were randomly assigned to nivolumab or placebo. The ORR was 45% with nivolumab, higher than "
+                "30% with placebo.")
+    assert {(o.value, o.arm) for o in extract_outcomes(compared, "x").outcomes} == {(45.0, "nivolumab"),
+                                                                                  (30.0, "placebo")}
+    bounds = "The trial tested whether the RR was higher than 10% in cohort 1 and higher than 20% in cohort 2."
+    assert _values_of(bounds) == set()

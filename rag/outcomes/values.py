@@ -71,6 +71,15 @@ class _Value:
     ci: tuple[float | None, float | None] = (None, None)
     p: str | None = None
 
+_BOUND = re.compile(r"\b(?:less|fewer|lower|higher|greater) than\s*$|\b(?:below|under|above)\s*$|[<>]\s*$|"
+                    r"\bexceed(?:ed|s|ing)?\s*$", re.I)
+# "45% with nivolumab, higher than 30% with placebo": a value compared with a value written before it, not a bound
+_COMPARED_TO_VALUE = re.compile(r"(?<![<>≥≤])(?<!than )(?<!below )(?<!above )(?<!under )\b\d+(?:[.·]\d+)?\s*%"
+                                r"(?:\s+(?:with|in|for)\s+[\w-]+(?:\s+(?:group|arm))?)?,?\s*"
+                                r"(?:(?:which|that) (?:was|is) )?"
+                                r"(?:significantly |much |slightly )?(?:higher|greater|lower|less) than\s*$", re.I)
+
+
 def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
     """Is the percentage at text[vs:ve] a value (not a range's end, a change, a cut-off, a CI's level)?"""
     before = text[max(s, vs - 14):vs]
@@ -79,8 +88,7 @@ def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
     if re.match(r"\s*(?:to|-|–)\s*[\d.·]+\s*%", text[ve:ve + 16]) \
             and not _CHANGE_FROM.search(text, max(s, vs - 30), vs):
         return False  # the start of a range ("15% to 20%")
-    if re.search(r"\b(?:less|fewer|lower|higher|greater) than\s*$|\b(?:below|under|above)\s*$|[<>]\s*$|"
-                 r"\bexceed(?:ed|s|ing)?\s*$", text[max(s, vs - 14):vs], re.I):
+    if _BOUND.search(text[max(s, vs - 14):vs]) and not _COMPARED_TO_VALUE.search(text[max(s, vs - 60):vs]):
         return False  # "a 5-year survival rate of less than 30%", "exceeded 60%": a bound, not a rate
     if _NOT_A_LEVEL.search(text, max(s, vs - 24), vs):
         return False  # "increased by 20%", "up to 40%": a change or a ceiling, not a rate
