@@ -431,8 +431,9 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             unit = "ratio"
         if unit == "days":
             continue
-        if endpoint.startswith(("HR_", "OR_")) and (unit != "ratio" or not 0 < v.value < 20):
-            continue
+        if endpoint.startswith(("HR_", "OR_")) and (unit != "ratio" or not 0 < v.value < 20 and not (
+                endpoint == "OR_other" and v.value < 1000 and v.ci[0] is not None)):
+            continue  # (an odds ratio of a rare exposure may be large: "OR, 21.2; 95% CI, 11.4-39.2")
         if unit == "%" and not 0 <= value <= 100:
             continue
         if endpoint.endswith("_median") and unit not in ("months", "weeks", "years"):
