@@ -1069,3 +1069,12 @@ def test_a_value_compared_with_an_earlier_one_is_no_bound():
                                                                                   (30.0, "placebo")}
     bounds = "The trial tested whether the RR was higher than 10% in cohort 1 and higher than 20% in cohort 2."
     assert _values_of(bounds) == set()
+
+
+def test_a_comparator_that_is_a_choice_of_two_regimens_is_one_arm():
+    text = ("In a randomized trial, 300 patients were assigned to obinutuzumab and chlorambucil versus FCR or BR. The "
+            "3-year PFS rate favored obinutuzumab and chlorambucil, 70.1% versus 60.2%.")
+    record = extract_outcomes(text, "x")
+    assert record.arms == ["obinutuzumab and chlorambucil", "FCR or BR"]
+    assert {(o.value, o.arm) for o in record.outcomes} == {(70.1, "obinutuzumab and chlorambucil"),
+                                                           (60.2, "FCR or BR")}

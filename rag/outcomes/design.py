@@ -402,6 +402,10 @@ def _join_drug_lists(rest: str, aliases: dict[str, int]) -> tuple[list[str], dic
         if re.search(r"\b(?:plus|with|and) either [\w-]+$", pieces[i - 1], _I) and re.fullmatch(r"\s*or\s*", pieces[i]):
             # "gemcitabine plus either cisplatin or carboplatin": one arm's choice of drug, not two arms
             pieces[i - 1:i + 2] = ["".join(pieces[i - 1:i + 2])]
+    if sum(bool(re.fullmatch(r",?\s+(?:versus|vs\.?)\s+", p, _I)) for p in pieces[1::2]) == 1 \
+            and len(pieces) == 5 and re.fullmatch(r"\s+or\s+", pieces[3], _I):
+        # "bendamustine and rituximab versus R-CHOP or R-CVP": the comparator is the choice of two regimens
+        pieces[2:5] = ["".join(pieces[2:5])]
     parts, seps = pieces[0::2], pieces[1::2]
     if not any(re.match(r"and\s", p) for p in parts[1:]):
         return parts, aliases
