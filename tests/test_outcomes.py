@@ -1078,3 +1078,9 @@ def test_a_comparator_that_is_a_choice_of_two_regimens_is_one_arm():
     assert record.arms == ["obinutuzumab and chlorambucil", "FCR or BR"]
     assert {(o.value, o.arm) for o in record.outcomes} == {(70.1, "obinutuzumab and chlorambucil"),
                                                            (60.2, "FCR or BR")}
+
+
+def test_a_count_of_responders_is_a_share_of_the_evaluable_patients_not_of_a_total_of_responders():
+    text = ("For the 50 evaluable patients, the objective response rate was 30%. A total of 10 patients had a partial "
+            "response and 5 patients had a complete response.")
+    assert _values_of(text) == {("ORR", 30.0), ("CR", 10.0)}

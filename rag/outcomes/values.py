@@ -234,7 +234,8 @@ _BARE_COUNT = re.compile(rf"(?<![\w.·(=/%-])(?P<n>{COUNT})(?![\w.·%]|\s*(?:[(\
 _COUNT_TO_WORD = re.compile(r"\s+(?:(?:patients?|participants|subjects|cases)\s+)?(?:(?:who\s+)?(?:had|achieved|"
                             r"experienced|showed|attained|obtained|developed)\s+(?:an?\s+)?|with\s+(?:an?\s+)?)?", re.I)
 _IN_PATIENTS = re.compile(r"\s+(?:patients?|participants|subjects|cases)\b", re.I)
-_DENOMINATOR = re.compile(rf"(?<!total )\b(?:of|among|from)\s+(?:the\s+|all\s+|these\s+)?"
+_DENOMINATOR = re.compile(rf"(?<!total )\b(?:of|among|from|(?i:for)(?=\s+(?:the\s+)?\d[\d,]*\s+(?:evaluable|assessable|"
+                          rf"treated|response-evaluable)\s))\s+(?:the\s+|all\s+|these\s+)?"
                           rf"(?P<d>\d[\d,]*|{NUMBER_WORDS})\s+"
                           rf"(?:[\w-]+\s+){{0,3}}?(?:patients|participants|subjects)\b|"
                           rf"\b(?P<d2>\d[\d,]*|{NUMBER_WORDS})\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants|subjects)\s+"
