@@ -1084,3 +1084,8 @@ def test_a_count_of_responders_is_a_share_of_the_evaluable_patients_not_of_a_tot
     text = ("For the 50 evaluable patients, the objective response rate was 30%. A total of 10 patients had a partial "
             "response and 5 patients had a complete response.")
     assert _values_of(text) == {("ORR", 30.0), ("CR", 10.0)}
+
+
+def test_a_ratio_whose_ci_a_passage_cuts_off_is_kept():
+    cut = "The median PFS was 9.0 months with drug A and 6.1 months with drug B (HR, 0.712; 95%"
+    assert ("HR_PFS", 0.712) in _values_of(cut) and not any(v == 95.0 for _, v in _values_of(cut))

@@ -110,6 +110,9 @@ def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
     if re.match(r"\s*(?:(?:adjusted|exact|two-sided|bootstrap|Bayesian)\s+)?(?:CI|confidence|credible)",
                 text[ve:ve + 28], re.I):
         return False  # "95% CI"
+    if re.fullmatch(r"9[05]|99", text[vs:ve].rstrip("% ")) and not text[ve:e].strip() \
+            and re.search(r"[;,(]\s*$", text[max(s, vs - 3):vs]):
+        return False  # "(HR, 0.687; 95%" where a passage is cut: the level of a CI cut off
     # "(more than 50 per cent of volume)", "a 30% decrease": a threshold of shrinkage
     return not _SHRINKAGE.match(text, ve, min(e, ve + 40))
 
