@@ -1089,3 +1089,8 @@ def test_a_count_of_responders_is_a_share_of_the_evaluable_patients_not_of_a_tot
 def test_a_ratio_whose_ci_a_passage_cuts_off_is_kept():
     cut = "The median PFS was 9.0 months with drug A and 6.1 months with drug B (HR, 0.712; 95%"
     assert ("HR_PFS", 0.712) in _values_of(cut) and not any(v == 95.0 for _, v in _values_of(cut))
+
+
+def test_a_count_that_says_a_rounded_rate_again_is_one_value():
+    text = "In this single-arm study of avelumab, the response rate was 43%, with responses in 10 of 23 patients."
+    assert _values_of(text) == {("ORR", 43.0)}

@@ -146,6 +146,20 @@ def _interval(text: str, ve: int, value: float, unit: str, inner) -> tuple[float
     return low, high, tail
 
 
+def _not_a_value_after(text: str, s: int, vs: int) -> bool:
+    """Is the number at ``vs`` something other than a value, by the words just before it?"""
+    if _IN_CI.search(text, max(s, vs - 30), vs):
+        return True  # a bound of a confidence interval that was not read as one ("95% CI [0.60; 0.86]")
+    if _SPREAD.search(text, max(s, vs - 30), vs):
+        return True  # "85.4% (SE \u00b1 5.96%)", "± 3.1": a standard error or deviation, not another value
+    if re.search(r"\b(?:margin|boundary|threshold)(?: of)?\s*$", text[max(s, vs - 20):vs], re.I):
+        return True  # "a noninferiority margin of 1.23": a design's figure
+    if _LABEL_BEFORE.search(text, max(s, vs - 12), vs):
+        return True  # "group 1", "grade 3", "phase 2", "cycle 4": a label, not a value
+    # a p-value written where no value took it
+    return bool(re.search(r"\b[Pp](?:\s*-?\s*values?)?\s*(?:[=<>≤≥]|&lt;|&gt;)\s*$", text[max(s, vs - 12):vs]))
+
+
 def _values(text: str, s: int, e: int) -> list[_Value]:
     out: list[_Value] = []
     consumed_to = s
@@ -176,20 +190,14 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
             if num is None or not den or num > den:
                 continue
             value, unit = round(100 * num / den, 1), "%"
+            if any(w.unit == "%" and 0 < abs(w.value - value) <= 0.5 and vs - w.tail < 80 for w in out[-2:]):
+                continue  # "a response rate of 87%, with responses in 13 of 15 patients": the rate said again
         elif m.group("bare"):
             value, unit = to_float(m.group("bv")), "bare"
         if value is None:
             continue
-        if _IN_CI.search(text, max(s, vs - 30), vs):
-            continue  # a bound of a confidence interval that was not read as one ("95% CI [0.60; 0.86]")
-        if _SPREAD.search(text, max(s, vs - 30), vs):
-            continue  # "85.4% (SE \u00b1 5.96%)", "± 3.1": a standard error or deviation, not another value
-        if re.search(r"\b(?:margin|boundary|threshold)(?: of)?\s*$", text[max(s, vs - 20):vs], re.I):
-            continue  # "a noninferiority margin of 1.23": a design's figure
-        if _LABEL_BEFORE.search(text, max(s, vs - 12), vs):
-            continue  # "group 1", "grade 3", "phase 2", "cycle 4": a label, not a value
-        if re.search(r"\b[Pp](?:\s*-?\s*values?)?\s*(?:[=<>≤≥]|&lt;|&gt;)\s*$", text[max(s, vs - 12):vs]):
-            continue  # a p-value written where no value took it
+        if _not_a_value_after(text, s, vs):
+            continue
         low, high, tail = _interval(text, ve, value, unit, inner)
         p, p_end = p_after(text, tail)
         if low is not None and unit == "%" and not (low <= value <= high):
