@@ -972,3 +972,125 @@ def test_the_intention_to_treat_population_is_the_main_one_and_a_cps_threshold_a
     cps = ("Patients were randomly assigned to pembrolizumab or cetuximab. Among patients with a CPS of 20 or "
            "higher, median overall survival was 14.9 months with pembrolizumab and 10.7 months with cetuximab.")
     assert all(o.population and "CPS of 20" in o.population for o in extract_outcomes(cps, "y").outcomes)
+
+
+def _values_of(text: str) -> set[tuple[str, float]]:
+    return {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes}
+
+
+def test_spreads_bounds_differences_and_ranges_are_no_values():
+    spread = "In this single-arm study of sunitinib, the 1-year OS rate was 62.0% (SE ± 4.1%)."
+    assert _values_of(spread) == {("OS_rate", 62.0)}
+    dash = "The 3-year PFS rate was 41.5% (95% CI, 33.0%\u201250.2%) with sunitinib."  # a figure dash
+    assert [(o.value, o.ci_low, o.ci_high) for o in extract_outcomes(dash, "x").outcomes] == [(41.5, 33.0, 50.2)]
+    bound = "The trial was powered to show an overall response rate greater than 25% with cabozantinib."
+    assert _values_of(bound) == set()
+    difference = "Noninferiority was defined as no more than an 8% absolute difference in 2-year survival."
+    assert _values_of(difference) == set()
+    time_range = "In earlier series of salvage chemotherapy, median PFS was 3 to 6 months."
+    assert _values_of(time_range) == set()
+    history = "The median OS was 20.4 months, compared with a historical control of 12 months."
+    assert _values_of(history) == {("OS_median", 20.4)}
+
+
+def test_hazard_ratio_subscripts_and_hyphenated_free_survival():
+    text = ("Compared with observation, adjuvant imatinib improved survival free of progression (HRprogression, 0.71; "
+            "95% CI, 0.55\u20130.90) and survival (HRdeath, 0.82; 95% CI, 0.60\u20131.12).")
+    assert {(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes} == {("HR_PFS", 0.71),
+                                                                                      ("HR_OS", 0.82)}
+    hyphen = "Event free-survival was 14 months with the new regimen."
+    assert _values_of(hyphen) == {("EFS_median", 14.0)}
+
+
+def test_a_restated_count_a_reason_and_a_follow_up_are_not_more_values():
+    restated = "Responses were seen in 12% of patients (5 of 41) treated with lenvatinib."
+    assert _values_of(restated) == {("ORR", 12.0)}
+    with_ci = "The overall response rate was 80% (12 of 15; 95% exact CI, 52%\u201296%) with selpercatinib."
+    assert _values_of(with_ci) == {("ORR", 80.0)}
+    reason = "In the control group, 40% of patients stopped treatment because of poor response or toxicity."
+    assert _values_of(reason) == set()
+    follow_up = "After a median follow-up of 5 years, the OS rate was 61% in the whole cohort."
+    assert _values_of(follow_up) == set()
+    components = ("Grade 3 or higher adverse events with olaparib consisted mainly of anemia (15%) and "
+                  "neutropenia (5%).")
+    assert _values_of(components) == set()
+
+
+def test_arms_named_as_the_text_defines_them():
+    abbreviation = ("A randomized trial compared capecitabine and oxaliplatin (CAPOX) with observation. Median "
+                    "DFS was 41 months for patients who received CAPOX and 30 months for patients who received "
+                    "observation.")
+    assert {o.arm for o in extract_outcomes(abbreviation, "x").outcomes} == {"capecitabine and oxaliplatin",
+                                                                             "observation"}
+    either = ("Patients were randomly assigned to receive either atezolizumab plus bevacizumab or gemcitabine plus "
+              "either cisplatin or carboplatin. The median OS was 19.2 months in the atezolizumab-plus-bevacizumab "
+              "arm and 13.4 months in the chemotherapy arm.")
+    record = extract_outcomes(either, "y")
+    assert {(o.value, o.arm) for o in record.outcomes} == {
+        (19.2, "atezolizumab plus bevacizumab"), (13.4, "gemcitabine plus either cisplatin or carboplatin")}
+    pairs = ("Patients were randomly assigned to nivolumab or placebo. The 1-year and 3-year OS rates were 70% versus "
+             "60% and 45% versus 35% in the nivolumab and placebo groups, respectively.")
+    assert [(o.value, o.arm, o.timepoint) for o in extract_outcomes(pairs, "z").outcomes] == [
+        (70.0, "nivolumab", "1-year"), (60.0, "placebo", "1-year"), (45.0, "nivolumab", "3-year"),
+        (35.0, "placebo", "3-year")]
+
+
+def test_other_measures_follow_up_times_and_statistics_of_a_decade_are_no_outcomes():
+    control = "At 3 years, the OS rate was 71%, the rate of locoregional control was 80%, and distant control was 77%."
+    assert _values_of(control) == {("OS_rate", 71.0)}
+    visual = "The 2-year PFS rate was 48%, and the 2-year visual-PFS rate was 70%."
+    assert _values_of(visual) == {("PFS_rate", 48.0)}
+    follow_up = "The median follow-up was 30.1 months for OS and 22.4 months for PFS."
+    assert _values_of(follow_up) == set()
+    decade = "Five-year survival rates for children with neuroblastoma rose from 25% in the 1970s to about 80% today."
+    assert _values_of(decade) == set()
+
+
+def test_odds_ratios_as_folds_durations_of_remission_and_a_sentences_one_landmark():
+    odds = ("The OR for survivors treated with 20 Gy or more was 3.4-fold (95% CI, 1.6\u20137.2), and the adjusted ORs "
+            "were 2.1 (95% CI, 1.1\u20134.0) and 5.6 (95% CI, 2.3\u201313.6) for the two dose levels, respectively.")
+    assert {(o.endpoint, o.value) for o in extract_outcomes(odds, "x").outcomes} == {
+        ("OR_other", 3.4), ("OR_other", 2.1), ("OR_other", 5.6)}
+    remission = "In this single-arm study of venetoclax, the median duration of CR was 9.3 months."
+    assert _values_of(remission) == {("DOR_median", 9.3)}
+    landmark = ("Patients were randomly assigned to surgery or observation. The 5-year OS rate did not differ (75%), "
+                "whereas the DFS rate was higher with surgery (61% vs. 52%).")
+    assert {(o.endpoint, o.value, o.timepoint) for o in extract_outcomes(landmark, "y").outcomes} == {
+        ("OS_rate", 75.0, "5-year"), ("DFS_rate", 61.0, "5-year"), ("DFS_rate", 52.0, "5-year")}
+    cited_end = ("Median PFS was 8.0 months with drug A (P = .01).[4][Level of evidence A1] At a median follow-up of "
+                 "6 years, the OS rate was 52% with drug A.")
+    assert ("OS_rate", 52.0) not in _values_of(cited_end)
+
+
+def test_a_value_compared_with_an_earlier_one_is_no_bound():
+    compared = ("Patients were randomly assigned to nivolumab or placebo. The ORR was 45% with nivolumab, higher than "
+                "30% with placebo.")
+    assert {(o.value, o.arm) for o in extract_outcomes(compared, "x").outcomes} == {(45.0, "nivolumab"),
+                                                                                  (30.0, "placebo")}
+    bounds = "The trial tested whether the RR was higher than 10% in cohort 1 and higher than 20% in cohort 2."
+    assert _values_of(bounds) == set()
+
+
+def test_a_comparator_that_is_a_choice_of_two_regimens_is_one_arm():
+    text = ("In a randomized trial, 300 patients were assigned to obinutuzumab and chlorambucil versus FCR or BR. The "
+            "3-year PFS rate favored obinutuzumab and chlorambucil, 70.1% versus 60.2%.")
+    record = extract_outcomes(text, "x")
+    assert record.arms == ["obinutuzumab and chlorambucil", "FCR or BR"]
+    assert {(o.value, o.arm) for o in record.outcomes} == {(70.1, "obinutuzumab and chlorambucil"),
+                                                           (60.2, "FCR or BR")}
+
+
+def test_a_count_of_responders_is_a_share_of_the_evaluable_patients_not_of_a_total_of_responders():
+    text = ("For the 50 evaluable patients, the objective response rate was 30%. A total of 10 patients had a partial "
+            "response and 5 patients had a complete response.")
+    assert _values_of(text) == {("ORR", 30.0), ("CR", 10.0)}
+
+
+def test_a_ratio_whose_ci_a_passage_cuts_off_is_kept():
+    cut = "The median PFS was 9.0 months with drug A and 6.1 months with drug B (HR, 0.712; 95%"
+    assert ("HR_PFS", 0.712) in _values_of(cut) and not any(v == 95.0 for _, v in _values_of(cut))
+
+
+def test_a_count_that_says_a_rounded_rate_again_is_one_value():
+    text = "In this single-arm study of avelumab, the response rate was 43%, with responses in 10 of 23 patients."
+    assert _values_of(text) == {("ORR", 43.0)}

@@ -42,7 +42,7 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
             names += [(f"{q} of {dose.group('d')}", arm), (q, arm), (q.replace(" ", "-"), arm)]
     names += [(alias, arm) for alias, arm in aliases.items()]
     # The groups named by their role: "the combination" is the one arm that combines treatments.
-    combos = [a for a in arms if re.search(r"\s(?:plus|and|with|\+)\s", f" {a} ") and not re.search(r"\bor\b", a)]
+    combos = [a for a in arms if re.search(r"[\s-](?:plus|and|with|\+)[\s-]", f" {a} ") and not re.search(r"\bor\b", a)]
     if len(combos) == 1 and len(arms) >= 2:
         names.append(("the combination", combos[0]))
     found: list[tuple[int, int, str]] = []
@@ -80,6 +80,13 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
                 if re.search(r"\b(?:versus|vs|v|compared)\b", text[chain[j].tail:chain[j + 1].start], re.I)]
         if len(cuts) == 1:
             return named[0] if next(j for j, x in enumerate(chain) if x is v) <= cuts[0] else named[1]
+    n = len(named) if len(named) >= 2 else len(arms)
+    if len(chain) > n and len(chain) % n == 0 and (respectively or len(named) >= 2):
+        # "59% versus 33% and 45% versus 25% in the X and Y groups, respectively": pairs, each in the arms' order
+        versus = [bool(re.search(r"\b(?:versus|vs|v|compared)\b", text[chain[j].tail:chain[j + 1].start], re.I))
+                  for j in range(len(chain) - 1)]
+        if all(versus[j] == ((j + 1) % n != 0) for j in range(len(versus))):
+            return (named if len(named) >= 2 else arms)[next(j for j, x in enumerate(chain) if x is v) % n]
     if len(chain) >= 2:
         order = named if len(named) >= len(chain) else (
             arms if not named or respectively or (len(chain) == len(arms) and named[0] == arms[0]) else None)
@@ -126,7 +133,10 @@ _NOT_REGIMEN = (r"(?!(?:HRs?|ORs?|CIs?|OS|PFS|ORRs?|DFS|EFS|RFS|CRs?|PRs?|SD|DCR
                 r"HER2|EGFR|ALK|KRAS|BRAF|MSI|MSI-H|TMB|ECOG|WHO|RECIST|FDA|NCI|USA?|UK|IRC|BICR|HPV|EBV|HIV|CNS)(?![\w-]))")
 _REGIMEN_VS = re.compile(rf"(?:\b(?:versus|vs\.?|v\.?|compared with|than)\s+(?:the\s+)?{_NOT_REGIMEN}"
                          rf"(?P<r>[A-Z][A-Z0-9/-]+[A-Z0-9])(?![\w/-]))|"
-                         rf"(?:\b{_NOT_REGIMEN}(?P<r2>[A-Z][A-Z0-9/-]+[A-Z0-9])\s+(?:versus|vs\.?)\s)")
+                         rf"(?:\b{_NOT_REGIMEN}(?P<r2>[A-Z][A-Z0-9/-]+[A-Z0-9])\s+(?:versus|vs\.?)\s)|"
+                         # a sentence's subject it compares: "R-CHOP showed improved EFS ... compared with CHOP"
+                         rf"(?:^\s*(?:\d+\.\s+)?{_NOT_REGIMEN}(?P<r3>[A-Z][A-Z0-9/-]+[A-Z0-9])\s+(?:showed|improved|"
+                         rf"prolonged|increased|reduced|resulted|produced|yielded|led|achieved|demonstrated|was|were)\b)")
 _COMPARED = re.compile(r"\b(?:versus|vs\.?|v\.?|compared|than|over|relative to)(?![\w-])", re.I)
 
 
@@ -187,7 +197,8 @@ def _local_arms(sentence: str) -> list[str]:
         # A regimen named by its acronym beside "versus" ("nivolumab plus ipilimumab versus EXTREME (cetuximab, ...)");
         # the drugs in brackets after a regimen are its parts, not arms.
         found = [(m.start(), m.group(0)) for m in _TREATMENT.finditer(sentence)]
-        found += [(m.start(g), m.group(g)) for m in _REGIMEN_VS.finditer(sentence) for g in ("r", "r2") if m.group(g)]
+        found += [(m.start(g), m.group(g)) for m in _REGIMEN_VS.finditer(sentence) for g in ("r", "r2", "r3")
+                  if m.group(g)]
         inside = [(m.start(), m.end()) for m in _PARENTHESES.finditer(sentence)]
         for at, name in sorted(found):
             if any(a < at < b for a, b in inside):

@@ -101,6 +101,9 @@ _DRUG = (r"[\w-]*(?:mab|nib|cel|cept|platin|taxel|rubicin|rasib|lisib|parib|cicl
          r"cetuximab|methotrexate)")
 _DRUG_VS = re.compile(rf"\b(?:with |of )?(?P<a>{_DRUG}(?: (?:plus|and|\+) {_DRUG})?) (?:than|versus|vs\.?|"
                       rf"compared with) (?:with )?(?P<b>{_DRUG}(?: (?:plus|and|\+) {_DRUG})?)\b", _I)
+_CHEMO = re.compile(r"platin|taxel|citabine|rubicin|fluorouracil|\b5-FU\b|etoposide|cyclophosphamide|pemetrexed|"
+                    r"irinotecan|topotecan|dacarbazine|temozolomide|vinorelbine|methotrexate|chemotherapy", _I)
+_TARGETED = re.compile(r"mab\b|nib\b|vedotin|deruxtecan|govitecan|cel\b|parib\b|\bvaccine", _I)
 _CONTROL_ARM = re.compile(r"\b(?:placebo|standard|control|observation|usual care|best supportive care)\b", _I)
 _COMBINATION_ARM = re.compile(r"\s(?:plus|and|with|\+)\s|\bcombination\b", _I)
 _GENERIC_WORDS = {"alone", "only", "therapy", "group", "arm", "the", "monotherapy", "regimen", "plus", "and", "with"}
@@ -138,6 +141,13 @@ def _group_arm(group: str, arms: list[str], spelled: dict[str, str]) -> str | No
         combos = [a for a in arms if _COMBINATION_ARM.search(f" {a} ")]
         return combos[0] if len(combos) == 1 else None
     controls = [a for a in arms if _CONTROL_ARM.search(a)]
+    # With no placebo or standard-care arm, a chemotherapy-only arm is the control ("the chemotherapy arm" beside "the
+    # enfortumab vedotin-plus-pembrolizumab arm")
+    chemo = [a for a in arms if _CHEMO.search(a) and not _TARGETED.search(a)]
+    if not controls and len(chemo) == 1 and len(arms) >= 2:
+        controls = chemo
+    if re.fullmatch(r"(?:standard |conventional |cytotoxic )?chemotherapy", g):
+        return chemo[0] if len(chemo) == 1 else None
     if re.match(r"control|standard", g):
         return controls[0] if len(controls) == 1 else None
     if re.match(r"experimental|intervention|investigational", g):
@@ -148,6 +158,10 @@ def _group_arm(group: str, arms: list[str], spelled: dict[str, str]) -> str | No
     if exact:
         return exact[0]
     near = [a for a in arms if gw and _words(a) and (gw <= _words(a) or _words(a) <= gw)]
+    if not near and "-" in group:  # "the enfortumab vedotin-plus-pembrolizumab arm"
+        gw = _words(group.replace("-", " "))
+        near = [a for a in arms if gw and _words(a.replace("-", " ")) and (gw <= _words(a.replace("-", " "))
+                                                                           or _words(a.replace("-", " ")) <= gw)]
     return near[0] if len(near) == 1 else None
 
 
@@ -187,7 +201,9 @@ def _clean_arm(arm: str) -> str:
     # "one of three arms: acalabrutinib plus obinutuzumab", "the combination of X", "the ABC-02 study regimen of X"
     arm = re.sub(r"^\s*then (?:to )?|^\s*up to \d+ (?:months?|weeks?|cycles?|courses?) of\s+|"
                  r"^\s*one of (?:two|three|four|\d) (?:treatment )?(?:arms|regimens|groups)\s*:\s*|"
-                 r"^\s*(?:the )?combination of\s+|^\s*(?:the )?[\w-]+ (?:study )?regimen of\s+|^\s*undergo\s+", "", arm,
+                 r"^\s*(?:the )?combination of\s+|^\s*(?:the )?[\w-]+ (?:study )?regimen of\s+|^\s*undergo\s+|"
+                 # "[assigned 1 to] 42 days after chemoradiation to receive durvalumab plus placebo"
+                 r"^[^,;]*?\bto (?:receive|undergo)\s+", "", arm,
                  flags=_I)
     if re.match(r"\s*(?:with|who|be)\b|\s*\d+(?:[.·]\d+)?\s*(?:cm|mm|Gy)\b|.*\beither$", arm, _I):
         return ""  # "with completely resected tumors", "who received either chemotherapy", "5 cm": no treatment
@@ -250,6 +266,10 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
     title_arms = re.split(r",?\s+(?:or|versus|vs\.?|compared with)\s+", head, flags=_I) \
         if re.search(r"\b(?:versus|vs\.?|compared with)\s", head, _I) else []
     if design not in ("randomized", "single-arm"):
+        named = [g for g in groups if not _ROLE_GROUP.match(g)]
+        if len(named) >= 2:
+            # "the combination group" beside "the doxorubicin-plus-trabectedin group": a role, not another arm
+            return named[:4], {}
         if len(groups) >= 2:
             return groups[:4], {}
         arms = [a for a in (_clean_arm(t) for t in title_arms) if 2 <= len(a) <= 60 and not _NOT_ARM.match(a)]
@@ -378,6 +398,14 @@ def _join_drug_lists(rest: str, aliases: dict[str, int]) -> tuple[list[str], dic
     """The arms of "either X or Y", with one arm's own list of drugs kept whole: "the combination of liposomal
     irinotecan, 5-FU, and leucovorin (arm A) or cisplatin plus gemcitabine (arm B)"."""
     pieces = re.split(f"({_ARM_SPLIT.pattern})", rest, flags=_I)
+    for i in range(len(pieces) - 2, 0, -2):
+        if re.search(r"\b(?:plus|with|and) either [\w-]+$", pieces[i - 1], _I) and re.fullmatch(r"\s*or\s*", pieces[i]):
+            # "gemcitabine plus either cisplatin or carboplatin": one arm's choice of drug, not two arms
+            pieces[i - 1:i + 2] = ["".join(pieces[i - 1:i + 2])]
+    if sum(bool(re.fullmatch(r",?\s+(?:versus|vs\.?)\s+", p, _I)) for p in pieces[1::2]) == 1 \
+            and len(pieces) == 5 and re.fullmatch(r"\s+or\s+", pieces[3], _I):
+        # "bendamustine and rituximab versus R-CHOP or R-CVP": the comparator is the choice of two regimens
+        pieces[2:5] = ["".join(pieces[2:5])]
     parts, seps = pieces[0::2], pieces[1::2]
     if not any(re.match(r"and\s", p) for p in parts[1:]):
         return parts, aliases

@@ -46,19 +46,21 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
            r"\bpartial(?= and complete (?:response|remission))"),
     ("SD", r"\bstable disease\b|\bSD\b|\b(?:disease |tumou?r )?stabili[sz]ations?\b"),
     ("DOR", r"\bduration of (?:the )?(?:objective |tumou?r |complete )?(?:responses?|remissions?)|"
+            r"(?-i:\bduration of (?:CR|PR|CRi|CR/CRi|CR plus CRh|CR/CRh|CR or CRh|CR or PR)\b)|"
             r"\bresponse duration|\bDoRs?\b|\bresponses? "
             r"(?:lasted|lasting|were durable)|\bmedian (?:duration of )?response (?:duration|time)"),
     ("TTP", r"\btime to (?:disease |tumou?r )?progression\b|\bTTP\b"),
-    ("PFS", r"\bprogression[- ]free(?: survival)?|\bm?PFS\b|\bprogression or death\b"),
-    ("EFS", r"\bevent[- ]free(?: survival)?|\bEFS\b"),
-    ("RFS", r"\b(?:relapse|recurrence)[- ]free(?: survival)?|\bRFS\b"),
-    ("DFS", r"\bdisease[- ]free(?: survival)?|\bDFS\b|\brecurrence or death\b"),
+    ("PFS", r"\bprogression[- ]free(?:[- ]survival)?|(?<![\w-][a-z]-)\bm?PFS\b|\bprogression or death\b"),
+    ("EFS", r"\bevent[- ]free(?:[- ]survival)?|\bEFS\b"),
+    ("RFS", r"\b(?:relapse|recurrence)[- ]free(?:[- ]survival)?|\bRFS\b"),
+    ("DFS", r"\bdisease[- ]free(?:[- ]survival)?|\bDFS\b|\brecurrence or death\b"),
     # Metastasis-free survival ("time to death or distant metastasis"): not in the vocabulary, but its values and
     # its hazard ratio must not be read as overall survival's.
     # Survival of one cause, not overall survival: not in the vocabulary.
     ("DSS", r"\b(?:disease|cancer|melanoma|tumou?r|breast cancer)[- ]specific survival\b|\b(?:DSS|CSS)\b|"
             # Survival relative to the population's, local or locoregional progression-free survival: not OS, PFS.
-            r"\brelative survival\b|\b(?:local|locoregional)(?: \d+-(?:year|month))? (?:progression-free survival|"
+            r"\brelative survival\b|(?-i:\b[a-z]{3,}-PFS\b)|"
+            r"\b(?:local|locoregional)(?: \d+-(?:year|month))? (?:progression-free survival|"
             r"progression-free|PFS)\b(?: rates?)?|"
             r"\b(?:cardiovascular|cardiac|cancer|disease|melanoma|tumou?r)[- ](?:related |specific )?(?:deaths?|"
             r"mortality)\b"),
@@ -80,12 +82,15 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"\bcomplete or partial\b|"
             r"\bCR\s*\+\s*PR\b|\bregression of (?:measurable|all)|\bobjective(?:ly)? (?:tumou?r )?respon"),
     ("HR", r"\bhazard ratios?\b|\bHRs?\b(?![-+]|\s(?:positive|negative|status|expression))|"  # not "HR-positive"
-           r"(?-i:\bHRdeath\b)"),
-    ("OR", r"\bodds ratios?\b|\bORs?\b(?=\s*(?:[=:,]|of|was|\d|\())"),
+           # a subscript flattened into the word: "HRdeath", "HRprogression", "HRdisease progression or death"
+           r"(?-i:\bHR(?:death|progression|recurrence|relapse|events?|disease progression(?: or death)?)\b)"),
+    ("OR", r"\bodds ratios?\b|\bORs?\b(?=\s*(?:[=:,]|of\b|was\b|were\b|is\b|are\b|for\b|associated\b|\d|\())"),
     # Words of other measures: values near them are not outcomes. Events of any grade or of grades 1, 2, 4 alone,
     # serious events, shares of a population ("comprising approximately 5% of cases"), follow-up, age, times to other
     # events, expression and test accuracy, positivity, mutations.
     ("STOP", r"\b(?:any|all)[- ]grades?\b|"
+             # control of the disease at a site ("the rate of local-regional control was 75%"), not survival
+             r"\b(?:local|regional|locoregional|local-regional|distant|intracranial|tumou?r) control\b|"
              # a recurrence, deaths of the treatment, ratios of other kinds
              r"\b(?:experienced|had|developed) an? (?:local |distant )?(?:recurrence|relapse)\b|"
              r"\b(?:treatment|therapy)-related (?:mortality|deaths?)\b|"
@@ -159,6 +164,8 @@ def _mentions(text: str, s: int, e: int) -> list[_Mention]:
         if kind in _CASE_SENSITIVE and m.group(0).isalpha() and m.group(0).upper() == m.group(0) \
                 and not re.fullmatch(r"[A-Z]+s?", m.group(0)):
             continue
+        if kind == "pCR" and m.group(0).startswith("PCR"):
+            continue  # polymerase chain reaction ("PCR-MRD assay"), not a pathological complete response
         word = m.group(0)[1:] if m.group(0)[:2] in ("mO", "mP") else m.group(0)  # "mOS", "mPFS": median OS, PFS
         if kind in ("OS", "HR", "OR", "CR", "PR", "SD") and len(word) <= 3 and not word[:2].isupper():
             continue  # "or", "os", "hr" in running text are words, not abbreviations
@@ -237,8 +244,10 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
     kind_of_unit = "time" if v.unit.startswith("time:") else v.unit
     if best.kind in _NOT_ENDPOINTS:
         return None
+    enclosed = [(m.start(), m.end()) for m in _PARENTHESES.finditer(text, best.end, v.start)]
     if best_cost > 140 and (best_cost > 220 or best.end > v.start or any(
-            best.end <= m.start < v.start for m in mentions) or re.search(r"[;:]", text[best.end:v.start])):
+            best.end <= m.start < v.start and not any(a < m.start < b for a, b in enclosed) for m in mentions)
+            or re.search(r"[;:]", _PARENTHESES.sub("", text[best.end:v.start]))):
         return None  # far from its word: only when the word is the clause's subject and nothing comes between
     endpoint = _endpoint_of(text, v, best, mentions, s, kind_of_unit)
     return (endpoint, best) if endpoint else None
@@ -320,6 +329,12 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
                  kind_of_unit: str) -> str | None:
     if best.kind in _NOT_ENDPOINTS:
         return None
+    if best.kind not in ("HR", "OR") and re.search(r"\b(?:because of|due to|owing to)\s+(?:[\w-]+\s+){0,2}$",
+                                                   text[max(s, best.start - 40):best.start], re.I):
+        return None  # "53% never received SCT because of inadequate response": a reason, not the value's measure
+    if best.start >= v.end and re.fullmatch(r"\s*(?:for|of)\s+(?:the\s+)?", text[v.tail:best.start], re.I) \
+            and re.search(r"\bfollow[- ]?up\b", text[s:v.start], re.I):
+        return None  # "The median follow-up was 37.2 months for OS and 27.6 months for PFS": follow-up times
     if v.unit in ("bare", "ratio") and best.kind in ("HR", "OR"):
         if best.kind == "OR":
             return "OR_other"
@@ -332,11 +347,14 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
     if best.kind in ("HR", "OR"):
         return None
     if best.kind in ("ORR", "CR") and (_OF_RESPONDERS.search(text, min(best.end, v.tail), max(best.start, v.start))
+                                       or re.search(r"\b(?:ongoing|continuing)\s+$",
+                                                    text[max(s, best.start - 12):best.start], re.I)
                                        or _RESPONDERS_AFTER.match(text, v.tail, v.tail + 60)
                                        or _RESPONDERS_BEFORE.search(text, max(s, v.start - 90), v.start)):
         return None
     if best.kind == "AE3" and best.end <= v.start and re.search(
-            r"\b(?:including|such as|most(?:ly)? commonly|most (?:common|frequent)\w*|namely|mainly|notably)\b|"
+            r"\b(?:including|such as|most(?:ly)? commonly|most (?:common|frequent)\w*|namely|mainly|notably|primarily|"
+            r"principally|predominantly|chiefly|largely|consist(?:ed|s|ing)? of)\b|"
             r":(?=[^:]*[A-Za-z])|"
             r"\b(?:was|were) (?!observed|reported|seen|noted|experienced|similar|more|less|higher|lower|uncommon|"
             r"rare|infrequent|common|frequent|low|documented|recorded)[a-z]+",
@@ -376,11 +394,22 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
 _SURVIVAL_KINDS = ("PFS", "OS", "DFS", "RFS", "EFS")
 
 
+def _subscript(text: str, hr: _Mention) -> str | None:
+    """The endpoint a hazard ratio's flattened subscript names: "HRdeath" (OS), "HRdisease progression" (PFS)."""
+    sub = text[hr.start + 2:hr.end] if text.startswith("HR", hr.start) else ""
+    for word, endpoint in (("progression", "HR_PFS"), ("recurrence", "HR_DFS"), ("relapse", "HR_DFS"),
+                           ("event", "HR_EFS"), ("death", "HR_OS")):
+        if word in sub:
+            return endpoint
+    return None
+
+
 def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -> str:
     """HR_PFS, HR_OS, ...: what follows "hazard ratio for", else the survival endpoint named nearest before it, else
     the endpoint of a hazard ratio named earlier in the sentence ("the HRdeath was 0.55 ...; ..., the HR was 0.65")."""
-    if text[hr.start:hr.end] == "HRdeath":
-        return "HR_OS"
+    sub = _subscript(text, hr)
+    if sub:
+        return sub
     after = text[hr.end:hr.end + 45]
     composite = re.search(r"progression", after, re.I) and re.search(r"recurrence|relapse", after, re.I)
     named = (("PFS", r"progression|PFS"), ("DFS", r"recurrence|relapse|disease[- ]free|DFS|RFS"), ("EFS", r"event|EFS"),
@@ -407,7 +436,7 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
     if risk:  # "reduced the risk of progression by 42% (HR = 0.58)"
         return "HR_PFS" if risk.group("k").lower() == "progression" else "HR_DFS"
     for m in reversed([m for m in mentions if m.kind == "HR" and s <= m.start and m.end <= hr.start]):
-        if text[m.start:m.end] == "HRdeath" or re.match(r"\s*(?:\(|,)?\s*(?:for|of)\s", text[m.end:m.end + 10], re.I):
+        if _subscript(text, m) or re.match(r"\s*(?:\(|,)?\s*(?:for|of)\s", text[m.end:m.end + 10], re.I):
             earlier = _ratio_endpoint(text, m, mentions, s)
             if earlier != "HR_other":
                 return earlier

@@ -15,7 +15,8 @@ from .context import _anaphora, _implied, _per_grade, _place_implied
 from .endpoints import _PARENTHESES, _Mention, _mentions, _place, _ratio_endpoint
 from .numbers import NUMBER_WORDS
 from .record import NotReached, Outcome, StudyOutcomes
-from .timepoints import _TIMEPOINT, _WORD_NUMBERS, _defined_timepoints, _timepoint_for, _timepoint_list, _tp_unit
+from .timepoints import (_TIMEPOINT, _WORD_NUMBERS, _defined_timepoints, _timepoint_for, _timepoint_list, _tp_unit,
+                         sentence_timepoint)
 from .values import _list_units, _Value, _values
 
 
@@ -115,7 +116,7 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
     for a, b in regions:
         tables = _tables(text, a, b, record, aliases) if text.find("|", a, b) >= 0 else []
         previous = (a, a)
-        for s, e in sentence_spans(original, a, b):
+        for s, e in _sentences(original, a, b):
             before, previous = previous, (s, e)
             table = next((t for t in tables if t[0] <= s < t[1]), None)
             if table is not None:  # a table's rows are read as a table, once
@@ -141,7 +142,42 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
                 item.text = original[item.char_start:item.char_end]
             record.not_reached += not_reached
     _name_labels(read, record)
+    _spell_out_abbreviations(read, record)
     return record
+
+
+# "fluorouracil plus folinic acid (FUFA)", "bendamustine and rituximab (BR)": the name an abbreviation stands for.
+_ABBREVIATION = re.compile(r"(?-i:[a-z]?[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)")
+_NOT_IN_NAME = re.compile(r"(?:received?|receiving|given|compared|with|versus|vs|of|to|or|and|the|a|an|in|either|"
+                          r"both|plus)$", re.I)
+
+
+def _long_form(text: str, abbr: str) -> str | None:
+    """The words before "(ABBR)" from the first one that starts with the abbreviation's letter, up to six words back,
+    not across punctuation or a verb; None when the text defines no such name."""
+    m = re.search(rf"(?P<words>[A-Za-z][\w-]*(?: [\w-]+){{0,5}}) \({re.escape(abbr)}\)", text)
+    if not m:
+        return None
+    words = m.group("words").split(" ")
+    initial = abbr.lstrip("abcdefghijklmnopqrstuvwxyz")[:1].lower() if abbr[:1].isupper() else abbr[:1].lower()
+    for i, w in enumerate(words):
+        if w[:1].lower() == initial and not _NOT_IN_NAME.match(w) \
+                and not any(_NOT_IN_NAME.fullmatch(x) and x.lower() not in ("plus", "and", "with") for x in words[i:]):
+            name = " ".join(words[i:])
+            return name if len(words) - i >= 2 and not _NOT_IN_NAME.fullmatch(words[-1]) else None
+    return None
+
+
+def _spell_out_abbreviations(text: str, record: StudyOutcomes) -> None:
+    """An arm named by the abbreviation the text defines ("FUFA") takes the name it stands for: arms are named as the
+    text first defines them."""
+    names: dict[str, str | None] = {}
+    for o in record.outcomes:
+        if o.arm not in names:
+            long = _long_form(text, o.arm) if _ABBREVIATION.fullmatch(o.arm) and not _mentions(o.arm, 0, len(o.arm)) \
+                else None
+            names[o.arm] = long if long and not re.search(r"\b(?:was|were|is|are|had|has|been)\b", long) else None
+        o.arm = names[o.arm] or o.arm
 
 
 # "Arm C: Nivolumab 3 mg/kg every 2 weeks with ipilimumab 1 mg/kg every 6 weeks.": what a label stands for, with its
@@ -173,9 +209,14 @@ _DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?![\d,])(?!\s*(?:,|
 _DECIMAL_POINT = re.compile(r"\d[.·]\d")
 
 
+# Dashes the patterns do not list (figure dash, small and full-width hyphen-minus): read as an en dash.
+_OTHER_DASHES = str.maketrans({"\u2012": "\u2013", "\ufe63": "\u2013", "\uff0d": "\u2013"})
+
+
 def decimal_points(text: str) -> str:
     """The text with its decimal commas written as points (same length, so every offset holds), when it writes
-    decimals with commas only."""
+    decimals with commas only; rarer dashes ("29.5%\u201243.0%") written as en dashes."""
+    text = text.translate(_OTHER_DASHES)
     if "," not in text or _DECIMAL_POINT.search(text) or not _DECIMAL_COMMA.search(text):
         return text
     return _DECIMAL_COMMA.sub(r"\1.\2", text)
@@ -264,6 +305,20 @@ def _tables(text: str, a: int, b: int, record: StudyOutcomes, aliases: dict[str,
                                      cited=record.design == "other" and not _own_study(text)))
         if found or not_reached:
             out.append((m.start(), m.end(), found, not_reached))
+    return out
+
+
+# A sentence end the splitter misses: a full stop, then citations ("... P = .007).[7][Level of evidence A1] At a").
+_CITED_END = re.compile(r"[.!?][)\]]?(?:\[[^\[\]\n]{1,40}\])+\s+(?=[A-Z])")
+
+
+def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    out = []
+    for s, e in sentence_spans(text, a, b):
+        for m in _CITED_END.finditer(text, s, e):
+            out.append((s, m.end() - len(m.group(0)) + len(m.group(0).rstrip())))
+            s = m.end()
+        out.append((s, e))
     return out
 
 
@@ -359,6 +414,8 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             if timepoint is None and defined and re.match(r"\s*rates?\b", text[word_end:word_end + 8]):
                 timepoint = defined.get(endpoint)  # "the progression-free survival rate" the methods defined
             if timepoint is None:
+                timepoint = sentence_timepoint(text, s, e)
+            if timepoint is None:
                 continue
             last_timepoint[endpoint] = timepoint  # "... at 12 months was 69.2% ... versus 49.4% ...": the same time
             endpoint = endpoint.replace("_rate_pending", "_rate")
@@ -374,8 +431,9 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             unit = "ratio"
         if unit == "days":
             continue
-        if endpoint.startswith(("HR_", "OR_")) and (unit != "ratio" or not 0 < v.value < 20):
-            continue
+        if endpoint.startswith(("HR_", "OR_")) and (unit != "ratio" or not 0 < v.value < 20 and not (
+                endpoint == "OR_other" and v.value < 1000 and v.ci[0] is not None)):
+            continue  # (an odds ratio of a rare exposure may be large: "OR, 21.2; 95% CI, 11.4-39.2")
         if unit == "%" and not 0 <= value <= 100:
             continue
         if endpoint.endswith("_median") and unit not in ("months", "weeks", "years"):

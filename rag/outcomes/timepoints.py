@@ -17,7 +17,10 @@ _TP_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 _TIMEPOINT = re.compile(rf"\b(?P<n>\d+(?:[.·]\d+)?|{_TP_WORDS})[- ](?P<u>{_TP_UNIT})\b(?![- ]old)|"
                         rf"\bat (?P<n2>\d+(?:[.·]\d+)?|{_TP_WORDS}) (?P<u2>{_TP_UNIT})\b", re.I)
 # "1-, 2-, and 3-year", "at 1 and 2 years".
-_TIMEPOINT_LIST = re.compile(rf"\b(?P<list>\d+(?:-?,\s*\d+)*-?,?\s*(?:and|or)\s*\d+)[- ](?P<u>{_TP_UNIT})\b", re.I)
+_TIMEPOINT_LIST = re.compile(rf"\b(?P<list>\d+(?:-?,\s*\d+)*-?,?\s*(?:and|or)\s*\d+)[- ](?P<u>{_TP_UNIT})\b|"
+                             # "1-year and 2-year"
+                             rf"\b(?P<list2>\d+-(?P<u2>year|month)(?:,\s*\d+-(?P=u2))*,?\s*(?:and|or)\s*\d+)-(?P=u2)\b",
+                             re.I)
 
 # An endpoint the methods define with its time point: "the 20-week immune-related progression-free survival rate".
 _DEFINED_RATE = re.compile(rf"\b(?P<n>\d+|{_TP_WORDS})[- ](?P<u>week|month|year)s?[- ](?:[\w-]+ ){{0,2}}?"
@@ -46,8 +49,21 @@ def _timepoint_list(sentence: str, s: int) -> list[str]:
     m = _TIMEPOINT_LIST.search(sentence)
     if not m:
         return []
-    numbers = re.findall(r"\d+", m.group("list"))
-    return [f"{n}-{_tp_unit(m.group('u'))}" for n in numbers]
+    numbers = re.findall(r"\d+", m.group("list") or m.group("list2"))
+    return [f"{n}-{_tp_unit(m.group('u') or m.group('u2'))}" for n in numbers]
+
+
+_FOLLOW_UP_BEFORE = re.compile(r"(?:\bfollow[- ]?up(?: time| period| duration)?|\b(?:older|younger) than|\baged?|"
+                               r"\bage of|\bfollowed(?: up)?(?: for)?)"
+                               r"(?: (?:of|was|is|for|at least|over|up to|a median of|median))*"
+                               r"(?: (?:about|approximately|nearly|almost|more than))?\s*$", re.I)
+_FOLLOW_UP_AFTER = re.compile(r"[- ](?:median |minimum |mean )?(?:follow[- ]?up|old)\b", re.I)
+
+
+def _not_a_landmark(text: str, m: re.Match) -> bool:
+    """ "a median follow-up of 10 years", "(2-year median follow-up)", "older than 60 years": no rate's time point."""
+    return bool(_FOLLOW_UP_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                or _FOLLOW_UP_AFTER.match(text, m.end(), m.end() + 20))
 
 
 def _timepoint_for(text: str, v: _Value, s: int, placed, index: int, timepoints: list[str],
@@ -56,6 +72,10 @@ def _timepoint_for(text: str, v: _Value, s: int, placed, index: int, timepoints:
         rates = [p for p in placed if p[1].endswith("_rate_pending")]
         position = next(i for i, p in enumerate(rates) if p[0] is v)
         if len(rates) % len(timepoints) == 0:
+            per = len(rates) // len(timepoints)
+            if per > 1 and re.fullmatch(r"[\s,;]*(?:versus|vs\.?|v\.?|compared with)[\s,]*",
+                                        text[rates[0][0].tail:rates[1][0].start], re.I):
+                return timepoints[position // per]  # "1-year and 2-year rates were 59% versus 33% and 45% versus 25%"
             return timepoints[position % len(timepoints)]
     # From 90 characters before the value, or from its endpoint's word when that is further ("OS rates at 2 years were
     # not ... different between the two treatment groups (arm A, 39.9%; ...")
@@ -64,7 +84,9 @@ def _timepoint_for(text: str, v: _Value, s: int, placed, index: int, timepoints:
     after = list(_TIMEPOINT.finditer(text, v.tail, min(len(text), v.tail + 30)))
     # The time point nearest before the value ("the 12-month rate was 55.9% versus 35.3%, and the 18-month..."),
     # else one just after it ("55.9% at 12 months").
-    before = [m for m in before if not re.search(r"[.·]", m.group("n") or m.group("n2"))]  # "9.8 months": a median
+    before = [m for m in before if not re.search(r"[.·]", m.group("n") or m.group("n2"))  # "9.8 months": a median
+              and not _not_a_landmark(text, m)]
+    after = [m for m in after if not _not_a_landmark(text, m)]
     # "..., with 31% alive at 2 years": the time point right after the value, else the nearest before it
     near_after = after[0] if after and after[0].start() - v.tail <= 15 and after[0].group("n2") else None
     best = near_after or (before[-1] if before else (after[0] if after else None))
@@ -73,3 +95,17 @@ def _timepoint_for(text: str, v: _Value, s: int, placed, index: int, timepoints:
     n = best.group("n") or best.group("n2")
     unit = _tp_unit(best.group("u") or best.group("u2"))
     return f"{_WORD_NUMBERS.get(n.lower(), n)}-{unit}"
+
+# A landmark as an adjective of a rate: "the 3-year melanoma-specific survival rate", "6-month PFS"
+_RATE_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:survival|rates?|PFS|OS|DFS|EFS|RFS)\b", re.I)
+
+
+def sentence_timepoint(text: str, s: int, e: int) -> str | None:
+    """The one time point a sentence states, for a rate it gives none near: "The 3-year melanoma-specific survival rate
+    was similar (86%), whereas the DFS rate was higher (68% vs. 63%)"; None when it states none or several."""
+    found = {f"{_WORD_NUMBERS.get(n.lower(), n)}-{_tp_unit(m.group('u') or m.group('u2'))}"
+             for m in _TIMEPOINT.finditer(text, s, e)
+             for n in [m.group("n") or m.group("n2")]
+             if not re.search(r"[.·]", n) and not _not_a_landmark(text, m) and m.group("n")
+             and text[m.start("n") + len(n)] == "-" and _RATE_AFTER.match(text, m.end(), e)}
+    return next(iter(found)) if len(found) == 1 else None

@@ -27,12 +27,16 @@ _VALUE = re.compile(
     rf"|(?P<count>(?<![\w.·])(?P<num3>{COUNT})(?:\s+(?:of|out of)\s+(?:the\s+)?(?P<den3>\d[\d,]*|{NUMBER_WORDS})\b"
     rf"(?!\s*%)|"
     rf"\s*/\s*(?P<den4>\d+)(?=\s+(?:evaluable\s+|assessable\s+)?(?:patients|participants|subjects|cases|pts)\b)))"
-    rf"|(?P<bare>(?<![\w.·%\-])(?P<bv>\d*[.·]\d+)(?![\w·%]|[.·]\w|\s*[-–]\s*\d|-[A-Za-z])))",
+    # a ratio, or a ratio written as a fold ("the OR ... was 4.8-fold (95% CI, 1.2-19.6)")
+    rf"|(?P<bare>(?<![\w.·%\-])(?P<bv>\d*[.·]\d+)(?:-fold(?![\w-])|(?![\w·%]|[.·]\w|\s*[-–]\s*\d|-[A-Za-z]))))",
     re.I,
 )
 _IN_CI = re.compile(rf"\b(?:CI|CLs?|confidence (?:intervals?|limits?)|credible intervals?)\b[\s,:=(\[]*"
                     rf"(?:(?:was|of|is)\s+)?"
                     rf"(?:{NUM}\s*%?\s*(?:[-–;,]|to)\s*)?$", re.I)
+# A spread written after a value: "(SE ± 5.96%)", "± 3.1", "(standard error, 4.2%)", "(SEM 2.0)".
+_SPREAD = re.compile(r"(?:±|\+/-|\+-)\s*$|\bstandard (?:error|deviation)s?\b[\s\]\[:=,]*(?:of\s+|was\s+)?$|"
+                     r"[(\[,]\s*(?-i:SEM?)\s*[:=,]?\s*$", re.I)
 _LABEL_BEFORE = re.compile(r"\b(?:group|arm|cohort|phase|grade|stage|day|cycle|version|(?<!wild-)type|part|step|"
                            r"level|class|CD|IL|G|n|N)\s*=?\s*$", re.I)
 # "from 38% to 53%" (a change: two values), unless a range is meant ("ranging from 20% to 40%").
@@ -47,8 +51,11 @@ _NOT_A_LEVEL = re.compile(r"(?<!achieved )(?<!reached )(?<!attained )(?<!obtaine
                           r"\b(?:up to|difference of|increase of|improvement of|reduction of|decrease of|"
                           r"gain of)\s*$", re.I)
 _BETWEEN = re.compile(rf"\bbetween\s+{NUM}\s*%?\s*and\s*$", re.I)
-_RESTATED = re.compile(rf"\s*[(\[]\s*(?:n\s*=\s*)?{COUNT}\s*(?:of|/|out of)\s*(?:the\s+)?\d[\d,]*"
-                       rf"(?:\s+[\w-]+){{0,2}}?\s*[)\]]", re.I)
+# "40% (4 of 10 patients)", "7% of patients (4 of 59)", "94% (17 of 18; 95% CI, ...)": the count restates the share.
+_RESTATED = re.compile(rf"(?:\s+of\s+(?:the\s+)?(?:patients|participants|subjects|cases))?"
+                       rf"\s*[(\[]\s*(?:n\s*=\s*)?{COUNT}\s*(?:of|/|out of)\s*(?:the\s+)?\d[\d,]*"
+                       rf"(?:\s+[\w-]+){{0,2}}?\s*(?:[)\]]|[;,](?=\s*\d{{2}}(?:[.·]\d+)?\s*%\s*(?:[\w-]+\s+)?C[IL]\b))",
+                       re.I)
 _BARE_CI = re.compile(r",\s*(\d*[.·]\d+)\s*(?:[-–]|to)\s*(\d*[.·]\d+)\b")
 _TIME_TO_MONTHS = {"month": "months", "months": "months", "mo": "months", "mos": "months", "mth": "months",
                    "mths": "months", "week": "weeks", "weeks": "weeks", "wk": "weeks", "wks": "weeks", "year": "years",
@@ -64,6 +71,15 @@ class _Value:
     ci: tuple[float | None, float | None] = (None, None)
     p: str | None = None
 
+_BOUND = re.compile(r"\b(?:less|fewer|lower|higher|greater) than\s*$|\b(?:below|under|above)\s*$|[<>]\s*$|"
+                    r"\bexceed(?:ed|s|ing)?\s*$", re.I)
+# "45% with nivolumab, higher than 30% with placebo": a value compared with a value written before it, not a bound
+_COMPARED_TO_VALUE = re.compile(r"(?<![<>≥≤])(?<!than )(?<!below )(?<!above )(?<!under )\b\d+(?:[.·]\d+)?\s*%"
+                                r"(?:\s+(?:with|in|for)\s+[\w-]+(?:\s+(?:group|arm))?)?,?\s*"
+                                r"(?:(?:which|that) (?:was|is) )?"
+                                r"(?:significantly |much |slightly )?(?:higher|greater|lower|less) than\s*$", re.I)
+
+
 def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
     """Is the percentage at text[vs:ve] a value (not a range's end, a change, a cut-off, a CI's level)?"""
     before = text[max(s, vs - 14):vs]
@@ -72,22 +88,31 @@ def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
     if re.match(r"\s*(?:to|-|–)\s*[\d.·]+\s*%", text[ve:ve + 16]) \
             and not _CHANGE_FROM.search(text, max(s, vs - 30), vs):
         return False  # the start of a range ("15% to 20%")
-    if re.search(r"\b(?:less|fewer|lower) than\s*$|\b(?:below|under)\s*$|<\s*$|"
-                 r"\bexceed(?:ed|s|ing)?\s*$", text[max(s, vs - 14):vs], re.I):
+    if _BOUND.search(text[max(s, vs - 14):vs]) and not _COMPARED_TO_VALUE.search(text[max(s, vs - 60):vs]):
         return False  # "a 5-year survival rate of less than 30%", "exceeded 60%": a bound, not a rate
     if _NOT_A_LEVEL.search(text, max(s, vs - 24), vs):
         return False  # "increased by 20%", "up to 40%": a change or a ceiling, not a rate
-    if re.match(r"\s*(?:more|fewer|less|higher|lower|greater|better|worse|increase|decrease|reduction|improvement)\b|"
-                r"\s*(?:each|every|per|a) year\b|\s*annually\b", text[ve:ve + 14], re.I):
+    if re.match(r"\s*(?:(?:absolute|relative)\s+)?(?:more|fewer|less|higher|lower|greater|better|worse|increase|"
+                r"decrease|reduction|improvement|difference|benefit|gain)\b|"
+                r"\s*(?:each|every|per|a) year\b|\s*annually\b", text[ve:ve + 30], re.I):
         return False  # "10% more responders", "a 24% improvement", "3% better", "falling 1.6% each year": a change
+    if re.match(r"\s*in (?:the )?(?:early |late |mid-?)?(?:19|20)\d0s\b|\s*in (?:19|20)\d\d\b(?!\s*patients)",
+                text[ve:ve + 20], re.I) \
+            or re.search(r"%\s*in (?:the )?(?:early |late |mid-?)?(?:19|20)\d\ds?\s+to\s+(?:nearly |about |almost |"
+                         r"approximately |over |more than )?$", text[max(s, vs - 50):vs], re.I):
+        return False  # "survival rates rose from 40% in the 1950s to 90%": a statistic of its time, not a result
     if _BETWEEN.search(text, max(s, vs - 30), vs) or re.match(rf"\s*and\s*{NUM}\s*%", text[ve:ve + 16]) \
             and re.search(r"\bbetween\s*$", text[max(s, vs - 10):vs], re.I):
         return False  # "between 10% and 20%": a range
     if re.search(r"(?:[≥≤<>]=?|at least|of|TPS|CPS|score|expression)\s*$", before, re.I) \
             and re.search(r"PD-?L1|TPS|CPS|expression|score|≥|≤|<|>", text[max(s, vs - 40):vs], re.I):
         return False  # a biomarker cut-off ("PD-L1 ≥50%"), not an outcome
-    if re.match(r"\s*(?:CI|confidence|credible)", text[ve:ve + 16], re.I):
+    if re.match(r"\s*(?:(?:adjusted|exact|two-sided|bootstrap|Bayesian)\s+)?(?:CI|confidence|credible)",
+                text[ve:ve + 28], re.I):
         return False  # "95% CI"
+    if re.fullmatch(r"9[05]|99", text[vs:ve].rstrip("% ")) and not text[ve:e].strip() \
+            and re.search(r"[;,(]\s*$", text[max(s, vs - 3):vs]):
+        return False  # "(HR, 0.687; 95%" where a passage is cut: the level of a CI cut off
     # "(more than 50 per cent of volume)", "a 30% decrease": a threshold of shrinkage
     return not _SHRINKAGE.match(text, ve, min(e, ve + 40))
 
@@ -95,6 +120,10 @@ def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
 def _time_value(text: str, m: re.Match) -> tuple[float | None, str, tuple | None] | None:
     """A time ("7.2 months", "2.2 and 5.0 months"'s first item): value, unit and the CI written before its unit."""
     number, word = (m.group("tv"), m.group("tu")) if m.group("time") else (m.group("ltv"), m.group("ltu"))
+    before = text[max(0, m.start() - 30):m.start()]
+    if re.search(r"\d\s*(?:to|-|–)\s*$", before) and not _CHANGE_TO.search(before) \
+            or re.search(r"\bhistorical(?:ly)?\b(?:\s+[\w-]+){0,3}\s+(?:of|was|were|is)\s*$", before, re.I):
+        return None  # "PFS was 4 to 8 months": a range's end; "the historical control of 30 months": no result
     if re.match(r"\s*(?:longer|shorter|more|less|gain|improvement|increase|difference|benefit)\b|"
                 r"\s*or (?:longer|more)\b", text[m.end():m.end() + 20], re.I):
         return None  # "6 months longer median overall survival", "lasted 6 months or longer": no median
@@ -115,6 +144,20 @@ def _interval(text: str, ve: int, value: float, unit: str, inner) -> tuple[float
                 and to_float(m2.group(1)) <= value <= to_float(m2.group(2)):
             low, high, tail = to_float(m2.group(1)), to_float(m2.group(2)), m2.end()
     return low, high, tail
+
+
+def _not_a_value_after(text: str, s: int, vs: int) -> bool:
+    """Is the number at ``vs`` something other than a value, by the words just before it?"""
+    if _IN_CI.search(text, max(s, vs - 30), vs):
+        return True  # a bound of a confidence interval that was not read as one ("95% CI [0.60; 0.86]")
+    if _SPREAD.search(text, max(s, vs - 30), vs):
+        return True  # "85.4% (SE \u00b1 5.96%)", "± 3.1": a standard error or deviation, not another value
+    if re.search(r"\b(?:margin|boundary|threshold)(?: of)?\s*$", text[max(s, vs - 20):vs], re.I):
+        return True  # "a noninferiority margin of 1.23": a design's figure
+    if _LABEL_BEFORE.search(text, max(s, vs - 12), vs):
+        return True  # "group 1", "grade 3", "phase 2", "cycle 4": a label, not a value
+    # a p-value written where no value took it
+    return bool(re.search(r"\b[Pp](?:\s*-?\s*values?)?\s*(?:[=<>≤≥]|&lt;|&gt;)\s*$", text[max(s, vs - 12):vs]))
 
 
 def _values(text: str, s: int, e: int) -> list[_Value]:
@@ -147,18 +190,14 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
             if num is None or not den or num > den:
                 continue
             value, unit = round(100 * num / den, 1), "%"
+            if any(w.unit == "%" and 0 < abs(w.value - value) <= 0.5 and vs - w.tail < 80 for w in out[-2:]):
+                continue  # "a response rate of 87%, with responses in 13 of 15 patients": the rate said again
         elif m.group("bare"):
             value, unit = to_float(m.group("bv")), "bare"
         if value is None:
             continue
-        if _IN_CI.search(text, max(s, vs - 30), vs):
-            continue  # a bound of a confidence interval that was not read as one ("95% CI [0.60; 0.86]")
-        if re.search(r"\b(?:margin|boundary|threshold)(?: of)?\s*$", text[max(s, vs - 20):vs], re.I):
-            continue  # "a noninferiority margin of 1.23": a design's figure
-        if _LABEL_BEFORE.search(text, max(s, vs - 12), vs):
-            continue  # "group 1", "grade 3", "phase 2", "cycle 4": a label, not a value
-        if re.search(r"\b[Pp](?:\s*-?\s*values?)?\s*(?:[=<>≤≥]|&lt;|&gt;)\s*$", text[max(s, vs - 12):vs]):
-            continue  # a p-value written where no value took it
+        if _not_a_value_after(text, s, vs):
+            continue
         low, high, tail = _interval(text, ve, value, unit, inner)
         p, p_end = p_after(text, tail)
         if low is not None and unit == "%" and not (low <= value <= high):
@@ -206,7 +245,9 @@ _BARE_COUNT = re.compile(rf"(?<![\w.·(=/%-])(?P<n>{COUNT})(?![\w.·%]|\s*(?:[(\
 _COUNT_TO_WORD = re.compile(r"\s+(?:(?:patients?|participants|subjects|cases)\s+)?(?:(?:who\s+)?(?:had|achieved|"
                             r"experienced|showed|attained|obtained|developed)\s+(?:an?\s+)?|with\s+(?:an?\s+)?)?", re.I)
 _IN_PATIENTS = re.compile(r"\s+(?:patients?|participants|subjects|cases)\b", re.I)
-_DENOMINATOR = re.compile(rf"\b(?:of|among|from)\s+(?:the\s+|all\s+|these\s+)?(?P<d>\d[\d,]*|{NUMBER_WORDS})\s+"
+_DENOMINATOR = re.compile(rf"(?<!total )\b(?:of|among|from|(?i:for)(?=\s+(?:the\s+)?\d[\d,]*\s+(?:evaluable|assessable|"
+                          rf"treated|response-evaluable)\s))\s+(?:the\s+|all\s+|these\s+)?"
+                          rf"(?P<d>\d[\d,]*|{NUMBER_WORDS})\s+"
                           rf"(?:[\w-]+\s+){{0,3}}?(?:patients|participants|subjects)\b|"
                           rf"\b(?P<d2>\d[\d,]*|{NUMBER_WORDS})\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants|subjects)\s+"
                           rf"(?:were|was)"
