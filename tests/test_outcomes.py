@@ -1094,3 +1094,9 @@ def test_a_ratio_whose_ci_a_passage_cuts_off_is_kept():
 def test_a_count_that_says_a_rounded_rate_again_is_one_value():
     text = "In this single-arm study of avelumab, the response rate was 43%, with responses in 10 of 23 patients."
     assert _values_of(text) == {("ORR", 43.0)}
+
+
+def test_a_figure_said_of_the_responders_is_no_response_rate():
+    text = ("Forty patients with metastatic renal cell carcinoma received the vaccine. Survival rates at 2 and 3 "
+            "years for the 9 partial responders were 88% and 80%.")
+    assert not [o for o in extract_outcomes(text, "x").outcomes if o.endpoint in ("ORR", "CR")]

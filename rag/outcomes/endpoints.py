@@ -132,8 +132,8 @@ _RESPONDERS_AFTER = re.compile(r"[\s)\]]*(?:of \d+ )?(?:(?:of|among) (?:the |all
                                r"[^;,.]{0,40}?\b(?:were|was|remain(?:ed)?) (?:still )?"
                                r"(?:ongoing|continuing|in (?:response|remission)))",
                                re.I)
-_RESPONDERS_BEFORE = re.compile(r"\b(?:of|among) (?:the |all |these )?(?:\d+ )?(?:confirmed |objective )?"
-                                r"responders\b[^;]*$", re.I)
+_RESPONDERS_BEFORE = re.compile(r"\b(?:of|among|for|in) (?:the |all |these )?(?:\d+ )?"
+                                r"(?:confirmed |objective |complete |partial )?responders\b[^;]*$", re.I)
 # A response of the immune system or a laboratory measure ("tumor-specific T cell responses", "antibody response"),
 # not a tumour's: the words just before "response".
 _LAB_RESPONSE = re.compile(r"(?:\bT[- ]?cells?|\bimmune|\bimmunologic(?:al)?|\bantibody|\bserologic(?:al)?|\bhumoral|"
