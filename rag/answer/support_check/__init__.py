@@ -173,7 +173,7 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
     (facts checked, flags)."""
     passages, answer_words, titles = ctx.passages, ctx.answer_words, ctx.titles
     near = set(ctx.ranked[:3])
-    enough = max(1.0, 0.2 * sum(passages.weight.get(t, math.log(2)) for t in answer_words))
+    enough = max(1.0, 0.2 * math.fsum(passages.weight.get(t, math.log(2)) for t in answer_words))
     pool = passages.sentences + list(titles.values())
     mine_numbers = _quantities(ctx.plain, sentence=True)
     plain_text = _plain(ctx.plain)
@@ -338,7 +338,7 @@ def _swapped_name(ctx: _Check, name: str, named: list[str], alternatives: dict) 
         holders = [s for s in ctx.passages.sentences if all(_supports_number(q, s) for q in figures)]
     else:  # no figures: the passage sentence the answer follows nearly word for word
         words = ctx.answer_words - _content(name)
-        total = sum(ctx.passages.weight.get(t, math.log(2)) for t in words)
+        total = math.fsum(ctx.passages.weight.get(t, math.log(2)) for t in words)
         holders = [s for s in ctx.ranked[:1] if total and ctx.passages.overlap(words, s) >= 0.75 * total]
     for s in holders:
         # (a drug by the one name rule, or by an INN stem: "dacarbazine", "cisplatin")
@@ -369,7 +369,7 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
         reported = _quantities(clause, sentence=True)
         if ctx.value_spans and reported and all(any(_supports_number(q, v) for v in ctx.value_spans) for q in reported):
             continue  # it reports the values the outcomes stage read from the passage, and claims nothing else
-        total = sum(passages.weight.get(t, math.log(2)) for t in clause_words)
+        total = math.fsum(passages.weight.get(t, math.log(2)) for t in clause_words)
         ranked_clauses = sorted(passages.clauses, key=lambda c: (-passages.overlap(clause_words, c),
                                                                  len(_content(c) - clause_words)))
         # The passage clauses the answer clause follows: each holds at least half of its (rarity-weighted) words.

@@ -84,7 +84,8 @@ class _Passages:
 
     def overlap(self, answer: set[str], other: str) -> float:
         """The weight of the answer's words that the other text shares (rare words count more)."""
-        return sum(self.weight.get(t, math.log(2)) for t in answer & _content(other))
+        # fsum: exact whatever the order of the set (a plain sum of floats would follow the hash seed)
+        return math.fsum(self.weight.get(t, math.log(2)) for t in answer & _content(other))
 
     def best(self, answer: set[str], pieces: list[str]) -> str | None:
         """The piece that holds most of the answer's (weighted) words; of two that hold as much, the one with fewer
