@@ -325,6 +325,21 @@ def _stems(text: str) -> set[str]:
     return {w[:5].lower() for w in re.findall(r"[A-Za-z][\w-]{3,}", text)}
 
 
+def _only_the_other_side(pattern: re.Pattern, sentences: list[str], what: set[str], words_of, side_of,
+                         mine) -> re.Match | None:
+    """One mechanism for pairs of opposites (with/without, before/after, strong/limited): the first passage mention
+    of the same thing (``words_of(match) & what``) on the other side; None when any mention is on this side, or
+    none names the thing."""
+    other = None
+    for s in sentences:
+        for p in pattern.finditer(s):
+            if words_of(p) & what:
+                if side_of(p) == mine:
+                    return None
+                other = other or p
+    return other
+
+
 def preposition_flags(clause: str, near: list[str], where: str) -> list[str]:
     """"patients with targetable EGFR aberrations" where the passage says "without targetable EGFR aberrations"
     (and never "with" them), and the other way round."""
@@ -334,20 +349,12 @@ def preposition_flags(clause: str, near: list[str], where: str) -> list[str]:
         words = _content(m.group(2)) - {"patient", "patients"}
         if not words:
             continue
-        other_side = same_side = None
-        for s in near:
-            for p in _WITH.finditer(s):
-                if not _content(p.group(2)) & words:
-                    continue
-                if _side(p) == mine:
-                    same_side = p
-                else:
-                    other_side = other_side or p
-            # "patients who do not have progressive disease": without it
-            if mine == "without" and any(_stems(p.group(1)) & _stems(m.group(2)) for p in _LACKS.finditer(s)):
-                same_side = same_side or True
-        if other_side is not None and same_side is None:
-            flags.append(f'"{m.group(1)} {m.group(2)}": {where} says "{other_side.group(0)}"')
+        # "patients who do not have progressive disease": without it
+        if mine == "without" and any(_stems(p.group(1)) & _stems(m.group(2)) for s in near for p in _LACKS.finditer(s)):
+            continue
+        other = _only_the_other_side(_WITH, near, words, lambda p: _content(p.group(2)), _side, mine)
+        if other is not None:
+            flags.append(f'"{m.group(1)} {m.group(2)}": {where} says "{other.group(0)}"')
     return flags
 
 
@@ -361,22 +368,17 @@ def order_flags(clause: str, near: list[str], where: str) -> list[str]:
     (and never after it), and the other way round."""
     flags = []
     for m in _ORDER.finditer(clause):
-        mine = m.group(1).lower() in ("after", "following")
         words = _content(m.group(2)) - {"patient", "patients", "receiving", "treatment", "therapy"}
         if not words:
             continue
-        other_side = same_side = None
-        for s in near:
-            for p in _ORDER.finditer(s):
-                if not _content(p.group(2)) & words:
-                    continue
-                if (p.group(1).lower() in ("after", "following")) == mine:
-                    same_side = p
-                else:
-                    other_side = other_side or p
-        if other_side is not None and same_side is None:
-            flags.append(f'"{m.group(0)}": {where} says "{other_side.group(0)}"')
+        other = _only_the_other_side(_ORDER, near, words, lambda p: _content(p.group(2)), _after, _after(m))
+        if other is not None:
+            flags.append(f'"{m.group(0)}": {where} says "{other.group(0)}"')
     return flags
+
+
+def _after(m: re.Match) -> bool:
+    return m.group(1).lower() in ("after", "following")
 
 
 # --- a result claimed from a study plan ------------------------------------------------------------------------------
@@ -553,20 +555,19 @@ def strength_flags(clause: str, sentences: list[str], where: str) -> list[str]:
     responses" of the same thing (the words after the qualifier, by their first five letters), and nowhere strong."""
     flags = []
     for m in _QUALIFIED.finditer(clause):
-        strong = re.fullmatch(_STRONG, m.group(1), re.I) is not None
-        what = {w[:5].lower() for w in m.group(2).split() if len(w) > 3}
-        said, opposite = None, None
-        for s in sentences:
-            for p in _QUALIFIED.finditer(s):
-                if not {w[:5].lower() for w in p.group(2).split() if len(w) > 3} & what:
-                    continue
-                if (re.fullmatch(_STRONG, p.group(1), re.I) is not None) == strong:
-                    said = p
-                else:
-                    opposite = opposite or p
-        if opposite is not None and said is None:
-            flags.append(f'"{m.group(0)}": {where} says "{opposite.group(0)}"')
+        other = _only_the_other_side(_QUALIFIED, sentences, _stems5(m.group(2)), lambda p: _stems5(p.group(2)),
+                                     _strong, _strong(m))
+        if other is not None:
+            flags.append(f'"{m.group(0)}": {where} says "{other.group(0)}"')
     return flags
+
+
+def _strong(m: re.Match) -> bool:
+    return re.fullmatch(_STRONG, m.group(1), re.I) is not None
+
+
+def _stems5(text: str) -> set[str]:
+    return {w[:5].lower() for w in text.split() if len(w) > 3}
 
 
 # --- the site or kind of a disease ("liver metastases" where the passage says CNS metastases) ---------------------
