@@ -59,10 +59,15 @@ def lead_endpoints(question: str) -> list[str]:
 _FRAME_TOKENS = frozenset(t for w in QUESTION_FRAME for t in tokenize(w))
 
 
+def _named(terms) -> list:
+    """The question's names (drugs, trials, genes): its key terms, frame words aside."""
+    return [t for t in terms.key if t.token not in _FRAME_TOKENS] if terms.named else []
+
+
 def _names_the_study(terms, row) -> bool:
     """Does the study hold one of the question's names (a drug, a trial, a gene), in its title, arms, trial name or
     retrieved passage? A question about tremelimumab is not answered by a durvalumab trial's numbers."""
-    named = [t for t in terms.key if t.token not in _FRAME_TOKENS] if terms.named else []
+    named = _named(terms)
     if not named:
         return True
     tokens = set(tokenize(" ".join([row.title or "", row.study, *row.arms, row.context])))
@@ -102,12 +107,13 @@ def _asked_arm(terms, row) -> str:
     experimental arm), else the single arm's "all"."""
     if not row.arms:
         return "all"
-    named = [t for t in terms.key] if terms.named else []
-    for arm in row.arms:
-        tokens = set(tokenize(arm))
-        if named and all(t.found_in(tokens) for t in named if t.found_in(set(tokenize(" ".join(row.arms))))) \
-                and any(t.found_in(tokens) for t in named):
-            return arm
+    in_arms = set(tokenize(" ".join(row.arms)))
+    wanted = [t for t in _named(terms) if t.found_in(in_arms)]  # the names the arms hold at all
+    if wanted:
+        for arm in row.arms:
+            tokens = set(tokenize(arm))
+            if all(t.found_in(tokens) for t in wanted):
+                return arm
     return row.arms[0]
 
 
