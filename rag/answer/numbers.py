@@ -87,8 +87,8 @@ def _unnamed(question: str, row, store: Any) -> list[str]:
              if token not in GENERIC_DESCRIPTORS and _TUMOUR.search(key[-1])]
     if not asked:
         return []
-    doc = store.document(row.doc_id) if hasattr(store, "document") else None
-    paper = (doc.text[:20000] if doc is not None else "")
+    doc = store.document(row.doc_id)
+    paper = doc.text[:20000] if doc is not None else ""
     have = set(concepts(" ".join([row.title or "", row.study, *row.arms, row.context, paper])))
     words = re.findall(r"[\w-]+", question)
     out: list[str] = []
