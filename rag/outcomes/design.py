@@ -461,10 +461,6 @@ def _spell_out(arms: list[str], aliases: dict[str, str]) -> tuple[list[str], dic
     return [renamed[a] for a in arms], {k: renamed.get(v, v) for k, v in aliases.items()}
 
 
-def arms_of(title: str, text: str, design: str) -> list[str]:
-    return arms_with_aliases(title, text, design)[0]
-
-
 _TRIAL = re.compile(r"\b(?:KEYNOTE|CheckMate|IMpower|IMbrave|IMvigor|JAVELIN|PACIFIC|CASPIAN|POSEIDON|EMPOWER|ORIENT|"
                     r"RATIONALE|CodeBreaK|KRYSTAL|ZUMA|JULIET|ELIANA|TRANSCEND|KarMMa|CARTITUDE|COMBI|coBRIM|"
                     r"DESTINY|CLEOPATRA|OAK|POPLAR|MYSTIC|ARCTIC|ATLANTIC|DANUBE|NADIM|NEOSTAR|RELATIVITY|"
