@@ -9,7 +9,9 @@ holds a percent, a ratio or a median; chosen by those cues alone, never by the e
     python benchmarks/outcomes/make_pdq_pool.py SHARED_NCI_DIR [POOLS]
 
 writes pdq_pool_X.jsonl for each letter X of POOLS (default "abc", round 3; "def" are round 4, the passages after
-them in the same shuffled order): doc_id with the passage's offsets, text, page.
+them in the same shuffled order; "ghi" are round 5: the next passages of each page, after the six a page that rounds
+3 and 4 could take, shuffled on their own so that pools a-f stay as they were): doc_id with the passage's offsets,
+text, page.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ CUE = re.compile(r"\d%|\bHR\b|hazard ratio|odds ratio|\bmedian\b|response rate",
 ITEM = re.compile(r"\d+\.\s")
 PER_PAGE = 6
 PER_HELPER = 60
+MORE_PER_PAGE = 4  # round 5: at most four more a page, so that no page dominates
 
 
 def passages(text: str):
@@ -65,7 +68,7 @@ def passages(text: str):
 def main(nci: Path, pools: str = "abc") -> None:
     bundled = {p.name for p in (REPO / "corpus" / "nci").glob("*.md")}
     rng = random.Random(20261206)
-    pool = []
+    pool, more = [], []
     for path in sorted(nci.glob("*.md")):
         if path.name in bundled:
             continue
@@ -80,16 +83,18 @@ def main(nci: Path, pools: str = "abc") -> None:
                 found.append({"doc_id": f"{doc.doc_id}#chars={start}-{end}", "text": chunk, "page": path.name})
         rng.shuffle(found)
         pool.extend(found[:PER_PAGE])
+        more.extend(found[PER_PAGE:PER_PAGE + MORE_PER_PAGE])
     rng.shuffle(pool)
-    for n, name in enumerate("abcdef"):
-        part = pool[n * PER_HELPER:(n + 1) * PER_HELPER]
+    random.Random(20261207).shuffle(more)
+    for n, name in enumerate("abcdefghi"):
+        part = pool[n * PER_HELPER:(n + 1) * PER_HELPER] if n < 6 else more[(n - 6) * PER_HELPER:(n - 5) * PER_HELPER]
         if name not in pools:
             continue
         with open(HERE / f"pdq_pool_{name}.jsonl", "w") as out:
             for row in part:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
         print(name, len(part), "passages from", len({r["page"] for r in part}), "pages")
-    print("pool", len(pool))
+    print("pool", len(pool), "then", len(more))
 
 
 if __name__ == "__main__":
