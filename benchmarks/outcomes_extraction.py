@@ -12,8 +12,9 @@ sentences of ``phrasings.jsonl`` (or of FILE) instead (one sentence a line, its 
 A predicted value matches a labelled one of the same document when the endpoint is the same and the value is
 equal (to 0.05); for ratios the confidence interval must be the same too (both absent, or equal to 0.01).
 Matching is one-to-one; of the matched values, how often the extractor agrees that a value is the paper's own or
-cited from another study, and for the main population or a subgroup. ``--own`` leaves out values the labellers
-marked as cited from other studies (and the extractor's own ``cited`` values). Speed: abstracts per second of CPU
+cited from another study, for the main population or a subgroup, and (landmark rates) at which time point.
+``--own`` leaves out values the labellers marked as cited from other studies (and the extractor's own ``cited``
+values). Speed: abstracts per second of CPU
 time on one core, extraction only.
 """
 
@@ -82,6 +83,15 @@ def same_arm(p: str, g: str) -> bool:
     return bool(a and b and (a <= b or b <= a))
 
 
+def _months(timepoint: str | None) -> float | str | None:
+    """ "12-month", "1-year", "12 months" -> 12.0; what does not read as a time stays as written."""
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)[- ]?(year|month|week|day)s?", (timepoint or "").strip().lower())
+    if not m:
+        return timepoint.strip().lower() if timepoint else None
+    per = {"year": 12, "month": 1, "week": 12 / 52, "day": 12 / 365}[m.group(2)]
+    return round(float(m.group(1)) * per, 1)
+
+
 def evaluate(pairs, own: bool, errors: int = 0):
     per = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
     arm_ok = arm_total = 0
@@ -89,6 +99,7 @@ def evaluate(pairs, own: bool, errors: int = 0):
     shown = 0
     design_ok = phase_ok = n_ok = n_total = 0
     cited_ok = population_ok = 0
+    timepoint_ok = timepoint_total = 0
     for item, lab in pairs:
         text = item["text"]
         record = extract_outcomes(text, item["doc_id"], title=item.get("title"))
@@ -129,6 +140,9 @@ def evaluate(pairs, own: bool, errors: int = 0):
             # Own or cited (a value the table and the answer's lead leave out), and main population or subgroup.
             cited_ok += bool(p["cited"]) == bool(g.get("cited"))
             population_ok += (p.get("population") is None) == (g.get("population") is None)
+            if g["endpoint"].endswith("_rate"):
+                timepoint_total += 1
+                timepoint_ok += _months(p.get("timepoint")) == _months(g.get("timepoint"))
             if g["arm"] not in ("all", "comparison"):
                 arm_total += 1
                 # One arm (a single-arm study, or a review quoting one drug): "all" is that arm.
@@ -148,6 +162,8 @@ def evaluate(pairs, own: bool, errors: int = 0):
         "spans_found": f"{spans_ok}/{spans_total}",
         "cited_agreement": round(cited_ok / tp, 3) if tp else None,
         "subgroup_agreement": round(population_ok / tp, 3) if tp else None,
+        "timepoint_agreement": round(timepoint_ok / timepoint_total, 3) if timepoint_total else None,
+        "landmark_rates": timepoint_total,
         "design_accuracy": round(design_ok / len(pairs), 3), "phase_accuracy": round(phase_ok / len(pairs), 3),
         "n_accuracy": round(n_ok / n_total, 3) if n_total else None, "documents_with_n": n_total,
         "per_endpoint": {k: {**v, "precision": round(v["tp"] / (v["tp"] + v["fp"]), 3) if v["tp"] + v["fp"] else None,
@@ -193,7 +209,8 @@ def main() -> None:
           f"{result['values_labelled']} labelled, {result['values_extracted']} extracted); arm attribution "
           f"{result['arm_attribution']} of {result['per_arm_values']} per-arm values; spans found "
           f"{result['spans_found']}; own/cited {result['cited_agreement']}, main/subgroup "
-          f"{result['subgroup_agreement']} of matched; design {result['design_accuracy']}, phase "
+          f"{result['subgroup_agreement']} of matched; time point {result['timepoint_agreement']} of "
+          f"{result['landmark_rates']} landmark rates; design {result['design_accuracy']}, phase "
           f"{result['phase_accuracy']}, N "
           f"{result['n_accuracy']} of {result['documents_with_n']}; {result['abstracts_per_second']} abstracts/s "
           f"on one core")

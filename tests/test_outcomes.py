@@ -1100,3 +1100,12 @@ def test_a_figure_said_of_the_responders_is_no_response_rate():
     text = ("Forty patients with metastatic renal cell carcinoma received the vaccine. Survival rates at 2 and 3 "
             "years for the 9 partial responders were 88% and 80%.")
     assert not [o for o in extract_outcomes(text, "x").outcomes if o.endpoint in ("ORR", "CR")]
+
+
+def test_a_dosing_schedule_is_no_landmark():
+    # KEYNOTE-006 as cancer.gov tells it: the rates' time point is "12-month", not the previous arm's "every 2 weeks"
+    text = ("The estimated 12-month overall survival rates were 74.1 percent for patients receiving pembrolizumab "
+            "every 2 weeks, 68.4 percent for patients receiving pembrolizumab every 3 weeks, and 58.2 percent for "
+            "patients receiving ipilimumab.")
+    rates = [o for o in extract_outcomes(text, "x").outcomes if o.endpoint == "OS_rate"]
+    assert [(o.value, o.timepoint) for o in rates] == [(74.1, "12-month"), (68.4, "12-month"), (58.2, "12-month")]

@@ -54,6 +54,8 @@ def _timepoint_list(sentence: str, s: int) -> list[str]:
 
 
 _FOLLOW_UP_BEFORE = re.compile(r"(?:\bfollow[- ]?up(?: time| period| duration)?|\b(?:older|younger) than|\baged?|"
+                               # a schedule: "pembrolizumab every 3 weeks", "once every 2 weeks"
+                               r"\bevery|\beach|"
                                r"\bage of|\bfollowed(?: up)?(?: for)?)"
                                r"(?: (?:of|was|is|for|at least|over|up to|a median of|median))*"
                                r"(?: (?:about|approximately|nearly|almost|more than))?\s*$", re.I)
@@ -61,7 +63,8 @@ _FOLLOW_UP_AFTER = re.compile(r"[- ](?:median |minimum |mean )?(?:follow[- ]?up|
 
 
 def _not_a_landmark(text: str, m: re.Match) -> bool:
-    """ "a median follow-up of 10 years", "(2-year median follow-up)", "older than 60 years": no rate's time point."""
+    """ "a median follow-up of 10 years", "(2-year median follow-up)", "older than 60 years", "every 3 weeks": no rate's
+    time point."""
     return bool(_FOLLOW_UP_BEFORE.search(text, max(0, m.start() - 40), m.start())
                 or _FOLLOW_UP_AFTER.match(text, m.end(), m.end() + 20))
 
