@@ -1109,3 +1109,34 @@ def test_a_dosing_schedule_is_no_landmark():
             "patients receiving ipilimumab.")
     rates = [o for o in extract_outcomes(text, "x").outcomes if o.endpoint == "OS_rate"]
     assert [(o.value, o.timepoint) for o in rates] == [(74.1, "12-month"), (68.4, "12-month"), (58.2, "12-month")]
+
+
+def _arms_of_values(text: str) -> dict[float, str]:
+    return {o.value: o.arm for o in extract_outcomes(text, "x").outcomes}
+
+
+def test_arms_the_methods_name_in_other_ways():
+    # "X plus placebo" combines nothing: "the combination" is the other arm
+    placebo = ("Patients were randomly assigned to receive either dabrafenib plus trametinib or dabrafenib plus "
+               "placebo. Median PFS was 9.3 months for the combination versus 8.8 months for dabrafenib plus placebo.")
+    assert _arms_of_values(placebo) == {9.3: "dabrafenib plus trametinib", 8.8: "dabrafenib plus placebo"}
+    # a dose or a number of cycles before the treatment is not the arm's name
+    dose = ("Patients were randomly assigned to 30 Gy of involved-field radiation therapy alone or radiation therapy "
+            "plus six cycles of R-CVP. The 10-year PFS rate was 59% with radiation therapy plus six cycles of R-CVP "
+            "versus 41% for radiation therapy alone.")
+    assert extract_outcomes(dose, "x").arms == ["involved-field radiation therapy",
+                                                "radiation therapy plus six cycles of R-CVP"]
+    # an arm too long to be a name, shortened by the abbreviation the text gives it; "respectively" after a sentence
+    # that names the second arm first
+    long = ("Patients were assigned to undergo planned neck dissection or surveillance with positron emission "
+            "tomography-computed tomography (PET-CT). PET-CT resulted in fewer operations compared with the surgical "
+            "arm, with a 2-year survival rate of 84.9% versus 81.5%, respectively.")
+    assert extract_outcomes(long, "x").arms == ["planned neck dissection", "surveillance with PET-CT"]
+    assert _arms_of_values(long) == {84.9: "surveillance with PET-CT", 81.5: "planned neck dissection"}
+    # "the efficacy of X was compared with Y", and X's abbreviation in brackets
+    passive = ("The efficacy of FOLFOX-4 (oxaliplatin/LV/5-FU) was compared with the same 5-FU/LV regimen without "
+               "oxaliplatin. DFS at 3 years was better (77.8% vs. 72.9%; P = .01) in favor of FOLFOX-4.")
+    assert _arms_of_values(passive) == {77.8: "FOLFOX-4", 72.9: "5-FU/LV"}
+    abbreviated = ("A randomized trial compared bendamustine and rituximab (BR) with R-CHOP. PFS improved in patients "
+                   "who received BR (35 months) compared with patients who received R-CHOP (22 months).")
+    assert _arms_of_values(abbreviated) == {35.0: "bendamustine and rituximab", 22.0: "R-CHOP"}

@@ -196,10 +196,23 @@ def _clean_arm_dosed(arm: str) -> str:
     return re.sub(r"\s+", " ", _ARM_TRAIL.sub("", arm)).strip(" ,;:")
 
 
+def _abbreviated(arm: str, abbreviation: str) -> str | None:
+    """ "surveillance with PET-CT" for "surveillance with positron emission tomography–computed tomography" (PET-CT):
+    an arm too long to read as a name, shortened by the abbreviation the text gives for its last words."""
+    letters = re.sub(r"[^a-z]", "", abbreviation.lower())
+    words = [w for w in re.split(r"[\s–—-]+", arm) if w]
+    for k in range(2, len(words)):
+        if "".join(w[0].lower() for w in words[-k:]) == letters:
+            return " ".join(words[:-k] + [abbreviation])
+    return None
+
+
 def _clean_arm(arm: str) -> str:
     # "then to bevacizumab versus placebo" (a factorial design's second question), "up to 6 months of gemcitabine",
     # "one of three arms: acalabrutinib plus obinutuzumab", "the combination of X", "the ABC-02 study regimen of X"
-    arm = re.sub(r"^\s*then (?:to )?|^\s*up to \d+ (?:months?|weeks?|cycles?|courses?) of\s+|"
+    # "five 21-day cycles of epirubicin plus ifosfamide", "30 Gy of involved-field radiation therapy"
+    arm = re.sub(r"^\s*then (?:to )?|^\s*(?:up to )?(?:\d+|two|three|four|five|six|eight|twelve)(?: \d+-day)? "
+                 r"(?:months?|weeks?|cycles?|courses?) of\s+|^\s*\d+(?:[.·]\d+)? ?Gy of\s+|"
                  r"^\s*one of (?:two|three|four|\d) (?:treatment )?(?:arms|regimens|groups)\s*:\s*|"
                  r"^\s*(?:the )?combination of\s+|^\s*(?:the )?[\w-]+ (?:study )?regimen of\s+|^\s*undergo\s+|"
                  # "[assigned 1 to] 42 days after chemoradiation to receive durvalumab plus placebo"
@@ -276,9 +289,12 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
         pairs = _compared_pairs(text)
         # "Another trial ... compared gemcitabine plus carboplatin with carboplatin."
         sizes = [[_clean_arm(m.group("a")), _clean_arm(m.group("b"))] for m in _GROUP_SIZES.finditer(text)]
+        aliases: dict[str, str] = {}
         if len(arms) < 2 and len(pairs) + len(sizes) == 1:
-            arms = (pairs or sizes)[0]  # (one comparison: a review's several are read a sentence at a time)
-        return (arms[:4], {}) if len(arms) >= 2 else ([], {})  # the title's "X versus Y"
+            # (one comparison: a review's several are read a sentence at a time)
+            arms = pairs[0][0] if pairs else sizes[0]
+            aliases = {alias: arms[at] for alias, at in pairs[0][1].items()} if pairs else {}
+        return (arms[:4], aliases) if len(arms) >= 2 else ([], {})  # the title's "X versus Y"
     labelled = labelled_arms(text)
     if len(set(labelled.values())) >= 2:
         return _spell_out(list(dict.fromkeys(labelled.values()))[:4], labelled)
@@ -295,6 +311,9 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
         collapsed = {c.lower() for c in cleaned if c and sum(d.lower() == c.lower() for d in cleaned) > 1}
         for i, part in enumerate(parts):
             arm = cleaned[i]
+            if len(arm) > 60:
+                arm = next((short for alias, at in aliases.items() if at == i
+                            for short in [_abbreviated(arm, alias)] if short), arm)
             if arm.lower() in collapsed and re.search(r"\d\s?(?:mg|µg|μg|g)\b", part, _I):
                 arm = _clean_arm_dosed(part)  # arms that differ by dose only are kept apart
             if 2 <= len(arm) <= 60 and re.search(r"[A-Za-z]{2}", arm) and not _NOT_ARM.match(arm) \
@@ -328,26 +347,38 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
 
 _WITH_OR_WITHOUT = re.compile(r"(?P<x>[\w-]+) with or without (?P<y>[\w-]+(?: (?!or\b|and\b)[\w-]+){0,2})", _I)
 # "compared BR versus FCR as first-line therapy", "compared ofatumumab plus chlorambucil with chlorambucil alone"
-_COMPARED_PAIR = re.compile(r"\bcompared (?!with\b|to\b|versus\b|vs\b|between\b)(?:the )?(?P<a>[^,;.()]{2,60}?) "
+# (read with the parentheses dropped: "compared X (experimental arm) with Y"; X may be long before its schedule is cut)
+_COMPARED_PAIR = re.compile(r"\bcompared (?!with\b|to\b|versus\b|vs\b|between\b)(?:the )?(?P<a>[^,;.()]{2,120}?) "
                             r"(?:with|to|versus|vs\.?) (?:the )?"
-                            r"(?P<b>[^,;.()]{2,90}?)(?=\s*(?:[.;,(\[]|\b(?:as|in|for|among|after|at)\b|$))", _I)
-_TREATMENT_LIKE = re.compile(rf"{_DRUG}|^[A-Z][A-Z0-9/-]+$|\b(?:surgery|radiation|radiotherapy|chemoradiation|"
-                             rf"therapy|transplant\w*|SCT|resection|vaccine|regimen|treatment|observation)\b", _I)
+                            r"(?P<b>[^,;.()]{2,90}?)(?=\s*(?:[.;,(\[]|\b(?:as|in|for|among|after|at)\b|$))|"
+                            # "the efficacy of FOLFOX-4 were compared with the same 5-FU/LV regimen without oxaliplatin"
+                            r"\b(?:efficacy|effects?|outcomes?|results|safety) of (?P<pa>[^,;.()]{2,60}?) (?:was|were) "
+                            r"compared (?:with|to) (?:the same |a )?(?P<pb>[^,;.()]{2,90}?)"
+                            r"(?=\s*(?:[.;,(\[]|\b(?:as|in|for|among|after|at|without|administered|given)\b|$))", _I)
+_TREATMENT_LIKE = re.compile(rf"{_DRUG}|^(?=[0-9/-]*[A-Z])[A-Z0-9][A-Z0-9/-]+$|"  # a regimen: "FOLFOX-4", "5-FU/LV"
+                             rf"\b(?:surgery|radiation|radiotherapy|chemoradiation|therapy|transplant\w*|SCT|resection|vaccine|"
+                             rf"regimen|treatment|observation)\b", _I)
 
 
-def _compared_pairs(text: str) -> list[list[str]]:
-    """The treatments a text compares ("compared X with Y", "compared sunitinib with either A or B"), each cleaned."""
+def _compared_pairs(text: str) -> list[tuple[list[str], dict[str, int]]]:
+    """The treatments a text compares ("compared X with Y", "compared sunitinib with either A or B"), each cleaned,
+    with the abbreviations the text gives them in brackets ("bendamustine and rituximab (BR)") by the arm's index."""
     out = []
-    for m in _COMPARED_PAIR.finditer(text):
+    for m in _COMPARED_PAIR.finditer(_drop_parentheses(text)[0]):
         if re.search(r"\b(?:patients|those|who|participants)\b", m.group(0), _I):
             continue  # "compared patients treated with the MEK inhibitor with those who received chemotherapy"
-        parts = [m.group("a")] + re.split(r"^either\s+|\s+or\s+", m.group("b"))
+        parts = [m.group("a") or m.group("pa")] + re.split(r"^either\s+|\s+or\s+", m.group("b") or m.group("pb"))
         arms = [_clean_arm(p) for p in parts if p.strip()]
         if len(arms) >= 2 and all(2 <= len(a) <= 60 and _TREATMENT_LIKE.search(a) and not _NOT_ARM.match(a)
                                   and not re.match(r"(?:one|any|each|all|some|several|two|three)\b", a, _I)
                                   and not re.search(r"\b(?:patients|survival|outcomes?|rates?|results)\b", a, _I)
                                   for a in arms):
-            out.append(arms)
+            aliases = {}
+            for at, arm in enumerate(arms):
+                abbreviation = re.search(rf"(?<![\w-]){re.escape(arm)}\s*\(([A-Z][A-Za-z0-9+\-]{{1,9}})\)", text)
+                if abbreviation:
+                    aliases[abbreviation.group(1)] = at
+            out.append((arms, aliases))
     return out
 
 
@@ -440,7 +471,7 @@ def _candidates(text: str, title_arms: list[str]) -> list[tuple[list[str], dict[
         candidates.append((title_arms, {}))
     pairs = _compared_pairs(text)
     if len(pairs) == 1:  # one comparison, the study's; a review's several are read a sentence at a time
-        candidates.append((pairs[0], {}))
+        candidates.append(pairs[0])
     for m in _DRUG_VS.finditer(text):
         candidates.append(([m.group("a"), m.group("b")], {}))
     for m in _GROUP_SIZES.finditer(text):  # "(12 treated with nabiximols and 9 treated with placebo)"
