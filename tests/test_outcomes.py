@@ -1140,3 +1140,19 @@ def test_arms_the_methods_name_in_other_ways():
     abbreviated = ("A randomized trial compared bendamustine and rituximab (BR) with R-CHOP. PFS improved in patients "
                    "who received BR (35 months) compared with patients who received R-CHOP (22 months).")
     assert _arms_of_values(abbreviated) == {35.0: "bendamustine and rituximab", 22.0: "R-CHOP"}
+
+
+def test_hazard_ratios_named_by_subscripts_deaths_and_the_sentence_before():
+    subscripts = ("Median PFS was 9.3 months with A versus 8.8 months with B. The HRdeath or progression was 0.75 "
+                  "(95% CI, 0.57-0.99; P = .03). The HRPFS or death was 0.67 (95% CI, 0.53-0.84).")
+    assert {(o.endpoint, o.value) for o in extract_outcomes(subscripts, "x").outcomes if o.unit == "ratio"} == \
+        {("HR_PFS", 0.75), ("HR_PFS", 0.67)}
+    deaths = ("A total of 100 patients (28%) in the combination arm and 122 (35%) in the vemurafenib group had died "
+              "(HR, 0.69; 95% CI, 0.53-0.89; P = .005). The 10-year all-cause mortality was 29.2% versus 42.5% (HR, "
+              "0.63; 95% CI, 0.48-0.83). Older patients were more likely to die than younger patients (HR, 3.08).")
+    assert {(o.endpoint, o.value) for o in extract_outcomes(deaths, "x").outcomes if o.unit == "ratio"} == \
+        {("HR_OS", 0.69), ("HR_OS", 0.63), ("HR_OS", 3.08)}
+    before = "Median OS was 25.1 months with A versus 18.7 months with B. The HR was 0.71 (95% CI, 0.55-0.92)."
+    assert ("HR_OS", 0.71) in {(o.endpoint, o.value) for o in extract_outcomes(before, "x").outcomes}
+    alone = "Response rates were 40% and 20%. The HR was 0.71 (95% CI, 0.55-0.92)."
+    assert ("HR_other", 0.71) in {(o.endpoint, o.value) for o in extract_outcomes(alone, "x").outcomes}

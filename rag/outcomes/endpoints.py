@@ -82,8 +82,10 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"\bcomplete or partial\b|"
             r"\bCR\s*\+\s*PR\b|\bregression of (?:measurable|all)|\bobjective(?:ly)? (?:tumou?r )?respon"),
     ("HR", r"\bhazard ratios?\b|\bHRs?\b(?![-+]|\s(?:positive|negative|status|expression))|"  # not "HR-positive"
-           # a subscript flattened into the word: "HRdeath", "HRprogression", "HRdisease progression or death"
-           r"(?-i:\bHR(?:death|progression|recurrence|relapse|events?|disease progression(?: or death)?)\b)"),
+           # a subscript flattened into the word: "HRdeath", "HRprogression", "HRdisease progression or death",
+           # "HRdeath or progression", "HRPFS or death"
+           r"(?-i:\bHR(?:death|progression|recurrence|relapse|events?|disease progression|PFS|OS|DFS|EFS)"
+           r"(?: or (?:death|progression|disease progression|recurrence|relapse))?\b)"),
     ("OR", r"\bodds ratios?\b|\bORs?\b(?=\s*(?:[=:,]|of\b|was\b|were\b|is\b|are\b|for\b|associated\b|\d|\())"),
     # Words of other measures: values near them are not outcomes. Events of any grade or of grades 1, 2, 4 alone,
     # serious events, shares of a population ("comprising approximately 5% of cases"), follow-up, age, times to other
@@ -397,8 +399,9 @@ _SURVIVAL_KINDS = ("PFS", "OS", "DFS", "RFS", "EFS")
 def _subscript(text: str, hr: _Mention) -> str | None:
     """The endpoint a hazard ratio's flattened subscript names: "HRdeath" (OS), "HRdisease progression" (PFS)."""
     sub = text[hr.start + 2:hr.end] if text.startswith("HR", hr.start) else ""
-    for word, endpoint in (("progression", "HR_PFS"), ("recurrence", "HR_DFS"), ("relapse", "HR_DFS"),
-                           ("event", "HR_EFS"), ("death", "HR_OS")):
+    for word, endpoint in (("progression", "HR_PFS"), ("PFS", "HR_PFS"), ("recurrence", "HR_DFS"),
+                           ("relapse", "HR_DFS"), ("DFS", "HR_DFS"), ("event", "HR_EFS"), ("EFS", "HR_EFS"),
+                           ("death", "HR_OS"), ("OS", "HR_OS")):
         if word in sub:
             return endpoint
     return None
@@ -428,9 +431,11 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
     if near:
         return "HR_DFS" if near[0].kind == "RFS" else f"HR_{near[0].kind}"
     before = text[max(s, hr.start - 80):hr.start]
-    if re.search(r"(?<!cardiovascular )(?<!cardiac )(?<!cancer )(?<!specific )(?<!related )\bmortality\b[^;.]{0,40}$",
-                 before, re.I):
-        return "HR_OS"  # "All-cause mortality: HR 0.84", "was not associated with lower mortality (hazard ratio, 1.04"
+    if re.search(r"(?<!cardiovascular )(?<!cardiac )(?<!cancer )(?<!specific )(?<!related )"
+                 r"\b(?:mortality|died|die)\b(?:[^;.]|\.(?=\d)){0,40}$", before, re.I):
+        # "All-cause mortality: HR 0.84", "was not associated with lower mortality (hazard ratio, 1.04",
+        # "mortality 29.2% versus 42.5% (HR, 0.63", "122 (35%) in the B group had died (HR, 0.69", "likely to die (HR"
+        return "HR_OS"
     risk = re.search(r"\brisk of (?:disease |tumou?r )?(?P<k>progression|recurrence|relapse)\b[^;.]{0,50}$", before,
                      re.I)
     if risk:  # "reduced the risk of progression by 42% (HR = 0.58)"
@@ -440,7 +445,19 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
             earlier = _ratio_endpoint(text, m, mentions, s)
             if earlier != "HR_other":
                 return earlier
+    if re.fullmatch(r"[\s•-]*(?:(?:the|its|an?|overall,?)\s+)?", text[s:hr.start], re.I):
+        # "Median OS was 25.1 months ... versus 18.7 months .... The HR was 0.71": a sentence that is the ratio alone
+        # takes the one survival endpoint of the sentence before
+        previous = re.split(r"(?<=[.;])\s+", text[max(0, s - 300):s].rstrip())[-1]
+        kinds = {kind for kind, name in _PREVIOUS_KINDS if re.search(name, previous)}
+        if len(kinds) == 1:
+            return f"HR_{kinds.pop()}"
     return "HR_other"
+
+
+_PREVIOUS_KINDS = (("PFS", r"\bPFS\b|(?i:progression[- ]free survival)"), ("OS", r"\bOS\b|(?i:overall survival)"),
+                   ("DFS", r"\b(?:DFS|RFS)\b|(?i:disease[- ]free survival|relapse[- ]free survival)"),
+                   ("EFS", r"\bEFS\b|(?i:event[- ]free survival)"))
 
 def _place(text: str, s: int, e: int, values: list[_Value], mentions: list[_Mention], respectively: bool):
     """Each value of the sentence text[s:e], its endpoint and the word it was filed under: [(value, endpoint)],
