@@ -1156,3 +1156,21 @@ def test_hazard_ratios_named_by_subscripts_deaths_and_the_sentence_before():
     assert ("HR_OS", 0.71) in {(o.endpoint, o.value) for o in extract_outcomes(before, "x").outcomes}
     alone = "Response rates were 40% and 20%. The HR was 0.71 (95% CI, 0.55-0.92)."
     assert ("HR_other", 0.71) in {(o.endpoint, o.value) for o in extract_outcomes(alone, "x").outcomes}
+
+
+def test_differences_shares_of_events_and_follow_up_are_no_values():
+    difference = "The difference in 3-year PFS rate (ABVD minus AVD) was 1.3% (95% CI, -3.0% to 4.7%)."
+    assert _values_of(difference) == set()
+    events = ("Median OS was 25.1 months in the A group (66% of events) versus 18.7 months in the B group (76% of "
+              "events).")
+    assert _values_of(events) == {("OS_median", 25.1), ("OS_median", 18.7)}
+    follow_up = "The results with 37 months of follow-up showed an improvement in DFS at 3 years (77.8% vs. 72.9%)."
+    assert _values_of(follow_up) == {("DFS_rate", 77.8), ("DFS_rate", 72.9)}
+
+
+def test_grade_3_to_grade_4_events_and_an_arm_with_placebo_called_alone():
+    text = ("Patients were randomly assigned to receive dabrafenib plus trametinib or dabrafenib plus placebo. The "
+            "incidence of grade 3 to grade 4 adverse events was similar between the groups (35% with the combination "
+            "and 37% with dabrafenib only).")
+    assert {(o.endpoint, o.value, o.arm) for o in extract_outcomes(text, "x").outcomes} == {
+        ("AE_grade3plus", 35.0, "dabrafenib plus trametinib"), ("AE_grade3plus", 37.0, "dabrafenib plus placebo")}

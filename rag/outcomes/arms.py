@@ -40,6 +40,10 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
         if dose:
             q = dose.group("q")
             names += [(f"{q} of {dose.group('d')}", arm), (q, arm), (q.replace(" ", "-"), arm)]
+        # "dabrafenib plus placebo" is "dabrafenib only", "dabrafenib alone"
+        with_placebo = re.fullmatch(r"(.+?)[\s-]+(?:plus|and|with|\+)[\s-]+(?:matching )?placebo", arm, re.I)
+        if with_placebo:
+            names += [(f"{with_placebo.group(1)} {word}", arm) for word in ("alone", "only")]
     names += [(alias, arm) for alias, arm in aliases.items()]
     # The groups named by their role: "the combination" is the one arm that combines treatments.
     # "dabrafenib plus placebo" combines nothing.

@@ -17,7 +17,7 @@ _NOT_ONE_EVENT = (r"(?!\s+(?!(?:treatment|immune|drug)-related\b|adverse\b|toxic
 # Endpoint words, most specific first; each gives a family (what a value near it measures).
 _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("pCR", r"\bpath(?:ologic(?:al)?)? complete (?:response|remission)s?(?: rates?)?|\bpCRs?\b"),
-    ("AE3", r"\bgrades?\s*(?:3|III)\s*(?:,\s*4\s*,?\s*)?(?:or|to|-|–|/|and)\s*"
+    ("AE3", r"\bgrades?\s*(?:3|III)\s*(?:,\s*4\s*,?\s*)?(?:or|to|-|–|/|and)\s*(?:grade\s*)?"  # "grade 3 to grade 4"
             r"(?:4|5|IV|V|higher|greater|worse|above|more)\b"
             r"(?=[^.;]{0,90}?\b(?:adverse|toxic|side|events?|effects?|AEs?|TRAEs?|irAEs?|toxicit))|"
             r"\bgrade\s*(?:≥|>=|≧|>)\s*(?:3|III)\b(?=[^.;]{0,90}?\b(?:adverse|toxic|side|events?|effects?|AEs?|TRAEs?|"
@@ -30,7 +30,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"(?<!moderate to )(?<!moderate-to-)(?<!moderate or )\b(?:severe|high-grade) (?:treatment-related |"
             r"immune-related |drug-related )?(?:adverse (?:events?|effects?|reactions?)|toxicit(?:y|ies)|"
             r"complications)|"
-            r"\bgrade\s*(?:3|III)\s*(?:or|to|-|–|/)\s*(?:4|5|IV|V)\b" + _NOT_ONE_EVENT + "|"
+            r"\bgrade\s*(?:3|III)\s*(?:or|to|-|–|/)\s*(?:grade\s*)?(?:4|5|IV|V)\b" + _NOT_ONE_EVENT + "|"
             r"\bgrade\s*(?:≥|>=|>)\s*3\b" + _NOT_ONE_EVENT + "|"
             # "G3-4 AEs", "G≥3 TRAEs"
             r"(?-i:\bG\s?(?:3\s?(?:-|–|/)\s?[45]|(?:≥|>=)\s?3|3\+))(?=\s+(?:(?:treatment|immune|drug)-related\s+)?"
@@ -106,6 +106,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
              r"(?:adverse\s+)?(?:events?|AEs?|TRAEs?|irAEs?|toxicit(?:y|ies)|side effects)\b|"
              r"\b(?:serious|fatal) (?:(?:treatment|immune|drug)-related )?(?:adverse (?:events?|effects?|reactions?)|"
              r"AEs?|TRAEs?|toxicit(?:y|ies))|\bfollow[- ]?up\b(?: (?:for|of) (?:overall )?survival\b)?|"
+             r"(?<=\bof )events\b|"  # "(66% of events)": a share of the events, not a rate
              r"\btime to (?:death|distant|second|subsequent)|\bmedian age\b|\baged?\b|\byears? old\b|"
              r"\bduration of (?:therapy|treatment)\b|\btime to (?:response|onset|treatment)\b|"
              r"\bmedian time\b(?! to (?:disease |tumou?r )?progression)|\bexpression\b|\bprevalence\b|\bincidence\b|"
@@ -296,8 +297,10 @@ def _nearest(text: str, v: _Value, mentions: list[_Mention], s: int,
                 # ties the value to it: "48% experienced grade 3 adverse events and 12% experienced grade 4 ..."
                 verb = "" if re.match(r"(?:had|experienced|developed)\b", text[m.start:m.end], re.I) \
                     else r"(?:had|experienced|developed)\s+(?:an?\s+)?"
+                # "37 months of follow-up", "(66% of events)": the stop word right after is what the value measures
                 if re.fullmatch(r"\s*(?:of (?:the |all )?(?:patients|participants)\s*(?:\([^()]*\)\s*)?)?" + verb, gap,
-                                re.I):
+                                re.I) \
+                        or re.fullmatch(r"\s*of\s*", gap) and re.match(r"follow|events", text[m.start:m.end], re.I):
                     best, best_cost = (m, 2) if 2 < best_cost else (best, best_cost)
                 continue
             if re.match(rf"\s*(?:with|including)\s+{COUNT}\s", gap) \

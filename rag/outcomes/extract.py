@@ -434,8 +434,8 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
         if endpoint.startswith(("HR_", "OR_")) and (unit != "ratio" or not 0 < v.value < 20 and not (
                 endpoint == "OR_other" and v.value < 1000 and v.ci[0] is not None)):
             continue  # (an odds ratio of a rare exposure may be large: "OR, 21.2; 95% CI, 11.4-39.2")
-        if unit == "%" and not 0 <= value <= 100:
-            continue
+        if unit == "%" and (not 0 <= value <= 100 or ci[0] is not None and ci[0] < 0):
+            continue  # (a share whose interval goes below zero is a difference: "1.3% (95% CI, -3.0% to 4.7%)")
         if endpoint.endswith("_median") and unit not in ("months", "weeks", "years"):
             continue
         if anchors[id(v)].end <= v.start and _subject_of_another_verb(text, v, e):
