@@ -1174,3 +1174,15 @@ def test_grade_3_to_grade_4_events_and_an_arm_with_placebo_called_alone():
             "and 37% with dabrafenib only).")
     assert {(o.endpoint, o.value, o.arm) for o in extract_outcomes(text, "x").outcomes} == {
         ("AE_grade3plus", 35.0, "dabrafenib plus trametinib"), ("AE_grade3plus", 37.0, "dabrafenib plus placebo")}
+
+
+def test_deaths_nearer_than_another_measure_a_ratio_bound_and_an_arm_alone():
+    deaths = ("The 6-month arm showed better cancer-specific mortality than radiation alone; 10-year all-cause "
+              "mortality 29.2% versus 42.5% (HR, 0.63; 95% CI, 0.48-0.83).")
+    assert ("HR_OS", 0.63) in _values_of(deaths)
+    bound = "Survival was noninferior (upper boundary, 95% CI for HR, <1.50; P = .004)."
+    assert _values_of(bound) == set()
+    alone = ("Patients were randomly assigned to involved-field radiation therapy alone or radiation therapy plus "
+             "R-CVP. The 10-year PFS rate favored combined-modality therapy, at 59% versus 41% for radiation therapy "
+             "alone.")
+    assert _arms_of_values(alone) == {59.0: "radiation therapy plus R-CVP", 41.0: "involved-field radiation therapy"}

@@ -56,8 +56,22 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
         for m in _name_pattern(name).finditer(text[s:e]):
             a, b = s + m.start(), s + m.end()
             if not any(a < fb and b > fa for fa, fb, _ in found):
-                found.append((a, b, arm))
+                found.append((a, b, _alone(text, a, b, arm, arms)))
     return sorted(found)
+
+
+_COMBINED = re.compile(r"[\s-](?:plus|and|with|\+)[\s-]", re.I)
+
+
+def _alone(text: str, a: int, b: int, arm: str, arms: list[str]) -> str:
+    """ "radiation therapy alone" is the arm of radiation therapy without the other treatment ("involved-field
+    radiation therapy", not "radiation therapy plus six cycles of R-CVP")."""
+    alone = re.match(r"((?:[\s-]+(?!alone|only)[\w-]+){0,2}?)[\s-]+(?:alone|only)\b", text[b:b + 40], re.I)
+    if not _COMBINED.search(f" {arm} ") or not alone:
+        return arm
+    said = (text[a:b] + alone.group(1)).lower()  # "radiation" + " therapy" before "alone"
+    single = [x for x in arms if x != arm and said in x.lower() and not _COMBINED.search(f" {x} ")]
+    return single[0] if len(single) == 1 else arm
 
 
 def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentions, arms: list[str],
@@ -93,6 +107,16 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
                   for j in range(len(chain) - 1)]
         if all(versus[j] == ((j + 1) % n != 0) for j in range(len(versus))):
             return (named if len(named) >= 2 else arms)[next(j for j, x in enumerate(chain) if x is v) % n]
+    if len(chain) == len(arms) == 2 and len(named) == 1:
+        # "59% versus 41% for radiation therapy alone": the arm named right after an item is that item's, the other
+        # arm the other item's
+        right_after = [j for j, x in enumerate(chain) for a, _, arm in arm_mentions
+                       if arm == named[0] and re.fullmatch(r"\s*(?:\([^()]*\)\s*)?(?:for|in|with|among) (?:the )?"
+                                                           r"(?:(?:patients|those) (?:who received |receiving |given |"
+                                                           r"treated with )?)?", text[x.tail:a], re.I)]
+        if len(right_after) == 1:
+            other = next(a for a in arms if a != named[0])
+            return named[0] if chain[right_after[0]] is v else other
     if len(chain) >= 2:
         order = named if len(named) >= len(chain) else (
             arms if not named or respectively or (len(chain) == len(arms) and named[0] == arms[0]) else None)

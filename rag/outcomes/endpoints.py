@@ -424,6 +424,13 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
         if re.match(rf"\s*(?:\(|,)?\s*(?:for|of)\s+(?:\w+\s+){{0,3}}?(?:{name})", after, re.I):
             return f"HR_{kind}"
     near = [m for m in mentions if m.kind in ("PFS", "OS", "DFS", "RFS", "EFS", "MFS", "DSS") and m.end <= hr.start + 1]
+    before = text[max(s, hr.start - 80):hr.start]
+    deaths = re.search(r"(?<!cardiovascular )(?<!cardiac )(?<!cancer )(?<!specific )(?<!related )"
+                       r"\b(?:mortality|died|die)\b(?:[^;.]|\.(?=\d)){0,40}$", before, re.I)
+    if deaths and (not near or near[-1].end <= max(s, hr.start - 80) + deaths.start()):
+        # "All-cause mortality: HR 0.84", "was not associated with lower mortality (hazard ratio, 1.04",
+        # "mortality 29.2% versus 42.5% (HR, 0.63", "122 (35%) in the B group had died (HR, 0.69", "likely to die (HR"
+        return "HR_OS"
     if near:
         kind = near[-1].kind
         if kind in ("MFS", "DSS"):
@@ -433,12 +440,6 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
             and m.start - hr.end < 40]
     if near:
         return "HR_DFS" if near[0].kind == "RFS" else f"HR_{near[0].kind}"
-    before = text[max(s, hr.start - 80):hr.start]
-    if re.search(r"(?<!cardiovascular )(?<!cardiac )(?<!cancer )(?<!specific )(?<!related )"
-                 r"\b(?:mortality|died|die)\b(?:[^;.]|\.(?=\d)){0,40}$", before, re.I):
-        # "All-cause mortality: HR 0.84", "was not associated with lower mortality (hazard ratio, 1.04",
-        # "mortality 29.2% versus 42.5% (HR, 0.63", "122 (35%) in the B group had died (HR, 0.69", "likely to die (HR"
-        return "HR_OS"
     risk = re.search(r"\brisk of (?:disease |tumou?r )?(?P<k>progression|recurrence|relapse)\b[^;.]{0,50}$", before,
                      re.I)
     if risk:  # "reduced the risk of progression by 42% (HR = 0.58)"

@@ -431,9 +431,8 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             unit = "ratio"
         if unit == "days":
             continue
-        if endpoint.startswith(("HR_", "OR_")) and (unit != "ratio" or not 0 < v.value < 20 and not (
-                endpoint == "OR_other" and v.value < 1000 and v.ci[0] is not None)):
-            continue  # (an odds ratio of a rare exposure may be large: "OR, 21.2; 95% CI, 11.4-39.2")
+        if endpoint.startswith(("HR_", "OR_")) and not _a_ratio(text, s, v, endpoint, unit):
+            continue
         if unit == "%" and (not 0 <= value <= 100 or ci[0] is not None and ci[0] < 0):
             continue  # (a share whose interval goes below zero is a difference: "1.3% (95% CI, -3.0% to 4.7%)")
         if endpoint.endswith("_median") and unit not in ("months", "weeks", "years"):
@@ -464,6 +463,14 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
 _EVERY_ARM = re.compile(r"\b(?:in|for|of|across) (?:both|all(?: (?:two|three|four))?|each of the) "
                         r"(?:treatment |study )?"
                         r"(?:arms|groups)\b", re.I)
+
+
+def _a_ratio(text: str, s: int, v, endpoint: str, unit: str) -> bool:
+    """Is a hazard or odds ratio's value one (not a bound, a share or a count)?"""
+    if unit != "ratio" or not 0 < v.value < 20 and not (endpoint == "OR_other" and v.value < 1000
+                                                        and v.ci[0] is not None):
+        return False  # (an odds ratio of a rare exposure may be large: "OR, 21.2; 95% CI, 11.4-39.2")
+    return not re.search(r"[<>≤≥]\s*$", text[max(s, v.start - 3):v.start])  # "HR, <1.50": a noninferiority margin
 
 
 def _of_every_arm(text: str, v, anchor, e: int) -> bool:
