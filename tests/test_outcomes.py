@@ -1186,3 +1186,12 @@ def test_deaths_nearer_than_another_measure_a_ratio_bound_and_an_arm_alone():
              "R-CVP. The 10-year PFS rate favored combined-modality therapy, at 59% versus 41% for radiation therapy "
              "alone.")
     assert _arms_of_values(alone) == {59.0: "radiation therapy plus R-CVP", 41.0: "involved-field radiation therapy"}
+
+
+def test_a_list_head_and_its_bullets_read_as_one_sentence():
+    text = ("3. The 1-year OS rates were:\n\n- 88% for patients with scores of 0.\n- 67% for patients with scores of 1 "
+            "to 2.\n- 62% for patients with scores of 3 or higher.")
+    got = [(o.endpoint, o.value, o.timepoint, o.population) for o in extract_outcomes(text, "x").outcomes]
+    assert got == [("OS_rate", 88.0, "1-year", "for patients with scores of 0"),
+                   ("OS_rate", 67.0, "1-year", "for patients with scores of 1 to 2"),
+                   ("OS_rate", 62.0, "1-year", "for patients with scores of 3 or higher")]

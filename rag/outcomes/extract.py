@@ -313,12 +313,20 @@ _CITED_END = re.compile(r"[.!?][)\]]?(?:\[[^\[\]\n]{1,40}\])+\s+(?=[A-Z])")
 
 
 def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    out = []
+    out: list[tuple[int, int]] = []
+    listing = False  # the last sentence is a list's head ("The 1-year OS rates were:") with its bullets so far
     for s, e in sentence_spans(text, a, b):
         for m in _CITED_END.finditer(text, s, e):
             out.append((s, m.end() - len(m.group(0)) + len(m.group(0).rstrip())))
             s = m.end()
+            listing = False
+        if (listing or out and text[out[-1][0]:out[-1][1]].rstrip().endswith(":")) \
+                and re.match(r"\s*[-•]\s", text[s:e]):
+            out[-1] = (out[-1][0], e)  # a bullet ("- 88% for patients with scores of 0.") continues its list's head
+            listing = True
+            continue
         out.append((s, e))
+        listing = False
     return out
 
 
@@ -524,7 +532,8 @@ def cohort_of(text: str, v: _Value) -> str | None:
 
 def _population(text: str, v: _Value, s: int, e: int) -> str | None:
     """The subgroup a value is for, when the clause around it names one ("among patients with PD-L1 ≥50%")."""
-    clause_start = max(s, text.rfind(";", s, v.start) + 1, text.rfind(", whereas", s, v.start) + 1)
+    clause_start = max(s, text.rfind(";", s, v.start) + 1, text.rfind(", whereas", s, v.start) + 1,
+                       text.rfind("\n", s, v.start) + 1)  # (a list's bullet is a clause of its own)
     window_start, window_end = max(clause_start, v.start - 110), min(e, v.tail + 60)
     best = None
     for m in _SUBGROUP.finditer(text, window_start, window_end):
