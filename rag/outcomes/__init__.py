@@ -5,6 +5,7 @@
     design.py   design, phase, number of patients, arms, the trial's acronym
     extract.py  extract_outcomes(): every outcome value with its span, a sentence or a table at a time;
                 EXTRACTOR_VERSION
+    items.py    the studies a page reports one after another (a cancer.gov summary's numbered trials)
     values.py   the values of a sentence (percentages, shares, times, ratios) with their CIs and p-values
     endpoints.py  the endpoint words of a sentence and the endpoint each value is filed under
     timepoints.py the time point of a landmark rate

@@ -497,6 +497,7 @@ _TRIAL = re.compile(r"\b(?:KEYNOTE|CheckMate|IMpower|IMbrave|IMvigor|JAVELIN|PAC
                     r"DESTINY|CLEOPATRA|OAK|POPLAR|MYSTIC|ARCTIC|ATLANTIC|DANUBE|NADIM|NEOSTAR|RELATIVITY|"
                     r"[A-Z][A-Za-z]{2,}[A-Z]?)[- ]?\d{2,4}[A-Za-z]?\b|\b(?:OAK|POPLAR|PACIFIC|MYSTIC|CASPIAN|ARCTIC|"
                     r"ATLANTIC|DANUBE|NADIM|MONALEESA|PROSPECT)\b")
+_KNOWN_TRIAL = re.compile(r"(?:CheckMate|CodeBreaK)\b")
 _NOT_TRIAL = re.compile(r"^(?:CD|IL|PD|HLA|NCT|MHC|CTLA|TLR|COVID|SARS|HER|VEGF|FGF|KRAS|BRAF|EGFR|ALK|ROS|MET|TP|"
                         r"ECOG|RECIST|TNM|AJCC|MAGE|NY|WHO|ISRCTN|EudraCT|UMIN|JPRN|ChiCTR|ACTRN|DRKS|Grade|Phase|"
                         r"Stage|Figure|Table|Version|GP|gp|MART|LAG|TIM|TIGIT|OX|KIR|NKG|ICOS)", _I)
@@ -570,6 +571,7 @@ def trial_of(title: str, text: str) -> str | None:
     for source in (title or "", text[:1500]):
         for m in _TRIAL.finditer(source):
             name = m.group(0)
-            if not _NOT_TRIAL.match(name) and re.search(r"[A-Z]{2}", name):
+            # (an acronym of the list, or two capitals: "CheckMate 238", not "Study 301")
+            if not _NOT_TRIAL.match(name) and (re.search(r"[A-Z]{2}", name) or _KNOWN_TRIAL.match(name)):
                 return name
     return None

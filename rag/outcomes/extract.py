@@ -15,6 +15,7 @@ from .context import _anaphora, _implied, _per_grade, _place_implied
 from .endpoints import _PARENTHESES, _Mention, _mentions, _place, _ratio_endpoint
 from .numbers import NUMBER_WORDS
 from .record import NotReached, Outcome, StudyOutcomes
+from .items import MULTI_STUDY_SOURCES, study_items
 from .timepoints import (_TIMEPOINT, _WORD_NUMBERS, _defined_timepoints, _timepoint_for, _timepoint_list, _tp_unit,
                          sentence_timepoint)
 from .values import _list_units, _Value, _values
@@ -28,7 +29,7 @@ def _code_fingerprint() -> str:
     here = Path(__file__).resolve().parent
     h = hashlib.sha256()
     rules = ("extract.py", "endpoints.py", "values.py", "timepoints.py", "arms.py", "design.py", "numbers.py",
-             "record.py", "context.py")
+             "record.py", "context.py", "items.py")
     for path in [here / name for name in rules] + [here.parent / "chunk" / "sentences.py"]:
         h.update(path.read_bytes())
     return h.hexdigest()[:10]
@@ -99,6 +100,10 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
         doc_id = doc_id or doc.doc_id
         title = title if title is not None else doc.title
         pmid = pmid or doc.pmid
+        if doc.source_type in MULTI_STUDY_SOURCES:
+            items = study_items(text, tuple(section.start for section in doc.sections or ()))
+            if items:
+                return _page_of_studies(text, items, doc_id or "", pmid)
     title = title or ""
     original, text = text, decimal_points(text)
     read = " ".join(text[a:b] for a, b in regions)
@@ -144,6 +149,25 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
     _name_labels(read, record)
     _spell_out_abbreviations(read, record)
     return record
+
+
+def _page_of_studies(text: str, items: list[tuple[int, int]], doc_id: str, pmid: str | None) -> StudyOutcomes:
+    """A page that reports study after study: each item read as a document of its own (offsets moved to the
+    page's), the page's record holding them all."""
+    page = StudyOutcomes(doc_id=doc_id, pmid=pmid, version=EXTRACTOR_VERSION)
+    for a, b in items:
+        study = extract_outcomes(text[a:b], doc_id)
+        if not (study.outcomes or study.not_reached):
+            continue
+        for o in [*study.outcomes, *study.not_reached]:
+            o.char_start, o.char_end = o.char_start + a, o.char_end + a
+        study.span = (a, b)
+        words = re.sub(r"^\d+\.\s+", "", " ".join(text[a:b].split()))
+        study.opening = words if len(words) <= 60 else words[:60].rsplit(" ", 1)[0] + "…"
+        page.studies.append(study)
+        page.outcomes += study.outcomes
+        page.not_reached += study.not_reached
+    return page
 
 
 # "fluorouracil plus folinic acid (FUFA)", "bendamustine and rituximab (BR)": the name an abbreviation stands for.
@@ -324,6 +348,10 @@ def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
                 and re.match(r"\s*[-•]\s", text[s:e]):
             out[-1] = (out[-1][0], e)  # a bullet ("- 88% for patients with scores of 0.") continues its list's head
             listing = True
+            continue
+        if out and re.fullmatch(r"[ \t]*\n[ \t]*", text[out[-1][1]:s]) \
+                and re.search(r"[\w,(]\s*$", text[out[-1][0]:out[-1][1]]) and re.match(r"[a-z(]", text[s:e]):
+            out[-1] = (out[-1][0], e)  # a line the page wrapped: "... for patients who received\nipilimumab (HR ..."
             continue
         out.append((s, e))
         listing = False

@@ -68,13 +68,23 @@ class StudyOutcomes:
     not_reached: list[NotReached] = field(default_factory=list)
     trial: str | None = None  # the trial's acronym when the text names one (KEYNOTE-006, CheckMate 067)
     version: str = ""
+    # A page that reports several studies one after another (a cancer.gov summary): one record per study, each with
+    # the span of the document it was read from; the document's outcomes are all of theirs.
+    studies: list[StudyOutcomes] = field(default_factory=list)
+    span: tuple[int, int] | None = None  # (start, end) of this study's item in its document
+    opening: str | None = None  # the item's first words, naming a study that has no trial name
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "doc_id": self.doc_id, "pmid": self.pmid, "design": self.design, "phase": self.phase, "n": self.n,
             "arms": list(self.arms), "outcomes": [o.to_json() for o in self.outcomes],
             "not_reached": [o.to_json() for o in self.not_reached], "trial": self.trial, "version": self.version,
         }
+        if self.studies:
+            out["studies"] = [s.to_json() for s in self.studies]
+        if self.span:
+            out["span"], out["opening"] = list(self.span), self.opening
+        return out
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> StudyOutcomes:
@@ -84,4 +94,6 @@ class StudyOutcomes:
             outcomes=[Outcome(**o) for o in data.get("outcomes") or []],
             not_reached=[NotReached(**o) for o in data.get("not_reached") or []],
             trial=data.get("trial"), version=data.get("version") or "",
+            studies=[cls.from_json(s) for s in data.get("studies") or []],
+            span=tuple(data["span"]) if data.get("span") else None, opening=data.get("opening"),
         )

@@ -313,31 +313,49 @@ def build_table(question: str, studies: list[tuple[Any, StudyOutcomes, int]], co
                                     "AE_grade3plus") if e in present]
     rows, records = [], {}
     not_shown = 0
-    for source, record, number in studies:
+    for source, page, number in studies:
         citation = getattr(source, "citation", None)
         title = getattr(citation, "title", None) if citation else getattr(source, "title", None)
         authors = getattr(citation, "authors", None) if citation else getattr(source, "authors", None)
         year = getattr(citation, "year", None) if citation else getattr(source, "year", None)
         url = getattr(citation, "url", None) if citation else getattr(source, "url", None)
-        row = Row(record.doc_id, study_label(record, title, authors, year), title, year, record.design,
-                  record.phase, record.n, list(record.arms), number, url=url, n_authors=len(authors or []),
-                  notice=getattr(citation, "notice", None) if citation else None,
-                  context=" ".join([getattr(source, "text", "") or ""] + [m.get("text", "") for m in
-                                                                          getattr(source, "more_spans", None) or []]))
-        for o in record.outcomes:
-            if o.endpoint in cols and not (own_only and o.cited):
-                row.cells.setdefault(o.endpoint, []).append(Cell(
-                    o.endpoint, o.arm, format_value(o), o.value, o.unit, record.doc_id, number, o.char_start,
-                    o.char_end, o.text, o.population, o.cited))
-        if row.cells:
-            rows.append(row)
-            records[record.doc_id] = record
-        else:
-            not_shown += 1
+        context = " ".join([getattr(source, "text", "") or ""]
+                           + [m.get("text", "") for m in getattr(source, "more_spans", None) or []])
+        shown = False
+        for record in _studies_of(page, source):
+            # one study of a page that reports several: its trial's name, else its first words
+            label = study_label(record, title, authors, year) if record is page else \
+                record.trial or f"“{record.opening}”"
+            row = Row(record.doc_id, label, title, year, record.design, record.phase, record.n, list(record.arms),
+                      number, url=url, n_authors=len(authors or []),
+                      notice=getattr(citation, "notice", None) if citation else None, context=context)
+            for o in record.outcomes:
+                if o.endpoint in cols and not (own_only and o.cited):
+                    row.cells.setdefault(o.endpoint, []).append(Cell(
+                        o.endpoint, o.arm, format_value(o), o.value, o.unit, record.doc_id, number, o.char_start,
+                        o.char_end, o.text, o.population, o.cited))
+            if row.cells:
+                rows.append(row)
+                records[page.doc_id] = page
+                shown = True
+        not_shown += not shown
     cols = [c for c in cols if any(c in r.cells for r in rows)]
     table = StudyTable(question, cols, rows, not_shown=not_shown)
     table.disagreements = find_disagreements(rows, cols, records)
     return table
+
+
+def _studies_of(page: StudyOutcomes, source: Any) -> list[StudyOutcomes]:
+    """The studies of a document a passage shows: the document's one study, or, for a page that reports several,
+    those whose items the passage overlaps (all of them for a whole document)."""
+    if not page.studies:
+        return [page]
+    start = getattr(source, "char_start", None)
+    if start is None:
+        return page.studies
+    spans = [(start, source.char_end)] + [(m["char_start"], m["char_end"]) for m in
+                                           getattr(source, "more_spans", None) or [] if "char_start" in m]
+    return [s for s in page.studies if s.span and any(a < s.span[1] and s.span[0] < b for a, b in spans)]
 
 
 def records_for(store: Any, doc_ids: list[str]) -> dict[str, StudyOutcomes]:
