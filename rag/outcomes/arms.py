@@ -114,9 +114,9 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
                        if arm == named[0] and re.fullmatch(r"\s*(?:\([^()]*\)\s*)?(?:for|in|with|among) (?:the )?"
                                                            r"(?:(?:patients|those) (?:who received |receiving |given |"
                                                            r"treated with )?)?", text[x.tail:a], re.I)]
-        if len(right_after) == 1:
-            other = next(a for a in arms if a != named[0])
-            return named[0] if chain[right_after[0]] is v else other
+        others = [a for a in arms if a != named[0]]
+        if len(right_after) == 1 and len(others) == 1:
+            return named[0] if chain[right_after[0]] is v else others[0]
     if len(chain) >= 2:
         order = named if len(named) >= len(chain) else (
             arms if not named or respectively or (len(chain) == len(arms) and named[0] == arms[0]) else None)
