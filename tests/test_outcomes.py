@@ -1195,3 +1195,12 @@ def test_a_list_head_and_its_bullets_read_as_one_sentence():
     assert got == [("OS_rate", 88.0, "1-year", "for patients with scores of 0"),
                    ("OS_rate", 67.0, "1-year", "for patients with scores of 1 to 2"),
                    ("OS_rate", 62.0, "1-year", "for patients with scores of 3 or higher")]
+
+
+def test_a_cohort_named_after_a_respectively_list_and_not_across_but():
+    text = ("The median progression-free survival and overall survival were not reached in the cohort with "
+            "mismatch repair-deficient colorectal cancer but were 2.2 and 5.0 months, respectively, in the cohort "
+            "with mismatch repair-proficient colorectal cancer.")
+    assert {(o.value, o.population) for o in extract_outcomes(text, "x").outcomes} == {
+        (2.2, "in the cohort with mismatch repair-proficient colorectal cancer"),
+        (5.0, "in the cohort with mismatch repair-proficient colorectal cancer")}

@@ -46,7 +46,9 @@ _CITED = re.compile(r"\b(?:previous(?:ly)?|earlier|prior) (?:\w+ ){0,2}(?:stud(?
                     r"analys[ie]s)\b|"
                     r"\bhas been (?:shown|reported)\b|\bhave (?:shown|reported|demonstrated)\b|\bwas reported\b", re.I)
 _SUBGROUP = re.compile(r"\b(?:among|in|for) (?:the )?(?:\d+ )?(?:patients?|those|subgroups?|cohorts?|participants)"
-                       r"(?: who| with| whose)[^,;.()]{3,70}|\bPD-?L1[^,;.()]{0,30}?(?:[≥>≤<]=?|of at least|"
+                       # (up to the clause's next verb: "in the cohort with X but were 2.2 months" is "... with X")
+                       r"(?: who| with| whose)[^,;.()]{3,70}?(?=\s+(?:but|were|was|had|has|have|achieved|showed|"
+                       r"experienced|compared|versus|vs)\b|[,;.()]|$)|\bPD-?L1[^,;.()]{0,30}?(?:[≥>≤<]=?|of at least|"
                        r"of ≥)\s*\d+\s*%|"
                        r"\b(?:CPS|TPS|combined positive score|tumou?r proportion score)\s*(?:of\s*)?(?:[≥>≤<]=?\s*)?\d+"
                        r"\s*%?(?: or (?:higher|more|greater|above))?|"
@@ -562,10 +564,16 @@ def _population(text: str, v: _Value, s: int, e: int) -> str | None:
     """The subgroup a value is for, when the clause around it names one ("among patients with PD-L1 ≥50%")."""
     clause_start = max(s, text.rfind(";", s, v.start) + 1, text.rfind(", whereas", s, v.start) + 1,
                        text.rfind("\n", s, v.start) + 1)  # (a list's bullet is a clause of its own)
-    window_start, window_end = max(clause_start, v.start - 110), min(e, v.tail + 60)
+    window_start, window_end = max(clause_start, v.start - 110), min(e, v.tail + 140)
     best = None
     for m in _SUBGROUP.finditer(text, window_start, window_end):
-        if m.start() >= v.tail and text[v.tail:m.start()].count(",") > 0:
+        # (after the value across no comma but "..., respectively,"; before it, not across "but": "not reached in
+        # the cohort with X but were 2.2 and 5.0 months, respectively, in the cohort with Y" are Y's)
+        gap = text[v.tail:m.start()]
+        if m.start() >= v.tail and (re.sub(r",\s*respectively\s*,", " ", gap).count(",") > 0
+                                    or len(gap) > 60 and "respectively" not in gap):
+            continue
+        if m.end() <= v.start and re.search(r"\b(?:but|whereas|while)\b", text[m.end():v.start]):
             continue
         if re.search(r"\bwho (?:were |did not )?(?:received?|receiving|treated|given|randomly|assigned)", m.group(0),
                      re.I):
