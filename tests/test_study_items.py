@@ -34,6 +34,10 @@ receive pembrolizumab or placebo.
 - The 1-year RFS rate was 75.4% in the pembrolizumab group and 61.0% in the placebo group (HR, 0.57; 98.4% CI,
 0.43-0.74; P < .001).
 
+Evidence (other):
+
+1. Investigators reported an objective response rate of 30% with talimogene laherparepvec in 50 patients.
+
 ## Surgery
 
 Wide excision is the standard treatment of the primary tumor.
@@ -52,13 +56,15 @@ def test_a_summary_is_read_one_trial_at_a_time(tmp_path):
     record = extract_outcomes(doc)
     assert [(s.trial, s.design, s.arms) for s in record.studies] == [
         ("CheckMate 238", "randomized", ["nivolumab", "ipilimumab"]),
-        ("KEYNOTE-054", "randomized", ["pembrolizumab", "placebo"])]
+        ("KEYNOTE-054", "randomized", ["pembrolizumab", "placebo"]), (None, "other", [])]
     values = {(o.endpoint, o.value, o.arm) for o in record.studies[1].outcomes}
     assert values == {("DFS_rate", 75.4, "pembrolizumab"), ("DFS_rate", 61.0, "placebo"),
                       ("HR_DFS", 0.57, "comparison")}
     # the page's record holds every study's values, each span exact in the page
-    assert len(record.outcomes) == sum(len(s.outcomes) for s in record.studies) == 6
+    assert len(record.outcomes) == sum(len(s.outcomes) for s in record.studies) == 7
     assert all(doc.text[o.char_start:o.char_end] == o.text for o in record.outcomes)
+    # an item is its study's report: its values are its own, whatever design it states
+    assert not any(o.cited for o in record.outcomes)
     # a news page's narrative (no numbered list of studies) stays one study
     assert study_items("A phase III trial of A and B. Median OS was 10 months.\n\nAn earlier study of C.") == []
 
@@ -72,3 +78,10 @@ def test_each_trial_of_a_summary_is_a_row_of_its_own(tmp_path):
     cells = table.rows[0].cells["DFS_rate"]
     assert [(c.arm, c.value) for c in cells] == [("nivolumab", 70.5), ("ipilimumab", 60.8)]
     assert all(doc.text[c.char_start:c.char_end] == c.span for r in table.rows for cs in r.cells.values() for c in cs)
+
+
+def test_a_trial_with_no_name_is_named_by_its_first_words(tmp_path):
+    doc = _page(tmp_path)
+    table = build_table("What response rate does talimogene laherparepvec give?", [(doc, extract_outcomes(doc), 1)])
+    assert [r.study for r in table.rows] == ["“Investigators reported an objective response rate of 30% with…”"]
+    assert [c.value for c in table.rows[0].cells["ORR"]] == [30.0]

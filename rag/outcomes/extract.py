@@ -163,6 +163,8 @@ def _page_of_studies(text: str, items: list[tuple[int, int]], doc_id: str, pmid:
             continue
         for o in [*study.outcomes, *study.not_reached]:
             o.char_start, o.char_end = o.char_start + a, o.char_end + a
+        for o in study.outcomes:
+            o.cited = False  # an item is the report of its study ("2. A Swedish multicenter study included ...")
         study.span = (a, b)
         words = re.sub(r"^\d+\.\s+", "", " ".join(text[a:b].split()))
         study.opening = words if len(words) <= 60 else words[:60].rsplit(" ", 1)[0] + "…"
