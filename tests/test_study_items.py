@@ -83,5 +83,5 @@ def test_each_trial_of_a_summary_is_a_row_of_its_own(tmp_path):
 def test_a_trial_with_no_name_is_named_by_its_first_words(tmp_path):
     doc = _page(tmp_path)
     table = build_table("What response rate does talimogene laherparepvec give?", [(doc, extract_outcomes(doc), 1)])
-    assert [r.study for r in table.rows] == ["“Investigators reported an objective response rate of 30% with…”"]
+    assert [r.study for r in table.rows] == ["“Investigators reported an objective response rate of 30%…”"]
     assert [c.value for c in table.rows[0].cells["ORR"]] == [30.0]
