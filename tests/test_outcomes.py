@@ -1204,3 +1204,12 @@ def test_a_cohort_named_after_a_respectively_list_and_not_across_but():
     assert {(o.value, o.population) for o in extract_outcomes(text, "x").outcomes} == {
         (2.2, "in the cohort with mismatch repair-proficient colorectal cancer"),
         (5.0, "in the cohort with mismatch repair-proficient colorectal cancer")}
+
+
+def test_an_earlier_values_bracket_does_not_make_the_next_one_kind_of_event():
+    text = ("Grade 3 to 4 adverse events occurred in 84% of patients who received gemcitabine and cisplatin (most "
+            "commonly neutropenia) and in 16% of patients who received capecitabine (most commonly hand-foot "
+            "syndrome).")
+    assert _arms_of_values(text) == {84.0: "gemcitabine and cisplatin", 16.0: "capecitabine"}
+    one_kind = "Grade 3 or 4 adverse events were frequent, including fatigue (4%)."
+    assert _values_of(one_kind) == set()

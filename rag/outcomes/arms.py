@@ -186,7 +186,8 @@ _GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?
                     # "patients who received 10 mg of tarlatamab": a dose's group
                     r"(?:(?P<dose>\d+(?:\.\d+)? ?(?:mg/kg|mg/m2|mg|µg|μg|g))(?: of)? (?P<dd>[A-Za-z][\w-]*)\b|"
                     r"(?:the )?(?P<t>(?!(?:a|an|the|at|standard|prior|previous|first|second)\b)[A-Za-z][\w+/-]*"
-                    r"(?: (?:plus|\+|with|and) (?!(?:a|an|the|or|no|any|median|at|either|without|respect|regard)\b)"
+                    r"(?: (?:plus|\+|with|and) (?!(?:a|an|the|or|no|any|median|at|either|without|respect|regard|in|of|"
+                    r"for|on|to)\b)"
                     r"[A-Za-z][\w+/-]*)?)\b)|"
                     r"(?:%|\bmonths?|[)\]])\s*with (?P<dose2>\d+(?:\.\d+)? ?(?:mg/kg|mg/m2|mg|µg|μg|g))(?: of)? "
                     r"(?P<dd2>[A-Za-z][\w-]*)\b|"

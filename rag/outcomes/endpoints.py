@@ -363,8 +363,10 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
             r":(?=[^:]*[A-Za-z])|"
             r"\b(?:was|were) (?!observed|reported|seen|noted|experienced|similar|more|less|higher|lower|uncommon|"
             r"rare|infrequent|common|frequent|low|documented|recorded)[a-z]+",
-            text[best.end:v.start], re.I):
-        return None  # one kind of event ("grade 3-4 events, including fatigue (4%)"), not all of them
+            _PARENTHESES.sub("", text[best.end:v.start]), re.I):
+        # one kind of event ("grade 3-4 events, including fatigue (4%)"), not all of them; an earlier value's
+        # bracket ("in 84% of patients who received A (most commonly neutropenia) and in 16% ...") does not count
+        return None
     if best.kind == "AE3" and best.start >= v.end and re.search(
             r"\b(?:was|were|is|are) (?:the )?most (?:common|frequent)", text[v.end:best.start], re.I):
         return None  # "Hypertension (27.6%) ... were the most common high-grade toxicities": one kind of event
