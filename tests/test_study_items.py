@@ -85,3 +85,12 @@ def test_a_trial_with_no_name_is_named_by_its_first_words(tmp_path):
     table = build_table("What response rate does talimogene laherparepvec give?", [(doc, extract_outcomes(doc), 1)])
     assert [r.study for r in table.rows] == ["“Investigators reported an objective response rate of 30%…”"]
     assert [c.value for c in table.rows[0].cells["ORR"]] == [30.0]
+
+
+def test_rag_outcomes_shows_each_study_of_a_page(tmp_path):
+    from rag.cli.paper_commands import _outcomes_text
+
+    text = _outcomes_text(extract_outcomes(_page(tmp_path)).to_json())
+    assert text.splitlines()[0].endswith("a page reporting 3 studies")
+    assert "study 1, CheckMate 238, @" in text and "study 2, KEYNOTE-054, @" in text
+    assert "DFS_rate       placebo                      61%  [1-year]" in text

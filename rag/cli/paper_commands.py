@@ -53,6 +53,13 @@ def cmd_outcomes(args: argparse.Namespace) -> int:
 
 
 def _outcomes_text(d: dict) -> str:
+    if d.get("studies"):  # a page that numbers study after study: each study its own block
+        blocks = [f"{d['doc_id']}: a page reporting {len(d['studies'])} studies"]
+        for i, study in enumerate(d["studies"], 1):
+            name = study.get("trial") or f"“{study.get('opening') or ''}”"
+            blocks.append(f"study {i}, {name}, " + _outcomes_text({**study, "doc_id": f"@{study['span'][0]}-"
+                                                                                     f"{study['span'][1]}"}))
+        return "\n".join(blocks)
     n = f"N={d['n']['value']} {d['n']['what']}" if d.get("n") else "N not stated"
     lines = [f"{d['doc_id']}: {d['design']}" + (f", phase {d['phase']}" if d.get("phase") else "") + f", {n}"
              + (f", arms: {' | '.join(d['arms'])}" if d.get("arms") else "")

@@ -60,7 +60,7 @@ def study_items(text: str, sections: tuple[int, ...] = ()) -> list[tuple[int, in
         body = _NUMBERED.sub("", line, count=1)
         section = bool(items) and any(items[-1][1] <= x <= start for x in bounds)
         lead_in = bool(items) and text[items[-1][0]:items[-1][1]].rstrip().endswith(":") and kind != "bullet"
-        new = not items or section or lead_in or kind in ("numbered", "heading") or (
+        new = not items or section or lead_in or kind in ("numbered", "heading") or line.rstrip().endswith(":") or (
             kind == "paragraph" and (bool(_INTRODUCES.match(body))
                                      or bool(trial and trials[-1] and trial != trials[-1])))
         if new:
