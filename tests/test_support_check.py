@@ -723,3 +723,85 @@ def test_a_comparison_read_from_a_list_of_figures():
     assert v.status != SUPPORTED and any(r.startswith('"higher"') for r in v.reasons), v
     assert _one("The higher pembrolizumab dose gave a higher 6-month PFS rate than the lower dose.",
                 nci).status == SUPPORTED
+
+
+# --- results.py: what a trial found ---------------------------------------------------------------------------------
+
+ADJUVANT = ("In a randomized trial, 400 patients with high-risk resected disease received adjuvant drug X or placebo. "
+            "Median DFS was 5.0 years with drug X and 4.1 years with placebo (HR, 0.80; P = .02). "
+            "No difference in OS was seen between the two groups (HR, 1.02).")
+
+
+def test_a_benefit_on_an_outcome_the_passage_found_no_difference_in():
+    ok = check_sentence("Adjuvant drug X lengthened median DFS compared with placebo. [1]", [1], {1: ADJUVANT})
+    assert ok.status == SUPPORTED, ok.reasons
+    v = check_sentence("Adjuvant drug X improved overall survival. [1]", [1], {1: ADJUVANT})
+    assert v.status != SUPPORTED and any("OS" in r for r in v.reasons)
+    # each outcome against its own clauses: DFS improved, OS did not
+    v = check_sentence("Adjuvant drug X improved both DFS and OS. [1]", [1], {1: ADJUVANT})
+    assert v.status != SUPPORTED
+
+
+def test_a_survival_benefit_where_the_passage_measures_no_survival():
+    passage = "A meta-analysis of 20 studies found that PET-CT changed management in 30% of patients."
+    v = check_sentence("Management changes after PET-CT improved survival. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("survival" in r for r in v.reasons)
+
+
+def test_significantly_where_no_statistical_test_was_done():
+    passage = ("Survival was higher in patients who received radiation (40% vs. 30%); however, statistical tests of "
+               "comparison were not conducted.")
+    assert check_sentence("Survival was higher with radiation, 40% against 30%. [1]", [1],
+                          {1: passage}).status == SUPPORTED
+    v = check_sentence("Radiation significantly improved survival. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("not conducted" in r for r in v.reasons)
+
+
+def test_a_comparison_with_an_arm_the_passage_does_not_have():
+    passage = ("In a single-arm phase II trial, 80 patients received drug Y. The response rate was 40%, and median PFS "
+               "was 8.0 months.")
+    v = check_sentence("Drug Y improved PFS compared with chemotherapy. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("no such arm" in r for r in v.reasons)
+    # "more than", "rather than", a number: no arm
+    from rag.answer.support_check.results import comparator_flags
+    assert comparator_flags("Responses were seen in more than a third of patients given drug Y", [passage], "[1]") == []
+    assert comparator_flags("Responses lasted about twice as long as PFS rather than shrinking", [passage], "[1]") == []
+
+
+def test_a_population_the_passage_describes_by_the_opposite_word():
+    v = check_sentence("Drug X was studied after resection of low-risk disease. [1]", [1], {1: ADJUVANT})
+    assert v.status != SUPPORTED and any("high-risk" in r for r in v.reasons)
+    passage = "The phase II trial enrolled 60 patients with previously untreated advanced disease."
+    v = check_sentence("The trial enrolled patients previously treated for advanced disease. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED
+
+
+def test_a_time_point_of_an_outcome_is_the_same_thing_in_a_list_item():
+    # A cancer.gov PDQ item (childhood soft tissue sarcoma); set-5 dev item s5-144 was a false alarm ("5 not in").
+    passage = ("3. The European paediatric Soft Tissue Sarcoma Study Group (EpSSG) performed a prospective study in "
+               "patients aged 21 years and younger with MPNST.[21] Surgical resection of primary tumors was "
+               "classified as R0 if the resection was complete with negative microscopic margins, R1 if the margins "
+               "were microscopically positive, and R2 if the resection left macroscopic residual tumor. Patients "
+               "were nonrandomly assigned to one of the following four treatment groups:\n\n- Cohort 1: Patients "
+               "with completely resected tumors (R0) who received surgery only (n = 13); the 5-year EFS rate was "
+               "92%.\n- Cohort 2: Patients with incompletely resected tumors (R1/R2) who received adjuvant radiation"
+               " therapy (n = 4); the 5-year EFS rate was 33%.\n- Cohort 3: Patients with incompletely resected "
+               "tumors (R1/R2) who received adjuvant chemotherapy (n = 7); the 5-year EFS rate was 29%.\n- Cohort 4:"
+               " Patients who received either chemotherapy before surgical resection and/or who had nodal "
+               "involvement (n = 27); the 5-year EFS rate was 52%.")
+    v = check_sentence("In the EpSSG study of MPNST in patients 21 and younger, completely resected tumours treated "
+                       "with surgery alone had a 5-year EFS of 92%. [1]", [1], {1: passage})
+    assert v.status == SUPPORTED, v.reasons
+    v = check_sentence("Completely resected tumours treated with surgery alone had a 3-year EFS of 92%. [1]", [1],
+                       {1: passage})
+    assert v.status != SUPPORTED
+
+
+def test_about_a_round_figure_for_a_half_or_a_large_count():
+    passage = ("A meta-analysis of 38 studies including 2,795 patients was done. The 3-year OS rate was 60.5% in one "
+               "arm and 61.9% in the other.")
+    def status(sentence):
+        return check_sentence(sentence + " [1]", [1], {1: passage}).status
+    assert status("The meta-analysis included nearly 2,800 patients.") == SUPPORTED
+    assert status("Three-year OS was about 60% in one arm.") == SUPPORTED
+    assert status("The meta-analysis included nearly 2,900 patients.") != SUPPORTED

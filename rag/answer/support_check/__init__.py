@@ -52,7 +52,8 @@ from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _as_point, _beside, _count
                       _shared_numbers, _supports_number, _window, numbers)
 from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check.py reads it from here
 from .passages import _clauses, _content, _Passages, _tok
-from .figures import (approximately, derived, listed, range_flags, ratio_flags, ratio_spans,
+from .results import comparator_flags, null_outcome_flags, opposite_flags, untested_flags
+from .figures import (approximately, derived, landmark, listed, range_flags, ratio_flags, ratio_spans,
                       superlative_flags, unit_flags)
 from .wording import (alone_flags, causal_flags, certainty_flags, design_flags, endpoint_flags,
                       hedge_flags, insufficient_flags, intervention_flags, order_flags,
@@ -199,7 +200,8 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
     stated = ratio_spans(plain_text)  # "four times longer": checked as a ratio of the figures (wording.py)
     for q in mine_numbers:
         if id(q) in in_shares or any(a <= q.start < b for a, b in stated) or derived(q, plain_text) \
-                or approximately(q, plain_text, ctx.ranked[:3]) or listed(q, plain_text, ctx.ranked[:3]):
+                or approximately(q, plain_text, ctx.ranked[:3]) or listed(q, plain_text, ctx.ranked[:3]) \
+                or landmark(q, plain_text, passages.sentences):
             continue
         if id(q) in denominators and any(_supports_number(q, s) for s in passages.sentences):
             continue
@@ -407,6 +409,11 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
                                                                                           ctx.where)
         claim_flags += sole_flags(clause, ctx.ranked[:3], ctx.where) + strength_flags(clause, ctx.ranked[:3], ctx.where)
         claim_flags += superlative_flags(clause, ctx.ranked[:3], ctx.where)
+        claim_flags += null_outcome_flags(clause, passages.clauses, ctx.texts, ctx.where)
+        claim_flags += untested_flags(clause, ctx.ranked[:3], ctx.where)
+        claim_flags += comparator_flags(clause, ctx.texts + list(ctx.titles.values()) + list(ctx.papers.values()),
+                                        ctx.where)
+        claim_flags += opposite_flags(clause, ctx.texts + list(ctx.titles.values()), ctx.where)
     return said_negation, source_negation, claim_flags
 
 

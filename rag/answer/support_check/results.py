@@ -1,0 +1,134 @@
+"""What a trial found, against what the answer says it found: a benefit on an outcome the passage found no
+difference in (or never measured), a comparison with an arm the passage does not have, "significantly" where no test
+was done, a population the passage's opposite word describes ("low-risk" where it says "high-risk")."""
+
+from __future__ import annotations
+
+import re
+
+from ...number_words import words_to_int
+from .passages import _tok
+
+# An outcome by its key: the abbreviation and the words ("OS", "overall survival"; bare "survival" is OS's).
+_OUTCOME = re.compile(r"\b(?:(progression|disease|event|relapse|recurrence|metastasis)[- ]free survival|"
+                      r"(PFS|DFS|EFS|RFS|MFS|OS)|overall survival|survival)\b", re.I)
+_KEYS = {"progression": "pfs", "disease": "dfs", "event": "efs", "relapse": "rfs", "recurrence": "rfs",
+         "metastasis": "mfs"}
+
+# A benefit the answer says a treatment brought.
+_BENEFIT = re.compile(r"\b(improv\w*|prolong\w*|lengthen\w*|extend\w*|increas\w*|doubl\w*|boost\w*|benefit\w*|"
+                      r"better|superior|longer|advantage)\b", re.I)
+_DENIAL = re.compile(r"\b(not|no|nor|never|without|neither|failed|similar|comparable|unchanged)\b|n't\b", re.I)
+# The passage found no difference in an outcome.
+_NULL = re.compile(r"\b(?:no (?:statistically )?(?:significant )?(?:difference|improvement|benefit|advantage)|"
+                   r"not (?:statistically )?(?:significantly )?(?:different|improved?|prolonged|better|significant)|"
+                   r"(?:did|does|do) not (?:significantly )?(?:differ|improve|prolong)|nonsignificant\w*|"
+                   r"non-significant\w*|similar|comparable)\b", re.I)
+
+
+def _outcomes(text: str) -> set[str]:
+    out = set()
+    for m in _OUTCOME.finditer(text):
+        if m.group(1):
+            out.add(_KEYS[m.group(1).lower()])
+        elif m.group(2):
+            out.add(m.group(2).lower())
+        else:
+            out.add("os")
+    return out
+
+
+def null_outcome_flags(clause: str, clauses: list[str], texts: list[str], where: str) -> list[str]:
+    """A benefit on an outcome ("improved overall survival") where every passage clause that speaks of that outcome
+    found no difference in it ("No difference in OS was reported"), or where the passage never speaks of it. The
+    benefit of one outcome is checked against that outcome only ("improved DFS and OS": OS's own clauses)."""
+    said = _BENEFIT.search(clause)
+    if not said or _DENIAL.search(clause):
+        return []
+    mine = _outcomes(clause)
+    if not mine:
+        return []
+    flags = []
+    for key in sorted(mine):
+        about = [c for c in clauses if key in _outcomes(c)]
+        if not about:
+            if not any(_outcomes(t) for t in texts):  # a passage of no outcome at all: nothing measured
+                flags.append(f'"{said.group(1)}" survival: {where} reports no survival outcome')
+            continue
+        null = [c for c in about if _NULL.search(c)]
+        if null and len(null) == len(about):
+            flags.append(f'"{said.group(1)}" {key.upper()}: {where} says "{_NULL.search(null[0]).group(0)}"')
+    return flags
+
+
+# "significantly" where the passage says no statistical test was done.
+_UNTESTED = re.compile(r"\b(?:statistical )?(?:tests?|comparisons?)(?: of comparison)? (?:were|was) not "
+                       r"(?:conducted|performed|done|carried out)|\bnot (?:formally )?tested\b", re.I)
+
+
+def untested_flags(clause: str, near: list[str], where: str) -> list[str]:
+    said = re.search(r"\bsignificant(?:ly)?\b", clause, re.I)
+    if not said or re.search(r"\b(?:no|not|non-?)\s*(?:\w+\s+)?$", clause[:said.start()], re.I):
+        return []
+    m = next((m for s in near for m in [_UNTESTED.search(s)] if m), None)
+    return [f'"{said.group(0)}": {where} says "{m.group(0)}"'] if m else []
+
+
+# --- the arm a comparison names ----------------------------------------------------------------------------------
+
+_AGAINST = re.compile(r"\b(?:compared (?:with|to)|relative to|versus|vs\.?|"
+                      r"(?<!more )(?<!less )(?<!rather )(?<!fewer )(?<!greater )(?<!other )than(?: with| in| for| on)?|"
+                      r"(?<=improved )over|(?<=improves )over)\s+((?:the |a |an |standard |usual )?[A-Za-z][\w-]*"
+                      r"(?:\s+[a-z][\w-]*){0,2})", re.I)
+_NOT_ARM = re.compile(r"(?i)^(?:the |a |an )?(?:expected|before|previously|usual|baseline|placebo|observation|"
+                      r"control|controls|other|others|about|roughly|nearly|approximately|around|almost|just|double|twice|"
+                      r"triple|those|that|this|either|each|any|one|half|a third|earlier|"
+                      r"later|older|younger|adults?|children|patients?|people|men|women|in|with|without|for|"
+                      r"\d)")
+
+
+def comparator_flags(clause: str, texts: list[str], where: str) -> list[str]:
+    """A comparison with something the passage never names ("improved survival compared with chemotherapy" where
+    the passage reports one single-arm trial): none of the compared arm's words is in the passage."""
+    source = set()
+    for t in texts:
+        source |= set(_tok(t))
+    flags = []
+    for m in _AGAINST.finditer(clause):
+        arm = m.group(1)
+        if _NOT_ARM.match(arm) or words_to_int(arm.split()[0].lower()) is not None:
+            continue
+        toks = [t for t in _tok(arm) if not t.isdigit() and len(t) > 2]
+        if toks and not any(t in source for t in toks):
+            flags.append(f'"{m.group(0)}": {where} names no such arm')
+    return flags
+
+
+# --- a population by the opposite word -----------------------------------------------------------------------------
+
+_OPPOSITES = [
+    (r"low[- ]risk", r"high[- ]risk"),
+    (r"(?:previously )?untreated|treatment[- ]na[iï]ve|first[- ]line", r"previously treated|pretreated|"
+                                                                         r"progressed (?:on|after)|refractory"),
+    (r"older than", r"younger than"),
+    (r"thinner than", r"thicker than"),
+    (r"mismatch repair[- ]proficient|pMMR", r"mismatch repair[- ]deficient|dMMR"),
+]
+
+
+def _said(pattern: str, text: str) -> bool:
+    return re.search(rf"(?i)(?<![\w-])(?:{pattern})(?![\w])", text) is not None
+
+
+def opposite_flags(clause: str, texts: list[str], where: str) -> list[str]:
+    """A population or setting the passage describes only by the opposite word ("low-risk" where it says only
+    "high-risk"; "previously treated" where it says only "untreated")."""
+    joined = "\n".join(texts)
+    flags = []
+    for a, b in _OPPOSITES:
+        for mine, theirs in ((a, b), (b, a)):
+            m = re.search(rf"(?i)(?<![\w-])(?:{mine})(?![\w])", clause)
+            if m and not _said(mine, joined) and _said(theirs, joined):
+                other = re.search(rf"(?i)(?<![\w-])(?:{theirs})(?![\w])", joined).group(0)
+                flags.append(f'"{m.group(0)}": {where} says "{other}"')
+    return flags
