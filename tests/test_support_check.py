@@ -805,3 +805,38 @@ def test_about_a_round_figure_for_a_half_or_a_large_count():
     assert status("The meta-analysis included nearly 2,800 patients.") == SUPPORTED
     assert status("Three-year OS was about 60% in one arm.") == SUPPORTED
     assert status("The meta-analysis included nearly 2,900 patients.") != SUPPORTED
+
+
+def test_with_and_without_read_apart_and_plus_is_with():
+    passage = ("Patients with syndrome Z had lower CR rates (97% vs. 99%) compared with patients without syndrome Z. "
+               "Five trials used drug A plus drug B, and 13 trials used drug A without drug B.")
+    assert check_sentence("CR rates were lower than in children without syndrome Z, 97% against 99%. [1]", [1],
+                          {1: passage}).status == SUPPORTED
+    assert check_sentence("Five trials combined drug A with drug B. [1]", [1], {1: passage}).status == SUPPORTED
+
+
+def test_nearly_all_is_no_universal_claim():
+    passage = "Of 162 tested specimens, 157 (96.9%) had detectable HPV."
+    assert check_sentence("Nearly all tested specimens had HPV. [1]", [1], {1: passage}).status == SUPPORTED
+    assert check_sentence("All tested specimens had HPV. [1]", [1], {1: passage}).status != SUPPORTED
+    assert check_sentence("Nearly all tested specimens had HPV. [1]", [1],
+                          {1: passage.replace("157 (96.9%)", "97 (59.9%)")}).status != SUPPORTED
+
+
+def test_close_to_a_whole_number():
+    passage = "The risk was confined to drug A combined with drug M (HR, 4.86; 95% CI, 2.79-8.46)."
+    assert check_sentence("With drug M, the hazard ratio was close to five. [1]", [1], {1: passage}).status == SUPPORTED
+
+
+def test_not_significant_in_words_for_a_p_value_of_05_or_more():
+    passage = "The median OS was 21.3 months with drug B and 19.9 months with placebo (HR, 0.89; P = .077)."
+    v = check_sentence("Median OS was 21.3 months with drug B and 19.9 with placebo, a difference that was not "
+                       "significant. [1]", [1], {1: passage})
+    assert v.status == SUPPORTED, v.reasons
+
+
+def test_a_causal_verb_for_a_comparison_of_randomized_arms():
+    passage = ("A trial randomly assigned patients to excision with 1-cm or 3-cm margins. Patients with 1-cm margins "
+               "had higher rates of recurrence (HR, 1.34). This study suggests that 1-cm margins may not be adequate.")
+    v = check_sentence("Excision with 1-cm margins led to more recurrence than 3-cm margins. [1]", [1], {1: passage})
+    assert v.status == SUPPORTED, v.reasons

@@ -386,7 +386,8 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
             same = _NEGATED_LINK.search(clause) is not None and any(
                 "same" in _claims(c) and not _claims(c) & {"up", "down", "differ"} for c in against + ranked_clauses[:2]
                 if passages.overlap(clause_words, c) >= COVERAGE * total)
-            if not same and not any(_neg(c) or _WEAK_NEGATION.search(c) for c in against):
+            if not same and not any(_neg(c) or _WEAK_NEGATION.search(c) for c in against) \
+                    and not _insignificant_by_p(clause, against):
                 said_negation.append(neg.group(0))
         else:
             cue = _denial_not_said(ctx, clause, clause_words, matched, total)
@@ -415,6 +416,18 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
                                         ctx.where)
         claim_flags += opposite_flags(clause, ctx.texts + list(ctx.titles.values()), ctx.where)
     return said_negation, source_negation, claim_flags
+
+
+# "not significant" in words, and a P value of .05 or more: the same finding.
+_NOT_SIGNIFICANT_WORDS = re.compile(r"\b(?:not|no|nor)\s+(?:statistically\s+)?significant\w*|"
+                                    r"\bnot\s+reach\w*\s+(?:statistical\s+)?significance", re.I)
+_P_VALUE = re.compile(r"\bP\s*(?:=|>|≥)\s*(0?\.\d+)", re.I)
+
+
+def _insignificant_by_p(clause: str, against: list[str]) -> bool:
+    """"a difference that was not significant" where the passage clause gives "P = .077" (no words for it)."""
+    return _NOT_SIGNIFICANT_WORDS.search(clause) is not None and any(
+        float(m.group(1)) >= 0.05 for c in against for m in _P_VALUE.finditer(c))
 
 
 # A denied link or difference ("did not depend on", "was not associated with"): what "independent of" says.

@@ -74,8 +74,9 @@ _CLAIMS: dict[str, re.Pattern] = {
                           r"remain\w* (significant|robust|consistent))\b", re.I),
     "stop": re.compile(r"\b(disappear\w*|vanish\w*|abolish\w*|lost|stopp\w*|halt\w*|terminat\w*|abandon\w*|"
                        r"discontinued development)\b", re.I),
-    "all": re.compile(r"\b(all|every|entire)\b(?!-| at all| \d| other| (two|three|four|six|eight|twelve) )"
-                      r"(?<!at all)", re.I),
+    # ("nearly all", "almost every": a share short of all, not a universal claim)
+    "all": re.compile(r"(?<!nearly )(?<!almost )(?<!virtually )(?<!practically )\b(all|every|entire)\b"
+                      r"(?!-| at all| \d| other| (two|three|four|six|eight|twelve) )(?<!at all)", re.I),
     "only": re.compile(r"\b(only|solely|exclusively|confined to|restricted to|limited to)\b", re.I),
     "some": re.compile(r"\b(some|several|a few|few|many|a subset|a minority|most)\b", re.I),
     "known": re.compile(r"\b(much|well|already) (is )?(known|established|understood)\b", re.I),

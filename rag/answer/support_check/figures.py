@@ -147,7 +147,8 @@ def listed(q: _Quantity, plain: str, near: list[str]) -> bool:
     return False
 
 
-_APPROX = re.compile(r"(?:about|almost|nearly|roughly|approximately|around|some|just under|just over|~|∼)\s*$", re.I)
+_APPROX = re.compile(r"(?:about|almost|nearly|roughly|approximately|around|some|just under|just over|close to|~|∼)\s*$",
+                     re.I)
 
 
 def approximately(q: _Quantity, plain: str, near: list[str]) -> bool:

@@ -95,7 +95,8 @@ def comparator_flags(clause: str, texts: list[str], where: str) -> list[str]:
         source |= set(_tok(t))
     flags = []
     for m in _AGAINST.finditer(clause):
-        arm = m.group(1)
+        # the arm ends where its setting begins ("chemotherapy in Merkel cell carcinoma": the arm is chemotherapy)
+        arm = re.split(r"(?i)\s(?:in|for|among|at|on|of|with|after|from|by|and|or|as|to)\b", m.group(1))[0]
         if _NOT_ARM.match(arm) or words_to_int(arm.split()[0].lower()) is not None:
             continue
         toks = [t for t in _tok(arm) if not t.isdigit() and len(t) > 2]
