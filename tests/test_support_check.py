@@ -840,3 +840,21 @@ def test_a_causal_verb_for_a_comparison_of_randomized_arms():
                "had higher rates of recurrence (HR, 1.34). This study suggests that 1-cm margins may not be adequate.")
     v = check_sentence("Excision with 1-cm margins led to more recurrence than 3-cm margins. [1]", [1], {1: passage})
     assert v.status == SUPPORTED, v.reasons
+
+
+def test_a_disease_specific_survival_advantage_is_no_overall_survival_benefit():
+    passage = ("No difference in overall survival (OS) was seen between the two groups (HR, 0.81). However, there was "
+               "a melanoma-specific survival advantage for patients with 3-cm margins (HR, 1.24).")
+    v = check_sentence("Three-centimetre margins improved overall survival. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("OS" in r for r in v.reasons)
+    assert check_sentence("Three-centimetre margins gave a melanoma-specific survival advantage. [1]", [1],
+                          {1: passage}).status == SUPPORTED
+
+
+def test_a_protective_factor_where_the_passage_names_a_risk_factor():
+    passage = ("In a retrospective review of 300 patients, risk factors for later transformation were advanced stage "
+               "and watchful waiting.")
+    v = check_sentence("Watchful waiting protected against later transformation. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("protected" in r for r in v.reasons)
+    assert check_sentence("Watchful waiting was a risk factor for later transformation. [1]", [1],
+                          {1: passage}).status == SUPPORTED

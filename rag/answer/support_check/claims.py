@@ -66,7 +66,7 @@ _CLAIMS: dict[str, re.Pattern] = {
     "down": re.compile(r"\b(lower|less|fewer|reduc\w*|decreas\w*|shorter|worse|worsen\w*|inferior|weaker|diminish\w*|"
                        r"declin\w*|toxic\w* less)\b", re.I),
     "same": re.compile(r"\b(similar\w*|comparable|(much )?the same|equivalent|unchanged|independent(ly)? of|regardless|"
-                       r"unrelated to|unaffected by|"
+                       r"unrelated to|unaffected by|whatever the|"
                        r"irrespective|consistent (across|regardless)|non-?inferior)\b", re.I),
     "differ": re.compile(r"\b(differ|differed|differs|different|difference|distinct)\b", re.I),
     "linked": re.compile(r"\b(correlat\w*|associat\w*|linked|depend\w*|predict\w*|driven by)\b", re.I),
@@ -80,10 +80,16 @@ _CLAIMS: dict[str, re.Pattern] = {
     "only": re.compile(r"\b(only|solely|exclusively|confined to|restricted to|limited to)\b", re.I),
     "some": re.compile(r"\b(some|several|a few|few|many|a subset|a minority|most)\b", re.I),
     "known": re.compile(r"\b(much|well|already) (is )?(known|established|understood)\b", re.I),
+    # A factor that protects against an outcome, and one that is a risk factor for it: opposites.
+    "protects": re.compile(r"\b(protect(?:s|ed|ive|ion|ing)?|prevent(?:s|ed|ing)?)\b", re.I),
+    "risk": re.compile(r"\b(risk factors?|predispos\w*)\b", re.I),
 }
 _OPPOSITE = {"up": {"down", "same"}, "down": {"up", "same"}, "same": {"up", "down", "differ", "linked"},
              "differ": {"same"}, "linked": {"same"}, "persist": {"stop"}, "stop": {"persist"},
-             "all": {"some", "only", "none"}, "some": {"all", "none"}, "only": {"all", "same"}, "known": {"none"}}
+             "all": {"some", "only", "none"}, "some": {"all", "none"}, "only": {"all", "same"}, "known": {"none"},
+             "protects": {"risk"}, "risk": {"protects"}}
+# ("regardless of the partner drug" against "confined to melphalan")
+_OPPOSITE["same"] = _OPPOSITE["same"] | {"only"}
 _STRICT = {"all", "only"}  # must be said in the passage too
 _QUANTITY_WORDS = re.compile(r"\b(more|less|fewer|greater|higher|lower|longer|shorter)\s+than\s+"
                              r"(?=[\d(]|half|a |one|two|three|four|five|ten|twice|\w+ (times|fold))|"

@@ -10,7 +10,8 @@ from ...number_words import words_to_int
 from .passages import _tok
 
 # An outcome by its key: the abbreviation and the words ("OS", "overall survival"; bare "survival" is OS's).
-_OUTCOME = re.compile(r"\b(?:(progression|disease|event|relapse|recurrence|metastasis)[- ]free survival|"
+_OUTCOME = re.compile(r"\b(?:([\w-]+-specific) survival|"
+                      r"(progression|disease|event|relapse|recurrence|metastasis)[- ]free survival|"
                       r"(PFS|DFS|EFS|RFS|MFS|OS)|overall survival|survival)\b", re.I)
 _KEYS = {"progression": "pfs", "disease": "dfs", "event": "efs", "relapse": "rfs", "recurrence": "rfs",
          "metastasis": "mfs"}
@@ -29,10 +30,12 @@ _NULL = re.compile(r"\b(?:no (?:statistically )?(?:significant )?(?:difference|i
 def _outcomes(text: str) -> set[str]:
     out = set()
     for m in _OUTCOME.finditer(text):
-        if m.group(1):
-            out.add(_KEYS[m.group(1).lower()])
+        if m.group(1):  # "melanoma-specific survival" is not overall survival
+            out.add("dss")
         elif m.group(2):
-            out.add(m.group(2).lower())
+            out.add(_KEYS[m.group(2).lower()])
+        elif m.group(3):
+            out.add(m.group(3).lower())
         else:
             out.add("os")
     return out
@@ -133,3 +136,4 @@ def opposite_flags(clause: str, texts: list[str], where: str) -> list[str]:
                 other = re.search(rf"(?i)(?<![\w-])(?:{theirs})(?![\w])", joined).group(0)
                 flags.append(f'"{m.group(0)}": {where} says "{other}"')
     return flags
+
