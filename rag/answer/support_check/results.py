@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ...number_words import words_to_int
+from .numbers import _plain, _Quantity, _quantities
 from .passages import _tok
 
 # An outcome by its key: the abbreviation and the words ("OS", "overall survival"; bare "survival" is OS's).
@@ -137,3 +138,59 @@ def opposite_flags(clause: str, texts: list[str], where: str) -> list[str]:
                 flags.append(f'"{m.group(0)}": {where} says "{other}"')
     return flags
 
+
+
+# --- a figure given to the wrong arm ------------------------------------------------------------------------------
+
+_LEAD = re.compile(r"^\s*(?:[\w%-]+\s+){0,3}?(?:for|in|with|among|on|who|after)\b", re.I)
+_ARM_GENERIC = set(_tok("patients patient who received receiving group groups arm arms the those treated with for in "
+                        "among on after and respectively months month weeks years days rate rates"))
+
+
+def _segments(sentence: str, like: _Quantity) -> list[tuple[_Quantity, set[str]]] | None:
+    """A passage sentence's figures of the same kind as ``like``, each with the words that follow it up to the next
+    ("12 months for patients who received PLD and 18 months for ... paclitaxel"); None unless every figure is
+    followed by the arm it belongs to ("for", "in", "with" ...)."""
+    text = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", sentence)  # the CIs and P values aside
+    plain = _plain(text)
+    figs = [p for p in _quantities(text) if not p.loose and p.percent == like.percent]
+    if len(figs) < 2:
+        return None
+    out = []
+    for i, p in enumerate(figs):
+        tail = plain[p.end:figs[i + 1].start] if i + 1 < len(figs) else re.split(r"[;.]\s", plain[p.end:])[0]
+        if not _LEAD.match(tail):
+            return None
+        out.append((p, set(_tok(tail)) - _ARM_GENERIC))
+    return out
+
+
+def arm_figure_flags(clause: str, sentences: list[str], where: str) -> list[str]:
+    """A figure the answer gives one arm where the passage sentence that lists each arm's figure gives it another
+    arm ("median PFS with PLD was 18 months" where it says "12 months for ... PLD and 18 months for ...
+    paclitaxel")."""
+    mine = [q for q in _quantities(clause, sentence=True) if not q.loose]
+    said = set(_tok(clause))
+    flags = []
+    for q in mine:
+        if sum(1 for o in mine if o.percent == q.percent) > 1:
+            continue  # the answer gives several figures: comparison_flags reads them arm by arm
+        for s in sentences:
+            segs = _segments(s, q)
+            if not segs:
+                continue
+            own = [words for p, words in segs if p.value == q.value]
+            if len(own) != 1:
+                continue
+            others = [(p, words - own[0]) for p, words in segs if p.value != q.value]
+            wrong = [(p, words & said) for p, words in others if words & said]
+            if not own[0] & said and wrong:
+                p, words = wrong[0]
+                flags.append(f"{_shown(q)}: {where} gives {_shown(q)} to another arm and {p.text} to "
+                             f"{' '.join(sorted(words))}")
+            break
+    return flags
+
+
+def _shown(q: _Quantity) -> str:
+    return q.text
