@@ -861,8 +861,8 @@ def test_a_protective_factor_where_the_passage_names_a_risk_factor():
 
 
 def test_a_figure_given_to_the_wrong_arm():
-    passage = ("A small trial randomly assigned 70 patients to sunitinib or pazopanib. The median PFS was 11 months for "
-               "patients who received sunitinib and 17 months for patients who received pazopanib (P = .2).")
+    passage = ("A small trial randomly assigned 70 patients to sunitinib or pazopanib. The median PFS was 11 months "
+               "for patients who received sunitinib and 17 months for patients who received pazopanib (P = .2).")
     assert check_sentence("Median PFS with sunitinib was 11 months. [1]", [1], {1: passage}).status == SUPPORTED
     v = check_sentence("Median PFS with sunitinib was 17 months. [1]", [1], {1: passage})
     assert v.status != SUPPORTED and any("another arm" in r for r in v.reasons), v.reasons
