@@ -869,3 +869,15 @@ def test_a_figure_given_to_the_wrong_arm():
     # two figures in the answer: read arm by arm elsewhere, not here
     assert check_sentence("Median PFS was 11 months with sunitinib and 17 months with pazopanib. [1]", [1],
                           {1: passage}).status == SUPPORTED
+
+
+def test_identical_against_distinctive_and_larger_against_less():
+    passage = ("Infants with high-grade gliomas appear to have tumors with distinctive molecular characteristics when "
+               "compared with tumors of adults. The effect of drug B on OS is likely to be less than what was seen in "
+               "the original study.")
+    v = check_sentence("Infant high-grade gliomas are molecularly identical to those of adults. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("identical" in r for r in v.reasons), v.reasons
+    v = check_sentence("The effect of drug B on OS is likely larger than in the original study. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("larger" in r for r in v.reasons), v.reasons
+    assert check_sentence("The effect of drug B on OS is probably smaller than in the original study. [1]", [1],
+                          {1: passage}).status == SUPPORTED

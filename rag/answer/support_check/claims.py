@@ -61,14 +61,17 @@ def _denied(clause: str) -> set[str]:
 
 # Comparisons and quantities a claim turns on: what the passage clause must not contradict.
 _CLAIMS: dict[str, re.Pattern] = {
-    "up": re.compile(r"\b(higher|greater|more|increas\w*|longer|improv\w*|prolong\w*|extend\w*|better|superior|"
+    "up": re.compile(r"\b(higher|greater|larger|bigger|more|increas\w*|longer|improv\w*|prolong\w*|extend\w*|better|"
+                     r"superior|"
                      r"favou?r\w*|stronger|enhanc\w*|elevat\w*|doubl\w*|exceed\w*|outperform\w*|surpass\w*)\b", re.I),
-    "down": re.compile(r"\b(lower|less|fewer|reduc\w*|decreas\w*|shorter|worse|worsen\w*|inferior|weaker|diminish\w*|"
+    "down": re.compile(r"\b(lower|less|fewer|smaller|reduc\w*|decreas\w*|shorter|worse|worsen\w*|inferior|weaker|"
+                       r"diminish\w*|"
                        r"declin\w*|toxic\w* less)\b", re.I),
-    "same": re.compile(r"\b(similar\w*|comparable|(much )?the same|equivalent|unchanged|independent(ly)? of|regardless|"
+    "same": re.compile(r"\b(similar\w*|comparable|(much )?the same|equivalent|identical|indistinguishable|unchanged|"
+                       r"independent(ly)? of|regardless|"
                        r"unrelated to|unaffected by|whatever the|"
                        r"irrespective|consistent (across|regardless)|non-?inferior)\b", re.I),
-    "differ": re.compile(r"\b(differ|differed|differs|different|difference|distinct)\b", re.I),
+    "differ": re.compile(r"\b(differ|differed|differs|different|difference|distinct|distinctive)\b", re.I),
     "linked": re.compile(r"\b(correlat\w*|associat\w*|linked|depend\w*|predict\w*|driven by)\b", re.I),
     "persist": re.compile(r"\b(persist\w*|maintain\w*|sustain\w*|retain\w*|"
                           r"remain\w* (significant|robust|consistent))\b", re.I),
