@@ -881,3 +881,12 @@ def test_identical_against_distinctive_and_larger_against_less():
     assert v.status != SUPPORTED and any("larger" in r for r in v.reasons), v.reasons
     assert check_sentence("The effect of drug B on OS is probably smaller than in the original study. [1]", [1],
                           {1: passage}).status == SUPPORTED
+
+
+def test_doubled_where_the_passage_compares_nothing():
+    passage = ("A single-arm study gave drug K to 60 patients with advanced disease. The overall response rate was "
+               "20%, and median OS was 9.4 months.")
+    v = check_sentence("Drug K doubled overall survival in advanced disease. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("compares nothing" in r for r in v.reasons), v.reasons
+    assert check_sentence("Drug K gave a median OS of 9.4 months in advanced disease. [1]", [1],
+                          {1: passage}).status == SUPPORTED

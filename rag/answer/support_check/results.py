@@ -194,3 +194,20 @@ def arm_figure_flags(clause: str, sentences: list[str], where: str) -> list[str]
 
 def _shown(q: _Quantity) -> str:
     return q.text
+
+
+# --- "doubled" where nothing was compared -------------------------------------------------------------------------
+
+_COMPARED = re.compile(r"\b(compar\w*|versus|vs\.?|than|ratio|(?-i:HR|OR|RR)|random\w*|control\w*|placebo|"
+                       r"(?<!single-)arms?|"
+                       r"doubl\w*|twice|tripl\w*|halv\w*|fold|times|increase\w*|reduc\w*|improv\w*)\b", re.I)
+
+
+def uncompared_ratio_flags(clause: str, texts: list[str], where: str) -> list[str]:
+    """"doubled overall survival" without figures of its own, where the passage compares nothing (a single-arm
+    trial's figures): a ratio needs two figures to be one."""
+    from .figures import RATIO, _own_pair
+    m = next((m for m in RATIO.finditer(clause) if re.match(r"(?i)doubl|twice|tripl|quadrupl|halv", m.group(2))), None)
+    if m is None or _own_pair(clause, m) is not None or any(_COMPARED.search(t) for t in texts):
+        return []
+    return [f'"{m.group(0)}": {where} compares nothing']
