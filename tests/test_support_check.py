@@ -890,3 +890,12 @@ def test_doubled_where_the_passage_compares_nothing():
     assert v.status != SUPPORTED and any("compares nothing" in r for r in v.reasons), v.reasons
     assert check_sentence("Drug K gave a median OS of 9.4 months in advanced disease. [1]", [1],
                           {1: passage}).status == SUPPORTED
+
+
+def test_better_than_the_arm_the_passage_says_was_best():
+    passage = ("Patients were randomly assigned to photodynamic therapy or cryotherapy. Clearance at 12 months was 80% "
+               "and 69%. The cosmetic results were best in the photodynamic therapy group.")
+    v = check_sentence("Cryotherapy gave better cosmetic results than photodynamic therapy. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any('"best"' in r for r in v.reasons), v.reasons
+    assert check_sentence("Photodynamic therapy gave better cosmetic results than cryotherapy. [1]", [1],
+                          {1: passage}).status == SUPPORTED

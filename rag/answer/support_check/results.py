@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ...chunk.sentences import sentence_spans
 from ...number_words import words_to_int
 from .numbers import _plain, _Quantity, _quantities
 from .passages import _tok
@@ -211,3 +212,31 @@ def uncompared_ratio_flags(clause: str, texts: list[str], where: str) -> list[st
     if m is None or _own_pair(clause, m) is not None or any(_COMPARED.search(t) for t in texts):
         return []
     return [f'"{m.group(0)}": {where} compares nothing']
+
+
+# --- "X better than Y" where the passage says Y was best ------------------------------------------------------------
+
+_BETTER_THAN = re.compile(r"\b(better|more|higher|greater|longer|superior)\b[^.;]*?\bthan\s+(?:with\s+|in\s+|for\s+|"
+                          r"on\s+|the\s+)?([\w-]+)", re.I)
+_BEST = re.compile(r"\b(best|highest|greatest|longest|most favou?rable)\b", re.I)
+
+
+def best_other_flags(clause: str, texts: list[str], where: str) -> list[str]:
+    """"cryotherapy gave better cosmetic results than PDT" where the passage sentence on the same thing says the
+    results were best with PDT (and does not name cryotherapy)."""
+    m = _BETTER_THAN.search(clause)
+    if not m:
+        return []
+    other = set(_tok(m.group(2)))
+    subject = set(_tok(clause[:m.start()])) - _ARM_GENERIC
+    topic = set(_tok(clause[m.end(1):m.start(2)])) - _ARM_GENERIC - set(_tok("than with in for on the"))
+    if not other or not subject or not topic:
+        return []
+    for t in texts:
+        for a, b in sentence_spans(t):
+            s = t[a:b]
+            best = _BEST.search(s)
+            words = set(_tok(s))
+            if best and other & words and not subject & words and topic & words:
+                return [f'"{m.group(0)}": {where} says "{best.group(1)}" of {m.group(2)}']
+    return []
