@@ -899,3 +899,11 @@ def test_better_than_the_arm_the_passage_says_was_best():
     assert v.status != SUPPORTED and any('"best"' in r for r in v.reasons), v.reasons
     assert check_sentence("Photodynamic therapy gave better cosmetic results than cryotherapy. [1]", [1],
                           {1: passage}).status == SUPPORTED
+
+
+def test_a_range_of_stages_in_roman_numerals():
+    passage = "A randomized trial enrolled 592 patients younger than 60 years with stage I or stage II DLBCL."
+    assert check_sentence("The trial enrolled patients under 60 with stage I-II DLBCL. [1]", [1],
+                          {1: passage}).status == SUPPORTED
+    assert check_sentence("The trial enrolled patients under 60 with stage II-III DLBCL. [1]", [1],
+                          {1: passage}).status != SUPPORTED

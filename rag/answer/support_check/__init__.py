@@ -302,6 +302,9 @@ def _name_flags(ctx: _Check) -> tuple[int, list[str], list[str]]:
     for name in named:
         if _found_name(name, source, alternatives) or (ctx.value_spans and _OUTCOMES.fullmatch(name)):
             continue
+        if _ROMAN_RANGE.fullmatch(name) and all(re.search(rf"\b{part}\b", "\n".join(texts))
+                                                for part in re.split(r"[-–/]", name)):
+            continue  # "stage I-II" where the passage says "stage I or stage II"
         found_in = ""
         for n, title in titles.items():
             if _found_name(name, _Source.of(title), alternatives):
@@ -328,6 +331,9 @@ def _name_flags(ctx: _Check) -> tuple[int, list[str], list[str]]:
         else:
             missing.append(f"{name} not in {where}")
     return len(named), missing, notes
+
+
+_ROMAN_RANGE = re.compile(r"(?:I{1,3}|IV|V)(?:[-–/](?:I{1,3}|IV|V))+")
 
 
 def _swapped_name(ctx: _Check, name: str, named: list[str], alternatives: dict) -> str | None:
