@@ -907,3 +907,10 @@ def test_a_range_of_stages_in_roman_numerals():
                           {1: passage}).status == SUPPORTED
     assert check_sentence("The trial enrolled patients under 60 with stage II-III DLBCL. [1]", [1],
                           {1: passage}).status != SUPPORTED
+
+
+def test_clearly_where_the_passage_finds_no_clear_evidence():
+    passage = ("Data from randomized trials show no clear evidence that maintenance chemotherapy improves survival. A "
+               "meta-analysis reported an odds ratio of 0.67 for 1-year survival.")
+    v = check_sentence("Maintenance chemotherapy clearly improves survival. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("no clear" in r for r in v.reasons), v.reasons

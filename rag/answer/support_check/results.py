@@ -240,3 +240,21 @@ def best_other_flags(clause: str, texts: list[str], where: str) -> list[str]:
             if best and other & words and not subject & words and topic & words:
                 return [f'"{m.group(0)}": {where} says "{best.group(1)}" of {m.group(2)}']
     return []
+
+
+# --- "clearly" where the passage says the evidence is not clear -----------------------------------------------------
+
+_UNCLEAR = re.compile(r"\b(no clear|not clear(?:ly)?|unclear|no convincing|not convincing(?:ly)?|no definite)\b", re.I)
+
+
+def clarity_flags(clause: str, near: list[str], where: str) -> list[str]:
+    """"clearly improves" where a passage sentence on the same thing says there is "no clear evidence"."""
+    said = re.search(r"\b(clear(?:ly)?|convincing(?:ly)?|definite(?:ly)?|unequivocal(?:ly)?)\b", clause, re.I)
+    if not said or re.search(r"\b(?:no|not|un)\s*$", clause[:said.start()], re.I):
+        return []
+    words = set(_tok(clause)) - _ARM_GENERIC
+    for s in near:
+        m = _UNCLEAR.search(s)
+        if m and len(words & set(_tok(s))) >= 2:
+            return [f'"{said.group(1)}": {where} says "{m.group(1)}"']
+    return []
