@@ -723,3 +723,194 @@ def test_a_comparison_read_from_a_list_of_figures():
     assert v.status != SUPPORTED and any(r.startswith('"higher"') for r in v.reasons), v
     assert _one("The higher pembrolizumab dose gave a higher 6-month PFS rate than the lower dose.",
                 nci).status == SUPPORTED
+
+
+# --- results.py: what a trial found ---------------------------------------------------------------------------------
+
+ADJUVANT = ("In a randomized trial, 400 patients with high-risk resected disease received adjuvant drug X or placebo. "
+            "Median DFS was 5.0 years with drug X and 4.1 years with placebo (HR, 0.80; P = .02). "
+            "No difference in OS was seen between the two groups (HR, 1.02).")
+
+
+def test_a_benefit_on_an_outcome_the_passage_found_no_difference_in():
+    ok = check_sentence("Adjuvant drug X lengthened median DFS compared with placebo. [1]", [1], {1: ADJUVANT})
+    assert ok.status == SUPPORTED, ok.reasons
+    v = check_sentence("Adjuvant drug X improved overall survival. [1]", [1], {1: ADJUVANT})
+    assert v.status != SUPPORTED and any("OS" in r for r in v.reasons)
+    # each outcome against its own clauses: DFS improved, OS did not
+    v = check_sentence("Adjuvant drug X improved both DFS and OS. [1]", [1], {1: ADJUVANT})
+    assert v.status != SUPPORTED
+
+
+def test_a_survival_benefit_where_the_passage_measures_no_survival():
+    passage = "A meta-analysis of 20 studies found that PET-CT changed management in 30% of patients."
+    v = check_sentence("Management changes after PET-CT improved survival. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("survival" in r for r in v.reasons)
+
+
+def test_significantly_where_no_statistical_test_was_done():
+    passage = ("Survival was higher in patients who received radiation (40% vs. 30%); however, statistical tests of "
+               "comparison were not conducted.")
+    assert check_sentence("Survival was higher with radiation, 40% against 30%. [1]", [1],
+                          {1: passage}).status == SUPPORTED
+    v = check_sentence("Radiation significantly improved survival. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("not conducted" in r for r in v.reasons)
+
+
+def test_a_comparison_with_an_arm_the_passage_does_not_have():
+    passage = ("In a single-arm phase II trial, 80 patients received drug Y. The response rate was 40%, and median PFS "
+               "was 8.0 months.")
+    v = check_sentence("Drug Y improved PFS compared with chemotherapy. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("no such arm" in r for r in v.reasons)
+    # "more than", "rather than", a number: no arm
+    from rag.answer.support_check.results import comparator_flags
+    assert comparator_flags("Responses were seen in more than a third of patients given drug Y", [passage], "[1]") == []
+    assert comparator_flags("Responses lasted about twice as long as PFS rather than shrinking", [passage], "[1]") == []
+
+
+def test_a_population_the_passage_describes_by_the_opposite_word():
+    v = check_sentence("Drug X was studied after resection of low-risk disease. [1]", [1], {1: ADJUVANT})
+    assert v.status != SUPPORTED and any("high-risk" in r for r in v.reasons)
+    passage = "The phase II trial enrolled 60 patients with previously untreated advanced disease."
+    v = check_sentence("The trial enrolled patients previously treated for advanced disease. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED
+
+
+def test_a_time_point_of_an_outcome_is_the_same_thing_in_a_list_item():
+    # A cancer.gov PDQ item (childhood soft tissue sarcoma); set-5 dev item s5-144 was a false alarm ("5 not in").
+    passage = ("3. The European paediatric Soft Tissue Sarcoma Study Group (EpSSG) performed a prospective study in "
+               "patients aged 21 years and younger with MPNST.[21] Surgical resection of primary tumors was "
+               "classified as R0 if the resection was complete with negative microscopic margins, R1 if the margins "
+               "were microscopically positive, and R2 if the resection left macroscopic residual tumor. Patients "
+               "were nonrandomly assigned to one of the following four treatment groups:\n\n- Cohort 1: Patients "
+               "with completely resected tumors (R0) who received surgery only (n = 13); the 5-year EFS rate was "
+               "92%.\n- Cohort 2: Patients with incompletely resected tumors (R1/R2) who received adjuvant radiation"
+               " therapy (n = 4); the 5-year EFS rate was 33%.\n- Cohort 3: Patients with incompletely resected "
+               "tumors (R1/R2) who received adjuvant chemotherapy (n = 7); the 5-year EFS rate was 29%.\n- Cohort 4:"
+               " Patients who received either chemotherapy before surgical resection and/or who had nodal "
+               "involvement (n = 27); the 5-year EFS rate was 52%.")
+    v = check_sentence("In the EpSSG study of MPNST in patients 21 and younger, completely resected tumours treated "
+                       "with surgery alone had a 5-year EFS of 92%. [1]", [1], {1: passage})
+    assert v.status == SUPPORTED, v.reasons
+    v = check_sentence("Completely resected tumours treated with surgery alone had a 3-year EFS of 92%. [1]", [1],
+                       {1: passage})
+    assert v.status != SUPPORTED
+
+
+def test_about_a_round_figure_for_a_half_or_a_large_count():
+    passage = ("A meta-analysis of 38 studies including 2,795 patients was done. The 3-year OS rate was 60.5% in one "
+               "arm and 61.9% in the other.")
+    def status(sentence):
+        return check_sentence(sentence + " [1]", [1], {1: passage}).status
+    assert status("The meta-analysis included nearly 2,800 patients.") == SUPPORTED
+    assert status("Three-year OS was about 60% in one arm.") == SUPPORTED
+    assert status("The meta-analysis included nearly 2,900 patients.") != SUPPORTED
+
+
+def test_with_and_without_read_apart_and_plus_is_with():
+    passage = ("Patients with syndrome Z had lower CR rates (97% vs. 99%) compared with patients without syndrome Z. "
+               "Five trials used drug A plus drug B, and 13 trials used drug A without drug B.")
+    assert check_sentence("CR rates were lower than in children without syndrome Z, 97% against 99%. [1]", [1],
+                          {1: passage}).status == SUPPORTED
+    assert check_sentence("Five trials combined drug A with drug B. [1]", [1], {1: passage}).status == SUPPORTED
+
+
+def test_nearly_all_is_no_universal_claim():
+    passage = "Of 162 tested specimens, 157 (96.9%) had detectable HPV."
+    assert check_sentence("Nearly all tested specimens had HPV. [1]", [1], {1: passage}).status == SUPPORTED
+    assert check_sentence("All tested specimens had HPV. [1]", [1], {1: passage}).status != SUPPORTED
+    assert check_sentence("Nearly all tested specimens had HPV. [1]", [1],
+                          {1: passage.replace("157 (96.9%)", "97 (59.9%)")}).status != SUPPORTED
+
+
+def test_close_to_a_whole_number():
+    passage = "The risk was confined to drug A combined with drug M (HR, 4.86; 95% CI, 2.79-8.46)."
+    assert check_sentence("With drug M, the hazard ratio was close to five. [1]", [1], {1: passage}).status == SUPPORTED
+
+
+def test_not_significant_in_words_for_a_p_value_of_05_or_more():
+    passage = "The median OS was 21.3 months with drug B and 19.9 months with placebo (HR, 0.89; P = .077)."
+    v = check_sentence("Median OS was 21.3 months with drug B and 19.9 with placebo, a difference that was not "
+                       "significant. [1]", [1], {1: passage})
+    assert v.status == SUPPORTED, v.reasons
+
+
+def test_a_causal_verb_for_a_comparison_of_randomized_arms():
+    passage = ("A trial randomly assigned patients to excision with 1-cm or 3-cm margins. Patients with 1-cm margins "
+               "had higher rates of recurrence (HR, 1.34). This study suggests that 1-cm margins may not be adequate.")
+    v = check_sentence("Excision with 1-cm margins led to more recurrence than 3-cm margins. [1]", [1], {1: passage})
+    assert v.status == SUPPORTED, v.reasons
+
+
+def test_a_disease_specific_survival_advantage_is_no_overall_survival_benefit():
+    passage = ("No difference in overall survival (OS) was seen between the two groups (HR, 0.81). However, there was "
+               "a melanoma-specific survival advantage for patients with 3-cm margins (HR, 1.24).")
+    v = check_sentence("Three-centimetre margins improved overall survival. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("OS" in r for r in v.reasons)
+    assert check_sentence("Three-centimetre margins gave a melanoma-specific survival advantage. [1]", [1],
+                          {1: passage}).status == SUPPORTED
+
+
+def test_a_protective_factor_where_the_passage_names_a_risk_factor():
+    passage = ("In a retrospective review of 300 patients, risk factors for later transformation were advanced stage "
+               "and watchful waiting.")
+    v = check_sentence("Watchful waiting protected against later transformation. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("protected" in r for r in v.reasons)
+    assert check_sentence("Watchful waiting was a risk factor for later transformation. [1]", [1],
+                          {1: passage}).status == SUPPORTED
+
+
+def test_a_figure_given_to_the_wrong_arm():
+    passage = ("A small trial randomly assigned 70 patients to sunitinib or pazopanib. The median PFS was 11 months "
+               "for patients who received sunitinib and 17 months for patients who received pazopanib (P = .2).")
+    assert check_sentence("Median PFS with sunitinib was 11 months. [1]", [1], {1: passage}).status == SUPPORTED
+    v = check_sentence("Median PFS with sunitinib was 17 months. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("another arm" in r for r in v.reasons), v.reasons
+    # two figures in the answer: read arm by arm elsewhere, not here
+    assert check_sentence("Median PFS was 11 months with sunitinib and 17 months with pazopanib. [1]", [1],
+                          {1: passage}).status == SUPPORTED
+
+
+def test_identical_against_distinctive_and_larger_against_less():
+    passage = ("Infants with high-grade gliomas appear to have tumors with distinctive molecular characteristics when "
+               "compared with tumors of adults. The effect of drug B on OS is likely to be less than what was seen in "
+               "the original study.")
+    v = check_sentence("Infant high-grade gliomas are molecularly identical to those of adults. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("identical" in r for r in v.reasons), v.reasons
+    v = check_sentence("The effect of drug B on OS is likely larger than in the original study. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("larger" in r for r in v.reasons), v.reasons
+    assert check_sentence("The effect of drug B on OS is probably smaller than in the original study. [1]", [1],
+                          {1: passage}).status == SUPPORTED
+
+
+def test_doubled_where_the_passage_compares_nothing():
+    passage = ("A single-arm study gave drug K to 60 patients with advanced disease. The overall response rate was "
+               "20%, and median OS was 9.4 months.")
+    v = check_sentence("Drug K doubled overall survival in advanced disease. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("compares nothing" in r for r in v.reasons), v.reasons
+    assert check_sentence("Drug K gave a median OS of 9.4 months in advanced disease. [1]", [1],
+                          {1: passage}).status == SUPPORTED
+
+
+def test_better_than_the_arm_the_passage_says_was_best():
+    passage = ("Patients were randomly assigned to photodynamic therapy or cryotherapy. Clearance at 12 months was 80% "
+               "and 69%. The cosmetic results were best in the photodynamic therapy group.")
+    v = check_sentence("Cryotherapy gave better cosmetic results than photodynamic therapy. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any('"best"' in r for r in v.reasons), v.reasons
+    assert check_sentence("Photodynamic therapy gave better cosmetic results than cryotherapy. [1]", [1],
+                          {1: passage}).status == SUPPORTED
+
+
+def test_a_range_of_stages_in_roman_numerals():
+    passage = "A randomized trial enrolled 592 patients younger than 60 years with stage I or stage II DLBCL."
+    assert check_sentence("The trial enrolled patients under 60 with stage I-II DLBCL. [1]", [1],
+                          {1: passage}).status == SUPPORTED
+    assert check_sentence("The trial enrolled patients under 60 with stage II-III DLBCL. [1]", [1],
+                          {1: passage}).status != SUPPORTED
+
+
+def test_clearly_where_the_passage_finds_no_clear_evidence():
+    passage = ("Data from randomized trials show no clear evidence that maintenance chemotherapy improves survival. A "
+               "meta-analysis reported an odds ratio of 0.67 for 1-year survival.")
+    v = check_sentence("Maintenance chemotherapy clearly improves survival. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("no clear" in r for r in v.reasons), v.reasons

@@ -52,7 +52,10 @@ from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _as_point, _beside, _count
                       _shared_numbers, _supports_number, _window, numbers)
 from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check.py reads it from here
 from .passages import _clauses, _content, _Passages, _tok
-from .figures import (approximately, derived, listed, range_flags, ratio_flags, ratio_spans,
+from .results import (arm_figure_flags, best_other_flags, clarity_flags, comparator_flags, null_outcome_flags,
+                      opposite_flags,
+                      uncompared_ratio_flags, untested_flags)
+from .figures import (approximately, derived, landmark, listed, range_flags, ratio_flags, ratio_spans,
                       superlative_flags, unit_flags)
 from .wording import (alone_flags, causal_flags, certainty_flags, design_flags, endpoint_flags,
                       hedge_flags, insufficient_flags, intervention_flags, order_flags,
@@ -199,7 +202,8 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
     stated = ratio_spans(plain_text)  # "four times longer": checked as a ratio of the figures (wording.py)
     for q in mine_numbers:
         if id(q) in in_shares or any(a <= q.start < b for a, b in stated) or derived(q, plain_text) \
-                or approximately(q, plain_text, ctx.ranked[:3]) or listed(q, plain_text, ctx.ranked[:3]):
+                or approximately(q, plain_text, ctx.ranked[:3]) or listed(q, plain_text, ctx.ranked[:3]) \
+                or landmark(q, plain_text, passages.sentences):
             continue
         if id(q) in denominators and any(_supports_number(q, s) for s in passages.sentences):
             continue
@@ -299,6 +303,9 @@ def _name_flags(ctx: _Check) -> tuple[int, list[str], list[str]]:
     for name in named:
         if _found_name(name, source, alternatives) or (ctx.value_spans and _OUTCOMES.fullmatch(name)):
             continue
+        if _ROMAN_RANGE.fullmatch(name) and all(re.search(rf"\b{part}\b", "\n".join(texts))
+                                                for part in re.split(r"[-–/]", name)):
+            continue  # "stage I-II" where the passage says "stage I or stage II"
         found_in = ""
         for n, title in titles.items():
             if _found_name(name, _Source.of(title), alternatives):
@@ -325,6 +332,9 @@ def _name_flags(ctx: _Check) -> tuple[int, list[str], list[str]]:
         else:
             missing.append(f"{name} not in {where}")
     return len(named), missing, notes
+
+
+_ROMAN_RANGE = re.compile(r"(?:I{1,3}|IV|V)(?:[-–/](?:I{1,3}|IV|V))+")
 
 
 def _swapped_name(ctx: _Check, name: str, named: list[str], alternatives: dict) -> str | None:
@@ -384,7 +394,8 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
             same = _NEGATED_LINK.search(clause) is not None and any(
                 "same" in _claims(c) and not _claims(c) & {"up", "down", "differ"} for c in against + ranked_clauses[:2]
                 if passages.overlap(clause_words, c) >= COVERAGE * total)
-            if not same and not any(_neg(c) or _WEAK_NEGATION.search(c) for c in against):
+            if not same and not any(_neg(c) or _WEAK_NEGATION.search(c) for c in against) \
+                    and not _insignificant_by_p(clause, against):
                 said_negation.append(neg.group(0))
         else:
             cue = _denial_not_said(ctx, clause, clause_words, matched, total)
@@ -407,7 +418,28 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
                                                                                           ctx.where)
         claim_flags += sole_flags(clause, ctx.ranked[:3], ctx.where) + strength_flags(clause, ctx.ranked[:3], ctx.where)
         claim_flags += superlative_flags(clause, ctx.ranked[:3], ctx.where)
+        claim_flags += null_outcome_flags(clause, passages.clauses, ctx.texts, ctx.where)
+        claim_flags += untested_flags(clause, ctx.ranked[:3], ctx.where)
+        claim_flags += comparator_flags(clause, ctx.texts + list(ctx.titles.values()) + list(ctx.papers.values()),
+                                        ctx.where)
+        claim_flags += opposite_flags(clause, ctx.texts + list(ctx.titles.values()), ctx.where)
+        claim_flags += arm_figure_flags(clause, ctx.ranked[:3], ctx.where)
+        claim_flags += uncompared_ratio_flags(clause, ctx.texts, ctx.where)
+        claim_flags += best_other_flags(clause, ctx.texts, ctx.where)
+        claim_flags += clarity_flags(clause, ctx.ranked[:3], ctx.where)
     return said_negation, source_negation, claim_flags
+
+
+# "not significant" in words, and a P value of .05 or more: the same finding.
+_NOT_SIGNIFICANT_WORDS = re.compile(r"\b(?:not|no|nor)\s+(?:statistically\s+)?significant\w*|"
+                                    r"\bnot\s+reach\w*\s+(?:statistical\s+)?significance", re.I)
+_P_VALUE = re.compile(r"\bP\s*(?:=|>|≥)\s*(0?\.\d+)", re.I)
+
+
+def _insignificant_by_p(clause: str, against: list[str]) -> bool:
+    """"a difference that was not significant" where the passage clause gives "P = .077" (no words for it)."""
+    return _NOT_SIGNIFICANT_WORDS.search(clause) is not None and any(
+        float(m.group(1)) >= 0.05 for c in against for m in _P_VALUE.finditer(c))
 
 
 # A denied link or difference ("did not depend on", "was not associated with"): what "independent of" says.

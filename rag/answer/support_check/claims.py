@@ -61,28 +61,38 @@ def _denied(clause: str) -> set[str]:
 
 # Comparisons and quantities a claim turns on: what the passage clause must not contradict.
 _CLAIMS: dict[str, re.Pattern] = {
-    "up": re.compile(r"\b(higher|greater|more|increas\w*|longer|improv\w*|prolong\w*|extend\w*|better|superior|"
+    "up": re.compile(r"\b(higher|greater|larger|bigger|more|increas\w*|longer|improv\w*|prolong\w*|extend\w*|better|"
+                     r"superior|"
                      r"favou?r\w*|stronger|enhanc\w*|elevat\w*|doubl\w*|exceed\w*|outperform\w*|surpass\w*)\b", re.I),
-    "down": re.compile(r"\b(lower|less|fewer|reduc\w*|decreas\w*|shorter|worse|worsen\w*|inferior|weaker|diminish\w*|"
+    "down": re.compile(r"\b(lower|less|fewer|smaller|reduc\w*|decreas\w*|shorter|worse|worsen\w*|inferior|weaker|"
+                       r"diminish\w*|"
                        r"declin\w*|toxic\w* less)\b", re.I),
-    "same": re.compile(r"\b(similar\w*|comparable|(much )?the same|equivalent|unchanged|independent(ly)? of|regardless|"
-                       r"unrelated to|unaffected by|"
+    "same": re.compile(r"\b(similar\w*|comparable|(much )?the same|equivalent|identical|indistinguishable|unchanged|"
+                       r"independent(ly)? of|regardless|"
+                       r"unrelated to|unaffected by|whatever the|"
                        r"irrespective|consistent (across|regardless)|non-?inferior)\b", re.I),
-    "differ": re.compile(r"\b(differ|differed|differs|different|difference|distinct)\b", re.I),
+    "differ": re.compile(r"\b(differ|differed|differs|different|difference|distinct|distinctive)\b", re.I),
     "linked": re.compile(r"\b(correlat\w*|associat\w*|linked|depend\w*|predict\w*|driven by)\b", re.I),
     "persist": re.compile(r"\b(persist\w*|maintain\w*|sustain\w*|retain\w*|"
                           r"remain\w* (significant|robust|consistent))\b", re.I),
     "stop": re.compile(r"\b(disappear\w*|vanish\w*|abolish\w*|lost|stopp\w*|halt\w*|terminat\w*|abandon\w*|"
                        r"discontinued development)\b", re.I),
-    "all": re.compile(r"\b(all|every|entire)\b(?!-| at all| \d| other| (two|three|four|six|eight|twelve) )"
-                      r"(?<!at all)", re.I),
+    # ("nearly all", "almost every": a share short of all, not a universal claim)
+    "all": re.compile(r"(?<!nearly )(?<!almost )(?<!virtually )(?<!practically )\b(all|every|entire)\b"
+                      r"(?!-| at all| \d| other| (two|three|four|six|eight|twelve) )(?<!at all)", re.I),
     "only": re.compile(r"\b(only|solely|exclusively|confined to|restricted to|limited to)\b", re.I),
     "some": re.compile(r"\b(some|several|a few|few|many|a subset|a minority|most)\b", re.I),
     "known": re.compile(r"\b(much|well|already) (is )?(known|established|understood)\b", re.I),
+    # A factor that protects against an outcome, and one that is a risk factor for it: opposites.
+    "protects": re.compile(r"\b(protect(?:s|ed|ive|ion|ing)?|prevent(?:s|ed|ing)?)\b", re.I),
+    "risk": re.compile(r"\b(risk factors?|predispos\w*)\b", re.I),
 }
 _OPPOSITE = {"up": {"down", "same"}, "down": {"up", "same"}, "same": {"up", "down", "differ", "linked"},
              "differ": {"same"}, "linked": {"same"}, "persist": {"stop"}, "stop": {"persist"},
-             "all": {"some", "only", "none"}, "some": {"all", "none"}, "only": {"all", "same"}, "known": {"none"}}
+             "all": {"some", "only", "none"}, "some": {"all", "none"}, "only": {"all", "same"}, "known": {"none"},
+             "protects": {"risk"}, "risk": {"protects"}}
+# ("regardless of the partner drug" against "confined to melphalan")
+_OPPOSITE["same"] = _OPPOSITE["same"] | {"only"}
 _STRICT = {"all", "only"}  # must be said in the passage too
 _QUANTITY_WORDS = re.compile(r"\b(more|less|fewer|greater|higher|lower|longer|shorter)\s+than\s+"
                              r"(?=[\d(]|half|a |one|two|three|four|five|ten|twice|\w+ (times|fold))|"

@@ -147,7 +147,8 @@ def listed(q: _Quantity, plain: str, near: list[str]) -> bool:
     return False
 
 
-_APPROX = re.compile(r"(?:about|almost|nearly|roughly|approximately|around|some|just under|just over|~|∼)\s*$", re.I)
+_APPROX = re.compile(r"(?:about|almost|nearly|roughly|approximately|around|some|just under|just over|close to|~|∼)\s*$",
+                     re.I)
 
 
 def approximately(q: _Quantity, plain: str, near: list[str]) -> bool:
@@ -155,8 +156,12 @@ def approximately(q: _Quantity, plain: str, near: list[str]) -> bool:
     follows) rounded to a whole one."""
     if q.loose or not _APPROX.search(plain[:q.start]):
         return False
-    return any(p.percent == q.percent and not p.loose and p.value != q.value and abs(p.value - q.value) < 0.5
-               for s in near for p in _quantities(s))
+    # (a half rounds either way: "about 60%" for 60.5%; a round count of hundreds within 2%: "nearly 2,800" for
+    # 2,795)
+    return any(p.percent == q.percent and not p.loose and p.value != q.value and (
+        abs(p.value - q.value) <= 0.5
+        or q.value >= 100 and q.value % 10 == 0 and abs(p.value - q.value) <= 0.02 * q.value)
+        for s in near for p in _quantities(s))
 
 
 # --- "highest", "most frequent" said of an item the passage's figures do not put first ---------------------------
@@ -283,3 +288,34 @@ def range_flags(plain: str, sentences: list[str], where: str) -> list[str]:
         if other is not None:
             flags.append(f"{a:g} to {b:g} not in {where} (it gives {other[0]:g}-{other[1]:g})")
     return flags
+
+
+# --- a time point of an outcome ("5-year EFS") -------------------------------------------------------------------
+
+_LANDMARK = re.compile(r"\s*-?\s*(?:years?|months?|yr)\b[\s-]*(?:\w+[\s-]+)?"
+                       r"(overall survival|survival|OS|PFS|DFS|EFS|RFS|"
+                       r"(?:progression|disease|event|relapse|recurrence)[- ]free survival)\b", re.I)
+
+
+def _landmark_key(word: str) -> str:
+    w = word.lower()
+    return {"overall survival": "os", "survival": "os"}.get(w, w[0] + "fs" if "free" in w else w)
+
+
+def landmark(q: _Quantity, plain: str, sentences: list[str]) -> bool:
+    """A time point of an outcome ("the 5-year EFS rate"): the same time point of the same outcome in a passage
+    sentence is the same thing, whatever else the words beside it say (a list item's "(n = 13); the 5-year EFS")."""
+    if q.percent:
+        return False
+    m = _LANDMARK.match(plain, q.end)
+    if not m:
+        return False
+    key = _landmark_key(m.group(1))
+    for s in sentences:
+        sp = _plain(s)
+        for p in _quantities(s):
+            if p.value == q.value and not p.percent:
+                o = _LANDMARK.match(sp, p.end)
+                if o and _landmark_key(o.group(1)) == key:
+                    return True
+    return False

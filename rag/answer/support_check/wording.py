@@ -23,6 +23,7 @@ _MOST = re.compile(r"\b(?<!the )(?<!at )(most|the majority|a majority|majority|m
                    re.I)
 _ALL = re.compile(r"(?<!at )\b(all|every|each)\b(?: (?:of )?(?:the )?(\d+|two|three|four|five|six|seven|eight|nine|ten|"
                   r"eleven|twelve))?(?! (?:other|three|but|grades?)\b)", re.I)
+_NEARLY = re.compile(r"\b(?:nearly|almost|virtually|practically)\s+$", re.I)
 _FEW = re.compile(r"\b(few|a minority|fewer than half|less than half|under half|only a few)\b", re.I)
 # A percentage that is a threshold, not a share of patients ("more than 50 per cent of volume", "≥1%").
 _THRESHOLD = re.compile(r"(?:more than|less than|at least|greater than|up to|over|under|of|[<>≥≤])\s*$", re.I)
@@ -95,7 +96,8 @@ def quantifier_flags(clause: str, followed: list[str], where: str, sentences: li
         part = _count(of_these.group(1)) if of_these else None
         if part is not None and size is not None and part < size:
             flags.append(f'"{every.group(0)}": {where} says "{of_these.group(0)}"')
-        elif shares and all(v < 100 for v, _ in shares) and size is None:
+        elif shares and size is None and (all(v < 80 for v, _ in shares) if _NEARLY.search(clause[:every.start()])
+                                          else all(v < 100 for v, _ in shares)):  # "nearly all": 80% or more
             flags.append(f'"{every.group(1)}": {where} says "{shares[0][1]}"')
     return flags
 
@@ -115,6 +117,11 @@ def causal_flags(clause: str, near: list[str], where: str) -> list[str]:
     together ("associated", "correlated", "may", "suggests") and nowhere that one causes the other."""
     said = _CAUSAL.search(clause)
     if not said or re.search(r"\b(not|no|may|might|could|possibly|likely)\s+(?:\w+\s+)?$", clause[:said.start()], re.I):
+        return []
+    # A comparison of randomized arms ("1-cm margins led to more recurrence than 3-cm margins"): randomization is
+    # what lets one arm's result be put down to its treatment.
+    if re.search(r"\b(?:than|compared with|compared to|versus|vs)\b", clause, re.I) \
+            and any(re.search(r"\brandom(?:ly|i[sz]ed)\b", s, re.I) for s in near):
         return []
     words = _content(clause)
     near = [s for s in near if len(_content(s) & words) >= 2]  # those that speak of the same things
@@ -307,7 +314,11 @@ def intervention_flags(clause: str, texts: list[str], where: str) -> list[str]:
 
 # --- "with X" against "without X" ---------------------------------------------------------------------------------
 
-_WITH = re.compile(r"\b(with|without)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+# (the thing ends before the next "with"/"without": "compared with patients without Down syndrome" says "without")
+_WITH = re.compile(r"\b(with or without|with|without)\s+"
+                   r"((?:(?!with\b|without\b)[\w-]+\s+){0,2}(?!with\b|without\b)[\w-]+)", re.I)
+# "X plus Y", "combined with Y": the "with Y" side in other words.
+_PLUS = re.compile(r"(?:\bplus\b|\+|\bcombined with\b|\bcombination with\b)\s+((?:[\w-]+\s+){0,1}[\w-]+)", re.I)
 
 
 def _side(m: re.Match) -> str:
@@ -345,6 +356,8 @@ def preposition_flags(clause: str, near: list[str], where: str) -> list[str]:
     (and never "with" them), and the other way round."""
     flags = []
     for m in _WITH.finditer(clause):
+        if m.group(1).lower() == "with or without":
+            continue  # both sides
         mine = _side(m)
         words = _content(m.group(2)) - {"patient", "patients"}
         if not words:
@@ -352,7 +365,11 @@ def preposition_flags(clause: str, near: list[str], where: str) -> list[str]:
         # "patients who do not have progressive disease": without it
         if mine == "without" and any(_stems(p.group(1)) & _stems(m.group(2)) for s in near for p in _LACKS.finditer(s)):
             continue
-        other = _only_the_other_side(_WITH, near, words, lambda p: _content(p.group(2)), _side, mine)
+        if mine == "with" and any(_stems(p.group(1)) & _stems(m.group(2)) for s in near for p in _PLUS.finditer(s)):
+            continue
+        other = _only_the_other_side(_WITH, near, words, lambda p: _content(p.group(2)),
+                                     lambda p, mine=mine: mine if p.group(1).lower() == "with or without"
+                                     else _side(p), mine)
         if other is not None:
             flags.append(f'"{m.group(1)} {m.group(2)}": {where} says "{other.group(0)}"')
     return flags
