@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from ..config import AnswerWeights
-from ..lexical.mesh import GENERIC_DESCRIPTORS, concepts, mentions
+from ..lexical.mesh import GENERIC_DESCRIPTORS, TUMOUR_HEAD, concepts, mentions
 from ..lexical.tokens import compact_tokens, tokenize
 from ..outcomes.table import NAMES, QUESTION_FRAME, StudyTable, asked_endpoints, format_value, relevance, \
     table_for_passages
@@ -77,7 +77,7 @@ def _names_the_study(terms, row) -> bool:
 # A tumour as MeSH names it ("melanoma", "non-small cell lung cancer", "malignant mesothelioma"): the diseases whose
 # absence from a study makes its numbers answer another question. Drugs and other concepts are left to the key
 # names (_names_the_study): MeSH lacks many drug names and tags common words ("did" is an entry term).
-_TUMOUR = re.compile(r"(?:oma|omas|cancers?|neoplasms?|leuka?emias?|tumou?rs?)$")
+_TUMOUR = re.compile(rf"{TUMOUR_HEAD}$")
 
 
 def _unnamed(question: str, row, store: Any) -> list[str]:

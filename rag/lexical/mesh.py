@@ -22,6 +22,10 @@ MESH_FILE = Path(__file__).resolve().parent.parent / "data" / "mesh_c_d.tsv.gz"
 LONGEST = 8  # tokens in the longest term matched
 
 
+# The head words that make a phrase a tumour ("mantle cell lymphoma", "non-small-cell lung cancer", "glioblastoma"):
+# one rule for the support check's disease names, its disease sites, and the number lead's caveat.
+TUMOUR_HEAD = r"(?:[a-z]*omas?|cancers?|leuka?emias?|tumou?rs?|neoplasms?)"
+
 # Descriptors too general to be a fact of their own (cancer, disease, antibodies, drugs, death...): a sentence or a
 # question that names them says nothing a passage must match.
 GENERIC_DESCRIPTORS = frozenset({

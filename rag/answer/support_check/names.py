@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ...lexical.mesh import GENERIC_DESCRIPTORS, mentions as mesh_mentions
+from ...lexical.mesh import GENERIC_DESCRIPTORS, TUMOUR_HEAD, mentions as mesh_mentions
 from ...lexical.names import name_shaped
 from ...lexical.synonyms import synonym_alternatives
 from ...lexical.tokens import compact_tokens, normalize, tokenize, words
@@ -40,9 +40,8 @@ _DESIGNS = re.compile(r"\b(intravenous(?:ly)?|subcutaneous(?:ly)?|intradermal(?:
 _DISEASE = re.compile(r"\b((?:(?:[\w-]+(?:al|ar|ic|ous|ary|oid|ial|ine|ile|ian|eal|ular|cell|cytic)|"
                       r"breast|lung|prostate|bladder|skin|colon|liver|kidney|head and neck|neck|brain|bone|thyroid|"
                       r"stomach|mantle|hodgkin|"
-                      r"non-hodgkin|b-cell|t-cell|small-cell|non-small-cell|cell|merkel|mast)\s+){1,4})(cancers?|"
-                      r"carcinomas?|lymphomas?|leuka?emias?|melanomas?|sarcomas?|myelomas?|gliomas?|mesotheliomas?)\b",
-                      re.I)
+                      r"non-hodgkin|b-cell|t-cell|small-cell|non-small-cell|cell|merkel|mast)\s+){1,4})"
+                      rf"({TUMOUR_HEAD})\b", re.I)
 _DISEASE_MODIFIERS = set("""a an the of in with and or for to on at by from as advanced metastatic recurrent refractory
 relapsed resected unresectable untreated previously treated pretreated early late stage locally primary secondary
 patients patient common rare high-risk low-risk high low grade all other most these those their its this that some many

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ...lexical.mesh import TUMOUR_HEAD
 from ...lexical.synonyms import synonym_alternatives
 from .names import _DESIGNS, _OUTCOMES, _found_name, _Source, _trial_key, _trials, names
 from .numbers import _SHARE, _count, _plain, _quantities
@@ -589,8 +590,7 @@ def _stems5(text: str) -> set[str]:
 
 # --- the site or kind of a disease ("liver metastases" where the passage says CNS metastases) ---------------------
 
-_DISEASE_HEAD = re.compile(r"\b([a-z][a-z-]{2,})\s+(melanomas?|cancers?|carcinomas?|metastas[ie]s|lymphomas?|"
-                           r"leukaemias?|leukemias?|sarcomas?|tumou?rs?|neoplasms?|lesions)\b", re.I)
+_DISEASE_HEAD = re.compile(rf"\b([a-z][a-z-]{{2,}})\s+({TUMOUR_HEAD}|metastas[ie]s|lesions)\b", re.I)
 # Sites and kinds that name where a disease is or what it is, with the words a passage may use instead.
 _SITES = [{"cns", "brain", "central", "intracranial", "cerebral"}, {"cutaneous", "skin"}, {"uveal", "ocular", "eye"},
           {"mucosal"}, {"acral"}, {"colorectal", "colon", "rectal", "bowel", "crc"}, {"lung", "pulmonary"},
