@@ -11,6 +11,8 @@ from .endpoints import _PARENTHESES
 from .values import _Value
 
 _DOSE_UNIT = r"(?:mg/kg|mg/m2|mg|µg|μg|g)"
+_COMBINED = re.compile(r"[\s-](?:plus|and|with|\+)[\s-]", re.I)
+_WITH_PLACEBO = re.compile(r"(.+?)[\s-]+(?:plus|and|with|\+)[\s-]+(?:matching )?placebo", re.I)
 _DOSE_ARM = re.compile(rf"(?P<d>[A-Za-z][\w-]*) (?P<q>\d+(?:\.\d+)? ?{_DOSE_UNIT})")
 
 
@@ -41,14 +43,14 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
             q = dose.group("q")
             names += [(f"{q} of {dose.group('d')}", arm), (q, arm), (q.replace(" ", "-"), arm)]
         # "dabrafenib plus placebo" is "dabrafenib only", "dabrafenib alone"
-        with_placebo = re.fullmatch(r"(.+?)[\s-]+(?:plus|and|with|\+)[\s-]+(?:matching )?placebo", arm, re.I)
+        with_placebo = _WITH_PLACEBO.fullmatch(arm)
         if with_placebo:
             names += [(f"{with_placebo.group(1)} {word}", arm) for word in ("alone", "only")]
     names += [(alias, arm) for alias, arm in aliases.items()]
     # The groups named by their role: "the combination" is the one arm that combines treatments.
     # "dabrafenib plus placebo" combines nothing.
-    combos = [a for a in arms if re.search(r"[\s-](?:plus|and|with|\+)[\s-]", f" {a} ") and not re.search(r"\bor\b", a)
-              and not re.search(r"[\s-](?:plus|and|with|\+)[\s-](?:matching )?placebo\b", a, re.I)]
+    combos = [a for a in arms if _COMBINED.search(f" {a} ") and not re.search(r"\bor\b", a)
+              and not _WITH_PLACEBO.fullmatch(a)]
     if len(combos) == 1 and len(arms) >= 2:
         names.append(("the combination", combos[0]))
     found: list[tuple[int, int, str]] = []
@@ -58,9 +60,6 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
             if not any(a < fb and b > fa for fa, fb, _ in found):
                 found.append((a, b, _alone(text, a, b, arm, arms)))
     return sorted(found)
-
-
-_COMBINED = re.compile(r"[\s-](?:plus|and|with|\+)[\s-]", re.I)
 
 
 def _alone(text: str, a: int, b: int, arm: str, arms: list[str]) -> str:
