@@ -195,7 +195,9 @@ def test_a_paper_is_removed_from_the_library_tab_after_a_confirmation(app, page,
     page.get_by_text("Remove papers").click()
     box = page.locator("#remove-targets input")
     box.wait_for(state="visible", timeout=10_000)
-    box.click()
+    # (the lists the page fills when it loads cover the box with a progress overlay until they are filled: on a busy
+    # machine, with the added paper's build still running, that took over 30 s once)
+    box.click(timeout=120_000)
     box.fill("removable-avelumab")
     page.get_by_role("option", name=f"added/{upload.name}").click()
     dialogs = []
