@@ -1,9 +1,9 @@
-"""The labelled PDQ passages (rounds 3-5 of benchmarks/outcomes/labels.jsonl) scored against the extractor run on
+"""The labelled PDQ passages (rounds 3-6 of benchmarks/outcomes/labels.jsonl) scored against the extractor run on
 their WHOLE pages, as the index reads them: a page that numbers study after study is read an item at a time
 (rag/outcomes/items.py); before that it was one study. A passage's predicted values are the page's values whose
 spans lie inside the passage; matching as in outcomes_extraction.py (same endpoint and value, ratios' CIs).
 
-    python benchmarks/outcomes_pages.py [--split dev|test|all] [--nci ../shared/corpus/nci]
+    python benchmarks/outcomes_pages.py [--split dev|test|all] [--rounds 3,4,5,6] [--nci ../shared/corpus/nci]
 
 Needs the shared starter corpus (the PDQ pages are not in corpus/).
 """
@@ -27,10 +27,12 @@ from rag.outcomes import extract_outcomes  # noqa: E402
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
+    ap.add_argument("--rounds", default="3,4,5,6", help="the labelling rounds to read (comma-separated)")
     ap.add_argument("--nci", default=str(Path(__file__).resolve().parents[2] / "shared" / "corpus" / "nci"))
     args = ap.parse_args()
     labels = [json.loads(line) for line in open(HERE / "labels.jsonl")]
-    labels = [lab for lab in labels if lab.get("round") in (3, 4, 5) and args.split in ("all", lab["split"])]
+    rounds = {int(r) for r in args.rounds.split(",")}
+    labels = [lab for lab in labels if lab.get("round") in rounds and args.split in ("all", lab["split"])]
     wanted = {lab["doc_id"].split("#chars=")[0] for lab in labels}
     records = {}
     for path in sorted(Path(args.nci).glob("*.md")):
