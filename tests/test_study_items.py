@@ -63,6 +63,12 @@ def test_a_summary_is_read_one_trial_at_a_time(tmp_path):
     # the page's record holds every study's values, each span exact in the page
     assert len(record.outcomes) == sum(len(s.outcomes) for s in record.studies) == 7
     assert all(doc.text[o.char_start:o.char_end] == o.text for o in record.outcomes)
+    # stored once: a study's values are the page's within its span, restored from the page's record
+    data = record.to_json()
+    assert all("outcomes" not in s for s in data["studies"])
+    again = type(record).from_json(data)
+    assert [[o.to_json() for o in s.outcomes] for s in again.studies] == \
+        [[o.to_json() for o in s.outcomes] for s in record.studies]
     # an item is its study's report: its values are its own, whatever design it states
     assert not any(o.cited for o in record.outcomes)
     # a news page's narrative (no numbered list of studies) stays one study

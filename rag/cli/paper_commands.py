@@ -57,8 +57,10 @@ def _outcomes_text(d: dict) -> str:
         blocks = [f"{d['doc_id']}: a page reporting {len(d['studies'])} studies"]
         for i, study in enumerate(d["studies"], 1):
             name = study.get("trial") or f"“{study.get('opening') or ''}”"
-            blocks.append(f"study {i}, {name}, " + _outcomes_text({**study, "doc_id": f"@{study['span'][0]}-"
-                                                                                     f"{study['span'][1]}"}))
+            a, b = study["span"]
+            inside = {key: [o for o in d.get(key, []) if a <= o["char_start"] < b]
+                      for key in ("outcomes", "not_reached")}
+            blocks.append(f"study {i}, {name}, " + _outcomes_text({**study, **inside, "doc_id": f"@{a}-{b}"}))
         return "\n".join(blocks)
     n = f"N={d['n']['value']} {d['n']['what']}" if d.get("n") else "N not stated"
     lines = [f"{d['doc_id']}: {d['design']}" + (f", phase {d['phase']}" if d.get("phase") else "") + f", {n}"

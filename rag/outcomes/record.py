@@ -80,15 +80,16 @@ class StudyOutcomes:
             "arms": list(self.arms), "outcomes": [o.to_json() for o in self.outcomes],
             "not_reached": [o.to_json() for o in self.not_reached], "trial": self.trial, "version": self.version,
         }
-        if self.studies:
-            out["studies"] = [s.to_json() for s in self.studies]
+        if self.studies:  # a study's values are the page's within its span: written once, with the page
+            out["studies"] = [{k: v for k, v in s.to_json().items() if k not in ("outcomes", "not_reached")}
+                              for s in self.studies]
         if self.span:
             out["span"], out["opening"] = list(self.span), self.opening
         return out
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> StudyOutcomes:
-        return cls(
+        record = cls(
             doc_id=data["doc_id"], pmid=data.get("pmid"), design=data.get("design") or "other",
             phase=data.get("phase"), n=data.get("n"), arms=list(data.get("arms") or []),
             outcomes=[Outcome(**o) for o in data.get("outcomes") or []],
@@ -97,3 +98,12 @@ class StudyOutcomes:
             studies=[cls.from_json(s) for s in data.get("studies") or []],
             span=tuple(data["span"]) if data.get("span") else None, opening=data.get("opening"),
         )
+        for study in record.studies:
+            study.outcomes, study.not_reached = record.within(study.span)
+        return record
+
+    def within(self, span: tuple[int, int] | None) -> tuple[list[Outcome], list[NotReached]]:
+        """The values (and medians not reached) whose spans start inside ``span``: one study's of a page."""
+        a, b = span or (0, 0)
+        return ([o for o in self.outcomes if a <= o.char_start < b],
+                [o for o in self.not_reached if a <= o.char_start < b])

@@ -8,6 +8,7 @@ import re
 
 from ...chunk.sentences import sentence_spans
 from ...number_words import words_to_int
+from .figures import RATIO, _own_pair
 from .numbers import _plain, _Quantity, _quantities
 from .passages import _tok
 
@@ -207,7 +208,6 @@ _COMPARED = re.compile(r"\b(compar\w*|versus|vs\.?|than|ratio|(?-i:HR|OR|RR)|ran
 def uncompared_ratio_flags(clause: str, texts: list[str], where: str) -> list[str]:
     """"doubled overall survival" without figures of its own, where the passage compares nothing (a single-arm
     trial's figures): a ratio needs two figures to be one."""
-    from .figures import RATIO, _own_pair
     m = next((m for m in RATIO.finditer(clause) if re.match(r"(?i)doubl|twice|tripl|quadrupl|halv", m.group(2))), None)
     if m is None or _own_pair(clause, m) is not None or any(_COMPARED.search(t) for t in texts):
         return []
