@@ -11,7 +11,7 @@ holds a percent, a ratio or a median; chosen by those cues alone, never by the e
 writes pdq_pool_X.jsonl for each letter X of POOLS (default "abc", round 3; "def" are round 4, the passages after
 them in the same shuffled order; "ghi" are round 5: the next passages of each page, after the six a page that rounds
 3 and 4 could take, shuffled on their own so that pools a-f stay as they were; "jkl" are round 6, the four after
-those): doc_id with the passage's offsets, text, page.
+those; "mno" round 7, the four after round 6's): doc_id with the passage's offsets, text, page.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def passages(text: str):
 def main(nci: Path, pools: str = "abc") -> None:
     bundled = {p.name for p in (REPO / "corpus" / "nci").glob("*.md")}
     rng = random.Random(20261206)
-    pool, more, later = [], [], []
+    pool, more, later, last = [], [], [], []
     for path in sorted(nci.glob("*.md")):
         if path.name in bundled:
             continue
@@ -85,11 +85,13 @@ def main(nci: Path, pools: str = "abc") -> None:
         pool.extend(found[:PER_PAGE])
         more.extend(found[PER_PAGE:PER_PAGE + MORE_PER_PAGE])
         later.extend(found[PER_PAGE + MORE_PER_PAGE:PER_PAGE + 2 * MORE_PER_PAGE])
+        last.extend(found[PER_PAGE + 2 * MORE_PER_PAGE:PER_PAGE + 3 * MORE_PER_PAGE])
     rng.shuffle(pool)
     random.Random(20261207).shuffle(more)
     random.Random(20261208).shuffle(later)
-    for n, name in enumerate("abcdefghijkl"):
-        source, at = (pool, n) if n < 6 else (more, n - 6) if n < 9 else (later, n - 9)
+    random.Random(20261209).shuffle(last)
+    for n, name in enumerate("abcdefghijklmno"):
+        source, at = (pool, n) if n < 6 else (more, n - 6) if n < 9 else (later, n - 9) if n < 12 else (last, n - 12)
         part = source[at * PER_HELPER:(at + 1) * PER_HELPER]
         if name not in pools:
             continue
@@ -97,7 +99,7 @@ def main(nci: Path, pools: str = "abc") -> None:
             for row in part:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
         print(name, len(part), "passages from", len({r["page"] for r in part}), "pages")
-    print("pool", len(pool), "then", len(more), "then", len(later))
+    print("pool", len(pool), "then", len(more), "then", len(later), "then", len(last))
 
 
 if __name__ == "__main__":
