@@ -1,7 +1,7 @@
 """How well rag/outcomes/ reads outcome values: precision and recall against the hand-labelled set
 (benchmarks/outcomes/labels.jsonl, texts in to_label.jsonl), per endpoint, arm attribution, spans, and speed.
 
-    python benchmarks/outcomes_extraction.py [--split dev|test|all] [--round 1|2|3|4|5|6|all] [--phrasings [FILE]]
+    python benchmarks/outcomes_extraction.py [--split dev|test|all] [--round 1|2|3|4|5|6|7|all] [--phrasings [FILE]]
                                              [--phrasings-2] [--own] [--errors N] [--json]
 
 ``--round``: the first labelled set (1, the default: 188 documents), the second (2: the documents of the corpus
@@ -187,7 +187,8 @@ def speed(pairs) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
-    ap.add_argument("--round", default="1", choices=["1", "2", "3", "4", "5", "6", "all"], help="which labelling round")
+    ap.add_argument("--round", default="1", choices=["1", "2", "3", "4", "5", "6", "7", "all"],
+                    help="which labelling round")
     ap.add_argument("--phrasings", nargs="?", const="phrasings.jsonl", default=None, metavar="FILE",
                     help="score a hand-written phrasing set (default phrasings.jsonl; a name in benchmarks/outcomes/ "
                          "or a path)")
