@@ -165,8 +165,13 @@ def _group_arm(group: str, arms: list[str], spelled: dict[str, str]) -> str | No
     return near[0] if len(near) == 1 else None
 
 
+_ROLE_IN_BRACKETS = re.compile(r"(?:the )?(control|experimental|intervention|investigational|comparator)"
+                               r"(?: (?:arm|group|regimen))?", _I)
+
+
 def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
-    """The text without (...) groups, and the abbreviations they held ("(ACP)") by the index of the arm before."""
+    """The text without (...) groups, and the abbreviations or roles they held ("(ACP)", "(the control arm)") by the
+    index of the arm before."""
     out, depth, aliases, held = [], 0, {}, []
     for ch in text:
         if ch in "([":
@@ -178,6 +183,9 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
             inner = held.pop()
             if re.fullmatch(r"[A-Z][A-Za-z0-9+\-]{1,9}|(?i:group|arm|cohort) (?:[A-D1-4]|I{1,3})", inner.strip()):
                 aliases[inner.strip()] = len(_ARM_SPLIT.split("".join(out))) - 1
+            role = _ROLE_IN_BRACKETS.fullmatch(inner.strip())
+            if role:  # "bevacizumab plus chemotherapy (the control arm)": what "the control arm" stands for
+                aliases[role.group(1).lower()] = len(_ARM_SPLIT.split("".join(out))) - 1
             continue
         if depth:
             held[-1] += ch

@@ -217,6 +217,11 @@ _SCHEDULE_WORDS = re.compile(r"\s*(?:\([^()]*\)|\b(?:every|once|twice|for|on day
                              re.I)
 
 
+# "the intermittently treated patients (arm C)": a label the text gives in brackets after the group's words
+_LABEL_AFTER = re.compile(r"(?P<name>(?:[A-Za-z][\w-]* ){0,5}[A-Za-z][\w-]*) "
+                          r"\((?P<label>(?:arm|group|cohort) [A-D1-4])\)", re.I)
+
+
 def _name_labels(text: str, record: StudyOutcomes) -> None:
     """Values given to "arm C" take the treatment the text says arm C is, when it says."""
     if not any(re.fullmatch(r"(?:arm|group|cohort) \w", o.arm, re.I) for o in record.outcomes):
@@ -226,6 +231,12 @@ def _name_labels(text: str, record: StudyOutcomes) -> None:
         name = re.sub(r"\s+", " ", _SCHEDULE_WORDS.sub("", m.group("name"))).strip(" ,")
         if 2 <= len(name) <= 80 and m.group("label").lower() not in names and _TREATMENT_LIKE.search(name) \
                 and not re.search(r"\b(?:was|were|is|are|had|has)\b|%", name, re.I):  # not "arm A: median OS was"
+            names[m.group("label").lower()] = name
+    for m in _LABEL_AFTER.finditer(text):
+        # "the continuously treated patients (arm A) and the intermittently treated patients (arm C)"
+        name = re.split(r"\b(?:the|a|an|either|receive|receiving|between|to|of|versus|vs\.?|or)\s+", m.group("name"),
+                        flags=re.I)[-1].strip()
+        if len(name) >= 4 and m.group("label").lower() not in names and not re.search(r"\d|%", name):
             names[m.group("label").lower()] = name
     for o in record.outcomes:
         o.arm = names.get(o.arm.lower(), o.arm)
