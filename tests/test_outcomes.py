@@ -1213,3 +1213,26 @@ def test_an_earlier_values_bracket_does_not_make_the_next_one_kind_of_event():
     assert _arms_of_values(text) == {84.0: "gemcitabine and cisplatin", 16.0: "capecitabine"}
     one_kind = "Grade 3 or 4 adverse events were frequent, including fatigue (4%)."
     assert _values_of(one_kind) == set()
+
+
+def test_arms_named_by_role_label_passive_comparison_and_the_efficacy_of_a_versus_b():
+    # (cancer.gov PDQ evidence items, public domain)
+    role = ("Patients were randomly assigned to receive either bevacizumab plus chemotherapy (carboplatin or cisplatin "
+            "with paclitaxel) (the control arm) or the experimental arm, which added atezolizumab to the control "
+            "regimen. The median PFS was 10.4 months for patients in the control arm and 13.7 months for patients in "
+            "the experimental arm (hazard ratio [HR], 0.62; 95% confidence interval [CI], 0.48–0.78).")
+    assert _arms_of_values(role)[10.4] == "bevacizumab plus chemotherapy"
+    label = ("There was no difference between the continuously treated patients (arm A) and the intermittently "
+             "treated patients (arm C). Median survival was 15.8 months in arm A and 14.4 months in arm C.")
+    assert _arms_of_values(label) == {15.8: "continuously treated patients", 14.4: "intermittently treated patients"}
+    passive = ("In an open-label randomized controlled trial (NCT02627963), tivozanib was compared with sorafenib. "
+               "The median PFS was longer for patients who received tivozanib (5.6 months vs. 3.9 months; HR, 0.73).")
+    assert _arms_of_values(passive) == {5.6: "tivozanib", 3.9: "sorafenib", 0.73: "comparison"}
+    versus = ("The EORTC conducted a randomized trial that included 263 patients. The study evaluated the efficacy of "
+              "a high-dose intensity MVAC regimen given every 2 weeks with granulocyte colony-stimulating factor "
+              "(G-CSF) versus a classic MVAC regimen given every 4 weeks. The high-dose intensity MVAC regimen was "
+              "also associated with higher response rates (72% vs. 58%; P = .016).")
+    assert _arms_of_values(versus) == {72.0: "high-dose intensity MVAC", 58.0: "classic MVAC"}
+    on_arm = ("Grade 3 to 4 adverse events were seen in 68% of the patients on the cabozantinib arm and 65% of the "
+              "patients on the sunitinib arm.")
+    assert _arms_of_values(on_arm) == {68.0: "cabozantinib", 65.0: "sunitinib"}

@@ -80,7 +80,7 @@ _NOT_ARM = re.compile(r"^(?:patients?|placebo-controlled|each|treatment|therapy|
 
 # "in the durvalumab group", "the pembrolizumab-combination arm", "the standard therapy group", "the combination and
 # nivolumab groups": the groups a randomized excerpt names.
-_GROUP = re.compile(r"\b(?:in|with|of|for|to|and|versus|vs\.?|than) the "
+_GROUP = re.compile(r"\b(?:in|with|of|for|to|and|versus|vs\.?|than|on) the "
                     r"(?P<g>[\w-]+(?: (?:plus|and|\+) [\w-]+| [\w-]+)?) (?:group|arm)(?P<plural>s)?\b", _I)
 _NOT_GROUP = re.compile(r"^(?:same|two|both|treatment|control|study|other|each|overall|whole|first|second|third|age|"
                         r"high|low|\d+|this|that|intervention|experimental|standard|combination|pooled|all|"
@@ -362,10 +362,20 @@ _COMPARED_PAIR = re.compile(r"\bcompared (?!with\b|to\b|versus\b|vs\b|between\b)
                             # "the efficacy of FOLFOX-4 were compared with the same 5-FU/LV regimen without oxaliplatin"
                             r"\b(?:efficacy|effects?|outcomes?|results|safety) of (?P<pa>[^,;.()]{2,60}?) (?:was|were) "
                             r"compared (?:with|to) (?:the same |a )?(?P<pb>[^,;.()]{2,90}?)"
+                            r"(?=\s*(?:[.;,(\[]|\b(?:as|in|for|among|after|at|without|administered|given)\b|$))|"
+                            # "..., tivozanib was compared with sorafenib.": a clause's subject, compared
+                            r"(?:^|[,;:]\s*)(?P<qa>[A-Za-z][\w+/-]*(?: (?:plus|and|\+|with) [\w+/-]+)?) (?:was|were) "
+                            r"compared (?:with|to|versus) (?:the |a )?(?P<qb>[^,;.()]{2,90}?)"
+                            r"(?=\s*(?:[.;,(\[]|\b(?:as|in|for|among|after|at|without|administered|given)\b|$))|"
+                            # "evaluated the efficacy of a high-dose MVAC regimen ... versus a classic MVAC regimen"
+                            r"\b(?:efficacy|effects?|safety) of (?:the |a |an )?(?P<va>[^,;.()]{2,120}?) "
+                            r"(?:versus|vs\.?) (?:the |a |an )?(?P<vb>[^,;.()]{2,90}?)"
                             r"(?=\s*(?:[.;,(\[]|\b(?:as|in|for|among|after|at|without|administered|given)\b|$))", _I)
 _TREATMENT_LIKE = re.compile(rf"{_DRUG}|^(?=[0-9/-]*[A-Z])[A-Z0-9][A-Z0-9/-]+$|"  # a regimen: "FOLFOX-4", "5-FU/LV"
                              rf"\b(?:surgery|radiation|radiotherapy|chemoradiation|therapy|transplant\w*|SCT|resection|vaccine|"
-                             rf"regimen|treatment|observation)\b", _I)
+                             rf"regimen|treatment|observation)\b|"
+                             # a regimen's acronym in a longer name: "high-dose intensity MVAC"
+                             rf"(?-i:\b(?!(?:OS|PFS|DFS|EFS|RFS|ORR|HR|CI|AE|QOL)\b)[A-Z]{{3,}}\b)", _I)
 
 
 def _compared_pairs(text: str) -> list[tuple[list[str], dict[str, int]]]:
@@ -375,7 +385,8 @@ def _compared_pairs(text: str) -> list[tuple[list[str], dict[str, int]]]:
     for m in _COMPARED_PAIR.finditer(_drop_parentheses(text)[0]):
         if re.search(r"\b(?:patients|those|who|participants)\b", m.group(0), _I):
             continue  # "compared patients treated with the MEK inhibitor with those who received chemotherapy"
-        parts = [m.group("a") or m.group("pa")] + re.split(r"^either\s+|\s+or\s+", m.group("b") or m.group("pb"))
+        parts = [m.group("a") or m.group("pa") or m.group("qa") or m.group("va")] + re.split(
+            r"^either\s+|\s+or\s+", m.group("b") or m.group("pb") or m.group("qb") or m.group("vb"))
         arms = [_clean_arm(p) for p in parts if p.strip()]
         if len(arms) >= 2 and all(2 <= len(a) <= 60 and _TREATMENT_LIKE.search(a) and not _NOT_ARM.match(a)
                                   and not re.match(r"(?:one|any|each|all|some|several|two|three)\b", a, _I)
