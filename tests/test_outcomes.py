@@ -1236,3 +1236,19 @@ def test_arms_named_by_role_label_passive_comparison_and_the_efficacy_of_a_versu
     on_arm = ("Grade 3 to 4 adverse events were seen in 68% of the patients on the cabozantinib arm and 65% of the "
               "patients on the sunitinib arm.")
     assert _arms_of_values(on_arm) == {68.0: "cabozantinib", 65.0: "sunitinib"}
+
+
+def test_a_control_arm_of_no_further_therapy_a_schedule_in_a_design_and_values_from_one_arm_to_another():
+    # (cancer.gov PDQ evidence items, public domain)
+    pci = ("A randomized trial of 286 patients who responded after four to six cycles of chemotherapy compared PCI "
+           "with no further therapy.\n\n- Radiation was associated with an increase in median OS from 5.4 months to "
+           "6.7 months after randomization.\n- The 1-year survival rate was 27.1% (95% CI, 19.4%–35.5%) in the "
+           "radiation group and 13.3% (95% CI, 8.1%–19.9%) in the control group.")
+    assert _arms_of_values(pci) == {5.4: "no further therapy", 6.7: "PCI", 27.1: "PCI", 13.3: "no further therapy"}
+    hypro = ("The men were randomly assigned to receive either conventional radiation therapy (78 Gy in 39 fractions) "
+             "or hypofractionated radiation therapy (64.6 Gy in 19 fractions) in a noninferiority design for "
+             "hypofractionation. The overall 5-year survival rate in the two arms was similar: 86.2% (95% CI, "
+             "82.3%–89.4%) with hypofractionation versus 85.9% (95% CI, 81.8%–89.2%) with conventional "
+             "fractionation.")
+    assert _arms_of_values(hypro) == {86.2: "hypofractionated radiation therapy",
+                                      85.9: "conventional radiation therapy"}

@@ -33,6 +33,8 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
         head = words[0]
         if len(head) >= 4 and sum(1 for a in arms if a.lower().startswith(head.lower())) == 1:
             names.append((head, arm))
+            if len(head) >= 8 and head.endswith("ed"):
+                names.append((head[:-2] + "ion", arm))  # "with hypofractionation" for "hypofractionated radiation"
         # Its last word, when no other arm has it: "chemotherapy" for "platinum-based chemotherapy".
         tail = words[-1]
         if len(words) > 1 and len(tail) >= 5 and sum(1 for a in arms if tail.lower() in a.lower()) == 1:
@@ -73,6 +75,25 @@ def _alone(text: str, a: int, b: int, arm: str, arms: list[str]) -> str:
     return single[0] if len(single) == 1 else arm
 
 
+def _pair(text: str, v: _Value, chain: list[_Value], arms: list[str], named: list[str], arm_mentions) -> str | None:
+    """The arm of one of two values that a phrase around them gives: "between the two acalabrutinib groups (93% vs.
+    87%)", or "Radiation was associated with an increase in median DFS from 12.0 weeks to 14.7 weeks"."""
+    both = re.search(r"\b(?:the|both) two ([\w-]+) (?:groups|arms|cohorts)\b[^;.]*$",
+                     text[max(0, v.start - 150):v.start], re.I)
+    if both and len(chain) == 2:
+        # the two arms of that drug, in the study's order
+        pair = [a for a in arms if re.search(rf"(?<![\w-]){re.escape(both.group(1))}(?![\w-])", a, re.I)]
+        if len(pair) == 2:
+            return pair[next(j for j, x in enumerate(chain) if x is v)]
+    # the arm named before the values goes to the second, the other arm is where it came from
+    if len(chain) == 2 and len(arms) == 2 and len(named) == 1 \
+            and re.fullmatch(r"\s*to\s*", _PARENTHESES.sub("", text[chain[0].tail:chain[1].start])) \
+            and re.search(r"\bfrom\s*$", text[max(0, chain[0].start - 8):chain[0].start]) \
+            and any(b <= chain[0].start for _, b, _ in arm_mentions):
+        return named[0] if chain[1] is v else next(a for a in arms if a != named[0])
+    return None
+
+
 def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentions, arms: list[str],
              respectively: bool) -> str:
     if len(arms) < 2:
@@ -85,13 +106,9 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
     # form a list take the arms in the order the sentence names them (or the study's order, when it names none).
     same = [p for p in placed if p[1] == endpoint]
     chain = _chain(text, same, v)
-    both = re.search(r"\b(?:the|both) two ([\w-]+) (?:groups|arms|cohorts)\b[^;.]*$",
-                     text[max(0, v.start - 150):v.start], re.I)
-    if both and len(chain) == 2:
-        # "between the two acalabrutinib groups (93% vs. 87%)": the two arms of that drug, in the study's order
-        pair = [a for a in arms if re.search(rf"(?<![\w-]){re.escape(both.group(1))}(?![\w-])", a, re.I)]
-        if len(pair) == 2:
-            return pair[next(j for j, x in enumerate(chain) if x is v)]
+    pair = _pair(text, v, chain, arms, named, arm_mentions)
+    if pair:
+        return pair
     if len(chain) >= 3 and len(named) == 2:
         # "The two pembrolizumab groups had fewer ... compared with the ipilimumab group: 13.3 percent and 10.1 percent
         # versus 19.9 percent": the values before "versus" are the first named arm's, those after it the second's

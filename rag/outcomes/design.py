@@ -70,7 +70,8 @@ _ASSIGN = re.compile(r"\b(?:randomly |randomised |randomized )?(?:assigned|alloc
                      r"[^.;]{0,220}?\bto (?=(?:intravenously |orally )?receive |either |be treated with ))"
                      r"(?:(?:intravenously |orally )?receive |either |be treated with |treatment with )*", _I)
 _SCHEDULE = re.compile(r"\s+(?:at|every|once|twice|on days?|for|until|intravenously|orally|administered|given|daily|"
-                       r"weekly|monthly|q\d|in combination|as|after|before|followed|during|over|up to|with or|on a|"
+                       r"weekly|monthly|q\d|in combination|in an? (?:non-?inferiority|superiority|\d:\d)|as|after|"
+                       r"before|followed|during|over|up to|with or|on a|"
                        r"by)\b.*$|\s+\d.*$", _I)
 _ARM_SPLIT = re.compile(r",?\s+(?:or|versus|vs\.?)\s+(?:to receive\s+|either\s+)?|,\s+", _I)
 _ARM_STOP = re.compile(r"^(?:the|a|an|either|receive|patients|to|of|standard|both|intravenous|oral)\s+", _I)
@@ -104,7 +105,9 @@ _DRUG_VS = re.compile(rf"\b(?:with |of )?(?P<a>{_DRUG}(?: (?:plus|and|\+) {_DRUG
 _CHEMO = re.compile(r"platin|taxel|citabine|rubicin|fluorouracil|\b5-FU\b|etoposide|cyclophosphamide|pemetrexed|"
                     r"irinotecan|topotecan|dacarbazine|temozolomide|vinorelbine|methotrexate|chemotherapy", _I)
 _TARGETED = re.compile(r"mab\b|nib\b|vedotin|deruxtecan|govitecan|cel\b|parib\b|\bvaccine", _I)
-_CONTROL_ARM = re.compile(r"\b(?:placebo|standard|control|observation|usual care|best supportive care)\b", _I)
+_CONTROL_ARM = re.compile(r"\b(?:placebo|standard|control|observation|usual care|best supportive care|surveillance|"
+                          r"watchful waiting)\b|^no (?:further |adjuvant |additional |maintenance )?"
+                          r"(?:therapy|treatment|chemotherapy|radiation|PCI)\b", _I)
 _COMBINATION_ARM = re.compile(r"\s(?:plus|and|with|\+)\s|\bcombination\b", _I)
 _GENERIC_WORDS = {"alone", "only", "therapy", "group", "arm", "the", "monotherapy", "regimen", "plus", "and", "with"}
 
@@ -341,8 +344,13 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
         arms, alias_of = methods
         mapped = {g: _group_arm(g, arms, spelled) for g in groups}
         unmapped, unused = [g for g in groups if not mapped[g]], [a for a in arms if a not in mapped.values()]
-        if len(unmapped) == 1 and len(unused) == 1 and _ROLE_GROUP.match(unmapped[0]):
-            mapped[unmapped[0]] = unused[0]  # "the standard-therapy group": the one arm left
+        if len(unmapped) == 1 and len(unused) == 1 and (
+                _ROLE_GROUP.match(unmapped[0]) or len(groups) == len(arms) == 2
+                and _TREATMENT_LIKE.search(unused[0])
+                and not re.search(r"(?:^|\s)(?:either|or|and|plus|with)$", unused[0])):
+            # "the standard-therapy group": the one arm left; "the radiation group" beside "the control group" (no
+            # further therapy) in a trial of PCI (not an arm the methods were misread into: "... plus either")
+            mapped[unmapped[0]] = unused[0]
         if arms and all(mapped.values()):
             # An arm no group stands for is kept when it names a treatment (not "web response system").
             arms = [a for a in arms if a in mapped.values() or re.search(_DRUG, a, _I)]
