@@ -1252,3 +1252,18 @@ def test_a_control_arm_of_no_further_therapy_a_schedule_in_a_design_and_values_f
              "fractionation.")
     assert _arms_of_values(hypro) == {86.2: "hypofractionated radiation therapy",
                                       85.9: "conventional radiation therapy"}
+
+
+def test_arms_told_apart_by_route_named_by_a_kind_of_care_or_by_their_core():
+    # (cancer.gov PDQ evidence items, public domain)
+    route = ("A randomized phase III trial of 304 patients assessed the use of oral topotecan (2.3 mg/m2/day for 5 "
+             "days every 21 days) or intravenous topotecan (1.5 mg/m2/day for 5 days every 21 days). Confirmed "
+             "response rates were 18.3% and 21.9%, respectively.")
+    assert _arms_of_values(route) == {18.3: "oral topotecan", 21.9: "intravenous topotecan"}
+    care = ("In a retrospective comparison, 37 such patients managed with active surveillance had a 5-year "
+            "progression-free survival (PFS) rate of 77%, versus 85% for patients receiving active treatment.")
+    assert _arms_of_values(care) == {77.0: "active surveillance", 85.0: "active treatment"}
+    core = ("Patients were randomly assigned to receive either best supportive care alone or palliative radiation "
+            "therapy to the liver (8 Gy in one fraction). The 3-month OS rate was 51% for patients who received "
+            "radiation therapy and 33% for patients who received best supportive care alone (P = .07).")
+    assert _arms_of_values(core) == {51.0: "palliative radiation therapy to the liver", 33.0: "best supportive care"}

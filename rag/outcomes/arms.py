@@ -39,6 +39,12 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
         tail = words[-1]
         if len(words) > 1 and len(tail) >= 5 and sum(1 for a in arms if tail.lower() in a.lower()) == 1:
             names.append((tail, arm))
+        # Its core, without a place and a leading adjective: "radiation therapy" for "palliative radiation therapy to
+        # the liver"
+        core = re.sub(r"\s+(?:to|of|for|in|at|on)\s+.*$", "", arm)
+        core = re.sub(r"^[a-z]+(?:al|ive|ary|ic)\s+(?=\S+\s+\S)", "", core)
+        if core != arm and len(core.split()) >= 2 and sum(1 for a in arms if core.lower() in a.lower()) == 1:
+            names.append((core, arm))
         # A dose's group ("tarlatamab 10 mg"): "10 mg of tarlatamab", "the 10-mg dose", "10 mg"
         dose = _DOSE_ARM.fullmatch(arm)
         if dose:
@@ -198,10 +204,12 @@ _GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?
                     r"(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)\)|"
                     # "13.2 months for patients treated with pembrolizumab and 8.4 months for those treated with ..."
                     r"\b(?:[Pp]atients|[Tt]hose|[Pp]articipants|arm|group)(?: \([^()]{1,20}\))? (?:who were |who )?"
-                    r"(?:treated with|receiving|received|given) "
+                    r"(?:treated with|receiving|received|given|managed with) "
                     # "patients who received 10 mg of tarlatamab": a dose's group
                     r"(?:(?P<dose>\d+(?:\.\d+)? ?(?:mg/kg|mg/m2|mg|µg|μg|g))(?: of)? (?P<dd>[A-Za-z][\w-]*)\b|"
                     r"(?:the )?(?P<t>(?!(?:a|an|the|at|standard|prior|previous|first|second)\b)[A-Za-z][\w+/-]*"
+                    # "active surveillance", "active treatment": a kind of care in two words
+                    r"(?: (?:surveillance|treatment|therapy|chemotherapy|observation|care|monitoring)\b)?"
                     r"(?: (?:plus|\+|with|and) (?!(?:a|an|the|or|no|any|median|at|either|without|respect|regard|in|of|"
                     r"for|on|to)\b)"
                     r"[A-Za-z][\w+/-]*)?)\b)|"

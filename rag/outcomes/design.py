@@ -197,6 +197,15 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
     return re.sub(r"\s+", " ", "".join(out)), aliases
 
 
+def _kept_apart(arm: str, part: str) -> str:
+    """An arm whose cleaned name another arm shares, named by what tells them apart: its dose ("nivolumab 3 mg/kg")
+    or its route ("oral topotecan")."""
+    if re.search(r"\d\s?(?:mg|µg|μg|g)\b", part, _I):
+        return _clean_arm_dosed(part)
+    route = re.match(r"\s*(?:the\s+)?(intravenous|oral|subcutaneous|intratumou?ral)\s", part, _I)
+    return f"{route.group(1)} {arm}" if route else arm
+
+
 def _clean_arm_dosed(arm: str) -> str:
     """An arm's name with its doses kept (arms that differ by dose only: "nivolumab 3 mg/kg", "nivolumab 1 mg/kg plus
     ipilimumab 3 mg/kg"), its schedule and route dropped."""
@@ -325,8 +334,8 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
             if len(arm) > 60:
                 arm = next((short for alias, at in aliases.items() if at == i
                             for short in [_abbreviated(arm, alias)] if short), arm)
-            if arm.lower() in collapsed and re.search(r"\d\s?(?:mg|µg|μg|g)\b", part, _I):
-                arm = _clean_arm_dosed(part)  # arms that differ by dose only are kept apart
+            if arm.lower() in collapsed:
+                arm = _kept_apart(arm, part)
             if 2 <= len(arm) <= 60 and re.search(r"[A-Za-z]{2}", arm) and not _NOT_ARM.match(arm) \
                     and not re.fullmatch(r"[a-z]{1,2}", arm) \
                     and arm.lower() not in (a.lower() for a in arms):
@@ -503,7 +512,17 @@ def _candidates(text: str, title_arms: list[str]) -> list[tuple[list[str], dict[
         candidates.append(([m.group("a"), m.group("b")], {}))
     for m in _GROUP_SIZES.finditer(text):  # "(12 treated with nabiximols and 9 treated with placebo)"
         candidates.append(([m.group("a"), m.group("b")], {}))
+    for m in _ASSESSED_OR.finditer(_drop_parentheses(text)[0]):
+        parts = [m.group("a"), m.group("b")]
+        if all(2 <= len(_clean_arm(p)) <= 60 and _TREATMENT_LIKE.search(_clean_arm(p)) for p in parts):
+            candidates.append((parts, {}))
     return candidates
+
+
+# A randomized trial's "assessed the use of oral topotecan (...) or intravenous topotecan (...)": its two arms
+_ASSESSED_OR = re.compile(r"\b(?:assessed|evaluated|tested|investigated|examined) (?:the (?:use|efficacy|role) of )?"
+                          r"(?P<a>[^,;.()]{2,60}?) or (?P<b>[^,;.()]{2,60}?)(?=\s*(?:[.;,]|\b(?:in|for|among)\b|$))",
+                          _I)
 
 
 def _spell_out(arms: list[str], aliases: dict[str, str]) -> tuple[list[str], dict[str, str]]:
