@@ -1267,3 +1267,12 @@ def test_arms_told_apart_by_route_named_by_a_kind_of_care_or_by_their_core():
             "therapy to the liver (8 Gy in one fraction). The 3-month OS rate was 51% for patients who received "
             "radiation therapy and 33% for patients who received best supportive care alone (P = .07).")
     assert _arms_of_values(core) == {51.0: "palliative radiation therapy to the liver", 33.0: "best supportive care"}
+
+
+def test_a_ratios_interval_after_a_semicolon_and_events_a_grade_3_list_included():
+    # (cancer.gov PDQ evidence items, public domain)
+    hr = extract_outcomes("Median OS was longer with bevacizumab (HR, 0.77; 0.62–0.95; P = .0167).", "x").outcomes
+    assert [(o.endpoint, o.value, o.ci_low, o.ci_high) for o in hr] == [("HR_OS", 0.77, 0.62, 0.95)]
+    kinds = ("The most common grade 3 toxicities included aspartate aminotransferase elevation (7%) and stomatitis "
+             "(6%).")
+    assert _values_of(kinds) == set()

@@ -358,8 +358,8 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
                                        or _RESPONDERS_BEFORE.search(text, max(s, v.start - 90), v.start)):
         return None
     if best.kind == "AE3" and best.end <= v.start and re.search(
-            r"\b(?:including|such as|most(?:ly)? commonly|most (?:common|frequent)\w*|namely|mainly|notably|primarily|"
-            r"principally|predominantly|chiefly|largely|consist(?:ed|s|ing)? of)\b|"
+            r"\b(?:including|includ(?:ed|es?)|such as|most(?:ly)? commonly|most (?:common|frequent)\w*|namely|mainly|"
+            r"notably|primarily|principally|predominantly|chiefly|largely|consist(?:ed|s|ing)? of)\b|"
             r":(?=[^:]*[A-Za-z])|"
             r"\b(?:was|were) (?!observed|reported|seen|noted|experienced|similar|more|less|higher|lower|uncommon|"
             r"rare|infrequent|common|frequent|low|documented|recorded)[a-z]+",

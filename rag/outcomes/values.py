@@ -56,7 +56,8 @@ _RESTATED = re.compile(rf"(?:\s+of\s+(?:the\s+)?(?:patients|participants|subject
                        rf"\s*[(\[]\s*(?:n\s*=\s*)?{COUNT}\s*(?:of|/|out of)\s*(?:the\s+)?\d[\d,]*"
                        rf"(?:\s+[\w-]+){{0,2}}?\s*(?:[)\]]|[;,](?=\s*\d{{2}}(?:[.·]\d+)?\s*%\s*(?:[\w-]+\s+)?C[IL]\b))",
                        re.I)
-_BARE_CI = re.compile(r",\s*(\d*[.·]\d+)\s*(?:[-–]|to)\s*(\d*[.·]\d+)\b")
+# "HR 0.88, 0.75-1.03" (the Lancet), "HR, 0.77; 0.62–0.95" (cancer.gov): a ratio's CI with no "CI" before it
+_BARE_CI = re.compile(r"[,;]\s*(\d*[.·]\d+)\s*(?:[-–−]|to)\s*(\d*[.·]\d+)\b")
 _TIME_TO_MONTHS = {"month": "months", "months": "months", "mo": "months", "mos": "months", "mth": "months",
                    "mths": "months", "week": "weeks", "weeks": "weeks", "wk": "weeks", "wks": "weeks", "year": "years",
                    "years": "years", "yr": "years", "yrs": "years"}
