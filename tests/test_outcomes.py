@@ -1276,3 +1276,12 @@ def test_a_ratios_interval_after_a_semicolon_and_events_a_grade_3_list_included(
     kinds = ("The most common grade 3 toxicities included aspartate aminotransferase elevation (7%) and stomatitis "
              "(6%).")
     assert _values_of(kinds) == set()
+
+
+def test_a_sentence_that_opens_with_its_time_point():
+    text = ("Patients were randomly assigned to undergo either completion lymphadenectomy (n = 240) or observation "
+            "(n = 233).\n\n- At 3 years, the OS rates were similar between patients randomly assigned to undergo "
+            "observation (81.7%; 90% CI, 76.8%–86.6%) versus completion lymphadenectomy (81.2%; 90% CI, 76.1%–86.3%).")
+    got = {(o.endpoint, o.value, o.arm, o.timepoint) for o in extract_outcomes(text, "x").outcomes}
+    assert got == {("OS_rate", 81.7, "observation", "3-year"),
+                   ("OS_rate", 81.2, "completion lymphadenectomy", "3-year")}

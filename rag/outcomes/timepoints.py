@@ -109,6 +109,9 @@ def sentence_timepoint(text: str, s: int, e: int) -> str | None:
     found = {f"{_WORD_NUMBERS.get(n.lower(), n)}-{_tp_unit(m.group('u') or m.group('u2'))}"
              for m in _TIMEPOINT.finditer(text, s, e)
              for n in [m.group("n") or m.group("n2")]
-             if not re.search(r"[.·]", n) and not _not_a_landmark(text, m) and m.group("n")
-             and text[m.start("n") + len(n)] == "-" and _RATE_AFTER.match(text, m.end(), e)}
+             if not re.search(r"[.·]", n) and not _not_a_landmark(text, m) and (
+                 m.group("n") and text[m.start("n") + len(n)] == "-" and _RATE_AFTER.match(text, m.end(), e)
+                 # "At 3 years, the OS rates were similar between ...": a sentence that opens with its time point
+                 or m.group("n2") and re.fullmatch(r"[\s-]*(?:\d+\.\s*)?", text[s:m.start()])
+                 and text.startswith(",", m.end()))}
     return next(iter(found)) if len(found) == 1 else None
