@@ -2,12 +2,14 @@
 (benchmarks/outcomes/labels.jsonl, texts in to_label.jsonl), per endpoint, arm attribution, spans, and speed.
 
     python benchmarks/outcomes_extraction.py [--split dev|test|all] [--round 1|2|3|4|5|6|7|all] [--phrasings [FILE]]
-                                             [--phrasings-2] [--own] [--errors N] [--json]
+                                             [--phrasings-2] [--phrasings-3] [--own] [--errors N] [--json]
 
 ``--round``: the first labelled set (1, the default: 188 documents), the second (2: the documents of the corpus
 labelled later, read before the extractor was run on them), or both. ``--phrasings``: score the hand-written
 sentences of ``phrasings.jsonl`` (or of FILE) instead (one sentence a line, its expected values; same matching).
 ``--phrasings-2``: the second set, ``phrasings_2.jsonl``: whole results passages of two to four sentences.
+``--phrasings-3``: the third, ``phrasings_3.jsonl``: 160 whole abstracts written in the style of PubMed's (oncology and
+other fields), arms defined in the methods and named back in the results.
 
 A predicted value matches a labelled one of the same document when the endpoint is the same and the value is
 equal (to 0.05); for ratios the confidence interval must be the same too (both absent, or equal to 0.01).
@@ -194,6 +196,8 @@ def main() -> None:
                          "or a path)")
     ap.add_argument("--phrasings-2", dest="phrasings", action="store_const", const="phrasings_2.jsonl",
                     help="score the second phrasing set, phrasings_2.jsonl (results passages)")
+    ap.add_argument("--phrasings-3", dest="phrasings", action="store_const", const="phrasings_3.jsonl",
+                    help="score the third phrasing set, phrasings_3.jsonl (whole written abstracts)")
     ap.add_argument("--own", action="store_true", help="leave out values cited from other studies")
     ap.add_argument("--errors", type=int, default=0, help="print this many misses and extras")
     ap.add_argument("--json", action="store_true")
