@@ -1285,3 +1285,17 @@ def test_a_sentence_that_opens_with_its_time_point():
     got = {(o.endpoint, o.value, o.arm, o.timepoint) for o in extract_outcomes(text, "x").outcomes}
     assert got == {("OS_rate", 81.7, "observation", "3-year"),
                    ("OS_rate", 81.2, "completion lymphadenectomy", "3-year")}
+
+
+def test_arms_listed_with_doses_in_brackets_labels_with_counts_and_a_time_point_in_words():
+    three = ("Participants were randomised 1:1:1 to dexmedetomidine (0.2-1.5 µg/kg/h; n = 201), propofol (5-50 "
+             "µg/kg/min; n = 202) or midazolam (0.02-0.1 mg/kg/h; n = 200), titrated to light sedation. Ninety-day "
+             "survival was 70.6% with dexmedetomidine, 68.3% with propofol and 63.0% with midazolam.")
+    record = extract_outcomes(three, "x")
+    assert record.arms == ["dexmedetomidine", "propofol", "midazolam"]
+    assert {(o.value, o.arm, o.timepoint) for o in record.outcomes} == {
+        (70.6, "dexmedetomidine", "90-day"), (68.3, "propofol", "90-day"), (63.0, "midazolam", "90-day")}
+    groups = ("In this double-blind trial, 112 children were randomly assigned to levamisole 2.5 mg/kg on alternate "
+              "days (group A, n = 56) or placebo (group B, n = 56) for 12 months. Median relapse-free survival was "
+              "8.2 months in group A and 3.3 months in group B.")
+    assert _arms_of_values(groups) == {8.2: "levamisole", 3.3: "placebo"}

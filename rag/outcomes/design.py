@@ -184,8 +184,10 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
         if ch in ")]" and depth:
             depth -= 1
             inner = held.pop()
-            if re.fullmatch(r"[A-Z][A-Za-z0-9+\-]{1,9}|(?i:group|arm|cohort) (?:[A-D1-4]|I{1,3})", inner.strip()):
-                aliases[inner.strip()] = len(_ARM_SPLIT.split("".join(out))) - 1
+            label = re.match(r"\s*((?i:group|arm|cohort) (?:[A-D1-4]|I{1,3}))\s*(?:[,;:]|$)", inner)
+            if re.fullmatch(r"[A-Z][A-Za-z0-9+\-]{1,9}", inner.strip()) or label:
+                # "(ACP)", "(group A)", "(group A, n = 56)"
+                aliases[label.group(1) if label else inner.strip()] = len(_ARM_SPLIT.split("".join(out))) - 1
             role = _ROLE_IN_BRACKETS.fullmatch(inner.strip())
             if role:  # "bevacizumab plus chemotherapy (the control arm)": what "the control arm" stands for
                 aliases[role.group(1).lower()] = len(_ARM_SPLIT.split("".join(out))) - 1
@@ -241,7 +243,7 @@ def _clean_arm(arm: str) -> str:
     if re.match(r"\s*(?:with|who|be)\b|\s*\d+(?:[.·]\d+)?\s*(?:cm|mm|Gy)\b|.*\beither$", arm, _I):
         return ""  # "with completely resected tumors", "who received either chemotherapy", "5 cm": no treatment
     if re.match(r"\s*(?:at|every|once|twice|given|administered|intravenously|orally|for|until|in|on|by|with a|"
-                r"as|then|followed|stratified|according)\b", arm, _I):
+                r"as|then|followed|stratified|according|titrated|adjusted)\b", arm, _I):
         return ""  # a dose or schedule between commas, not an arm
     # "nivolumab plus ipilimumab assessed in a dose-escalating safety phase": the treatment, not where it was assessed
     arm = re.sub(r"\s*\b(?:assessed|evaluated|enrolled|assigned|stratified|analy[sz]ed|included)\b.*$", "", arm,
@@ -495,12 +497,27 @@ def _join_drug_lists(rest: str, aliases: dict[str, int]) -> tuple[list[str], dic
     return merged, {alias: index.get(at, at) for alias, at in aliases.items()}
 
 
+def _clause_end(text: str, start: int, most: int = 400) -> int:
+    """Where the sentence or clause from ``start`` ends: the first full stop or semicolon outside brackets ("to
+    dexmedetomidine (0.2-1.5 µg/kg/h; n = 201), propofol (...) or midazolam (...).")."""
+    depth = 0
+    for i in range(start, min(len(text), start + most)):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch in ".;" and not depth and not (i > 0 and text[i - 1].isdigit()) \
+                and not (i + 1 < len(text) and text[i + 1].isdigit()):
+            return i
+    return min(len(text), start + most)
+
+
 def _candidates(text: str, title_arms: list[str]) -> list[tuple[list[str], dict[str, int]]]:
     """The lists of arms the methods may name, most trusted first, each with the abbreviations it defines."""
     candidates: list[tuple[list[str], dict[str, int]]] = []
     for m in _ASSIGN.finditer(text):
-        end = re.search(r"(?<!\d)[.;](?!\d)|$", text[m.end():m.end() + 400])
-        rest, aliases = _drop_parentheses(text[m.end():m.end() + (end.start() if end else 400)])
+        rest, aliases = _drop_parentheses(text[m.end():_clause_end(text, m.end())])
         rest = _WITH_OR_WITHOUT.sub(r"\g<x> plus \g<y> or \g<x>", rest)  # "gemcitabine with or without cisplatin"
         candidates.append(_join_drug_lists(rest, aliases))
     if title_arms:

@@ -10,9 +10,10 @@ from .values import _Value
 
 # A time point: "2-year", "12-month", "2-y", "1-yr", "12-mo", "at 6 months".
 _TP_UNIT = r"(?:years?|months?|weeks?|days?|yrs?|y|mos?|mths?|wks?)"
-# The time points written in words that papers use ("eighteen-month", "thirty-six-month").
+# The time points written in words that papers use ("eighteen-month", "thirty-six-month", "Ninety-day survival").
 _WORD_NUMBERS = {w: str(words_to_int(w)) for w in ("one", "two", "three", "four", "five", "six", "seven", "eight",
-                                                    "nine", "ten", "twelve", "eighteen", "twenty-four", "thirty-six")}
+                                                    "nine", "ten", "twelve", "eighteen", "twenty-four", "twenty-eight",
+                                                    "thirty", "thirty-six", "sixty", "ninety")}
 _TP_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 _TIMEPOINT = re.compile(rf"\b(?P<n>\d+(?:[.·]\d+)?|{_TP_WORDS})[- ](?P<u>{_TP_UNIT})\b(?![- ]old)|"
                         rf"\bat (?P<n2>\d+(?:[.·]\d+)?|{_TP_WORDS}) (?P<u2>{_TP_UNIT})\b", re.I)
