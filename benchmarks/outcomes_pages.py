@@ -3,7 +3,8 @@ their WHOLE pages, as the index reads them: a page that numbers study after stud
 (rag/outcomes/items.py); before that it was one study. A passage's predicted values are the page's values whose
 spans lie inside the passage; matching as in outcomes_extraction.py (same endpoint and value, ratios' CIs).
 
-    python benchmarks/outcomes_pages.py [--split dev|test|all] [--rounds 3,4,5,6] [--nci ../shared/corpus/nci]
+    python benchmarks/outcomes_pages.py [--split dev|test|all] [--rounds 3,4,5,6] [--errors]
+                                        [--nci ../shared/corpus/nci]
 
 Needs the shared starter corpus (the PDQ pages are not in corpus/).
 """
@@ -28,6 +29,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
     ap.add_argument("--rounds", default="3,4,5,6", help="the labelling rounds to read (comma-separated)")
+    ap.add_argument("--errors", action="store_true", help="print the per-arm values given another arm")
     ap.add_argument("--nci", default=str(Path(__file__).resolve().parents[2] / "shared" / "corpus" / "nci"))
     args = ap.parse_args()
     labels = [json.loads(line) for line in open(HERE / "labels.jsonl")]
@@ -56,7 +58,10 @@ def main() -> None:
             own_ok += bool(p["cited"]) == bool(g.get("cited"))
             if g["arm"] not in ("all", "comparison"):
                 arm_n += 1
-                arm_ok += same_arm(p["arm"], g["arm"]) or (p["arm"] == "all" and len(lab["arms"]) <= 1)
+                ok = same_arm(p["arm"], g["arm"]) or (p["arm"] == "all" and len(lab["arms"]) <= 1)
+                arm_ok += ok
+                if args.errors and not ok:
+                    print(f"ARM {lab['doc_id']} {g['endpoint']} {g['value']}: got {p['arm']!r}, want {g['arm']!r}")
         fp += len(preds) - len(used)
     print(f"{len(labels)} PDQ passages ({args.split}) read from {len(records)} whole pages: precision "
           f"{tp / (tp + fp):.3f}, recall {tp / (tp + fn):.3f} ({tp} of {tp + fn}), arm attribution "

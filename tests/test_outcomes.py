@@ -1299,3 +1299,15 @@ def test_arms_listed_with_doses_in_brackets_labels_with_counts_and_a_time_point_
               "days (group A, n = 56) or placebo (group B, n = 56) for 12 months. Median relapse-free survival was "
               "8.2 months in group A and 3.3 months in group B.")
     assert _arms_of_values(groups) == {8.2: "levamisole", 3.3: "placebo"}
+
+
+def test_arms_named_in_brackets_by_role_or_by_the_results_short_name():
+    sabr = ("Patients were randomly assigned in a 1:2 ratio to standard of care (palliative therapy as per the "
+            "treating oncologist; control arm) or standard of care plus SABR to all metastases (SABR arm). Median "
+            "OS was 50 months in the SABR arm versus 28 months in the control arm.")
+    arms = _arms_of_values(sabr)  # (the control arm's name loses its "standard": "care")
+    assert "SABR" in arms[50.0] and arms[28.0].endswith("care") and "SABR" not in arms[28.0]
+    meta = ("We searched for randomised phase 3 trials comparing neoadjuvant chemoimmunotherapy with neoadjuvant "
+            "chemotherapy alone in resectable NSCLC. The pooled pCR rate was 21.9% with neoadjuvant "
+            "chemoimmunotherapy versus 3.6% with neoadjuvant chemotherapy.")
+    assert _arms_of_values(meta) == {21.9: "neoadjuvant chemoimmunotherapy", 3.6: "neoadjuvant chemotherapy"}

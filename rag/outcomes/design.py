@@ -168,8 +168,11 @@ def _group_arm(group: str, arms: list[str], spelled: dict[str, str]) -> str | No
     return near[0] if len(near) == 1 else None
 
 
-_ROLE_IN_BRACKETS = re.compile(r"(?:the )?(control|experimental|intervention|investigational|comparator)"
-                               r"(?: (?:arm|group|regimen))?", _I)
+# "(the control arm)", "(palliative therapy as per the treating oncologist; control arm)", "(SABR arm)",
+# "(liposomal amphotericin group)": the name an arm goes by in the results, given in brackets after it
+_ROLE_IN_BRACKETS = re.compile(r"(?:.*[;,]\s*)?(?:the )?(control|experimental|intervention|investigational|comparator)"
+                               r"(?: (?:arm|group|regimen))?\s*", _I)
+_NAME_IN_BRACKETS = re.compile(r"(?:.*[;,]\s*)?(?:the )?([\w-]+(?: [\w-]+)?) (?:arm|group)\s*", _I)
 
 
 def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
@@ -188,9 +191,11 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
             if re.fullmatch(r"[A-Z][A-Za-z0-9+\-]{1,9}", inner.strip()) or label:
                 # "(ACP)", "(group A)", "(group A, n = 56)"
                 aliases[label.group(1) if label else inner.strip()] = len(_ARM_SPLIT.split("".join(out))) - 1
-            role = _ROLE_IN_BRACKETS.fullmatch(inner.strip())
+            role = _ROLE_IN_BRACKETS.fullmatch(inner.strip()) or _NAME_IN_BRACKETS.fullmatch(inner.strip())
             if role:  # "bevacizumab plus chemotherapy (the control arm)": what "the control arm" stands for
-                aliases[role.group(1).lower()] = len(_ARM_SPLIT.split("".join(out))) - 1
+                name = role.group(1)
+                aliases[name.lower() if role.re is _ROLE_IN_BRACKETS else name] = \
+                    len(_ARM_SPLIT.split("".join(out))) - 1
             continue
         if depth:
             held[-1] += ch
@@ -375,7 +380,8 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
 _WITH_OR_WITHOUT = re.compile(r"(?P<x>[\w-]+) with or without (?P<y>[\w-]+(?: (?!or\b|and\b)[\w-]+){0,2})", _I)
 # "compared BR versus FCR as first-line therapy", "compared ofatumumab plus chlorambucil with chlorambucil alone"
 # (read with the parentheses dropped: "compared X (experimental arm) with Y"; X may be long before its schedule is cut)
-_COMPARED_PAIR = re.compile(r"\bcompared (?!with\b|to\b|versus\b|vs\b|between\b)(?:the )?(?P<a>[^,;.()]{2,120}?) "
+_COMPARED_PAIR = re.compile(r"\bcompar(?:ed|ing) (?!with\b|to\b|versus\b|vs\b|between\b)(?:the )?"
+                            r"(?P<a>[^,;.()]{2,120}?) "
                             r"(?:with|to|versus|vs\.?) (?:the )?"
                             r"(?P<b>[^,;.()]{2,90}?)(?=\s*(?:[.;,(\[]|\b(?:as|in|for|among|after|at)\b|$))|"
                             # "the efficacy of FOLFOX-4 were compared with the same 5-FU/LV regimen without oxaliplatin"
@@ -391,7 +397,7 @@ _COMPARED_PAIR = re.compile(r"\bcompared (?!with\b|to\b|versus\b|vs\b|between\b)
                             r"(?:versus|vs\.?) (?:the |a |an )?(?P<vb>[^,;.()]{2,90}?)"
                             r"(?=\s*(?:[.;,(\[]|\b(?:as|in|for|among|after|at|without|administered|given)\b|$))", _I)
 _TREATMENT_LIKE = re.compile(rf"{_DRUG}|^(?=[0-9/-]*[A-Z])[A-Z0-9][A-Z0-9/-]+$|"  # a regimen: "FOLFOX-4", "5-FU/LV"
-                             rf"\b(?:surgery|radiation|radiotherapy|chemoradiation|therapy|transplant\w*|SCT|resection|vaccine|"
+                             rf"\b(?:surgery|radiation|radiotherapy|chemoradiation|\w*therapy|transplant\w*|SCT|resection|vaccine|"
                              rf"regimen|treatment|observation)\b|"
                              # a regimen's acronym in a longer name: "high-dose intensity MVAC"
                              rf"(?-i:\b(?!(?:OS|PFS|DFS|EFS|RFS|ORR|HR|CI|AE|QOL)\b)[A-Z]{{3,}}\b)", _I)
@@ -409,14 +415,16 @@ def _compared_pairs(text: str) -> list[tuple[list[str], dict[str, int]]]:
         arms = [_clean_arm(p) for p in parts if p.strip()]
         if len(arms) >= 2 and all(2 <= len(a) <= 60 and _TREATMENT_LIKE.search(a) and not _NOT_ARM.match(a)
                                   and not re.match(r"(?:one|any|each|all|some|several|two|three)\b", a, _I)
-                                  and not re.search(r"\b(?:patients|survival|outcomes?|rates?|results)\b", a, _I)
+                                  and not re.search(r"\b(?:patients|survival|outcomes?|rates?|results|compar\w*|"
+                                                    r"OS|PFS|EFS|DFS|FFS|RFS|ORR)\b", a, _I)
                                   for a in arms):
             aliases = {}
             for at, arm in enumerate(arms):
                 abbreviation = re.search(rf"(?<![\w-]){re.escape(arm)}\s*\(([A-Z][A-Za-z0-9+\-]{{1,9}})\)", text)
                 if abbreviation:
                     aliases[abbreviation.group(1)] = at
-            out.append((arms, aliases))
+            if [a.lower() for a in arms] not in ([a.lower() for a in x] for x, _ in out):  # the same pair again
+                out.append((arms, aliases))
     return out
 
 
