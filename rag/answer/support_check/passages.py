@@ -57,6 +57,10 @@ def _content_of(text: str) -> frozenset[str]:
     return frozenset(t for t in out if not t.isdigit() and not re.fullmatch(r"[\d.]+", t) and t not in _GENERIC)
 
 
+# A source's reference markers right after a sentence's full stop ("[23-25]", "[Level of evidence A1]").
+_AFTER_STOP_MARKERS = re.compile(r"(?<=[.!?])(?:\[[^\[\]\n]{1,60}\])+(?=\s|$)")
+
+
 @dataclass
 class _Passages:
     """The cited passages cut into sentences and clauses, with the rarity of each word among them."""
@@ -70,6 +74,9 @@ class _Passages:
         sentences = []
         for text in texts:
             text = re.sub(r"(?<=[A-Za-z0-9)])\.(?=[A-Z][a-z])", ". ", text)  # "HNSCC.To assess": two sentences
+            # "...survival duration.[23-25][Level of evidence A1] However, ...": the source's reference markers after
+            # a full stop would join two sentences (and a denial in one would be read into the other).
+            text = _AFTER_STOP_MARKERS.sub("", text)
             for a, b in sentence_spans(text):
                 s = text[a:b].strip()
                 if s:

@@ -1,0 +1,16 @@
+"""The support check on the way cancer.gov PDQ summaries are written: reference markers after a full stop, arms
+named by hyphenated compounds, vulgar fractions, imaging abbreviations (rag/answer/support_check/)."""
+
+from __future__ import annotations
+
+from rag.answer.support_check import SUPPORTED, check_sentence
+
+
+def test_reference_markers_after_a_full_stop_end_the_sentence():
+    # The denial of the first sentence is not read into the second, which the answer follows.
+    passage = ("Trials show no clear evidence that consolidation radiation improves survival.[12-14][Level of evidence "
+               "A1] However, a pooled analysis of nine trials reported a hazard ratio of 0.72 for death with "
+               "consolidation radiation.[15]")
+    v = check_sentence("Pooling nine trials gave a hazard ratio for death of 0.72 with consolidation radiation. [1]",
+                       [1], {1: passage})
+    assert v.status == SUPPORTED, v.reasons
