@@ -14,3 +14,16 @@ def test_reference_markers_after_a_full_stop_end_the_sentence():
     v = check_sentence("Pooling nine trials gave a hazard ratio for death of 0.72 with consolidation radiation. [1]",
                        [1], {1: passage})
     assert v.status == SUPPORTED, v.reasons
+
+
+def test_vulgar_fractions_are_numbers():
+    passage = ("The trial enrolled 120 patients with bulky disease, defined as a mass >10 cm or >⅓ of the maximum "
+               "intrathoracic diameter. Median follow-up was 4½ years.")
+    for sentence in ("Bulky disease meant a mass over 10 cm or more than a third of the chest's widest diameter.",
+                     "Bulky disease meant a mass over 10 cm or more than ⅓ of the maximum intrathoracic diameter.",
+                     "Patients with bulky disease were followed for a median of 4.5 years."):
+        v = check_sentence(sentence + " [1]", [1], {1: passage})
+        assert v.status == SUPPORTED, (sentence, v.reasons)
+    for sentence in ("Bulky disease meant a mass over 10 cm or more than half of the maximum intrathoracic diameter.",
+                     "Patients with bulky disease were followed for a median of 4 years."):
+        assert check_sentence(sentence + " [1]", [1], {1: passage}).status != SUPPORTED, sentence
