@@ -27,3 +27,15 @@ def test_vulgar_fractions_are_numbers():
     for sentence in ("Bulky disease meant a mass over 10 cm or more than half of the maximum intrathoracic diameter.",
                      "Patients with bulky disease were followed for a median of 4 years."):
         assert check_sentence(sentence + " [1]", [1], {1: passage}).status != SUPPORTED, sentence
+
+
+def test_an_arm_named_by_a_hyphenated_combination_is_the_added_treatment():
+    passage = ("Patients were randomly assigned to best supportive care (BSC) with oral topotecan or BSC alone. The "
+               "objective response rate was 7% in the BSC-plus-topotecan group and 1% in the BSC-alone group.")
+    for sentence in ("Responses were rare: 7% with topotecan and 1% with BSC alone.",
+                     "Responses were rare: 7% with BSC plus topotecan and 1% with BSC alone."):
+        v = check_sentence(sentence + " [1]", [1], {1: passage})
+        assert v.status == SUPPORTED, (sentence, v.reasons)
+    for sentence in ("Responses were rare: 1% with topotecan and 7% with BSC alone.",
+                     "Responses were more frequent with BSC alone than with topotecan."):
+        assert check_sentence(sentence + " [1]", [1], {1: passage}).status != SUPPORTED, sentence

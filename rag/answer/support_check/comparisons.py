@@ -155,11 +155,19 @@ def _arms_by_figures(clause: str) -> tuple[set[str], set[str], str, str] | None:
     return (arms[0], arms[1], found[0], found[1]) if arms else None
 
 
+# An arm named as one hyphenated word that adds a treatment to another ("ASC-plus-vinorelbine", "chemo+nivolumab"):
+# the words before "plus" are the other arm's ("ASC-alone"), not this one's.
+_ADDED = re.compile(r"(?i)^.+?(?:-(?:plus|with|and)-|\+)(?=\w)")
+
+
 def _mentions(tokens: set[str], text: str) -> int | None:
-    """Where a text first names an arm (any of its distinctive tokens), or None."""
+    """Where a text first names an arm (any of its distinctive tokens), or None. A word that adds one treatment to
+    another names the arm by the treatment added."""
     best = None
     for m in re.finditer(r"[\w\-/+α-ω]+", text):
-        if set(_tok(m.group(0))) & tokens:
+        word = m.group(0)
+        added = _ADDED.match(word)
+        if set(_tok(word[added.end():] if added else word)) & tokens:
             best = m.start()
             break
     return best
