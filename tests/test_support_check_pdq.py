@@ -39,3 +39,14 @@ def test_an_arm_named_by_a_hyphenated_combination_is_the_added_treatment():
     for sentence in ("Responses were rare: 1% with topotecan and 7% with BSC alone.",
                      "Responses were more frequent with BSC alone than with topotecan."):
         assert check_sentence(sentence + " [1]", [1], {1: passage}).status != SUPPORTED, sentence
+
+
+def test_fdg_pet_is_the_fludeoxyglucose_scan():
+    passage = ("In 40 patients with an unknown primary tumour, a fluorine F 18-fludeoxyglucose–PET scan found the "
+               "primary site in 30% of patients.")
+    v = check_sentence("An FDG-PET scan found the primary site in 30% of 40 patients. [1]", [1], {1: passage})
+    assert v.status == SUPPORTED, v.reasons
+    for sentence in ("A PSMA-PET scan found the primary site in 30% of 40 patients.",
+                     "An FDG-MRI scan found the primary site in 30% of 40 patients."):
+        v = check_sentence(sentence + " [1]", [1], {1: passage})
+        assert v.status != SUPPORTED, sentence
