@@ -50,3 +50,15 @@ def test_fdg_pet_is_the_fludeoxyglucose_scan():
                      "An FDG-MRI scan found the primary site in 30% of 40 patients."):
         v = check_sentence(sentence + " [1]", [1], {1: passage})
         assert v.status != SUPPORTED, sentence
+
+
+def test_higher_but_not_significantly_is_a_nonsignificant_increase():
+    passage = ("A total of 140 patients were randomly assigned. The wound infection rate was nonsignificantly "
+               "increased in the drainage group (8.1% vs. 4.0%; P = .31).")
+    v = check_sentence("Wound infection was somewhat higher with drainage, 8.1% versus 4.0%, but not significantly."
+                       " [1]",
+                       [1], {1: passage})
+    assert v.status == SUPPORTED, v.reasons
+    for sentence in ("Wound infection was significantly higher with drainage, 8.1% versus 4.0%.",
+                     "Wound infection was lower with drainage, 8.1% versus 4.0%, but not significantly."):
+        assert check_sentence(sentence + " [1]", [1], {1: passage}).status != SUPPORTED, sentence

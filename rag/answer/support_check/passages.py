@@ -129,6 +129,10 @@ def _split_outside_brackets(sentence: str) -> list[str]:
     return pieces
 
 
+_NOT_SIGNIFICANTLY = re.compile(r"(?i)(?:but|and|though|although|yet)?\s*(?:not|non)[\s-]?(?:statistically\s+)?"
+                                r"significant(?:ly)?(?:\s+so)?\W*")
+
+
 def _clauses(sentence: str) -> list[str]:
     out: list[str] = []
     for c in _split_outside_brackets(sentence):
@@ -138,6 +142,9 @@ def _clauses(sentence: str) -> list[str]:
         pieces = [c[:m.end()].rstrip(", "), c[m.end():]] if m else [c]
         for p in (p.strip() for p in pieces):
             if not p or not _content(p):
+                continue
+            if out and _NOT_SIGNIFICANTLY.fullmatch(p):
+                out[-1] = f"{out[-1]} {p}"  # "higher with A, but not significantly": a qualifier of the clause itself
                 continue
             if out and re.match(r"(?i)(but|and|or)?\s*not\b", p):
                 p = f"{out[-1]} {p}"  # "..., but not for ACR50": the clause it leaves out the verb of
