@@ -62,3 +62,17 @@ def test_higher_but_not_significantly_is_a_nonsignificant_increase():
     for sentence in ("Wound infection was significantly higher with drainage, 8.1% versus 4.0%.",
                      "Wound infection was lower with drainage, 8.1% versus 4.0%, but not significantly."):
         assert check_sentence(sentence + " [1]", [1], {1: passage}).status != SUPPORTED, sentence
+
+
+def test_comparison_figures_written_with_vs_and_not_counts_of_arms_or_grades():
+    passage = ("Drug M was compared with docetaxel in 400 patients. The response rate was higher with drug M than "
+               "with docetaxel (31.2% vs. 20.4%), and adverse events of any grade were less frequent (occurring in "
+               "60.1% vs. 85.3% of patients). In older patients there was no difference between the two arms, but "
+               "more rashes occurred with drug M than with docetaxel (grade 3 to 5 rash, 12% vs. 4%).")
+    v = check_sentence("Adverse events of any grade were more frequent with drug M than with docetaxel. [1]", [1],
+                       {1: passage})
+    assert v.status != SUPPORTED and any("60.1%" in r and "85.3%" in r for r in v.reasons), v.reasons
+    for sentence in ("Adverse events of any grade were less frequent with drug M than with docetaxel.",
+                     "In older patients, rashes were more frequent with drug M than with docetaxel."):
+        v = check_sentence(sentence + " [1]", [1], {1: passage})
+        assert v.status == SUPPORTED, (sentence, v.reasons)

@@ -181,9 +181,14 @@ def _pairs(text: str, percent: bool | None) -> list[tuple[_Quantity, _Quantity, 
     qs = [q for q in _quantities(text) if not q.loose and not re.search(
         r"\d[\d,.]*\s*%?\s*(?:\)\s*)?(?:\bof|/|out of)\s*(?:the\s+)?$", text[max(0, q.start - 30):q.start])]
     qs = [q for q in qs if not re.match(r"\s*(?:mg|g\b|ml|µ|mm|kg|cycles|doses|:)", text[q.end:q.end + 6])]
+    # Not a count of arms ("the two arms") nor a label's number ("grade 3", "stage 2"): not figures of an arm.
+    qs = [q for q in qs if not re.match(r"\s+(?:arms?|groups?|cohorts?|trials|studies)\b", text[q.end:q.end + 10])
+          and not re.search(r"(?i)\b(?:grades?|stages?|phases?|types?|levels?|cycles?|days?|weeks?)\s+$",
+                            text[max(0, q.start - 8):q.start])]
     out = []
+    paired: set[int] = set()  # the second figures of "A vs. B" pairs: not the first of another pair
     for i, q in enumerate(qs):
-        if percent is not None and q.percent != percent:
+        if percent is not None and q.percent != percent or q.start in paired:
             continue
         for r in qs[i + 1:]:
             if r.percent != q.percent:
@@ -192,8 +197,11 @@ def _pairs(text: str, percent: bool | None) -> list[tuple[_Quantity, _Quantity, 
             for o in qs:  # the other kind's figures between ("11 (8%) ... versus 30 (22%)"): words, not figures
                 if q.end <= o.start and o.end <= r.start:
                     between = between[:o.start - q.end] + "n" * (o.end - o.start) + between[o.end - q.end:]
+            between = re.sub(r"(?i)\b(vs|v)\.", r"\1 ", between)  # "44.8% vs. 27.8%": the stop of "vs." ends nothing
             if len(between) <= 120 and _PAIR_JOIN.match(between):
                 out.append((q, r, q.start))
+                if re.fullmatch(r"(?i)\W*(?:vs|v|versus)\W*", between):
+                    paired.add(r.start)
             break
     return out
 
@@ -204,13 +212,14 @@ def _pair_for(text: str, comp_topic: set[str], percent: bool | None) -> tuple[_Q
     pairs = _pairs(text, percent)
     if not pairs and percent is None:
         return None
-    best, best_score = None, 0
+    best, best_score = None, (0, 0)
     last = 0
-    for i, (_, r, _start) in enumerate(pairs):
-        # (to the next pair, or at least to this pair's second figure: "11 (8%) ... discontinued ... versus 30 (22%)")
+    for i, (q, r, _start) in enumerate(pairs):
+        # (to the next pair, or at least to this pair's second figure: "11 (8%) ... discontinued ... versus 30 (22%)";
+        # of two pairs the words lead to alike, the one they come before: "less frequent (73.4% vs. 90.0%)")
         upto = max(pairs[i + 1][2], r.start) if i + 1 < len(pairs) else len(text)
-        score = len(_topic_tokens(text[last:upto]) & comp_topic)
-        if score > best_score:
+        score = (len(_topic_tokens(text[last:upto]) & comp_topic), len(_topic_tokens(text[last:q.start]) & comp_topic))
+        if score[0] and score > best_score:
             best, best_score = pairs[i][:2], score
         last = r.end
     if best is None and len(pairs) == 1:
