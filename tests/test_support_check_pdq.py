@@ -76,3 +76,13 @@ def test_comparison_figures_written_with_vs_and_not_counts_of_arms_or_grades():
                      "In older patients, rashes were more frequent with drug M than with docetaxel."):
         v = check_sentence(sentence + " [1]", [1], {1: passage})
         assert v.status == SUPPORTED, (sentence, v.reasons)
+
+
+def test_a_population_the_sentence_opens_with_may_be_given_anywhere_in_the_passage():
+    passage = ("A single-arm trial gave drug Q to 140 patients with recurrent disease. A separate analysis was done in "
+               "64 patients whose tumours expressed the marker.\n\n- The response rate among marker-positive "
+               "patients was 22%, with 4 complete responses.")
+    v = check_sentence("In the 64 marker-positive patients, the response rate was 22%. [1]", [1], {1: passage})
+    assert v.status == SUPPORTED, v.reasons
+    v = check_sentence("In the 46 marker-positive patients, the response rate was 22%. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED, v.reasons

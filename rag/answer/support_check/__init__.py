@@ -186,6 +186,10 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
     for q in mine_numbers:
         before = plain_text[:q.start]
         tail = re.search(r"(?:\b(?:of|out of)\s+(?:the\s+|all\s+|these\s+)?|/)$", before)
+        if not q.percent and not q.loose and q.value == int(q.value) and _POPULATION_BEFORE.search(before) \
+                and _POPULATION_AFTER.match(plain_text[q.end:]):
+            denominators.add(id(q))  # "In the 77 PD-L1-positive patients, ...": the population, said anywhere
+            continue
         if q.percent or q.loose or not tail:
             continue
         head = before[:tail.start()].rstrip()
@@ -243,6 +247,12 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
     missing += unit_flags(ctx.plain, passages.sentences + list(titles.values()), ctx.where, flagged)
     missing += range_flags(ctx.plain, passages.sentences, ctx.where)
     return len(mine_numbers), missing
+
+
+# A population the sentence opens with ("In the 77 PD-L1-positive patients, ...", "Among all 120 women, ...").
+_POPULATION_BEFORE = re.compile(r"(?:^|[,;]\s*)(?:[Ii]n|[Aa]mong|[Oo]f|[Ff]or)\s+(?:the|these|those|all)\s+$")
+_POPULATION_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:patients|participants|people|women|men|children|adults|"
+                               r"subjects|cases|survivors)\b")
 
 
 def _sum_of_others(q: _Quantity, mine: list[_Quantity], sentences: list[str], text: str) -> bool:
