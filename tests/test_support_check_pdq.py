@@ -86,3 +86,14 @@ def test_a_population_the_sentence_opens_with_may_be_given_anywhere_in_the_passa
     assert v.status == SUPPORTED, v.reasons
     v = check_sentence("In the 46 marker-positive patients, the response rate was 22%. [1]", [1], {1: passage})
     assert v.status != SUPPORTED, v.reasons
+
+
+def test_a_ratio_to_each_of_two_figures_that_follow():
+    passage = ("Three arms were compared. The median PFS was 9.6 months in arm R, 4.7 months in arm S, and 5.0 months "
+               "in arm T.")
+    v = check_sentence("Median PFS was 9.6 months in arm R, about twice that of arms S and T (4.7 and 5.0 months). [1]",
+                       [1], {1: passage})
+    assert v.status == SUPPORTED, v.reasons
+    v = check_sentence("Median PFS was 9.6 months in arm R, about three times that of arms S and T (4.7 and 5.0 "
+                       "months). [1]", [1], {1: passage})
+    assert v.status != SUPPORTED, v.reasons
