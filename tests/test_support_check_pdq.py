@@ -97,3 +97,11 @@ def test_a_ratio_to_each_of_two_figures_that_follow():
     v = check_sentence("Median PFS was 9.6 months in arm R, about three times that of arms S and T (4.7 and 5.0 "
                        "months). [1]", [1], {1: passage})
     assert v.status != SUPPORTED, v.reasons
+
+
+def test_the_only_events_of_a_kind_are_all_of_them():
+    passage = ("Rashes were more common with drug K (21%) than with placebo (6%). The only grade 3 rashes reported in "
+               "three or more patients occurred in the drug K group.")
+    v = check_sentence("Grade 3 rashes seen in three or more patients all occurred in the drug K group. [1]", [1],
+                       {1: passage})
+    assert v.status == SUPPORTED, v.reasons

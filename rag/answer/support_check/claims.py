@@ -125,6 +125,8 @@ def _claims(clause: str) -> set[str]:
                 found.add("some")
             else:
                 found.add(name)
+                if name == "only" and re.search(r"(?i)\bthe\s+$", text[:m.start()]):
+                    found.add("all")  # "the only grade 3 events ... occurred with A": all of them did
                 if name in ("up", "down") and _NOT_SIGNIFICANTLY_AFTER.match(text[m.end():]):
                     found.add("same")  # "higher with A, but not significantly": no difference shown either
     if _NONE.search(text):
