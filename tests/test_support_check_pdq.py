@@ -105,3 +105,11 @@ def test_the_only_events_of_a_kind_are_all_of_them():
     v = check_sentence("Grade 3 rashes seen in three or more patients all occurred in the drug K group. [1]", [1],
                        {1: passage})
     assert v.status == SUPPORTED, v.reasons
+
+
+def test_all_with_a_count_opening_a_sentence_says_every_one():
+    passage = ("Of 80 tested tumours from adults undergoing resection, 78 (97.5%) carried the mutation. All 78 "
+               "tumours had the mutation in exon 2.")
+    v = check_sentence("Nearly all tested tumours (78 of 80) carried the mutation, every one of them in exon 2. [1]",
+                       [1], {1: passage})
+    assert v.status == SUPPORTED, v.reasons

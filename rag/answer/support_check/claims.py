@@ -129,6 +129,8 @@ def _claims(clause: str) -> set[str]:
                     found.add("all")  # "the only grade 3 events ... occurred with A": all of them did
                 if name in ("up", "down") and _NOT_SIGNIFICANTLY_AFTER.match(text[m.end():]):
                     found.add("same")  # "higher with A, but not significantly": no difference shown either
+    if re.match(r"\W*(?:In\s+)?[Aa]ll\s+\d[\d,]*\s+[a-z]", text):
+        found.add("all")  # "All 157 specimens had ...": every one of them (not "in all 3 arms", a count)
     if _NONE.search(text):
         found.add("none")
     return found
