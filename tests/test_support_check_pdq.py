@@ -113,3 +113,15 @@ def test_all_with_a_count_opening_a_sentence_says_every_one():
     v = check_sentence("Nearly all tested tumours (78 of 80) carried the mutation, every one of them in exon 2. [1]",
                        [1], {1: passage})
     assert v.status == SUPPORTED, v.reasons
+
+
+def test_significantly_where_the_outcome_s_p_value_is_over_005():
+    passage = ("In this trial, 900 patients were randomly assigned to drug V or placebo.\n\n- The median PFS was 7.1 "
+               "months with drug V and 5.9 months with placebo (HR, 0.80; P = .004).\n- The median OS was 18.2 months "
+               "with drug V and 17.0 months with placebo (HR, 0.92; P = .21).")
+    v = check_sentence("Drug V significantly improved overall survival in this trial. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("P = 0.21" in r for r in v.reasons), v.reasons
+    for sentence in ("Drug V significantly improved progression-free survival in this trial.",
+                     "Drug V improved median overall survival from 17.0 to 18.2 months, not significantly."):
+        v = check_sentence(sentence + " [1]", [1], {1: passage})
+        assert v.status == SUPPORTED, (sentence, v.reasons)

@@ -52,8 +52,8 @@ from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _as_point, _beside, _count
                       _shared_numbers, _supports_number, _window, numbers)
 from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check.py reads it from here
 from .passages import _clauses, _content, _Passages, _tok
-from .results import (arm_figure_flags, best_other_flags, clarity_flags, comparator_flags, null_outcome_flags,
-                      opposite_flags,
+from .results import (arm_figure_flags, best_other_flags, clarity_flags, comparator_flags,
+                      insignificant_outcome_flags, null_outcome_flags, opposite_flags,
                       uncompared_ratio_flags, untested_flags)
 from .figures import (approximately, derived, landmark, listed, range_flags, ratio_flags, ratio_spans,
                       superlative_flags, unit_flags)
@@ -430,6 +430,7 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
         claim_flags += superlative_flags(clause, ctx.ranked[:3], ctx.where)
         claim_flags += null_outcome_flags(clause, passages.clauses, ctx.texts, ctx.where)
         claim_flags += untested_flags(clause, ctx.ranked[:3], ctx.where)
+        claim_flags += insignificant_outcome_flags(clause, passages.sentences, ctx.where)
         claim_flags += comparator_flags(clause, ctx.texts + list(ctx.titles.values()) + list(ctx.papers.values()),
                                         ctx.where)
         claim_flags += opposite_flags(clause, ctx.texts + list(ctx.titles.values()), ctx.where)
