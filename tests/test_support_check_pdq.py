@@ -125,3 +125,14 @@ def test_significantly_where_the_outcome_s_p_value_is_over_005():
                      "Drug V improved median overall survival from 17.0 to 18.2 months, not significantly."):
         v = check_sentence(sentence + " [1]", [1], {1: passage})
         assert v.status == SUPPORTED, (sentence, v.reasons)
+
+
+def test_a_whole_percentage_that_is_only_the_rounded_bound_of_an_interval():
+    passage = ("A separate analysis was done in 64 patients whose tumours expressed the marker.\n\n- The response "
+               "rate among marker-positive patients was 18% (95% CI, 9.7%–31.4%) with 4 complete responses.")
+    v = check_sentence("The response rate among marker-positive patients was 31%. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED, v.reasons
+    for sentence in ("The response rate among marker-positive patients was 18%.",
+                     "The response rate among marker-positive patients was 18% (95% CI, 10%-31%)."):
+        v = check_sentence(sentence + " [1]", [1], {1: passage})
+        assert v.status == SUPPORTED, (sentence, v.reasons)

@@ -227,7 +227,7 @@ def _supports_number(q: _Quantity, sentence: str) -> bool:
 
 
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|to)\s*\d")
-_RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|to)\s*$")
+_RANGE_BEFORE = re.compile(r"\d\s*%?\s*(?:-|–|to)\s*$")
 
 
 def _as_point(q: _Quantity, text: str, sentence: str) -> bool:
