@@ -136,3 +136,12 @@ def test_a_whole_percentage_that_is_only_the_rounded_bound_of_an_interval():
                      "The response rate among marker-positive patients was 18% (95% CI, 10%-31%)."):
         v = check_sentence(sentence + " [1]", [1], {1: passage})
         assert v.status == SUPPORTED, (sentence, v.reasons)
+
+
+def test_an_arm_given_alone_is_not_the_combination_that_contains_it():
+    passage = ("Median PFS was 10.4 months (95% CI, 9.1–11.8 months) for patients who received cetuximab/FOLFIRI and "
+               "8.2 months (95% CI, 7.4–9.0 months) for patients who received FOLFIRI.")
+    v = check_sentence("Median PFS was shorter with cetuximab-FOLFIRI than with FOLFIRI alone. [1]", [1], {1: passage})
+    assert v.status != SUPPORTED and any("10.4" in r for r in v.reasons), v.reasons
+    v = check_sentence("Median PFS was longer with cetuximab-FOLFIRI than with FOLFIRI alone. [1]", [1], {1: passage})
+    assert v.status == SUPPORTED, v.reasons

@@ -82,10 +82,18 @@ def _topic_tokens(text: str) -> set[str]:
     return {t[:6] for t in tokenize(_us(text)) if not t.isdigit() and not re.fullmatch(r"[\d.]+", t)}
 
 
+_ALONE = set(tokenize("alone monotherapy"))
+
+
 def _arms(first: str, second: str) -> tuple[set[str], set[str]] | None:
     a = {t for t in _tok(first) if not re.fullmatch(r"[\d.]+", t)} - _ARM_FILLER
     b = {t for t in _tok(second) if not re.fullmatch(r"[\d.]+", t)} - _ARM_FILLER
     only_a, only_b = a - b, b - a
+    # "with A-B than with B alone": the arm alone is named by B where the passage names B without A.
+    if only_b and only_b <= _ALONE and b - _ALONE and only_a:
+        only_b = only_b | (b - _ALONE)
+    elif only_a and only_a <= _ALONE and a - _ALONE and only_b:
+        only_a = only_a | (a - _ALONE)
     if not only_a or not only_b:
         return None
     return only_a, only_b
@@ -160,14 +168,17 @@ def _arms_by_figures(clause: str) -> tuple[set[str], set[str], str, str] | None:
 _ADDED = re.compile(r"(?i)^.+?(?:-(?:plus|with|and)-|\+)(?=\w)")
 
 
-def _mentions(tokens: set[str], text: str) -> int | None:
+def _mentions(tokens: set[str], text: str, other: set[str] | None = None) -> int | None:
     """Where a text first names an arm (any of its distinctive tokens), or None. A word that adds one treatment to
-    another names the arm by the treatment added."""
+    another names the arm by the treatment added; an arm given alone ("B alone") is not named by a word that names
+    the other arm too ("A/B")."""
     best = None
+    alone = other if other and tokens & _ALONE else set()
     for m in re.finditer(r"[\w\-/+α-ω]+", text):
         word = m.group(0)
         added = _ADDED.match(word)
-        if set(_tok(word[added.end():] if added else word)) & tokens:
+        toks = set(_tok(word[added.end():] if added else word))
+        if toks & tokens and not toks & alone:
             best = m.start()
             break
     return best
@@ -311,7 +322,7 @@ def comparison_flags(clause: str, texts: list[str], where: str) -> list[str]:
             if values:
                 return _verdict(comp, values[0], values[1], where, stated_values)
     for s in sorted(passage_sentences, key=lambda s: -len(_topic_tokens(s) & comp.topic)):
-        pa, pb = _mentions(comp.first, s), _mentions(comp.second, s)
+        pa, pb = _mentions(comp.first, s, comp.second), _mentions(comp.second, s, comp.first)
         if pa is None or pb is None:
             continue
         close = len(_topic_tokens(s) & comp.topic) >= max(1, len(comp.topic) // 3)
