@@ -49,11 +49,11 @@ from .claims import _OPPOSITE, _STRICT, _WEAK_NEGATION, _claim_word, _claims, _c
 from .claims import _NEGATION as _NEGATION  # re-exported: benchmarks/support_check.py reads it from here
 from .names import _DESIGNS, _OUTCOMES, _found_name, _Source, _trial_key, _trials, names
 from .numbers import (_IDENTIFIER, _SHARE, _SHARE_IN, _as_point, _beside, _count, _plain, _Quantity, _quantities,
-                      _shared_numbers, _supports_number, _window, numbers)
+                      _shared_numbers, _shares, _supports_number, _window, numbers)
 from .numbers import _NUMBER as _NUMBER  # re-exported: benchmarks/support_check.py reads it from here
 from .passages import _clauses, _content, _Passages, _tok
-from .results import (arm_figure_flags, best_other_flags, clarity_flags, comparator_flags, null_outcome_flags,
-                      opposite_flags,
+from .results import (arm_figure_flags, best_other_flags, clarity_flags, comparator_flags,
+                      insignificant_outcome_flags, null_outcome_flags, opposite_flags,
                       uncompared_ratio_flags, untested_flags)
 from .figures import (approximately, derived, landmark, listed, range_flags, ratio_flags, ratio_spans,
                       superlative_flags, unit_flags)
@@ -186,6 +186,10 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
     for q in mine_numbers:
         before = plain_text[:q.start]
         tail = re.search(r"(?:\b(?:of|out of)\s+(?:the\s+|all\s+|these\s+)?|/)$", before)
+        if not q.percent and not q.loose and q.value == int(q.value) and _POPULATION_BEFORE.search(before) \
+                and _POPULATION_AFTER.match(plain_text[q.end:]):
+            denominators.add(id(q))  # "In the 77 PD-L1-positive patients, ...": the population, said anywhere
+            continue
         if q.percent or q.loose or not tail:
             continue
         head = before[:tail.start()].rstrip()
@@ -219,7 +223,8 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
                                             plain_text[q.end:o.start]))]
         precise_others = [o for o in mine_numbers if o is not q and not o.loose and not o.percent
                           and (o.decimals >= 2 or o.value >= 100)]
-        holders = [s for s in pool if _supports_number(q, s) and (q.decimals < 2 or _as_point(q, plain_text, s))]
+        holders = [s for s in pool if _supports_number(q, s) and (q.decimals < 2 or _as_point(q, plain_text, s))
+                   and not _rounded_bound_only(q, plain_text, s)]
         if any(_shared_numbers(precise_others, s) >= 1 for s in holders):
             continue  # beside a precise number of the sentence ("30 studies including 4971 individuals")
         # A precise number (1,034; 216 patients; 0.27) is no coincidence: it may be anywhere in the passage. Several
@@ -243,6 +248,21 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
     missing += unit_flags(ctx.plain, passages.sentences + list(titles.values()), ctx.where, flagged)
     missing += range_flags(ctx.plain, passages.sentences, ctx.where)
     return len(mine_numbers), missing
+
+
+# A population the sentence opens with ("In the 77 PD-L1-positive patients, ...", "Among all 120 women, ...").
+_POPULATION_BEFORE = re.compile(r"(?:^|[,;]\s*)(?:[Ii]n|[Aa]mong|[Oo]f|[Ff]or)\s+(?:the|these|those|all)\s+$")
+_POPULATION_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:patients|participants|people|women|men|children|adults|"
+                               r"subjects|cases|survivors)\b")
+
+
+def _rounded_bound_only(q: _Quantity, text: str, sentence: str) -> bool:
+    """A whole percentage ("26%") that a passage sentence holds only as the rounded bound of an interval ("95% CI,
+    8.8%–25.9%"): not the figure it reports."""
+    if not q.percent or q.loose or q.decimals or _as_point(q, text, sentence):
+        return False
+    return not any(p.value == q.value for p in _quantities(sentence)) and not any(
+        abs(share - q.value) <= 0.5 for share in _shares(sentence))
 
 
 def _sum_of_others(q: _Quantity, mine: list[_Quantity], sentences: list[str], text: str) -> bool:
@@ -420,6 +440,7 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
         claim_flags += superlative_flags(clause, ctx.ranked[:3], ctx.where)
         claim_flags += null_outcome_flags(clause, passages.clauses, ctx.texts, ctx.where)
         claim_flags += untested_flags(clause, ctx.ranked[:3], ctx.where)
+        claim_flags += insignificant_outcome_flags(clause, passages.sentences, ctx.where)
         claim_flags += comparator_flags(clause, ctx.texts + list(ctx.titles.values()) + list(ctx.papers.values()),
                                         ctx.where)
         claim_flags += opposite_flags(clause, ctx.texts + list(ctx.titles.values()), ctx.where)

@@ -104,6 +104,10 @@ _QUANTITY_WORDS = re.compile(r"\b(more|less|fewer|greater|higher|lower|longer|sh
 _NONE = re.compile(r"\b(no|none|neither|never|not any|no one)\b", re.I)
 
 
+_NOT_SIGNIFICANTLY_AFTER = re.compile(r"(?i)(?:[^.;]|\.(?=\d)){0,80}?\b(?:but|though|although|yet)?\s*(?:not|non)[\s-]?"
+                                      r"(?:statistically\s+)?significant")
+
+
 def _claims(clause: str) -> set[str]:
     """The claim classes of a clause; a comparison a negation denies ("did not differ", "was not improved",
     "no significant difference") reads as "the same"."""
@@ -114,10 +118,19 @@ def _claims(clause: str) -> set[str]:
             denied = _neg(text[max(0, m.start() - 45):m.start()])
             if denied and name in ("up", "down", "differ", "linked"):
                 found.add("same")
+                if name in ("up", "down") and re.fullmatch(r"(?i)non-?significantly", denied.group(0)) \
+                        and not text[max(0, m.start() - 45):m.start()][denied.end():].strip():
+                    found.add(name)  # "nonsignificantly increased": a rise, not shown to be one
             elif denied and name == "all" and re.search(r"\bnot\s+$", text[:m.start()], re.I):
                 found.add("some")
             else:
                 found.add(name)
+                if name == "only" and re.search(r"(?i)\bthe\s+$", text[:m.start()]):
+                    found.add("all")  # "the only grade 3 events ... occurred with A": all of them did
+                if name in ("up", "down") and _NOT_SIGNIFICANTLY_AFTER.match(text[m.end():]):
+                    found.add("same")  # "higher with A, but not significantly": no difference shown either
+    if re.match(r"\W*(?:In\s+)?[Aa]ll\s+\d[\d,]*\s+[a-z]", text):
+        found.add("all")  # "All 157 specimens had ...": every one of them (not "in all 3 arms", a count)
     if _NONE.search(text):
         found.add("none")
     return found

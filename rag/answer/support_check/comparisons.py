@@ -82,10 +82,18 @@ def _topic_tokens(text: str) -> set[str]:
     return {t[:6] for t in tokenize(_us(text)) if not t.isdigit() and not re.fullmatch(r"[\d.]+", t)}
 
 
+_ALONE = set(tokenize("alone monotherapy"))
+
+
 def _arms(first: str, second: str) -> tuple[set[str], set[str]] | None:
     a = {t for t in _tok(first) if not re.fullmatch(r"[\d.]+", t)} - _ARM_FILLER
     b = {t for t in _tok(second) if not re.fullmatch(r"[\d.]+", t)} - _ARM_FILLER
     only_a, only_b = a - b, b - a
+    # "with A-B than with B alone": the arm alone is named by B where the passage names B without A.
+    if only_b and only_b <= _ALONE and b - _ALONE and only_a:
+        only_b = only_b | (b - _ALONE)
+    elif only_a and only_a <= _ALONE and a - _ALONE and only_b:
+        only_a = only_a | (a - _ALONE)
     if not only_a or not only_b:
         return None
     return only_a, only_b
@@ -155,11 +163,22 @@ def _arms_by_figures(clause: str) -> tuple[set[str], set[str], str, str] | None:
     return (arms[0], arms[1], found[0], found[1]) if arms else None
 
 
-def _mentions(tokens: set[str], text: str) -> int | None:
-    """Where a text first names an arm (any of its distinctive tokens), or None."""
+# An arm named as one hyphenated word that adds a treatment to another ("ASC-plus-vinorelbine", "chemo+nivolumab"):
+# the words before "plus" are the other arm's ("ASC-alone"), not this one's.
+_ADDED = re.compile(r"(?i)^.+?(?:-(?:plus|with|and)-|\+)(?=\w)")
+
+
+def _mentions(tokens: set[str], text: str, other: set[str] | None = None) -> int | None:
+    """Where a text first names an arm (any of its distinctive tokens), or None. A word that adds one treatment to
+    another names the arm by the treatment added; an arm given alone ("B alone") is not named by a word that names
+    the other arm too ("A/B")."""
     best = None
+    alone = other if other and tokens & _ALONE else set()
     for m in re.finditer(r"[\w\-/+α-ω]+", text):
-        if set(_tok(m.group(0))) & tokens:
+        word = m.group(0)
+        added = _ADDED.match(word)
+        toks = set(_tok(word[added.end():] if added else word))
+        if toks & tokens and not toks & alone:
             best = m.start()
             break
     return best
@@ -173,9 +192,14 @@ def _pairs(text: str, percent: bool | None) -> list[tuple[_Quantity, _Quantity, 
     qs = [q for q in _quantities(text) if not q.loose and not re.search(
         r"\d[\d,.]*\s*%?\s*(?:\)\s*)?(?:\bof|/|out of)\s*(?:the\s+)?$", text[max(0, q.start - 30):q.start])]
     qs = [q for q in qs if not re.match(r"\s*(?:mg|g\b|ml|µ|mm|kg|cycles|doses|:)", text[q.end:q.end + 6])]
+    # Not a count of arms ("the two arms") nor a label's number ("grade 3", "stage 2"): not figures of an arm.
+    qs = [q for q in qs if not re.match(r"\s+(?:arms?|groups?|cohorts?|trials|studies)\b", text[q.end:q.end + 10])
+          and not re.search(r"(?i)\b(?:grades?|stages?|phases?|types?|levels?|cycles?|days?|weeks?)\s+$",
+                            text[max(0, q.start - 8):q.start])]
     out = []
+    paired: set[int] = set()  # the second figures of "A vs. B" pairs: not the first of another pair
     for i, q in enumerate(qs):
-        if percent is not None and q.percent != percent:
+        if percent is not None and q.percent != percent or q.start in paired:
             continue
         for r in qs[i + 1:]:
             if r.percent != q.percent:
@@ -184,8 +208,11 @@ def _pairs(text: str, percent: bool | None) -> list[tuple[_Quantity, _Quantity, 
             for o in qs:  # the other kind's figures between ("11 (8%) ... versus 30 (22%)"): words, not figures
                 if q.end <= o.start and o.end <= r.start:
                     between = between[:o.start - q.end] + "n" * (o.end - o.start) + between[o.end - q.end:]
+            between = re.sub(r"(?i)\b(vs|v)\.", r"\1 ", between)  # "44.8% vs. 27.8%": the stop of "vs." ends nothing
             if len(between) <= 120 and _PAIR_JOIN.match(between):
                 out.append((q, r, q.start))
+                if re.fullmatch(r"(?i)\W*(?:vs|v|versus)\W*", between):
+                    paired.add(r.start)
             break
     return out
 
@@ -196,13 +223,14 @@ def _pair_for(text: str, comp_topic: set[str], percent: bool | None) -> tuple[_Q
     pairs = _pairs(text, percent)
     if not pairs and percent is None:
         return None
-    best, best_score = None, 0
+    best, best_score = None, (0, 0)
     last = 0
-    for i, (_, r, _start) in enumerate(pairs):
-        # (to the next pair, or at least to this pair's second figure: "11 (8%) ... discontinued ... versus 30 (22%)")
+    for i, (q, r, _start) in enumerate(pairs):
+        # (to the next pair, or at least to this pair's second figure: "11 (8%) ... discontinued ... versus 30 (22%)";
+        # of two pairs the words lead to alike, the one they come before: "less frequent (73.4% vs. 90.0%)")
         upto = max(pairs[i + 1][2], r.start) if i + 1 < len(pairs) else len(text)
-        score = len(_topic_tokens(text[last:upto]) & comp_topic)
-        if score > best_score:
+        score = (len(_topic_tokens(text[last:upto]) & comp_topic), len(_topic_tokens(text[last:q.start]) & comp_topic))
+        if score[0] and score > best_score:
             best, best_score = pairs[i][:2], score
         last = r.end
     if best is None and len(pairs) == 1:
@@ -294,7 +322,7 @@ def comparison_flags(clause: str, texts: list[str], where: str) -> list[str]:
             if values:
                 return _verdict(comp, values[0], values[1], where, stated_values)
     for s in sorted(passage_sentences, key=lambda s: -len(_topic_tokens(s) & comp.topic)):
-        pa, pb = _mentions(comp.first, s), _mentions(comp.second, s)
+        pa, pb = _mentions(comp.first, s, comp.second), _mentions(comp.second, s, comp.first)
         if pa is None or pb is None:
             continue
         close = len(_topic_tokens(s) & comp.topic) >= max(1, len(comp.topic) // 3)

@@ -98,6 +98,15 @@ def ratio_spans(text: str) -> list[tuple[int, int]]:
         [m.span(2) for m in DIFFERENCE.finditer(text) if _difference_holds(m, _own_pair(text, m))]
 
 
+def _ratio_to_each(clause: str, m: re.Match, pair: tuple[_Quantity, _Quantity]) -> bool:
+    """"22.8 months in arm A, about twice that of arms B and C (12.5 and 12.7 months)": the figure before the ratio
+    word against each of a pair that follows it."""
+    before = [q for q in _quantities(clause, sentence=True) if not q.loose and q.end <= m.start()
+              and q.percent == pair[0].percent]
+    return bool(before) and pair[0].start >= m.end() and all(
+        _ratio_holds(m, (before[-1], p)) for p in pair)
+
+
 def ratio_flags(clause: str, sentences: list[str], where: str) -> list[str]:
     """"doubled", "almost tripled", "four times longer", "about 10 months longer" against the answer's own two
     figures; a ratio in words ("almost tripled") without figures against the passage's pair."""
@@ -106,6 +115,8 @@ def ratio_flags(clause: str, sentences: list[str], where: str) -> list[str]:
         own = _own_pair(clause, m)
         pair = own or (_passage_pair(clause, sentences) if not m.group(2)[0].isdigit()
                        and words_to_int(m.group(2).lower().split()[0].split("-")[0]) is None else None)
+        if own is not None and _ratio_to_each(clause, m, own):
+            continue
         if pair is not None and min(pair[0].value, pair[1].value) > 0 and not _ratio_holds(m, pair):
             a, b = sorted((pair[0].value, pair[1].value))
             flags.append(f'"{m.group(0)}": {where} gives {pair[0].text} and {pair[1].text} ({b / a:.1f} times)')

@@ -157,6 +157,10 @@ _ROUTES = [(re.compile(r"(?i)intravenous"), re.compile(r"\b(?:[Ii]\.[Vv]\.|IV)(?
            (re.compile(r"(?i)orally"), re.compile(r"\b(?:[Pp]\.[Oo]\.|PO)(?![\w-])|(?i:\boral\b|by mouth)"))]
 
 
+# Abbreviations no initials spell out (the letters come from inside one word): "FDG" for fludeoxyglucose.
+_INNER_ABBREVIATIONS = {"fdg": ("fludeoxyglucose", "fluorodeoxyglucose", "fluoro-2-deoxy-d-glucose")}
+
+
 def _found_name(name: str, where: _Source, alternatives: dict[str, list[tuple[str, ...]]]) -> bool:
     route = next((said for word, said in _ROUTES if word.match(name)), None)
     return route is not None and route.search(where.text) is not None or _found_as_written(name, where, alternatives)
@@ -189,6 +193,8 @@ def _found_as_written(name: str, where: _Source, alternatives: dict[str, list[tu
         return True
     if any(set(alt) <= where.tokens for alt in alternatives.get(toks[0], [])):
         return True
+    if any(set(_tok(spelled)) <= where.tokens for spelled in _INNER_ABBREVIATIONS.get(name.lower(), ())):
+        return True
     mesh = [t for t, _ in _mesh_terms(name)]
     if mesh and all(m in where.mesh for m in mesh):
         return True
@@ -205,6 +211,11 @@ def _found_as_written(name: str, where: _Source, alternatives: dict[str, list[tu
             return True
     if len(plain) >= 3 and re.fullmatch(r"[A-Za-z]+-?\d+", name) and joined in where.initials:
         return True  # "CTLA-4" for "cytotoxic T-lymphocyte antigen-4"
+    return _found_in_parts(name, where, alternatives)
+
+
+def _found_in_parts(name: str, where: _Source, alternatives: dict[str, list[tuple[str, ...]]]) -> bool:
+    """A name written in parts the passage may write apart or by other names."""
     # "PD-1/CD274", "anti-CD19": each part by itself, as the passage may write them apart or by another name.
     parts = [part for part in re.split(r"/", name) if len(part) > 1]
     if len(parts) > 1:
@@ -212,6 +223,10 @@ def _found_as_written(name: str, where: _Source, alternatives: dict[str, list[tu
     m = re.fullmatch(r"(?i)(anti|non)-?(.+)", name)
     if m and len(m.group(2)) > 1:
         return _found_name(m.group(2), where, alternatives)
+    # "FDG-PET", "PET-CT": abbreviations joined by a hyphen, each by itself (the passage may spell one out).
+    parts = name.split("-")
+    if len(parts) > 1 and all(re.fullmatch(r"[A-Z]{2,}s?", part) for part in parts):
+        return all(_found_name(part, where, alternatives) for part in parts)
     # "PD-L1-positive", "TCR-transduced", "G12C-mutant": the name before a plain word.
     m = re.fullmatch(r"(.+?)-([a-z]+)", name)
     if m and len(m.group(1)) > 1:

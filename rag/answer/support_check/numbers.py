@@ -37,6 +37,12 @@ _FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "one-third
 _FRACTION = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
                        + r")\b(?!-(?:life|lives|maximal|max)\b)", re.I)
 
+# Vulgar fractions as one character ("mass >⅓ of the thoracic diameter"): a share too; after digits, a mixed number
+# ("1½ years").
+_VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5, "⅘": 4 / 5,
+           "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
+_VULGAR_FRACTION = re.compile(r"(?<![\d.,])(\d+)?([" + "".join(_VULGAR) + r"])")
+
 
 # A paper's identifier in a sentence: which paper, not what it says.
 _IDENTIFIER = re.compile(r"\b(?:PMID|PMCID|PMC|doi)\s*:?\s*[\w./-]*\d[\w./-]*", re.I)
@@ -97,6 +103,13 @@ def _quantities(text: str, sentence: bool = False) -> list[_Quantity]:
     for m in _FRACTION.finditer(plain):
         out = [q for q in out if q.end <= m.start() or q.start >= m.end()]  # "two" of "two-thirds"
         out.append(_Quantity(_FRACTIONS[m.group(1).lower()], True, 0, m.start(), m.end(), loose=True, text=m.group(0)))
+    for m in _VULGAR_FRACTION.finditer(plain):
+        out = [q for q in out if q.end <= m.start() or q.start >= m.end()]  # the whole part of "1½"
+        share = _VULGAR[m.group(2)]
+        if m.group(1):
+            out.append(_Quantity(int(m.group(1)) + share, False, 2, m.start(), m.end(), text=m.group(0)))
+        else:
+            out.append(_Quantity(100 * share, True, 0, m.start(), m.end(), loose=True, text=m.group(0)))
     out.sort(key=lambda q: q.start)
     # "49–72%", "49 to 72%", "17, 32 and 29%": the numbers of a range or list share the last one's percent sign.
     shared = list(out)
@@ -214,7 +227,7 @@ def _supports_number(q: _Quantity, sentence: str) -> bool:
 
 
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|to)\s*\d")
-_RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|to)\s*$")
+_RANGE_BEFORE = re.compile(r"\d\s*%?\s*(?:-|–|to)\s*$")
 
 
 def _as_point(q: _Quantity, text: str, sentence: str) -> bool:

@@ -57,6 +57,10 @@ def _content_of(text: str) -> frozenset[str]:
     return frozenset(t for t in out if not t.isdigit() and not re.fullmatch(r"[\d.]+", t) and t not in _GENERIC)
 
 
+# A source's reference markers right after a sentence's full stop ("[23-25]", "[Level of evidence A1]").
+_AFTER_STOP_MARKERS = re.compile(r"(?<=[.!?])(?:\[[^\[\]\n]{1,60}\])+(?=\s|$)")
+
+
 @dataclass
 class _Passages:
     """The cited passages cut into sentences and clauses, with the rarity of each word among them."""
@@ -70,6 +74,9 @@ class _Passages:
         sentences = []
         for text in texts:
             text = re.sub(r"(?<=[A-Za-z0-9)])\.(?=[A-Z][a-z])", ". ", text)  # "HNSCC.To assess": two sentences
+            # "...survival duration.[23-25][Level of evidence A1] However, ...": the source's reference markers after
+            # a full stop would join two sentences (and a denial in one would be read into the other).
+            text = _AFTER_STOP_MARKERS.sub("", text)
             for a, b in sentence_spans(text):
                 s = text[a:b].strip()
                 if s:
@@ -122,6 +129,10 @@ def _split_outside_brackets(sentence: str) -> list[str]:
     return pieces
 
 
+_NOT_SIGNIFICANTLY = re.compile(r"(?i)(?:but|and|though|although|yet)?\s*(?:not|non)[\s-]?(?:statistically\s+)?"
+                                r"significant(?:ly)?(?:\s+so)?\W*")
+
+
 def _clauses(sentence: str) -> list[str]:
     out: list[str] = []
     for c in _split_outside_brackets(sentence):
@@ -131,6 +142,9 @@ def _clauses(sentence: str) -> list[str]:
         pieces = [c[:m.end()].rstrip(", "), c[m.end():]] if m else [c]
         for p in (p.strip() for p in pieces):
             if not p or not _content(p):
+                continue
+            if out and _NOT_SIGNIFICANTLY.fullmatch(p):
+                out[-1] = f"{out[-1]} {p}"  # "higher with A, but not significantly": a qualifier of the clause itself
                 continue
             if out and re.match(r"(?i)(but|and|or)?\s*not\b", p):
                 p = f"{out[-1]} {p}"  # "..., but not for ACR50": the clause it leaves out the verb of

@@ -80,6 +80,33 @@ def untested_flags(clause: str, near: list[str], where: str) -> list[str]:
     return [f'"{said.group(0)}": {where} says "{m.group(0)}"'] if m else []
 
 
+_P = re.compile(r"\bP\s*(=|<|>|≤|≥)\s*(0?\.\d+)", re.I)
+_SIGNIFICANT_WORDS = re.compile(r"\bsignifican\w*", re.I)
+
+
+def insignificant_outcome_flags(clause: str, sentences: list[str], where: str) -> list[str]:
+    """"significantly improved overall survival" where every passage sentence that gives a P value for that outcome
+    gives one of .05 or more (and says nothing of significance in words): the test found no significant
+    difference."""
+    said = re.search(r"\bsignificant(?:ly)?\b", clause, re.I)
+    if not said or _DENIAL.search(clause) or not _BENEFIT.search(clause):
+        return []
+    flags = []
+    for key in sorted(_outcomes(clause)):
+        tested = []
+        for s in sentences:
+            if key not in _outcomes(s) or not _P.search(s):
+                continue
+            # (the outcome's own P value: the sentence speaks of one outcome only)
+            if len(_outcomes(s)) > 1 or _SIGNIFICANT_WORDS.search(s):
+                return []
+            tested.append(s)
+        ps = [(m.group(1), float(m.group(2))) for s in tested for m in _P.finditer(s)]
+        if ps and all(op in ("=", ">", "≥") and value >= 0.05 for op, value in ps):
+            flags.append(f'"{said.group(0)}": {where} gives P = {ps[0][1]:g} for {key.upper()}')
+    return flags
+
+
 # --- the arm a comparison names ----------------------------------------------------------------------------------
 
 _AGAINST = re.compile(r"\b(?:compared (?:with|to)|relative to|versus|vs\.?|"

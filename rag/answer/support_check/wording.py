@@ -631,11 +631,14 @@ def prefix_flags(plain: str, texts: list[str], titles: list[str], where: str) ->
     for word in sorted(theirs):
         bare = re.compile(rf"(?<![\w-]){re.escape(word)}\b", re.I)
         said = bare.search(plain)
+        if said and re.search(r"(?i)\bnot\s+(?:\w+ly\s+)?$", plain[:said.start()]):
+            continue  # "not significantly" for "nonsignificantly": the same denial in two words
         if said and word not in mine and not bare.search(source):
             flags.append(f'"{said.group(0)}": {where} says "{theirs[word]}"')
     for word in sorted(mine):
         bare = re.compile(rf"(?<![\w-]){re.escape(word)}\b", re.I)
-        if word not in theirs and bare.search(source) and not bare.search(plain):
+        if word not in theirs and bare.search(source) and not bare.search(plain) \
+                and not re.search(r"(?i)\bnot\s+(?:\w+ly\s+)?$", source[:bare.search(source).start()]):
             flags.append(f'"{mine[word]}": {where} says "{bare.search(source).group(0)}"')
     return flags
 
