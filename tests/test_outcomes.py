@@ -1311,3 +1311,11 @@ def test_arms_named_in_brackets_by_role_or_by_the_results_short_name():
             "chemotherapy alone in resectable NSCLC. The pooled pCR rate was 21.9% with neoadjuvant "
             "chemoimmunotherapy versus 3.6% with neoadjuvant chemotherapy.")
     assert _arms_of_values(meta) == {21.9: "neoadjuvant chemoimmunotherapy", 3.6: "neoadjuvant chemotherapy"}
+
+
+def test_a_subgroups_ratio_takes_the_endpoint_of_the_ratio_before_and_an_aside_keeps_all_events():
+    text = ("The weighted hazard ratio for all-cause death with TAVI versus SAVR was 1.28 (95% CI 1.10-1.49). The "
+            "excess risk was most evident in patients with a bicuspid valve (HR 1.71; 95% CI 1.19-2.46).")
+    assert [(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes] == [("HR_OS", 1.28), ("HR_OS", 1.71)]
+    aside = "Grade 3 or 4 adverse events, mainly neutropenia, occurred in 6 of 15 patients (40.0%)."
+    assert [(o.endpoint, o.value) for o in extract_outcomes(aside, "x").outcomes] == [("AE_grade3plus", 40.0)]

@@ -363,7 +363,7 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
             r":(?=[^:]*[A-Za-z])|"
             r"\b(?:was|were) (?!observed|reported|seen|noted|experienced|similar|more|less|higher|lower|uncommon|"
             r"rare|infrequent|common|frequent|low|documented|recorded)[a-z]+",
-            _PARENTHESES.sub("", text[best.end:v.start]), re.I):
+            _ASIDE.sub(" ", _PARENTHESES.sub("", text[best.end:v.start])), re.I):
         # one kind of event ("grade 3-4 events, including fatigue (4%)"), not all of them; an earlier value's
         # bracket ("in 84% of patients who received A (most commonly neutropenia) and in 16% ...") does not count
         return None
@@ -412,6 +412,12 @@ def _subscript(text: str, hr: _Mention) -> str | None:
     return None
 
 
+# "Grade 3 or 4 adverse events, mainly neutropenia, occurred in 6 of 15 patients": an aside between commas before the
+# verb, the value still all events'
+_ASIDE = re.compile(r",\s*(?:mainly|mostly|including|such as|most commonly|predominantly|primarily|chiefly)\b[^,;:]*,"
+                    r"\s*(?=(?:occurred|were|was|developed|affected)\b)", re.I)
+
+
 def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -> str:
     """HR_PFS, HR_OS, ...: what follows "hazard ratio for", else the survival endpoint named nearest before it, else
     the endpoint of a hazard ratio named earlier in the sentence ("the HRdeath was 0.55 ...; ..., the HR was 0.65")."""
@@ -423,7 +429,7 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
     named = (("PFS", r"progression|PFS"), ("DFS", r"recurrence|relapse|disease[- ]free|DFS|RFS"), ("EFS", r"event|EFS"),
              ("OS", r"death|OS\b|overall survival|mortality"))
     for kind, name in () if composite else named:
-        if re.match(rf"\s*(?:\(|,)?\s*(?:for|of)\s+(?:\w+\s+){{0,3}}?(?:{name})", after, re.I):
+        if re.match(rf"\s*(?:\(|,)?\s*(?:for|of)\s+(?:[\w-]+\s+){{0,3}}?(?:{name})", after, re.I):
             return f"HR_{kind}"
     near = [m for m in mentions if m.kind in ("PFS", "OS", "DFS", "RFS", "EFS", "MFS", "DSS") and m.end <= hr.start + 1]
     before = text[max(s, hr.start - 80):hr.start]
@@ -451,13 +457,24 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
             earlier = _ratio_endpoint(text, m, mentions, s)
             if earlier != "HR_other":
                 return earlier
+    chunk = text[max(0, s - 300):s].rstrip()
+    previous = re.split(r"(?<=[.;])\s+", chunk)[-1]
     if re.fullmatch(r"[\s•-]*(?:(?:the|its|an?|overall,?)\s+)?", text[s:hr.start], re.I):
         # "Median OS was 25.1 months ... versus 18.7 months .... The HR was 0.71": a sentence that is the ratio alone
         # takes the one survival endpoint of the sentence before
-        previous = re.split(r"(?<=[.;])\s+", text[max(0, s - 300):s].rstrip())[-1]
         kinds = {kind for kind, name in _PREVIOUS_KINDS if re.search(name, previous)}
         if len(kinds) == 1:
             return f"HR_{kinds.pop()}"
+    if previous and not any(m.kind in _SURVIVAL_KINDS for m in mentions if s <= m.start):
+        # "The hazard ratio for death was 1.28 (...). The excess risk was most evident in patients with a bicuspid
+        # valve (HR 1.71; ...)": a subgroup's ratio in a sentence naming no endpoint is the ratio of the sentence
+        # before, when that one names its endpoint
+        at = max(0, s - 300) + len(chunk) - len(previous)
+        ratios = {_ratio_endpoint(text, m, [], at) for m in _mentions(text, at, s) if m.kind == "HR"
+                  if _subscript(text, m) or re.match(r"\s*(?:\(|,)?\s*(?:for|of)\s", text[m.end:m.end + 10], re.I)}
+        ratios.discard("HR_other")
+        if len(ratios) == 1:
+            return ratios.pop()
     return "HR_other"
 
 
