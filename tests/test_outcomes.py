@@ -1319,3 +1319,12 @@ def test_a_subgroups_ratio_takes_the_endpoint_of_the_ratio_before_and_an_aside_k
     assert [(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes] == [("HR_OS", 1.28), ("HR_OS", 1.71)]
     aside = "Grade 3 or 4 adverse events, mainly neutropenia, occurred in 6 of 15 patients (40.0%)."
     assert [(o.endpoint, o.value) for o in extract_outcomes(aside, "x").outcomes] == [("AE_grade3plus", 40.0)]
+
+
+def test_a_short_name_in_brackets_finds_its_arm_past_a_schedules_or():
+    text = ("Patients were randomised 1:1:1 to lactulose titrated to two or three soft stools daily (lactulose group), "
+            "rifaximin 550 mg twice daily (rifaximin group) or both drugs (combination group) for 12 months. Overall "
+            "survival at 12 months was 80.0% in the lactulose group, 78.1% in the rifaximin group and 86.4% in the "
+            "combination group.")
+    arms = _arms_of_values(text)
+    assert arms[80.0].startswith("lactulose") and arms[78.1] == "rifaximin"

@@ -194,8 +194,14 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
             role = _ROLE_IN_BRACKETS.fullmatch(inner.strip()) or _NAME_IN_BRACKETS.fullmatch(inner.strip())
             if role:  # "bevacizumab plus chemotherapy (the control arm)": what "the control arm" stands for
                 name = role.group(1)
-                aliases[name.lower() if role.re is _ROLE_IN_BRACKETS else name] = \
-                    len(_ARM_SPLIT.split("".join(out))) - 1
+                parts = _ARM_SPLIT.split("".join(out))
+                at = len(parts) - 1
+                words = [w for w in re.split(r"[\s-]+", name.lower()) if len(w) >= 3]
+                if role.re is _NAME_IN_BRACKETS and not any(w in parts[at].lower() for w in words):
+                    # "lactulose titrated to two or three soft stools daily (lactulose group)": the arm split off
+                    # at a schedule's "or" that holds the name
+                    at = max((j for j in range(at) if any(w in parts[j].lower() for w in words)), default=at)
+                aliases[name.lower() if role.re is _ROLE_IN_BRACKETS else name] = at
             continue
         if depth:
             held[-1] += ch
