@@ -239,8 +239,10 @@ _UNITS = {"hour": "hour", "day": "day", "week": "week", "month": "month", "year"
           "patient": "patient", "trial": "trial", "study": "study", "studie": "study", "centre": "centre",
           "center": "centre", "countrie": "country", "country": "country", "site": "site", "tumor": "tumor",
           "tumour": "tumor", "lesion": "lesion", "vaccination": "vaccination", "infusion": "infusion"}
-_UNIT_AFTER = re.compile(r"[\s-]+(?:[a-z]+[\s-]+){0,2}?(" + "|".join(sorted(_UNITS, key=len, reverse=True))
-                         + r")s?\b", re.I)
+# (not past a preposition: "18 with proficient tumours" counts people; not a compound's first part: "20
+# single-tumour-type trials" counts trials)
+_UNIT_AFTER = re.compile(r"[\s-]+(?:(?!(?:with|without|in|of|on|per|from|at|after|before|by|for)\b)[a-z]+[\s-]+)"
+                         r"{0,2}?(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")s?\b(?!-(?!old\b))", re.I)
 
 
 _LABEL = re.compile(r"(?i)\b(?:phase|grade|stage|cohort|arm|group|part|days?|weeks?|cycles?|type|class|level|step|"
