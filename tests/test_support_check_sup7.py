@@ -19,3 +19,17 @@ def test_compound_modifier_is_not_the_counted_thing():
     passage = "Fourteen studies of single-tumor-type trials (a total of 2210 patients) were pooled."
     v = _check("The analysis pooled 14 single-tumour-type studies with 2210 patients.", passage)
     assert v.status == SUPPORTED, v.reasons
+
+
+def test_negation_read_over_its_own_scope():
+    passage = ("Monocytes were loaded with a clinically approved fluorine contrast agent consisting of perfluorocarbon "
+               "droplets and were scanned at 3 T. Our results show: (i) labelled cells could be imaged at low numbers; "
+               "(ii) Loading does not alter cell survival and migration.")
+    v = _check("Loading with the perfluorocarbon contrast agent did not alter monocyte survival or migration.", passage)
+    assert v.status == SUPPORTED, v.reasons
+
+
+def test_restricted_deletion_says_only():
+    passage = "Macrophage-restricted deletion of the receptor slowed tumour growth in two murine models."
+    v = _check("Deleting the receptor only in macrophages slowed tumour growth in two mouse models.", passage)
+    assert v.status == SUPPORTED, v.reasons

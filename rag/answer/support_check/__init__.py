@@ -415,7 +415,7 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
                 "same" in _claims(c) and not _claims(c) & {"up", "down", "differ"} for c in against + ranked_clauses[:2]
                 if passages.overlap(clause_words, c) >= COVERAGE * total)
             if not same and not any(_neg(c) or _WEAK_NEGATION.search(c) for c in against) \
-                    and not _insignificant_by_p(clause, against):
+                    and not _insignificant_by_p(clause, against) and not _denied_in_scope(ctx, clause, neg):
                 said_negation.append(neg.group(0))
         else:
             cue = _denial_not_said(ctx, clause, clause_words, matched, total)
@@ -449,6 +449,25 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
         claim_flags += best_other_flags(clause, ctx.texts, ctx.where)
         claim_flags += clarity_flags(clause, ctx.ranked[:3], ctx.where)
     return said_negation, source_negation, claim_flags
+
+
+def _denied_in_scope(ctx: _Check, clause: str, neg: re.Match) -> bool:
+    """The answer's negation read over its own scope (the words it denies, up to the next comma): the passage clause
+    that holds most of those words denies them too ("Labelling ... did not affect DC viability or function" where
+    the clause that follows the answer's first half describes the labelling, and "(ii) Labeling does not affect cell
+    viability and function" another)."""
+    scope = re.split(r"[,;:()]|\s[–—]\s", clause[neg.end():])[0]
+    words = _content(scope)
+    if len(words) < 2:
+        return False
+    passages = ctx.passages
+    total = math.fsum(passages.weight.get(t, math.log(2)) for t in words)
+    ranked = sorted(passages.clauses, key=lambda c: -passages.overlap(words, c))
+    if not ranked or passages.overlap(words, ranked[0]) < max(1.0, 0.6 * total):
+        return False
+    top = passages.overlap(words, ranked[0])
+    best = [c for c in ranked[:3] if passages.overlap(words, c) >= 0.95 * top]
+    return all(_neg(c) or _WEAK_NEGATION.search(c) for c in best)
 
 
 # "not significant" in words, and a P value of .05 or more: the same finding.

@@ -80,7 +80,9 @@ _CLAIMS: dict[str, re.Pattern] = {
     # ("nearly all", "almost every": a share short of all, not a universal claim)
     "all": re.compile(r"(?<!nearly )(?<!almost )(?<!virtually )(?<!practically )\b(all|every|entire)\b"
                       r"(?!-| at all| \d| other| (two|three|four|six|eight|twelve) )(?<!at all)", re.I),
-    "only": re.compile(r"\b(only|solely|exclusively|confined to|restricted to|limited to)\b", re.I),
+    # ("Treg cell-restricted deletion": deleted only in Treg cells)
+    "only": re.compile(r"\b(only|solely|exclusively|confined to|restricted to|limited to)\b|"
+                       r"(?<=[a-z]-)(restricted|confined)\b", re.I),
     "some": re.compile(r"\b(some|several|a few|few|many|a subset|a minority|most)\b", re.I),
     "known": re.compile(r"\b(much|well|already) (is )?(known|established|understood)\b", re.I),
     # A factor that protects against an outcome, and one that is a risk factor for it: opposites.
