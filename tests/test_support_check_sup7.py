@@ -33,3 +33,16 @@ def test_restricted_deletion_says_only():
     passage = "Macrophage-restricted deletion of the receptor slowed tumour growth in two murine models."
     v = _check("Deleting the receptor only in macrophages slowed tumour growth in two mouse models.", passage)
     assert v.status == SUPPORTED, v.reasons
+
+
+def test_and_a_half_in_ratios_and_differences():
+    passage = ("Grade 2 colitis was more common with the combination than with monotherapy (7.6% vs 3.0%). "
+               "Median survival was 21.4 months with the combination and 16.9 months with monotherapy.")
+    assert _check("Grade 2 colitis was about two and a half times as common with the combination (7.6% vs 3.0%).",
+                  passage).status == SUPPORTED
+    assert _check("Median survival was about four and a half months longer with the combination, 21.4 against "
+                  "16.9 months.", passage).status == SUPPORTED
+    assert _check("Grade 2 colitis was about four and a half times as common with the combination (7.6% vs 3.0%).",
+                  passage).status != SUPPORTED
+    assert _check("Median survival was about seven and a half months longer with the combination, 21.4 against "
+                  "16.9 months.", passage).status != SUPPORTED

@@ -17,9 +17,11 @@ _QUALIFIER = (r"(?:(nearly|almost|about|roughly|approximately|around|more than|o
               r"just under)\s+)?")
 # "doubled", "almost tripled", "halved" (a ratio in words); "four times", "12-fold" (a ratio with its number).
 RATIO = re.compile(r"\b" + _QUALIFIER + r"(doubl\w*|twice|tripl\w*|quadrupl\w*|halv\w*|"
-                   r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)[- ](?:times|fold))\b(?!-)", re.I)
+                   r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?: and a half)?[- ](?:times|fold))"
+                   r"\b(?!-)", re.I)
 # "about 10 months longer", "1.4-month improvement": a difference the answer's two figures give.
-DIFFERENCE = re.compile(r"\b" + _QUALIFIER + r"(\d+(?:\.\d+)?)[- ](?:months?|weeks?|days?|years?|points?|"
+DIFFERENCE = re.compile(r"\b" + _QUALIFIER + r"(\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|"
+                        r"ten|eleven|twelve)(?: and a half)?)[- ](?:months?|weeks?|days?|years?|points?|"
                         r"percentage points?)\s+(?:longer|shorter|more|less|greater|higher|lower|improvement|gain|"
                         r"difference)\b", re.I)
 
@@ -33,7 +35,7 @@ def _ratio_value(word: str) -> float:
     if w.startswith("quadrupl"):
         return 4.0
     n = re.match(r"(\d+(?:\.\d+)?|\w+)", w).group(1)
-    return float(n) if n[0].isdigit() else float(words_to_int(n))
+    return (float(n) if n[0].isdigit() else float(words_to_int(n))) + (0.5 if " and a half" in w else 0.0)
 
 
 def _fits(qualifier: str | None, actual: float, said: float) -> bool:
@@ -85,8 +87,9 @@ def _ratio_holds(m: re.Match, pair: tuple[_Quantity, _Quantity]) -> bool:
 
 
 def _difference_holds(m: re.Match, pair: tuple[_Quantity, _Quantity]) -> bool:
-    diff, said = abs(pair[0].value - pair[1].value), float(m.group(2))
-    return _fits(m.group(1), diff, said) or abs(diff - said) <= 0.5 * 10 ** -len((m.group(2) + ".").split(".")[1])
+    diff, said = abs(pair[0].value - pair[1].value), _ratio_value(m.group(2))  # "four and a half": 4.5
+    decimals = 1 if " and a half" in m.group(2) else len((m.group(2) + ".").split(".")[1])
+    return _fits(m.group(1), diff, said) or abs(diff - said) <= 0.5 * 10 ** -decimals
 
 
 def ratio_spans(text: str) -> list[tuple[int, int]]:

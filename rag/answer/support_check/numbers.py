@@ -102,6 +102,13 @@ def _quantities(text: str, sentence: bool = False) -> list[_Quantity]:
     out = merged
     for m in _FRACTION.finditer(plain):
         out = [q for q in out if q.end <= m.start() or q.start >= m.end()]  # "two" of "two-thirds"
+        whole = next((q for q in out if not q.percent and not q.loose and q.value == int(q.value)
+                      and re.fullmatch(r"\s+and\s+a\s+", plain[q.end:m.start()])), None) \
+            if m.group(1).lower() == "half" else None
+        if whole is not None:  # "four and a half months": 4.5
+            out = [q for q in out if q is not whole]
+            out.append(_Quantity(whole.value + 0.5, False, 1, whole.start, m.end(), text=plain[whole.start:m.end()]))
+            continue
         out.append(_Quantity(_FRACTIONS[m.group(1).lower()], True, 0, m.start(), m.end(), loose=True, text=m.group(0)))
     for m in _VULGAR_FRACTION.finditer(plain):
         out = [q for q in out if q.end <= m.start() or q.start >= m.end()]  # the whole part of "1½"
