@@ -46,3 +46,17 @@ def test_and_a_half_in_ratios_and_differences():
                   passage).status != SUPPORTED
     assert _check("Median survival was about seven and a half months longer with the combination, 21.4 against "
                   "16.9 months.", passage).status != SUPPORTED
+
+
+def test_rates_as_proportions_bounds_and_round_counts():
+    passage = ("Vaccines were reviewed. In patients with newly diagnosed disease, a phase 1 study of the peptide "
+               "vaccine showed 2-year progression-free and overall survival rates of 0.53 and 0.91, respectively. "
+               "Other trials are ongoing. Eighteen cohorts (a total of 3112 patients) were included.")
+    v = _check("In the phase 1 peptide vaccine study, just over half were progression-free and over 90% alive at two "
+               "years.", passage)
+    assert v.status == SUPPORTED, v.reasons
+    assert _check("Eighteen cohorts with about 3,100 patients were included.", passage).status == SUPPORTED
+    assert _check("In the phase 1 peptide vaccine study, over 95% were alive at two years.",
+                  passage).status != SUPPORTED
+    assert _check("In the phase 1 peptide vaccine study, under 50% were progression-free at two years.",
+                  passage).status != SUPPORTED

@@ -165,9 +165,37 @@ _APPROX = re.compile(r"(?:about|almost|nearly|roughly|approximately|around|some|
                      re.I)
 
 
+# A bound the answer gives ("over 80%" for 84%, "fewer than 1%" for 0.8%): the passage's figure just past it.
+_ABOVE = re.compile(r"(?:over|more than|above|exceeding|greater than|upwards of)\s*$", re.I)
+_BELOW = re.compile(r"(?:under|less than|fewer than|below)\s*$", re.I)
+
+
+def _bounded(q: _Quantity, plain: str, near: list[str]) -> bool:
+    above, below = _ABOVE.search(plain[:q.start]), _BELOW.search(plain[:q.start])
+    if q.loose or not (above or below) or q.value <= 0:
+        return False
+    margin = 5.0 if q.percent else 0.1 * q.value  # within five points, or a tenth of a count
+    for s in near:
+        for p in _quantities(s):
+            if p.loose:
+                continue
+            v = p.value
+            if q.percent and not p.percent:
+                if not (0 < v < 1 and p.decimals == 2):
+                    continue
+                v *= 100  # a rate as a proportion
+            elif p.percent != q.percent:
+                continue
+            if above and q.value < v <= q.value + margin or below and q.value - margin <= v < q.value:
+                return True
+    return False
+
+
 def approximately(q: _Quantity, plain: str, near: list[str]) -> bool:
     """"almost 37 months" for 36.8: a number the answer says is approximate, a passage number (of the sentences it
-    follows) rounded to a whole one."""
+    follows) rounded to a whole one; "over 80%" for 84%: a bound the passage's figure is just past."""
+    if _bounded(q, plain, near):
+        return True
     if q.loose or not _APPROX.search(plain[:q.start]):
         return False
     # (a half rounds either way: "about 60%" for 60.5%; a round count of hundreds within 2%: "nearly 2,800" for

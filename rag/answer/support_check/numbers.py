@@ -169,6 +169,9 @@ def _count(word: str) -> float | None:
 
 def _same_number(q: _Quantity, p: _Quantity) -> bool:
     """Is the passage's number p the answer's number q (a rounded value for a precise one counts)?"""
+    if q.percent and not p.percent and 0 < p.value < 1 and p.decimals == 2:
+        # a rate as a proportion ("survival rates of 0.63 and 0.84"): "63%", "just under two thirds"
+        p = _Quantity(round(p.value * 100, 6), True, 0, p.start, p.end, text=p.text)
     if q.loose:
         return p.percent and abs(p.value - q.value) <= 6
     if q.percent and not p.percent:
