@@ -60,3 +60,12 @@ def test_rates_as_proportions_bounds_and_round_counts():
                   passage).status != SUPPORTED
     assert _check("In the phase 1 peptide vaccine study, under 50% were progression-free at two years.",
                   passage).status != SUPPORTED
+
+
+def test_joined_facts_after_though_are_read_apart():
+    passage = ("Serious adverse events occurred in 41.2% of the patients in the nivolumab group and in 39.5% of the "
+               "patients in the placebo group. Treatment was stopped because of toxic effects more often in the "
+               "nivolumab group than in the placebo group (11.7% vs. 5.2%).")
+    v = _check("Serious adverse events were about equally common in both groups (41.2% and 39.5%), though stopping "
+               "treatment for toxic effects was roughly twice as frequent with nivolumab (11.7% vs 5.2%).", passage)
+    assert v.status == SUPPORTED, v.reasons

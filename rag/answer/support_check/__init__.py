@@ -285,7 +285,7 @@ def _sum_of_others(q: _Quantity, mine: list[_Quantity], sentences: list[str], te
 
 
 # Where an answer sentence's facts part ("...; 73 and 96 had died", "..., and 20 of 93 had a complete response").
-_SEGMENT = re.compile(r";|:\s|,\s+(?:and|but|while|whereas)\s+", re.I)
+_SEGMENT = re.compile(r";|:\s|,\s+(?:and|but|while|whereas|though|although|yet|against)\s+", re.I)
 
 
 def _shares_supported(text: str, mine: list[_Quantity], pool: list[str]) -> set[int]:
