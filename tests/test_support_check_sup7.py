@@ -69,3 +69,12 @@ def test_joined_facts_after_though_are_read_apart():
     v = _check("Serious adverse events were about equally common in both groups (41.2% and 39.5%), though stopping "
                "treatment for toxic effects was roughly twice as frequent with nivolumab (11.7% vs 5.2%).", passage)
     assert v.status == SUPPORTED, v.reasons
+
+
+def test_a_confidence_bound_is_not_the_figure():
+    passage = ("The median progression-free survival was 7.1 months (95% CI, 6.4 to 8.0) in the combination group "
+               "and 5.2 months (95% CI, 4.6 to 5.9) in the control group.")
+    assert _check("Median progression-free survival was 7.1 months with the combination against 5.9 months in the "
+                  "control group.", passage).status != SUPPORTED
+    assert _check("Median progression-free survival was 7.1 months with the combination against 5.2 months in the "
+                  "control group.", passage).status == SUPPORTED

@@ -225,7 +225,7 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
                                             plain_text[q.end:o.start]))]
         precise_others = [o for o in mine_numbers if o is not q and not o.loose and not o.percent
                           and (o.decimals >= 2 or o.value >= 100)]
-        holders = [s for s in pool if _supports_number(q, s) and (q.decimals < 2 or _as_point(q, plain_text, s))
+        holders = [s for s in pool if _supports_number(q, s) and (q.decimals < 1 or _as_point(q, plain_text, s))
                    and not _rounded_bound_only(q, plain_text, s)]
         if any(_shared_numbers(precise_others, s) >= 1 for s in holders):
             continue  # beside a precise number of the sentence ("30 studies including 4971 individuals")
