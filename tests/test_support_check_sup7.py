@@ -78,3 +78,12 @@ def test_a_confidence_bound_is_not_the_figure():
                   "control group.", passage).status != SUPPORTED
     assert _check("Median progression-free survival was 7.1 months with the combination against 5.2 months in the "
                   "control group.", passage).status == SUPPORTED
+
+
+def test_a_count_put_with_another_groups_whole():
+    passage = ("Fewer patients had grade 3 or 4 adverse events with the antibody (32 [11%] of 290 patients) than "
+               "with chemotherapy (120 [40%] of 301 patients).")
+    assert _check("Grade 3 or 4 adverse events occurred in 32 of 301 patients on the antibody.",
+                  passage).status != SUPPORTED
+    assert _check("Grade 3 or 4 adverse events occurred in 32 of 290 patients on the antibody.",
+                  passage).status == SUPPORTED

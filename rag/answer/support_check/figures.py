@@ -363,3 +363,32 @@ def landmark(q: _Quantity, plain: str, sentences: list[str]) -> bool:
                 if o and _landmark_key(o.group(1)) == key:
                     return True
     return False
+
+
+# --- a share whose whole is another group's ("90 of 578" where the passage says "90 [15%] of 609" and "247 of 578") --
+
+_SHARE_PAIR = re.compile(r"(?<![\w.,])(\d[\d,]*)\s*(?:\([^()]{0,30}\)\s*|\[[^\[\]]{0,30}\]\s*)?(?:of|out of|/)\s+"
+                         r"(?:the\s+|all\s+|these\s+|those\s+)?(\d[\d,]*)(?![\w.,]*\d)", re.I)
+
+
+def _share_pairs(text: str) -> set[tuple[int, int]]:
+    out = set()
+    for m in _SHARE_PAIR.finditer(_plain(text)):
+        a, b = int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))
+        if 0 <= a <= b:
+            out.add((a, b))
+    return out
+
+
+def share_flags(plain: str, sentences: list[str], where: str) -> list[str]:
+    """An answer's "a of b" the passage does not give, where it gives "a of c" and b as the whole of another share:
+    the count put with another group's whole."""
+    theirs = set().union(*(_share_pairs(s) for s in sentences)) if sentences else set()
+    flags = []
+    for a, b in sorted(_share_pairs(plain)):
+        if (a, b) in theirs:
+            continue
+        other = sorted(c for x, c in theirs if x == a and c != b)
+        if other and any(c == b and x != a for x, c in theirs):
+            flags.append(f"{a} of {b} not in {where} (it gives {a} of {other[0]})")
+    return flags
