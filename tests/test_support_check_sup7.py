@@ -87,3 +87,11 @@ def test_a_count_put_with_another_groups_whole():
                   passage).status != SUPPORTED
     assert _check("Grade 3 or 4 adverse events occurred in 32 of 290 patients on the antibody.",
                   passage).status == SUPPORTED
+
+
+def test_a_figure_given_to_the_other_of_a_respectively_pair():
+    passage = ("In a phase 2 study of the vaccine, the 2-year progression-free and overall survival rates were 41% "
+               "and 72%, respectively.")
+    assert _check("The vaccine gave a 2-year overall survival rate of 41%.", passage).status != SUPPORTED
+    assert _check("The vaccine gave a 2-year overall survival rate of 72%.", passage).status == SUPPORTED
+    assert _check("The vaccine gave a 2-year progression-free survival rate of 41%.", passage).status == SUPPORTED

@@ -56,7 +56,7 @@ from .results import (arm_figure_flags, best_other_flags, clarity_flags, compara
                       insignificant_outcome_flags, null_outcome_flags, opposite_flags,
                       uncompared_ratio_flags, untested_flags)
 from .figures import (approximately, derived, landmark, listed, range_flags, ratio_flags, ratio_spans,
-                      share_flags, superlative_flags, unit_flags)
+                      respectively_flags, share_flags, superlative_flags, unit_flags)
 from .wording import (alone_flags, causal_flags, certainty_flags, design_flags, endpoint_flags,
                       hedge_flags, insufficient_flags, intervention_flags, order_flags,
                       pairing_flags, plan_flags, prefix_flags, preposition_flags, significance_flags,
@@ -250,6 +250,7 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
     missing += unit_flags(ctx.plain, passages.sentences + list(titles.values()), ctx.where, flagged)
     missing += range_flags(ctx.plain, passages.sentences, ctx.where)
     missing += share_flags(ctx.plain, passages.sentences, ctx.where)
+    missing += respectively_flags(ctx.plain, passages.sentences, ctx.where)
     return len(mine_numbers), missing
 
 

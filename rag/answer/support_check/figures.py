@@ -392,3 +392,29 @@ def share_flags(plain: str, sentences: list[str], where: str) -> list[str]:
         if other and any(c == b and x != a for x, c in theirs):
             flags.append(f"{a} of {b} not in {where} (it gives {a} of {other[0]})")
     return flags
+
+
+# --- a figure given to the other of two things "respectively" pairs ("progression-free and overall survival rates of
+# 0.63 and 0.84, respectively": 0.63 is not the overall survival rate) -------------------------------------------
+
+_RESPECTIVELY = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\s+and\s+([A-Za-z][\w-]*)\s+(?:[\w-]+\s+){0,4}?"
+                           r"(?:were|was|are|is|of)\s+(\d+(?:\.\d+)?)\s*%?\s*(?:\([^()]*\)\s*)?(?:[a-z]+\s+)?and\s+"
+                           r"(\d+(?:\.\d+)?)\s*%?\s*(?:\([^()]*\)\s*)?(?:[a-z]+)?,?\s+respectively\b")
+
+
+def respectively_flags(plain: str, sentences: list[str], where: str) -> list[str]:
+    """A figure the answer gives with the one of two things a passage's "A and B ... X and Y, respectively" pairs
+    with the other figure (and without that other thing)."""
+    mine = set(_tok(plain))
+    values = {q.value for q in _quantities(plain, sentence=True) if not q.loose}
+    flags = []
+    for s in sentences:
+        for m in _RESPECTIVELY.finditer(_plain(s)):
+            first, second = set(_tok(m.group(1))), set(_tok(m.group(2)))
+            if not first or not second or first & second or m.group(3) == m.group(4):
+                continue
+            for value, own, other in ((m.group(3), first, second), (m.group(4), second, first)):
+                if float(value) in values and other <= mine and not own & mine:
+                    flags.append(f"{value} not for {m.group(2) if own is first else m.group(1)} in {where} "
+                                 f"(it is the {m.group(1) if own is first else m.group(2)} figure)")
+    return flags
