@@ -95,3 +95,9 @@ def test_a_figure_given_to_the_other_of_a_respectively_pair():
     assert _check("The vaccine gave a 2-year overall survival rate of 41%.", passage).status != SUPPORTED
     assert _check("The vaccine gave a 2-year overall survival rate of 72%.", passage).status == SUPPORTED
     assert _check("The vaccine gave a 2-year progression-free survival rate of 41%.", passage).status == SUPPORTED
+
+
+def test_good_against_poor():
+    passage = "Stromal CD8 counts were heterogeneous and agreement between readers was poor."
+    assert _check("Agreement between readers on stromal CD8 counts was good.", passage).status != SUPPORTED
+    assert _check("Agreement between readers on stromal CD8 counts was poor.", passage).status == SUPPORTED

@@ -85,6 +85,9 @@ _CLAIMS: dict[str, re.Pattern] = {
                        r"(?<=[a-z]-)(restricted|confined)\b", re.I),
     "some": re.compile(r"\b(some|several|a few|few|many|a subset|a minority|most)\b", re.I),
     "known": re.compile(r"\b(much|well|already) (is )?(known|established|understood)\b", re.I),
+    # A judgement of quality ("concordance was good" against "concordance was poor").
+    "good": re.compile(r"\b(good|excellent)\b", re.I),
+    "poor": re.compile(r"\b(poor|poorly)\b", re.I),
     # A factor that protects against an outcome, and one that is a risk factor for it: opposites.
     "protects": re.compile(r"\b(protect(?:s|ed|ive|ion|ing)?|prevent(?:s|ed|ing)?)\b", re.I),
     "risk": re.compile(r"\b(risk factors?|predispos\w*)\b", re.I),
@@ -92,7 +95,7 @@ _CLAIMS: dict[str, re.Pattern] = {
 _OPPOSITE = {"up": {"down", "same"}, "down": {"up", "same"}, "same": {"up", "down", "differ", "linked"},
              "differ": {"same"}, "linked": {"same"}, "persist": {"stop"}, "stop": {"persist"},
              "all": {"some", "only", "none"}, "some": {"all", "none"}, "only": {"all", "same"}, "known": {"none"},
-             "protects": {"risk"}, "risk": {"protects"}}
+             "protects": {"risk"}, "risk": {"protects"}, "good": {"poor"}, "poor": {"good"}}
 # ("regardless of the partner drug" against "confined to melphalan")
 _OPPOSITE["same"] = _OPPOSITE["same"] | {"only"}
 _STRICT = {"all", "only"}  # must be said in the passage too
