@@ -101,3 +101,10 @@ def test_good_against_poor():
     passage = "Stromal CD8 counts were heterogeneous and agreement between readers was poor."
     assert _check("Agreement between readers on stromal CD8 counts was good.", passage).status != SUPPORTED
     assert _check("Agreement between readers on stromal CD8 counts was poor.", passage).status == SUPPORTED
+
+
+def test_a_count_of_listed_codes():
+    passage = ("Good agreement was seen with the 9A11, 22C3, and SP263 antibodies on tumour cells, whereas SP142 "
+               "stained fewer cells.")
+    assert _check("The three concordant antibodies agreed on tumour cells.", passage).status == SUPPORTED
+    assert _check("The four concordant antibodies agreed on tumour cells.", passage).status != SUPPORTED

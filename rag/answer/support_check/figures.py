@@ -143,7 +143,9 @@ def derived(q: _Quantity, plain: str) -> bool:
 
 
 # A list of names ("in France, Germany, Italy, and USA"): what "four countries" counts.
-_LIST = re.compile(r"(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}, )+(?:and |or )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}")
+# (or of codes: "28-8, 22C3, and SP263", each with a letter)
+_ITEM = r"(?:[A-Z][\w.'-]*|\d[\w.'-]*[A-Za-z][\w.'-]*|\d+-\d+(?=,| and| or))"
+_LIST = re.compile(rf"(?:{_ITEM}(?: [A-Z][\w.'-]*){{0,3}}, )+(?:and |or )?{_ITEM}(?: [A-Z][\w.'-]*){{0,3}}")
 
 
 def listed(q: _Quantity, plain: str, near: list[str]) -> bool:
