@@ -108,3 +108,12 @@ def test_a_count_of_listed_codes():
                "stained fewer cells.")
     assert _check("The three concordant antibodies agreed on tumour cells.", passage).status == SUPPORTED
     assert _check("The four concordant antibodies agreed on tumour cells.", passage).status != SUPPORTED
+
+
+def test_a_clone_name_in_digits_said_so_in_the_passage():
+    passage = ("Serial sections of 60 archival melanomas were stained at two sites with the 14-7, 22c3 and SP263 "
+               "antibodies.")
+    assert _check("Sections of 60 archival melanomas were stained at two sites with 14-7, 22c3 and SP263.",
+                  passage).status == SUPPORTED
+    assert _check("Sections of 60 archival melanomas were stained at two sites with 14-9, 22c3 and SP263.",
+                  passage).status != SUPPORTED

@@ -204,6 +204,9 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
     missing = []
     flagged: set[float] = set()
     stated = ratio_spans(plain_text)  # "four times longer": checked as a ratio of the figures (wording.py)
+    # "28-8" (an antibody clone's name) written so in a passage: the same two numbers side by side, said there
+    stated += [m.span() for m in re.finditer(r"(?<![\w.])\d+-\d+(?![\w.%]*\d)(?!\s*%)", plain_text)
+               if any(re.search(rf"(?<![\w.-]){re.escape(m.group(0))}(?![\w-])", _plain(t)) for t in ctx.texts)]
     for q in mine_numbers:
         # (a round count of hundreds, "about 4,500" for 4496, is no coincidence: anywhere in the passage)
         if id(q) in in_shares or any(a <= q.start < b for a, b in stated) or derived(q, plain_text) \
