@@ -117,3 +117,12 @@ def test_a_clone_name_in_digits_said_so_in_the_passage():
                   passage).status == SUPPORTED
     assert _check("Sections of 60 archival melanomas were stained at two sites with 14-9, 22c3 and SP263.",
                   passage).status != SUPPORTED
+
+
+def test_most_where_the_passage_says_a_minority():
+    passage = ("Durable tumour shrinkage can be achieved in a minority of patients with sarcoma using adoptive "
+               "T-cell therapy.")
+    assert _check("Adoptive T-cell therapy achieves durable tumour shrinkage in most patients with sarcoma.",
+                  passage).status != SUPPORTED
+    assert _check("Adoptive T-cell therapy achieves durable tumour shrinkage in a minority of patients with sarcoma.",
+                  passage).status == SUPPORTED
