@@ -126,3 +126,11 @@ def test_most_where_the_passage_says_a_minority():
                   passage).status != SUPPORTED
     assert _check("Adoptive T-cell therapy achieves durable tumour shrinkage in a minority of patients with sarcoma.",
                   passage).status == SUPPORTED
+
+
+def test_negative_against_positive_impact():
+    passage = "High expression of the transcript appears to have a positive impact on survival in gastric cancer."
+    assert _check("High expression of the transcript appears to have a negative impact on survival in gastric cancer.",
+                  passage).status != SUPPORTED
+    assert _check("High transcript expression seems to have a positive impact on survival in gastric cancer.",
+                  passage).status == SUPPORTED

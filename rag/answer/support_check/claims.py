@@ -88,6 +88,11 @@ _CLAIMS: dict[str, re.Pattern] = {
     # A judgement of quality ("concordance was good" against "concordance was poor").
     "good": re.compile(r"\b(good|excellent)\b", re.I),
     "poor": re.compile(r"\b(poor|poorly)\b", re.I),
+    # ("a negative impact on outcome" against "a positive impact")
+    "positive": re.compile(r"\b(positive(?:ly)?)(?=\s+(?:impact|effect|influence|role|association|correlat\w*|"
+                           r"prognostic|associated|correlated))", re.I),
+    "negative": re.compile(r"\b(negative(?:ly)?)(?=\s+(?:impact|effect|influence|role|association|correlat\w*|"
+                           r"prognostic|associated|correlated))", re.I),
     # A factor that protects against an outcome, and one that is a risk factor for it: opposites.
     "protects": re.compile(r"\b(protect(?:s|ed|ive|ion|ing)?|prevent(?:s|ed|ing)?)\b", re.I),
     "risk": re.compile(r"\b(risk factors?|predispos\w*)\b", re.I),
@@ -95,7 +100,8 @@ _CLAIMS: dict[str, re.Pattern] = {
 _OPPOSITE = {"up": {"down", "same"}, "down": {"up", "same"}, "same": {"up", "down", "differ", "linked"},
              "differ": {"same"}, "linked": {"same"}, "persist": {"stop"}, "stop": {"persist"},
              "all": {"some", "only", "none"}, "some": {"all", "none"}, "only": {"all", "same"}, "known": {"none"},
-             "protects": {"risk"}, "risk": {"protects"}, "good": {"poor"}, "poor": {"good"}}
+             "protects": {"risk"}, "risk": {"protects"}, "good": {"poor"}, "poor": {"good"},
+             "positive": {"negative"}, "negative": {"positive"}}
 # ("regardless of the partner drug" against "confined to melphalan")
 _OPPOSITE["same"] = _OPPOSITE["same"] | {"only"}
 _STRICT = {"all", "only"}  # must be said in the passage too
