@@ -134,3 +134,10 @@ def test_negative_against_positive_impact():
                   passage).status != SUPPORTED
     assert _check("High transcript expression seems to have a positive impact on survival in gastric cancer.",
                   passage).status == SUPPORTED
+
+
+def test_rarely_is_a_denial_the_passage_must_make():
+    passage = "Mycosis fungoides is a lymphoma involving the skin, lymph nodes and blood."
+    assert _check("Mycosis fungoides rarely involves the skin.", passage).status != SUPPORTED
+    passage_rare = "Mycosis fungoides rarely involves the bone marrow."
+    assert _check("Mycosis fungoides seldom involves the bone marrow.", passage_rare).status == SUPPORTED

@@ -14,7 +14,7 @@ from .passages import _content
 # claim, nor "not reached", "not applicable", "not evaluable" (a value, not a denial).
 _NEGATION = re.compile(r"(?<!\()(?<!\[)(?<!median )(?<!duration )\b("
                        r"not(?! (?:applicable|evaluable|estimable|available|calculable|calculated))|no|"
-                       r"never|neither|nor|"
+                       r"never|neither|nor|rarely|seldom|"
                        r"none|cannot|can't|didn't|did not|doesn't|don't|isn't|wasn't|weren't|aren't|failed to|"
                        r"non-?significant(?:ly)?|insignificant|little is known|unknown|unclear)\b", re.I)
 
