@@ -56,7 +56,7 @@ from .results import (arm_figure_flags, best_other_flags, clarity_flags, compara
                       insignificant_outcome_flags, null_outcome_flags, opposite_flags,
                       uncompared_ratio_flags, untested_flags)
 from .figures import (approximately, derived, landmark, listed, range_flags, ratio_flags, ratio_spans,
-                      superlative_flags, unit_flags)
+                      respectively_flags, share_flags, superlative_flags, unit_flags)
 from .wording import (alone_flags, causal_flags, certainty_flags, design_flags, endpoint_flags,
                       hedge_flags, insufficient_flags, intervention_flags, order_flags,
                       pairing_flags, plan_flags, prefix_flags, preposition_flags, significance_flags,
@@ -204,9 +204,14 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
     missing = []
     flagged: set[float] = set()
     stated = ratio_spans(plain_text)  # "four times longer": checked as a ratio of the figures (wording.py)
+    # "28-8" (an antibody clone's name) written so in a passage: the same two numbers side by side, said there
+    stated += [m.span() for m in re.finditer(r"(?<![\w.])\d+-\d+(?![\w.%]*\d)(?!\s*%)", plain_text)
+               if any(re.search(rf"(?<![\w.-]){re.escape(m.group(0))}(?![\w-])", _plain(t)) for t in ctx.texts)]
     for q in mine_numbers:
+        # (a round count of hundreds, "about 4,500" for 4496, is no coincidence: anywhere in the passage)
         if id(q) in in_shares or any(a <= q.start < b for a, b in stated) or derived(q, plain_text) \
-                or approximately(q, plain_text, ctx.ranked[:3]) or listed(q, plain_text, ctx.ranked[:3]) \
+                or approximately(q, plain_text, ctx.ranked[:3] if q.value < 100 or q.percent else ctx.ranked) \
+                or listed(q, plain_text, ctx.ranked[:3]) \
                 or landmark(q, plain_text, passages.sentences):
             continue
         if id(q) in denominators and any(_supports_number(q, s) for s in passages.sentences):
@@ -223,7 +228,7 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
                                             plain_text[q.end:o.start]))]
         precise_others = [o for o in mine_numbers if o is not q and not o.loose and not o.percent
                           and (o.decimals >= 2 or o.value >= 100)]
-        holders = [s for s in pool if _supports_number(q, s) and (q.decimals < 2 or _as_point(q, plain_text, s))
+        holders = [s for s in pool if _supports_number(q, s) and (q.decimals < 1 or _as_point(q, plain_text, s))
                    and not _rounded_bound_only(q, plain_text, s)]
         if any(_shared_numbers(precise_others, s) >= 1 for s in holders):
             continue  # beside a precise number of the sentence ("30 studies including 4971 individuals")
@@ -247,6 +252,8 @@ def _number_flags(ctx: _Check) -> tuple[int, list[str]]:
             flagged.add(q.value)
     missing += unit_flags(ctx.plain, passages.sentences + list(titles.values()), ctx.where, flagged)
     missing += range_flags(ctx.plain, passages.sentences, ctx.where)
+    missing += share_flags(ctx.plain, passages.sentences, ctx.where)
+    missing += respectively_flags(ctx.plain, passages.sentences, ctx.where)
     return len(mine_numbers), missing
 
 
@@ -283,7 +290,7 @@ def _sum_of_others(q: _Quantity, mine: list[_Quantity], sentences: list[str], te
 
 
 # Where an answer sentence's facts part ("...; 73 and 96 had died", "..., and 20 of 93 had a complete response").
-_SEGMENT = re.compile(r";|:\s|,\s+(?:and|but|while|whereas)\s+", re.I)
+_SEGMENT = re.compile(r";|:\s|,\s+(?:and|but|while|whereas|though|although|yet|against)\s+", re.I)
 
 
 def _shares_supported(text: str, mine: list[_Quantity], pool: list[str]) -> set[int]:
@@ -415,7 +422,7 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
                 "same" in _claims(c) and not _claims(c) & {"up", "down", "differ"} for c in against + ranked_clauses[:2]
                 if passages.overlap(clause_words, c) >= COVERAGE * total)
             if not same and not any(_neg(c) or _WEAK_NEGATION.search(c) for c in against) \
-                    and not _insignificant_by_p(clause, against):
+                    and not _insignificant_by_p(clause, against) and not _denied_in_scope(ctx, clause, neg):
                 said_negation.append(neg.group(0))
         else:
             cue = _denial_not_said(ctx, clause, clause_words, matched, total)
@@ -449,6 +456,25 @@ def _clause_flags(ctx: _Check) -> tuple[list[str], list[str], list[str]]:
         claim_flags += best_other_flags(clause, ctx.texts, ctx.where)
         claim_flags += clarity_flags(clause, ctx.ranked[:3], ctx.where)
     return said_negation, source_negation, claim_flags
+
+
+def _denied_in_scope(ctx: _Check, clause: str, neg: re.Match) -> bool:
+    """The answer's negation read over its own scope (the words it denies, up to the next comma): the passage clause
+    that holds most of those words denies them too ("Labelling ... did not affect DC viability or function" where
+    the clause that follows the answer's first half describes the labelling, and "(ii) Labeling does not affect cell
+    viability and function" another)."""
+    scope = re.split(r"[,;:()]|\s[–—]\s", clause[neg.end():])[0]
+    words = _content(scope)
+    if len(words) < 2:
+        return False
+    passages = ctx.passages
+    total = math.fsum(passages.weight.get(t, math.log(2)) for t in words)
+    ranked = sorted(passages.clauses, key=lambda c: -passages.overlap(words, c))
+    if not ranked or passages.overlap(words, ranked[0]) < max(1.0, 0.6 * total):
+        return False
+    top = passages.overlap(words, ranked[0])
+    best = [c for c in ranked[:3] if passages.overlap(words, c) >= 0.95 * top]
+    return all(_neg(c) or _WEAK_NEGATION.search(c) for c in best)
 
 
 # "not significant" in words, and a P value of .05 or more: the same finding.

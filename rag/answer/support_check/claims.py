@@ -14,7 +14,7 @@ from .passages import _content
 # claim, nor "not reached", "not applicable", "not evaluable" (a value, not a denial).
 _NEGATION = re.compile(r"(?<!\()(?<!\[)(?<!median )(?<!duration )\b("
                        r"not(?! (?:applicable|evaluable|estimable|available|calculable|calculated))|no|"
-                       r"never|neither|nor|"
+                       r"never|neither|nor|rarely|seldom|"
                        r"none|cannot|can't|didn't|did not|doesn't|don't|isn't|wasn't|weren't|aren't|failed to|"
                        r"non-?significant(?:ly)?|insignificant|little is known|unknown|unclear)\b", re.I)
 
@@ -80,9 +80,19 @@ _CLAIMS: dict[str, re.Pattern] = {
     # ("nearly all", "almost every": a share short of all, not a universal claim)
     "all": re.compile(r"(?<!nearly )(?<!almost )(?<!virtually )(?<!practically )\b(all|every|entire)\b"
                       r"(?!-| at all| \d| other| (two|three|four|six|eight|twelve) )(?<!at all)", re.I),
-    "only": re.compile(r"\b(only|solely|exclusively|confined to|restricted to|limited to)\b", re.I),
+    # ("Treg cell-restricted deletion": deleted only in Treg cells)
+    "only": re.compile(r"\b(only|solely|exclusively|confined to|restricted to|limited to)\b|"
+                       r"(?<=[a-z]-)(restricted|confined)\b", re.I),
     "some": re.compile(r"\b(some|several|a few|few|many|a subset|a minority|most)\b", re.I),
     "known": re.compile(r"\b(much|well|already) (is )?(known|established|understood)\b", re.I),
+    # A judgement of quality ("concordance was good" against "concordance was poor").
+    "good": re.compile(r"\b(good|excellent)\b", re.I),
+    "poor": re.compile(r"\b(poor|poorly)\b", re.I),
+    # ("a negative impact on outcome" against "a positive impact")
+    "positive": re.compile(r"\b(positive(?:ly)?)(?=\s+(?:impact|effect|influence|role|association|correlat\w*|"
+                           r"prognostic|associated|correlated))", re.I),
+    "negative": re.compile(r"\b(negative(?:ly)?)(?=\s+(?:impact|effect|influence|role|association|correlat\w*|"
+                           r"prognostic|associated|correlated))", re.I),
     # A factor that protects against an outcome, and one that is a risk factor for it: opposites.
     "protects": re.compile(r"\b(protect(?:s|ed|ive|ion|ing)?|prevent(?:s|ed|ing)?)\b", re.I),
     "risk": re.compile(r"\b(risk factors?|predispos\w*)\b", re.I),
@@ -90,7 +100,8 @@ _CLAIMS: dict[str, re.Pattern] = {
 _OPPOSITE = {"up": {"down", "same"}, "down": {"up", "same"}, "same": {"up", "down", "differ", "linked"},
              "differ": {"same"}, "linked": {"same"}, "persist": {"stop"}, "stop": {"persist"},
              "all": {"some", "only", "none"}, "some": {"all", "none"}, "only": {"all", "same"}, "known": {"none"},
-             "protects": {"risk"}, "risk": {"protects"}}
+             "protects": {"risk"}, "risk": {"protects"}, "good": {"poor"}, "poor": {"good"},
+             "positive": {"negative"}, "negative": {"positive"}}
 # ("regardless of the partner drug" against "confined to melphalan")
 _OPPOSITE["same"] = _OPPOSITE["same"] | {"only"}
 _STRICT = {"all", "only"}  # must be said in the passage too

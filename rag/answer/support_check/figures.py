@@ -17,9 +17,11 @@ _QUALIFIER = (r"(?:(nearly|almost|about|roughly|approximately|around|more than|o
               r"just under)\s+)?")
 # "doubled", "almost tripled", "halved" (a ratio in words); "four times", "12-fold" (a ratio with its number).
 RATIO = re.compile(r"\b" + _QUALIFIER + r"(doubl\w*|twice|tripl\w*|quadrupl\w*|halv\w*|"
-                   r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)[- ](?:times|fold))\b(?!-)", re.I)
+                   r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?: and a half)?[- ](?:times|fold))"
+                   r"\b(?!-)", re.I)
 # "about 10 months longer", "1.4-month improvement": a difference the answer's two figures give.
-DIFFERENCE = re.compile(r"\b" + _QUALIFIER + r"(\d+(?:\.\d+)?)[- ](?:months?|weeks?|days?|years?|points?|"
+DIFFERENCE = re.compile(r"\b" + _QUALIFIER + r"(\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|"
+                        r"ten|eleven|twelve)(?: and a half)?)[- ](?:months?|weeks?|days?|years?|points?|"
                         r"percentage points?)\s+(?:longer|shorter|more|less|greater|higher|lower|improvement|gain|"
                         r"difference)\b", re.I)
 
@@ -33,7 +35,7 @@ def _ratio_value(word: str) -> float:
     if w.startswith("quadrupl"):
         return 4.0
     n = re.match(r"(\d+(?:\.\d+)?|\w+)", w).group(1)
-    return float(n) if n[0].isdigit() else float(words_to_int(n))
+    return (float(n) if n[0].isdigit() else float(words_to_int(n))) + (0.5 if " and a half" in w else 0.0)
 
 
 def _fits(qualifier: str | None, actual: float, said: float) -> bool:
@@ -85,8 +87,9 @@ def _ratio_holds(m: re.Match, pair: tuple[_Quantity, _Quantity]) -> bool:
 
 
 def _difference_holds(m: re.Match, pair: tuple[_Quantity, _Quantity]) -> bool:
-    diff, said = abs(pair[0].value - pair[1].value), float(m.group(2))
-    return _fits(m.group(1), diff, said) or abs(diff - said) <= 0.5 * 10 ** -len((m.group(2) + ".").split(".")[1])
+    diff, said = abs(pair[0].value - pair[1].value), _ratio_value(m.group(2))  # "four and a half": 4.5
+    decimals = 1 if " and a half" in m.group(2) else len((m.group(2) + ".").split(".")[1])
+    return _fits(m.group(1), diff, said) or abs(diff - said) <= 0.5 * 10 ** -decimals
 
 
 def ratio_spans(text: str) -> list[tuple[int, int]]:
@@ -140,7 +143,9 @@ def derived(q: _Quantity, plain: str) -> bool:
 
 
 # A list of names ("in France, Germany, Italy, and USA"): what "four countries" counts.
-_LIST = re.compile(r"(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}, )+(?:and |or )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}")
+# (or of codes: "28-8, 22C3, and SP263", each with a letter)
+_ITEM = r"(?:[A-Z][\w.'-]*|\d[\w.'-]*[A-Za-z][\w.'-]*|\d+-\d+(?=,| and| or))"
+_LIST = re.compile(rf"(?:{_ITEM}(?: [A-Z][\w.'-]*){{0,3}}, )+(?:and |or )?{_ITEM}(?: [A-Z][\w.'-]*){{0,3}}")
 
 
 def listed(q: _Quantity, plain: str, near: list[str]) -> bool:
@@ -162,9 +167,37 @@ _APPROX = re.compile(r"(?:about|almost|nearly|roughly|approximately|around|some|
                      re.I)
 
 
+# A bound the answer gives ("over 80%" for 84%, "fewer than 1%" for 0.8%): the passage's figure just past it.
+_ABOVE = re.compile(r"(?:over|more than|above|exceeding|greater than|upwards of)\s*$", re.I)
+_BELOW = re.compile(r"(?:under|less than|fewer than|below)\s*$", re.I)
+
+
+def _bounded(q: _Quantity, plain: str, near: list[str]) -> bool:
+    above, below = _ABOVE.search(plain[:q.start]), _BELOW.search(plain[:q.start])
+    if q.loose or not (above or below) or q.value <= 0:
+        return False
+    margin = 5.0 if q.percent else 0.1 * q.value  # within five points, or a tenth of a count
+    for s in near:
+        for p in _quantities(s):
+            if p.loose:
+                continue
+            v = p.value
+            if q.percent and not p.percent:
+                if not (0 < v < 1 and p.decimals == 2):
+                    continue
+                v *= 100  # a rate as a proportion
+            elif p.percent != q.percent:
+                continue
+            if above and q.value < v <= q.value + margin or below and q.value - margin <= v < q.value:
+                return True
+    return False
+
+
 def approximately(q: _Quantity, plain: str, near: list[str]) -> bool:
     """"almost 37 months" for 36.8: a number the answer says is approximate, a passage number (of the sentences it
-    follows) rounded to a whole one."""
+    follows) rounded to a whole one; "over 80%" for 84%: a bound the passage's figure is just past."""
+    if _bounded(q, plain, near):
+        return True
     if q.loose or not _APPROX.search(plain[:q.start]):
         return False
     # (a half rounds either way: "about 60%" for 60.5%; a round count of hundreds within 2%: "nearly 2,800" for
@@ -239,8 +272,10 @@ _UNITS = {"hour": "hour", "day": "day", "week": "week", "month": "month", "year"
           "patient": "patient", "trial": "trial", "study": "study", "studie": "study", "centre": "centre",
           "center": "centre", "countrie": "country", "country": "country", "site": "site", "tumor": "tumor",
           "tumour": "tumor", "lesion": "lesion", "vaccination": "vaccination", "infusion": "infusion"}
-_UNIT_AFTER = re.compile(r"[\s-]+(?:[a-z]+[\s-]+){0,2}?(" + "|".join(sorted(_UNITS, key=len, reverse=True))
-                         + r")s?\b", re.I)
+# (not past a preposition: "18 with proficient tumours" counts people; not a compound's first part: "20
+# single-tumour-type trials" counts trials)
+_UNIT_AFTER = re.compile(r"[\s-]+(?:(?!(?:with|without|in|of|on|per|from|at|after|before|by|for)\b)[a-z]+[\s-]+)"
+                         r"{0,2}?(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")s?\b(?!-(?!old\b))", re.I)
 
 
 _LABEL = re.compile(r"(?i)\b(?:phase|grade|stage|cohort|arm|group|part|days?|weeks?|cycles?|type|class|level|step|"
@@ -330,3 +365,58 @@ def landmark(q: _Quantity, plain: str, sentences: list[str]) -> bool:
                 if o and _landmark_key(o.group(1)) == key:
                     return True
     return False
+
+
+# --- a share whose whole is another group's ("90 of 578" where the passage says "90 [15%] of 609" and "247 of 578") --
+
+_SHARE_PAIR = re.compile(r"(?<![\w.,])(\d[\d,]*)\s*(?:\([^()]{0,30}\)\s*|\[[^\[\]]{0,30}\]\s*)?(?:of|out of|/)\s+"
+                         r"(?:the\s+|all\s+|these\s+|those\s+)?(\d[\d,]*)(?![\w.,]*\d)", re.I)
+
+
+def _share_pairs(text: str) -> set[tuple[int, int]]:
+    out = set()
+    for m in _SHARE_PAIR.finditer(_plain(text)):
+        a, b = int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))
+        if 0 <= a <= b:
+            out.add((a, b))
+    return out
+
+
+def share_flags(plain: str, sentences: list[str], where: str) -> list[str]:
+    """An answer's "a of b" the passage does not give, where it gives "a of c" and b as the whole of another share:
+    the count put with another group's whole."""
+    theirs = set().union(*(_share_pairs(s) for s in sentences)) if sentences else set()
+    flags = []
+    for a, b in sorted(_share_pairs(plain)):
+        if (a, b) in theirs:
+            continue
+        other = sorted(c for x, c in theirs if x == a and c != b)
+        if other and any(c == b and x != a for x, c in theirs):
+            flags.append(f"{a} of {b} not in {where} (it gives {a} of {other[0]})")
+    return flags
+
+
+# --- a figure given to the other of two things "respectively" pairs ("progression-free and overall survival rates of
+# 0.63 and 0.84, respectively": 0.63 is not the overall survival rate) -------------------------------------------
+
+_RESPECTIVELY = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\s+and\s+([A-Za-z][\w-]*)\s+(?:[\w-]+\s+){0,4}?"
+                           r"(?:were|was|are|is|of)\s+(\d+(?:\.\d+)?)\s*%?\s*(?:\([^()]*\)\s*)?(?:[a-z]+\s+)?and\s+"
+                           r"(\d+(?:\.\d+)?)\s*%?\s*(?:\([^()]*\)\s*)?(?:[a-z]+)?,?\s+respectively\b")
+
+
+def respectively_flags(plain: str, sentences: list[str], where: str) -> list[str]:
+    """A figure the answer gives with the one of two things a passage's "A and B ... X and Y, respectively" pairs
+    with the other figure (and without that other thing)."""
+    mine = set(_tok(plain))
+    values = {q.value for q in _quantities(plain, sentence=True) if not q.loose}
+    flags = []
+    for s in sentences:
+        for m in _RESPECTIVELY.finditer(_plain(s)):
+            first, second = set(_tok(m.group(1))), set(_tok(m.group(2)))
+            if not first or not second or first & second or m.group(3) == m.group(4):
+                continue
+            for value, own, other in ((m.group(3), first, second), (m.group(4), second, first)):
+                if float(value) in values and other <= mine and not own & mine:
+                    flags.append(f"{value} not for {m.group(2) if own is first else m.group(1)} in {where} "
+                                 f"(it is the {m.group(1) if own is first else m.group(2)} figure)")
+    return flags

@@ -102,6 +102,13 @@ def _quantities(text: str, sentence: bool = False) -> list[_Quantity]:
     out = merged
     for m in _FRACTION.finditer(plain):
         out = [q for q in out if q.end <= m.start() or q.start >= m.end()]  # "two" of "two-thirds"
+        whole = next((q for q in out if not q.percent and not q.loose and q.value == int(q.value)
+                      and re.fullmatch(r"\s+and\s+a\s+", plain[q.end:m.start()])), None) \
+            if m.group(1).lower() == "half" else None
+        if whole is not None:  # "four and a half months": 4.5
+            out = [q for q in out if q is not whole]
+            out.append(_Quantity(whole.value + 0.5, False, 1, whole.start, m.end(), text=plain[whole.start:m.end()]))
+            continue
         out.append(_Quantity(_FRACTIONS[m.group(1).lower()], True, 0, m.start(), m.end(), loose=True, text=m.group(0)))
     for m in _VULGAR_FRACTION.finditer(plain):
         out = [q for q in out if q.end <= m.start() or q.start >= m.end()]  # the whole part of "1½"
@@ -162,6 +169,9 @@ def _count(word: str) -> float | None:
 
 def _same_number(q: _Quantity, p: _Quantity) -> bool:
     """Is the passage's number p the answer's number q (a rounded value for a precise one counts)?"""
+    if q.percent and not p.percent and 0 < p.value < 1 and p.decimals == 2:
+        # a rate as a proportion ("survival rates of 0.63 and 0.84"): "63%", "just under two thirds"
+        p = _Quantity(round(p.value * 100, 6), True, 0, p.start, p.end, text=p.text)
     if q.loose:
         return p.percent and abs(p.value - q.value) <= 6
     if q.percent and not p.percent:

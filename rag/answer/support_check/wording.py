@@ -26,6 +26,9 @@ _ALL = re.compile(r"(?<!at )\b(all|every|each)\b(?: (?:of )?(?:the )?(\d+|two|th
                   r"eleven|twelve))?(?! (?:other|three|but|grades?)\b)", re.I)
 _NEARLY = re.compile(r"\b(?:nearly|almost|virtually|practically)\s+$", re.I)
 _FEW = re.compile(r"\b(few|a minority|fewer than half|less than half|under half|only a few)\b", re.I)
+# A small share in words: what "most" is not ("in a minority of patients", "a small subset", "in select patients").
+_SMALL_SHARE = re.compile(r"\b(?:a (?:small )?minority|a small (?:subset|proportion|fraction|number)|a subset|"
+                          r"(?:in|for) select(?:ed)? patients|only a few)\b", re.I)
 # A percentage that is a threshold, not a share of patients ("more than 50 per cent of volume", "≥1%").
 _THRESHOLD = re.compile(r"(?:more than|less than|at least|greater than|up to|over|under|of|[<>≥≤])\s*$", re.I)
 
@@ -77,6 +80,9 @@ def quantifier_flags(clause: str, followed: list[str], where: str, sentences: li
     share = _breakdown_share(clause, sentences or []) if most else None
     if share:  # the group the answer names, counted in the passage's breakdown of its patients
         return [f'"{most.group(1)}": {where} says "{share[1]}"'] if share[0] <= 50 else []
+    small = next((m for s in (sentences or [])[:1] for m in [_SMALL_SHARE.search(s)] if m), None) if most else None
+    if small and not re.search(r"\b(most|majority|more than half)\b", (sentences or [""])[0], re.I):
+        return [f'"{most.group(1)}": {where} says "{small.group(0)}"']  # "most" where it says "a minority"
     if not followed:
         return []
     text = next((c for c in followed if _shares_in(c)), followed[0])
