@@ -90,8 +90,9 @@ _NOT_GROUP = re.compile(r"^(?:same|two|both|treatment|control|study|other|each|o
                         r"dose-expansion|expansion|intent-to-treat|intention-to-treat|per-protocol|recurrent|"
                         r"cured)$", _I)
 # Groups named by their role, not their drug: mapped to the arms the methods name when they can be.
-_ROLE_GROUP = re.compile(r"^(?:control|standard|standard[- ](?:of[- ])?care|standard[- ]therapy|experimental|"
-                         r"intervention|investigational|combination|combination[- ]therapy|combined)$", _I)
+_ROLES = (r"control|standard|standard[- ](?:of[- ])?care|standard[- ]therapy|experimental|intervention|investigational|"
+          r"combination|combination[- ]therapy|combined")
+_ROLE_GROUP = re.compile(rf"^(?:{_ROLES})$", _I)
 # The second word of a two-word group name: what a treatment is called ("standard therapy", "MAGE-A3
 # immunotherapeutic").
 _GROUP_NOUN = re.compile(r"(?:therapy|care|chemotherapy|immunotherapy|immunotherapeutic|vaccine|vaccination|treatment|"
@@ -170,8 +171,7 @@ def _group_arm(group: str, arms: list[str], spelled: dict[str, str]) -> str | No
 
 # "(the control arm)", "(palliative therapy as per the treating oncologist; control arm)", "(SABR arm)",
 # "(liposomal amphotericin group)": the name an arm goes by in the results, given in brackets after it
-_ROLE_IN_BRACKETS = re.compile(r"(?:.*[;,]\s*)?(?:the )?(control|experimental|intervention|investigational|comparator)"
-                               r"(?: (?:arm|group|regimen))?\s*", _I)
+_ROLE_IN_BRACKETS = re.compile(rf"(?:.*[;,]\s*)?(?:the )?({_ROLES})(?: (?:arm|group|regimen))?\s*", _I)
 _NAME_IN_BRACKETS = re.compile(r"(?:.*[;,]\s*)?(?:the )?([\w-]+(?: [\w-]+)?) (?:arm|group)\s*", _I)
 
 
