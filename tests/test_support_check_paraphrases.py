@@ -1,4 +1,5 @@
-"""Support check (round on set 6): general readings found on dev sentences, tested on invented passages."""
+"""Support check on how people paraphrase abstracts (numbers in words, proportions, bounds, joined facts, quantifiers,
+negation scope): readings found on dev sentences of the sixth set, tested on invented passages."""
 
 from rag.answer.support_check import SUPPORTED, check_sentence
 
