@@ -102,6 +102,7 @@ def evaluate(pairs, own: bool, errors: int = 0):
     design_ok = phase_ok = n_ok = n_total = 0
     cited_ok = population_ok = 0
     timepoint_ok = timepoint_total = 0
+    nr = {"tp": 0, "fp": 0, "fn": 0}
     for item, lab in pairs:
         text = item["text"]
         record = extract_outcomes(text, item["doc_id"], title=item.get("title"))
@@ -110,6 +111,17 @@ def evaluate(pairs, own: bool, errors: int = 0):
         if lab.get("n"):
             n_total += 1
             n_ok += bool(record.n) and record.n["value"] == lab["n"]["value"]
+        # Medians not reached: one an endpoint and arm, matched by endpoint (the labels name a single arm's drug
+        # where the record says "all").
+        found = list(dict.fromkeys((o.endpoint, o.arm) for o in record.not_reached))
+        wanted = [g["endpoint"] for g in lab.get("not_reached") or []]
+        for endpoint, _ in found:
+            if endpoint in wanted:
+                wanted.remove(endpoint)
+                nr["tp"] += 1
+            else:
+                nr["fp"] += 1
+        nr["fn"] += len(wanted)
         preds = [o.to_json() for o in record.outcomes]
         gold = [g for g in lab["outcomes"] if g.get("value") is not None]
         if own:
@@ -168,6 +180,8 @@ def evaluate(pairs, own: bool, errors: int = 0):
         "landmark_rates": timepoint_total,
         "design_accuracy": round(design_ok / len(pairs), 3), "phase_accuracy": round(phase_ok / len(pairs), 3),
         "n_accuracy": round(n_ok / n_total, 3) if n_total else None, "documents_with_n": n_total,
+        "not_reached": {**nr, "precision": round(nr["tp"] / (nr["tp"] + nr["fp"]), 3) if nr["tp"] + nr["fp"] else None,
+                        "recall": round(nr["tp"] / (nr["tp"] + nr["fn"]), 3) if nr["tp"] + nr["fn"] else None},
         "per_endpoint": {k: {**v, "precision": round(v["tp"] / (v["tp"] + v["fp"]), 3) if v["tp"] + v["fp"] else None,
                              "recall": round(v["tp"] / (v["tp"] + v["fn"]), 3) if v["tp"] + v["fn"] else None}
                          for k, v in sorted(per.items())},
@@ -219,6 +233,9 @@ def main() -> None:
           f"{result['phase_accuracy']}, N "
           f"{result['n_accuracy']} of {result['documents_with_n']}; {result['abstracts_per_second']} abstracts/s "
           f"on one core")
+    nr = result["not_reached"]
+    print(f"medians not reached: precision {nr['precision']}, recall {nr['recall']} ({nr['tp']} of "
+          f"{nr['tp'] + nr['fn']} labelled, {nr['tp'] + nr['fp']} found)")
     print(f"{'endpoint':<15}{'tp':>5}{'fp':>5}{'fn':>5}{'precision':>11}{'recall':>8}")
     for k, v in result["per_endpoint"].items():
         print(f"{k:<15}{v['tp']:>5}{v['fp']:>5}{v['fn']:>5}{v['precision'] if v['precision'] is not None else '-':>11}"

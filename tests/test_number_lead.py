@@ -54,3 +54,18 @@ def test_the_lead_says_only_numbers_its_passage_shows():
     assert _as_written(cell("complete responses in 9 of 42 patients", 21.4)) == "9 of 42"
     # A share computed from a count and a denominator stated elsewhere: the table keeps it, the lead does not say it.
     assert _as_written(cell("20 complete responders", 21.5)) is None
+
+
+def test_a_median_not_reached_leads_in_the_arms_order_and_its_sentence_is_supported():
+    from rag.answer.numbers import _as_written, _sayable
+    from rag.answer.support_check import SUPPORTED, check_sentence
+
+    text = ("Patients were randomly assigned to nivolumab plus ipilimumab, nivolumab, or ipilimumab. The median "
+            "overall survival was 37.6 months with nivolumab and 19.9 months with ipilimumab; it had not been "
+            "reached with nivolumab plus ipilimumab.")
+    row = _row(text, "What is the median overall survival with nivolumab plus ipilimumab?")
+    said = [f"{_as_written(c)} ({c.arm})" for c in _sayable(row, "OS_median")]
+    assert said == ["not reached (nivolumab plus ipilimumab)", "37.6 months (nivolumab)", "19.9 months (ipilimumab)"]
+    lead = f"{row.study}: median overall survival {'; '.join(said)} [1]."
+    verdict = check_sentence(lead, [1], {1: text})
+    assert verdict.status == SUPPORTED, verdict.reasons

@@ -1328,3 +1328,39 @@ def test_a_short_name_in_brackets_finds_its_arm_past_a_schedules_or():
             "combination group.")
     arms = _arms_of_values(text)
     assert arms[80.0].startswith("lactulose") and arms[78.1] == "rifaximin"
+
+
+def test_not_reached_as_an_intervals_bound_is_a_reached_median_and_the_arm_named_after_it_is_its_arm():
+    text = ("Patients were randomly assigned to nivolumab plus ipilimumab or ipilimumab. Median progression-free "
+            "survival was 10.3 months (95% CI, 6.7 to not reached) with nivolumab plus ipilimumab and 2.9 months with "
+            "ipilimumab. Median overall survival in the ipilimumab group was 19.9 months and was not reached in the "
+            "nivolumab plus ipilimumab group (95% CI, 38.2 months–NR).")
+    record = extract_outcomes(text, "x")
+    # "6.7 to not reached" and "38.2 months–NR" bound intervals: only the overall survival was not reached.
+    assert [(o.endpoint, o.arm) for o in record.not_reached] == [("OS_median", "nivolumab plus ipilimumab")]
+    assert text[record.not_reached[0].char_start:record.not_reached[0].char_end] == record.not_reached[0].text
+
+
+def test_a_median_not_reached_is_a_table_cell_with_its_span_in_the_arms_order():
+    text = ("Patients were randomly assigned to nivolumab plus ipilimumab, nivolumab, or ipilimumab. The median "
+            "overall survival was 37.6 months with nivolumab and 19.9 months with ipilimumab; it had not been "
+            "reached with nivolumab plus ipilimumab.")
+    record = extract_outcomes(text, "x")
+    table = build_table("What is the median overall survival with nivolumab plus ipilimumab?", [(None, record, 1)])
+    cells = table.rows[0].cells["OS_median"]
+    assert [(c.arm, c.display) for c in cells] == [("nivolumab plus ipilimumab", "not reached"),
+                                                   ("nivolumab", "37.6 months"), ("ipilimumab", "19.9 months")]
+    assert cells[0].value is None and "not been reached" in text[cells[0].char_start:cells[0].char_end]
+    assert "nivolumab plus ipilimumab: not reached" in table.to_markdown()
+    assert json.loads(json.dumps(table.to_json()))["rows"][0]["cells"]["OS_median"][0]["value"] is None
+
+
+def test_a_trial_name_cut_by_the_reading_window_is_read_whole_and_a_decimal_is_no_count_of_patients():
+    text = ("Background. " + "Immune checkpoint inhibitors changed the treatment of melanoma. " * 23
+            + "In the CheckMate-066 trial, patients with untreated melanoma were randomly assigned to nivolumab or "
+            "dacarbazine. Median overall survival was not reached with nivolumab (median follow-up 8.9 months) and "
+            "was 10.8 months in patients treated with dacarbazine.")
+    assert 1490 < text.index("CheckMate-066") + 10 < 1510  # the name straddles the 1,500th character
+    record = extract_outcomes(text, "x")
+    assert record.trial == "CheckMate-066"
+    assert record.n is None  # "10.8 months in patients": no study size

@@ -126,6 +126,8 @@ def _who(cell) -> str:
 
 def _written(cell) -> bool:
     """Is the value written in its span as a number (not computed from "n of N")?"""
+    if cell.value is None:
+        return False  # "not reached"
     number = re.escape(f"{cell.value:g}").replace("\\.", "[.·]")
     return bool(re.search(r"(?<![\d.·])" + number + r"(?:[.·]0+)?(?!\d)", cell.span))
 
@@ -134,6 +136,8 @@ def _as_written(cell) -> str | None:
     """The cell as the lead says it: its display, or "n of N" when the percentage was computed from a count; None
     when its span holds neither (a share computed from a count and a denominator found elsewhere): the lead says
     only numbers its passage shows, and the table keeps the cell with its span."""
+    if cell.value is None:
+        return cell.display  # a median not reached
     if _written(cell):
         return cell.display.rstrip(" ⚠")
     m = re.search(r"([\w-]+) (?:of|out of) (?:the )?(\d[\d,]*)", cell.span)

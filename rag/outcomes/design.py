@@ -47,7 +47,7 @@ _N_PATTERNS = (
         rf"\b(?:enroll(?:ed|ing)|included|recruited|accrued|treated) (?P<n2>{COUNT}) (?:[\w-]+ ){{0,4}}?{_WHO}|"
         rf"\b(?:a total of|in total,?|total of) (?P<n3>{COUNT}) (?:[\w-]+ ){{0,4}}?{_WHO}|"
         rf"\b{_WHO} \((?:N|n) ?= ?(?P<n4>\d[\d,]*)\)|"
-        rf"(?:^|(?<=[.—:] )|(?<=[.—:]))(?P<n5>{COUNT}) (?:[\w-]+ ){{0,3}}?{_WHO}\b|"
+        rf"(?:^|(?<=[.—:] )|(?<=[—:])|(?<=\D\.))(?P<n5>{COUNT}) (?:[\w-]+ ){{0,3}}?{_WHO}\b|"
         rf"\b(?:series|cohort|population) of (?P<n7>{COUNT}) (?:[\w-]+ ){{0,3}}?{_WHO}|"
         rf"(?P<n8>{COUNT}) (?:[\w-]+ ){{0,3}}?{_WHO} (?:received|were given|underwent)\b|"
         rf"\bAmong (?:the |all )?(?P<n9>{COUNT}) (?:enrolled|treated) {_WHO}", _I | re.M)),
@@ -645,7 +645,8 @@ def n_of(text: str) -> dict | None:
 
 def trial_of(title: str, text: str) -> str | None:
     """The trial's acronym (KEYNOTE-006, CheckMate 067, OAK) when the title or text names one."""
-    for source in (title or "", text[:1500]):
+    # (the text's first 1,500 characters, the last word whole: "CheckMate-066" cut at "CheckMate-06" is another)
+    for source in (title or "", re.match(r"[\s\S]{0,1500}\S*", text).group(0)):
         for m in _TRIAL.finditer(source):
             name = m.group(0)
             # (an acronym of the list, or two capitals: "CheckMate 238", not "Study 301")

@@ -614,17 +614,27 @@ def _span(text: str, v: _Value, anchor: _Mention) -> tuple[int, int]:
     return start, end
 
 
+# "(95% CI, 6.7 to not reached)", "38.2 months–NR": the open upper bound of an interval, not a median left unreached.
+_BOUND_BEFORE = re.compile(r"\d(?:\.\d+)?\s*(?:months?|weeks?|years?|mo)?\s*(?:to|[-–—])\s*$", re.I)
+# "not reached in the combination arm", "was not reached for patients who received X": the arm named right after.
+_ARM_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:in|for|with|among)\s+(?:the\s+)?(?:(?:patients|those)\s+"
+                        r"(?:who\s+received\s+|receiving\s+|given\s+|treated\s+with\s+)?)?$", re.I)
+
+
 def _not_reached(text: str, s: int, e: int, record: StudyOutcomes, aliases: dict[str, str]) -> list[NotReached]:
     out = []
     for m in _NOT_REACHED.finditer(text, s, e):
+        if _BOUND_BEFORE.search(text, max(s, m.start() - 30), m.start()):
+            continue
         mentions = [x for x in _mentions(text, s, m.start())
                     if x.kind in ("PFS", "OS", "DOR", "DFS", "RFS", "EFS", "TTP")]
         if not mentions or m.start() - mentions[-1].end > 80:
             continue
         kind = mentions[-1].kind
-        arms = [(abs(m.start() - b) if b <= m.start() else a - m.end(), arm)
-                for a, b, arm in _arm_mentions(text, s, e, record.arms, aliases)]
+        named = _arm_mentions(text, s, e, record.arms, aliases)
+        after = [arm for a, _, arm in named if a >= m.end() and _ARM_AFTER.fullmatch(text, m.end(), a)]
+        arms = [(abs(m.start() - b) if b <= m.start() else a - m.end(), arm) for a, b, arm in named]
         arms = [(d, arm) for d, arm in arms if d <= 60]
-        arm = min(arms)[1] if arms and len(record.arms) >= 2 else "all"
+        arm = (after[0] if after else min(arms)[1]) if (after or arms) and len(record.arms) >= 2 else "all"
         out.append(NotReached(f"{kind}_median", arm, text[mentions[-1].start:m.end()], mentions[-1].start, m.end()))
     return out

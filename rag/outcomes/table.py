@@ -120,7 +120,7 @@ class Cell:
     endpoint: str
     arm: str
     display: str
-    value: float
+    value: float | None  # None: a median the paper says was not reached (shown as "not reached")
     unit: str
     doc_id: str
     passage: int  # the passage's number in the answer ([n]), 0 when the table stands alone
@@ -306,7 +306,8 @@ def build_table(question: str, studies: list[tuple[Any, StudyOutcomes, int]], co
                 own_only: bool = True) -> StudyTable:
     """The table from (passage or document, its outcome record, passage number) triples, best first."""
     asked = columns or asked_endpoints(question)
-    present = {o.endpoint for _, rec, _ in studies for o in rec.outcomes if not (own_only and o.cited)}
+    present = {o.endpoint for _, rec, _ in studies for o in rec.outcomes if not (own_only and o.cited)} \
+        | {o.endpoint for _, rec, _ in studies for o in rec.not_reached}
     cols = [e for e in (asked or COMMON) if e in present]
     if not asked:
         cols = cols or [e for e in ("ORR", "CR", "PFS_median", "OS_median", "OS_rate", "HR_OS", "HR_PFS",
@@ -334,6 +335,7 @@ def build_table(question: str, studies: list[tuple[Any, StudyOutcomes, int]], co
                     row.cells.setdefault(o.endpoint, []).append(Cell(
                         o.endpoint, o.arm, format_value(o), o.value, o.unit, record.doc_id, number, o.char_start,
                         o.char_end, o.text, o.population, o.cited))
+            _add_not_reached(row, record, cols)
             if row.cells:
                 rows.append(row)
                 records[page.doc_id] = page
@@ -343,6 +345,24 @@ def build_table(question: str, studies: list[tuple[Any, StudyOutcomes, int]], co
     table = StudyTable(question, cols, rows, not_shown=not_shown)
     table.disagreements = find_disagreements(rows, cols, records)
     return table
+
+
+def _add_not_reached(row: Row, record: StudyOutcomes, cols: list[str]) -> None:
+    """A median the study says was not reached is a cell too ("not reached", linked to its span): in immunotherapy
+    it is often the best arm's. Once an arm, and not where the arm has a value of its own; the endpoint's cells then
+    follow the order of the study's arms."""
+    added = set()
+    for o in record.not_reached:
+        cells = row.cells.get(o.endpoint, [])
+        if o.endpoint not in cols or any(c.arm == o.arm and not c.population for c in cells):
+            continue
+        row.cells.setdefault(o.endpoint, []).append(Cell(
+            o.endpoint, o.arm, "not reached", None, "months", record.doc_id, row.passage, o.char_start, o.char_end,
+            o.text))
+        added.add(o.endpoint)
+    order = {arm: i for i, arm in enumerate(["all", *record.arms])}
+    for endpoint in added:
+        row.cells[endpoint].sort(key=lambda c: (c.population is not None, order.get(c.arm, len(order))))
 
 
 def _studies_of(page: StudyOutcomes, source: Any) -> list[StudyOutcomes]:
