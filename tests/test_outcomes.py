@@ -1364,3 +1364,26 @@ def test_a_trial_name_cut_by_the_reading_window_is_read_whole_and_a_decimal_is_n
     record = extract_outcomes(text, "x")
     assert record.trial == "CheckMate-066"
     assert record.n is None  # "10.8 months in patients": no study size
+
+
+def test_values_of_a_trial_the_text_names_besides_its_own_are_cited():
+    text = ("CheckMate 214 shows a better side effect profile with nivolumab and ipilimumab compared with sunitinib. "
+            "CheckMate 025, the randomized trial which led to approval of nivolumab, demonstrated improved overall "
+            "survival (26 month vs. 19.7 month; hazard ratio 0.73; p = 0.0006).")
+    record = extract_outcomes(text, "x")
+    assert record.trial == "CheckMate 214"
+    assert {o.value for o in record.outcomes} >= {26.0, 19.7, 0.73}
+    assert all(o.cited for o in record.outcomes)  # CheckMate 025's, not the study's own
+    # The study's own trial, however written, keeps its values.
+    own = extract_outcomes("In KEYNOTE-006, 834 patients were randomly assigned to pembrolizumab or ipilimumab. In "
+                           "KEYNOTE 006, the objective response rate was 33.7% with pembrolizumab.", "y")
+    assert [o.cited for o in own.outcomes] == [False]
+
+
+def test_with_or_without_after_two_drugs_and_placebo_as_the_arm_without():
+    text = ("Patients were randomly assigned to receive chemotherapy and trastuzumab with or without pembrolizumab. "
+            "The objective response rate was 74% with pembrolizumab and 52% with placebo.")
+    record = extract_outcomes(text, "x")
+    assert record.arms == ["chemotherapy and trastuzumab plus pembrolizumab", "chemotherapy and trastuzumab"]
+    assert {(o.arm, o.value) for o in record.outcomes} == {
+        ("chemotherapy and trastuzumab plus pembrolizumab", 74.0), ("chemotherapy and trastuzumab", 52.0)}

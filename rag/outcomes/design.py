@@ -383,7 +383,8 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
     return _spell_out(*methods)
 
 
-_WITH_OR_WITHOUT = re.compile(r"(?P<x>[\w-]+) with or without (?P<y>[\w-]+(?: (?!or\b|and\b)[\w-]+){0,2})", _I)
+_WITH_OR_WITHOUT = re.compile(r"(?P<x>[\w-]+(?: (?:and|plus|\+) [\w-]+)?) with or without "
+                              r"(?P<y>[\w-]+(?: (?!or\b|and\b)[\w-]+){0,2})", _I)
 # "compared BR versus FCR as first-line therapy", "compared ofatumumab plus chlorambucil with chlorambucil alone"
 # (read with the parentheses dropped: "compared X (experimental arm) with Y"; X may be long before its schedule is cut)
 _COMPARED_PAIR = re.compile(r"\bcompar(?:ed|ing) (?!with\b|to\b|versus\b|vs\b|between\b)(?:the )?"
@@ -643,13 +644,23 @@ def n_of(text: str) -> dict | None:
     return None
 
 
+def trial_names(text: str) -> list[str]:
+    """The trials' acronyms a text names, in order (an acronym of the list, or two capitals: "CheckMate 238", not
+    "Study 301")."""
+    return [m.group(0) for m in _TRIAL.finditer(text) if not _NOT_TRIAL.match(m.group(0))
+            and (re.search(r"[A-Z]{2}", m.group(0)) or _KNOWN_TRIAL.match(m.group(0)))]
+
+
+def same_trial(a: str, b: str) -> bool:
+    """"KEYNOTE-006" is "KEYNOTE 006" and "Keynote006"."""
+    return re.sub(r"[\s-]", "", a).lower() == re.sub(r"[\s-]", "", b).lower()
+
+
 def trial_of(title: str, text: str) -> str | None:
     """The trial's acronym (KEYNOTE-006, CheckMate 067, OAK) when the title or text names one."""
     # (the text's first 1,500 characters, the last word whole: "CheckMate-066" cut at "CheckMate-06" is another)
     for source in (title or "", re.match(r"[\s\S]{0,1500}\S*", text).group(0)):
-        for m in _TRIAL.finditer(source):
-            name = m.group(0)
-            # (an acronym of the list, or two capitals: "CheckMate 238", not "Study 301")
-            if not _NOT_TRIAL.match(name) and (re.search(r"[A-Z]{2}", name) or _KNOWN_TRIAL.match(name)):
-                return name
+        names = trial_names(source)
+        if names:
+            return names[0]
     return None

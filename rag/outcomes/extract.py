@@ -10,7 +10,8 @@ import re
 
 from ..chunk.sentences import sentence_spans
 from .arms import _arm_for, _arm_mentions, _local_arms
-from .design import _TREATMENT_LIKE, arms_with_aliases, design_of, dose_arms, n_of, phase_of, trial_of
+from .design import _TREATMENT_LIKE, arms_with_aliases, design_of, dose_arms, n_of, phase_of, same_trial, trial_names, \
+    trial_of
 from .context import _anaphora, _implied, _per_grade, _place_implied
 from .endpoints import _PARENTHESES, _Mention, _mentions, _place, _ratio_endpoint
 from .numbers import NUMBER_WORDS
@@ -430,6 +431,13 @@ def _sentence_arms(text: str, s: int, e: int, record: StudyOutcomes, aliases: di
     return arms, arm_mentions
 
 
+def _another_trial(sentence: str, trial: str | None) -> bool:
+    """Does the sentence name a trial and none of them the study's own ("CheckMate 025 ... demonstrated improved
+    overall survival (26 vs 19.7 months)" in a text about CheckMate 214)? Its values are that trial's."""
+    named = trial_names(sentence)
+    return bool(named) and trial is not None and not any(same_trial(n, trial) for n in named)
+
+
 def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases: dict[str, str],
                        defined: dict[str, str] | None = None, before: tuple[int, int] | None = None,
                        carried: list[str] | None = None) -> list[Outcome]:
@@ -446,7 +454,7 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
     # A paper of no stated design (a review, an excerpt) cites others' values, unless the sentence speaks of its own
     # patients; any paper cites when it says "previous studies".
     cited = (record.design == "other" and not _OWN.search(sentence) and not _own_study(text)) \
-        or bool(_CITED.search(sentence))
+        or bool(_CITED.search(sentence)) or _another_trial(sentence, record.trial)
     respectively = bool(_RESPECTIVELY.search(sentence))
     arms, arm_mentions = _sentence_arms(text, s, e, record, aliases, carried)
     timepoints = _timepoint_list(sentence, s)
