@@ -69,28 +69,3 @@ def test_a_median_not_reached_leads_in_the_arms_order_and_its_sentence_is_suppor
     lead = f"{row.study}: median overall survival {'; '.join(said)} [1]."
     verdict = check_sentence(lead, [1], {1: text})
     assert verdict.status == SUPPORTED, verdict.reasons
-
-
-def test_the_lead_takes_a_study_reporting_the_first_endpoint_asked_and_one_value_an_arm():
-    from rag.answer.numbers import _first_of_each, _sayable, lead_endpoints, leading_study
-
-    question = "How much does pembrolizumab prolong progression-free survival compared with chemotherapy?"
-    rates = ("Patients were randomly assigned to pembrolizumab or chemotherapy. The 6-month progression-free "
-             "survival rate was 34% with pembrolizumab and 16% with chemotherapy.")
-    medians = ("Patients were randomly assigned to pembrolizumab or chemotherapy. Median progression-free survival "
-               "was 10.3 months with pembrolizumab and 6.0 months with chemotherapy.")
-    table = build_table(question, [(None, extract_outcomes(rates, "a"), 1), (None, extract_outcomes(medians, "b"), 2)])
-    asked = [e for e in lead_endpoints(question) if e in table.columns]
-    assert asked[:2] == ["PFS_median", "PFS_rate"]
-    # The rates' study ranks first in retrieval and names as much of the question: the medians' study leads.
-    assert leading_study(question, table.rows, asked, {}).doc_id == "b"
-
-    ratios = ("Patients were randomly assigned to atezolizumab or docetaxel. Overall survival was longer with "
-              "atezolizumab (HR for overall survival 0.73, 95% CI 0.62-0.87, p=0.0003). The updated analysis gave a "
-              "hazard ratio for overall survival of 0.75 (95% CI 0.59-0.96). Among patients with high PD-L1 "
-              "expression, the hazard ratio for overall survival was 0.41 (95% CI 0.27-0.64).")
-    row = build_table("What is the hazard ratio for overall survival?",
-                      [(None, extract_outcomes(ratios, "c"), 1)]).rows[0]
-    assert [c.value for c in _sayable(row, "HR_OS")] == [0.73, 0.75, 0.41]
-    # A second ratio of the same comparison whose population the text does not name is left to the table.
-    assert [c.value for c in _first_of_each(_sayable(row, "HR_OS"))] == [0.73, 0.41]

@@ -149,26 +149,6 @@ def _sayable(row, endpoint: str) -> list:
     return [c for c in row.cells.get(endpoint, []) if _as_written(c) is not None]
 
 
-def _first_of_each(cells: list) -> list:
-    """The first value of each arm, population and time point: a second ratio of the same comparison with no
-    population named is a subgroup's the text did not name (the table shows every value, the lead the main one)."""
-    seen, out = set(), []
-    for c in cells:
-        key = (c.arm, c.population, c.display.split(":")[0] if ":" in c.display else None)
-        if key not in seen:
-            seen.add(key)
-            out.append(c)
-    return out
-
-
-def leading_study(question: str, rows: list, asked: list[str], unnamed: dict[int, int]):
-    """The study whose values lead: the fewest of the question's diseases unnamed, then the most of its words named;
-    among studies that name as many, one reporting the first endpoint asked (a median before a landmark rate); then
-    the closer match and the better retrieval rank."""
-    return max(rows, key=lambda r: (-unnamed.get(id(r), 0), int(relevance(question, r)),
-                                    -next(i for i, e in enumerate(asked) if _sayable(r, e)), relevance(question, r)))
-
-
 def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, StudyTable, str | None] | None:
     """The lead sentences (markers numbered as ``passages``), the table they come from, and a caveat when the
     leading study does not name a disease or drug of the question; None when no retrieved study reports what the
@@ -187,7 +167,7 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
         return None
     # A study that names every disease and drug of the question comes before one that misses some.
     missing = {id(r): _unnamed(question, r, store) for r in candidates}
-    best = leading_study(question, candidates, asked, {id(r): len(missing[id(r)]) for r in candidates})
+    best = max(candidates, key=lambda r: (-len(missing[id(r)]), relevance(question, r)))
     endpoint = next(e for e in asked if _sayable(best, e))  # the first asked endpoint the study reports
     reporting = sorted((r for r in table.rows if r.cells.get(endpoint)), key=lambda r: -relevance(question, r))
     reporting.remove(best)
@@ -195,8 +175,7 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
     # The range: the studies that share the leading study's match to the question (the same drug or disease) and
     # name what it names.
     reporting = [r for r in reporting if r is best or (relevance(question, r) >= 1 and _names_the_study(terms, r))]
-    values = "; ".join(_as_written(c) + (f" ({_who(c)})" if _who(c) else "") for c in _first_of_each(
-        _sayable(best, endpoint))[:4])
+    values = "; ".join(_as_written(c) + (f" ({_who(c)})" if _who(c) else "") for c in _sayable(best, endpoint)[:4])
     name = NAMES[endpoint]
     # The year stays out: every number of the sentence must be found in the passage it cites.
     study = re.sub(r"\s*\(?\b(?:19|20)\d\d\)?$", "", best.study)
