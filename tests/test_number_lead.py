@@ -69,3 +69,17 @@ def test_a_median_not_reached_leads_in_the_arms_order_and_its_sentence_is_suppor
     lead = f"{row.study}: median overall survival {'; '.join(said)} [1]."
     verdict = check_sentence(lead, [1], {1: text})
     assert verdict.status == SUPPORTED, verdict.reasons
+
+
+def test_survival_and_response_in_a_patients_words_ask_for_numbers():
+    from rag.answer.numbers import lead_endpoints, wants_number
+    from rag.outcomes.table import asked_endpoints
+
+    live = "How much longer do patients with squamous NSCLC live on nivolumab than on docetaxel?"
+    assert wants_number(live) and asked_endpoints(live)[:3] == ["OS_median", "OS_rate", "HR_OS"]
+    alive = "How many more patients are still alive a year later with nivolumab than with docetaxel?"
+    assert wants_number(alive) and lead_endpoints(alive) == ["OS_rate"]  # a landmark, not the median
+    shrink = "How often do tumours shrink with nivolumab plus ipilimumab in small-cell lung cancer?"
+    assert wants_number(shrink) and asked_endpoints(shrink)[0] == "ORR"
+    # "deliver" holds no "live": a question of another kind asks for no survival figure
+    assert "OS_median" not in asked_endpoints("How is the drug delivered to the tumour?")

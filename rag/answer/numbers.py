@@ -29,6 +29,7 @@ def wants_number(question: str) -> bool:
 _RATIO = re.compile(r"hazard ratio|\bHR\b|(?:cut|reduc\w*|lower\w*) (?:the )?risk|risk of (?:death|progression)", re.I)
 _ODDS = re.compile(r"\bodds\b", re.I)
 _TIMEPOINT = re.compile(r"\b(?:\d+|one|two|three|four|five|ten)[- ](?:years?|months?)\b(?![- ](?:median|follow))|"
+                        r"\ba year (?:later|on|after)\b|\bafter a year\b|"
                         r"\bat (?:\d+|one|two|three|four|five|ten) (?:years?|months?)\b|\blandmark\b", re.I)
 _MEDIAN = re.compile(r"\bmedian\b|how long", re.I)
 _CR_ONLY = re.compile(r"complete (?:response|remission|regression)", re.I)

@@ -644,6 +644,9 @@ def n_of(text: str) -> dict | None:
     return None
 
 
+_OWN_TRIAL = re.compile(r"\b(?:the (?:current|present|new)|this|our) (?:[\w-]+ ){0,3}?(?:trial|study)\b", _I)
+
+
 def trial_names(text: str) -> list[str]:
     """The trials' acronyms a text names, in order (an acronym of the list, or two capitals: "CheckMate 238", not
     "Study 301")."""
@@ -659,8 +662,21 @@ def same_trial(a: str, b: str) -> bool:
 def trial_of(title: str, text: str) -> str | None:
     """The trial's acronym (KEYNOTE-006, CheckMate 067, OAK) when the title or text names one."""
     # (the text's first 1,500 characters, the last word whole: "CheckMate-066" cut at "CheckMate-06" is another)
-    for source in (title or "", re.match(r"[\s\S]{0,1500}\S*", text).group(0)):
-        names = trial_names(source)
-        if names:
-            return names[0]
-    return None
+    names = trial_names(title or "")
+    if names:
+        return names[0]
+    names = trial_names(re.match(r"[\s\S]{0,1500}\S*", text).group(0))
+    # A text that names several: the one its own study's sentence names ("In the current trial, called KEYNOTE-002,
+    # 540 patients were randomly assigned"), not the earlier trial the background names (read a little further).
+    window = re.match(r"[\s\S]{0,2500}\S*", text).group(0)
+    found = list(_TRIAL.finditer(window))
+    if len({re.sub(r"[\s-]", "", n).lower() for n in trial_names(window)}) > 1:
+        for m in found:
+            if not trial_names(m.group(0)):
+                continue
+            a = max(window.rfind(". ", 0, m.start()), window.rfind("\n", 0, m.start())) + 1
+            b = window.find(". ", m.end())
+            sentence = window[a:b if b >= 0 else len(window)]
+            if _ASSIGN.search(sentence) or _OWN_TRIAL.search(sentence):
+                return m.group(0)
+    return names[0] if names else None
