@@ -1379,11 +1379,3 @@ def test_values_of_a_trial_the_text_names_besides_its_own_are_cited():
                            "KEYNOTE 006, the objective response rate was 33.7% with pembrolizumab.", "y")
     assert [o.cited for o in own.outcomes] == [False]
 
-
-def test_with_or_without_after_two_drugs_and_placebo_as_the_arm_without():
-    text = ("Patients were randomly assigned to receive chemotherapy and trastuzumab with or without pembrolizumab. "
-            "The objective response rate was 74% with pembrolizumab and 52% with placebo.")
-    record = extract_outcomes(text, "x")
-    assert record.arms == ["chemotherapy and trastuzumab plus pembrolizumab", "chemotherapy and trastuzumab"]
-    assert {(o.arm, o.value) for o in record.outcomes} == {
-        ("chemotherapy and trastuzumab plus pembrolizumab", 74.0), ("chemotherapy and trastuzumab", 52.0)}

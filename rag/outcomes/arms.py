@@ -55,10 +55,6 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
         if with_placebo:
             names += [(f"{with_placebo.group(1)} {word}", arm) for word in ("alone", "only")]
     names += [(alias, arm) for alias, arm in aliases.items()]
-    # "X with or without Y" (X plus Y, X): the arm without Y is the one given placebo, when no arm names placebo.
-    base = [b for b in arms if any(a != b and a.lower().startswith(b.lower() + " plus ") for a in arms)]
-    if len(arms) == 2 and len(base) == 1 and not any("placebo" in a.lower() for a in arms):
-        names.append(("placebo", base[0]))
     # The groups named by their role: "the combination" is the one arm that combines treatments.
     # "dabrafenib plus placebo" combines nothing.
     combos = [a for a in arms if _COMBINED.search(f" {a} ") and not re.search(r"\bor\b", a)

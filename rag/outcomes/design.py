@@ -383,8 +383,7 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
     return _spell_out(*methods)
 
 
-_WITH_OR_WITHOUT = re.compile(r"(?P<x>[\w-]+(?: (?:and|plus|\+) [\w-]+)?) with or without "
-                              r"(?P<y>[\w-]+(?: (?!or\b|and\b)[\w-]+){0,2})", _I)
+_WITH_OR_WITHOUT = re.compile(r"(?P<x>[\w-]+) with or without (?P<y>[\w-]+(?: (?!or\b|and\b)[\w-]+){0,2})", _I)
 # "compared BR versus FCR as first-line therapy", "compared ofatumumab plus chlorambucil with chlorambucil alone"
 # (read with the parentheses dropped: "compared X (experimental arm) with Y"; X may be long before its schedule is cut)
 _COMPARED_PAIR = re.compile(r"\bcompar(?:ed|ing) (?!with\b|to\b|versus\b|vs\b|between\b)(?:the )?"
@@ -644,7 +643,9 @@ def n_of(text: str) -> dict | None:
     return None
 
 
-_OWN_TRIAL = re.compile(r"\b(?:the (?:current|present|new)|this|our) (?:[\w-]+ ){0,3}?(?:trial|study)\b", _I)
+_OWN_TRIAL = re.compile(r"\b(?:the (?:current|present|new)|this|our) (?:[\w-]+ ){0,3}?(?:trial|study)\b|"
+                        r"\b(?:patients|participants) were (?:randomly (?:assigned|allocated)|randomi[sz]ed|enrolled)\b",
+                        _I)
 
 
 def trial_names(text: str) -> list[str]:
@@ -677,6 +678,6 @@ def trial_of(title: str, text: str) -> str | None:
             a = max(window.rfind(". ", 0, m.start()), window.rfind("\n", 0, m.start())) + 1
             b = window.find(". ", m.end())
             sentence = window[a:b if b >= 0 else len(window)]
-            if _ASSIGN.search(sentence) or _OWN_TRIAL.search(sentence):
+            if _OWN_TRIAL.search(sentence):
                 return m.group(0)
     return names[0] if names else None
