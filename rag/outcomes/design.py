@@ -644,8 +644,8 @@ def n_of(text: str) -> dict | None:
 
 
 _OWN_TRIAL = re.compile(r"\b(?:the (?:current|present|new)|this|our) (?:[\w-]+ ){0,3}?(?:trial|study)\b|"
-                        r"\b(?:patients|participants) were (?:randomly (?:assigned|allocated)|randomi[sz]ed|enrolled)\b",
-                        _I)
+                        r"\b(?:patients|participants) were "
+                        r"(?:randomly (?:assigned|allocated)|randomi[sz]ed|enrolled)\b", _I)
 
 
 def trial_names(text: str) -> list[str]:
