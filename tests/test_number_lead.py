@@ -83,3 +83,32 @@ def test_survival_and_response_in_a_patients_words_ask_for_numbers():
     assert wants_number(shrink) and asked_endpoints(shrink)[0] == "ORR"
     # "deliver" holds no "live": a question of another kind asks for no survival figure
     assert "OS_median" not in asked_endpoints("How is the drug delivered to the tumour?")
+
+
+def test_a_landmark_asked_in_words_finds_the_study_that_reports_it_at_that_time():
+    from rag.answer.numbers import asked_months, lead_endpoints, reports_at
+
+    question = "How many patients are still alive six months after starting pembrolizumab compared with chemotherapy?"
+    assert asked_months(question) == 6 and lead_endpoints(question) == ["OS_rate"]
+    assert asked_months("still alive a year later") == 12
+    assert abs(asked_months("free of progression at 20 weeks") - 20 * 12 / 52) < 1e-9
+    assert asked_months("What is the median overall survival?") is None
+    twelve = ("Patients were randomly assigned to pembrolizumab or chemotherapy. The 12-month overall survival rate "
+              "was 69.2% with pembrolizumab and 49.4% with chemotherapy.")
+    six = ("Patients were randomly assigned to pembrolizumab or chemotherapy. The 6-month overall survival rate was "
+           "80.2% with pembrolizumab and 72.4% with chemotherapy.")
+    table = build_table(question, [(None, extract_outcomes(twelve, "a"), 1), (None, extract_outcomes(six, "b"), 2)])
+    assert [r.doc_id for r in reports_at(6, table.rows, ["OS_rate"])] == ["b"]
+    assert reports_at(None, table.rows, ["OS_rate"]) == []
+
+
+def test_complete_disappearance_and_how_long_responses_last_are_asked_for():
+    from rag.answer.numbers import lead_endpoints, wants_number
+    from rag.outcomes.table import asked_endpoints
+
+    gone = "How often does the cancer disappear completely with nivolumab plus ipilimumab?"
+    assert wants_number(gone) and lead_endpoints(gone) == ["CR"]
+    last = "How long do responses to adagrasib typically last in KRAS G12C-mutated lung cancer?"
+    assert wants_number(last) and asked_endpoints(last)[0] == "DOR_median"
+    compare = "How does tumour shrinkage with nivolumab compare with dacarbazine in melanoma?"
+    assert wants_number(compare) and asked_endpoints(compare)[0] == "ORR"

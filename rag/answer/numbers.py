@@ -10,6 +10,7 @@ from typing import Any
 from ..config import AnswerWeights
 from ..lexical.mesh import GENERIC_DESCRIPTORS, TUMOUR_HEAD, concepts, mentions
 from ..lexical.tokens import compact_tokens, tokenize
+from ..number_words import NUMBER_WORDS, words_to_int
 from ..outcomes.table import NAMES, QUESTION_FRAME, StudyTable, asked_endpoints, format_value, relevance, \
     table_for_passages
 from .question import question_terms
@@ -17,7 +18,7 @@ from .question import question_terms
 _WANTS_NUMBER = re.compile(
     r"\b(?:rates?|median|ratio|how (?:long|many|much|often|effective)|percentage|proportion|percent|fraction|"
     r"ORR|PFS|OS|HR|survival|response|responses|respond|toxicit\w*|adverse|side effects?|efficacy|outcomes?|"
-    r"results?)\b",
+    r"results?|shrink\w*|alive|compare[sd]?)\b",
     re.I)
 
 
@@ -28,11 +29,37 @@ def wants_number(question: str) -> bool:
 
 _RATIO = re.compile(r"hazard ratio|\bHR\b|(?:cut|reduc\w*|lower\w*) (?:the )?risk|risk of (?:death|progression)", re.I)
 _ODDS = re.compile(r"\bodds\b", re.I)
-_TIMEPOINT = re.compile(r"\b(?:\d+|one|two|three|four|five|ten)[- ](?:years?|months?)\b(?![- ](?:median|follow))|"
-                        r"\ba year (?:later|on|after)\b|\bafter a year\b|"
-                        r"\bat (?:\d+|one|two|three|four|five|ten) (?:years?|months?)\b|\blandmark\b", re.I)
+# A landmark the question asks for: "2-year", "at six months", "still alive a year later".
+_TIMEPOINT = re.compile(rf"\b(?P<n>\d+|{NUMBER_WORDS})[- ](?P<u>years?|months?|weeks?)\b(?![- ](?:median|follow))|"
+                        r"\ba (?P<u2>year|month) (?:later|on|after)\b|\bafter a (?P<u3>year|month)\b|\blandmark\b",
+                        re.I)
+
+
+def asked_months(question: str) -> float | None:
+    """The landmark a question asks for, in months (12 for "a year later", 6 for "at six months"); None if none."""
+    m = _TIMEPOINT.search(question)
+    if not m or not (m.group("n") or m.group("u2") or m.group("u3")):
+        return None
+    n = m.group("n") or "1"
+    value = int(n) if n.isdigit() else words_to_int(n)
+    unit = (m.group("u") or m.group("u2") or m.group("u3")).lower()
+    return None if value is None else value * {"y": 12, "m": 1, "w": 12 / 52}[unit[0]]
+
+
+def reports_at(months: float | None, rows: list, endpoints: list[str]) -> list:
+    """The studies that report one of the endpoints at the landmark asked (none when none is asked)."""
+    return [r for r in rows if months is not None
+            and any(_cell_months(c) == months for e in endpoints for c in _sayable(r, e))]
+
+
+def _cell_months(cell) -> float | None:
+    """A landmark cell's time point in months ("6-month: 34%", "2-year: 47%")."""
+    m = re.match(r"(\d+(?:\.\d+)?)-(year|month|week)", cell.display)
+    if not m:
+        return None
+    return float(m.group(1)) * {"year": 12, "month": 1, "week": 12 / 52}[m.group(2)]
 _MEDIAN = re.compile(r"\bmedian\b|how long", re.I)
-_CR_ONLY = re.compile(r"complete (?:response|remission|regression)", re.I)
+_CR_ONLY = re.compile(r"complete (?:response|remission|regression)|disappear\w*(?: completely)?", re.I)
 _ANY_RESPONSE = re.compile(r"objective|overall response|partial|\bORR\b|response rates?\b(?! of complete)", re.I)
 
 
@@ -168,8 +195,13 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
         return None
     # A study that names every disease and drug of the question comes before one that misses some.
     missing = {id(r): _unnamed(question, r, store) for r in candidates}
-    best = max(candidates, key=lambda r: (-len(missing[id(r)]), relevance(question, r)))
-    endpoint = next(e for e in asked if _sayable(best, e))  # the first asked endpoint the study reports
+    # A landmark asked ("still alive at six months"): a study that reports it at that time point first.
+    months = asked_months(question)
+    at_time = {id(r) for r in reports_at(months, candidates, asked)}
+    best = max(candidates, key=lambda r: (-len(missing[id(r)]), id(r) in at_time, relevance(question, r)))
+    endpoint = next((e for e in asked if id(best) in at_time and any(_cell_months(c) == months
+                                                                     for c in _sayable(best, e))), None) \
+        or next(e for e in asked if _sayable(best, e))  # the first asked endpoint the study reports
     reporting = sorted((r for r in table.rows if r.cells.get(endpoint)), key=lambda r: -relevance(question, r))
     reporting.remove(best)
     reporting.insert(0, best)

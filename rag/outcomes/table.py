@@ -22,10 +22,11 @@ from .record import Outcome, StudyOutcomes
 # What a question's words ask for, in the vocabulary's terms; the first match of each group wins a column.
 _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"path(?:ologic(?:al)?)? complete|\bpCR\b", ("pCR",)),
-    (r"complete (?:response|remission|regression)|\bCR\b", ("CR", "ORR")),
+    (r"complete (?:response|remission|regression)|\bCR\b|disappear", ("CR", "ORR")),
     (r"disease control|\bDCR\b|clinical benefit", ("DCR",)),
     (r"respon|\bORR\b|regression|remission|efficacy|effective|activity|benefit|shrink", ("ORR", "CR")),
-    (r"duration of response|response duration|\bDoR\b", ("DOR_median",)),
+    (r"duration of response|response duration|\bDoR\b|"
+     r"how long (?:do|does|did) (?:the )?respons\w*(?: [\w-]+){0,4}? last", ("DOR_median",)),
     (r"progression[- ]free|\bPFS\b|progression", ("PFS_median", "PFS_rate", "HR_PFS")),
     (r"event[- ]free|\bEFS\b", ("EFS_median", "HR_EFS")),
     (r"disease[- ]free|relapse[- ]free|recurrence[- ]free|\b[DR]FS\b|recurrence|relapse", ("DFS_median", "RFS_median",
