@@ -245,3 +245,13 @@ def test_a_soft_hyphen_neither_splits_a_token_nor_changes_the_search(settings):
         assert [round(p.signals.get("cosine", 0), 5) for p in hits] == \
                [round(p.signals.get("cosine", 0), 5) for p in plain]
         assert [round(p.score, 5) for p in hits] == [round(p.score, 5) for p in plain]
+
+
+def test_ask_lists_an_untitled_excerpt_among_its_sources_by_its_first_words(library):
+    out = subprocess.run([sys.executable, "-m", "rag", "ask", "IMbrave150 successful phase III trial", "--no-llm",
+                          "--index", str(library.index_dir)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 0, out.stderr
+    sources = out.stdout.split("\nSources:\n", 1)[1].splitlines()
+    line = next(s for s in sources if "32349374" in s)
+    # the list shows no passage text: the excerpt's first words stand in for the title, marked as an excerpt
+    assert re.match(r"\[\d+\] “A successful phase III trial.*” \(excerpt, PMID 32349374\)\. ", line), line

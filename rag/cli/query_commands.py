@@ -66,7 +66,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
         print("\nSources:")
     for i, p in enumerate(final.passages, 1):
         c = p.citation
-        title = _title(p).rstrip(" .")  # a title's own full stop is not printed twice
+        # (an untitled excerpt by its first words, marked as an excerpt, as the app's source cards show it: the
+        # list shows no passage text; `rag search`, which prints the passage below, keeps "(no title)")
+        from ..export import display_title
+
+        title = display_title(p).rstrip(" .")  # a title's own full stop is not printed twice
         print(_terminal(f"[{i}] {title}. {c.short()} {c.url or ''} {_evidence_label(c)}".rstrip()))
     return code
 
