@@ -58,6 +58,8 @@ def _cell_months(cell) -> float | None:
     if not m:
         return None
     return float(m.group(1)) * {"year": 12, "month": 1, "week": 12 / 52}[m.group(2)]
+
+
 _MEDIAN = re.compile(r"\bmedian\b|how long", re.I)
 _CR_ONLY = re.compile(r"complete (?:response|remission|regression)|disappear\w*(?: completely)?", re.I)
 _ANY_RESPONSE = re.compile(r"objective|overall response|partial|\bORR\b|response rates?\b(?! of complete)", re.I)

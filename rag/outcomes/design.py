@@ -662,16 +662,16 @@ def same_trial(a: str, b: str) -> bool:
 
 def trial_of(title: str, text: str) -> str | None:
     """The trial's acronym (KEYNOTE-006, CheckMate 067, OAK) when the title or text names one."""
-    # (the text's first 1,500 characters, the last word whole: "CheckMate-066" cut at "CheckMate-06" is another)
     names = trial_names(title or "")
     if names:
         return names[0]
+    # (the text's first 1,500 characters, the last word whole: "CheckMate-066" cut at "CheckMate-06" is another)
     names = trial_names(re.match(r"[\s\S]{0,1500}\S*", text).group(0))
     # A text that names several: the one its own study's sentence names ("In the current trial, called KEYNOTE-002,
     # 540 patients were randomly assigned"), not the earlier trial the background names (read a little further).
     window = re.match(r"[\s\S]{0,2500}\S*", text).group(0)
     found = list(_TRIAL.finditer(window))
-    if len({re.sub(r"[\s-]", "", n).lower() for n in trial_names(window)}) > 1:
+    if len({re.sub(r"[\s-]", "", n).lower() for n in trial_names(window)}) > 1:  # (as same_trial reads them)
         for m in found:
             if not trial_names(m.group(0)):
                 continue
