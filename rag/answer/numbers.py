@@ -35,6 +35,9 @@ _TIMEPOINT = re.compile(rf"\b(?P<n>\d+|{NUMBER_WORDS})[- ](?P<u>years?|months?|w
                         re.I)
 
 
+_MONTHS = {"y": 12, "m": 1, "w": 12 / 52}  # months in a year, a month, a week
+
+
 def asked_months(question: str) -> float | None:
     """The landmark a question asks for, in months (12 for "a year later", 6 for "at six months"); None if none."""
     m = _TIMEPOINT.search(question)
@@ -43,7 +46,7 @@ def asked_months(question: str) -> float | None:
     n = m.group("n") or "1"
     value = int(n) if n.isdigit() else words_to_int(n)
     unit = (m.group("u") or m.group("u2") or m.group("u3")).lower()
-    return None if value is None else value * {"y": 12, "m": 1, "w": 12 / 52}[unit[0]]
+    return None if value is None else value * _MONTHS[unit[0]]
 
 
 def reports_at(months: float | None, rows: list, endpoints: list[str]) -> list:
@@ -53,11 +56,9 @@ def reports_at(months: float | None, rows: list, endpoints: list[str]) -> list:
 
 
 def _cell_months(cell) -> float | None:
-    """A landmark cell's time point in months ("6-month: 34%", "2-year: 47%")."""
-    m = re.match(r"(\d+(?:\.\d+)?)-(year|month|week)", cell.display)
-    if not m:
-        return None
-    return float(m.group(1)) * {"year": 12, "month": 1, "week": 12 / 52}[m.group(2)]
+    """A landmark cell's time point in months ("6-month", "2-year", "20-week"); None for any other cell."""
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)-(year|month|week)", cell.timepoint or "")
+    return float(m.group(1)) * _MONTHS[m.group(2)[0]] if m else None
 
 
 _MEDIAN = re.compile(r"\bmedian\b|how long", re.I)

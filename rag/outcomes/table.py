@@ -131,6 +131,7 @@ class Cell:
     span: str
     population: str | None = None
     cited: bool = False
+    timepoint: str | None = None  # a landmark rate's time point ("6-month"), as the record gives it
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -336,7 +337,7 @@ def build_table(question: str, studies: list[tuple[Any, StudyOutcomes, int]], co
                 if o.endpoint in cols and not (own_only and o.cited):
                     row.cells.setdefault(o.endpoint, []).append(Cell(
                         o.endpoint, o.arm, format_value(o), o.value, o.unit, record.doc_id, number, o.char_start,
-                        o.char_end, o.text, o.population, o.cited))
+                        o.char_end, o.text, o.population, o.cited, o.timepoint))
             _add_not_reached(row, record, cols)
             if row.cells:
                 rows.append(row)
