@@ -1379,3 +1379,28 @@ def test_values_of_a_trial_the_text_names_besides_its_own_are_cited():
                            "KEYNOTE 006, the objective response rate was 33.7% with pembrolizumab.", "y")
     assert [o.cited for o in own.outcomes] == [False]
 
+
+
+def test_an_arm_label_defined_by_a_long_description_in_brackets_is_named_by_it():
+    text = ("Methods: Patients with resectable gastric cancer were randomly assigned 1:1:1 to arm A (four cycles of "
+            "docetaxel plus oxaliplatin [DOX] followed by gastrectomy and adjuvant DOX), arm B (DOX plus pembrolizumab "
+            "followed by gastrectomy and adjuvant DOX plus pembrolizumab), or arm C (gastrectomy followed by adjuvant "
+            "capecitabine). Results: The pathological complete response rate was 7.1% in arm A and 21.3% in arm B "
+            "(P = .01).")
+    record = extract_outcomes(text, "x")
+    assert [(o.endpoint, o.arm, o.value) for o in record.outcomes] == [
+        ("pCR", "docetaxel plus oxaliplatin", 7.1), ("pCR", "DOX plus pembrolizumab", 21.3)]
+
+
+def test_a_reviews_value_of_another_study_takes_the_one_treatment_its_sentence_names():
+    text = ("This review summarises the KRAS G12C inhibitors in lung cancer. Sotorasib achieved an objective response "
+            "rate of 37.1% in CodeBreaK 100. In KRYSTAL-1, adagrasib achieved an objective response rate of 42.9% "
+            "and a median duration of response of 8.5 months.")
+    record = extract_outcomes(text, "x")
+    assert record.arms == []
+    assert [(o.endpoint, o.arm, o.value, o.cited) for o in record.outcomes] == [
+        ("ORR", "Sotorasib", 37.1, True), ("ORR", "adagrasib", 42.9, True), ("DOR_median", "adagrasib", 8.5, True)]
+    # A sentence that names two treatments gives its value to neither.
+    two = extract_outcomes("This review summarises chemo-immunotherapy. Pembrolizumab with chemotherapy gave a "
+                           "response rate of 48%.", "y")
+    assert [o.arm for o in two.outcomes] == ["all"]

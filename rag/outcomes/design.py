@@ -277,7 +277,7 @@ def _clean_arm(arm: str) -> str:
 # "group 1 (nivolumab)", "arm B: placebo", "group A received ipilimumab": labels the results use for the arms.
 _LABELLED = re.compile(r"\b(?P<label>(?:group|arm|cohort) (?:[A-D1-4]|I{1,3}|one|two|three))\b\s*(?:\((?:received |"
                        r"receiving |given |"
-                       r"treated with )?(?P<a>[^();]{2,60})\)|[:=,]\s*(?P<b>[^,;.()]{2,60})|"
+                       r"treated with )?(?P<a>[^();]{2,150})\)|[:=,]\s*(?P<b>[^,;.()]{2,60})|"
                        r"\s+(?:received|was given|was treated with)\s+(?P<c>[^,;.()]{2,60}))", _I)
 
 
@@ -297,7 +297,7 @@ def labelled_arms(text: str) -> dict[str, str]:
         rest = _drop_parentheses(m.group("rest"))[0]
         found.append((m.group("label"), _ROUTE.sub("", rest)))
     for label, name in found:
-        label, name = label.lower(), _clean_arm(name)
+        label, name = label.lower(), _clean_arm(re.sub(r"\s*\[[^\[\]]*\]", "", name))  # "S-1 plus oxaliplatin [SOX]"
         if label not in out and 2 <= len(name) <= 60 and re.search(r"[A-Za-z]{2}", name) and not _NOT_ARM.match(name):
             out[label] = name
     return out

@@ -9,7 +9,7 @@ import functools
 import re
 
 from ..chunk.sentences import sentence_spans
-from .arms import _arm_for, _arm_mentions, _local_arms
+from .arms import _TREATMENT, _arm_for, _arm_mentions, _local_arms
 from .design import _TREATMENT_LIKE, arms_with_aliases, design_of, dose_arms, n_of, phase_of, same_trial, trial_names, \
     trial_of
 from .context import _anaphora, _implied, _per_grade, _place_implied
@@ -431,6 +431,17 @@ def _sentence_arms(text: str, s: int, e: int, record: StudyOutcomes, aliases: di
     return arms, arm_mentions
 
 
+def _sole_treatment(text: str, s: int, e: int, before: tuple[int, int] | None) -> str | None:
+    """The one treatment a sentence names, if it names one only; if it names none, the one the sentence before names
+    ("Sotorasib is ... The phase II trial gave a response rate of 37.1%")."""
+    def sole(sentence: str) -> str | None:
+        named = {m.group(0).lower(): m.group(0) for m in _TREATMENT.finditer(sentence)}
+        return next(iter(named.values())) if len(named) == 1 else None
+    if _TREATMENT.search(text, s, e) or not before:
+        return sole(text[s:e])
+    return sole(text[before[0]:before[1]])
+
+
 def _another_trial(sentence: str, trial: str | None) -> bool:
     """Does the sentence name a trial and none of them the study's own ("CheckMate 025 ... demonstrated improved
     overall survival (26 vs 19.7 months)" in a text about CheckMate 214)? Its values are that trial's."""
@@ -457,6 +468,7 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
         or bool(_CITED.search(sentence)) or _another_trial(sentence, record.trial)
     respectively = bool(_RESPECTIVELY.search(sentence))
     arms, arm_mentions = _sentence_arms(text, s, e, record, aliases, carried)
+    sole = _sole_treatment(text, s, e, before) if cited and len(record.arms) < 2 else None
     timepoints = _timepoint_list(sentence, s)
     out: list[Outcome] = []
     placed, anchors = _place(text, s, e, values, mentions, respectively)
@@ -503,6 +515,8 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             continue
         arm = "comparison" if endpoint.startswith(("HR_", "OR_")) else _arm_for(
             text, v, placed, index, placed_as, arm_mentions, arms, respectively)
+        # a review's value of another study, in a sentence that names one treatment: that treatment's
+        arm = sole if arm == "all" and sole else arm
         start, end = _span(text, v, anchors[id(v)])
         population = _population(text, v, s, e)
         cohort = cohort_of(text, v) if population is None else None
