@@ -1404,3 +1404,15 @@ def test_a_reviews_value_of_another_study_takes_the_one_treatment_its_sentence_n
     two = extract_outcomes("This review summarises chemo-immunotherapy. Pembrolizumab with chemotherapy gave a "
                            "response rate of 48%.", "y")
     assert [o.arm for o in two.outcomes] == ["all"]
+
+
+def test_grade_3_rates_of_one_kind_of_event_are_not_the_share_with_any_grade_3_event():
+    text = ("In this single-arm phase 2 trial of 60 patients, grade 3 or higher adverse events occurred in 41%. "
+            "Grade 3 or higher cytokine release syndrome occurred in 7% and grade 3 or higher neurological events in "
+            "12%. "
+            "Grade 3-4 haematological toxicity was observed in 14%; infections of grade 3 or 4 in 11%.")
+    assert [(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes] == [("AE_grade3plus", 41.0)]
+    # The words all adverse events may carry keep them all.
+    kept = extract_outcomes("Grade 3 or worse treatment-related adverse events occurred in 30% and grade 3-5 acute "
+                            "adverse events in 52%.", "y")
+    assert [o.value for o in kept.outcomes] == [30.0, 52.0]

@@ -14,6 +14,37 @@ from .values import _Value
 _NOT_ONE_EVENT = (r"(?!\s+(?!(?:treatment|immune|drug)-related\b|adverse\b|toxic|side\b|events?\b|AEs?\b|TRAEs?\b|"
                   r"irAEs?\b|in\b|was\b|were\b|occurred\b|and\b|or\b|of\b|rates?\b|incidences?\b|reactions?\b|"
                   r"effects?\b|any\b|with\b|than\b|for\b)[a-z][a-z-]{3,})")
+# The words a grade's events may carry and still be all of them ("grade 3 or higher treatment-related adverse
+# events"); any other word names one kind ("grade 3 or higher neurological events", "haematological toxicity").
+_ALL_EVENTS_WORDS = re.compile(r"(?:(?:treatment|immune|drug|therapy)[- ]related|treatment[- ]emergent|"
+                               r"immune[- ]mediated|all[- ]cause|serious|any|all|overall|total|reported|clinical|"
+                               r"and|or|of|the|grade|higher|worse|greater|acute)$",
+                               re.I)
+_NOT_A_NAME = re.compile(r"(?i)in|occurred|was|were|is|are|with|for|at|had|has|have|patients|than|versus|vs|"
+                         r"compared|developed|experienced|reported|observed|seen|by|to|from")
+_EVENT_NOUN = re.compile(r"\b(?:adverse|toxic|side|events?|effects?|AEs?|TRAEs?|irAEs?|toxicit(?:y|ies)|complications|"
+                         r"reactions)\b", re.I)
+
+
+def _one_kind_of_event(text: str, mention: "_Mention", s: int) -> bool:
+    """Does a grade's mention speak of one kind of event: words between the grade and its event noun that name it
+    ("grade 3 or higher genitourinary or gastrointestinal toxicity"), or an event of that grade ("infections of grade
+    3 or 4")?"""
+    if not _EVENT_NOUN.search(text, mention.start, mention.end):
+        # The words after the grade, up to its event noun or the verb ("grade 3 or higher cytokine release syndrome
+        # occurred in 7%"; not past them: "grade 3 occurred in 7 patients").
+        named = []
+        for w in re.findall(r"[A-Za-z][\w-]*", _PARENTHESES.sub(" ", text[mention.end:mention.end + 90])):
+            if _EVENT_NOUN.fullmatch(w) or _NOT_A_NAME.fullmatch(w):
+                break
+            named.append(w)
+        if len(named) <= 7 and any(not _ALL_EVENTS_WORDS.match(w) for w in named):
+            return True
+    before = re.search(r"\b([A-Za-z][\w-]{3,})\s+(?:of|at)\s+$", text[max(s, mention.start - 40):mention.start])
+    return bool(before) and not _EVENT_NOUN.fullmatch(before.group(1)) and not re.fullmatch(
+        r"(?i)incidences?|rates?|frequency|proportion|percentage|toxicit(?:y|ies)|events?", before.group(1))
+
+
 # Endpoint words, most specific first; each gives a family (what a value near it measures).
 _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("pCR", r"\bpath(?:ologic(?:al)?)? complete (?:response|remission)s?(?: rates?)?|\bpCRs?\b"),
@@ -367,6 +398,8 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
         # one kind of event ("grade 3-4 events, including fatigue (4%)"), not all of them; an earlier value's
         # bracket ("in 84% of patients who received A (most commonly neutropenia) and in 16% ...") does not count
         return None
+    if best.kind == "AE3" and _one_kind_of_event(text, best, s):
+        return None  # "grade 3 or higher neurological events", "infections of grade 3 or 4": not all adverse events
     if best.kind == "AE3" and best.start >= v.end and re.search(
             r"\b(?:was|were|is|are) (?:the )?most (?:common|frequent)", text[v.end:best.start], re.I):
         return None  # "Hypertension (27.6%) ... were the most common high-grade toxicities": one kind of event
