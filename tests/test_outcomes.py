@@ -1416,3 +1416,12 @@ def test_grade_3_rates_of_one_kind_of_event_are_not_the_share_with_any_grade_3_e
     kept = extract_outcomes("Grade 3 or worse treatment-related adverse events occurred in 30% and grade 3-5 acute "
                             "adverse events in 52%.", "y")
     assert [o.value for o in kept.outcomes] == [30.0, 52.0]
+
+
+def test_a_ratio_for_a_composite_with_death_or_for_one_cause_of_death_is_no_overall_survival_ratio():
+    def endpoints(text):
+        return [o.endpoint for o in extract_outcomes(text, "x").outcomes]
+    assert endpoints("The hazard ratio for death or ventilation was 0.78 (95% CI, 0.59-1.04).") == ["HR_other"]
+    assert endpoints("The hazard ratio for cardiovascular death was 0.84 (95% CI 0.71-0.99).") == ["HR_other"]
+    assert endpoints("The hazard ratio for death was 0.72 (95% CI 0.60-0.86).") == ["HR_OS"]
+    assert endpoints("The hazard ratio for disease progression or death was 0.58 (95% CI 0.47-0.72).") == ["HR_PFS"]

@@ -451,6 +451,10 @@ _ASIDE = re.compile(r",\s*(?:mainly|mostly|including|such as|most commonly|predo
                     r"\s*(?=(?:occurred|were|was|developed|affected)\b)", re.I)
 
 
+_CAUSE = re.compile(r"\b(?:cardiovascular|cardiac|cancer|disease|melanoma|tumou?r|[\w-]+-(?:specific|related))\s+$",
+                    re.I)
+
+
 def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -> str:
     """HR_PFS, HR_OS, ...: what follows "hazard ratio for", else the survival endpoint named nearest before it, else
     the endpoint of a hazard ratio named earlier in the sentence ("the HRdeath was 0.55 ...; ..., the HR was 0.65")."""
@@ -462,7 +466,13 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
     named = (("PFS", r"progression|PFS"), ("DFS", r"recurrence|relapse|disease[- ]free|DFS|RFS"), ("EFS", r"event|EFS"),
              ("OS", r"death|OS\b|overall survival|mortality"))
     for kind, name in () if composite else named:
-        if re.match(rf"\s*(?:\(|,)?\s*(?:for|of)\s+(?:[\w-]+\s+){{0,3}}?(?:{name})", after, re.I):
+        m = re.match(rf"\s*(?:\(|,)?\s*(?:for|of)\s+(?P<pre>(?:[\w-]+\s+){{0,3}}?)(?:{name})", after, re.I)
+        if m and kind == "OS" and (_CAUSE.search(m.group("pre"))
+                                   or re.match(r"\s*(?:,\s*[\w-]+(?:\s+[\w-]+){0,3}\s*,?)?\s*(?:or|and)\s+(?!death)",
+                                               text[hr.end + m.end():hr.end + m.end() + 60], re.I)):
+            # "for cardiovascular death", "for death or permanent ventilation": a cause's or a composite's ratio
+            return "HR_other"
+        if m:
             return f"HR_{kind}"
     near = [m for m in mentions if m.kind in ("PFS", "OS", "DFS", "RFS", "EFS", "MFS", "DSS") and m.end <= hr.start + 1]
     before = text[max(s, hr.start - 80):hr.start]
