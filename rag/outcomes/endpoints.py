@@ -34,7 +34,8 @@ def _one_kind_of_event(text: str, mention: "_Mention", s: int) -> bool:
         # The words after the grade, up to its event noun or the verb ("grade 3 or higher cytokine release syndrome
         # occurred in 7%"; not past them: "grade 3 occurred in 7 patients").
         named = []
-        for w in re.findall(r"[A-Za-z][\w-]*", _PARENTHESES.sub(" ", text[mention.end:mention.end + 90])):
+        after = _PARENTHESES.sub(" ", text[mention.end:mention.end + 90])
+        for w in re.findall(r"[A-Za-z][\w-]*", re.split(r"\d", after)[0]):  # (its name comes before its figures)
             if _EVENT_NOUN.fullmatch(w) or _NOT_A_NAME.fullmatch(w):
                 break
             named.append(w)
