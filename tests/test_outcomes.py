@@ -1425,3 +1425,22 @@ def test_a_ratio_for_a_composite_with_death_or_for_one_cause_of_death_is_no_over
     assert endpoints("The hazard ratio for cardiovascular death was 0.84 (95% CI 0.71-0.99).") == ["HR_other"]
     assert endpoints("The hazard ratio for death was 0.72 (95% CI 0.60-0.86).") == ["HR_OS"]
     assert endpoints("The hazard ratio for disease progression or death was 0.58 (95% CI 0.47-0.72).") == ["HR_PFS"]
+
+
+def test_a_cohort_study_compares_the_groups_its_methods_name_and_their_values_take_them():
+    text = ("Methods: Using a national registry, we identified women aged 70 years or older treated with "
+            "breast-conserving surgery. Women who did not receive radiotherapy (omission cohort) were compared with "
+            "those who did (radiotherapy cohort), with propensity-score adjustment. Results: The 10-year overall "
+            "survival was 61.8% in the omission cohort and 66.5% in the radiotherapy cohort (HR 1.12; 95% CI "
+            "0.98-1.28).")
+    record = extract_outcomes(text, "x")
+    assert record.arms == ["omission cohort", "radiotherapy cohort"]
+    assert [(o.arm, o.value) for o in record.outcomes if o.endpoint == "OS_rate"] == [
+        ("omission cohort", 61.8), ("radiotherapy cohort", 66.5)]
+    # Named by what each group received where no labels are given (a schedule after the treatment dropped).
+    text = ("We analysed 684 older adults in first remission. Patients who underwent allo-HCT within 6 months (the HCT "
+            "cohort, n=251) were compared with those who received chemotherapy consolidation only (n=433). At 3 years, "
+            "overall survival was 48.6% in the HCT cohort and 29.3% in the chemotherapy cohort.")
+    record = extract_outcomes(text, "y")
+    assert record.arms == ["allo-HCT", "chemotherapy consolidation"]
+    assert [o.arm for o in record.outcomes] == ["allo-HCT", "chemotherapy consolidation"]

@@ -69,10 +69,9 @@ _ASSIGN = re.compile(r"\b(?:randomly |randomised |randomized )?(?:assigned|alloc
                      r"randomi[sz]ed)\b(?:[^.;]{0,60}?\bto |"
                      r"[^.;]{0,220}?\bto (?=(?:intravenously |orally )?receive |either |be treated with ))"
                      r"(?:(?:intravenously |orally )?receive |either |be treated with |treatment with )*", _I)
-_SCHEDULE = re.compile(r"\s+(?:at|every|once|twice|on days?|for|until|intravenously|orally|administered|given|daily|"
-                       r"weekly|monthly|q\d|in combination|in an? (?:non-?inferiority|superiority|\d:\d)|as|after|"
-                       r"before|followed|during|over|up to|with or|on a|"
-                       r"by)\b.*$|\s+\d.*$", _I)
+_SCHEDULE = re.compile(r"\s+(?:at|every|once|twice|on days?|for|until|within|intravenously|orally|administered|given|"
+                       r"daily|weekly|monthly|q\d|in combination|in an? (?:non-?inferiority|superiority|\d:\d)|as|"
+                       r"after|before|followed|during|over|up to|with or|on a|by)\b.*$|\s+\d.*$", _I)
 _ARM_SPLIT = re.compile(r",?\s+(?:or|versus|vs\.?)\s+(?:to receive\s+|either\s+)?|,\s+", _I)
 _ARM_STOP = re.compile(r"^(?:the|a|an|either|receive|patients|to|of|standard|both|intravenous|oral)\s+", _I)
 _ARM_TRAIL = re.compile(r"\s+(?:alone|monotherapy|group|arm|regimen)$", _I)
@@ -303,6 +302,58 @@ def labelled_arms(text: str) -> dict[str, str]:
     return out
 
 
+# A cohort study's two groups: "Patients who underwent allo-HCT (the HCT cohort, n=251) were compared with those who
+# received chemotherapy consolidation only (n=433)", "Women who did not receive radiotherapy (omission cohort) were
+# compared with those who did (radiotherapy cohort)".
+_WHO = (r"(?:patients|participants|women|men|children|adults|those|people|individuals|subjects|controls)"
+        r"(?: \w+){0,2}? who (?:(?:underwent|received|were treated with|were given|had|started|did)\b)")
+_COHORTS_COMPARED = re.compile(rf"\b{_WHO}(?P<a>[^,;.()]{{0,80}}?)\s*(?:\((?P<la>[^()]{{2,60}})\)\s*)?"
+                               rf"(?:were|was) compared (?:with|to) (?:{_WHO}|(?:those|patients|controls) (?:treated "
+                               rf"with|receiving|given|managed with) )?(?P<b>[^,;.()]{{0,80}}?)"
+                               rf"\s*(?:\((?P<lb>[^()]{{2,60}})\))?(?=\s*[,;.]|\s+(?:using|with|by|after|in|matched|"
+                               rf"and|on)\b)", _I)
+_COHORT_LABEL = re.compile(r"^(?:the )?(?P<n>[\w+/-]+(?: [\w+/-]+){0,2} (?:cohort|group|arm))\b", _I)
+
+
+def _compared_cohorts(text: str) -> tuple[list[str], dict[str, str]] | None:
+    """The two groups a cohort study compares, named by their labels when it gives both ("omission cohort",
+    "radiotherapy cohort"), else by what they received (the labels as aliases)."""
+    m = _COHORTS_COMPARED.search(text)
+    if not m:
+        return None
+    labels = [_COHORT_LABEL.match(m.group(k) or "") for k in ("la", "lb")]
+    if all(labels):
+        return [label.group("n") for label in labels], {}
+    arms = [_clean_arm(re.sub(r"\s+(?:only|alone)$", "", m.group(k).strip(), flags=_I)) for k in ("a", "b")]
+    if not all(2 <= len(a) <= 60 and not _NOT_ARM.match(a) for a in arms) or arms[0].lower() == arms[1].lower():
+        return None
+    return arms, {label.group("n"): arm for label, arm in zip(labels, arms, strict=True) if label}
+
+
+def _arms_not_randomized(text: str, groups: list[str], title_arms: list[str],
+                         cohorts: tuple[list[str], dict[str, str]] | None) -> tuple[list[str], dict[str, str]]:
+    """The groups a study that is no trial compares: those its results name, the cohorts its methods compare, the
+    title's "X versus Y", or the one comparison it describes."""
+    named = [g for g in groups if not _ROLE_GROUP.match(g)]
+    if len(named) >= 2:
+        # "the combination group" beside "the doxorubicin-plus-trabectedin group": a role, not another arm
+        return named[:4], {}
+    if len(groups) >= 2:
+        return groups[:4], {}
+    if cohorts:
+        return cohorts
+    arms = [a for a in (_clean_arm(t) for t in title_arms) if 2 <= len(a) <= 60 and not _NOT_ARM.match(a)]
+    pairs = _compared_pairs(text)
+    # "Another trial ... compared gemcitabine plus carboplatin with carboplatin."
+    sizes = [[_clean_arm(m.group("a")), _clean_arm(m.group("b"))] for m in _GROUP_SIZES.finditer(text)]
+    aliases: dict[str, str] = {}
+    if len(arms) < 2 and len(pairs) + len(sizes) == 1:
+        # (one comparison: a review's several are read a sentence at a time)
+        arms = pairs[0][0] if pairs else sizes[0]
+        aliases = {alias: arms[at] for alias, at in pairs[0][1].items()} if pairs else {}
+    return (arms[:4], aliases) if len(arms) >= 2 else ([], {})  # the title's "X versus Y"
+
+
 def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], dict[str, str]]:
     """The arms of a comparison as the methods (or the title) name them, and their abbreviations (ABCP -> arm) and
     labels ("group 1", "the nivolumab-alone group", "the combination group" -> arm). A text that reports no trial of
@@ -311,23 +362,9 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
     head = re.split(r"\s+(?:in|for|among|as|after|on)\s+|[:;(]", title or "")[0]
     title_arms = re.split(r",?\s+(?:or|versus|vs\.?|compared with)\s+", head, flags=_I) \
         if re.search(r"\b(?:versus|vs\.?|compared with)\s", head, _I) else []
+    cohorts = _compared_cohorts(text)
     if design not in ("randomized", "single-arm"):
-        named = [g for g in groups if not _ROLE_GROUP.match(g)]
-        if len(named) >= 2:
-            # "the combination group" beside "the doxorubicin-plus-trabectedin group": a role, not another arm
-            return named[:4], {}
-        if len(groups) >= 2:
-            return groups[:4], {}
-        arms = [a for a in (_clean_arm(t) for t in title_arms) if 2 <= len(a) <= 60 and not _NOT_ARM.match(a)]
-        pairs = _compared_pairs(text)
-        # "Another trial ... compared gemcitabine plus carboplatin with carboplatin."
-        sizes = [[_clean_arm(m.group("a")), _clean_arm(m.group("b"))] for m in _GROUP_SIZES.finditer(text)]
-        aliases: dict[str, str] = {}
-        if len(arms) < 2 and len(pairs) + len(sizes) == 1:
-            # (one comparison: a review's several are read a sentence at a time)
-            arms = pairs[0][0] if pairs else sizes[0]
-            aliases = {alias: arms[at] for alias, at in pairs[0][1].items()} if pairs else {}
-        return (arms[:4], aliases) if len(arms) >= 2 else ([], {})  # the title's "X versus Y"
+        return _arms_not_randomized(text, groups, title_arms, cohorts)
     labelled = labelled_arms(text)
     if len(set(labelled.values())) >= 2:
         return _spell_out(list(dict.fromkeys(labelled.values()))[:4], labelled)
@@ -380,7 +417,8 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
                                      **{g: a for g, a in mapped.items() if g.lower() != a.lower()}})
         return _spell_out([spelled.get(g.lower(), g) for g in groups][:4],
                           {g: spelled[g.lower()] for g in groups if g.lower() in spelled})
-    return _spell_out(*methods)
+    # (a cohort study read as a trial by its words: "not yet tested in randomised trials", "phase")
+    return cohorts if cohorts and not methods[0] else _spell_out(*methods)
 
 
 _WITH_OR_WITHOUT = re.compile(r"(?P<x>[\w-]+) with or without (?P<y>[\w-]+(?: (?!or\b|and\b)[\w-]+){0,2})", _I)
