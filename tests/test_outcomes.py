@@ -126,6 +126,8 @@ def test_the_table_asks_the_questions_columns_links_spans_and_marks_disagreement
     cells = {r.doc_id: r.cells["HR_OS"][0] for r in table.rows}
     assert RCT[cells["PMID:1"].char_start:cells["PMID:1"].char_end] == cells["PMID:1"].span
     assert table.disagreements and "nivolumab" in table.disagreements[0]
+    # Said with no number of its own (no year, no "1"): the support check finds every figure of it in a passage.
+    assert "2015" not in table.disagreements[0] and "inconclusive: Brahmer [2]" in table.disagreements[0]
     md, csv_text = table.to_markdown(), table.to_csv()
     assert "| study |" in md and "HR (OS)" in csv_text.splitlines()[0]
 
@@ -139,6 +141,20 @@ def test_a_study_is_named_by_its_trial_its_first_author_or_its_title_never_by_an
     assert study_label(record, "A trial", ["Robert C", "Long GV"], 2015) == "Robert 2015"
     named = extract_outcomes("In KEYNOTE-006, patients were randomly assigned to pembrolizumab or ipilimumab.", "x")
     assert study_label(named, "A trial", ["National Cancer Institute"], 2015).startswith("KEYNOTE-006")
+    # A long title is cut between words ("Non-Sm…" is no word the support check could find in the title).
+    long = "Nivolumab versus Docetaxel in Advanced Nonsquamous Non-Small-Cell Lung Cancer"
+    assert study_label(record, long, None, 2015) == "“Nivolumab versus Docetaxel in Advanced Nonsquamous…”"
+
+
+def test_a_ratio_is_shown_with_two_decimals_or_as_many_as_written():
+    from rag.outcomes.record import Outcome
+    from rag.outcomes.table import format_value
+
+    def shown(value, low, high):
+        return format_value(Outcome(endpoint="HR_OS", arm="comparison", value=value, unit="ratio", ci_low=low,
+                                    ci_high=high, p=None, timepoint=None, text="", char_start=0, char_end=0))
+    assert shown(0.5, 0.4, 0.62) == "0.50 (0.40–0.62)"
+    assert shown(0.68, 0.47, 0.997) == "0.68 (0.47–0.997)"  # not "1.00": the paper's bound
 
 
 def test_nothing_in_a_papers_text_becomes_markup():
@@ -200,6 +216,11 @@ def test_a_quantitative_question_is_answered_with_the_number_and_its_table(setti
     lead = a.text.splitlines()[2]  # after the extractive note and a blank line
     assert "complete response rate 7% (melanoma); 7% (renal cell cancer) [1]" in lead, a.text
     assert a.passages[0].doc_id == "PMID:8120071"
+    # Response rates asked and complete responses reported: the paper's sentences that also give the partial
+    # responses follow, word for word, and join the passage's marked spans.
+    quoted = "14 patients (10%) had partial regression. [1]"
+    assert any(line.endswith(quoted) for line in a.text.splitlines()[3:5]), a.text
+    assert any("20 patients (13%) had partial regression" in s["text"] for s in a.passages[0].more_spans)
     assert all(v["status"] == "supported" for v in a.check.support), a.check.support  # the numbers are in [1]
     assert a.table and a.table["columns"][:2] == ["ORR", "CR"]
     store = open_store(settings)

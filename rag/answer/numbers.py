@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..chunk.sentences import sentence_spans
 from ..config import AnswerWeights
 from ..lexical.mesh import GENERIC_DESCRIPTORS, TUMOUR_HEAD, concepts, mentions
 from ..lexical.tokens import compact_tokens, tokenize
 from ..number_words import NUMBER_WORDS, words_to_int
 from ..outcomes.table import NAMES, QUESTION_FRAME, StudyTable, asked_endpoints, format_value, relevance, \
-    table_for_passages
+    spoken_label, table_for_passages
 from .question import question_terms
 
 _WANTS_NUMBER = re.compile(
@@ -214,9 +215,15 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
     values = "; ".join(_as_written(c) + (f" ({_who(c)})" if _who(c) else "") for c in _sayable(best, endpoint)[:4])
     name = NAMES[endpoint]
     # The year stays out: every number of the sentence must be found in the passage it cites.
-    study = re.sub(r"\s*\(?\b(?:19|20)\d\d\)?$", "", best.study)
+    study = spoken_label(best.study)
     study += " et al." if not re.search(r"\d", study) and " " not in study and best.n_authors > 1 else ""
     lines = [f"{study}: {name} {values} [{best.passage}]."]
+    if endpoint == "CR" and "ORR" in lead_endpoints(question):
+        # Response rates asked, complete responses reported: the sentences that give them, word for word, also give
+        # the partial responses the vocabulary has no column for ("... achieved complete regression of all disease
+        # and 14 patients (10%) had partial regression").
+        lines += [f"{quote} [{best.passage}]" for quote in _partial_response_sentences(best, endpoint, passages,
+                                                                                      store)]
     # Each study's own population and its experimental arm (a single arm's "all", or the first arm named), as
     # written: a control arm's value is not what the treatment achieves, a computed share is not in the text.
     numbers = [(c.value, r.passage) for r in reporting for c in r.cells[endpoint]
@@ -238,6 +245,33 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
         caveat = (f"The study whose values lead the answer ({study}) does not mention "
                   f"{' or '.join(missing[id(best)])}: check that it answers the question.")
     return "\n".join(lines), table, caveat
+
+
+_PARTIAL = re.compile(r"\bpartial (?:response|regression|remission)s?\b", re.I)
+_HEADING = re.compile(r"[A-Z][A-Za-z ]{2,30}(?:\.\s*[—–-]|:)\s*(?=[A-Z0-9])")
+
+
+def _partial_response_sentences(row, endpoint: str, passages: list[Any], store: Any) -> list[str]:
+    """The sentences of the paper that hold a row's cells of an endpoint and also give partial responses, once each;
+    each joins its passage's spans (the sources panel marks it, the support check reads it)."""
+    if not 1 <= row.passage <= len(passages):
+        return []
+    p = passages[row.passage - 1]
+    doc = store.document(row.doc_id)
+    if doc is None:
+        return []
+    out: list[str] = []
+    for c in _sayable(row, endpoint):
+        for a, b in sentence_spans(doc.text):
+            sentence = doc.text[a:b].strip()
+            heading = _HEADING.match(sentence)  # "Results.—Nine patients ...": the sentence, not its section's name
+            sentence = sentence[heading.end():] if heading else sentence
+            if a <= c.char_start < b and _PARTIAL.search(sentence) and sentence not in out and len(out) < 2:
+                out.append(sentence)
+                start = doc.text.index(sentence, a)
+                p.more_spans.append({"chunk_id": None, "char_start": start, "char_end": start + len(sentence),
+                                     "text": sentence})
+    return out
 
 
 def add_value_spans(passages: list[Any], table: StudyTable) -> None:

@@ -101,12 +101,14 @@ def relevance(question: str, row: "Row") -> float:
 
 def format_value(o: Outcome) -> str:
     """"43% (95% CI 30–56)", "11.2 months", "HR 0.73 (0.59–0.91), P=0.002": the value as a cell shows it."""
-    number = f"{o.value:.2f}" if o.unit == "ratio" else f"{o.value:g}"
+    def ratio(v: float) -> str:  # two decimals, or as many as written ("0.997" is not "1.00")
+        return f"{v:.2f}" if round(v, 2) == v else f"{v:g}"
+    number = ratio(o.value) if o.unit == "ratio" else f"{o.value:g}"
     text = f"{number}%" if o.unit == "%" else (number if o.unit == "ratio" else f"{number} {o.unit}")
     if o.ci_low is not None:
         high = f"{o.ci_high:g}" if o.ci_high is not None else "NR"
-        low = f"{o.ci_low:.2f}" if o.unit == "ratio" else f"{o.ci_low:g}"
-        high = f"{o.ci_high:.2f}" if o.unit == "ratio" and o.ci_high is not None else high
+        low = ratio(o.ci_low) if o.unit == "ratio" else f"{o.ci_low:g}"
+        high = ratio(o.ci_high) if o.unit == "ratio" and o.ci_high is not None else high
         text += f" ({low}–{high})"
     if o.p and o.unit == "ratio":
         text += f", {o.p}"
@@ -261,8 +263,17 @@ def study_label(record: StudyOutcomes, title: str | None, authors: list[str] | N
         return f"{authors[0].split(',')[0].split(' ')[0]} {year or ''}".strip()
     if title:
         short = re.split(r"[:.?]", _SITE_SUFFIX.sub("", title))[0].strip()
-        return f"“{short[:57]}…”" if len(short) > 57 else f"“{short}”"
+        if len(short) <= 57:
+            return f"“{short}”"
+        # whole words only: a word cut in half ("Non-Sm") is no word of the title, and the support check says so
+        return f"“{short[:58].rsplit(' ', 1)[0].rstrip(',;:-')}…”"
     return record.doc_id
+
+
+def spoken_label(study: str) -> str:
+    """A study's label as an answer sentence says it: without its year ("Rosenberg 1994" -> "Rosenberg"), since
+    every number of the sentence must be found in the passage it cites."""
+    return re.sub(r"\s*\(?\b(?:19|20)\d\d\)?$", "", study)
 
 
 def find_disagreements(rows: list[Row], columns: list[str], records: dict[str, StudyOutcomes]) -> list[str]:
@@ -284,15 +295,16 @@ def _disagreement(endpoint: str, drug: str, rows: list[Row], records: dict[str, 
     out = []
     if len(rows) > 1:
         # Said without negation words: the answer's support check reads this sentence as it reads any other.
-        verdicts: dict[str, list[str]] = {"benefit": [], "harm": [], "interval across 1": []}
+        # (and without a figure of its own: "inconclusive" for an interval that holds 1)
+        verdicts: dict[str, list[str]] = {"benefit": [], "harm": [], "inconclusive": []}
         for r in rows:
             for c in r.cells.get(endpoint, []):
                 o = next((x for x in records[r.doc_id].outcomes
                           if x.char_start == c.char_start and x.endpoint == endpoint), None)
                 if o is None or o.ci_low is None or o.ci_high is None or o.cited:
                     continue
-                kind = "benefit" if o.ci_high < 1 else "harm" if o.ci_low > 1 else "interval across 1"
-                verdicts[kind].append(f"{r.study} [{r.passage}]" if r.passage else r.study)
+                kind = "benefit" if o.ci_high < 1 else "harm" if o.ci_low > 1 else "inconclusive"
+                verdicts[kind].append(f"{spoken_label(r.study)} [{r.passage}]" if r.passage else spoken_label(r.study))
                 break
         said = [k for k, v in verdicts.items() if v]
         if len(said) > 1:
