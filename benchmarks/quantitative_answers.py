@@ -60,18 +60,20 @@ def correct(result, q: dict) -> bool:
     return False
 
 
-def run(questions: list[dict], settings: Settings, lead: bool) -> tuple[list[bool], list[float]]:
+def run(questions: list[dict], settings: Settings, lead: bool) -> tuple[list[bool], list[float], list[int]]:
+    """Per question: the right number cited, the seconds, and the cited sentences the support check refused."""
     original = answer_module.number_lead
     if not lead:
         answer_module.number_lead = lambda *a, **k: None
     try:
-        oks, times = [], []
+        oks, times, refused = [], [], []
         for q in questions:
             t0 = time.perf_counter()
             result = answer(q["question"], settings=settings, use_llm=False)
             times.append(time.perf_counter() - t0)
             oks.append(correct(result, q))
-        return oks, times
+            refused.append(sum(v["status"] != "supported" for v in result.check.support))
+        return oks, times, refused
     finally:
         answer_module.number_lead = original
 
@@ -102,8 +104,8 @@ def main() -> None:
     args = ap.parse_args()
     questions = [json.loads(line) for line in open(args.questions) if line.strip()]
     settings = Settings.load(index_dir=args.index)
-    before, t_before = run(questions, settings, lead=False)
-    after, t_after = run(questions, settings, lead=True)
+    before, t_before, r_before = run(questions, settings, lead=False)
+    after, t_after, r_after = run(questions, settings, lead=True)
     by_kind: dict[str, list[tuple[bool, bool]]] = {}
     for q, b, a in zip(questions, before, after, strict=True):
         by_kind.setdefault(q.get("kind", "?"), []).append((b, a))
@@ -118,6 +120,7 @@ def main() -> None:
         "answer_seconds_median": {"before": round(statistics.median(t_before), 3),
                                   "after": round(statistics.median(t_after), 3)},
         "table_ms_beyond_retrieval": round(table_cost(questions, settings), 1),
+        "sentences_not_supported": {"before": sum(r_before), "after": sum(r_after)},
     }
     if args.show:
         for q, a in zip(questions, after, strict=True):
@@ -129,7 +132,7 @@ def main() -> None:
           f"{len(questions)} quantitative questions on {args.index}: right number citing its paper "
           f"{result['before']:.3f} before, {result['after']:.3f} now; by kind {result['by_kind']}; "
           f"median answer {result['answer_seconds_median']} s; studies table {result['table_ms_beyond_retrieval']} ms "
-          f"beyond retrieval")
+          f"beyond retrieval; cited sentences the support check refused {result['sentences_not_supported']}")
 
 
 if __name__ == "__main__":
