@@ -269,9 +269,21 @@ def _partial_response_sentences(row, endpoint: str, passages: list[Any], store: 
             if a <= c.char_start < b and _PARTIAL.search(sentence) and sentence not in out and len(out) < 2:
                 out.append(sentence)
                 start = doc.text.index(sentence, a)
-                p.more_spans.append({"chunk_id": None, "char_start": start, "char_end": start + len(sentence),
-                                     "text": sentence})
+                if not _shown(p, start, start + len(sentence)):
+                    p.more_spans.append({"chunk_id": None, "char_start": start, "char_end": start + len(sentence),
+                                         "text": sentence})
     return out
+
+
+def _shown(p: Any, start: int, end: int) -> bool:
+    """Does the passage, or a span already added to it, hold the paper's text[start:end]?"""
+    if p.char_start <= start and end <= p.char_end:
+        return True
+    for s in p.more_spans:
+        at = s.get("char_start")
+        if at is not None and at <= start and end <= at + len(s.get("text") or ""):
+            return True
+    return False
 
 
 def add_value_spans(passages: list[Any], table: StudyTable) -> None:
@@ -282,10 +294,7 @@ def add_value_spans(passages: list[Any], table: StudyTable) -> None:
         p = passages[row.passage - 1]
         for cells in row.cells.values():
             for c in cells:
-                inside = p.char_start <= c.char_start and c.char_end <= p.char_end
-                known = any(s.get("char_start") is not None and s["char_start"] <= c.char_start
-                            and c.char_end <= s["char_start"] + len(s.get("text") or "") for s in p.more_spans)
-                if not inside and not known:
+                if not _shown(p, c.char_start, c.char_end):
                     p.more_spans.append({"chunk_id": None, "char_start": c.char_start, "char_end": c.char_end,
                                          "text": c.span})
 
