@@ -261,8 +261,9 @@ def _partial_response_sentences(row, endpoint: str, passages: list[Any], store: 
     if doc is None:
         return []
     out: list[str] = []
+    spans = sentence_spans(doc.text)
     for c in _sayable(row, endpoint):
-        for a, b in sentence_spans(doc.text):
+        for a, b in spans:
             sentence = doc.text[a:b].strip()
             heading = _HEADING.match(sentence)  # "Results.—Nine patients ...": the sentence, not its section's name
             sentence = sentence[heading.end():] if heading else sentence

@@ -36,6 +36,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_ask(args: argparse.Namespace) -> int:
     from ..answer import answer_stream
+    from ..export import display_title
 
     s = _settings(args)
     use_llm = False if args.no_llm else (True if args.llm else None)
@@ -68,8 +69,6 @@ def cmd_ask(args: argparse.Namespace) -> int:
         c = p.citation
         # (an untitled excerpt by its first words, marked as an excerpt, as the app's source cards show it: the
         # list shows no passage text; `rag search`, which prints the passage below, keeps "(no title)")
-        from ..export import display_title
-
         title = display_title(p).rstrip(" .")  # a title's own full stop is not printed twice
         print(_terminal(f"[{i}] {title}. {c.short()} {c.url or ''} {_evidence_label(c)}".rstrip()))
     return code

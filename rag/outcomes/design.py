@@ -330,8 +330,7 @@ def _compared_cohorts(text: str) -> tuple[list[str], dict[str, str]] | None:
     return arms, {label.group("n"): arm for label, arm in zip(labels, arms, strict=True) if label}
 
 
-def _arms_not_randomized(text: str, groups: list[str], title_arms: list[str],
-                         cohorts: tuple[list[str], dict[str, str]] | None) -> tuple[list[str], dict[str, str]]:
+def _arms_not_randomized(text: str, groups: list[str], title_arms: list[str]) -> tuple[list[str], dict[str, str]]:
     """The groups a study that is no trial compares: those its results name, the cohorts its methods compare, the
     title's "X versus Y", or the one comparison it describes."""
     named = [g for g in groups if not _ROLE_GROUP.match(g)]
@@ -340,6 +339,7 @@ def _arms_not_randomized(text: str, groups: list[str], title_arms: list[str],
         return named[:4], {}
     if len(groups) >= 2:
         return groups[:4], {}
+    cohorts = _compared_cohorts(text)
     if cohorts:
         return cohorts
     arms = [a for a in (_clean_arm(t) for t in title_arms) if 2 <= len(a) <= 60 and not _NOT_ARM.match(a)]
@@ -362,9 +362,8 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
     head = re.split(r"\s+(?:in|for|among|as|after|on)\s+|[:;(]", title or "")[0]
     title_arms = re.split(r",?\s+(?:or|versus|vs\.?|compared with)\s+", head, flags=_I) \
         if re.search(r"\b(?:versus|vs\.?|compared with)\s", head, _I) else []
-    cohorts = _compared_cohorts(text)
     if design not in ("randomized", "single-arm"):
-        return _arms_not_randomized(text, groups, title_arms, cohorts)
+        return _arms_not_randomized(text, groups, title_arms)
     labelled = labelled_arms(text)
     if len(set(labelled.values())) >= 2:
         return _spell_out(list(dict.fromkeys(labelled.values()))[:4], labelled)
@@ -418,7 +417,8 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
         return _spell_out([spelled.get(g.lower(), g) for g in groups][:4],
                           {g: spelled[g.lower()] for g in groups if g.lower() in spelled})
     # (a cohort study read as a trial by its words: "not yet tested in randomised trials", "phase")
-    return cohorts if cohorts and not methods[0] else _spell_out(*methods)
+    cohorts = None if methods[0] else _compared_cohorts(text)
+    return cohorts or _spell_out(*methods)
 
 
 _WITH_OR_WITHOUT = re.compile(r"(?P<x>[\w-]+) with or without (?P<y>[\w-]+(?: (?!or\b|and\b)[\w-]+){0,2})", _I)
