@@ -56,7 +56,8 @@ def load_phrasings(split: str, name: str = "phrasings.jsonl"):
                     for o in row["outcomes"]]
         out.append(({"doc_id": row["id"], "text": row["text"]},
                     {"doc_id": row["id"], "design": row.get("design"), "phase": row.get("phase"), "n": None,
-                     "arms": row.get("arms", []), "outcomes": outcomes, "split": row["split"]}))
+                     "arms": row.get("arms", []), "outcomes": outcomes, "not_reached": row.get("not_reached") or [],
+                     "split": row["split"]}))
     return out
 
 
@@ -73,16 +74,48 @@ def same_value(p: dict, g: dict) -> bool:
     return True
 
 
-def _norm(arm: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", (arm or "").lower())
+def abbreviations(text: str) -> dict[str, str]:
+    """The text's own abbreviations, long form -> short ("transjugular intrahepatic portosystemic shunt" ->
+    "TIPS"), by the Schwartz-Hearst algorithm (the `abbreviations` package): an arm the labels and the extractor
+    name in different forms is the same arm."""
+    from abbreviations import schwartz_hearst
+
+    try:
+        pairs = schwartz_hearst.extract_abbreviation_definition_pairs(doc_text=text)
+    except Exception:  # the package's parser gives up on some bracket patterns; no aliases then
+        return {}
+    return {long.lower(): short.lower() for short, long in pairs.items() if len(long) > len(short)}
+
+
+def _norm(arm: str, aliases: dict[str, str] | None = None) -> set[str]:
+    arm = (arm or "").lower()
+    for long in sorted(aliases or {}, key=len, reverse=True):
+        arm = re.sub(r"\b" + re.escape(long) + r"\b", aliases[long], arm)
+    return {w for w in re.findall(r"[a-z0-9]+", arm)
             if w not in {"plus", "and", "the", "with", "alone"}}
 
 
-def same_arm(p: str, g: str) -> bool:
+def same_arm(p: str, g: str, arms: list[str] | None = None, aliases: dict[str, str] | None = None) -> bool:
+    """The predicted arm names the labelled one: equal, or one's words within the other's (abbreviations the
+    text defines read as their long forms). Given the document's labelled `arms`, the words must name `g` and no
+    other arm as well: a label with the same words wins, then the labels whose words hold all the prediction's
+    (one of them, or the prediction is ambiguous: "infectious diseases consultation" names neither "early IDC" nor
+    "no IDC"), then the label with most words of a prediction that says more."""
     if p == g:
         return True
-    a, b = _norm(p), _norm(g)
-    return bool(a and b and (a <= b or b <= a))
+    a, b = _norm(p, aliases), _norm(g, aliases)
+    if not (a and b and (a <= b or b <= a)):
+        return False
+    labels = {other: _norm(other, aliases) for other in {*(arms or []), g}}
+    equal = [other for other, c in labels.items() if c == a]
+    if equal:
+        return g in equal
+    wider = [other for other, c in labels.items() if c and a <= c]
+    if wider:
+        return wider == [g]
+    narrower = [(len(c), other) for other, c in labels.items() if c and c <= a]
+    most = max(n for n, _ in narrower)
+    return [other for n, other in narrower if n == most] == [g]
 
 
 def _months(timepoint: str | None) -> float | str | None:
@@ -105,6 +138,7 @@ def evaluate(pairs, own: bool, errors: int = 0):
     nr = {"tp": 0, "fp": 0, "fn": 0}
     for item, lab in pairs:
         text = item["text"]
+        aliases = abbreviations(text)
         record = extract_outcomes(text, item["doc_id"], title=item.get("title"))
         design_ok += record.design == lab["design"]
         phase_ok += record.phase == lab["phase"]
@@ -160,7 +194,8 @@ def evaluate(pairs, own: bool, errors: int = 0):
             if g["arm"] not in ("all", "comparison"):
                 arm_total += 1
                 # One arm (a single-arm study, or a review quoting one drug): "all" is that arm.
-                ok = same_arm(p["arm"], g["arm"]) or (p["arm"] == "all" and len(lab["arms"]) <= 1)
+                ok = (same_arm(p["arm"], g["arm"], lab["arms"], aliases)
+                      or (p["arm"] == "all" and len(lab["arms"]) <= 1))
                 arm_ok += ok
                 if not ok and shown < errors:
                     print(f"ARM {lab['doc_id']} {g['endpoint']} {g['value']}: got {p['arm']!r}, want {g['arm']!r}")

@@ -1465,3 +1465,44 @@ def test_a_cohort_study_compares_the_groups_its_methods_name_and_their_values_ta
     record = extract_outcomes(text, "y")
     assert record.arms == ["allo-HCT", "chemotherapy consolidation"]
     assert [o.arm for o in record.outcomes] == ["allo-HCT", "chemotherapy consolidation"]
+
+
+def test_groups_named_in_the_results_with_an_en_dash_or_as_cohorts_take_their_values():
+    text = ("Adults with sepsis were randomly assigned to receive hydrocortisone plus fludrocortisone or placebos. "
+            "Survival at 1 year was 50.1% in the hydrocortisone–fludrocortisone group and 44.0% in the placebo group.")
+    record = extract_outcomes(text, "x")
+    assert record.arms == ["hydrocortisone plus fludrocortisone", "placebo"]
+    assert [(o.arm, o.value) for o in record.outcomes] == [
+        ("hydrocortisone plus fludrocortisone", 50.1), ("placebo", 44.0)]
+    text = ("Using a national registry, we identified adults who underwent EVAR or open repair. Five-year survival was "
+            "70.2% in the EVAR cohort and 73.5% in the OPEN cohort.")
+    assert [(o.arm, o.value) for o in extract_outcomes(text, "y").outcomes] == [("EVAR", 70.2), ("OPEN", 73.5)]
+
+
+def test_an_arms_name_keeps_standard_of_care_and_drops_a_leading_dose_or_a_switch():
+    from rag.outcomes.design import _clean_arm
+    assert _clean_arm("standard of care") == "standard of care"
+    assert _clean_arm("standard therapy") == "standard therapy"
+    assert _clean_arm("a 10 mL/kg bolus of 4% gelatin") == "4% gelatin"
+    assert _clean_arm("continue daily oral abacavir, lamivudine and dolutegravir") == \
+        "abacavir, lamivudine and dolutegravir"
+    assert _clean_arm("switch to monthly injectable cabotegravir every 4 weeks") == "monthly injectable cabotegravir"
+    assert _clean_arm("induction chemotherapy with four weekly cycles of docetaxel") == "induction chemotherapy"
+
+
+def test_dose_groups_of_the_methods_stand_when_the_results_name_only_the_drug():
+    text = ("Patients were randomized 1:1:1 to XYZ 5 mg, XYZ 10 mg or placebo once daily for 8 weeks. Clinical "
+            "response rates were 40.2% with XYZ 5 mg, 51.0% with XYZ 10 mg and 22.4% with placebo. Headache occurred "
+            "in the XYZ groups combined and in the placebo group at similar rates.")
+    record = extract_outcomes(text, "x")
+    assert record.arms == ["XYZ 5 mg", "XYZ 10 mg", "placebo"]
+    assert [(o.arm, o.value) for o in record.outcomes] == [("XYZ 5 mg", 40.2), ("XYZ 10 mg", 51.0),
+                                                           ("placebo", 22.4)]
+
+
+def test_an_arm_is_found_by_its_name_without_dose_or_schedule():
+    text = ("In this phase 3 trial, patients were randomly assigned to radiotherapy alone, radiotherapy plus weekly "
+            "cisplatin 40 mg/m², or radiotherapy plus cetuximab. The 3-year overall survival was 61.0% with "
+            "radiotherapy plus cisplatin.")
+    record = extract_outcomes(text, "x")
+    assert [(o.arm, o.value) for o in record.outcomes] == [("radiotherapy plus weekly cisplatin 40 mg/m²", 61.0)]

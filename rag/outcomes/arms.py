@@ -14,6 +14,8 @@ _DOSE_UNIT = r"(?:mg/kg|mg/m2|mg|µg|μg|g)"
 _COMBINED = re.compile(r"[\s-](?:plus|and|with|\+)[\s-]", re.I)
 _WITH_PLACEBO = re.compile(r"(.+?)[\s-]+(?:plus|and|with|\+)[\s-]+(?:matching )?placebo", re.I)
 _DOSE_ARM = re.compile(rf"(?P<d>[A-Za-z][\w-]*) (?P<q>\d+(?:\.\d+)? ?{_DOSE_UNIT})")
+_DOSE_OR_SCHEDULE = re.compile(rf"\b(?:\d+(?:\.\d+)? ?(?:{_DOSE_UNIT}|mg/m²)|(?:once |twice )?(?:daily|weekly)|"
+                               rf"every \d+ (?:days|weeks))(?![\w/²])", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -45,6 +47,13 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
         core = re.sub(r"^[a-z]+(?:al|ive|ary|ic)\s+(?=\S+\s+\S)", "", core)
         if core != arm and len(core.split()) >= 2 and sum(1 for a in arms if core.lower() in a.lower()) == 1:
             names.append((core, arm))
+        # Its name without a dose or schedule, when no other arm has it: "radiotherapy plus cisplatin" for
+        # "radiotherapy plus weekly cisplatin 40 mg/m²"
+        bare = re.sub(r"\s+", " ", _DOSE_OR_SCHEDULE.sub(" ", arm)).strip()
+        if bare != arm and len(bare) >= 4 and not _DOSE_ARM.fullmatch(arm) \
+                and sum(1 for a in arms if re.sub(r"\s+", " ", _DOSE_OR_SCHEDULE.sub(" ", a)).strip().lower()
+                        == bare.lower()) == 1:
+            names.append((bare, arm))
         # A dose's group ("tarlatamab 10 mg"): "10 mg of tarlatamab", "the 10-mg dose", "10 mg"
         dose = _DOSE_ARM.fullmatch(arm)
         if dose:
@@ -197,7 +206,7 @@ _COMPARED = re.compile(r"\b(?:versus|vs\.?|v\.?|compared|than|over|relative to)(
 
 # A group a sentence names: "in the durvalumab group", "in the placebo arm", "in arms A and B".
 _GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?:same|other|two|three|both|each|all|"
-                    r"study|first|second|the|a|an)\b)[A-Za-z][\w+/-]*(?: [a-z][\w+/-]*)?) (?:group|arm)\b|"
+                    r"study|first|second|the|a|an)\b)[A-Za-z][\w+/–-]*(?: [a-z][\w+/–-]*)?) (?:group|arm|cohort)\b|"
                     r"\barms (?P<a>[A-Z]) and (?P<b>[A-Z])\b|\b(?P<x>(?:arm|group|cohort) [A-Z])\b|"
                     # "65.8% (pembrolizumab) and 47.6% (placebo)": the arm in brackets right after a value
                     r"(?:%|\bmonths?)\s*\((?P<p>(?!(?:95|P|p|n|range|IQR|CI|HR|OR)\b)[A-Za-z][\w+/-]*"

@@ -69,11 +69,13 @@ _ASSIGN = re.compile(r"\b(?:randomly |randomised |randomized )?(?:assigned|alloc
                      r"randomi[sz]ed)\b(?:[^.;]{0,60}?\bto |"
                      r"[^.;]{0,220}?\bto (?=(?:intravenously |orally )?receive |either |be treated with ))"
                      r"(?:(?:intravenously |orally )?receive |either |be treated with |treatment with )*", _I)
-_SCHEDULE = re.compile(r"\s+(?:at|every|once|twice|on days?|for|until|within|intravenously|orally|administered|given|"
+_SCHEDULE = re.compile(r"\s+with\s+(?:\d+|two|three|four|five|six|eight)\s+(?:\w+\s+)?(?:cycles?|doses?|courses?)\b.*$|"
+                       r"\s+(?:at|every|once|twice|on days?|for|until|within|intravenously|orally|administered|given|"
                        r"daily|weekly|monthly|q\d|in combination|in an? (?:non-?inferiority|superiority|\d:\d)|as|"
                        r"after|before|followed|during|over|up to|with or|on a|by)\b.*$|\s+\d.*$", _I)
 _ARM_SPLIT = re.compile(r",?\s+(?:or|versus|vs\.?)\s+(?:to receive\s+|either\s+)?|,\s+", _I)
-_ARM_STOP = re.compile(r"^(?:the|a|an|either|receive|patients|to|of|standard|both|intravenous|oral)\s+", _I)
+_ARM_STOP = re.compile(r"^(?:the|a|an|either|receive|patients|to|of|standard(?! of care\b)|both|intravenous|"
+                       r"oral)\s+", _I)
 _ARM_TRAIL = re.compile(r"\s+(?:alone|monotherapy|group|arm|regimen)$", _I)
 _NOT_ARM = re.compile(r"^(?:patients?|placebo-controlled|each|treatment|therapy|one|two|three|\d+|the same)$", _I)
 
@@ -224,6 +226,7 @@ def _clean_arm_dosed(arm: str) -> str:
     arm = re.sub(r"\s*\b(?:every|once|twice|q\d+w)\b[^,;]*?(?=\s+(?:plus|and|with|\+)\s|$)|\bat (?:a dose of )?", "",
                  arm, flags=_I)
     arm = re.sub(r"\s+(?:for|until|intravenously|orally|administered|given|followed)\b.*$", "", arm, flags=_I)
+    arm = re.sub(r"\s+(?:once |twice )?(?:daily|weekly)$", "", arm, flags=_I)  # "verdiperstat 300 mg daily"
     arm = re.sub(r"^(?:either|receive|the|a|an)\s+", "", arm.strip(" ,;:"), flags=_I)
     return re.sub(r"\s+", " ", _ARM_TRAIL.sub("", arm)).strip(" ,;:")
 
@@ -248,7 +251,10 @@ def _clean_arm(arm: str) -> str:
                  r"^\s*one of (?:two|three|four|\d) (?:treatment )?(?:arms|regimens|groups)\s*:\s*|"
                  r"^\s*(?:the )?combination of\s+|^\s*(?:the )?[\w-]+ (?:study )?regimen of\s+|^\s*undergo\s+|"
                  # "[assigned 1 to] 42 days after chemoradiation to receive durvalumab plus placebo"
-                 r"^[^,;]*?\bto (?:receive|undergo)\s+", "", arm,
+                 r"^[^,;]*?\bto (?:receive|undergo)\s+|^\s*(?:to\s+)?(?:continue|switch to)\s+(?:daily\s+|weekly\s+)?|"
+                 # "a 20 mL/kg bolus of 5% albumin", "a 7-day course of hydrocortisone": the treatment, not its dose
+                 r"^\s*(?:an?\s+)?(?:\d+(?:[.·]\d+)?\s*(?:mL/kg|mg/kg|mg/m2|mg|µg|μg|g|mL|Gy)|\d+-(?:day|week|month))\s+"
+                 r"(?:bolus|dose|infusion|course|injection)\s+of\s+", "", arm,
                  flags=_I)
     if re.match(r"\s*(?:with|who|be)\b|\s*\d+(?:[.·]\d+)?\s*(?:cm|mm|Gy)\b|.*\beither$", arm, _I):
         return ""  # "with completely resected tumors", "who received either chemotherapy", "5 cm": no treatment
@@ -270,6 +276,7 @@ def _clean_arm(arm: str) -> str:
     # "the standard therapy arm of the investigator's choice": the arm's name ends at "arm"
     arm = re.sub(r"\s+(?:arm|group)\s+(?:of|with)\b.*$", "", arm, flags=_I)
     arm = re.sub(r"\s+(?:plus|and|with|\+|of)$", "", arm.strip(" ,;:"), flags=_I)  # "autologous SCT plus 3 years..."
+    arm = re.sub(r"\bplacebos\b", "placebo", arm)  # "or matching placebos": the results say "the placebo group"
     return _ARM_TRAIL.sub("", arm).strip(" ,;:")
 
 
@@ -414,6 +421,12 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
             arms = [a for a in arms if a in mapped.values() or re.search(_DRUG, a, _I)]
             return _spell_out(arms, {**{k: v for k, v in alias_of.items() if v in arms},
                                      **{g: a for g, a in mapped.items() if g.lower() != a.lower()}})
+        shared = [g for g in unmapped if sum(bool(_words(g)) and _words(g) <= _words(a)
+                                            and bool(re.search(r"\d\s?(?:mg|µg|μg|g)\b", a)) for a in arms) >= 2]
+        if shared and len(shared) == len(unmapped) and len(arms) > len(groups):
+            # "with RTM 1 mg, ... with RTM 2 mg and ... with placebo": the results' group is the drug, the methods'
+            # arms its doses
+            return _spell_out(arms, alias_of)
         return _spell_out([spelled.get(g.lower(), g) for g in groups][:4],
                           {g: spelled[g.lower()] for g in groups if g.lower() in spelled})
     # (a cohort study read as a trial by its words: "not yet tested in randomised trials", "phase")

@@ -1,0 +1,37 @@
+"""The outcome benchmark's arm match (benchmarks/outcomes_extraction.py): the figures in docs/benchmarks.md rest on
+it, so a prediction that names no arm in particular must not be credited, and a name the text abbreviates must be."""
+
+from __future__ import annotations
+
+import sys
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from outcomes_extraction import abbreviations, same_arm  # noqa: E402
+
+
+def test_a_name_that_fits_several_labelled_arms_is_not_credited_to_one():
+    arms = ["early infectious diseases consultation", "no infectious diseases consultation"]
+    assert not same_arm("infectious diseases consultation", arms[0], arms)
+    arms = ["durvalumab plus placebo", "durvalumab plus tremelimumab", "placebo"]
+    assert not same_arm("durvalumab", arms[0], arms)
+    assert same_arm("durvalumab plus placebo", arms[0], arms)
+    # the arm whose words are the prediction's wins over one that holds them too
+    arms = ["FOLFOX-4 alone", "FOLFOX-4/cetuximab"]
+    assert same_arm("FOLFOX-4", arms[0], arms) and not same_arm("FOLFOX-4", arms[1], arms)
+    # a prediction that says more: the label with most of its words
+    arms = ["surgery alone", "three cycles of preoperative chemotherapy followed by surgery"]
+    assert same_arm("chemotherapy plus surgery", arms[1], arms)
+    assert not same_arm("chemotherapy plus surgery", arms[0], arms)
+
+
+def test_an_abbreviation_the_text_defines_names_its_arm():
+    text = ("Patients were randomly assigned to stereotactic ablative radiotherapy (SABR) plus maintenance therapy "
+            "or maintenance therapy alone.")
+    aliases = abbreviations(text)
+    assert aliases == {"stereotactic ablative radiotherapy": "sabr"}
+    arms = ["SABR plus maintenance therapy", "maintenance therapy"]
+    assert same_arm("stereotactic ablative radiotherapy plus maintenance therapy", arms[0], arms, aliases)
+    assert not same_arm("stereotactic ablative radiotherapy plus maintenance therapy", arms[0], arms)
