@@ -87,6 +87,21 @@ def abbreviations(text: str) -> dict[str, str]:
     return {long.lower(): short.lower() for short, long in pairs.items() if len(long) > len(short)}
 
 
+_LABEL = re.compile(r"\((?:[^()]*[;,]\s*)?(?:the\s+)?(?P<l>[\w+/–-]+(?:[ -][\w+/–-]+){0,2}?)[ -](?:group|arm|cohort)\b"
+                    r"(?:[,;][^()]*)?\)", re.I)
+
+
+def bracket_labels(text: str) -> dict[str, str]:
+    """The names a text gives its groups in brackets, label -> what the group received: "treated with X plus Y
+    (combined-modality group)" -> {"combined-modality": "... treated with X plus Y"} (at most 12 words, back to the
+    bracket or sentence before)."""
+    out = {}
+    for m in _LABEL.finditer(text):
+        before = re.split(r"[().;:]", text[max(0, m.start() - 200):m.start()])[-1]
+        out.setdefault(m.group("l").lower(), " ".join(before.split()[-12:]))
+    return out
+
+
 def _norm(arm: str, aliases: dict[str, str] | None = None) -> set[str]:
     arm = (arm or "").lower()
     for long in sorted(aliases or {}, key=len, reverse=True):
@@ -95,7 +110,22 @@ def _norm(arm: str, aliases: dict[str, str] | None = None) -> set[str]:
             if w not in {"plus", "and", "the", "with", "alone"}}
 
 
-def same_arm(p: str, g: str, arms: list[str] | None = None, aliases: dict[str, str] | None = None) -> bool:
+def same_arm(p: str, g: str, arms: list[str] | None = None, aliases: dict[str, str] | None = None,
+             labels: dict[str, str] | None = None) -> bool:
+    """`_same_arm`; a prediction that is a label the text gives a group in brackets ("the combined-modality group")
+    also stands for the arm that group received, when that arm's words are all in what the text says it received
+    and no other arm's are."""
+    if _same_arm(p, g, arms, aliases):
+        return True
+    label = re.sub(r"[ -](?:group|arm|cohort)$", "", (p or "").lower())
+    if not labels or label not in labels:
+        return False
+    received = _norm(labels[label], aliases)
+    fits = [other for other in {*(arms or []), g} if _norm(other, aliases) and _norm(other, aliases) <= received]
+    return fits == [g]
+
+
+def _same_arm(p: str, g: str, arms: list[str] | None = None, aliases: dict[str, str] | None = None) -> bool:
     """The predicted arm names the labelled one: equal, or one's words within the other's (abbreviations the
     text defines read as their long forms). Given the document's labelled `arms`, the words must name `g` and no
     other arm as well: a label with the same words wins, then the labels whose words hold all the prediction's
@@ -139,6 +169,7 @@ def evaluate(pairs, own: bool, errors: int = 0):
     for item, lab in pairs:
         text = item["text"]
         aliases = abbreviations(text)
+        labels = bracket_labels(text)
         record = extract_outcomes(text, item["doc_id"], title=item.get("title"))
         design_ok += record.design == lab["design"]
         phase_ok += record.phase == lab["phase"]
@@ -194,7 +225,7 @@ def evaluate(pairs, own: bool, errors: int = 0):
             if g["arm"] not in ("all", "comparison"):
                 arm_total += 1
                 # One arm (a single-arm study, or a review quoting one drug): "all" is that arm.
-                ok = (same_arm(p["arm"], g["arm"], lab["arms"], aliases)
+                ok = (same_arm(p["arm"], g["arm"], lab["arms"], aliases, labels)
                       or (p["arm"] == "all" and len(lab["arms"]) <= 1))
                 arm_ok += ok
                 if not ok and shown < errors:

@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from outcomes_extraction import HERE, abbreviations, same_arm, same_value  # noqa: E402
+from outcomes_extraction import HERE, abbreviations, bracket_labels, same_arm, same_value  # noqa: E402
 
 from rag.load import load_file  # noqa: E402
 from rag.outcomes import extract_outcomes  # noqa: E402
@@ -38,11 +38,13 @@ def main() -> None:
     wanted = {lab["doc_id"].split("#chars=")[0] for lab in labels}
     records = {}
     aliases: dict[str, dict[str, str]] = {}
+    group_labels: dict[str, dict[str, str]] = {}
     for path in sorted(Path(args.nci).glob("*.md")):
         for doc in load_file(path).documents:
             if doc.doc_id in wanted:
                 records[doc.doc_id] = extract_outcomes(doc)
                 aliases[doc.doc_id] = abbreviations(doc.text)
+                group_labels[doc.doc_id] = bracket_labels(doc.text)
     tp = fp = fn = arm_ok = arm_n = own_ok = 0
     for lab in labels:
         page, span = lab["doc_id"].split("#chars=")
@@ -60,7 +62,7 @@ def main() -> None:
             own_ok += bool(p["cited"]) == bool(g.get("cited"))
             if g["arm"] not in ("all", "comparison"):
                 arm_n += 1
-                ok = (same_arm(p["arm"], g["arm"], lab["arms"], aliases[page])
+                ok = (same_arm(p["arm"], g["arm"], lab["arms"], aliases[page], group_labels[page])
                       or (p["arm"] == "all" and len(lab["arms"]) <= 1))
                 arm_ok += ok
                 if args.errors and not ok:

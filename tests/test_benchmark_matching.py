@@ -35,3 +35,15 @@ def test_an_abbreviation_the_text_defines_names_its_arm():
     arms = ["SABR plus maintenance therapy", "maintenance therapy"]
     assert same_arm("stereotactic ablative radiotherapy plus maintenance therapy", arms[0], arms, aliases)
     assert not same_arm("stereotactic ablative radiotherapy plus maintenance therapy", arms[0], arms)
+
+
+def test_a_label_the_text_gives_a_group_in_brackets_names_what_the_group_received():
+    from outcomes_extraction import bracket_labels
+    text = ("Recipients were either converted to belatacept (conversion group, n = 412) or maintained on tacrolimus "
+            "(continuation group, n = 1,462).")
+    labels = bracket_labels(text)
+    assert labels["conversion"].endswith("converted to belatacept")
+    arms = ["belatacept", "tacrolimus"]
+    assert same_arm("conversion", "belatacept", arms, {}, labels)
+    assert same_arm("continuation group", "tacrolimus", arms, {}, labels)
+    assert not same_arm("conversion", "tacrolimus", arms, {}, labels)

@@ -1488,6 +1488,7 @@ def test_an_arms_name_keeps_standard_of_care_and_drops_a_leading_dose_or_a_switc
         "abacavir, lamivudine and dolutegravir"
     assert _clean_arm("switch to monthly injectable cabotegravir every 4 weeks") == "monthly injectable cabotegravir"
     assert _clean_arm("induction chemotherapy with four weekly cycles of docetaxel") == "induction chemotherapy"
+    assert _clean_arm("platinum-based chemotherapy in four cycles") == "platinum-based chemotherapy"
 
 
 def test_dose_groups_of_the_methods_stand_when_the_results_name_only_the_drug():
@@ -1506,3 +1507,16 @@ def test_an_arm_is_found_by_its_name_without_dose_or_schedule():
             "radiotherapy plus cisplatin.")
     record = extract_outcomes(text, "x")
     assert [(o.arm, o.value) for o in record.outcomes] == [("radiotherapy plus weekly cisplatin 40 mg/m²", 61.0)]
+
+
+def test_controls_and_a_median_not_reached_before_versus_name_their_arms():
+    text = ("Patients who received nivolumab plus chemotherapy were compared with patients given chemotherapy alone. "
+            "Median overall survival was 30.2 months in the nivolumab-plus-chemotherapy cohort and 24.1 months among "
+            "controls.")
+    record = extract_outcomes(text, "x")
+    assert [(o.arm, o.value) for o in record.outcomes] == [("nivolumab plus chemotherapy", 30.2),
+                                                           ("chemotherapy", 24.1)]
+    text = ("Patients were randomly assigned to drug X or placebo. Median progression-free survival was not reached "
+            "versus 11.4 months (HR 0.31, 95% CI 0.18-0.52).")
+    record = extract_outcomes(text, "y")
+    assert [(o.arm, o.value) for o in record.outcomes if o.endpoint == "PFS_median"] == [("placebo", 11.4)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .design import _DRUG
+from .design import _DRUG, _group_arm
 from .endpoints import _PARENTHESES
 from .values import _Value
 
@@ -70,6 +70,11 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
               and not _WITH_PLACEBO.fullmatch(a)]
     if len(combos) == 1 and len(arms) >= 2:
         names.append(("the combination", combos[0]))
+    # "among controls", "the control group": the one arm that is the control (placebo, standard care, or the
+    # chemotherapy a targeted drug is added to)
+    control = _group_arm("control", arms, {}) if len(arms) >= 2 else None
+    if control:
+        names += [(word, control) for word in ("controls", "control group", "control arm", "control patients")]
     found: list[tuple[int, int, str]] = []
     for name, arm in sorted(names, key=lambda x: -len(x[0])):
         for m in _name_pattern(name).finditer(text[s:e]):
@@ -106,6 +111,20 @@ def _pair(text: str, v: _Value, chain: list[_Value], arms: list[str], named: lis
             and re.search(r"\bfrom\s*$", text[max(0, chain[0].start - 8):chain[0].start]) \
             and any(b <= chain[0].start for _, b, _ in arm_mentions):
         return named[0] if chain[1] is v else next(a for a in arms if a != named[0])
+    return None
+
+
+def _beside_not_reached(text: str, v: _Value, order: list[str]) -> str | None:
+    """ "median PFS was not reached versus 12.9 months", "9.7 months versus not reached": of two arms, the value
+    after the median not reached is the second's, the one before it the first's."""
+    if len(order) != 2:
+        return None
+    if re.search(r"\bnot (?:yet )?(?:been )?reached\s*(?:\([^()]*\)\s*)?(?:versus|vs\.?|compared with)\s*$",
+                 text[max(0, v.start - 80):v.start], re.I):
+        return order[1]
+    if re.match(r"\s*(?:\([^()]*\)\s*)?(?:versus|vs\.?|compared with)\s+(?:not (?:yet )?(?:been )?reached|NR)\b",
+                text[v.tail:v.tail + 80], re.I):
+        return order[0]
     return None
 
 
@@ -166,6 +185,9 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
                 order.reverse()  # "fewer events compared with the ipilimumab group: 13% and 19%": the comparator second
         if order and len(chain) <= len(order):
             return order[next(j for j, x in enumerate(chain) if x is v)]
+    beside = _beside_not_reached(text, v, named if len(named) == 2 else arms) if len(chain) == 1 else None
+    if beside:
+        return beside
     if respectively and 2 <= len(same) <= len(arms):
         order = named if len(named) >= len(same) else arms
         return order[next(i for i, p in enumerate(same) if p[0] is v)]

@@ -72,7 +72,9 @@ _ASSIGN = re.compile(r"\b(?:randomly |randomised |randomized )?(?:assigned|alloc
 _SCHEDULE = re.compile(r"\s+with\s+(?:\d+|two|three|four|five|six|eight)\s+(?:\w+\s+)?(?:cycles?|doses?|courses?)\b.*$|"
                        r"\s+(?:at|every|once|twice|on days?|for|until|within|intravenously|orally|administered|given|"
                        r"daily|weekly|monthly|q\d|in combination|in an? (?:non-?inferiority|superiority|\d:\d)|as|"
-                       r"after|before|followed|during|over|up to|with or|on a|by)\b.*$|\s+\d.*$", _I)
+                       r"after|before|followed|during|over|up to|with or|on a|by|"
+                       r"in (?:two|three|four|five|six|eight) (?:cycles|doses)?)\b.*$|"
+                       r"\s+\d.*$", _I)
 _ARM_SPLIT = re.compile(r",?\s+(?:or|versus|vs\.?)\s+(?:to receive\s+|either\s+)?|,\s+", _I)
 _ARM_STOP = re.compile(r"^(?:the|a|an|either|receive|patients|to|of|standard(?! of care\b)|both|intravenous|"
                        r"oral)\s+", _I)
