@@ -1520,3 +1520,24 @@ def test_controls_and_a_median_not_reached_before_versus_name_their_arms():
             "versus 11.4 months (HR 0.31, 95% CI 0.18-0.52).")
     record = extract_outcomes(text, "y")
     assert [(o.arm, o.value) for o in record.outcomes if o.endpoint == "PFS_median"] == [("placebo", 11.4)]
+
+
+def test_arms_labelled_after_their_description_with_an_abbreviation_and_counts_after_a_label_are_no_arms():
+    text = ("Patients were randomly assigned to drug Q 200 mg every 3 weeks (arm 1) or matching placebo (arm 2). In "
+            "all, 600 patients were randomised (400 to arm 1, 200 to arm 2). The objective response rate was 31.0% in "
+            "arm 1 and 9.5% in arm 2.")
+    record = extract_outcomes(text, "x")
+    assert record.arms == ["drug Q", "placebo"]
+    assert [(o.arm, o.value) for o in record.outcomes] == [("drug Q", 31.0), ("placebo", 9.5)]
+    text = ("Women were randomly assigned (1:1) to drug R (group A) or paclitaxel, carboplatin, and trastuzumab "
+            "(PCT; group B) before surgery. Pathological complete response was achieved in 60.1% in group A and "
+            "48.2% in group B.")
+    assert [(o.arm, o.value) for o in extract_outcomes(text, "y").outcomes] == [
+        ("drug R", 60.1), ("paclitaxel, carboplatin, and trastuzumab", 48.2)]
+
+
+def test_doses_after_the_first_are_the_same_drugs_and_a_shared_partner_is_no_arm():
+    from rag.outcomes.design import _doses_of_one_drug
+    assert _doses_of_one_drug(["drug S 1 mg/kg", "3 mg/kg", "10 mg/kg", "each with nivolumab 240 mg"]) == [
+        "drug S 1 mg/kg", "drug S 3 mg/kg", "drug S 10 mg/kg"]
+    assert _doses_of_one_drug(["nivolumab", "placebo"]) == ["nivolumab", "placebo"]

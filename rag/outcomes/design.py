@@ -190,10 +190,13 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
         if ch in ")]" and depth:
             depth -= 1
             inner = held.pop()
-            label = re.match(r"\s*((?i:group|arm|cohort) (?:[A-D1-4]|I{1,3}))\s*(?:[,;:]|$)", inner)
-            if re.fullmatch(r"[A-Z][A-Za-z0-9+\-]{1,9}", inner.strip()) or label:
-                # "(ACP)", "(group A)", "(group A, n = 56)"
-                aliases[label.group(1) if label else inner.strip()] = len(_ARM_SPLIT.split("".join(out))) - 1
+            label = re.search(r"(?:^|[;,])\s*((?i:group|arm|cohort) (?:[A-D1-4]|I{1,3}))\s*(?:[,;:]|$)", inner)
+            short = re.split(r"[;,]", inner)[0].strip()
+            at = len(_ARM_SPLIT.split("".join(out))) - 1
+            if label:  # "(group A)", "(group A, n = 56)", "(TCHP; group B)"
+                aliases[label.group(1)] = at
+            if re.fullmatch(r"[A-Z][A-Za-z0-9+\-]{1,9}", short) and (label or short == inner.strip()):
+                aliases[short] = at  # "(ACP)", "(TCHP; group B)"
             role = _ROLE_IN_BRACKETS.fullmatch(inner.strip()) or _NAME_IN_BRACKETS.fullmatch(inner.strip())
             if role:  # "bevacizumab plus chemotherapy (the control arm)": what "the control arm" stands for
                 name = role.group(1)
@@ -211,6 +214,23 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
         else:
             out.append(ch)
     return re.sub(r"\s+", " ", "".join(out)), aliases
+
+
+_DOSE_AMOUNT = r"\d+(?:[.·]\d+)?\s?(?:mg/kg|mg/m2|mg/m²|mg|µg|μg|g)(?![\w/])"
+_DOSE_ONLY = re.compile(rf"\s*{_DOSE_AMOUNT}.*", _I)
+
+
+def _doses_of_one_drug(parts: list[str]) -> list[str]:
+    """ "vexilumab 1 mg/kg, 3 mg/kg or 10 mg/kg, each with nivolumab": the doses after the first are the same drug's
+    ("vexilumab 3 mg/kg"), and what each arm is given with is no arm of its own."""
+    first = re.fullmatch(rf"(?P<d>.*?[A-Za-z][\w-]*)\s+{_DOSE_AMOUNT}.*", parts[0] if parts else "", _I)
+    if not first or not any(_DOSE_ONLY.fullmatch(p) for p in parts[1:]):
+        return parts
+    out = [parts[0]] + [f"{first.group('d')} {p.strip()}" if _DOSE_ONLY.fullmatch(p) else p for p in parts[1:]]
+    if len(out) > 2 and re.match(r"\s*(?:each|all|both)\s+(?:with|combined with|plus|in combination with)\b", out[-1],
+                                 _I):
+        out = out[:-1]
+    return out
 
 
 def _kept_apart(arm: str, part: str) -> str:
@@ -306,9 +326,16 @@ def labelled_arms(text: str) -> dict[str, str]:
         found.append((m.group("label"), _ROUTE.sub("", rest)))
     for label, name in found:
         label, name = label.lower(), _clean_arm(re.sub(r"\s*\[[^\[\]]*\]", "", name))  # "S-1 plus oxaliplatin [SOX]"
-        if label not in out and 2 <= len(name) <= 60 and re.search(r"[A-Za-z]{2}", name) and not _NOT_ARM.match(name):
+        if label not in out and 2 <= len(name) <= 60 and re.search(r"[A-Za-z]{2}", name) and not _NOT_ARM.match(name) \
+                and not _NOT_A_TREATMENT.search(name):
             out[label] = name
     return out
+
+
+# What follows a label and is no treatment: "(526 to arm 1, 264 to arm 2)", "arm 2, and one treatment-related death",
+# "group B, none higher than grade 3"
+_NOT_A_TREATMENT = re.compile(r"^(?:\d|(?:and|or|but|none|not|which|each|who|that|than|while|whereas)\b)|"
+                              r"\b(?:was|were|is|are|had|has|deaths?|events?|higher|lower)\b", _I)
 
 
 # A cohort study's two groups: "Patients who underwent allo-HCT (the HCT cohort, n=251) were compared with those who
@@ -384,6 +411,7 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
                 spelled[alias.lower()] = _clean_arm(parts[at])
     methods: tuple[list[str], dict[str, str]] = ([], {})
     for parts, aliases in candidates:
+        parts = _doses_of_one_drug(parts)
         arms, alias_of = [], {}
         cleaned = [_clean_arm(part) for part in parts]
         collapsed = {c.lower() for c in cleaned if c and sum(d.lower() == c.lower() for d in cleaned) > 1}
