@@ -1541,3 +1541,12 @@ def test_doses_after_the_first_are_the_same_drugs_and_a_shared_partner_is_no_arm
     assert _doses_of_one_drug(["drug S 1 mg/kg", "3 mg/kg", "10 mg/kg", "each with nivolumab 240 mg"]) == [
         "drug S 1 mg/kg", "drug S 3 mg/kg", "drug S 10 mg/kg"]
     assert _doses_of_one_drug(["nivolumab", "placebo"]) == ["nivolumab", "placebo"]
+
+
+def test_a_reviews_values_take_the_treatment_of_their_own_clause():
+    text = ("This review summarises inhibitors of target K. In the phase 2 trial, drugamab produced an objective "
+            "response rate of 37.1% and a median progression-free survival of 6.8 months; fooximab achieved "
+            "similar results (objective response rate 42.9%, median progression-free survival 6.5 months).")
+    record = extract_outcomes(text, "x")
+    assert [(o.arm, o.value) for o in record.outcomes] == [("drugamab", 37.1), ("drugamab", 6.8), ("fooximab", 42.9),
+                                                           ("fooximab", 6.5)]

@@ -431,12 +431,19 @@ def _sentence_arms(text: str, s: int, e: int, record: StudyOutcomes, aliases: di
     return arms, arm_mentions
 
 
-def _sole_treatment(text: str, s: int, e: int, before: tuple[int, int] | None) -> str | None:
+def _sole_treatment(text: str, s: int, e: int, before: tuple[int, int] | None, at: int | None = None) -> str | None:
     """The one treatment a sentence names, if it names one only; if it names none, the one the sentence before names
-    ("Sotorasib is ... The phase II trial gave a response rate of 37.1%")."""
+    ("Sotorasib is ... The phase II trial gave a response rate of 37.1%"). With ``at`` (a value's place), the clause
+    between semicolons that holds it first: "sotorasib produced a response rate of 37.1%; adagrasib achieved ...
+    (response rate 42.9%)"."""
     def sole(sentence: str) -> str | None:
         named = {m.group(0).lower(): m.group(0) for m in _TREATMENT.finditer(sentence)}
         return next(iter(named.values())) if len(named) == 1 else None
+    if at is not None and text.find(";", s, e) >= 0:
+        a, b = text.rfind(";", s, at) + 1 or s, text.find(";", at, e)
+        clause = text[max(a, s):b if b >= 0 else e]
+        if _TREATMENT.search(clause):
+            return sole(clause)
     if _TREATMENT.search(text, s, e) or not before:
         return sole(text[s:e])
     return sole(text[before[0]:before[1]])
@@ -468,7 +475,6 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
         or bool(_CITED.search(sentence)) or _another_trial(sentence, record.trial)
     respectively = bool(_RESPECTIVELY.search(sentence))
     arms, arm_mentions = _sentence_arms(text, s, e, record, aliases, carried)
-    sole = _sole_treatment(text, s, e, before) if cited and len(record.arms) < 2 else None
     timepoints = _timepoint_list(sentence, s)
     out: list[Outcome] = []
     placed, anchors = _place(text, s, e, values, mentions, respectively)
@@ -490,18 +496,10 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
                 continue
             last_timepoint[endpoint] = timepoint  # "... at 12 months was 69.2% ... versus 49.4% ...": the same time
             endpoint = endpoint.replace("_rate_pending", "_rate")
-        unit = v.unit.split(":")[-1] if v.unit.startswith("time:") else v.unit
-        value, ci = v.value, v.ci
-        if unit == "bare" and endpoint.endswith("_rate") and 0 < value < 1:
-            # A landmark rate written as a proportion ("rates of 0.63 and 0.84"): as a percentage
-            value, unit = round(100 * value, 1), "%"
-            ci = (round(100 * ci[0], 1), round(100 * ci[1], 1)) if None not in ci else (None, None)
-        if unit == "bare":
-            if not endpoint.startswith(("HR_", "OR_")):
-                continue
-            unit = "ratio"
-        if unit == "days":
+        read = _value_unit(v, endpoint)
+        if read is None:
             continue
+        value, unit, ci = read
         if endpoint.startswith(("HR_", "OR_")) and not _a_ratio(text, s, v, endpoint, unit):
             continue
         if unit == "%" and (not 0 <= value <= 100 or ci[0] is not None and ci[0] < 0):
@@ -515,8 +513,9 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             continue
         arm = "comparison" if endpoint.startswith(("HR_", "OR_")) else _arm_for(
             text, v, placed, index, placed_as, arm_mentions, arms, respectively)
-        # a review's value of another study, in a sentence that names one treatment: that treatment's
-        arm = sole if arm == "all" and sole else arm
+        # a review's value of another study, in a sentence (or its clause) that names one treatment: that treatment's
+        if arm == "all" and cited and len(record.arms) < 2:
+            arm = _sole_treatment(text, s, e, before, v.start) or arm
         start, end = _span(text, v, anchors[id(v)])
         population = _population(text, v, s, e)
         cohort = cohort_of(text, v) if population is None else None
@@ -536,6 +535,22 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
 _EVERY_ARM = re.compile(r"\b(?:in|for|of|across) (?:both|all(?: (?:two|three|four))?|each of the) "
                         r"(?:treatment |study )?"
                         r"(?:arms|groups)\b", re.I)
+
+
+def _value_unit(v: _Value, endpoint: str) -> tuple[float, str, tuple] | None:
+    """A value's number, unit and interval as the record gives them; None for one the record does not hold (a bare
+    number that is no ratio, days)."""
+    unit = v.unit.split(":")[-1] if v.unit.startswith("time:") else v.unit
+    value, ci = v.value, v.ci
+    if unit == "bare" and endpoint.endswith("_rate") and 0 < value < 1:
+        # A landmark rate written as a proportion ("rates of 0.63 and 0.84"): as a percentage
+        value, unit = round(100 * value, 1), "%"
+        ci = (round(100 * ci[0], 1), round(100 * ci[1], 1)) if None not in ci else (None, None)
+    if unit == "bare":
+        if not endpoint.startswith(("HR_", "OR_")):
+            return None
+        unit = "ratio"
+    return None if unit == "days" else (value, unit, ci)
 
 
 def _a_ratio(text: str, s: int, v, endpoint: str, unit: str) -> bool:
