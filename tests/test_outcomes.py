@@ -1550,3 +1550,15 @@ def test_a_reviews_values_take_the_treatment_of_their_own_clause():
     record = extract_outcomes(text, "x")
     assert [(o.arm, o.value) for o in record.outcomes] == [("drugamab", 37.1), ("drugamab", 6.8), ("fooximab", 42.9),
                                                            ("fooximab", 6.5)]
+
+
+def test_the_records_arms_are_named_as_their_values_once_an_abbreviation_is_spelled_out():
+    from rag.outcomes.extract import _spell_out_abbreviations
+    from rag.outcomes.record import Outcome, StudyOutcomes
+    text = "Patients received rituximab or fluorouracil plus folinic acid (FUFA)."
+    record = StudyOutcomes(doc_id="x", arms=["rituximab", "FUFA"])
+    record.outcomes = [Outcome(endpoint="ORR", arm="FUFA", value=25.5, unit="%", ci_low=None, ci_high=None, p=None,
+                               timepoint=None, text="25.5%", char_start=0, char_end=5)]
+    _spell_out_abbreviations(text, record)
+    assert record.outcomes[0].arm == "fluorouracil plus folinic acid"
+    assert record.arms == ["rituximab", "fluorouracil plus folinic acid"]

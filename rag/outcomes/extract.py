@@ -207,6 +207,7 @@ def _spell_out_abbreviations(text: str, record: StudyOutcomes) -> None:
                 else None
             names[o.arm] = long if long and not re.search(r"\b(?:was|were|is|are|had|has|been)\b", long) else None
         o.arm = names[o.arm] or o.arm
+    record.arms = list(dict.fromkeys(names.get(a) or a for a in record.arms))  # the arms named as their values
 
 
 # "Arm C: Nivolumab 3 mg/kg every 2 weeks with ipilimumab 1 mg/kg every 6 weeks.": what a label stands for, with its
@@ -241,6 +242,7 @@ def _name_labels(text: str, record: StudyOutcomes) -> None:
             names[m.group("label").lower()] = name
     for o in record.outcomes:
         o.arm = names.get(o.arm.lower(), o.arm)
+    record.arms = list(dict.fromkeys(names.get(a.lower(), a) for a in record.arms))
 
 
 # A decimal comma ("OR = 1,13; 95% CI 1,01-1,27", "9,4 months"), in a text that writes no decimal point: one or two
