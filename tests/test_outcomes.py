@@ -1562,3 +1562,12 @@ def test_the_records_arms_are_named_as_their_values_once_an_abbreviation_is_spel
     _spell_out_abbreviations(text, record)
     assert record.outcomes[0].arm == "fluorouracil plus folinic acid"
     assert record.arms == ["rituximab", "fluorouracil plus folinic acid"]
+
+
+def test_an_arm_with_a_short_name_of_its_own_stays_when_the_results_name_it_with_a_plus():
+    text = ("Patients were randomised 1:1:1 to drugone 40 mg/day plus intravenous NAC for 5 days (D+NAC), drugone "
+            "plus placebo infusion (D), or placebo tablets plus placebo infusion (placebo). Survival at 90 days was "
+            "79.4% in the D+NAC group, 70.6% in the D group and 68.0% in the placebo group.")
+    record = extract_outcomes(text, "x")
+    assert len(record.arms) == 3
+    assert [o.value for o in record.outcomes if o.arm == record.arms[0]] == [79.4]

@@ -85,7 +85,7 @@ _NOT_ARM = re.compile(r"^(?:patients?|placebo-controlled|each|treatment|therapy|
 # "in the durvalumab group", "the pembrolizumab-combination arm", "the standard therapy group", "the combination and
 # nivolumab groups": the groups a randomized excerpt names.
 _GROUP = re.compile(r"\b(?:in|with|of|for|to|and|versus|vs\.?|than|on) the "
-                    r"(?P<g>[\w-]+(?: (?:plus|and|\+) [\w-]+| [\w-]+)?) (?:group|arm)(?P<plural>s)?\b", _I)
+                    r"(?P<g>[\w-]+(?:\+[\w-]+)*(?: (?:plus|and|\+) [\w-]+| [\w-]+)?) (?:group|arm)(?P<plural>s)?\b", _I)
 _NOT_GROUP = re.compile(r"^(?:same|two|both|treatment|control|study|other|each|overall|whole|first|second|third|age|"
                         r"high|low|\d+|this|that|intervention|experimental|standard|combination|pooled|all|"
                         # a phase or a part of the study, not a treatment
@@ -448,7 +448,8 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
             mapped[unmapped[0]] = unused[0]
         if arms and all(mapped.values()):
             # An arm no group stands for is kept when it names a treatment (not "web response system").
-            arms = [a for a in arms if a in mapped.values() or re.search(_DRUG, a, _I)]
+            # (or when the methods gave it a short name: "(Pred+NAC)")
+            arms = [a for a in arms if a in mapped.values() or re.search(_DRUG, a, _I) or a in alias_of.values()]
             return _spell_out(arms, {**{k: v for k, v in alias_of.items() if v in arms},
                                      **{g: a for g, a in mapped.items() if g.lower() != a.lower()}})
         shared = [g for g in unmapped if sum(bool(_words(g)) and _words(g) <= _words(a)
