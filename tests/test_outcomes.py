@@ -1571,3 +1571,14 @@ def test_an_arm_with_a_short_name_of_its_own_stays_when_the_results_name_it_with
     record = extract_outcomes(text, "x")
     assert len(record.arms) == 3
     assert [o.value for o in record.outcomes if o.arm == record.arms[0]] == [79.4]
+
+
+def test_grade_3_shares_of_the_kinds_named_after_the_share_of_all_are_not_the_share_of_all():
+    text = ("Patients were randomly assigned to drug T or placebo. Grade 3 or worse adverse events were more common "
+            "with drug T (64% vs 41%), most frequently neutropenia (30% vs 12%) and diarrhoea (11% vs 4%).")
+    assert [o.value for o in extract_outcomes(text, "x").outcomes] == [64.0, 41.0]
+    # a kind named as an aside keeps the share that follows it, and so does the other arm's after "and in"
+    text = ("Patients were randomly assigned to drug T or placebo. Grade 3 or higher toxicity was seen in 4 of 29 "
+            "patients (13.8%) in the drug T arm, mostly pneumonitis and oesophagitis, and in 3 of 29 (10.3%) in the "
+            "placebo arm.")
+    assert [o.value for o in extract_outcomes(text, "y").outcomes] == [13.8, 10.3]

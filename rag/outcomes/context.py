@@ -78,8 +78,20 @@ _GRADE_3_ONLY = re.compile(r"grades?\s*(?:3|III)\b(?!\s*(?:or|to|-|–|/|and|,|\
                            r"above|more)\b)", re.I)
 
 
+# "Grade 3 or worse events ... (72% vs 58%), most frequently neutropenia (48% vs 22%)": what follows is one kind's
+_KINDS_AFTER = re.compile(r"\b(?:most (?:frequently|commonly|often)|chiefly|mainly|mostly|predominantly|principally|"
+                          r"the most common(?: of which)?(?: (?:event|events|being|were|was))?)\b", re.I)
+
+
 def _per_grade(text: str, v: _Value, anchor: _Mention, respectively: bool, earlier: int) -> bool:
-    """Is ``v`` the share of grade 4 or 5 events of a list that gave grade 3's first?"""
+    """Is ``v`` the share of grade 4 or 5 events of a list that gave grade 3's first, or of one kind of event the
+    sentence names after the share of all?"""
+    kinds = _KINDS_AFTER.search(text, anchor.end, v.start) if anchor.end <= v.start else None
+    if kinds and re.search(r"\d\s*%", text[anchor.end:kinds.start()]) and v.start - kinds.end() <= 80 \
+            and not re.search(r"\band (?:in|for|with|among)\b", text[kinds.end():v.start], re.I):
+        # (not "Grade 3 or higher events, mostly neutropenia, occurred in 35%", nor "... (most commonly neutropenia)
+        # and in 16% of patients who received capecitabine": the share of all)
+        return True
     words = text[anchor.start:anchor.end]
     if respectively and _GRADE_AND.search(words):
         return earlier > 0
