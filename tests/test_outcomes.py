@@ -1582,3 +1582,13 @@ def test_grade_3_shares_of_the_kinds_named_after_the_share_of_all_are_not_the_sh
             "patients (13.8%) in the drug T arm, mostly pneumonitis and oesophagitis, and in 3 of 29 (10.3%) in the "
             "placebo arm.")
     assert [o.value for o in extract_outcomes(text, "y").outcomes] == [13.8, 10.3]
+
+
+def test_survival_free_of_another_event_or_of_one_cause_is_no_overall_survival():
+    def rates(text):
+        return [(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes]
+    assert rates("One-year transplant-free survival was 83.3% vs. 68.7%.") == []
+    assert rates("The 3-year failure-free survival was 85.9%.") == []
+    assert rates("Death-censored graft survival at 5 years was 84.2% and 86.0%, respectively.") == []
+    assert rates("The 10-year breast cancer–specific survival was 96.0% v 97.3%.") == []
+    assert rates("The 3-year overall survival was 90.6%.") == [("OS_rate", 90.6)]

@@ -89,7 +89,10 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     # Metastasis-free survival ("time to death or distant metastasis"): not in the vocabulary, but its values and
     # its hazard ratio must not be read as overall survival's.
     # Survival of one cause, not overall survival: not in the vocabulary.
-    ("DSS", r"\b(?:disease|cancer|melanoma|tumou?r|breast cancer)[- ]specific survival\b|\b(?:DSS|CSS)\b|"
+    ("DSS", r"\b(?:disease|cancer|melanoma|tumou?r|breast cancer)[-– ]specific survival\b|\b(?:DSS|CSS)\b|"
+            # Survival free of another event ("transplant-free", "failure-free"), a graft's survival: not OS either.
+            r"\b(?:transplant|failure|leuka?emia|lymphoma|graft|ventilation|ventilator|dialysis|intervention|"
+            r"amputation|GVHD)[-– ]free survival\b|\b(?:death[-– ]censored )?graft survival\b|"
             # Survival relative to the population's, local or locoregional progression-free survival: not OS, PFS.
             r"\brelative survival\b|(?-i:\b[a-z]{3,}-PFS\b)|"
             r"\b(?:local|locoregional)(?: \d+-(?:year|month))? (?:progression-free survival|"
