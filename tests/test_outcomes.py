@@ -1592,3 +1592,13 @@ def test_survival_free_of_another_event_or_of_one_cause_is_no_overall_survival()
     assert rates("Death-censored graft survival at 5 years was 84.2% and 86.0%, respectively.") == []
     assert rates("The 10-year breast cancer–specific survival was 96.0% v 97.3%.") == []
     assert rates("The 3-year overall survival was 90.6%.") == [("OS_rate", 90.6)]
+
+
+def test_heterogeneity_and_remission_with_incomplete_recovery_are_no_complete_response_rate():
+    def read(text):
+        return [(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes]
+    assert read("The pooled complete response rate was 49.3% (95% CI, 41.2% to 57.4%), with substantial "
+                "heterogeneity (I² = 81%).") == [("CR", 49.3)]
+    assert read("Complete remission occurred in 36.7% of patients, and CR with incomplete hematologic recovery was "
+                "reported in a further 16.3%.") == [("CR", 36.7)]
+    assert read("The rate of CR/CRh was 30.4% (95% CI, 22.5 to 39.3).") == []

@@ -70,7 +70,11 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("DCR", r"\bdisease[- ]control(?: rates?)?|\bcontrolled disease\b|\bDCRs?\b|\bclinical benefit(?: rates?)?|"
             r"\bCBRs?\b"),
     ("CR", r"\bcomplete (?:(?:clinical|radiologic(?:al)?|radiographic|objective|tumou?r|durable|confirmed|overall) )?"
-           r"(?:response|remission|regression|responder)s?(?: rates?)?|\bCRs?\b(?! ?\d+(?![\d.]*\s*%))(?!\s*\+\s*PR)|"
+           r"(?:response|remission|regression|responder)s?(?: rates?)?"
+           # (not "complete remission with incomplete haematological recovery", "CR/CRh", "CRi": a lesser response)
+           r"(?!\s+with (?:incomplete|partial) (?:haemato|hemato|blood count)|\s*(?:/|or|plus)\s*(?:CR[ih]|complete "
+           r"remission with))|"
+           r"\bCRs?\b(?! ?\d+(?![\d.]*\s*%))(?!\s*\+\s*PR)(?!\s*(?:/|or|with)\s*(?:CR[ih]\b|incomplete|partial))|"
            r"\bcomplete(?= and partial (?:response|remission))|\bcomplete(?:ly)? (?:responded|regressed)|"
            r"\b(?:disappeared|resolved|regressed) completely\b|"
            r"\bcomplete (?:disappearance|resolution) of (?:all )?(?:\w+ )?(?:lesions|tumou?rs?|disease)\b"),

@@ -91,6 +91,8 @@ def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
         return False  # the start of a range ("15% to 20%")
     if _BOUND.search(text[max(s, vs - 14):vs]) and not _COMPARED_TO_VALUE.search(text[max(s, vs - 60):vs]):
         return False  # "a 5-year survival rate of less than 30%", "exceeded 60%": a bound, not a rate
+    if re.search(r"\b(?:I\s*(?:²|2|\^2)|I-squared|heterogeneity)\s*(?:=|:|of|was)?\s*$", before, re.I):
+        return False  # "(I² = 81%)": a meta-analysis's heterogeneity, not a rate
     if _NOT_A_LEVEL.search(text, max(s, vs - 24), vs):
         return False  # "increased by 20%", "up to 40%": a change or a ceiling, not a rate
     if re.match(r"\s*(?:(?:absolute|relative)\s+)?(?:more|fewer|less|higher|lower|greater|better|worse|increase|"
