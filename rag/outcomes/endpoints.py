@@ -110,7 +110,10 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
            r"\bdeath\b|\bsurvived\b|\blived\b"),
     # A pathological response short of complete ("major pathological response", MPR): not in the vocabulary.
     ("MPR", r"\bmajor path(?:ologic(?:al)?)? (?:response|regression)s?|\bMPRs?\b|"
-            r"\bpath(?:ologic(?:al)?)? (?:partial )?(?:response|regression)s?"),
+            r"\bpath(?:ologic(?:al)?)? (?:partial )?(?:response|regression)s?|"
+            # complete remission short of full blood counts ("CR with incomplete haematological recovery", CRi, CRh)
+            r"\bCR[ih]\b|\b(?:CR|complete (?:remission|response)) with (?:incomplete|partial) "
+            r"(?:haemato|hemato|blood count)\w*(?: recovery)?"),
     ("ORR", r"\b(?:objective|overall|clinical|tumou?r|best overall|confirmed|major|durable|antitumou?r|radiographic|"
             r"intracranial|investigator-assessed) (?:(?!molecular|cytogenetic|metabolic|biochemical|serologic|immune|"
             r"immunologic|virologic|ha?ematologic|PSA|complete|partial)\w+ )?(?:response|remission|regression)s?"
