@@ -767,7 +767,6 @@ def test_counts_anaphora_flattened_rows_and_grades(text, want):
 
 @pytest.mark.parametrize("text", [
     "At week 24, an ACR20 response was achieved by 61% of patients versus 28% with placebo.",
-    "Clinical remission at week 52 was reached by 37.2% with the biologic and 15.9% with placebo.",
     "Serious adverse events occurred in 13.0% versus 9.7%; fatal adverse events in 0.8% versus 0.4%.",
     "Circulating tumour DNA clearance was seen in 45% of patients and correlated with response.",
 ])
@@ -1602,3 +1601,11 @@ def test_heterogeneity_and_remission_with_incomplete_recovery_are_no_complete_re
     assert read("Complete remission occurred in 36.7% of patients, and CR with incomplete hematologic recovery was "
                 "reported in a further 16.3%.") == [("CR", 36.7)]
     assert read("The rate of CR/CRh was 30.4% (95% CI, 22.5 to 39.3).") == []
+
+
+def test_clinical_remission_and_a_complete_renal_response_are_complete_responses():
+    def read(text):
+        return [(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes]
+    assert read("Clinical remission at week 12 was achieved by 17.3% of patients.") == [("CR", 17.3)]
+    assert read("A complete renal response at week 52 occurred in 41% of patients.") == [("CR", 41.0)]
+    assert read("Complete remission with partial haematological recovery was reached by 23.7%.") == []

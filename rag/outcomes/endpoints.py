@@ -69,11 +69,14 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"(?:adverse|toxic|AEs?\b|TRAEs?\b|irAEs?\b|events?\b))"),
     ("DCR", r"\bdisease[- ]control(?: rates?)?|\bcontrolled disease\b|\bDCRs?\b|\bclinical benefit(?: rates?)?|"
             r"\bCBRs?\b"),
-    ("CR", r"\bcomplete (?:(?:clinical|radiologic(?:al)?|radiographic|objective|tumou?r|durable|confirmed|overall) )?"
-           r"(?:response|remission|regression|responder)s?(?: rates?)?"
+    ("CR", r"\bcomplete (?:(?:clinical|radiologic(?:al)?|radiographic|objective|tumou?r|durable|confirmed|overall|"
+           r"renal) )?(?:response|remission|regression|responder)s?(?: rates?)?"
            # (not "complete remission with incomplete haematological recovery", "CR/CRh", "CRi": a lesser response)
            r"(?!\s+with (?:incomplete|partial) (?:haemato|hemato|blood count)|\s*(?:/|or|plus)\s*(?:CR[ih]|complete "
            r"remission with))|"
+           # a disease's remission as its trials define it ("clinical remission at week 12"), a complete renal
+           # response (CRR)
+           r"\bclinical remission(?: rates?)?\b|\bCRRs?\b|"
            r"\bCRs?\b(?! ?\d+(?![\d.]*\s*%))(?!\s*\+\s*PR)(?!\s*(?:/|or|with)\s*(?:CR[ih]\b|incomplete|partial))|"
            r"\bcomplete(?= and partial (?:response|remission))|\bcomplete(?:ly)? (?:responded|regressed)|"
            r"\b(?:disappeared|resolved|regressed) completely\b|"
