@@ -1609,3 +1609,14 @@ def test_clinical_remission_and_a_complete_renal_response_are_complete_responses
     assert read("Clinical remission at week 12 was achieved by 17.3% of patients.") == [("CR", 17.3)]
     assert read("A complete renal response at week 52 occurred in 41% of patients.") == [("CR", 41.0)]
     assert read("Complete remission with partial haematological recovery was reached by 23.7%.") == []
+
+
+def test_an_adjusted_ratio_written_ahr_or_aor_and_a_composite_ending_in_death():
+    def read(text):
+        return [(o.endpoint, o.value, o.ci_low) for o in extract_outcomes(text, "x").outcomes]
+    # (which endpoint a ratio with no word for its event belongs to is another question: the value is read)
+    assert [r[1:] for r in read("Rebleeding was less frequent with early TIPS (aHR 0.60, 0.45 to 0.80).")] == [
+        (0.6, 0.45)]
+    assert read("Odds of discharge home were higher (aOR 1.8; 95% CI 1.2-2.7).") == [("OR_other", 1.8, 1.2)]
+    assert read("The hazard ratio for end-stage kidney disease or death was 0.93 (0.56 to 1.55).") == [
+        ("HR_other", 0.93, 0.56)]

@@ -126,12 +126,12 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"\bpartial or complete\b|"
             r"\bcomplete or partial\b|"
             r"\bCR\s*\+\s*PR\b|\bregression of (?:measurable|all)|\bobjective(?:ly)? (?:tumou?r )?respon"),
-    ("HR", r"\bhazard ratios?\b|\bHRs?\b(?![-+]|\s(?:positive|negative|status|expression))|"  # not "HR-positive"
+    ("HR", r"\bhazard ratios?\b|\ba?HRs?\b(?![-+]|\s(?:positive|negative|status|expression))|"  # not "HR-positive"
            # a subscript flattened into the word: "HRdeath", "HRprogression", "HRdisease progression or death",
            # "HRdeath or progression", "HRPFS or death"
            r"(?-i:\bHR(?:death|progression|recurrence|relapse|events?|disease progression|PFS|OS|DFS|EFS)"
            r"(?: or (?:death|progression|disease progression|recurrence|relapse))?\b)"),
-    ("OR", r"\bodds ratios?\b|\bORs?\b(?=\s*(?:[=:,]|of\b|was\b|were\b|is\b|are\b|for\b|associated\b|\d|\())"),
+    ("OR", r"\bodds ratios?\b|\ba?ORs?\b(?=\s*(?:[=:,]|of\b|was\b|were\b|is\b|are\b|for\b|associated\b|\d|\())"),
     # Words of other measures: values near them are not outcomes. Events of any grade or of grades 1, 2, 4 alone,
     # serious events, shares of a population ("comprising approximately 5% of cases"), follow-up, age, times to other
     # events, expression and test accuracy, positivity, mutations.
@@ -214,7 +214,8 @@ def _mentions(text: str, s: int, e: int) -> list[_Mention]:
             continue
         if kind == "pCR" and m.group(0).startswith("PCR"):
             continue  # polymerase chain reaction ("PCR-MRD assay"), not a pathological complete response
-        word = m.group(0)[1:] if m.group(0)[:2] in ("mO", "mP") else m.group(0)  # "mOS", "mPFS": median OS, PFS
+        # "mOS", "mPFS": median OS, PFS; "aHR", "aOR": an adjusted ratio
+        word = m.group(0)[1:] if m.group(0)[:2] in ("mO", "mP") or m.group(0) in ("aHR", "aOR") else m.group(0)
         if kind in ("OS", "HR", "OR", "CR", "PR", "SD") and len(word) <= 3 and not word[:2].isupper():
             continue  # "or", "os", "hr" in running text are words, not abbreviations
         if kind == "ORR" and (_LAB_RESPONSE.search(text, max(s, m.start() - 40), m.start())
@@ -481,7 +482,9 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
              ("OS", r"death|OS\b|overall survival|mortality"))
     for kind, name in () if composite else named:
         m = re.match(rf"\s*(?:\(|,)?\s*(?:for|of)\s+(?P<pre>(?:[\w-]+\s+){{0,3}}?)(?:{name})", after, re.I)
-        if m and kind == "OS" and (_CAUSE.search(m.group("pre"))
+        if not m and kind == "OS":  # "for end-stage kidney disease or death": a composite's ratio
+            m = re.match(r"\s*(?:\(|,)?\s*(?:for|of)\s+(?P<pre>(?:[\w-]+\s+){1,4}(?:or|and)\s+)death\b", after, re.I)
+        if m and kind == "OS" and (_CAUSE.search(m.group("pre")) or re.search(r"\b(?:or|and)\s+$", m.group("pre"))
                                    or re.match(r"\s*(?:,\s*[\w-]+(?:\s+[\w-]+){0,3}\s*,?)?\s*(?:or|and)\s+(?!death)",
                                                text[hr.end + m.end():hr.end + m.end() + 60], re.I)):
             # "for cardiovascular death", "for death or permanent ventilation": a cause's or a composite's ratio
