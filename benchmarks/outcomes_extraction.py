@@ -80,6 +80,8 @@ def abbreviations(text: str) -> dict[str, str]:
     name in different forms is the same arm."""
     from abbreviations import schwartz_hearst
 
+    # "(TCHP; group B)", "(SOC, n = 506)": the abbreviation alone in its brackets, as the algorithm expects
+    text = re.sub(r"\(([A-Za-z][\w+/-]{1,12})[;,]\s*", r"(\1) (", text)
     try:
         pairs = schwartz_hearst.extract_abbreviation_definition_pairs(doc_text=text)
     except Exception:  # the package's parser gives up on some bracket patterns; no aliases then
@@ -106,7 +108,8 @@ def _norm(arm: str, aliases: dict[str, str] | None = None) -> set[str]:
     arm = (arm or "").lower()
     for long in sorted(aliases or {}, key=len, reverse=True):
         arm = re.sub(r"\b" + re.escape(long) + r"\b", aliases[long], arm)
-    return {w for w in re.findall(r"[a-z0-9]+", arm)
+    # (a plural as its singular: "corticosteroids" is the "corticosteroid" arm)
+    return {re.sub(r"(?<=[a-z]{4})s$", "", w) for w in re.findall(r"[a-z0-9]+", arm)
             if w not in {"plus", "and", "the", "with", "alone"}}
 
 
