@@ -71,13 +71,13 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"\bCBRs?\b"),
     ("CR", r"\bcomplete (?:(?:clinical|radiologic(?:al)?|radiographic|objective|tumou?r|durable|confirmed|overall|"
            r"renal) )?(?:response|remission|regression|responder)s?(?: rates?)?"
-           # (not "complete remission with incomplete haematological recovery", "CR/CRh", "CRi": a lesser response)
-           r"(?!\s+with (?:incomplete|partial) (?:haemato|hemato|blood count)|\s*(?:/|or|plus)\s*(?:CR[ih]|complete "
-           r"remission with))|"
+           # (not "complete remission with incomplete haematological recovery", a lesser response; composites with it,
+           # "CR/CRi", "CR plus CRh", are read as complete responses, as most labellers read them)
+           r"(?!\s+with (?:incomplete|partial) (?:haemato|hemato|blood count))|"
            # a disease's remission as its trials define it ("clinical remission at week 12"), a complete renal
            # response (CRR)
            r"\bclinical remission(?: rates?)?\b|\bCRRs?\b|"
-           r"\bCRs?\b(?! ?\d+(?![\d.]*\s*%))(?!\s*\+\s*PR)(?!\s*(?:/|or|with)\s*(?:CR[ih]\b|incomplete|partial))|"
+           r"\bCRs?\b(?! ?\d+(?![\d.]*\s*%))(?!\s*\+\s*PR)(?!\s*with\s*(?:incomplete|partial))|"
            r"\bcomplete(?= and partial (?:response|remission))|\bcomplete(?:ly)? (?:responded|regressed)|"
            r"\b(?:disappeared|resolved|regressed) completely\b|"
            r"\bcomplete (?:disappearance|resolution) of (?:all )?(?:\w+ )?(?:lesions|tumou?rs?|disease)\b"),
@@ -114,8 +114,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     # A pathological response short of complete ("major pathological response", MPR): not in the vocabulary.
     ("MPR", r"\bmajor path(?:ologic(?:al)?)? (?:response|regression)s?|\bMPRs?\b|"
             r"\bpath(?:ologic(?:al)?)? (?:partial )?(?:response|regression)s?|"
-            # complete remission short of full blood counts ("CR with incomplete haematological recovery", CRi, CRh)
-            r"\bCR[ih]\b|\b(?:CR|complete (?:remission|response)) with (?:incomplete|partial) "
+            # complete remission short of full blood counts ("CR with incomplete haematological recovery")
+            r"\b(?:CR|complete (?:remission|response)) with (?:incomplete|partial) "
             r"(?:haemato|hemato|blood count)\w*(?: recovery)?"),
     ("ORR", r"\b(?:objective|overall|clinical|tumou?r|best overall|confirmed|major|durable|antitumou?r|radiographic|"
             r"intracranial|investigator-assessed) (?:(?!molecular|cytogenetic|metabolic|biochemical|serologic|immune|"
