@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .design import _DRUG, _group_arm
+from .design import _DOSE_AMOUNT, _DRUG, _group_arm
 from .endpoints import _PARENTHESES
 from .values import _Value
 
@@ -14,8 +14,8 @@ _DOSE_UNIT = r"(?:mg/kg|mg/m2|mg|µg|μg|g)"
 _COMBINED = re.compile(r"[\s-](?:plus|and|with|\+)[\s-]", re.I)
 _WITH_PLACEBO = re.compile(r"(.+?)[\s-]+(?:plus|and|with|\+)[\s-]+(?:matching )?placebo", re.I)
 _DOSE_ARM = re.compile(rf"(?P<d>[A-Za-z][\w-]*) (?P<q>\d+(?:\.\d+)? ?{_DOSE_UNIT})")
-_DOSE_OR_SCHEDULE = re.compile(rf"\b(?:\d+(?:\.\d+)? ?(?:{_DOSE_UNIT}|mg/m²)|(?:once |twice )?(?:daily|weekly)|"
-                               rf"every \d+ (?:days|weeks))(?![\w/²])", re.I)
+_DOSE_OR_SCHEDULE = re.compile(rf"\b(?:{_DOSE_AMOUNT}|(?:(?:once |twice )?(?:daily|weekly)|"
+                               rf"every \d+ (?:days|weeks))\b)", re.I)
 
 
 @lru_cache(maxsize=4096)
