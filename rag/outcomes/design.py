@@ -178,6 +178,10 @@ _ROLE_IN_BRACKETS = re.compile(rf"(?:.*[;,]\s*)?(?:the )?({_ROLES})(?: (?:arm|gr
 _NAME_IN_BRACKETS = re.compile(r"(?:.*[;,]\s*)?(?:the )?([\w-]+(?: [\w-]+)?) (?:arm|group)\s*", _I)
 
 
+# An abbreviation alone in its brackets, or first before more ("(ACP)", "(TCHP; group B)")
+_ABBREVIATION_FIRST = re.compile(r"\s*([A-Z][A-Za-z0-9+\-]{1,9})\s*(?:$|([;,].*))", re.S)
+
+
 def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
     """The text without (...) groups, and the abbreviations or roles they held ("(ACP)", "(the control arm)") by the
     index of the arm before."""
@@ -191,12 +195,11 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
             depth -= 1
             inner = held.pop()
             label = re.search(r"(?:^|[;,])\s*((?i:group|arm|cohort) (?:[A-D1-4]|I{1,3}))\s*(?:[,;:]|$)", inner)
-            short = re.split(r"[;,]", inner)[0].strip()
-            at = len(_ARM_SPLIT.split("".join(out))) - 1
-            if label:  # "(group A)", "(group A, n = 56)", "(TCHP; group B)"
-                aliases[label.group(1)] = at
-            if re.fullmatch(r"[A-Z][A-Za-z0-9+\-]{1,9}", short) and (label or short == inner.strip()):
-                aliases[short] = at  # "(ACP)", "(TCHP; group B)"
+            short = _ABBREVIATION_FIRST.match(inner)
+            short = short.group(1) if short and (label or not short.group(2)) else None
+            if label or short:  # "(group A)", "(group A, n = 56)", "(ACP)", "(TCHP; group B)"
+                at = len(_ARM_SPLIT.split("".join(out))) - 1
+                aliases.update({name: at for name in (label and label.group(1), short) if name})
             role = _ROLE_IN_BRACKETS.fullmatch(inner.strip()) or _NAME_IN_BRACKETS.fullmatch(inner.strip())
             if role:  # "bevacizumab plus chemotherapy (the control arm)": what "the control arm" stands for
                 name = role.group(1)
