@@ -1621,3 +1621,12 @@ def test_an_adjusted_ratio_written_ahr_or_aor_and_a_composite_ending_in_death():
     assert read("Odds of discharge home were higher (aOR 1.8; 95% CI 1.2-2.7).") == [("OR_other", 1.8, 1.2)]
     assert read("The hazard ratio for end-stage kidney disease or death was 0.93 (0.56 to 1.55).") == [
         ("HR_other", 0.93, 0.56)]
+
+
+def test_a_mortality_is_no_survival_rate():
+    def read(text):
+        return [(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes]
+    assert read("Ninety-day mortality was 17.6% with early consultation and 29.4% without (adjusted hazard ratio "
+                "[aHR] for death, 0.62; 95% CI, 0.51-0.75).") == [("HR_OS", 0.62)]
+    assert read("Overall survival at 1 year was 52.2% and 45.8% (hazard ratio for death 0.83).") == [
+        ("OS_rate", 52.2), ("OS_rate", 45.8), ("HR_OS", 0.83)]

@@ -385,6 +385,20 @@ def study_regions(doc) -> list[tuple[int, int]]:
     regions = [(s.start, s.end) for s in doc.sections if keep.match(s.heading.split(">")[0].strip())]
     return regions or [(0, len(doc.text))]
 
+# "Ninety-day mortality was 17.6% with IDC and 29.4% without (... hazard ratio for death ...)": deaths, not survivors
+_MORTALITY_BEFORE = re.compile(r"\bmortality(?: rates?)?(?: at [\w-]+(?: days?| weeks?| months?| years?)?)?"
+                               r"(?: was| were| of|:|,)?\s*(?:\d+(?:[.·]\d+)?\s*%\s*(?:\([^()]*\)\s*)?"
+                               r"(?:\w+\s+){0,3}(?:and|versus|vs\.?|v|,)\s*)?$", re.I)
+
+
+def _counts_another_event(text: str, v: _Value, anchor, s: int, e: int, endpoint: str) -> bool:
+    """Does ``v`` count another event than its endpoint's: the subject of another verb, or a mortality read as a
+    survival rate?"""
+    if anchor.end <= v.start and _subject_of_another_verb(text, v, e):
+        return True
+    return endpoint.startswith("OS_rate") and bool(_MORTALITY_BEFORE.search(text, max(s, v.start - 90), v.start))
+
+
 def _subject_of_another_verb(text: str, v: _Value, e: int) -> bool:
     """"(2%) patients in the docetaxel group died", "15.4% ... discontinued": the value counts another event."""
     verb = _CLAUSE_VERB.search(text, v.tail, min(e, v.tail + 120))
@@ -508,7 +522,7 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             continue  # (a share whose interval goes below zero is a difference: "1.3% (95% CI, -3.0% to 4.7%)")
         if endpoint.endswith("_median") and unit not in ("months", "weeks", "years"):
             continue
-        if anchors[id(v)].end <= v.start and _subject_of_another_verb(text, v, e):
+        if _counts_another_event(text, v, anchors[id(v)], s, e, endpoint):
             continue
         if endpoint == "AE_grade3plus" and _per_grade(text, v, anchors[id(v)], respectively,
                                                       sum(anchors[id(x)] is anchors[id(v)] for x, _ in placed[:index])):
