@@ -456,7 +456,7 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
             return _spell_out(arms, {**{k: v for k, v in alias_of.items() if v in arms},
                                      **{g: a for g, a in mapped.items() if g.lower() != a.lower()}})
         shared = [g for g in unmapped if sum(bool(_words(g)) and _words(g) <= _words(a)
-                                            and bool(re.search(r"\d\s?(?:mg|µg|μg|g)\b", a)) for a in arms) >= 2]
+                                            and bool(re.search(_DOSE_AMOUNT, a, _I)) for a in arms) >= 2]
         if shared and len(shared) == len(unmapped) and len(arms) > len(groups):
             # "with RTM 1 mg, ... with RTM 2 mg and ... with placebo": the results' group is the drug, the methods'
             # arms its doses
