@@ -278,7 +278,7 @@ def _clean_arm(arm: str) -> str:
                  # "[assigned 1 to] 42 days after chemoradiation to receive durvalumab plus placebo"
                  r"^[^,;]*?\bto (?:receive|undergo)\s+|^\s*(?:to\s+)?(?:continue|switch to)\s+(?:daily\s+|weekly\s+)?|"
                  # "a 20 mL/kg bolus of 5% albumin", "a 7-day course of hydrocortisone": the treatment, not its dose
-                 r"^\s*(?:an?\s+)?(?:\d+(?:[.·]\d+)?\s*(?:mL/kg|mg/kg|mg/m2|mg|µg|μg|g|mL|Gy)|\d+-(?:day|week|month))\s+"
+                 rf"^\s*(?:an?\s+)?(?:{_DOSE_AMOUNT}|\d+(?:[.·]\d+)?\s*(?:mL/kg|mL|Gy)|\d+-(?:day|week|month))\s+"
                  r"(?:bolus|dose|infusion|course|injection)\s+of\s+", "", arm,
                  flags=_I)
     if re.match(r"\s*(?:with|who|be)\b|\s*\d+(?:[.·]\d+)?\s*(?:cm|mm|Gy)\b|.*\beither$", arm, _I):

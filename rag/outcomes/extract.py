@@ -385,6 +385,7 @@ def study_regions(doc) -> list[tuple[int, int]]:
     regions = [(s.start, s.end) for s in doc.sections if keep.match(s.heading.split(">")[0].strip())]
     return regions or [(0, len(doc.text))]
 
+
 # "Ninety-day mortality was 17.6% with IDC and 29.4% without (... hazard ratio for death ...)": deaths, not survivors
 _MORTALITY_BEFORE = re.compile(r"\bmortality(?: rates?)?(?: at [\w-]+(?: days?| weeks?| months?| years?)?)?"
                                r"(?: was| were| of|:|,)?\s*(?:\d+(?:[.·]\d+)?\s*%\s*(?:\([^()]*\)\s*)?"
