@@ -206,10 +206,20 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
                                         r"\bwithout\s+(?:the\s+)?$", gap, re.I):
             return next(a for a in arms if a != arm)  # "82.7% for patients who did not receive autologous SCT"
         return arm
+    return _named_before(text, v, arm_mentions, arms)
+
+
+def _named_before(text: str, v: _Value, arm_mentions, arms: list[str]) -> str:
+    """The arm named closest before a value, or the other of two when the value is said to be "without" it ("68.9%
+    with primary prophylaxis and 61.2% without")."""
     before = [(v.start - b, arm) for a, b, arm in arm_mentions if 0 <= v.start - b <= 90]
-    if before:
-        return min(before)[1]
-    return "all"
+    if not before:
+        return "all"
+    arm = min(before)[1]
+    if len(arms) == 2 and re.match(r"\s*(?:\([^()]*\)\s*)?(?:(?:in|for|among) (?:those|patients) )?without\b",
+                                   text[v.tail:v.tail + 60], re.I):
+        return next(a for a in arms if a != arm)
+    return arm
 
 # A treatment as a sentence names it: a drug, or drugs given together ("atezolizumab plus cobimetinib").
 _TREATMENT = re.compile(rf"(?<![\w-])(?:{_DRUG})(?:\s*(?:plus|\+|combined with|in combination with)\s*(?:{_DRUG}))*"
@@ -249,7 +259,10 @@ _GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?
                     # "41% with the combination versus 29% with letrozole alone", "7·1 months with placebo"
                     # "9.2 with pembrolizumab, 6.0 with chemotherapy": a bare number, a drug's name
                     rf"(?<=\d) (?:with|for) (?P<w2>{_DRUG}(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)\b|"
-                    r"(?:%|\bmonths?|\bmo|[)\]])\s*(?:with|for) (?:the )?(?P<w>(?!(?:a|an|the|median|patients?|respect|"
+                    # "30.6 months after RPD and 27.8 months after OPD" (not "after randomisation")
+                    r"(?:%|\bmonths?|\bmo|[)\]])\s*(?:with|for|after|(?<=%) of) (?:the |an? )?"
+                    r"(?P<w>(?!(?:a|an|the|median|patients?|responders|evaluable|them|whom|evaluated|treated|cohort|"
+                    r"study|respect|randomi[sz]ation|diagnosis|enrol\w*|initiation|start\w*|landmark|follow-up|progression|"
                     r"regard|no|any|or|and|CR|PR|SD|grade|those|all|each|both|this|that|these|more|at|up|over|"
                     r"participants|subjects|cases|men|women|people|individuals)\b)[A-Za-z][\w+/-]*"
                     r"(?: (?:plus|\+) [A-Za-z][\w+/-]*| [A-Z]\b)?)"  # "with drug A"

@@ -23,7 +23,12 @@ _RCT_OF_OTHERS = re.compile(r"\b(?:of|from|in|several|two|three|"
 _META = re.compile(r"\bmeta-?analys[ie]s\b|\bpooled analysis\b|\bsystematic review\b", _I)
 _OBSERVATIONAL = re.compile(r"\bretrospective(?:ly)?\b|\bcohort study\b|\bconsecutive (?:series|patients)\b|"
                             r"\bregistry\b|\breal[- ]world\b|\bchart review\b|\bcase series\b|\bpopulation-based\b|"
-                            r"\bobservational\b", _I)
+                            r"\bobservational\b|\bpropensity[- ]score\b", _I)
+# How a study says it randomised its own patients; a text that only names "a randomised trial" and calls itself a
+# cohort or registry study is no trial ("a randomised trial is needed", "a randomised trial in Vietnam found").
+_RANDOMIZED_OWN = re.compile(r"\b(?:were|was|been|being|are) (?:randomly )?(?:randomi[sz]ed|assigned|allocated)\b|"
+                             r"\brandomly (?:assigned|allocated)|\bwe randomi[sz]ed\b|\bunderwent randomi[sz]ation\b|"
+                             r"\b(?:this|our|the present|the current)\b[^.]{0,40}\brandomi[sz]ed\b", _I)
 _SINGLE_ARM = re.compile(r"\bsingle[- ]arm\b|\bopen-label,? (?:[\w-]+,? ){0,3}(?:phase|trial|study)\b|"
                          r"\bdose[- ]escalation\b|"
                          r"\bnon-?randomi[sz]ed\b|\bphase (?:I{1,2}|[12])\b[^.]{0,40}\b(?:trial|study)\b|"
@@ -369,6 +374,30 @@ def _compared_cohorts(text: str) -> tuple[list[str], dict[str, str]] | None:
     return arms, {label.group("n"): arm for label, arm in zip(labels, arms, strict=True) if label}
 
 
+# Cohorts a study defines by name: "(primary prophylaxis cohort, n = 1,112)", "formed the early-treatment cohort",
+# "Patients starting ART within 14 days (early ART, n = 211) were compared with ... (deferred ART, n = 187)".
+_NOT_COHORT = (r"(?!(?:the|this|our|entire|whole|overall|full|total|matched|unmatched|study|training|validation|"
+               r"discovery|derivation|age|same|other|each|both|two|three|birth|control)\b)")
+_COHORT_NAME = rf"{_NOT_COHORT}[A-Za-z][\w+/–-]*(?: [\w+/–-]+){{0,3}}? (?:cohort|group)"
+_DEFINED_COHORT = re.compile(rf"\((?:the )?(?P<b>{_COHORT_NAME})(?:[,;]\s*n\s*=\s*[\d,]+)?\)|"
+                             rf"\b(?:formed|constituted|comprised|made up) the (?P<f>{_COHORT_NAME})\b|"
+                             rf"\((?P<c>{_NOT_COHORT}[A-Za-z][\w+/–-]*(?: [\w+/–-]+){{0,3}}),\s*n\s*=\s*[\d,]+\)", _I)
+
+
+def _defined_cohorts(text: str) -> list[str]:
+    """The two to four cohorts a study names when it defines them (a name with its count beside it counts only when
+    another is defined so too)."""
+    named = {"b": [], "f": [], "c": []}
+    for m in _DEFINED_COHORT.finditer(text):
+        kind = next(k for k in named if m.group(k))
+        if m.group(kind).lower() not in (x.lower() for x in named[kind]):
+            named[kind].append(m.group(kind))
+    cohorts = named["b"] + [x for x in named["f"] if x.lower() not in (y.lower() for y in named["b"])]
+    if len(cohorts) < 2 and len(named["c"]) >= 2:
+        cohorts = named["c"]
+    return cohorts if 2 <= len(cohorts) <= 4 else []
+
+
 def _arms_not_randomized(text: str, groups: list[str], title_arms: list[str]) -> tuple[list[str], dict[str, str]]:
     """The groups a study that is no trial compares: those its results name, the cohorts its methods compare, the
     title's "X versus Y", or the one comparison it describes."""
@@ -381,6 +410,9 @@ def _arms_not_randomized(text: str, groups: list[str], title_arms: list[str]) ->
     cohorts = _compared_cohorts(text)
     if cohorts:
         return cohorts
+    defined = _defined_cohorts(text)
+    if defined:
+        return defined, {}
     arms = [a for a in (_clean_arm(t) for t in title_arms) if 2 <= len(a) <= 60 and not _NOT_ARM.match(a)]
     pairs = _compared_pairs(text)
     # "Another trial ... compared gemcitabine plus carboplatin with carboplatin."
@@ -488,7 +520,8 @@ _COMPARED_PAIR = re.compile(r"\bcompar(?:ed|ing) (?!with\b|to\b|versus\b|vs\b|be
                             r"(?:versus|vs\.?) (?:the |a |an )?(?P<vb>[^,;.()]{2,90}?)"
                             r"(?=\s*(?:[.;,(\[]|\b(?:as|in|for|among|after|at|without|administered|given)\b|$))", _I)
 _TREATMENT_LIKE = re.compile(rf"{_DRUG}|^(?=[0-9/-]*[A-Z])[A-Z0-9][A-Z0-9/-]+$|"  # a regimen: "FOLFOX-4", "5-FU/LV"
-                             rf"\b(?:surgery|radiation|radiotherapy|chemoradiation|\w*therapy|transplant\w*|SCT|resection|vaccine|"
+                             rf"\b(?:surgery|radiation|radiotherapy|chemoradiation|\w*therapy|transplant\w*|SCT|resection|vaccin\w*|"
+                             rf"\w*fractionation|prophylaxis|"
                              rf"regimen|treatment|observation)\b|"
                              # a regimen's acronym in a longer name: "high-dose intensity MVAC"
                              rf"(?-i:\b(?!(?:OS|PFS|DFS|EFS|RFS|ORR|HR|CI|AE|QOL)\b)[A-Z]{{3,}}\b)", _I)
@@ -511,7 +544,7 @@ def _compared_pairs(text: str) -> list[tuple[list[str], dict[str, int]]]:
                                   for a in arms):
             aliases = {}
             for at, arm in enumerate(arms):
-                abbreviation = re.search(rf"(?<![\w-]){re.escape(arm)}\s*\(([A-Z][A-Za-z0-9+\-]{{1,9}})\)", text)
+                abbreviation = re.search(rf"(?<![\w-]){re.escape(arm)}\s*\(([A-Z][A-Za-z0-9+\-]{{1,9}})[),;]", text)
                 if abbreviation:
                     aliases[abbreviation.group(1)] = at
             if [a.lower() for a in arms] not in ([a.lower() for a in x] for x, _ in out):  # the same pair again
@@ -690,7 +723,8 @@ def design_of(title: str, text: str) -> str:
                                         r"systematic)", text, _I):
         return "meta-analysis"
     if _RANDOMIZED.search(text) and not (_RCT_OF_OTHERS.search(text) and not re.search(
-            r"\b(?:were|was) randomi[sz]ed|randomly (?:assigned|allocated)", text, _I)):
+            r"\b(?:were|was) randomi[sz]ed|randomly (?:assigned|allocated)", text, _I)) \
+            and not (_OBSERVATIONAL.search(text) and not _RANDOMIZED_OWN.search(text)):
         return "randomized"
     if _OBSERVATIONAL.search(title) or _OBSERVATIONAL.search(text):
         return "observational"
