@@ -105,11 +105,16 @@ def _pair(text: str, v: _Value, chain: list[_Value], arms: list[str], named: lis
         pair = [a for a in arms if re.search(rf"(?<![\w-]){re.escape(both.group(1))}(?![\w-])", a, re.I)]
         if len(pair) == 2:
             return pair[next(j for j, x in enumerate(chain) if x is v)]
+    # "raised the response from 32.3% to 43.0%" between a treatment and the combination that adds to it: from the
+    # treatment to the combination
+    from_to = len(chain) == 2 and len(arms) == 2 \
+        and re.fullmatch(r"\s*to\s*", _PARENTHESES.sub("", text[chain[0].tail:chain[1].start])) \
+        and re.search(r"\bfrom\s*$", text[max(0, chain[0].start - 8):chain[0].start])
+    combined = [a for a in arms if any(b != a and _COMBINED.search(f" {a} ") and b.lower() in a.lower() for b in arms)]
+    if from_to and len(combined) == 1:
+        return combined[0] if chain[1] is v else next(a for a in arms if a != combined[0])
     # the arm named before the values goes to the second, the other arm is where it came from
-    if len(chain) == 2 and len(arms) == 2 and len(named) == 1 \
-            and re.fullmatch(r"\s*to\s*", _PARENTHESES.sub("", text[chain[0].tail:chain[1].start])) \
-            and re.search(r"\bfrom\s*$", text[max(0, chain[0].start - 8):chain[0].start]) \
-            and any(b <= chain[0].start for _, b, _ in arm_mentions):
+    if from_to and len(named) == 1 and any(b <= chain[0].start for _, b, _ in arm_mentions):
         return named[0] if chain[1] is v else next(a for a in arms if a != named[0])
     return None
 
@@ -291,9 +296,18 @@ def _group_list(sentence: str) -> list[str]:
     return [x + suffix.group(0)[1:] if x.endswith("-") and suffix else x for x in items]
 
 
+# "adding belimumab to standard therapy increased ...": the combination and what it was added to
+_ADDING = re.compile(r"\badding (?:an? |the )?(?P<x>[\w-]+(?: [\w-]+){0,2}?) to (?:the )?(?P<y>[\w-]+(?: [\w-]+)?)"
+                     r"(?=\s+(?:raised|increased|improved|reduced|prolonged|lowered|led|produced|resulted|yielded|"
+                     r"achieved|in|was|did)\b|\s*[,(])", re.I)
+
+
 def _local_arms(sentence: str) -> list[str]:
-    """The treatments a sentence compares ("X versus Y", "X ... compared with Y") or the groups it names ("in the X
-    group ... in the Y group"), in the order it names them."""
+    """The treatments a sentence compares ("X versus Y", "X ... compared with Y", "adding X to Y") or the groups it
+    names ("in the X group ... in the Y group"), in the order it names them."""
+    adding = _ADDING.search(sentence)
+    if adding:
+        return [f"{adding.group('x')} plus {adding.group('y')}", adding.group("y")]
     out: list[str] = []
     if _COMPARED.search(sentence):
         # A regimen named by its acronym beside "versus" ("nivolumab plus ipilimumab versus EXTREME (cetuximab, ...)");

@@ -105,7 +105,8 @@ _ROLE_GROUP = re.compile(rf"^(?:{_ROLES})$", _I)
 # immunotherapeutic").
 _GROUP_NOUN = re.compile(r"(?:therapy|care|chemotherapy|immunotherapy|immunotherapeutic|vaccine|vaccination|treatment|"
                          r"regimen|monotherapy|combination)$", _I)
-_DRUG = (r"[\w-]*(?:mab|nib|cel|cept|platin|taxel|rubicin|rasib|lisib|parib|ciclib|zomib|lidomide|lutamide|fusp|"
+_DRUG = (r"[\w-]*(?:mab|nib|cel|cept|platin|taxel|rubicin|rasib|lisib|parib|ciclib|zomib|lidomide|lutamide|fusp|clax|"
+         r"citidine|sporin|"
          r"trozole|citabine|tecan|limus|placebo|chemotherapy|docetaxel|pemetrexed|ipilimumab|"
          r"dacarbazine|everolimus|sorafenib|sunitinib|interferon|interleukin-2|IL-2|vaccine|observation|gemcitabine|"
          r"cetuximab|methotrexate)")
