@@ -82,7 +82,7 @@ _SCHEDULE = re.compile(r"\s+with\s+(?:\d+|two|three|four|five|six|eight)\s+(?:\w
                        r"\s+\d.*$", _I)
 _ARM_SPLIT = re.compile(r",?\s+(?:or|versus|vs\.?)\s+(?:to receive\s+|either\s+)?|,\s+", _I)
 _ARM_STOP = re.compile(r"^(?:the|a|an|either|receive|patients|to|of|standard(?! of care\b)|both|intravenous|"
-                       r"oral)\s+", _I)
+                       r"oral|subcutaneous|intramuscular|saline)\s+", _I)
 _ARM_TRAIL = re.compile(r"\s+(?:alone|monotherapy|group|arm|regimen)$", _I)
 _NOT_ARM = re.compile(r"^(?:patients?|placebo-controlled|each|treatment|therapy|one|two|three|\d+|the same)$", _I)
 
@@ -251,6 +251,11 @@ def _kept_apart(arm: str, part: str) -> str:
     return f"{route.group(1)} {arm}" if route else arm
 
 
+# "a single intramuscular dose of RSVpreF", "three doses of pembrolizumab": the treatment, not how often
+_DOSES_OF = (r"^\s*(?:an?\s+)?(?:single|(?:\d+|two|three|four|five|six|eight)) (?:[\w-]+ )?"
+             r"(?:doses?|infusions?|injections?) of\s+")
+
+
 def _clean_arm_dosed(arm: str) -> str:
     """An arm's name with its doses kept (arms that differ by dose only: "nivolumab 3 mg/kg", "nivolumab 1 mg/kg plus
     ipilimumab 3 mg/kg"), its schedule and route dropped."""
@@ -258,7 +263,7 @@ def _clean_arm_dosed(arm: str) -> str:
                  arm, flags=_I)
     arm = re.sub(r"\s+(?:for|until|intravenously|orally|administered|given|followed)\b.*$", "", arm, flags=_I)
     arm = re.sub(r"\s+(?:once |twice )?(?:daily|weekly)$", "", arm, flags=_I)  # "verdiperstat 300 mg daily"
-    arm = re.sub(r"^(?:either|receive|the|a|an)\s+", "", arm.strip(" ,;:"), flags=_I)
+    arm = re.sub(r"^(?:either|receive|the|a|an)\s+", "", re.sub(_DOSES_OF, "", arm.strip(" ,;:"), flags=_I), flags=_I)
     return re.sub(r"\s+", " ", _ARM_TRAIL.sub("", arm)).strip(" ,;:")
 
 
@@ -285,8 +290,12 @@ def _clean_arm(arm: str) -> str:
                  r"^[^,;]*?\bto (?:receive|undergo)\s+|^\s*(?:to\s+)?(?:continue|switch to)\s+(?:daily\s+|weekly\s+)?|"
                  # "a 20 mL/kg bolus of 5% albumin", "a 7-day course of hydrocortisone": the treatment, not its dose
                  rf"^\s*(?:an?\s+)?(?:{_DOSE_AMOUNT}|\d+(?:[.·]\d+)?\s*(?:mL/kg|mL|Gy)|\d+-(?:day|week|month))\s+"
-                 r"(?:bolus|dose|infusion|course|injection)\s+of\s+", "", arm,
-                 flags=_I)
+                 r"(?:bolus|dose|infusion|course|injection)\s+of\s+|"
+                 rf"^\s*{_DOSE_AMOUNT}\s+of\s+|{_DOSES_OF}|"  # "200 mg of pembrolizumab"
+                 # "the anti-PD-1 antibody ZL-811", "the CD20xCD3 bispecific antibody glofitamab": the drug
+                 rf"^\s*(?:the |an? )?(?:[\w-]+ ){{0,2}}(?:antibody|inhibitor|conjugate)\s+(?=(?:{_DRUG}|"
+                 r"[A-Z]{2,}[\w-]*\d[\w-]*)(?![\w-]))", "", arm, flags=_I)
+    arm = re.sub(r"\s+(?:combined with|in combination with)\s+", " plus ", arm, flags=_I)
     if re.match(r"\s*(?:with|who|be)\b|\s*\d+(?:[.·]\d+)?\s*(?:cm|mm|Gy)\b|.*\beither$", arm, _I):
         return ""  # "with completely resected tumors", "who received either chemotherapy", "5 cm": no treatment
     if re.match(r"\s*(?:at|every|once|twice|given|administered|intravenously|orally|for|until|in|on|by|with a|"
