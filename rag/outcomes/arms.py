@@ -173,8 +173,12 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
         if len(right_after) == 1 and len(others) == 1:
             return named[0] if chain[right_after[0]] is v else others[0]
     if len(chain) >= 2:
+        # (arms named only after the list, in a ratio's brackets or the next clause, say nothing of its order: "mOS:
+        # 17.2 vs 15.9 vs 12.6 mo (HR vs placebo 0.74 ...)")
+        later = all(a >= chain[-1].tail for a, _, _ in arm_mentions)
         order = named if len(named) >= len(chain) else (
-            arms if not named or respectively or (len(chain) == len(arms) and named[0] == arms[0]) else None)
+            arms if not named or respectively or (len(chain) == len(arms) and (named[0] == arms[0] or later))
+            else None)
         # (also with "respectively" when the one arm named is not the study's first: "PET-CT resulted in fewer neck
         # dissections compared with the surgical arm, with a 2-year survival rate of 84.9% versus 81.5%, respectively")
         if (order is None or respectively and named and named[0] != arms[0]) and len(named) == 1 \
