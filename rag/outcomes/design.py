@@ -80,7 +80,8 @@ _SCHEDULE = re.compile(r"\s+with\s+(?:\d+|two|three|four|five|six|eight)\s+(?:\w
                        r"after|before|followed|during|over|up to|with or|on a|by|"
                        r"in (?:two|three|four|five|six|eight) (?:cycles|doses)?)\b.*$|"
                        r"\s+\d.*$", _I)
-_ARM_SPLIT = re.compile(r",?\s+(?:or|versus|vs\.?)\s+(?:to receive\s+|either\s+)?|,\s+", _I)
+# (not between the days of a schedule: "on days 1, 8 and 15")
+_ARM_SPLIT = re.compile(r",?\s+(?:or|versus|vs\.?)\s+(?:to receive\s+|either\s+)?|,\s+(?!\d+(?:,|\s+and\b))", _I)
 _ARM_STOP = re.compile(r"^(?:the|a|an|either|receive|patients|to|of|standard(?! of care\b)|both|intravenous|"
                        r"oral|subcutaneous|intramuscular|saline)\s+", _I)
 _ARM_TRAIL = re.compile(r"\s+(?:alone|monotherapy|group|arm|regimen)$", _I)
@@ -216,7 +217,9 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
                     # "lactulose titrated to two or three soft stools daily (lactulose group)": the arm split off
                     # at a schedule's "or" that holds the name
                     at = max((j for j in range(at) if any(w in parts[j].lower() for w in words)), default=at)
-                aliases[name.lower() if role.re is _ROLE_IN_BRACKETS else name] = at
+                # (the first definition holds: "... (D-VRd group) ..., followed by maintenance with daratumumab plus
+                # lenalidomide (D-VRd group)" names the same arm again)
+                aliases.setdefault(name.lower() if role.re is _ROLE_IN_BRACKETS else name, at)
             continue
         if depth:
             held[-1] += ch
