@@ -113,6 +113,7 @@ _DRUG = (r"[\w-]*(?:mab|nib|cel|cept|platin|taxel|rubicin|rasib|lisib|parib|cicl
          r"cetuximab|methotrexate)")
 _DRUG_VS = re.compile(rf"\b(?:with |of )?(?P<a>{_DRUG}(?: (?:plus|and|\+) {_DRUG})?) (?:than|versus|vs\.?|"
                       rf"compared with) (?:with )?(?P<b>{_DRUG}(?: (?:plus|and|\+) {_DRUG})?)\b", _I)
+_VERSUS = re.compile(r"\b(?:than|versus|vs\.?|compared with) ", _I)
 _CHEMO = re.compile(r"platin|taxel|citabine|rubicin|fluorouracil|\b5-FU\b|etoposide|cyclophosphamide|pemetrexed|"
                     r"irinotecan|topotecan|dacarbazine|temozolomide|vinorelbine|methotrexate|chemotherapy", _I)
 _TARGETED = re.compile(r"mab\b|nib\b|vedotin|deruxtecan|govitecan|cel\b|parib\b|\bvaccine", _I)
@@ -189,11 +190,20 @@ _NAME_IN_BRACKETS = re.compile(r"(?:.*[;,]\s*)?(?:the )?([\w-]+(?: [\w-]+)?) (?:
 _ABBREVIATION_FIRST = re.compile(r"\s*([A-Z][A-Za-z0-9+\-]{1,9})\s*(?:$|([;,].*))", re.S)
 
 
+_BRACKET = re.compile(r"[()\[\]]")
+
+
 def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
     """The text without (...) groups, and the abbreviations or roles they held ("(ACP)", "(the control arm)") by the
     index of the arm before."""
     out, depth, aliases, held = [], 0, {}, []
-    for ch in text:
+    pos = 0
+    for bracket in _BRACKET.finditer(text):  # (a bracket at a time, the text between them read whole)
+        between, ch, pos = text[pos:bracket.start()], bracket.group(), bracket.end()
+        if depth:
+            held[-1] += between
+        else:
+            out.append(between)
         if ch in "([":
             depth += 1
             held.append("")
@@ -225,6 +235,10 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
             held[-1] += ch
         else:
             out.append(ch)
+    if depth:
+        held[-1] += text[pos:]
+    else:
+        out.append(text[pos:])
     return re.sub(r"\s+", " ", "".join(out)), aliases
 
 
@@ -675,8 +689,12 @@ def _candidates(text: str, title_arms: list[str]) -> list[tuple[list[str], dict[
     pairs = _compared_pairs(text)
     if len(pairs) == 1:  # one comparison, the study's; a review's several are read a sentence at a time
         candidates.append(pairs[0])
-    for m in _DRUG_VS.finditer(text):
-        candidates.append(([m.group("a"), m.group("b")], {}))
+    seen: set[tuple[int, int]] = set()
+    for hit in _VERSUS.finditer(text):  # (only around its "versus": run over a whole text, the pattern is slow)
+        for m in _DRUG_VS.finditer(text, max(0, hit.start() - 120), hit.end() + 120):
+            if m.span() not in seen:
+                seen.add(m.span())
+                candidates.append(([m.group("a"), m.group("b")], {}))
     for m in _GROUP_SIZES.finditer(text):  # "(12 treated with nabiximols and 9 treated with placebo)"
         candidates.append(([m.group("a"), m.group("b")], {}))
     for m in _ASSESSED_OR.finditer(_drop_parentheses(text)[0]):
