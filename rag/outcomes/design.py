@@ -313,6 +313,9 @@ def _clean_arm(arm: str) -> str:
                  rf"^\s*(?:the |an? )?(?:[\w-]+ ){{0,2}}(?:antibody|inhibitor|conjugate)\s+(?=(?:{_DRUG}|"
                  r"[A-Z]{2,}[\w-]*\d[\w-]*)(?![\w-]))", "", arm, flags=_I)
     arm = re.sub(r"\s+(?:combined with|in combination with)\s+", " plus ", arm, flags=_I)
+    fractions = re.match(r"\s*(\d+(?:[.·]\d+)?\s*Gy) in ([\w-]+) (?:daily |weekly )?(fractions?)\b", arm, _I)
+    if fractions:  # a fractionation trial's arm: "40 Gy in 15 daily fractions over 3 weeks"
+        return f"{fractions.group(1)} in {fractions.group(2)} {fractions.group(3)}"
     if re.match(r"\s*(?:with|who|be)\b|\s*\d+(?:[.·]\d+)?\s*(?:cm|mm|Gy)\b|.*\beither$", arm, _I):
         return ""  # "with completely resected tumors", "who received either chemotherapy", "5 cm": no treatment
     if re.match(r"\s*(?:at|every|once|twice|given|administered|intravenously|orally|for|until|in|on|by|with a|"
@@ -469,7 +472,7 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
     spelled = {}
     for parts, aliases in candidates:
         for alias, at in aliases.items():
-            if at < len(parts):
+            if at < len(parts) and _clean_arm(parts[at]):
                 spelled[alias.lower()] = _clean_arm(parts[at])
     methods: tuple[list[str], dict[str, str]] = ([], {})
     for parts, aliases in candidates:
