@@ -269,7 +269,7 @@ _GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?
                     # "9.2 with pembrolizumab, 6.0 with chemotherapy": a bare number, a drug's name
                     rf"(?<=\d) (?:with|for) (?P<w2>{_DRUG}(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)\b|"
                     # "30.6 months after RPD and 27.8 months after OPD" (not "after randomisation")
-                    r"(?:%|\bmonths?|\bmo|[)\]])\s*(?:with|for|after|(?<=%) of) (?:the |an? )?"
+                    r"(?:%|\bmonths?|\bmo|[)\]])\s*(?:with|for|after|among|(?<=%) of) (?:the |an? )?"
                     r"(?P<w>(?!(?:a|an|the|median|patients?|responders|evaluable|them|whom|evaluated|treated|cohort|"
                     r"study|respect|randomi[sz]ation|diagnosis|enrol\w*|initiation|start\w*|landmark|follow-up|progression|"
                     r"regard|no|any|or|and|CR|PR|SD|grade|those|all|each|both|this|that|these|more|at|up|over|"

@@ -344,7 +344,11 @@ def _clean_arm(arm: str) -> str:
 _LABELLED = re.compile(r"\b(?P<label>(?:group|arm|cohort) (?:[A-D1-4]|I{1,3}|one|two|three))\b\s*(?:\((?:received |"
                        r"receiving |given |"
                        r"treated with )?(?P<a>[^();]{2,150})\)|[:=,]\s*(?P<b>[^,;.()]{2,60})|"
-                       r"\s+(?:received|was given|was treated with)\s+(?P<c>[^,;.()]{2,60}))", _I)
+                       r"\s+(?:received|was given|was treated with)\s+(?P<c>[^,;.()]{2,60})|"
+                       # "Cohort A comprised patients who received SRS to all brain lesions"
+                       r"\s+(?:comprised|included|consisted of) (?:the )?(?:\d+ )?(?:patients|participants|those) "
+                       r"(?:who (?:received|were given|were treated with|underwent)|treated with|given) "
+                       r"(?P<d>[^,;.()]{2,60}))", _I)
 
 
 # "Patients in the BRAFV600 wild-type cohort received intravenous atezolizumab (840 mg, ...) plus oral cobimetinib".
@@ -358,7 +362,8 @@ def labelled_arms(text: str) -> dict[str, str]:
     """{"group 1": "nivolumab", "arm B": "placebo", "braf v600 wild-type cohort": "atezolizumab plus cobimetinib"}
     from the methods' "group 1 (nivolumab)", "Patients in the X cohort received Y" and the like."""
     out: dict[str, str] = {}
-    found = [(m.group("label"), m.group("a") or m.group("b") or m.group("c") or "") for m in _LABELLED.finditer(text)]
+    found = [(m.group("label"), m.group("a") or m.group("b") or m.group("c") or m.group("d") or "")
+             for m in _LABELLED.finditer(text)]
     for m in _COHORT_RECEIVED.finditer(text):
         rest = _drop_parentheses(m.group("rest"))[0]
         found.append((m.group("label"), _ROUTE.sub("", rest)))
@@ -440,6 +445,9 @@ def _arms_not_randomized(text: str, groups: list[str], title_arms: list[str]) ->
     cohorts = _compared_cohorts(text)
     if cohorts:
         return cohorts
+    labelled = labelled_arms(text)  # "Cohort A comprised patients who received SRS ...; cohort B ..."
+    if len(set(labelled.values())) >= 2:
+        return _spell_out(list(dict.fromkeys(labelled.values()))[:4], labelled)
     defined = _defined_cohorts(text)
     if defined:
         return defined, {}
