@@ -188,6 +188,8 @@ _NAME_IN_BRACKETS = re.compile(r"(?:.*[;,]\s*)?(?:the )?([\w-]+(?: [\w-]+)?) (?:
 
 # An abbreviation alone in its brackets, or first before more ("(ACP)", "(TCHP; group B)")
 _ABBREVIATION_FIRST = re.compile(r"\s*([A-Z][A-Za-z0-9+\-]{1,9})\s*(?:$|([;,].*))", re.S)
+# ... or last, after the schedule: "(two procedures every 2 weeks, then monthly; RUX-ECP)"
+_ABBREVIATION_LAST = re.compile(r".*;\s*([A-Z][A-Za-z0-9+\-]{1,9})\s*$", re.S)
 
 
 _BRACKET = re.compile(r"[()\[\]]")
@@ -214,6 +216,8 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
             label = re.search(r"(?:^|[;,])\s*((?i:group|arm|cohort) (?:[A-D1-4]|I{1,3}))\s*(?:[,;:]|$)", inner)
             short = _ABBREVIATION_FIRST.match(inner)
             short = short.group(1) if short and (label or not short.group(2)) else None
+            last = _ABBREVIATION_LAST.match(inner)
+            short = short or (last.group(1) if last and not label else None)
             if label or short:  # "(group A)", "(group A, n = 56)", "(ACP)", "(TCHP; group B)"
                 at = len(_ARM_SPLIT.split("".join(out))) - 1
                 aliases.update({name: at for name in (label and label.group(1), short) if name})
@@ -273,9 +277,14 @@ _DOSES_OF = (r"^\s*(?:an?\s+)?(?:single|(?:\d+|two|three|four|five|six|eight)) (
              r"(?:doses?|infusions?|injections?) of\s+")
 
 
+# "once-daily deliracitinib 200 mg": a schedule before the drug
+_LEADING_SCHEDULE = r"^\s*(?:once|twice|three times)[- ](?:daily|weekly)\s+(?=[A-Za-z])"
+
+
 def _clean_arm_dosed(arm: str) -> str:
     """An arm's name with its doses kept (arms that differ by dose only: "nivolumab 3 mg/kg", "nivolumab 1 mg/kg plus
     ipilimumab 3 mg/kg"), its schedule and route dropped."""
+    arm = re.sub(_LEADING_SCHEDULE, "", arm, flags=_I)
     arm = re.sub(r"\s*\b(?:every|once|twice|q\d+w)\b[^,;]*?(?=\s+(?:plus|and|with|\+)\s|$)|\bat (?:a dose of )?", "",
                  arm, flags=_I)
     arm = re.sub(r"\s+(?:for|until|intravenously|orally|administered|given|followed)\b.*$", "", arm, flags=_I)
@@ -299,8 +308,10 @@ def _clean_arm(arm: str) -> str:
     # "then to bevacizumab versus placebo" (a factorial design's second question), "up to 6 months of gemcitabine",
     # "one of three arms: acalabrutinib plus obinutuzumab", "the combination of X", "the ABC-02 study regimen of X"
     # "five 21-day cycles of epirubicin plus ifosfamide", "30 Gy of involved-field radiation therapy"
-    arm = re.sub(r"^\s*then (?:to )?|^\s*(?:up to )?(?:\d+|two|three|four|five|six|eight|twelve)(?: \d+-day)? "
-                 r"(?:months?|weeks?|cycles?|courses?) of\s+|^\s*\d+(?:[.·]\d+)? ?Gy of\s+|"
+    arm = re.sub(rf"^\s*then (?:to )?|{_LEADING_SCHEDULE}|"
+                 r"^\s*(?:up to )?(?:\d+|two|three|four|five|six|eight|twelve)(?: \d+-day)? "
+                 r"(?:months?|weeks?|cycles?|courses?) of\s+|"
+                 r"^\s*\d+(?:[.·]\d+)? ?Gy of\s+|"
                  r"^\s*one of (?:two|three|four|\d) (?:treatment )?(?:arms|regimens|groups)\s*:\s*|"
                  r"^\s*(?:the )?combination of\s+|^\s*(?:the )?[\w-]+ (?:study )?regimen of\s+|^\s*undergo\s+|"
                  # "[assigned 1 to] 42 days after chemoradiation to receive durvalumab plus placebo"
