@@ -1630,3 +1630,116 @@ def test_a_mortality_is_no_survival_rate():
                 "[aHR] for death, 0.62; 95% CI, 0.51-0.75).") == [("HR_OS", 0.62)]
     assert read("Overall survival at 1 year was 52.2% and 45.8% (hazard ratio for death 0.83).") == [
         ("OS_rate", 52.2), ("OS_rate", 45.8), ("HR_OS", 0.83)]
+
+
+def _arms_of(text):
+    record = extract_outcomes(text, "x")
+    return record, [(o.arm, o.value) for o in record.outcomes]
+
+
+def test_a_registry_study_that_only_calls_for_a_randomised_trial_is_observational_and_its_cohorts_are_its_arms():
+    text = ("We conducted a retrospective cohort study of adults at four hospitals. Patients starting drug T within 14 "
+            "days (early T, n = 211) were compared with those starting later (deferred T, n = 187). Nine-month "
+            "survival was 58.3% and 63.6%. A randomised trial is needed.")
+    record, arms = _arms_of(text)
+    assert record.design == "observational"
+    assert record.arms == ["early T", "deferred T"]
+    assert arms == [("early T", 58.3), ("deferred T", 63.6)]
+    text = ("Using a national registry, patients starting within 2 years formed the early-treatment cohort and those "
+            "starting later formed the late-treatment cohort. Clinical remission at 1 year was reached by 48.3% vs "
+            "39.0%.")
+    record, arms = _arms_of(text)
+    assert arms == [("early-treatment cohort", 48.3), ("late-treatment cohort", 39.0)]
+
+
+def test_a_cohort_studys_groups_read_from_after_of_among_and_without():
+    assert _arms_of("In this registry study, median overall survival was 30.6 months after RPD and 27.8 months after "
+                    "OPD.")[1] == [("RPD", 30.6), ("OPD", 27.8)]
+    assert _arms_of("In this retrospective cohort, overall survival at 1 year was reached by 58.9% of octogenarians "
+                    "and 78.4% of younger patients.")[1] == [("octogenarians", 58.9), ("younger", 78.4)]
+    assert _arms_of("In this retrospective cohort, the response rate was 19.6% among users compared with 34.2% among "
+                    "non-users.")[1] == [("users", 19.6), ("non-users", 34.2)]
+    # (randomisation is a time, not a group)
+    assert _arms_of("In this retrospective cohort, two-year overall survival was 80% after randomisation and 70% "
+                    "after OPD.")[1] == [("all", 80.0), ("all", 70.0)]
+    text = ("In this registry study we compared those given drug G from cycle 1 (prophylaxis cohort, n = 1,112) with "
+            "those given none (no prophylaxis cohort, n = 761). Three-year overall survival was 68.9% with "
+            "prophylaxis and 61.2% without.")
+    record, arms = _arms_of(text)
+    assert record.arms == ["prophylaxis cohort", "no prophylaxis cohort"]
+    assert arms == [("prophylaxis cohort", 68.9), ("no prophylaxis cohort", 61.2)]
+
+
+def test_a_cohort_labelled_by_letter_is_named_by_what_its_patients_received():
+    text = ("We reviewed 412 patients at five centres. Cohort A comprised patients who received radiosurgery to all "
+            "lesions (n=187); cohort B comprised patients who received drugumab alone (n=225). Median overall "
+            "survival was 24.3 months in cohort A and 14.9 months in cohort B.")
+    record, arms = _arms_of(text)
+    assert record.arms == ["radiosurgery to all lesions", "drugumab"]
+    assert [a for a, _ in arms] == record.arms
+
+
+def test_a_review_that_adds_one_drug_to_another_compares_the_combination_with_the_drug():
+    text = ("This review summarises add-on therapy. Adding drugumab to standard therapy raised the renal response "
+            "from 32.3% to 43.0% in a phase 3 trial.")
+    assert _arms_of(text)[1] == [("standard therapy", 32.3), ("drugumab plus standard therapy", 43.0)]
+    # drugs the suffix list did not know
+    text = ("This review covers older adults. Azacitidine plus venetoclax prolonged survival compared with azacitidine "
+            "plus placebo (median 14.7 vs 9.6 months).")
+    assert _arms_of(text)[1] == [("Azacitidine plus venetoclax", 14.7), ("azacitidine plus placebo", 9.6)]
+
+
+def test_arm_names_without_course_class_route_or_saline():
+    text = ("Adults were randomly assigned (1:1:1:1) to a single intramuscular dose of vaccine-X 30 µg, 60 µg, or "
+            "120 µg, or saline placebo. Grade 3 or higher adverse events occurred in 1.0%, 1.3%, 2.6% and 0.7%, "
+            "respectively.")
+    record, arms = _arms_of(text)
+    assert record.arms == ["vaccine-X 30 µg", "vaccine-X 60 µg", "vaccine-X 120 µg", "placebo"]
+    assert [a for a, _ in arms] == record.arms
+    text = ("Patients were randomly assigned to the anti-PD-1 antibody ZX-811 combined with bevacizumab or to "
+            "subcutaneous sorafenib. The objective response rate was 29.4% vs 5.1%.")
+    assert _arms_of(text)[0].arms == ["ZX-811 plus bevacizumab", "sorafenib"]
+    text = ("Patients were randomly assigned to once-daily drugitinib 200 mg, drugitinib 100 mg, or placebo. "
+            "Clinical remission occurred in 25.9% in the 200 mg group, 19.1% in the 100 mg group and 4.8% with "
+            "placebo.")
+    record, arms = _arms_of(text)
+    assert record.arms == ["drugitinib 200 mg", "drugitinib 100 mg", "placebo"]
+    assert arms == [("drugitinib 200 mg", 25.9), ("drugitinib 100 mg", 19.1), ("placebo", 4.8)]
+
+
+def test_a_sequence_is_named_by_its_bracket_label_and_a_fractionation_by_its_dose():
+    text = ("In this randomised trial, patients were assigned 1:1 to stereotactic radiotherapy to all sites followed "
+            "by maintenance therapy (SABR arm) or to maintenance therapy alone (control arm). Median PFS was 14.2 "
+            "months in the SABR arm and 4.4 months in the control arm.")
+    record, arms = _arms_of(text)
+    assert record.arms == ["SABR", "maintenance therapy"]
+    assert arms == [("SABR", 14.2), ("maintenance therapy", 4.4)]
+    text = ("Women were randomly assigned (1:1) to 40 Gy in 15 daily fractions over 3 weeks (3-week group) or 26 Gy in "
+            "five daily fractions over 1 week (1-week group). Disease-free survival at 5 years was 87.3% in the "
+            "3-week group and 88.0% in the 1-week group.")
+    record, arms = _arms_of(text)
+    assert record.arms == ["40 Gy in 15 fractions", "26 Gy in five fractions"]
+    assert arms == [("40 Gy in 15 fractions", 87.3), ("26 Gy in five fractions", 88.0)]
+
+
+def test_labels_defined_twice_and_schedules_with_days_and_an_abbreviation_after_the_schedule():
+    text = ("Patients were randomly assigned to drugumab combined with VRd (D-VRd group) or VRd alone (VRd group), "
+            "followed by maintenance with drugumab plus lenalidomide (D-VRd group) or lenalidomide alone (VRd "
+            "group). Grade 3 or 4 adverse events occurred in 91.6% of the patients in the D-VRd group and in 84.0% "
+            "of those in the VRd group.")
+    assert _arms_of(text)[1] == [("drugumab plus VRd", 91.6), ("VRd", 84.0)]
+    text = ("Patients were randomly assigned 1:1 to drug L 10 mg on days 1–21 (arm 1) or drug L plus drugomib 4 mg on "
+            "days 1, 8 and 15 (arm 2) of 28-day cycles. The response rate was 47.3% in arm 2 and 38.0% in arm 1.")
+    assert _arms_of(text)[1] == [("drug L plus drugomib", 47.3), ("drug L", 38.0)]
+    text = ("Patients were randomly assigned 1:1 to drugtinib 10 mg twice daily plus ECP (two procedures every 2 "
+            "weeks, then monthly; DT-ECP) or drugtinib alone (DT). Overall response was 70.3% with DT-ECP and 55.4% "
+            "with DT.")
+    record, arms = _arms_of(text)
+    assert [a for a, _ in arms] == record.arms and len(record.arms) == 2
+
+
+def test_a_list_as_long_as_the_arms_takes_their_order_when_they_are_named_only_after_it():
+    text = ("Patients were randomised 1:1:1 to drug Z 12 mg, drug Z 10 mg, or placebo. mOS: 17.2 vs 15.9 vs 12.6 mo "
+            "(HR vs placebo 0.74 and 0.81).")
+    assert [(a, v) for a, v in _arms_of(text)[1] if a != "comparison"] == [
+        ("drug Z 12 mg", 17.2), ("drug Z 10 mg", 15.9), ("placebo", 12.6)]

@@ -503,7 +503,7 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
             arm = cleaned[i]
             named = [alias for alias, at in aliases.items() if at == i and not _ROLE_GROUP.match(alias)
                      and not re.fullmatch(r"(?:group|arm|cohort) \w+", alias, _I)]
-            if named and re.search(r"\bfollowed by\b|\bthen\b|\b(?:before|after) surgery\b", part, _I):
+            if named and re.search(r"\bfollowed by\b|\bthen\b", part, _I):
                 # "SABR to all sites followed by maintenance therapy (SABR arm)": a sequence, named by its label
                 arm = named[0]
             if len(arm) > 60:
