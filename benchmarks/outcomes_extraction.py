@@ -108,17 +108,24 @@ def _norm(arm: str, aliases: dict[str, str] | None = None) -> set[str]:
     arm = (arm or "").lower()
     for long in sorted(aliases or {}, key=len, reverse=True):
         arm = re.sub(r"\b" + re.escape(long) + r"\b", aliases[long], arm)
-    # (a plural as its singular: "corticosteroids" is the "corticosteroid" arm)
+    # (a plural as its singular: "corticosteroids" is the "corticosteroid" arm; "group", "arm", "cohort" name no
+    # treatment: "irAE" is the "irAE group")
     return {re.sub(r"(?<=[a-z]{4})s$", "", w) for w in re.findall(r"[a-z0-9]+", arm)
-            if w not in {"plus", "and", "the", "with", "alone"}}
+            if w not in {"plus", "and", "the", "with", "alone", "group", "groups", "arm", "arms", "cohort", "cohorts"}}
 
 
 def same_arm(p: str, g: str, arms: list[str] | None = None, aliases: dict[str, str] | None = None,
-             labels: dict[str, str] | None = None) -> bool:
+             labels: dict[str, str] | None = None, text: str | None = None) -> bool:
     """`_same_arm`; a prediction that is a label the text gives a group in brackets ("the combined-modality group")
     also stands for the arm that group received, when that arm's words are all in what the text says it received
-    and no other arm's are."""
+    and no other arm's are; a prediction the text itself abbreviates as the labelled arm ("docetaxel, carboplatin,
+    trastuzumab, and pertuzumab (TCHP; ...)", letters the Schwartz-Hearst rule cannot align) is that arm."""
     if _same_arm(p, g, arms, aliases):
+        return True
+    if text and p and g and len(p) > len(g) \
+            and re.search(rf"(?:^|[.;:(]\s*|\b(?:to|or|versus|vs\.?|received|receive|receiving)\s+(?:the\s+)?)"
+                          rf"{re.escape(p)}\s*\({re.escape(g)}\s*[;,)]", text, re.I):
+        # (the whole name, back to where the list or the assignment starts: not "pertuzumab (TCHP)")
         return True
     label = re.sub(r"[ -](?:group|arm|cohort)$", "", (p or "").lower())
     if not labels or label not in labels:
@@ -228,7 +235,7 @@ def evaluate(pairs, own: bool, errors: int = 0):
             if g["arm"] not in ("all", "comparison"):
                 arm_total += 1
                 # One arm (a single-arm study, or a review quoting one drug): "all" is that arm.
-                ok = (same_arm(p["arm"], g["arm"], lab["arms"], aliases, labels)
+                ok = (same_arm(p["arm"], g["arm"], lab["arms"], aliases, labels, text)
                       or (p["arm"] == "all" and len(lab["arms"]) <= 1))
                 arm_ok += ok
                 if not ok and shown < errors:

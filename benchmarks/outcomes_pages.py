@@ -39,12 +39,14 @@ def main() -> None:
     records = {}
     aliases: dict[str, dict[str, str]] = {}
     group_labels: dict[str, dict[str, str]] = {}
+    texts: dict[str, str] = {}
     for path in sorted(Path(args.nci).glob("*.md")):
         for doc in load_file(path).documents:
             if doc.doc_id in wanted:
                 records[doc.doc_id] = extract_outcomes(doc)
                 aliases[doc.doc_id] = abbreviations(doc.text)
                 group_labels[doc.doc_id] = bracket_labels(doc.text)
+                texts[doc.doc_id] = doc.text
     tp = fp = fn = arm_ok = arm_n = own_ok = 0
     for lab in labels:
         page, span = lab["doc_id"].split("#chars=")
@@ -62,7 +64,7 @@ def main() -> None:
             own_ok += bool(p["cited"]) == bool(g.get("cited"))
             if g["arm"] not in ("all", "comparison"):
                 arm_n += 1
-                ok = (same_arm(p["arm"], g["arm"], lab["arms"], aliases[page], group_labels[page])
+                ok = (same_arm(p["arm"], g["arm"], lab["arms"], aliases[page], group_labels[page], texts[page])
                       or (p["arm"] == "all" and len(lab["arms"]) <= 1))
                 arm_ok += ok
                 if args.errors and not ok:

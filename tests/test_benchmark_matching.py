@@ -47,3 +47,18 @@ def test_a_label_the_text_gives_a_group_in_brackets_names_what_the_group_receive
     assert same_arm("conversion", "belatacept", arms, {}, labels)
     assert same_arm("continuation group", "tacrolimus", arms, {}, labels)
     assert not same_arm("conversion", "tacrolimus", arms, {}, labels)
+
+
+def test_group_words_name_no_treatment_and_an_abbreviation_the_text_attaches_to_a_name_is_that_arm():
+    arms = ["irAE group", "non-irAE group"]
+    assert same_arm("irAE", arms[0], arms) and not same_arm("irAE", arms[1], arms)
+    assert same_arm("non-irAE", arms[1], arms)
+    text = ("Women were assigned to trastuzumab deruxtecan or docetaxel, carboplatin, trastuzumab, and pertuzumab "
+            "(TCHP; group B).")
+    arms = ["trastuzumab deruxtecan", "TCHP"]
+    assert abbreviations(text) == {}  # the letters do not align: the rule finds no pair here
+    assert same_arm("docetaxel, carboplatin, trastuzumab, and pertuzumab", "TCHP", arms, text=text)
+    assert not same_arm("docetaxel, carboplatin, trastuzumab, and pertuzumab", "TCHP", arms)
+    # only the name the bracket follows: not a part of it, not the other arm
+    assert not same_arm("pertuzumab", "TCHP", arms, text=text)
+    assert not same_arm("trastuzumab deruxtecan", "TCHP", arms, text=text)
