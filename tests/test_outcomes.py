@@ -1743,3 +1743,21 @@ def test_a_list_as_long_as_the_arms_takes_their_order_when_they_are_named_only_a
             "(HR vs placebo 0.74 and 0.81).")
     assert [(a, v) for a, v in _arms_of(text)[1] if a != "comparison"] == [
         ("drug Z 12 mg", 17.2), ("drug Z 10 mg", 15.9), ("placebo", 12.6)]
+
+
+def test_a_studys_groups_read_from_the_counts_it_gives_them():
+    from rag.outcomes.design import _sized_groups
+    assert _sized_groups("We pooled trials of patients treated with drug A plus drug B (n = 496) or drug A "
+                         "monotherapy (n = 226).") == ["drug A plus drug B", "drug A monotherapy"]
+    assert _sized_groups("Drug users (at least 6 months of exposure; n=1007) were compared with non-users "
+                         "(n=377).") == ["Drug users", "non-users"]
+    assert _sized_groups("Twenty-two studies (5,106 infused patients; 3,391 axi-cel, 1,715 tisa-cel) were "
+                         "included.") == ["axi-cel", "tisa-cel"]
+    assert _sized_groups("The analysis included 6,482 patients (anti-PD-1 therapy, 3,246; placebo or observation, "
+                         "3,236).") == ["anti-PD-1 therapy", "placebo or observation"]
+    # letters, ages and counts of patients are no groups
+    assert _sized_groups("681 were randomised (A 228, B 227, C 226); median age 66 years (range 31, 84).") == []
+    text = ("In this registry study of adults with severe aortic stenosis who underwent isolated TAVI (n = 3,207) or "
+            "SAVR (n = 6,211), 2-year survival was 92.8% after TAVI and 94.6% after SAVR, and 4-year survival was "
+            "83.9% and 88.7%, respectively.")
+    assert _arms_of(text)[1] == [("isolated TAVI", 92.8), ("SAVR", 94.6), ("isolated TAVI", 83.9), ("SAVR", 88.7)]

@@ -39,7 +39,9 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
                 names.append((head[:-2] + "ion", arm))  # "with hypofractionation" for "hypofractionated radiation"
         # Its last word, when no other arm has it: "chemotherapy" for "platinum-based chemotherapy".
         tail = words[-1]
-        if len(words) > 1 and len(tail) >= 5 and sum(1 for a in arms if tail.lower() in a.lower()) == 1:
+        # (or an abbreviation: "TAVI" for "isolated TAVI")
+        if len(words) > 1 and (len(tail) >= 5 or len(tail) >= 3 and tail.isupper()) \
+                and sum(1 for a in arms if tail.lower() in a.lower()) == 1:
             names.append((tail, arm))
         # Its core, without a place and a leading adjective: "radiation therapy" for "palliative radiation therapy to
         # the liver"

@@ -444,6 +444,44 @@ def _defined_cohorts(text: str) -> list[str]:
     return cohorts if 2 <= len(cohorts) <= 4 else []
 
 
+# The groups a study counts: "treated with nivolumab plus ipilimumab (n = 496) or nivolumab monotherapy (n = 226)",
+# "HCQ users (...; n=1007) were compared with non-users (n=377)", "(3,391 axi-cel, 1,715 tisa-cel)",
+# "(anti-PD-1 therapy, 3,246; placebo or observation, 3,236)".
+_COUNT = r"\d{1,3}(?:,\d{3})+|\d+"
+_NAME_BEFORE_COUNT = re.compile(rf"(?P<name>[A-Za-z][\w+/–-]*(?: (?!or\b|and\b)[\w+/–-]+){{0,4}})\s*"
+                                rf"\((?:(?P<abbr>[A-Z][\w+/-]{{1,9}})[;,]\s*|[^()]*;\s*)?n\s*=\s*(?:{_COUNT})\)")
+_NAME_START = re.compile(r"^.*\b(?:or|and|versus|vs\.?|with|to|received|receiving|starting|started|given|treated|"
+                         r"underwent|undergoing|who|those|patients|recipients of|users of|:)\s+", re.I)
+_COUNTED_ITEM = re.compile(rf"^\s*(?:(?P<n>{_COUNT})\s+(?P<a>[A-Za-z][\w+/–-]*(?: [\w+/–-]+){{0,3}})|"
+                           rf"(?P<b>[A-Za-z][\w+/–-]*(?: [\w+/–-]+){{0,3}}),?\s+(?P<m>{_COUNT}))\s*$")
+_NOT_A_GROUP = re.compile(r"\b(?:patients|participants|subjects|women|men|children|adults|cases|infused|evaluable|"
+                          r"median|mean|age|years?|months?|range|IQR|CI|trials?|studies|sites|centres|centers|"
+                          r"countries|events|isolates|samples|specimens|strains)\b|^(?:n|[A-Za-z])$", re.I)
+
+
+def _sized_groups(text: str) -> list[str]:
+    """The two to four groups a text gives counts for in one sentence or one bracket, in its order."""
+    for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z])", text):
+        named = []
+        for m in _NAME_BEFORE_COUNT.finditer(sentence):
+            name = _NAME_START.sub("", m.group("name")).strip()
+            name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=_I)
+            if name and not _NOT_A_GROUP.search(name) and name.lower() not in (x.lower() for x in named):
+                named.append(name)
+        if 2 <= len(named) <= 4:
+            return named
+    for inner in re.findall(r"\(([^()]{5,160})\)", text):
+        # "(anti-PD-1 therapy, 3,246; placebo, 3,236)", "(5,106 patients; 3,391 axi-cel, 1,715 tisa-cel)"
+        items = [m for piece in re.split(r";\s+", inner)
+                 for m in ([_COUNTED_ITEM.match(piece)] if _COUNTED_ITEM.match(piece) else
+                           [_COUNTED_ITEM.match(item) for item in re.split(r",\s+", piece)])]
+        names = [(m.group("a") or m.group("b")).strip() for m in items if m]
+        names = [x for x in names if not _NOT_A_GROUP.search(x)]
+        if 2 <= len(names) <= 4 and len(set(n.lower() for n in names)) == len(names):
+            return names
+    return []
+
+
 def _arms_not_randomized(text: str, groups: list[str], title_arms: list[str]) -> tuple[list[str], dict[str, str]]:
     """The groups a study that is no trial compares: those its results name, the cohorts its methods compare, the
     title's "X versus Y", or the one comparison it describes."""
@@ -471,6 +509,10 @@ def _arms_not_randomized(text: str, groups: list[str], title_arms: list[str]) ->
         # (one comparison: a review's several are read a sentence at a time)
         arms = pairs[0][0] if pairs else sizes[0]
         aliases = {alias: arms[at] for alias, at in pairs[0][1].items()} if pairs else {}
+    if len(arms) < 2:
+        # the groups it counts: "(3,391 axi-cel, 1,715 tisa-cel)" (a comparison it names says more: "comparing
+        # inactivated influenza vaccine with placebo" over "(4510 vaccinated, 4491 controls)")
+        arms = _sized_groups(text)
     return (arms[:4], aliases) if len(arms) >= 2 else ([], {})  # the title's "X versus Y"
 
 
