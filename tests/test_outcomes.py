@@ -1761,3 +1761,21 @@ def test_a_studys_groups_read_from_the_counts_it_gives_them():
             "SAVR (n = 6,211), 2-year survival was 92.8% after TAVI and 94.6% after SAVR, and 4-year survival was "
             "83.9% and 88.7%, respectively.")
     assert _arms_of(text)[1] == [("isolated TAVI", 92.8), ("SAVR", 94.6), ("isolated TAVI", 83.9), ("SAVR", 88.7)]
+
+
+def test_pooled_patient_data_is_a_meta_analysis_and_a_ratio_for_a_kind_of_event_is_no_event_free_survival():
+    text = ("We pooled individual patient data from six randomised phase 3 trials of adjuvant drugumab versus placebo. "
+            "The analysis included 6,482 patients (drugumab, 3,246; placebo, 3,236). Grade 3-5 adverse events "
+            "occurred in 14.2% with drugumab and 3.1% with placebo.")
+    record, arms = _arms_of(text)
+    assert record.design == "meta-analysis"
+    assert arms == [("drugumab", 14.2), ("placebo", 3.1)]
+    def read(text):
+        return [(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes]
+    assert read("The hazard ratio for major adverse cardiovascular events was 1.09 (95% CI 0.85 to 1.40).") == [
+        ("HR_other", 1.09)]
+    assert read("The hazard ratio for event-free survival was 0.70 (0.50 to 0.90).") == [("HR_EFS", 0.7)]
+    text = ("In this nationwide registry, patients starting drug J (drug J1 or drug J2; the J cohort, n=4128) were "
+            "compared with those starting drug T (the T cohort, n=10,366). Serious infection occurred in 4.1% vs "
+            "3.2%.")
+    assert _arms_of(text)[0].arms == ["J cohort", "T cohort"]

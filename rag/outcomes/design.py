@@ -20,7 +20,8 @@ _RANDOMIZED = re.compile(r"\b(?:were|was|been|being|are) (?:randomly )?(?:random
                          r"\bunderwent randomi[sz]ation\b|\brandomi[sz]ed (?:controlled |clinical )?trial\b", _I)
 _RCT_OF_OTHERS = re.compile(r"\b(?:of|from|in|several|two|three|"
                             r"\d+) (?:\w+ ){0,2}randomi[sz]ed (?:controlled )?trials\b", _I)
-_META = re.compile(r"\bmeta-?analys[ie]s\b|\bpooled analysis\b|\bsystematic review\b", _I)
+_META = re.compile(r"\bmeta-?analys[ie]s\b|\bpooled analysis\b|\bsystematic review\b|"
+                   r"\bpooled (?:individual[- ](?:patient|participant) )?data\b", _I)
 _OBSERVATIONAL = re.compile(r"\bretrospective(?:ly)?\b|\bcohort study\b|\bconsecutive (?:series|patients)\b|"
                             r"\bregistry\b|\breal[- ]world\b|\bchart review\b|\bcase series\b|\bpopulation-based\b|"
                             r"\bobservational\b|\bpropensity[- ]score\b", _I)
@@ -425,7 +426,7 @@ def _compared_cohorts(text: str) -> tuple[list[str], dict[str, str]] | None:
 _NOT_COHORT = (r"(?!(?:the|this|our|entire|whole|overall|full|total|matched|unmatched|study|training|validation|"
                r"discovery|derivation|age|same|other|each|both|two|three|birth|control)\b)")
 _COHORT_NAME = rf"{_NOT_COHORT}[A-Za-z][\w+/–-]*(?: [\w+/–-]+){{0,3}}? (?:cohort|group)"
-_DEFINED_COHORT = re.compile(rf"\((?:the )?(?P<b>{_COHORT_NAME})(?:[,;]\s*n\s*=\s*[\d,]+)?\)|"
+_DEFINED_COHORT = re.compile(rf"\((?:[^()]*;\s*)?(?:the )?(?P<b>{_COHORT_NAME})(?:[,;]\s*n\s*=\s*[\d,]+)?\)|"
                              rf"\b(?:formed|constituted|comprised|made up) the (?P<f>{_COHORT_NAME})\b|"
                              rf"\((?P<c>{_NOT_COHORT}[A-Za-z][\w+/–-]*(?: [\w+/–-]+){{0,3}}),\s*n\s*=\s*[\d,]+\)", _I)
 
@@ -823,7 +824,7 @@ def design_of(title: str, text: str) -> str:
     if _OTHER.search(text) and not _RANDOMIZED.search(text):
         return "other"
     if _META.search(text) and re.search(r"\b(?:we|this|our|present)\b[^.]{0,60}\b(?:meta-?analys|pooled analysis|"
-                                        r"systematic)", text, _I):
+                                        r"systematic|pooled (?:individual|data))", text, _I):
         return "meta-analysis"
     if _RANDOMIZED.search(text) and not (_RCT_OF_OTHERS.search(text) and not re.search(
             r"\b(?:were|was) randomi[sz]ed|randomly (?:assigned|allocated)", text, _I)) \

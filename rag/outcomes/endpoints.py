@@ -489,6 +489,9 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
                                                text[hr.end + m.end():hr.end + m.end() + 60], re.I)):
             # "for cardiovascular death", "for death or permanent ventilation": a cause's or a composite's ratio
             return "HR_other"
+        if m and kind == "EFS" and not re.fullmatch(r"(?:(?:an?|the|any)\s+)?", m.group("pre"), re.I) \
+                and not re.match(r"[- ]free", after[m.end():], re.I):
+            return "HR_other"  # "for major adverse cardiovascular events": a kind of event, not event-free survival
         if m:
             return f"HR_{kind}"
     near = [m for m in mentions if m.kind in ("PFS", "OS", "DFS", "RFS", "EFS", "MFS", "DSS") and m.end <= hr.start + 1]
