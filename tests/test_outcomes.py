@@ -1779,3 +1779,14 @@ def test_pooled_patient_data_is_a_meta_analysis_and_a_ratio_for_a_kind_of_event_
             "compared with those starting drug T (the T cohort, n=10,366). Serious infection occurred in 4.1% vs "
             "3.2%.")
     assert _arms_of(text)[0].arms == ["J cohort", "T cohort"]
+
+
+def test_a_cohort_studys_treatments_named_by_who_received_them():
+    text = ("We analysed adults who received commercial drug-cel A (DCA) or drug-cel B (DCB) at 28 centres, reported "
+            "to a national registry. The overall response rate was 80% with DCA and 66% with DCB.")
+    record, arms = _arms_of(text)
+    assert record.design == "observational"
+    assert record.arms == ["drug-cel A", "drug-cel B"] and [a for a, _ in arms] == record.arms
+    # national registers are registries
+    assert extract_outcomes("Patients starting a biologic in the national biologics registers of three countries "
+                            "were included.", "y").design == "observational"

@@ -23,7 +23,8 @@ _RCT_OF_OTHERS = re.compile(r"\b(?:of|from|in|several|two|three|"
 _META = re.compile(r"\bmeta-?analys[ie]s\b|\bpooled analysis\b|\bsystematic review\b|"
                    r"\bpooled (?:individual[- ](?:patient|participant) )?data\b", _I)
 _OBSERVATIONAL = re.compile(r"\bretrospective(?:ly)?\b|\bcohort study\b|\bconsecutive (?:series|patients)\b|"
-                            r"\bregistry\b|\breal[- ]world\b|\bchart review\b|\bcase series\b|\bpopulation-based\b|"
+                            r"\bregist(?:ry|ries|ers?)\b|\breal[- ]world\b|\bchart review\b|\bcase series\b|"
+                            r"\bpopulation-based\b|"
                             r"\bobservational\b|\bpropensity[- ]score\b", _I)
 # How a study says it randomised its own patients; a text that only names "a randomised trial" and calls itself a
 # cohort or registry study is no trial ("a randomised trial is needed", "a randomised trial in Vietnam found").
@@ -486,6 +487,28 @@ def _sized_groups(text: str) -> list[str]:
     return []
 
 
+# A cohort study's treatments as its methods name them: "adults who received commercial axi-cel or tisa-cel",
+# "patients starting first-line atezo-bev or lenvatinib", "treated with rituximab or with TNF inhibitors (TNFi)".
+_RECEIVED_ONE_OF = re.compile(r"\b(?:who|patients|adults|children|those|participants) (?:had |were )?(?:received|"
+                              r"receiving|starting|started|treated with|initiating|initiated|given) (?:either )?"
+                              r"(?:(?:first|second|third)-line |commercial |a |an )?(?P<l>[^.;:]{3,220}?)"
+                              r"(?= (?:at|in|between|from|during|for|as|after|before|within|across)\b|[.;:]|$)", _I)
+
+
+def _received_one_of(text: str) -> tuple[list[str], dict[str, str]]:
+    """The two to four treatments "patients who received X, Y or Z" names, with the abbreviations it gives them."""
+    for m in _RECEIVED_ONE_OF.finditer(text):
+        rest, at_of = _drop_parentheses(m.group("l"))
+        if not re.search(r"\bor\b", rest):
+            continue
+        parts = [re.sub(r"^(?:with|a|an|the)\s+", "", p.strip(), flags=_I) for p in _ARM_SPLIT.split(rest)]
+        arms = [_clean_arm(p) for p in parts if p.strip()]
+        if 2 <= len(arms) <= 4 and all(2 <= len(a) <= 60 and _TREATMENT_LIKE.search(a) and not _NOT_ARM.match(a)
+                                       and not re.search(r"\b(?:patients|therapy of|dose of)\b", a, _I) for a in arms):
+            return arms, {alias: arms[at] for alias, at in at_of.items() if at < len(arms)}
+    return [], {}
+
+
 def _arms_not_randomized(text: str, groups: list[str], title_arms: list[str]) -> tuple[list[str], dict[str, str]]:
     """The groups a study that is no trial compares: those its results name, the cohorts its methods compare, the
     title's "X versus Y", or the one comparison it describes."""
@@ -517,6 +540,8 @@ def _arms_not_randomized(text: str, groups: list[str], title_arms: list[str]) ->
         # the groups it counts: "(3,391 axi-cel, 1,715 tisa-cel)" (a comparison it names says more: "comparing
         # inactivated influenza vaccine with placebo" over "(4510 vaccinated, 4491 controls)")
         arms = _sized_groups(text)
+    if len(arms) < 2:
+        arms, aliases = _received_one_of(text)
     return (arms[:4], aliases) if len(arms) >= 2 else ([], {})  # the title's "X versus Y"
 
 
