@@ -1790,3 +1790,14 @@ def test_a_cohort_studys_treatments_named_by_who_received_them():
     # national registers are registries
     assert extract_outcomes("Patients starting a biologic in the national biologics registers of three countries "
                             "were included.", "y").design == "observational"
+
+
+def test_a_review_that_names_a_randomised_trial_is_still_a_review():
+    text = ("Drugtinib changed practice after a randomised phase 3 trial showed an overall response of 62% versus 39% "
+            "with investigator's choice of therapy. Here we review the biology of the disease.")
+    assert extract_outcomes(text, "x").design == "other"
+    text = ("This review summarises the randomised evidence for add-on therapy; a multinational registry of children "
+            "is discussed.")
+    assert extract_outcomes(text, "y").design == "other"
+    assert extract_outcomes("In this multicentre, double-blind randomised trial we review nothing; 300 patients "
+                            "received drugumab.", "z").design == "randomized"

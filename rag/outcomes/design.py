@@ -30,7 +30,8 @@ _OBSERVATIONAL = re.compile(r"\bretrospective(?:ly)?\b|\bcohort study\b|\bconsec
 # cohort or registry study is no trial ("a randomised trial is needed", "a randomised trial in Vietnam found").
 _RANDOMIZED_OWN = re.compile(r"\b(?:were|was|been|being|are) (?:randomly )?(?:randomi[sz]ed|assigned|allocated)\b|"
                              r"\brandomly (?:assigned|allocated)|\bwe randomi[sz]ed\b|\bunderwent randomi[sz]ation\b|"
-                             r"\b(?:this|our|the present|the current)\b[^.]{0,40}\brandomi[sz]ed\b", _I)
+                             r"\b(?:this|our|the present|the current)\s+(?:(?!review|summar|discuss|describ|overview)"
+                             r"[\w-]+,?\s+){0,4}?randomi[sz]ed\b", _I)
 _SINGLE_ARM = re.compile(r"\bsingle[- ]arm\b|\bopen-label,? (?:[\w-]+,? ){0,3}(?:phase|trial|study)\b|"
                          r"\bdose[- ]escalation\b|"
                          r"\bnon-?randomi[sz]ed\b|\bphase (?:I{1,2}|[12])\b[^.]{0,40}\b(?:trial|study)\b|"
@@ -846,8 +847,8 @@ def design_of(title: str, text: str) -> str:
         return "meta-analysis"
     if re.search(r"\brandomi[sz]ed\b", title, _I) and not _RCT_OF_OTHERS.search(title):
         return "randomized"
-    if _OTHER.search(text) and not _RANDOMIZED.search(text):
-        return "other"
+    if _OTHER.search(text) and not _RANDOMIZED_OWN.search(text):
+        return "other"  # ("Here we review ...": a review that names "a randomised phase 3 trial" reports none)
     if _META.search(text) and re.search(r"\b(?:we|this|our|present)\b[^.]{0,60}\b(?:meta-?analys|pooled analysis|"
                                         r"systematic|pooled (?:individual|data))", text, _I):
         return "meta-analysis"
