@@ -1801,3 +1801,9 @@ def test_a_review_that_names_a_randomised_trial_is_still_a_review():
     assert extract_outcomes(text, "y").design == "other"
     assert extract_outcomes("In this multicentre, double-blind randomised trial we review nothing; 300 patients "
                             "received drugumab.", "z").design == "randomized"
+
+
+def test_a_regimen_named_by_its_length_is_not_cut_to_its_article():
+    from rag.outcomes.design import _clean_arm
+    assert _clean_arm("the 4-month regimen") == "4-month"
+    assert _clean_arm("nivolumab 3 mg/kg every 2 weeks") == "nivolumab"

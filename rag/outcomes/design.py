@@ -82,7 +82,8 @@ _SCHEDULE = re.compile(r"\s+with\s+(?:\d+|two|three|four|five|six|eight)\s+(?:\w
                        r"daily|weekly|monthly|q\d|in combination|in an? (?:non-?inferiority|superiority|\d:\d)|as|"
                        r"after|before|followed|during|over|up to|with or|on a|by|"
                        r"in (?:two|three|four|five|six|eight) (?:cycles|doses)?)\b.*$|"
-                       r"\s+\d.*$", _I)
+                       # (a dose and what follows it; not "a 4-month regimen", a name)
+                       r"\s+\d(?!\d*-(?:month|week|day|year|dose|drug)s?\b).*$", _I)
 # (not between the days of a schedule: "on days 1, 8 and 15")
 _ARM_SPLIT = re.compile(r",?\s+(?:or|versus|vs\.?)\s+(?:to receive\s+|either\s+)?|,\s+(?!\d+(?:,|\s+and\b))", _I)
 _ARM_STOP = re.compile(r"^(?:the|a|an|either|receive|patients|to|of|standard(?! of care\b)|both|intravenous|"
