@@ -455,7 +455,7 @@ _COUNT = r"\d{1,3}(?:,\d{3})+|\d+"
 _NAME_BEFORE_COUNT = re.compile(rf"(?P<name>[A-Za-z][\w+/–-]*(?: (?!or\b|and\b)[\w+/–-]+){{0,4}})\s*"
                                 rf"\((?:(?P<abbr>[A-Z][\w+/-]{{1,9}})[;,]\s*|[^()]*;\s*)?n\s*=\s*(?:{_COUNT})\)")
 _NAME_START = re.compile(r"^.*\b(?:or|and|versus|vs\.?|with|to|received|receiving|starting|started|given|treated|"
-                         r"underwent|undergoing|who|those|patients|recipients of|users of|:)\s+", re.I)
+                         r"underwent|undergoing|who|those|patients|recipients of|users of|as|:)\s+", re.I)
 _N_EQUALS = re.compile(r"\bn\s*=\s*\d.*?\bn\s*=\s*\d")  # two counts in a sentence
 _COUNTED_ITEM = re.compile(rf"^\s*(?:(?P<n>{_COUNT})\s+(?P<a>[A-Za-z][\w+/–-]*(?: [\w+/–-]+){{0,3}})|"
                            rf"(?P<b>[A-Za-z][\w+/–-]*(?: [\w+/–-]+){{0,3}}),?\s+(?P<m>{_COUNT}))\s*$")
@@ -469,10 +469,14 @@ def _sized_groups(text: str) -> list[str]:
     # (the counts "(n = 496)" looked for first: the name pattern is slow over a sentence without one)
     counted = [sentence for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z])", text) if _N_EQUALS.search(sentence)]
     for sentence in counted:
+        # "ICI-based therapy, with or without chemotherapy (n = 3847)": the group is named before the comma
+        sentence = re.sub(r",\s*with or without [\w-]+(?: [\w-]+)?\s*(?=\()", " ", sentence, flags=_I)
         named = []
         for m in _NAME_BEFORE_COUNT.finditer(sentence):
             name = _NAME_START.sub("", m.group("name")).strip()
             name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=_I)
+            if re.match(r"(?:with|without)\b", name, _I):
+                continue  # "ICI-based therapy, with or without chemotherapy (n = 3847)": the name is before the comma
             if name and not _NOT_A_GROUP.search(name) and name.lower() not in (x.lower() for x in named):
                 named.append(name)
         if 2 <= len(named) <= 4:
@@ -505,6 +509,8 @@ def _received_one_of(text: str) -> tuple[list[str], dict[str, str]]:
             continue
         parts = [re.sub(r"^(?:with|a|an|the)\s+", "", p.strip(), flags=_I) for p in _ARM_SPLIT.split(rest)]
         arms = [_clean_arm(p) for p in parts if p.strip()]
+        if any(a.endswith("-") for a in arms):
+            continue  # "rituximab- or obinutuzumab-containing chemoimmunotherapy": one treatment, two forms
         if 2 <= len(arms) <= 4 and all(2 <= len(a) <= 60 and _TREATMENT_LIKE.search(a) and not _NOT_ARM.match(a)
                                        and not re.search(r"\b(?:patients|therapy of|dose of)\b", a, _I) for a in arms):
             return arms, {alias: arms[at] for alias, at in at_of.items() if at < len(arms)}
