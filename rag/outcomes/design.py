@@ -79,7 +79,8 @@ _ASSIGN = re.compile(r"\b(?:randomly |randomised |randomized )?(?:assigned|alloc
                      r"(?:(?:intravenously |orally )?receive |either |be treated with |treatment with )*", _I)
 _SCHEDULE = re.compile(r"\s+with\s+(?:\d+|two|three|four|five|six|eight)\s+(?:\w+\s+)?(?:cycles?|doses?|courses?)\b.*$|"
                        r"\s+(?:at|every|once|twice|on days?|for|until|within|intravenously|orally|administered|given|"
-                       r"daily|weekly|monthly|q\d|in combination|in an? (?:non-?inferiority|superiority|\d:\d)|as|"
+                       r"(?:daily|weekly|monthly)(?!\s+[\w-]*(?:taxel|platin|mab|nib|citabine|rubicin|trexate)\b)|"
+                       r"q\d|in combination|in an? (?:non-?inferiority|superiority|\d:\d)|as|"
                        r"after|before|followed|during|over|up to|with or|on a|by|"
                        r"in (?:two|three|four|five|six|eight) (?:cycles|doses)?)\b.*$|"
                        # (a dose and what follows it; not "a 4-month regimen", a name)
