@@ -1807,3 +1807,11 @@ def test_a_regimen_named_by_its_length_is_not_cut_to_its_article():
     from rag.outcomes.design import _clean_arm
     assert _clean_arm("the 4-month regimen") == "4-month"
     assert _clean_arm("nivolumab 3 mg/kg every 2 weeks") == "nivolumab"
+
+
+def test_standard_care_keeps_its_standard():
+    text = ("Patients were randomly assigned to drug-617 plus standard care or standard care alone. Median PFS was 8.7 "
+            "months with drug-617 plus standard care and 3.4 months with standard care alone.")
+    record, arms = _arms_of(text)
+    assert record.arms == ["drug-617 plus standard care", "standard care"]
+    assert arms == [("drug-617 plus standard care", 8.7), ("standard care", 3.4)]

@@ -87,7 +87,7 @@ _SCHEDULE = re.compile(r"\s+with\s+(?:\d+|two|three|four|five|six|eight)\s+(?:\w
                        r"\s+\d(?!\d*-(?:month|week|day|year|dose|drug)s?\b).*$", _I)
 # (not between the days of a schedule: "on days 1, 8 and 15")
 _ARM_SPLIT = re.compile(r",?\s+(?:or|versus|vs\.?)\s+(?:to receive\s+|either\s+)?|,\s+(?!\d+(?:,|\s+and\b))", _I)
-_ARM_STOP = re.compile(r"^(?:the|a|an|either|receive|patients|to|of|standard(?! of care\b)|both|intravenous|"
+_ARM_STOP = re.compile(r"^(?:the|a|an|either|receive|patients|to|of|standard(?! (?:of )?care\b)|both|intravenous|"
                        r"oral|subcutaneous|intramuscular|saline)\s+", _I)
 _ARM_TRAIL = re.compile(r"\s+(?:alone|monotherapy|group|arm|regimen)$", _I)
 _NOT_ARM = re.compile(r"^(?:patients?|placebo-controlled|each|treatment|therapy|one|two|three|\d+|the same)$", _I)
