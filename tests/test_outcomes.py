@@ -1815,3 +1815,13 @@ def test_standard_care_keeps_its_standard():
     record, arms = _arms_of(text)
     assert record.arms == ["drug-617 plus standard care", "standard care"]
     assert arms == [("drug-617 plus standard care", 8.7), ("standard care", 3.4)]
+
+
+def test_a_group_named_short_and_long_is_one_arm():
+    text = ("Patients were randomly assigned (1:1) to receive either radiation therapy alone or with concurrent "
+            "docetaxel. A total of 356 patients were enrolled (176 in the radiation therapy arm and 180 in the "
+            "radiation-and-docetaxel arm). The 2-year DFS rate was 30.3% in the radiation-alone arm and 42% in the "
+            "radiation-and-docetaxel arm.")
+    record, arms = _arms_of(text)
+    assert record.arms == ["radiation therapy", "radiation-and-docetaxel"]
+    assert arms == [("radiation therapy", 30.3), ("radiation-and-docetaxel", 42.0)]

@@ -627,8 +627,12 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
             # "with RTM 1 mg, ... with RTM 2 mg and ... with placebo": the results' group is the drug, the methods'
             # arms its doses
             return _spell_out(arms, alias_of)
+        # "the radiation-alone arm" beside "the radiation therapy arm": one group, named twice
+        shorter = {g: longer for g in groups for longer in groups
+                   if longer.lower().startswith(g.lower() + " ") and not _COMBINATION_ARM.search(longer)}
+        groups = [g for g in groups if g not in shorter]
         return _spell_out([spelled.get(g.lower(), g) for g in groups][:4],
-                          {g: spelled[g.lower()] for g in groups if g.lower() in spelled})
+                          {**{g: spelled[g.lower()] for g in groups if g.lower() in spelled}, **shorter})
     # (a cohort study read as a trial by its words: "not yet tested in randomised trials", "phase")
     cohorts = None if methods[0] else _compared_cohorts(text)
     return cohorts or _spell_out(*methods)
