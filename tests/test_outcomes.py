@@ -1825,3 +1825,16 @@ def test_a_group_named_short_and_long_is_one_arm():
     record, arms = _arms_of(text)
     assert record.arms == ["radiation therapy", "radiation-and-docetaxel"]
     assert arms == [("radiation therapy", 30.3), ("radiation-and-docetaxel", 42.0)]
+
+
+def test_a_review_that_does_not_say_so_gives_each_value_its_sentences_treatment():
+    text = ("Drugorasib is a novel inhibitor. The phase I trial resulted in a confirmed response of 32% and "
+            "progression free survival of 6.3 months. A phase III trial showed an improved PFS with drugorasib at 5.6 "
+            "months compared to that of docetaxel of 4.5 months. Indeed, adagrasib gained approval based on a study "
+            "where the response rate was 43%.")
+    record, arms = _arms_of(text)
+    assert arms == [("Drugorasib", 32.0), ("Drugorasib", 6.3), ("drugorasib", 5.6), ("docetaxel", 4.5),
+                    ("adagrasib", 43.0)]
+    # a single-arm trial that names one treatment keeps "all"
+    assert _arms_of("In this phase II trial, 60 patients received drugumab. The response rate was 32%.")[1] == [
+        ("all", 32.0)]

@@ -448,6 +448,11 @@ def _sentence_arms(text: str, s: int, e: int, record: StudyOutcomes, aliases: di
     return arms, arm_mentions
 
 
+@functools.lru_cache(maxsize=64)
+def _treatments_named(text: str) -> int:
+    return len({m.group(0).lower() for m in _TREATMENT.finditer(text)})
+
+
 def _sole_treatment(text: str, s: int, e: int, before: tuple[int, int] | None, at: int | None = None) -> str | None:
     """The one treatment a sentence names, if it names one only; if it names none, the one the sentence before names
     ("Sotorasib is ... The phase II trial gave a response rate of 37.1%"). With ``at`` (a value's place), the clause
@@ -531,7 +536,9 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
         arm = "comparison" if endpoint.startswith(("HR_", "OR_")) else _arm_for(
             text, v, placed, index, placed_as, arm_mentions, arms, respectively)
         # a review's value of another study, in a sentence (or its clause) that names one treatment: that treatment's
-        if arm == "all" and cited and len(record.arms) < 2:
+        # (or of a text that is no trial and names three treatments or more: a review that does not say it is one)
+        if arm == "all" and len(record.arms) < 2 and (cited or record.design != "randomized"
+                                                      and _treatments_named(text) >= 3):
             arm = _sole_treatment(text, s, e, before, v.start) or arm
         start, end = _span(text, v, anchors[id(v)])
         population = _population(text, v, s, e)
