@@ -1838,3 +1838,12 @@ def test_a_review_that_does_not_say_so_gives_each_value_its_sentences_treatment(
     # a single-arm trial that names one treatment keeps "all"
     assert _arms_of("In this phase II trial, 60 patients received drugumab. The response rate was 32%.")[1] == [
         ("all", 32.0)]
+
+
+def test_an_arm_too_long_to_be_a_name_is_named_by_its_abbreviation():
+    text = ("We randomly assigned 642 patients, in a 1:1:1 ratio, to receive 6 months of gemcitabine monotherapy "
+            "(group 1), gemcitabine plus capecitabine (group 2), or a modified regimen of fluorouracil, leucovorin, "
+            "irinotecan, and oxaliplatin (mFOLFIRINOX; group 3). Median DFS was 17.2 months in group 3.")
+    record, arms = _arms_of(text)
+    assert record.arms == ["gemcitabine", "gemcitabine plus capecitabine", "mFOLFIRINOX"]
+    assert arms == [("mFOLFIRINOX", 17.2)]

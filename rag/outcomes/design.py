@@ -192,7 +192,7 @@ _NAME_IN_BRACKETS = re.compile(r"(?:.*[;,]\s*)?(?:the )?([\w-]+(?: [\w-]+)?) (?:
 
 
 # An abbreviation alone in its brackets, or first before more ("(ACP)", "(TCHP; group B)")
-_ABBREVIATION_FIRST = re.compile(r"\s*([A-Z][A-Za-z0-9+\-]{1,9})\s*(?:$|([;,].*))", re.S)
+_ABBREVIATION_FIRST = re.compile(r"\s*([a-z]?[A-Z][A-Za-z0-9+/\-]{1,10})\s*(?:$|([;,].*))", re.S)  # "mFOLFIRINOX"
 # ... or last, after the schedule: "(two procedures every 2 weeks, then monthly; RUX-ECP)"
 _ABBREVIATION_LAST = re.compile(r".*;\s*([A-Z][A-Za-z0-9+\-]{1,9})\s*$", re.S)
 
@@ -589,6 +589,10 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
             if len(arm) > 60:
                 arm = next((short for alias, at in aliases.items() if at == i
                             for short in [_abbreviated(arm, alias)] if short), arm)
+            if len(arm) > 60 and named and re.fullmatch(r"[A-Za-z][\w+/-]{1,11}", named[0]):
+                # "a modified regimen of fluorouracil, leucovorin, irinotecan, and oxaliplatin (mFOLFIRINOX; group 3)":
+                # too long to read as a name, named by the abbreviation the text gives it
+                arm = named[0]
             if arm.lower() in collapsed:
                 arm = _kept_apart(arm, part)
             if 2 <= len(arm) <= 60 and re.search(r"[A-Za-z]{2}", arm) and not _NOT_ARM.match(arm) \
