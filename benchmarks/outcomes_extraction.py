@@ -85,8 +85,22 @@ def abbreviations(text: str) -> dict[str, str]:
     try:
         pairs = schwartz_hearst.extract_abbreviation_definition_pairs(doc_text=text)
     except Exception:  # the package's parser gives up on some bracket patterns; no aliases then
-        return {}
-    return {long.lower(): short.lower() for short, long in pairs.items() if len(long) > len(short)}
+        pairs = {}
+    out = {long.lower(): short.lower() for short, long in pairs.items() if len(long) > len(short)}
+    # "to modified FOLFIRINOX (mFOLFIRINOX; arm 1)": a name the text itself gives an abbreviation right after it, back
+    # to where the list or the assignment starts, whose letters the algorithm cannot align
+    # (the words after the last such start, at most six, beginning with the abbreviation's first letter)
+    for m in _SHORT_AFTER.finditer(text):
+        long = _LIST_START.split(text[max(0, m.start() - 80):m.start()])[-1].strip()
+        short = m.group("short")
+        if 1 <= len(long.split()) <= 6 and long[:1].lower() == short[:1].lower() and len(long) > len(short) \
+                and long.lower() not in out:
+            out[long.lower()] = short.lower()
+    return out
+
+
+_SHORT_AFTER = re.compile(r"\s*\((?P<short>[a-z]?[A-Z][\w+/-]{1,11})\s*[;,)]")
+_LIST_START = re.compile(r"[.;:(),]\s*|\b(?:to|or|versus|vs\.?|received|receive|receiving)\s+(?:the\s+)?", re.I)
 
 
 _LABEL = re.compile(r"\((?:[^()]*[;,]\s*)?(?:the\s+)?(?P<l>[\w+/–-]+(?:[ -][\w+/–-]+){0,2}?)[ -](?:group|arm|cohort)\b"

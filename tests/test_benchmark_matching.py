@@ -62,3 +62,13 @@ def test_group_words_name_no_treatment_and_an_abbreviation_the_text_attaches_to_
     # only the name the bracket follows: not a part of it, not the other arm
     assert not same_arm("pertuzumab", "TCHP", arms, text=text)
     assert not same_arm("trastuzumab deruxtecan", "TCHP", arms, text=text)
+
+
+def test_a_name_the_text_abbreviates_right_after_it_is_read_as_its_abbreviation_inside_longer_names():
+    text = ("Patients were randomly assigned to modified FOLFIRINOX (mFOLFIRINOX; arm 1), GnP (arm 2) or GnP followed "
+            "by mFOLFIRINOX (arm 3).")
+    aliases = abbreviations(text)
+    assert aliases["modified folfirinox"] == "mfolfirinox"
+    arms = ["mFOLFIRINOX", "GnP", "GnP followed by mFOLFIRINOX"]
+    assert same_arm("GnP followed by modified FOLFIRINOX", arms[2], arms, aliases)
+    assert not same_arm("GnP followed by modified FOLFIRINOX", arms[1], arms, aliases)

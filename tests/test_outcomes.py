@@ -1847,3 +1847,13 @@ def test_an_arm_too_long_to_be_a_name_is_named_by_its_abbreviation():
     record, arms = _arms_of(text)
     assert record.arms == ["gemcitabine", "gemcitabine plus capecitabine", "mFOLFIRINOX"]
     assert arms == [("mFOLFIRINOX", 17.2)]
+
+
+def test_a_sequence_arm_without_a_name_of_its_own_is_named_as_the_sequence():
+    text = ("Patients were randomly assigned 1:1:1 to modified FOLFIRINOX (mFOLFIRINOX; arm 1), gemcitabine plus "
+            "nab-paclitaxel (GnP; arm 2), or GnP for four months followed by mFOLFIRINOX (arm 3). Median overall "
+            "survival was 11.3, 10.0 and 12.6 months, respectively.")
+    record, arms = _arms_of(text)
+    assert record.arms == ["modified FOLFIRINOX", "gemcitabine plus nab-paclitaxel",
+                           "gemcitabine plus nab-paclitaxel followed by modified FOLFIRINOX"]
+    assert [a for a, _ in arms] == record.arms

@@ -554,6 +554,30 @@ def _arms_not_randomized(text: str, groups: list[str], title_arms: list[str]) ->
     return (arms[:4], aliases) if len(arms) >= 2 else ([], {})  # the title's "X versus Y"
 
 
+def _part_name(part: str, i: int, arm: str, aliases: dict[str, int]) -> str:
+    """The name of the methods' ``i``-th arm, ``part`` as written and ``arm`` cleaned: a sequence by its label or as
+    a sequence, a name too long to read by its abbreviation."""
+    named = [alias for alias, at in aliases.items() if at == i and not _ROLE_GROUP.match(alias)
+             and not re.fullmatch(r"(?:group|arm|cohort) \w+", alias, _I)]
+    sequence = re.split(r"\s+followed by\s+", part, maxsplit=1, flags=_I)
+    if named and re.search(r"\bfollowed by\b|\bthen\b", part, _I):
+        # "SABR to all sites followed by maintenance therapy (SABR arm)": a sequence, named by its label
+        arm = named[0]
+    elif len(sequence) == 2 and all(_clean_arm(x) for x in sequence) and i > 0 \
+            and len(f"{_clean_arm(sequence[0])} followed by {_clean_arm(sequence[1])}") <= 60:
+        # "GnP for four months followed by mFOLFIRINOX (arm 3)" beside "gemcitabine plus nab-paclitaxel (GnP; arm
+        # 2)": the sequence, not its first part
+        arm = f"{_clean_arm(sequence[0])} followed by {_clean_arm(sequence[1])}"
+    if len(arm) > 60:
+        arm = next((short for alias, at in aliases.items() if at == i
+                    for short in [_abbreviated(arm, alias)] if short), arm)
+    if len(arm) > 60 and named and re.fullmatch(r"[A-Za-z][\w+/-]{1,11}", named[0]):
+        # "a modified regimen of fluorouracil, leucovorin, irinotecan, and oxaliplatin (mFOLFIRINOX; group 3)": too
+        # long to read as a name, named by the abbreviation the text gives it
+        arm = named[0]
+    return arm
+
+
 def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], dict[str, str]]:
     """The arms of a comparison as the methods (or the title) name them, and their abbreviations (ABCP -> arm) and
     labels ("group 1", "the nivolumab-alone group", "the combination group" -> arm). A text that reports no trial of
@@ -580,19 +604,7 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
         cleaned = [_clean_arm(part) for part in parts]
         collapsed = {c.lower() for c in cleaned if c and sum(d.lower() == c.lower() for d in cleaned) > 1}
         for i, part in enumerate(parts):
-            arm = cleaned[i]
-            named = [alias for alias, at in aliases.items() if at == i and not _ROLE_GROUP.match(alias)
-                     and not re.fullmatch(r"(?:group|arm|cohort) \w+", alias, _I)]
-            if named and re.search(r"\bfollowed by\b|\bthen\b", part, _I):
-                # "SABR to all sites followed by maintenance therapy (SABR arm)": a sequence, named by its label
-                arm = named[0]
-            if len(arm) > 60:
-                arm = next((short for alias, at in aliases.items() if at == i
-                            for short in [_abbreviated(arm, alias)] if short), arm)
-            if len(arm) > 60 and named and re.fullmatch(r"[A-Za-z][\w+/-]{1,11}", named[0]):
-                # "a modified regimen of fluorouracil, leucovorin, irinotecan, and oxaliplatin (mFOLFIRINOX; group 3)":
-                # too long to read as a name, named by the abbreviation the text gives it
-                arm = named[0]
+            arm = _part_name(part, i, cleaned[i], aliases)
             if arm.lower() in collapsed:
                 arm = _kept_apart(arm, part)
             if 2 <= len(arm) <= 60 and re.search(r"[A-Za-z]{2}", arm) and not _NOT_ARM.match(arm) \
