@@ -112,8 +112,9 @@ def _pair(text: str, v: _Value, chain: list[_Value], arms: list[str], named: lis
     from_to = len(chain) == 2 and len(arms) == 2 \
         and re.fullmatch(r"\s*to\s*", _PARENTHESES.sub("", text[chain[0].tail:chain[1].start])) \
         and re.search(r"\bfrom\s*$", text[max(0, chain[0].start - 8):chain[0].start])
-    combined = [a for a in arms if any(b != a and _COMBINED.search(f" {a} ") and b.lower() in a.lower() for b in arms)]
-    if from_to and len(combined) == 1:
+    combined = [a for a in arms if from_to and any(b != a and _COMBINED.search(f" {a} ") and b.lower() in a.lower()
+                                                  for b in arms)]
+    if len(combined) == 1:
         return combined[0] if chain[1] is v else next(a for a in arms if a != combined[0])
     # the arm named before the values goes to the second, the other arm is where it came from
     if from_to and len(named) == 1 and any(b <= chain[0].start for _, b, _ in arm_mentions):

@@ -454,12 +454,12 @@ def _defined_cohorts(text: str) -> list[str]:
 # "(anti-PD-1 therapy, 3,246; placebo or observation, 3,236)".
 _COUNT = r"\d{1,3}(?:,\d{3})+|\d+"
 _NAME_BEFORE_COUNT = re.compile(rf"(?P<name>[A-Za-z][\w+/–-]*(?: (?!or\b|and\b)[\w+/–-]+){{0,4}})\s*"
-                                rf"\((?:(?P<abbr>[A-Z][\w+/-]{{1,9}})[;,]\s*|[^()]*;\s*)?n\s*=\s*(?:{_COUNT})\)")
+                                rf"\((?:[^()]*[;,]\s*)?n\s*=\s*(?:{_COUNT})\)")
 _NAME_START = re.compile(r"^.*\b(?:or|and|versus|vs\.?|with|to|received|receiving|starting|started|given|treated|"
                          r"underwent|undergoing|who|those|patients|recipients of|users of|as|:)\s+", re.I)
 _N_EQUALS = re.compile(r"\bn\s*=\s*\d.*?\bn\s*=\s*\d")  # two counts in a sentence
-_COUNTED_ITEM = re.compile(rf"^\s*(?:(?P<n>{_COUNT})\s+(?P<a>[A-Za-z][\w+/–-]*(?: [\w+/–-]+){{0,3}})|"
-                           rf"(?P<b>[A-Za-z][\w+/–-]*(?: [\w+/–-]+){{0,3}}),?\s+(?P<m>{_COUNT}))\s*$")
+_COUNTED_ITEM = re.compile(rf"^\s*(?:(?:{_COUNT})\s+(?P<a>[A-Za-z][\w+/–-]*(?: [\w+/–-]+){{0,3}})|"
+                           rf"(?P<b>[A-Za-z][\w+/–-]*(?: [\w+/–-]+){{0,3}}),?\s+(?:{_COUNT}))\s*$")
 _NOT_A_GROUP = re.compile(r"\b(?:patients|participants|subjects|women|men|children|adults|cases|infused|evaluable|"
                           r"median|mean|age|years?|months?|range|IQR|CI|trials?|studies|sites|centres|centers|"
                           r"countries|events|isolates|samples|specimens|strains)\b|^(?:n|[A-Za-z])$", re.I)
@@ -476,8 +476,6 @@ def _sized_groups(text: str) -> list[str]:
         for m in _NAME_BEFORE_COUNT.finditer(sentence):
             name = _NAME_START.sub("", m.group("name")).strip()
             name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=_I)
-            if re.match(r"(?:with|without)\b", name, _I):
-                continue  # "ICI-based therapy, with or without chemotherapy (n = 3847)": the name is before the comma
             if name and not _NOT_A_GROUP.search(name) and name.lower() not in (x.lower() for x in named):
                 named.append(name)
         if 2 <= len(named) <= 4:
@@ -559,15 +557,14 @@ def _part_name(part: str, i: int, arm: str, aliases: dict[str, int]) -> str:
     a sequence, a name too long to read by its abbreviation."""
     named = [alias for alias, at in aliases.items() if at == i and not _ROLE_GROUP.match(alias)
              and not re.fullmatch(r"(?:group|arm|cohort) \w+", alias, _I)]
-    sequence = re.split(r"\s+followed by\s+", part, maxsplit=1, flags=_I)
+    steps = [_clean_arm(x) for x in re.split(r"\s+followed by\s+", part, maxsplit=1, flags=_I)]
     if named and re.search(r"\bfollowed by\b|\bthen\b", part, _I):
         # "SABR to all sites followed by maintenance therapy (SABR arm)": a sequence, named by its label
         arm = named[0]
-    elif len(sequence) == 2 and all(_clean_arm(x) for x in sequence) and i > 0 \
-            and len(f"{_clean_arm(sequence[0])} followed by {_clean_arm(sequence[1])}") <= 60:
+    elif len(steps) == 2 and all(steps) and i > 0 and len(" followed by ".join(steps)) <= 60:
         # "GnP for four months followed by mFOLFIRINOX (arm 3)" beside "gemcitabine plus nab-paclitaxel (GnP; arm
         # 2)": the sequence, not its first part
-        arm = f"{_clean_arm(sequence[0])} followed by {_clean_arm(sequence[1])}"
+        arm = " followed by ".join(steps)
     if len(arm) > 60:
         arm = next((short for alias, at in aliases.items() if at == i
                     for short in [_abbreviated(arm, alias)] if short), arm)
