@@ -191,10 +191,12 @@ _ROLE_IN_BRACKETS = re.compile(rf"(?:.*[;,]\s*)?(?:the )?({_ROLES})(?: (?:arm|gr
 _NAME_IN_BRACKETS = re.compile(r"(?:.*[;,]\s*)?(?:the )?([\w-]+(?: [\w-]+)?) (?:arm|group)\s*", _I)
 
 
-# An abbreviation alone in its brackets, or first before more ("(ACP)", "(TCHP; group B)")
-_ABBREVIATION_FIRST = re.compile(r"\s*([a-z]?[A-Z][A-Za-z0-9+/\-]{1,10})\s*(?:$|([;,].*))", re.S)  # "mFOLFIRINOX"
+# An abbreviation an arm is given: "ACP", "TCHP", "mFOLFIRINOX", "ECF/ECX"
+_ABBREVIATION = r"[a-z]?[A-Z][A-Za-z0-9+/\-]{1,10}"
+# ... alone in its brackets, or first before more ("(ACP)", "(TCHP; group B)")
+_ABBREVIATION_FIRST = re.compile(rf"\s*({_ABBREVIATION})\s*(?:$|([;,].*))", re.S)
 # ... or last, after the schedule: "(two procedures every 2 weeks, then monthly; RUX-ECP)"
-_ABBREVIATION_LAST = re.compile(r".*;\s*([A-Z][A-Za-z0-9+\-]{1,9})\s*$", re.S)
+_ABBREVIATION_LAST = re.compile(rf".*;\s*({_ABBREVIATION})\s*$", re.S)
 
 
 _BRACKET = re.compile(r"[()\[\]]")
@@ -695,7 +697,7 @@ def _compared_pairs(text: str) -> list[tuple[list[str], dict[str, int]]]:
                                   for a in arms):
             aliases = {}
             for at, arm in enumerate(arms):
-                abbreviation = re.search(rf"(?<![\w-]){re.escape(arm)}\s*\(([A-Z][A-Za-z0-9+\-]{{1,9}})[),;]", text)
+                abbreviation = re.search(rf"(?<![\w-]){re.escape(arm)}\s*\(({_ABBREVIATION})[),;]", text)
                 if abbreviation:
                     aliases[abbreviation.group(1)] = at
             if [a.lower() for a in arms] not in ([a.lower() for a in x] for x, _ in out):  # the same pair again
