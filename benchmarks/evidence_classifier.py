@@ -28,20 +28,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rag.study_type import STUDY_TYPES, classify  # noqa: E402
+from rag.study_type import STUDY_TYPES, classify, trained  # noqa: E402
+from rag.study_type.levels import rates_higher  # noqa: E402
 from rag.study_type.text import _embedded_title, _from_text  # noqa: E402
 from rag.load import discover, load_file  # noqa: E402
 
-LADDER = {"level 1": 1, "level 2": 2, "level 3": 3, "level 4": 4, "level 5": 5}
-
-
 def overstated(gold_level: str, got_level: str) -> bool:
     """A better rung than the label's, or a rung at all where the label is off the ladder."""
-    if got_level not in LADDER:
-        return False
-    if gold_level not in LADDER:
-        return True
-    return LADDER[got_level] < LADDER[gold_level]
+    return rates_higher(got_level, gold_level)
 
 
 def table(pairs: list[tuple[str, str]], classes: list[str]) -> list[str]:
@@ -116,7 +110,10 @@ def main() -> None:
     ap.add_argument("--styles", nargs="?", type=Path, const=ROOT / "benchmarks" / "evidence" / "styles.jsonl",
                     help="measure the written style set (benchmarks/evidence/styles.jsonl) instead of the labels")
     ap.add_argument("--rounds", default="", help="with --styles, only the items of these rounds: N, N-M, N- or -M")
+    ap.add_argument("--rules-only", action="store_true", help="without the trained reader the rules fall back on "
+                                                              "(rag/study_type/trained.py): the rules alone")
     args = ap.parse_args()
+    trained.ENABLED = not args.rules_only
     splits = ["dev", "test"] if args.split == "all" else [args.split]
     if args.styles:
         labels, docs = load_styles(args.styles)

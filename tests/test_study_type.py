@@ -512,3 +512,65 @@ def test_the_vocabulary_is_also_reached_by_the_name_the_contract_gives():
 ])
 def test_designs_of_general_biomedical_papers_round_two(title, text, study_type):
     assert classify(_doc(title, text)).study_type == study_type
+
+
+# --- the trained reader the rules fall back on ---------------------------------------------------------------------
+
+
+def test_a_titled_abstract_no_rule_places_is_read_by_the_trained_reader(monkeypatch):
+    from rag.study_type import trained
+
+    # Dudley et al. 2002: patients treated with transferred lymphocytes, no design word the rules know.
+    doc = _corpus_doc("12242449")
+    e = classify(doc)
+    assert e.study_type == "non-randomised trial" and e.reason.startswith("trained reader (")
+    monkeypatch.setattr(trained, "ENABLED", False)
+    rules = classify(doc)
+    assert rules.study_type == "other" and rules.reason == "no study design stated"
+
+
+def test_the_trained_reader_computes_scikit_learns_features(tmp_path, monkeypatch):
+    """The stored reader (plain arrays, features computed here) gives what the scikit-learn pipeline it was taken
+    from gives, on texts it was not fitted on."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline, make_union
+
+    from rag.study_type import trained
+
+    docs = [json.loads(line) for line in list(ABSTRACTS.open(encoding="utf-8"))[:120]]
+    docs = [d for d in docs if d.get("title") and d.get("abstract")][:60]
+    texts = [trained.model_text(d["title"], d["abstract"]) for d in docs]
+    labels = ["trial" if "trial" in t.lower() else "review" if "review" in t.lower() else "other" for t in texts]
+    words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True, max_features=5000)
+    model = make_pipeline(make_union(words, chars), LogisticRegression(C=8, max_iter=2000))
+    model.fit(texts[:40], labels[:40])
+    regression = model.steps[1][1]
+    # The weights unquantised (a scale of 1), so that the stored reader must match to rounding.
+    arrays = {"classes": np.array(regression.classes_.tolist()), "intercept": regression.intercept_,
+              "coef_int8": regression.coef_, "coef_scale": np.ones((regression.coef_.shape[0], 1))}
+    for name, vectorizer in (("word", words), ("char", chars)):
+        arrays[f"{name}_terms"] = np.array(sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get))
+        arrays[f"{name}_idf"] = vectorizer.idf_
+    path = tmp_path / "reader.npz"
+    np.savez_compressed(path, **arrays)
+    monkeypatch.setattr(trained, "MODEL_PATH", path)
+    trained._reader.cache_clear()
+    try:
+        for d, text in zip(docs[40:], texts[40:], strict=True):
+            probabilities = model.predict_proba([text])[0]
+            study, probability = trained.guess(d["title"], d["abstract"])
+            assert study == regression.classes_[int(np.argmax(probabilities))]
+            assert probability == pytest.approx(float(probabilities.max()), abs=1e-9)
+    finally:
+        trained._reader.cache_clear()
+
+
+def test_a_level_rates_higher_only_on_the_ladder():
+    from rag.study_type.levels import rates_higher
+
+    assert rates_higher("level 2", "level 5") and rates_higher("level 3", "unrated")
+    assert not rates_higher("level 5", "level 2") and not rates_higher("preclinical", "level 5")
+    assert not rates_higher("level 3", "level 3")

@@ -1,7 +1,9 @@
 """What kind of study a document is, and how much weight that kind of evidence carries.
 
-The package: this module (the vocabulary, the metadata's say, `classify`), text.py (a title and abstract read when
-the metadata is silent), title_cues.py (the words of a title) and cues.py (the words of an abstract's own design).
+The package: this module (the metadata's say, `classify`), levels.py (the vocabulary and the ladder of levels),
+text.py (a title and abstract read when the metadata is silent), title_cues.py (the words of a title), cues.py (the
+words of an abstract's own design) and trained.py (a trained reader for titled abstracts whose design no rule
+reads).
 
 Every document gets a study type, an evidence level and the basis of the label: the record's own metadata
 where it has some (PubMed publication types and MeSH check tags, a JATS article-type, the kind of record: a
@@ -30,39 +32,11 @@ from typing import Any, Iterable
 from ..datatypes import Document
 from ..notices import NOTICE_SAYS, NOTICES, RETRACTED, _as_list, _notice
 from .cues import _ANIMAL, _I, _LAB, _RANDOMISED, _SYSTEMATIC
+from .levels import EVIDENCE_LEVELS, STUDY_TYPES
 from .text import _from_text
 
 __all__ = ["STUDY_TYPES", "EVIDENCE_LEVELS", "NOTICES", "RETRACTED", "NOTICE_SAYS", "Evidence", "evidence_of",
            "classify", "classifier_fingerprint", "counts"]
-
-# study type -> evidence level
-STUDY_TYPES: dict[str, str] = {
-    "meta-analysis": "level 1",
-    "systematic review": "level 1",
-    "randomised trial": "level 2",
-    "non-randomised trial": "level 3",
-    "observational study": "level 3",
-    "case report": "level 4",
-    "review": "level 5",
-    "opinion": "level 5",
-    "guideline": "guidance",
-    "expert summary": "guidance",
-    "animal study": "preclinical",
-    "in vitro study": "preclinical",
-    "trial registration": "registration",
-    "other": "unrated",
-}
-EVIDENCE_LEVELS: dict[str, str] = {
-    "level 1": "systematic reviews and meta-analyses",
-    "level 2": "randomised trials",
-    "level 3": "non-randomised trials and observational studies",
-    "level 4": "case reports",
-    "level 5": "narrative reviews and opinion",
-    "guidance": "guidelines and expert summaries",
-    "preclinical": "animal and laboratory studies",
-    "registration": "trial registrations (protocols, no results)",
-    "unrated": "other or unknown",
-}
 
 @dataclass(frozen=True)
 class Evidence:
@@ -177,8 +151,8 @@ def _make(study: str, basis: str, reason: str, notice: str | None) -> Evidence:
 @functools.lru_cache(maxsize=1)
 def classifier_fingerprint() -> str:
     """Recorded in each index's shape: a change of these rules relabels the library on the next build. The rules
-    are the text of this package's modules and of rag/notices.py without their import statements: moving a module,
-    or renaming one it imports, relabels nothing."""
+    are the text of this package's modules and of rag/notices.py without their import statements (moving a module,
+    or renaming one it imports, relabels nothing) and the trained reader's weights."""
     here = Path(__file__).parent
     h = hashlib.sha256()
     for path in (*sorted(here.glob("*.py")), here.parent / "notices.py"):
@@ -187,6 +161,7 @@ def classifier_fingerprint() -> str:
                    for n in range(node.lineno, node.end_lineno + 1)}
         rules = "".join(line for n, line in enumerate(source.splitlines(keepends=True), 1) if n not in imports)
         h.update(rules.encode())
+    h.update((here / "trained_reader.npz").read_bytes())  # the trained reader's weights are rules too
     return h.hexdigest()[:12]
 
 

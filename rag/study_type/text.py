@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from . import trained
+from .levels import STUDY_TYPES, rates_higher
 from .cues import (_ANIMAL, _ARMS_POOLED, _ASSIGNED_ARMS, _CASE_OWN, _DID, _GUIDELINE, _GUIDELINE_OWN,
     _HUMAN_SUBJECTS, _I,
     _IN_VITRO, _LAB, _META, _META_OWN, _MODEL_OWN, _NOT_RANDOMISED, _OBSERVATIONAL_OWN, _OBSERVATIONAL_WEAK,
@@ -254,10 +256,22 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
         # An excerpt without a title, design or method of its own: not enough to rate it.
         return "other", "an untitled excerpt that states no study design"
     if research:
-        return "other", "a structured abstract that states no study design"
+        return _trained_or(title, body, "other", "a structured abstract that states no study design")
     if not methods and not _OWN_RESULTS.search(body):
         # Neither a design nor methods or results of its own: background and synthesis, as a narrative review writes.
-        return "review", "no study design or results of its own stated"
-    return "other", "no study design stated"
+        return _trained_or(title, body, "review", "no study design or results of its own stated")
+    return _trained_or(title, body, "other", "no study design stated")
+
+
+def _trained_or(title: str, body: str, study: str, reason: str) -> tuple[str, str]:
+    """The trained reader's study type for a titled abstract no rule placed, when it is sure enough; else the rules'
+    fallback."""
+    if not trained.ENABLED:
+        return study, reason
+    guessed, probability = trained.guess(title, body)
+    higher = rates_higher(STUDY_TYPES[guessed], STUDY_TYPES[study])  # when unclear, the lower level wins
+    if guessed != study and probability >= (trained.MIN_TO_RATE_HIGHER if higher else trained.MIN_PROBABILITY):
+        return guessed, f"trained reader ({probability:.2f}); {reason}"
+    return study, reason
 
 
