@@ -574,3 +574,40 @@ def test_a_level_rates_higher_only_on_the_ladder():
     assert rates_higher("level 2", "level 5") and rates_higher("level 3", "unrated")
     assert not rates_higher("level 5", "level 2") and not rates_higher("preclinical", "level 5")
     assert not rates_higher("level 3", "level 3")
+
+
+@pytest.mark.parametrize("title, text, study_type", [
+    # Mendelian randomisation takes its outcome from a meta-analysis of GWAS: the meta-analysis is a data source.
+    ("Genetically predicted coffee intake and gout", "We performed a two-sample Mendelian randomization study. "
+     "Outcome data came from a meta-analysis of genome-wide association studies of 13,000 cases.",
+     "observational study"),
+    # Plasma of a randomised trial's patients assayed in the laboratory.
+    ("Serum cytokines during induction: a translational analysis of the HALO-2 trial", "We measured 12 cytokines "
+     "in serum of 300 patients treated in the trial.", "in vitro study"),
+    ("Shorter door-to-needle times after a quality improvement initiative", "Times before and after the "
+     "changes were compared in 800 patients with stroke.", "non-randomised trial"),
+    ("Surgeons' attitudes towards robotic hernia repair: a national survey", "An online questionnaire was sent "
+     "to members of the national society; 412 responded.", "other"),
+    ("Long-term safety of drug Z: integrated analysis of three phase 3 trials", "We pooled data of all patients "
+     "who received drug Z in three trials; 2,100 patients received at least one dose.", "observational study"),
+    ("Cognition at age 8 after late preterm birth", "This prospective population-based study enrolled 900 "
+     "infants born at 34-36 weeks together with term-born controls; children were tested at 8 years.",
+     "observational study"),
+    # Reviews that searched PubMed and say they are narrative, or name no marks of a systematic review.
+    ("Management of chronic cough", "Methods: Narrative review of the literature identified through PubMed. "
+     "Results: Gabapentin and speech therapy help some patients.", "review"),
+    ("New targets in lupus nephritis", "Areas covered: This review summarises B-cell and complement targets, "
+     "identified through searches of PubMed and trial registries.", "review"),
+    ("Statins in pregnancy: a comprehensive review", "We searched PubMed and Embase for reports of statin use in "
+     "pregnancy and summarise the safety data.", "review"),
+    # Specimens, not people, randomly divided into groups.
+    ("Fracture resistance of endodontically treated premolars", "Sixty extracted human premolars were randomly "
+     "divided into four groups and loaded until fracture in a universal testing machine.", "in vitro study"),
+    # A trial named by its acronym randomised its patients; a phase 3 title with randomly assigned participants.
+    ("Drug Y versus warfarin by kidney function: a prespecified analysis of the ORBIT-2 trial", "ORBIT-2 randomised "
+     "9,400 patients to drug Y or warfarin. We compared bleeding by creatinine clearance.", "randomised trial"),
+    ("Two-year results of a phase 3 trial of an oral cholera vaccine", "Children were randomly assigned in a 2:1 "
+     "ratio to vaccine or placebo; cholera occurred in 12 and 31.", "randomised trial"),
+])
+def test_designs_of_whole_abstracts_round_five(title, text, study_type):
+    assert classify(_doc(title, text)).study_type == study_type

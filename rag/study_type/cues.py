@@ -17,6 +17,10 @@ _DESIGN = r"(?:trial|study|analysis|report|series|cohort|investigation)"
 _NOT_RANDOMISED = re.compile(r"\bmendelian randomi[sz]ation\b|\brandom(ly)? (selected|sampled|chosen|sample|"
                              r"samples|selection)\b|\brandom[- ]effects?\b|\brandom forests?\b|\bnon-?randomi[sz]ed\b|"
                              r"\bnot randomi[sz]ed\b|\bwithout randomi[sz]ation\b|"
+                             # specimens, not people, put into groups at random: laboratory work
+                             r"\b(teeth|molars|premolars|incisors|specimens|samples|discs|disks|blocks|bars|implants|"
+                             r"plates|wells|flasks)\b[^.;]{0,40}\brandomly (divided|assigned|allocated|distributed|"
+                             r"split)\b|"
                              r"\b(samples|specimens|sera|plasma|biopsies|cells|tissues?) (\w+ ){0,3}(from|of) "
                              r"(\w+ ){0,3}(patients|participants|subjects) (\w+ ){0,2}(in|of|from) (a|the) "
                              r"(\w+[- ]){0,3}randomi[sz]ed( \w+){0,3} trials?\b", _I)
@@ -66,6 +70,21 @@ _META_OWN = re.compile(r"\b(we|this|our|present|current)\b[^.]{0,80}\bmeta-?anal
                        r"specificity|mean difference|standardi[sz]ed mean difference)\b|\bnetwork meta-?analys|"
                        r"\b(a|this) meta-?analys[ie]s (of|pooled|showed|included)\b", _I)
 _META = re.compile(r"\bmeta-?analys[ie]s\b|\bmeta-?analytic|\bnetwork meta", _I)
+# Genetic epidemiology's own design (observational); the meta-analyses of genome-wide association studies it takes its
+# summary statistics from are a data source, not its design.
+_MENDELIAN_OWN = re.compile(r"\b(we|this|our|the present)\b[^.]{0,80}\bmendelian randomi[sz]ation\b|"
+                            r"\b(two-sample|bidirectional|multivariable) mendelian randomi[sz]ation\b", _I)
+_META_AS_SOURCE = re.compile(r"\b(from|of|in) (a|the) (\w+[- ]){0,3}meta-?analys[ie]s of (\w+[- ]){0,3}"
+                             r"(genome-wide association|GWAS)", _I)
+# A review that says it is not systematic ("Narrative review of the literature", Expert Review's "Areas covered:").
+_NARRATIVE = re.compile(r"\bnarrative (literature )?review\b|\bnon-?systematic\b|\bAreas covered\s*:", _I)
+# The marks of a systematic review beyond a search: selection criteria, PRISMA, independent reviewers, a count of
+# studies included, "systematic" itself.
+_SYSTEMATIC_STRICT = re.compile(r"\bsystematic(ally)?\b|\bPRISMA\b|\b(inclusion|exclusion|eligibility|selection) "
+                                r"criteria\b|\beligible (studies|trials|articles)\b|\btwo (reviewers|authors|"
+                                r"investigators) independently\b|\bincluded \d+ (studies|trials|articles|"
+                                r"publications)\b|\b\d+ (studies|trials|articles) (were|met|fulfilled)\b|"
+                                r"\bmeta-?analys", _I)
 # A search described (a narrative review also says "we systematically review").
 _SYSTEMATIC = re.compile(r"\bsystematic(ally)? (literature |electronic )?(search|searched)|\bPRISMA\b|"
                          r"\b(electronic|comprehensive|systematic) (literature |database )?search\b|"
@@ -105,6 +124,8 @@ _RANDOMISED_OWN = re.compile(
     r"compared (with|to)) (the )?(control (therapy|treatment|group|arm)|placebo)\b|"
     r"\b(were|was|being|had been|have been) (randomly |individually )?randomi[sz]ed\b|"
     r"\b(had|have) been randomly (assigned|allocated)\b|"
+    r"\b[A-Z][\w-]*[A-Z][\w-]* randomi[sz]ed [\d,]+ (patients|participants|adults|children|women|men|infants)\b|"
+    r"\bpermuted[- ]blocks?\b|"
     r"\b(were|was) randomly (assigned|allocated)\b|\bwe randomly\b|\brandomly (assigned|allocated) (\(?\d|patients|"
     r"participants)\b|\brandomi[sz]ed (\(?\d:\d|in a \d)|\b\d:\d randomi|"
     r"\brandomly allocated\b|\ballocated at random\b|\ballocated (\w+ ){0,3}(by|using|with) (a )?(computer|web|"
@@ -138,6 +159,8 @@ _PROTOCOL_OWN = re.compile(r"\b(this|the|our) (\w+[ ,-]+){0,5}(trial|study) will
                            r"dissemination|trial registration)\b|\bstatistical analysis plan\b|"
                            r"\bthis (paper|article) describes the (design|protocol)\b|"
                            r"\bwe describe the (trial |study )?(design|protocol)\b", _I)
+# A case report of a family's few members ("We report dizygotic twins"): "twins" is no twin study here.
+_CASE_FAMILY = re.compile(r"\bwe (report|describe|present) (\w+ ){0,2}(twins|siblings|brothers|sisters)\b", _I)
 _CASE_OWN = re.compile(r"\bwe (report|describe|present|discuss)( here)? (on )?(a|an|the case of an?|the first|one|two|"
                        r"three|four)\b"
                        r"(\s+[\w,-]+){0,6}?\s+(cases?|patient|patients|man|woman|boy|girl|child|male|female|infant|"
@@ -302,7 +325,8 @@ _LAB = re.compile(r"\b(stimulated|co-?culture[sd]?|cultured|purified|transfect(e
                   r"flexural strength|(three|3)-point bending|(shear |tensile |micro-?tensile )?bond strength|"
                   r"microhardness|surface roughness|universal testing machine|fracture (resistance|toughness)|"
                   r"specimens were (prepared|fabricated|subjected|divided)|inoculated|log(10)? reductions?|"
-                  r"colony[- ]forming units|extracted (human )?(teeth|molars|premolars|incisors)|micro-?CT|"
+                  r"colony[- ]forming units|extracted (human )?(\w+ )?(teeth|molars|premolars|incisors)|micro-?CT|"
+                  r"thermal cycl(ing|es)|stereomicroscope|dye penetration|microleakage|"
                   r"micro-computed tomography|(archived|stored|banked|residual|frozen) (\w+ )?(specimens|samples)|"
                   r"multiplex (PCR|panel|assay)s?|percent agreement|public(ly available)? (\w+ )?datasets?|"
                   r"(CHO|COS-?7|HEK-?293T?|Vero( E6)?|HepG2|Huh-?7|Caco-2|MCF-?7|A549|THP-1|Jurkat|U2OS|MG-63) cells|"

@@ -14,13 +14,11 @@ from typing import Iterable
 
 from . import trained
 from .levels import STUDY_TYPES, rates_higher
-from .cues import (_ANIMAL, _ARMS_POOLED, _ASSIGNED_ARMS, _CASE_OWN, _DID, _GUIDELINE, _GUIDELINE_OWN,
-    _HUMAN_SUBJECTS, _I,
-    _IN_VITRO, _LAB, _META, _META_OWN, _MODEL_OWN, _NOT_RANDOMISED, _OBSERVATIONAL_OWN, _OBSERVATIONAL_WEAK,
-    _OPINION_OWN, _OTHER_OWN, _OWN_FINDINGS, _OWN_METHODS, _OWN_RESULTS, _PROTOCOL_OWN, _PROTOCOL_RESULTS,
-    _RANDOMISED_OF_OTHERS, _SAMPLES_FROM,
-    _RANDOMISED_OWN, _RESEARCH_HEADINGS, _REVIEW_OWN, _SYSTEMATIC, _TOOL_OWN, _TRIAL_ANALYSIS, _TRIAL_BARE,
-    _TRIAL_OWN)
+from .cues import (_ANIMAL, _ARMS_POOLED, _ASSIGNED_ARMS, _CASE_FAMILY, _CASE_OWN, _DID, _GUIDELINE, _GUIDELINE_OWN,
+    _HUMAN_SUBJECTS, _I, _IN_VITRO, _LAB, _MENDELIAN_OWN, _META, _META_AS_SOURCE, _META_OWN, _MODEL_OWN, _NARRATIVE,
+    _NOT_RANDOMISED, _OBSERVATIONAL_OWN, _OBSERVATIONAL_WEAK, _OPINION_OWN, _OTHER_OWN, _OWN_FINDINGS, _OWN_METHODS,
+    _OWN_RESULTS, _PROTOCOL_OWN, _PROTOCOL_RESULTS, _RANDOMISED_OF_OTHERS, _RANDOMISED_OWN, _RESEARCH_HEADINGS,
+    _REVIEW_OWN, _SAMPLES_FROM, _SYSTEMATIC, _SYSTEMATIC_STRICT, _TOOL_OWN, _TRIAL_ANALYSIS, _TRIAL_BARE, _TRIAL_OWN)
 from .title_cues import (_ABOUT_GUIDELINES, _OPINION_SAYS, _REVIEW_SAYS, _T_ANIMAL, _T_APPROVAL, _T_CASE,
     _T_FROM_TRIAL, _T_GUIDELINE, _T_IN_VITRO, _T_IN_VITRO_WEAK, _T_META, _T_OBSERVATIONAL, _T_OBSERVATIONAL_WEAK,
     _T_OPINION, _T_OPINION_QUESTION, _T_OTHER, _T_POOLED, _T_PROTOCOL, _T_RANDOMISED, _T_REVIEW, _T_REVIEW_FACETS,
@@ -107,14 +105,18 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
         if re.search(r"\bcase series\b", title, _I) and _LARGE_SERIES.search(body):
             return "observational study", _hit(_LARGE_SERIES, body)  # a series of dozens of patients: a cohort
         return "case report", _hit(_T_CASE, title, "title")
-    if _META_OWN.search(body) and (_META.search(body) or _SYSTEMATIC.search(body)):
+    pooled = _META_AS_SOURCE.sub(" ", body)
+    if _META_OWN.search(pooled) and (_META.search(pooled) or _SYSTEMATIC.search(body)) \
+            and not _MENDELIAN_OWN.search(body):
         # "Prevalence of ...", "Association of ...": a title a meta-analysis shares with the studies it pools.
-        return "meta-analysis", _hit(_META_OWN, body)
-    if _SYSTEMATIC.search(body) and not _HUMAN_SUBJECTS.search(body) and not _T_RANDOMISED.search(randomness):
-        return "systematic review", _hit(_SYSTEMATIC, body)
+        return "meta-analysis", _hit(_META_OWN, pooled)
     titled_review = re.sub(r"\b(chart|charts|record|records|case[- ]note|notes|\d+-year|peer) review\b", " ", title,
                            flags=_I)
-    if _T_REVIEW.search(titled_review) and re.search(r"\breview\b|\boverview\b", titled_review, _I):
+    review_title = _T_REVIEW.search(titled_review) and re.search(r"\breview\b|\boverview\b", titled_review, _I)
+    if _SYSTEMATIC.search(body) and not _HUMAN_SUBJECTS.search(body) and not _T_RANDOMISED.search(randomness) \
+            and not (_not_systematic(body) or (review_title and not _SYSTEMATIC_STRICT.search(body))):
+        return "systematic review", _hit(_SYSTEMATIC, body)
+    if review_title:
         return "review", _hit(_T_REVIEW, titled_review, "title")
     if _REVIEW_SAYS.search(body):
         return "review", _hit(_REVIEW_SAYS, body)
@@ -143,8 +145,9 @@ def _by_title_study(title: str, body: str) -> tuple[str, str] | None:
         return "other", _hit(_MODEL_OWN, body) or _hit(_OTHER_OWN, body)
     trial_title = _T_TRIAL.search(title) and not re.search(r"\btrials\b|\breview\b|\boverview\b", title, _I)
     if trial_title and not _T_FROM_TRIAL.search(title):
-        if _TRIAL_ANALYSIS.search(title) and _RANDOMISED_OWN.search(_NOT_RANDOMISED.sub(" ", body)):
-            return "randomised trial", _hit(_RANDOMISED_OWN, _NOT_RANDOMISED.sub(" ", body))
+        plain = _NOT_RANDOMISED.sub(" ", body)
+        if (_TRIAL_ANALYSIS.search(title) and _RANDOMISED_OWN.search(plain)) or _own_randomisation(plain):
+            return "randomised trial", _hit(_RANDOMISED_OWN, plain) or _hit(_ASSIGNED_ARMS, plain)
         return "non-randomised trial", _hit(_T_TRIAL, title, "title")
     observational = _T_OBSERVATIONAL.search(title)
     if observational and _T_REVIEW_FACETS.search(title) and not _has_methods(body):
@@ -166,7 +169,12 @@ def _by_title_study(title: str, body: str) -> tuple[str, str] | None:
 
 # A study that calls itself observational ("this was a prospective observational study").
 _OBSERVATIONAL_SAID = re.compile(r"\b(this|our|the present|we)\b[^.;]{0,40}\b(observational|cohort study|case-control|"
-                                 r"cross-sectional)\b", _I)
+                                 r"cross-sectional|population-based|diagnostic (accuracy|performance))\b", _I)
+# Data taken from records: observational, even where the patients "received" a treatment.
+_RECORDS_SAID = re.compile(r"\bwe (retrospectively )?reviewed (the )?(\w+ ){0,3}(records|charts|notes)\b|"
+                           r"\b(identified|retrieved|extracted) (\w+ ){0,2}from (the|an?|our) (\w+[- ]){0,3}(database|"
+                           r"registry|register|records)\b|"
+                           r"\breviewing (the )?(clinical|medical|case) (notes|records|charts)\b", _I)
 # A case series of twenty or more patients.
 _LARGE_SERIES = re.compile(r"\b([2-9]\d|\d{3,}) (consecutive )?(patients|cases|children|adults)\b", _I)
 
@@ -178,6 +186,14 @@ def _own_randomisation(plain: str) -> bool:
     return bool(randomised) and not (_RANDOMISED_OF_OTHERS.search(plain) and not _HUMAN_SUBJECTS.search(plain))
 
 
+def _not_systematic(body: str) -> bool:
+    """A review that searched the literature but says it is narrative, or calls itself a review and names no marks of
+    a systematic one (criteria, PRISMA, reviewers, studies included)."""
+    if _SYSTEMATIC_STRICT.search(body):
+        return False
+    return bool(_NARRATIVE.search(body) or _REVIEW_OWN.search(body))
+
+
 def _has_methods(body: str) -> bool:
     """The abstract says what its own study did or found."""
     return bool(_OWN_FINDINGS.search(body) or _OWN_METHODS.search(body) or _DID.search(body))
@@ -187,19 +203,22 @@ def _by_kind(text: str, body: str) -> tuple[str, str] | None:
     """What kind of publication the abstract says it is: a synthesis, guidance, a review or opinion, a model, a
     protocol."""
     guideline_body = _guideline_words(body)
-    if _META_OWN.search(body) and (_META.search(body) or _SYSTEMATIC.search(body)):
-        return "meta-analysis", _hit(_META_OWN, body)
+    if _MENDELIAN_OWN.search(body):
+        return "observational study", _hit(_MENDELIAN_OWN, body)
+    pooled = _META_AS_SOURCE.sub(" ", body)
+    if _META_OWN.search(pooled) and (_META.search(pooled) or _SYSTEMATIC.search(body)):
+        return "meta-analysis", _hit(_META_OWN, pooled)
     if _GUIDELINE_OWN.search(guideline_body) and _GUIDELINE.search(text):
         return "guideline", _hit(_GUIDELINE_OWN, guideline_body)
-    if _SYSTEMATIC.search(body) and not _HUMAN_SUBJECTS.search(body):
+    if _SYSTEMATIC.search(body) and not _HUMAN_SUBJECTS.search(body) and not _not_systematic(body):
         return "systematic review", _hit(_SYSTEMATIC, body)
     if _GUIDELINE_OWN.search(guideline_body):
         return "guideline", _hit(_GUIDELINE_OWN, guideline_body)
     if _TOOL_OWN.search(body):
         return "other", _hit(_TOOL_OWN, body)
-    own_review = _REVIEW_OWN.search(body)
+    own_review = _REVIEW_OWN.search(body) or _NARRATIVE.search(body)
     if own_review:
-        return "review", _hit(_REVIEW_OWN, body)
+        return "review", f'text: "{own_review.group(0).strip()}"'
     if _OPINION_OWN.search(body):
         return "opinion", _hit(_OPINION_OWN, body)
     if _MODEL_OWN.search(body):
@@ -227,15 +246,16 @@ def _by_design(title: str, body: str, excerpt: bool, research: bool) -> tuple[st
     methods = _has_methods(body)
     trial = _TRIAL_OWN.search(plain) or (not excerpt and _TRIAL_BARE.search(body))
     observational = _OBSERVATIONAL_OWN.search(body) or (methods and _OBSERVATIONAL_WEAK.search(body))
-    if case and not observational and not re.search(r"\b\d{2,} patients\b", body, _I):
-        return "case report", _hit(_CASE_OWN, body)
+    if (case and not observational and not re.search(r"\b\d{2,} patients\b", body, _I)) or _CASE_FAMILY.search(body):
+        return "case report", _hit(_CASE_OWN, body) or _hit(_CASE_FAMILY, body)
     lab = len(set(m.group(0).lower() for m in _LAB.finditer(text)))
     if lab >= 2 and not trial and not re.search(r"retrospective|\bconsecutive\b", body, _I) and animal < 2:
         return "in vitro study", _hit(_LAB, text)
     if animal >= 2 or (animal and not _HUMAN_SUBJECTS.search(text) and not trial and not observational
                        and (methods or excerpt)):
         return "animal study", _hit(_ANIMAL, text)
-    said = re.search(r"retrospective|\bconsecutive\b", body, _I) or _OBSERVATIONAL_SAID.search(body)
+    said = (re.search(r"retrospective|\bconsecutive\b", body, _I) or _OBSERVATIONAL_SAID.search(body)
+            or _RECORDS_SAID.search(body))
     if observational and (not trial or said):
         return "observational study", _hit(_OBSERVATIONAL_OWN, body) or _hit(_OBSERVATIONAL_WEAK, body)
     if trial:

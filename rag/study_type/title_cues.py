@@ -20,6 +20,13 @@ _T_APPROVAL = re.compile(r"\b(FDA|EMA|regulatory) (approval summary|benefit[- ]r
                          r"\bmarketing authori[sz]ation\b", _I)
 # Economic models, methods and software, policy analyses, corrections: not a study of patients ("other").
 _T_OTHER = re.compile(r"\bcost[- ](effectiveness|utility|benefit|minimi[sz]ation|consequence)\b|\bbudget impact\b|"
+                     r"\b(physicians|doctors|clinicians|oncologists|surgeons|nurses|pharmacists|dentists|midwives|"
+                     r"radiologists|psychiatrists|practitioners|residents|trainees)'? (knowledge|attitudes|views|"
+                     r"perceptions|opinions|beliefs|awareness)\b|"
+                     # research on research, policies, costing
+                     r"\breporting of (\w+ ){0,3}in (\w+[- ]){0,3}(trials|studies|articles|abstracts|publications)\b|"
+                     r"\bpolic(y|ies) (design|analysis|documents)\b|\b(analysis|review) of (\w+ ){0,3}policies\b|"
+                     r"\b(activity-based|micro-?) ?costing\b|\bcosting (study|analysis)\b|"
                       r"\beconomic evaluation\b|\bMarkov model\b|\bdecision[- ]analytic\b|\bR package\b|"
                       r"\b(software|web server|toolkit|toolbox|python package)\b|\bsimulation study\b|"
                       r"^\s*(correction|erratum|corrigendum)( to)?:|\bpolicy analysis\b|\bmethods paper\b|"
@@ -80,7 +87,8 @@ _ABOUT_GUIDELINES = re.compile(r"\b(adherence|compliance|concordance|conformity|
                                r"deviations? from|gaps in) (the )?(\w+ ){0,2}(guidelines?|recommendations)\b|"
                                r"\bguideline (authors|writers|developers)\b", _I)
 _T_META = re.compile(r"\bmeta-?analys[ie]s\b|\bmeta-?analytic\b|\bmeta-?regression\b", _I)
-_T_POOLED = re.compile(r"\bpooled analysis\b|\bpooled (individual[- ]patient|patient-level) (data )?analysis\b", _I)
+_T_POOLED = re.compile(r"\bpooled analysis\b|\bpooled (individual[- ]patient|patient-level) (data )?analysis\b|"
+                       r"\bintegrated (safety |efficacy )?analysis of\b", _I)
 _T_SYSTEMATIC = re.compile(r"\bsystematic (literature )?review\b|\bumbrella review\b|\bCochrane review\b", _I)
 _T_SCOPING = re.compile(r"\bscoping review\b", _I)
 _T_CASE = re.compile(r"\bcase (report|series|study of a|presentation)\b|\ba case of\b|\b(in|of) an? (\w+[- ]){0,3}"
@@ -96,7 +104,8 @@ _T_RANDOMISED = re.compile(r"\brandomi[sz]ed\b(?!\s+(\w+[- ]){0,3}trials\b)|\bpl
 # Samples of patients from a trial, analysed in the laboratory: the trial is only their source.
 _T_SAMPLES_FROM_TRIAL = re.compile(r"\b(samples|specimens|sera|plasma|biopsies|tissues?|blood) (\w+ ){0,3}"
                                    r"(from|of|collected in) (\w+ ){0,3}(a|the|two|three) (\w+[- ]){0,3}"
-                                   r"(randomi[sz]ed|phase)", _I)
+                                   r"(randomi[sz]ed|phase)|\btranslational (analysis|study|sub-?study) of (a|the) "
+                                   r"(\w+[- ]){0,3}trial\b", _I)
 # "... in patients from a randomised trial": the trial is where the samples came from, not the paper's design.
 _T_FROM_TRIAL = re.compile(r"\b(patients|participants|samples|specimens|sera|plasma) (\w+ ){0,2}(from|in|of|enrolled "
                            r"in|treated in) (a|the|two|three) (\w+[- ]){0,3}(randomi[sz]ed|phase)", _I)
@@ -107,6 +116,7 @@ _T_TRIAL = re.compile(rf"\b{_PHASE}\b|\bsingle[- ](arm|group)\b|\bopen[- ]label\
                       rf"\bbefore[- ](and[- ])?after (study|comparison|evaluation)\b|\binterventional study\b|"
                       rf"\bpre-?post (intervention )?(study|design|evaluation|comparison)\b|"
                       rf"\bearly[- ]phase (trial|study)\b|"
+                      rf"\bquality[- ]improvement (initiative|project|programme|program|intervention|collaborative)\b|"
                       r"\b(pilot|feasibility) ((implementation|intervention|clinical|evaluation) )?(trial|study)\b|"
                       r"\bclinical (trial|study)\b(?!s| (reports?|registr|data|results|publications|protocols|"
                       r"documents|records|participants))|(?<!case[- ])\bcontrolled (clinical )?(study|trial)\b|"
