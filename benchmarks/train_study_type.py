@@ -91,6 +91,16 @@ def cross_validate(items: list[dict], C: float, char_features: int) -> None:
             ok = sum(got == it["gold"] for it, got in chosen)
             over = sum(overstated(STUDY_TYPES[it["gold"]], STUDY_TYPES[got]) for it, got in chosen)
             print(f"  reader at p >= {threshold:.1f} ({up:.1f} to rate higher): right {ok}, overstated {over}")
+    # A guard against overstating: where the rules placed a paper (no fallback), a sure guess of a lower rung.
+    placed = [(it, g) for it, g in zip(items, guesses, strict=True)
+              if not any(it["reason"].startswith(f) for f in FALLBACKS)]
+    print(f"items the rules place: {len(placed)}; a sure guess rating them lower would")
+    for threshold in (0.7, 0.8, 0.9, 0.95):
+        lower = [(it, g) for it, (g, p) in placed
+                 if p >= threshold and overstated(STUDY_TYPES[g], STUDY_TYPES[it["rules"]])]
+        fixes = sum(g == it["gold"] for it, g in lower)
+        breaks = sum(it["rules"] == it["gold"] for it, _ in lower)
+        print(f"  at p >= {threshold:.2f}: change {len(lower)}, fix {fixes}, break {breaks}")
 
 
 def train(items: list[dict], C: float, char_features: int) -> None:
