@@ -961,9 +961,19 @@ def test_arms_that_differ_by_dose_only_and_where_an_arm_was_assessed():
              "nivolumab 1 mg/kg plus ipilimumab 3 mg/kg every 3 weeks for four cycles. Objective responses occurred in "
              "10% and 23% of patients, respectively.")
     record = extract_outcomes(doses, "x")
-    assert record.arms == ["nivolumab 3 mg/kg", "nivolumab 1 mg/kg plus ipilimumab 3 mg/kg"]
-    assert {(o.value, o.arm) for o in record.outcomes} == {(10.0, "nivolumab 3 mg/kg"),
-                                                           (23.0, "nivolumab 1 mg/kg plus ipilimumab 3 mg/kg")}
+    # (arms told apart by their drugs need no doses; a dose before "plus" does not cut the partner off)
+    assert record.arms == ["nivolumab", "nivolumab plus ipilimumab"]
+    assert {(o.value, o.arm) for o in record.outcomes} == {(10.0, "nivolumab"), (23.0, "nivolumab plus ipilimumab")}
+    swapped = ("Patients were randomly assigned to receive nivolumab 1 mg/kg plus ipilimumab 3 mg/kg or nivolumab 3 "
+               "mg/kg plus ipilimumab 1 mg/kg every 3 weeks for four cycles. Objective responses occurred in 50% and "
+               "33% of patients, respectively.")
+    record = extract_outcomes(swapped, "x")
+    assert record.arms == ["nivolumab 1 mg/kg plus ipilimumab 3 mg/kg", "nivolumab 3 mg/kg plus ipilimumab 1 mg/kg"]
+    assert {(o.value, o.arm) for o in record.outcomes} == {(50.0, "nivolumab 1 mg/kg plus ipilimumab 3 mg/kg"),
+                                                           (33.0, "nivolumab 3 mg/kg plus ipilimumab 1 mg/kg")}
+    shared = ("Patients were randomly assigned to rabbit antithymocyte globulin, basiliximab or alemtuzumab, each "
+              "followed by tacrolimus, mycophenolate and early steroid withdrawal.")
+    assert extract_outcomes(shared, "x").arms == ["rabbit antithymocyte globulin", "basiliximab", "alemtuzumab"]
     phase = ("Patients were randomly assigned to receive durvalumab, or durvalumab plus tremelimumab assessed in a "
              "dose-escalating safety phase.")
     assert extract_outcomes(phase, "x").arms == ["durvalumab", "durvalumab plus tremelimumab"]

@@ -88,9 +88,10 @@ _SCHEDULE = re.compile(r"\s+with\s+(?:\d+|two|three|four|five|six|eight)\s+(?:\w
 # (not between the days of a schedule: "on days 1, 8 and 15")
 _ARM_SPLIT = re.compile(r",?\s+(?:or|versus|vs\.?)\s+(?:to receive\s+|either\s+)?|,\s+(?!\d+(?:,|\s+and\b))", _I)
 _ARM_STOP = re.compile(r"^(?:the|a|an|either|receive|patients|to|of|standard(?! (?:of )?care\b)|both|intravenous|"
-                       r"oral|subcutaneous|intramuscular|saline)\s+", _I)
+                       r"oral|subcutaneous|intramuscular|saline|single[- ]agent)\s+", _I)
 _ARM_TRAIL = re.compile(r"\s+(?:alone|monotherapy|group|arm|regimen)$", _I)
-_NOT_ARM = re.compile(r"^(?:patients?|placebo-controlled|each|treatment|therapy|one|two|three|\d+|the same)$", _I)
+_NOT_ARM = re.compile(r"^(?:patients?|placebo-controlled|each|treatment|therapy|regimens?|one|two|three|\d+|the same)$",
+                      _I)
 
 
 # "in the durvalumab group", "the pembrolizumab-combination arm", "the standard therapy group", "the combination and
@@ -270,6 +271,16 @@ def _doses_of_one_drug(parts: list[str]) -> list[str]:
     return out
 
 
+def _shared_tail_dropped(parts: list[str]) -> list[str]:
+    """ "rATG (...) or basiliximab (...), each followed by tacrolimus, mycophenolate and ...", "X, Y or Z, all given
+    intravenously": what every arm shares ends the list of arms."""
+    for i, part in enumerate(parts[2:], 2):
+        if re.match(r"\s*(?:each|all|both)\s+(?:followed|given|administered|delivered|received|with|combined|plus|in "
+                    r"combination|for|at|every|once|twice)\b", part, _I):  # (not "..., rifaximin, or both")
+            return parts[:i]
+    return parts
+
+
 def _kept_apart(arm: str, part: str) -> str:
     """An arm whose cleaned name another arm shares, named by what tells them apart: its dose ("nivolumab 3 mg/kg")
     or its route ("oral topotecan")."""
@@ -331,6 +342,9 @@ def _clean_arm(arm: str) -> str:
                  rf"^\s*(?:the |an? )?(?:[\w-]+ ){{0,2}}(?:antibody|inhibitor|conjugate)\s+(?=(?:{_DRUG}|"
                  r"[A-Z]{2,}[\w-]*\d[\w-]*)(?![\w-]))", "", arm, flags=_I)
     arm = re.sub(r"\s+(?:combined with|in combination with)\s+", " plus ", arm, flags=_I)
+    # "fianlimab 1600 mg plus cemiplimab 350 mg": a dose before "plus" is dropped, so that the cut at a dose (below)
+    # keeps the partner
+    arm = re.sub(rf"\s+{_DOSE_AMOUNT}(?=\s+(?:plus|\+)\s)", "", arm, flags=_I)
     fractions = re.match(r"\s*(\d+(?:[.·]\d+)?\s*Gy) in ([\w-]+) (?:daily |weekly )?(fractions?)\b", arm, _I)
     if fractions:  # a fractionation trial's arm: "40 Gy in 15 daily fractions over 3 weeks"
         return f"{fractions.group(1)} in {fractions.group(2)} {fractions.group(3)}"
@@ -598,7 +612,7 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
                 spelled[alias.lower()] = _clean_arm(parts[at])
     methods: tuple[list[str], dict[str, str]] = ([], {})
     for parts, aliases in candidates:
-        parts = _doses_of_one_drug(parts)
+        parts = _doses_of_one_drug(_shared_tail_dropped(parts))
         arms, alias_of = [], {}
         cleaned = [_clean_arm(part) for part in parts]
         collapsed = {c.lower() for c in cleaned if c and sum(d.lower() == c.lower() for d in cleaned) > 1}
