@@ -1815,7 +1815,9 @@ def test_a_review_that_names_a_randomised_trial_is_still_a_review():
 
 def test_a_regimen_named_by_its_length_is_not_cut_to_its_article():
     from rag.outcomes.design import _clean_arm
-    assert _clean_arm("the 4-month regimen") == "4-month"
+    # (nor to its length: "4-month" alone names no treatment)
+    assert _clean_arm("the 4-month regimen") == "4-month regimen"
+    assert _clean_arm("prednisolone 40 mg/day for 28 days plus intravenous NAC") == "prednisolone plus intravenous NAC"
     assert _clean_arm("nivolumab 3 mg/kg every 2 weeks") == "nivolumab"
 
 
@@ -1867,3 +1869,13 @@ def test_a_sequence_arm_without_a_name_of_its_own_is_named_as_the_sequence():
     assert record.arms == ["modified FOLFIRINOX", "gemcitabine plus nab-paclitaxel",
                            "gemcitabine plus nab-paclitaxel followed by modified FOLFIRINOX"]
     assert [a for a, _ in arms] == record.arms
+
+
+def test_what_a_drug_is_and_those_who_did_not_are_no_arms_of_their_own():
+    appositive = ("Adults were randomized 1:1 to subcutaneous lurikizumab, an anti-interleukin-6 receptor antibody, "
+                  "162 mg every 2 weeks, or placebo. Treatment failure occurred in 31.0% and 55.8%, respectively.")
+    record = extract_outcomes(appositive, "x")
+    assert record.arms == ["lurikizumab", "placebo"]
+    cohort = ("Retrospective cohort of adults with bacteraemia. Patients who received IDC within 72 hours were "
+              "compared with those who did not, using propensity-score weighting.")
+    assert extract_outcomes(cohort, "y").arms == ["IDC", "no IDC"]  # (the schedule is no part of the name)

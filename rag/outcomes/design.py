@@ -271,9 +271,26 @@ def _doses_of_one_drug(parts: list[str]) -> list[str]:
     return out
 
 
+# What a drug is, between commas after its name: "an anti-interleukin-6 receptor antibody"
+_APPOSITIVE = re.compile(r"\s*an?\s+(?:[\w–/-]+\s+){0,5}(?:antibody|antibodies|inhibitor|agonist|antagonist|conjugate|"
+                         r"blocker|analogue|analog|vaccine|modulator|degrader|engager)\s*", _I)
+
+
 def _shared_tail_dropped(parts: list[str]) -> list[str]:
     """ "rATG (...) or basiliximab (...), each followed by tacrolimus, mycophenolate and ...", "X, Y or Z, all given
-    intravenously": what every arm shares ends the list of arms."""
+    intravenously": what every arm shares ends the list of arms. "lurikizumab, an anti-interleukin-6 receptor
+    antibody, 162 mg every 2 weeks, or placebo": what a drug is, and then its dose, are no arms of their own."""
+    kept: list[str] = []
+    after_appositive = False
+    for part in parts:
+        if kept and _APPOSITIVE.fullmatch(part):
+            after_appositive = True
+            continue
+        if after_appositive and _DOSE_ONLY.fullmatch(part):
+            continue  # the dose of the drug the appositive described
+        after_appositive = False
+        kept.append(part)
+    parts = kept
     for i, part in enumerate(parts[2:], 2):
         if re.match(r"\s*(?:each|all|both)\s+(?:followed|given|administered|delivered|received|with|combined|plus|in "
                     r"combination|for|at|every|once|twice)\b", part, _I):  # (not "..., rifaximin, or both")
@@ -322,6 +339,13 @@ def _abbreviated(arm: str, abbreviation: str) -> str | None:
     return None
 
 
+# A dose and its schedule right before "plus" ("prednisolone 40 mg/day for 28 days plus NAC")
+_DOSE_BEFORE_PLUS = re.compile(rf"\s+(?:{_DOSE_AMOUNT}|\d+(?:[.·]\d+)?\s?(?:mg|g|µg|μg)/(?:day|d))"
+                               r"(?:\s+(?:once |twice )?(?:daily|weekly)|"
+                               r"\s+(?:for|every|on days?|at|over)\s+[^,;()]{1,30}?)?"
+                               r"(?=\s+(?:plus|\+)\s)", _I)
+
+
 def _clean_arm(arm: str) -> str:
     # "then to bevacizumab versus placebo" (a factorial design's second question), "up to 6 months of gemcitabine",
     # "one of three arms: acalabrutinib plus obinutuzumab", "the combination of X", "the ABC-02 study regimen of X"
@@ -344,7 +368,7 @@ def _clean_arm(arm: str) -> str:
     arm = re.sub(r"\s+(?:combined with|in combination with)\s+", " plus ", arm, flags=_I)
     # "fianlimab 1600 mg plus cemiplimab 350 mg": a dose before "plus" is dropped, so that the cut at a dose (below)
     # keeps the partner
-    arm = re.sub(rf"\s+{_DOSE_AMOUNT}(?=\s+(?:plus|\+)\s)", "", arm, flags=_I)
+    arm = _DOSE_BEFORE_PLUS.sub("", arm)
     fractions = re.match(r"\s*(\d+(?:[.·]\d+)?\s*Gy) in ([\w-]+) (?:daily |weekly )?(fractions?)\b", arm, _I)
     if fractions:  # a fractionation trial's arm: "40 Gy in 15 daily fractions over 3 weeks"
         return f"{fractions.group(1)} in {fractions.group(2)} {fractions.group(3)}"
@@ -369,6 +393,9 @@ def _clean_arm(arm: str) -> str:
     arm = re.sub(r"\s+(?:arm|group)\s+(?:of|with)\b.*$", "", arm, flags=_I)
     arm = re.sub(r"\s+(?:plus|and|with|\+|of)$", "", arm.strip(" ,;:"), flags=_I)  # "autologous SCT plus 3 years..."
     arm = re.sub(r"\bplacebos\b", "placebo", arm)  # "or matching placebos": the results say "the placebo group"
+    if re.fullmatch(r"(?:the )?(?:\d+|two|three|four|six|nine|twelve)-(?:month|week|day|dose)(?: [\w-]+)? regimen",
+                    arm, _I):
+        return arm  # "the 4-month regimen": the duration alone names no treatment
     return _ARM_TRAIL.sub("", arm).strip(" ,;:")
 
 
@@ -436,6 +463,8 @@ def _compared_cohorts(text: str) -> tuple[list[str], dict[str, str]] | None:
     if all(labels):
         return [label.group("n") for label in labels], {}
     arms = [_clean_arm(re.sub(r"\s+(?:only|alone)$", "", m.group(k).strip(), flags=_I)) for k in ("a", "b")]
+    if re.fullmatch(r"\s*not", m.group("b") or "") and arms[0]:
+        arms[1] = f"no {arms[0]}"  # "patients who received IDC ... were compared with those who did not"
     if not all(2 <= len(a) <= 60 and not _NOT_ARM.match(a) for a in arms) or arms[0].lower() == arms[1].lower():
         return None
     return arms, {label.group("n"): arm for label, arm in zip(labels, arms, strict=True) if label}
