@@ -1818,6 +1818,7 @@ def test_a_regimen_named_by_its_length_is_not_cut_to_its_article():
     # (nor to its length: "4-month" alone names no treatment)
     assert _clean_arm("the 4-month regimen") == "4-month regimen"
     assert _clean_arm("prednisolone 40 mg/day for 28 days plus intravenous NAC") == "prednisolone plus intravenous NAC"
+    assert _clean_arm("nivolumab and a dacarbazine-matched placebo") == "nivolumab"  # a double dummy is no treatment
     assert _clean_arm("nivolumab 3 mg/kg every 2 weeks") == "nivolumab"
 
 

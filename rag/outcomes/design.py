@@ -393,6 +393,9 @@ def _clean_arm(arm: str) -> str:
     arm = re.sub(r"\s+(?:arm|group)\s+(?:of|with)\b.*$", "", arm, flags=_I)
     arm = re.sub(r"\s+(?:plus|and|with|\+|of)$", "", arm.strip(" ,;:"), flags=_I)  # "autologous SCT plus 3 years..."
     arm = re.sub(r"\bplacebos\b", "placebo", arm)  # "or matching placebos": the results say "the placebo group"
+    # "nivolumab and a dacarbazine-matched placebo": the double-dummy placebo is no part of the arm's treatment
+    arm = re.sub(r"\s+(?:and|plus|with)\s+(?:an?\s+)?[\w-]+-matched\s+placebos?$", "", arm,
+                 flags=_I)
     if re.fullmatch(r"(?:the )?(?:\d+|two|three|four|six|nine|twelve)-(?:month|week|day|dose)(?: [\w-]+)? regimen",
                     arm, _I):
         return arm  # "the 4-month regimen": the duration alone names no treatment
