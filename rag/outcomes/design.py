@@ -84,7 +84,9 @@ _SCHEDULE = re.compile(r"\s+with\s+(?:\d+|two|three|four|five|six|eight)\s+(?:\w
                        r"after|before|followed|during|over|up to|with or|on a|by|"
                        r"in (?:two|three|four|five|six|eight) (?:cycles|doses)?)\b.*$|"
                        # (a dose and what follows it; not "a 4-month regimen", a name)
-                       r"\s+\d(?!\d*-(?:month|week|day|year|dose|drug)s?\b).*$", _I)
+                       # (nor a drug whose name starts with a digit: "5-FU", "6-mercaptopurine", "177Lu-PSMA-617")
+                       r"\s+\d(?!\d*-(?:month|week|day|year|dose|drug)s?\b|-(?:FU|fluoro|MP\b|mercapto|TG\b|thio|aza)|"
+                       r"\d*(?:Lu|Y|I|Ra|Sm)-?\d*\b|\d*(?:Lu|Ra)-).*$", _I)
 # (not between the days of a schedule: "on days 1, 8 and 15")
 _ARM_SPLIT = re.compile(r",?\s+(?:or|versus|vs\.?)\s+(?:to receive\s+|either\s+)?|,\s+(?!\d+(?:,|\s+and\b))", _I)
 _ARM_STOP = re.compile(r"^(?:the|a|an|either|receive|patients|to|of|standard(?! (?:of )?care\b)|both|intravenous|"
