@@ -1883,3 +1883,13 @@ def test_what_a_drug_is_and_those_who_did_not_are_no_arms_of_their_own():
     cohort = ("Retrospective cohort of adults with bacteraemia. Patients who received IDC within 72 hours were "
               "compared with those who did not, using propensity-score weighting.")
     assert extract_outcomes(cohort, "y").arms == ["IDC", "no IDC"]  # (the schedule is no part of the name)
+
+
+def test_a_labelled_group_keeps_its_whole_treatment_past_decimal_doses():
+    text = ("Patients were randomised 1:1:1 to Group A, serplulimab 4.5 mg/kg plus tremelimumab 75 mg plus "
+            "etoposide-platinum (EP); Group B, serplulimab plus EP plus placebo; or Group C, placebo plus EP. Median "
+            "OS was 15.6 months in Group A, 14.8 months in Group B and 10.9 months in Group C.")
+    record = extract_outcomes(text, "x")
+    assert record.arms[0] == "serplulimab plus tremelimumab plus etoposide-platinum"
+    first = record.outcomes[0]
+    assert (first.value, first.arm) == (15.6, "serplulimab plus tremelimumab plus etoposide-platinum")

@@ -407,8 +407,8 @@ def _clean_arm(arm: str) -> str:
 # "group 1 (nivolumab)", "arm B: placebo", "group A received ipilimumab": labels the results use for the arms.
 _LABELLED = re.compile(r"\b(?P<label>(?:group|arm|cohort) (?:[A-D1-4]|I{1,3}|one|two|three))\b\s*(?:\((?:received |"
                        r"receiving |given |"
-                       r"treated with )?(?P<a>[^();]{2,150})\)|[:=,]\s*(?P<b>[^,;.()]{2,60})|"
-                       r"\s+(?:received|was given|was treated with)\s+(?P<c>[^,;.()]{2,60})|"
+                       r"treated with )?(?P<a>[^();]{2,150})\)|[:=,]\s*(?P<b>(?:[^,;.()]|(?<=\d)\.(?=\d)){2,100})|"
+                       r"\s+(?:received|was given|was treated with)\s+(?P<c>(?:[^,;.()]|(?<=\d)\.(?=\d)){2,60})|"
                        # "Cohort A comprised patients who received SRS to all brain lesions"
                        r"\s+(?:comprised|included|consisted of) (?:the )?(?:\d+ )?(?:patients|participants|those) "
                        r"(?:who (?:received|were given|were treated with|underwent)|treated with|given) "
