@@ -190,6 +190,9 @@ def evaluate(pairs, own: bool, errors: int = 0):
     cited_ok = population_ok = 0
     timepoint_ok = timepoint_total = 0
     nr = {"tp": 0, "fp": 0, "fn": 0}
+    # The list of arms itself (the table's "Arms" column), in documents labelled with two arms or more: the labelled
+    # arms some arm of the record names, and the record's arms that name none of the labelled ones.
+    list_found = list_total = list_right = list_given = 0
     for item, lab in pairs:
         text = item["text"]
         aliases = abbreviations(text)
@@ -211,6 +214,13 @@ def evaluate(pairs, own: bool, errors: int = 0):
             else:
                 nr["fp"] += 1
         nr["fn"] += len(wanted)
+        if len(lab.get("arms") or []) >= 2:
+            named = [[g for g in lab["arms"] if same_arm(a, g, lab["arms"], aliases, labels, text)]
+                     for a in record.arms]
+            list_total += len(lab["arms"])
+            list_found += sum(any(g in n for n in named) for g in lab["arms"])
+            list_given += len(record.arms)
+            list_right += sum(bool(n) for n in named)
         preds = [o.to_json() for o in record.outcomes]
         gold = [g for g in lab["outcomes"] if g.get("value") is not None]
         if own:
@@ -263,6 +273,7 @@ def evaluate(pairs, own: bool, errors: int = 0):
         "precision": round(tp / (tp + fp), 3) if tp + fp else None,
         "recall": round(tp / (tp + fn), 3) if tp + fn else None,
         "arm_attribution": round(arm_ok / arm_total, 3) if arm_total else None, "per_arm_values": arm_total,
+        "arm_list": {"labelled": list_total, "found": list_found, "given": list_given, "right": list_right},
         "spans_found": f"{spans_ok}/{spans_total}",
         "cited_agreement": round(cited_ok / tp, 3) if tp else None,
         "subgroup_agreement": round(population_ok / tp, 3) if tp else None,
