@@ -1893,3 +1893,12 @@ def test_a_labelled_group_keeps_its_whole_treatment_past_decimal_doses():
     assert record.arms[0] == "serplulimab plus tremelimumab plus etoposide-platinum"
     first = record.outcomes[0]
     assert (first.value, first.arm) == (15.6, "serplulimab plus tremelimumab plus etoposide-platinum")
+
+
+def test_two_drugs_of_a_class_compared_and_a_shared_dose_after_the_arms():
+    compared = ("A prospective randomized trial of 533 previously untreated patients compared the BTK inhibitors "
+                "acalabrutinib and ibrutinib.")
+    assert extract_outcomes(compared, "x").arms == ["acalabrutinib", "ibrutinib"]
+    shared = ("Adults were randomised 1:1 to RTXM-07 (arm T) or EU-rituximab (arm R), 375 mg/m² IV weekly ×4; "
+              "responders received maintenance.")
+    assert extract_outcomes(shared, "y").arms == ["RTXM-07", "EU-rituximab"]

@@ -284,12 +284,15 @@ def _shared_tail_dropped(parts: list[str]) -> list[str]:
     antibody, 162 mg every 2 weeks, or placebo": what a drug is, and then its dose, are no arms of their own."""
     kept: list[str] = []
     after_appositive = False
+    first_dosed = bool(parts) and re.search(_DOSE_AMOUNT, parts[0], _I)
     for part in parts:
         if kept and _APPOSITIVE.fullmatch(part):
             after_appositive = True
             continue
-        if after_appositive and _DOSE_ONLY.fullmatch(part):
-            continue  # the dose of the drug the appositive described
+        if (after_appositive or (len(kept) >= 2 and not first_dosed)) and _DOSE_ONLY.fullmatch(part):
+            # the dose of the drug the appositive described; the arms' shared dose after the list ("RTXM-07 or
+            # EU-rituximab, 375 mg/m² IV weekly")
+            continue
         after_appositive = False
         kept.append(part)
     parts = kept
@@ -728,6 +731,11 @@ _TREATMENT_LIKE = re.compile(rf"{_DRUG}|^(?=[0-9/-]*[A-Z])[A-Z0-9][A-Z0-9/-]+$|"
                              rf"(?-i:\b(?!(?:OS|PFS|DFS|EFS|RFS|ORR|HR|CI|AE|QOL)\b)[A-Z]{{3,}}\b)", _I)
 
 
+# "compared the BTK inhibitors acalabrutinib and ibrutinib": two drugs of a class, compared
+_COMPARED_CLASS = re.compile(rf"\bcompar(?:ed|ing) (?:the )?(?:[\w-]+ ){{0,3}}?(?:inhibitors|agents|drugs|antibodies|"
+                             rf"regimens|vaccines) (?P<a>{_DRUG}) and (?P<b>{_DRUG})\b", _I)
+
+
 def _compared_pairs(text: str) -> list[tuple[list[str], dict[str, int]]]:
     """The treatments a text compares ("compared X with Y", "compared sunitinib with either A or B"), each cleaned,
     with the abbreviations the text gives them in brackets ("bendamustine and rituximab (BR)") by the arm's index."""
@@ -750,6 +758,11 @@ def _compared_pairs(text: str) -> list[tuple[list[str], dict[str, int]]]:
                     aliases[abbreviation.group(1)] = at
             if [a.lower() for a in arms] not in ([a.lower() for a in x] for x, _ in out):  # the same pair again
                 out.append((arms, aliases))
+    for m in _COMPARED_CLASS.finditer(text):
+        arms = [m.group("a"), m.group("b")]
+        if arms[0].lower() != arms[1].lower() and [a.lower() for a in arms] not in ([a.lower() for a in x]
+                                                                                   for x, _ in out):
+            out.append((arms, {}))
     return out
 
 
