@@ -1902,3 +1902,16 @@ def test_two_drugs_of_a_class_compared_and_a_shared_dose_after_the_arms():
     shared = ("Adults were randomised 1:1 to RTXM-07 (arm T) or EU-rituximab (arm R), 375 mg/m² IV weekly ×4; "
               "responders received maintenance.")
     assert extract_outcomes(shared, "y").arms == ["RTXM-07", "EU-rituximab"]
+
+
+def test_groups_labelled_with_their_size_and_users_against_non_users():
+    labelled = ("We performed a retrospective study of 1046 patients. Patients were classified as Group I (rituximab, "
+                "500-1000 mg every 6 months; n=612) or Group II (ocrelizumab, 600 mg every 6 months; n=434). Grade 3 "
+                "or higher adverse events were recorded in 5.9% of Group I and 6.7% of Group II.")
+    record = extract_outcomes(labelled, "x")
+    assert record.arms == ["rituximab", "ocrelizumab"]
+    assert [(o.value, o.arm) for o in record.outcomes] == [(5.9, "rituximab"), (6.7, "ocrelizumab")]
+    users = ("We conducted a retrospective cohort study of patients who started ICI-based therapy. Antibiotic users "
+             "were defined as patients who received systemic antibiotics within 60 days; all others were classified "
+             "as non-users.")
+    assert extract_outcomes(users, "y").arms == ["Antibiotic users", "non-users"]

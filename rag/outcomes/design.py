@@ -410,7 +410,8 @@ def _clean_arm(arm: str) -> str:
 # "group 1 (nivolumab)", "arm B: placebo", "group A received ipilimumab": labels the results use for the arms.
 _LABELLED = re.compile(r"\b(?P<label>(?:group|arm|cohort) (?:[A-D1-4]|I{1,3}|one|two|three))\b\s*(?:\((?:received |"
                        r"receiving |given |"
-                       r"treated with )?(?P<a>[^();]{2,150})\)|[:=,]\s*(?P<b>(?:[^,;.()]|(?<=\d)\.(?=\d)){2,100})|"
+                       r"treated with )?(?P<a>[^();]{2,150})(?:;\s*n\s*=\s*[\d,]+)?\)|"  # "(rituximab, ...; n=612)"
+                       r"[:=,]\s*(?P<b>(?:[^,;.()]|(?<=\d)\.(?=\d)){2,100})|"
                        r"\s+(?:received|was given|was treated with)\s+(?P<c>(?:[^,;.()]|(?<=\d)\.(?=\d)){2,60})|"
                        # "Cohort A comprised patients who received SRS to all brain lesions"
                        r"\s+(?:comprised|included|consisted of) (?:the )?(?:\d+ )?(?:patients|participants|those) "
@@ -518,6 +519,12 @@ _NOT_A_GROUP = re.compile(r"\b(?:patients|participants|subjects|women|men|childr
                           r"countries|events|isolates|samples|specimens|strains)\b|^(?:n|[A-Za-z])$", re.I)
 
 
+# An exposure's users, compared with non-users: "Antibiotic users were defined as ...; all others ... non-users",
+# "comparing statin users with non-users"
+_USERS = re.compile(r"\b(?P<x>(?!non)[A-Za-z][\w-]{3,}) users (?:(?:were|was) (?:defined|classified|identified)\b|"
+                    r"(?:with|and|versus|vs\.?) non-?users\b)", _I)
+
+
 def _sized_groups(text: str) -> list[str]:
     """The two to four groups a text gives counts for in one sentence or one bracket, in its order."""
     # (the counts "(n = 496)" looked for first: the name pattern is slow over a sentence without one)
@@ -587,6 +594,9 @@ def _arms_not_randomized(text: str, groups: list[str], title_arms: list[str]) ->
     defined = _defined_cohorts(text)
     if defined:
         return defined, {}
+    users = _USERS.search(text)
+    if users:
+        return [f"{users.group('x')} users", "non-users"], {}  # "antibiotic users" and "non-users"
     arms = [a for a in (_clean_arm(t) for t in title_arms) if 2 <= len(a) <= 60 and not _NOT_ARM.match(a)]
     pairs = _compared_pairs(text)
     # "Another trial ... compared gemcitabine plus carboplatin with carboplatin."
