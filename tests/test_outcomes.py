@@ -1915,3 +1915,16 @@ def test_groups_labelled_with_their_size_and_users_against_non_users():
              "were defined as patients who received systemic antibiotics within 60 days; all others were classified "
              "as non-users.")
     assert extract_outcomes(users, "y").arms == ["Antibiotic users", "non-users"]
+
+
+def test_a_review_sentence_names_its_comparator_after_the_value_and_its_population_is_no_arm():
+    review = ("Acute GVHD remains common. Ruxolitinib changed practice after a randomised phase 3 trial showed an "
+              "overall response at day 28 of 62% versus 39% with investigator's choice of therapy (odds ratio 2.64).")
+    record = extract_outcomes(review, "x")
+    assert [(o.value, o.arm) for o in record.outcomes if o.endpoint == "ORR"] == [
+        (62.0, "Ruxolitinib"), (39.0, "investigator's choice of therapy")]
+    population = ("AML is a disease of older adults. In the pivotal trial in patients ineligible for intensive "
+                  "chemotherapy, azacitidine plus venetoclax prolonged overall survival compared with azacitidine plus "
+                  "placebo (median 14.7 vs 9.6 months).")
+    assert [(o.value, o.arm) for o in extract_outcomes(population, "y").outcomes if o.endpoint == "OS_median"] == [
+        (14.7, "azacitidine plus venetoclax"), (9.6, "azacitidine plus placebo")]

@@ -246,6 +246,16 @@ _REGIMEN_VS = re.compile(rf"(?:\b(?:versus|vs\.?|v\.?|compared with|than)\s+(?:t
                          rf"(?:^\s*(?:\d+\.\s+)?{_NOT_REGIMEN}(?P<r3>[A-Z][A-Z0-9/-]+[A-Z0-9])\s+(?:showed|improved|"
                          rf"prolonged|increased|reduced|resulted|produced|yielded|led|achieved|demonstrated|was|were)\b)")
 _COMPARED = re.compile(r"\b(?:versus|vs\.?|v\.?|compared|than|over|relative to)(?![\w-])", re.I)
+# A treatment that describes the patients, not an arm: "ineligible for intensive chemotherapy", "refractory to X"
+_POPULATION_BEFORE = re.compile(r"(?:\b(?:in)?eligible|\bunfit|\bcandidates?|\bsuitable) for(?: \w+)?\s*$|"
+                                r"\b(?:refractory|resistant|intolerant) (?:to|of)(?: \w+)?\s*$|"
+                                r"\b(?:pre-?treated|previously treated) with(?: \w+)?\s*$|"
+                                r"\bprogress(?:ed|ion) (?:on|after)(?: \w+)?\s*$", re.I)
+_VERSUS_WITH = re.compile(r"\d(?:[.·]\d+)?\s*%?\s*(?:of (?:the )?patients\s+)?(?:versus|vs\.?|compared with)\s+"
+                          r"\d+(?:[.·]\d+)?\s*%?\s*"
+                          r"(?:of (?:the )?patients\s+)?with\s+(?:the\s+|an?\s+)?"
+                          r"(?P<c>[A-Za-z][\w'’/-]*(?:\s+(?!\d)[\w'’/-]+){0,4}?)(?=\s*[(,;.]|\s+(?:in|at|for|and)\b|$)",
+                          re.I)
 
 
 # A group a sentence names: "in the durvalumab group", "in the placebo arm", "in arms A and B".
@@ -319,7 +329,10 @@ def _local_arms(sentence: str) -> list[str]:
     if _COMPARED.search(sentence):
         # A regimen named by its acronym beside "versus" ("nivolumab plus ipilimumab versus EXTREME (cetuximab, ...)");
         # the drugs in brackets after a regimen are its parts, not arms.
-        found = [(m.start(), m.group(0)) for m in _TREATMENT.finditer(sentence)]
+        found = [(m.start(), m.group(0)) for m in _TREATMENT.finditer(sentence)
+                 if not _POPULATION_BEFORE.search(sentence, max(0, m.start() - 40), m.start())]
+        # "41% of patients versus 23% with mycophenolate alone": the comparator named after its value
+        found += [(m.start("c"), m.group("c")) for m in _VERSUS_WITH.finditer(sentence)]
         found += [(m.start(g), m.group(g)) for m in _REGIMEN_VS.finditer(sentence) for g in ("r", "r2", "r3")
                   if m.group(g)]
         inside = [(m.start(), m.end()) for m in _PARENTHESES.finditer(sentence)]
