@@ -1819,6 +1819,8 @@ def test_a_regimen_named_by_its_length_is_not_cut_to_its_article():
     assert _clean_arm("the 4-month regimen") == "4-month regimen"
     assert _clean_arm("prednisolone 40 mg/day for 28 days plus intravenous NAC") == "prednisolone plus intravenous NAC"
     assert _clean_arm("nivolumab and a dacarbazine-matched placebo") == "nivolumab"  # a double dummy is no treatment
+    assert _clean_arm("serplulimab plus EP plus placebo") == "serplulimab plus EP"  # (a third arm's drug's dummy)
+    assert _clean_arm("dabrafenib plus placebo") == "dabrafenib plus placebo"
     # a drug whose name starts with a digit is no dose: the arm is not cut there
     assert _clean_arm("cisplatin and 5-FU") == "cisplatin and 5-FU"
     assert _clean_arm("cisplatin 75 mg/m2 every 3 weeks") == "cisplatin"

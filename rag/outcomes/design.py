@@ -401,6 +401,8 @@ def _clean_arm(arm: str) -> str:
     # "nivolumab and a dacarbazine-matched placebo": the double-dummy placebo is no part of the arm's treatment
     arm = re.sub(r"\s+(?:and|plus|with)\s+(?:an?\s+)?[\w-]+-matched\s+placebos?$", "", arm,
                  flags=_I)
+    # "serplulimab plus EP plus placebo": a placebo beside two treatments stands for a third arm's drug
+    arm = re.sub(r"(\S+\s+plus\s+\S.*?)\s+plus\s+(?:matching\s+)?placebo$", r"\1", arm, flags=_I)
     if re.fullmatch(r"(?:the )?(?:\d+|two|three|four|six|nine|twelve)-(?:month|week|day|dose)(?: [\w-]+)? regimen",
                     arm, _I):
         return arm  # "the 4-month regimen": the duration alone names no treatment
