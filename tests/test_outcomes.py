@@ -1930,3 +1930,16 @@ def test_a_review_sentence_names_its_comparator_after_the_value_and_its_populati
                   "placebo (median 14.7 vs 9.6 months).")
     assert [(o.value, o.arm) for o in extract_outcomes(population, "y").outcomes if o.endpoint == "OS_median"] == [
         (14.7, "azacitidine plus venetoclax"), (9.6, "azacitidine plus placebo")]
+
+
+def test_two_groups_counted_where_the_analysis_is_described():
+    text = ("We compared outcomes in a national registry of liver transplants, matching recipients of DCD grafts "
+            "procured with NRP (DCD-NRP) 1:3 with DBD recipients. A total of 412 DCD-NRP and 1236 matched DBD "
+            "recipients were analysed. Patient survival was 95.8% at 1 year after DCD-NRP transplantation, compared "
+            "with 94.1% after DBD transplantation.")
+    record = extract_outcomes(text, "x")
+    assert record.arms == ["DCD grafts procured with NRP", "DBD"]
+    assert [(o.value, o.arm) for o in record.outcomes] == [(95.8, "DCD grafts procured with NRP"), (94.1, "DBD")]
+    counted_only = ("Registry study of liver transplants. A total of 412 DCD-NRP and 1236 matched DBD recipients were "
+                    "analysed.")
+    assert extract_outcomes(counted_only, "y").arms == ["DCD-NRP", "DBD"]

@@ -551,7 +551,16 @@ def _sized_groups(text: str) -> list[str]:
         names = [x for x in names if not _NOT_A_GROUP.search(x)]
         if 2 <= len(names) <= 4 and len(set(n.lower() for n in names)) == len(names):
             return names
+    # "A total of 412 DCD-NRP and 1236 matched DBD recipients were analysed"
+    m = _TWO_COUNTED.search(text)
+    if m and m.group("a").lower() != m.group("b").lower() and not _NOT_A_GROUP.search(f"{m.group('a')} {m.group('b')}"):
+        return [m.group("a"), m.group("b")]
     return []
+
+
+_TWO_COUNTED = re.compile(r"\b[\d,]+ (?P<a>[A-Za-z][\w+/-]*(?: [\w+/-]+)?) and [\d,]+ (?:matched )?"
+                          r"(?P<b>[A-Za-z][\w+/-]*(?: [\w+/-]+)?) (?:recipients|patients|participants|cases) "
+                          r"(?:were|was) (?:analy[sz]ed|included|compared|identified|studied)\b", _I)
 
 
 # A cohort study's treatments as its methods name them: "adults who received commercial axi-cel or tisa-cel",
