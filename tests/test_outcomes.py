@@ -1943,3 +1943,11 @@ def test_two_groups_counted_where_the_analysis_is_described():
     counted_only = ("Registry study of liver transplants. A total of 412 DCD-NRP and 1236 matched DBD recipients were "
                     "analysed.")
     assert extract_outcomes(counted_only, "y").arms == ["DCD-NRP", "DBD"]
+
+
+def test_a_result_compared_after_a_treatment_with_matched_controls():
+    text = ("In this retrospective study, 78 melanoma patients received dendritic cell vaccines. OS was significantly "
+            "higher after adjuvant DC vaccination compared to 209 matched controls who underwent RLND without "
+            "vaccination, 63.6 mo vs. 31.0 mo (p = 0.018).")
+    assert [(o.value, o.arm) for o in extract_outcomes(text, "x").outcomes if o.endpoint == "OS_median"] == [
+        (63.6, "adjuvant DC vaccination"), (31.0, "matched controls")]

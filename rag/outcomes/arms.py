@@ -246,6 +246,13 @@ _REGIMEN_VS = re.compile(rf"(?:\b(?:versus|vs\.?|v\.?|compared with|than)\s+(?:t
                          rf"(?:^\s*(?:\d+\.\s+)?{_NOT_REGIMEN}(?P<r3>[A-Z][A-Z0-9/-]+[A-Z0-9])\s+(?:showed|improved|"
                          rf"prolonged|increased|reduced|resulted|produced|yielded|led|achieved|demonstrated|was|were)\b)")
 _COMPARED = re.compile(r"\b(?:versus|vs\.?|v\.?|compared|than|over|relative to)(?![\w-])", re.I)
+# Two groups a result compares, the first after "after" or "with": "after adjuvant DC vaccination compared to 209
+# matched controls who ..."
+_AFTER_COMPARED = re.compile(r"\b(?:higher|longer|better|lower|shorter|greater|improved|worse)\b[^,;()]{0,40}?\b"
+                             r"(?:after|with|among|in) (?:the |an? )?(?P<x>[A-Za-z][\w+/-]*(?: [\w+/-]+){0,3}?) "
+                             r"(?:compared (?:to|with)|versus|vs\.?) (?:the |[\d,]+ )?"
+                             r"(?P<y>(?:matched |historical )?[A-Za-z][\w+/-]*(?: [\w+/-]+){0,2}?)"
+                             r"(?= who\b|\s*[,;(]|$)", re.I)
 # A treatment that describes the patients, not an arm: "ineligible for intensive chemotherapy", "refractory to X"
 _POPULATION_BEFORE = re.compile(r"(?:\b(?:in)?eligible|\bunfit|\bcandidates?|\bsuitable) for(?: \w+)?\s*$|"
                                 r"\b(?:refractory|resistant|intolerant) (?:to|of)(?: \w+)?\s*$|"
@@ -342,6 +349,9 @@ def _local_arms(sentence: str) -> list[str]:
             if name.lower() not in (a.lower() for a in out):
                 out.append(name)
     if len(out) < 2:
+        after = _AFTER_COMPARED.search(sentence)
+        if after:  # "higher after adjuvant DC vaccination compared to 209 matched controls who ..., 63.6 vs 31.0"
+            return [after.group("x"), after.group("y")]
         groups: list[str] = []
         for m in _GROUP.finditer(sentence):
             one = m.group("n") or m.group("w") or m.group("w2") or m.group("t") or m.group("x") or m.group("p")
