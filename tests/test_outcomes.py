@@ -1951,3 +1951,13 @@ def test_a_result_compared_after_a_treatment_with_matched_controls():
             "vaccination, 63.6 mo vs. 31.0 mo (p = 0.018).")
     assert [(o.value, o.arm) for o in extract_outcomes(text, "x").outcomes if o.endpoint == "OS_median"] == [
         (63.6, "adjuvant DC vaccination"), (31.0, "matched controls")]
+
+
+def test_an_arm_named_as_the_same_regimen_plus_a_drug():
+    text = ("In this open-label trial, patients with severe aplastic anaemia were randomly assigned to "
+            "antithymocyte globulin plus ciclosporin or to the same regimen plus romiplostim. Complete responses at "
+            "6 months occurred in 22% and 46%, respectively.")
+    record = extract_outcomes(text, "x")
+    assert record.arms == ["antithymocyte globulin plus ciclosporin",
+                           "antithymocyte globulin plus ciclosporin plus romiplostim"]
+    assert [o.arm for o in record.outcomes] == record.arms

@@ -626,6 +626,19 @@ def _arms_not_randomized(text: str, groups: list[str], title_arms: list[str]) ->
     return (arms[:4], aliases) if len(arms) >= 2 else ([], {})  # the title's "X versus Y"
 
 
+def _the_same(part: str, arm: str, first: str) -> str:
+    """An arm named by the first: "the same radiotherapy alone" -> "short-course radiotherapy" (the first arm's words
+    up to that treatment), "the same regimen plus romiplostim" -> the first arm plus romiplostim."""
+    same = re.match(r"\s*(?:to\s+)?(?:the\s+)?same\s+(?P<x>[\w-]+)(?P<rest>.*)$", part, re.S | _I)
+    if not same:
+        return arm
+    x, rest = same.group("x"), _clean_arm(same.group("rest"))
+    if x.lower() in ("regimen", "treatment", "therapy", "schedule", "combination"):
+        return f"{first} {rest}".strip() if rest.lower().startswith(("plus ", "with ")) else first
+    earlier = re.match(rf"(.*?\b{re.escape(x)})\b", first, _I)
+    return earlier.group(1) if earlier and not rest else arm
+
+
 def _part_name(part: str, i: int, arm: str, aliases: dict[str, int]) -> str:
     """The name of the methods' ``i``-th arm, ``part`` as written and ``arm`` cleaned: a sequence by its label or as
     a sequence, a name too long to read by its abbreviation."""
@@ -676,6 +689,8 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
         collapsed = {c.lower() for c in cleaned if c and sum(d.lower() == c.lower() for d in cleaned) > 1}
         for i, part in enumerate(parts):
             arm = _part_name(part, i, cleaned[i], aliases)
+            if i and arms:
+                arm = _the_same(part, arm, arms[0])
             if arm.lower() in collapsed:
                 arm = _kept_apart(arm, part)
             if 2 <= len(arm) <= 60 and re.search(r"[A-Za-z]{2}", arm) and not _NOT_ARM.match(arm) \
