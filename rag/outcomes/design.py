@@ -373,7 +373,8 @@ def _clean_arm(arm: str) -> str:
     arm = re.sub(r"\s+(?:combined with|in combination with)\s+", " plus ", arm, flags=_I)
     # "fianlimab 1600 mg plus cemiplimab 350 mg": a dose before "plus" is dropped, so that the cut at a dose (below)
     # keeps the partner
-    arm = _DOSE_BEFORE_PLUS.sub("", arm)
+    if "plus" in arm.lower() or "+" in arm:  # (the pattern is slow to run where it cannot match)
+        arm = _DOSE_BEFORE_PLUS.sub("", arm)
     fractions = re.match(r"\s*(\d+(?:[.·]\d+)?\s*Gy) in ([\w-]+) (?:daily |weekly )?(fractions?)\b", arm, _I)
     if fractions:  # a fractionation trial's arm: "40 Gy in 15 daily fractions over 3 weeks"
         return f"{fractions.group(1)} in {fractions.group(2)} {fractions.group(3)}"
@@ -552,12 +553,13 @@ def _sized_groups(text: str) -> list[str]:
         if 2 <= len(names) <= 4 and len(set(n.lower() for n in names)) == len(names):
             return names
     # "A total of 412 DCD-NRP and 1236 matched DBD recipients were analysed"
-    m = _TWO_COUNTED.search(text)
+    m = _TWO_COUNTED.search(text) if _ANALYSED.search(text) else None
     if m and m.group("a").lower() != m.group("b").lower() and not _NOT_A_GROUP.search(f"{m.group('a')} {m.group('b')}"):
         return [m.group("a"), m.group("b")]
     return []
 
 
+_ANALYSED = re.compile(r"\b(?:were|was) (?:analy[sz]ed|included|compared|identified|studied)\b", _I)
 _TWO_COUNTED = re.compile(r"\b[\d,]+ (?P<a>[A-Za-z][\w+/-]*(?: [\w+/-]+)?) and [\d,]+ (?:matched )?"
                           r"(?P<b>[A-Za-z][\w+/-]*(?: [\w+/-]+)?) (?:recipients|patients|participants|cases) "
                           r"(?:were|was) (?:analy[sz]ed|included|compared|identified|studied)\b", _I)
@@ -794,7 +796,7 @@ def _compared_pairs(text: str) -> list[tuple[list[str], dict[str, int]]]:
                     aliases[abbreviation.group(1)] = at
             if [a.lower() for a in arms] not in ([a.lower() for a in x] for x, _ in out):  # the same pair again
                 out.append((arms, aliases))
-    for m in _COMPARED_CLASS.finditer(text):
+    for m in _COMPARED_CLASS.finditer(text) if "ompar" in text or "OMPAR" in text else ():
         arms = [m.group("a"), m.group("b")]
         if arms[0].lower() != arms[1].lower() and [a.lower() for a in arms] not in ([a.lower() for a in x]
                                                                                    for x, _ in out):
