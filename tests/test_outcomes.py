@@ -107,6 +107,11 @@ def test_the_version_follows_the_extractors_code():
     from rag.outcomes.extract import _code_fingerprint
 
     assert EXTRACTOR_VERSION == f"2.{_code_fingerprint()}" and len(_code_fingerprint()) == 10
+    # every module of the package that reads a text is hashed (only the table and the package's face are not)
+    from rag.outcomes.extract import RULE_FILES
+
+    package = Path(__file__).resolve().parent.parent / "rag" / "outcomes"
+    assert {p.name for p in package.glob("*.py")} - set(RULE_FILES) == {"__init__.py", "table.py"}
 
 
 def _record(text, doc_id):
@@ -1489,7 +1494,7 @@ def test_groups_named_in_the_results_with_an_en_dash_or_as_cohorts_take_their_va
 
 
 def test_an_arms_name_keeps_standard_of_care_and_drops_a_leading_dose_or_a_switch():
-    from rag.outcomes.design import _clean_arm
+    from rag.outcomes.arm_names import _clean_arm
     assert _clean_arm("standard of care") == "standard of care"
     assert _clean_arm("standard therapy") == "standard therapy"
     assert _clean_arm("a 10 mL/kg bolus of 4% gelatin") == "4% gelatin"
@@ -1546,7 +1551,7 @@ def test_arms_labelled_after_their_description_with_an_abbreviation_and_counts_a
 
 
 def test_doses_after_the_first_are_the_same_drugs_and_a_shared_partner_is_no_arm():
-    from rag.outcomes.design import _doses_of_one_drug
+    from rag.outcomes.arm_names import _doses_of_one_drug
     assert _doses_of_one_drug(["drug S 1 mg/kg", "3 mg/kg", "10 mg/kg", "each with nivolumab 240 mg"]) == [
         "drug S 1 mg/kg", "drug S 3 mg/kg", "drug S 10 mg/kg"]
     assert _doses_of_one_drug(["nivolumab", "placebo"]) == ["nivolumab", "placebo"]
@@ -1756,7 +1761,7 @@ def test_a_list_as_long_as_the_arms_takes_their_order_when_they_are_named_only_a
 
 
 def test_a_studys_groups_read_from_the_counts_it_gives_them():
-    from rag.outcomes.design import _sized_groups
+    from rag.outcomes.groups import _sized_groups
     assert _sized_groups("We pooled trials of patients treated with drug A plus drug B (n = 496) or drug A "
                          "monotherapy (n = 226).") == ["drug A plus drug B", "drug A monotherapy"]
     assert _sized_groups("Drug users (at least 6 months of exposure; n=1007) were compared with non-users "
@@ -1814,7 +1819,7 @@ def test_a_review_that_names_a_randomised_trial_is_still_a_review():
 
 
 def test_a_regimen_named_by_its_length_is_not_cut_to_its_article():
-    from rag.outcomes.design import _clean_arm
+    from rag.outcomes.arm_names import _clean_arm
     # (nor to its length: "4-month" alone names no treatment)
     assert _clean_arm("the 4-month regimen") == "4-month regimen"
     assert _clean_arm("prednisolone 40 mg/day for 28 days plus intravenous NAC") == "prednisolone plus intravenous NAC"

@@ -2,7 +2,9 @@
 
     record.py   StudyOutcomes, Outcome, NotReached; the endpoint vocabulary
     numbers.py  numbers as abstracts write them (words, middle dots), confidence intervals, p-values
-    design.py   design, phase, number of patients, arms, the trial's acronym
+    design.py   design, phase, number of patients, the methods' arms, the trial's acronym
+    arm_names.py  an arm's name cleaned of doses and schedules, its abbreviation, the results' group names
+    groups.py   the groups of a study that is no trial (cohorts compared, labelled, defined, counted, users)
     extract.py  extract_outcomes(): every outcome value with its span, a sentence or a table at a time;
                 EXTRACTOR_VERSION
     items.py    the studies a page reports one after another (a cancer.gov summary's numbered trials)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .design import _DOSE_AMOUNT, _DRUG, _group_arm
+from .arm_names import _DOSE_AMOUNT, _DRUG, _group_arm
 from .endpoints import _PARENTHESES
 from .values import _Value
 
