@@ -1953,9 +1953,13 @@ def test_two_groups_counted_where_the_analysis_is_described():
 def test_a_result_compared_after_a_treatment_with_matched_controls():
     text = ("In this retrospective study, 78 melanoma patients received dendritic cell vaccines. OS was significantly "
             "higher after adjuvant DC vaccination compared to 209 matched controls who underwent RLND without "
-            "vaccination, 63.6 mo vs. 31.0 mo (p = 0.018).")
-    assert [(o.value, o.arm) for o in extract_outcomes(text, "x").outcomes if o.endpoint == "OS_median"] == [
+            "vaccination, 63.6 mo vs. 31.0 mo (p = 0.018). Five-year survival rate increased from 38% to 53%.")
+    outcomes = extract_outcomes(text, "x").outcomes
+    assert [(o.value, o.arm) for o in outcomes if o.endpoint == "OS_median"] == [
         (63.6, "adjuvant DC vaccination"), (31.0, "matched controls")]
+    # "increased from 38% to 53%" with the arms just compared: from the controls to the treatment
+    assert [(o.value, o.arm) for o in outcomes if o.endpoint == "OS_rate"] == [
+        (38.0, "matched controls"), (53.0, "adjuvant DC vaccination")]
 
 
 def test_an_arm_named_as_the_same_regimen_plus_a_drug():

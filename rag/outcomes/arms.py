@@ -119,6 +119,11 @@ def _pair(text: str, v: _Value, chain: list[_Value], arms: list[str], named: lis
     # the arm named before the values goes to the second, the other arm is where it came from
     if from_to and len(named) == 1 and any(b <= chain[0].start for _, b, _ in arm_mentions):
         return named[0] if chain[1] is v else next(a for a in arms if a != named[0])
+    # "Five-year survival increased from 38% to 53%" after "... after X compared to matched controls": from the
+    # control to the treatment
+    control = _group_arm("control", arms, {}) if from_to and not named else None
+    if control:
+        return next(a for a in arms if a != control) if chain[1] is v else control
     return None
 
 
