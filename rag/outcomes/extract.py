@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 
 from ..chunk.sentences import sentence_spans
 from .arms import _TREATMENT, _arm_for, _arm_mentions, _local_arms
@@ -23,16 +24,15 @@ from .timepoints import (_TIMEPOINT, _WORD_NUMBERS, _defined_timepoints, _timepo
 from .values import _list_units, _Value, _values
 
 
-# The modules whose code decides what a text's record holds (all of this package but the table and the package's
-# face; a test checks that a new module is not forgotten here).
-RULE_FILES = ("extract.py", "endpoints.py", "values.py", "timepoints.py", "arms.py", "arm_names.py", "design.py",
-              "groups.py", "numbers.py", "record.py", "context.py", "items.py")
+# The modules whose code decides what a text's record holds: all of this package but the table and its face, so that
+# a new module is hashed without being listed.
+RULE_FILES = tuple(sorted(p.name for p in Path(__file__).resolve().parent.glob("*.py")
+                          if p.name not in ("__init__.py", "table.py")))
 
 
 def _code_fingerprint() -> str:
     """A hash of the code that reads outcomes (this package's rules and the sentence splitter they use)."""
     import hashlib
-    from pathlib import Path
 
     here = Path(__file__).resolve().parent
     h = hashlib.sha256()

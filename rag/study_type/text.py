@@ -105,11 +105,10 @@ def _by_title_design(title: str, body: str) -> tuple[str, str] | None:
         if re.search(r"\bcase series\b", title, _I) and _LARGE_SERIES.search(body):
             return "observational study", _hit(_LARGE_SERIES, body)  # a series of dozens of patients: a cohort
         return "case report", _hit(_T_CASE, title, "title")
-    pooled = _META_AS_SOURCE.sub(" ", body)
-    if _META_OWN.search(pooled) and (_META.search(pooled) or _SYSTEMATIC.search(body)) \
-            and not _MENDELIAN_OWN.search(body):
+    meta = _own_meta_analysis(body)
+    if meta:
         # "Prevalence of ...", "Association of ...": a title a meta-analysis shares with the studies it pools.
-        return "meta-analysis", _hit(_META_OWN, pooled)
+        return "meta-analysis", f'text: "{meta.group(0).strip()}"'
     titled_review = re.sub(r"\b(chart|charts|record|records|case[- ]note|notes|\d+-year|peer) review\b", " ", title,
                            flags=_I)
     review_title = _T_REVIEW.search(titled_review) and re.search(r"\breview\b|\boverview\b", titled_review, _I)
@@ -186,6 +185,15 @@ def _own_randomisation(plain: str) -> bool:
     return bool(randomised) and not (_RANDOMISED_OF_OTHERS.search(plain) and not _HUMAN_SUBJECTS.search(plain))
 
 
+def _own_meta_analysis(body: str) -> re.Match | None:
+    """The abstract's own meta-analysis: not the meta-analysis of genome-wide association studies a Mendelian
+    randomisation takes its data from."""
+    if _MENDELIAN_OWN.search(body):
+        return None
+    pooled = _META_AS_SOURCE.sub(" ", body)
+    return _META_OWN.search(pooled) if _META.search(pooled) or _SYSTEMATIC.search(body) else None
+
+
 def _not_systematic(body: str) -> bool:
     """A review that searched the literature but says it is narrative, or calls itself a review and names no marks of
     a systematic one (criteria, PRISMA, reviewers, studies included)."""
@@ -205,9 +213,9 @@ def _by_kind(text: str, body: str) -> tuple[str, str] | None:
     guideline_body = _guideline_words(body)
     if _MENDELIAN_OWN.search(body):
         return "observational study", _hit(_MENDELIAN_OWN, body)
-    pooled = _META_AS_SOURCE.sub(" ", body)
-    if _META_OWN.search(pooled) and (_META.search(pooled) or _SYSTEMATIC.search(body)):
-        return "meta-analysis", _hit(_META_OWN, pooled)
+    meta = _own_meta_analysis(body)
+    if meta:
+        return "meta-analysis", f'text: "{meta.group(0).strip()}"'
     if _GUIDELINE_OWN.search(guideline_body) and _GUIDELINE.search(text):
         return "guideline", _hit(_GUIDELINE_OWN, guideline_body)
     if _SYSTEMATIC.search(body) and not _HUMAN_SUBJECTS.search(body) and not _not_systematic(body):
