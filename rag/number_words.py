@@ -12,8 +12,11 @@ UNITS = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SMALL = rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(k for k in UNITS if k != 'zero')}))?|{'|'.join(UNITS)})"
-# "Twenty-one", "two hundred eighty-three", "one hundred and five" (a pattern to build others on).
-NUMBER_WORDS = rf"(?:{_SMALL}\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
+# The first three letters of every number's word: a cheap test of whether one can start here.
+NUMBER_WORD_STARTS = "|".join(sorted({word[:3] for word in (*UNITS, *TENS)}))
+# "Twenty-one", "two hundred eighty-three", "one hundred and five" (a pattern to build others on; the small number
+# read once, then "hundred" tried: patterns built on it are run at every word).
+NUMBER_WORDS = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?)"
 
 
 def words_to_int(words: str) -> int | None:

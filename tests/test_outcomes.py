@@ -102,6 +102,72 @@ def test_number_parsing():
     assert ci_after(" (95% CI, 6.7 to not reached)", 0)[:2] == (6.7, None)
 
 
+def test_a_count_is_read_in_digits_and_in_words_and_only_where_one_starts():
+    import re
+
+    from rag.outcomes.numbers import COUNT
+
+    count = re.compile(COUNT, re.I)
+    for written in ("21", "1,024", "Twenty-one", "two hundred eighty-three", "One hundred and five", "zero", "forty"):
+        assert count.fullmatch(written), written
+    assert [m.group(0) for m in count.finditer("the three arms of the forty-two patients, four in the other")] == \
+        ["three", "forty-two", "four"]
+
+
+def _first_letters(items) -> tuple[set[str], bool]:
+    """The letters a parsed pattern's match can begin with (lower case; "*" for any), and whether it can be empty."""
+    from re import _constants as c
+
+    out: set[str] = set()
+    for op, arg in items:
+        if op is c.AT or op in (c.ASSERT, c.ASSERT_NOT):
+            continue  # a word boundary or a look-around reads no letter
+        if op is c.LITERAL:
+            return out | {chr(arg).lower()}, False
+        if op is c.IN:
+            for kind, value in arg:
+                if kind is c.LITERAL:
+                    out.add(chr(value).lower())
+                elif kind is c.RANGE:
+                    out |= {chr(x).lower() for x in range(value[0], value[1] + 1)}
+                else:
+                    out.add("*")
+            return out, False
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            letters, empty = _first_letters(arg[2])
+            out |= letters
+            if arg[0] > 0 and not empty:
+                return out, False
+            continue
+        if op is c.SUBPATTERN:
+            letters, empty = _first_letters(arg[3])
+        elif op is c.BRANCH:
+            parts = [_first_letters(branch) for branch in arg[1]]
+            letters, empty = set().union(*(p[0] for p in parts)), any(p[1] for p in parts)
+        else:
+            return out | {"*"}, False
+        out |= letters
+        if not empty:
+            return out, False
+    return out, True
+
+
+def test_every_endpoint_word_begins_with_a_letter_its_family_lists():
+    """The extractor passes over a family of endpoint words where the word's first letter is not one it lists
+    (_FIRST_LETTERS, for speed): every pattern of the family must begin with one of them, or its words are lost."""
+    import re
+    from re import _parser
+
+    from rag.outcomes.endpoints import _FIRST_LETTERS, _KEYWORDS
+
+    for name, pattern in _KEYWORDS:
+        if name not in _FIRST_LETTERS:
+            continue
+        listed = set(_FIRST_LETTERS[name])
+        letters, empty = _first_letters(_parser.parse(pattern, re.I))
+        assert not empty and letters <= listed, (name, sorted(letters - listed))
+
+
 def test_the_version_follows_the_extractors_code():
     """Any change of the rules changes EXTRACTOR_VERSION (so the next build re-extracts): it names their hash."""
     from rag.outcomes.extract import _code_fingerprint

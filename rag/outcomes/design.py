@@ -416,8 +416,9 @@ _ASSESSED_OR = re.compile(r"\b(?:assessed|evaluated|tested|investigated|examined
                           _I)
 
 
-_TRIAL = re.compile(r"\b(?:KEYNOTE|CheckMate|IMpower|IMbrave|IMvigor|JAVELIN|PACIFIC|CASPIAN|POSEIDON|EMPOWER|ORIENT|"
-                    r"RATIONALE|CodeBreaK|KRYSTAL|ZUMA|JULIET|ELIANA|TRANSCEND|KarMMa|CARTITUDE|COMBI|coBRIM|"
+# (every name starts with a capital but coBRIM: the guard passes over other words with one test)
+_TRIAL = re.compile(r"\b(?=[A-Zc])(?:KEYNOTE|CheckMate|IMpower|IMbrave|IMvigor|JAVELIN|PACIFIC|CASPIAN|POSEIDON|"
+                    r"EMPOWER|ORIENT|RATIONALE|CodeBreaK|KRYSTAL|ZUMA|JULIET|ELIANA|TRANSCEND|KarMMa|CARTITUDE|COMBI|coBRIM|"
                     r"DESTINY|CLEOPATRA|OAK|POPLAR|MYSTIC|ARCTIC|ATLANTIC|DANUBE|NADIM|NEOSTAR|RELATIVITY|"
                     r"[A-Z][A-Za-z]{2,}[A-Z]?)[- ]?\d{2,4}[A-Za-z]?\b|\b(?:OAK|POPLAR|PACIFIC|MYSTIC|CASPIAN|ARCTIC|"
                     r"ATLANTIC|DANUBE|NADIM|MONALEESA|PROSPECT)\b")
@@ -462,6 +463,9 @@ def design_of(title: str, text: str) -> str:
     return "other"
 
 
+# A word every match of each of _N_PATTERNS holds (None: no one word): a window without it is not searched.
+_N_NEEDS = (re.compile(r"randomi[sz]|assigned|allocated", _I), None, re.compile(r"evaluable|assessable", _I),
+            re.compile(r"analy[sz]|identified|reviewed|included|studied|evaluated|profiled|review|study", _I), None)
 _N_WORD = re.compile(r"\b(?:patients|participants|subjects|women|men|children|adults|individuals|cases|evaluable|"
                      r"assessable|randomi[sz])", _I)
 
@@ -476,8 +480,10 @@ def n_of(text: str) -> dict | None:
             windows[-1] = (windows[-1][0], b)
         else:
             windows.append((a, b))
-    for what, pattern in _N_PATTERNS:
+    for (what, pattern), needs in zip(_N_PATTERNS, _N_NEEDS, strict=True):
         for a, b in windows:
+            if needs is not None and not needs.search(text, a, b):
+                continue
             for m in pattern.finditer(text, a, b):
                 group = next(g for g in ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9")
                              if g in m.groupdict() and m.group(g))

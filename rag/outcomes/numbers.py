@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..number_words import NUMBER_WORDS, words_to_int
+from ..number_words import NUMBER_WORD_STARTS, NUMBER_WORDS, words_to_int
 
 # A decimal number: "43", "43.5", "0·60" (middle dot), ".72" (as in "P < .001" or "HR .72").
 NUM = r"(?:\d+(?:[.·]\d+)?|[.·]\d+)"
@@ -29,9 +29,10 @@ P_VALUE = re.compile(
     rf"=)\s*(?:[<>=≤≥]\s*)?{NUM}(?:\s*[x×]\s*10\S+)?"
 )
 
-# A count as written: digits (with thousands separators) or words; it starts a word (the guard fails fast where no
-# count can start, which keeps the patterns built on it quick).
-COUNT = rf"(?:\b(?=[\dzotfsenZOTFSEN])(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS}))"
+# A count as written: digits (with thousands separators) or words; it starts a word (the guard, a digit or the first
+# three letters of a number's word, fails fast where no count can start, which keeps the patterns built on it quick).
+COUNT = (rf"(?:\b(?=\d|(?i:{NUMBER_WORD_STARTS}))"
+         rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS}))")
 
 
 def to_float(text: str) -> float | None:
