@@ -274,6 +274,35 @@ def test_cli_outcomes_pubmed_json_one_object_per_record_in_order(tmp_path):
     assert "ORR" in readable and "PMID:1" in readable
 
 
+def test_cli_spans_index_the_records_own_abstract(tmp_path):
+    """The loader squashes spaces of every width, repairs mojibake, drops tags and structured labels: the offsets
+    `rag outcomes --pubmed` prints still point into the record's "abstract" string as given."""
+    abstracts = [
+        "BACKGROUND: Nivolumab was tested. METHODS: 200 patients were randomly assigned to nivolumab or docetaxel. "
+        "RESULTS: The objective response rate was 42\u200a% versus 27\u200a% (p\u200a<\u200a0.0001). Median overall "
+        "survival was 12.1\u00a0months (95%\u00a0CI 10.0\u201314.0) versus 9.4\u00a0months; hazard ratio 0.73 (95% CI "
+        "0.60\u20130.89; p\u00e2\u0080\u0089<\u00e2\u0080\u00890.001). CONCLUSIONS: Nivolumab was better.",
+        "Patients   (n\u00a0=\u00a0120) received <i>pembrolizumab</i>. The objective response rate was 33% (40/120) "
+        "and grade\u00a03\u20134 adverse events occurred in 14\u00a0% of patients.\nMedian progression-free survival "
+        "was 6.2\u00a0months\u00a0(95% CI, 4.1\u00a0to\u00a08.3).",
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps({"pmid": str(i), "title": "A trial", "abstract": a}) + "\n"
+                            for i, a in enumerate(abstracts)))
+    out = subprocess.run([sys.executable, "-m", "rag", "outcomes", "--pubmed", str(path), "--json"],
+                         capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    lines = [json.loads(line) for line in out.splitlines()]
+    found = [(o["endpoint"], o["value"]) for line in lines for o in line["outcomes"]]
+    assert {("ORR", 42.0), ("ORR", 27.0), ("OS_median", 12.1), ("HR_OS", 0.73), ("ORR", 33.0),
+            ("AE_grade3plus", 14.0), ("PFS_median", 6.2)} <= set(found)
+    for abstract, line in zip(abstracts, lines, strict=True):
+        for o in line["outcomes"]:
+            assert abstract[o["char_start"]:o["char_end"]] == o["text"], o
+    # the span is the record's own characters, hair spaces and the mojibake included
+    hr = next(o for o in lines[0]["outcomes"] if o["endpoint"] == "HR_OS")
+    assert "\u00e2\u0080\u0089" in hr["text"]
+
+
 # --- on the session's real index (the real model, FAISS, the stored outcome records) -------------------------
 
 IL2 = "What response rates does high-dose IL-2 achieve in metastatic melanoma and renal cell carcinoma?"

@@ -16,7 +16,7 @@ def cmd_outcomes(args: argparse.Namespace) -> int:
     from ..outcomes import extract_outcomes
     from ..outcomes.record import StudyOutcomes
 
-    records: list[StudyOutcomes] = []
+    records: list[StudyOutcomes | dict] = []
     if args.pubmed:
         from ..load.pubmed import json_line_documents
 
@@ -26,9 +26,9 @@ def cmd_outcomes(args: argparse.Namespace) -> int:
                                     pmid=str(raw["pmid"]) if raw.get("pmid") else None)
                 out = rec.to_json()
                 out["skipped"] = why
-                records.append(out)  # type: ignore[arg-type]
+                records.append(out)
                 continue
-            records.append(extract_outcomes(doc))
+            records.append(_in_the_record(extract_outcomes(doc).to_json(), doc, raw))
     else:
         if not args.ids:
             raise ValueError("give a paper's id (PMID:..., DOI:..., or a PMID), or --pubmed FILE.jsonl")
@@ -50,6 +50,24 @@ def cmd_outcomes(args: argparse.Namespace) -> int:
         else:
             print(_outcomes_text(data))
     return 0
+
+
+def _in_the_record(data: dict, doc, raw: dict) -> dict:
+    """Spans moved from the loaded text onto the record's own "abstract" string (``abstract[char_start:char_end] ==
+    text``): the caller holds the record, not the text the loader made of it. A trial record, whose text the
+    loader assembles from several fields, keeps the loaded text's offsets."""
+    from ..load.source_spans import SourceSpans
+
+    source = raw.get("abstract")
+    if not isinstance(source, str) or raw.get("nct_id"):
+        return data
+    spans = SourceSpans(doc.text, source, [section.start for section in doc.sections or ()])
+    for item in [*data.get("outcomes", []), *data.get("not_reached", [])]:
+        found = spans.locate(item["char_start"], item["char_end"])
+        if found:
+            item["char_start"], item["char_end"] = found
+            item["text"] = source[found[0]:found[1]]
+    return data
 
 
 def _outcomes_text(d: dict) -> str:
