@@ -303,6 +303,19 @@ def test_cli_spans_index_the_records_own_abstract(tmp_path):
     assert "\u00e2\u0080\u0089" in hr["text"]
 
 
+def test_cli_output_names_each_record_by_its_own_doc_id(tmp_path):
+    """A record known by its DOI only keeps its doc_id as written (the index keeps DOIs in lower case): a caller
+    matches the output to the input by it, in `rag outcomes` and `rag evidence` alike."""
+    record = {"doc_id": "DOI:10.1158/1078-0432.CCR-11-1261", "doi": "10.1158/1078-0432.CCR-11-1261",
+              "title": "A randomized trial", "abstract": RCT}
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps(record) + "\n" + json.dumps({"pmid": "7", "abstract": RCT}) + "\n")
+    for command in ("outcomes", "evidence"):
+        out = subprocess.run([sys.executable, "-m", "rag", command, "--pubmed", str(path), "--json"],
+                             capture_output=True, text=True, cwd=ROOT, check=True).stdout
+        assert [json.loads(line)["doc_id"] for line in out.splitlines()] == [record["doc_id"], "PMID:7"], command
+
+
 # --- on the session's real index (the real model, FAISS, the stored outcome records) -------------------------
 
 IL2 = "What response rates does high-dose IL-2 achieve in metastatic melanoma and renal cell carcinoma?"

@@ -28,7 +28,8 @@ def cmd_outcomes(args: argparse.Namespace) -> int:
                 out["skipped"] = why
                 records.append(out)
                 continue
-            records.append(_in_the_record(extract_outcomes(doc).to_json(), doc, raw))
+            records.append({**_in_the_record(extract_outcomes(doc).to_json(), doc, raw),
+                            "doc_id": _record_id(raw, doc.doc_id)})
     else:
         if not args.ids:
             raise ValueError("give a paper's id (PMID:..., DOI:..., or a PMID), or --pubmed FILE.jsonl")
@@ -50,6 +51,13 @@ def cmd_outcomes(args: argparse.Namespace) -> int:
         else:
             print(_outcomes_text(data))
     return 0
+
+
+def _record_id(raw: dict, loaded: str) -> str:
+    """The record's own doc_id as the file writes it ("DOI:10.1158/1078-0432.CCR-11-1261"; the index keeps DOIs in
+    lower case): a caller matches the output to the input by it. The loader's id when the record gives none."""
+    given = raw.get("doc_id")
+    return given.strip() if isinstance(given, str) and given.strip() else loaded
 
 
 def _in_the_record(data: dict, doc, raw: dict) -> dict:
@@ -156,8 +164,9 @@ def cmd_evidence(args: argparse.Namespace) -> int:
                    "concern": notice == "expression of concern", "basis": None, "skipped": why}
         else:
             e = classify(doc)
-            out = {"doc_id": doc.doc_id, "pmid": doc.pmid, "study_type": e.study_type, "level": e.level,
-                   "retracted": e.notice in RETRACTED, "concern": e.notice == "expression of concern", "basis": e.basis}
+            out = {"doc_id": _record_id(record, doc.doc_id), "pmid": doc.pmid, "study_type": e.study_type,
+                   "level": e.level, "retracted": e.notice in RETRACTED, "concern": e.notice == "expression of concern",
+                   "basis": e.basis}
         if args.json:
             print(json.dumps(out, ensure_ascii=False))
         else:
