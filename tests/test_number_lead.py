@@ -112,3 +112,20 @@ def test_complete_disappearance_and_how_long_responses_last_are_asked_for():
     assert wants_number(last) and asked_endpoints(last)[0] == "DOR_median"
     compare = "How does tumour shrinkage with nivolumab compare with dacarbazine in melanoma?"
     assert wants_number(compare) and asked_endpoints(compare)[0] == "ORR"
+
+
+def test_a_risk_of_death_is_answered_by_the_survival_ratio_of_the_study_that_reports_it(settings):
+    """The question names progression (its patients') and asks the risk of death: the hazard ratio for death leads,
+    from the trial's overall-survival paper, not the earlier paper's ratio for progression."""
+    from rag import answer
+    from rag.answer.numbers import lead_endpoints
+
+    question = ("For locally advanced unresectable NSCLC without progression after chemoradiation, how much does "
+                "durvalumab lower the risk of death versus placebo?")
+    assert lead_endpoints(question) == ["HR_OS", "HR_PFS"]
+    assert lead_endpoints("How much does it reduce the risk of progression or death?")[0] == "HR_PFS"
+    a = answer(question, settings=settings, use_llm=False)
+    lead = a.text.splitlines()[2]
+    assert "hazard ratio for overall survival 0.68" in lead, a.text
+    n = int(lead.rsplit("[", 1)[1].split("]")[0])
+    assert a.passages[n - 1].doc_id == "PMID:30280658"

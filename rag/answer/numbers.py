@@ -30,6 +30,10 @@ def wants_number(question: str) -> bool:
 
 _RATIO = re.compile(r"hazard ratio|\bHR\b|(?:cut|reduc\w*|lower\w*) (?:the )?risk|risk of (?:death|progression)", re.I)
 _ODDS = re.compile(r"\bodds\b", re.I)
+# The event a risk is of ("the risk of progression or death", "the risk of dying"), its ratio by the first match.
+_RISK_OF = re.compile(r"\brisk of (?P<of>(?:[\w-]+ ){0,3}[\w-]+)", re.I)
+_RISK_EVENTS = ((r"progression|progressing", "HR_PFS"), (r"recurrence|relapse|recurring", "HR_DFS"),
+                (r"death|dying|mortality", "HR_OS"))
 # A landmark the question asks for: "2-year", "at six months", "still alive a year later".
 _TIMEPOINT = re.compile(rf"\b(?P<n>\d+|{NUMBER_WORDS})[- ](?P<u>years?|months?|weeks?)\b(?![- ](?:median|follow))|"
                         r"\ba (?P<u2>year|month) (?:later|on|after)\b|\bafter a (?P<u3>year|month)\b|\blandmark\b",
@@ -73,7 +77,11 @@ def lead_endpoints(question: str) -> list[str]:
     median, a landmark ("two-year survival") by a median, a complete response by the overall response."""
     asked = asked_endpoints(question)
     if _RATIO.search(question):
-        return [e for e in asked if e.startswith("HR_")] or [e for e in asked if e.startswith(("HR_", "OR_"))]
+        ratios = [e for e in asked if e.startswith("HR_")] or [e for e in asked if e.startswith(("HR_", "OR_"))]
+        # "lower the risk of death" in patients "without progression after chemoradiation": the ratio of the
+        # event the risk is of comes first, whatever else the question names
+        event = _risk_event(question)
+        return sorted(ratios, key=lambda e: e != event)
     if _ODDS.search(question):
         return [e for e in asked if e == "OR_other"]
     out = [e for e in asked if not e.startswith(("HR_", "OR_"))]
@@ -84,6 +92,12 @@ def lead_endpoints(question: str) -> list[str]:
     if _CR_ONLY.search(question) and not _ANY_RESPONSE.search(_CR_ONLY.sub("", question)):
         out = [e for e in out if e != "ORR"]
     return out
+
+
+def _risk_event(question: str) -> str | None:
+    """The ratio of the event a question's risk is of ("lower the risk of death": HR_OS), if it names one."""
+    risk = _RISK_OF.search(question)
+    return next((ratio for words, ratio in _RISK_EVENTS if risk and re.search(words, risk.group("of"), re.I)), None)
 
 
 # The words every quantitative question is made of ("overall", "survival", "response"): a study that holds them
@@ -202,7 +216,12 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
     # A landmark asked ("still alive at six months"): a study that reports it at that time point first.
     months = asked_months(question)
     at_time = {id(r) for r in reports_at(months, candidates, asked)}
-    best = max(candidates, key=lambda r: (-len(missing[id(r)]), id(r) in at_time, relevance(question, r)))
+    # The ratio of the event the question's risk is of ("the risk of death") before the others: a study that
+    # reports only the other ratio answers another question.
+    event = _risk_event(question) if _RATIO.search(question) else None
+    first = {id(r) for r in candidates if event in asked and _sayable(r, event)}
+    best = max(candidates, key=lambda r: (-len(missing[id(r)]), id(r) in at_time, id(r) in first,
+                                          relevance(question, r)))
     endpoint = next((e for e in asked if id(best) in at_time and any(_cell_months(c) == months
                                                                      for c in _sayable(best, e))), None) \
         or next(e for e in asked if _sayable(best, e))  # the first asked endpoint the study reports
