@@ -129,3 +129,16 @@ def test_a_risk_of_death_is_answered_by_the_survival_ratio_of_the_study_that_rep
     assert "hazard ratio for overall survival 0.68" in lead, a.text
     n = int(lead.rsplit("[", 1)[1].split("]")[0])
     assert a.passages[n - 1].doc_id == "PMID:30280658"
+
+
+def test_a_word_of_the_question_matches_the_part_of_a_hyphenated_title_word(settings):
+    """"squamous NSCLC" names the trial of "Advanced Squamous-Cell Non-Small-Cell Lung Cancer": its ratio leads, not
+    that of the pooled two-year report of two trials that ranks first by retrieval."""
+    from rag import answer
+
+    a = answer("By how much does second-line nivolumab cut the risk of death compared with docetaxel in squamous "
+               "NSCLC?", settings=settings, use_llm=False)
+    lead = a.text.splitlines()[2]
+    assert "hazard ratio for overall survival 0.59" in lead, a.text
+    n = int(lead.rsplit("[", 1)[1].split("]")[0])
+    assert a.passages[n - 1].doc_id == "PMID:26028407"

@@ -88,12 +88,18 @@ QUESTION_FRAME = {"what", "which", "does", "with", "from", "that", "this", "were
                   "adverse", "events", "ratio", "hazard"}
 
 
+def _words_and_parts(text: str) -> set[str]:
+    """A text's words and the parts of its hyphenated ones: "Squamous-Cell" names "squamous" as a question says it."""
+    words = set(re.findall(r"[a-z0-9][a-z0-9-]{2,}", text.lower()))
+    return words | {part for w in words if "-" in w for part in w.split("-") if len(part) >= 3}
+
+
 def relevance(question: str, row: "Row") -> float:
     """How well a study matches the question: the question's own words (a drug, a disease, a trial's name) found
     in its title, arms and trial name; the retrieval rank breaks ties."""
     words = {w for w in re.findall(r"[a-z0-9][a-z0-9-]{2,}", question.lower()) if w not in QUESTION_FRAME}
-    named = set(re.findall(r"[a-z0-9][a-z0-9-]{2,}", " ".join([row.title or "", row.study, *row.arms]).lower()))
-    passage = set(re.findall(r"[a-z0-9][a-z0-9-]{2,}", row.context.lower()))
+    named = _words_and_parts(" ".join([row.title or "", row.study, *row.arms]))
+    passage = _words_and_parts(row.context)
     trial = re.sub(r"\s*\(\d{4}\)$", "", row.study).lower()
     named_trial = 3 if re.search(r"\d", trial) and trial.replace(" ", "-") in question.lower().replace(" ", "-") else 0
     return named_trial + len(words & named) + 0.5 * len((words & passage) - named) - 0.05 * row.passage
