@@ -109,7 +109,11 @@ def test_complete_disappearance_and_how_long_responses_last_are_asked_for():
     gone = "How often does the cancer disappear completely with nivolumab plus ipilimumab?"
     assert wants_number(gone) and lead_endpoints(gone) == ["CR"]
     last = "How long do responses to adagrasib typically last in KRAS G12C-mutated lung cancer?"
-    assert wants_number(last) and asked_endpoints(last)[0] == "DOR_median"
+    assert wants_number(last) and asked_endpoints(last)[0] == "DOR_median" and lead_endpoints(last) == ["DOR_median"]
+    # "how long": a time, not the share that responds, whatever the question says of the response first
+    hold = "When pembrolizumab produces a response in advanced NSCLC, how long does that response typically hold up?"
+    assert "DOR_median" in asked_endpoints(hold) and lead_endpoints(hold) == ["DOR_median"]
+    assert lead_endpoints("How long do patients live on nivolumab, and how many respond?") == ["OS_median"]
     compare = "How does tumour shrinkage with nivolumab compare with dacarbazine in melanoma?"
     assert wants_number(compare) and asked_endpoints(compare)[0] == "ORR"
 

@@ -67,6 +67,7 @@ def _cell_months(cell) -> float | None:
 
 
 _MEDIAN = re.compile(r"\bmedian\b|how long", re.I)
+_HOW_LONG = re.compile(r"\bhow long\b", re.I)
 _CR_ONLY = re.compile(r"complete (?:response|remission|regression)|disappear\w*(?: completely)?", re.I)
 _ANY_RESPONSE = re.compile(r"objective|overall response|partial|\bORR\b|response rates?\b(?! of complete)", re.I)
 
@@ -89,6 +90,9 @@ def lead_endpoints(question: str) -> list[str]:
         out = [e for e in out if not e.endswith("_median")]
     elif _MEDIAN.search(question):
         out = [e for e in out if not e.endswith("_rate")]
+        if _HOW_LONG.search(question) and any(e.endswith("_median") for e in out):
+            # "how long does the response hold up": a time, not the share that responds
+            out = [e for e in out if e.endswith("_median")]
     if _CR_ONLY.search(question) and not _ANY_RESPONSE.search(_CR_ONLY.sub("", question)):
         out = [e for e in out if e != "ORR"]
     return out

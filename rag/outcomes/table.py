@@ -26,7 +26,8 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"disease control|\bDCR\b|clinical benefit", ("DCR",)),
     (r"respon|\bORR\b|regression|remission|efficacy|effective|activity|benefit|shrink", ("ORR", "CR")),
     (r"duration of response|response duration|\bDoR\b|"
-     r"how long (?:do|does|did) (?:the )?respons\w*(?: [\w-]+){0,4}? last", ("DOR_median",)),
+     r"how long (?:do|does|did|will|can|would) (?:the |that |these |those |their |such |a |an )?respons\w*"
+     r"(?: [\w-]+){0,4}? (?:last|hold|persist|endure|continue|stay|remain)", ("DOR_median",)),
     (r"progression[- ]free|\bPFS\b|progression", ("PFS_median", "PFS_rate", "HR_PFS")),
     (r"event[- ]free|\bEFS\b", ("EFS_median", "HR_EFS")),
     (r"disease[- ]free|relapse[- ]free|recurrence[- ]free|\b[DR]FS\b|recurrence|relapse", ("DFS_median", "RFS_median",
