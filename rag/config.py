@@ -123,6 +123,7 @@ class AnswerWeights:
     sentences_summary: int = 3
     dense_candidates: int = 13  # sentences embedded per question (the best by the other signals)
     pool: int = 5  # passages the answer reads (the best k of them, cited ones first, are shown)
+    number_pool: int = 10  # passages a quantitative question's number lead reads (those it cites are shown)
     key_idf: float = 5.0  # idf at which a question word is a key term
     # Declining.
     dense_answer: float = 0.445  # a passage this close to the question in meaning: answer
@@ -141,7 +142,7 @@ class AnswerWeights:
 
         # Whole numbers: at least 1, and at most what one answer can use (pool: passages read, as k).
         whole = {**{name: 50 for name in self.__pydantic_fields__ if name.startswith("sentences_")},
-                 "max_per_paper": 50, "dense_candidates": 1000, "pool": MAX_K}
+                 "max_per_paper": 50, "dense_candidates": 1000, "pool": MAX_K, "number_pool": MAX_K}
         for name, most in whole.items():
             need(getattr(self, name) >= 1, name, "at least 1")
             need(getattr(self, name) <= most, name, f"at most {most}")

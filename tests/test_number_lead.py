@@ -146,3 +146,21 @@ def test_a_word_of_the_question_matches_the_part_of_a_hyphenated_title_word(sett
     assert "hazard ratio for overall survival 0.59" in lead, a.text
     n = int(lead.rsplit("[", 1)[1].split("]")[0])
     assert a.passages[n - 1].doc_id == "PMID:26028407"
+
+
+def test_a_number_no_study_read_reports_is_looked_for_a_little_further_down(settings):
+    """The five passages read give no disease control rate; the trial that reports it ranks lower: its value
+    leads, cited, and its passage is shown. With the wider look turned off, no value leads."""
+    import dataclasses
+
+    from rag import answer
+
+    question = ("In pretreated KRAS G12C-mutant NSCLC, including patients who already had PD-1/PD-L1 inhibitors, "
+                "what disease control rate does sotorasib achieve?")
+    a = answer(question, settings=settings, use_llm=False)
+    lead = a.text.splitlines()[2]
+    assert "disease control rate 80.6% (72.6–87.2) [1]" in lead, a.text
+    assert a.passages[0].doc_id == "PMID:34096690" and len(a.passages) == settings.k
+    assert all(v["status"] == "supported" for v in a.check.support[:1]), a.check.support
+    narrow = settings.replace(answer=dataclasses.replace(settings.answer, number_pool=settings.answer.pool))
+    assert "disease control rate" not in answer(question, settings=narrow, use_llm=False).text.splitlines()[2]

@@ -23,7 +23,7 @@ from .extractive import (AGAINST_HEADING, FOR_HEADING, NO_AGAINST, NO_SUPPORT, S
 from .followup import chat_messages, is_follow_up, previous_questions, standalone_question, topic_terms
 from .generate import write
 from .llm import ChatModel
-from .numbers import add_value_spans, number_lead
+from .numbers import add_value_spans, number_lead, wants_number
 from .question import question_type
 from .support_check import check_answer
 
@@ -141,16 +141,27 @@ def answer_stream(
         weights = dataclasses.replace(weights, pool=extractive_reads)
         passages = searcher.search(search_query, k=extractive_reads, filters=filters, store=store)
         found = extract(search_query, passages, store, searcher.embedder, weights)
-    result = _extractive_answer(question, search_query, found, passages, store, k, notes, here)
+    further: list[Passage] = []
+    if wants_number(search_query) and weights.number_pool > len(passages):
+        # A number asked: when no study the answer reads reports it, the studies a little further down may; they
+        # are read for the lead only (and shown only when it cites them).
+        have = {p.chunk_id for p in passages}
+        further = [p for p in searcher.search(search_query, k=weights.number_pool, filters=filters, store=store)
+                   if p.chunk_id not in have]
+    result = _extractive_answer(question, search_query, found, passages, store, k, notes, here, further)
     yield result.text, result
 
 
 def _extractive_answer(question: str, search_query: str, found, passages: list[Passage], store, k: int,
-                       notes: list[str], here: dict[str, Any]) -> Answer:
+                       notes: list[str], here: dict[str, Any], further: list[Passage] = ()) -> Answer:
     """The answer of sentences copied from the passages (the extracted values first, for a quantitative question),
-    renumbered by citation and checked against its passages."""
+    renumbered by citation and checked against its passages; ``further`` passages may give the values when those
+    read give none."""
     text = found.text
     lead = number_lead(search_query, passages, store)  # a rate, a median, a ratio: the extracted values lead
+    if lead is None and further:
+        passages = [*passages, *further]  # (the sentences' markers number the first ones: unchanged)
+        lead = number_lead(search_query, passages, store)
     if lead and text:
         text = f"{lead[0]}\n\n{text}"
         if lead[2]:
