@@ -164,3 +164,19 @@ def test_a_number_no_study_read_reports_is_looked_for_a_little_further_down(sett
     assert all(v["status"] == "supported" for v in a.check.support[:1]), a.check.support
     narrow = settings.replace(answer=dataclasses.replace(settings.answer, number_pool=settings.answer.pool))
     assert "disease control rate" not in answer(question, settings=narrow, use_llm=False).text.splitlines()[2]
+
+
+def test_a_tumour_the_question_abbreviates_or_the_paper_hyphenates_is_named(settings):
+    """"squamous NSCLC": a melanoma study does not lead a lung cancer question; "Non-Small-Cell Lung Cancer" (a
+    title's hyphens) names the tumour NSCLC abbreviates."""
+    from rag import answer
+    from rag.lexical.mesh import concepts, tumours_spelled_out
+
+    nsclc = set(concepts("non-small cell lung cancer"))
+    assert nsclc <= set(concepts(tumours_spelled_out("in squamous NSCLC")))
+    assert nsclc <= set(concepts(tumours_spelled_out("Pembrolizumab for the treatment of non-small-cell lung cancer")))
+    assert not set(concepts(tumours_spelled_out("ALL patients in the NSCLCs cohort"))) - nsclc
+    a = answer("What proportion of patients with squamous NSCLC who have already had two or more treatments develop "
+               "grade 3-4 treatment-related side effects on nivolumab?", settings=settings, use_llm=False)
+    lead = a.text.splitlines()[2]
+    assert "grade 3 or higher adverse events" in lead and "Melanoma" not in lead, a.text

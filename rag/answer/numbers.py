@@ -9,7 +9,7 @@ from typing import Any
 
 from ..chunk.sentences import sentence_spans
 from ..config import AnswerWeights
-from ..lexical.mesh import GENERIC_DESCRIPTORS, TUMOUR_HEAD, concepts, mentions
+from ..lexical.mesh import GENERIC_DESCRIPTORS, TUMOUR_HEAD, concepts, mentions, tumours_spelled_out
 from ..lexical.tokens import compact_tokens, tokenize
 from ..number_words import NUMBER_WORDS, words_to_int
 from ..outcomes.table import NAMES, QUESTION_FRAME, StudyTable, asked_endpoints, format_value, relevance, \
@@ -133,13 +133,14 @@ _TUMOUR = re.compile(rf"{TUMOUR_HEAD}$")
 def _unnamed(question: str, row, store: Any) -> list[str]:
     """The question's tumours (MeSH concepts) that the study names nowhere (title, arms, passage, the paper's
     text), in the question's words: "melanoma" for a lung cancer trial of the drug asked about."""
+    question = tumours_spelled_out(question)
     asked = [(token, key) for token, key in mentions(question)
              if token not in GENERIC_DESCRIPTORS and _TUMOUR.search(key[-1])]
     if not asked:
         return []
     doc = store.document(row.doc_id)
     paper = doc.text[:20000] if doc is not None else ""
-    have = set(concepts(" ".join([row.title or "", row.study, *row.arms, row.context, paper])))
+    have = set(concepts(tumours_spelled_out(" ".join([row.title or "", row.study, *row.arms, row.context, paper]))))
     words = re.findall(r"[\w-]+", question)
     out: list[str] = []
     for token, key in asked:

@@ -14,6 +14,7 @@ import functools
 import gzip
 import hashlib
 import inspect
+import re
 from pathlib import Path
 
 from .tokens import compact_tokens
@@ -25,6 +26,31 @@ LONGEST = 8  # tokens in the longest term matched
 # The head words that make a phrase a tumour ("mantle cell lymphoma", "non-small-cell lung cancer", "glioblastoma"):
 # one rule for the support check's disease names, its disease sites, and the number lead's caveat.
 TUMOUR_HEAD = r"(?:[a-z]*omas?|cancers?|leuka?emias?|tumou?rs?|neoplasms?)"
+
+# Tumours as clinicians abbreviate them, which MeSH has no entry term for ("squamous NSCLC"); ambiguous ones (ALL,
+# MM, UC, GC) are left out.
+_TUMOUR_ABBREVIATIONS = {
+    "NSCLC": "non-small cell lung cancer", "SCLC": "small cell lung cancer", "RCC": "renal cell carcinoma",
+    "ccRCC": "clear cell renal cell carcinoma", "HCC": "hepatocellular carcinoma", "CRC": "colorectal cancer",
+    "mCRC": "colorectal cancer", "HNSCC": "head and neck squamous cell carcinoma",
+    "TNBC": "triple negative breast cancer", "AML": "acute myeloid leukemia", "CLL": "chronic lymphocytic leukemia",
+    "CML": "chronic myeloid leukemia", "DLBCL": "diffuse large B-cell lymphoma", "NHL": "non-Hodgkin lymphoma",
+    "GBM": "glioblastoma", "mCRPC": "castration-resistant prostate cancer", "MCC": "Merkel cell carcinoma",
+    "ESCC": "esophageal squamous cell carcinoma", "NPC": "nasopharyngeal carcinoma",
+    "MPM": "malignant pleural mesothelioma", "PDAC": "pancreatic ductal adenocarcinoma",
+}
+_TUMOUR_ABBREVIATION = re.compile(r"\b(" + "|".join(_TUMOUR_ABBREVIATIONS) + r")s?\b")
+_HYPHEN_CELL = re.compile(r"(?<=\w)-(?=cells?\b)", re.I)
+
+
+def tumours_spelled_out(text: str) -> str:
+    """The text as MeSH's terms match tumours: each abbreviation followed by its name ("NSCLC (non-small cell lung
+    cancer)"), "-cell" written apart ("non-small-cell lung cancer" is "non-small cell lung cancer", as the
+    tokeniser's compact tokens read it). For checking which tumours a text names; the index's concepts are MeSH's
+    terms alone."""
+    text = _HYPHEN_CELL.sub(" ", text)
+    return _TUMOUR_ABBREVIATION.sub(lambda m: f"{m.group(0)} ({_TUMOUR_ABBREVIATIONS[m.group(1)]})", text)
+
 
 # Descriptors too general to be a fact of their own (cancer, disease, antibodies, drugs, death...): a sentence or a
 # question that names them says nothing a passage must match.
