@@ -114,6 +114,9 @@ def test_complete_disappearance_and_how_long_responses_last_are_asked_for():
     hold = "When pembrolizumab produces a response in advanced NSCLC, how long does that response typically hold up?"
     assert "DOR_median" in asked_endpoints(hold) and lead_endpoints(hold) == ["DOR_median"]
     assert lead_endpoints("How long do patients live on nivolumab, and how many respond?") == ["OS_median"]
+    # "how much longer": a time too, though the patients are described by one ("within six months of platinum")
+    assert lead_endpoints("How much longer do patients whose cancer progressed within six months of platinum "
+                          "chemotherapy live on nivolumab than on docetaxel?") == ["OS_median"]
     compare = "How does tumour shrinkage with nivolumab compare with dacarbazine in melanoma?"
     assert wants_number(compare) and asked_endpoints(compare)[0] == "ORR"
 

@@ -66,8 +66,8 @@ def _cell_months(cell) -> float | None:
     return float(m.group(1)) * _MONTHS[m.group(2)[0]] if m else None
 
 
-_MEDIAN = re.compile(r"\bmedian\b|how long", re.I)
-_HOW_LONG = re.compile(r"\bhow long\b", re.I)
+_MEDIAN = re.compile(r"\bmedian\b|how (?:much )?long(?:er)?\b", re.I)
+_HOW_LONG = re.compile(r"\bhow (?:much )?long(?:er)?\b", re.I)
 _CR_ONLY = re.compile(r"complete (?:response|remission|regression)|disappear\w*(?: completely)?", re.I)
 _ANY_RESPONSE = re.compile(r"objective|overall response|partial|\bORR\b|response rates?\b(?! of complete)", re.I)
 
