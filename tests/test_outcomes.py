@@ -86,6 +86,14 @@ def test_subgroup_values_are_kept_apart_from_the_main_population():
     assert 50.0 not in {o.value for o in r.outcomes}  # the cut-off is not an outcome
 
 
+def test_a_value_of_the_studys_own_multivariate_analysis_is_not_cited():
+    """An excerpt with no design word: "in the multivariate analysis" is the study's own, not another's."""
+    text = ("However in the multivariate analysis only PD-L1 expression on tumor cells remained significantly "
+            "associated with pCR (OR = 1,13; 95% CI 1,01-1,27), suggesting a subpopulation more likely to respond.")
+    o = extract_outcomes(text, "x").outcomes
+    assert [(x.endpoint, x.value, x.ci_low, x.ci_high, x.cited) for x in o] == [("OR_other", 1.13, 1.01, 1.27, False)]
+
+
 @pytest.mark.parametrize("text", [
     "", "No numbers here at all.", "The 95% CI was not reported.", "Response rate 0.7- was malformed.",
     "We will enroll 200 patients; we expect a median progression-free survival of 6 months.",

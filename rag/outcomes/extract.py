@@ -66,7 +66,10 @@ _SUBGROUP = re.compile(r"\b(?:among|in|for) (?:the )?(?:\d+ )?(?:patients?|those
 # the data cutoff". Values there are the paper's own even when its design is not stated (an excerpt).
 _OWN = re.compile(r"\b\d+ (?:of|/) (?:the )?\d+ (?:\w+ )?(?:patients|participants|subjects)|"
                   r"\b(?:in|for) the [\w-]+(?: [\w-]+)? (?:group|arm)\b|\([Nn] ?= ?\d+\)|data cut-?off|"
-                  r"intention-to-treat|intent-to-treat", re.I)
+                  r"intention-to-treat|intent-to-treat|"
+                  # the study's own analysis ("only PD-L1 remained associated with pCR in the multivariate analysis")
+                  r"\b(?:in|on) the (?:multivariate|multivariable|univariate|adjusted)(?: \w+){0,2}? analys[ie]s\b",
+                  re.I)
 # A paper that says it did a study of its own ("We have now expanded this study", "we treated 20 patients") reports
 # its own values even when no design word says which study.
 _OWN_STUDY = re.compile(r"\bwe (?:have )?(?:now )?(?:expanded|evaluated|treated|enrolled|conducted|performed|"
