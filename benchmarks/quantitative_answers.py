@@ -29,9 +29,11 @@ sys.path.insert(0, str(ROOT))
 from rag import Settings, answer  # noqa: E402
 from rag.chunk.sentences import sentence_spans  # noqa: E402
 from rag.cite import MARKER  # noqa: E402
+from rag.outcomes.table import NAMES  # noqa: E402
 
 answer_module = sys.modules["rag.answer"]  # the package (rag.answer the name is the function)
 _NUMBER = re.compile(r"(?<![\w.·])(\d+(?:[.·]\d+)?)")
+LEADS: dict[str, tuple[bool, bool]] = {}  # question id -> (the lead says the asked endpoint, cites the gold paper)
 
 
 def numbers_in(sentence: str) -> list[float]:
@@ -60,6 +62,22 @@ def correct(result, q: dict) -> bool:
     return False
 
 
+def _split(q: dict) -> str:
+    """A third held aside (sha1 of the id starting 0-4), read only for the final figures."""
+    return "test" if hashlib.sha1(q["id"].encode()).hexdigest()[0] in "01234" else "dev"
+
+
+def lead_of(result, q: dict) -> tuple[bool, bool]:
+    """Does the answer's number lead say the asked endpoint, and cite the gold paper? (False, False) without one."""
+    if not result.composed:
+        return False, False
+    line = result.composed[0]
+    endpoint = next((e for e, name in sorted(NAMES.items(), key=lambda kv: -len(kv[1])) if name in line), None)
+    m = re.search(r"\[(\d+)\]\.?$", line)
+    doc = result.passages[int(m.group(1)) - 1].doc_id if m and int(m.group(1)) <= len(result.passages) else None
+    return endpoint == q["endpoint"], doc == q["doc_id"]
+
+
 def run(questions: list[dict], settings: Settings, lead: bool) -> tuple[list[bool], list[float], list[int]]:
     """Per question: the right number cited, the seconds, and the cited sentences the support check refused."""
     original = answer_module.number_lead
@@ -73,6 +91,7 @@ def run(questions: list[dict], settings: Settings, lead: bool) -> tuple[list[boo
             times.append(time.perf_counter() - t0)
             oks.append(correct(result, q))
             refused.append(sum(v["status"] != "supported" for v in result.check.support))
+            LEADS[q["id"]] = lead_of(result, q)
         return oks, times, refused
     finally:
         answer_module.number_lead = original
@@ -109,8 +128,7 @@ def main() -> None:
     by_kind: dict[str, list[tuple[bool, bool]]] = {}
     for q, b, a in zip(questions, before, after, strict=True):
         by_kind.setdefault(q.get("kind", "?"), []).append((b, a))
-        # A third held aside (sha1 of the id starting 0-4), read only for the final figures.
-        split = "test" if hashlib.sha1(q["id"].encode()).hexdigest()[0] in "01234" else "dev"
+        split = _split(q)
         by_kind.setdefault(f"split:{split}", []).append((b, a))
     result = {
         "questions": len(questions), "index": str(args.index),
@@ -121,10 +139,15 @@ def main() -> None:
                                   "after": round(statistics.median(t_after), 3)},
         "table_ms_beyond_retrieval": round(table_cost(questions, settings), 1),
         "sentences_not_supported": {"before": sum(r_before), "after": sum(r_after)},
+        # the number lead itself (after): it says the endpoint asked, from the gold paper; per split
+        "lead": {split: {"questions": len(ids), "asked_endpoint": sum(LEADS[i][0] for i in ids),
+                         "gold_paper": sum(LEADS[i][1] for i in ids), "both": sum(all(LEADS[i]) for i in ids)}
+                 for split, ids in (("dev", [q["id"] for q in questions if _split(q) == "dev"]),
+                                    ("test", [q["id"] for q in questions if _split(q) == "test"]))},
     }
     if args.show:
         for q, a in zip(questions, after, strict=True):
-            if not a and args.show > 0 and hashlib.sha1(q["id"].encode()).hexdigest()[0] not in "01234":
+            if not a and args.show > 0 and _split(q) == "dev":
                 args.show -= 1
                 r = answer(q["question"], settings=settings, use_llm=False)
                 print(f"MISS {q['id']} {q['question']} -> gold {q['values']} in {q['doc_id']}\n  {r.text[:400]!r}\n")
@@ -132,7 +155,8 @@ def main() -> None:
           f"{len(questions)} quantitative questions on {args.index}: right number citing its paper "
           f"{result['before']:.3f} before, {result['after']:.3f} now; by kind {result['by_kind']}; "
           f"median answer {result['answer_seconds_median']} s; studies table {result['table_ms_beyond_retrieval']} ms "
-          f"beyond retrieval; cited sentences the support check refused {result['sentences_not_supported']}")
+          f"beyond retrieval; cited sentences the support check refused {result['sentences_not_supported']}; the "
+          f"number lead (asked endpoint, gold paper) {result['lead']}")
 
 
 if __name__ == "__main__":
