@@ -23,7 +23,7 @@ from .extractive import (AGAINST_HEADING, FOR_HEADING, NO_AGAINST, NO_SUPPORT, S
 from .followup import chat_messages, is_follow_up, previous_questions, standalone_question, topic_terms
 from .generate import write
 from .llm import ChatModel
-from .numbers import add_value_spans, number_lead, wants_number
+from .numbers import add_value_spans, asks_quantity, number_lead
 from .question import question_type
 from .support_check import check_answer
 
@@ -142,9 +142,9 @@ def answer_stream(
         passages = searcher.search(search_query, k=extractive_reads, filters=filters, store=store)
         found = extract(search_query, passages, store, searcher.embedder, weights)
     further: list[Passage] = []
-    if wants_number(search_query) and weights.number_pool > len(passages):
-        # A number asked: when no study the answer reads reports it, the studies a little further down may; they
-        # are read for the lead only (and shown only when it cites them).
+    if asks_quantity(search_query) and weights.number_pool > len(passages):
+        # A quantity asked by name: when no study the answer reads reports it, the studies a little further down
+        # may; they are read for the lead only (and shown only when it cites them).
         have = {p.chunk_id for p in passages}
         further = [p for p in searcher.search(search_query, k=weights.number_pool, filters=filters, store=store)
                    if p.chunk_id not in have]

@@ -28,6 +28,17 @@ def wants_number(question: str) -> bool:
     return bool(asked_endpoints(question)) and bool(_WANTS_NUMBER.search(question))
 
 
+# A quantity named as such ("what disease control rate", "how often", "the risk of death"), not only a subject a
+# number may answer ("What are the side effects of X?").
+_QUANTITY = re.compile(r"\b(?:rates?|median|ratio|how (?:long|many|much|often)|percentage|proportion|percent|"
+                       r"fraction|odds|risk)\b", re.I)
+
+
+def asks_quantity(question: str) -> bool:
+    """Does the question ask for a value by its name (the number lead may then look past the passages read)?"""
+    return wants_number(question) and bool(_QUANTITY.search(question))
+
+
 _RATIO = re.compile(r"hazard ratio|\bHR\b|(?:cut|reduc\w*|lower\w*) (?:the )?risk|risk of (?:death|progression)", re.I)
 _ODDS = re.compile(r"\bodds\b", re.I)
 # The event a risk is of ("the risk of progression or death", "the risk of dying"), its ratio by the first match.
@@ -324,4 +335,4 @@ def add_value_spans(passages: list[Any], table: StudyTable) -> None:
                                          "text": c.span})
 
 
-__all__ = ["wants_number", "number_lead", "add_value_spans", "format_value"]
+__all__ = ["wants_number", "asks_quantity", "number_lead", "add_value_spans", "format_value"]
