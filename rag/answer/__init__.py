@@ -12,7 +12,7 @@ Follow-up questions are resolved against the conversation first (rag/answer/foll
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ..cite import cited_numbers, notices_said, renumber
 from ..config import MAX_QUESTION_CHARS, Settings, check_k
@@ -141,26 +141,30 @@ def answer_stream(
         weights = dataclasses.replace(weights, pool=extractive_reads)
         passages = searcher.search(search_query, k=extractive_reads, filters=filters, store=store)
         found = extract(search_query, passages, store, searcher.embedder, weights)
-    further: list[Passage] = []
-    if asks_quantity(search_query) and weights.number_pool > len(passages):
-        # A quantity asked by name: when no study the answer reads reports it, the studies a little further down
-        # may; they are read for the lead only (and shown only when it cites them).
+    def further() -> list[Passage]:
+        # A quantity asked by name and no study the answer reads reports it: the studies a little further down
+        # may; they are read for the lead only (and shown only when it cites them). Searched only then.
+        if not asks_quantity(search_query) or weights.number_pool <= len(passages):
+            return []
         have = {p.chunk_id for p in passages}
-        further = [p for p in searcher.search(search_query, k=weights.number_pool, filters=filters, store=store)
-                   if p.chunk_id not in have]
+        return [p for p in searcher.search(search_query, k=weights.number_pool, filters=filters, store=store)
+                if p.chunk_id not in have]
+
     result = _extractive_answer(question, search_query, found, passages, store, k, notes, here, further)
     yield result.text, result
 
 
 def _extractive_answer(question: str, search_query: str, found, passages: list[Passage], store, k: int,
-                       notes: list[str], here: dict[str, Any], further: list[Passage] = ()) -> Answer:
+                       notes: list[str], here: dict[str, Any],
+                       further: Callable[[], list[Passage]] = list) -> Answer:
     """The answer of sentences copied from the passages (the extracted values first, for a quantitative question),
     renumbered by citation and checked against its passages; ``further`` passages may give the values when those
     read give none."""
     text = found.text
     lead = number_lead(search_query, passages, store)  # a rate, a median, a ratio: the extracted values lead
-    if lead is None and further:
-        passages = [*passages, *further]  # (the sentences' markers number the first ones: unchanged)
+    more = further() if lead is None else []
+    if more:
+        passages = [*passages, *more]  # (the sentences' markers number the first ones: unchanged)
         lead = number_lead(search_query, passages, store)
     if lead and text:
         text = f"{lead[0]}\n\n{text}"
