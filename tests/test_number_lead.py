@@ -7,6 +7,7 @@ from rag import extract_outcomes
 from rag.answer.numbers import _names_the_study, _unnamed
 from rag.answer.question import question_terms
 from rag.config import AnswerWeights
+from rag.datatypes import Citation, Passage
 from rag.index.store import open_store
 from rag.outcomes.table import build_table
 
@@ -18,7 +19,10 @@ PEMETREXED = ("In this randomized phase 3 trial, patients with non-small cell lu
 
 
 def _row(text: str, question: str):
-    return build_table(question, [(None, extract_outcomes(text, "x"), 1)]).rows[0]
+    """The table row of a retrieved passage holding the whole text (the row reads its tumours in the passage)."""
+    citation = Citation(None, [], None, None, None, None, None, None, None, "pubmed")
+    passage = Passage("x", 0, text, 1.0, citation, 0, len(text))
+    return build_table(question, [(passage, extract_outcomes(text, "x"), 1)]).rows[0]
 
 
 def test_a_study_of_another_tumour_leads_only_with_a_caveat_naming_it(settings):
@@ -27,6 +31,9 @@ def test_a_study_of_another_tumour_leads_only_with_a_caveat_naming_it(settings):
     assert _unnamed(question, _row(LUNG, question), store) == ["melanoma"]
     assert _unnamed("What objective response rate does pembrolizumab achieve in lung cancer?",
                     _row(LUNG, question), store) == []
+    # "<site> cancer", which MeSH has no term for ("Breast Neoplasms" only), in the question's own words
+    assert _unnamed("What objective response rate does pembrolizumab achieve in breast cancer?",
+                    _row(LUNG, question), store) == ["breast cancer"]
     # Words that MeSH also lists ("did", an entry term) and drugs are no tumour: nothing to say.
     assert _unnamed("What response rate did pembrolizumab achieve?", _row(LUNG, question), store) == []
 
@@ -183,3 +190,22 @@ def test_a_tumour_the_question_abbreviates_or_the_paper_hyphenates_is_named(sett
                "grade 3-4 treatment-related side effects on nivolumab?", settings=settings, use_llm=False)
     lead = a.text.splitlines()[2]
     assert "grade 3 or higher adverse events" in lead and "Melanoma" not in lead, a.text
+
+
+def test_a_value_only_quoted_from_another_study_leads_said_as_such(settings):
+    """A review of toxicity quotes CheckMate 017's grade 3-4 rates; no study's own value in the passages read says
+    them: the quoted figures lead, the paper named by its title (not one of the trials it names), the sentence saying
+    the figure may be quoted, its span marked in the sources, and the sentence supported."""
+    from rag import answer
+
+    question = ("According to a review of the toxicity of PD-1/PD-L1 inhibitors in NSCLC, how often do grade 3-4 side "
+                "effects occur with nivolumab compared with docetaxel in refractory squamous disease?")
+    a = answer(question, settings=settings, use_llm=False)
+    lead = a.text.splitlines()[2]
+    assert "grade 3 or higher adverse events 7% (nivolumab); 55% (docetaxel)" in lead, a.text
+    assert "(a figure this passage may quote from another study)" in lead and lead.startswith("“Anti PD-1"), lead
+    n = int(lead.rsplit("[", 1)[1].split("]")[0])
+    passage = a.passages[n - 1]
+    assert passage.doc_id == "PMID:26412670"
+    assert any("7% versus 55%" in s["text"] for s in passage.more_spans) or "7% versus 55%" in passage.text
+    assert a.check.support[0]["status"] == "supported", a.check.support[0]

@@ -9,11 +9,11 @@ from typing import Any
 
 from ..chunk.sentences import sentence_spans
 from ..config import AnswerWeights
-from ..lexical.mesh import GENERIC_DESCRIPTORS, TUMOUR_HEAD, concepts, mentions, tumours_spelled_out
+from ..lexical.mesh import GENERIC_DESCRIPTORS, TUMOUR_HEAD, tumour_mentions, tumours_spelled_out
 from ..lexical.tokens import compact_tokens, tokenize
 from ..number_words import NUMBER_WORDS, words_to_int
 from ..outcomes.table import NAMES, QUESTION_FRAME, StudyTable, asked_endpoints, format_value, relevance, \
-    spoken_label, table_for_passages
+    spoken_label, table_for_passages, title_label
 from .question import question_terms
 
 _WANTS_NUMBER = re.compile(
@@ -144,20 +144,21 @@ _TUMOUR = re.compile(rf"{TUMOUR_HEAD}$")
 def _unnamed(question: str, row, store: Any) -> list[str]:
     """The question's tumours (MeSH concepts) that the study names nowhere (title, arms, passage, the paper's
     text), in the question's words: "melanoma" for a lung cancer trial of the drug asked about."""
-    question = tumours_spelled_out(question)
-    asked = [(token, key) for token, key in mentions(question)
+    asked = [(token, key) for token, key in tumour_mentions(question)
              if token not in GENERIC_DESCRIPTORS and _TUMOUR.search(key[-1])]
     if not asked:
         return []
     doc = store.document(row.doc_id)
     paper = doc.text[:20000] if doc is not None else ""
-    have = set(concepts(tumours_spelled_out(" ".join([row.title or "", row.study, *row.arms, row.context, paper]))))
-    words = re.findall(r"[\w-]+", question)
+    have = {token for token, _ in tumour_mentions(" ".join([row.title or "", row.study, *row.arms, row.context,
+                                                              paper]))}
+    words = re.findall(r"[\w-]+", tumours_spelled_out(question))
     out: list[str] = []
     for token, key in asked:
         if token not in have:
-            said = next((" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
-                         if tuple(compact_tokens(" ".join(words[i:j]))) == key), " ".join(key))
+            # the fewest words that make the term ("breast cancer", not "in breast cancer")
+            said = next((" ".join(words[i:i + n]) for n in range(1, len(words) + 1) for i in range(len(words) - n + 1)
+                         if tuple(compact_tokens(" ".join(words[i:i + n]))) == key), " ".join(key))
             if said not in out:
                 out.append(said)
     return out
@@ -190,7 +191,8 @@ def _written(cell) -> bool:
     """Is the value written in its span as a number (not computed from "n of N")?"""
     if cell.value is None:
         return False  # "not reached"
-    number = re.escape(f"{cell.value:g}").replace("\\.", "[.·]")
+    # (a decimal comma too: "OR = 1,13" in a European abstract)
+    number = re.escape(f"{cell.value:g}").replace("\\.", "[.·,]")
     return bool(re.search(r"(?<![\d.·])" + number + r"(?:[.·]0+)?(?!\d)", cell.span))
 
 
@@ -207,8 +209,15 @@ def _as_written(cell) -> str | None:
 
 
 def _sayable(row, endpoint: str) -> list:
-    """The row's cells of an endpoint that the lead can say as its passage writes them."""
-    return [c for c in row.cells.get(endpoint, []) if _as_written(c) is not None]
+    """The row's cells of an endpoint that the lead can say as its passage writes them: the study's own values, else
+    those its passage quotes from another study (a review's "CheckMate 142 showed an ORR of 55%")."""
+    cells = [c for c in row.cells.get(endpoint, []) if _as_written(c) is not None]
+    return [c for c in cells if not c.cited] or cells
+
+
+def _own(row, endpoints: list[str]) -> bool:
+    """Does the row report one of the endpoints as its own study's value (not only quoted from another)?"""
+    return any(not c.cited for e in endpoints for c in _sayable(row, e))
 
 
 def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, StudyTable, str | None] | None:
@@ -217,7 +226,9 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
     question asks for."""
     if not wants_number(question):
         return None
-    table = table_for_passages(question, passages, store)
+    # Quoted values too: a passage quoting another study's result may be the only one that gives the number asked
+    # (an excerpt of a review); a study's own value leads before a quoted one that matches the question as well.
+    table = table_for_passages(question, passages, store, own_only=False)
     if not table.rows:
         return None
     asked = [e for e in lead_endpoints(question) if e in table.columns]
@@ -237,7 +248,7 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
     event = _risk_event(question) if _RATIO.search(question) else None
     first = {id(r) for r in candidates if event in asked and _sayable(r, event)}
     best = max(candidates, key=lambda r: (-len(missing[id(r)]), id(r) in at_time, id(r) in first,
-                                          relevance(question, r)))
+                                          relevance(question, r), _own(r, asked)))
     endpoint = next((e for e in asked if id(best) in at_time and any(_cell_months(c) == months
                                                                      for c in _sayable(best, e))), None) \
         or next(e for e in asked if _sayable(best, e))  # the first asked endpoint the study reports
@@ -252,7 +263,20 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
     # The year stays out: every number of the sentence must be found in the passage it cites.
     study = spoken_label(best.study)
     study += " et al." if not re.search(r"\d", study) and " " not in study and best.n_authors > 1 else ""
-    lines = [f"{study}: {name} {values} [{best.passage}]."]
+    quoted = not _own(best, [endpoint])
+    if quoted:
+        # A value the outcomes stage reads as quoted from another study (a review's, an excerpt's): the paper is
+        # named by its title (a review's trial name is one of many), and the figure said as possibly quoted (a
+        # paper of no stated design has its values read as quoted unless a sentence shows its own patients).
+        study = title_label(best.title) if best.title else study
+    said = " (a figure this passage may quote from another study)" if quoted else ""
+    lines = [f"{study}: {name} {values}{said} [{best.passage}]."]
+    if quoted:  # the table shows a study's own values only: the quoted span joins its passage's spans here
+        for c in _sayable(best, endpoint)[:4]:
+            p = passages[best.passage - 1]
+            if not _shown(p, c.char_start, c.char_end):
+                p.more_spans.append({"chunk_id": None, "char_start": c.char_start, "char_end": c.char_end,
+                                     "text": c.span})
     if endpoint == "CR" and "ORR" in lead_endpoints(question):
         # Response rates asked, complete responses reported: the sentences that give them, word for word, also give
         # the partial responses the vocabulary has no column for ("... achieved complete regression of all disease

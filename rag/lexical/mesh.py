@@ -107,6 +107,26 @@ def mentions(text: str) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
+# "<site> cancer": MeSH names most tumours "<Site> Neoplasms" with no "cancer" entry term ("breast cancer", "lung
+# cancer", "colorectal cancer" name no descriptor at all).
+_SITE_TUMOUR = re.compile(r"\b([A-Za-z]+) (?:cancers?|carcinomas?|tumou?rs?)\b", re.I)
+
+
+def tumour_mentions(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """``mentions`` of the tumours a text names, as clinicians write them: abbreviations spelled out
+    (``tumours_spelled_out``), and "<site> cancer" (carcinoma, tumour) read as the site's "Neoplasms" descriptor where
+    MeSH has no such term; the term's tokens are the text's own ("colorectal cancer")."""
+    text = tumours_spelled_out(text)
+    out = mentions(text)
+    terms = _terms()
+    for m in _SITE_TUMOUR.finditer(text):
+        key = tuple(compact_tokens(m.group(0)))
+        neoplasms = terms.get(tuple(compact_tokens(m.group(1) + " neoplasms")))
+        if neoplasms and key not in terms:
+            out.append((neoplasms, key))
+    return out
+
+
 def concepts(text: str) -> list[str]:
     """The descriptor tokens a text names, once per mention, the longest term winning at each place."""
     return [token for token, _ in mentions(text)]

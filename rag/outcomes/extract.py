@@ -64,7 +64,7 @@ _SUBGROUP = re.compile(r"\b(?:among|in|for) (?:the )?(?:\d+ )?(?:patients?|those
                        r"(?:subgroup|cohort|population)\b", re.I)
 # What a sentence says of the study's own patients: "105 of 140 patients", "in the standard group", "(N=158)", "at
 # the data cutoff". Values there are the paper's own even when its design is not stated (an excerpt).
-_OWN = re.compile(r"\b\d+ (?:of|/) (?:the )?\d+ (?:\w+ )?(?:patients|participants|subjects)|"
+_OWN = re.compile(rf"\b(?:\d+|{NUMBER_WORDS}) (?:of|/) (?:the )?\d+ (?:\w+ )?(?:patients|participants|subjects)|"
                   r"\b(?:in|for) the [\w-]+(?: [\w-]+)? (?:group|arm)\b|\([Nn] ?= ?\d+\)|data cut-?off|"
                   r"intention-to-treat|intent-to-treat|"
                   # the study's own analysis ("only PD-L1 remained associated with pCR in the multivariate analysis")

@@ -268,13 +268,16 @@ def study_label(record: StudyOutcomes, title: str | None, authors: list[str] | N
         return record.trial + (f" ({year})" if year else "")
     if authors and not _ORGANISATION.search(authors[0]):
         return f"{authors[0].split(',')[0].split(' ')[0]} {year or ''}".strip()
-    if title:
-        short = re.split(r"[:.?]", _SITE_SUFFIX.sub("", title))[0].strip()
-        if len(short) <= 57:
-            return f"“{short}”"
-        # whole words only: a word cut in half ("Non-Sm") is no word of the title, and the support check says so
-        return f"“{short[:58].rsplit(' ', 1)[0].rstrip(',;:-')}…”"
-    return record.doc_id
+    return title_label(title) if title else record.doc_id
+
+
+def title_label(title: str) -> str:
+    """The start of a title, quoted, as a study's label: "“Nivolumab versus Docetaxel in Advanced…”"."""
+    short = re.split(r"[:.?]", _SITE_SUFFIX.sub("", title))[0].strip()
+    if len(short) <= 57:
+        return f"“{short}”"
+    # whole words only: a word cut in half ("Non-Sm") is no word of the title, and the support check says so
+    return f"“{short[:58].rsplit(' ', 1)[0].rstrip(',;:-')}…”"
 
 
 def spoken_label(study: str) -> str:
@@ -427,8 +430,10 @@ def records_for(store: Any, doc_ids: list[str]) -> dict[str, StudyOutcomes]:
     return stored
 
 
-def table_for_passages(question: str, passages: list[Any], store: Any, columns: list[str] | None = None) -> StudyTable:
-    """The table of an answer: its passages (numbered from 1), their documents' stored outcomes."""
+def table_for_passages(question: str, passages: list[Any], store: Any, columns: list[str] | None = None,
+                       own_only: bool = True) -> StudyTable:
+    """The table of an answer: its passages (numbered from 1), their documents' stored outcomes (with the values a
+    passage quotes from other studies when not ``own_only``)."""
     ids = list(dict.fromkeys(p.doc_id for p in passages))
     records = records_for(store, ids)
     studies = [(p, records[p.doc_id], i) for i, p in enumerate(passages, 1) if p.doc_id in records]
@@ -437,7 +442,7 @@ def table_for_passages(question: str, passages: list[Any], store: Any, columns: 
         if item[1].doc_id not in seen:
             seen.add(item[1].doc_id)
             unique.append(item)
-    return build_table(question, unique, columns)
+    return build_table(question, unique, columns, own_only=own_only)
 
 
 def to_format(table: StudyTable, fmt: str) -> str:
