@@ -34,8 +34,21 @@ def test_a_study_of_another_tumour_leads_only_with_a_caveat_naming_it(settings):
     # "<site> cancer", which MeSH has no term for ("Breast Neoplasms" only), in the question's own words
     assert _unnamed("What objective response rate does pembrolizumab achieve in breast cancer?",
                     _row(LUNG, question), store) == ["breast cancer"]
-    # Words that MeSH also lists ("did", an entry term) and drugs are no tumour: nothing to say.
+    # Words that MeSH also lists ("did", an entry term) are no tumour, and the study names the drug: nothing to say.
     assert _unnamed("What response rate did pembrolizumab achieve?", _row(LUNG, question), store) == []
+    # A drug of the question the study never names ("atezolizumab" added to the chemotherapy it reports)
+    assert _unnamed("What response rate did atezolizumab plus pembrolizumab achieve in lung cancer?",
+                    _row(LUNG, question), store) == ["atezolizumab"]
+
+
+def test_a_study_further_down_leads_only_when_it_matches_the_question_clearly_better():
+    from rag.answer.numbers import LeadMatch
+
+    read = LeadMatch(unnamed=0, relevance=7.45, passage=1)
+    assert not LeadMatch(0, 7.7, 6).clearly_better_than(read)  # a word of the passage more is no clear match
+    assert LeadMatch(0, 8.5, 6).clearly_better_than(read)  # one more word of the question in its title or arms
+    assert LeadMatch(0, 5.0, 6).clearly_better_than(LeadMatch(1, 9.0, 1))  # names the tumour the other misses
+    assert not LeadMatch(1, 9.0, 6).clearly_better_than(LeadMatch(0, 5.0, 1))
 
 
 def test_the_words_of_every_quantitative_question_name_no_study(settings):
@@ -110,11 +123,15 @@ def test_a_landmark_asked_in_words_finds_the_study_that_reports_it_at_that_time(
 
 
 def test_complete_disappearance_and_how_long_responses_last_are_asked_for():
-    from rag.answer.numbers import lead_endpoints, wants_number
+    from rag.answer.numbers import asks_quantity, lead_endpoints, wants_number
     from rag.outcomes.table import asked_endpoints
 
     gone = "How often does the cancer disappear completely with nivolumab plus ipilimumab?"
     assert wants_number(gone) and lead_endpoints(gone) == ["CR"]
+    wiped = "In metastatic renal cell carcinoma, how often does high-dose IL-2 wipe out all detectable disease?"
+    assert wants_number(wiped) and lead_endpoints(wiped) == ["CR"]
+    share = "In what share of them does the cancer disappear completely and stay away?"
+    assert wants_number(share) and asks_quantity(share) and lead_endpoints(share) == ["CR"]
     last = "How long do responses to adagrasib typically last in KRAS G12C-mutated lung cancer?"
     assert wants_number(last) and asked_endpoints(last)[0] == "DOR_median" and lead_endpoints(last) == ["DOR_median"]
     # "how long": a time, not the share that responds, whatever the question says of the response first

@@ -142,8 +142,8 @@ def answer_stream(
         passages = searcher.search(search_query, k=extractive_reads, filters=filters, store=store)
         found = extract(search_query, passages, store, searcher.embedder, weights)
     def further() -> list[Passage]:
-        # A quantity asked by name and no study the answer reads reports it: the studies a little further down
-        # may; they are read for the lead only (and shown only when it cites them). Searched only then.
+        # A quantity asked by name: the studies a little further down may report it, or match the question better
+        # than those the answer reads; they are read for the lead only (and shown only when it cites them).
         if not asks_quantity(search_query) or weights.number_pool <= len(passages):
             return []
         have = {p.chunk_id for p in passages}
@@ -162,10 +162,15 @@ def _extractive_answer(question: str, search_query: str, found, passages: list[P
     read give none."""
     text = found.text
     lead = number_lead(search_query, passages, store)  # a rate, a median, a ratio: the extracted values lead
-    more = further() if lead is None else []
+    more = further()
     if more:
-        passages = [*passages, *more]  # (the sentences' markers number the first ones: unchanged)
-        lead = number_lead(search_query, passages, store)
+        # (the sentences' markers number the first passages: unchanged)
+        wider = number_lead(search_query, [*passages, *more], store)
+        # A study further down leads when none read reports the value asked, or when it matches the question
+        # clearly better than the one that does (names its tumour, or more of its words).
+        if wider is not None and (lead is None or wider.match.passage > len(passages)
+                                  and wider.match.clearly_better_than(lead.match)):
+            passages, lead = [*passages, *more], wider
     if lead and text:
         text = f"{lead[0]}\n\n{text}"
         if lead[2]:

@@ -5,19 +5,20 @@ by the range across studies when several report it. Disagreement between studies
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..chunk.sentences import sentence_spans
 from ..config import AnswerWeights
 from ..lexical.mesh import GENERIC_DESCRIPTORS, TUMOUR_HEAD, tumour_mentions, tumours_spelled_out
+from ..lexical.names import name_shaped
 from ..lexical.tokens import compact_tokens, tokenize
 from ..number_words import NUMBER_WORDS, words_to_int
-from ..outcomes.table import NAMES, QUESTION_FRAME, StudyTable, asked_endpoints, format_value, relevance, \
+from ..outcomes.table import CR_WORDS, NAMES, QUESTION_FRAME, StudyTable, asked_endpoints, format_value, relevance, \
     spoken_label, table_for_passages, title_label
 from .question import question_terms
 
 _WANTS_NUMBER = re.compile(
-    r"\b(?:rates?|median|ratio|how (?:long|many|much|often|effective)|percentage|proportion|percent|fraction|"
+    r"\b(?:rates?|median|ratio|how (?:long|many|much|often|effective)|percentage|proportion|percent|fraction|share of|"
     r"ORR|PFS|OS|HR|survival|response|responses|respond|toxicit\w*|adverse|side effects?|efficacy|outcomes?|"
     r"results?|shrink\w*|alive|compare[sd]?)\b",
     re.I)
@@ -31,7 +32,7 @@ def wants_number(question: str) -> bool:
 # A quantity named as such ("what disease control rate", "how often", "the risk of death"), not only a subject a
 # number may answer ("What are the side effects of X?").
 _QUANTITY = re.compile(r"\b(?:rates?|median|ratio|how (?:long|many|much|often)|percentage|proportion|percent|"
-                       r"fraction|odds|risk)\b", re.I)
+                       r"fraction|share of|odds|risk)\b", re.I)
 
 
 def asks_quantity(question: str) -> bool:
@@ -79,7 +80,7 @@ def _cell_months(cell) -> float | None:
 
 _MEDIAN = re.compile(r"\bmedian\b|how (?:much )?long(?:er)?\b", re.I)
 _HOW_LONG = re.compile(r"\bhow (?:much )?long(?:er)?\b", re.I)
-_CR_ONLY = re.compile(r"complete (?:response|remission|regression)|disappear\w*(?: completely)?", re.I)
+_CR_ONLY = re.compile(CR_WORDS, re.I)
 _ANY_RESPONSE = re.compile(r"objective|overall response|partial|\bORR\b|response rates?\b(?! of complete)", re.I)
 
 
@@ -142,18 +143,22 @@ _TUMOUR = re.compile(rf"{TUMOUR_HEAD}$")
 
 
 def _unnamed(question: str, row, store: Any) -> list[str]:
-    """The question's tumours (MeSH concepts) that the study names nowhere (title, arms, passage, the paper's
-    text), in the question's words: "melanoma" for a lung cancer trial of the drug asked about."""
+    """The question's tumours (MeSH concepts) and drugs (names by their INN stems) that the study names nowhere
+    (title, arms, passage, the paper's text), in the question's words: "melanoma" for a lung cancer trial of the
+    drug asked about, "atezolizumab" for a trial of the chemotherapy it was added to."""
     asked = [(token, key) for token, key in tumour_mentions(question)
              if token not in GENERIC_DESCRIPTORS and _TUMOUR.search(key[-1])]
-    if not asked:
+    drugs = list(dict.fromkeys(w.lower() for w in re.findall(r"[A-Za-z][\w-]+", question)
+                               if name_shaped(w) and not w.lower().endswith("ase")))
+    if not asked and not drugs:
         return []
     doc = store.document(row.doc_id)
     paper = doc.text[:20000] if doc is not None else ""
-    have = {token for token, _ in tumour_mentions(" ".join([row.title or "", row.study, *row.arms, row.context,
-                                                              paper]))}
+    text = " ".join([row.title or "", row.study, *row.arms, row.context, paper])
+    words = set(re.findall(r"[\w-]+", text.lower()))
+    out = [d for d in drugs if d not in words and not any(w.startswith(d + "-") for w in words)]
+    have = {token for token, _ in tumour_mentions(text)}
     words = re.findall(r"[\w-]+", tumours_spelled_out(question))
-    out: list[str] = []
     for token, key in asked:
         if token not in have:
             # the fewest words that make the term ("breast cancer", not "in breast cancer")
@@ -220,10 +225,30 @@ def _own(row, endpoints: list[str]) -> bool:
     return any(not c.cited for e in endpoints for c in _sayable(row, e))
 
 
-def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, StudyTable, str | None] | None:
-    """The lead sentences (markers numbered as ``passages``), the table they come from, and a caveat when the
-    leading study does not name a disease or drug of the question; None when no retrieved study reports what the
-    question asks for."""
+class Lead(NamedTuple):
+    """The lead sentences (markers numbered as the passages), the table they come from, a caveat when the leading
+    study does not name a disease or drug of the question, and how well that study matches the question."""
+
+    text: str
+    table: StudyTable
+    caveat: str | None
+    match: LeadMatch
+
+
+class LeadMatch(NamedTuple):
+    unnamed: int  # the question's tumours and drugs the study does not name
+    relevance: float  # rag.outcomes.table.relevance
+    passage: int  # the passage it is read in (1-based)
+
+    def clearly_better_than(self, other: LeadMatch) -> bool:
+        """Does a study found further down match the question clearly better than the one the passages read gave:
+        it names a tumour of the question the other misses, or one more of its words in its title or arms?"""
+        return (self.unnamed, -self.relevance) < (other.unnamed, -other.relevance - 1)
+
+
+def number_lead(question: str, passages: list[Any], store: Any) -> Lead | None:
+    """The lead of a quantitative answer (``Lead``); None when no retrieved study reports what the question asks
+    for."""
     if not wants_number(question):
         return None
     # Quoted values too: a passage quoting another study's result may be the only one that gives the number asked
@@ -303,7 +328,8 @@ def number_lead(question: str, passages: list[Any], store: Any) -> tuple[str, St
     if missing[id(best)]:
         caveat = (f"The study whose values lead the answer ({study}) does not mention "
                   f"{' or '.join(missing[id(best)])}: check that it answers the question.")
-    return "\n".join(lines), table, caveat
+    return Lead("\n".join(lines), table, caveat,
+                LeadMatch(len(missing[id(best)]), relevance(question, best), best.passage))
 
 
 _PARTIAL = re.compile(r"\bpartial (?:response|regression|remission)s?\b", re.I)
@@ -359,4 +385,4 @@ def add_value_spans(passages: list[Any], table: StudyTable) -> None:
                                          "text": c.span})
 
 
-__all__ = ["wants_number", "asks_quantity", "number_lead", "add_value_spans", "format_value"]
+__all__ = ["wants_number", "asks_quantity", "number_lead", "Lead", "LeadMatch", "add_value_spans", "format_value"]

@@ -19,10 +19,13 @@ from typing import Any
 from .extract import extract_outcomes
 from .record import Outcome, StudyOutcomes
 
+# A complete response in a question's words ("the cancer disappears", "wipes out all detectable disease").
+CR_WORDS = (r"complete (?:response|remission|regression)|disappear\w*(?: completely)?|\bwip\w+ out\b|"
+            r"\ball (?:detectable|visible|remaining) (?:disease|cancer|tumou?rs?)")
 # What a question's words ask for, in the vocabulary's terms; the first match of each group wins a column.
 _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"path(?:ologic(?:al)?)? complete|\bpCR\b", ("pCR",)),
-    (r"complete (?:response|remission|regression)|\bCR\b|disappear", ("CR", "ORR")),
+    (rf"{CR_WORDS}|\bCR\b", ("CR", "ORR")),
     (r"disease control|\bDCR\b|clinical benefit", ("DCR",)),
     (r"respon|\bORR\b|regression|remission|efficacy|effective|activity|benefit|shrink", ("ORR", "CR")),
     (r"duration of response|response duration|\bDoR\b|"
