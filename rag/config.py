@@ -123,7 +123,7 @@ class AnswerWeights:
     sentences_summary: int = 3
     dense_candidates: int = 13  # sentences embedded per question (the best by the other signals)
     pool: int = 5  # passages the answer reads (the best k of them, cited ones first, are shown)
-    number_pool: int = 10  # passages a quantitative question's number lead reads (those it cites are shown)
+    number_pool: int = 15  # passages a quantitative question's number lead reads (those it cites are shown)
     key_idf: float = 5.0  # idf at which a question word is a key term
     # Declining.
     dense_answer: float = 0.445  # a passage this close to the question in meaning: answer

@@ -47,8 +47,10 @@ def test_a_study_further_down_leads_only_when_it_matches_the_question_clearly_be
     read = LeadMatch(unnamed=0, relevance=7.45, passage=1)
     assert not LeadMatch(0, 7.7, 6).clearly_better_than(read)  # a word of the passage more is no clear match
     assert LeadMatch(0, 8.5, 6).clearly_better_than(read)  # one more word of the question in its title or arms
-    assert LeadMatch(0, 5.0, 6).clearly_better_than(LeadMatch(1, 9.0, 1))  # names the tumour the other misses
+    assert LeadMatch(0, 7.0, 6).clearly_better_than(LeadMatch(1, 8.5, 1))  # names the tumour the other misses
     assert not LeadMatch(1, 9.0, 6).clearly_better_than(LeadMatch(0, 5.0, 1))
+    # ... but not when it is far less relevant (an excerpt of one sentence names no tumour, yet answers the question)
+    assert not LeadMatch(0, 1.85, 13).clearly_better_than(LeadMatch(1, 6.95, 1))
 
 
 def test_the_words_of_every_quantitative_question_name_no_study(settings):

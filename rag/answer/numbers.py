@@ -242,8 +242,11 @@ class LeadMatch(NamedTuple):
 
     def clearly_better_than(self, other: LeadMatch) -> bool:
         """Does a study found further down match the question clearly better than the one the passages read gave:
-        it names a tumour of the question the other misses, or one more of its words in its title or arms?"""
-        return (self.unnamed, -self.relevance) < (other.unnamed, -other.relevance - 1)
+        it names a tumour or drug of the question the other misses (and is not far less relevant: an excerpt of one
+        sentence names no tumour), or as many and one more of its words in its title or arms?"""
+        if self.unnamed < other.unnamed:
+            return self.relevance >= other.relevance - 2
+        return self.unnamed == other.unnamed and self.relevance >= other.relevance + 1
 
 
 def number_lead(question: str, passages: list[Any], store: Any) -> Lead | None:

@@ -31,7 +31,11 @@ _ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"duration of response|response duration|\bDoR\b|"
      r"how long (?:do|does|did|will|can|would) (?:the |that |these |those |their |such |a |an )?respons\w*"
      r"(?: [\w-]+){0,4}? (?:last|hold|persist|endure|continue|stay|remain)", ("DOR_median",)),
-    (r"progression[- ]free|\bPFS\b|progression", ("PFS_median", "PFS_rate", "HR_PFS")),
+    # ("how long before the disease progressed", "how long did the disease stay controlled": a patient's words)
+    (r"progression[- ]free|\bPFS\b|progression|"
+     r"before (?:the |their )?(?:disease|cancer|tumou?rs?) (?:progress\w*|grew|worsen\w*)|"
+     r"(?:disease|cancer|tumou?rs?) (?:stay\w*|remain\w*|kept|was kept|were kept) (?:under )?control",
+     ("PFS_median", "PFS_rate", "HR_PFS")),
     (r"event[- ]free|\bEFS\b", ("EFS_median", "HR_EFS")),
     (r"disease[- ]free|relapse[- ]free|recurrence[- ]free|\b[DR]FS\b|recurrence|relapse", ("DFS_median", "RFS_median",
                                                                                           "DFS_rate", "HR_DFS")),
