@@ -149,6 +149,19 @@ def test_other_matching_spans_are_collapsed_and_opened_when_cited():
     assert '<details class="src-more" open>' in cited_there and '<mark class="cited">Complete responses' in cited_there
 
 
+def test_a_span_the_passage_itself_holds_is_not_listed_again():
+    """The answer's lead adds the span of a value it read (a quoted one too) for the support check; inside the
+    passage shown it is no other matching passage."""
+    start = TIL_TEXT.index("Objective")
+    inside = [{"text": TIL_TEXT[start:start + 40], "chunk_id": None, "char_start": start, "char_end": start + 40}]
+    p = passage(more_spans=inside)
+    p.char_start, p.char_end = 0, len(TIL_TEXT)
+    html = sources_html(extractive("- Objective response rates of 49% to 72% were seen. [1]", [p]))
+    assert "more matching passage" not in html and "49% to 72%" in html
+    p.more_spans = [{"text": "Complete responses were durable.", "chunk_id": 2, "char_start": 900, "char_end": 932}]
+    assert "1 more matching passage in this paper" in sources_html(extractive("- Objective responses. [1]", [p]))
+
+
 def test_uncited_passages_are_listed_apart_and_abstentions_say_so():
     other = passage(doc_id="PMID:1", text="Interleukin-2 was given at high dose to patients with renal cancer.",
                     pmid="1", url="https://pubmed.ncbi.nlm.nih.gov/1/")

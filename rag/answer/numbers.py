@@ -196,8 +196,7 @@ def _written(cell) -> bool:
     """Is the value written in its span as a number (not computed from "n of N")?"""
     if cell.value is None:
         return False  # "not reached"
-    # (a decimal comma too: "OR = 1,13" in a European abstract)
-    number = re.escape(f"{cell.value:g}").replace("\\.", "[.·,]")
+    number = re.escape(f"{cell.value:g}").replace("\\.", "[.·]")
     return bool(re.search(r"(?<![\d.·])" + number + r"(?:[.·]0+)?(?!\d)", cell.span))
 
 
@@ -299,10 +298,14 @@ def number_lead(question: str, passages: list[Any], store: Any) -> Lead | None:
         study = title_label(best.title) if best.title else study
     said = " (a figure this passage may quote from another study)" if quoted else ""
     lines = [f"{study}: {name} {values}{said} [{best.passage}]."]
-    if quoted:  # the table shows a study's own values only: the quoted span joins its passage's spans here
+    if quoted:
+        # The table shows a study's own values only: the quoted spans join their passage's spans here, for the
+        # support check (a value's span, as the table's cells are) and the sources panel (which shows no span
+        # the passage already holds).
+        p = passages[best.passage - 1]
         for c in _sayable(best, endpoint)[:4]:
-            p = passages[best.passage - 1]
-            if not _shown(p, c.char_start, c.char_end):
+            if not any(m.get("char_start") == c.char_start and m.get("char_end") == c.char_end
+                       for m in p.more_spans):
                 p.more_spans.append({"chunk_id": None, "char_start": c.char_start, "char_end": c.char_end,
                                      "text": c.span})
     if endpoint == "CR" and "ORR" in lead_endpoints(question):

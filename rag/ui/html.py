@@ -184,7 +184,10 @@ def passage_card(n: int, passage: Any, claims: list[str], cited: bool, local_hre
         host = urlparse(url).netloc.removeprefix("www.")
         links.insert(0, _link(url, f"{esc(host)} ↗", cls="src-open"))
 
-    others = [span for span in passage.more_spans or [] if (span.get("text") or "").strip()]
+    # (a span the passage itself holds, a value's span the answer's lead read there, is not shown twice)
+    others = [span for span in passage.more_spans or [] if (span.get("text") or "").strip()
+              and not (passage.char_end and passage.char_start <= span.get("char_start", -1)
+                       and span.get("char_end", 10**12) <= passage.char_end)]
     texts = [passage.text] + [span["text"] for span in others]
     all_marks = passage_marks(texts, claims, paraphrase) if claims else [[] for _ in texts]
     cells = cells or []
