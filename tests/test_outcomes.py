@@ -2086,3 +2086,29 @@ def test_an_arm_named_as_the_same_regimen_plus_a_drug():
     assert record.arms == ["antithymocyte globulin plus ciclosporin",
                            "antithymocyte globulin plus ciclosporin plus romiplostim"]
     assert [o.arm for o in record.outcomes] == record.arms
+
+
+def _read(text: str) -> list[tuple]:
+    return [(o.endpoint, o.value, o.timepoint) for o in extract_outcomes(text, "x").outcomes]
+
+
+def test_outcomes_of_general_medicine_as_their_trials_write_them():
+    """Written the way trials outside oncology report (the eighth phrasing set's dev part showed each): a disease's
+    remission is its complete response, landmark survival at a day of follow-up, severe adverse events, and the ratio
+    of one cause of death."""
+    assert _read("Response rates were 50.8% and 54.3%, and remission rates 36.0% and 38.4%, with iCBT and "
+                 "escitalopram, respectively.") == [("ORR", 50.8, None), ("ORR", 54.3, None), ("CR", 36.0, None),
+                                                    ("CR", 38.4, None)]
+    assert _read("Remission was achieved in 45 of 60 patients (75%).") == [("CR", 75.0, None)]
+    # a partial, molecular or immunological remission is none; nor a patient "in first remission"
+    for text in ("Partial remission occurred in 20%.", "Major molecular remission was 40%.",
+                 "Immunological remission occurred in 85%.", "Transplant in first remission was done in 40.7%."):
+        assert not any(e == "CR" for e, _, _ in _read(text)), text
+    assert _read("Survival at day 90 was 70.2% with conservative oxygen and 72.6% with liberal oxygen therapy.") == \
+        [("OS_rate", 70.2, "90-day"), ("OS_rate", 72.6, "90-day")]
+    assert _read("Serious and severe AEs were reported in 6.8% and 7.4% of patients, respectively.") == \
+        [("AE_grade3plus", 6.8, None), ("AE_grade3plus", 7.4, None)]
+    assert [e for e, _, _ in _read(
+        "Death from cardiovascular causes occurred in 7.4% and 8.1% (hazard ratio, 0.90; 95% CI, 0.70 to 1.16), and "
+        "death from any cause in 11.9% and 12.6%, respectively (hazard ratio, 0.94; 95% CI, 0.77 to 1.14).")
+        if e.startswith("HR")] == ["HR_other", "HR_OS"]

@@ -60,8 +60,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"\bgrade\s*(?:3|III)\s+(?:(?:treatment|immune|drug)-related\s+)?"
             r"(?:adverse events?|AEs?|TRAEs?|irAEs?|events?|toxicit(?:y|ies))\b|"
             r"(?<!moderate to )(?<!moderate-to-)(?<!moderate or )\b(?:severe|high-grade) (?:treatment-related |"
-            r"immune-related |drug-related )?(?:adverse (?:events?|effects?|reactions?)|toxicit(?:y|ies)|"
-            r"complications)|"
+            r"immune-related |drug-related |treatment-emergent |maternal |neonatal |systemic )?"
+            r"(?:adverse (?:events?|effects?|reactions?)|AEs?\b|TRAEs?\b|toxicit(?:y|ies)|complications)|"
             r"\bgrade\s*(?:3|III)\s*(?:or|to|-|–|/)\s*(?:grade\s*)?(?:4|5|IV|V)\b" + _NOT_ONE_EVENT + "|"
             r"\bgrade\s*(?:≥|>=|>)\s*3\b" + _NOT_ONE_EVENT + "|"
             # "G3-4 AEs", "G≥3 TRAEs"
@@ -77,6 +77,13 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
            # a disease's remission as its trials define it ("clinical remission at week 12"), a complete renal
            # response (CRR)
            r"\bclinical remission(?: rates?)?\b|\bCRRs?\b|"
+           # a remission with no kind named: the disease's remission ("remission rates 36.0% and 38.4%" beside the
+           # response rates of a depression trial; "Remission was achieved in 45 of 60" in leukaemia), not a partial,
+           # molecular, immunological or cytogenetic one, nor a patient "in first remission"
+           r"(?<!partial )(?<!molecular )(?<!cytogenetic )(?<!haematologic )(?<!hematologic )(?<!metabolic )"
+           r"(?<!biochemical )(?<!serologic )(?<!immunologic )(?<!immunological )(?<!major )(?<!deep )"
+           r"(?<!stringent )(?<!in )(?<!into )(?<!first )(?<!second )"
+           r"\b[Rr]emissions?(?: rates?)?\b|"
            r"\bCRs?\b(?! ?\d+(?![\d.]*\s*%))(?!\s*\+\s*PR)(?!\s*with\s*(?:incomplete|partial))|"
            r"\bcomplete(?= and partial (?:response|remission))|\bcomplete(?:ly)? (?:responded|regressed)|"
            r"\b(?:disappeared|resolved|regressed) completely\b|"
@@ -481,6 +488,16 @@ _CAUSE = re.compile(r"\b(?:cardiovascular|cardiac|cancer|disease|melanoma|tumou?
                     re.I)
 
 
+_FROM_CAUSE = re.compile(r"\s+(?:from|due to)\s+(?!any\b|all\b)(?:[\w-]+\s+){0,2}?(?:causes?|disease|cancer)\b", re.I)
+
+
+def _cause_specific(text: str, death: _Mention) -> bool:
+    """A death of one cause ("cardiovascular death", "death from cardiovascular causes"): its ratio is no overall
+    survival's; "death from any cause" is."""
+    return bool(_CAUSE.search(text, max(0, death.start - 30), death.start)
+                or _FROM_CAUSE.match(text, death.end, death.end + 60))
+
+
 def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -> str:
     """HR_PFS, HR_OS, ...: what follows "hazard ratio for", else the survival endpoint named nearest before it, else
     the endpoint of a hazard ratio named earlier in the sentence ("the HRdeath was 0.55 ...; ..., the HR was 0.65")."""
@@ -515,7 +532,7 @@ def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -
         return "HR_OS"
     if near:
         kind = near[-1].kind
-        if kind in ("MFS", "DSS"):
+        if kind in ("MFS", "DSS") or kind == "OS" and _cause_specific(text, near[-1]):
             return "HR_other"
         return "HR_DFS" if kind == "RFS" else f"HR_{kind}"
     near = [m for m in mentions if m.kind in ("PFS", "OS", "DFS", "RFS", "EFS") and m.start >= hr.end

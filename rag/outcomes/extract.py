@@ -19,8 +19,7 @@ from .endpoints import _PARENTHESES, _Mention, _mentions, _place, _ratio_endpoin
 from .numbers import NUMBER_WORDS
 from .record import NotReached, Outcome, StudyOutcomes
 from .items import MULTI_STUDY_SOURCES, study_items
-from .timepoints import (_TIMEPOINT, _WORD_NUMBERS, _defined_timepoints, _timepoint_for, _timepoint_list, _tp_unit,
-                         sentence_timepoint)
+from .timepoints import (_TIMEPOINT, _defined_timepoints, _timepoint_for, _timepoint_list, sentence_timepoint, tp_label)
 from .values import _list_units, _Value, _values
 
 
@@ -338,8 +337,7 @@ def _tables(text: str, a: int, b: int, record: StudyOutcomes, aliases: dict[str,
                     endpoint = _TABLE_RATE[kind]
                     tp = _TIMEPOINT.search(text, *header)
                     if tp:
-                        n = tp.group("n") or tp.group("n2")
-                        timepoint = f"{_WORD_NUMBERS.get(n.lower(), n)}-{_tp_unit(tp.group('u') or tp.group('u2'))}"
+                        timepoint = tp_label(tp)
                 elif unit in ("months", "weeks", "years") and kind in _TABLE_MEDIAN:
                     endpoint = _TABLE_MEDIAN[kind]
                 elif unit == "bare" and kind == "HR" and 0 < v.value < 20:

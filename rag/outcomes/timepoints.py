@@ -16,7 +16,20 @@ _WORD_NUMBERS = {w: str(words_to_int(w)) for w in ("one", "two", "three", "four"
                                                     "thirty", "thirty-six", "sixty", "ninety")}
 _TP_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 _TIMEPOINT = re.compile(rf"\b(?P<n>\d+(?:[.·]\d+)?|{_TP_WORDS})[- ](?P<u>{_TP_UNIT})\b(?![- ]old)|"
-                        rf"\bat (?P<n2>\d+(?:[.·]\d+)?|{_TP_WORDS}) (?P<u2>{_TP_UNIT})\b", re.I)
+                        rf"\bat (?P<n2>\d+(?:[.·]\d+)?|{_TP_WORDS}) (?P<u2>{_TP_UNIT})\b|"
+                        # the unit first, as trials of acute illness count: "survival at day 90", "by week 26"
+                        r"\b(?:at|on|by|through) (?P<u3>day|week|month) (?P<n3>\d+)\b(?![.·]\d)", re.I)
+
+
+def tp_parts(m: re.Match) -> tuple[str, str]:
+    """A time point match's number and unit as written ("90", "day"), whichever form it has."""
+    return m.group("n") or m.group("n2") or m.group("n3"), m.group("u") or m.group("u2") or m.group("u3")
+
+
+def tp_label(m: re.Match) -> str:
+    """"12-month", "2-year", "90-day": a time point match as a record's ``timepoint``."""
+    n, u = tp_parts(m)
+    return f"{_WORD_NUMBERS.get(n.lower(), n)}-{_tp_unit(u)}"
 # "1-, 2-, and 3-year", "at 1 and 2 years".
 _TIMEPOINT_LIST = re.compile(rf"\b(?P<list>\d+(?:-?,\s*\d+)*-?,?\s*(?:and|or)\s*\d+)[- ](?P<u>{_TP_UNIT})\b|"
                              # "1-year and 2-year"
@@ -88,17 +101,13 @@ def _timepoint_for(text: str, v: _Value, s: int, placed, index: int, timepoints:
     after = list(_TIMEPOINT.finditer(text, v.tail, min(len(text), v.tail + 30)))
     # The time point nearest before the value ("the 12-month rate was 55.9% versus 35.3%, and the 18-month..."),
     # else one just after it ("55.9% at 12 months").
-    before = [m for m in before if not re.search(r"[.·]", m.group("n") or m.group("n2"))  # "9.8 months": a median
+    before = [m for m in before if not re.search(r"[.·]", tp_parts(m)[0])  # "9.8 months": a median
               and not _not_a_landmark(text, m)]
     after = [m for m in after if not _not_a_landmark(text, m)]
     # "..., with 31% alive at 2 years": the time point right after the value, else the nearest before it
-    near_after = after[0] if after and after[0].start() - v.tail <= 15 and after[0].group("n2") else None
+    near_after = after[0] if after and after[0].start() - v.tail <= 15 and not after[0].group("n") else None
     best = near_after or (before[-1] if before else (after[0] if after else None))
-    if best is None:
-        return None
-    n = best.group("n") or best.group("n2")
-    unit = _tp_unit(best.group("u") or best.group("u2"))
-    return f"{_WORD_NUMBERS.get(n.lower(), n)}-{unit}"
+    return tp_label(best) if best is not None else None
 
 # A landmark as an adjective of a rate: "the 3-year melanoma-specific survival rate", "6-month PFS"
 _RATE_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:survival|rates?|PFS|OS|DFS|EFS|RFS)\b", re.I)
@@ -107,12 +116,11 @@ _RATE_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:survival|rates?|PFS|OS|DFS|E
 def sentence_timepoint(text: str, s: int, e: int) -> str | None:
     """The one time point a sentence states, for a rate it gives none near: "The 3-year melanoma-specific survival rate
     was similar (86%), whereas the DFS rate was higher (68% vs. 63%)"; None when it states none or several."""
-    found = {f"{_WORD_NUMBERS.get(n.lower(), n)}-{_tp_unit(m.group('u') or m.group('u2'))}"
-             for m in _TIMEPOINT.finditer(text, s, e)
-             for n in [m.group("n") or m.group("n2")]
+    found = {tp_label(m) for m in _TIMEPOINT.finditer(text, s, e)
+             for n in [tp_parts(m)[0]]
              if not re.search(r"[.·]", n) and not _not_a_landmark(text, m) and (
                  m.group("n") and text[m.start("n") + len(n)] == "-" and _RATE_AFTER.match(text, m.end(), e)
                  # "At 3 years, the OS rates were similar between ...": a sentence that opens with its time point
-                 or m.group("n2") and re.fullmatch(r"[\s-]*(?:\d+\.\s*)?", text[s:m.start()])
+                 or not m.group("n") and re.fullmatch(r"[\s-]*(?:\d+\.\s*)?", text[s:m.start()])
                  and text.startswith(",", m.end()))}
     return next(iter(found)) if len(found) == 1 else None
