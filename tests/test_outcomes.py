@@ -2112,3 +2112,18 @@ def test_outcomes_of_general_medicine_as_their_trials_write_them():
         "Death from cardiovascular causes occurred in 7.4% and 8.1% (hazard ratio, 0.90; 95% CI, 0.70 to 1.16), and "
         "death from any cause in 11.9% and 12.6%, respectively (hazard ratio, 0.94; 95% CI, 0.77 to 1.14).")
         if e.startswith("HR")] == ["HR_other", "HR_OS"]
+
+
+def test_numbers_that_are_no_outcome_of_general_medicine():
+    """A p for trend, a rate per patient-years, the share who died, a graft's or a rejection-free survival and survival
+    with a good neurological outcome are none of the vocabulary's values (the eighth set's dev part)."""
+    assert _read("The HR was 0·79 (0·69–0·91) for LVEF 41–49% and 0·87 (0·73–1·04) for 60% or higher (p for "
+                 "trend=0·33).") == [("HR_other", 0.79, None), ("HR_other", 0.87, None)]
+    assert _read("Serious infections occurred at 0.92 and 0.78 per 100 patient-years (HR 0.85, 95% CI 0.60-1.20).") \
+        == [("HR_other", 0.85, None)]
+    assert _read("Death within 30 days occurred in 2.1% of treated and 3.5% of untreated patients.") == []
+    assert _read("Acute rejection occurred in 9.0% and 3.6% of patients, and 24-month rejection-free survival was 80% "
+                 "and 85%.") == []
+    assert _read("Graft survival at 1 year was 95%.") == []
+    assert _read("Survival with a favourable neurological outcome at 30 days was 14.9% and 4.6%.") == []
+    assert _read("Survival at 1 year was 95%.") == [("OS_rate", 95.0, "1-year")]

@@ -115,7 +115,10 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
             r"mortality)\b"),
     ("MFS", r"\b(?:distant[- ])?metastasis[- ]free(?: survival)?|\b(?:death or (?:distant )?metastas[ie]s|"
             r"(?:distant )?metastasis or death)\b|\bD?MFS\b"),
-    ("OS", r"\boverall survival\b|\bm?OS\b|\bMST\b|\bsurvival(?: rates?)?\b|"
+    ("OS", r"\boverall survival\b|\bm?OS\b|\bMST\b|"
+           # (not survival with a good outcome, "survival with a favourable neurological outcome")
+           r"\bsurvival(?: rates?)?\b(?! (?:with|without) (?:an? )?(?:favou?rable |good |intact |major |severe )?"
+           r"(?:neurolog|disab|sequela|impair|dialysis|dependen))|"
            r"\b(?:were|be|remain(?:ed)?|are|patients|participants) alive\b(?! (?:and|without|free))|"
            r"\bdeath\b|\bsurvived\b|\blived\b"),
     # A pathological response short of complete ("major pathological response", MPR): not in the vocabulary.
@@ -148,6 +151,9 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
              # a recurrence, deaths of the treatment, ratios of other kinds
              r"\b(?:experienced|had|developed) an? (?:local |distant )?(?:recurrence|relapse)\b|"
              r"\b(?:treatment|therapy)-related (?:mortality|deaths?)\b|"
+             # survival of a graft, or free of a non-cancer event: no overall survival
+             r"\b(?:rejection|transplant|graft|dialysis|ventilat(?:or|ion)|amputation|disability|hospitali[sz]ation)"
+             r"[- ]free survival\b|\b(?:graft|allograft|kidney|renal|liver|technique|device) survival\b|"
              r"\b(?:postoperative|perioperative|\d+-(?:day|month)) mortality\b|(?-i:\bSIRs?\b)|"
              r"\bstandardi[sz]ed incidence ratios?\b|\brelative risks?\b|\brisk ratios?\b|\bincidence rate ratios?\b|"
              r"\b(?:led to|leading to|resulting in|requiring) (?:treatment |drug |study )?"

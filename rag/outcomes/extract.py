@@ -512,6 +512,9 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
     for index, (v, endpoint) in enumerate(placed):
         placed_as = endpoint
         timepoint = None
+        if endpoint == "OS_rate_pending" and anchors[id(v)].end <= v.start \
+                and re.match(r"death|died", text[anchors[id(v)].start:anchors[id(v)].end], re.I):
+            continue  # "death within 30 days occurred in 2.1%": a share who died, no survival rate
         if endpoint.endswith("_rate_pending"):
             timepoint = _timepoint_for(text, v, s, placed, index, timepoints, anchors[id(v)].start) \
                 or last_timepoint.get(endpoint)

@@ -159,8 +159,16 @@ def _not_a_value_after(text: str, s: int, vs: int) -> bool:
         return True  # "a noninferiority margin of 1.23": a design's figure
     if _LABEL_BEFORE.search(text, max(s, vs - 12), vs):
         return True  # "group 1", "grade 3", "phase 2", "cycle 4": a label, not a value
-    # a p-value written where no value took it
-    return bool(re.search(r"\b[Pp](?:\s*-?\s*values?)?\s*(?:[=<>≤≥]|&lt;|&gt;)\s*$", text[max(s, vs - 12):vs]))
+    # a p-value written where no value took it ("P=0.02", "p for trend=0·33", "P-interaction < 0.05")
+    if re.search(r"\b[Pp](?:\s*-?\s*values?)?(?:\s*(?:for|-)\s*(?:trend|interaction|heterogeneity))?\s*"
+                 r"(?:[=<>≤≥]|&lt;|&gt;)\s*$", text[max(s, vs - 28):vs]):
+        return True
+    # a rate per so many patient-years ("0.92 and 0.78 per 100 patient-years"): no share, no ratio
+    return bool(_PER_TIME.match(text, vs, vs + 60))
+
+
+_PER_TIME = re.compile(r"[\d.·]+(?:\s*(?:and|or|vs\.?|versus|,)\s*[\d.·]+)*\s*(?:events?\s+)?per\s+[\d,]+\s*"
+                       r"(?:patient|person|participant)[- ](?:years?|months?)", re.I)
 
 
 def _values(text: str, s: int, e: int) -> list[_Value]:
