@@ -2127,3 +2127,15 @@ def test_numbers_that_are_no_outcome_of_general_medicine():
     assert _read("Graft survival at 1 year was 95%.") == []
     assert _read("Survival with a favourable neurological outcome at 30 days was 14.9% and 4.6%.") == []
     assert _read("Survival at 1 year was 95%.") == [("OS_rate", 95.0, "1-year")]
+
+
+def test_one_kind_of_severe_event_after_all_of_them_is_not_their_share():
+    """"grade 4 anaemia was seen in ...", "the most frequent were neutropenia (...)": single kinds, not more values of
+    the grade >=3 events the sentence began with."""
+    assert _read("Grade 3 or 4 adverse events occurred in 96 (46.2%), 129 (62.0%) and 88 (42.3%) participants; grade 4 "
+                 "anaemia was seen in 1.0%, 11.5% and 2.4%.") == \
+        [("AE_grade3plus", v, None) for v in (46.2, 62.0, 42.3)]
+    assert _read("Grade ≥3 adverse events occurred in 52.0% (A), 71.2% (B) and 60.6% (C); the most frequent were "
+                 "neutropenia (9.8%, 32.7%, 11.3%) and skin rash (0.5%, 1.0%, 17.2%).") == \
+        [("AE_grade3plus", v, None) for v in (52.0, 71.2, 60.6)]
+    assert _read("Grade 3 treatment-related events occurred in 20%.") == [("AE_grade3plus", 20.0, None)]

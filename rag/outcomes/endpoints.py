@@ -162,6 +162,10 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
              r"\bconstitut(?:e|es|ing)\b|\bgrade\s*(?:[1245]|I{1,2}|IV|V|one|two|four|five)"
              r"(?:\s*(?:or|to|-|–|/|and)\s*(?:[12]|I{1,2}|one|two))?\s+(?:(?:treatment|immune|drug)-related\s+)?"
              r"(?:adverse\s+)?(?:events?|AEs?|TRAEs?|irAEs?|toxicit(?:y|ies)|side effects)\b|"
+             # one kind of severe event ("grade 4 anaemia was seen in 1.0%, 11.5% and 2.4%"), the commonest kinds ("the
+             # most frequent were neutropenia (9.8%, 32.7%)"): no longer all grade >=3 events
+             r"\bgrade\s*(?:[345]|III|IV|V)" + _NOT_ONE_EVENT.replace("(?!\\s+(?!", "(?=\\s+(?!", 1) + "|"
+             r"\bmost (?:frequent|common)(?: ones?)? (?:were|was|being)\b|"
              r"\b(?:serious|fatal) (?:(?:treatment|immune|drug)-related )?(?:adverse (?:events?|effects?|reactions?)|"
              r"AEs?|TRAEs?|toxicit(?:y|ies))|\bfollow[- ]?up\b(?: (?:for|of) (?:overall )?survival\b)?|"
              r"(?<=\bof )events\b|"  # "(66% of events)": a share of the events, not a rate
