@@ -80,7 +80,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
            # a remission with no kind named: the disease's remission ("remission rates 36.0% and 38.4%" beside the
            # response rates of a depression trial; "Remission was achieved in 45 of 60" in leukaemia), not a partial,
            # molecular, immunological or cytogenetic one, nor a patient "in first remission"
-           r"(?<!partial )(?<!molecular )(?<!cytogenetic )(?<!haematologic )(?<!hematologic )(?<!metabolic )"
+           r"\b(?=[Rr]emission)(?<!partial )(?<!molecular )(?<!cytogenetic )(?<!haematologic )(?<!hematologic )"
+           r"(?<!metabolic )"
            r"(?<!biochemical )(?<!serologic )(?<!immunologic )(?<!immunological )(?<!major )(?<!deep )"
            r"(?<!stringent )(?<!in )(?<!into )(?<!first )(?<!second )"
            r"\b[Rr]emissions?(?: rates?)?\b|"
