@@ -2139,3 +2139,17 @@ def test_one_kind_of_severe_event_after_all_of_them_is_not_their_share():
                  "neutropenia (9.8%, 32.7%, 11.3%) and skin rash (0.5%, 1.0%, 17.2%).") == \
         [("AE_grade3plus", v, None) for v in (52.0, 71.2, 60.6)]
     assert _read("Grade 3 treatment-related events occurred in 20%.") == [("AE_grade3plus", 20.0, None)]
+
+
+def test_doses_of_one_drug_stay_apart_when_one_is_named_with_an_adjective():
+    """"adjunctive arbacetam 60 mg/day, arbacetam 30 mg/day or placebo": two doses of one drug are two arms, named by
+    their doses; a combination and one of its drugs are not doses of one drug."""
+    text = ("Patients were randomly assigned 1:1:1 to adjunctive arbacetam 60 mg/day, arbacetam 30 mg/day or placebo "
+            "for 6 weeks. Response rates were 44.0%, 35.1% and 23.9%, respectively.")
+    record = extract_outcomes(text, "x")
+    assert record.arms == ["adjunctive arbacetam 60 mg/day", "arbacetam 30 mg/day", "placebo"]
+    assert [(o.arm, o.value) for o in record.outcomes] == [("adjunctive arbacetam 60 mg/day", 44.0),
+                                                           ("arbacetam 30 mg/day", 35.1), ("placebo", 23.9)]
+    combination = extract_outcomes("Patients were randomly assigned to lenvatinib 18 mg plus everolimus 5 mg or "
+                                   "lenvatinib 24 mg. Response rates were 43% and 27%, respectively.", "y")
+    assert combination.arms == ["lenvatinib plus everolimus", "lenvatinib"]

@@ -183,6 +183,14 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
         arms, alias_of = [], {}
         cleaned = [_clean_arm(part) for part in parts]
         collapsed = {c.lower() for c in cleaned if c and sum(d.lower() == c.lower() for d in cleaned) > 1}
+        # (also one drug's name within another's, both parts dosed: "adjunctive arbacetam 60 mg/day, arbacetam 30
+        # mg/day"; not a combination and one of its drugs)
+        words = [set(c.lower().split()) for c in cleaned]
+        single = [bool(c) and _DOSED.search(p) is not None and not _COMBINATION_WORD.search(c)
+                  for c, p in zip(cleaned, parts, strict=True)]
+        collapsed |= {c.lower() for i, c in enumerate(cleaned) if single[i]
+                      and any(j != i and single[j] and (words[i] <= words[j] or words[j] <= words[i])
+                              for j in range(len(cleaned)))}
         for i, part in enumerate(parts):
             arm = _part_name(part, i, cleaned[i], aliases)
             if i and arms:
@@ -295,6 +303,10 @@ _DOSE = r"(?:\d+(?:[.·]\d+)?\s?(?:mg/kg|mg/m2|mg|µg|μg|g)\b|every \d+ (?:week
 _DOSE_GROUP = re.compile(rf"\b(?:patients|those|participants)(?: who were| who)? (?:receiving|received|treated with|"
                          rf"given) (?:(?P<d>{_DRUG})(?: at(?: a dose of)?)? (?P<q>{_DOSE})|"
                          rf"(?P<q2>{_DOSE}) (?:of )?(?P<d2>{_DRUG}))", _I)
+
+
+_DOSED = re.compile(r"\d\s?(?:mg|µg|μg|g)\b", _I)
+_COMBINATION_WORD = re.compile(r"\b(?:plus|and|with|or)\b|\+|/", _I)
 
 
 def dose_arms(text: str, arms: list[str]) -> list[str]:
