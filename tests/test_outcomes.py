@@ -2153,3 +2153,16 @@ def test_doses_of_one_drug_stay_apart_when_one_is_named_with_an_adjective():
     combination = extract_outcomes("Patients were randomly assigned to lenvatinib 18 mg plus everolimus 5 mg or "
                                    "lenvatinib 24 mg. Response rates were 43% and 27%, respectively.", "y")
     assert combination.arms == ["lenvatinib plus everolimus", "lenvatinib"]
+
+
+def test_a_death_named_right_before_a_ratio_in_a_list_is_its_event():
+    """"... all-cause mortality (hazard ratio 1.14 ...) and cardiovascular mortality (1.23, ...), but not with cancer
+    mortality (1.03, ...)"; "the hazard ratio for the kidney composite outcome was 0.83 ..., and that for death from
+    any cause was 0.86": each ratio is its own death's."""
+    assert [e for e, _, _ in _read(
+        "Q4 was associated with higher all-cause mortality (hazard ratio 1.14, 95% confidence interval 1.07 to 1.21) "
+        "and cardiovascular mortality (1.23, 1.09 to 1.38), but not with cancer mortality (1.03, 0.94 to 1.13).")] \
+        == ["HR_OS", "HR_other", "HR_other"]
+    assert [e for e, _, _ in _read(
+        "The hazard ratio for the kidney composite outcome was 0.83 (95% CI, 0.71 to 0.97), and that for death from "
+        "any cause was 0.86 (95% CI, 0.74 to 1.00).")] == ["HR_other", "HR_OS"]

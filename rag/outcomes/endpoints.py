@@ -416,14 +416,7 @@ def _endpoint_of(text: str, v: _Value, best: _Mention, mentions: list[_Mention],
             and re.search(r"\bfollow[- ]?up\b", text[s:v.start], re.I):
         return None  # "The median follow-up was 37.2 months for OS and 27.6 months for PFS": follow-up times
     if v.unit in ("bare", "ratio") and best.kind in ("HR", "OR"):
-        if best.kind == "OR":
-            return "OR_other"
-        # "The hazard ratios (HRs) for EFS (0.71) and OS (0.62)": the survival word right before the value is its own
-        own = [m for m in mentions if best.end <= m.start and m.end <= v.start and m.kind in _SURVIVAL_KINDS
-               and re.fullmatch(r"m?[A-Z]{2,4}|.*\bsurvival", text[m.start:m.end])]  # not "..., or death, 0.63"
-        if own and re.fullmatch(r"[\s(\[:,=]*", text[own[-1].end:v.start]):
-            return "HR_DFS" if own[-1].kind == "RFS" else f"HR_{own[-1].kind}"
-        return _ratio_endpoint(text, best, mentions, s)
+        return "OR_other" if best.kind == "OR" else _ratio_of_value(text, v, best, mentions, s)
     if best.kind in ("HR", "OR"):
         return None
     if best.kind in ("ORR", "CR") and (_OF_RESPONDERS.search(text, min(best.end, v.tail), max(best.start, v.start))
@@ -499,6 +492,10 @@ _CAUSE = re.compile(r"\b(?:cardiovascular|cardiac|cancer|disease|melanoma|tumou?
                     re.I)
 
 
+# "cardiovascular mortality (", "that for death from any cause was ": a death just before a ratio's value
+_DEATH_BEFORE = re.compile(r"(?:\b(?:and|but|while)\s+(?:not\s+)?(?:with\s+)?|\bthat for\s+)(?P<w>(?:[\w-]+\s+)?)"
+                           r"(?:mortality|death)(?:\s+from\s+[\w-]+(?:\s+causes?)?)?\s*(?:was|were|of|:|\(|,)?\s*$",
+                           re.I)
 _FROM_CAUSE = re.compile(r"\s+(?:from|due to)\s+(?!any\b|all\b)(?:[\w-]+\s+){0,2}?(?:causes?|disease|cancer)\b", re.I)
 
 
@@ -507,6 +504,23 @@ def _cause_specific(text: str, death: _Mention) -> bool:
     survival's; "death from any cause" is."""
     return bool(_CAUSE.search(text, max(0, death.start - 30), death.start)
                 or _FROM_CAUSE.match(text, death.end, death.end + 60))
+
+
+def _ratio_of_value(text: str, v: _Value, hr: _Mention, mentions: list[_Mention], s: int) -> str:
+    """The endpoint of a hazard ratio's value: a survival word or a death named right before the value, else the
+    ratio's word's (``_ratio_endpoint``)."""
+    # "The hazard ratios (HRs) for EFS (0.71) and OS (0.62)": the survival word right before the value is its own
+    own = [m for m in mentions if hr.end <= m.start and m.end <= v.start and m.kind in _SURVIVAL_KINDS
+           and re.fullmatch(r"m?[A-Z]{2,4}|.*\bsurvival", text[m.start:m.end])]  # not "..., or death, 0.63"
+    if own and re.fullmatch(r"[\s(\[:,=]*", text[own[-1].end:v.start]):
+        return "HR_DFS" if own[-1].kind == "RFS" else f"HR_{own[-1].kind}"
+    # a death named right before the value, after the ratio's word: "... and cardiovascular mortality (1.23, 1.09 to
+    # 1.38)", "and that for death from any cause was 0.86": its own ratio, of one cause or of all
+    death = _DEATH_BEFORE.search(text, hr.end, v.start)
+    if death:
+        return "HR_other" if _CAUSE.search(death.group("w") or "") or re.search(
+            r"\bfrom (?!any\b|all\b)", death.group(0), re.I) else "HR_OS"
+    return _ratio_endpoint(text, hr, mentions, s)
 
 
 def _ratio_endpoint(text: str, hr: _Mention, mentions: list[_Mention], s: int) -> str:
