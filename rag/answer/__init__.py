@@ -164,13 +164,15 @@ def _extractive_answer(question: str, search_query: str, found, passages: list[P
     lead = number_lead(search_query, passages, store)  # a rate, a median, a ratio: the extracted values lead
     more = further()
     if more:
-        # (the sentences' markers number the first passages: unchanged)
-        wider = number_lead(search_query, [*passages, *more], store)
+        # (the sentences' markers number the first passages: unchanged). Read on copies: the lead adds the spans of
+        # its values to the passages it cites, and this one may not be taken.
+        copies = [dataclasses.replace(p, more_spans=list(p.more_spans)) for p in passages]
+        wider = number_lead(search_query, [*copies, *more], store)
         # A study further down leads when none read reports the value asked, or when it matches the question
         # clearly better than the one that does (names its tumour, or more of its words).
         if wider is not None and (lead is None or wider.match.passage > len(passages)
                                   and wider.match.clearly_better_than(lead.match)):
-            passages, lead = [*passages, *more], wider
+            passages, lead = [*copies, *more], wider
     if lead and text:
         text = f"{lead[0]}\n\n{text}"
         if lead[2]:

@@ -155,8 +155,8 @@ def _unnamed(question: str, row, store: Any) -> list[str]:
     doc = store.document(row.doc_id)
     paper = doc.text[:20000] if doc is not None else ""
     text = " ".join([row.title or "", row.study, *row.arms, row.context, paper])
-    words = set(re.findall(r"[\w-]+", text.lower()))
-    out = [d for d in drugs if d not in words and not any(w.startswith(d + "-") for w in words)]
+    named = set(re.findall(r"[\w-]+", text.lower()))
+    out = [d for d in drugs if d not in named and not any(w.startswith(d + "-") for w in named)]
     have = {token for token, _ in tumour_mentions(text)}
     words = re.findall(r"[\w-]+", tumours_spelled_out(question))
     for token, key in asked:

@@ -234,10 +234,14 @@ def _shared_tail_dropped(parts: list[str]) -> list[str]:
     return parts
 
 
+# A part that gives a dose ("vexilumab 3 mg/kg")
+_DOSED = re.compile(r"\d\s?(?:mg|µg|μg|g)\b", _I)
+
+
 def _kept_apart(arm: str, part: str) -> str:
     """An arm whose cleaned name another arm shares, named by what tells them apart: its dose ("nivolumab 3 mg/kg")
     or its route ("oral topotecan")."""
-    if re.search(r"\d\s?(?:mg|µg|μg|g)\b", part, _I):
+    if _DOSED.search(part):
         return _clean_arm_dosed(part)
     route = re.match(r"\s*(?:the\s+)?(intravenous|oral|subcutaneous|intratumou?ral)\s", part, _I)
     return f"{route.group(1)} {arm}" if route else arm

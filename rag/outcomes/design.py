@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .arm_names import (_ABBREVIATION, _ARM_SPLIT, _COMBINATION_ARM, _DOSE_AMOUNT, _DRUG, _DRUG_VS, _NOT_ARM,
+from .arm_names import (_ABBREVIATION, _ARM_SPLIT, _COMBINATION_ARM, _DOSE_AMOUNT, _DOSED, _DRUG, _DRUG_VS, _NOT_ARM,
                         _ROLE_GROUP, _TREATMENT_LIKE, _VERSUS, _abbreviated, _clean_arm, _doses_of_one_drug,
                         _drop_parentheses, _group_arm, _group_names, _kept_apart, _shared_tail_dropped, _spell_out,
                         _words)
@@ -186,7 +186,7 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
         # (also one drug's name within another's, both parts dosed: "adjunctive arbacetam 60 mg/day, arbacetam 30
         # mg/day"; not a combination and one of its drugs)
         words = [set(c.lower().split()) for c in cleaned]
-        single = [bool(c) and _DOSED.search(p) is not None and not _COMBINATION_WORD.search(c)
+        single = [bool(c) and _DOSED.search(p) is not None and not _COMBINATION_ARM.search(c)
                   for c, p in zip(cleaned, parts, strict=True)]
         collapsed |= {c.lower() for i, c in enumerate(cleaned) if single[i]
                       and any(j != i and single[j] and (words[i] <= words[j] or words[j] <= words[i])
@@ -303,10 +303,6 @@ _DOSE = r"(?:\d+(?:[.·]\d+)?\s?(?:mg/kg|mg/m2|mg|µg|μg|g)\b|every \d+ (?:week
 _DOSE_GROUP = re.compile(rf"\b(?:patients|those|participants)(?: who were| who)? (?:receiving|received|treated with|"
                          rf"given) (?:(?P<d>{_DRUG})(?: at(?: a dose of)?)? (?P<q>{_DOSE})|"
                          rf"(?P<q2>{_DOSE}) (?:of )?(?P<d2>{_DRUG}))", _I)
-
-
-_DOSED = re.compile(r"\d\s?(?:mg|µg|μg|g)\b", _I)
-_COMBINATION_WORD = re.compile(r"\b(?:plus|and|with|or)\b|\+|/", _I)
 
 
 def dose_arms(text: str, arms: list[str]) -> list[str]:

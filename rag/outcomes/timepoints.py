@@ -30,6 +30,8 @@ def tp_label(m: re.Match) -> str:
     """"12-month", "2-year", "90-day": a time point match as a record's ``timepoint``."""
     n, u = tp_parts(m)
     return f"{_WORD_NUMBERS.get(n.lower(), n)}-{_tp_unit(u)}"
+
+
 # "1-, 2-, and 3-year", "at 1 and 2 years".
 _TIMEPOINT_LIST = re.compile(rf"\b(?P<list>\d+(?:-?,\s*\d+)*-?,?\s*(?:and|or)\s*\d+)[- ](?P<u>{_TP_UNIT})\b|"
                              # "1-year and 2-year"
