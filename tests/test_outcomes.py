@@ -2166,3 +2166,56 @@ def test_a_death_named_right_before_a_ratio_in_a_list_is_its_event():
     assert [e for e, _, _ in _read(
         "The hazard ratio for the kidney composite outcome was 0.83 (95% CI, 0.71 to 0.97), and that for death from "
         "any cause was 0.86 (95% CI, 0.74 to 1.00).")] == ["HR_other", "HR_OS"]
+
+
+def test_the_treatments_listed_before_respectively_are_the_arms_of_a_text_with_none_of_its_own():
+    text = ("Rates of pathological complete response were 24.0% and 2.2% with neoadjuvant nivolumab plus chemotherapy "
+            "and chemotherapy alone, respectively.")
+    assert [(o.value, o.arm) for o in extract_outcomes(text, "x").outcomes] == [
+        (24.0, "neoadjuvant nivolumab plus chemotherapy"), (2.2, "chemotherapy alone")]
+    # groups of patients are no arms
+    text = "The objective response rate was 40% and 30% in men and women, respectively."
+    assert {o.arm for o in extract_outcomes(text, "y").outcomes} == {"all"}
+
+
+def test_of_two_values_one_named_by_its_arm_the_other_is_the_other_arms():
+    text = ("Patients were randomly assigned to drugone or chemotherapy. Median overall survival was 30.4 months after "
+            "the new drug and 17.8 months with chemotherapy alone.")
+    record = extract_outcomes(text, "x")
+    assert [(o.value, o.arm) for o in record.outcomes] == [(30.4, "drugone"), (17.8, "chemotherapy")]
+    # not a value of all the patients
+    text = ("Patients were randomly assigned to drugone or chemotherapy. The response rate was 30% overall and 45% "
+            "with chemotherapy.")
+    assert [o.arm for o in extract_outcomes(text, "y").outcomes if o.value == 30.0] == ["all"]
+
+
+def test_an_or_within_one_arm_after_the_lists_own_or_keeps_the_arm_whole():
+    text = ("Patients were randomly assigned 1:1:1 to drugone plus pembrolizumab (D+P), drugone monotherapy, or "
+            "gemcitabine with cisplatin or carboplatin for up to six cycles (chemotherapy). Median OS was 31.5, 19.6 "
+            "and 16.1 months in the three groups, respectively.")
+    record = extract_outcomes(text, "x")
+    assert len(record.arms) == 3 and record.arms[2] == "gemcitabine with cisplatin or carboplatin"
+    assert [o.arm for o in record.outcomes] == record.arms
+    # a later phase of treatment after the list is no arm
+    text = ("Patients were randomly assigned to drugone plus chemotherapy (DC), drugtwo plus chemotherapy (TC), or "
+            "drugone plus TC (DTC) every 3 weeks for four or six cycles, followed by maintenance therapy with drugone, "
+            "drugtwo, or both.")
+    assert extract_outcomes(text, "y").arms == ["drugone plus chemotherapy", "drugtwo plus chemotherapy",
+                                                "drugone plus drugtwo plus chemotherapy"]
+
+
+def test_pieces_of_a_sentence_are_no_arm_names():
+    text = ("The proportion with an objective response was higher in the triplet group (53% vs 38%; difference, 15 "
+            "percentage points; 95% CI, 7 to 23).")
+    arms = {o.arm for o in extract_outcomes(text, "x").outcomes}
+    assert not arms & {"percentage points", "to 23"}
+
+
+def test_a_one_letter_name_of_an_arm_is_read_where_it_names_a_group():
+    text = ("Patients were randomised 1:1:1 to drugone plus cemiplimab (D+C), cemiplimab alone (C), or "
+            "pembrolizumab (P). Median PFS was 15.4 months with D+C, 6.8 months with C and 7.1 months with P. "
+            "Among those with hepatitis C, the response rate was 20%.")
+    record = extract_outcomes(text, "x")
+    assert [(o.value, o.arm) for o in record.outcomes if o.endpoint == "PFS_median"] == [
+        (15.4, "drugone plus cemiplimab"), (6.8, "cemiplimab"), (7.1, "pembrolizumab")]
+    assert [o.arm for o in record.outcomes if o.value == 20.0] != ["cemiplimab"]

@@ -23,8 +23,13 @@ _ARM_SPLIT = re.compile(r",?\s+(?:or|versus|vs\.?)\s+(?:to receive\s+|either\s+)
 _ARM_STOP = re.compile(r"^(?:the|a|an|either|receive|patients|to|of|standard(?! (?:of )?care\b)|both|intravenous|"
                        r"oral|subcutaneous|intramuscular|saline|single[- ]agent)\s+", _I)
 _ARM_TRAIL = re.compile(r"\s+(?:alone|monotherapy|group|arm|regimen)$", _I)
-_NOT_ARM = re.compile(r"^(?:patients?|placebo-controlled|each|treatment|therapy|regimens?|one|two|three|\d+|the same)$",
-                      _I)
+# A piece of a sentence read as a name: "them to day", "to 23", "patients in", "ICR-", "percentage points", "donor arm
+# if a matched related"
+_FRAGMENT = re.compile(r"^(?:them|to|or|and|of|in|at|by)\b|"
+                       r"(?-i:\b(?:in|to|of|for|from|if|at|by|the|had|that|which|who|whom)$)|\bn\s*=$|"
+                       r"[a-z]-$|\bpercentage points?\b|\bif\b", _I)
+_NOT_ARM = re.compile(r"^(?:patients?|placebo-controlled|each|treatment|therapy|regimens?|one|two|three|four|five|six|"
+                      rf"seven|eight|nine|ten|\d+|the same|whole|entire|total|overall|other)$|{_FRAGMENT.pattern}", _I)
 
 
 # "in the durvalumab group", "the pembrolizumab-combination arm", "the standard therapy group", "the combination and
@@ -128,7 +133,7 @@ _NAME_IN_BRACKETS = re.compile(r"(?:.*[;,]\s*)?(?:the )?([\w-]+(?: [\w-]+)?) (?:
 # An abbreviation an arm is given: "ACP", "TCHP", "mFOLFIRINOX", "ECF/ECX"
 _ABBREVIATION = r"[a-z]?[A-Z][A-Za-z0-9+/\-]{1,10}"
 # ... alone in its brackets, or first before more ("(ACP)", "(TCHP; group B)")
-_ABBREVIATION_FIRST = re.compile(rf"\s*({_ABBREVIATION})\s*(?:$|([;,].*))", re.S)
+_ABBREVIATION_FIRST = re.compile(rf"\s*({_ABBREVIATION}|[A-Z](?=\s*$))\s*(?:$|([;,].*))", re.S)  # (also "(C)" alone)
 # ... or last, after the schedule: "(two procedures every 2 weeks, then monthly; RUX-ECP)"
 _ABBREVIATION_LAST = re.compile(rf".*;\s*({_ABBREVIATION})\s*$", re.S)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .arm_names import _DOSE_AMOUNT, _DRUG, _group_arm
+from .arm_names import _DOSE_AMOUNT, _DRUG, _FRAGMENT, _group_arm
 from .endpoints import _PARENTHESES
 from .values import _Value
 
@@ -81,9 +81,15 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
     for name, arm in sorted(names, key=lambda x: -len(x[0])):
         for m in _name_pattern(name).finditer(text[s:e]):
             a, b = s + m.start(), s + m.end()
+            if len(name) == 1 and not (_LETTER_BEFORE.search(text, max(0, a - 10), a) and _LETTER_AFTER.match(text, b)):
+                continue  # a one-letter name ("with C and 7.1 months with P"), not "hepatitis C" or "Child-Pugh C"
             if not any(a < fb and b > fa for fa, fb, _ in found):
                 found.append((a, b, _alone(text, a, b, arm, arms)))
     return sorted(found)
+
+
+_LETTER_BEFORE = re.compile(r"(?:\b(?:with|in|for|on|versus|vs\.?|and|than|the)\s+|\()$")
+_LETTER_AFTER = re.compile(r"\s*[,;.)]|\s+(?:and|or|vs\.?|versus|group|arm)\b")
 
 
 def _alone(text: str, a: int, b: int, arm: str, arms: list[str]) -> str:
@@ -331,9 +337,47 @@ _ADDING = re.compile(r"\badding (?:an? |the )?(?P<x>[\w-]+(?: [\w-]+){0,2}?) to 
                      r"achieved|in|was|did)\b|\s*[,(])", re.I)
 
 
+# "24.0% and 2.2% with neoadjuvant nivolumab plus chemotherapy and chemotherapy alone, respectively": the treatments
+# listed right before "respectively", after the last word that introduces them (not "in combination with").
+_RESPECTIVELY_AT = re.compile(r",?\s+respectively\b", re.I)
+_LIST_INTRO = re.compile(r"\b(?<!combination )(?<!combined )(?<!together )"
+                         r"(?:with|in|for|among|after|receiving|received|given)\s+(?:the\s+)?", re.I)
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|versus|vs\.?)\s+", re.I)
+# Groups of patients, not treatments: "in men and women, respectively", "in PD-L1-positive and -negative tumours"
+_POPULATION_WORDS = re.compile(r"\b(?:men|women|males?|females?|boys|girls|children|adults|aged|years?|positive|"
+                               r"negative|mutant|mutated|wild-type|high|low|subgroups?|stage|PD-?L1|CPS|TPS|tumou?rs?|"
+                               r"patients|disease|cancer|carcinoma|lymphoma|leukaemia|leukemia|months?|weeks?|days?)\b",
+                               re.I)
+
+
+def _respective_list(sentence: str) -> list[str]:
+    end = _RESPECTIVELY_AT.search(sentence)
+    if not end:
+        return []
+    head = sentence[:end.start()]
+    intro = None
+    for intro in _LIST_INTRO.finditer(head, max(0, len(head) - 160)):  # noqa: B007 (the last one is wanted)
+        pass
+    if intro is None:
+        return []
+    body = re.sub(r"\s+(?:groups|arms|regimens)$", "", head[intro.end():])
+    if re.search(r"[\d()%;\[\]]", body):
+        return []
+    items = [re.sub(r"^(?:the|those|patients)\s+", "", x.strip(), flags=re.I) for x in _LIST_SPLIT.split(body)]
+    if len(items) < 2 or not all(2 <= len(x) <= 60 for x in items) \
+            or any(_POPULATION_WORDS.search(x) for x in items):
+        return []
+    return items
+
+
 def _local_arms(sentence: str) -> list[str]:
     """The treatments a sentence compares ("X versus Y", "X ... compared with Y", "adding X to Y") or the groups it
     names ("in the X group ... in the Y group"), in the order it names them."""
+    arms = _local_arms_named(sentence)
+    return arms if not any(_FRAGMENT.search(a.strip()) for a in arms) else []
+
+
+def _local_arms_named(sentence: str) -> list[str]:
     adding = _ADDING.search(sentence)
     if adding:
         return [f"{adding.group('x')} plus {adding.group('y')}", adding.group("y")]
@@ -367,7 +411,7 @@ def _local_arms(sentence: str) -> list[str]:
                     groups.append(name)
         if len(groups) >= 2:
             return groups
-        listed = _group_list(sentence)
+        listed = _group_list(sentence) or _respective_list(sentence)
         if len(listed) >= 2:
             return listed
     return out

@@ -345,10 +345,23 @@ def _join_drug_lists(rest: str, aliases: dict[str, int]) -> tuple[list[str], dic
     """The arms of "either X or Y", with one arm's own list of drugs kept whole: "the combination of liposomal
     irinotecan, 5-FU, and leucovorin (arm A) or cisplatin plus gemcitabine (arm B)"."""
     pieces = re.split(f"({_ARM_SPLIT.pattern})", rest, flags=_I)
+    # (the part each piece began as: the aliases point at those)
+    origin = list(range(len(pieces) // 2 + 1))
+    serial = next((i for i in range(1, len(pieces), 2) if re.fullmatch(r",\s*or\s+", pieces[i], _I)), len(pieces))
     for i in range(len(pieces) - 2, 0, -2):
-        if re.search(r"\b(?:plus|with|and) either [\w-]+$", pieces[i - 1], _I) and re.fullmatch(r"\s*or\s*", pieces[i]):
-            # "gemcitabine plus either cisplatin or carboplatin": one arm's choice of drug, not two arms
+        either = re.search(r"\b(?:plus|with|and) either [\w-]+$", pieces[i - 1], _I)
+        if either and re.fullmatch(r"\s*or\s*", pieces[i]) or i > serial and re.fullmatch(r"\s+or\s+", pieces[i], _I):
+            # "gemcitabine plus either cisplatin or carboplatin", "..., EV monotherapy, or gemcitabine with cisplatin
+            # or carboplatin" (an "or" after the list's own ", or"): one arm's choice of drug, not two arms
             pieces[i - 1:i + 2] = ["".join(pieces[i - 1:i + 2])]
+            del origin[(i + 1) // 2]
+    after = next((i for i in range(serial + 1, len(pieces), 2)
+                  if re.match(r"(?:followed by|then|and then)\b", pieces[i], _I)), None)
+    if after is not None:  # "..., or atezolizumab plus BCP, followed by maintenance therapy with ...": the list ended
+        pieces, origin = pieces[:after - 1], origin[:after // 2]
+    at_part = {old: new for new, first in enumerate(origin)
+               for old in range(first, origin[new + 1] if new + 1 < len(origin) else 1 + len(pieces))}
+    aliases = {alias: at_part.get(at, at) for alias, at in aliases.items()}
     if sum(bool(re.fullmatch(r",?\s+(?:versus|vs\.?)\s+", p, _I)) for p in pieces[1::2]) == 1 \
             and len(pieces) == 5 and re.fullmatch(r"\s+or\s+", pieces[3], _I):
         # "bendamustine and rituximab versus R-CHOP or R-CVP": the comparator is the choice of two regimens

@@ -560,9 +560,34 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             out.append(Outcome(endpoint=endpoint, arm=one, value=value, unit=unit, ci_low=ci[0], ci_high=ci[1],
                                p=v.p, timepoint=timepoint, text=text[start:end], char_start=start, char_end=end,
                                population=population or cohort, subgroup=population is not None, cited=cited))
+    _the_other_arm(text, out, arms)
     if respectively:
         _cohorts_respectively(text, e, out)
     return out
+
+
+# Words that make a value the whole population's, not an arm's: "30% overall and 45% with X"
+_WHOLE = re.compile(r"\b(?:overall(?! (?:survival|response|remission|mortality))|all (?:the )?patients|whole|entire|"
+                    r"pooled|total|both)\b", re.I)
+
+
+def _the_other_arm(text: str, out: list[Outcome], arms: list[str]) -> None:
+    """"30.4 months after HCT and 17.8 months with chemotherapy alone": of two values of one endpoint in a sentence of
+    a two-arm comparison, one given an arm by its name and the other none, the other is the other arm's."""
+    if len(arms) != 2 or len(out) < 2:
+        return
+    for a in out:
+        if a.arm != "all" or a.subgroup or a.cited:
+            continue
+        same = [o for o in out if o is not a and o.endpoint == a.endpoint and o.timepoint == a.timepoint
+                and o.population == a.population and not o.subgroup]
+        if len(same) != 1 or same[0].arm not in arms:
+            continue
+        b = same[0]
+        lo, hi = min(a.char_end, b.char_end), max(a.char_start, b.char_start)
+        if _WHOLE.search(text, max(0, a.char_start - 40), a.char_end + 40) or hi - lo > 200:
+            continue
+        a.arm = next(x for x in arms if x != b.arm)
 
 
 _EVERY_ARM = re.compile(r"\b(?:in|for|of|across) (?:both|all(?: (?:two|three|four))?|each of the) "

@@ -138,7 +138,8 @@ def _sized_groups(text: str) -> list[str]:
         for m in _NAME_BEFORE_COUNT.finditer(sentence):
             name = _NAME_START.sub("", m.group("name")).strip()
             name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=_I)
-            if name and not _NOT_A_GROUP.search(name) and name.lower() not in (x.lower() for x in named):
+            if name and not _NOT_A_GROUP.search(name) and not _NOT_ARM.match(name) \
+                    and name.lower() not in (x.lower() for x in named):
                 named.append(name)
         if 2 <= len(named) <= 4:
             return named
@@ -148,7 +149,7 @@ def _sized_groups(text: str) -> list[str]:
                  for m in ([_COUNTED_ITEM.match(piece)] if _COUNTED_ITEM.match(piece) else
                            [_COUNTED_ITEM.match(item) for item in re.split(r",\s+", piece)])]
         names = [(m.group("a") or m.group("b")).strip() for m in items if m]
-        names = [x for x in names if not _NOT_A_GROUP.search(x)]
+        names = [x for x in names if not _NOT_A_GROUP.search(x) and not _NOT_ARM.match(x)]
         if 2 <= len(names) <= 4 and len(set(n.lower() for n in names)) == len(names):
             return names
     # "A total of 412 DCD-NRP and 1236 matched DBD recipients were analysed"
