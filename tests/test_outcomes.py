@@ -2219,3 +2219,34 @@ def test_a_one_letter_name_of_an_arm_is_read_where_it_names_a_group():
     assert [(o.value, o.arm) for o in record.outcomes if o.endpoint == "PFS_median"] == [
         (15.4, "drugone plus cemiplimab"), (6.8, "cemiplimab"), (7.1, "pembrolizumab")]
     assert [o.arm for o in record.outcomes if o.value == 20.0] != ["cemiplimab"]
+
+
+def test_arms_named_by_a_structured_abstracts_interventions_a_factorial_s_groups_and_the_former_and_latter():
+    text = ("Design: Phase 2, double-blind, randomized clinical trial. Interventions: A single oral dose of drugone "
+            "20 mg (n=94), 8 mg (n=92) or 1 mg (n=93; control). Results: Response occurred in 38.3%, 21.7% and 16.1% "
+            "of participants in the 20-mg, 8-mg and 1-mg groups.")
+    record = extract_outcomes(text, "x")
+    assert record.arms == ["drugone 20 mg", "drugone 8 mg", "drugone 1 mg"]
+    assert [o.arm for o in record.outcomes] == record.arms
+    text = ("Adults were randomly assigned to drugone or placebo and, independently, to eight sessions of therapy or "
+            "to usual support, giving four groups: drugone with therapy, drugone without therapy, placebo with "
+            "therapy, and placebo alone.")
+    assert extract_outcomes(text, "y").arms == ["drugone with therapy", "drugone without therapy",
+                                                "placebo with therapy", "placebo"]
+    text = ("Patients with respiratory insufficiency were classified as NIV users (n=389) or non-users (n=172). "
+            "Median survival was 15.3 months in the former and 7.9 months in the latter. At 1 year, 61.2% of users and "
+            "34.9% of non-users were alive.")
+    record = extract_outcomes(text, "z")
+    assert [(o.value, o.arm) for o in record.outcomes] == [(15.3, "NIV users"), (7.9, "non-users"),
+                                                           (61.2, "NIV users"), (34.9, "non-users")]
+
+
+def test_a_number_before_a_full_stop_ends_the_list_of_arms():
+    text = ("Methods: Adults were randomised 1:1:1 to light sedation with dexmedetomidine (arm 1), propofol (arm 2) or "
+            "midazolam (arm 3), titrated to a sedation score of -2 to 0. The primary outcome was survival at day 90.\n"
+            "Results: Of 1,086 randomised patients, 1,071 were analysed (arm 1, 358; arm 2, 357; arm 3, 356). Survival "
+            "at day 90 was 71.2%, 70.3% and 63.8% in arms 1, 2 and 3. Bradycardia occurred in 6.1% of patients in "
+            "arm 1. Survival at day 90 was 64.0% in arm 1 and 55.7% in arm 3 among patients with shock.")
+    record = extract_outcomes(text, "x")
+    assert len(record.arms) == 3 and record.arms[1:] == ["propofol", "midazolam"]
+    assert [o.arm for o in record.outcomes] == record.arms + [record.arms[0], record.arms[2]]

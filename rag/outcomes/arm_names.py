@@ -159,7 +159,7 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
         if ch in ")]" and depth:
             depth -= 1
             inner = held.pop()
-            label = re.search(r"(?:^|[;,])\s*((?i:group|arm|cohort) (?:[A-D1-4]|I{1,3}))\s*(?:[,;:]|$)", inner)
+            label = re.search(r"(?:^|[;,])\s*((?i:group|arm|cohort|regimen) (?:[A-D1-4]|I{1,3}))\s*(?:[,;:]|$)", inner)
             short = _ABBREVIATION_FIRST.match(inner)
             short = short.group(1) if short and (label or not short.group(2)) else None
             last = _ABBREVIATION_LAST.match(inner)

@@ -40,8 +40,9 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
         # Its last word, when no other arm has it: "chemotherapy" for "platinum-based chemotherapy".
         tail = words[-1]
         # (or an abbreviation: "TAVI" for "isolated TAVI")
+        # (a whole word: "users" of "NIV users" beside "non-users")
         if len(words) > 1 and (len(tail) >= 5 or len(tail) >= 3 and tail.isupper()) \
-                and sum(1 for a in arms if tail.lower() in a.lower()) == 1:
+                and sum(1 for a in arms if _name_pattern(tail).search(a)) == 1:
             names.append((tail, arm))
         # Its core, without a place and a leading adjective: "radiation therapy" for "palliative radiation therapy to
         # the liver"
@@ -77,6 +78,8 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
     control = _group_arm("control", arms, {}) if len(arms) >= 2 else None
     if control:
         names += [(word, control) for word in ("controls", "control group", "control arm", "control patients")]
+    if len(arms) == 2:  # "15.3 months in the former and 7.9 months in the latter"
+        names += [("the former", arms[0]), ("the latter", arms[1])]
     found: list[tuple[int, int, str]] = []
     for name, arm in sorted(names, key=lambda x: -len(x[0])):
         for m in _name_pattern(name).finditer(text[s:e]):

@@ -82,7 +82,15 @@ _N_PATTERNS = (
 _ASSIGN = re.compile(r"\b(?:randomly |randomised |randomized )?(?:assigned|allocated|"
                      r"randomi[sz]ed)\b(?:[^.;]{0,60}?\bto |"
                      r"[^.;]{0,220}?\bto (?=(?:intravenously |orally )?receive |either |be treated with ))"
-                     r"(?:(?:intravenously |orally )?receive |either |be treated with |treatment with )*", _I)
+                     r"(?:(?:intravenously |orally )?receive |either |be treated with |treatment with )*|"
+                     # a structured abstract's list of what each group got: "Interventions: A single oral dose of
+                     # tabernelin 20 mg (n=94), 8 mg (n=92) or 1 mg (n=93; control)"
+                     # (not one that says how they were assigned: the assignment is read as such)
+                     r"(?<![\w-])(?-i:Interventions?):\s+(?![^.]{0,60}\b(?:randomi[sz]ed|assigned|allocated)\b)"
+                     r"(?:(?:a |an )?(?:single |one )?(?:oral |intravenous )?(?:dose|infusion|course)s? of |"
+                     r"(?:patients|participants) (?:received|were given) )?", _I)
+
+
 def _arms_not_randomized(text: str, groups: list[str], title_arms: list[str]) -> tuple[list[str], dict[str, str]]:
     """The groups a study that is no trial compares: those its results name, the cohorts its methods compare, the
     title's "X versus Y", or the one comparison it describes."""
@@ -155,6 +163,10 @@ def _part_name(part: str, i: int, arm: str, aliases: dict[str, int]) -> str:
         # "a modified regimen of fluorouracil, leucovorin, irinotecan, and oxaliplatin (mFOLFIRINOX; group 3)": too
         # long to read as a name, named by the abbreviation the text gives it
         arm = named[0]
+    label = [alias for alias, at in aliases.items() if at == i
+             and re.fullmatch(r"(?:regimen|group|arm|cohort) (?:[A-Z]|\d|I{1,3}|IV)", alias, _I)]
+    if len(arm) > 60 and label:
+        arm = label[0]  # "a 4-month regimen of rifampicin, isoniazid, pyrazinamide and moxifloxacin (regimen A)"
     return arm
 
 
@@ -175,8 +187,9 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
     spelled = {}
     for parts, aliases in candidates:
         for alias, at in aliases.items():
-            if at < len(parts) and _clean_arm(parts[at]):
-                spelled[alias.lower()] = _clean_arm(parts[at])
+            name = _clean_arm(parts[at]) if at < len(parts) else ""
+            if name and re.search(r"[A-Za-z]{2}", name) and not _NOT_ARM.match(name):  # (not "to", "5 ×")
+                spelled[alias.lower()] = name
     methods: tuple[list[str], dict[str, str]] = ([], {})
     for parts, aliases in candidates:
         parts = _doses_of_one_drug(_shared_tail_dropped(parts))
@@ -367,7 +380,8 @@ def _join_drug_lists(rest: str, aliases: dict[str, int]) -> tuple[list[str], dic
         # "bendamustine and rituximab versus R-CHOP or R-CVP": the comparator is the choice of two regimens
         pieces[2:5] = ["".join(pieces[2:5])]
     parts, seps = pieces[0::2], pieces[1::2]
-    if not any(re.match(r"and\s", p) for p in parts[1:]):
+    labelled = set(aliases.values())
+    if not any(re.match(r"and\s", p) for p in parts[1:]) and len(labelled) < 2:
         return parts, aliases
     runs: list[list[int]] = [[0]]
     for i, sep in enumerate(seps):
@@ -375,10 +389,20 @@ def _join_drug_lists(rest: str, aliases: dict[str, int]) -> tuple[list[str], dic
             runs.append([i + 1])
         else:
             runs[-1].append(i + 1)
+    # "a 4-month regimen of rifampicin, isoniazid, pyrazinamide and moxifloxacin (regimen A), a 4-month regimen of
+    # bedaquiline, pretomanid, ... (regimen B), or the standard regimen (control)": the labels end the arms
+    by_labels = len(labelled) >= 2 and any(len(run) > 1 for run in runs) \
+        and all(run[-1] in labelled for run in runs if len(run) > 1) \
+        and not any(_NOT_A_LIST_ITEM.match(parts[j]) for run in runs for j in run[1:])
+    if by_labels:
+        cuts = [cut for run in runs for cut in _cut_after(run, labelled)]
+        # (the drugs of one arm's list are short names: not "three soft stools daily, rifaximin 550 mg twice daily")
+        by_labels = all(len(parts[j].split()) <= 3 and not re.search(r"\d", parts[j]) for cut in cuts for j in cut[1:])
+        runs = cuts if by_labels else runs
     merged: list[str] = []
     index: dict[int, int] = {}
     for run in runs:
-        if len(run) > 1 and re.match(r"and\s", parts[run[-1]]) and len(runs) > 1:
+        if len(run) > 1 and (re.match(r"and\s", parts[run[-1]]) and len(runs) > 1 or by_labels):
             merged.append(", ".join(parts[j] for j in run))
             index.update({j: len(merged) - 1 for j in run})
         else:
@@ -386,6 +410,22 @@ def _join_drug_lists(rest: str, aliases: dict[str, int]) -> tuple[list[str], dic
                 merged.append(parts[j])
                 index[j] = len(merged) - 1
     return merged, {alias: index.get(at, at) for alias, at in aliases.items()}
+
+
+# (what goes on after an arm's name is no further drug of its list: "continued conventional management, with ECMO
+# permitted as rescue (control group)")
+_NOT_A_LIST_ITEM = re.compile(r"\s*(?:with|without|for|in|at|as|on|given|including|followed|then|each|all|both|"
+                              r"every|until|from|to|daily|weekly|twice|once|\d)\b", _I)
+
+
+def _cut_after(run: list[int], labelled: set[int]) -> list[list[int]]:
+    """A run of parts cut after each part that has a label of its own."""
+    cuts: list[list[int]] = [[]]
+    for j in run:
+        cuts[-1].append(j)
+        if j in labelled and j != run[-1]:
+            cuts.append([])
+    return cuts
 
 
 def _clause_end(text: str, start: int, most: int = 400) -> int:
@@ -398,8 +438,9 @@ def _clause_end(text: str, start: int, most: int = 400) -> int:
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        elif ch in ".;" and not depth and not (i > 0 and text[i - 1].isdigit()) \
-                and not (i + 1 < len(text) and text[i + 1].isdigit()):
+        elif ch in ".;" and not depth and not (i + 1 < len(text) and text[i + 1].isdigit()) \
+                and not (i > 0 and text[i - 1].isdigit() and re.match(r"\s*[a-z(]", text[i + 1:i + 4])):
+            # (a full stop after a number ends the clause when a sentence starts after it: "score of -2 to 0. The")
             return i
     return min(len(text), start + most)
 
@@ -407,6 +448,10 @@ def _clause_end(text: str, start: int, most: int = 400) -> int:
 def _candidates(text: str, title_arms: list[str]) -> list[tuple[list[str], dict[str, int]]]:
     """The lists of arms the methods may name, most trusted first, each with the abbreviations it defines."""
     candidates: list[tuple[list[str], dict[str, int]]] = []
+    # "..., giving four groups: escitalopram with PST, escitalopram without PST, placebo with PST, and placebo alone"
+    for m in _GIVING_GROUPS.finditer(text):
+        parts, aliases = _join_drug_lists(*_drop_parentheses(text[m.end():_clause_end(text, m.end())]))
+        candidates.append(([re.sub(r"^\s*(?:and|or)\s+", "", p) for p in parts], aliases))
     for m in _ASSIGN.finditer(text):
         rest, aliases = _drop_parentheses(text[m.end():_clause_end(text, m.end())])
         rest = _WITH_OR_WITHOUT.sub(r"\g<x> plus \g<y> or \g<x>", rest)  # "gemcitabine with or without cisplatin"
@@ -431,6 +476,8 @@ def _candidates(text: str, title_arms: list[str]) -> list[tuple[list[str], dict[
     return candidates
 
 
+_GIVING_GROUPS = re.compile(r"\b(?:giving|forming|creating|yielding|resulting in|into) (?:the )?"
+                            r"(?:two|three|four|five|six|[2-6]) (?:treatment |study )?(?:groups|arms)\s*[:(]\s*", _I)
 # A randomized trial's "assessed the use of oral topotecan (...) or intravenous topotecan (...)": its two arms
 _ASSESSED_OR = re.compile(r"\b(?:assessed|evaluated|tested|investigated|examined) (?:the (?:use|efficacy|role) of )?"
                           r"(?P<a>[^,;.()]{2,60}?) or (?P<b>[^,;.()]{2,60}?)(?=\s*(?:[.;,]|\b(?:in|for|among)\b|$))",
