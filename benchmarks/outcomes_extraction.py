@@ -142,11 +142,30 @@ def same_arm(p: str, g: str, arms: list[str] | None = None, aliases: dict[str, s
         # (the whole name, back to where the list or the assignment starts: not "pertuzumab (TCHP)")
         return True
     label = re.sub(r"[ -](?:group|arm|cohort)$", "", (p or "").lower())
-    if not labels or label not in labels:
+    if labels and label in labels:
+        received = _norm(labels[label], aliases)
+        fits = [other for other in {*(arms or []), g} if _norm(other, aliases) and _norm(other, aliases) <= received]
+        return fits == [g]
+    return _names_labelled(p, g, arms, aliases, labels)
+
+
+def _names_labelled(p: str, g: str, arms: list[str] | None, aliases: dict[str, str] | None,
+                    labels: dict[str, str] | None) -> bool:
+    """The other way round: the labelled arm is the label ("arm 1", "group A") the text gives a group in brackets,
+    the prediction the treatment that group received ("prednisolone for 8 weeks" for "8 weeks of prednisolone (arm
+    1)"): all the prediction's words are in what the label's group received, and that group is the one whose words
+    the prediction covers best."""
+    def label_of(arm: str) -> str:
+        return re.sub(r"[ -](?:group|arm|cohort)$", "", arm.lower())
+    words = _norm(p, aliases) - {"for", "of", "to", "in", "on", "at", "by"}
+    if not labels or not words or label_of(g) not in labels:
         return False
-    received = _norm(labels[label], aliases)
-    fits = [other for other in {*(arms or []), g} if _norm(other, aliases) and _norm(other, aliases) <= received]
-    return fits == [g]
+    received = {other: _norm(labels[label_of(other)], aliases) for other in {*(arms or []), g}
+                if label_of(other) in labels}
+    if not words <= received[g]:
+        return False
+    score = {other: len(words & r) / len(words | r) for other, r in received.items() if r}
+    return max(score, key=score.get) == g and list(score.values()).count(score[g]) == 1
 
 
 def _same_arm(p: str, g: str, arms: list[str] | None = None, aliases: dict[str, str] | None = None) -> bool:

@@ -2250,3 +2250,18 @@ def test_a_number_before_a_full_stop_ends_the_list_of_arms():
     record = extract_outcomes(text, "x")
     assert len(record.arms) == 3 and record.arms[1:] == ["propofol", "midazolam"]
     assert [o.arm for o in record.outcomes] == record.arms + [record.arms[0], record.arms[2]]
+
+
+def test_arms_of_one_drug_kept_apart_by_duration_and_a_schedule_named_by_its_numbers():
+    text = ("Children were randomly assigned to 8 weeks of prednisolone (arm 1), 12 weeks of prednisolone (arm 2), or "
+            "8 weeks of prednisolone followed by levamisole (arm 3). Relapse-free survival at 12 months was 42.1% in "
+            "arm 1, 46.8% in arm 2 and 63.5% in arm 3.")
+    record = extract_outcomes(text, "x")
+    assert record.arms == ["prednisolone for 8 weeks", "prednisolone for 12 weeks",
+                           "prednisolone followed by levamisole"]
+    assert [o.arm for o in record.outcomes] == record.arms
+    text = ("Patients were randomly assigned (1:1:1) to 60 Gy in 30 fractions (60/30), 55 Gy in 20 fractions (55/20), "
+            "or 60 Gy in 15 fractions (60/15). Median overall survival was 27.4 months with 60/30, 29.1 months with "
+            "55/20 and 24.2 months with 60/15.")
+    record = extract_outcomes(text, "y")
+    assert [(o.value, o.arm) for o in record.outcomes] == list(zip([27.4, 29.1, 24.2], record.arms, strict=True))

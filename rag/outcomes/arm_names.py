@@ -133,7 +133,8 @@ _NAME_IN_BRACKETS = re.compile(r"(?:.*[;,]\s*)?(?:the )?([\w-]+(?: [\w-]+)?) (?:
 # An abbreviation an arm is given: "ACP", "TCHP", "mFOLFIRINOX", "ECF/ECX"
 _ABBREVIATION = r"[a-z]?[A-Z][A-Za-z0-9+/\-]{1,10}"
 # ... alone in its brackets, or first before more ("(ACP)", "(TCHP; group B)")
-_ABBREVIATION_FIRST = re.compile(rf"\s*({_ABBREVIATION}|[A-Z](?=\s*$))\s*(?:$|([;,].*))", re.S)  # (also "(C)" alone)
+# (also a letter or a schedule's numbers alone: "(C)", "(60/30)")
+_ABBREVIATION_FIRST = re.compile(rf"\s*({_ABBREVIATION}|(?:[A-Z]|\d+(?:/\d+)+)(?=\s*$))\s*(?:$|([;,].*))", re.S)
 # ... or last, after the schedule: "(two procedures every 2 weeks, then monthly; RUX-ECP)"
 _ABBREVIATION_LAST = re.compile(rf".*;\s*({_ABBREVIATION})\s*$", re.S)
 
@@ -249,7 +250,12 @@ def _kept_apart(arm: str, part: str) -> str:
     if _DOSED.search(part):
         return _clean_arm_dosed(part)
     route = re.match(r"\s*(?:the\s+)?(intravenous|oral|subcutaneous|intratumou?ral)\s", part, _I)
-    return f"{route.group(1)} {arm}" if route else arm
+    if route:
+        return f"{route.group(1)} {arm}"
+    # "8 weeks of prednisolone" beside "12 weeks of prednisolone": its duration
+    duration = re.match(r"\s*(?:the\s+|a\s+)?(\d+|one|two|three|four|six|twelve)[- ](days?|weeks?|months?|years?)"
+                        r"(?:\s+of|\s+course of)?\s", part, _I)
+    return f"{arm} for {duration.group(1)} {duration.group(2)}" if duration else arm
 
 
 # "a single intramuscular dose of RSVpreF", "three doses of pembrolizumab": the treatment, not how often

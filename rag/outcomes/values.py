@@ -159,6 +159,8 @@ def _not_a_value_after(text: str, s: int, vs: int) -> bool:
         return True  # "a noninferiority margin of 1.23": a design's figure
     if _LABEL_BEFORE.search(text, max(s, vs - 12), vs):
         return True  # "group 1", "grade 3", "phase 2", "cycle 4": a label, not a value
+    if re.search(r"\d/$", text[max(s, vs - 2):vs]):
+        return True  # "with 55/20": a schedule's name (55 Gy in 20 fractions), not a value
     # a p-value written where no value took it ("P=0.02", "p for trend=0·33", "P-interaction < 0.05")
     if re.search(r"\b[Pp](?:\s*-?\s*values?)?(?:\s*(?:for|-)\s*(?:trend|interaction|heterogeneity))?\s*"
                  r"(?:[=<>≤≥]|&lt;|&gt;)\s*$", text[max(s, vs - 28):vs]):
