@@ -103,7 +103,10 @@ _SHORT_AFTER = re.compile(r"\s*\((?P<short>[a-z]?[A-Z][\w+/-]{1,11})\s*[;,)]")
 _LIST_START = re.compile(r"[.;:(),]\s*|\b(?:to|or|versus|vs\.?|received|receive|receiving)\s+(?:the\s+)?", re.I)
 
 
-_LABEL = re.compile(r"\((?:[^()]*[;,]\s*)?(?:the\s+)?(?P<l>[\w+/–-]+(?:[ -][\w+/–-]+){0,2}?)[ -](?:group|arm|cohort)\b"
+_LABEL = re.compile(r"\((?:[^()]*[;,]\s*)?(?:the\s+)?"
+                    r"(?:(?P<l>[\w+/–-]+(?:[ -][\w+/–-]+){0,2}?)[ -](?:group|arm|cohort)\b|"
+                    # (or a numbered one: "(arm 1)", "(group A)")
+                    r"(?P<l2>(?:arm|group|cohort|regimen) (?:[A-Z]|\d|I{1,3}|IV)))"
                     r"(?:[,;][^()]*)?\)", re.I)
 
 
@@ -113,8 +116,8 @@ def bracket_labels(text: str) -> dict[str, str]:
     bracket or sentence before)."""
     out = {}
     for m in _LABEL.finditer(text):
-        before = re.split(r"[().;:]", text[max(0, m.start() - 200):m.start()])[-1]
-        out.setdefault(m.group("l").lower(), " ".join(before.split()[-12:]))
+        before = re.split(r"[();:]|\.(?!\d)", text[max(0, m.start() - 200):m.start()])[-1]  # (not "2.5 mg")
+        out.setdefault((m.group("l") or m.group("l2")).lower(), " ".join(before.split()[-12:]))
     return out
 
 
