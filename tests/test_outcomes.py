@@ -2265,3 +2265,13 @@ def test_arms_of_one_drug_kept_apart_by_duration_and_a_schedule_named_by_its_num
             "55/20 and 24.2 months with 60/15.")
     record = extract_outcomes(text, "y")
     assert [(o.value, o.arm) for o in record.outcomes] == list(zip([27.4, 29.1, 24.2], record.arms, strict=True))
+
+
+def test_a_randomised_trial_still_to_come_does_not_make_a_dose_escalation_study_a_randomised_one():
+    text = ("Patients were treated at three dose levels in a phase I/II dose-escalation study. Median overall survival "
+            "was 12.1 months at the highest dose. Re-irradiation was feasible and is being compared with bevacizumab "
+            "in a randomised trial.")
+    assert extract_outcomes(text, "x").design == "single-arm"
+    # a trial of its own stays one
+    text = "In a prospective randomized trial, 200 patients were randomly assigned to drugone or placebo."
+    assert extract_outcomes(text, "y").design == "randomized"

@@ -508,6 +508,19 @@ def phase_of(text: str) -> str | None:
     return p if p in ("I", "II", "III", "IV") else None
 
 
+# A randomised trial still to come: "is being compared with bevacizumab in a randomised trial", "a randomized trial is
+# warranted"
+_PLANNED_TRIAL = re.compile(r"\b(?:is|are) being (?:compared|tested|evaluated|assessed)\b[^.;]{0,60}$|"
+                            r"\b(?:will be|to be|should be|planned|future)\b[^.;]{0,30}$", _I)
+_PLANNED_AFTER = re.compile(r"^[^.;]{0,30}\b(?:is|are) (?:warranted|needed|required|planned|under way|ongoing)\b", _I)
+
+
+def _randomized_here(text: str) -> bool:
+    """Does the text say a randomisation of its own (or of a trial it reports), not only one still to come?"""
+    return any(not _PLANNED_TRIAL.search(text, max(0, m.start() - 80), m.start())
+               and not _PLANNED_AFTER.match(text, m.end()) for m in _RANDOMIZED.finditer(text))
+
+
 def design_of(title: str, text: str) -> str:
     """randomized | single-arm | observational | meta-analysis | other, the title's words first."""
     title = title or ""
@@ -520,7 +533,7 @@ def design_of(title: str, text: str) -> str:
     if _META.search(text) and re.search(r"\b(?:we|this|our|present)\b[^.]{0,60}\b(?:meta-?analys|pooled analysis|"
                                         r"systematic|pooled (?:individual|data))", text, _I):
         return "meta-analysis"
-    if _RANDOMIZED.search(text) and not (_RCT_OF_OTHERS.search(text) and not re.search(
+    if _randomized_here(text) and not (_RCT_OF_OTHERS.search(text) and not re.search(
             r"\b(?:were|was) randomi[sz]ed|randomly (?:assigned|allocated)", text, _I)) \
             and not (_OBSERVATIONAL.search(text) and not _RANDOMIZED_OWN.search(text)):
         return "randomized"
