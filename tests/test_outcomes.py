@@ -2275,3 +2275,11 @@ def test_a_randomised_trial_still_to_come_does_not_make_a_dose_escalation_study_
     # a trial of its own stays one
     text = "In a prospective randomized trial, 200 patients were randomly assigned to drugone or placebo."
     assert extract_outcomes(text, "y").design == "randomized"
+
+
+def test_survival_to_a_day_and_a_day_written_first_are_landmark_rates_and_animals_have_none():
+    rates = [(o.endpoint, o.value, o.timepoint) for o in extract_outcomes(
+        "Survival to day 180 was 64.7% with conservative oxygen. Day-90 survival was 71.2%.", "x").outcomes]
+    assert rates == [("OS_rate", 64.7, "180-day"), ("OS_rate", 71.2, "90-day")]
+    text = "Survival at 7 days was 70% in knockout mice and 25% in wild-type mice."
+    assert extract_outcomes(text, "y").outcomes == []

@@ -87,6 +87,7 @@ _PLANNED = re.compile(r"\b(?:we (?:will |would )?(?:expect|assume|hypothesi[sz]e
                       r"(?:null|alternative) hypothes[ie]s\b|\d+\s?% power\b|\bpower of \d|\b[pP][01]\s*=|"
                       r"\bH[01]\s*:|\bSimon\b|\btwo-stage design\b|\btargeted to be\b|"
                       r"\bwould (?:be )?(?:indicate|warrant))", re.I)
+_ANIMALS = re.compile(r"\b(?:mice|rats|rodents?|xenografts?|in vitro|cell lines?)\b", re.I)
 # The verb a value is the subject of, up to the end of its clause: "(2%) patients in the docetaxel group died", "15.4%
 # and 9.8% of the patients, respectively, discontinued the trial regimen": a value of another measure.
 _CLAUSE_VERB = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\.\s|\b(?:versus|vs|compared)\b|"
@@ -497,6 +498,8 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
     sentence = text[s:e]
     if _PLANNED.search(sentence):
         return []  # a sample-size assumption or an expectation, not a result
+    if _ANIMALS.search(sentence):
+        return []  # a result in animals ("survival to day 14 was 90% in treated mice"): no patients' outcome
     # A paper of no stated design (a review, an excerpt) cites others' values, unless the sentence speaks of its own
     # patients; any paper cites when it says "previous studies".
     cited = (record.design == "other" and not _OWN.search(sentence) and not _own_study(text)) \

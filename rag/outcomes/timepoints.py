@@ -17,13 +17,16 @@ _WORD_NUMBERS = {w: str(words_to_int(w)) for w in ("one", "two", "three", "four"
 _TP_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 _TIMEPOINT = re.compile(rf"\b(?P<n>\d+(?:[.·]\d+)?|{_TP_WORDS})[- ](?P<u>{_TP_UNIT})\b(?![- ]old)|"
                         rf"\bat (?P<n2>\d+(?:[.·]\d+)?|{_TP_WORDS}) (?P<u2>{_TP_UNIT})\b|"
-                        # the unit first, as trials of acute illness count: "survival at day 90", "by week 26"
-                        r"\b(?:at|on|by|through) (?P<u3>day|week|month) (?P<n3>\d+)\b(?![.·]\d)", re.I)
+                        # the unit first, as trials of acute illness count: "survival at day 90", "by week 26",
+                        # "survival to day 180", "day-90 survival"
+                        r"\b(?:at|on|by|through|to) (?P<u3>day|week|month) (?P<n3>\d+)\b(?![.·]\d)|"
+                        r"\b(?P<u4>day|week)-(?P<n4>\d+) (?=(?:overall |all-cause )?(?:survival|mortality))", re.I)
 
 
 def tp_parts(m: re.Match) -> tuple[str, str]:
     """A time point match's number and unit as written ("90", "day"), whichever form it has."""
-    return m.group("n") or m.group("n2") or m.group("n3"), m.group("u") or m.group("u2") or m.group("u3")
+    return (m.group("n") or m.group("n2") or m.group("n3") or m.group("n4"),
+            m.group("u") or m.group("u2") or m.group("u3") or m.group("u4"))
 
 
 def tp_label(m: re.Match) -> str:
