@@ -2283,3 +2283,10 @@ def test_survival_to_a_day_and_a_day_written_first_are_landmark_rates_and_animal
     assert rates == [("OS_rate", 64.7, "180-day"), ("OS_rate", 71.2, "90-day")]
     text = "Survival at 7 days was 70% in knockout mice and 25% in wild-type mice."
     assert extract_outcomes(text, "y").outcomes == []
+
+
+def test_the_share_free_of_relapse_is_a_relapse_free_rate_and_a_dose_is_no_value():
+    text = ("The proportion of patients free of relapse at week 96 was 71.4%, 78.9% and 58.2% with 0.5 mg, 1 mg and "
+            "placebo, respectively. Median durations of response were 24.0 and 15.5 months.")
+    assert [(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes] == [
+        ("DFS_rate", 71.4), ("DFS_rate", 78.9), ("DFS_rate", 58.2), ("DOR_median", 24.0), ("DOR_median", 15.5)]

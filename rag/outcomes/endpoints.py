@@ -94,12 +94,15 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("SD", r"\bstable disease\b|\bSD\b|\b(?:disease |tumou?r )?stabili[sz]ations?\b"),
     ("DOR", r"\bduration of (?:the )?(?:objective |tumou?r |complete )?(?:responses?|remissions?)|"
             r"(?-i:\bduration of (?:CR|PR|CRi|CR/CRi|CR plus CRh|CR/CRh|CR or CRh|CR or PR)\b)|"
+            r"\bdurations of (?:the )?(?:objective |tumou?r |complete )?(?:responses?|remissions?)|"
             r"\bresponse duration|\bDoRs?\b|\bresponses? "
             r"(?:lasted|lasting|were durable)|\bmedian (?:duration of )?response (?:duration|time)"),
     ("TTP", r"\btime to (?:disease |tumou?r )?progression\b|\bTTP\b"),
     ("PFS", r"\bprogression[- ]free(?:[- ]survival)?|(?<![\w-][a-z]-)\bm?PFS\b|\bprogression or death\b"),
     ("EFS", r"\bevent[- ]free(?:[- ]survival)?|\bEFS\b"),
-    ("RFS", r"\b(?:relapse|recurrence)[- ]free(?:[- ]survival)?|\bRFS\b"),
+    ("RFS", r"\b(?:relapse|recurrence)[- ]free(?:[- ]survival)?|\bRFS\b|"
+            # "the proportion free of relapse at 12 months", "remained free of relapse"
+            r"\bfree (?:of|from) (?:a )?(?:relapse|recurrence)\b"),
     ("DFS", r"\bdisease[- ]free(?:[- ]survival)?|\bDFS\b|\brecurrence or death\b"),
     # Metastasis-free survival ("time to death or distant metastasis"): not in the vocabulary, but its values and
     # its hazard ratio must not be read as overall survival's.
@@ -182,7 +185,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
 # are not there is passed over with one test instead of each of its patterns. Kept in step with _KEYWORDS: a word
 # its letters miss would be lost (a test checks every pattern's first letters against them).
 _FIRST_LETTERS = {"pCR": "p", "AE3": "gatsh", "DCR": "dc", "CR": "cdr", "PR": "p", "SD": "sdt", "DOR": "drm",
-                  "TTP": "t", "PFS": "pm", "EFS": "e", "RFS": "r", "DFS": "dr", "MFS": "dm", "OS": "omswbrapdl",
+                  "TTP": "t", "PFS": "pm", "EFS": "e", "RFS": "rf", "DFS": "dr", "MFS": "dm", "OS": "omswbrapdl",
                   "MPR": "mpc", "ORR": "octbmdarip", "HR": "ha", "OR": "oa"}
 # Every endpoint word starts a word: the guard skips the other positions at once, and the commonest words no
 # endpoint starts with (nearly half of a text's words) at the cost of one short test instead of every pattern.

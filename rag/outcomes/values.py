@@ -206,6 +206,8 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
             if any(w.unit == "%" and 0 < abs(w.value - value) <= 0.5 and vs - w.tail < 80 for w in out[-2:]):
                 continue  # "a response rate of 87%, with responses in 13 of 15 patients": the rate said again
         elif m.group("bare"):
+            if _DOSE_AFTER.match(text, ve):
+                continue  # "with 0.5 mg, 1 mg and placebo": a dose, not a value
             value, unit = to_float(m.group("bv")), "bare"
         if value is None:
             continue
@@ -221,6 +223,7 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
     return out
 
 
+_DOSE_AFTER = re.compile(r"\s*(?:mg|µg|μg|mcg|g|ml|mL|mmol|Gy|IU|units)(?:/\w+)?\b")
 # A unit written once for a table's row flattened to text: "PFS (months, median): 9.2 with X, 6.0 with Y".
 _DECLARED_UNIT = re.compile(r"[(\[]\s*(?:median\s*,\s*)?(?P<u>months|weeks|years)(?:\s*,\s*median)?\s*[)\]]\s*:?|"
                             r",\s*(?P<u2>months|weeks|years)\s*:?(?=\s*\d)", re.I)
