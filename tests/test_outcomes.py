@@ -2290,3 +2290,13 @@ def test_the_share_free_of_relapse_is_a_relapse_free_rate_and_a_dose_is_no_value
             "placebo, respectively. Median durations of response were 24.0 and 15.5 months.")
     assert [(o.endpoint, o.value) for o in extract_outcomes(text, "x").outcomes] == [
         ("DFS_rate", 71.4), ("DFS_rate", 78.9), ("DFS_rate", 58.2), ("DOR_median", 24.0), ("DOR_median", 15.5)]
+
+
+def test_four_labelled_groups_joined_by_and_are_four_arms_and_their_names_are_no_endpoint_words():
+    text = ("Adults were randomly assigned to high-dose or standard-dose rifampicin, and to aspirin or placebo, giving "
+            "four groups: standard-dose rifampicin plus placebo (SD-PLB), standard-dose rifampicin plus aspirin "
+            "(SD-ASA), high-dose rifampicin plus placebo (HD-PLB) and high-dose rifampicin plus aspirin (HD-ASA). "
+            "Six-month survival was 64.1% in SD-PLB, 67.3% in SD-ASA, 68.0% in HD-PLB and 75.2% in HD-ASA.")
+    record = extract_outcomes(text, "x")
+    assert len(record.arms) == 4 and record.arms[3] == "high-dose rifampicin plus aspirin"
+    assert [(o.value, o.arm) for o in record.outcomes] == list(zip([64.1, 67.3, 68.0, 75.2], record.arms, strict=True))

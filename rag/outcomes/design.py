@@ -358,6 +358,7 @@ def _join_drug_lists(rest: str, aliases: dict[str, int]) -> tuple[list[str], dic
     """The arms of "either X or Y", with one arm's own list of drugs kept whole: "the combination of liposomal
     irinotecan, 5-FU, and leucovorin (arm A) or cisplatin plus gemcitabine (arm B)"."""
     pieces = re.split(f"({_ARM_SPLIT.pattern})", rest, flags=_I)
+    pieces, aliases = _split_at_second_label(pieces, aliases)
     # (the part each piece began as: the aliases point at those)
     origin = list(range(len(pieces) // 2 + 1))
     serial = next((i for i in range(1, len(pieces), 2) if re.fullmatch(r",\s*or\s+", pieces[i], _I)), len(pieces))
@@ -416,6 +417,21 @@ def _join_drug_lists(rest: str, aliases: dict[str, int]) -> tuple[list[str], dic
 # permitted as rescue (control group)")
 _NOT_A_LIST_ITEM = re.compile(r"\s*(?:with|without|for|in|at|as|on|given|including|followed|then|each|all|both|"
                               r"every|until|from|to|daily|weekly|twice|once|\d)\b", _I)
+
+
+def _split_at_second_label(pieces: list[str], aliases: dict[str, int]) -> tuple[list[str], dict[str, int]]:
+    """"... plus placebo (HD-PLB) and high-dose rifampicin plus aspirin (HD-ASA)": two labels in one part mark two
+    arms joined by its last "and"."""
+    for i in sorted({at for at in aliases.values() if list(aliases.values()).count(at) == 2}, reverse=True):
+        part = pieces[2 * i] if 2 * i < len(pieces) else ""
+        joint = list(re.finditer(r"\s+and\s+", part))
+        if not joint:
+            continue
+        cut = joint[-1]
+        pieces = pieces[:2 * i] + [part[:cut.start()], cut.group(), part[cut.end():]] + pieces[2 * i + 1:]
+        second = [alias for alias, at in aliases.items() if at == i][1]
+        aliases = {alias: at + 1 if at > i or alias == second else at for alias, at in aliases.items()}
+    return pieces, aliases
 
 
 def _cut_after(run: list[int], labelled: set[int]) -> list[list[int]]:

@@ -91,7 +91,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
            r"\bcomplete (?:disappearance|resolution) of (?:all )?(?:\w+ )?(?:lesions|tumou?rs?|disease)\b"),
     ("PR", r"\bpartial (?:response|remission|regression)s?|\bPRs?\b(?! ?\d+(?![\d.]*\s*%))|"
            r"\bpartial(?= and complete (?:response|remission))"),
-    ("SD", r"\bstable disease\b|\bSD\b|\b(?:disease |tumou?r )?stabili[sz]ations?\b"),
+    ("SD", r"\bstable disease\b|\bSD\b(?!-[A-Z])|\b(?:disease |tumou?r )?stabili[sz]ations?\b"),
     ("DOR", r"\bduration of (?:the )?(?:objective |tumou?r |complete )?(?:responses?|remissions?)|"
             r"(?-i:\bduration of (?:CR|PR|CRi|CR/CRi|CR plus CRh|CR/CRh|CR or CRh|CR or PR)\b)|"
             r"\bdurations of (?:the )?(?:objective |tumou?r |complete )?(?:responses?|remissions?)|"
