@@ -2300,3 +2300,9 @@ def test_four_labelled_groups_joined_by_and_are_four_arms_and_their_names_are_no
     record = extract_outcomes(text, "x")
     assert len(record.arms) == 4 and record.arms[3] == "high-dose rifampicin plus aspirin"
     assert [(o.value, o.arm) for o in record.outcomes] == list(zip([64.1, 67.3, 68.0, 75.2], record.arms, strict=True))
+
+
+def test_the_to_of_a_verb_before_the_arms_is_not_where_they_start():
+    text = ("We randomly assigned 2,112 adults in 19 intensive care units who were expected to need invasive "
+            "ventilation beyond the day after enrolment to conservative oxygen therapy or to usual care.")
+    assert extract_outcomes(text, "x").arms == ["conservative oxygen therapy", "usual care"]

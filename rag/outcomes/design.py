@@ -80,7 +80,8 @@ _N_PATTERNS = (
 # The arms of a comparison: what follows "randomly assigned ... to receive" up to the sentence's end, split at
 # "or" and commas, each cut before its dose and schedule; or the two sides of the title's "X versus Y".
 _ASSIGN = re.compile(r"\b(?:randomly |randomised |randomized )?(?:assigned|allocated|"
-                     r"randomi[sz]ed)\b(?:[^.;]{0,60}?\bto |"
+                     # (not the "to" of a verb: "adults who were expected to need ventilation ... to X or Y")
+                     r"randomi[sz]ed)\b(?:[^.;]{0,120}?\b(?<!expected )(?<!likely )(?<!able )(?<!due )(?<!going )to |"
                      r"[^.;]{0,220}?\bto (?=(?:intravenously |orally )?receive |either |be treated with ))"
                      r"(?:(?:intravenously |orally )?receive |either |be treated with |treatment with )*|"
                      # a structured abstract's list of what each group got: "Interventions: A single oral dose of
