@@ -131,6 +131,14 @@ def score(train, test, c: float, balanced: bool) -> Counter:
         counts["tagger names right"] += sum(any(same(n, arm) for arm in lab["arms"]) for n in found)
         counts["rules names"] += len(record.arms)
         counts["rules names right"] += sum(any(same(n, arm) for arm in lab["arms"]) for n in record.arms)
+        # the ceiling of a chooser: per-arm values whose labelled arm is among the candidates
+        for value in lab["outcomes"]:
+            if value.get("value") is None or value["arm"] in ("all", "comparison"):
+                continue
+            counts["per-arm values"] += 1
+            counts["arm among the record's arms"] += any(same(n, value["arm"]) for n in record.arms)
+            counts["arm among the record's and the tagger's"] += any(same(n, value["arm"])
+                                                                     for n in [*record.arms, *found])
     return counts
 
 
