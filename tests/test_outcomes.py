@@ -2272,6 +2272,9 @@ def test_a_randomised_trial_still_to_come_does_not_make_a_dose_escalation_study_
             "was 12.1 months at the highest dose. Re-irradiation was feasible and is being compared with bevacizumab "
             "in a randomised trial.")
     assert extract_outcomes(text, "x").design == "single-arm"
+    text = ("Patients were treated in a phase II dose-escalation study. Median overall survival was 12.1 months. A "
+            "randomised trial is warranted.")
+    assert extract_outcomes(text, "z").design == "single-arm"
     # a trial of its own stays one
     text = "In a prospective randomized trial, 200 patients were randomly assigned to drugone or placebo."
     assert extract_outcomes(text, "y").design == "randomized"

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .numbers import DOSE_UNIT
+
 _I = re.I
 _SCHEDULE = re.compile(r"\s+with\s+(?:\d+|two|three|four|five|six|eight)\s+(?:\w+\s+)?(?:cycles?|doses?|courses?)\b.*$|"
                        r"\s+(?:at|every|once|twice|on days?|for|until|within|intravenously|orally|administered|given|"
@@ -130,6 +132,8 @@ _ROLE_IN_BRACKETS = re.compile(rf"(?:.*[;,]\s*)?(?:the )?({_ROLES})(?: (?:arm|gr
 _NAME_IN_BRACKETS = re.compile(r"(?:.*[;,]\s*)?(?:the )?([\w-]+(?: [\w-]+)?) (?:arm|group)\s*", _I)
 
 
+# A numbered group's label: "group A", "arm 2", "cohort II", "regimen B"
+NUMBERED_LABEL = r"(?i:group|arm|cohort|regimen) (?:[A-D1-4]|I{1,3})"
 # An abbreviation an arm is given: "ACP", "TCHP", "mFOLFIRINOX", "ECF/ECX"
 _ABBREVIATION = r"[a-z]?[A-Z][A-Za-z0-9+/\-]{1,10}"
 # ... alone in its brackets, or first before more ("(ACP)", "(TCHP; group B)")
@@ -160,7 +164,7 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
         if ch in ")]" and depth:
             depth -= 1
             inner = held.pop()
-            label = re.search(r"(?:^|[;,])\s*((?i:group|arm|cohort|regimen) (?:[A-D1-4]|I{1,3}))\s*(?:[,;:]|$)", inner)
+            label = re.search(rf"(?:^|[;,])\s*({NUMBERED_LABEL})\s*(?:[,;:]|$)", inner)
             short = _ABBREVIATION_FIRST.match(inner)
             short = short.group(1) if short and (label or not short.group(2)) else None
             last = _ABBREVIATION_LAST.match(inner)
@@ -193,7 +197,7 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
     return re.sub(r"\s+", " ", "".join(out)), aliases
 
 
-_DOSE_AMOUNT = r"\d+(?:[.·]\d+)?\s?(?:mg/kg|mg/m2|mg/m²|mg|µg|μg|g)(?![\w/])"
+_DOSE_AMOUNT = rf"\d+(?:[.·]\d+)?\s?{DOSE_UNIT}(?![\w/])"
 _DOSE_ONLY = re.compile(rf"\s*{_DOSE_AMOUNT}.*", _I)
 
 

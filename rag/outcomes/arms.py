@@ -8,12 +8,12 @@ from functools import lru_cache
 
 from .arm_names import _DOSE_AMOUNT, _DRUG, _FRAGMENT, _group_arm
 from .endpoints import _PARENTHESES
+from .numbers import DOSE_UNIT
 from .values import _Value
 
-_DOSE_UNIT = r"(?:mg/kg|mg/m2|mg|µg|μg|g)"
 _COMBINED = re.compile(r"[\s-](?:plus|and|with|\+)[\s-]", re.I)
 _WITH_PLACEBO = re.compile(r"(.+?)[\s-]+(?:plus|and|with|\+)[\s-]+(?:matching )?placebo", re.I)
-_DOSE_ARM = re.compile(rf"(?P<d>[A-Za-z][\w-]*) (?P<q>\d+(?:\.\d+)? ?{_DOSE_UNIT})")
+_DOSE_ARM = re.compile(rf"(?P<d>[A-Za-z][\w-]*) (?P<q>\d+(?:\.\d+)? ?{DOSE_UNIT})")
 _DOSE_OR_SCHEDULE = re.compile(rf"\b(?:{_DOSE_AMOUNT}|(?:(?:once |twice )?(?:daily|weekly)|"
                                rf"every \d+ (?:days|weeks))\b)", re.I)
 
@@ -358,12 +358,10 @@ def _respective_list(sentence: str) -> list[str]:
     if not end:
         return []
     head = sentence[:end.start()]
-    intro = None
-    for intro in _LIST_INTRO.finditer(head, max(0, len(head) - 160)):  # noqa: B007 (the last one is wanted)
-        pass
-    if intro is None:
+    intros = list(_LIST_INTRO.finditer(head, max(0, len(head) - 160)))
+    if not intros:
         return []
-    body = re.sub(r"\s+(?:groups|arms|regimens)$", "", head[intro.end():])
+    body = re.sub(r"\s+(?:groups|arms|regimens)$", "", head[intros[-1].end():])
     if re.search(r"[\d()%;\[\]]", body):
         return []
     items = [re.sub(r"^(?:the|those|patients)\s+", "", x.strip(), flags=re.I) for x in _LIST_SPLIT.split(body)]

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from .arm_names import (_ABBREVIATION, _ARM_SPLIT, _COMBINATION_ARM, _DOSE_AMOUNT, _DOSED, _DRUG, _DRUG_VS, _NOT_ARM,
-                        _ROLE_GROUP, _TREATMENT_LIKE, _VERSUS, _abbreviated, _clean_arm, _doses_of_one_drug,
-                        _drop_parentheses, _group_arm, _group_names, _kept_apart, _shared_tail_dropped, _spell_out,
-                        _words)
+from .arm_names import (NUMBERED_LABEL, _ABBREVIATION, _ARM_SPLIT, _COMBINATION_ARM, _DOSE_AMOUNT, _DOSED, _DRUG,
+                        _DRUG_VS, _NOT_ARM, _ROLE_GROUP, _TREATMENT_LIKE, _VERSUS, _abbreviated, _clean_arm,
+                        _doses_of_one_drug, _drop_parentheses, _group_arm, _group_names, _kept_apart,
+                        _shared_tail_dropped, _spell_out, _words)
 from .groups import _compared_cohorts, _defined_cohorts, _received_one_of, _sized_groups, _users, labelled_arms
 from .numbers import COUNT, to_float
 
@@ -164,8 +164,7 @@ def _part_name(part: str, i: int, arm: str, aliases: dict[str, int]) -> str:
         # "a modified regimen of fluorouracil, leucovorin, irinotecan, and oxaliplatin (mFOLFIRINOX; group 3)": too
         # long to read as a name, named by the abbreviation the text gives it
         arm = named[0]
-    label = [alias for alias, at in aliases.items() if at == i
-             and re.fullmatch(r"(?:regimen|group|arm|cohort) (?:[A-Z]|\d|I{1,3}|IV)", alias, _I)]
+    label = [alias for alias, at in aliases.items() if at == i and re.fullmatch(NUMBERED_LABEL, alias)]
     if len(arm) > 60 and label:
         arm = label[0]  # "a 4-month regimen of rifampicin, isoniazid, pyrazinamide and moxifloxacin (regimen A)"
     return arm
@@ -529,7 +528,7 @@ def phase_of(text: str) -> str | None:
 # warranted"
 _PLANNED_TRIAL = re.compile(r"\b(?:is|are) being (?:compared|tested|evaluated|assessed)\b[^.;]{0,60}$|"
                             r"\b(?:will be|to be|should be|planned|future)\b[^.;]{0,30}$", _I)
-_PLANNED_AFTER = re.compile(r"^[^.;]{0,30}\b(?:is|are) (?:warranted|needed|required|planned|under way|ongoing)\b", _I)
+_PLANNED_AFTER = re.compile(r"[^.;]{0,30}\b(?:is|are) (?:warranted|needed|required|planned|under way|ongoing)\b", _I)
 
 
 def _randomized_here(text: str) -> bool:

@@ -7,6 +7,8 @@ import re
 
 from ..number_words import NUMBER_WORD_STARTS, NUMBER_WORDS, words_to_int
 
+# The unit of a dose: "3 mg/kg", "175 mg/m2", "200 mg", "30 µg".
+DOSE_UNIT = r"(?:mg/kg|mg/m2|mg/m²|mg|µg|μg|g)"
 # A decimal number: "43", "43.5", "0·60" (middle dot), ".72" (as in "P < .001" or "HR .72").
 NUM = r"(?:\d+(?:[.·]\d+)?|[.·]\d+)"
 # Between the ends of a range: hyphen, en/em dash, minus, "to", a comma ("95% CI: 28.6%, 54.3%"), a semicolon

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import COUNT, NUM, NUMBER_WORDS, ci_after, p_after, to_float
+from .numbers import COUNT, DOSE_UNIT, NUM, NUMBER_WORDS, ci_after, p_after, to_float
 
 _TIME_UNIT = r"(?:months?|mos?\.?|mths?|weeks?|wks?|years?|yrs?|days?)"
 _VALUE = re.compile(
@@ -223,7 +223,8 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
     return out
 
 
-_DOSE_AFTER = re.compile(r"\s*(?:mg|µg|μg|mcg|g|ml|mL|mmol|Gy|IU|units)(?:/\w+)?\b")
+# (a dose's unit, or another amount's: "0.5 mg", "20 mL", "35 Gy")
+_DOSE_AFTER = re.compile(rf"\s*(?:{DOSE_UNIT}|mcg|ml|mL|mmol|Gy|IU|units)(?:/\w+)?\b")
 # A unit written once for a table's row flattened to text: "PFS (months, median): 9.2 with X, 6.0 with Y".
 _DECLARED_UNIT = re.compile(r"[(\[]\s*(?:median\s*,\s*)?(?P<u>months|weeks|years)(?:\s*,\s*median)?\s*[)\]]\s*:?|"
                             r",\s*(?P<u2>months|weeks|years)\s*:?(?=\s*\d)", re.I)
