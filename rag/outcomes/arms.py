@@ -374,8 +374,14 @@ def _respective_list(sentence: str) -> list[str]:
 def _local_arms(sentence: str) -> list[str]:
     """The treatments a sentence compares ("X versus Y", "X ... compared with Y", "adding X to Y") or the groups it
     names ("in the X group ... in the Y group"), in the order it names them."""
+    return list(_local_arms_once(sentence))
+
+
+@lru_cache(maxsize=256)
+def _local_arms_once(sentence: str) -> tuple[str, ...]:
+    # (a sentence is read for its own values, as the one before the next, and for the arm chooser's candidates)
     arms = _local_arms_named(sentence)
-    return arms if not any(_FRAGMENT.search(a.strip()) for a in arms) else []
+    return tuple(arms) if not any(_FRAGMENT.search(a.strip()) for a in arms) else ()
 
 
 def _local_arms_named(sentence: str) -> list[str]:

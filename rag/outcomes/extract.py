@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from ..chunk.sentences import sentence_spans
+from . import arm_chooser
 from .arms import _TREATMENT, _arm_for, _arm_mentions, _local_arms
 from .arm_names import _TREATMENT_LIKE
 from .design import arms_with_aliases, design_of, dose_arms, n_of, phase_of, same_trial, trial_names, \
@@ -35,8 +36,9 @@ def _code_fingerprint() -> str:
 
     here = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    for path in [here / name for name in RULE_FILES] + [here.parent / "chunk" / "sentences.py"]:
-        h.update(path.read_bytes())
+    for path in [here / name for name in RULE_FILES] + [here / "arm_model.npz", here.parent / "chunk" / "sentences.py"]:
+        if path.exists():  # (the trained arm model's weights are rules too; absent only while it is first trained)
+            h.update(path.read_bytes())
     return h.hexdigest()[:10]
 
 
@@ -512,6 +514,7 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
     if implied:
         placed = _place_implied(text, s, placed, anchors, implied, mentions)
     last_timepoint: dict[str, str] = {}
+    unplaced: list[tuple[Outcome, _Value]] = []  # the values the rules gave no arm
     for index, (v, endpoint) in enumerate(placed):
         placed_as = endpoint
         timepoint = None
@@ -547,11 +550,7 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             continue
         arm = "comparison" if endpoint.startswith(("HR_", "OR_")) else _arm_for(
             text, v, placed, index, placed_as, arm_mentions, arms, respectively)
-        # a review's value of another study, in a sentence (or its clause) that names one treatment: that treatment's
-        # (or of a text that is no trial and names three treatments or more: a review that does not say it is one)
-        if arm == "all" and len(record.arms) < 2 and (cited or record.design != "randomized"
-                                                      and _treatments_named(text) >= 3):
-            arm = _sole_treatment(text, s, e, before, v.start) or arm
+        arm, decided = _review_arm(text, s, e, before, v, arm, record, cited)
         start, end = _span(text, v, anchors[id(v)])
         population = _population(text, v, s, e)
         cohort = cohort_of(text, v) if population is None else None
@@ -563,10 +562,40 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             out.append(Outcome(endpoint=endpoint, arm=one, value=value, unit=unit, ci_low=ci[0], ci_high=ci[1],
                                p=v.p, timepoint=timepoint, text=text[start:end], char_start=start, char_end=end,
                                population=population or cohort, subgroup=population is not None, cited=cited))
+        if every == ["all"] and not decided:
+            unplaced.append((out[-1], v))
     _the_other_arm(text, out, arms)
     if respectively:
         _cohorts_respectively(text, e, out)
+    _chosen_arms(text, unplaced, placed, arm_mentions, arms, respectively, record, aliases, s, e, before)
     return out
+
+
+def _chosen_arms(text: str, unplaced: list[tuple[Outcome, _Value]], placed, arm_mentions, arms: list[str],
+                 respectively: bool, record: StudyOutcomes, aliases: dict[str, str], s: int, e: int,
+                 before: tuple[int, int] | None) -> None:
+    """The values the rules could give no arm: the trained chooser's arm, where it is sure enough (not a value the
+    words around it say is the whole population's: "30% overall")."""
+    placed_as = {id(v): endpoint for v, endpoint in placed}
+    for outcome, v in unplaced:
+        if outcome.arm == "all" and not _WHOLE.search(text, max(0, outcome.char_start - 40), outcome.char_end + 40):
+            outcome.arm = arm_chooser.arm_of(text, v, placed, placed_as[id(v)], arm_mentions, arms, respectively,
+                                             record.arms, aliases, s, e, before, record.design)
+
+
+def _review_arm(text: str, s: int, e: int, before: tuple[int, int] | None, v: _Value, arm: str,
+                record: StudyOutcomes, cited: bool) -> tuple[str, bool]:
+    """The arm of a value the rules gave ``arm``, and whether an "all" is a reading (not a lack of one). A review's
+    value of another study, in a sentence (or its clause) that names one treatment, is that treatment's (also in a
+    text that is no trial and names three treatments or more: a review that does not say it is one); one of two
+    treatments ("pembrolizumab with chemotherapy gave 48%") is neither's."""
+    if arm != "all" or len(record.arms) >= 2 or not (cited or record.design != "randomized"
+                                                     and _treatments_named(text) >= 3):
+        return arm, False
+    arm = _sole_treatment(text, s, e, before, v.start)
+    if arm:
+        return arm, False
+    return "all", len({m.group(0).lower() for m in _TREATMENT.finditer(text, s, e)}) >= 2
 
 
 # Words that make a value the whole population's, not an arm's: "30% overall and 45% with X"
