@@ -161,7 +161,19 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
             record.not_reached += not_reached
     _name_labels(read, record)
     _spell_out_abbreviations(read, record)
+    _arms_chosen_join(record)
     return record
+
+
+def _arms_chosen_join(record: StudyOutcomes) -> None:
+    """The arms the study's own values were given that the record did not know (most the chooser's) join its arms, in
+    the order of their values: the table's arms are the arms its values have. (A review's values cited from other
+    studies name no arm of its own.)"""
+    known = {a.lower() for a in record.arms}
+    chosen = [o.arm for o in record.outcomes if o.arm not in ("all", "comparison") and not o.cited
+              and o.arm.lower() not in known]
+    if chosen and len(record.arms) + len({a.lower() for a in chosen}) >= 2:
+        record.arms = list(dict.fromkeys([*record.arms, *chosen]))
 
 
 def _page_of_studies(text: str, items: list[tuple[int, int]], doc_id: str, pmid: str | None) -> StudyOutcomes:
