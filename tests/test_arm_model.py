@@ -86,3 +86,28 @@ def test_the_training_script_writes_plain_arrays_the_extractor_reads(small_model
     record = extract_outcomes(TRIAL, "x")
     assert [o.value for o in record.outcomes] == [41.0, 26.0]
     assert isinstance(arm_tagger.arm_names(TRIAL), tuple)
+
+
+def test_two_values_of_one_list_the_chooser_cannot_tell_apart_stay_all():
+    # (written for this test) the chooser gives its arm one value at a time; where it would give both values of one
+    # "x versus y" list the same arm, one of them would be wrong: both stay "all", and no arm joins the record.
+    text = ("METHODS This retrospective cohort included 512 patients treated with laparoscopic resection and 498 "
+            "treated with open resection. RESULTS Three-year overall survival was 78.4% versus 71.9%.")
+    record = extract_outcomes(text, "x")
+    assert [(o.value, o.arm) for o in record.outcomes] == [(78.4, "all"), (71.9, "all")]
+    assert record.arms == []
+
+
+def test_the_arms_the_chooser_gives_join_the_records_arms():
+    from rag.outcomes.extract import _arms_chosen_join
+    from rag.outcomes.record import StudyOutcomes
+
+    record = StudyOutcomes(doc_id="x", arms=[])
+    _arms_chosen_join(record, ["users", "non-users", "Users"])
+    assert record.arms == ["users", "non-users"]
+    one = StudyOutcomes(doc_id="y", arms=[])
+    _arms_chosen_join(one, ["drugumab"])  # one arm is no comparison: the record keeps none
+    assert one.arms == []
+    known = StudyOutcomes(doc_id="z", arms=["nivolumab", "placebo"])
+    _arms_chosen_join(known, ["Placebo", "nivolumab plus ipilimumab"])
+    assert known.arms == ["nivolumab", "placebo", "nivolumab plus ipilimumab"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..chunk.sentences import sentence_spans
 from . import arm_chooser
-from .arms import _TREATMENT, _arm_for, _arm_mentions, _local_arms
+from .arms import _TREATMENT, _arm_for, _arm_mentions, _chain, _local_arms
 from .arm_names import _TREATMENT_LIKE
 from .design import arms_with_aliases, design_of, dose_arms, n_of, phase_of, same_trial, trial_names, \
     trial_of
@@ -131,6 +131,7 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
     seen: dict[tuple, tuple] = {}  # a value's key: its CI
     defined = _defined_timepoints(read)
     carried: list[str] = []  # the arms a sentence compared last, when the text names none of its own
+    chosen: list[str] = []  # the arms the trained chooser gave the study's own values
     for a, b in regions:
         tables = _tables(text, a, b, record, aliases) if text.find("|", a, b) >= 0 else []
         previous = (a, a)
@@ -142,7 +143,8 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
             elif not _HAS_NUMBER.search(text, s, e):
                 continue
             else:
-                found, not_reached = _sentence_outcomes(text, s, e, record, aliases, defined, before, carried), \
+                found, not_reached = _sentence_outcomes(text, s, e, record, aliases, defined, before, carried,
+                                                        chosen), \
                     _not_reached(text, s, e, record, aliases)
             keys = set()
             for outcome in found:
@@ -159,21 +161,22 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
             for item in not_reached:
                 item.text = original[item.char_start:item.char_end]
             record.not_reached += not_reached
+    _arms_chosen_join(record, chosen)
     _name_labels(read, record)
     _spell_out_abbreviations(read, record)
-    _arms_chosen_join(record)
     return record
 
 
-def _arms_chosen_join(record: StudyOutcomes) -> None:
-    """The arms the study's own values were given that the record did not know (most the chooser's) join its arms, in
-    the order of their values: the table's arms are the arms its values have. (A review's values cited from other
-    studies name no arm of its own.)"""
-    known = {a.lower() for a in record.arms}
-    chosen = [o.arm for o in record.outcomes if o.arm not in ("all", "comparison") and not o.cited
-              and o.arm.lower() not in known]
-    if chosen and len(record.arms) + len({a.lower() for a in chosen}) >= 2:
-        record.arms = list(dict.fromkeys([*record.arms, *chosen]))
+def _arms_chosen_join(record: StudyOutcomes, chosen: list[str]) -> None:
+    """The arms the chooser gave the study's own values that the record did not know join its arms, in the order of
+    their values: the table's arms are the arms its values have."""
+    seen, new = {a.lower() for a in record.arms}, []
+    for arm in chosen:
+        if arm.lower() not in seen:
+            seen.add(arm.lower())
+            new.append(arm)
+    if new and len(record.arms) + len(new) >= 2:
+        record.arms = [*record.arms, *new]
 
 
 def _page_of_studies(text: str, items: list[tuple[int, int]], doc_id: str, pmid: str | None) -> StudyOutcomes:
@@ -501,7 +504,7 @@ def _another_trial(sentence: str, trial: str | None) -> bool:
 
 def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases: dict[str, str],
                        defined: dict[str, str] | None = None, before: tuple[int, int] | None = None,
-                       carried: list[str] | None = None) -> list[Outcome]:
+                       carried: list[str] | None = None, chosen: list[str] | None = None) -> list[Outcome]:
     mentions = _sentence_mentions(text, s, e, before)
     if not mentions:
         return []
@@ -579,20 +582,34 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
     _the_other_arm(text, out, arms)
     if respectively:
         _cohorts_respectively(text, e, out)
-    _chosen_arms(text, unplaced, placed, arm_mentions, arms, respectively, record, aliases, s, e, before)
+    _chosen_arms(text, unplaced, placed, arm_mentions, arms, respectively, record, aliases, s, e, before, chosen)
     return out
 
 
 def _chosen_arms(text: str, unplaced: list[tuple[Outcome, _Value]], placed, arm_mentions, arms: list[str],
                  respectively: bool, record: StudyOutcomes, aliases: dict[str, str], s: int, e: int,
-                 before: tuple[int, int] | None) -> None:
+                 before: tuple[int, int] | None, chosen: list[str] | None = None) -> None:
     """The values the rules could give no arm: the trained chooser's arm, where it is sure enough (not a value the
-    words around it say is the whole population's: "30% overall")."""
+    words around it say is the whole population's: "30% overall"). The arms it gives the study's own values are
+    added to ``chosen``."""
     placed_as = {id(v): endpoint for v, endpoint in placed}
+    given: dict[tuple, list[Outcome]] = {}
     for outcome, v in unplaced:
         if outcome.arm == "all" and not _WHOLE.search(text, max(0, outcome.char_start - 40), outcome.char_end + 40):
             outcome.arm = arm_chooser.arm_of(text, v, placed, placed_as[id(v)], arm_mentions, arms, respectively,
                                              record.arms, aliases, s, e, before, record.design)
+            if outcome.arm != "all":
+                chain = _chain(text, [p for p in placed if p[1] == placed_as[id(v)]], v)
+                key = (id(chain[0]), outcome.endpoint, outcome.timepoint, outcome.population)
+                given.setdefault(key, []).append(outcome)
+    for same in given.values():
+        # Two values of one list ("78.4% versus 71.9%") the chooser gave one arm: it could not tell their arms
+        # apart, and one of them is wrong.
+        if len(same) > 1 and len({o.arm.lower() for o in same}) < len(same):
+            for outcome in same:
+                outcome.arm = "all"
+        elif chosen is not None:
+            chosen += [o.arm for o in same if not o.cited]
 
 
 def _review_arm(text: str, s: int, e: int, before: tuple[int, int] | None, v: _Value, arm: str,
