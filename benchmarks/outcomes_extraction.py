@@ -338,12 +338,12 @@ def main() -> None:
     ap.add_argument("--own", action="store_true", help="leave out values cited from other studies")
     ap.add_argument("--errors", type=int, default=0, help="print this many misses and extras")
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--rules-only", action="store_true", help="without the trained arm chooser (the rules' arms)")
+    ap.add_argument("--arm-chooser", action="store_true", help="with the trained arm chooser (off in the product)")
     ap.add_argument("--arm-model", type=Path, help="the arm tagger's and chooser's weights to use (default: the "
                     "package's, rag/outcomes/arm_model.npz)")
     args = ap.parse_args()
     from rag.outcomes import arm_chooser, arm_tagger
-    arm_chooser.ENABLED = not args.rules_only
+    arm_chooser.ENABLED = args.arm_chooser
     if args.arm_model:
         arm_tagger.use_model(args.arm_model)
     pairs = load_phrasings(args.split, args.phrasings) if args.phrasings else load(args.split, args.round)

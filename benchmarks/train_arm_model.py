@@ -4,8 +4,8 @@ this project's labelled outcome sets, and write their weights to rag/outcomes/ar
     python benchmarks/train_arm_model.py            # train on every set's dev part, write the weights
     python benchmarks/train_arm_model.py --cv       # dev, two folds by document: rules against the model
     python benchmarks/train_arm_model.py --leave-out 10a 10b --out /tmp/arm_model.npz
-                                                    # train without those sets (then score them with that model:
-                                                    # benchmarks/outcomes_extraction.py --arm-model /tmp/arm_model.npz)
+        # train without those sets; then score them with that model:
+        # python benchmarks/outcomes_extraction.py --arm-chooser --arm-model /tmp/arm_model.npz --phrasings ...
 
 Material: the dev parts of rounds 1-7 (labels.jsonl) and of every phrasing set (phrasings*.jsonl); never a test part.
 The tagger learns B/I/O over the verbatim occurrences (case folded, whole words) of each labelled arm in documents

@@ -1,5 +1,6 @@
 """The trained arm tagger and arm chooser of rag/outcomes/ (arm_tagger.py, arm_chooser.py), with the weights the
-package ships (arm_model.npz) and with weights trained here by benchmarks/train_arm_model.py."""
+package ships (arm_model.npz) and with weights trained here by benchmarks/train_arm_model.py. The chooser is off in
+the product (it adds about one wrong arm for each right one on unseen text); these tests turn it on."""
 
 import subprocess
 import sys
@@ -11,6 +12,14 @@ import pytest
 from rag.outcomes import arm_chooser, arm_tagger, extract_outcomes
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def chooser_on():
+    """The chooser is off in the product (arm_chooser.ENABLED); these tests read it on."""
+    arm_chooser.ENABLED = True
+    yield
+    arm_chooser.ENABLED = False
 
 # (an abstract written for this test)
 TRIAL = ("BACKGROUND Iron deficiency is common in heart failure. METHODS In this double-blind trial, 412 patients "
@@ -51,10 +60,7 @@ def test_the_chooser_never_changes_an_arm_the_rules_chose():
     arms = {o.value: o.arm for o in extract_outcomes(text, "x").outcomes}
     assert arms == {84.9: "surveillance with PET-CT", 81.5: "planned neck dissection"}
     arm_chooser.ENABLED = False
-    try:
-        assert {o.value: o.arm for o in extract_outcomes(text, "x").outcomes} == arms
-    finally:
-        arm_chooser.ENABLED = True
+    assert {o.value: o.arm for o in extract_outcomes(text, "x").outcomes} == arms
 
 
 def test_values_of_the_whole_population_and_of_a_single_arm_study_stay_all():
