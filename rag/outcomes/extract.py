@@ -592,6 +592,8 @@ def _chosen_arms(text: str, unplaced: list[tuple[Outcome, _Value]], placed, arm_
     """The values the rules could give no arm: the trained chooser's arm, where it is sure enough (not a value the
     words around it say is the whole population's: "30% overall"). The arms it gives the study's own values are
     added to ``chosen``."""
+    if not arm_chooser.ENABLED or not unplaced:
+        return
     placed_as = {id(v): endpoint for v, endpoint in placed}
     given: dict[tuple, list[Outcome]] = {}
     for outcome, v in unplaced:
