@@ -156,12 +156,9 @@ class Contexts:
             if self.sentence is not None and self.record is not None:
                 s, e, before = self.sentence
                 record, aliases = self.record
-                ctx = arm_chooser.ArmContext(text, v, placed, endpoint, arm_mentions, list(arms), respectively,
-                                             list(record.arms), dict(aliases), s, e, before,
-                                             names=self.names_of(self.doc, text), design=record.design,
-                                             mentions=tuple(arm_mentions))
-                ctx.candidates = arm_chooser.candidates(ctx)
-                self.made.append(ctx)
+                self.made.append(arm_chooser.context(text, v, placed, endpoint, arm_mentions, arms, respectively,
+                                                     record.arms, aliases, s, e, before, record.design,
+                                                     self.names_of(self.doc, text)))
             return saved["_arm_for"](text, v, placed, index, endpoint, arm_mentions, arms, respectively)
 
         def arm_of(text, v, placed, endpoint, arm_mentions, arms, respectively, record_arms, aliases, s, e, before,

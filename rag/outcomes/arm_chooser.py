@@ -72,7 +72,7 @@ class ArmContext:
     v: _Value
     placed: list
     endpoint: str
-    arm_mentions: list
+    arm_mentions: tuple  # (start, end, arm) where the sentence names an arm
     arms: list[str]
     respectively: bool
     record_arms: list[str]
@@ -83,7 +83,6 @@ class ArmContext:
     names: tuple[str, ...] = ()
     design: str = "other"
     candidates: list[Candidate] = field(default_factory=list)
-    mentions: tuple = ()
     _ranks: tuple[dict[str, int], int] | None = None
     _chain: tuple | None = None
     _before_mentions: tuple | None = None
@@ -114,11 +113,18 @@ def arm_of(text: str, v: _Value, placed, endpoint: str, arm_mentions, arms: list
     values, mostly to names the tagger read in single-arm trials)."""
     if not ENABLED or not asks(record_arms, design):
         return "all"
-    ctx = ArmContext(text, v, placed, endpoint, arm_mentions, list(arms), respectively, list(record_arms),
-                     dict(aliases), s, e, before, names=arm_tagger.arm_names(text), design=design,
-                     mentions=tuple(arm_mentions))
+    return choose(context(text, v, placed, endpoint, arm_mentions, arms, respectively, record_arms, aliases, s, e,
+                          before, design, arm_tagger.arm_names(text)))
+
+
+def context(text: str, v: _Value, placed, endpoint: str, arm_mentions, arms: list[str], respectively: bool,
+            record_arms: list[str], aliases: dict[str, str], s: int, e: int, before: tuple[int, int] | None,
+            design: str, names: tuple[str, ...]) -> ArmContext:
+    """What the chooser reads of value ``v``, with its candidates (``names``: the tagger's)."""
+    ctx = ArmContext(text, v, placed, endpoint, tuple(arm_mentions), list(arms), respectively, list(record_arms),
+                     dict(aliases), s, e, before, names=names, design=design)
     ctx.candidates = candidates(ctx)
-    return choose(ctx)
+    return ctx
 
 
 def candidates(ctx: ArmContext) -> list[Candidate]:
@@ -233,7 +239,7 @@ def _mention_features(f: dict, ctx: ArmContext, name: str) -> None:
     """Where the sentence names the candidate, against the value: side, distance, the words between."""
     text, v, s, e, before = ctx.text, ctx.v, ctx.s, ctx.e, ctx.before
     mentions = ctx.arm_mentions
-    pos = _positions(text, s, e, name, ctx.mentions)
+    pos = _positions(text, s, e, name, mentions)
     others = [(x, y) for x, y, arm in mentions if arm.lower() != name.lower()]
     after = [(x - v.tail, x, y) for x, y in pos if x >= v.tail]
     prior = [(v.start - y, x, y) for x, y in pos if y <= v.start]
@@ -273,7 +279,7 @@ def _ranks(ctx: ArmContext) -> tuple[dict[str, int], int]:
     if ctx._ranks is None:
         firsts = []
         for c in ctx.candidates:
-            at = _positions(ctx.text, ctx.s, ctx.e, c.name, ctx.mentions) if c.name != "all" else []
+            at = _positions(ctx.text, ctx.s, ctx.e, c.name, ctx.arm_mentions) if c.name != "all" else []
             if at:
                 firsts.append((at[0][0], at[0][1], c.name.lower()))
         rank, end, ranks = -1, -1, {}
@@ -357,9 +363,13 @@ def _text_features(f: dict, ctx: ArmContext, cand: Candidate) -> None:
             f[f"chain_tag_match={j == cand.tag_index}|fits={len(chain) == len(ctx.names)}"] = 1.0
 
 
-@functools.lru_cache(maxsize=1)
 def _weights() -> tuple[dict[str, float], float]:
-    with np.load(arm_tagger.MODEL_PATH, allow_pickle=False) as data:
+    return _weights_of(arm_tagger.MODEL_PATH)
+
+
+@functools.lru_cache(maxsize=2)
+def _weights_of(path) -> tuple[dict[str, float], float]:
+    with np.load(path, allow_pickle=False) as data:
         terms = data["chooser_terms"].tolist()
         coef = data["chooser_coef"].astype(np.float64).tolist()
         intercept = float(data["chooser_intercept"][0])

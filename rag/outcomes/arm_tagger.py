@@ -60,16 +60,17 @@ def use_model(path: Path) -> None:
     """Read the weights from ``path`` from now on (a model trained for a check; the package's by default)."""
     global MODEL_PATH
     MODEL_PATH = Path(path)
-    _model.cache_clear()
     arm_names.cache_clear()
-    _word_rows.__init__()
-    from . import arm_chooser
-    arm_chooser._weights.cache_clear()
+    _word_rows.clear()
 
 
-@functools.lru_cache(maxsize=1)
 def _model():
-    with np.load(MODEL_PATH, allow_pickle=False) as data:
+    return _model_of(MODEL_PATH)
+
+
+@functools.lru_cache(maxsize=2)
+def _model_of(path: Path):
+    with np.load(path, allow_pickle=False) as data:
         terms = data["tagger_terms"].tolist()
         coef = data["tagger_coef_int8"].astype(np.float64) * data["tagger_coef_scale"].astype(np.float64)
         intercept = data["tagger_intercept"].astype(np.float64)
@@ -95,12 +96,16 @@ class _WordRows:
     of one abstract recur in the next."""
 
     def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget every word (another model's rows)."""
         self.ids: dict[str, int] = {}
         self.rows = np.zeros((1024, len(_OFFSETS), 3))
 
     def __call__(self, words: list[str]) -> np.ndarray:
         if len(self.ids) + len(words) > _WORDS_KEPT:
-            self.ids.clear()
+            self.clear()
         ids = self.ids
         for word in words:
             if word not in ids:
