@@ -205,7 +205,7 @@ def _months(timepoint: str | None) -> float | str | None:
 
 def evaluate(pairs, own: bool, errors: int = 0):
     per = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
-    arm_ok = arm_total = 0
+    arm_ok = arm_total = arm_wrong = 0
     spans_ok = spans_total = 0
     shown = 0
     design_ok = phase_ok = n_ok = n_total = 0
@@ -284,6 +284,8 @@ def evaluate(pairs, own: bool, errors: int = 0):
                 ok = (same_arm(p["arm"], g["arm"], lab["arms"], aliases, labels, text)
                       or (p["arm"] == "all" and len(lab["arms"]) <= 1))
                 arm_ok += ok
+                # A wrong arm named misleads; "all" where an arm was wanted only says less.
+                arm_wrong += not ok and p["arm"] != "all"
                 if not ok and shown < errors:
                     print(f"ARM {lab['doc_id']} {g['endpoint']} {g['value']}: got {p['arm']!r}, want {g['arm']!r}")
                     shown += 1
@@ -295,6 +297,7 @@ def evaluate(pairs, own: bool, errors: int = 0):
         "precision": round(tp / (tp + fp), 3) if tp + fp else None,
         "recall": round(tp / (tp + fn), 3) if tp + fn else None,
         "arm_attribution": round(arm_ok / arm_total, 3) if arm_total else None, "per_arm_values": arm_total,
+        "arm_wrong": arm_wrong,
         "arm_list": {"labelled": list_total, "found": list_found, "given": list_given, "right": list_right},
         "spans_found": f"{spans_ok}/{spans_total}",
         "cited_agreement": round(cited_ok / tp, 3) if tp else None,
@@ -356,7 +359,8 @@ def main() -> None:
     print(f"{result['documents']} documents ({result['set']}, {args.split}{', own values only' if args.own else ''}): "
           f"precision {result['precision']}, recall {result['recall']} ({result['matched']} of "
           f"{result['values_labelled']} labelled, {result['values_extracted']} extracted); arm attribution "
-          f"{result['arm_attribution']} of {result['per_arm_values']} per-arm values; spans found "
+          f"{result['arm_attribution']} of {result['per_arm_values']} per-arm values ({result['arm_wrong']} given a "
+          f"wrong arm); spans found "
           f"{result['spans_found']}; own/cited {result['cited_agreement']}, main/subgroup "
           f"{result['subgroup_agreement']} of matched; time point {result['timepoint_agreement']} of "
           f"{result['landmark_rates']} landmark rates; design {result['design_accuracy']}, phase "

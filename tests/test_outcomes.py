@@ -2309,3 +2309,21 @@ def test_the_to_of_a_verb_before_the_arms_is_not_where_they_start():
     text = ("We randomly assigned 2,112 adults in 19 intensive care units who were expected to need invasive "
             "ventilation beyond the day after enrolment to conservative oxygen therapy or to usual care.")
     assert extract_outcomes(text, "x").arms == ["conservative oxygen therapy", "usual care"]
+
+
+def test_roman_numeral_groups_a_label_defined_by_its_brackets_and_words_that_name_no_arm():
+    # "cohorts I and II" names both, in that order, though a ratio's brackets name them the other way round
+    cohorts = ("Two-year survival was 81.2% and 70.4% in cohorts I and II (HR for death, cohort II vs cohort I: 1.4). "
+               "Grade 3 or worse events occurred in 12.0% of cohort I and 18.5% of cohort II.")
+    assert {(o.value, o.arm) for o in extract_outcomes(cohorts, "x").outcomes if o.arm != "comparison"} == {
+        (81.2, "cohort I"), (70.4, "cohort II"), (12.0, "cohort I"), (18.5, "cohort II")}
+    # "Group II (what it received; n = ...)": the group's values take what it received
+    labelled = ("Patients were divided into Group I (maintenance with nivolumab, with or without a taxane; n = 52) and "
+                "Group II (observation after induction; n = 49). The objective response rate was 23.1% in Group I and "
+                "10.2% in Group II.")
+    assert {(o.value, o.arm) for o in extract_outcomes(labelled, "x").outcomes} == {
+        (23.1, "maintenance with nivolumab"), (10.2, "observation")}
+    # "the higher", "within", "immediately" name no arm: the values are the whole study's, not a wrong arm's
+    words = ("Patients were randomly assigned to start treatment immediately or to one of the two strategies within "
+             "a week. At day 15, response occurred in 44.0% of women receiving the higher dose.")
+    assert {o.arm for o in extract_outcomes(words, "x").outcomes} <= {"all"}

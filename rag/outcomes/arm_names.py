@@ -30,8 +30,13 @@ _ARM_TRAIL = re.compile(r"\s+(?:alone|monotherapy|group|arm|regimen)$", _I)
 _FRAGMENT = re.compile(r"^(?:them|to|or|and|of|in|at|by)\b|"
                        r"(?-i:\b(?:in|to|of|for|from|if|at|by|the|had|that|which|who|whom)$)|\bn\s*=$|"
                        r"[a-z]-$|\bpercentage points?\b|\bif\b", _I)
+# A word of comparison, reference or manner, not a treatment: "the higher", "the former", "immediately", "within",
+# "one of the two strategies".
+_NOT_A_NAME = re.compile(r"^(?:higher|lower|better|worse|longer|shorter|greater|smaller|more|less|fewer|former|latter|"
+                         r"within|without|[a-z]+(?:ally|ately|ively|ently|antly|ously|edly)|one of .+)$", _I)
 _NOT_ARM = re.compile(r"^(?:patients?|placebo-controlled|each|treatment|therapy|regimens?|one|two|three|four|five|six|"
-                      rf"seven|eight|nine|ten|\d+|the same|whole|entire|total|overall|other)$|{_FRAGMENT.pattern}", _I)
+                      rf"seven|eight|nine|ten|\d+|the same|whole|entire|total|overall|other)$|{_NOT_A_NAME.pattern}|"
+                      rf"{_FRAGMENT.pattern}", _I)
 
 
 # "in the durvalumab group", "the pembrolizumab-combination arm", "the standard therapy group", "the combination and

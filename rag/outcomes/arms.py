@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .arm_names import _DOSE_AMOUNT, _DRUG, _FRAGMENT, _group_arm
+from .arm_names import _DOSE_AMOUNT, _DRUG, _FRAGMENT, _NOT_A_NAME, _group_arm
 from .endpoints import _PARENTHESES
 from .numbers import DOSE_UNIT
 from .values import _Value
@@ -88,6 +88,14 @@ def _arm_mentions(text: str, s: int, e: int, arms: list[str], aliases: dict[str,
                 continue  # a one-letter name ("with C and 7.1 months with P"), not "hepatitis C" or "Child-Pugh C"
             if not any(a < fb and b > fa for fa, fb, _ in found):
                 found.append((a, b, _alone(text, a, b, arm, arms)))
+    # "in cohorts I and II": each label where the list names it
+    by_name = {a.lower(): a for a in arms}
+    for m in _LETTER_LIST.finditer(text, s, e):
+        for x in re.finditer(_LABEL, m.group("l")):
+            arm = by_name.get(f"{m.group('w')} {x.group(0)}".lower())
+            a, b = m.start("l") + x.start(), m.start("l") + x.end()
+            if arm and not any(a < fb and b > fa for fa, fb, _ in found):
+                found.append((a, b, arm))
     return sorted(found)
 
 
@@ -282,7 +290,7 @@ _VERSUS_WITH = re.compile(r"\d(?:[.·]\d+)?\s*%?\s*(?:of (?:the )?patients\s+)?(
 # A group a sentence names: "in the durvalumab group", "in the placebo arm", "in arms A and B".
 _GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?:same|other|two|three|both|each|all|"
                     r"study|first|second|the|a|an)\b)[A-Za-z][\w+/–-]*(?: [a-z][\w+/–-]*)?) (?:group|arm|cohort)\b|"
-                    r"\barms (?P<a>[A-Z]) and (?P<b>[A-Z])\b|\b(?P<x>(?:arm|group|cohort) [A-Z])\b|"
+                    r"\barms (?P<a>[A-Z]) and (?P<b>[A-Z])\b|\b(?P<x>(?i:arm|group|cohort) (?:I{1,3}|IV|[A-Z]))\b|"
                     # "65.8% (pembrolizumab) and 47.6% (placebo)": the arm in brackets right after a value
                     r"(?:%|\bmonths?)\s*\((?P<p>(?!(?:95|P|p|n|range|IQR|CI|HR|OR)\b)[A-Za-z][\w+/-]*"
                     r"(?: (?:plus|\+) [A-Za-z][\w+/-]*)?)\)|"
@@ -308,7 +316,7 @@ _GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?
                     r"study|respect|randomi[sz]ation|diagnosis|enrol\w*|initiation|start\w*|landmark|follow-up|progression|"
                     r"regard|no|any|or|and|CR|PR|SD|grade|those|all|each|both|this|that|these|more|at|up|over|"
                     r"participants|subjects|cases|men|women|people|individuals)\b)[A-Za-z][\w+/-]*"
-                    r"(?: (?:plus|\+) [A-Za-z][\w+/-]*| [A-Z]\b)?)"  # "with drug A"
+                    r"(?: (?:plus|\+) [A-Za-z][\w+/-]*| (?:I{1,3}|IV|[A-Z])\b)?)"  # "with drug A", "of Group II"
                     r"(?: alone)?\b")
 
 
@@ -319,13 +327,14 @@ _GROUP_LIST = re.compile(rf"\b(?:for|in|of) (?:the )?(?P<l>(?:{_ITEM},\s*)*{_ITE
                          rf"(?:groups|arms|cohorts)\b")
 
 
-_LETTER_LIST = re.compile(r"\b(?P<w>arm|group|cohort)s (?P<l>[A-Z0-9](?:,\s*[A-Z0-9])*,?\s*and\s*[A-Z0-9])\b")
+_LABEL = r"(?:I{1,3}|IV|[A-Z0-9])"  # "A", "2", "II"
+_LETTER_LIST = re.compile(rf"\b(?P<w>arm|group|cohort)s (?P<l>{_LABEL}(?:,\s*{_LABEL})*,?\s*and\s*{_LABEL})\b")
 
 
 def _group_list(sentence: str) -> list[str]:
     letters = _LETTER_LIST.search(sentence)  # "for arms A, B and C, respectively"
     if letters:
-        return [f"{letters.group('w')} {x}" for x in re.findall(r"[A-Z0-9]", letters.group("l"))]
+        return [f"{letters.group('w')} {x}" for x in re.findall(_LABEL, letters.group("l"))]
     m = _GROUP_LIST.search(sentence)
     if not m:
         return []
@@ -381,7 +390,7 @@ def _local_arms(sentence: str) -> list[str]:
 def _local_arms_once(sentence: str) -> tuple[str, ...]:
     # (a sentence is read for its own values, as the one before the next, and for the arm chooser's candidates)
     arms = _local_arms_named(sentence)
-    return tuple(arms) if not any(_FRAGMENT.search(a.strip()) for a in arms) else ()
+    return tuple(arms) if not any(_FRAGMENT.search(a.strip()) or _NOT_A_NAME.match(a.strip()) for a in arms) else ()
 
 
 def _local_arms_named(sentence: str) -> list[str]:

@@ -249,11 +249,23 @@ _LABEL_AFTER = re.compile(r"(?P<name>(?:[A-Za-z][\w-]* ){0,5}[A-Za-z][\w-]*) "
                           r"\((?P<label>(?:arm|group|cohort) [A-D1-4])\)", re.I)
 
 
+# "divided into Group I (rechallenge with an anti-PD-(L)1 antibody, with or without docetaxel; n = 74)": what a label's
+# brackets say its patients received, up to the first comma, semicolon or count
+_LABEL_BRACKET = re.compile(r"\b(?P<label>(?:arm|group|cohort) (?:I{1,3}|IV|[A-D1-4]))\s*"
+                            r"\((?P<name>[A-Za-z](?:[^();,]|\([^()]*\)){2,80}?)(?=\s*[;,)]|\s+n\s*=)", re.I)
+
+
 def _name_labels(text: str, record: StudyOutcomes) -> None:
     """Values given to "arm C" take the treatment the text says arm C is, when it says."""
-    if not any(re.fullmatch(r"(?:arm|group|cohort) \w", o.arm, re.I) for o in record.outcomes):
+    if not any(re.fullmatch(r"(?:arm|group|cohort) (?:I{1,3}|IV|\w)", o.arm, re.I) for o in record.outcomes):
         return
     names = {}
+    for m in _LABEL_BRACKET.finditer(text):
+        name = m.group("name").strip()
+        if m.group("label").lower() not in names and not re.search(r"%|\b(?:n|N)\s*=|^\d", name) \
+                and not re.match(r"(?:n|median|mean|age|aged|with|without|in|for|of|at|by|see)\b", name, re.I):
+            # (not a count or an age, and not a qualifier: "arm I (without autologous SCT)")
+            names[m.group("label").lower()] = name
     for m in _LABEL_DEFINED.finditer(text):
         name = re.sub(r"\s+", " ", _SCHEDULE_WORDS.sub("", m.group("name"))).strip(" ,")
         if 2 <= len(name) <= 80 and m.group("label").lower() not in names and _TREATMENT_LIKE.search(name) \
