@@ -97,8 +97,8 @@ def test_the_training_script_writes_plain_arrays_the_extractor_reads(small_model
 def test_two_values_of_one_list_the_chooser_cannot_tell_apart_stay_all():
     # (written for this test) the chooser gives its arm one value at a time; where it would give both values of one
     # "x versus y" list the same arm, one of them would be wrong: both stay "all", and no arm joins the record.
-    text = ("METHODS This retrospective cohort included 512 patients treated with laparoscopic resection and 498 "
-            "treated with open resection. RESULTS Three-year overall survival was 78.4% versus 71.9%.")
+    text = ("METHODS This retrospective cohort included 512 patients with laparoscopic resection and 498 with open "
+            "resection. RESULTS Three-year overall survival was 78.4% versus 71.9%.")
     record = extract_outcomes(text, "x")
     assert [(o.value, o.arm) for o in record.outcomes] == [(78.4, "all"), (71.9, "all")]
     assert record.arms == []

@@ -2327,3 +2327,21 @@ def test_roman_numeral_groups_a_label_defined_by_its_brackets_and_words_that_nam
     words = ("Patients were randomly assigned to start treatment immediately or to one of the two strategies within "
              "a week. At day 15, response occurred in 44.0% of women receiving the higher dose.")
     assert {o.arm for o in extract_outcomes(words, "x").outcomes} <= {"all"}
+
+
+@pytest.mark.parametrize("text, want", [
+    # the doses a sentence gives its values at
+    ("Objective responses occurred in 9 of 30 patients (30.0%) at 3 mg/kg and in 15 of 31 (48.4%) at 10 mg/kg.",
+     {30.0: "3 mg/kg", 48.4: "10 mg/kg"}),
+    # "after LT (x%) ... than on the waiting list (y%)"
+    ("Three-year survival was higher after LT (81.5%) than on the waiting list (40.2%).",
+     {81.5: "LT", 40.2: "waiting list"}),
+    # "N underwent X and M received Y", "N received X and M were observed"
+    ("In this registry study of 310 patients in first remission, 120 underwent consolidative radiotherapy and 190 "
+     "received chemotherapy alone. The 3-year progression-free survival was 71.0% and 55.3%, respectively.",
+     {71.0: "consolidative radiotherapy", 55.3: "chemotherapy"}),
+    ("In this cohort study, 88 received maintenance rituximab and 97 were observed. Five-year overall survival was "
+     "90.1% versus 84.6%.", {90.1: "maintenance rituximab", 84.6: "observation"}),
+])
+def test_doses_groups_named_before_their_brackets_and_groups_counted_by_what_they_underwent(text, want):
+    assert _arms_of_values(text) == want

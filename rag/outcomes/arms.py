@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .arm_names import _DOSE_AMOUNT, _DRUG, _FRAGMENT, _NOT_A_NAME, _group_arm
+from .arm_names import _DOSE_AMOUNT, _DRUG, _FRAGMENT, _NOT_A_NAME, _NOT_ARM, _group_arm
 from .endpoints import _PARENTHESES
 from .numbers import DOSE_UNIT
 from .values import _Value
@@ -427,10 +427,37 @@ def _local_arms_named(sentence: str) -> list[str]:
                     groups.append(name)
         if len(groups) >= 2:
             return groups
-        listed = _group_list(sentence) or _respective_list(sentence)
+        listed = _group_list(sentence) or _respective_list(sentence) or _dose_list(sentence) \
+            or _named_values(sentence)
         if len(listed) >= 2:
             return listed
     return out
+
+
+# "in 27.5% at 1.6 mg/kg and in 40.5% at 2.0 mg/kg", "7.9 months at 25 Gy, 9.6 months at 30 Gy": the doses a
+# sentence gives its values at, when it gives two or more
+_AT_DOSE = re.compile(rf"\b(?:at|with|received|receiving|given)\s+(?:the\s+)?(?P<q>\d+(?:\.\d+)?\s?(?:{DOSE_UNIT}|Gy))"
+                      rf"(?![\w/])")
+
+
+# "higher after LDKT (86.7%) and DDKT (74.3%) than on the waiting list (58.9%)": groups named right before their
+# values' brackets
+_NAMED_VALUE = re.compile(r"\b(?:after|with|in|among|on|for|and|than|vs\.?|versus)\s+(?:the\s+)?"
+                          r"(?P<n>[A-Za-z][\w+/-]*(?:\s+[a-z][\w+/-]*){0,2})\s*\(\s*\d+(?:\.\d+)?\s*%")
+_MEASURE_WORDS = re.compile(r"\b(?:rates?|survival|responses?|remissions?|patients|participants|events?|"
+                            r"toxicit(?:y|ies)|incidence|proportion|mortality|years?|months?|grade|overall|median|total|all|those|"
+                            r"cases|each|both)\b", re.I)
+
+
+def _named_values(sentence: str) -> list[str]:
+    names = list(dict.fromkeys(m.group("n") for m in _NAMED_VALUE.finditer(sentence)
+                               if not _MEASURE_WORDS.search(m.group("n")) and not _NOT_ARM.match(m.group("n"))))
+    return names if len(names) >= 2 else []
+
+
+def _dose_list(sentence: str) -> list[str]:
+    doses = list(dict.fromkeys(re.sub(r"\s+", " ", m.group("q")) for m in _AT_DOSE.finditer(sentence)))
+    return doses if len(doses) >= 2 else []
 
 # Between the items of a list: "vs", "and", commas; a count before the next item's share ("n=56 [33%] vs n=61 [40%]",
 # "16 (11%) versus 52 (39%)").

@@ -116,7 +116,7 @@ def _arms_not_randomized(text: str, groups: list[str], title_arms: list[str]) ->
     arms = [a for a in (_clean_arm(t) for t in title_arms) if 2 <= len(a) <= 60 and not _NOT_ARM.match(a)]
     pairs = _compared_pairs(text)
     # "Another trial ... compared gemcitabine plus carboplatin with carboplatin."
-    sizes = [[_clean_arm(m.group("a")), _clean_arm(m.group("b"))] for m in _GROUP_SIZES.finditer(text)]
+    sizes = [[_clean_arm(m.group("a")), _clean_arm(m.group("b") or "observation")] for m in _GROUP_SIZES.finditer(text)]
     aliases: dict[str, str] = {}
     if len(arms) < 2 and len(pairs) + len(sizes) == 1:
         # (one comparison: a review's several are read a sentence at a time)
@@ -349,9 +349,13 @@ def dose_arms(text: str, arms: list[str]) -> list[str]:
 
 
 
-_GIVEN = r"\d+ (?:patients |participants )?(?:were )?(?:treated with|received|receiving|given|assigned to)"
-_GROUP_SIZES = re.compile(rf"\b{_GIVEN} (?P<a>[\w-]+(?: (?:plus|and|\+) [\w-]+)?),? and {_GIVEN} "
-                          rf"(?P<b>[\w-]+(?: (?:plus|\+) [\w-]+)?)", _I)
+_GIVEN = r"\d+ (?:patients |participants )?(?:were )?(?:treated with|received|receiving|given|assigned to|underwent)"
+# "(12 treated with nabiximols and 9 treated with placebo)", "174 underwent ASCT and 262 received chemotherapy alone",
+# "121 received BV consolidation and 147 were observed"
+_NEXT_WORD = r"(?!(?:and|or|in|at|for|during|with|from|after|before|on|to|of|as|by|were|was|who|patients)\b)[a-z][\w-]+"
+_GROUP_SIZES = re.compile(rf"\b{_GIVEN} (?P<a>[\w-]+(?: (?:plus|and|\+) [\w-]+| {_NEXT_WORD})?),? and "
+                          rf"(?:{_GIVEN} (?P<b>[\w-]+(?: (?:plus|\+) [\w-]+| {_NEXT_WORD})?)|"
+                          rf"\d+ (?:patients |participants )?were (?P<o>observed|not treated|untreated)\b)", _I)
 
 
 def _join_drug_lists(rest: str, aliases: dict[str, int]) -> tuple[list[str], dict[str, int]]:
@@ -484,7 +488,7 @@ def _candidates(text: str, title_arms: list[str]) -> list[tuple[list[str], dict[
                 seen.add(m.span())
                 candidates.append(([m.group("a"), m.group("b")], {}))
     for m in _GROUP_SIZES.finditer(text):  # "(12 treated with nabiximols and 9 treated with placebo)"
-        candidates.append(([m.group("a"), m.group("b")], {}))
+        candidates.append(([m.group("a"), m.group("b") or "observation"], {}))
     for m in _ASSESSED_OR.finditer(_drop_parentheses(text)[0]):
         parts = [m.group("a"), m.group("b")]
         if all(2 <= len(_clean_arm(p)) <= 60 and _TREATMENT_LIKE.search(_clean_arm(p)) for p in parts):
