@@ -179,10 +179,24 @@ def _same_arm(p: str, g: str, arms: list[str] | None = None, aliases: dict[str, 
     "no IDC"), then the label with most words of a prediction that says more."""
     if p == g:
         return True
-    a, b = _norm(p, aliases), _norm(g, aliases)
+    # (read both ways: long forms as their abbreviations, and abbreviations as their long forms: "standard care" is
+    # the "SC" of "standard care alone (SC)", "ruxolitinib plus ECP" the "RUX-ECP" of "ruxolitinib alone (RUX)" and
+    # "extracorporeal photopheresis (ECP)")
+    return any(_same_words(p, g, arms, norm) for norm in (lambda x: _norm(x, aliases), lambda x: _expanded(x, aliases)))
+
+
+def _expanded(arm: str, aliases: dict[str, str] | None) -> set[str]:
+    """An arm's words with each abbreviation the text defines written as its long form."""
+    long_of = {short: long for long, short in (aliases or {}).items()}
+    words = re.findall(r"[a-z0-9]+", (arm or "").lower())
+    return _norm(" ".join(long_of.get(w, w) for w in words))
+
+
+def _same_words(p: str, g: str, arms: list[str] | None, norm) -> bool:
+    a, b = norm(p), norm(g)
     if not (a and b and (a <= b or b <= a)):
         return False
-    labels = {other: _norm(other, aliases) for other in {*(arms or []), g}}
+    labels = {other: norm(other) for other in {*(arms or []), g}}
     equal = [other for other, c in labels.items() if c == a]
     if equal:
         return g in equal
