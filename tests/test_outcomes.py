@@ -2342,6 +2342,10 @@ def test_roman_numeral_groups_a_label_defined_by_its_brackets_and_words_that_nam
      {71.0: "consolidative radiotherapy", 55.3: "chemotherapy"}),
     ("In this cohort study, 88 received maintenance rituximab and 97 were observed. Five-year overall survival was "
      "90.1% versus 84.6%.", {90.1: "maintenance rituximab", 84.6: "observation"}),
+    # a sentence that opens on one arm gives its subgroups' values for that arm
+    ("Patients were randomly assigned to tenvorimab or placebo. In the tenvorimab group, the response rate was 48.2% "
+     "among patients with PD-L1-positive tumours, compared with 30.5% among those with PD-L1-negative tumours.",
+     {48.2: "tenvorimab", 30.5: "tenvorimab"}),
 ])
 def test_doses_groups_named_before_their_brackets_and_groups_counted_by_what_they_underwent(text, want):
     assert _arms_of_values(text) == want

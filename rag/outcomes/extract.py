@@ -591,6 +591,7 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
                                population=population or cohort, subgroup=population is not None, cited=cited))
         if every == ["all"] and not decided:
             unplaced.append((out[-1], v))
+    _framed_arm(text, s, out, arm_mentions)
     _the_other_arm(text, out, arms)
     if respectively:
         _cohorts_respectively(text, e, out)
@@ -644,6 +645,26 @@ def _review_arm(text: str, s: int, e: int, before: tuple[int, int] | None, v: _V
 # Words that make a value the whole population's, not an arm's: "30% overall and 45% with X"
 _WHOLE = re.compile(r"\b(?:overall(?! (?:survival|response|remission|mortality))|all (?:the )?patients|whole|entire|"
                     r"pooled|total|both)\b", re.I)
+
+
+# A sentence that opens on one arm: "In the 10-mg group, ...", "Among patients assigned to MAFP, ...", "In arm C, ..."
+_FRAME = re.compile(r"\s*(?:In|Among|Within|For|With)\s+(?:the\s+|those\s+|patients\s+|participants\s+)?"
+                    r"(?:(?:who\s+(?:were\s+)?)?(?:in\s+the\s+|given\s+|receiving\s+|received\s+|treated\s+with\s+|"
+                    r"assigned\s+to\s+|randomi[sz]ed\s+to\s+))?")
+
+
+def _framed_arm(text: str, s: int, out: list[Outcome], arm_mentions) -> None:
+    """ "In the 10-mg group, 70.6% of patients with ... compared with 51.6% of those with higher values": a sentence
+    that opens on one arm and names no other gives its values for that arm's subgroups."""
+    frame = _FRAME.match(text, s)
+    if not frame or not arm_mentions or len({arm for _, _, arm in arm_mentions}) != 1:
+        return
+    a, b, arm = arm_mentions[0]
+    if a != frame.end() or not re.match(r"(?:\s+(?:group|arm|cohort))?\s*,", text[b:b + 12]):
+        return
+    for o in out:
+        if o.arm != "comparison" and not o.cited:
+            o.arm = arm
 
 
 def _the_other_arm(text: str, out: list[Outcome], arms: list[str]) -> None:
