@@ -2346,6 +2346,31 @@ def test_roman_numeral_groups_a_label_defined_by_its_brackets_and_words_that_nam
     ("Patients were randomly assigned to tenvorimab or placebo. In the tenvorimab group, the response rate was 48.2% "
      "among patients with PD-L1-positive tumours, compared with 30.5% among those with PD-L1-negative tumours.",
      {48.2: "tenvorimab", 30.5: "tenvorimab"}),
+    # groups a cohort study forms by an exposure and lists after a colon, by their short names
+    ("Recipients were categorized by induction: rabbit antithymocyte globulin (rATG induction), basiliximab "
+     "induction, or no induction. Five-year patient survival was 88.1%, 86.4% and 81.0% in the three groups.",
+     {88.1: "rATG induction", 86.4: "basiliximab induction", 81.0: "no induction"}),
+    ("Patients were grouped by age at the start of treatment: younger than 65 years (n=904), 65 to 79 years (n=1203), "
+     "and 80 years or older (n=311). The response rate was 44.0%, 41.5% and 36.2% in the three age groups, "
+     "respectively.", {44.0: "younger than 65 years", 41.5: "65 to 79 years", 36.2: "80 years or older"}),
+    # a cell therapy's short name in lower case ("vexa-cel") names its arm
+    ("Adults were randomly assigned to vexacabtagene autoleucel (vexa-cel) or to standard care. The response rate "
+     "was 81% with vexa-cel and 47% with standard care, with complete responses in 62% and 30%, respectively.",
+     {81.0: "vexacabtagene autoleucel", 47.0: "standard care", 62.0: "vexacabtagene autoleucel",
+      30.0: "standard care"}),
 ])
 def test_doses_groups_named_before_their_brackets_and_groups_counted_by_what_they_underwent(text, want):
     assert _arms_of_values(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # what follows both arms ("followed by maintenance with X or placebo") is no third arm
+    ("Patients were randomized 1:1 to tirelimab (240 mg) plus carboplatin-pemetrexed or placebo plus "
+     "carboplatin-pemetrexed every 3 weeks for 4 cycles, followed by maintenance with tirelimab or placebo.",
+     ["tirelimab plus carboplatin-pemetrexed", "placebo plus carboplatin-pemetrexed"]),
+    # what an arm consists of is no arm of its own
+    ("Adults were randomly assigned 1:1 to tirelimab or to standard care, consisting of two or three cycles of "
+     "salvage chemotherapy.", ["tirelimab", "standard care"]),
+])
+def test_what_follows_or_describes_the_arms_is_no_arm(text, want):
+    assert extract_outcomes(text, "x").arms == want

@@ -139,8 +139,9 @@ _NAME_IN_BRACKETS = re.compile(r"(?:.*[;,]\s*)?(?:the )?([\w-]+(?: [\w-]+)?) (?:
 
 # A numbered group's label: "group A", "arm 2", "cohort II", "regimen B"
 NUMBERED_LABEL = r"(?i:group|arm|cohort|regimen) (?:[A-D1-4]|I{1,3})"
-# An abbreviation an arm is given: "ACP", "TCHP", "mFOLFIRINOX", "ECF/ECX"
-_ABBREVIATION = r"[a-z]?[A-Z][A-Za-z0-9+/\-]{1,10}"
+# An abbreviation an arm is given: "ACP", "TCHP", "mFOLFIRINOX", "ECF/ECX", and a cell therapy's short name in lower
+# case ("axi-cel", "oze-cel")
+_ABBREVIATION = r"(?:[a-z]?[A-Z][A-Za-z0-9+/\-]{1,10}|[a-z]{2,6}-cel)"
 # ... alone in its brackets, or first before more ("(ACP)", "(TCHP; group B)")
 # (also a letter or a schedule's numbers alone: "(C)", "(60/30)")
 _ABBREVIATION_FIRST = re.compile(rf"\s*({_ABBREVIATION}|(?:[A-Z]|\d+(?:/\d+)+)(?=\s*$))\s*(?:$|([;,].*))", re.S)
@@ -245,6 +246,10 @@ def _shared_tail_dropped(parts: list[str]) -> list[str]:
     for i, part in enumerate(parts[2:], 2):
         if re.match(r"\s*(?:each|all|both)\s+(?:followed|given|administered|delivered|received|with|combined|plus|in "
                     r"combination|for|at|every|once|twice)\b", part, _I):  # (not "..., rifaximin, or both")
+            return parts[:i]
+        # "..., followed by maintenance with vefrolimab or placebo": what comes after both arms, not a third arm;
+        # "standard care, consisting of two or three cycles of ...": what an arm is, not another arm
+        if re.match(r"\s*(?:followed by maintenance|consisting of|comprising|including|i\.e\.)", part, _I):
             return parts[:i]
     return parts
 

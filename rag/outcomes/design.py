@@ -10,7 +10,8 @@ from .arm_names import (NUMBERED_LABEL, _ABBREVIATION, _ARM_SPLIT, _COMBINATION_
                         _DRUG_VS, _NOT_ARM, _ROLE_GROUP, _TREATMENT_LIKE, _VERSUS, _abbreviated, _clean_arm,
                         _doses_of_one_drug, _drop_parentheses, _group_arm, _group_names, _kept_apart,
                         _shared_tail_dropped, _spell_out, _words)
-from .groups import _compared_cohorts, _defined_cohorts, _received_one_of, _sized_groups, _users, labelled_arms
+from .groups import (_compared_cohorts, _defined_cohorts, _grouped_by, _received_one_of, _sized_groups, _users,
+                     labelled_arms)
 from .numbers import COUNT, to_float
 
 _I = re.I
@@ -107,7 +108,7 @@ def _arms_not_randomized(text: str, groups: list[str], title_arms: list[str]) ->
     labelled = labelled_arms(text)  # "Cohort A comprised patients who received SRS ...; cohort B ..."
     if len(set(labelled.values())) >= 2:
         return _spell_out(list(dict.fromkeys(labelled.values()))[:4], labelled)
-    defined = _defined_cohorts(text)
+    defined = _defined_cohorts(text) or _grouped_by(text)
     if defined:
         return defined, {}
     users = _users(text)

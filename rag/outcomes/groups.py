@@ -105,6 +105,34 @@ def _defined_cohorts(text: str) -> list[str]:
     return cohorts if 2 <= len(cohorts) <= 4 else []
 
 
+# Groups a study that is no trial forms by an exposure and lists: "Recipients were categorized by induction: rabbit
+# antithymocyte globulin (rATG induction), basiliximab induction, or no induction", "were grouped by age at treatment
+# start: younger than 65 years (n=1104), 65 to 79 years (n=1837), and 80 years or older (n=412)"
+_GROUPED_BY = re.compile(r"\b(?:were|was)\s+(?:grouped|categori[sz]ed|classified|stratified|divided|split)\s+"
+                         r"(?:by|according to|into|on the basis of)\b[^:.;]{0,100}?:\s*(?P<l>[^.;]{5,300})", _I)
+_SHORT_NAME = re.compile(r"\(\s*((?-i:[a-zA-Z][\w-]*)(?: [a-z][\w-]*){0,2})\s*\)")
+
+
+def _grouped_by(text: str) -> list[str]:
+    """The two to four groups "were grouped by X: A, B and C" lists, each by the short name in its brackets if it
+    has one."""
+    m = _GROUPED_BY.search(text)
+    if not m:
+        return []
+    listed = _drop_parentheses(m.group("l"))[0]
+    # (at commas when it has them: "80 years or older" is one group)
+    items = [x.strip() for x in re.split(r",\s*(?:and\s+|or\s+)?" if "," in listed else r"\s+(?:and|or)\s+",
+                                         m.group("l")) if x.strip()]
+    names = []
+    for item in items:
+        short = _SHORT_NAME.search(item)
+        name = short.group(1) if short and not re.search(r"\d|\bn\b", short.group(1)) else \
+            re.sub(r"\s*\([^()]*\)", "", item).strip()
+        names.append(name)
+    ok = 2 <= len(names) <= 4 and all(2 <= len(x) <= 60 and not _NOT_ARM.match(x) for x in names)
+    return names if ok else []
+
+
 # The groups a study counts: "treated with nivolumab plus ipilimumab (n = 496) or nivolumab monotherapy (n = 226)",
 # "HCQ users (...; n=1007) were compared with non-users (n=377)", "(3,391 axi-cel, 1,715 tisa-cel)",
 # "(anti-PD-1 therapy, 3,246; placebo or observation, 3,236)".
