@@ -2358,6 +2358,26 @@ def test_roman_numeral_groups_a_label_defined_by_its_brackets_and_words_that_nam
      "was 81% with vexa-cel and 47% with standard care, with complete responses in 62% and 30%, respectively.",
      {81.0: "vexacabtagene autoleucel", 47.0: "standard care", 62.0: "vexacabtagene autoleucel",
       30.0: "standard care"}),
+    # "the combination", "the X group" and "the Y group" beside "X plus placebo" and "Y plus placebo"; what a drug is
+    # ("the anti-PD-1 antibody") is no part of its arm's name
+    ("Patients were randomly assigned in a 2:2:1 ratio to receive the anti-LAG-3 antibody relvorimab plus the "
+     "anti-PD-1 antibody tizolimab, tizolimab plus placebo, or relvorimab plus placebo. Grade 3 or 4 adverse events "
+     "occurred in 19.8% of the patients in the combination group, 10.2% in the tizolimab group, and 7.7% in the "
+     "relvorimab group.",
+     {19.8: "relvorimab plus tizolimab", 10.2: "tizolimab plus placebo", 7.7: "relvorimab plus placebo"}),
+    # a combination "with or without" an added drug
+    ("Patients were assigned (1:1) to camrelizumab plus chemotherapy with (group A) or without (group B) the "
+     "anti-TIGIT antibody ociperlimab. pCR was achieved in 64.1% of patients in group A and 55.0% in group B.",
+     {64.1: "camrelizumab plus chemotherapy plus ociperlimab", 55.0: "camrelizumab plus chemotherapy"}),
+    # an abbreviation in brackets before what it stands for ("(ICC; paclitaxel, ...)")
+    ("Patients were randomly assigned 1:1 to zolbetuximab or investigator's choice chemotherapy (ICC; paclitaxel, "
+     "docetaxel, or irinotecan). Median overall survival was 11.2 months with zolbetuximab and 8.0 months with ICC.",
+     {11.2: "zolbetuximab", 8.0: "investigator's choice chemotherapy"}),
+    # arms named only in another clause, past a semicolon, say nothing of a list's order: the study's order holds
+    ("We randomly assigned patients to tocilizumab plus a 26-week taper or placebo plus a 52-week taper. Severe "
+     "adverse events occurred in 10.4% and 14.9% of the patients; infections were more common in the placebo group "
+     "and neutropenia with tocilizumab.",
+     {10.4: "tocilizumab plus a 26-week taper", 14.9: "placebo plus a 52-week taper"}),
 ])
 def test_doses_groups_named_before_their_brackets_and_groups_counted_by_what_they_underwent(text, want):
     assert _arms_of_values(text) == want

@@ -33,7 +33,7 @@ _FRAGMENT = re.compile(r"^(?:them|to|or|and|of|in|at|by)\b|"
 # A word of comparison, reference or manner, not a treatment: "the higher", "the former", "immediately", "within",
 # "one of the two strategies".
 _NOT_A_NAME = re.compile(r"^(?:higher|lower|better|worse|longer|shorter|greater|smaller|more|less|fewer|former|latter|"
-                         r"within|without|[a-z]+(?:ally|ately|ively|ently|antly|ously|edly)|one of .+)$", _I)
+                         r"with|within|without|[a-z]+(?:ally|ately|ively|ently|antly|ously|edly)|one of .+)$", _I)
 _NOT_ARM = re.compile(r"^(?:patients?|placebo-controlled|each|treatment|therapy|regimens?|one|two|three|four|five|six|"
                       rf"seven|eight|nine|ten|\d+|the same|whole|entire|total|overall|other)$|{_NOT_A_NAME.pattern}|"
                       rf"{_FRAGMENT.pattern}", _I)
@@ -103,8 +103,12 @@ def _group_arm(group: str, arms: list[str], spelled: dict[str, str]) -> str | No
     g = group.lower()
     if g in spelled and spelled[g] in arms:
         return spelled[g]
+    # (a drug "plus placebo" combines nothing: "the combination" beside "X plus placebo" and "Y plus placebo")
+    def active(arm: str) -> str:
+        return re.sub(r"\s*\b(?:plus|with|\+)\s+(?:a\s+|matching\s+)?placebo\b|\bplacebo\s+(?:plus|with|\+)\s*", "",
+                      arm, flags=_I).strip()
     if re.match(r"combin", g):
-        combos = [a for a in arms if _COMBINATION_ARM.search(f" {a} ")]
+        combos = [a for a in arms if _COMBINATION_ARM.search(f" {active(a)} ")]
         return combos[0] if len(combos) == 1 else None
     controls = [a for a in arms if _CONTROL_ARM.search(a)]
     # With no placebo or standard-care arm, a chemotherapy-only arm is the control ("the chemotherapy arm" beside "the
@@ -120,7 +124,7 @@ def _group_arm(group: str, arms: list[str], spelled: dict[str, str]) -> str | No
         others = [a for a in arms if a not in controls]
         return others[0] if len(arms) == 2 and len(controls) == 1 else None
     gw = _words(group)
-    exact = [a for a in arms if _words(a) == gw]
+    exact = [a for a in arms if _words(a) == gw] or [a for a in arms if _words(active(a)) == gw]
     if exact:
         return exact[0]
     near = [a for a in arms if gw and _words(a) and (gw <= _words(a) or _words(a) <= gw)]
@@ -172,7 +176,9 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
             inner = held.pop()
             label = re.search(rf"(?:^|[;,])\s*({NUMBERED_LABEL})\s*(?:[,;:]|$)", inner)
             short = _ABBREVIATION_FIRST.match(inner)
-            short = short.group(1) if short and (label or not short.group(2)) else None
+            # (alone, with a label, or before what it stands for: "(ICC; paclitaxel, docetaxel, or irinotecan)")
+            short = short.group(1) if short and (label or not short.group(2)
+                                                 or re.match(r";\s*[a-z]{4,}", short.group(2))) else None
             last = _ABBREVIATION_LAST.match(inner)
             short = short or (last.group(1) if last and not label else None)
             if label or short:  # "(group A)", "(group A, n = 56)", "(ACP)", "(TCHP; group B)"
@@ -362,6 +368,10 @@ def _clean_arm(arm: str) -> str:
     # "nivolumab and a dacarbazine-matched placebo": the double-dummy placebo is no part of the arm's treatment
     arm = re.sub(r"\s+(?:and|plus|with)\s+(?:an?\s+)?[\w-]+-matched\s+placebos?$", "", arm,
                  flags=_I)
+    # "vornalimab plus the anti-PD-1 antibody pelzolimab": what a drug is, before its name, is no part of the name
+    arm = re.sub(r"(?:\b(?:the|an?)\s+)?\banti-[\w()/-]+\s+(?:monoclonal\s+)?"
+                 r"(?:antibody|inhibitor|agonist|conjugate)\s+(?=(?!(?:plus|and|with|or)\b)[a-z][\w-]{3,})", "", arm,
+                 flags=_I)
     # "serplulimab plus EP plus placebo": a placebo beside two treatments stands for a third arm's drug
     arm = re.sub(r"(\S+\s+plus\s+\S.*?)\s+plus\s+(?:matching\s+)?placebo$", r"\1", arm, flags=_I)
     if re.fullmatch(r"(?:the )?(?:\d+|two|three|four|six|nine|twelve)-(?:month|week|day|dose)(?: [\w-]+)? regimen",
@@ -385,7 +395,9 @@ def _spell_out(arms: list[str], aliases: dict[str, str]) -> tuple[list[str], dic
     for arm in arms:
         new = arm
         for alias, other in aliases.items():
-            if other != arm and other in arms and re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", new):
+            # (an abbreviation, not a word of that arm's own name: "durvalumab" for "durvalumab plus placebo" stays)
+            if other != arm and other in arms and not _words(alias) <= _words(other) \
+                    and re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", new):
                 new = re.sub(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", lambda _, name=other: name, new)
         renamed[arm] = new
     return [renamed[a] for a in arms], {k: renamed.get(v, v) for k, v in aliases.items()}

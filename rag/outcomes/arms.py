@@ -201,7 +201,10 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
         # (arms named only after the list, in a ratio's brackets or the next clause, say nothing of its order: "mOS:
         # 17.2 vs 15.9 vs 12.6 mo (HR vs placebo 0.74 ...)")
         later = all(a >= chain[-1].tail for a, _, _ in arm_mentions)
-        order = named if len(named) >= len(chain) else (
+        # (names only in another clause, past a semicolon, say nothing of the list's order either: "in 9.1% and 13.8%
+        # of the patients; ... more common in the placebo group, and ... with brenkizumab")
+        elsewhere = later and bool(arm_mentions) and ";" in text[chain[-1].tail:arm_mentions[0][0]]
+        order = arms if elsewhere and len(chain) == len(arms) else named if len(named) >= len(chain) else (
             arms if not named or respectively or (len(chain) == len(arms) and (named[0] == arms[0] or later))
             else None)
         # (also with "respectively" when the one arm named is not the study's first: "PET-CT resulted in fewer neck
@@ -315,7 +318,7 @@ _GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?
                     r"(?P<w>(?!(?:a|an|the|median|patients?|responders|evaluable|them|whom|evaluated|treated|cohort|"
                     r"study|respect|randomi[sz]ation|diagnosis|enrol\w*|initiation|start\w*|landmark|follow-up|progression|"
                     r"regard|no|any|or|and|CR|PR|SD|grade|those|all|each|both|this|that|these|more|at|up|over|"
-                    r"participants|subjects|cases|men|women|people|individuals)\b)[A-Za-z][\w+/-]*"
+                    r"participants|subjects|cases|men|women|people|individuals|survivors)\b)[A-Za-z][\w+/-]*"
                     r"(?: (?:plus|\+) [A-Za-z][\w+/-]*| (?:I{1,3}|IV|[A-Z])\b)?)"  # "with drug A", "of Group II"
                     r"(?: alone)?\b")
 

@@ -258,7 +258,11 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
     return cohorts or _spell_out(*methods)
 
 
-_WITH_OR_WITHOUT = re.compile(r"(?P<x>[\w-]+) with or without (?P<y>[\w-]+(?: (?!or\b|and\b)[\w-]+){0,2})", _I)
+# (the arm may be a combination, the added drug described first: "camrelizumab plus chemotherapy with or without the
+# anti-TIGIT antibody vebrelimab")
+_WITH_OR_WITHOUT = re.compile(r"(?P<x>[\w-]+(?: (?:plus|\+) [\w-]+)*) with or without (?:the |an? )?"
+                              r"(?:[\w-]+ (?:antibody|inhibitor|agonist|antagonist|conjugate|vaccine) )?"
+                              r"(?P<y>[\w-]+(?: (?!or\b|and\b)[\w-]+){0,2})", _I)
 # "compared BR versus FCR as first-line therapy", "compared ofatumumab plus chlorambucil with chlorambucil alone"
 # (read with the parentheses dropped: "compared X (experimental arm) with Y"; X may be long before its schedule is cut)
 _COMPARED_PAIR = re.compile(r"\bcompar(?:ed|ing) (?!with\b|to\b|versus\b|vs\b|between\b)(?:the )?"
