@@ -2378,6 +2378,16 @@ def test_roman_numeral_groups_a_label_defined_by_its_brackets_and_words_that_nam
      "adverse events occurred in 10.4% and 14.9% of the patients; infections were more common in the placebo group "
      "and neutropenia with tocilizumab.",
      {10.4: "tocilizumab plus a 26-week taper", 14.9: "placebo plus a 52-week taper"}),
+    # "the high-dose group" and "the low-dose group" among two doses of one drug
+    ("Adults were randomly assigned in a 1:1:1 ratio to intravenous methylprednisolone at 80 mg per day, "
+     "methylprednisolone at 40 mg per day, or placebo. Survival at day 28 was 84.2% in the high-dose group, 83.0% "
+     "in the low-dose group, and 78.9% in the placebo group.",
+     {84.2: "intravenous methylprednisolone 80 mg per day", 83.0: "methylprednisolone 40 mg per day",
+      78.9: "placebo"}),
+    # "28.2% of patients with X and 21.8% of those without"
+    ("Patients were randomly assigned to chemoimmunotherapy plus SBRT or chemoimmunotherapy alone. Grade 3 or higher "
+     "adverse events occurred in 31.0% of patients with SBRT and 24.5% of those without.",
+     {31.0: "chemoimmunotherapy plus SBRT", 24.5: "chemoimmunotherapy"}),
 ])
 def test_doses_groups_named_before_their_brackets_and_groups_counted_by_what_they_underwent(text, want):
     assert _arms_of_values(text) == want

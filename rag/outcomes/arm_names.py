@@ -110,6 +110,15 @@ def _group_arm(group: str, arms: list[str], spelled: dict[str, str]) -> str | No
     if re.match(r"combin", g):
         combos = [a for a in arms if _COMBINATION_ARM.search(f" {active(a)} ")]
         return combos[0] if len(combos) == 1 else None
+    level = re.fullmatch(r"(high|higher|low|lower)[- ]dose", g)
+    if level:  # "the high-dose group" among arms of one drug at two or more doses: the highest (or lowest) dose's arm
+        # (the drug named right before each dose is one drug: "intravenous hydrocortisone 200 mg", "hydrocortisone
+        # 100 mg")
+        dosed = {float(m.group("q")): (a, m.group("d").lower()) for a in arms
+                 for m in [re.search(rf"(?P<d>[A-Za-z][\w-]*)\s+(?:at\s+)?(?P<q>\d+(?:\.\d+)?)\s?{DOSE_UNIT}", a)] if m}
+        if len(dosed) >= 2 and len({d for _, d in dosed.values()}) == 1:
+            return dosed[max(dosed) if level.group(1).startswith("high") else min(dosed)][0]
+        return None
     controls = [a for a in arms if _CONTROL_ARM.search(a)]
     # With no placebo or standard-care arm, a chemotherapy-only arm is the control ("the chemotherapy arm" beside "the
     # enfortumab vedotin-plus-pembrolizumab arm")

@@ -253,7 +253,7 @@ def _named_before(text: str, v: _Value, arm_mentions, arms: list[str]) -> str:
     if not before:
         return "all"
     arm = min(before)[1]
-    if len(arms) == 2 and re.match(r"\s*(?:\([^()]*\)\s*)?(?:(?:in|for|among) (?:those|patients) )?without\b",
+    if len(arms) == 2 and re.match(r"\s*(?:\([^()]*\)\s*)?(?:(?:in|for|among|of) (?:those|patients) )?without\b",
                                    text[v.tail:v.tail + 60], re.I):
         return next(a for a in arms if a != arm)
     return arm
@@ -319,7 +319,8 @@ _GROUP = re.compile(r"\b(?:in|with|for|of|to) (?:the |those in the )?(?P<n>(?!(?
                     r"study|respect|randomi[sz]ation|diagnosis|enrol\w*|initiation|start\w*|landmark|follow-up|progression|"
                     r"regard|no|any|or|and|CR|PR|SD|grade|those|all|each|both|this|that|these|more|at|up|over|"
                     r"participants|subjects|cases|men|women|people|individuals|survivors)\b)[A-Za-z][\w+/-]*"
-                    r"(?: (?:plus|\+) [A-Za-z][\w+/-]*| (?:I{1,3}|IV|[A-Z])\b)?)"  # "with drug A", "of Group II"
+                    # "with drug A", "of Group II", "with physician's choice of chemotherapy"
+                    r"(?: (?:plus|\+) [A-Za-z][\w+/-]*| (?:I{1,3}|IV|[A-Z])\b|['’]s choice(?: of [\w-]+)?)?)"
                     r"(?: alone)?\b")
 
 

@@ -663,7 +663,7 @@ def _framed_arm(text: str, s: int, out: list[Outcome], arm_mentions) -> None:
     if a != frame.end() or not re.match(r"(?:\s+(?:group|arm|cohort))?\s*,", text[b:b + 12]):
         return
     for o in out:
-        if o.arm != "comparison" and not o.cited:
+        if o.arm == "all" and not o.cited:  # (not a value the rules gave the other arm: "... 9.1 months without X")
             o.arm = arm
 
 
