@@ -18,7 +18,7 @@ _SCHEDULE = re.compile(r"\s+with\s+(?:\d+|two|three|four|five|six|eight)\s+(?:\w
                        r"in (?:two|three|four|five|six|eight) (?:cycles|doses)?)\b.*$|"
                        # (a dose and what follows it; not "a 4-month regimen", a name)
                        # (nor a drug whose name starts with a digit: "5-FU", "6-mercaptopurine", "177Lu-PSMA-617")
-                       r"\s+\d(?!\d*-(?:month|week|day|year|dose|drug)s?\b|-(?:FU|fluoro|MP\b|mercapto|TG\b|thio|aza)|"
+                       r"\s+\d(?!\d*-(?:month|week|day|year|dose|drug)s?\b|\d*-(?:weekly|daily|monthly)\b|-(?:FU|fluoro|MP\b|mercapto|TG\b|thio|aza)|"
                        r"\d*(?:Lu|Y|I|Ra|Sm)-?\d*\b|\d*(?:Lu|Ra)-).*$", _I)
 # (not between the days of a schedule: "on days 1, 8 and 15")
 _ARM_SPLIT = re.compile(r",?\s+(?:or|versus|vs\.?)\s+(?:to receive\s+|either\s+)?|,\s+(?!\d+(?:,|\s+and\b))", _I)
