@@ -2389,7 +2389,8 @@ def test_roman_numeral_groups_a_label_defined_by_its_brackets_and_words_that_nam
      "adverse events occurred in 31.0% of patients with SBRT and 24.5% of those without.",
      {31.0: "chemoimmunotherapy plus SBRT", 24.5: "chemoimmunotherapy"}),
     # "3-weekly cisplatin" is a schedule in the name, not a dose to cut
-    ("Patients were assigned 1:1:1 to radiotherapy (70 Gy in 35 fractions) with 3-weekly cisplatin 100 mg/m² (arm 1), "
+    ("Patients were randomly assigned 1:1:1 to radiotherapy (70 Gy in 35 fractions) with 3-weekly cisplatin 100 mg/m² "
+     "(arm 1), "
      "weekly cisplatin 40 mg/m² (arm 2) or weekly cetuximab (arm 3). The 3-year OS was 74.1% in arm 1, 73.0% in arm 2 "
      "and 63.5% in arm 3.", {74.1: "radiotherapy with 3-weekly cisplatin", 73.0: "weekly cisplatin",
                               63.5: "weekly cetuximab"}),
