@@ -2394,6 +2394,11 @@ def test_roman_numeral_groups_a_label_defined_by_its_brackets_and_words_that_nam
      "weekly cisplatin 40 mg/m² (arm 2) or weekly cetuximab (arm 3). The 3-year OS was 74.1% in arm 1, 73.0% in arm 2 "
      "and 63.5% in arm 3.", {74.1: "radiotherapy with 3-weekly cisplatin", 73.0: "weekly cisplatin",
                               63.5: "weekly cetuximab"}),
+    # a two-word drug's dose arms are named by their doses ("at 1.6 mg/kg")
+    ("Patients were randomly assigned 1:1:1 to telisotuzumab vedotin 1.6 mg/kg, telisotuzumab vedotin 2.0 mg/kg or "
+     "docetaxel. Grade 3 or worse adverse events occurred in 36.1% of patients at 1.6 mg/kg, 49.0% at 2.0 mg/kg and "
+     "44.2% with docetaxel.", {36.1: "telisotuzumab vedotin 1.6 mg/kg", 49.0: "telisotuzumab vedotin 2.0 mg/kg",
+                              44.2: "docetaxel"}),
 ])
 def test_doses_groups_named_before_their_brackets_and_groups_counted_by_what_they_underwent(text, want):
     assert _arms_of_values(text) == want

@@ -13,7 +13,7 @@ from .values import _Value
 
 _COMBINED = re.compile(r"[\s-](?:plus|and|with|\+)[\s-]", re.I)
 _WITH_PLACEBO = re.compile(r"(.+?)[\s-]+(?:plus|and|with|\+)[\s-]+(?:matching )?placebo", re.I)
-_DOSE_ARM = re.compile(rf"(?P<d>[A-Za-z][\w-]*) (?P<q>\d+(?:\.\d+)? ?{DOSE_UNIT})")
+_DOSE_ARM = re.compile(rf"(?P<d>[A-Za-z][\w-]*(?: [a-z][\w-]*)?) (?P<q>\d+(?:\.\d+)? ?{DOSE_UNIT})")
 _DOSE_OR_SCHEDULE = re.compile(rf"\b(?:{_DOSE_AMOUNT}|(?:(?:once |twice )?(?:daily|weekly)|"
                                rf"every \d+ (?:days|weeks))\b)", re.I)
 
