@@ -97,18 +97,21 @@ def _words(name: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", name.lower()) if w not in _GENERIC_WORDS}
 
 
+def _without_placebo(arm: str) -> str:
+    """An arm's active treatment: a drug "plus placebo" combines nothing ("the combination" beside "X plus placebo"
+    and "Y plus placebo"; "the X group" is "X plus placebo")."""
+    return re.sub(r"\s*\b(?:plus|with|\+)\s+(?:a\s+|matching\s+)?placebo\b|\bplacebo\s+(?:plus|with|\+)\s*", "", arm,
+                  flags=_I).strip()
+
+
 def _group_arm(group: str, arms: list[str], spelled: dict[str, str]) -> str | None:
     """The arm of ``arms`` a group name stands for: its abbreviation, its drug, or its role (the combination, the
     control, the experimental arm); None when it cannot be told."""
     g = group.lower()
     if g in spelled and spelled[g] in arms:
         return spelled[g]
-    # (a drug "plus placebo" combines nothing: "the combination" beside "X plus placebo" and "Y plus placebo")
-    def active(arm: str) -> str:
-        return re.sub(r"\s*\b(?:plus|with|\+)\s+(?:a\s+|matching\s+)?placebo\b|\bplacebo\s+(?:plus|with|\+)\s*", "",
-                      arm, flags=_I).strip()
     if re.match(r"combin", g):
-        combos = [a for a in arms if _COMBINATION_ARM.search(f" {active(a)} ")]
+        combos = [a for a in arms if _COMBINATION_ARM.search(f" {_without_placebo(a)} ")]
         return combos[0] if len(combos) == 1 else None
     level = re.fullmatch(r"(high|higher|low|lower)[- ]dose", g)
     if level:  # "the high-dose group" among arms of one drug at two or more doses: the highest (or lowest) dose's arm
@@ -133,7 +136,7 @@ def _group_arm(group: str, arms: list[str], spelled: dict[str, str]) -> str | No
         others = [a for a in arms if a not in controls]
         return others[0] if len(arms) == 2 and len(controls) == 1 else None
     gw = _words(group)
-    exact = [a for a in arms if _words(a) == gw] or [a for a in arms if _words(active(a)) == gw]
+    exact = [a for a in arms if _words(a) == gw] or [a for a in arms if _words(_without_placebo(a)) == gw]
     if exact:
         return exact[0]
     near = [a for a in arms if gw and _words(a) and (gw <= _words(a) or _words(a) <= gw)]
