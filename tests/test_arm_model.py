@@ -105,7 +105,7 @@ def test_two_values_of_one_list_the_chooser_cannot_tell_apart_stay_all():
 
 
 def test_the_arms_the_chooser_gives_join_the_records_arms():
-    from rag.outcomes.extract import _arms_chosen_join
+    from rag.outcomes.sentence_arms import _arms_chosen_join
     from rag.outcomes.record import StudyOutcomes
 
     record = StudyOutcomes(doc_id="x", arms=[])

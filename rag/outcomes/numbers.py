@@ -69,3 +69,20 @@ def p_after(text: str, pos: int, limit: int = 40) -> tuple[str | None, int]:
                                  window[:m.start()], re.I):
         return None, pos
     return m.group(0).strip(), pos + m.end()
+
+
+# A decimal comma ("OR = 1,13; 95% CI 1,01-1,27", "9,4 months"), in a text that writes no decimal point: one or two
+# digits after the comma (not a thousands separator), not an item of a list of counts ("1,2 and 3").
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?![\d,])(?!\s*(?:,|and|or)\s*\d)")
+_DECIMAL_POINT = re.compile(r"\d[.·]\d")
+# Dashes the patterns do not list (figure dash, small and full-width hyphen-minus): read as an en dash.
+_OTHER_DASHES = str.maketrans({"\u2012": "\u2013", "\ufe63": "\u2013", "\uff0d": "\u2013"})
+
+
+def decimal_points(text: str) -> str:
+    """The text with its decimal commas written as points (same length, so every offset holds), when it writes
+    decimals with commas only; rarer dashes ("29.5%\u201243.0%") written as en dashes."""
+    text = text.translate(_OTHER_DASHES)
+    if "," not in text or _DECIMAL_POINT.search(text) or not _DECIMAL_COMMA.search(text):
+        return text
+    return _DECIMAL_COMMA.sub(r"\1.\2", text)
