@@ -1,6 +1,6 @@
 """An arm's name: what the methods call a treatment, cleaned of its doses, schedules and routes ("nivolumab 3 mg/kg
 every 2 weeks" -> "nivolumab"), its abbreviation in brackets, and the names the results give their groups ("the
-combination group") with the arm each stands for. Used by design.py (the methods' arms), groups.py (the groups of a
+combination group") with the arm each stands for. Used by study_arms.py (the methods' arms), groups.py (the groups of a
 study that is no trial) and arms.py (the arm a value is given for)."""
 
 from __future__ import annotations

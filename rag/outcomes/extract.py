@@ -10,11 +10,12 @@ from pathlib import Path
 
 from ..chunk.sentences import sentence_spans
 from .arms import _arm_for, _arm_mentions
-from .design import arms_with_aliases, design_of, dose_arms, n_of, phase_of, same_trial, trial_names, trial_of
+from .design import design_of, n_of, phase_of, same_trial, trial_names, trial_of
 from .context import _anaphora, _implied, _per_grade, _place_implied
 from .endpoints import _PARENTHESES, _Mention, _mentions, _place, _ratio_endpoint
 from .numbers import NUMBER_WORDS, decimal_points
 from .record import NotReached, Outcome, StudyOutcomes
+from .study_arms import arms_with_aliases, dose_arms
 from .sentence_roles import _ANIMALS, _CITED, _OWN, _PLANNED, _own_study, _population, cohort_of
 from .sentence_arms import (_arms_chosen_join, _chosen_arms, _cohorts_respectively, _framed_arm, _name_labels,
                             _of_every_arm, _review_arm, _sentence_arms, _the_other_arm)
