@@ -43,7 +43,7 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from rag.chunk.sentences import sentence_spans  # noqa: E402
 from rag.outcomes import extract_outcomes  # noqa: E402
-from rag.outcomes.endpoints import _mentions  # noqa: E402
+from rag.outcomes.endpoint_words import _mentions  # noqa: E402
 from rag.outcomes import extract as _extract  # noqa: E402
 from rag.outcomes.values import _list_units, _values  # noqa: E402
 

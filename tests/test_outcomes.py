@@ -166,7 +166,7 @@ def test_every_endpoint_word_begins_with_a_letter_its_family_lists():
     import re
     from re import _parser
 
-    from rag.outcomes.endpoints import _FIRST_LETTERS, _KEYWORDS
+    from rag.outcomes.endpoint_words import _FIRST_LETTERS, _KEYWORDS
 
     for name, pattern in _KEYWORDS:
         if name not in _FIRST_LETTERS:

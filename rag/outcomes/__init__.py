@@ -10,7 +10,8 @@
                 EXTRACTOR_VERSION
     items.py    the studies a page reports one after another (a cancer.gov summary's numbered trials)
     values.py   the values of a sentence (percentages, shares, times, ratios) with their CIs and p-values
-    endpoints.py  the endpoint words of a sentence and the endpoint each value is filed under
+    endpoint_words.py  the endpoint words a sentence may use, and where it names them
+    endpoints.py  the endpoint each value of a sentence is filed under
     timepoints.py the time point of a landmark rate
     arms.py     the arm a value is given for
     sentence_arms.py  the arms a sentence's values are read against, and the passes that settle them

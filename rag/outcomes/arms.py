@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .arm_names import _DOSE_AMOUNT, _DRUG, _FRAGMENT, _NOT_A_NAME, _NOT_ARM, _group_arm
-from .endpoints import _PARENTHESES
+from .endpoint_words import _PARENTHESES
 from .numbers import DOSE_UNIT
 from .values import _Value
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .endpoints import _FAMILY_UNITS, _endpoint_of, _Mention, _mentions
+from .endpoint_words import _Mention, _mentions
+from .endpoints import _FAMILY_UNITS, _endpoint_of
 from .values import _Value, _values, implied_counts
 
 _SHARE_KINDS = {"CR", "ORR", "DCR", "pCR", "AE3"}

@@ -12,7 +12,8 @@ from ..chunk.sentences import sentence_spans
 from .arms import _arm_for, _arm_mentions
 from .design import design_of, n_of, phase_of, same_trial, trial_names, trial_of
 from .context import _anaphora, _implied, _per_grade, _place_implied
-from .endpoints import _PARENTHESES, _Mention, _mentions, _place, _ratio_endpoint
+from .endpoint_words import _PARENTHESES, _Mention, _mentions
+from .endpoints import _place, _ratio_endpoint
 from .numbers import NUMBER_WORDS, decimal_points
 from .record import NotReached, Outcome, StudyOutcomes
 from .study_arms import arms_with_aliases, dose_arms
