@@ -1,7 +1,6 @@
-"""Outcome values read out of a study's text, each with its span: a sentence at a time, the endpoint words and
-the values found in it, each value filed under the nearest endpoint that fits its unit, its arm from the arms
-named in the sentence (or their order in "A vs B" and "..., respectively"), its confidence interval and p-value
-from what follows it. Deterministic: the same text always gives the same record."""
+"""Outcome values read out of a study's text, each with its span, a sentence (or a table) at a time: each value
+filed under the nearest endpoint word that fits its unit (endpoints.py), given its arm (arms.py, sentence_arms.py)
+and its CI and p-value from what follows it. Deterministic: the same text always gives the same record."""
 
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ from .design import design_of, n_of, phase_of, same_trial, trial_names, trial_of
 from .context import _anaphora, _implied, _per_grade, _place_implied
 from .endpoint_words import _PARENTHESES, _Mention, _mentions
 from .endpoints import _place, _ratio_endpoint
-from .numbers import NUMBER_WORDS, decimal_points
+from .numbers import HAS_NUMBER, decimal_points
 from .record import NotReached, Outcome, StudyOutcomes
 from .study_arms import arms_with_aliases, dose_arms
 from .sentence_roles import _ANIMALS, _CITED, _OWN, _PLANNED, _own_study, _population, cohort_of
@@ -59,9 +58,6 @@ _CLAUSE_VERB = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\.\s|\b(?:versus|v
                           r"attained|obtained|occurred|was|were|died|discontinued|withdrew|stopped|required|"
                           r"needed)\b", re.I)
 _OTHER_VERBS = {"died", "discontinued", "withdrew", "stopped", "required", "needed"}
-# A digit, "not reached", or a count in words ("Six of the twenty patients").
-_HAS_NUMBER = re.compile(rf"\d|not (?:yet )?(?:been )?reached|\bper ?cent\b|"
-                         rf"\b(?=[otfsen])(?:{NUMBER_WORDS})\s+(?:of|out of)\s", re.I)
 
 
 def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | None = None,
@@ -103,7 +99,7 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
             table = next((t for t in tables if t[0] <= s < t[1]), None)
             if table is not None:  # a table's rows are read as a table, once
                 found, not_reached = table[2:] if s == table[0] else ([], [])
-            elif not _HAS_NUMBER.search(text, s, e):
+            elif not HAS_NUMBER.search(text, s, e):
                 continue
             else:
                 found, not_reached = _sentence_outcomes(text, s, e, record, aliases, defined, before, carried,

@@ -86,3 +86,8 @@ def decimal_points(text: str) -> str:
     if "," not in text or _DECIMAL_POINT.search(text) or not _DECIMAL_COMMA.search(text):
         return text
     return _DECIMAL_COMMA.sub(r"\1.\2", text)
+
+
+# A sentence that holds a value: a digit, "not reached", or a count in words ("Six of the twenty patients").
+HAS_NUMBER = re.compile(rf"\d|not (?:yet )?(?:been )?reached|\bper ?cent\b|"
+                        rf"\b(?=[otfsen])(?:{NUMBER_WORDS})\s+(?:of|out of)\s", re.I)

@@ -150,3 +150,18 @@ def _clauses(sentence: str) -> list[str]:
                 p = f"{out[-1]} {p}"  # "..., but not for ACR50": the clause it leaves out the verb of
             out.append(p)
     return out
+
+
+@dataclass
+class _Check:
+    """One answer sentence and what it cites, as the steps of the check read them."""
+
+    plain: str  # the sentence without its markers and paper identifiers
+    where: str  # its markers ("[1][3]")
+    texts: list[str]  # the cited passages
+    titles: dict[int, str]  # the cited papers' titles
+    papers: dict[int, str]  # the cited papers' whole text, where the passage is a chunk of it
+    value_spans: list[str]  # the spans the outcomes stage read values from
+    passages: _Passages
+    answer_words: set[str]
+    ranked: list[str]  # the passage sentences, those the answer follows most closely first
