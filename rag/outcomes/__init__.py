@@ -14,6 +14,7 @@
     endpoints.py  the endpoint each value of a sentence is filed under
     timepoints.py the time point of a landmark rate
     arms.py     the arm a value is given for
+    named_groups.py  the treatments a sentence compares and the groups it names, read from the sentence alone
     sentence_arms.py  the arms a sentence's values are read against, and the passes that settle them
     sentence_roles.py a value's role: the study's own or cited, result or plan, main population, subgroup or cohort
     arm_tagger.py, arm_chooser.py  trained: the names a text gives its arms, the arm of a value the rules leave "all"

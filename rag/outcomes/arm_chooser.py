@@ -24,7 +24,8 @@ import numpy as np
 
 from . import arm_tagger
 from .arm_names import _NOT_ARM
-from .arms import _TREATMENT, _arm_mentions, _chain, _local_arms, _name_pattern
+from .arms import _arm_mentions, _chain, _name_pattern
+from .named_groups import _TREATMENT, _local_arms
 from .values import _Value
 
 # The model's choice replaces "all" where it scores higher by more than this (log-odds; chosen by the

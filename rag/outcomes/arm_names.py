@@ -97,6 +97,16 @@ def _words(name: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", name.lower()) if w not in _GENERIC_WORDS}
 
 
+def dose_levels(arms: list[str]) -> tuple[str, str] | None:
+    """The lowest and the highest dose's arms, where two arms or more give one drug at different doses (the drug named
+    right before each dose: "intravenous hydrocortisone 200 mg", "hydrocortisone 100 mg")."""
+    dosed = {float(m.group("q")): (a, m.group("d").lower()) for a in arms
+             for m in [re.search(rf"(?P<d>[A-Za-z][\w-]*)\s+(?:at\s+)?(?P<q>\d+(?:\.\d+)?)\s?{DOSE_UNIT}", a)] if m}
+    if len(dosed) >= 2 and len({d for _, d in dosed.values()}) == 1:
+        return dosed[min(dosed)][0], dosed[max(dosed)][0]
+    return None
+
+
 def _without_placebo(arm: str) -> str:
     """An arm's active treatment: a drug "plus placebo" combines nothing ("the combination" beside "X plus placebo"
     and "Y plus placebo"; "the X group" is "X plus placebo")."""
@@ -115,13 +125,8 @@ def _group_arm(group: str, arms: list[str], spelled: dict[str, str]) -> str | No
         return combos[0] if len(combos) == 1 else None
     level = re.fullmatch(r"(high|higher|low|lower)[- ]dose", g)
     if level:  # "the high-dose group" among arms of one drug at two or more doses: the highest (or lowest) dose's arm
-        # (the drug named right before each dose is one drug: "intravenous hydrocortisone 200 mg", "hydrocortisone
-        # 100 mg")
-        dosed = {float(m.group("q")): (a, m.group("d").lower()) for a in arms
-                 for m in [re.search(rf"(?P<d>[A-Za-z][\w-]*)\s+(?:at\s+)?(?P<q>\d+(?:\.\d+)?)\s?{DOSE_UNIT}", a)] if m}
-        if len(dosed) >= 2 and len({d for _, d in dosed.values()}) == 1:
-            return dosed[max(dosed) if level.group(1).startswith("high") else min(dosed)][0]
-        return None
+        levels = dose_levels(arms)
+        return (levels[1] if level.group(1).startswith("high") else levels[0]) if levels else None
     controls = [a for a in arms if _CONTROL_ARM.search(a)]
     # With no placebo or standard-care arm, a chemotherapy-only arm is the control ("the chemotherapy arm" beside "the
     # enfortumab vedotin-plus-pembrolizumab arm")

@@ -10,7 +10,8 @@ import re
 
 from . import arm_chooser
 from .arm_names import _TREATMENT_LIKE
-from .arms import _TREATMENT, _arm_mentions, _chain, _local_arms
+from .arms import _arm_mentions, _chain
+from .named_groups import _TREATMENT, _local_arms
 from .record import Outcome, StudyOutcomes
 from .values import _Value
 
