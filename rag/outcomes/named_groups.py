@@ -147,6 +147,8 @@ def _local_arms(sentence: str) -> list[str]:
 @lru_cache(maxsize=256)
 def _local_arms_once(sentence: str) -> tuple[str, ...]:
     # (a sentence is read for its own values, as the one before the next, and for the arm chooser's candidates)
+    # (fragments and words of comparison are no names; not the whole _NOT_ARM: "treatment" and "control" groups
+    # are a sentence's groups here)
     arms = _local_arms_named(sentence)
     return tuple(arms) if not any(_FRAGMENT.search(a.strip()) or _NOT_A_NAME.match(a.strip()) for a in arms) else ()
 

@@ -57,9 +57,9 @@ def _name_labels(text: str, record: StudyOutcomes) -> None:
     names = {}
     for m in _LABEL_BRACKET.finditer(text):
         name = m.group("name").strip()
-        if m.group("label").lower() not in names and not re.search(r"%|\b(?:n|N)\s*=|^\d", name) \
+        # (not a count or an age, and not a qualifier: "arm I (without autologous SCT)")
+        if m.group("label").lower() not in names and not re.search(r"%|\bn\s*=", name, re.I) \
                 and not re.match(r"(?:n|median|mean|age|aged|with|without|in|for|of|at|by|see)\b", name, re.I):
-            # (not a count or an age, and not a qualifier: "arm I (without autologous SCT)")
             names[m.group("label").lower()] = name
     for m in _LABEL_DEFINED.finditer(text):
         name = re.sub(r"\s+", " ", _SCHEDULE_WORDS.sub("", m.group("name"))).strip(" ,")

@@ -55,7 +55,7 @@ def _arms_not_randomized(text: str, groups: list[str], title_arms: list[str]) ->
     arms = [a for a in (_clean_arm(t) for t in title_arms) if 2 <= len(a) <= 60 and not _NOT_ARM.match(a)]
     pairs = _compared_pairs(text)
     # "Another trial ... compared gemcitabine plus carboplatin with carboplatin."
-    sizes = [[_clean_arm(m.group("a")), _clean_arm(m.group("b") or "observation")] for m in _GROUP_SIZES.finditer(text)]
+    sizes = [[_clean_arm(x) for x in _sized_pair(m)] for m in _GROUP_SIZES.finditer(text)]
     aliases: dict[str, str] = {}
     if len(arms) < 2 and len(pairs) + len(sizes) == 1:
         # (one comparison: a review's several are read a sentence at a time)
@@ -301,6 +301,11 @@ _GROUP_SIZES = re.compile(rf"\b{_GIVEN} (?P<a>[\w-]+(?: (?:plus|and|\+) [\w-]+| 
                           rf"\d+ (?:patients |participants )?were (?P<o>observed|not treated|untreated)\b)", _I)
 
 
+def _sized_pair(m: re.Match) -> list[str]:
+    """The two groups "N received X and M received Y" counts; "M were observed" is the observation arm."""
+    return [m.group("a"), m.group("b") or "observation"]
+
+
 def _join_drug_lists(rest: str, aliases: dict[str, int]) -> tuple[list[str], dict[str, int]]:
     """The arms of "either X or Y", with one arm's own list of drugs kept whole: "the combination of liposomal
     irinotecan, 5-FU, and leucovorin (arm A) or cisplatin plus gemcitabine (arm B)"."""
@@ -431,7 +436,7 @@ def _candidates(text: str, title_arms: list[str]) -> list[tuple[list[str], dict[
                 seen.add(m.span())
                 candidates.append(([m.group("a"), m.group("b")], {}))
     for m in _GROUP_SIZES.finditer(text):  # "(12 treated with nabiximols and 9 treated with placebo)"
-        candidates.append(([m.group("a"), m.group("b") or "observation"], {}))
+        candidates.append((_sized_pair(m), {}))
     for m in _ASSESSED_OR.finditer(_drop_parentheses(text)[0]):
         parts = [m.group("a"), m.group("b")]
         if all(2 <= len(_clean_arm(p)) <= 60 and _TREATMENT_LIKE.search(_clean_arm(p)) for p in parts):
