@@ -2415,3 +2415,21 @@ def test_doses_groups_named_before_their_brackets_and_groups_counted_by_what_the
 ])
 def test_what_follows_or_describes_the_arms_is_no_arm(text, want):
     assert extract_outcomes(text, "x").arms == want
+
+
+@pytest.mark.parametrize("text, want_arms, want", [
+    # every arm given a name in words in its brackets, used again in the results: the arms go by those names
+    ("Adults with lumbar stenosis were randomly assigned to decompression within 2 weeks followed by physiotherapy "
+     "(early surgery) or to physiotherapy with surgery only on worsening (watchful waiting). Grade 3 or higher "
+     "adverse events occurred in 12.0% of patients in the early surgery group and 4.5% in the watchful waiting group.",
+     ["early surgery", "watchful waiting"], {12.0: "early surgery", 4.5: "watchful waiting"}),
+    # one arm named by a role ("(combination)"), one by its own short name used again, the others in words
+    ("Patients were randomly assigned (1:1:1) to oral sirolimus 2 mg daily without steroids (sirolimus alone), "
+     "sirolimus plus prednisone 20 mg daily (combination), or prednisone 60 mg daily for 12 weeks (steroid "
+     "alone). Remission occurred in 70.0% with sirolimus alone, 82.0% with the combination and 74.0% with "
+     "steroid alone.", ["sirolimus alone", "sirolimus plus prednisone", "steroid alone"],
+     {70.0: "sirolimus alone", 82.0: "sirolimus plus prednisone", 74.0: "steroid alone"}),
+])
+def test_arms_named_in_words_in_their_brackets_go_by_those_names(text, want_arms, want):
+    assert extract_outcomes(text, "x").arms == want_arms
+    assert _arms_of_values(text) == want

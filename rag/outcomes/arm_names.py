@@ -171,11 +171,17 @@ _ABBREVIATION_LAST = re.compile(rf".*;\s*({_ABBREVIATION})\s*$", re.S)
 
 
 _BRACKET = re.compile(r"[()\[\]]")
+# A name in words alone in its brackets ("(endovascular strategy)"), marked apart from the abbreviations: the arm takes
+# it only when every arm has one and the text uses them again
+WORD_LABEL_MARK = "\x00"
+_WORD_LABEL = re.compile(r"(?:the )?([A-Za-z][A-Za-z-]*(?: [A-Za-z-]+){0,3})", _I)
+_NOT_A_WORD_LABEL = re.compile(r"\b(?:n|i\.?e|e\.?g|respectively|median|mean|range|total|each|all|both|"
+                               r"daily|weekly|monthly|days?|weeks?|months?|years?|hours?|once|twice|per|every)\b", _I)
 
 
-def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
+def _drop_parentheses(text: str, words: bool = False) -> tuple[str, dict[str, int]]:
     """The text without (...) groups, and the abbreviations or roles they held ("(ACP)", "(the control arm)") by the
-    index of the arm before."""
+    index of the arm before; with ``words``, names in words too, marked (`WORD_LABEL_MARK`)."""
     out, depth, aliases, held = [], 0, {}, []
     pos = 0
     for bracket in _BRACKET.finditer(text):  # (a bracket at a time, the text between them read whole)
@@ -202,6 +208,10 @@ def _drop_parentheses(text: str) -> tuple[str, dict[str, int]]:
                 at = len(_ARM_SPLIT.split("".join(out))) - 1
                 aliases.update({name: at for name in (label and label.group(1), short) if name})
             role = _ROLE_IN_BRACKETS.fullmatch(inner.strip()) or _NAME_IN_BRACKETS.fullmatch(inner.strip())
+            word = None if label or short or role or not words else _WORD_LABEL.fullmatch(inner.strip())
+            if word and not _NOT_A_WORD_LABEL.search(word.group(1)):
+                # "(endovascular strategy)", "(usual care)", "(high dose)": a name in words the results may use
+                aliases.setdefault(WORD_LABEL_MARK + word.group(1), len(_ARM_SPLIT.split("".join(out))) - 1)
             if role:  # "bevacizumab plus chemotherapy (the control arm)": what "the control arm" stands for
                 name = role.group(1)
                 parts = _ARM_SPLIT.split("".join(out))

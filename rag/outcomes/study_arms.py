@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from .arm_names import (NUMBERED_LABEL, _ABBREVIATION, _ARM_SPLIT, _COMBINATION_ARM, _DOSE_AMOUNT, _DOSED, _DRUG,
-                        _DRUG_VS, _NOT_ARM, _ROLE_GROUP, _TREATMENT_LIKE, _VERSUS, _abbreviated, _clean_arm,
-                        _doses_of_one_drug, _drop_parentheses, _group_arm, _group_names, _kept_apart,
+from .arm_names import (NUMBERED_LABEL, WORD_LABEL_MARK, _ABBREVIATION, _ARM_SPLIT, _COMBINATION_ARM, _DOSE_AMOUNT,
+                        _DOSED, _DRUG, _DRUG_VS, _NOT_ARM, _ROLE_GROUP, _TREATMENT_LIKE, _VERSUS, _abbreviated,
+                        _clean_arm, _doses_of_one_drug, _drop_parentheses, _group_arm, _group_names, _kept_apart,
                         _shared_tail_dropped, _spell_out, _words)
 from .groups import (_compared_cohorts, _defined_cohorts, _grouped_by, _received_one_of, _sized_groups, _users,
                      labelled_arms)
@@ -68,6 +68,35 @@ def _arms_not_randomized(text: str, groups: list[str], title_arms: list[str]) ->
     if len(arms) < 2:
         arms, aliases = _received_one_of(text)
     return (arms[:4], aliases) if len(arms) >= 2 else ([], {})  # the title's "X versus Y"
+
+
+def _word_labels(text: str, aliases: dict[str, int], parts: list[str]) -> list[str | None]:
+    """The names in words a list gives every one of its arms in brackets, when the text uses them again ("...
+    randomised to immediate CT followed by endovascular repair (endovascular strategy) or to transfer to the
+    operating theatre for open repair (open repair)", then "in the endovascular strategy group"): the arms' names."""
+    labels = {at: alias[len(WORD_LABEL_MARK):] for alias, at in aliases.items() if alias.startswith(WORD_LABEL_MARK)}
+    # (an arm may go by an abbreviation or a role instead: "(tacrolimus monotherapy)", "(combination)", ...)
+    # (or by its own short name, used again: "..., EV monotherapy, or ...")
+    def again(name: str) -> bool:
+        return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, _I)) >= 2
+    named = {at for alias, at in aliases.items() if not re.fullmatch(_ABBREVIATION, alias)} \
+        | {i for i, part in enumerate(parts) if len(part.split()) <= 3 and again(part.strip())}
+    if len(parts) < 2 or not labels or named != set(range(len(parts))) \
+            or len({v.lower() for v in labels.values()}) < len(labels):
+        return []
+    return [labels.get(i) for i in range(len(parts))] if all(again(v) for v in labels.values()) else []
+
+
+def _named_in_words(arms: list[str], alias_of: dict[str, str], labels: list[str | None],
+                    cleaned: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The arms renamed by their labels in words, their methods' names kept as aliases (not "prednisolone", a word
+    of another arm: "tacrolimus plus prednisolone")."""
+    renamed = {arm: label or arm for arm, label in zip(arms, labels, strict=True)}
+    aliases = {alias: renamed.get(arm, arm) for alias, arm in alias_of.items()}
+    for arm, label in renamed.items():
+        if label != arm and sum(arm.lower() in c.lower() for c in cleaned) <= 1:
+            aliases.setdefault(arm, label)
+    return [renamed[a] for a in arms], aliases
 
 
 def _the_same(part: str, arm: str, first: str) -> str:
@@ -131,8 +160,10 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
                 spelled[alias.lower()] = name
     methods: tuple[list[str], dict[str, str]] = ([], {})
     for parts, aliases in candidates:
+        named_in_words = _word_labels(text, aliases, parts)
+        aliases = {k: v for k, v in aliases.items() if not k.startswith(WORD_LABEL_MARK)}
         parts = _doses_of_one_drug(_shared_tail_dropped(parts))
-        arms, alias_of = [], {}
+        arms, alias_of, part_of = [], {}, []
         cleaned = [_clean_arm(part) for part in parts]
         collapsed = {c.lower() for c in cleaned if c and sum(d.lower() == c.lower() for d in cleaned) > 1}
         # (also one drug's name within another's, both parts dosed: "adjunctive arbacetam 60 mg/day, arbacetam 30
@@ -153,9 +184,12 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
                     and not re.fullmatch(r"[a-z]{1,2}", arm) \
                     and arm.lower() not in (a.lower() for a in arms):
                 arms.append(arm)
+                part_of.append(i)
                 for alias, at in aliases.items():
                     if at == i:
                         alias_of[alias] = arm
+        if named_in_words:
+            arms, alias_of = _named_in_words(arms, alias_of, [named_in_words[i] for i in part_of], cleaned)
         if len(arms) >= 2:
             methods = (arms[:4], alias_of)
             break
@@ -333,7 +367,7 @@ def _join_drug_lists(rest: str, aliases: dict[str, int]) -> tuple[list[str], dic
         # "bendamustine and rituximab versus R-CHOP or R-CVP": the comparator is the choice of two regimens
         pieces[2:5] = ["".join(pieces[2:5])]
     parts, seps = pieces[0::2], pieces[1::2]
-    labelled = set(aliases.values())
+    labelled = {at for alias, at in aliases.items() if not alias.startswith(WORD_LABEL_MARK)}
     if not any(re.match(r"and\s", p) for p in parts[1:]) and len(labelled) < 2:
         return parts, aliases
     runs: list[list[int]] = [[0]]
@@ -374,14 +408,15 @@ _NOT_A_LIST_ITEM = re.compile(r"\s*(?:with|without|for|in|at|as|on|given|includi
 def _split_at_second_label(pieces: list[str], aliases: dict[str, int]) -> tuple[list[str], dict[str, int]]:
     """"... plus placebo (HD-PLB) and high-dose rifampicin plus aspirin (HD-ASA)": two labels in one part mark two
     arms joined by its last "and"."""
-    for i in sorted({at for at in aliases.values() if list(aliases.values()).count(at) == 2}, reverse=True):
+    ats = [at for alias, at in aliases.items() if not alias.startswith(WORD_LABEL_MARK)]  # (names in words end arms)
+    for i in sorted({at for at in ats if ats.count(at) == 2}, reverse=True):
         part = pieces[2 * i] if 2 * i < len(pieces) else ""
         joint = list(re.finditer(r"\s+and\s+", part))
         if not joint:
             continue
         cut = joint[-1]
         pieces = pieces[:2 * i] + [part[:cut.start()], cut.group(), part[cut.end():]] + pieces[2 * i + 1:]
-        second = [alias for alias, at in aliases.items() if at == i][1]
+        second = [alias for alias, at in aliases.items() if at == i and not alias.startswith(WORD_LABEL_MARK)][1]
         aliases = {alias: at + 1 if at > i or alias == second else at for alias, at in aliases.items()}
     return pieces, aliases
 
@@ -418,10 +453,10 @@ def _candidates(text: str, title_arms: list[str]) -> list[tuple[list[str], dict[
     candidates: list[tuple[list[str], dict[str, int]]] = []
     # "..., giving four groups: escitalopram with PST, escitalopram without PST, placebo with PST, and placebo alone"
     for m in _GIVING_GROUPS.finditer(text):
-        parts, aliases = _join_drug_lists(*_drop_parentheses(text[m.end():_clause_end(text, m.end())]))
+        parts, aliases = _join_drug_lists(*_drop_parentheses(text[m.end():_clause_end(text, m.end())], words=True))
         candidates.append(([re.sub(r"^\s*(?:and|or)\s+", "", p) for p in parts], aliases))
     for m in _ASSIGN.finditer(text):
-        rest, aliases = _drop_parentheses(text[m.end():_clause_end(text, m.end())])
+        rest, aliases = _drop_parentheses(text[m.end():_clause_end(text, m.end())], words=True)
         rest = _WITH_OR_WITHOUT.sub(r"\g<x> plus \g<y> or \g<x>", rest)  # "gemcitabine with or without cisplatin"
         candidates.append(_join_drug_lists(rest, aliases))
     if title_arms:
