@@ -2433,3 +2433,13 @@ def test_what_follows_or_describes_the_arms_is_no_arm(text, want):
 def test_arms_named_in_words_in_their_brackets_go_by_those_names(text, want_arms, want):
     assert extract_outcomes(text, "x").arms == want_arms
     assert _arms_of_values(text) == want
+
+
+def test_an_arm_that_adds_a_drug_to_another_arms_schedule_is_named_by_what_it_adds():
+    text = ("Patients were randomly assigned 1:1:1 to 30 Gy in 10 fractions (arm A), 20 Gy in 5 fractions (arm B), or "
+            "20 Gy in 5 fractions with concurrent weekly cetuximab (arm C). Median overall survival was 8.1, 7.4 and "
+            "10.2 months.")
+    assert extract_outcomes(text, "x").arms == ["30 Gy in 10 fractions", "20 Gy in 5 fractions",
+                                                "20 Gy in 5 fractions with cetuximab"]
+    assert _arms_of_values(text) == {8.1: "30 Gy in 10 fractions", 7.4: "20 Gy in 5 fractions",
+                                     10.2: "20 Gy in 5 fractions with cetuximab"}

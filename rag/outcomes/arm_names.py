@@ -296,6 +296,10 @@ def _kept_apart(arm: str, part: str) -> str:
     or its route ("oral topotecan")."""
     if _DOSED.search(part):
         return _clean_arm_dosed(part)
+    # "25 Gy in 5 fractions with concurrent and adjuvant temozolomide" beside "25 Gy in 5 fractions": what it adds
+    added = re.match(rf"\s*{re.escape(arm)}\s+(with|plus)\b.*?\b([A-Za-z][\w-]{{3,}})\s*$", part, _I)
+    if added and not re.fullmatch(r"weeks?|months?|days?|cycles?|years?", added.group(2), _I):
+        return f"{arm} {added.group(1)} {added.group(2)}"
     route = re.match(r"\s*(?:the\s+)?(intravenous|oral|subcutaneous|intratumou?ral)\s", part, _I)
     if route:
         return f"{route.group(1)} {arm}"
