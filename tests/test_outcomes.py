@@ -2443,3 +2443,10 @@ def test_an_arm_that_adds_a_drug_to_another_arms_schedule_is_named_by_what_it_ad
                                                 "20 Gy in 5 fractions with cetuximab"]
     assert _arms_of_values(text) == {8.1: "30 Gy in 10 fractions", 7.4: "20 Gy in 5 fractions",
                                      10.2: "20 Gy in 5 fractions with cetuximab"}
+
+
+def test_an_arm_after_to_is_named_without_its_duration():
+    text = ("Adults were randomly assigned to 10 days of cefazolin plus gentamicin or to 5 days of ceftriaxone. "
+            "Grade 3 or higher adverse events occurred in 12.0% and 8.0% of patients, respectively.")
+    assert extract_outcomes(text, "x").arms == ["cefazolin plus gentamicin", "ceftriaxone"]
+    assert _arms_of_values(text) == {12.0: "cefazolin plus gentamicin", 8.0: "ceftriaxone"}

@@ -352,9 +352,11 @@ def _clean_arm(arm: str) -> str:
     # "then to bevacizumab versus placebo" (a factorial design's second question), "up to 6 months of gemcitabine",
     # "one of three arms: acalabrutinib plus obinutuzumab", "the combination of X", "the ABC-02 study regimen of X"
     # "five 21-day cycles of epirubicin plus ifosfamide", "30 Gy of involved-field radiation therapy"
+    # (an arm after the list's first begins "to": "or to 7 days of amphotericin B ...")
+    arm = re.sub(r"^\s*to\s+(?!(?:receive|undergo|continue|switch)\b)", "", arm, flags=_I)
     arm = re.sub(rf"^\s*then (?:to )?|{_LEADING_SCHEDULE}|"
-                 r"^\s*(?:up to )?(?:\d+|two|three|four|five|six|eight|twelve)(?: \d+-day)? "
-                 r"(?:months?|weeks?|cycles?|courses?) of\s+|"
+                 r"^\s*(?:up to )?(?:\d+|two|three|four|five|six|seven|eight|ten|twelve|fourteen)(?: \d+-day)? "
+                 r"(?:months?|weeks?|days?|cycles?|courses?) of\s+|"
                  r"^\s*\d+(?:[.·]\d+)? ?Gy of\s+|"
                  r"^\s*one of (?:two|three|four|\d) (?:treatment )?(?:arms|regimens|groups)\s*:\s*|"
                  r"^\s*(?:the )?combination of\s+|^\s*(?:the )?[\w-]+ (?:study )?regimen of\s+|^\s*undergo\s+|"
