@@ -2450,3 +2450,9 @@ def test_an_arm_after_to_is_named_without_its_duration():
             "Grade 3 or higher adverse events occurred in 12.0% and 8.0% of patients, respectively.")
     assert extract_outcomes(text, "x").arms == ["cefazolin plus gentamicin", "ceftriaxone"]
     assert _arms_of_values(text) == {12.0: "cefazolin plus gentamicin", 8.0: "ceftriaxone"}
+
+
+def test_standard_stays_in_a_name_it_tells_apart():
+    text = ("Adults were randomly assigned to enhanced prophylaxis or to standard prophylaxis with co-trimoxazole "
+            "alone. At 24 weeks, 91.2% and 87.3% of patients were alive, respectively.")
+    assert extract_outcomes(text, "x").arms == ["enhanced prophylaxis", "standard prophylaxis with co-trimoxazole"]

@@ -22,8 +22,10 @@ _SCHEDULE = re.compile(r"\s+with\s+(?:\d+|two|three|four|five|six|eight)\s+(?:\w
                        r"\d*(?:Lu|Y|I|Ra|Sm)-?\d*\b|\d*(?:Lu|Ra)-).*$", _I)
 # (not between the days of a schedule: "on days 1, 8 and 15")
 _ARM_SPLIT = re.compile(r",?\s+(?:or|versus|vs\.?)\s+(?:to receive\s+|either\s+)?|,\s+(?!\d+(?:,|\s+and\b))", _I)
-_ARM_STOP = re.compile(r"^(?:the|a|an|either|receive|patients|to|of|standard(?! (?:of )?care\b)|both|intravenous|"
-                       r"oral|subcutaneous|intramuscular|saline|single[- ]agent)\s+", _I)
+# (not "standard" before a word that names no drug: "standard prophylaxis" beside "enhanced prophylaxis")
+_ARM_STOP = re.compile(r"^(?:the|a|an|either|receive|patients|to|of|both|intravenous|oral|subcutaneous|intramuscular|"
+                       r"standard(?! (?:of )?care\b| (?:prophylaxis|therapy|treatment|regimen|induction|dos(?:e|ing)|"
+                       r"management|surveillance|practice|analgesia)\b)|saline|single[- ]agent)\s+", _I)
 _ARM_TRAIL = re.compile(r"\s+(?:alone|monotherapy|group|arm|regimen)$", _I)
 # A piece of a sentence read as a name: "them to day", "to 23", "patients in", "ICR-", "percentage points", "donor arm
 # if a matched related"
