@@ -396,6 +396,9 @@ def _clean_arm(arm: str) -> str:
         if _NOT_ARM.match(stripped):
             break  # "standard therapy" stays itself
         arm = stripped
+    # "standard therapy with methotrexate, docetaxel, or cetuximab": the standard is the name, not its drugs
+    arm = re.sub(r"^(standard (?:prophylaxis|therapy|treatment|regimen|induction|management))\s+with\b.*$", r"\1", arm,
+                 flags=_I)
     # "the standard therapy arm of the investigator's choice": the arm's name ends at "arm"
     arm = re.sub(r"\s+(?:arm|group)\s+(?:of|with)\b.*$", "", arm, flags=_I)
     arm = re.sub(r"\s+(?:plus|and|with|\+|of)$", "", arm.strip(" ,;:"), flags=_I)  # "autologous SCT plus 3 years..."
