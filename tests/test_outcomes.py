@@ -2456,3 +2456,10 @@ def test_standard_stays_in_a_name_it_tells_apart():
     text = ("Adults were randomly assigned to enhanced prophylaxis or to standard prophylaxis with co-trimoxazole "
             "alone. At 24 weeks, 91.2% and 87.3% of patients were alive, respectively.")
     assert extract_outcomes(text, "x").arms == ["enhanced prophylaxis", "standard prophylaxis"]
+
+
+def test_an_or_inside_the_first_arm_before_or_to_is_no_second_arm():
+    text = ("Patients were randomly assigned to vemalimab 10 mg/kg with cisplatin or carboplatin plus etoposide for "
+            "four cycles, followed by vemalimab maintenance (vemalimab-chemotherapy), or to vemalimab alone. "
+            "Median overall survival was 14.1 months with vemalimab-chemotherapy and 11.0 months with vemalimab alone.")
+    assert _arms_of_values(text) == {14.1: "vemalimab-chemotherapy", 11.0: "vemalimab"}
