@@ -2463,3 +2463,9 @@ def test_an_or_inside_the_first_arm_before_or_to_is_no_second_arm():
             "four cycles, followed by vemalimab maintenance (vemalimab-chemotherapy), or to vemalimab alone. "
             "Median overall survival was 14.1 months with vemalimab-chemotherapy and 11.0 months with vemalimab alone.")
     assert _arms_of_values(text) == {14.1: "vemalimab-chemotherapy", 11.0: "vemalimab"}
+
+
+def test_routine_or_guideline_based_care_is_the_control_arm():
+    text = ("Adults were randomly assigned to a supervised walking programme or to guideline-based care. Complete "
+            "remission occurred in 95 of 206 (46.1%) programme participants and 11 of 206 (5.3%) controls.")
+    assert _arms_of_values(text)[5.3] == "guideline-based care"

@@ -70,8 +70,9 @@ _VERSUS = re.compile(r"\b(?:than|versus|vs\.?|compared with) ", _I)
 _CHEMO = re.compile(r"platin|taxel|citabine|rubicin|fluorouracil|\b5-FU\b|etoposide|cyclophosphamide|pemetrexed|"
                     r"irinotecan|topotecan|dacarbazine|temozolomide|vinorelbine|methotrexate|chemotherapy", _I)
 _TARGETED = re.compile(r"mab\b|nib\b|vedotin|deruxtecan|govitecan|cel\b|parib\b|\bvaccine", _I)
-_CONTROL_ARM = re.compile(r"\b(?:placebo|standard|controls?|observation|usual care|best supportive care|surveillance|"
-                          r"watchful waiting)\b|^no (?:further |adjuvant |additional |maintenance )?"
+_CONTROL_ARM = re.compile(r"\b(?:placebo|standard|controls?|observation|(?:usual|routine|guideline-based|conventional) "
+                          r"(?:care|management|practice)|best supportive care|surveillance|watchful waiting)\b|"
+                          r"^no (?:further |adjuvant |additional |maintenance )?"
                           r"(?:therapy|treatment|chemotherapy|radiation|PCI)\b", _I)
 _COMBINATION_ARM = re.compile(r"\s(?:plus|and|with|\+)\s|\bcombination\b", _I)
 _GENERIC_WORDS = {"alone", "only", "therapy", "group", "arm", "the", "monotherapy", "regimen", "plus", "and", "with"}
