@@ -2469,3 +2469,18 @@ def test_routine_or_guideline_based_care_is_the_control_arm():
     text = ("Adults were randomly assigned to a supervised walking programme or to guideline-based care. Complete "
             "remission occurred in 95 of 206 (46.1%) programme participants and 11 of 206 (5.3%) controls.")
     assert _arms_of_values(text)[5.3] == "guideline-based care"
+
+
+def test_an_abbreviation_before_the_group_size_is_the_arms_alias():
+    text = ("Patients were randomly assigned to zanubrutinib until progression (n = 241) or 6 cycles of bendamustine "
+            "plus rituximab (BR; n = 238). Grade 3 or higher adverse events occurred in 58.1% of zanubrutinib-treated "
+            "patients and 79.8% of BR-treated patients.")
+    assert _arms_of_values(text) == {58.1: "zanubrutinib", 79.8: "bendamustine plus rituximab"}
+
+
+def test_a_pronoun_or_a_clause_compared_is_no_arm():
+    text = ("Evidence comparing it with surgery remains scarce. Using a national registry, we identified 6412 patients "
+            "with stage IA lung cancer treated with lobectomy or SBRT. Median overall survival was 7.4 years with "
+            "lobectomy versus 5.1 years with SBRT.")
+    arms = extract_outcomes(text, "x").arms
+    assert "it" not in arms and not any("remains" in arm for arm in arms)

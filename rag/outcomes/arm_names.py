@@ -203,8 +203,10 @@ def _drop_parentheses(text: str, words: bool = False) -> tuple[str, dict[str, in
             label = re.search(rf"(?:^|[;,])\s*({NUMBERED_LABEL})\s*(?:[,;:]|$)", inner)
             short = _ABBREVIATION_FIRST.match(inner)
             # (alone, with a label, or before what it stands for: "(ICC; paclitaxel, docetaxel, or irinotecan)")
+            # (or before the group's size: "(BR; n = 238)")
             short = short.group(1) if short and (label or not short.group(2)
-                                                 or re.match(r";\s*[a-z]{4,}", short.group(2))) else None
+                                                 or re.match(r";\s*[a-z]{4,}|[;,]\s*n\s*=\s*\d", short.group(2))) \
+                else None
             last = _ABBREVIATION_LAST.match(inner)
             short = short or (last.group(1) if last and not label else None)
             if label or short:  # "(group A)", "(group A, n = 56)", "(ACP)", "(TCHP; group B)"

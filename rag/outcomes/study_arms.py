@@ -242,7 +242,10 @@ def _compared_pairs(text: str) -> list[tuple[list[str], dict[str, int]]]:
             r"^either\s+|\s+or\s+", m.group("b") or m.group("pb") or m.group("qb") or m.group("vb"))
         arms = [_clean_arm(p) for p in parts if p.strip()]
         if len(arms) >= 2 and all(2 <= len(a) <= 60 and _TREATMENT_LIKE.search(a) and not _NOT_ARM.match(a)
-                                  and not re.match(r"(?:one|any|each|all|some|several|two|three)\b", a, _I)
+                                  and not re.match(r"(?:one|any|each|all|some|several|two|three|it|them|this|"
+                                                   r"these|those|they)\b", a, _I)
+                                  # (a clause, not a treatment: "comparing it with surgery remains scarce")
+                                  and not re.search(r"\b(?:remains?|seems?|appears?|is|are|was|were)\b", a, _I)
                                   and not re.search(r"\b(?:patients|survival|outcomes?|rates?|results|compar\w*|"
                                                     r"OS|PFS|EFS|DFS|FFS|RFS|ORR)\b", a, _I)
                                   for a in arms):
