@@ -174,8 +174,9 @@ _ABBREVIATION_LAST = re.compile(rf".*;\s*({_ABBREVIATION})\s*$", re.S)
 
 
 _BRACKET = re.compile(r"[()\[\]]")
-# A name in words alone in its brackets ("(endovascular strategy)"), marked apart from the abbreviations: the arm takes
-# it only when every arm has one and the text uses them again
+# A name in words alone in its brackets ("(endovascular strategy)"), kept among the aliases (so that a list's cuts move
+# it with them) but marked apart from the abbreviations: the arm takes it only when every arm of the list is named and
+# the text uses the names again (arm_lists._word_labels)
 WORD_LABEL_MARK = "\x00"
 _WORD_LABEL = re.compile(r"(?:the )?([A-Za-z][A-Za-z-]*(?: [A-Za-z-]+){0,3})", _I)
 _NOT_A_WORD_LABEL = re.compile(r"\b(?:n|i\.?e|e\.?g|respectively|median|mean|range|total|each|all|both|"
