@@ -2468,14 +2468,15 @@ def test_an_or_inside_the_first_arm_before_or_to_is_no_second_arm():
 def test_routine_or_guideline_based_care_is_the_control_arm():
     text = ("Adults were randomly assigned to a supervised walking programme or to guideline-based care. Complete "
             "remission occurred in 95 of 206 (46.1%) programme participants and 11 of 206 (5.3%) controls.")
-    assert _arms_of_values(text)[5.3] == "guideline-based care"
+    assert _arms_of_values(text) == {46.1: "supervised walking programme", 5.3: "guideline-based care"}
 
 
 def test_an_abbreviation_before_the_group_size_is_the_arms_alias():
-    text = ("Patients were randomly assigned to zanubrutinib until progression (n = 241) or 6 cycles of bendamustine "
-            "plus rituximab (BR; n = 238). Grade 3 or higher adverse events occurred in 58.1% of zanubrutinib-treated "
-            "patients and 79.8% of BR-treated patients.")
-    assert _arms_of_values(text) == {58.1: "zanubrutinib", 79.8: "bendamustine plus rituximab"}
+    for n in ("n", "N"):
+        text = (f"Patients were randomly assigned to zanubrutinib until progression ({n} = 241) or 6 cycles of "
+                f"bendamustine plus rituximab (BR; {n} = 238). Grade 3 or higher adverse events occurred in 58.1% of "
+                "zanubrutinib-treated patients and 79.8% of BR-treated patients.")
+        assert _arms_of_values(text) == {58.1: "zanubrutinib", 79.8: "bendamustine plus rituximab"}
 
 
 def test_a_pronoun_or_a_clause_compared_is_no_arm():
@@ -2484,3 +2485,40 @@ def test_a_pronoun_or_a_clause_compared_is_no_arm():
             "lobectomy versus 5.1 years with SBRT.")
     arms = extract_outcomes(text, "x").arms
     assert "it" not in arms and not any("remains" in arm for arm in arms)
+    # (a capitalised abbreviation is no pronoun: "IT methotrexate" is intrathecal)
+    text = ("This trial compared IT methotrexate with IV methotrexate in children. Complete remission occurred in "
+            "81.0% with IT methotrexate and 74.0% with IV methotrexate.")
+    assert extract_outcomes(text, "x").arms == ["IT methotrexate", "IV methotrexate"]
+
+
+def test_names_in_words_stay_with_their_arms_and_out_of_other_lists():
+    from rag.outcomes.study_arms import arms_with_aliases
+
+    # a role's bracket before a name in words does not switch the reading of names in words on or off
+    text = ("Patients were randomly assigned to rituximab (the control arm) or obinutuzumab (high intensity). "
+            "Complete response occurred in 30.0% with rituximab and 41.0% with obinutuzumab.")
+    _, aliases = arms_with_aliases("", text, "randomized")
+    assert not any(alias.startswith("\x00") for alias in aliases)
+    # a labelled part that is no arm (a description between commas) gives its label to no other arm
+    text = ("Patients were randomly assigned to lurikizumab, an anti-interleukin-6 receptor antibody (active drug), "
+            "or placebo (dummy drug). Remission occurred in 40.0% with lurikizumab (active drug) and 20.0% with the "
+            "dummy drug.")
+    assert extract_outcomes(text, "x").arms == ["lurikizumab", "placebo"]
+
+
+def test_or_to_after_the_lists_own_or_starts_an_arm():
+    text = ("Patients were randomly assigned to osimertinib with cisplatin or carboplatin plus pemetrexed, followed by "
+            "osimertinib maintenance, or to osimertinib alone or to placebo. Median progression-free survival was "
+            "25.5, 16.7 and 8.2 months, respectively.")
+    assert _arms_of_values(text) == {25.5: "osimertinib with cisplatin or carboplatin plus pemetrexed",
+                                     16.7: "osimertinib", 8.2: "placebo"}
+
+
+@pytest.mark.parametrize("added, name", [
+    ("with cetuximab given concurrently", "20 Gy in 5 fractions with cetuximab"),
+    ("with temozolomide and bevacizumab", "20 Gy in 5 fractions with temozolomide plus bevacizumab"),
+])
+def test_what_an_arm_adds_is_its_drugs_not_how_they_are_given(added, name):
+    text = (f"Patients were randomly assigned 1:1:1 to 30 Gy in 10 fractions (arm A), 20 Gy in 5 fractions (arm B), "
+            f"or 20 Gy in 5 fractions {added} (arm C). Median overall survival was 8.1, 7.4 and 10.2 months.")
+    assert extract_outcomes(text, "x").arms[2] == name

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .arm_names import _ABBREVIATION, _ARM_SPLIT, _DOSE_AMOUNT, WORD_LABEL_MARK
-
-_I = re.I
+from .arm_names import _ABBREVIATION, _ARM_SPLIT, _DOSE_AMOUNT, _I, WORD_LABEL_MARK
 
 
 def _word_labels(text: str, aliases: dict[str, int], parts: list[str]) -> list[str | None]:
@@ -51,9 +49,11 @@ def _join_drug_lists(rest: str, aliases: dict[str, int]) -> tuple[list[str], dic
     serial = next((i for i in range(1, len(pieces), 2) if re.fullmatch(r",\s*or\s+", pieces[i], _I)), len(pieces))
     for i in range(len(pieces) - 2, 0, -2):
         either = re.search(r"\b(?:plus|with|and) either [\w-]+$", pieces[i - 1], _I)
-        if either and re.fullmatch(r"\s*or\s*", pieces[i]) or i > serial and re.fullmatch(r"\s+or\s+", pieces[i], _I):
+        if either and re.fullmatch(r"\s*or\s*", pieces[i]) or i > serial and re.fullmatch(r"\s+or\s+", pieces[i], _I) \
+                and not re.match(r"to\s", pieces[i + 1], _I):
             # "gemcitabine plus either cisplatin or carboplatin", "..., EV monotherapy, or gemcitabine with cisplatin
-            # or carboplatin" (an "or" after the list's own ", or"): one arm's choice of drug, not two arms
+            # or carboplatin" (an "or" after the list's own ", or"): one arm's choice of drug, not two arms (but "or
+            # to placebo" starts one)
             pieces[i - 1:i + 2] = ["".join(pieces[i - 1:i + 2])]
             del origin[(i + 1) // 2]
     after = next((i for i in range(serial + 1, len(pieces), 2)

@@ -23,9 +23,11 @@ _SCHEDULE = re.compile(r"\s+with\s+(?:\d+|two|three|four|five|six|eight)\s+(?:\w
 # (not between the days of a schedule: "on days 1, 8 and 15")
 _ARM_SPLIT = re.compile(r",?\s+(?:or|versus|vs\.?)\s+(?:to receive\s+|either\s+)?|,\s+(?!\d+(?:,|\s+and\b))", _I)
 # (not "standard" before a word that names no drug: "standard prophylaxis" beside "enhanced prophylaxis")
+# What "standard" is said of when it names an arm of its own, no drug: "standard prophylaxis", "standard therapy"
+_STANDARD_WHAT = r"(?:prophylaxis|therapy|treatment|regimen|induction|dos(?:e|ing)|management|surveillance|practice|" \
+                 r"analgesia)"
 _ARM_STOP = re.compile(r"^(?:the|a|an|either|receive|patients|to|of|both|intravenous|oral|subcutaneous|intramuscular|"
-                       r"standard(?! (?:of )?care\b| (?:prophylaxis|therapy|treatment|regimen|induction|dos(?:e|ing)|"
-                       r"management|surveillance|practice|analgesia)\b)|saline|single[- ]agent)\s+", _I)
+                       rf"standard(?! (?:of )?care\b| {_STANDARD_WHAT}\b)|saline|single[- ]agent)\s+", _I)
 _ARM_TRAIL = re.compile(r"\s+(?:alone|monotherapy|group|arm|regimen)$", _I)
 # A piece of a sentence read as a name: "them to day", "to 23", "patients in", "ICR-", "percentage points", "donor arm
 # if a matched related"
@@ -206,7 +208,7 @@ def _drop_parentheses(text: str, words: bool = False) -> tuple[str, dict[str, in
             # (alone, with a label, or before what it stands for: "(ICC; paclitaxel, docetaxel, or irinotecan)")
             # (or before the group's size: "(BR; n = 238)")
             short = short.group(1) if short and (label or not short.group(2)
-                                                 or re.match(r";\s*[a-z]{4,}|[;,]\s*n\s*=\s*\d", short.group(2))) \
+                                                 or re.match(r";\s*[a-z]{4,}|[;,]\s*[nN]\s*=\s*\d", short.group(2))) \
                 else None
             last = _ABBREVIATION_LAST.match(inner)
             short = short or (last.group(1) if last and not label else None)
@@ -222,11 +224,11 @@ def _drop_parentheses(text: str, words: bool = False) -> tuple[str, dict[str, in
                 name = role.group(1)
                 parts = _ARM_SPLIT.split("".join(out))
                 at = len(parts) - 1
-                words = [w for w in re.split(r"[\s-]+", name.lower()) if len(w) >= 3]
-                if role.re is _NAME_IN_BRACKETS and not any(w in parts[at].lower() for w in words):
+                name_words = [w for w in re.split(r"[\s-]+", name.lower()) if len(w) >= 3]
+                if role.re is _NAME_IN_BRACKETS and not any(w in parts[at].lower() for w in name_words):
                     # "lactulose titrated to two or three soft stools daily (lactulose group)": the arm split off
                     # at a schedule's "or" that holds the name
-                    at = max((j for j in range(at) if any(w in parts[j].lower() for w in words)), default=at)
+                    at = max((j for j in range(at) if any(w in parts[j].lower() for w in name_words)), default=at)
                 # (the first definition holds: "... (D-VRd group) ..., followed by maintenance with daratumumab plus
                 # lenalidomide (D-VRd group)" names the same arm again)
                 aliases.setdefault(name.lower() if role.re is _ROLE_IN_BRACKETS else name, at)
@@ -297,15 +299,23 @@ def _shared_tail_dropped(parts: list[str]) -> list[str]:
 _DOSED = re.compile(r"\d\s?(?:mg|µg|μg|g)\b", _I)
 
 
+# How and when a drug added to an arm is given, not what: "with concurrent and adjuvant temozolomide", "with cetuximab
+# given concurrently"
+_HOW_GIVEN = re.compile(r"and|or|the|an?|of|concurrent(?:ly)?|adjuvant|sequential(?:ly)?|maintenance|weekly|daily|"
+                        r"monthly|given|administered|once|twice|every|low-dose|high-dose|standard-dose|oral|"
+                        r"intravenous|dose|doses|cycles?|weeks?|months?|days?|\w+ly", _I)
+
+
 def _kept_apart(arm: str, part: str) -> str:
     """An arm whose cleaned name another arm shares, named by what tells them apart: its dose ("nivolumab 3 mg/kg")
     or its route ("oral topotecan")."""
     if _DOSED.search(part):
         return _clean_arm_dosed(part)
     # "25 Gy in 5 fractions with concurrent and adjuvant temozolomide" beside "25 Gy in 5 fractions": what it adds
-    added = re.match(rf"\s*{re.escape(arm)}\s+(with|plus)\b.*?\b([A-Za-z][\w-]{{3,}})\s*$", part, _I)
-    if added and not re.fullmatch(r"weeks?|months?|days?|cycles?|years?", added.group(2), _I):
-        return f"{arm} {added.group(1)} {added.group(2)}"
+    added = re.match(rf"\s*{re.escape(arm)}\s+(with|plus)\b(.*)$", part, _I | re.S)
+    drugs = [w for w in re.findall(r"[A-Za-z][\w-]+", added.group(2)) if not _HOW_GIVEN.fullmatch(w)] if added else []
+    if 1 <= len(drugs) <= 3:
+        return f"{arm} {added.group(1)} {' plus '.join(dict.fromkeys(drugs))}"
     route = re.match(r"\s*(?:the\s+)?(intravenous|oral|subcutaneous|intratumou?ral)\s", part, _I)
     if route:
         return f"{route.group(1)} {arm}"
@@ -358,10 +368,12 @@ def _clean_arm(arm: str) -> str:
     # "then to bevacizumab versus placebo" (a factorial design's second question), "up to 6 months of gemcitabine",
     # "one of three arms: acalabrutinib plus obinutuzumab", "the combination of X", "the ABC-02 study regimen of X"
     # "five 21-day cycles of epirubicin plus ifosfamide", "30 Gy of involved-field radiation therapy"
-    # (an arm after the list's first begins "to": "or to 7 days of amphotericin B ...")
+    # (an arm after the list's first begins "to": "or to 7 days of amphotericin B ..."; "to receive X", "to continue
+    # X" are read below, where what comes before them is dropped too)
     arm = re.sub(r"^\s*to\s+(?!(?:receive|undergo|continue|switch)\b)", "", arm, flags=_I)
     arm = re.sub(rf"^\s*then (?:to )?|{_LEADING_SCHEDULE}|"
-                 r"^\s*(?:up to )?(?:\d+|two|three|four|five|six|seven|eight|ten|twelve|fourteen)(?: \d+-day)? "
+                 r"^\s*(?:up to )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen)"
+                 r"(?: \d+-day)? "
                  r"(?:months?|weeks?|days?|cycles?|courses?) of\s+|"
                  r"^\s*\d+(?:[.·]\d+)? ?Gy of\s+|"
                  r"^\s*one of (?:two|three|four|\d) (?:treatment )?(?:arms|regimens|groups)\s*:\s*|"
@@ -401,8 +413,7 @@ def _clean_arm(arm: str) -> str:
             break  # "standard therapy" stays itself
         arm = stripped
     # "standard therapy with methotrexate, docetaxel, or cetuximab": the standard is the name, not its drugs
-    arm = re.sub(r"^(standard (?:prophylaxis|therapy|treatment|regimen|induction|management))\s+with\b.*$", r"\1", arm,
-                 flags=_I)
+    arm = re.sub(rf"^(standard {_STANDARD_WHAT})\s+with\b.*$", r"\1", arm, flags=_I)
     # "the standard therapy arm of the investigator's choice": the arm's name ends at "arm"
     arm = re.sub(r"\s+(?:arm|group)\s+(?:of|with)\b.*$", "", arm, flags=_I)
     arm = re.sub(r"\s+(?:plus|and|with|\+|of)$", "", arm.strip(" ,;:"), flags=_I)  # "autologous SCT plus 3 years..."

@@ -161,7 +161,10 @@ def arms_with_aliases(title: str, text: str, design: str) -> tuple[list[str], di
                 for alias, at in aliases.items():
                     if at == i:
                         alias_of[alias] = arm
-        if named_in_words:
+        if named_in_words and len(parts) == len(named_in_words) \
+                and all(i in part_of for i, label in enumerate(named_in_words) if label):
+            # (only while each labelled part is still the arm it was: not when a part was dropped or merged, "X, an
+            # anti-IL-6 antibody (active drug), or placebo (dummy drug)")
             arms, alias_of = _named_in_words(arms, alias_of, [named_in_words[i] for i in part_of], cleaned)
         if len(arms) >= 2:
             methods = (arms[:4], alias_of)
@@ -242,10 +245,10 @@ def _compared_pairs(text: str) -> list[tuple[list[str], dict[str, int]]]:
             r"^either\s+|\s+or\s+", m.group("b") or m.group("pb") or m.group("qb") or m.group("vb"))
         arms = [_clean_arm(p) for p in parts if p.strip()]
         if len(arms) >= 2 and all(2 <= len(a) <= 60 and _TREATMENT_LIKE.search(a) and not _NOT_ARM.match(a)
-                                  and not re.match(r"(?:one|any|each|all|some|several|two|three|it|them|this|"
-                                                   r"these|those|they)\b", a, _I)
+                                  and not re.match(r"(?:one|any|each|all|some|several|two|three)\b|"
+                                                   r"(?-i:it|them|this|these|those|they)\b", a, _I)
                                   # (a clause, not a treatment: "comparing it with surgery remains scarce")
-                                  and not re.search(r"\b(?:remains?|seems?|appears?|is|are|was|were)\b", a, _I)
+                                  and not re.search(r"\s(?:remains?|seems?|appears?|is|are|was|were)\s+\w+$", a, _I)
                                   and not re.search(r"\b(?:patients|survival|outcomes?|rates?|results|compar\w*|"
                                                     r"OS|PFS|EFS|DFS|FFS|RFS|ORR)\b", a, _I)
                                   for a in arms):
