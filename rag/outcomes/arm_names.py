@@ -22,10 +22,10 @@ _SCHEDULE = re.compile(r"\s+with\s+(?:\d+|two|three|four|five|six|eight)\s+(?:\w
                        r"\d*(?:Lu|Y|I|Ra|Sm)-?\d*\b|\d*(?:Lu|Ra)-).*$", _I)
 # (not between the days of a schedule: "on days 1, 8 and 15")
 _ARM_SPLIT = re.compile(r",?\s+(?:or|versus|vs\.?)\s+(?:to receive\s+|either\s+)?|,\s+(?!\d+(?:,|\s+and\b))", _I)
-# (not "standard" before a word that names no drug: "standard prophylaxis" beside "enhanced prophylaxis")
 # What "standard" is said of when it names an arm of its own, no drug: "standard prophylaxis", "standard therapy"
 _STANDARD_WHAT = r"(?:prophylaxis|therapy|treatment|regimen|induction|dos(?:e|ing)|management|surveillance|practice|" \
                  r"analgesia)"
+# (not "standard" before such a word: "standard prophylaxis" beside "enhanced prophylaxis")
 _ARM_STOP = re.compile(r"^(?:the|a|an|either|receive|patients|to|of|both|intravenous|oral|subcutaneous|intramuscular|"
                        rf"standard(?! (?:of )?care\b| {_STANDARD_WHAT}\b)|saline|single[- ]agent)\s+", _I)
 _ARM_TRAIL = re.compile(r"\s+(?:alone|monotherapy|group|arm|regimen)$", _I)

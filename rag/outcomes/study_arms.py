@@ -9,13 +9,11 @@ import re
 
 from .arm_lists import _join_drug_lists, _named_in_words, _word_labels
 from .arm_names import (NUMBERED_LABEL, WORD_LABEL_MARK, _ABBREVIATION, _COMBINATION_ARM, _DOSE_AMOUNT, _DOSED, _DRUG,
-                        _DRUG_VS, _NOT_ARM, _ROLE_GROUP, _TREATMENT_LIKE, _VERSUS, _abbreviated, _clean_arm,
+                        _DRUG_VS, _I, _NOT_ARM, _ROLE_GROUP, _TREATMENT_LIKE, _VERSUS, _abbreviated, _clean_arm,
                         _doses_of_one_drug, _drop_parentheses, _group_arm, _group_names, _kept_apart,
                         _shared_tail_dropped, _spell_out, _words)
 from .groups import (_compared_cohorts, _defined_cohorts, _grouped_by, _received_one_of, _sized_groups, _users,
                      labelled_arms)
-
-_I = re.I
 
 
 # The arms of a comparison: what follows "randomly assigned ... to receive" up to the sentence's end, split at
