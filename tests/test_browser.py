@@ -156,7 +156,8 @@ def test_the_studies_table_links_each_value_to_its_marked_span(page):
     answers = page.locator("#chat .bot").count()
     ask(page, IL2_QUESTION, answers)
     last = page.locator("#chat .bot").last.inner_text()
-    assert re.search(r"complete response rate 7% \(melanoma\)", last), last
+    # (the paper gives complete and partial responses: their sum leads, said to be added up)
+    assert re.search(r"added up here\) 7% \+ 10% = 17% \(melanoma\)", last), last
     page.wait_for_selector("#studies-table .st-value")
     cell = page.locator("#studies-table .st-value").first
     target = cell.get_attribute("href")
@@ -164,6 +165,7 @@ def test_the_studies_table_links_each_value_to_its_marked_span(page):
     mark = page.locator(f"mark.value[id='{target[1:]}']")
     assert mark.count() == 1 and "%" in mark.inner_text()
     assert cell.get_attribute("title") == mark.inner_text()  # the cell's span is the marked text
+    assert "partial regression" in mark.inner_text()  # the sum's span holds both parts
     cell.click()
     page.wait_for_function("id => document.getElementById(id).matches(':target')", arg=target[1:], timeout=10_000)
     colour = mark.evaluate("m => getComputedStyle(m).backgroundColor")

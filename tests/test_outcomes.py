@@ -335,15 +335,19 @@ def test_a_quantitative_question_is_answered_with_the_number_and_its_table(setti
 
     a = answer(IL2, settings=settings, use_llm=False)
     lead = a.text.splitlines()[2]  # after the extractive note and a blank line
-    assert "complete response rate 7% (melanoma); 7% (renal cell cancer) [1]" in lead, a.text
+    # The paper gives complete and partial responses, no response rate: the sums lead, said to be added up here.
+    assert ("objective response rate (complete plus partial responses, added up here) 7% + 10% = 17% (melanoma); "
+            "7% + 13% = 20% (renal cell cancer) [1]") in lead, a.text
     assert a.passages[0].doc_id == "PMID:8120071"
-    # Response rates asked and complete responses reported: the paper's sentences that also give the partial
-    # responses follow, word for word, and join the passage's marked spans.
+    # The paper's sentences that give both parts follow, word for word, and join the passage's marked spans.
     quoted = "14 patients (10%) had partial regression. [1]"
     assert any(line.endswith(quoted) for line in a.text.splitlines()[3:5]), a.text
     assert any("20 patients (13%) had partial regression" in s["text"] for s in a.passages[0].more_spans)
     assert all(v["status"] == "supported" for v in a.check.support), a.check.support  # the numbers are in [1]
     assert a.table and a.table["columns"][:2] == ["ORR", "CR"]
+    summed = a.table["rows"][0]["cells"]["ORR"]
+    assert [(c["display"], c["derived"]) for c in summed] == [("CR 7% + PR 10% = 17%", True),
+                                                              ("CR 7% + PR 13% = 20%", True)]
     store = open_store(settings)
     for row in a.table["rows"]:
         text = store.document(row["doc_id"]).text

@@ -138,6 +138,19 @@ def test_highlight_escapes_inside_and_outside_the_mark():
     assert highlight(text, [(0, 10)]) == '<mark class="cited">A &lt; B &amp; C.</mark> D &gt; E sentence.'
 
 
+def test_a_value_span_inside_another_is_marked_inside_it_each_with_its_own_anchor():
+    # a complete response inside the sum of complete and partial responses, in a cited sentence
+    text = "Nine patients (7%) had complete responses and 14 (10%) partial. Rest."
+    cr, both = len("Nine patients (7%)"), len("Nine patients (7%) had complete responses")
+    sentence = text.index(" Rest")
+    html = highlight(text, [(0, sentence)], [(0, both, "value-1-sum"), (0, cr, "value-1-cr")])
+    assert html == ('<mark class="value" id="value-1-sum"><mark class="value" id="value-1-cr">Nine patients (7%)'
+                    '</mark> had complete responses</mark><mark class="cited"> and 14 (10%) partial.</mark> Rest.')
+    # spans that overlap without one holding the other: the second is cut where the first ends
+    assert highlight("abcdefgh", [], [(0, 4, "x"), (2, 6, "y")]) == (
+        '<mark class="value" id="x">abcd</mark><mark class="value" id="y">ef</mark>gh')
+
+
 def test_other_matching_spans_are_collapsed_and_opened_when_cited():
     more = [{"text": "Complete responses were durable beyond five years in most patients treated.",
              "section": "Results", "page": None, "chunk_id": 2, "char_start": 900, "char_end": 980}]

@@ -194,8 +194,8 @@ def _who(cell) -> str:
 
 def _written(cell) -> bool:
     """Is the value written in its span as a number (not computed from "n of N")?"""
-    if cell.value is None:
-        return False  # "not reached"
+    if cell.value is None or cell.derived:
+        return False  # "not reached"; a sum of complete and partial responses
     number = re.escape(f"{cell.value:g}").replace("\\.", "[.·]")
     return bool(re.search(r"(?<![\d.·])" + number + r"(?:[.·]0+)?(?!\d)", cell.span))
 
@@ -206,6 +206,8 @@ def _as_written(cell) -> str | None:
     only numbers its passage shows, and the table keeps the cell with its span."""
     if cell.value is None:
         return cell.display  # a median not reached
+    if cell.derived:
+        return cell.display.replace("CR ", "").replace("PR ", "")  # "7% + 10% = 17%": the name says what is summed
     if _written(cell):
         return cell.display.rstrip(" ⚠")
     m = re.search(r"([\w-]+) (?:of|out of) (?:the )?(\d[\d,]*)", cell.span)
@@ -287,6 +289,9 @@ def number_lead(question: str, passages: list[Any], store: Any) -> Lead | None:
     reporting = [r for r in reporting if r is best or (relevance(question, r) >= 1 and _names_the_study(terms, r))]
     values = "; ".join(_as_written(c) + (f" ({_who(c)})" if _who(c) else "") for c in _sayable(best, endpoint)[:4])
     name = NAMES[endpoint]
+    summed = any(c.derived for c in _sayable(best, endpoint)[:4])
+    if summed:  # the paper gives complete and partial responses, not their sum: said so, the sum shown as one
+        name += " (complete plus partial responses, added up here)"
     # The year stays out: every number of the sentence must be found in the passage it cites.
     study = spoken_label(best.study)
     study += " et al." if not re.search(r"\d", study) and " " not in study and best.n_authors > 1 else ""
@@ -308,7 +313,7 @@ def number_lead(question: str, passages: list[Any], store: Any) -> Lead | None:
                        for m in p.more_spans):
                 p.more_spans.append({"chunk_id": None, "char_start": c.char_start, "char_end": c.char_end,
                                      "text": c.span})
-    if endpoint == "CR" and "ORR" in lead_endpoints(question):
+    if summed or endpoint == "CR" and "ORR" in lead_endpoints(question):
         # Response rates asked, complete responses reported: the sentences that give them, word for word, also give
         # the partial responses the vocabulary has no column for ("... achieved complete regression of all disease
         # and 14 patients (10%) had partial regression").

@@ -84,9 +84,9 @@ def _continues(text: str, prev: _Value, v: _Value, mentions: list[_Mention]) -> 
             and not re.search(r"\b(?:including|such as|mainly|mostly|namely|most commonly)\b", gap, re.I))
 
 
-def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tuple[str, _Mention] | None:
-    """The endpoint a value reports: the nearest endpoint word that fits its unit (left of it preferred); a word in
-    a parenthesis closed before the value only when no word outside one fits."""
+def _word_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> _Mention | None:
+    """The endpoint word a value is said of (of any kind, a word outside the vocabulary too), or None when the
+    nearest is too far for the value to be its."""
     found = _nearest(text, v, mentions, s, skip_enclosed=True)
     if found is None or found[0].kind == "STOP":
         found = _nearest(text, v, mentions, s, skip_enclosed=False) or found
@@ -98,14 +98,31 @@ def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tup
     if found is None:
         return None
     best, best_cost = found
-    kind_of_unit = "time" if v.unit.startswith("time:") else v.unit
-    if best.kind in _NOT_ENDPOINTS:
-        return None
     enclosed = [(m.start(), m.end()) for m in _PARENTHESES.finditer(text, best.end, v.start)]
     if best_cost > 140 and (best_cost > 220 or best.end > v.start or any(
             best.end <= m.start < v.start and not any(a < m.start < b for a, b in enclosed) for m in mentions)
             or re.search(r"[;:]", _PARENTHESES.sub("", text[best.end:v.start]))):
         return None  # far from its word: only when the word is the clause's subject and nothing comes between
+    return best
+
+
+def partial_response_word(text: str, v: _Value, mentions: list[_Mention], s: int) -> _Mention | None:
+    """The partial response word a share is said of ("14 patients (10%) had partial regression"), if it is one:
+    outside the vocabulary, but with a complete response it makes the objective response a paper does not add up."""
+    if v.unit != "%":
+        return None
+    word = _word_for(text, v, mentions, s)
+    return word if word is not None and word.kind == "PR" else None
+
+
+def _endpoint_for(text: str, v: _Value, mentions: list[_Mention], s: int) -> tuple[str, _Mention] | None:
+    """The endpoint a value reports: the nearest endpoint word that fits its unit (left of it preferred); a word in
+    a parenthesis closed before the value only when no word outside one fits."""
+    found = _word_for(text, v, mentions, s)
+    if found is None or found.kind in _NOT_ENDPOINTS:
+        return None
+    best = found
+    kind_of_unit = "time" if v.unit.startswith("time:") else v.unit
     endpoint = _endpoint_of(text, v, best, mentions, s, kind_of_unit)
     return (endpoint, best) if endpoint else None
 

@@ -16,9 +16,10 @@ from .endpoints import _place, _ratio_endpoint
 from .numbers import HAS_NUMBER, decimal_points
 from .record import NotReached, Outcome, StudyOutcomes
 from .study_arms import arms_with_aliases, dose_arms
+from .summed import partial_pairs, summed_responses
 from .sentence_roles import _ANIMALS, _CITED, _OWN, _PLANNED, _own_study, _population, cohort_of
 from .sentence_arms import (_arms_chosen_join, _chosen_arms, _cohorts_respectively, _framed_arm, _name_labels,
-                            _of_every_arm, _review_arm, _sentence_arms, _the_other_arm)
+                            _of_every_arm, _review_arm, _sentence_arms, _spell_out_abbreviations, _the_other_arm)
 from .items import MULTI_STUDY_SOURCES, study_items
 from .timepoints import (_TIMEPOINT, _defined_timepoints, _timepoint_for, _timepoint_list, sentence_timepoint, tp_label)
 from .values import _list_units, _Value, _values
@@ -91,6 +92,7 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
     defined = _defined_timepoints(read)
     carried: list[str] = []  # the arms a sentence compared last, when the text names none of its own
     chosen: list[str] = []  # the arms the trained chooser gave the study's own values
+    partials: list = []  # complete responses with their partial responses (summed.py)
     for a, b in regions:
         tables = _tables(text, a, b, record, aliases) if text.find("|", a, b) >= 0 else []
         previous = (a, a)
@@ -103,7 +105,7 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
                 continue
             else:
                 found, not_reached = _sentence_outcomes(text, s, e, record, aliases, defined, before, carried,
-                                                        chosen), \
+                                                        chosen, partials), \
                     _not_reached(text, s, e, record, aliases)
             keys = set()
             for outcome in found:
@@ -123,6 +125,7 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
     _arms_chosen_join(record, chosen)
     _name_labels(read, record)
     _spell_out_abbreviations(read, record)
+    record.summed = summed_responses(original, record, partials)
     return record
 
 
@@ -134,7 +137,7 @@ def _page_of_studies(text: str, items: list[tuple[int, int]], doc_id: str, pmid:
         study = extract_outcomes(text[a:b], doc_id)
         if not (study.outcomes or study.not_reached):
             continue
-        for o in [*study.outcomes, *study.not_reached]:
+        for o in [*study.outcomes, *study.not_reached, *study.summed]:
             o.char_start, o.char_end = o.char_start + a, o.char_end + a
         for o in study.outcomes:
             o.cited = False  # an item is the report of its study ("2. A Swedish multicenter study included ...")
@@ -144,42 +147,8 @@ def _page_of_studies(text: str, items: list[tuple[int, int]], doc_id: str, pmid:
         page.studies.append(study)
         page.outcomes += study.outcomes
         page.not_reached += study.not_reached
+        page.summed += study.summed
     return page
-
-
-# "fluorouracil plus folinic acid (FUFA)", "bendamustine and rituximab (BR)": the name an abbreviation stands for.
-_ABBREVIATION = re.compile(r"(?-i:[a-z]?[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)")
-_NOT_IN_NAME = re.compile(r"(?:received?|receiving|given|compared|with|versus|vs|of|to|or|and|the|a|an|in|either|"
-                          r"both|plus)$", re.I)
-
-
-def _long_form(text: str, abbr: str) -> str | None:
-    """The words before "(ABBR)" from the first one that starts with the abbreviation's letter, up to six words back,
-    not across punctuation or a verb; None when the text defines no such name."""
-    m = re.search(rf"(?P<words>[A-Za-z][\w-]*(?: [\w-]+){{0,5}}) \({re.escape(abbr)}\)", text)
-    if not m:
-        return None
-    words = m.group("words").split(" ")
-    initial = abbr.lstrip("abcdefghijklmnopqrstuvwxyz")[:1].lower() if abbr[:1].isupper() else abbr[:1].lower()
-    for i, w in enumerate(words):
-        if w[:1].lower() == initial and not _NOT_IN_NAME.match(w) \
-                and not any(_NOT_IN_NAME.fullmatch(x) and x.lower() not in ("plus", "and", "with") for x in words[i:]):
-            name = " ".join(words[i:])
-            return name if len(words) - i >= 2 and not _NOT_IN_NAME.fullmatch(words[-1]) else None
-    return None
-
-
-def _spell_out_abbreviations(text: str, record: StudyOutcomes) -> None:
-    """An arm named by the abbreviation the text defines ("FUFA") takes the name it stands for: arms are named as the
-    text first defines them."""
-    names: dict[str, str | None] = {}
-    for o in record.outcomes:
-        if o.arm not in names:
-            long = _long_form(text, o.arm) if _ABBREVIATION.fullmatch(o.arm) and not _mentions(o.arm, 0, len(o.arm)) \
-                else None
-            names[o.arm] = long if long and not re.search(r"\b(?:was|were|is|are|had|has|been)\b", long) else None
-        o.arm = names[o.arm] or o.arm
-    record.arms = list(dict.fromkeys(names.get(a) or a for a in record.arms))  # the arms named as their values
 
 
 # A table as the loaders write it: one row a line, cells parted by "|" ("Patient Group | Median Overall Survival").
@@ -345,7 +314,10 @@ def _another_trial(sentence: str, trial: str | None) -> bool:
 
 def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases: dict[str, str],
                        defined: dict[str, str] | None = None, before: tuple[int, int] | None = None,
-                       carried: list[str] | None = None, chosen: list[str] | None = None) -> list[Outcome]:
+                       carried: list[str] | None = None, chosen: list[str] | None = None,
+                       partials: list | None = None) -> list[Outcome]:
+    """The outcome values of the sentence text[s:e]; its complete responses with their partial responses join
+    ``partials`` (summed.py)."""
     mentions = _sentence_mentions(text, s, e, before)
     if not mentions:
         return []
@@ -425,6 +397,7 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
     if respectively:
         _cohorts_respectively(text, e, out)
     _chosen_arms(text, unplaced, placed, arm_mentions, arms, respectively, record, aliases, s, e, before, chosen)
+    partials.extend(partial_pairs(text, s, values, mentions, set(anchors), out))
     return out
 
 

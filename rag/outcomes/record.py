@@ -55,6 +55,29 @@ class NotReached:
 
 
 @dataclass
+class SummedResponse:
+    """An objective response a paper gives only in its parts: one arm's complete and partial responses of one
+    sentence, added up here ("7% + 10% = 17%"). A derived value, so never among ``outcomes`` (the values as
+    written); the table and the answer show it as the sum it is, its span the words from the one to the other."""
+
+    arm: str
+    value: float
+    complete: float
+    partial: float
+    text: str
+    char_start: int
+    char_end: int
+    population: str | None = None
+    timepoint: str | None = None
+    cited: bool = False
+    endpoint: str = "ORR"
+    unit: str = "%"
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
 class StudyOutcomes:
     """What one document reports of its study: design, phase, size, arms, and every outcome value."""
 
@@ -66,6 +89,7 @@ class StudyOutcomes:
     arms: list[str] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     not_reached: list[NotReached] = field(default_factory=list)
+    summed: list[SummedResponse] = field(default_factory=list)  # objective responses given only in parts
     trial: str | None = None  # the trial's acronym when the text names one (KEYNOTE-006, CheckMate 067)
     version: str = ""
     # A page that reports several studies one after another (a cancer.gov summary): one record per study, each with
@@ -78,11 +102,12 @@ class StudyOutcomes:
         out = {
             "doc_id": self.doc_id, "pmid": self.pmid, "design": self.design, "phase": self.phase, "n": self.n,
             "arms": list(self.arms), "outcomes": [o.to_json() for o in self.outcomes],
-            "not_reached": [o.to_json() for o in self.not_reached], "trial": self.trial, "version": self.version,
+            "not_reached": [o.to_json() for o in self.not_reached],
+            "summed_responses": [o.to_json() for o in self.summed], "trial": self.trial, "version": self.version,
         }
         if self.studies:  # a study's values are the page's within its span: written once, with the page
-            out["studies"] = [{k: v for k, v in s.to_json().items() if k not in ("outcomes", "not_reached")}
-                              for s in self.studies]
+            out["studies"] = [{k: v for k, v in s.to_json().items()
+                               if k not in ("outcomes", "not_reached", "summed_responses")} for s in self.studies]
         if self.span:
             out["span"], out["opening"] = list(self.span), self.opening
         return out
@@ -94,12 +119,15 @@ class StudyOutcomes:
             phase=data.get("phase"), n=data.get("n"), arms=list(data.get("arms") or []),
             outcomes=[Outcome(**o) for o in data.get("outcomes") or []],
             not_reached=[NotReached(**o) for o in data.get("not_reached") or []],
+            summed=[SummedResponse(**o) for o in data.get("summed_responses") or []],
             trial=data.get("trial"), version=data.get("version") or "",
             studies=[cls.from_json(s) for s in data.get("studies") or []],
             span=tuple(data["span"]) if data.get("span") else None, opening=data.get("opening"),
         )
         for study in record.studies:
             study.outcomes, study.not_reached = record.within(study.span)
+            a, b = study.span or (0, 0)
+            study.summed = [o for o in record.summed if a <= o.char_start < b]
         return record
 
     def within(self, span: tuple[int, int] | None) -> tuple[list[Outcome], list[NotReached]]:

@@ -1,7 +1,7 @@
 """The arms a sentence's values are read against, and the passes that settle them after each value's own rule
 (arms.py): a review's value of the one treatment its sentence names, a sentence that opens on one arm, the other of
-two arms, one value said of every arm, cohorts "respectively", the trained chooser where it is on, and labels ("arm
-C", "Group II") named by what their patients received."""
+two arms, one value said of every arm, cohorts "respectively", the trained chooser where it is on, labels ("arm C",
+"Group II") named by what their patients received, and abbreviations by the names they stand for."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import re
 from . import arm_chooser
 from .arm_names import _TREATMENT_LIKE
 from .arms import _arm_mentions, _chain
+from .endpoint_words import _mentions
 from .named_groups import _TREATMENT, _local_arms
 from .record import Outcome, StudyOutcomes
 from .values import _Value
@@ -255,3 +256,38 @@ def _cohorts_respectively(text: str, e: int, out: list[Outcome]) -> None:
         if len(names) == len(group):
             for o, name in zip(group, names, strict=True):
                 o.population = name
+
+
+# "fluorouracil plus folinic acid (FUFA)", "bendamustine and rituximab (BR)": the name an abbreviation stands for.
+_ABBREVIATION = re.compile(r"(?-i:[a-z]?[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)")
+_NOT_IN_NAME = re.compile(r"(?:received?|receiving|given|compared|with|versus|vs|of|to|or|and|the|a|an|in|either|"
+                          r"both|plus)$", re.I)
+
+
+def _long_form(text: str, abbr: str) -> str | None:
+    """The words before "(ABBR)" from the first one that starts with the abbreviation's letter, up to six words back,
+    not across punctuation or a verb; None when the text defines no such name."""
+    m = re.search(rf"(?P<words>[A-Za-z][\w-]*(?: [\w-]+){{0,5}}) \({re.escape(abbr)}\)", text)
+    if not m:
+        return None
+    words = m.group("words").split(" ")
+    initial = abbr.lstrip("abcdefghijklmnopqrstuvwxyz")[:1].lower() if abbr[:1].isupper() else abbr[:1].lower()
+    for i, w in enumerate(words):
+        if w[:1].lower() == initial and not _NOT_IN_NAME.match(w) \
+                and not any(_NOT_IN_NAME.fullmatch(x) and x.lower() not in ("plus", "and", "with") for x in words[i:]):
+            name = " ".join(words[i:])
+            return name if len(words) - i >= 2 and not _NOT_IN_NAME.fullmatch(words[-1]) else None
+    return None
+
+
+def _spell_out_abbreviations(text: str, record: StudyOutcomes) -> None:
+    """An arm named by the abbreviation the text defines ("FUFA") takes the name it stands for: arms are named as the
+    text first defines them."""
+    names: dict[str, str | None] = {}
+    for o in record.outcomes:
+        if o.arm not in names:
+            long = _long_form(text, o.arm) if _ABBREVIATION.fullmatch(o.arm) and not _mentions(o.arm, 0, len(o.arm)) \
+                else None
+            names[o.arm] = long if long and not re.search(r"\b(?:was|were|is|are|had|has|been)\b", long) else None
+        o.arm = names[o.arm] or o.arm
+    record.arms = list(dict.fromkeys(names.get(a) or a for a in record.arms))  # the arms named as their values

@@ -148,6 +148,7 @@ class Cell:
     population: str | None = None
     cited: bool = False
     timepoint: str | None = None  # a landmark rate's time point ("6-month"), as the record gives it
+    derived: bool = False  # an objective response added up from complete and partial ones ("CR 7% + PR 10% = 17%")
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -338,8 +339,8 @@ def build_table(question: str, studies: list[tuple[Any, StudyOutcomes, int]], co
                 own_only: bool = True) -> StudyTable:
     """The table from (passage or document, its outcome record, passage number) triples, best first."""
     asked = columns or asked_endpoints(question)
-    present = {o.endpoint for _, rec, _ in studies for o in rec.outcomes if not (own_only and o.cited)} \
-        | {o.endpoint for _, rec, _ in studies for o in rec.not_reached}
+    present = {o.endpoint for _, rec, _ in studies for o in [*rec.outcomes, *rec.summed]
+               if not (own_only and o.cited)} | {o.endpoint for _, rec, _ in studies for o in rec.not_reached}
     cols = [e for e in (asked or COMMON) if e in present]
     if not asked:
         cols = cols or [e for e in ("ORR", "CR", "PFS_median", "OS_median", "OS_rate", "HR_OS", "HR_PFS",
@@ -368,6 +369,7 @@ def build_table(question: str, studies: list[tuple[Any, StudyOutcomes, int]], co
                         o.endpoint, o.arm, format_value(o), o.value, o.unit, record.doc_id, number, o.char_start,
                         o.char_end, o.text, o.population, o.cited, o.timepoint))
             _add_not_reached(row, record, cols)
+            _add_summed(row, record, cols, own_only)
             if row.cells:
                 rows.append(row)
                 records[page.doc_id] = page
@@ -395,6 +397,22 @@ def _add_not_reached(row: Row, record: StudyOutcomes, cols: list[str]) -> None:
     order = {arm: i for i, arm in enumerate(["all", *record.arms])}
     for endpoint in added:
         row.cells[endpoint].sort(key=lambda c: (c.population is not None, order.get(c.arm, len(order))))
+
+
+def _add_summed(row: Row, record: StudyOutcomes, cols: list[str], own_only: bool) -> None:
+    """An objective response the paper gives only as complete plus partial responses is a cell of the ORR column,
+    shown as the sum it is ("CR 7% + PR 10% = 17%") and linked to the words that give both; not where the study's
+    arm and population have an ORR of their own."""
+    if "ORR" not in cols:
+        return
+    for o in record.summed:
+        cells = row.cells.get("ORR", [])
+        if (own_only and o.cited) or any(c.arm == o.arm and c.population == o.population for c in cells):
+            continue
+        display = f"CR {o.complete:g}% + PR {o.partial:g}% = {o.value:g}%"
+        row.cells.setdefault("ORR", []).append(Cell(
+            "ORR", o.arm, display, o.value, "%", record.doc_id, row.passage, o.char_start, o.char_end, o.text,
+            o.population, o.cited, o.timepoint, derived=True))
 
 
 def _studies_of(page: StudyOutcomes, source: Any) -> list[StudyOutcomes]:

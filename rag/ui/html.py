@@ -49,7 +49,8 @@ def _link(href: str | None, label_html: str, cls: str = "", title: str = "") -> 
 def highlight(text: str, spans: Iterable[tuple[int, int]], values: Iterable[tuple[int, int, str]] = ()) -> str:
     """The text as HTML with each (start, end) span wrapped in <mark>; everything escaped. ``values``: the spans of
     the studies table's cells (start, end, anchor id), marked so that a click on a cell shows its span; a cited
-    sentence they fall in is cut around them."""
+    sentence they fall in is cut around them. A value span inside another (a complete response inside the sum of
+    complete and partial responses) is marked inside it, so each cell's whole span is one element."""
     values = sorted(v for v in values if 0 <= v[0] < v[1] <= len(text))
     marks = [(a, b, "cited", "") for a, b in spans]
     for va, vb, _ in values:
@@ -57,17 +58,26 @@ def highlight(text: str, spans: Iterable[tuple[int, int]], values: Iterable[tupl
                  for piece in ((a, min(b, va), cls, ident), (max(a, vb), b, cls, ident))
                  if piece[0] < piece[1]] if any(a < vb and va < b for a, b, _, _ in marks) else marks
     marks += [(a, b, "value", ident) for a, b, ident in values]
-    out, last = [], 0
-    for a, b, cls, ident in sorted(marks):
-        a, b = max(a, last), min(b, len(text))
-        if a >= b:
-            continue
-        out.append(esc(text[last:a]))
-        anchor = f' id="{esc(ident)}"' if ident else ""
-        out.append(f'<mark class="{cls}"{anchor}>{esc(text[a:b])}</mark>')
-        last = b
-    out.append(esc(text[last:]))
-    return "".join(out)
+    marks.sort(key=lambda m: (m[0], -m[1]))
+
+    def render(lo: int, hi: int, items: list[tuple[int, int, str, str]]) -> str:
+        out, last, i = [], lo, 0
+        while i < len(items):
+            a, b, cls, ident = items[i]
+            a, b = max(a, last), min(b, hi)
+            inner = []
+            i += 1
+            while i < len(items) and items[i][0] < b and items[i][1] <= b:  # the marks inside this one
+                inner.append(items[i])
+                i += 1
+            if a >= b:
+                continue
+            anchor = f' id="{esc(ident)}"' if ident else ""
+            out.append(esc(text[last:a]) + f'<mark class="{cls}"{anchor}>{render(a, b, inner)}</mark>')
+            last = b
+        return "".join(out) + esc(text[last:hi])
+
+    return render(0, len(text), marks)
 
 
 # --- the sources panel ---------------------------------------------------------------------------------------
@@ -123,9 +133,10 @@ def evidence_badge(c: Any) -> str:
     return "".join(out)
 
 
-def value_anchor(n: int, char_start: int) -> str:
-    """The id of a table cell's span in the sources panel (passage n, the span's offset in its paper)."""
-    return f"value-{n}-{char_start}"
+def value_anchor(n: int, char_start: int, char_end: int) -> str:
+    """The id of a table cell's span in the sources panel (passage n, the span's offsets in its paper: a sum of
+    complete and partial responses starts where its complete response does)."""
+    return f"value-{n}-{char_start}-{char_end}"
 
 
 def _values_in(segment_start: int, segment_text: str, n: int,
@@ -134,7 +145,7 @@ def _values_in(segment_start: int, segment_text: str, n: int,
     for c in cells:
         a, b = c["char_start"] - segment_start, c["char_end"] - segment_start
         if 0 <= a < b <= len(segment_text) and segment_text[a:b] == c["span"]:
-            out.append((a, b, value_anchor(n, c["char_start"])))
+            out.append((a, b, value_anchor(n, c["char_start"], c["char_end"])))
     return out
 
 
@@ -285,7 +296,7 @@ def studies_table_html(table: Mapping[str, Any] | None) -> str:
             for c in row["cells"].get(endpoint, []):
                 who = c.get("population") or (c["arm"] if c["arm"] not in ("all", "comparison") else "")
                 label = (f'<span class="st-arm">{esc(who)}:</span> ' if who else "") + esc(c["display"])
-                parts.append(f'<a class="st-value" href="#{value_anchor(n, c["char_start"])}" '
+                parts.append(f'<a class="st-value" href="#{value_anchor(n, c["char_start"], c["char_end"])}" '
                              f'title="{esc(c["span"])}" data-doc="{esc(c["doc_id"])}" '
                              f'data-span="{c["char_start"]}-{c["char_end"]}">{label}</a>')
             tds.append(f'<td>{"<br>".join(parts) or "–"}</td>')
