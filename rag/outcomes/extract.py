@@ -114,6 +114,9 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
                 # with another CI is another subgroup's ("squamous (HR 0·73 [...]) or non-squamous (0·73 [...])").
                 ci = (outcome.ci_low, outcome.ci_high)
                 other_ci = outcome.unit == "ratio" and ci[0] is not None and seen.get(key, ci) not in (ci, (None, None))
+                main = key[:4] + (None,)
+                if outcome.population and seen.get(main) == ci and key not in seen and main not in keys:
+                    continue  # the conclusions name the main population in words: "Among patients with SCLC, ..."
                 if key not in seen or other_ci or key in keys and outcome.unit == "ratio":
                     seen.setdefault(key, ci)
                     keys.add(key)

@@ -204,10 +204,12 @@ def _the_other_arm(text: str, out: list[Outcome], arms: list[str]) -> None:
     if len(arms) != 2 or len(out) < 2:
         return
     for a in out:
-        if a.arm != "all" or a.subgroup or a.cited:
+        if a.arm != "all" or a.cited:
             continue
+        # (the same subgroup: "In patients aged 80 years or older, median survival was 2.8 years in treated and 2.2
+        # years in untreated patients")
         same = [o for o in out if o is not a and o.endpoint == a.endpoint and o.timepoint == a.timepoint
-                and o.population == a.population and not o.subgroup]
+                and o.population == a.population]
         if len(same) != 1 or same[0].arm not in arms:
             continue
         b = same[0]

@@ -23,8 +23,9 @@ _SUBGROUP = re.compile(r"\b(?:among|in|for) (?:the )?(?:\d+ )?(?:patients?|those
                        r"\b(?:CPS|TPS|combined positive score|tumou?r proportion score)\s*(?:of\s*)?(?:[≥>≤<]=?\s*)?\d+"
                        r"\s*%?(?: or (?:higher|more|greater|above))?|"
                        # "in the intention-to-treat population" is the main population, not a subgroup
-                       r"\b(?:in|among) (?:the )?(?!the\b)(?!(?:intention|intent)-to-treat|ITT|overall|whole|entire|"
-                       r"total|study|full|safety|per-protocol|modified)[\w-]+(?: [\w-]+)? "
+                       # ("in this cohort", "in our population": the study's own)
+                       r"\b(?:in|among) (?:the )?(?!the\b|this\b|our\b)(?!(?:intention|intent)-to-treat|ITT|overall|"
+                       r"whole|entire|total|study|full|safety|per-protocol|modified)[\w-]+(?: [\w-]+)? "
                        r"(?:subgroup|cohort|population)\b", re.I)
 
 
@@ -61,18 +62,84 @@ _PLANNED = re.compile(r"\b(?:we (?:will |would )?(?:expect|assume|hypothesi[sz]e
 _ANIMALS = re.compile(r"\b(?:mice|rats|rodents?|xenografts?|in vitro|cell lines?)\b", re.I)
 
 
-_COHORT = re.compile(r"[\s)\]]*(?:of (?:the |those )?(?:\d+ )?(?:patients?|participants)?\s*)?(?:with|in) (?:the )?"
-                     r"(?:metastatic |advanced |unresectable |recurrent |refractory |relapsed |previously treated )*"
-                     r"(?P<d>melanoma|NSCLC|SCLC|RCC|HCC|[\w-]+(?: [\w-]+){0,3}? (?:cancer|carcinoma|melanoma|lymphoma|"
-                     r"leuka?emia|myeloma|sarcoma|glioma|glioblastoma|mesothelioma|NSCLC|SCLC|RCC|HCC|tumou?rs?|"
-                     r"disease))(?: (?:cohort|group|patients))?\b", re.I)
+_DISEASE = (r"(?:metastatic |advanced |unresectable |recurrent |refractory |relapsed |previously treated )*"
+            r"(?P<d>melanoma|NSCLC|SCLC|RCC|HCC|[\w-]+(?: [\w-]+){0,3}? (?:cancer|carcinoma|melanoma|lymphoma|"
+            r"leuka?emia|myeloma|sarcoma|glioma|glioblastoma|mesothelioma|NSCLC|SCLC|RCC|HCC|tumou?rs?|disease))")
+_COHORT = re.compile(r"[\s)\]]*(?:(?:of (?:the |those )?(?:\d+ )?)?(?:patients?|participants)?\s*)?(?:with|in) "
+                     rf"(?:the )?{_DISEASE}(?: (?:cohort|group|patients))?\b", re.I)
+# "six of 24 with biliary tract cancer (25.0%)": the cohort named inside the value, between its count and share.
+_COHORT_WITHIN = re.compile(rf"(?:\d+|{NUMBER_WORDS}) (?:of|/) \d+ (?:patients? |participants )?(?:with|in) (?:the )?"
+                            rf"{_DISEASE}\s*[(\[](?=[\d.]+\s*%)", re.I)
+_COHORT_BEFORE = re.compile(_COHORT_WITHIN.pattern.replace("(?=[\\d.]+\\s*%)", "$"), re.I)
 
 
 def cohort_of(text: str, v: _Value) -> str | None:
     """The disease cohort a value is given for, when the words right after it name one: "Nine patients (7%) with
-    metastatic melanoma achieved...", "29% of the patients with renal cell cancer"."""
-    m = _COHORT.match(text, v.tail, min(len(text), v.tail + 110))
+    metastatic melanoma achieved...", "29% of the patients with renal cell cancer"; or its count does: "six of 24
+    with biliary tract cancer (25.0%)"."""
+    m = _COHORT.match(text, v.tail, min(len(text), v.tail + 110)) \
+        or _COHORT_WITHIN.match(text, v.start, v.tail) \
+        or _COHORT_BEFORE.search(text, max(0, v.start - 110), v.start)
     return m.group("d") if m else None
+
+
+# A sentence that opens on a subgroup speaks of it throughout: "Among patients with a PD-L1 CPS of 20 or higher, the
+# median OS was 14.7 months ... (HR, 0.60 ...)", "In the TC1/2/3 or IC1/2/3 population, ...", after a lead-in such as
+# "At the final analysis," or "However,".
+# The words of the study's whole population ("the intention-to-treat population", "the overall cohort").
+_MAIN_POPULATION = (r"(?:(?:intention|intent)-to-treat|ITT|overall|whole|entire|total|study|full|safety|per-protocol|"
+                    r"modified|matched|weighted|propensity|trial|randomi[sz]ed|evaluable|efficacy|primary)\b")
+_PEOPLE = (r"(?:patients?|those|participants|subjects|children|adults|women|men|individuals|infants|recipients|"
+           r"survivors|persons|people|neonates|girls|boys|population)")
+# The words of people that make them the study's own, not a kind of them ("previously treated", "evaluable").
+_OWN_PEOPLE = (r"(?!(?:[\w]+-)?(?:previously|newly|all|the|evaluable|eligible|assessable|treated|enrolled|included|"
+               r"randomi[sz]ed|randomly|assigned|allocated|infused|analy[sz]ed|these|those|such|our|both|each|other|"
+               r"remaining|responding)\b)")
+_OPENING_SUBGROUP = re.compile(
+    r"[\s\-•*]*(?:(?:At|In|On) (?:the )?[\w -]{0,30}?(?:analysis|follow-up|cut-?off),\s*|"
+    r"(?:However|Likewise|Similarly|Moreover|Additionally|Furthermore|Notably|Importantly|In addition),\s*)?"
+    r"(?P<who>(?i:among|in|for|of|within) (?!(?:all |the |these |those )*(?:\d+ )?(?:[\w-]+ )?"
+    rf"{_MAIN_POPULATION})(?:all )?(?:the |these |those )?(?:\d+ )?(?:"
+    # people with a qualifier ("patients previously exposed to BV", "recipients aged 65 years or older"), not
+    # those of an arm ("patients who received X")
+    rf"(?:{_OWN_PEOPLE}[\w-]+ )?{_PEOPLE} (?!{_PEOPLE}\b)(?!(?:who |that )?(?:were |had been |was )?(?:received?|"
+    r"receiving|treated with|given|randomly|assigned|allocated|underwent|randomi[sz]ed|had (?:a |an )?(?:response|"
+    r"objective)|responded|achieved|completed)\b)"
+    r"[^,;:.()]{2,90}?(?:\([^()]{0,40}\)[^,;:.()]{0,40}?)?|"
+    # a numbered cohort or part ("In cohort 2,", "In Part B,"), a stratum, subgroup or subset
+    r"(?:cohort|part|stratum) (?:[A-Z]|[IVX]+|\d+)(?=,)|"
+    # people of a kind ("In trial-ineligible patients,", "For the 36 pediatric patients,", "In MGMT-methylated
+    # tumours,")
+    rf"{_OWN_PEOPLE}[A-Za-z][\w-]* (?:patients|tumou?rs|participants|children|adults|recipients)(?=,| it | they )|"
+    r"(?:[\w-]+ ){0,2}(?:subgroup|subset|stratum|subpopulation)\b[^,;:.()]{0,90}?|"
+    r"[^,;:.()]{2,60}? (?:subgroup|population|cohort|stratum|subset)(?: \([^()]{0,40}\))?))"
+    r"(?:,|(?= (?:it|they) (?:was|were)\b))")
+
+
+# Where a sentence turns to another group: "..., whereas in unmethylated tumours it was 8.3 months", a semicolon
+# outside brackets.
+_CONTRAST = re.compile(r",\s*(?:whereas|while|but)\b|;|\bwhereas\b")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+def opening_subgroup(text: str, s: int, e: int, at: int) -> str | None:
+    """The subgroup the clause of a value at ``at`` opens on ("among patients with a PD-L1 CPS of 20 or higher,
+    ..."; "..., whereas in those aged 80 years or older it was 0.98"), else the one the sentence opens on, unless the
+    clause turns to another group ("whereas", "while")."""
+    part = _BRACKETED.sub(lambda m: " " * len(m.group()), text[s:at])  # (a semicolon in "(HR 0.61; 95% CI ...)")
+    turns = list(_CONTRAST.finditer(part))
+    m = None
+    if turns:
+        clause = s + turns[-1].end()
+        m = _OPENING_SUBGROUP.match(text, clause, e)
+        if m is None and re.search(r"whereas|while", turns[-1].group()):
+            return None
+    m = m or _OPENING_SUBGROUP.match(text, s, e)
+    if not m or m.end() > at or re.search(
+            rf"\b(?:in|among|for) the {_MAIN_POPULATION}(?: [\w-]+){{0,2}}? (?:population|cohort|set|patients)\b",
+            text[m.end():at], re.I):
+        return None  # "..., survival in the whole trial population was 89.4%": the sentence says whose
+    return m.group("who")[0].lower() + m.group("who")[1:]
 
 
 def _population(text: str, v: _Value, s: int, e: int) -> str | None:
@@ -81,11 +148,14 @@ def _population(text: str, v: _Value, s: int, e: int) -> str | None:
                        text.rfind("\n", s, v.start) + 1)  # (a list's bullet is a clause of its own)
     window_start, window_end = max(clause_start, v.start - 110), min(e, v.tail + 140)
     best = None
+    opening = _OPENING_SUBGROUP.match(text, s, e)
     for m in _SUBGROUP.finditer(text, window_start, window_end):
+        if opening and m.start() < opening.end():
+            continue  # part of the subgroup the sentence opens on, named whole below
         # (after the value across no comma but "..., respectively,"; before it, not across "but": "not reached in
         # the cohort with X but were 2.2 and 5.0 months, respectively, in the cohort with Y" are Y's)
         gap = text[v.tail:m.start()]
-        if m.start() >= v.tail and (re.sub(r",\s*respectively\s*,", " ", gap).count(",") > 0
+        if m.start() >= v.tail and (re.sub(r",\s*respectively\s*,", " ", gap).count(",") > 0 or ";" in gap
                                     or len(gap) > 60 and "respectively" not in gap):
             continue
         if m.end() <= v.start and re.search(r"\b(?:but|whereas|while)\b", text[m.end():v.start]):
@@ -94,4 +164,4 @@ def _population(text: str, v: _Value, s: int, e: int) -> str | None:
                      re.I):
             continue  # "for patients who received FCR": an arm, not a subgroup
         best = m.group(0).strip() if best is None or m.start() < v.start else best
-    return best
+    return best or opening_subgroup(text, s, e, v.start)
