@@ -217,6 +217,25 @@ def _months(timepoint: str | None) -> float | str | None:
     return round(float(m.group(1)) * per, 1)
 
 
+# Words of a population that do not say which: "among patients with ..." and "cohort 1" name cohort "1".
+_POPULATION_FRAME = {"in", "among", "for", "of", "the", "with", "patients", "patient", "those", "who", "whose", "a",
+                     "an", "and", "or", "within", "population", "subgroup", "subgroups", "had", "were", "was", "at",
+                     "least", "than", "higher", "lower", "more", "cohort", "cohorts"}
+
+
+def same_population(extracted: str | None, labelled: str | None) -> str:
+    """A matched value's population against its label: "main" (neither names one), "right" (both, sharing a word
+    that says which: "among patients with a PD-L1 CPS of 20 or higher" for "CPS of 20 or higher"), "wrong" (one
+    where the label has none, or another), "missed" (the label's, not extracted)."""
+    if labelled is None:
+        return "main" if extracted is None else "wrong"
+    if extracted is None:
+        return "missed"
+    def words(text: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z0-9≥≤<>]+", text.lower()) if w not in _POPULATION_FRAME}
+    return "right" if words(extracted) & words(labelled) else "wrong"
+
+
 def evaluate(pairs, own: bool, errors: int = 0):
     per = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
     arm_ok = arm_total = arm_wrong = 0
@@ -224,6 +243,7 @@ def evaluate(pairs, own: bool, errors: int = 0):
     shown = 0
     design_ok = phase_ok = n_ok = n_total = 0
     cited_ok = population_ok = 0
+    subgroups = {"right": 0, "wrong": 0, "missed": 0, "main": 0, "labelled": 0}
     timepoint_ok = timepoint_total = 0
     nr = {"tp": 0, "fp": 0, "fn": 0}
     # The list of arms itself (the table's "Arms" column), in documents labelled with two arms or more: the labelled
@@ -289,6 +309,8 @@ def evaluate(pairs, own: bool, errors: int = 0):
             # Own or cited (a value the table and the answer's lead leave out), and main population or subgroup.
             cited_ok += bool(p["cited"]) == bool(g.get("cited"))
             population_ok += (p.get("population") is None) == (g.get("population") is None)
+            subgroups[same_population(p.get("population"), g.get("population"))] += 1
+            subgroups["labelled"] += g.get("population") is not None
             if g["endpoint"].endswith("_rate"):
                 timepoint_total += 1
                 timepoint_ok += _months(p.get("timepoint")) == _months(g.get("timepoint"))
@@ -316,6 +338,7 @@ def evaluate(pairs, own: bool, errors: int = 0):
         "spans_found": f"{spans_ok}/{spans_total}",
         "cited_agreement": round(cited_ok / tp, 3) if tp else None,
         "subgroup_agreement": round(population_ok / tp, 3) if tp else None,
+        "subgroups": {k: v for k, v in subgroups.items() if k != "main"},
         "timepoint_agreement": round(timepoint_ok / timepoint_total, 3) if timepoint_total else None,
         "landmark_rates": timepoint_total,
         "design_accuracy": round(design_ok / len(pairs), 3), "phase_accuracy": round(phase_ok / len(pairs), 3),
@@ -376,7 +399,9 @@ def main() -> None:
           f"{result['arm_attribution']} of {result['per_arm_values']} per-arm values ({result['arm_wrong']} given a "
           f"wrong arm); spans found "
           f"{result['spans_found']}; own/cited {result['cited_agreement']}, main/subgroup "
-          f"{result['subgroup_agreement']} of matched; time point {result['timepoint_agreement']} of "
+          f"{result['subgroup_agreement']} of matched (subgroups right {result['subgroups']['right']}, wrong "
+          f"{result['subgroups']['wrong']}, missed {result['subgroups']['missed']} of "
+          f"{result['subgroups']['labelled']} labelled); time point {result['timepoint_agreement']} of "
           f"{result['landmark_rates']} landmark rates; design {result['design_accuracy']}, phase "
           f"{result['phase_accuracy']}, N "
           f"{result['n_accuracy']} of {result['documents_with_n']}; {result['abstracts_per_second']} abstracts/s "

@@ -72,3 +72,14 @@ def test_a_name_the_text_abbreviates_right_after_it_is_read_as_its_abbreviation_
     arms = ["mFOLFIRINOX", "GnP", "GnP followed by mFOLFIRINOX"]
     assert same_arm("GnP followed by modified FOLFIRINOX", arms[2], arms, aliases)
     assert not same_arm("GnP followed by modified FOLFIRINOX", arms[1], arms, aliases)
+
+
+def test_a_subgroup_is_right_when_it_names_the_labelled_one_in_other_words():
+    from outcomes_extraction import same_population
+
+    assert same_population("among patients with a PD-L1 CPS of 20 or higher", "CPS of 20 or higher") == "right"
+    assert same_population("in cohort 2", "cohort 2") == "right"
+    assert same_population("in cohort 1", "cohort 2") == "wrong"  # "cohort" alone says not which
+    assert same_population("in patients aged 75 years or older", None) == "wrong"
+    assert same_population(None, "melanoma") == "missed"
+    assert same_population(None, None) == "main"
