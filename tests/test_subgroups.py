@@ -86,3 +86,12 @@ def test_a_cohort_named_between_a_count_and_its_share_is_the_value_s():
             "breast cancer (38.7%) and six of 24 with biliary tract cancer (25.0%).")
     assert populations(text) == [("ORR", 55.8, "NSCLC"), ("ORR", 38.7, "breast cancer"),
                                  ("ORR", 25.0, "biliary tract cancer")]
+
+
+def test_each_bullet_of_a_list_opens_on_its_own_subgroup():
+    text = ("The OS results were reported as follows:\n\n- At the second interim analysis, among the total population, "
+            "the median OS was 13.0 months with pembrolizumab and 10.7 months with cetuximab.\n- At the final "
+            "analysis, among the population with a CPS of 20 or higher, the median OS was 14.7 months with "
+            "pembrolizumab and 11.0 months with cetuximab")
+    cps = "among the population with a CPS of 20 or higher"
+    assert [p for _, _, p in populations(text)] == [None, None, cps, cps]

@@ -117,29 +117,34 @@ _OPENING_SUBGROUP = re.compile(
 
 
 # Where a sentence turns to another group: "..., whereas in unmethylated tumours it was 8.3 months", a semicolon
-# outside brackets.
-_CONTRAST = re.compile(r",\s*(?:whereas|while|but)\b|;|\bwhereas\b")
+# outside brackets, a new line.
+_CONTRAST = re.compile(r",\s*(?:whereas|while|but)\b|;|\bwhereas\b|\n")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
-def opening_subgroup(text: str, s: int, e: int, at: int) -> str | None:
+def _clause_opening(text: str, s: int, e: int, at: int) -> re.Match | None:
     """The subgroup the clause of a value at ``at`` opens on ("among patients with a PD-L1 CPS of 20 or higher,
     ..."; "..., whereas in those aged 80 years or older it was 0.98"), else the one the sentence opens on, unless the
-    clause turns to another group ("whereas", "while")."""
+    clause turns to another group ("whereas", "while", a new line)."""
     part = _BRACKETED.sub(lambda m: " " * len(m.group()), text[s:at])  # (a semicolon in "(HR 0.61; 95% CI ...)")
     turns = list(_CONTRAST.finditer(part))
     m = None
     if turns:
-        clause = s + turns[-1].end()
-        m = _OPENING_SUBGROUP.match(text, clause, e)
-        if m is None and re.search(r"whereas|while", turns[-1].group()):
-            return None
+        m = _OPENING_SUBGROUP.match(text, s + turns[-1].end(), e)
+        if m is None and re.search(r"whereas|while|\n", turns[-1].group()):
+            return None  # (a line is an item of its own: a list's bullet)
     m = m or _OPENING_SUBGROUP.match(text, s, e)
     if not m or m.end() > at or re.search(
             rf"\b(?:in|among|for) the {_MAIN_POPULATION}(?: [\w-]+){{0,2}}? (?:population|cohort|set|patients)\b",
             text[m.end():at], re.I):
         return None  # "..., survival in the whole trial population was 89.4%": the sentence says whose
-    return m.group("who")[0].lower() + m.group("who")[1:]
+    return m
+
+
+def opening_subgroup(text: str, s: int, e: int, at: int) -> str | None:
+    """The subgroup a value's clause or sentence opens on, as the record names it."""
+    m = _clause_opening(text, s, e, at)
+    return m.group("who")[0].lower() + m.group("who")[1:] if m else None
 
 
 def _population(text: str, v: _Value, s: int, e: int) -> str | None:
@@ -148,10 +153,10 @@ def _population(text: str, v: _Value, s: int, e: int) -> str | None:
                        text.rfind("\n", s, v.start) + 1)  # (a list's bullet is a clause of its own)
     window_start, window_end = max(clause_start, v.start - 110), min(e, v.tail + 140)
     best = None
-    opening = _OPENING_SUBGROUP.match(text, s, e)
+    opening = _clause_opening(text, s, e, v.start)
     for m in _SUBGROUP.finditer(text, window_start, window_end):
-        if opening and m.start() < opening.end():
-            continue  # part of the subgroup the sentence opens on, named whole below
+        if opening and opening.start() <= m.start() < opening.end():
+            continue  # part of the subgroup the clause opens on, named whole below
         # (after the value across no comma but "..., respectively,"; before it, not across "but": "not reached in
         # the cohort with X but were 2.2 and 5.0 months, respectively, in the cohort with Y" are Y's)
         gap = text[v.tail:m.start()]
@@ -164,4 +169,4 @@ def _population(text: str, v: _Value, s: int, e: int) -> str | None:
                      re.I):
             continue  # "for patients who received FCR": an arm, not a subgroup
         best = m.group(0).strip() if best is None or m.start() < v.start else best
-    return best or opening_subgroup(text, s, e, v.start)
+    return best or (opening.group("who")[0].lower() + opening.group("who")[1:] if opening else None)
