@@ -95,3 +95,24 @@ def test_each_bullet_of_a_list_opens_on_its_own_subgroup():
             "pembrolizumab and 11.0 months with cetuximab")
     cps = "among the population with a CPS of 20 or higher"
     assert [p for _, _, p in populations(text)] == [None, None, cps, cps]
+
+
+def test_studies_disagree_on_their_main_populations_not_on_a_subgroup():
+    from rag.outcomes.table import build_table
+
+    class Source:
+        def __init__(self, title: str):
+            self.title, self.year, self.authors, self.url = title, 2020, ["Brahmer J"], None
+
+    benefit = ("In this randomized phase 3 trial, patients were randomly assigned to nivolumab or docetaxel. Overall "
+               "survival was longer with nivolumab (hazard ratio for death, 0.59; 95% CI, 0.44 to 0.79).")
+    # the other study's whole population benefits too; only its subgroup's interval holds 1
+    other = ("In this randomized phase 3 trial, patients were randomly assigned to nivolumab or chemotherapy. "
+             "Among patients with a PD-L1 expression level below 1%, overall survival did not differ (hazard ratio "
+             "for death, 1.02; 95% CI, 0.80 to 1.30). Overall survival was longer with nivolumab (hazard ratio for "
+             "death, 0.70; 95% CI, 0.58 to 0.85).")
+    studies = [(Source("A"), extract_outcomes(benefit, "PMID:1"), 1),
+               (Source("B"), extract_outcomes(other, "PMID:2"), 2)]
+    table = build_table("What is the hazard ratio for overall survival with nivolumab?", studies)
+    assert [c.population is None for c in table.rows[1].cells["HR_OS"]] == [False, True]
+    assert table.disagreements == []

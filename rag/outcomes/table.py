@@ -319,8 +319,8 @@ def _disagreement(endpoint: str, drug: str, rows: list[Row], records: dict[str, 
             for c in r.cells.get(endpoint, []):
                 o = next((x for x in records[r.doc_id].outcomes
                           if x.char_start == c.char_start and x.endpoint == endpoint), None)
-                if o is None or o.ci_low is None or o.ci_high is None or o.cited:
-                    continue
+                if o is None or o.ci_low is None or o.ci_high is None or o.cited or o.population:
+                    continue  # (a subgroup's ratio is not the study's answer: main populations are compared)
                 kind = "benefit" if o.ci_high < 1 else "harm" if o.ci_low > 1 else "inconclusive"
                 verdicts[kind].append(f"{spoken_label(r.study)} [{r.passage}]" if r.passage else spoken_label(r.study))
                 break
