@@ -228,3 +228,32 @@ def test_a_value_only_quoted_from_another_study_leads_said_as_such(settings):
     assert passage.doc_id == "PMID:26412670"
     assert any("7% versus 55%" in s["text"] for s in passage.more_spans) or "7% versus 55%" in passage.text
     assert a.check.support[0]["status"] == "supported", a.check.support[0]
+
+
+def test_a_landmark_no_study_reports_is_said_and_a_range_keeps_to_one_landmark(settings):
+    from rag.answer.numbers import _as_written, landmark_note, range_line
+    from rag.answer.question import question_terms
+
+    question = "What is the 2-year overall survival with nivolumab in lung cancer?"
+    one_year = ("Patients were randomly assigned to nivolumab or docetaxel. The 1-year overall survival rate was 51% "
+                "with nivolumab and 39% with docetaxel.")
+    two_year = ("Patients were randomly assigned to nivolumab or docetaxel. The 2-year overall survival rate was 23% "
+                "with nivolumab and 8% with docetaxel.")
+    other_two = two_year.replace("23%", "29%").replace("8%", "16%")
+    table = build_table(question, [(None, extract_outcomes(t, i), n) for n, (i, t) in
+                                   enumerate([("a", two_year), ("b", one_year), ("c", other_two)], 1)])
+    terms = question_terms(question, open_store(settings).idf, AnswerWeights.key_idf)
+    best, rows = table.rows[0], table.rows
+    # the 2-year rates make the range; the 1-year 51% is no 2-year rate
+    assert range_line(terms, best, rows, "OS_rate", "overall survival rate", 24) == [
+        "Across the studies that report it, the overall survival rate ranges from 23% to 29% [1][3]."]
+    assert range_line(terms, best, rows, "OS_rate", "overall survival rate", None) == []  # no landmark: no range
+    # five years asked, the study reports two: said, with its time point
+    assert landmark_note("What is the 5-year overall survival with nivolumab?", best, "OS_rate") == (
+        "No retrieved study gives the overall survival rate at the time asked (5-year); these are at 2-year.")
+    # a rate read from a table with no landmark says so, and no time is guessed for it
+    table_text = ("Patients were randomly assigned to nivolumab or ipilimumab.\n\n| Patient Group | Overall Survival "
+                  "Rate |\n| --- | --- |\n| nivolumab | 52% |\n| ipilimumab | 34% |")
+    row = build_table(question, [(None, extract_outcomes(table_text, "d"), 1)]).rows[0]
+    assert [_as_written(c) for c in row.cells["OS_rate"]] == ["52% (time not stated)", "34% (time not stated)"]
+    assert landmark_note(question, row, "OS_rate").endswith("these are at a time the source does not state.")

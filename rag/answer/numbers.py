@@ -287,8 +287,12 @@ def number_lead(question: str, passages: list[Any], store: Any) -> Lead | None:
     # The range: the studies that share the leading study's match to the question (the same drug or disease) and
     # name what it names.
     reporting = [r for r in reporting if r is best or (relevance(question, r) >= 1 and _names_the_study(terms, r))]
-    values = "; ".join(_as_written(c) + (f" ({_who(c)})" if _who(c) else "") for c in _sayable(best, endpoint)[:4])
+    unstated = " (time not stated)"  # said once, after the name, when no value's landmark is stated
+    values = "; ".join(_as_written(c).replace(unstated, "") + (f" ({_who(c)})" if _who(c) else "")
+                       for c in _sayable(best, endpoint)[:4])
     name = NAMES[endpoint]
+    if all(_as_written(c).endswith(unstated) for c in _sayable(best, endpoint)[:4]):
+        name += unstated
     summed = any(c.derived for c in _sayable(best, endpoint)[:4])
     if summed:  # the paper gives complete and partial responses, not their sum: said so, the sum shown as one
         name += " (complete plus partial responses, added up here)"
@@ -319,28 +323,48 @@ def number_lead(question: str, passages: list[Any], store: Any) -> Lead | None:
         # and 14 patients (10%) had partial regression").
         lines += [f"{quote} [{best.passage}]" for quote in _partial_response_sentences(best, endpoint, passages,
                                                                                       store)]
-    # Each study's own population and its experimental arm (a single arm's "all", or the first arm named), as
-    # written: a control arm's value is not what the treatment achieves, a computed share is not in the text.
-    numbers = [(c.value, r.passage) for r in reporting for c in r.cells[endpoint]
-               if not c.population and not c.cited and _written(c) and c.arm == _asked_arm(terms, r)]
-    if len({n for _, n in numbers}) > 1:
-        low, high = min(v for v, _ in numbers), max(v for v, _ in numbers)
-        unit = best.cells[endpoint][0].unit
-        fmt = (lambda v: f"{v:g}%") if unit == "%" else (lambda v: f"{v:.2f}") if unit == "ratio" else \
-            (lambda v: f"{v:g} {unit}")
-        markers = "".join(f"[{n}]" for n in dict.fromkeys(n for _, n in numbers))
-        if low == high:
-            lines.append(f"The studies that report it give the same {name}, {fmt(low)} {markers}.")
-        else:
-            lines.append(f"Across the studies that report it, the {name} ranges from {fmt(low)} to {fmt(high)} "
-                         f"{markers}.")
+    # Each study's own population and its experimental arm, as written; a landmark rate's range is of one landmark
+    # (the one asked, else the leading value's).
+    landmark = months if id(best) in at_time else _cell_months(_sayable(best, endpoint)[0])
+    lines += range_line(terms, best, reporting, endpoint, name, landmark)
     lines += table.disagreements
+    if months is not None and endpoint.endswith("_rate") and id(best) not in at_time:
+        lines.append(landmark_note(question, best, endpoint))
     caveat = None
     if missing[id(best)]:
         caveat = (f"The study whose values lead the answer ({study}) does not mention "
                   f"{' or '.join(missing[id(best)])}: check that it answers the question.")
     return Lead("\n".join(lines), table, caveat,
                 LeadMatch(len(missing[id(best)]), relevance(question, best), best.passage))
+
+
+def range_line(terms, best, reporting: list, endpoint: str, name: str, landmark: float | None) -> list[str]:
+    """The range across the studies that report the endpoint ([] for one study): each study's own population and
+    its experimental arm (a single arm's "all", or the first arm named), as written (a control arm's value is not
+    what the treatment achieves, a computed share is not in the text); a landmark rate's at ``landmark`` months
+    only (a 1-year rate is no 2-year rate, and a rate at a time not stated is in no range)."""
+    rate = endpoint.endswith("_rate")
+    numbers = [(c.value, r.passage) for r in reporting for c in r.cells[endpoint]
+               if not c.population and not c.cited and _written(c) and c.arm == _asked_arm(terms, r)
+               and (not rate or landmark is not None and _cell_months(c) == landmark)]
+    if len({n for _, n in numbers}) <= 1:
+        return []
+    low, high = min(v for v, _ in numbers), max(v for v, _ in numbers)
+    unit = best.cells[endpoint][0].unit
+    fmt = (lambda v: f"{v:g}%") if unit == "%" else (lambda v: f"{v:.2f}") if unit == "ratio" else \
+        (lambda v: f"{v:g} {unit}")
+    markers = "".join(f"[{n}]" for n in dict.fromkeys(n for _, n in numbers))
+    if low == high:
+        return [f"The studies that report it give the same {name}, {fmt(low)} {markers}."]
+    return [f"Across the studies that report it, the {name} ranges from {fmt(low)} to {fmt(high)} {markers}."]
+
+
+def landmark_note(question: str, best, endpoint: str) -> str:
+    """Said when the question asks for a landmark ("5-year overall survival") that the leading study does not
+    report: the time points its figures are at, or that the source states none."""
+    times = sorted({c.timepoint for c in _sayable(best, endpoint) if c.timepoint})
+    return (f"No retrieved study gives the {NAMES[endpoint]} at the time asked ({_TIMEPOINT.search(question).group(0)}"
+            f"); these are at {' and '.join(times) if times else 'a time the source does not state'}.")
 
 
 _PARTIAL = re.compile(r"\bpartial (?:response|regression|remission)s?\b", re.I)

@@ -128,6 +128,8 @@ def format_value(o: Outcome) -> str:
         text += f", {o.p}"
     if o.timepoint:
         text = f"{o.timepoint}: {text}"
+    elif o.endpoint.endswith("_rate"):
+        text += " (time not stated)"  # a rate read from a table that gives no landmark: never taken for another's
     return text
 
 
