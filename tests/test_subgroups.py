@@ -116,3 +116,9 @@ def test_studies_disagree_on_their_main_populations_not_on_a_subgroup():
     table = build_table("What is the hazard ratio for overall survival with nivolumab?", studies)
     assert [c.population is None for c in table.rows[1].cells["HR_OS"]] == [False, True]
     assert table.disagreements == []
+
+
+def test_the_cohort_named_after_a_pair_is_both_values():
+    text = ("Patients were randomly assigned to nivolumab or docetaxel. Two-year overall survival rates were 23% (95% "
+            "CI, 16% to 30%) versus 8% (95% CI, 4% to 13%) in squamous NSCLC.")
+    assert populations(text) == [("OS_rate", 23.0, "squamous NSCLC"), ("OS_rate", 8.0, "squamous NSCLC")]

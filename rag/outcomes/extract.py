@@ -17,7 +17,7 @@ from .numbers import HAS_NUMBER, decimal_points
 from .record import NotReached, Outcome, StudyOutcomes
 from .study_arms import arms_with_aliases, dose_arms
 from .summed import partial_pairs, summed_responses
-from .sentence_roles import _ANIMALS, _CITED, _OWN, _PLANNED, _own_study, _population, cohort_of
+from .sentence_roles import _ANIMALS, _CITED, _OWN, _PLANNED, _own_study, _population, cohort_of, pair_cohorts
 from .sentence_arms import (_arms_chosen_join, _chosen_arms, _cohorts_respectively, _framed_arm, _name_labels,
                             _of_every_arm, _review_arm, _sentence_arms, _spell_out_abbreviations, _the_other_arm)
 from .items import MULTI_STUDY_SOURCES, study_items
@@ -396,6 +396,7 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
         if every == ["all"] and not decided:
             unplaced.append((out[-1], v))
     _framed_arm(text, s, out, arm_mentions)
+    pair_cohorts(text, out)
     _the_other_arm(text, out, arms)
     if respectively:
         _cohorts_respectively(text, e, out)

@@ -170,3 +170,13 @@ def _population(text: str, v: _Value, s: int, e: int) -> str | None:
             continue  # "for patients who received FCR": an arm, not a subgroup
         best = m.group(0).strip() if best is None or m.start() < v.start else best
     return best or (opening.group("who")[0].lower() + opening.group("who")[1:] if opening else None)
+
+
+def pair_cohorts(text: str, out: list) -> None:
+    """"23% (95% CI, 16% to 30%) versus 8% (4% to 13%) in squamous NSCLC": the cohort named after a pair's second
+    value is the first's too (outcomes of one sentence, in its order)."""
+    for a, b in zip(out, out[1:], strict=False):
+        if a.population is None and b.population and not b.subgroup and a.endpoint == b.endpoint \
+                and a.timepoint == b.timepoint and 0 < b.char_end - a.char_end <= 60 \
+                and re.match(r"[\s,]*(?:versus|vs\.?|v\.?|compared with)\s+\d", text[a.char_end:b.char_end]):
+            a.population = b.population
