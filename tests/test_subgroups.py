@@ -122,3 +122,18 @@ def test_the_cohort_named_after_a_pair_is_both_values():
     text = ("Patients were randomly assigned to nivolumab or docetaxel. Two-year overall survival rates were 23% (95% "
             "CI, 16% to 30%) versus 8% (95% CI, 4% to 13%) in squamous NSCLC.")
     assert populations(text) == [("OS_rate", 23.0, "squamous NSCLC"), ("OS_rate", 8.0, "squamous NSCLC")]
+
+
+@pytest.mark.parametrize("sentence, population", [
+    ("Patients with stage III or IV disease had a greater improvement in PFS (HR, 0.58; 95% CI, 0.42-0.80).",
+     "patients with stage III or IV disease"),
+    ("Patients in the PD-L1 low subgroup (TC0 and IC0) also had improved survival (HR 0.75; 95% CI 0.59-0.96).",
+     "patients in the PD-L1 low subgroup (TC0 and IC0)"),
+    # an arm, or an exposure a cohort study compares, is no subgroup
+    ("Patients in the pembrolizumab groups had longer survival (HR 0.75; 95% CI 0.59-0.96).", None),
+    ("Participants in the highest quartile of physical activity had lower mortality (HR 0.75; 95% CI 0.59-0.96).",
+     None),
+])
+def test_a_subgroup_as_the_sentence_s_subject(sentence, population):
+    [(_, _, got)] = [p for p in populations(sentence) if p[0].startswith("HR")]
+    assert got == population

@@ -116,6 +116,17 @@ _OPENING_SUBGROUP = re.compile(
     r"(?:,|(?= (?:it|they) (?:was|were)\b))")
 
 
+# A subgroup as the sentence's subject: "Patients with stage III or IV disease had a greater improvement in PFS (HR,
+# 0.58 ...)", "Patients in the PD-L1 low subgroup (TC0 and IC0) also had improved survival".
+_SUBJECT_SUBGROUP = re.compile(
+    r"[\s\-•*]*(?P<who>(?:Patients|Those|Children|Women|Men|Recipients|Participants|Infants|Adults) "
+    r"(?:with|in the|aged|whose|who had|older|younger)\b(?! (?:a |an )?(?:response|objective|complete|partial)\b)"
+    # (not an arm or an exposure a cohort study compares: "in the pembrolizumab groups", "in the highest quartile")
+    r"(?![^,;:.()]*\b(?:groups?|arms?|quartile|tertile|quintile|developed)\b)"
+    r"[^,;:.()]{2,90}?(?:\([^()]{0,60}\)[^,;:.()]{0,30}?)?)"
+    r"(?= (?:also |still |all )?(?:had|has|have|showed|achieved|experienced|derived|appeared)\b)")
+
+
 # Where a sentence turns to another group: "..., whereas in unmethylated tumours it was 8.3 months", a semicolon
 # outside brackets, a new line.
 _CONTRAST = re.compile(r",\s*(?:whereas|while|but)\b|;|\bwhereas\b|\n")
@@ -130,10 +141,11 @@ def _clause_opening(text: str, s: int, e: int, at: int) -> re.Match | None:
     turns = list(_CONTRAST.finditer(part))
     m = None
     if turns:
-        m = _OPENING_SUBGROUP.match(text, s + turns[-1].end(), e)
+        clause = s + turns[-1].end()
+        m = _OPENING_SUBGROUP.match(text, clause, e) or _SUBJECT_SUBGROUP.match(text, clause, e)
         if m is None and re.search(r"whereas|while|\n", turns[-1].group()):
             return None  # (a line is an item of its own: a list's bullet)
-    m = m or _OPENING_SUBGROUP.match(text, s, e)
+    m = m or _OPENING_SUBGROUP.match(text, s, e) or _SUBJECT_SUBGROUP.match(text, s, e)
     if not m or m.end() > at or re.search(
             rf"\b(?:in|among|for) the {_MAIN_POPULATION}(?: [\w-]+){{0,2}}? (?:population|cohort|set|patients)\b",
             text[m.end():at], re.I):
