@@ -2526,3 +2526,16 @@ def test_what_an_arm_adds_is_its_drugs_not_how_they_are_given(added, name):
     text = (f"Patients were randomly assigned 1:1:1 to 30 Gy in 10 fractions (arm A), 20 Gy in 5 fractions (arm B), "
             f"or 20 Gy in 5 fractions {added} (arm C). Median overall survival was 8.1, 7.4 and 10.2 months.")
     assert extract_outcomes(text, "x").arms[2] == name
+
+
+def test_a_comparison_as_many_as_names_the_arm_before_and_a_gain_by_months_is_no_median():
+    # cancer.gov's news page on ipilimumab plus dacarbazine (corpus/nci/types-skin-research-vemurafenib-ipilimumab.md)
+    text = ("Five hundred and two patients with metastatic melanoma were randomly assigned to receive ipilimumab plus "
+            "dacarbazine or dacarbazine alone. Median overall survival improved by just 2 months: 11.2 months for "
+            "those receiving combination therapy versus 9.1 months for those receiving dacarbazine alone. High-grade "
+            "adverse events occurred in nearly twice as many patients in the ipilimumab arm (56 percent) as the "
+            "dacarbazine alone arm (27 percent).")
+    got = [(o.endpoint, o.value, o.arm) for o in extract_outcomes(text, "x").outcomes]
+    assert ("OS_median", 2.0) not in [g[:2] for g in got]
+    assert [g for g in got if g[0] == "AE_grade3plus"] == [("AE_grade3plus", 56.0, "ipilimumab plus dacarbazine"),
+                                                          ("AE_grade3plus", 27.0, "dacarbazine")]

@@ -250,7 +250,9 @@ def _arm_for(text: str, v: _Value, placed, index: int, endpoint: str, arm_mentio
     after = [(len(gap), arm, gap) for gap, arm in after
              if (len(gap) <= 45 or len(gap) <= 75 and re.match(r"\s*(?:in|for|among|of) (?:the )?(?:patients|those)\b",
                                                               gap, re.I))
-             and not re.search(r"\b(?:than|versus|vs|compared|whereas|and|but)\b|[;]", gap, re.I)]
+             # (nor "twice as many in the ipilimumab arm (56%) as the dacarbazine arm")
+             and not re.search(r"\b(?:than|versus|vs|compared|whereas|and|but)\b|[;]|"
+                               r"\bas (?:the|in|with|among|for|those)\b", gap, re.I)]
     if after:
         _, arm, gap = min(after)
         if len(arms) == 2 and re.search(r"\b(?:did not|not|never)\s+(?:receive|undergo|get|be given)\s+(?:the\s+)?$|"

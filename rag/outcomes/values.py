@@ -120,13 +120,19 @@ def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
     return not _SHRINKAGE.match(text, ve, min(e, ve + 40))
 
 
+_CHANGED_BY = re.compile(r"\b(?:improved|increased|prolonged|extended|reduced|shortened|lengthened|gained|longer|"
+                         r"shorter)\s+by\s+(?:just |only |about |approximately |nearly |roughly |almost )?$", re.I)
+
+
 def _time_value(text: str, m: re.Match) -> tuple[float | None, str, tuple | None] | None:
     """A time ("7.2 months", "2.2 and 5.0 months"'s first item): value, unit and the CI written before its unit."""
     number, word = (m.group("tv"), m.group("tu")) if m.group("time") else (m.group("ltv"), m.group("ltu"))
     before = text[max(0, m.start() - 30):m.start()]
     if re.search(r"\d\s*(?:to|-|–)\s*$", before) and not _CHANGE_TO.search(before) \
-            or re.search(r"\bhistorical(?:ly)?\b(?:\s+[\w-]+){0,3}\s+(?:of|was|were|is)\s*$", before, re.I):
-        return None  # "PFS was 4 to 8 months": a range's end; "the historical control of 30 months": no result
+            or re.search(r"\bhistorical(?:ly)?\b(?:\s+[\w-]+){0,3}\s+(?:of|was|were|is)\s*$", before, re.I) \
+            or _CHANGED_BY.search(before):
+        return None  # "PFS was 4 to 8 months": a range's end; "the historical control of 30 months": no result;
+        # "survival improved by just 2 months": a difference
     if re.match(r"\s*(?:longer|shorter|more|less|gain|improvement|increase|difference|benefit)\b|"
                 r"\s*or (?:longer|more)\b", text[m.end():m.end() + 20], re.I):
         return None  # "6 months longer median overall survival", "lasted 6 months or longer": no median
