@@ -2539,3 +2539,9 @@ def test_a_comparison_as_many_as_names_the_arm_before_and_a_gain_by_months_is_no
     assert ("OS_median", 2.0) not in [g[:2] for g in got]
     assert [g for g in got if g[0] == "AE_grade3plus"] == [("AE_grade3plus", 56.0, "ipilimumab plus dacarbazine"),
                                                           ("AE_grade3plus", 27.0, "dacarbazine")]
+
+
+def test_a_share_of_cells_is_a_biomarker_cut_off_not_a_response_rate():
+    text = ("Patients with lower proportions of PD-L1-expressing tumor cells showed response rates substantially lower "
+            "than those who expressed PD-L1 in 50% or more of cells.")
+    assert extract_outcomes(text, "x").outcomes == []

@@ -110,6 +110,8 @@ def _a_share(text: str, s: int, e: int, vs: int, ve: int) -> bool:
     if re.search(r"(?:[≥≤<>]=?|at least|of|TPS|CPS|score|expression)\s*$", before, re.I) \
             and re.search(r"PD-?L1|TPS|CPS|expression|score|≥|≤|<|>", text[max(s, vs - 40):vs], re.I):
         return False  # a biomarker cut-off ("PD-L1 ≥50%"), not an outcome
+    if re.match(r"\s*(?:or (?:more|higher|greater|above) )?of (?:the )?(?:[\w-]+ )?cells\b", text[ve:ve + 40], re.I):
+        return False  # "expressed PD-L1 in 50% or more of cells": a share of cells, not of patients
     if re.match(r"\s*(?:(?:adjusted|exact|two-sided|bootstrap|Bayesian)\s+)?(?:CI|confidence|credible)",
                 text[ve:ve + 28], re.I):
         return False  # "95% CI"
