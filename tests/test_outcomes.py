@@ -2545,3 +2545,13 @@ def test_a_share_of_cells_is_a_biomarker_cut_off_not_a_response_rate():
     text = ("Patients with lower proportions of PD-L1-expressing tumor cells showed response rates substantially lower "
             "than those who expressed PD-L1 in 50% or more of cells.")
     assert extract_outcomes(text, "x").outcomes == []
+
+
+@pytest.mark.parametrize("text", [
+    # a survey's answers (the Malawi quality-improvement paper in corpus/pdf)
+    "Of the positive responses, 45% liked the staff performance, 34% liked the patient focus.",
+    # a trial registration's design (corpus/trials)
+    "Patients in CR with full hematologic recovery are randomized to 1 of 2 treatment arms.",
+])
+def test_a_survey_s_answers_and_a_design_s_one_of_two_arms_are_no_outcomes(text):
+    assert extract_outcomes(text, "x").outcomes == []

@@ -57,8 +57,11 @@ _NOT_REACHED = re.compile(r"\b(?:was |were |had )?not (?:yet )?(?:been )?reached
 _CLAUSE_VERB = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\.\s|\b(?:versus|vs|compared)\b|"
                           r"(?<!who )(?<!that )(?<!which )\b(?P<v>had|has|have|achieved|experienced|developed|showed|"
                           r"attained|obtained|occurred|was|were|died|discontinued|withdrew|stopped|required|"
-                          r"needed)\b", re.I)
-_OTHER_VERBS = {"died", "discontinued", "withdrew", "stopped", "required", "needed"}
+                          r"needed|liked|disliked|agreed|disagreed|preferred|felt|believed|thought|wanted|rated)\b",
+                          re.I)
+# (and a survey's answers: "responses, 45% liked the staff performance")
+_OTHER_VERBS = {"died", "discontinued", "withdrew", "stopped", "required", "needed", "liked", "disliked", "agreed",
+                "disagreed", "preferred", "felt", "believed", "thought", "wanted", "rated"}
 
 
 def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | None = None,

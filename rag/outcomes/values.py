@@ -208,8 +208,9 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
             value, unit = to_float(m.group("lpv")), "%"
         elif m.group("count"):
             num, den = to_float(m.group("num3")), to_float((m.group("den3") or m.group("den4")).replace(",", ""))
-            if num is None or not den or num > den:
-                continue
+            if num is None or not den or num > den or _ONE_OF_THE_ARMS.search(text, max(s, vs - 40), vs) \
+                    or _ONE_OF_THE_ARMS_AFTER.match(text, ve):
+                continue  # (not "randomized to 1 of 2 treatment arms": a design)
             value, unit = round(100 * num / den, 1), "%"
             if any(w.unit == "%" and 0 < abs(w.value - value) <= 0.5 and vs - w.tail < 80 for w in out[-2:]):
                 continue  # "a response rate of 87%, with responses in 13 of 15 patients": the rate said again
@@ -229,6 +230,11 @@ def _values(text: str, s: int, e: int) -> list[_Value]:
         out.append(_Value(value, unit, vs, ve, max(tail, p_end if p else tail), (low, high), p))
         consumed_to = max(tail, p_end if p else tail)
     return out
+
+
+# "are randomized to 1 of 2 treatment arms": which arm, not a share of patients.
+_ONE_OF_THE_ARMS = re.compile(r"\b(?:randomi[sz]ed|assigned|allocated|stratified)\s+(?:\w+\s+)?(?:to|into)\s+$", re.I)
+_ONE_OF_THE_ARMS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:arms|groups|cohorts|regimens|treatments)\b", re.I)
 
 
 # (a dose's unit, or another amount's: "0.5 mg", "20 mL", "35 Gy")
