@@ -51,6 +51,23 @@ def test_a_study_further_down_leads_only_when_it_matches_the_question_clearly_be
     assert not LeadMatch(1, 9.0, 6).clearly_better_than(LeadMatch(0, 5.0, 1))
     # ... but not when it is far less relevant (an excerpt of one sentence names no tumour, yet answers the question)
     assert not LeadMatch(0, 1.85, 13).clearly_better_than(LeadMatch(1, 6.95, 1))
+    # a study with an arm of the comparator the question names, over one without (a single arm's figure)
+    assert LeadMatch(0, 3.7, 12, compares=True).clearly_better_than(LeadMatch(0, 4.25, 1))
+    assert not LeadMatch(0, 3.7, 12).clearly_better_than(LeadMatch(0, 4.25, 1, compares=True))
+
+
+def test_a_question_s_comparator_is_matched_by_a_study_s_arm():
+    from rag.answer.numbers import _compares
+
+    question = "What response rate does first-line pembrolizumab give compared with platinum chemotherapy?"
+    trial = _row("Patients were randomly assigned to pembrolizumab or platinum-based chemotherapy. The response rate "
+                 "was 44.8% with pembrolizumab and 27.8% with chemotherapy.", question)
+    single = _row("In this single-arm phase 2 trial, 61 patients received pembrolizumab. The objective response rate "
+                  "was 41%.", question)
+    assert _compares(question, trial) and not _compares(question, single)
+    assert not _compares("What response rate does pembrolizumab give?", trial)  # no comparator asked
+    assert not _compares("According to a review, what response rate does pembrolizumab give compared with "
+                         "chemotherapy?", trial)  # the review asked for answers
 
 
 def test_the_words_of_every_quantitative_question_name_no_study(settings):

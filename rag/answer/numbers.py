@@ -110,6 +110,21 @@ def lead_endpoints(question: str) -> list[str]:
     return out
 
 
+# The comparator a question names: "compared with platinum chemotherapy", "versus docetaxel", "than placebo".
+_COMPARATOR = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|than(?: with)?|over|relative to)\s+"
+                         r"(?P<c>[\w -]{3,40})", re.I)
+
+
+def _compares(question: str, row) -> bool:
+    """Does a study compare what the question compares: a question that names a comparator ("compared with
+    platinum chemotherapy") is answered first by a study with an arm of it, not by a single arm's figure."""
+    m = _COMPARATOR.search(question)
+    if not m or len(row.arms) < 2 or re.search(r"\breview\b|meta-analys|according to", question, re.I):
+        return False  # (a question that asks what a review says is answered by the review)
+    words = {w for w in re.findall(r"[a-z][a-z-]{3,}", m.group("c").lower()) if w not in QUESTION_FRAME}
+    return any(words & set(re.findall(r"[a-z][a-z-]{3,}", arm.lower())) for arm in row.arms[1:] + row.arms[:1])
+
+
 def _risk_event(question: str) -> str | None:
     """The ratio of the event a question's risk is of ("lower the risk of death": HR_OS), if it names one."""
     risk = _RISK_OF.search(question)
@@ -240,14 +255,18 @@ class LeadMatch(NamedTuple):
     unnamed: int  # the question's tumours and drugs the study does not name
     relevance: float  # rag.outcomes.table.relevance
     passage: int  # the passage it is read in (1-based)
+    compares: bool = False  # it has an arm of the comparator the question names (_compares)
 
     def clearly_better_than(self, other: LeadMatch) -> bool:
         """Does a study found further down match the question clearly better than the one the passages read gave:
         it names a tumour or drug of the question the other misses (and is not far less relevant: an excerpt of one
-        sentence names no tumour), or as many and one more of its words in its title or arms?"""
+        sentence names no tumour), or as many and one more of its words in its title or arms, or as many and it
+        compares what the question compares where the other does not ("compared with platinum chemotherapy")?"""
         if self.unnamed < other.unnamed:
             return self.relevance >= other.relevance - 2
-        return self.unnamed == other.unnamed and self.relevance >= other.relevance + 1
+        return self.unnamed == other.unnamed and (self.relevance >= other.relevance + 1
+                                                  or self.compares and not other.compares
+                                                  and self.relevance >= other.relevance - 2)
 
 
 def number_lead(question: str, passages: list[Any], store: Any) -> Lead | None:
@@ -277,7 +296,7 @@ def number_lead(question: str, passages: list[Any], store: Any) -> Lead | None:
     event = _risk_event(question) if _RATIO.search(question) else None
     first = {id(r) for r in candidates if event in asked and _sayable(r, event)}
     best = max(candidates, key=lambda r: (-len(missing[id(r)]), id(r) in at_time, id(r) in first,
-                                          relevance(question, r), _own(r, asked)))
+                                          _compares(question, r), relevance(question, r), _own(r, asked)))
     endpoint = next((e for e in asked if id(best) in at_time and any(_cell_months(c) == months
                                                                      for c in _sayable(best, e))), None) \
         or next(e for e in asked if _sayable(best, e))  # the first asked endpoint the study reports
@@ -335,7 +354,7 @@ def number_lead(question: str, passages: list[Any], store: Any) -> Lead | None:
         caveat = (f"The study whose values lead the answer ({study}) does not mention "
                   f"{' or '.join(missing[id(best)])}: check that it answers the question.")
     return Lead("\n".join(lines), table, caveat,
-                LeadMatch(len(missing[id(best)]), relevance(question, best), best.passage))
+                LeadMatch(len(missing[id(best)]), relevance(question, best), best.passage, _compares(question, best)))
 
 
 def range_line(terms, best, reporting: list, endpoint: str, name: str, landmark: float | None) -> list[str]:
