@@ -274,3 +274,27 @@ def test_a_landmark_no_study_reports_is_said_and_a_range_keeps_to_one_landmark(s
     row = build_table(question, [(None, extract_outcomes(table_text, "d"), 1)]).rows[0]
     assert [_as_written(c) for c in row.cells["OS_rate"]] == ["52% (time not stated)", "34% (time not stated)"]
     assert landmark_note(question, row, "OS_rate").endswith("these are at a time the source does not state.")
+
+
+def test_what_a_lead_says_of_its_values_it_says_once_when_all_are_so_else_of_each():
+    from rag.answer.numbers import landmark_note, lead_values
+
+    question = "What response rates does interleukin-2 achieve?"
+    sums = ("Two hundred patients with melanoma or renal cancer received interleukin-2. Nine patients (7%) with "
+            "melanoma achieved complete regression and 14 patients (10%) had partial regression. The objective "
+            "response rate was 30% in patients with renal cancer.")
+    row = build_table(question, [(None, extract_outcomes(sums, "x"), 1)]).rows[0]
+    name, values = lead_values("ORR", row.cells["ORR"])
+    assert name == "objective response rate" and values == (
+        "30% (in patients with renal cancer); 7% + 10% = 17% (complete plus partial responses, added up here) "
+        "(melanoma)")
+    table_text = ("Patients were randomly assigned to nivolumab or ipilimumab.\n\n| Patient Group | Overall Survival "
+                  "Rate |\n| --- | --- |\n| nivolumab | 52% |\n| ipilimumab | 34% |\nThe 1-year overall survival rate "
+                  "was 51% with nivolumab.")
+    row = build_table("What is the overall survival rate with nivolumab?",
+                      [(None, extract_outcomes(table_text, "t"), 1)]).rows[0]
+    name, values = lead_values("OS_rate", row.cells["OS_rate"])
+    assert name == "overall survival rate" and "52% (time not stated) (nivolumab)" in values and "1-year: 51%" in values
+    # another study of the table gives the landmark asked: not "no retrieved study"
+    note = landmark_note("What is the 2-year overall survival?", row, "OS_rate", others=True)
+    assert note.startswith("This study does not give the overall survival rate at the time asked (2-year)")

@@ -137,3 +137,34 @@ def test_the_cohort_named_after_a_pair_is_both_values():
 def test_a_subgroup_as_the_sentence_s_subject(sentence, population):
     [(_, _, got)] = [p for p in populations(sentence) if p[0].startswith("HR")]
     assert got == population
+
+
+@pytest.mark.parametrize("text", [
+    "Of the 45 patients enrolled, 12 (27%) had an objective response.",
+    # the enrolment counted again
+    "In this phase 2 trial, 45 patients with metastatic melanoma received nivolumab. Of the 45 patients with "
+    "metastatic melanoma, 12 (27%) had an objective response.",
+    # an arm's patients
+    TWO_ARMS + "For patients in the pembrolizumab group, the objective response rate was 27%.",
+    TWO_ARMS + "In patients on pembrolizumab, the objective response rate was 27%.",
+    TWO_ARMS + "Patients with pembrolizumab had an objective response rate of 27%.",
+    # the study's own cohort, or a cohort of its patients
+    "In our cohort, the objective response rate was 27%.",
+    "In a cohort of 45 patients with melanoma, the objective response rate was 27%.",
+])
+def test_the_enrolled_an_arm_s_patients_and_the_study_s_own_cohort_are_no_subgroup(text):
+    assert [p for _, _, p in populations(text)] == [None]
+
+
+def test_each_clause_names_its_own_subgroup_and_an_arm_s_subgroup_is_one():
+    text = TWO_ARMS + ("Patients aged 65 years or older had a median overall survival of 10 months; patients younger "
+                       "than 65 years had a median overall survival of 14 months.")
+    assert [p for _, _, p in populations(text)] == ["patients aged 65 years or older", "patients younger than 65 years"]
+    # a subgroup of one arm is a subgroup
+    arm = ("Patients were randomly assigned to fidaxomicin or vancomycin. In patients aged 80 years or older receiving "
+           "fidaxomicin, clinical response was 83.3%.")
+    assert [p for _, _, p in populations(arm)] == ["in patients aged 80 years or older receiving fidaxomicin"]
+    # a subgroup's value equal to the main one is kept (only the conclusions say the main values again)
+    same = TWO_ARMS + ("The ORR was 20% with pembrolizumab. Among patients with PD-L1 of 50% or more, the ORR was 20% "
+                       "with pembrolizumab.")
+    assert [p for _, _, p in populations(same)] == [None, "among patients with PD-L1 of 50% or more"]

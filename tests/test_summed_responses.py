@@ -42,6 +42,19 @@ def test_the_parts_pair_in_order_per_arm_and_only_when_the_paper_gives_no_respon
     uneven = ("Complete responses occurred in 10% of patients with melanoma and 6% of patients with renal cancer, "
               "and partial responses in 12%.")
     assert extract_outcomes(uneven, "x").summed == []  # which complete response the 12% goes with is not said
+    # the parts of one arm and one population, from this study, or none
+    two = "Patients were randomly assigned to nivolumab or docetaxel. "
+    for apart in [two + "A complete response occurred in 10% of patients with nivolumab, and a partial response "
+                        "occurred in 20% of patients with docetaxel.",
+                  "Complete responses occurred in 10% of patients with melanoma; partial responses occurred in 25% of "
+                  "patients with renal cell cancer.",
+                  "Complete responses occurred in 10% of patients; in a prior study, partial responses occurred in 30% "
+                  "[12]."]:
+        assert extract_outcomes(apart, "x").summed == [], apart
+    crossed = two + ("Complete responses occurred in 10% with nivolumab and 5% with docetaxel; partial responses "
+                     "occurred in 20% with docetaxel and 30% with nivolumab.")
+    assert sorted((o.arm, o.value) for o in extract_outcomes(crossed, "x").summed) == [("docetaxel", 25),
+                                                                                       ("nivolumab", 40)]
 
 
 def test_the_contract_output_keeps_its_values_and_adds_the_sums_under_their_own_key(tmp_path):
@@ -79,3 +92,10 @@ def test_a_sum_is_supported_when_it_adds_up_and_its_parts_are_in_the_passage():
     assert wrong.status != SUPPORTED and "18% not in [1]" in wrong.reasons
     part = status("Objective response rate (complete plus partial responses, added up here) 7% + 11% = 18%.")
     assert part.status != SUPPORTED and "11% not in [1]" in part.reasons
+    # the sum as written, rounded ("3.45% + 10.27% = 13.7%"), but never a longer expression read in part
+    exact = "Of 200 patients, 3.45% had complete and 10.27% partial responses; 60% and 7% had neither."
+    said = "Objective response rate (complete plus partial responses, added up here) {} [1]"
+    assert check_sentence(said.format("3.45% + 10.27% = 13.7%."), [1], {1: exact}, values={1: [exact]}).status \
+        == SUPPORTED
+    longer = check_sentence(said.format("60% - 7% + 10.27% = 17.27%."), [1], {1: exact}, values={1: [exact]})
+    assert longer.status != SUPPORTED and "17.27% not in [1]" in longer.reasons

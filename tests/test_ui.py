@@ -149,6 +149,12 @@ def test_a_value_span_inside_another_is_marked_inside_it_each_with_its_own_ancho
     # spans that overlap without one holding the other: the second is cut where the first ends
     assert highlight("abcdefgh", [], [(0, 4, "x"), (2, 6, "y")]) == (
         '<mark class="value" id="x">abcd</mark><mark class="value" id="y">ef</mark>gh')
+    # a span inside the first, after one that crosses its end, is still marked inside it
+    assert highlight("abcdefghij", [], [(0, 6, "a"), (3, 9, "b"), (4, 5, "c")]) == (
+        '<mark class="value" id="a">abcd<mark class="value" id="c">e</mark>f</mark>'
+        '<mark class="value" id="b">ghi</mark>j')
+    # two cells of one span (one value said of both arms): one mark, one id
+    assert highlight("ORR 20% in both arms", [], [(4, 20, "v"), (4, 20, "v")]).count('id="v"') == 1
 
 
 def test_other_matching_spans_are_collapsed_and_opened_when_cited():

@@ -306,15 +306,9 @@ def number_lead(question: str, passages: list[Any], store: Any) -> Lead | None:
     # The range: the studies that share the leading study's match to the question (the same drug or disease) and
     # name what it names.
     reporting = [r for r in reporting if r is best or (relevance(question, r) >= 1 and _names_the_study(terms, r))]
-    unstated = " (time not stated)"  # said once, after the name, when no value's landmark is stated
-    values = "; ".join(_as_written(c).replace(unstated, "") + (f" ({_who(c)})" if _who(c) else "")
-                       for c in _sayable(best, endpoint)[:4])
-    name = NAMES[endpoint]
-    if all(_as_written(c).endswith(unstated) for c in _sayable(best, endpoint)[:4]):
-        name += unstated
-    summed = any(c.derived for c in _sayable(best, endpoint)[:4])
-    if summed:  # the paper gives complete and partial responses, not their sum: said so, the sum shown as one
-        name += " (complete plus partial responses, added up here)"
+    cells = _sayable(best, endpoint)[:4]
+    name, values = lead_values(endpoint, cells)
+    summed = any(c.derived for c in cells)
     # The year stays out: every number of the sentence must be found in the passage it cites.
     study = spoken_label(best.study)
     study += " et al." if not re.search(r"\d", study) and " " not in study and best.n_authors > 1 else ""
@@ -348,13 +342,26 @@ def number_lead(question: str, passages: list[Any], store: Any) -> Lead | None:
     lines += range_line(terms, best, reporting, endpoint, name, landmark)
     lines += table.disagreements
     if months is not None and endpoint.endswith("_rate") and id(best) not in at_time:
-        lines.append(landmark_note(question, best, endpoint))
+        lines.append(landmark_note(question, best, endpoint, bool(reports_at(months, table.rows, [endpoint]))))
     caveat = None
     if missing[id(best)]:
         caveat = (f"The study whose values lead the answer ({study}) does not mention "
                   f"{' or '.join(missing[id(best)])}: check that it answers the question.")
     return Lead("\n".join(lines), table, caveat,
                 LeadMatch(len(missing[id(best)]), relevance(question, best), best.passage, _compares(question, best)))
+
+
+def lead_values(endpoint: str, cells: list) -> tuple[str, str]:
+    """The endpoint's name and its values as the lead says them: "(time not stated)" and "(complete plus partial
+    responses, added up here)" said once after the name when every value is so, else after each value that is."""
+    unstated = " (time not stated)"
+    added = " (complete plus partial responses, added up here)"
+    all_unstated = all(_as_written(c).endswith(unstated) for c in cells)
+    all_summed = all(c.derived for c in cells)
+    values = "; ".join((_as_written(c).replace(unstated, "") if all_unstated else _as_written(c))
+                       + (added if c.derived and not all_summed else "") + (f" ({_who(c)})" if _who(c) else "")
+                       for c in cells)
+    return NAMES[endpoint] + (unstated if all_unstated else "") + (added if all_summed else ""), values
 
 
 def range_line(terms, best, reporting: list, endpoint: str, name: str, landmark: float | None) -> list[str]:
@@ -378,12 +385,17 @@ def range_line(terms, best, reporting: list, endpoint: str, name: str, landmark:
     return [f"Across the studies that report it, the {name} ranges from {fmt(low)} to {fmt(high)} {markers}."]
 
 
-def landmark_note(question: str, best, endpoint: str) -> str:
+def landmark_note(question: str, best, endpoint: str, others: bool = False) -> str:
     """Said when the question asks for a landmark ("5-year overall survival") that the leading study does not
-    report: the time points its figures are at, or that the source states none."""
+    report: the time points its figures are at, or that the source states none; whether other studies of the table
+    (that match the question less well) report it."""
     times = sorted({c.timepoint for c in _sayable(best, endpoint) if c.timepoint})
-    return (f"No retrieved study gives the {NAMES[endpoint]} at the time asked ({_TIMEPOINT.search(question).group(0)}"
-            f"); these are at {' and '.join(times) if times else 'a time the source does not state'}.")
+    at = ' and '.join(times) if times else 'a time the source does not state'
+    asked = _TIMEPOINT.search(question).group(0)
+    if others:
+        return (f"This study does not give the {NAMES[endpoint]} at the time asked ({asked}); these are at {at}. "
+                f"The table shows the studies that do.")
+    return f"No retrieved study gives the {NAMES[endpoint]} at the time asked ({asked}); these are at {at}."
 
 
 _PARTIAL = re.compile(r"\bpartial (?:response|regression|remission)s?\b", re.I)

@@ -60,6 +60,8 @@ _CLAUSE_VERB = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\.\s|\b(?:versus|v
                           r"needed|liked|disliked|agreed|disagreed|preferred|felt|believed|thought|wanted|rated)\b",
                           re.I)
 # (and a survey's answers: "responses, 45% liked the staff performance")
+# The conclusions of an abstract, where its results are said again.
+_CONCLUSIONS = re.compile(r"\b(?:CONCLUSIONS?|Conclusions?|INTERPRETATION|Interpretation)\b\s*(?:[:.—–-]|\n)")
 _OTHER_VERBS = {"died", "discontinued", "withdrew", "stopped", "required", "needed", "liked", "disliked", "agreed",
                 "disagreed", "preferred", "felt", "believed", "thought", "wanted", "rated"}
 
@@ -118,7 +120,8 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
                 ci = (outcome.ci_low, outcome.ci_high)
                 other_ci = outcome.unit == "ratio" and ci[0] is not None and seen.get(key, ci) not in (ci, (None, None))
                 main = key[:4] + (None,)
-                if outcome.population and seen.get(main) == ci and key not in seen and main not in keys:
+                if outcome.population and seen.get(main) == ci and key not in seen and main not in keys \
+                        and _CONCLUSIONS.search(original, a, s):
                     continue  # the conclusions name the main population in words: "Among patients with SCLC, ..."
                 if key not in seen or other_ci or key in keys and outcome.unit == "ratio":
                     seen.setdefault(key, ci)
@@ -386,7 +389,7 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
             text, v, placed, index, placed_as, arm_mentions, arms, respectively)
         arm, decided = _review_arm(text, s, e, before, v, arm, record, cited)
         start, end = _span(text, v, anchors[id(v)])
-        population = _population(text, v, s, e)
+        population = _population(text, v, s, e, tuple(record.arms))
         cohort = cohort_of(text, v) if population is None else None
         # One value said of every arm ("33% of patients in both arms", "the median survival for both arms was 18
         # months"): one value a arm.
@@ -404,7 +407,7 @@ def _sentence_outcomes(text: str, s: int, e: int, record: StudyOutcomes, aliases
     if respectively:
         _cohorts_respectively(text, e, out)
     _chosen_arms(text, unplaced, placed, arm_mentions, arms, respectively, record, aliases, s, e, before, chosen)
-    partials.extend(partial_pairs(text, s, values, mentions, set(anchors), out))
+    partials.extend(partial_pairs(text, s, e, values, mentions, placed, out, arm_mentions, arms, respectively))
     return out
 
 

@@ -17,15 +17,16 @@ _CITED = re.compile(r"\b(?:previous(?:ly)?|earlier|prior) (?:\w+ ){0,2}(?:stud(?
 
 _SUBGROUP = re.compile(r"\b(?:among|in|for) (?:the )?(?:\d+ )?(?:patients?|those|subgroups?|cohorts?|participants)"
                        # (up to the clause's next verb: "in the cohort with X but were 2.2 months" is "... with X")
-                       r"(?: who| with| whose)[^,;.()]{3,70}?(?=\s+(?:but|were|was|had|has|have|achieved|showed|"
-                       r"experienced|compared|versus|vs)\b|[,;.()]|$)|\bPD-?L1[^,;.()]{0,30}?(?:[≥>≤<]=?|of at least|"
+                       r"(?: who| with| whose| aged| younger| older)[^,;.()]{3,70}?"
+                       r"(?=\s+(?:but|were|was|had|has|have|achieved|showed|experienced|compared|versus|vs)\b|[,;.()]|$)|"
+                       r"\bPD-?L1[^,;.()]{0,30}?(?:[≥>≤<]=?|of at least|"
                        r"of ≥)\s*\d+\s*%|"
                        r"\b(?:CPS|TPS|combined positive score|tumou?r proportion score)\s*(?:of\s*)?(?:[≥>≤<]=?\s*)?\d+"
                        r"\s*%?(?: or (?:higher|more|greater|above))?|"
                        # "in the intention-to-treat population" is the main population, not a subgroup
                        # ("in this cohort", "in our population": the study's own)
-                       r"\b(?:in|among) (?:the )?(?!the\b|this\b|our\b)(?!(?:intention|intent)-to-treat|ITT|overall|"
-                       r"whole|entire|total|study|full|safety|per-protocol|modified)[\w-]+(?: [\w-]+)? "
+                       r"\b(?:in|among) (?:the )?(?!the\b|this\b|our\b|a\b|an\b)(?!(?:intention|intent)-to-treat|"
+                       r"ITT|overall|whole|entire|total|study|full|safety|per-protocol|modified)[\w-]+(?: [\w-]+)? "
                        r"(?:subgroup|cohort|population)\b", re.I)
 
 
@@ -99,12 +100,16 @@ _OPENING_SUBGROUP = re.compile(
     r"[\s\-•*]*(?:(?:At|In|On) (?:the )?[\w -]{0,30}?(?:analysis|follow-up|cut-?off),\s*|"
     r"(?:However|Likewise|Similarly|Moreover|Additionally|Furthermore|Notably|Importantly|In addition),\s*)?"
     r"(?P<who>(?i:among|in|for|of|within) (?!(?:all |the |these |those )*(?:\d+ )?(?:[\w-]+ )?"
-    rf"{_MAIN_POPULATION})(?:all )?(?:the |these |those )?(?:\d+ )?(?:"
+    rf"{_MAIN_POPULATION})(?!(?:our|this|a|an|the present|the current)\b)"
+    r"(?:all )?(?:the |these |those )?(?:\d+ )?(?:"
     # people with a qualifier ("patients previously exposed to BV", "recipients aged 65 years or older"), not
     # those of an arm ("patients who received X")
     rf"(?:{_OWN_PEOPLE}[\w-]+ )?{_PEOPLE} (?!{_PEOPLE}\b)(?!(?:who |that )?(?:were |had been |was )?(?:received?|"
-    r"receiving|treated with|given|randomly|assigned|allocated|underwent|randomi[sz]ed|had (?:a |an )?(?:response|"
-    r"objective)|responded|achieved|completed)\b)"
+    r"receiving|on|treated with|given|randomly|assigned|allocated|underwent|randomi[sz]ed|had (?:a |an )?(?:response|"
+    r"objective)|responded|achieved|completed)\b|(?:enrolled|included|evaluable|assessable|eligible|analy[sz]ed|"
+    r"assessed|studied)(?=\s*(?:,|in (?:the|this|our)\b|into\b)))"
+    # (not those of an arm: "for patients in the nivolumab group")
+    r"(?![^,;:.()]*\b(?:groups?|arms?)\b)"
     r"[^,;:.()]{2,90}?(?:\([^()]{0,40}\)[^,;:.()]{0,40}?)?|"
     # a numbered cohort or part ("In cohort 2,", "In Part B,"), a stratum, subgroup or subset
     r"(?:cohort|part|stratum) (?:[A-Z]|[IVX]+|\d+)(?=,)|"
@@ -119,7 +124,7 @@ _OPENING_SUBGROUP = re.compile(
 # A subgroup as the sentence's subject: "Patients with stage III or IV disease had a greater improvement in PFS (HR,
 # 0.58 ...)", "Patients in the PD-L1 low subgroup (TC0 and IC0) also had improved survival".
 _SUBJECT_SUBGROUP = re.compile(
-    r"[\s\-•*]*(?P<who>(?:Patients|Those|Children|Women|Men|Recipients|Participants|Infants|Adults) "
+    r"[\s\-•*]*(?P<who>(?i:patients|those|children|women|men|recipients|participants|infants|adults) "
     r"(?:with|in the|aged|whose|who had|older|younger)\b(?! (?:a |an )?(?:response|objective|complete|partial)\b)"
     # (not an arm or an exposure a cohort study compares: "in the pembrolizumab groups", "in the highest quartile")
     r"(?![^,;:.()]*\b(?:groups?|arms?|quartile|tertile|quintile|developed)\b)"
@@ -133,7 +138,7 @@ _CONTRAST = re.compile(r",\s*(?:whereas|while|but)\b|;|\bwhereas\b|\n")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
-def _clause_opening(text: str, s: int, e: int, at: int) -> re.Match | None:
+def _clause_opening(text: str, s: int, e: int, at: int, arms: tuple[str, ...] = ()) -> re.Match | None:
     """The subgroup the clause of a value at ``at`` opens on ("among patients with a PD-L1 CPS of 20 or higher,
     ..."; "..., whereas in those aged 80 years or older it was 0.98"), else the one the sentence opens on, unless the
     clause turns to another group ("whereas", "while", a new line)."""
@@ -143,29 +148,51 @@ def _clause_opening(text: str, s: int, e: int, at: int) -> re.Match | None:
     if turns:
         clause = s + turns[-1].end()
         m = _OPENING_SUBGROUP.match(text, clause, e) or _SUBJECT_SUBGROUP.match(text, clause, e)
-        if m is None and re.search(r"whereas|while|\n", turns[-1].group()):
-            return None  # (a line is an item of its own: a list's bullet)
+        if m is None and (re.search(r"whereas|while|\n", turns[-1].group())
+                          or re.match(rf"\s*(?:the )?{_PEOPLE}\b", text[clause:e], re.I)):
+            return None  # (a line is an item of its own: a list's bullet; "; patients younger than 65 had ...")
     m = m or _OPENING_SUBGROUP.match(text, s, e) or _SUBJECT_SUBGROUP.match(text, s, e)
     if not m or m.end() > at or re.search(
             rf"\b(?:in|among|for) the {_MAIN_POPULATION}(?: [\w-]+){{0,2}}? (?:population|cohort|set|patients)\b",
-            text[m.end():at], re.I):
+            text[m.end():at], re.I) or _enrolled(text, s, m.group("who")) or _an_arm(m.group("who"), arms):
         return None  # "..., survival in the whole trial population was 89.4%": the sentence says whose
     return m
 
 
-def opening_subgroup(text: str, s: int, e: int, at: int) -> str | None:
-    """The subgroup a value's clause or sentence opens on, as the record names it."""
-    m = _clause_opening(text, s, e, at)
-    return m.group("who")[0].lower() + m.group("who")[1:] if m else None
+def _an_arm(who: str, arms: tuple[str, ...]) -> bool:
+    """Are the people an arm's, named by its treatment and nothing else ("patients with nivolumab", "In patients on
+    nivolumab"; not "patients aged 80 years or older receiving fidaxomicin", a subgroup of the arm)?"""
+    rest = who.lower()
+    for arm in sorted(arms, key=len, reverse=True):
+        if len(arm) >= 4:
+            rest = rest.replace(arm.lower(), " ")
+    if rest == who.lower():
+        return False
+    return not (set(re.findall(r"[a-z0-9≥≤<>]+", rest)) - _ARM_FRAME)
 
 
-def _population(text: str, v: _Value, s: int, e: int) -> str | None:
+# The words around an arm's treatment when people are named by it alone.
+_ARM_FRAME = {"among", "in", "for", "of", "within", "all", "the", "these", "those", "patients", "patient",
+              "participants", "subjects", "with", "on", "receiving", "given", "treated", "who", "received", "were",
+              "group", "arm", "alone", "plus", "and"}
+
+
+def _enrolled(text: str, s: int, who: str) -> bool:
+    """Are the people a clause opens on those the study enrolled, counted as before ("45 patients with metastatic
+    melanoma were enrolled. ... Of the 45 patients with metastatic melanoma, ...")?"""
+    m = re.match(r"(?i:among|in|for|of|within) (?:all )?(?:the |these |those )?(?P<n>\d[\d,]*) (?P<core>.+)", who)
+    if not m or not re.match(_PEOPLE, m.group("core"), re.I):
+        return False
+    return bool(re.search(rf"\b{re.escape(m.group('n'))} (?:[\w-]+ )?{re.escape(m.group('core'))}", text[:s], re.I))
+
+
+def _population(text: str, v: _Value, s: int, e: int, arms: tuple[str, ...] = ()) -> str | None:
     """The subgroup a value is for, when the clause around it names one ("among patients with PD-L1 ≥50%")."""
     clause_start = max(s, text.rfind(";", s, v.start) + 1, text.rfind(", whereas", s, v.start) + 1,
                        text.rfind("\n", s, v.start) + 1)  # (a list's bullet is a clause of its own)
     window_start, window_end = max(clause_start, v.start - 110), min(e, v.tail + 140)
     best = None
-    opening = _clause_opening(text, s, e, v.start)
+    opening = _clause_opening(text, s, e, v.start, arms)
     for m in _SUBGROUP.finditer(text, window_start, window_end):
         if opening and opening.start() <= m.start() < opening.end():
             continue  # part of the subgroup the clause opens on, named whole below

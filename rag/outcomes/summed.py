@@ -3,37 +3,68 @@ regression of all disease and 14 patients (10%) had partial regression" is a res
 never writes. The vocabulary has no partial response, so the values stay out of the record's outcomes; their sum is
 kept beside them (``StudyOutcomes.summed``) for the table and the answer, which show it as the sum it is.
 
-A sentence's partial responses are paired with its complete responses in the order it gives them, and only when it
-gives as many of each: "CR 10% vs 5%, PR 30% vs 20%" pairs 10 with 30 and 5 with 20; a sentence that gives two
-complete responses and one partial pairs none.
+A sentence's partial responses are paired with its complete responses by arm and population, each read as any value
+is ("CR 10% vs 5%, PR 30% vs 20%" pairs 10 with 30 and 5 with 20, in the arms' order), and only one to one: a
+sentence that gives two complete responses of one group and one partial pairs none.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+from .arms import _arm_for
 from .endpoint_words import _Mention
 from .endpoints import partial_response_word
+from .sentence_roles import _population, cohort_of
 from .record import Outcome, StudyOutcomes, SummedResponse
 from .values import _Value
 
 
-def partial_pairs(text: str, s: int, values: list[_Value], mentions: list[_Mention], placed: set[int],
-                  found: list[Outcome]) -> list[tuple[Outcome, _Value, _Mention]]:
+def partial_pairs(text: str, s: int, e: int, values: list[_Value], mentions: list[_Mention], placed: list,
+                  found: list[Outcome], arm_mentions, arms: list[str],
+                  respectively: bool) -> list[tuple[Outcome, _Value, _Mention]]:
     """The sentence's complete responses (of ``found``, its outcomes) each with its partial response: the shares of
-    the sentence no endpoint took (``placed``: the ids of those one did) whose word is a partial response."""
-    partial = [(v, w) for v in values if id(v) not in placed
+    the sentence no endpoint took (``placed``: (value, endpoint) of those one did) whose word is a partial response,
+    given an arm by the rules every value is (arms.py) and a population as every value is. A complete response is
+    paired only with the one partial response of its arm and population, and that one with it alone; none across a
+    semicolon or a citation ("...; in a prior study, partial responses occurred in 30% [12]")."""
+    if not any(m.kind == "PR" for m in mentions):
+        return []
+    taken = {id(v) for v, _ in placed}
+    partial = [(v, w) for v in values if id(v) not in taken
                for w in [partial_response_word(text, v, mentions, s)] if w is not None]
     if not partial:
         return []
+    with_partial = placed + [(v, "PR") for v, _ in partial]
+    keyed = []
+    for v, w in partial:
+        arm = _arm_for(text, v, with_partial, next(i for i, (x, _) in enumerate(with_partial) if x is v), "PR",
+                       arm_mentions, arms, respectively)
+        keyed.append((v, w, arm, _population(text, v, s, e, tuple(arms)) or cohort_of(text, v)))
     complete: dict[tuple[int, int], Outcome] = {}
     for o in found:  # one value said of every arm is one complete response (its span ends at its value)
         if o.endpoint == "CR" and o.unit == "%":
             complete.setdefault((o.char_end, o.char_start), o)
-    if len(complete) != len(partial):
-        return []
-    return [(c, v, w) for c, (v, w) in zip((complete[k] for k in sorted(complete)),
-                                           sorted(partial, key=lambda p: p[0].start), strict=True)]
+    # (a partial response that names no population of its own is of the one its sentence's complete response names:
+    # "Nine patients (7%) with metastatic melanoma achieved complete regression ... and 14 patients (10%) had partial
+    # regression")
+    candidates = {id(c): [(v, w) for v, w, arm, population in keyed
+                          if arm == c.arm and population in (c.population, None)] for c in complete.values()}
+    claims = Counter(id(v) for pairs in candidates.values() for v, _ in pairs)
+    out = []
+    for c in complete.values():
+        if len(candidates[id(c)]) != 1:
+            continue
+        v, w = candidates[id(c)][0]
+        between = text[min(c.char_end, v.start):max(c.char_start, v.end)]
+        if claims[id(v)] == 1 and not _APART.search(between):
+            out.append((c, v, w))
+    return out
+
+
+# Words that set a partial response apart from the complete response before it: another study.
+_APART = re.compile(r"\[\d|\b(?:prior|previous|previously|earlier|other)\b", re.I)
 
 
 def summed_responses(text: str, record: StudyOutcomes,

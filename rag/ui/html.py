@@ -50,8 +50,9 @@ def highlight(text: str, spans: Iterable[tuple[int, int]], values: Iterable[tupl
     """The text as HTML with each (start, end) span wrapped in <mark>; everything escaped. ``values``: the spans of
     the studies table's cells (start, end, anchor id), marked so that a click on a cell shows its span; a cited
     sentence they fall in is cut around them. A value span inside another (a complete response inside the sum of
-    complete and partial responses) is marked inside it, so each cell's whole span is one element."""
-    values = sorted(v for v in values if 0 <= v[0] < v[1] <= len(text))
+    complete and partial responses) is marked inside it, so each cell's whole span is one element; one id is
+    marked once (cells of one span share it)."""
+    values = sorted({v[2]: v for v in values if 0 <= v[0] < v[1] <= len(text)}.values())
     marks = [(a, b, "cited", "") for a, b in spans]
     for va, vb, _ in values:
         marks = [piece for a, b, cls, ident in marks
@@ -61,16 +62,14 @@ def highlight(text: str, spans: Iterable[tuple[int, int]], values: Iterable[tupl
     marks.sort(key=lambda m: (m[0], -m[1]))
 
     def render(lo: int, hi: int, items: list[tuple[int, int, str, str]]) -> str:
-        out, last, i = [], lo, 0
-        while i < len(items):
-            a, b, cls, ident = items[i]
+        out, last = [], lo
+        while items:
+            a, b, cls, ident = items.pop(0)
             a, b = max(a, last), min(b, hi)
-            inner = []
-            i += 1
-            while i < len(items) and items[i][0] < b and items[i][1] <= b:  # the marks inside this one
-                inner.append(items[i])
-                i += 1
+            inner = [x for x in items if x[0] < b and x[1] <= b]  # every mark inside this one, not only the next
+            items = [x for x in items if not (x[0] < b and x[1] <= b)]
             if a >= b:
+                out.append(render(last, last, inner))  # (an emptied mark's own inner marks are emptied too)
                 continue
             anchor = f' id="{esc(ident)}"' if ident else ""
             out.append(esc(text[last:a]) + f'<mark class="{cls}"{anchor}>{render(a, b, inner)}</mark>')

@@ -132,14 +132,17 @@ def ratio_flags(clause: str, sentences: list[str], where: str) -> list[str]:
 
 
 # "7% + 10% = 17%": a sum the answer shows as one, its parts before it.
-_SUM_OF = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*\+\s*(\d+(?:\.\d+)?)\s*%?\s*=\s*$")
+_SUM_OF = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%?\s*\+\s*(\d+(?:\.\d+)?)\s*%?\s*=\s*$")
 
 
 def derived(q: _Quantity, plain: str) -> bool:
     """A number the answer derives from its own figures: a risk "reduced by 22%" for a hazard ratio of 0.78 in the
     same sentence; the sum written after its parts ("7% + 10% = 17%"), whose parts are checked as any number."""
     parts = _SUM_OF.search(plain[:q.start])
-    if parts and abs(float(parts.group(1)) + float(parts.group(2)) - q.value) < 0.01 + 1e-9:
+    # (within the rounding of the sum as written, "3.45% + 10.27% = 13.7%"; never a longer expression, "60% - 7% +
+    # 10% = 17%", whose first term this rule would not read)
+    if parts and abs(float(parts.group(1)) + float(parts.group(2)) - q.value) <= 0.05 + 1e-9 \
+            and not re.search(r"[-+−–×*/=]\s*$", plain[:parts.start()]):
         return True
     if q.percent and re.search(r"\b(risk|hazard|odds)\b", plain, re.I) \
             and re.search(r"\b(reduc\w*|lower\w*|cut|decreas\w*)\b", plain, re.I):
