@@ -130,9 +130,12 @@ def test_a_build_killed_mid_way_leaves_the_old_index_and_the_next_build_recovers
     lines = ABSTRACTS.read_text(encoding="utf-8").splitlines()[N_ABSTRACTS:N_ABSTRACTS + 200]
     (own_index.corpus_dir / "pubmed" / "more.jsonl").write_text("\n".join(lines) + "\n")
     cached = _cache_rows(own_index.index_dir)
+    # (small batches: the cache commits every 8 batches, 64 texts, so the kill comes with most of the 200 papers still
+    # to embed; with the default 32 the first commit held nearly all of them and the build could publish first)
     proc = subprocess.Popen(
         [sys.executable, "-m", "rag", "build", "--quiet", "--corpus", str(own_index.corpus_dir),
-         "--index", str(own_index.index_dir)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+         "--index", str(own_index.index_dir), "--embed-batch-size", "8"], cwd=ROOT, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL)
     deadline = time.time() + 240
     while _cache_rows(own_index.index_dir) < cached + 64 and time.time() < deadline and proc.poll() is None:
         time.sleep(0.2)
