@@ -168,3 +168,10 @@ def test_each_clause_names_its_own_subgroup_and_an_arm_s_subgroup_is_one():
     same = TWO_ARMS + ("The ORR was 20% with pembrolizumab. Among patients with PD-L1 of 50% or more, the ORR was 20% "
                        "with pembrolizumab.")
     assert [p for _, _, p in populations(same)] == [None, "among patients with PD-L1 of 50% or more"]
+
+
+@pytest.mark.parametrize("heading", ["\nConclusions: ", " CONCLUSIONS: ", "\nConclusions and Relevance: "])
+def test_conclusions_headed_in_their_own_sentence_repeat_the_main_value_once(heading):
+    text = f"Results: The objective response rate was 30%.{heading}Among patients with NSCLC, the objective " \
+           "response rate was 30%."
+    assert populations(text) == [("ORR", 30.0, None)]

@@ -99,3 +99,19 @@ def test_a_sum_is_supported_when_it_adds_up_and_its_parts_are_in_the_passage():
         == SUPPORTED
     longer = check_sentence(said.format("60% - 7% + 10.27% = 17.27%."), [1], {1: exact}, values={1: [exact]})
     assert longer.status != SUPPORTED and "17.27% not in [1]" in longer.reasons
+
+
+def test_a_named_single_arm_sums_and_an_unsaid_pairing_does_not():
+    named = ("Forty patients with metastatic melanoma were treated with pembrolizumab. Nine patients (7%) achieved "
+             "complete response and 14 patients (10%) had partial response.")
+    assert [o.value for o in extract_outcomes(named, "x").summed] == [17.0]
+    for unsaid in ["Patients were randomly assigned to nivolumab or ipilimumab. Complete response was 12% with "
+                   "nivolumab and 4% with ipilimumab; partial response was 30%.",
+                   "Complete response was 12% in cohort A and 8% in cohort B, and partial response was 30%."]:
+        assert extract_outcomes(unsaid, "x").summed == [], unsaid
+    # a sum written with two decimals is checked to its second
+    passage = "Of 200 patients, 3.45% had complete and 10.27% partial responses."
+    for written, ok in [("13.72%", True), ("13.68%", False)]:
+        v = check_sentence(f"Objective response rate (complete plus partial responses, added up here) 3.45% + 10.27% "
+                           f"= {written}. [1]", [1], {1: passage}, values={1: [passage]})
+        assert (v.status == SUPPORTED) == ok, (written, v.reasons)

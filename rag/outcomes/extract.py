@@ -61,7 +61,8 @@ _CLAUSE_VERB = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\.\s|\b(?:versus|v
                           re.I)
 # (and a survey's answers: "responses, 45% liked the staff performance")
 # The conclusions of an abstract, where its results are said again.
-_CONCLUSIONS = re.compile(r"\b(?:CONCLUSIONS?|Conclusions?|INTERPRETATION|Interpretation)\b\s*(?:[:.—–-]|\n)")
+_CONCLUSIONS = re.compile(r"\b(?:CONCLUSIONS?|Conclusions?|INTERPRETATION|Interpretation)(?: and [Rr]elevance)?\b"
+                          r"\s*(?:[:.—–-]|\n)")
 _OTHER_VERBS = {"died", "discontinued", "withdrew", "stopped", "required", "needed", "liked", "disliked", "agreed",
                 "disagreed", "preferred", "felt", "believed", "thought", "wanted", "rated"}
 
@@ -121,7 +122,7 @@ def extract_outcomes(text_or_doc, doc_id: str | None = None, *, title: str | Non
                 other_ci = outcome.unit == "ratio" and ci[0] is not None and seen.get(key, ci) not in (ci, (None, None))
                 main = key[:4] + (None,)
                 if outcome.population and seen.get(main) == ci and key not in seen and main not in keys \
-                        and _CONCLUSIONS.search(original, a, s):
+                        and _CONCLUSIONS.search(original, a, outcome.char_start):
                     continue  # the conclusions name the main population in words: "Among patients with SCLC, ..."
                 if key not in seen or other_ci or key in keys and outcome.unit == "ratio":
                     seen.setdefault(key, ci)

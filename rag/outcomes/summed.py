@@ -49,8 +49,11 @@ def partial_pairs(text: str, s: int, e: int, values: list[_Value], mentions: lis
     # (a partial response that names no population of its own is of the one its sentence's complete response names:
     # "Nine patients (7%) with metastatic melanoma achieved complete regression ... and 14 patients (10%) had partial
     # regression")
-    candidates = {id(c): [(v, w) for v, w, arm, population in keyed
-                          if arm == c.arm and population in (c.population, None)] for c in complete.values()}
+    if len(complete) != len(partial):
+        return []  # (as many of each, or which goes with which is not said: "CR 12% and 4%; PR 30%")
+    candidates = {id(c): [(v, w) for v, w, arm, population in keyed  # (a single arm's: whatever arm it is named)
+                          if (arm == c.arm or len(arms) < 2) and population in (c.population, None)]
+                  for c in complete.values()}
     claims = Counter(id(v) for pairs in candidates.values() for v, _ in pairs)
     out = []
     for c in complete.values():

@@ -141,7 +141,7 @@ def derived(q: _Quantity, plain: str) -> bool:
     parts = _SUM_OF.search(plain[:q.start])
     # (within the rounding of the sum as written, "3.45% + 10.27% = 13.7%"; never a longer expression, "60% - 7% +
     # 10% = 17%", whose first term this rule would not read)
-    if parts and abs(float(parts.group(1)) + float(parts.group(2)) - q.value) <= 0.05 + 1e-9 \
+    if parts and abs(float(parts.group(1)) + float(parts.group(2)) - q.value) <= 0.5 * 10 ** -q.decimals + 1e-9 \
             and not re.search(r"[-+−–×*/=]\s*$", plain[:parts.start()]):
         return True
     if q.percent and re.search(r"\b(risk|hazard|odds)\b", plain, re.I) \
