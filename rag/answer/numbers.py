@@ -122,7 +122,7 @@ def _compares(question: str, row) -> bool:
     if not m or len(row.arms) < 2 or re.search(r"\breview\b|meta-analys|according to", question, re.I):
         return False  # (a question that asks what a review says is answered by the review)
     words = {w for w in re.findall(r"[a-z][a-z-]{3,}", m.group("c").lower()) if w not in QUESTION_FRAME}
-    return any(words & set(re.findall(r"[a-z][a-z-]{3,}", arm.lower())) for arm in row.arms[1:] + row.arms[:1])
+    return any(words & set(re.findall(r"[a-z][a-z-]{3,}", arm.lower())) for arm in row.arms)
 
 
 def _risk_event(question: str) -> str | None:

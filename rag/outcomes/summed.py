@@ -27,8 +27,9 @@ def partial_pairs(text: str, s: int, e: int, values: list[_Value], mentions: lis
     """The sentence's complete responses (of ``found``, its outcomes) each with its partial response: the shares of
     the sentence no endpoint took (``placed``: (value, endpoint) of those one did) whose word is a partial response,
     given an arm by the rules every value is (arms.py) and a population as every value is. A complete response is
-    paired only with the one partial response of its arm and population, and that one with it alone; none across a
-    semicolon or a citation ("...; in a prior study, partial responses occurred in 30% [12]")."""
+    paired only with the one partial response of its arm and population, and that one with it alone, when the
+    sentence gives as many of each; none across a citation ("in a prior study, partial responses occurred in 30%
+    [12]")."""
     if not any(m.kind == "PR" for m in mentions):
         return []
     taken = {id(v) for v, _ in placed}
@@ -46,11 +47,11 @@ def partial_pairs(text: str, s: int, e: int, values: list[_Value], mentions: lis
     for o in found:  # one value said of every arm is one complete response (its span ends at its value)
         if o.endpoint == "CR" and o.unit == "%":
             complete.setdefault((o.char_end, o.char_start), o)
+    if len(complete) != len(partial):
+        return []  # (as many of each, or which goes with which is not said: "CR 12% and 4%; PR 30%")
     # (a partial response that names no population of its own is of the one its sentence's complete response names:
     # "Nine patients (7%) with metastatic melanoma achieved complete regression ... and 14 patients (10%) had partial
     # regression")
-    if len(complete) != len(partial):
-        return []  # (as many of each, or which goes with which is not said: "CR 12% and 4%; PR 30%")
     candidates = {id(c): [(v, w) for v, w, arm, population in keyed  # (a single arm's: whatever arm it is named)
                           if (arm == c.arm or len(arms) < 2) and population in (c.population, None)]
                   for c in complete.values()}
